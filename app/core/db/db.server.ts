@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Kysely, Migrator, sql, type Migration, type MigrationProvider } from "kysely";
+import { DuckDBInstance, DuckDialect, runRaw, type DuckDBConnection } from "./duckdb-dialect";
+import type { Database } from "./schema";
+
+export type DB = Kysely<Database>;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export const SQL_DIR = path.join(root, "sql");
+
+/** The embedded database file used when neither --db nor PT_DB names one. */
+export const DEFAULT_DB_PATH = path.join(root, "data", "promise-trail.duckdb");
+
+export function resolveDbPath(explicit?: string): string {
+  return path.resolve(explicit || process.env.PT_DB || DEFAULT_DB_PATH);
+}
+
+/** Reads sql/migrations/*.sql in order; each file is one Kysely migration. */
+class SqlFileMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const dir = path.join(SQL_DIR, "migrations");
+    const out: Record<string, Migration> = {};
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+      const text = readFileSync(path.join(dir, file), "utf8");
+      out[file.replace(/\.sql$/, "")] = {
+        async up(db) {
+          for (const statement of splitStatements(text)) await sql.raw(statement).execute(db);
+        },
+      };
+    }
+    return out;
+  }
+}
+
+/** Splits a migration file into statements on semicolons at line ends (no procedural SQL here). */
+export function splitStatements(text: string): string[] {
+  return text
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.replace(/^\s*--.*$/gm, "").trim())
+    .filter(Boolean);
+}
+
+export class DatabaseLockedError extends Error {
+  constructor(readonly dbPath: string, cause: string) {
+    super(`the database ${dbPath} is held by another process (${cause.split("\n")[0]})`);
+  }
+}
+
+export interface OpenDatabase {
+  db: DB;
+  conn: DuckDBConnection;
+  path: string;
+  close(): Promise<void>;
+}
+
+/** Opens (creating if needed) the database file and applies pending migrations. */
+export async function openDatabase(dbPath: string, opts: { migrate?: boolean } = {}): Promise<OpenDatabase> {
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(path.dirname(dbPath), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(dbPath);
+  } catch (e) {
+    const msg = String((e as Error).message ?? e);
+    if (/lock/i.test(msg)) throw new DatabaseLockedError(dbPath, msg);
+    throw e;
+  }
+  const conn = await instance.connect();
+  const db = new Kysely<Database>({ dialect: new DuckDialect(conn) });
+  if (opts.migrate !== false) await migrate(db);
+  return {
+    db,
+    conn,
+    path: dbPath,
+    async close() {
+      await db.destroy();
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+export async function migrate(db: DB): Promise<void> {
+  const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error");
+    throw new Error(`migration ${failed?.migrationName ?? "?"} failed: ${(error as Error).message ?? error}`);
+  }
+}
+
+/** Runs one file of sql/queries with positional parameters ($1, $2 …). */
+export async function runQueryFile<T>(open: OpenDatabase, name: string, params: unknown[] = []): Promise<T[]> {
+  const text = queryText(name);
+  const { rows } = await runRaw(open.conn, text, params);
+  return rows as T[];
+}
+
+const queryCache = new Map<string, string>();
+export function queryText(name: string): string {
+  let text = queryCache.get(name);
+  if (!text) {
+    text = readFileSync(path.join(SQL_DIR, "queries", `${name}.sql`), "utf8");
+    queryCache.set(name, text);
+  }
+  return text;
+}

@@ -1,0 +1,57 @@
+import { sql, type Kysely } from "kysely";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { OpenDatabase } from "./db.server";
+import type { Database } from "./schema";
+
+export type Tx = Kysely<Database>;
+
+/**
+ * Runs fn inside one transaction on the single DuckDB connection. The Kysely driver's mutex is
+ * held for the whole call, so raw connection work (the Appender) inside fn cannot interleave.
+ */
+export async function inTransaction<T>(open: OpenDatabase, fn: (tx: Tx, conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  return open.db.connection().execute(async (k) => {
+    await sql`BEGIN TRANSACTION`.execute(k);
+    try {
+      const result = await fn(k, open.conn);
+      await sql`COMMIT`.execute(k);
+      return result;
+    } catch (e) {
+      await sql`ROLLBACK`.execute(k).catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
+export type AppendType = "varchar" | "double" | "integer" | "boolean" | "timestamp";
+
+/** Bulk-appends rows through DuckDB's Appender (much faster than INSERT for large imports). */
+export async function appendRows(
+  conn: DuckDBConnection,
+  table: string,
+  types: AppendType[],
+  rows: Iterable<unknown[]>,
+): Promise<number> {
+  const { timestampValue } = await import("@duckdb/node-api");
+  const appender = await conn.createAppender(table);
+  let n = 0;
+  try {
+    for (const row of rows) {
+      for (let i = 0; i < types.length; i++) {
+        const v = row[i];
+        if (v === null || v === undefined) appender.appendNull();
+        else if (types[i] === "varchar") appender.appendVarchar(String(v));
+        else if (types[i] === "double") appender.appendDouble(Number(v));
+        else if (types[i] === "integer") appender.appendInteger(Number(v));
+        else if (types[i] === "boolean") appender.appendBoolean(Boolean(v));
+        else appender.appendTimestamp(timestampValue(BigInt((v as Date).getTime()) * 1000n));
+      }
+      appender.endRow();
+      n++;
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  return n;
+}

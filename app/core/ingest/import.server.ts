@@ -1,0 +1,392 @@
+import { createHash, randomBytes } from "node:crypto";
+import path from "node:path";
+import { sql } from "kysely";
+import type { OpenDatabase } from "../db/db.server";
+import { appendRows, inTransaction, type AppendType } from "../db/tx.server";
+import { appendAudit, type AuditEntry } from "../audit/audit.server";
+import { getApprovedSources } from "../settings.server";
+import { COLUMNS, mapHeaders, type ImportKind } from "./columns";
+import { ImportRefused, readRows, sniffFile, DEFAULT_MAX_BYTES, type Sniffed } from "./read-csv.server";
+import { parseAmount, parseDate, parseNumber, parseTimestamp, ValueError } from "./values";
+
+export { ImportRefused };
+
+export interface ImportOptions {
+  kind: ImportKind;
+  file: string;
+  /** the name shown in provenance (an upload keeps the user's file name, not the temp path) */
+  fileName?: string;
+  source?: string;
+  uploader?: string;
+  map?: Record<string, string>;
+  maxBytes?: number;
+  onProgress?: (bytes: number, total: number) => void;
+  now?: Date;
+}
+
+export interface ImportSummary {
+  upload_id: number;
+  kind: ImportKind;
+  file: string;
+  sha256: string;
+  source: string;
+  approved_source: boolean;
+  encoding: string;
+  delimiter: string;
+  rows: number;
+  imported: number;
+  unchanged: number;
+  quarantined: number;
+  footer_lines: number;
+  quarantine: { line: number; reason: string }[];
+  unmapped_headers: string[];
+}
+
+interface MergeContext {
+  stage: string;
+  uploadId: number;
+  now: Date;
+  approved: boolean;
+  source: string;
+  actor: string;
+}
+
+interface MergeResult {
+  imported: number;
+  unchanged: number;
+  quarantine: { line: number; reason: string; raw: string }[];
+  audit?: AuditEntry[];
+}
+
+/** One kind's row validation and storage: stage table columns, row → values, merge SQL. */
+interface KindPlan {
+  stage: { name: string; type: AppendType; sql: string }[];
+  /** returns values in stage order, or throws ValueError with the reason */
+  row(get: (c: string) => string | undefined, extra: Record<string, string>, line: number): unknown[];
+  key(values: unknown[]): string;
+  merge(ctx: MergeContext): Promise<MergeResult>;
+}
+
+const hashOf = (v: unknown) => createHash("sha256").update(JSON.stringify(v)).digest("hex");
+const blankToNull = (s: string | undefined) => (s === undefined || s.trim() === "" ? null : s);
+
+/** Imports one CSV file: nothing is lost — every data row is imported, unchanged or quarantined. */
+export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promise<ImportSummary> {
+  const now = opts.now ?? new Date();
+  const source = (opts.source ?? "csv").trim().toLowerCase();
+  if (!/^[a-z0-9_.-]{1,40}$/.test(source)) throw new ImportRefused(`--source "${opts.source}" is not a valid source system name`);
+  const sniffed = await sniffFile(opts.file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  const mapping = mapHeaders(opts.kind, sniffed.headers, opts.map ?? {});
+  if (mapping.missingRequired.length) {
+    throw new ImportRefused(
+      `cannot import ${path.basename(opts.file)} as ${opts.kind}: no header maps to the required column(s) ${mapping.missingRequired.join(", ")}. ` +
+        `Headers found: ${sniffed.headers.join(", ")}. Columns expected: ${COLUMNS[opts.kind].map((c) => c.name + (c.required ? " (required)" : "")).join(", ")}. ` +
+        `Map one by hand with --map ${mapping.missingRequired[0]}=HEADER.`,
+    );
+  }
+  const approvedSources = await getApprovedSources(open.db);
+  const approved = approvedSources.includes(source);
+  const plan = PLANS[opts.kind](open);
+  const idx = mapping.columns;
+  const extraIdx = sniffed.headers.map((h, i) => [h, i] as const).filter(([, i]) => !Object.values(idx).includes(i));
+
+  const stageName = `stage_${opts.kind}_${randomBytes(6).toString("hex")}`;
+  await open.conn.run(`CREATE TABLE ${stageName} (line INTEGER, ${plan.stage.map((c) => `"${c.name}" ${c.sql}`).join(", ")})`);
+  try {
+    const quarantine: { line: number; reason: string; raw: string }[] = [];
+    const seen = new Map<string, number>();
+    let rows = 0;
+    let footer = 0;
+    const batch: unknown[][] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      await open.db.connection().execute(() => appendRows(open.conn, stageName, ["integer", ...plan.stage.map((c) => c.type)], batch));
+      batch.length = 0;
+    };
+    const onBytes = opts.onProgress ? (b: number) => opts.onProgress!(b, sniffed.sizeBytes) : undefined;
+    for await (const ev of readRows(opts.file, sniffed, onBytes)) {
+      if (ev.type === "footer") {
+        footer++;
+        continue;
+      }
+      rows++;
+      if (ev.type === "bad") {
+        quarantine.push({ line: ev.line, reason: ev.reason, raw: ev.raw });
+        continue;
+      }
+      const get = (c: string) => (idx[c] === undefined ? undefined : ev.fields[idx[c]]);
+      const extra: Record<string, string> = {};
+      for (const [h, i] of extraIdx) if (ev.fields[i] !== undefined && ev.fields[i] !== "") extra[h] = ev.fields[i];
+      let values: unknown[];
+      try {
+        values = plan.row(get, extra, ev.line);
+      } catch (e) {
+        if (!(e instanceof ValueError)) throw e;
+        quarantine.push({ line: ev.line, reason: e.message, raw: ev.raw });
+        continue;
+      }
+      const key = plan.key(values);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        quarantine.push({ line: ev.line, reason: `duplicate ${COLUMNS[opts.kind][0].name} ${key} within the file (first on line ${first})`, raw: ev.raw });
+        continue;
+      }
+      seen.set(key, ev.line);
+      batch.push([ev.line, ...values]);
+      if (batch.length >= 2000) await flush();
+    }
+    await flush();
+
+    return await inTransaction(open, async (tx, conn) => {
+      const upload = await tx
+        .insertInto("uploads")
+        .values({
+          kind: opts.kind,
+          file_name: opts.fileName ?? path.basename(opts.file),
+          sha256: sniffed.sha256,
+          size_bytes: sniffed.sizeBytes,
+          source_system: source,
+          uploader: opts.uploader ?? "cli",
+          uploaded_at: now,
+          encoding: sniffed.encoding,
+          delimiter: sniffed.delimiter === "\t" ? "tab" : sniffed.delimiter,
+          header_map: JSON.stringify(Object.fromEntries(Object.entries(idx).map(([c, i]) => [c, sniffed.headers[i]]))),
+          status: "complete",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const merged = await plan.merge({ stage: stageName, uploadId: upload.id, now, approved, source, actor: opts.uploader ?? "cli" });
+      quarantine.push(...merged.quarantine);
+      quarantine.sort((a, b) => a.line - b.line);
+      if (quarantine.length) {
+        await appendRows(conn, "quarantine", ["integer", "integer", "varchar", "varchar"], quarantine.map((q) => [upload.id, q.line, q.reason, q.raw]));
+      }
+      await tx
+        .updateTable("uploads")
+        .set({ rows_read: rows, imported: merged.imported, unchanged: merged.unchanged, quarantined: quarantine.length, footer_lines: footer })
+        .where("id", "=", upload.id)
+        .execute();
+      await appendAudit(tx, conn, [
+        {
+          actor: opts.uploader ?? "cli",
+          action: "upload.imported",
+          entity: "upload",
+          entityId: String(upload.id),
+          detail: { kind: opts.kind, file: opts.fileName ?? path.basename(opts.file), sha256: sniffed.sha256, source, rows, imported: merged.imported, unchanged: merged.unchanged, quarantined: quarantine.length },
+        },
+        ...(merged.audit ?? []),
+      ], now);
+      return summary(upload.id, opts, sniffed, source, approved, rows, merged.imported, merged.unchanged, footer, quarantine, mapping.unmapped);
+    });
+  } finally {
+    await open.db.connection().execute(() => open.conn.run(`DROP TABLE IF EXISTS ${stageName}`));
+  }
+}
+
+function summary(
+  uploadId: number, opts: ImportOptions, sniffed: Sniffed, source: string, approved: boolean, rows: number,
+  imported: number, unchanged: number, footer: number, quarantine: { line: number; reason: string }[], unmapped: string[],
+): ImportSummary {
+  return {
+    upload_id: uploadId,
+    kind: opts.kind,
+    file: opts.fileName ?? path.basename(opts.file),
+    sha256: sniffed.sha256,
+    source,
+    approved_source: approved,
+    encoding: sniffed.encoding,
+    delimiter: sniffed.delimiter === "\t" ? "tab" : sniffed.delimiter,
+    rows,
+    imported,
+    unchanged,
+    quarantined: quarantine.length,
+    footer_lines: footer,
+    quarantine: quarantine.map((q) => ({ line: q.line, reason: q.reason })),
+    unmapped_headers: unmapped,
+  };
+}
+
+const HANDOFF_TEXT = ["account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"] as const;
+
+const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
+  handoffs: (open) => ({
+    stage: [
+      { name: "deal_id", type: "varchar", sql: "VARCHAR" },
+      { name: "content_hash", type: "varchar", sql: "VARCHAR" },
+      ...HANDOFF_TEXT.map((c) => ({ name: c, type: "varchar" as const, sql: "VARCHAR" })),
+      { name: "close_date", type: "varchar", sql: "DATE" },
+      { name: "kickoff_date", type: "varchar", sql: "DATE" },
+      { name: "amount", type: "double", sql: "DOUBLE" },
+      { name: "currency", type: "varchar", sql: "VARCHAR" },
+      { name: "extra", type: "varchar", sql: "VARCHAR" },
+      { name: "data", type: "varchar", sql: "VARCHAR" },
+    ],
+    row(get, extra) {
+      const dealId = (get("deal_id") ?? "").trim();
+      if (!dealId) throw new ValueError("missing deal_id");
+      if (dealId.length > 100) throw new ValueError(`deal_id is ${dealId.length} characters long (at most 100)`);
+      if (!(get("account_name") ?? "").trim()) throw new ValueError(`missing account_name for deal ${dealId}`);
+      const field = (c: string, parse: (s: string | undefined) => unknown) => {
+        try {
+          return parse(get(c));
+        } catch (e) {
+          throw e instanceof ValueError ? new ValueError(`${c}: ${e.message}`) : e;
+        }
+      };
+      const close = field("close_date", parseDate) as string | null;
+      const kickoff = field("kickoff_date", parseDate) as string | null;
+      const amount = field("amount", parseAmount) as { value: number; currency: string | null } | null;
+      const text = HANDOFF_TEXT.map((c) => blankToNull(get(c)));
+      const data = { deal_id: dealId, ...Object.fromEntries(HANDOFF_TEXT.map((c, i) => [c, text[i]])), close_date: close, kickoff_date: kickoff, amount: amount?.value ?? null, currency: amount?.currency ?? null, extra };
+      return [dealId, hashOf(data), ...text, close, kickoff, amount?.value ?? null, amount?.currency ?? null, JSON.stringify(extra), JSON.stringify(data)];
+    },
+    key: (v) => String(v[0]),
+    async merge({ stage, uploadId, now, approved, source }) {
+      const c = open.conn;
+      const ts = now.toISOString();
+      const counts = (
+        await c.runAndReadAll(
+          `SELECT count(*) FILTER (WHERE p.deal_id IS NULL OR p.content_hash <> s.content_hash)::INTEGER AS imported,
+                  count(*) FILTER (WHERE p.content_hash = s.content_hash)::INTEGER AS unchanged
+           FROM ${stage} s LEFT JOIN packets p USING (deal_id)`,
+        )
+      ).getRowObjectsJS()[0] as { imported: number; unchanged: number };
+      await c.run(
+        `INSERT INTO packet_versions
+         SELECT s.deal_id, coalesce(p.version, 0) + 1, s.content_hash, ${uploadId}, s.line, s.data, '${ts}'::TIMESTAMP
+         FROM ${stage} s LEFT JOIN packets p USING (deal_id)
+         WHERE p.deal_id IS NULL OR p.content_hash <> s.content_hash`,
+      );
+      const cols = ["content_hash", ...HANDOFF_TEXT, "close_date", "kickoff_date", "amount", "currency", "extra"];
+      await c.run(
+        `INSERT INTO packets (deal_id, version, ${cols.join(", ")}, source_system, approved_source, upload_id, line, updated_at)
+         SELECT s.deal_id, coalesce(p.version, 0) + 1, ${cols.map((x) => "s." + x).join(", ")},
+                $1, ${approved ? "true" : "false"}, ${uploadId}, s.line, '${ts}'::TIMESTAMP
+         FROM ${stage} s LEFT JOIN packets p USING (deal_id)
+         WHERE p.deal_id IS NULL OR p.content_hash <> s.content_hash
+         ON CONFLICT (deal_id) DO UPDATE SET version = excluded.version, ${cols.map((x) => `${x} = excluded.${x}`).join(", ")},
+           source_system = excluded.source_system, approved_source = excluded.approved_source,
+           upload_id = excluded.upload_id, line = excluded.line, updated_at = excluded.updated_at`,
+        [source],
+      );
+      return { imported: counts.imported, unchanged: counts.unchanged, quarantine: [] };
+    },
+  }),
+
+  rework: (open) => ({
+    stage: [
+      { name: "rework_id", type: "varchar", sql: "VARCHAR" },
+      { name: "deal_id", type: "varchar", sql: "VARCHAR" },
+      { name: "logged_on", type: "varchar", sql: "DATE" },
+      { name: "category", type: "varchar", sql: "VARCHAR" },
+      { name: "description", type: "varchar", sql: "VARCHAR" },
+      { name: "hours", type: "double", sql: "DOUBLE" },
+      { name: "kickoff_delay_days", type: "double", sql: "DOUBLE" },
+      { name: "content_hash", type: "varchar", sql: "VARCHAR" },
+    ],
+    row(get) {
+      const id = (get("rework_id") ?? "").trim();
+      if (!id) throw new ValueError("missing rework_id");
+      const deal = (get("deal_id") ?? "").trim();
+      if (!deal) throw new ValueError(`missing deal_id for rework ${id}`);
+      let logged: string | null;
+      try {
+        logged = parseDate(get("logged_on"));
+      } catch (e) {
+        throw new ValueError(`logged_on: ${(e as Error).message}`);
+      }
+      if (!logged) throw new ValueError(`missing logged_on for rework ${id}`);
+      const description = get("description") ?? "";
+      if (!description.trim()) throw new ValueError(`missing description for rework ${id}`);
+      const hours = parseNumber(get("hours"), "hours");
+      const delay = parseNumber(get("kickoff_delay_days"), "kickoff_delay_days");
+      const category = blankToNull(get("category"))?.trim() ?? null;
+      const values = [id, deal, logged, category, description, hours, delay];
+      return [...values, hashOf(values)];
+    },
+    key: (v) => String(v[0]),
+    async merge({ stage, uploadId }) {
+      const c = open.conn;
+      const counts = (
+        await c.runAndReadAll(
+          `SELECT count(*) FILTER (WHERE r.rework_id IS NULL OR r.content_hash <> s.content_hash)::INTEGER AS imported,
+                  count(*) FILTER (WHERE r.content_hash = s.content_hash)::INTEGER AS unchanged
+           FROM ${stage} s LEFT JOIN rework r USING (rework_id)`,
+        )
+      ).getRowObjectsJS()[0] as { imported: number; unchanged: number };
+      await c.run(
+        `INSERT INTO rework
+         SELECT s.rework_id, s.deal_id, s.logged_on, s.category, s.description, s.hours, s.kickoff_delay_days, s.content_hash, ${uploadId}, s.line
+         FROM ${stage} s LEFT JOIN rework r USING (rework_id)
+         WHERE r.rework_id IS NULL OR r.content_hash <> s.content_hash
+         ON CONFLICT (rework_id) DO UPDATE SET deal_id = excluded.deal_id, logged_on = excluded.logged_on, category = excluded.category,
+           description = excluded.description, hours = excluded.hours, kickoff_delay_days = excluded.kickoff_delay_days,
+           content_hash = excluded.content_hash, upload_id = excluded.upload_id, line = excluded.line`,
+      );
+      return { ...counts, quarantine: [] };
+    },
+  }),
+
+  reviews: (open) => ({
+    stage: [
+      { name: "flag_id", type: "varchar", sql: "VARCHAR" },
+      { name: "decision", type: "varchar", sql: "VARCHAR" },
+      { name: "reviewer", type: "varchar", sql: "VARCHAR" },
+      { name: "reason", type: "varchar", sql: "VARCHAR" },
+      { name: "decided_at", type: "timestamp", sql: "TIMESTAMP" },
+      { name: "raw", type: "varchar", sql: "VARCHAR" },
+    ],
+    row(get, _extra, line) {
+      const flag = (get("flag_id") ?? "").trim();
+      if (!flag) throw new ValueError("missing flag_id");
+      const decision = (get("decision") ?? "").trim().toLowerCase().replace(/^accept$/, "accepted").replace(/^reject$/, "rejected");
+      if (decision !== "accepted" && decision !== "rejected") throw new ValueError(`decision "${get("decision") ?? ""}" must be accepted or rejected`);
+      const reviewer = (get("reviewer") ?? "").trim();
+      if (!reviewer) throw new ValueError("missing reviewer");
+      const reason = blankToNull(get("reason"))?.trim() ?? null;
+      if (decision === "rejected" && !reason) throw new ValueError(`a rejection needs a reason (flag ${flag})`);
+      let at: Date | null;
+      try {
+        at = parseTimestamp(get("decided_at"));
+      } catch (e) {
+        throw new ValueError(`decided_at: ${(e as Error).message}`);
+      }
+      if (!at) throw new ValueError("missing decided_at");
+      return [flag, decision, reviewer, reason, at, `line ${line}`];
+    },
+    key: (v) => `${v[0]}@${(v[4] as Date).toISOString()}`,
+    async merge({ stage, actor }) {
+      const c = open.conn;
+      const unknown = (
+        await c.runAndReadAll(`SELECT s.line, s.flag_id FROM ${stage} s LEFT JOIN flags f USING (flag_id) WHERE f.flag_id IS NULL ORDER BY s.line`)
+      ).getRowObjectsJS() as { line: number; flag_id: string }[];
+      await c.run(`DELETE FROM ${stage} WHERE flag_id NOT IN (SELECT flag_id FROM flags)`);
+      const counts = (
+        await c.runAndReadAll(
+          `SELECT count(*) FILTER (WHERE r.id IS NULL)::INTEGER AS imported, count(*) FILTER (WHERE r.id IS NOT NULL)::INTEGER AS unchanged
+           FROM ${stage} s LEFT JOIN reviews r ON r.flag_id = s.flag_id AND r.decided_at = s.decided_at AND r.decision = s.decision AND r.reviewer = s.reviewer`,
+        )
+      ).getRowObjectsJS()[0] as { imported: number; unchanged: number };
+      const added = (
+        await c.runAndReadAll(
+          `INSERT INTO reviews (flag_id, decision, reviewer, reason, decided_at, via)
+           SELECT s.flag_id, s.decision, s.reviewer, s.reason, s.decided_at, 'import'
+           FROM ${stage} s LEFT JOIN reviews r ON r.flag_id = s.flag_id AND r.decided_at = s.decided_at AND r.decision = s.decision AND r.reviewer = s.reviewer
+           WHERE r.id IS NULL RETURNING flag_id, decision, reviewer, reason`,
+        )
+      ).getRowObjectsJS() as { flag_id: string; decision: string; reviewer: string; reason: string | null }[];
+      return {
+        ...counts,
+        audit: added.map((r) => ({
+          actor,
+          action: `review.${r.decision}`,
+          entity: "flag",
+          entityId: r.flag_id,
+          detail: { reviewer: r.reviewer, reason: r.reason, via: "import" },
+        })),
+        quarantine: unknown.map((u) => ({ line: u.line, reason: `no flag with id ${u.flag_id} (score the packets before importing their reviews)`, raw: "" })),
+      };
+    },
+  }),
+};
+

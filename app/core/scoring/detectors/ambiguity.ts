@@ -1,0 +1,63 @@
+import type { Detector, Finding } from "../types";
+import { findDeliverables } from "../deliverables";
+import { NUM } from "../numbers";
+import { clauses } from "../structure";
+
+// Weak phrases from requirement-smell research: NASA ARM (options, weak phrases), INCOSE R7 (vague terms),
+// R8 (escape clauses) and R9 (open-ended clauses).
+const ESCAPE = /\bas (?:needed|required|necessary|appropriate|applicable|requested|discussed|agreed|directed|desired)\b|\bif (?:applicable|needed|necessary|required|practical|possible|feasible)\b|\bwhere (?:possible|applicable|appropriate|practical)\b|\bto the extent (?:possible|practical|practicable|necessary)\b|\bas (?:much|soon|far) as possible\b/i;
+const OPEN_ENDED = /\betc\.?(?=[\s),;:]|$)|\band so on\b|\band (?:much )?more\b|\bincluding,? but not limited to\b|\bpossibly including\b|\band other (?:\w+\s+){0,3}(?:as|reports?|items?|features?|systems?)\b|\bsuch as\b/i;
+const VAGUE = /\b(?:relevant|appropriate|reasonable|adequate|sufficient|typical|customary|flexible|robust|seamless(?:ly)?|user[- ]friendly|easy|intuitive|timely|best[- ]effort|best practices?|industry (?:norms|standards?|best practices)|high (?:uptime|availability|performance|quality)|low latency|regular basis|periodic(?:ally)?|ongoing|various|several|numerous|bi-?monthly|bi-?weekly|or similar|and\/or|one[- ]click|to be (?:agreed|determined|defined|decided)(?: upon)?|fully|full (?!-?day|-?time|time)[a-z]+|all (?:states|fields|information|data|systems|endpoints|locations|sites|users|records|reports|integrations|workflows|processes|necessary|relevant|required|applicable)|existing (?:flows|processes|reports|workflows|integrations|systems|content)|support(?:ing)? (?=the |for |of )|standard (?![A-Z(])[a-z]+)/i;
+const BOUNDED = /\bup to \d|\bcapped\b|\bnot to exceed\b|\bmax(?:imum)?\b|\bno more than\b|\b\d+\s*(?:hours?|hrs?|days?)\b/i;
+const CLOSED_LIST = /\b(?:complete|full|exhaustive|closed) list\b|\blisted in (?:appendix|schedule|exhibit|annex)\b|\bonly\b|\bno others?\b/i;
+const NUMBER = new RegExp(NUM, "i");
+const NAMED = /\([A-Z][\w/ &-]+\)|\b[A-Z][A-Za-z]+[A-Z]\w*\b|:\s+\S+(?:\s+\S+){3,}|—\s+\S+(?:\s+\S+){3,}/;
+
+function vagueHit(text: string): RegExpExecArray | null {
+  const e = ESCAPE.exec(text);
+  if (e && !BOUNDED.test(text)) return e;
+  const o = OPEN_ENDED.exec(text);
+  if (o && !CLOSED_LIST.test(text)) return o;
+  const v = VAGUE.exec(text);
+  if (v && !(/^full/i.test(v[0]) && BOUNDED.test(text))) return v;
+  return null;
+}
+
+/**
+ * Deliverable or requirement wording two readers would size differently: escape clauses, open-ended lists,
+ * vague terms, and short deliverables with neither a count nor an acceptance condition.
+ */
+export const ambiguityDetector: Detector = {
+  id: "ambiguous-deliverable",
+  version: 3,
+  category: "ambiguous_deliverable",
+  detect(ctx) {
+    const out: Finding[] = [];
+    const scope = ctx.text("signed_scope");
+    for (const d of findDeliverables(scope)) {
+      const hit = vagueHit(d.text);
+      const words = d.text.replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean).length;
+      const underspecified = !d.accepted && !NUMBER.test(d.text) && words <= 9 && !NAMED.test(d.text);
+      if (!hit && !underspecified) continue;
+      out.push({
+        category: "ambiguous_deliverable",
+        severity: d.accepted ? "medium" : "high",
+        source: "signed_scope",
+        start: d.start,
+        end: d.end,
+        message: hit
+          ? `"${hit[0].trim()}" leaves this deliverable open: state the count, the systems or the limit so delivery and the customer size it the same way.`
+          : "This deliverable names no count, system or boundary: spell out exactly what is included.",
+      });
+    }
+    // requirement lists on the customer-success side with escape or open-ended wording
+    for (const u of ctx.units("cs_requirement")) {
+      for (const c of clauses(ctx.text("cs_requirement"), u.start, u.end)) {
+        const e = ESCAPE.exec(c.text) ?? (CLOSED_LIST.test(c.text) ? null : OPEN_ENDED.exec(c.text));
+        if (!e || BOUNDED.test(c.text)) continue;
+        out.push({ category: "ambiguous_deliverable", severity: "medium", source: "cs_requirement", start: c.start, end: c.end, message: `"${e[0].trim()}" leaves this requirement open-ended: bound it before kickoff.` });
+      }
+    }
+    return out;
+  },
+};

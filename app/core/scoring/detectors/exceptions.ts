@@ -1,0 +1,92 @@
+import type { Detector, Finding } from "../types";
+import type { TextSource } from "../../packet";
+import { clauses } from "../structure";
+
+/** Concession families: what kind of non-standard commercial term a phrase grants. */
+const FAMILIES: { family: string; re: RegExp }[] = [
+  { family: "free", re: /\bon us\b|\bon the house\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bno (?:extra |additional )?(?:charge|cost|fee)s?\b|\bfor free\b|\bfree(?: of charge)?\b|\bthrow(?:n)? in\b|\bcomp(?:'d|ed)\b|\bgoodwill\b/i },
+  { family: "waiver", re: /\bwaiv(?:e|ed|es|ing|er)\b/i },
+  { family: "discount", re: /\bdiscount(?:ed|s)?\b|\d+\s?%\s?off\b|\bmarked down\b/i },
+  { family: "credit", re: /\bcredit(?:ed)?\b.*\b(?:month|subscription|fee|invoice|bill)|\b(?:service|sla|subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b/i },
+  { family: "absorb", re: /\babsorb(?:ed|s)?\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:\w+ )?(?:travel|expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b/i },
+  { family: "price", re: /\bprice (?:hold|lock|freeze|protection|guarantee)\b|\block(?:ed)? (?:in )?(?:the |their |current )?(?:price|pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b|\breverts? to\b/i },
+  { family: "payment", re: /\bnet[ -]?(?:45|60|75|90|120)\b|\bdeferred (?:payment|billing)\b|\bpay(?:ment)? (?:in arrears|on go-live)\b/i },
+  { family: "termination", re: /\bterminat\w* for convenience\b|\bopt[- ]out\b|\bcancel(?:lation)? (?:right|at any time|without)\b|\bexit clause\b/i },
+  { family: "extra_scope", re: /\bwithout (?:a )?change order\b|\bno change order\b|\bflex to\b|\bextra (?:hours|days|sessions|templates?|variants?)\b.*\b(?:no|free|on us)\b/i },
+];
+
+const EXPLICITLY_ON_FORM = /\b(?:reflected|shown|included|listed|captured) (?:on|in) the order form\b|\bon the order form\b/i;
+const NOT_ON_FORM = /\bnot (?:yet )?(?:on|in|reflected on|reflected in) the order form\b|\bside letter\b|\bverbal(?:ly)?\b|\boff[- ]paper\b|\bdoesn'?t know\b|\bnot (?:yet )?approved\b/i;
+const DECLINED = /\b(?:no|not|never|didn'?t|did not|won'?t|refused|declined|pointed (?:them|him|her) to)\b[^.]*\b(?:discount|free|waive|credit)/i;
+
+const numbersIn = (s: string) => [...s.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, "").replace(/,/g, ""));
+
+function familiesOf(text: string): string[] {
+  return FAMILIES.filter((f) => f.re.test(text)).map((f) => f.family);
+}
+
+/** Is a concession (its families and numbers) written on the order form / deal desk record? */
+function reflected(families: string[], text: string, record: string): "same" | "different" | "absent" {
+  const recordFamilies = new Set(familiesOf(record));
+  const shared = families.filter((f) => recordFamilies.has(f));
+  if (!shared.length) return "absent";
+  const nums = numbersIn(text).filter((n) => n.length <= 7);
+  if (!nums.length) return "same";
+  const recNums = new Set(numbersIn(record));
+  return nums.every((n) => recNums.has(n)) ? "same" : "different";
+}
+
+/**
+ * Non-standard commercial commitments (discounts, waived fees, free work, credits, price holds,
+ * payment and termination terms). A deal-desk exception is flagged when the order form does not carry it;
+ * one in the seller's notes or the customer promise when neither the order form nor the deal desk does.
+ */
+export const exceptionsDetector: Detector = {
+  id: "scope-exception",
+  version: 3,
+  category: "scope_exception",
+  detect(ctx) {
+    const out: Finding[] = [];
+    const orderForm = ctx.text("order_form");
+    const deskAll = ctx.text("deal_desk_exception");
+    const sources: TextSource[] = ["deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"];
+    for (const source of sources) {
+      for (const u of ctx.units(source)) {
+        for (const c of clauses(ctx.text(source), u.start, u.end)) {
+          const fam = familiesOf(c.text);
+          if (!fam.length || DECLINED.test(c.text)) continue;
+          // "standard" payment terms restated are not an exception: Net 30 is standard
+          if (fam.length === 1 && fam[0] === "payment" && !/\bstandard\b/i.test(u.text) && source !== "deal_desk_exception" && reflected(fam, c.text, orderForm) === "same") continue;
+          if (source === "deal_desk_exception") {
+            if (NOT_ON_FORM.test(u.text) || NOT_ON_FORM.test(deskAll)) {
+              out.push(finding(source, c.start, c.end, "medium", "This deal-desk exception is not on the order form: get it onto the order form or confirm delivery knows it applies."));
+            } else if (!EXPLICITLY_ON_FORM.test(u.text) && reflected(fam, c.text, orderForm) === "absent") {
+              out.push(finding(source, c.start, c.end, "medium", "This deal-desk exception does not appear on the order form: confirm it is contracted and that delivery knows it applies."));
+            }
+            continue;
+          }
+          const onForm = reflected(fam, c.text, orderForm);
+          const onDesk = reflected(fam, c.text, deskAll);
+          if (onForm !== "absent" || onDesk !== "absent") continue; // recorded (a different number is a conflict, not a new exception)
+          out.push(finding(source, u.start, u.end, "high", `A concession (${fam.join(", ").replace("_", " ")}) appears only in the ${source.replace(/_/g, " ")}: approve it through the deal desk and put it on the order form, or walk it back before kickoff.`));
+          break;
+        }
+      }
+    }
+    return dedupe(out);
+  },
+};
+
+function finding(source: TextSource, start: number, end: number, severity: "high" | "medium", message: string): Finding {
+  return { category: "scope_exception", severity, source, start, end, message };
+}
+
+function dedupe(fs: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return fs.filter((f) => {
+    const k = `${f.source}:${f.start}:${f.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

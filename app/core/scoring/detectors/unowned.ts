@@ -1,0 +1,46 @@
+import type { Detector, Finding } from "../types";
+import { TEXT_SOURCES } from "../../packet";
+
+const BLANKISH_OWNER = /^(?:tbd|tbc|tba|unknown|none|n\/a|na|-+|\?+|unassigned|not assigned|nobody|no one|open)$/i;
+
+// "owner: ??", "owner TBD on our side", "who owns it? TBD", "nobody assigned yet", "owner unknown", "not sure who"
+const UNOWNED = new RegExp(
+  [
+    String.raw`\b(?:owner(?:ship)?|owned by|assigned to|assignee|who owns (?:it|this|that)\??)\s*(?:[:=\-—–]\s*|is\s+|on our side\s*[:\-—]?\s*)?(?:\?{2,}|\btbd\b|\btba\b|\bunknown\b|\bnone\b|\bnot (?:yet )?assigned\b|\bunassigned\b|\bnobody\b|\bno one\b)`,
+    String.raw`\b(?:nobody|no one|no-one)\s+(?:is\s+|has been\s+)?(?:assigned|identified|owns|named|picked)`,
+    String.raw`\bowner\s+(?:unknown|tbd|missing|not (?:yet )?(?:named|assigned))`,
+    String.raw`\bnot sure who\b`,
+    String.raw`:\s*\?{3,}`,
+  ].join("|"),
+  "i",
+);
+// Open roles on the customer's side ("name TBC by the agency") are not ours to fill.
+const CUSTOMER_SIDE = /\b(?:by|from|on) (?:the )?(?:customer|client|their side|agency|district|county|state)\b|\bcustomer[- ]side\b/i;
+
+export const unownedDetector: Detector = {
+  id: "unowned-requirement",
+  version: 3,
+  category: "unowned_requirement",
+  detect(ctx) {
+    const out: Finding[] = [];
+    const owner = ctx.packet.delivery_owner ?? "";
+    if (!owner.trim()) {
+      out.push({ category: "unowned_requirement", severity: "high", source: "delivery_owner", start: null, end: null, message: "No delivery owner is named for this packet: assign one before kickoff so every requirement has an owner." });
+      return out; // every requirement of the packet is covered by this one finding
+    }
+    if (BLANKISH_OWNER.test(owner.trim())) {
+      const start = owner.indexOf(owner.trim());
+      out.push({ category: "unowned_requirement", severity: "high", source: "delivery_owner", start, end: start + owner.trim().length, message: `The delivery owner is "${owner.trim()}": name the person in delivery who owns this work.` });
+      return out;
+    }
+    for (const source of TEXT_SOURCES) {
+      if (source === "order_form" || source === "signed_scope") continue;
+      for (const u of ctx.units(source)) {
+        const m = UNOWNED.exec(u.text);
+        if (!m || CUSTOMER_SIDE.test(u.text.slice(m.index))) continue;
+        out.push({ category: "unowned_requirement", severity: "medium", source, start: u.start, end: u.end, message: "This requirement has no named delivery-side owner: assign one before kickoff." });
+      }
+    }
+    return out;
+  },
+};

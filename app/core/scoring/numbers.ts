@@ -1,0 +1,171 @@
+// Numbers, quantities and dates as people write them in deals: "250", "two hundred fifty", "twelve hundred",
+// "1,200", "38k", "~190", "$9.50 PEPM", "3/27", "March 15", "Q3", "EOQ", "within six weeks of signature".
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  a: 1, an: 1, single: 1, dozen: 12, couple: 2,
+};
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+const NUMBER_WORD = `(?:${[...Object.keys(UNITS).filter((w) => w.length > 2), ...Object.keys(SCALES)].join("|")})`;
+
+/** Parses number words: "two hundred seventy-five" → 275, "twelve hundred" → 1200. Returns null if not a number. */
+export function parseNumberWords(text: string): number | null {
+  const words = text.toLowerCase().replace(/-/g, " ").split(/\s+|\band\b/).filter(Boolean);
+  if (!words.length) return null;
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const w of words) {
+    if (w === "and") continue;
+    if (w in UNITS && !(w === "a" || w === "an" || w === "couple" || w === "single") ) {
+      current += UNITS[w];
+      seen = true;
+    } else if (w in SCALES) {
+      current = (current || 1) * SCALES[w];
+      if (SCALES[w] >= 1000) {
+        total += current;
+        current = 0;
+      }
+      seen = true;
+    } else return null;
+  }
+  return seen ? total + current : null;
+}
+
+/** Parses a numeral as written: "1,200", "38k", "2.5M", "1.200" (German thousands). */
+export function parseNumeral(text: string): number | null {
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kKmM])?$/.exec(text.trim());
+  if (!m) return null;
+  let v = Number(m[1].replace(/,/g, ""));
+  if (m[2]) v *= m[2].toLowerCase() === "k" ? 1000 : 1_000_000;
+  return Number.isFinite(v) ? v : null;
+}
+
+export interface Quantity {
+  value: number;
+  /** the counted thing, stemmed and canonical ("user", "endpoint", "month") */
+  unit: string;
+  start: number;
+  end: number;
+  /** "up to", "max", "~" … */
+  bound: "exact" | "max" | "approx" | "min";
+}
+
+/** A numeric token: digits or number words (with an optional "(250)" echo). */
+export const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*[kKmM]?\b|\b${NUMBER_WORD}(?:[\s-]+(?:and\s+)?${NUMBER_WORD})*\b`;
+
+const QTY = new RegExp(
+  String.raw`(up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|approx(?:\.|imately)?|about|around|roughly|~|≈)?\s*(${NUM})(?:\s*\((?:\d[\d,]*)\))?\s*(?:x\s+|×\s*)?(-|\s)?\s*((?:[A-Za-z][A-Za-z/&-]*\s+){0,2}?[A-Za-z][A-Za-z-]*)`,
+  "gi",
+);
+
+const UNIT_ALIASES: Record<string, string> = {
+  users: "user", user: "user", seats: "user", seat: "user", licenses: "user", license: "user", licences: "user", "named users": "user", logins: "user",
+  employees: "employee", employee: "employee", ees: "employee", ee: "employee", staff: "employee", fte: "employee", ftes: "employee", associates: "employee", workers: "employee", headcount: "employee",
+  endpoints: "endpoint", endpoint: "endpoint", devices: "endpoint", device: "endpoint",
+  technicians: "technician", technician: "technician", techs: "technician", tech: "technician",
+  contacts: "contact", contact: "contact", profiles: "contact", records: "record",
+  courses: "course", course: "course", learners: "learner", learner: "learner",
+  months: "month", month: "month", mo: "month", mos: "month", yrs: "year", yr: "year", years: "year", year: "year", weeks: "week", week: "week", wks: "week",
+  days: "day", day: "day", hours: "hour", hour: "hour", hrs: "hour", hr: "hour",
+  entities: "entity", entity: "entity", subsidiaries: "entity", subsidiary: "entity",
+  locations: "location", location: "location", sites: "site", site: "site", clinics: "location", stores: "location", branches: "location", offices: "location",
+  applications: "application", application: "application", apps: "application", app: "application",
+  languages: "language", language: "language", workshops: "workshop", workshop: "workshop", sessions: "session", session: "session",
+  templates: "template", template: "template", integrations: "integration", integration: "integration",
+  reports: "report", report: "report", dashboards: "dashboard", dashboard: "dashboard",
+  agencies: "agency", agency: "agency", states: "state", regions: "region", region: "region",
+  vehicles: "vehicle", vehicle: "vehicle", trucks: "vehicle", schedulers: "scheduler", agents: "agent", agent: "agent",
+  identities: "identity", identity: "identity", accounts: "account", admins: "admin", administrators: "admin",
+  "earning codes": "earning code", codes: "code", policies: "policy", parallels: "parallel", runs: "run",
+  clinicians: "clinician", providers: "provider", physicians: "provider", beds: "bed", properties: "property",
+  students: "student", teachers: "teacher", members: "member", patients: "patient", drivers: "driver", crews: "crew",
+};
+
+/** The canonical counted unit of a noun phrase after a number, or null when it is not a counted thing. */
+export function unitOf(phrase: string): string | null {
+  const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+  for (let n = Math.min(2, words.length); n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const w = words.slice(i, i + n).join(" ").replace(/[^a-z/ -]/g, "");
+      if (UNIT_ALIASES[w]) return UNIT_ALIASES[w];
+    }
+  }
+  return null;
+}
+
+/** Every counted quantity in a text: "180 employees", "up to 650 … endpoints", "two hundred seventy-five users". */
+export function quantities(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(QTY)) {
+    const numText = m[2];
+    const value = parseNumeral(numText) ?? parseNumberWords(numText);
+    if (value === null || value === 0) continue;
+    const after = m[4] ?? "";
+    // allow a few adjectives between the number and the unit ("650 Windows and macOS endpoints")
+    const lookahead = text.slice(m.index! + m[0].length - after.length, m.index! + m[0].length - after.length + 40);
+    let unit = unitOf(after.split(/\s+/)[0] ?? "") ?? unitOf(after);
+    if (!unit) {
+      const w = /^((?:[A-Za-z][\w/&+-]*\s+){0,4}?)([A-Za-z]+)\b/.exec(lookahead);
+      if (w && !/[.;,]/.test(w[1])) unit = unitOf(w[2]);
+    }
+    if (!unit) continue;
+    // 12-month term, 3-year: durations written with a hyphen
+    const bound = /up ?to|max|no more|not to exceed|at most/i.test(m[1] ?? "") ? "max" : /at least|min/i.test(m[1] ?? "") ? "min" : m[1] ? "approx" : "exact";
+    const start = m.index! + (m[1] ? m[0].indexOf(m[1]) : m[0].indexOf(numText));
+    out.push({ value, unit, start, end: m.index! + m[0].length, bound });
+  }
+  return out;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+export const MONTH_RE = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  /** normalized "MM-DD", "MM", "Q3", or null for event-relative dates */
+  key: string | null;
+}
+
+const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null }[] = [
+  { re: /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/g, key: (m) => (+m[1] <= 12 && +m[2] <= 31 ? `${m[1].padStart(2, "0")}-${m[2].padStart(2, "0")}` : null) },
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, key: (m) => `${m[2]}-${m[3]}` },
+  {
+    re: new RegExp(String.raw`\b(?:(?:early|mid|late|end of|beginning of|start of)[\s-]+)?(${MONTH_RE})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?`, "gi"),
+    key: (m) => {
+      const mon = MONTHS.findIndex((p) => m[1].toLowerCase().startsWith(p)) + 1;
+      if (!mon) return null;
+      if (m[1].toLowerCase() === "may" && !m[2] && !/\d|mid|early|late|end|beginning|start/i.test(m[0])) return null; // the verb "may"
+      return m[2] ? `${String(mon).padStart(2, "0")}-${m[2].padStart(2, "0")}` : String(mon).padStart(2, "0");
+    },
+  },
+  { re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_RE})\b`, "gi"), key: (m) => `${String(MONTHS.findIndex((p) => m[2].toLowerCase().startsWith(p)) + 1).padStart(2, "0")}-${m[1].padStart(2, "0")}` },
+  { re: /\b(Q[1-4])\b|\b(EO[QMY])\b|\bend of (?:the )?(quarter|month|year)\b/gi, key: (m) => (m[1] ?? m[2] ?? m[3]).toUpperCase() },
+  {
+    re: /\b(?:within|in|after|by)\s+(?:the\s+first\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple of)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?|sprints?)\b/gi,
+    key: () => null,
+  },
+  { re: /\bby sprint \d+\b|\bsprint \d+\b/gi, key: () => null },
+];
+
+/** Date and deadline mentions: calendar dates, months, quarters, relative durations. */
+export function dateMentions(text: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const { re, key } of DATE_RES) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (out.some((d) => start < d.end && end > d.start)) continue;
+      const k = key(m);
+      if (k === null && re === DATE_RES[2].re) continue;
+      out.push({ start, end, text: m[0], key: k });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,33 @@
+import type { Category, FlagSource, PacketText, TextSource } from "../packet";
+import type { Unit } from "./structure";
+
+export type Severity = "high" | "medium" | "low";
+
+/** What a detector found: a category and the exact span of the source text that shows it. */
+export interface Finding {
+  category: Category;
+  severity: Severity;
+  source: FlagSource;
+  /** offsets into the source field, or null for a packet-level finding (e.g. a blank delivery owner) */
+  start: number | null;
+  end: number | null;
+  message: string;
+}
+
+/** Pre-computed views of one packet that several detectors share. */
+export interface Context {
+  packet: PacketText;
+  text(source: TextSource): string;
+  units(source: TextSource): Unit[];
+  /** stemmed content terms of signed_scope + order_form */
+  scopeTerms: Set<string>;
+  /** findings of detectors that ran earlier (later detectors avoid double-counting a span) */
+  prior: Finding[];
+}
+
+export interface Detector {
+  id: string;
+  version: number;
+  category: Category;
+  detect(ctx: Context): Finding[];
+}
