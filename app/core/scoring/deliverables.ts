@@ -1,37 +1,73 @@
 // Finds the deliverables of a statement of work and whether an acceptance condition covers each.
 import { clauses, items, type Span } from "./structure";
 
+/** Words that head the sections of a SOW ("2. Deliverables", "Article 5 — Fees.", "§3 Schedule"). */
+const HEADING_VOCAB =
+  /^(?:scope(?: of (?:work|services))?(?: summary)?|deliverables?(?: and acceptance)?|services|tasks?|requirements|work (?:items|packages)|purpose|background|objectives?|overview|summary|subject matter|introduction|assumptions?|customer (?:responsibilities|obligations|dependencies)|responsibilities|dependencies|obligations|schedule|timeline|dates|milestones|fees?|pricing|payment(?: terms)?|term|travel|acceptance(?: criteria)?|basis of acceptance|sign-?off|governance|project (?:organi[sz]ation|language|management|team)|change (?:requests?|control|orders?)|out of scope|exclusions?|staffing|personnel|definitions|period of performance|place of performance|type of contract|warrant(?:y|ies)|invoicing|general|notes?)\b/i;
+
+/** Sections whose items are not deliverables. */
 const NOT_DELIVERABLE_SECTION =
-  /assumption|responsibilit|fee|pric|payment|invoice|term(?:s)?\b|schedule|timeline|objective|background|purpose|overview|exclusion|out of scope|governance|change (?:order|control)|travel|definition|period of performance|place of performance|type of contract|contact|staffing|personnel|security clearance|warrant|confidential|insurance|acceptance|quality assurance|qasp|milestone/i;
-const LEAD_LABEL = /^(?:scope|objectives?|purpose|overview|background|summary|fees?|pricing|payment|term|schedule|timeline|assumptions?|customer responsibilities|dependencies|notes?|travel|exclusions?|out of scope|change control|governance)\b[^.:]{0,40}[.:]/i;
-const NOT_DELIVERABLE_START = /^(?:customer|client|the customer|the client|provider personnel|all endpoints run|work outside|fees|travel|this (?:statement|sow|agreement)|statement of work|payment|invoic|term\b|pricing|the parties|either party|provider and customer will agree)/i;
+  /^(?:users|seats|licen[cs]es|duration|project schedule|purpose|background|objectives?|overview|summary|scope summary|subject matter|introduction|assumptions?|customer|responsibilities|dependencies|obligations|schedule|timeline|dates|milestones|fees?|pricing|payment|term|travel|acceptance|basis of acceptance|sign-?off|governance|project (?:organi[sz]ation|language|management|team)|change|out of scope|exclusions?|staffing|personnel|definitions|period of performance|place of performance|type of contract|warrant|invoicing|general|notes?)/i;
+
+const NOT_DELIVERABLE_SENTENCE =
+  /^(?:(?:the )?(?:contractor|vendor|offeror|awardee|government)\b|(?:the )?abilit(?:y|ies) to\b|support (?:for|to)\b|must\b|a saas\b|unlimited\b|uptime\b|customer|client|the customer|the client|provider personnel|either party|the parties|work outside|this (?:statement|sow|agreement|document)|statement of work|anything not|fees?\b|travel\b|payment|invoic|pricing|the go-live date will)|\bagree to the following\b|\bout of scope\b|\bis limited to\b|\b(?:timeline|schedule) (?:above|below)\b|\bis indicative\b|\bentered into\b|\bbetween\b.*\band\b.*\(["“]?customer|:\s*$/i;
 
 /** An acceptance, sign-off or completion condition. */
 export const ACCEPTANCE =
-  /\baccept(?:ed|ance|able|ability)?\b|\bsign[- ]?off\b|\bsigns? off\b|\bsigned off\b|\bapprov(?:es|ed|al)\b|\bcomplete[sd]? (?:when|on|upon|once|after)\b|\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bsuccess criteria\b|\bverified (?:when|by)\b|\bpass(?:es)?\b.*\btests?\b|\btests? (?:cases? )?pass\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|\bconfirms?\b.*\b(?:match|correct|appear)|\breconcil(?:ed|es|e)\b.*\bwithin\b/i;
+  /\baccept(?:ed|ance|able|ability)?\b|\bsign[- ]?off\b(?! by| from)|\bsigns? off\b|\bsigned off\b|\bsigns the\b|\bapprov(?:es|ed|al)\b|\bcomplete[sd]?\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bsuccess criteria\b|\bverified (?:when|by)\b|\bpass(?:es)?\b.*\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|\bconfirms?\b.*\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e)\b.*\bwithin\b/i;
+
+/** A fixed duration or count that bounds the work (training, support, hypercare, advisory hours). */
+const BOUNDED_WORK =
+  /\b(?:for|within)\s+(?:the\s+first\s+)?(?:\w+\s+)?\(?\d+\)?\s+(?:business\s+|working\s+|calendar\s+)?(?:days|weeks|months|hours)\b|\bfor the first (?:\w+ )?(?:two|three|four|\d+) (?:live )?\w+s\b|\bup to \d+ hours\b|\b(?:one|two|three|four|five|six|\d+)\s*(?:\(\d+\)\s*)?(?:remote |on-?site |virtual |live )?(?:sessions?|workshops?)\b.*\b(?:delivered|complete|recorded)\b/i;
 
 /** A section or sentence that sets acceptance for deliverables in general or by reference. */
 const GENERAL_ACCEPTANCE =
-  /\b(?:all|each|every|the|any)\s+(?:of the\s+)?(?:above\s+)?deliverables?\b[^.]*\b(?:accept|sign[- ]?off|approv|acceptab)|\baccept(?:ance|ed)\b[^.]*\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|\bbasis of acceptance\b|\bacceptance (?:per|under|criteria for all)\b|\bfor acceptability\b/i;
+  /\b(?:all|each|every|the|any)\s+(?:of the\s+)?(?:above\s+)?deliverables?\b[^.]*\b(?:accept|sign[- ]?off|approv|acceptab)|\baccept(?:ance|ed)\b[^.]*\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|\bbasis of acceptance\b|\bacceptance per\b|\bfor acceptability\b/i;
+
+/** A contract-level acceptance regime (a QASP, inspection-and-acceptance clause, definition of done) covers every deliverable. */
+const ACCEPTANCE_REGIME =
+  /\bqasp\b|\bquality assurance surveillance\b|\binspection and acceptance\b|\bacceptable quality levels?\b|\bdefinition of done\b|\bperformance standards?\b.*\b(?:acceptab|quality)/i;
 
 export interface Deliverable extends Span {
-  /** the item marker ("2.4", "D3.", "(b)") */
   marker: string | null;
   /** the whole item, including any acceptance sentences after the deliverable sentence */
   item: Span;
   accepted: boolean;
 }
 
-const refKey = (m: string) => m.replace(/[().:\s]/g, "").replace(/^(?:item|task|deliverable|d)/i, "").toLowerCase();
+interface Item {
+  marker: string | null;
+  start: number;
+  end: number;
+  text: string;
+  units: Span[];
+  label: string | null;
+  headingOnly: boolean;
+}
 
-/** Item markers referred to by an acceptance sentence: "2.1–2.3", "D1, D2", "items 3 and 4". */
+/** "Fees." / "Article 5 — Fees." / "D1 Environment." → the item's label, when it is a known section word. */
+function labelOf(first: string, units: number, marker: string | null, heading: boolean): { label: string | null; headingOnly: boolean } {
+  const plain = first.replace(/\([^)]*\)?/g, " ").replace(/[*_#]/g, "").replace(/\s+/g, " ").trim();
+  const m = /^([^.:—–]{1,60}?)\s*(?:[.:]|\s[—–-]\s|$)/.exec(plain);
+  const head = m?.[1]?.trim() ?? "";
+  const words = head.split(/\s+/).length;
+  const whole = plain.replace(/[.:]\s*$/, "").trim();
+  const vocab = (s: string) => HEADING_VOCAB.test(s) || (s.split(/\s+/).length <= 3 && new RegExp(`\\b(?:${SECTION_WORDS})\\b`, "i").test(s));
+  const phaseHeading = /^(?:phase|part|article|section|stage|milestone|task)\b/i.test(marker ?? "") && units === 1 && !/[.;]$/.test(first.trim()) && whole.split(/\s+/).length <= 8;
+  const headingOnly = heading || phaseHeading || (units === 1 && whole.split(/\s+/).length <= 6 && (vocab(whole) || /^[A-Z][A-Z0-9 &/.-]+$/.test(whole)));
+  if (headingOnly) return { label: whole.toLowerCase(), headingOnly: true };
+  if (head && words <= 5 && vocab(head)) return { label: head.toLowerCase(), headingOnly: false };
+  return { label: null, headingOnly: false };
+}
+const SECTION_WORDS = "schedule|timeline|fees?|pricing|payment|assumptions?|responsibilities|obligations|dependencies|governance|users|seats|licen[cs]es|duration|term|travel|dates|milestones|background|purpose|objectives?|acceptance";
+
+/** Item markers an acceptance sentence refers to: "2.1–2.3", "D1 and D2", "items 3 and 4". */
 function referencedMarkers(text: string): Set<string> {
   const refs = new Set<string>();
-  for (const m of text.matchAll(/\b(?:D|item\s+|task\s+|deliverables?\s+)?(\d+(?:\.\d+)?)(?:\s*[–-]\s*(\d+(?:\.\d+)?))?/gi)) {
-    const a = m[1];
-    refs.add(a.toLowerCase());
+  for (const m of text.matchAll(/\b(?:D|item\s+|task\s+|deliverables?\s+)?(\d+(?:\.\d+)?)(?:\s*[–-]\s*(?:D)?(\d+(?:\.\d+)?))?/gi)) {
+    refs.add(m[1]);
     if (m[2]) {
-      const [ai, af] = a.split(".").map(Number);
+      const [ai, af] = m[1].split(".").map(Number);
       const [bi, bf] = m[2].split(".").map(Number);
       if (af !== undefined && bf !== undefined && ai === bi) for (let k = af; k <= bf; k++) refs.add(`${ai}.${k}`);
       else if (af === undefined && bf === undefined) for (let k = ai; k <= bi; k++) refs.add(String(k));
@@ -39,61 +75,58 @@ function referencedMarkers(text: string): Set<string> {
   }
   return refs;
 }
+const markerKey = (m: string | null) => (m ?? "").replace(/^(?:item|task|deliverable|phase|d)\s*/i, "").replace(/[().:\s§]/g, "");
 
+/** The deliverables of a signed scope, each with whether an acceptance or completion condition covers it. */
 export function findDeliverables(scope: string): Deliverable[] {
-  const its = items(scope);
+  const its: Item[] = items(scope).map((it) => ({ ...it, ...labelOf(it.units[0].text, it.units.length, it.marker, it.units[0].heading) }));
+  // acceptance that covers every deliverable, or some by reference
   let general = false;
-  const coveredRefs = new Set<string>();
+  const refs = new Set<string>();
+  let section = "";
+  const sections: string[] = [];
   for (const it of its) {
-    const acceptanceSection = /accept|sign-?off|qasp|quality assurance/i.test(it.section) || /^(?:acceptance|sign-?off)\b/i.test(it.text);
-    if (GENERAL_ACCEPTANCE.test(it.text) || (acceptanceSection && !/^\s*$/.test(it.text))) {
-      const refs = referencedMarkers(it.text.replace(/\b\d+\s*(?:%|days?|hours?|weeks?|months?|minutes?|business)\b/gi, ""));
-      if (GENERAL_ACCEPTANCE.test(it.text) && !refs.size) general = true;
-      else if (acceptanceSection && !refs.size && ACCEPTANCE.test(it.text)) general = true;
-      for (const r of refs) coveredRefs.add(r);
+    if (it.label) section = it.label;
+    sections.push(section);
+    if (ACCEPTANCE_REGIME.test(it.text)) general = true;
+    const inAcceptance = /^(?:acceptance|basis of acceptance|sign-?off)/.test(section) || /^acceptance\b/i.test(it.text);
+    if (GENERAL_ACCEPTANCE.test(it.text) || (inAcceptance && ACCEPTANCE.test(it.text))) {
+      const r = referencedMarkers(it.text.replace(/\b\d+(?:\.\d+)?\s*(?:%|days?|hours?|weeks?|months?|minutes?|business|consecutive|percent)\b|\$[\d,.]+|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/gi, ""));
+      if (!r.size) general = true;
+      for (const x of r) refs.add(x);
     }
   }
   const out: Deliverable[] = [];
   for (let i = 0; i < its.length; i++) {
     const it = its[i];
-    if (NOT_DELIVERABLE_SECTION.test(it.section) && !/deliverable|scope of (?:work|services)|tasks?|requirements?|services/i.test(it.section)) continue;
-    let first = it.units[0];
-    if (!first || it.units[0].heading) continue;
-    let rest = it.units.slice(1);
-    // "2.1 Earnings setup … ." / "1. Scope. Provider will …": a short lead label names the paragraph
-    if (LEAD_LABEL.test(first.text)) continue;
-    if (/^[A-Z][\w &/-]{0,40}[.:]$/.test(first.text) && first.text.split(/\s+/).length <= 4 && rest.length) {
-      // a title sentence ("Quote QuickStart.") followed by the real deliverables
-      if (!it.marker && i === 0) {
-        rest = rest.slice(0);
-      }
-      if (/deliverables?|scope|services|tasks/i.test(first.text)) continue;
+    if (it.headingOnly) continue;
+    const sec = sections[i];
+    if (NOT_DELIVERABLE_SECTION.test(sec) && !/^(?:deliverables|scope of|services|tasks|requirements)/.test(sec)) continue;
+    if (it.label && NOT_DELIVERABLE_SECTION.test(it.label)) continue;
+    const itemAccepted = general || ACCEPTANCE.test(it.text) || BOUNDED_WORK.test(it.text) || (it.marker !== null && refs.has(markerKey(it.marker)));
+    let candidates = it.marker ? [it.units[0]] : it.units;
+    // a short label sentence ("D1 Environment.") reads with the sentence after it
+    if (it.marker && it.label === null && it.units.length > 1 && it.units[0].text.split(/\s+/).length <= 3 && !ACCEPTANCE.test(it.units[1].text)) {
+      candidates = [{ start: it.units[0].start, end: it.units[1].end, text: scope.slice(it.units[0].start, it.units[1].end) }];
     }
-    if (NOT_DELIVERABLE_START.test(first.text)) continue;
-    if (!it.marker && i === 0 && it.units.length === 1 && first.text.split(/\s+/).length <= 12 && !/[.;]$/.test(first.text)) continue; // a title line
-    const itemAccepted = ACCEPTANCE.test(it.text) || general || (it.marker !== null && coveredRefs.has(refKey(it.marker)));
-    const candidates = it.marker ? [first] : it.units;
     for (const [k, u] of candidates.entries()) {
-      if (!it.marker && k === 0 && i === 0 && /^[A-Z][\w&’'/ -]*\.?$/.test(u.text) && u.text.split(/\s+/).every((w) => /^[A-Z0-9&(]/.test(w)) && candidates.length > 1) continue;
-      if (!it.marker && (ACCEPTANCE.test(u.text) && /^(?:accept|complete|sign|approv)/i.test(u.text))) continue;
-      if (!it.marker && NOT_DELIVERABLE_START.test(u.text)) continue;
-      if (!it.marker && LEAD_LABEL.test(u.text)) continue;
-      if (u.text.split(/\s+/).length < 2) continue;
+      if (!it.marker) {
+        // the title line(s) of an unnumbered SOW
+        if (i === 0 && k === 0 && (u.text.split(/\s+/).length <= 5 || /statement of work|\bsow\b|[—–]|:/i.test(u.text))) continue;
+        if (/^(?:accept|complete|sign|approv)/i.test(u.text)) continue;
+      }
+      if (NOT_DELIVERABLE_SENTENCE.test(u.text) || u.text.split(/\s+/).length < 2) continue;
       // several deliverables in one sentence, each with its own condition: judge each clause
       const parts = clauses(scope, u.start, u.end, { commas: true });
       const withCond = parts.filter((p) => ACCEPTANCE.test(p.text)).length;
       if (parts.length > 2 && withCond >= 2 && withCond < parts.length) {
-        for (const p of parts) {
-          if (p.text.split(/\s+/).length < 2) continue;
-          out.push({ ...p, marker: it.marker, item: { start: it.start, end: it.end, text: it.text }, accepted: ACCEPTANCE.test(p.text) || general });
-        }
+        for (const p of parts) if (p.text.split(/\s+/).length >= 2) out.push({ ...p, marker: it.marker, item: it, accepted: general || ACCEPTANCE.test(p.text) });
         continue;
       }
-      const accepted = it.marker ? itemAccepted : ACCEPTANCE.test(u.text) || general || (ACCEPTANCE.test(it.text) && !it.marker && it.units.length <= 2 && k === 0 && !ACCEPTANCE.test(u.text) && /^(?:accept|complete)/i.test(it.units[k + 1]?.text ?? "") );
-      out.push({ ...u, marker: it.marker, item: { start: it.start, end: it.end, text: it.text }, accepted });
+      const next = it.units[it.units.indexOf(u as never) + 1]?.text ?? "";
+      const accepted = it.marker ? itemAccepted : general || ACCEPTANCE.test(u.text) || BOUNDED_WORK.test(u.text) || /^(?:accept|complete|sign|approv)/i.test(next);
+      out.push({ ...u, marker: it.marker, item: it, accepted });
     }
-    void first;
-    first = it.units[0];
   }
   return out;
 }

@@ -52,6 +52,7 @@ export function stem(word: string): string {
       }
     }
   }
+  if (w.length > 4 && w.endsWith("e") && !w.endsWith("ee")) w = w.slice(0, -1);
   return SYN.get(w) ?? w;
 }
 

@@ -19,7 +19,7 @@ export interface Unit extends Span {
 }
 
 const MARKER =
-  /^(?:[-–—•*◦▪·>]+\s+|(?:item|phase|task|deliverable|section|step)\s+\d+(?:\.\d+)*[.:)]?\s+|\(?[a-z]\)\s+|\(?[ivx]{1,4}\)\s+|[A-Z]{1,2}\d+(?:\.\d+)*[.:)]?\s+|\d+(?:\.\d+)*[.)]?\s+|§\s*\d+(?:\.\d+)*\s+)/i;
+  /^(?:[-–—•*◦▪·>]+\s+|(?:item|phase|task|deliverable|section|step|article|part|milestone)\s+(?:\d+(?:\.\d+)*|[A-Z])[.:)]?(?:\s+[—–-])?\s+|\(?[a-z]\)\s+|\(?[ivx]{1,4}\)\s+|[A-Z]{1,2}\d+(?:\.\d+)*[.:)]?\s+|\d+(?:\.\d+)*[.)]?\s+|§\s*\d+(?:\.\d+)*\s+)/i;
 
 export function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
@@ -54,7 +54,7 @@ export function sentences(text: string, start: number, end: number): Span[] {
   let s = start;
   for (let i = start; i < end; i++) {
     const c = text[i];
-    if (c === "." || c === "!" || c === "?" || c === ";") {
+    if (c === "." || c === "!" || c === "?") {
       let j = i + 1;
       while (j < end && /[)"'”’]/.test(text[j])) j++;
       if (j < end && !/\s/.test(text[j])) continue;
@@ -63,7 +63,7 @@ export function sentences(text: string, start: number, end: number): Span[] {
       if (k >= end) break;
       if (c === "." && ABBREV.test(text.slice(Math.max(start, i - 6), i + 1))) continue;
       if (c === "." && /\d$/.test(text.slice(s, i)) && /^\d/.test(text.slice(k))) continue;
-      if (c !== ";" && !/[A-Z0-9"'“‘(•\-–—\u00C0-\u024F]/.test(text[k])) continue;
+      if (!/[A-Z0-9"'“‘(•\-–—\u00C0-\u024F§]/.test(text[k])) continue;
       const t = trimSpan(text, s, j);
       if (t.text) out.push(t);
       s = k;
@@ -102,20 +102,64 @@ export function clauses(text: string, start: number, end: number, opts: { commas
   return out;
 }
 
-const HEADING_WORDS =
-  /^(?:\d+(?:\.\d+)*\.?\s*)?(?:#+\s*)?([A-Za-z][A-Za-z &/-]{2,60}?)\s*[.:]?\s*$|^(?:\d+(?:\.\d+)*\.?\s+)?([A-Z][A-Za-z &/-]{2,40})[.:]\s/;
-
 /**
  * Every item (line or list item) of a field, split into sentences, with the section heading it sits under.
  * Markdown table rows become one unit per cell.
  */
+/** True when a line is only an underline (Setext heading) or a table rule. */
+const RULE_LINE = /^\s*(?:[-=]{3,}|\|?\s*:?-{3,}.*)\s*$/;
+
+/**
+ * Physical lines joined into logical lines: a line wrapped in the middle of a sentence (as plain-text
+ * and Markdown documents are) continues the one before it. A new list marker, a heading, a blank line
+ * or a short title line starts a new one.
+ */
+export function logicalLines(text: string): Span[] {
+  const out: Span[] = [];
+  const phys = lines(text);
+  for (let i = 0; i < phys.length; i++) {
+    const ln = phys[i];
+    const body = ln.text.trim();
+    if (!body || RULE_LINE.test(body)) {
+      out.push(ln);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    const prevBody = prev?.text.trim() ?? "";
+    const underlined = RULE_LINE.test(phys[i + 1]?.text ?? "") && !/^\s*$/.test(phys[i + 1]?.text ?? "") && /^[-=]/.test((phys[i + 1]?.text ?? "").trim());
+    const continues =
+      prev !== undefined &&
+      prevBody !== "" &&
+      !RULE_LINE.test(prevBody) &&
+      !/[.!?:]["'”’)]*$/.test(prevBody) &&
+      !/^#/.test(prevBody) &&
+      !/^#/.test(body) &&
+      !MARKER.test(body) &&
+      !body.startsWith("|") &&
+      !underlined &&
+      lastPhysicalLength(text, prev) >= 40 &&
+      prevBody !== prevBody.toUpperCase();
+    if (continues) out[out.length - 1] = span(text, prev.start, ln.end);
+    else out.push(ln);
+  }
+  return out;
+}
+
+function lastPhysicalLength(text: string, s: Span): number {
+  const t = text.slice(s.start, s.end);
+  const i = Math.max(t.lastIndexOf("\n"), t.lastIndexOf("\r"));
+  return t.slice(i + 1).trim().length;
+}
+
 export function units(text: string): Unit[] {
   const out: Unit[] = [];
   let section = "";
   let item = -1;
-  for (const ln of lines(text)) {
+  const ll = logicalLines(text);
+  for (let li = 0; li < ll.length; li++) {
+    const ln = ll[li];
     const raw = ln.text;
-    if (!raw.trim()) continue;
+    if (!raw.trim() || RULE_LINE.test(raw.trim()) && !raw.trim().startsWith("|")) continue;
     let start = ln.start;
     while (start < ln.end && /[\s>]/.test(text[start])) start++;
     const body = text.slice(start, ln.end);
@@ -132,16 +176,13 @@ export function units(text: string): Unit[] {
       }
       continue;
     }
-    const m = MARKER.exec(body);
+    const underlined = /^\s*[-=]{3,}\s*$/.test(ll[li + 1]?.text ?? "");
+    const md = /^#+\s*/.exec(body);
+    const m = md ? null : MARKER.exec(body);
     const marker = m ? m[0].trim() : null;
-    const contentStart = start + (m ? m[0].length : 0);
-    const h = HEADING_WORDS.exec(body.replace(/^#+\s*/, ""));
-    const isHeading = Boolean(/^#+\s/.test(body) || (h && h[1] && body.trim().split(/\s+/).length <= 8 && !/[.!?]\s*\S/.test(body.trim())));
-    if (/^#+\s/.test(body) || (h && h[1])) {
-      if (isHeading) section = (h?.[1] ?? body.replace(/^#+\s*/, "")).toLowerCase().trim();
-    } else if (h && h[2]) {
-      section = h[2].toLowerCase().trim();
-    }
+    const contentStart = start + (md ? md[0].length : m ? m[0].length : 0);
+    const isHeading = Boolean(md) || underlined;
+    if (isHeading) section = text.slice(contentStart, ln.end).replace(/[*_#]/g, "").replace(/^[\d.\s]+/, "").trim().toLowerCase();
     for (const s of sentences(text, contentStart, ln.end)) out.push({ ...s, marker, item, section, heading: isHeading });
   }
   return out;

@@ -6,8 +6,10 @@ import { clauses } from "../structure";
 // Weak phrases from requirement-smell research: NASA ARM (options, weak phrases), INCOSE R7 (vague terms),
 // R8 (escape clauses) and R9 (open-ended clauses).
 const ESCAPE = /\bas (?:needed|required|necessary|appropriate|applicable|requested|discussed|agreed|directed|desired)\b|\bif (?:applicable|needed|necessary|required|practical|possible|feasible)\b|\bwhere (?:possible|applicable|appropriate|practical)\b|\bto the extent (?:possible|practical|practicable|necessary)\b|\bas (?:much|soon|far) as possible\b/i;
-const OPEN_ENDED = /\betc\.?(?=[\s),;:]|$)|\band so on\b|\band (?:much )?more\b|\bincluding,? but not limited to\b|\bpossibly including\b|\band other (?:\w+\s+){0,3}(?:as|reports?|items?|features?|systems?)\b|\bsuch as\b/i;
-const VAGUE = /\b(?:relevant|appropriate|reasonable|adequate|sufficient|typical|customary|flexible|robust|seamless(?:ly)?|user[- ]friendly|easy|intuitive|timely|best[- ]effort|best practices?|industry (?:norms|standards?|best practices)|high (?:uptime|availability|performance|quality)|low latency|regular basis|periodic(?:ally)?|ongoing|various|several|numerous|bi-?monthly|bi-?weekly|or similar|and\/or|one[- ]click|to be (?:agreed|determined|defined|decided)(?: upon)?|fully|full (?!-?day|-?time|time)[a-z]+|all (?:states|fields|information|data|systems|endpoints|locations|sites|users|records|reports|integrations|workflows|processes|necessary|relevant|required|applicable)|existing (?:flows|processes|reports|workflows|integrations|systems|content)|support(?:ing)? (?=the |for |of )|standard (?![A-Z(])[a-z]+)/i;
+const OPEN_ENDED = /\betc\.?(?=[\s),;:]|$)|\band so on\b|\band (?:much )?more\b|\bincluding,? but not limited to\b|\bpossibly including\b|\band other (?:\w+\s+){0,3}(?:as|reports?|items?|features?|systems?)\b/i;
+const VAGUE = /\b(?:relevant (?:lines|systems|data|reports|stakeholders|requirements)|reasonable|adequate|sufficient|typical|customary|seamless(?:ly)?|timely|best[- ]effort|best practices?|industry (?:norms|standards?|best practices)|high (?:uptime|availability|performance|quality)|low latency|regular basis|periodic(?:ally)?|ongoing|various|several|numerous|bi-?monthly|or similar|one[- ]click|to be (?:agreed|determined|defined|decided)(?: upon)?|fully|full (?!-?day|-?time|time)[a-z]+|all (?:states|fields|information|data|systems|endpoints|locations|sites|users|records|reports|integrations|workflows|processes|necessary|relevant|required|applicable)|existing (?:flows|processes|reports|workflows|integrations|systems|content)|in line with|aligned (?:to|with)|standard (?![A-Z(])[a-z]+)/i;
+// Sentences about the contract's own machinery (the QASP, the Government's review) are not deliverables.
+const CONTRACT_MACHINERY = /\bqasp\b|\bcontracting officer\b|\bcor\b|\bthe government will\b|\bgovernment (?:will|may|shall)\b/i;
 const BOUNDED = /\bup to \d|\bcapped\b|\bnot to exceed\b|\bmax(?:imum)?\b|\bno more than\b|\b\d+\s*(?:hours?|hrs?|days?)\b/i;
 const CLOSED_LIST = /\b(?:complete|full|exhaustive|closed) list\b|\blisted in (?:appendix|schedule|exhibit|annex)\b|\bonly\b|\bno others?\b/i;
 const NUMBER = new RegExp(NUM, "i");
@@ -35,6 +37,7 @@ export const ambiguityDetector: Detector = {
     const out: Finding[] = [];
     const scope = ctx.text("signed_scope");
     for (const d of findDeliverables(scope)) {
+      if (CONTRACT_MACHINERY.test(d.text)) continue;
       const hit = vagueHit(d.text);
       const words = d.text.replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean).length;
       const underspecified = !d.accepted && !NUMBER.test(d.text) && words <= 9 && !NAMED.test(d.text);
