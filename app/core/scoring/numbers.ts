@@ -81,7 +81,7 @@ const UNIT_ALIASES: Record<string, string> = {
   identities: "identity", identity: "identity", accounts: "account", admins: "admin", administrators: "admin",
   "earning codes": "earning code", codes: "code", policies: "policy", parallels: "parallel", runs: "run",
   clinicians: "clinician", providers: "provider", physicians: "provider", beds: "bed", properties: "property",
-  students: "student", teachers: "teacher", members: "member", patients: "patient", drivers: "driver", crews: "crew",
+  device: "endpoint", "device count": "endpoint", students: "student", teachers: "teacher", members: "member", patients: "patient", drivers: "driver", crews: "crew",
 };
 
 /** The canonical counted unit of a noun phrase after a number, or null when it is not a counted thing. */
@@ -106,16 +106,35 @@ export function quantities(text: string): Quantity[] {
     const after = m[4] ?? "";
     // allow a few adjectives between the number and the unit ("650 Windows and macOS endpoints")
     const lookahead = text.slice(m.index! + m[0].length - after.length, m.index! + m[0].length - after.length + 40);
-    let unit = unitOf(after.split(/\s+/)[0] ?? "") ?? unitOf(after);
+    // money and percentages are not counts
+    const before = text.slice(Math.max(0, m.index! - 1), m.index! + (m[1] ? m[0].indexOf(numText) : 0) + 1);
+    if (/[$€£]/.test(before) || /^\s*%/.test(text.slice(m.index! + m[0].indexOf(numText) + numText.length))) continue;
+    // the counted noun: the word right after the number, else the head noun of the phrase
+    // ("650 Windows and macOS endpoints", "40 weekly active dashboard users")
+    const words = lookahead.split(/[.;,:()\n@—–]/)[0].split(/\s+/).filter(Boolean).slice(0, 6);
+    let unit: string | null = unitOf(words[0] ?? "");
     if (!unit) {
-      const w = /^((?:[A-Za-z][\w/&+-]*\s+){0,4}?)([A-Za-z]+)\b/.exec(lookahead);
-      if (w && !/[.;,]/.test(w[1])) unit = unitOf(w[2]);
+      let head = "";
+      for (const w of words) {
+        if (/^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who)$/i.test(w)) break;
+        head = w;
+      }
+      unit = head ? unitOf(head) : null;
     }
     if (!unit) continue;
     // 12-month term, 3-year: durations written with a hyphen
     const bound = /up ?to|max|no more|not to exceed|at most/i.test(m[1] ?? "") ? "max" : /at least|min/i.test(m[1] ?? "") ? "min" : m[1] ? "approx" : "exact";
     const start = m.index! + (m[1] ? m[0].indexOf(m[1]) : m[0].indexOf(numText));
     out.push({ value, unit, start, end: m.index! + m[0].length, bound });
+  }
+  // "Named users: 25", "Device count per the RMM: 310"
+  for (const m of text.matchAll(new RegExp(String.raw`\b((?:named )?(?:users?|seats?|licen[cs]es?|endpoints?|devices?|employees?|learners?|contacts?|locations?|sites?|entities))(?: count)?\b[^:.;\n]{0,30}:\s*(${NUM})`, "gi"))) {
+    const unit = unitOf(m[1]);
+    const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
+    if (!unit || !value) continue;
+    const start = m.index!;
+    if (out.some((q) => q.start < start + m[0].length && q.end > start)) continue;
+    out.push({ value, unit, start, end: start + m[0].length, bound: "exact" });
   }
   return out;
 }

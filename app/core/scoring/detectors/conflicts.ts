@@ -18,6 +18,8 @@ const DURATION_TOPICS: [string, RegExp][] = [
 const TO_MONTHS: Record<string, number> = { month: 1, year: 12 };
 // a count the note itself explains as coming later or living elsewhere is not a disagreement
 const EXPLAINED = /\blater\b|\bseparate (?:order|contract|sow)\b|\bnext (?:year|phase)\b|\bphase (?:2|two)\b|\bfuture\b|\bstay(?:s|ing)? (?:in|on)\b|\bnot (?:included|in scope|licensed)\b|\bout of scope\b|\bexcluding\b|\bon top\b/i;
+// counts inside an acceptance test are samples ("five test users sign in"), not contracted quantities
+const ACCEPTANCE_SENTENCE = /^(?:acceptance|accepted|complete|done)\b|\baccepted (?:when|on|upon)\b/i;
 const SAMPLE = /\b(?:test|sample|pilot|example|demo|trial)\b/i;
 
 function factsOf(ctx: Context): Fact[] {
@@ -25,11 +27,12 @@ function factsOf(ctx: Context): Fact[] {
   for (const source of TEXT_SOURCES) {
     const text = ctx.text(source);
     for (const u of ctx.units(source)) {
-      if (EXPLAINED.test(u.text)) continue;
+      if (EXPLAINED.test(u.text) || ACCEPTANCE_SENTENCE.test(u.text)) continue;
       for (const c of clauses(text, u.start, u.end)) {
         for (const q of quantities(c.text)) {
           const phrase = c.text.slice(q.start, q.end);
           if (SAMPLE.test(phrase) || /\bper\b/i.test(c.text.slice(q.end, q.end + 6))) continue;
+          if (q.unit === "day" || q.unit === "hour") continue; // notice periods, SLAs, session lengths: too many unrelated uses
           let key = q.unit;
           let value = q.value;
           if (q.unit in TO_MONTHS || q.unit === "week") {
@@ -54,11 +57,17 @@ function factsOf(ctx: Context): Fact[] {
   return out;
 }
 
-function agree(a: Fact, b: Fact): boolean {
+function agree(a: Fact, b: Fact, tolerance = 0.03): boolean {
   if (a.value === b.value) return true;
   const [hi, lo] = a.value >= b.value ? [a, b] : [b, a];
   if (hi.bound === "max" && lo.bound === "approx") return true; // "up to 3,500" vs "~2,800 at peak"
-  if (a.bound === "approx" || b.bound === "approx") return Math.abs(a.value - b.value) / Math.max(a.value, b.value) <= 0.03;
+  // an estimate below what the order form buys leaves headroom; only needing more than was bought disagrees
+  if (lo.bound === "approx" && hi.source === "order_form" && hi.bound === "exact") return true;
+  if (a.bound === "min" || b.bound === "min") {
+    const [min, other] = a.bound === "min" ? [a, b] : [b, a];
+    return other.bound === "min" || min.value <= other.value;
+  }
+  if (a.bound === "approx" || b.bound === "approx") return Math.abs(a.value - b.value) / Math.max(a.value, b.value) <= tolerance;
   if (hi.bound === "min") return false;
   return false;
 }
@@ -70,6 +79,9 @@ export const conflictsDetector: Detector = {
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
+    // an approximate figure backed by a stated tolerance ("within 10%") is allowed that much slack
+    const tol = /\bwithin\s*[±+]?\s*(\d+(?:\.\d+)?)\s?%|\btolerance\b/i.exec(ctx.text("signed_scope"));
+    const tolerance = tol ? Math.max(0.03, tol[1] ? Number(tol[1]) / 100 : 0.1) : 0.03;
     const flagged = new Map<string, Finding>();
     for (let i = 0; i < facts.length; i++) {
       for (let j = i + 1; j < facts.length; j++) {
@@ -77,9 +89,9 @@ export const conflictsDetector: Detector = {
         const b = facts[j];
         if (a.source === b.source || a.key !== b.key) continue;
         // a source that also states the other value somewhere agrees with itself
-        if (facts.some((f) => f.source === a.source && f.key === a.key && agree(f, b))) continue;
-        if (facts.some((f) => f.source === b.source && f.key === b.key && agree(f, a))) continue;
-        if (agree(a, b)) continue;
+        if (facts.some((f) => f.source === a.source && f.key === a.key && agree(f, b, tolerance))) continue;
+        if (facts.some((f) => f.source === b.source && f.key === b.key && agree(f, a, tolerance))) continue;
+        if (agree(a, b, tolerance)) continue;
         for (const [x, y] of [[a, b], [b, a]] as const) {
           const k = `${x.source}:${x.clause.start}`;
           if (flagged.has(k)) continue;

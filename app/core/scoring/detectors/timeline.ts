@@ -4,11 +4,16 @@ import { dateMentions, type DateMention } from "../numbers";
 import { clauses, items } from "../structure";
 import { termSet } from "../lexicon";
 
-const EVENT = /\b(?:before|by|ahead of|in time for|prior to|for|until)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?(?:season|renewal|enrol?lment|deck|promo(?:tion)?|launch|inspection|audit|deadline|cutover|opening|survey|holidays?|christmas|black friday|board(?: meeting)?|school|back-to-school|year[- ]end|quarter[- ]end|fiscal year|go[- ]live|conference|summit|semester|exam|filing|busy season|peak|trade show|pilot|release)\b|\bby the time\b|\bbefore (?:they|we|the customer) (?:open|launch|start)\b/i;
-const COMMIT = /\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|require|requires|must|promised?|told|commit(?:ted)?|agreed|guarantee[ds]?|live|go-live|golive|go live|ready|done|complete|completed|running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|by|before|in time|starting|start|deliver(?:ed)?|finished|works)\b/i;
+// External events a deadline hangs on (the customer's calendar, not the project's own milestones).
+const EVENT = /\b(?:before|by|ahead of|in time for|prior to|until)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?(?:season|renewal|enrol?lment|deck|promo(?:tion)?|campaigns?|inspection|audits?|auditors?|deadline|opening|survey|holidays?|christmas|thanksgiving|labor day|memorial day|new year|easter|black friday|cyber monday|board(?: meeting)?|school|back-to-school|year[- ]end|quarter[- ]end|fiscal year|conference|summit|semester|exam|filing|busy season|trade show|fieldwork|push|storm|harvest)\b|\bby the time\b|\bbefore (?:they|we|the customer) (?:open|launch)\b/i;
+const COMMIT = /\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|must|promised?|told|communicated|commit(?:ted)?|agreed|guarantee[ds]?|live|go-live|golive|go live|ready|done|running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|in time|deliver(?:ed)?|finished|asap|fast)\b/i;
+const DURATION_PROMISE = /\b(?:\d+|two|three|four|five|six|eight|ten|twelve)[- ](?:weeks?|months?|days?)\s+(?:timeline|rollout|implementation|go-live|project|turnaround)\b/i;
+const DECLINED = /\bseparate (?:order|sow|contract|conversation|quote)\b|\bout of scope\b|\bnot (?:in scope|included)\b/i;
 const NOT_A_PROMISE = /\bno promises?\b|\bnothing (?:was )?promised\b|\bnot promised\b|\bdidn'?t (?:promise|commit)\b|\bno (?:dates?|commitment)\b/i;
 const PAST_FACT = /\b(?:approved|signed|closed|met|called|sent|received|started|was|were|had)\b/i;
 const APPROVED_SCHEDULE = /\b(?:schedule|timeline|plan|dates?|milestones?)\b[^.]*?\b(?:approved|confirmed|agreed|signed off|validated)\b[^.]*?\b(?:by )?(?:delivery|implementation|project manager|pm|services|ps)\b|\b(?:delivery|implementation)[- ]approved\b|\bapproved by (?:\w+ )?delivery\b/i;
+// Dates that describe the customer's situation, not a delivery commitment.
+const CONTEXT_FACT = /\b(?:ends?|ending|expires?|expiring|retires?|retiring|renews?|starts?|began|came|happened|sunsets?|sunsetting|decommission\w*|today|closes?|lease)\b/i;
 const TENTATIVE = /\b(?:indicative|tentative|to be (?:confirmed|agreed|determined)|tbc|tbd|estimated|subject to)\b/i;
 
 interface Schedule {
@@ -42,15 +47,27 @@ function approvedSchedule(ctx: Context): Schedule | null {
   return { keys, months, terms: termSet(text) };
 }
 
+const QUARTER_MONTHS: Record<string, string[]> = { Q1: ["01", "02", "03"], Q2: ["04", "05", "06"], Q3: ["07", "08", "09"], Q4: ["10", "11", "12"] };
+
+const EVENT_MONTH: [RegExp, number][] = [
+  [/christmas|holiday season/i, 12], [/thanksgiving|black friday|cyber monday/i, 11], [/new year/i, 1], [/labor day/i, 9],
+  [/memorial day/i, 5], [/back-to-school|school (?:year )?starts/i, 8], [/easter/i, 4],
+];
+
 function covered(d: DateMention, clauseText: string, schedule: Schedule | null): boolean {
   if (!schedule) return false;
+  // a deadline before an event in month M is met when the whole approved schedule ends earlier
+  const eventMonth = d.key && /^\d{2}$/.test(d.key) && /\b(?:before|in time for|ahead of|by)\b/i.test(clauseText) ? Number(d.key) : EVENT_MONTH.find(([re]) => re.test(clauseText))?.[1];
+  const last = Math.max(0, ...[...schedule.months].map(Number));
+  if (eventMonth && last && last < eventMonth) return true;
   if (d.key && schedule.keys.has(d.key)) return true;
+  if (d.key && QUARTER_MONTHS[d.key]?.some((m) => schedule.months.has(m))) return true;
   if (d.key && /^\d{2}$/.test(d.key) && schedule.months.has(d.key)) return true;
   if (d.key && /^\d{2}-\d{2}$/.test(d.key) && schedule.months.has(d.key.slice(0, 2)) && /\b(?:mid|early|late|end)\b/i.test(clauseText)) return true;
   // an event the schedule names ("before the September survey season")
   const t = termSet(clauseText);
-  const shared = [...t].filter((w) => schedule.terms.has(w) && w.length > 3);
-  return !d.key && shared.length >= 2;
+  const shared = [...t].filter((w) => schedule.terms.has(w) && w.length > 4 && !/^(?:before|after|live|payroll|training)$/.test(w));
+  return !d.key && shared.length >= 1;
 }
 
 const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_promise", "deal_desk_exception"];
@@ -67,31 +84,41 @@ export const timelineDetector: Detector = {
     for (const source of SALES_SIDE) {
       const text = ctx.text(source);
       for (const u of ctx.units(source)) {
-        if (NOT_A_PROMISE.test(u.text)) continue;
-        for (const c of clauses(text, u.start, u.end, { commas: true })) {
+        if (NOT_A_PROMISE.test(u.text) || DECLINED.test(u.text)) continue;
+        if (source !== "customer_promise" && !COMMIT.test(u.text)) continue;
+        if (owner && owner.length > 2 && new RegExp(`\\b${owner}\\b[^.]*\\b(?:agreed|signed off|approved|confirmed)|\\b(?:agreed|signed off|approved|confirmed)\\b[^.]*\\b${owner}\\b`, "i").test(u.text)) continue;
+        const takenByOther = (st: number, en: number) => ctx.prior.some((f) => f.source === source && f.start !== null && f.end !== null && f.start < en && f.end > st && (f.category === "scope_exception" || f.category === "conflicting_terms"));
+        const cs = clauses(text, u.start, u.end, { commas: true });
+        const promiseField = source === "customer_promise";
+        let best: { c: (typeof cs)[number]; score: number; mention: DateMention } | null = null;
+        cs.forEach((c, k) => {
+          if (takenByOther(c.start, c.end) || /\broadmap\b/i.test(c.text)) return;
           const mentions: DateMention[] = dateMentions(c.text).map((d) => ({ ...d, start: d.start + c.start, end: d.end + c.start }));
           const ev = EVENT.exec(c.text);
           if (ev && !mentions.some((d) => d.start - c.start <= ev.index + ev[0].length && d.end - c.start >= ev.index)) {
             mentions.push({ start: c.start + ev.index, end: c.start + ev.index + ev[0].length, text: ev[0], key: null });
           }
-          if (!mentions.length) continue;
-          const promiseField = source === "customer_promise";
-          if (!promiseField && !COMMIT.test(c.text.replace(/\b(?:by|before)\b/gi, (m) => (mentions.length ? m : "")))) continue;
-          if (!promiseField && PAST_FACT.test(c.text) && !/\b(?:need|want|must|promised?|told|live|ready|deadline)\b/i.test(c.text)) continue;
-          if (mentions.every((d) => covered(d, c.text, schedule))) continue;
-          if (owner && owner.length > 2 && new RegExp(`\\bagreed with ${owner}\\b`, "i").test(u.text)) continue;
-          const short = c.text.split(/\s+/).length < 4;
-          const s = short ? u : c;
-          out.push({
-            category: "timeline_assumption",
-            severity: /\bno slip|non-negotiable|hard date|deadline|must\b/i.test(u.text) ? "high" : "medium",
-            source,
-            start: s.start,
-            end: s.end,
-            message: `A date or deadline ("${mentions[0].text.trim()}") was promised on the sales side that no delivery-approved schedule covers: confirm it with delivery before kickoff.`,
-          });
-          break;
-        }
+          const dur = DURATION_PROMISE.exec(c.text);
+          if (dur) mentions.push({ start: c.start + dur.index, end: c.start + dur.index + dur[0].length, text: dur[0], key: null });
+          if (!mentions.length) return;
+          if (mentions.every((d) => covered(d, c.text, schedule))) return;
+          const own = COMMIT.test(c.text) || Boolean(ev);
+          const near = COMMIT.test(cs[k - 1]?.text ?? "") || COMMIT.test(cs[k + 1]?.text ?? "");
+          if (!own && (PAST_FACT.test(c.text) || CONTEXT_FACT.test(c.text))) return;
+          const score = own ? 2 : near ? 1 : promiseField ? 1 : 0;
+          if (score > (best?.score ?? 0)) best = { c, score, mention: mentions[0] };
+        });
+        if (!best) continue;
+        const { c, mention } = best as { c: (typeof cs)[number]; mention: DateMention };
+        const s = c.text.split(/\s+/).length < 4 ? u : c;
+        out.push({
+          category: "timeline_assumption",
+          severity: /\bno slip|non-negotiable|hard date|deadline|must\b/i.test(u.text) ? "high" : "medium",
+          source,
+          start: s.start,
+          end: s.end,
+          message: `A date or deadline ("${mention.text.trim()}") was promised on the sales side that no delivery-approved schedule covers: confirm it with delivery before kickoff.`,
+        });
       }
     }
     // a go-live date written into the SOW itself without an approved schedule
@@ -99,7 +126,7 @@ export const timelineDetector: Detector = {
       const scope = ctx.text("signed_scope");
       for (const u of ctx.units("signed_scope")) {
         if (!/\b(?:go[- ]live|live|launch|cut ?over|in production)\b/i.test(u.text)) continue;
-        if (!/\b(?:by|no later than|on|before)\b/i.test(u.text)) continue;
+        if (!/\b(?:by|no later than|on|before|target(?:ed)?|for)\b/i.test(u.text)) continue;
         const ds = dateMentions(u.text).filter((d) => d.key && /\d{2}-\d{2}|^\d{2}$/.test(d.key));
         if (!ds.length || /\bperiod of performance\b/i.test(u.text)) continue;
         out.push({ category: "timeline_assumption", severity: "medium", source: "signed_scope", start: u.start, end: u.end, message: `The scope fixes a go-live date ("${ds[0].text}") that no delivery-approved schedule backs: confirm delivery can meet it.` });
