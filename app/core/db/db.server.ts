@@ -70,6 +70,7 @@ export async function openDatabase(dbPath: string, opts: { migrate?: boolean } =
   const conn = await instance.connect();
   const db = new Kysely<Database>({ dialect: new DuckDialect(conn) });
   if (opts.migrate !== false) await migrate(db);
+  await defineMacros(conn);
   return {
     db,
     conn,
@@ -80,6 +81,14 @@ export async function openDatabase(dbPath: string, opts: { migrate?: boolean } =
       instance.closeSync();
     },
   };
+}
+
+/** (Re)defines the SQL macros of sql/macros — the shared building blocks of the metric queries. */
+export async function defineMacros(conn: DuckDBConnection): Promise<void> {
+  const dir = path.join(SQL_DIR, "macros");
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+    for (const statement of splitStatements(readFileSync(path.join(dir, file), "utf8"))) await conn.run(statement);
+  }
 }
 
 export async function migrate(db: DB): Promise<void> {

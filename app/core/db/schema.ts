@@ -98,6 +98,7 @@ export interface FlagsTable {
   packet_version: number;
   created_at: Date;
   retired_at: Date | null;
+  topic: string | null;
 }
 
 export interface ReviewsTable {
@@ -198,7 +199,7 @@ export const TABLE_COLUMNS: Record<keyof Database, string[]> = {
   packets: ["deal_id", "version", "content_hash", "account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "close_date", "kickoff_date", "amount", "currency", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise", "extra", "source_system", "approved_source", "upload_id", "line", "updated_at", "scored_hash", "score_status", "score_error", "readiness", "llm_status"],
   packet_versions: ["deal_id", "version", "content_hash", "upload_id", "line", "data", "created_at"],
   rework: ["rework_id", "deal_id", "logged_on", "category", "description", "hours", "kickoff_delay_days", "content_hash", "upload_id", "line"],
-  flags: ["flag_id", "deal_id", "category", "severity", "source", "span_start", "span_end", "evidence", "message", "detector", "state", "packet_version", "created_at", "retired_at"],
+  flags: ["flag_id", "deal_id", "category", "severity", "source", "span_start", "span_end", "evidence", "message", "detector", "state", "packet_version", "created_at", "retired_at", "topic"],
   reviews: ["id", "flag_id", "decision", "reviewer", "reason", "decided_at", "via"],
   readiness_decisions: ["id", "deal_id", "decision", "comment", "decided_by", "decided_at"],
   runs: ["id", "kind", "started_at", "finished_at", "status", "scored", "unchanged", "failed", "flags_new", "flags_retired", "detector_versions", "errors", "llm_tokens"],

@@ -81,7 +81,7 @@ const UNIT_ALIASES: Record<string, string> = {
   identities: "identity", identity: "identity", accounts: "account", admins: "admin", administrators: "admin",
   "earning codes": "earning code", codes: "code", policies: "policy", parallels: "parallel", runs: "run",
   clinicians: "clinician", providers: "provider", physicians: "provider", beds: "bed", properties: "property",
-  device: "endpoint", "device count": "endpoint", students: "student", teachers: "teacher", members: "member", patients: "patient", drivers: "driver", crews: "crew",
+  "device count": "endpoint", students: "student", teachers: "teacher", members: "member", patients: "patient", drivers: "driver", crews: "crew",
 };
 
 /** The canonical counted unit of a noun phrase after a number, or null when it is not a counted thing. */

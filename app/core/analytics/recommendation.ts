@@ -1,0 +1,67 @@
+// What leadership reads: fix templates first, continue the pilot, or expand its scope — with the reasons.
+import type { PilotSettings } from "../settings.server";
+
+export interface Recommendation {
+  decision: "fix_templates" | "continue_pilot" | "expand_scope";
+  headline: string;
+  reasons: string[];
+}
+
+interface Inputs {
+  pilot_packets: number;
+  flags_reviewed: number;
+  completeness_mean: number | null;
+  acceptance_rate: number | null;
+  disagreement_rate: number | null;
+  rework_rate_baseline: number | null;
+  rework_rate_pilot: number | null;
+  repeat_volume_minutes: number;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Pure: the recommendation from the metrics and the configured thresholds. */
+export function recommend(
+  m: Inputs,
+  fields: { source: string; share: number }[],
+  topics: { topic: string; category: string; source: string; packets: number; done_on: string | null }[],
+  s: PilotSettings,
+): Recommendation {
+  const fix: string[] = [];
+  for (const f of fields) {
+    if (f.share > s.thresholds.field_share_fix) fix.push(`${f.source.replace(/_/g, " ")} produces accepted flags in ${pct(f.share)} of reviewed packets (threshold ${pct(s.thresholds.field_share_fix)}).`);
+  }
+  if (m.completeness_mean !== null && m.completeness_mean < s.targets.completeness_mean) {
+    fix.push(`Handoff completeness is ${pct(m.completeness_mean)}, under the ${pct(s.targets.completeness_mean)} target.`);
+  }
+  for (const t of topics.filter((t) => !t.done_on && t.packets >= s.thresholds.topic_packets_fix).slice(0, 3)) {
+    fix.push(`The same gap (${t.category.replace(/_/g, " ")}: ${t.topic}, in ${t.source.replace(/_/g, " ")}) recurs in ${t.packets} packets.`);
+  }
+  if (fix.length) return { decision: "fix_templates", headline: "Fix templates first: internal handoff quality is not yet trustworthy.", reasons: fix };
+
+  const reduction = m.rework_rate_baseline && m.rework_rate_pilot !== null ? (m.rework_rate_baseline - m.rework_rate_pilot) / m.rework_rate_baseline : null;
+  const gates: [boolean, string][] = [
+    [m.flags_reviewed > 0 && m.pilot_packets >= s.targets.min_reviewed_packets, `${m.pilot_packets} pilot packets (need ${s.targets.min_reviewed_packets})`],
+    [m.acceptance_rate !== null && m.acceptance_rate >= s.targets.acceptance_rate, `acceptance rate ${m.acceptance_rate === null ? "n/a" : pct(m.acceptance_rate)} (target ${pct(s.targets.acceptance_rate)})`],
+    [m.disagreement_rate !== null && m.disagreement_rate <= s.targets.disagreement_rate_max, `disagreement rate ${m.disagreement_rate === null ? "n/a" : pct(m.disagreement_rate)} (at most ${pct(s.targets.disagreement_rate_max)})`],
+    [reduction !== null && reduction >= s.targets.rework_reduction, `rework reduction vs baseline ${reduction === null ? "n/a" : pct(reduction)} (target ${pct(s.targets.rework_reduction)})`],
+    [m.completeness_mean !== null && m.completeness_mean >= s.targets.completeness_mean, `completeness ${m.completeness_mean === null ? "n/a" : pct(m.completeness_mean)} (target ${pct(s.targets.completeness_mean)})`],
+    [m.repeat_volume_minutes >= s.targets.repeat_volume_minutes, `repeat volume ${Math.round(m.repeat_volume_minutes)} review minutes a month (target ${s.targets.repeat_volume_minutes})`],
+  ];
+  if (gates.every(([ok]) => ok)) return { decision: "expand_scope", headline: "Expand the pilot's scope: every target is met.", reasons: gates.map(([, r]) => `Met: ${r}.`) };
+  return {
+    decision: "continue_pilot",
+    headline: "Continue the pilot: templates are in order, but not every expansion target is met yet.",
+    reasons: gates.filter(([ok]) => !ok).map(([, r]) => `Not yet: ${r}.`),
+  };
+}
+
+/** The 90-day plan stage from the pilot day. */
+export function planStage(day: number, window = 90): string {
+  if (day < 1) return "before the pilot";
+  if (day <= Math.round(window * 0.17)) return "source cleanup";
+  if (day <= Math.round(window * 0.33)) return "reviewer training";
+  if (day <= window - 14) return "pilot";
+  if (day <= window) return "scale decision";
+  return "pilot complete";
+}

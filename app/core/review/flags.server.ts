@@ -1,0 +1,68 @@
+import { sql } from "kysely";
+import type { OpenDatabase } from "../db/db.server";
+import { runQueryFile } from "../db/db.server";
+
+export interface FlagView {
+  flag_id: string;
+  deal_id: string;
+  category: string;
+  severity: string;
+  source: string;
+  start: number | null;
+  end: number | null;
+  evidence: string;
+  message: string;
+  detector: string;
+  status: "open" | "accepted" | "rejected";
+  reviewer: string | null;
+  reason: string | null;
+  decided_at: Date | null;
+  demoted: boolean;
+  detector_precision: number | null;
+}
+
+const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
+
+/**
+ * Active flags with their latest decision. A demoted detector's flags show as low severity, marked
+ * "mostly rejected"; flags are ordered by severity, then by their detector's observed precision.
+ */
+export async function listFlags(open: OpenDatabase, filter: { dealId?: string } = {}): Promise<FlagView[]> {
+  const rel = await runQueryFile<{ dimension: string; name: string; precision: number | null; demoted: boolean }>(open, "reliability");
+  const det = new Map(rel.filter((r) => r.dimension === "detector").map((r) => [r.name, r]));
+  const rows = await sql<Record<string, unknown>>`
+    SELECT flag_id, deal_id, category, severity, source, span_start, span_end, evidence, message, detector, status, reviewer, reason, decided_at
+    FROM flag_status() ${filter.dealId ? sql`WHERE deal_id = ${filter.dealId}` : sql``}
+    ORDER BY deal_id, span_start NULLS FIRST`.execute(open.db);
+  const out: FlagView[] = rows.rows.map((r) => {
+    const d = det.get(String(r.detector).split("@")[0]);
+    const demoted = Boolean(d?.demoted);
+    return {
+      flag_id: String(r.flag_id),
+      deal_id: String(r.deal_id),
+      category: String(r.category),
+      severity: demoted ? "low" : String(r.severity),
+      source: String(r.source),
+      start: r.span_start as number | null,
+      end: r.span_end as number | null,
+      evidence: String(r.evidence),
+      message: demoted ? `(mostly rejected by reviewers) ${r.message}` : String(r.message),
+      detector: String(r.detector),
+      status: r.status as FlagView["status"],
+      reviewer: (r.reviewer as string | null) ?? null,
+      reason: (r.reason as string | null) ?? null,
+      decided_at: (r.decided_at as Date | null) ?? null,
+      demoted,
+      detector_precision: d?.precision ?? null,
+    };
+  });
+  return out.sort(
+    (a, b) =>
+      a.deal_id.localeCompare(b.deal_id) ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (b.detector_precision ?? 0.5) - (a.detector_precision ?? 0.5) ||
+      (a.start ?? -1) - (b.start ?? -1),
+  );
+}
+
+export const FLAG_EXPORT_COLUMNS = ["flag_id", "deal_id", "category", "severity", "source", "start", "end", "evidence", "message", "detector", "status"];

@@ -1,0 +1,46 @@
+// The drafted QA note for the delivery owner: open and accepted flags by severity, each with its quoted source.
+import { CATEGORY_LABELS, SOURCE_LABELS, type Category, type FlagSource } from "../packet";
+
+interface NoteFlag {
+  category: string;
+  severity: string;
+  source: string;
+  evidence: string;
+  message: string;
+  status: string;
+}
+
+interface NotePacket {
+  deal_id: string;
+  account_name: string;
+  opportunity_name: string | null;
+  delivery_owner: string | null;
+  kickoff_date: string | null;
+}
+
+const quote = (s: string) => s.replace(/\s+/g, " ").trim().replace(/[`*_[\]<>]/g, (c) => `\\${c}`);
+
+/** Deterministic Markdown: same flags in, same note out. Rejected flags are left out. */
+export function qaNote(p: NotePacket, flags: NoteFlag[]): string {
+  const lines = [
+    `# Handoff QA — ${quote(p.account_name)}${p.opportunity_name ? ` · ${quote(p.opportunity_name)}` : ""}`,
+    "",
+    `Deal ${p.deal_id} · delivery owner: ${p.delivery_owner?.trim() ? quote(p.delivery_owner) : "**not assigned**"} · kickoff: ${p.kickoff_date ?? "not set"}`,
+    "",
+  ];
+  const kept = flags.filter((f) => f.status !== "rejected");
+  if (!kept.length) return [...lines, "No open or accepted findings: the packet is clean.", ""].join("\n");
+  for (const sev of ["high", "medium", "low"]) {
+    const group = kept.filter((f) => f.severity === sev);
+    if (!group.length) continue;
+    lines.push(`## ${sev[0].toUpperCase()}${sev.slice(1)} (${group.length})`, "");
+    for (const f of group) {
+      const label = CATEGORY_LABELS[f.category as Category] ?? f.category;
+      const where = SOURCE_LABELS[f.source as FlagSource] ?? f.source;
+      lines.push(`- **${label}**${f.status === "accepted" ? " (accepted)" : ""} — ${quote(f.message)}`);
+      lines.push(f.evidence ? `  > ${where}: “${quote(f.evidence)}”` : `  > ${where}: (blank)`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}

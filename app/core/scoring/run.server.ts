@@ -1,0 +1,208 @@
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
+import type { OpenDatabase } from "../db/db.server";
+import { appendRows, inTransaction } from "../db/tx.server";
+import { appendAudit, type AuditEntry } from "../audit/audit.server";
+import type { PacketText } from "../packet";
+import { DETECTOR_VERSIONS, scorePacket, type ScoredFlag } from "./score";
+import type { LlmPass } from "./llm.server";
+import { topicOf } from "../analytics/topics";
+
+export interface ScoreOptions {
+  all?: boolean;
+  now?: () => Date;
+  onProgress?: (done: number, total: number) => void;
+  llm?: LlmPass | null;
+  chunkSize?: number;
+  kind?: "score" | "nightly";
+}
+
+export interface ScoreSummary {
+  run_id: number;
+  scored: number;
+  unchanged: number;
+  failed: number;
+  skipped_unapproved: number;
+  flags: number;
+  flags_new: number;
+  flags_retired: number;
+  dropped_citations: number;
+  llm_tokens: number;
+  errors: { deal_id: string; error: string }[];
+}
+
+/** What a packet's flags depend on: its text, the detector versions and the LLM configuration. */
+export function scoringKey(contentHash: string, llmKey: string | null): string {
+  return createHash("sha256").update(`${contentHash}|${DETECTOR_VERSIONS}|${llmKey ?? "no-llm"}`).digest("hex").slice(0, 32);
+}
+
+type PacketRow = PacketText & { content_hash: string; version: number };
+
+/**
+ * Scores new and changed packets (or all with `all`). Each chunk of packets commits in one transaction,
+ * so a run killed half-way leaves whole packets scored or untouched, and running again finishes the job.
+ */
+export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Promise<ScoreSummary> {
+  const now = opts.now ?? (() => new Date());
+  const db = open.db;
+  const llmKey = opts.llm?.cacheKeyPart ?? null;
+  const run = await db
+    .insertInto("runs")
+    .values({ kind: opts.kind ?? "score", started_at: now(), status: "running", detector_versions: DETECTOR_VERSIONS + (llmKey ? `,llm:${llmKey}` : "") })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const summary: ScoreSummary = { run_id: run.id, scored: 0, unchanged: 0, failed: 0, skipped_unapproved: 0, flags: 0, flags_new: 0, flags_retired: 0, dropped_citations: 0, llm_tokens: 0, errors: [] };
+  try {
+    const totals = await sql<{ total: number; todo: number; unapproved: number }>`
+      SELECT count(*)::INTEGER AS total,
+             count(*) FILTER (WHERE approved_source)::INTEGER AS todo,
+             count(*) FILTER (WHERE NOT approved_source)::INTEGER AS unapproved
+      FROM packets`.execute(db);
+    const { todo, unapproved } = totals.rows[0];
+    summary.skipped_unapproved = unapproved;
+    const chunkSize = opts.chunkSize ?? 500;
+    let after = "";
+    let seen = 0;
+    for (;;) {
+      const rows = (await db
+        .selectFrom("packets")
+        .select(["deal_id", "content_hash", "version", "scored_hash", "delivery_owner", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"])
+        .where("approved_source", "=", true)
+        .where("deal_id", ">", after)
+        .orderBy("deal_id")
+        .limit(chunkSize)
+        .execute()) as (PacketRow & { scored_hash: string | null })[];
+      if (!rows.length) break;
+      after = rows[rows.length - 1].deal_id;
+      seen += rows.length;
+      const todoRows = rows.filter((r) => opts.all || r.scored_hash !== scoringKey(r.content_hash, llmKey));
+      summary.unchanged += rows.length - todoRows.length;
+      if (todoRows.length) await scoreChunk(open, todoRows, llmKey, opts, summary, now);
+      opts.onProgress?.(seen, todo);
+    }
+    summary.flags = (
+      await sql<{ n: number }>`SELECT count(*)::INTEGER AS n FROM flags f WHERE f.state = 'active'
+        AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.flag_id = f.flag_id)`.execute(db)
+    ).rows[0].n;
+    await db
+      .updateTable("runs")
+      .set({
+        finished_at: now(),
+        status: "ok",
+        scored: summary.scored,
+        unchanged: summary.unchanged,
+        failed: summary.failed,
+        flags_new: summary.flags_new,
+        flags_retired: summary.flags_retired,
+        llm_tokens: summary.llm_tokens,
+        errors: JSON.stringify(summary.errors.slice(0, 200)),
+      })
+      .where("id", "=", run.id)
+      .execute();
+    return summary;
+  } catch (e) {
+    await db
+      .updateTable("runs")
+      .set({ finished_at: now(), status: "failed", errors: JSON.stringify([...summary.errors, { deal_id: "*", error: String((e as Error).message ?? e) }].slice(0, 200)) })
+      .where("id", "=", run.id)
+      .execute();
+    throw e;
+  }
+}
+
+async function scoreChunk(
+  open: OpenDatabase,
+  rows: PacketRow[],
+  llmKey: string | null,
+  opts: ScoreOptions,
+  summary: ScoreSummary,
+  now: () => Date,
+): Promise<void> {
+  // score outside the transaction (CPU, and possibly the network for the LLM pass)
+  const results = new Map<string, { flags: ScoredFlag[] } | { error: string }>();
+  const audit: AuditEntry[] = [];
+  const scoreOne = async (r: PacketRow) => {
+    try {
+      const { flags, dropped } = scorePacket(r);
+      for (const d of dropped) {
+        summary.dropped_citations++;
+        audit.push({ actor: "scorer", action: "flag.dropped", entity: "packet", entityId: r.deal_id, detail: { ...d } });
+      }
+      let all = flags;
+      if (opts.llm) {
+        const extra = await opts.llm.review(r, flags);
+        summary.llm_tokens += extra.tokens;
+        all = [...flags, ...extra.flags];
+        audit.push(...extra.audit);
+        if (extra.failed) summary.errors.push({ deal_id: r.deal_id, error: `LLM pass failed: ${extra.failed}` });
+      }
+      results.set(r.deal_id, { flags: all });
+    } catch (e) {
+      results.set(r.deal_id, { error: String((e as Error).stack ?? e).split("\n").slice(0, 3).join(" | ") });
+    }
+  };
+  // a bounded pool: the LLM pass waits on the network, the detectors do not
+  const queue = [...rows];
+  const workers = Array.from({ length: opts.llm ? opts.llm.concurrency : 1 }, async () => {
+    for (let r = queue.shift(); r; r = queue.shift()) await scoreOne(r);
+  });
+  await Promise.all(workers);
+  const ts = now();
+  await inTransaction(open, async (tx, conn) => {
+    const ids = rows.map((r) => r.deal_id);
+    const existing = await tx.selectFrom("flags").select(["flag_id", "deal_id"]).where("deal_id", "in", ids).where("state", "=", "active").execute();
+    const activeByDeal = new Map<string, Set<string>>();
+    for (const f of existing) {
+      if (!activeByDeal.has(f.deal_id)) activeByDeal.set(f.deal_id, new Set());
+      activeByDeal.get(f.deal_id)!.add(f.flag_id);
+    }
+    const retired = await tx.selectFrom("flags").select(["flag_id"]).where("deal_id", "in", ids).where("state", "=", "superseded").execute();
+    const retiredIds = new Set(retired.map((f) => f.flag_id));
+    const insert: unknown[][] = [];
+    const revive: string[] = [];
+    const retire: string[] = [];
+    for (const r of rows) {
+      const res = results.get(r.deal_id)!;
+      if ("error" in res) {
+        summary.failed++;
+        summary.errors.push({ deal_id: r.deal_id, error: res.error });
+        await tx.updateTable("packets").set({ score_status: "failed", score_error: res.error }).where("deal_id", "=", r.deal_id).execute();
+        audit.push({ actor: "scorer", action: "packet.score_failed", entity: "packet", entityId: r.deal_id, detail: { error: res.error } });
+        continue;
+      }
+      const before = activeByDeal.get(r.deal_id) ?? new Set<string>();
+      const after = new Set(res.flags.map((f) => f.flag_id));
+      for (const f of res.flags) {
+        if (before.has(f.flag_id)) continue;
+        if (retiredIds.has(f.flag_id)) revive.push(f.flag_id);
+        else insert.push([f.flag_id, f.deal_id, f.category, f.severity, f.source, f.start, f.end, f.evidence, f.message, f.detector, "active", r.version, ts, null, topicOf(f.category, f.source, f.evidence)]);
+        audit.push({ actor: "scorer", action: "flag.created", entity: "flag", entityId: f.flag_id, detail: { deal_id: f.deal_id, category: f.category, detector: f.detector, source: f.source, start: f.start, end: f.end } });
+      }
+      for (const id of before) {
+        if (after.has(id)) continue;
+        retire.push(id);
+        audit.push({ actor: "scorer", action: "flag.retired", entity: "flag", entityId: id, detail: { deal_id: r.deal_id, reason: "packet text or detectors changed" } });
+      }
+      summary.scored++;
+      summary.flags_new += res.flags.filter((f) => !before.has(f.flag_id)).length;
+    }
+    summary.flags_retired += retire.length;
+    if (insert.length) {
+      await appendRows(conn, "flags", ["varchar", "varchar", "varchar", "varchar", "varchar", "integer", "integer", "varchar", "varchar", "varchar", "varchar", "integer", "timestamp", "timestamp", "varchar"], insert);
+    }
+    for (let i = 0; i < revive.length; i += 1000) {
+      await tx.updateTable("flags").set({ state: "active", retired_at: null }).where("flag_id", "in", revive.slice(i, i + 1000)).execute();
+    }
+    for (let i = 0; i < retire.length; i += 1000) {
+      await tx.updateTable("flags").set({ state: "superseded", retired_at: ts }).where("flag_id", "in", retire.slice(i, i + 1000)).execute();
+    }
+    const ok = rows.filter((r) => !("error" in results.get(r.deal_id)!));
+    if (ok.length) {
+      // one UPDATE per distinct key would be slow: write the keys through a VALUES list
+      const values = ok.map((r) => sql`(${r.deal_id}, ${scoringKey(r.content_hash, llmKey)})`);
+      await sql`UPDATE packets SET scored_hash = v.k, score_status = 'scored', score_error = NULL
+                FROM (VALUES ${sql.join(values)}) AS v(id, k) WHERE packets.deal_id = v.id`.execute(tx);
+    }
+    await appendAudit(tx, conn, audit, ts);
+  });
+}

@@ -1,0 +1,44 @@
+import { importCsv, ImportRefused } from "../../app/core/ingest/import.server";
+import { MappingError, parseManualMap, type ImportKind } from "../../app/core/ingest/columns";
+import { CommandError, UsageError, type Parsed } from "../options";
+import type { CommandResult, Effects } from "../effects";
+
+const KINDS = ["handoffs", "rework", "reviews"];
+
+export async function importCommand(a: Parsed, fx: Effects): Promise<CommandResult> {
+  const [, kind, file] = a.positional;
+  if (!KINDS.includes(kind ?? "")) throw new UsageError(`import needs a kind: ${KINDS.join(", ")}`);
+  if (!file) throw new UsageError(`import ${kind} needs a FILE.csv`);
+  let map: Record<string, string>;
+  try {
+    map = parseManualMap(a.maps);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const maxMb = Number(a.flags["max-mb"] ?? fx.env.PT_MAX_UPLOAD_MB ?? 100);
+  const bar = fx.progress(`importing ${kind}`);
+  try {
+    const s = await importCsv(await fx.db(), {
+      kind: kind as ImportKind,
+      file,
+      source: typeof a.flags.source === "string" ? a.flags.source : "csv",
+      uploader: typeof a.flags.uploader === "string" ? a.flags.uploader : `cli:${fx.env.USER ?? "batch"}`,
+      map,
+      maxBytes: maxMb * 1024 * 1024,
+      onProgress: (b, t) => bar.update(b, t, `${(b / 1048576).toFixed(1)} MB`),
+      now: fx.now(),
+    });
+    bar.done();
+    const q = s.quarantined ? `, ${s.quarantined} quarantined (${s.quarantine.slice(0, 3).map((x) => `line ${x.line}: ${x.reason}`).join("; ")}${s.quarantined > 3 ? "; …" : ""})` : "";
+    const f = s.footer_lines ? `, ${s.footer_lines} report footer line(s) skipped` : "";
+    const src = s.approved_source ? "" : ` — source "${s.source}" is not approved, so these packets are stored but not scored`;
+    return {
+      summary: `imported ${s.kind} from ${s.file}: ${s.rows} rows, ${s.imported} imported, ${s.unchanged} unchanged${q}${f}${src} (upload ${s.upload_id})`,
+      json: { ...s },
+    };
+  } catch (e) {
+    bar.done();
+    if (e instanceof ImportRefused || e instanceof MappingError) throw new CommandError(e.message);
+    throw e;
+  }
+}
