@@ -295,7 +295,7 @@ export async function generate(o: GenOptions): Promise<{ packets: number; rework
     ];
     const text = row.map(csv).join(",") + "\n";
     bytes += Buffer.byteLength(text);
-    if (!hand.write(text)) await new Promise((res) => hand.once("drain", res));
+    if (!hand.write(text)) await new Promise<void>((res) => hand.once("drain", () => res()));
     // post-kickoff rework follows the planted gaps (less often once the pilot reviews catch them)
     if (kickoff < today) {
       for (const cat of issues) {
