@@ -1,17 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { importCsv } from "../../app/core/ingest/import.server";
 import { runScore } from "../../app/core/scoring/run.server";
 import { addUser } from "../../app/core/auth/users.server";
 import { decideFlag } from "../../app/core/review/review.server";
 import { getPilotSettings, setPilotSettings } from "../../app/core/settings.server";
-import type { OpenDatabase } from "../../app/core/db/db.server";
+import { PROJECT_ROOT, type OpenDatabase } from "../../app/core/db/db.server";
 import { rng, REJECT_REASONS } from "../../seeds/generate";
 import { CommandError, type Parsed } from "../options";
 import type { CommandResult, Effects } from "../effects";
 
-const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../seeds/demo");
+const DEMO_DIR = path.join(PROJECT_ROOT, "seeds", "demo");
 export const DEMO_PASSWORD = "demo-pass-2026";
 
 /** The demo accounts (one per role); names match the people in the demo packets. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Kysely, Migrator, sql, type Migration, type MigrationProvider } from "kysely";
@@ -7,7 +7,17 @@ import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/** The project root: the nearest folder above this module (source or built bundle) that holds sql/migrations. */
+function findRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    if (existsSync(path.join(dir, "sql", "migrations"))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+export const PROJECT_ROOT = findRoot();
+const root = PROJECT_ROOT;
 export const SQL_DIR = path.join(root, "sql");
 
 /** The embedded database file used when neither --db nor PT_DB names one. */

@@ -1,0 +1,145 @@
+// Page data for the dashboard: each function gathers what one page shows (routes stay thin).
+import { sql } from "kysely";
+import type { OpenDatabase } from "./db/db.server";
+import { earlyReworkByCategory, earlyReworkItems, metricsExport, recurringFields, reliability, templateTopics, weeklySeries } from "./analytics/metrics.server";
+import { renderChart } from "./charts/render.server";
+import { beforeAfterChart, completenessChart, fieldsChart, flagsChart, reworkChart, sparkline } from "./charts/specs";
+import { getPilotSettings } from "./settings.server";
+import { listFlags } from "./review/flags.server";
+import { qaNote } from "./review/qa-note";
+import { verifyAudit } from "./audit/audit.server";
+import { CATEGORIES } from "./packet";
+
+const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : d ? String(d).slice(0, 10) : null);
+
+export async function pilotPage(open: OpenDatabase, today = new Date()) {
+  const [m, weeks, settings] = await Promise.all([metricsExport(open, { today }), weeklySeries(open), getPilotSettings(open.db)]);
+  const pilotWeeks = weeks.filter((w) => w.period === "pilot");
+  const spark = (f: (w: (typeof weeks)[number]) => number) => (pilotWeeks.length > 1 ? renderChart(sparkline(pilotWeeks.map(f))) : "");
+  return {
+    metrics: m,
+    targets: settings.targets,
+    sparks: {
+      completeness: spark((w) => w.completeness),
+      accepted: spark((w) => w.flags_accepted),
+      acceptance: spark((w) => (w.flags_accepted + w.flags_rejected ? w.flags_accepted / (w.flags_accepted + w.flags_rejected) : 0)),
+      rework: spark((w) => w.early_rework_per_packet),
+    },
+    charts: weeks.length
+      ? [renderChart(completenessChart(weeks)), renderChart(flagsChart(weeks)), renderChart(reworkChart(weeks))]
+      : [],
+  };
+}
+
+export async function fieldsPage(open: OpenDatabase) {
+  const [fields, rel] = await Promise.all([recurringFields(open), reliability(open)]);
+  return { fields, chart: fields.length ? renderChart(fieldsChart(fields)) : "", detectors: rel.filter((r) => r.dimension === "detector"), sources: rel.filter((r) => r.dimension === "source") };
+}
+
+export async function templatesPage(open: OpenDatabase) {
+  const topics = await templateTopics(open);
+  return {
+    topics: topics.slice(0, 30).map((t) => ({ ...t, chart: t.done_on ? renderChart(beforeAfterChart(t.rate_before, t.rate_after, t.topic)) : "" })),
+  };
+}
+
+export async function reworkPage(open: OpenDatabase) {
+  const [items, byCategory] = await Promise.all([earlyReworkItems(open), earlyReworkByCategory(open)]);
+  return { items, byCategory };
+}
+
+export interface QueueFilter {
+  owner?: string;
+  status?: string;
+  category?: string;
+  /** packets with an accepted flag citing this field (the /fields drill-down) */
+  source?: string;
+  sort?: "kickoff" | "risk";
+  page?: number;
+}
+
+/** The review queue: packets with open flags first, sortable by kickoff date or risk (open high flags). */
+export async function packetQueue(open: OpenDatabase, f: QueueFilter) {
+  const pageSize = 50;
+  const page = Math.max(1, f.page ?? 1);
+  const rows = await sql<Record<string, unknown>>`
+    WITH s AS (SELECT * FROM flag_status()),
+    agg AS (
+      SELECT deal_id,
+             count(*) FILTER (WHERE status = 'open')::INTEGER AS open_flags,
+             count(*) FILTER (WHERE status = 'open' AND severity = 'high')::INTEGER AS open_high,
+             count(*) FILTER (WHERE status = 'accepted')::INTEGER AS accepted,
+             count(*) FILTER (WHERE status = 'rejected')::INTEGER AS rejected,
+             list(DISTINCT category) AS categories,
+             list(DISTINCT source) FILTER (WHERE status = 'accepted') AS accepted_sources
+      FROM s GROUP BY deal_id
+    )
+    SELECT p.deal_id, p.account_name, p.opportunity_name, p.account_owner, p.delivery_owner, p.implementation_lead,
+           strftime(p.kickoff_date, '%Y-%m-%d') AS kickoff_date, p.readiness, p.score_status, p.approved_source,
+           coalesce(a.open_flags, 0) AS open_flags, coalesce(a.open_high, 0) AS open_high,
+           coalesce(a.accepted, 0) AS accepted, coalesce(a.rejected, 0) AS rejected, coalesce(a.categories, []) AS categories,
+           count(*) OVER ()::INTEGER AS total
+    FROM packets p LEFT JOIN agg a USING (deal_id)
+    WHERE (${f.owner ?? ""} = '' OR p.account_owner = ${f.owner ?? ""} OR p.delivery_owner = ${f.owner ?? ""} OR p.implementation_lead = ${f.owner ?? ""})
+      AND (${f.category ?? ""} = '' OR list_contains(coalesce(a.categories, []), ${f.category ?? ""}))
+      AND (${f.source ?? ""} = '' OR list_contains(coalesce(a.accepted_sources, []), ${f.source ?? ""}))
+      AND (${f.status ?? ""} = ''
+           OR (${f.status ?? ""} = 'awaiting' AND coalesce(a.open_flags, 0) > 0)
+           OR (${f.status ?? ""} = 'reviewed' AND coalesce(a.open_flags, 0) = 0)
+           OR (${f.status ?? ""} = 'ready' AND p.readiness = 'ready')
+           OR (${f.status ?? ""} = 'not_ready' AND p.readiness = 'not_ready'))
+    ORDER BY ${f.sort === "risk" ? sql`open_high DESC, open_flags DESC, p.kickoff_date` : sql`(coalesce(a.open_flags,0) = 0), p.kickoff_date NULLS LAST`}, p.deal_id
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(open.db);
+  const owners = await sql<{ name: string }>`
+    SELECT DISTINCT name FROM (SELECT account_owner AS name FROM packets UNION SELECT delivery_owner FROM packets UNION SELECT implementation_lead FROM packets)
+    WHERE name IS NOT NULL AND trim(name) <> '' ORDER BY name`.execute(open.db);
+  return { rows: rows.rows, total: Number(rows.rows[0]?.total ?? 0), page, pageSize, owners: owners.rows.map((o) => o.name), categories: [...CATEGORIES] };
+}
+
+export async function packetDetail(open: OpenDatabase, dealId: string) {
+  const p = await open.db.selectFrom("packets").selectAll().where("deal_id", "=", dealId).executeTakeFirst();
+  if (!p) return null;
+  const settings = await getPilotSettings(open.db);
+  const [flags, versions, readiness, audit, completeness] = await Promise.all([
+    listFlags(open, { dealId }),
+    open.db.selectFrom("packet_versions").select(["version", "upload_id", "line", "created_at", "content_hash"]).where("deal_id", "=", dealId).orderBy("version", "desc").execute(),
+    open.db.selectFrom("readiness_decisions").selectAll().where("deal_id", "=", dealId).orderBy("decided_at", "desc").execute(),
+    sql<{ seq: number; logged_at: Date; actor: string; action: string; entity_id: string; detail: string }>`
+      SELECT seq, logged_at, actor, action, entity_id, detail FROM audit_log
+      WHERE entity_id = ${dealId} OR entity_id IN (SELECT flag_id FROM flags WHERE deal_id = ${dealId})
+      ORDER BY seq DESC LIMIT 100`.execute(open.db),
+    sql<{ completeness: number }>`SELECT completeness FROM packet_periods(${settings.pilot_start}, ${settings.window_days}) WHERE deal_id = ${dealId}`.execute(open.db),
+  ]);
+  const packet = { ...p, close_date: iso(p.close_date), kickoff_date: iso(p.kickoff_date), updated_at: p.updated_at };
+  return {
+    packet,
+    flags,
+    versions,
+    readiness,
+    audit: audit.rows,
+    completeness: completeness.rows[0]?.completeness ?? null,
+    note: qaNote({ deal_id: p.deal_id, account_name: p.account_name, opportunity_name: p.opportunity_name, delivery_owner: p.delivery_owner, kickoff_date: iso(p.kickoff_date) }, flags),
+  };
+}
+
+export async function uploadsPage(open: OpenDatabase) {
+  const uploads = await open.db.selectFrom("uploads").selectAll().orderBy("id", "desc").limit(100).execute();
+  return { uploads };
+}
+
+export async function runsPage(open: OpenDatabase) {
+  const runs = await open.db.selectFrom("runs").selectAll().orderBy("id", "desc").limit(50).execute();
+  return { runs: runs.map((r) => ({ ...r, errors: JSON.parse(r.errors) as { deal_id: string; error: string }[] })) };
+}
+
+export async function auditPage(open: OpenDatabase, f: { action?: string; actor?: string; page?: number }) {
+  const pageSize = 100;
+  const page = Math.max(1, f.page ?? 1);
+  let q = open.db.selectFrom("audit_log").selectAll();
+  if (f.action) q = q.where("action", "like", `${f.action.replace(/[%_]/g, "")}%`);
+  if (f.actor) q = q.where("actor", "=", f.actor);
+  const rows = await q.orderBy("seq", "desc").limit(pageSize).offset((page - 1) * pageSize).execute();
+  const verify = await verifyAudit(open.db);
+  const actions = await sql<{ action: string }>`SELECT DISTINCT action FROM audit_log ORDER BY 1`.execute(open.db);
+  return { rows, verify, page, pageSize, actions: actions.rows.map((a) => a.action) };
+}

@@ -1,0 +1,62 @@
+// Downloads for the dashboard. Spreadsheet cells that start with = + - @ are neutralized (CSV injection).
+import type { OpenDatabase } from "./db/db.server";
+import { toCsv } from "./csv";
+import { earlyReworkItems, metricsExport, recurringFields, weeklySeries } from "./analytics/metrics.server";
+import { FLAG_EXPORT_COLUMNS, listFlags } from "./review/flags.server";
+import { auditPage, packetQueue, runsPage, uploadsPage } from "./dashboard.server";
+import { getPilotSettings } from "./settings.server";
+
+export interface ExportFile {
+  name: string;
+  type: string;
+  body: string;
+}
+
+const csvFile = (name: string, columns: string[], rows: Record<string, unknown>[]): ExportFile => ({ name, type: "text/csv; charset=utf-8", body: toCsv(columns, rows) });
+
+export async function exportFile(open: OpenDatabase, name: string, q: URLSearchParams, role: string): Promise<ExportFile | null> {
+  const quarantine = /^quarantine-(\d+)\.csv$/.exec(name);
+  if (quarantine) {
+    const rows = await open.db.selectFrom("quarantine").selectAll().where("upload_id", "=", Number(quarantine[1])).orderBy("line").execute();
+    return csvFile(name, ["upload_id", "line", "reason", "raw"], rows);
+  }
+  switch (name) {
+    case "metrics.json":
+      return { name, type: "application/json", body: JSON.stringify(await metricsExport(open), null, 2) };
+    case "weekly.csv":
+      return csvFile(name, ["week", "iso_week", "period", "packets", "completeness", "flags_raised", "flags_accepted", "flags_rejected", "early_rework_per_packet"], (await weeklySeries(open)) as unknown as Record<string, unknown>[]);
+    case "fields.csv":
+      return csvFile(name, ["source", "share", "packets", "accepted_flags", "rework_hours"], (await recurringFields(open)) as unknown as Record<string, unknown>[]);
+    case "flags.csv": {
+      const hidden = (await getPilotSettings(open.db)).hide_pricing_from.includes(role);
+      const flags = (await listFlags(open)).filter((f) => !hidden || (f.source !== "order_form" && f.source !== "deal_desk_exception"));
+      return csvFile(name, FLAG_EXPORT_COLUMNS, flags.map((f) => ({ ...f, start: f.start ?? "", end: f.end ?? "" })));
+    }
+    case "rework.csv":
+      return csvFile(name, ["rework_id", "deal_id", "account_name", "logged_on", "kickoff_date", "period", "category", "outcome", "hours", "delay_days", "description"], (await earlyReworkItems(open)) as unknown as Record<string, unknown>[]);
+    case "packets.csv": {
+      const rows: Record<string, unknown>[] = [];
+      for (let page = 1; ; page++) {
+        const r = await packetQueue(open, { page });
+        rows.push(...r.rows);
+        if (r.rows.length < r.pageSize) break;
+      }
+      return csvFile(name, ["deal_id", "account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "kickoff_date", "readiness", "open_flags", "open_high", "accepted", "rejected"], rows);
+    }
+    case "uploads.csv":
+      return csvFile(name, ["id", "kind", "file_name", "sha256", "size_bytes", "source_system", "uploader", "uploaded_at", "rows_read", "imported", "unchanged", "quarantined", "footer_lines"], (await uploadsPage(open)).uploads);
+    case "runs.csv":
+      return csvFile(name, ["id", "kind", "started_at", "finished_at", "status", "scored", "unchanged", "failed", "flags_new", "flags_retired", "detector_versions", "errors"], (await runsPage(open)).runs.map((r) => ({ ...r, errors: JSON.stringify(r.errors) })));
+    case "audit.csv": {
+      const rows: Record<string, unknown>[] = [];
+      for (let page = 1; page < 1000; page++) {
+        const r = await auditPage(open, { action: q.get("action") ?? undefined, actor: q.get("actor") ?? undefined, page });
+        rows.push(...r.rows);
+        if (r.rows.length < r.pageSize) break;
+      }
+      return csvFile(name, ["seq", "logged_at", "actor", "action", "entity", "entity_id", "detail", "prev_hash", "hash"], rows);
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireUser } from "~/session.server";
+import { auditPage } from "~/core/dashboard.server";
+import { when } from "~/format";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context);
+  const q = new URL(request.url).searchParams;
+  return auditPage(context.app.open, { action: q.get("action") ?? undefined, actor: q.get("actor") ?? undefined, page: Number(q.get("page") ?? 1) || 1 });
+}
+
+export default function Audit() {
+  const { rows, verify, page, pageSize, actions } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const link = (p: number) => {
+    const n = new URLSearchParams(params);
+    n.set("page", String(p));
+    return `?${n}`;
+  };
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p className={verify.ok ? "notice" : "error"} role="status">
+        {verify.ok ? `Hash chain verified: ${verify.entries} entries, none edited or deleted.` : `Hash chain BROKEN: ${verify.problem}`}
+      </p>
+      <Form method="get" className="toolbar">
+        <label>Action<br /><select name="action" defaultValue={params.get("action") ?? ""}><option value="">any</option>{actions.map((a) => <option key={a}>{a}</option>)}</select></label>
+        <label>Actor<br /><input type="text" name="actor" defaultValue={params.get("actor") ?? ""} placeholder="e-mail or scorer" /></label>
+        <button type="submit">Filter</button>
+        <Link to={`/exports/audit.csv?${params}`} reloadDocument className="button secondary">Export CSV</Link>
+      </Form>
+      <table>
+        <thead><tr><th className="num">#</th><th>When</th><th>Actor</th><th>Action</th><th>Entity</th><th>Detail</th></tr></thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.seq}>
+              <td className="num">{r.seq}</td><td>{when(r.logged_at)}</td><td>{r.actor}</td><td>{r.action}</td><td>{r.entity} {r.entity_id.slice(0, 24)}</td>
+              <td><code style={{ fontSize: ".75rem" }}>{r.detail.slice(0, 160)}</code></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="pager">
+        {page > 1 ? <Link to={link(page - 1)}>← newer</Link> : null}
+        {rows.length === pageSize ? <Link to={link(page + 1)}>older →</Link> : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { assertSameOrigin, commitSession, currentUser, getSession, loginAllowed } from "~/session.server";
+import { findUserByEmail, verifyPassword } from "~/core/auth/users.server";
+import { inTransaction } from "~/core/db/tx.server";
+import { appendAudit } from "~/core/audit/audit.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await currentUser(request, context)) return redirect("/");
+  return null;
+}
+
+const safeNext = (n: string | null) => (n && n.startsWith("/") && !n.startsWith("//") ? n : "/");
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const form = await request.formData();
+  const email = String(form.get("email") ?? "").trim().toLowerCase();
+  const password = String(form.get("password") ?? "");
+  const ip = request.headers.get("X-Forwarded-For") ?? "local";
+  if (!loginAllowed(`${ip}|${email}`)) return json({ error: "Too many sign-in attempts. Wait 15 minutes and try again." }, { status: 429 });
+  const user = email ? await findUserByEmail(context.app.open.db, email) : undefined;
+  const ok = user ? await verifyPassword(password, user.password_hash) : false;
+  await inTransaction(context.app.open, (tx, conn) =>
+    appendAudit(tx, conn, [{ actor: email || "(blank)", action: ok ? "login.ok" : "login.failed", entity: "user", entityId: email || "(blank)" }]),
+  );
+  if (!user || !ok) return json({ error: "That e-mail and password do not match an account." }, { status: 401 });
+  const session = await getSession(request, context);
+  session.set("userId", user.id);
+  return redirect(safeNext(new URL(request.url).searchParams.get("next")), { headers: { "Set-Cookie": await commitSession(context, session) } });
+}
+
+export default function Login() {
+  const data = useActionData<typeof action>();
+  const nav = useNavigation();
+  const [params] = useSearchParams();
+  return (
+    <div className="login card">
+      <h1>Sign in</h1>
+      <p className="muted">Promise Trail checks each sales-to-delivery handoff before kickoff.</p>
+      <Form method="post" action={`/login${params.get("next") ? `?next=${encodeURIComponent(params.get("next")!)}` : ""}`}>
+        <label>E-mail<br /><input type="email" name="email" required autoComplete="username" autoFocus style={{ width: "100%" }} /></label>
+        <label>Password<br /><input type="password" name="password" required autoComplete="current-password" style={{ width: "100%" }} /></label>
+        {data?.error ? <p className="error" role="alert">{data.error}</p> : null}
+        <button type="submit" disabled={nav.state !== "idle"}>{nav.state !== "idle" ? "Signing in…" : "Sign in"}</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/session.server";
+import { pilotPage } from "~/core/dashboard.server";
+import { Chart } from "~/components/Chart";
+import { Empty } from "~/components/Empty";
+import { day, label, num, pct } from "~/format";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context);
+  return pilotPage(context.app.open);
+}
+
+function Tile({ name, value, sub, good, spark }: { name: string; value: string; sub?: string; good?: boolean | null; spark?: string }) {
+  return (
+    <div className="tile">
+      <div className="name">{name}</div>
+      <div className={`value ${good === true ? "ok" : good === false ? "bad" : ""}`}>{value}</div>
+      {sub ? <div className="sub">{sub}</div> : null}
+      {spark ? <div dangerouslySetInnerHTML={{ __html: spark }} /> : null}
+    </div>
+  );
+}
+
+export default function Pilot() {
+  const { metrics: m, targets: t, charts, sparks } = useLoaderData<typeof loader>();
+  const dayN = Math.max(0, Math.min(m.pilot.day, m.pilot.window_days));
+  const reduction = m.rework_rate.baseline && m.rework_rate.pilot !== null ? (m.rework_rate.baseline - m.rework_rate.pilot) / m.rework_rate.baseline : null;
+  return (
+    <>
+      <h1>90-day pilot</h1>
+      <p className="muted">
+        {m.pilot.day < 1 ? `Starts ${day(m.pilot.start)}` : m.pilot.day > m.pilot.window_days ? `Ended ${day(m.pilot.end)}` : `Day ${dayN} of ${m.pilot.window_days}`} · stage: <b>{m.pilot.stage}</b> ·{" "}
+        {day(m.pilot.start)} – {day(m.pilot.end)} · {m.pilot.packets} pilot packets, {m.baseline.packets} baseline
+      </p>
+      <div className={`card rec ${m.recommendation.decision}`}>
+        <h2 style={{ marginTop: 0 }}>{m.recommendation.headline}</h2>
+        <ul>{m.recommendation.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+      </div>
+      {m.pilot.packets === 0 ? <Empty>No packet kicks off inside the pilot window yet, so the pilot metrics are empty.</Empty> : null}
+      <h2>Metrics</h2>
+      <div className="grid">
+        <Tile name="Handoff completeness" value={pct(m.handoff_completeness.mean)} sub={`target ${pct(t.completeness_mean)} · baseline ${pct(m.handoff_completeness.baseline_mean)} · ${pct(m.handoff_completeness.complete_share)} fully complete`} good={m.handoff_completeness.mean === null ? null : m.handoff_completeness.mean >= t.completeness_mean} spark={sparks.completeness} />
+        <Tile name="Flags accepted" value={num(m.flags.accepted)} sub={`${num(m.flags.reviewed)} reviewed of ${num(m.flags.total)} raised`} spark={sparks.accepted} />
+        <Tile name="Acceptance rate" value={pct(m.flags.acceptance_rate)} sub={`target ${pct(t.acceptance_rate)}`} good={m.flags.acceptance_rate === null ? null : m.flags.acceptance_rate >= t.acceptance_rate} spark={sparks.acceptance} />
+        <Tile name="Delivery disagreement" value={pct(m.flags.disagreement_rate)} sub={`at most ${pct(t.disagreement_rate_max)}`} good={m.flags.disagreement_rate === null ? null : m.flags.disagreement_rate <= t.disagreement_rate_max} />
+        <Tile name="Missing obligations caught" value={num(m.missing_obligations_caught)} sub="accepted before kickoff" />
+        <Tile name="Customer expectation corrections" value={num(m.customer_expectation_corrections)} sub="promises, dates and conflicts fixed before kickoff" />
+        <Tile name="Early rework" value={`${num(m.early_rework.predicted)} / ${num(m.early_rework.dismissed)} / ${num(m.early_rework.missed)}`} sub="predicted / dismissed / missed (first 14 days)" />
+        <Tile name="Rework rate" value={`${num(m.rework_rate.pilot, 2)}`} sub={`per packet · baseline ${num(m.rework_rate.baseline, 2)}${reduction !== null ? ` · ${pct(reduction)} lower (target ${pct(t.rework_reduction)})` : ""}`} good={reduction === null ? null : reduction >= t.rework_reduction} spark={sparks.rework} />
+        <Tile name="Rework loops avoided" value={num(m.rework_loops_avoided, 1)} sub="vs the baseline rate" />
+        <Tile name="Kickoff delay prevented" value={`${num(m.kickoff_delay_prevented_days, 1)} days`} sub="vs the baseline mean delay" />
+        <Tile name="Top ambiguous field" value={m.recurring_fields[0] ? label(m.recurring_fields[0].source) : "—"} sub={m.recurring_fields[0] ? `${pct(m.recurring_fields[0].share)} of reviewed packets` : "no reviews yet"} />
+        <Tile name="Repeat volume" value={`${num(m.repeat_volume.minutes_per_month)} min/mo`} sub={`${num(m.repeat_volume.handoffs_per_month, 1)} handoffs × ${m.repeat_volume.review_minutes_per_handoff} min · target ${num(t.repeat_volume_minutes)}`} good={m.repeat_volume.minutes_per_month >= t.repeat_volume_minutes} />
+      </div>
+      <h2>Weekly</h2>
+      {charts.length ? <div className="charts">{charts.map((svg, i) => <Chart key={i} svg={svg} />)}</div> : <Empty>No packets with a kickoff date yet.</Empty>}
+      <p className="muted">
+        Definitions: see the README's metrics section. Export: <Link to="/exports/metrics.json" reloadDocument>metrics.json</Link> ·{" "}
+        <Link to="/exports/weekly.csv" reloadDocument>weekly.csv</Link>
+      </p>
+    </>
+  );
+}

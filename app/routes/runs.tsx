@@ -1,0 +1,71 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { requireAction, requireUser } from "~/session.server";
+import { runsPage } from "~/core/dashboard.server";
+import { startScoreJob } from "~/core/app/jobs.server";
+import { can } from "~/core/auth/roles";
+import { Empty } from "~/components/Empty";
+import { when } from "~/format";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const jobs = [...context.app.jobs.values()].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, 3);
+  return { ...(await runsPage(context.app.open)), jobs, canRun: can(user.role, "run_batch") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireAction(request, context, "run_batch");
+  const form = await request.formData();
+  const job = startScoreJob(context.app, user.email, form.get("all") === "1");
+  return json({ job: job.id });
+}
+
+export default function Runs() {
+  const { runs, jobs, canRun } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  const active = jobs.some((j) => !j.finished);
+  useEffect(() => {
+    if (!active) return;
+    const t = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
+    return () => clearInterval(t);
+  }, [active, revalidator]);
+  return (
+    <>
+      <h1>Batch runs</h1>
+      <p className="muted">The nightly job imports waiting files, scores new and changed packets and refreshes the analytics. Unchanged packets are skipped.</p>
+      {canRun ? (
+        <Form method="post" className="toolbar">
+          <button type="submit" disabled={active}>{active ? "Running…" : "Run scoring now"}</button>
+          <label><input type="checkbox" name="all" value="1" /> rescore every packet</label>
+        </Form>
+      ) : null}
+      {jobs.map((j) => (
+        <div key={j.id} className="notice" role="status">
+          {j.kind} started by {j.startedBy} at {when(j.startedAt)}:{" "}
+          {j.finished ? (j.error ? <span className="error">failed — {j.error}</span> : j.summary) : (
+            <>
+              <progress value={j.done} max={j.total || 1} /> {j.done} / {j.total || "?"} packets
+            </>
+          )}
+        </div>
+      ))}
+      {runs.length === 0 ? <Empty>No run yet.</Empty> : (
+        <table>
+          <thead><tr><th>#</th><th>Kind</th><th>Started</th><th>Finished</th><th>Status</th><th className="num">Scored</th><th className="num">Unchanged</th><th className="num">Failed</th><th className="num">New flags</th><th className="num">Retired</th><th>Errors</th></tr></thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id}>
+                <td>{r.id}</td><td>{r.kind}</td><td>{when(r.started_at)}</td><td>{when(r.finished_at)}</td>
+                <td><span className={`badge ${r.status === "ok" ? "accepted" : r.status === "failed" ? "high" : "open"}`}>{r.status}</span></td>
+                <td className="num">{r.scored}</td><td className="num">{r.unchanged}</td><td className="num">{r.failed}</td><td className="num">{r.flags_new}</td><td className="num">{r.flags_retired}</td>
+                <td>{r.errors.slice(0, 3).map((e, i) => <div key={i} className="error" style={{ fontWeight: 400 }}>{e.deal_id}: {e.error.slice(0, 160)}</div>)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p><Link to="/exports/runs.csv" reloadDocument>Download CSV</Link></p>
+    </>
+  );
+}

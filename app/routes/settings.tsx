@@ -1,0 +1,146 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireAction, requireUser } from "~/session.server";
+import { getApprovedSources, getPilotSettings, setApprovedSources, setPilotSettings } from "~/core/settings.server";
+import { addUser, listUsers, UserError } from "~/core/auth/users.server";
+import { can, ROLES, ROLE_LABELS } from "~/core/auth/roles";
+import { parseDate } from "~/core/ingest/values";
+import { inTransaction } from "~/core/db/tx.server";
+import { appendAudit } from "~/core/audit/audit.server";
+import { when } from "~/format";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const db = context.app.open.db;
+  return {
+    pilot: await getPilotSettings(db),
+    sources: await getApprovedSources(db),
+    users: can(user.role, "manage_users") ? await listUsers(db) : [],
+    canEditPilot: can(user.role, "edit_pilot"),
+    isAdmin: can(user.role, "manage_users"),
+  };
+}
+
+const numberField = (form: FormData, name: string, min: number, max: number) => {
+  const v = Number(form.get(name));
+  if (!Number.isFinite(v) || v < min || v > max) throw new UserError(`${name.replace(/_/g, " ")} must be between ${min} and ${max}`);
+  return v;
+};
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const intent = String(form.get("intent"));
+  const open = context.app.open;
+  try {
+    if (intent === "pilot") {
+      const user = await requireAction(request, context, "edit_pilot");
+      const s = await getPilotSettings(open.db);
+      let start: string | null;
+      try {
+        start = parseDate(String(form.get("pilot_start") ?? ""));
+      } catch {
+        throw new UserError("pilot start is not a date");
+      }
+      const next = {
+        ...s,
+        pilot_start: start ?? s.pilot_start,
+        window_days: numberField(form, "window_days", 7, 366),
+        review_minutes_per_handoff: numberField(form, "review_minutes_per_handoff", 1, 600),
+        targets: {
+          completeness_mean: numberField(form, "completeness_mean", 0, 1),
+          acceptance_rate: numberField(form, "acceptance_rate", 0, 1),
+          disagreement_rate_max: numberField(form, "disagreement_rate_max", 0, 1),
+          rework_reduction: numberField(form, "rework_reduction", 0, 1),
+          repeat_volume_minutes: numberField(form, "repeat_volume_minutes", 0, 1e7),
+          min_reviewed_packets: numberField(form, "min_reviewed_packets", 0, 1e6),
+        },
+        thresholds: { field_share_fix: numberField(form, "field_share_fix", 0, 1), topic_packets_fix: numberField(form, "topic_packets_fix", 1, 1e6) },
+      };
+      await setPilotSettings(open.db, next);
+      await inTransaction(open, (tx, conn) => appendAudit(tx, conn, [{ actor: user.email, action: "settings.pilot", entity: "settings", entityId: "pilot", detail: next as unknown as Record<string, unknown> }]));
+      return json({ ok: "Pilot settings saved.", error: null as string | null });
+    }
+    if (intent === "sources") {
+      const user = await requireAction(request, context, "manage_sources");
+      const list = String(form.get("sources") ?? "").split(/[,\s]+/).filter(Boolean);
+      if (list.some((s) => !/^[a-z0-9_.-]{1,40}$/i.test(s))) throw new UserError("source names are letters, digits, dot, dash or underscore");
+      await setApprovedSources(open.db, list);
+      const hide = ROLES.filter((r) => form.get(`hide.${r}`) === "1");
+      await setPilotSettings(open.db, { ...(await getPilotSettings(open.db)), hide_pricing_from: hide });
+      await inTransaction(open, (tx, conn) => appendAudit(tx, conn, [{ actor: user.email, action: "settings.sources", entity: "settings", entityId: "approved_sources", detail: { sources: list, hide_pricing_from: hide } }]));
+      return json({ ok: "Sources saved.", error: null });
+    }
+    if (intent === "user") {
+      const user = await requireAction(request, context, "manage_users");
+      const u = await addUser(open, { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? ""), name: String(form.get("name") ?? ""), password: String(form.get("password") ?? "") }, user.email);
+      return json({ ok: `${u.created ? "Created" : "Updated"} ${u.email}.`, error: null });
+    }
+    await requireAction(request, context, "read");
+    return json({ ok: null, error: "unknown action" }, { status: 400 });
+  } catch (e) {
+    if (e instanceof UserError) return json({ ok: null, error: e.message }, { status: 400 });
+    throw e;
+  }
+}
+
+export default function Settings() {
+  const d = useLoaderData<typeof loader>();
+  const r = useActionData<typeof action>();
+  const t = d.pilot.targets;
+  const ro = !d.canEditPilot;
+  return (
+    <>
+      <h1>Settings</h1>
+      {r?.ok ? <p className="notice" role="status">{r.ok}</p> : null}
+      {r?.error ? <p className="error" role="alert">{r.error}</p> : null}
+      <h2>Pilot and thresholds</h2>
+      <Form method="post" className="card">
+        <input type="hidden" name="intent" value="pilot" />
+        <fieldset disabled={ro} style={{ border: 0, padding: 0 }}>
+          <div className="grid">
+            <label>Pilot start<br /><input type="date" name="pilot_start" defaultValue={d.pilot.pilot_start} /></label>
+            <label>Window (days)<br /><input type="number" name="window_days" defaultValue={d.pilot.window_days} /></label>
+            <label>Manual review minutes per handoff<br /><input type="number" name="review_minutes_per_handoff" defaultValue={d.pilot.review_minutes_per_handoff} /></label>
+            <label>Target completeness (0–1)<br /><input type="number" step="0.01" name="completeness_mean" defaultValue={t.completeness_mean} /></label>
+            <label>Target acceptance rate<br /><input type="number" step="0.01" name="acceptance_rate" defaultValue={t.acceptance_rate} /></label>
+            <label>Max disagreement rate<br /><input type="number" step="0.01" name="disagreement_rate_max" defaultValue={t.disagreement_rate_max} /></label>
+            <label>Target rework reduction<br /><input type="number" step="0.01" name="rework_reduction" defaultValue={t.rework_reduction} /></label>
+            <label>Target repeat volume (min/month)<br /><input type="number" name="repeat_volume_minutes" defaultValue={t.repeat_volume_minutes} /></label>
+            <label>Min reviewed pilot packets<br /><input type="number" name="min_reviewed_packets" defaultValue={t.min_reviewed_packets} /></label>
+            <label>Fix templates when a field's share exceeds<br /><input type="number" step="0.01" name="field_share_fix" defaultValue={d.pilot.thresholds.field_share_fix} /></label>
+            <label>…or the same gap recurs in N packets<br /><input type="number" name="topic_packets_fix" defaultValue={d.pilot.thresholds.topic_packets_fix} /></label>
+          </div>
+          {ro ? <p className="muted">Read only for your role.</p> : <p><button type="submit">Save</button></p>}
+        </fieldset>
+      </Form>
+      <h2>Approved source systems</h2>
+      <Form method="post" className="card">
+        <input type="hidden" name="intent" value="sources" />
+        <fieldset disabled={!d.isAdmin} style={{ border: 0, padding: 0 }}>
+          <label>Only packets from these sources are scored<br /><input type="text" name="sources" defaultValue={d.sources.join(", ")} style={{ width: "100%" }} /></label>
+          <p>Hide order-form and deal-desk text from: {ROLES.map((role) => (
+            <label key={role} style={{ display: "inline", marginRight: ".8rem" }}><input type="checkbox" name={`hide.${role}`} value="1" defaultChecked={d.pilot.hide_pricing_from.includes(role)} /> {ROLE_LABELS[role]}</label>
+          ))}</p>
+          {d.isAdmin ? <button type="submit">Save</button> : <p className="muted">Admins manage sources.</p>}
+        </fieldset>
+      </Form>
+      {d.isAdmin ? (
+        <>
+          <h2>Users</h2>
+          <table>
+            <thead><tr><th>E-mail</th><th>Name</th><th>Role</th><th>Created</th></tr></thead>
+            <tbody>{d.users.map((u) => <tr key={u.id}><td>{u.email}</td><td>{u.name}</td><td>{ROLE_LABELS[u.role as keyof typeof ROLE_LABELS] ?? u.role}</td><td>{when(u.created_at)}</td></tr>)}</tbody>
+          </table>
+          <Form method="post" className="card toolbar" style={{ marginTop: ".6rem" }}>
+            <input type="hidden" name="intent" value="user" />
+            <label>E-mail<br /><input type="email" name="email" required /></label>
+            <label>Name<br /><input type="text" name="name" /></label>
+            <label>Role<br /><select name="role">{ROLES.map((x) => <option key={x} value={x}>{ROLE_LABELS[x]}</option>)}</select></label>
+            <label>Password<br /><input type="password" name="password" minLength={8} required /></label>
+            <button type="submit">Add or update user</button>
+          </Form>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import express from "express";
+import compression from "compression";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { Cron } from "croner";
+import { openDatabase, resolveDbPath, type OpenDatabase } from "../app/core/db/db.server";
+import { createAppContext, type AppContext } from "../app/core/app/context.server";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../batch/commands/seed";
+import { execute, serverSidecar } from "../batch/cli";
+import { parseArgs, UsageError, CommandError } from "../batch/options";
+import { nightlyCommand } from "../batch/commands/nightly";
+import type { Effects } from "../batch/effects";
+
+/** The session secret: SESSION_SECRET, else one generated once and kept beside the database (mode 0600). */
+function sessionSecret(dbPath: string): string {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
+  const file = `${dbPath}.secret`;
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const s = randomBytes(32).toString("hex");
+  writeFileSync(file, s + "\n", { mode: 0o600 });
+  return s;
+}
+
+/** Effects for a batch command run inside the server (it owns the database). */
+function serverEffects(app: AppContext, dbPath: string, stdin: string, out: string[], err: string[]): Effects {
+  return {
+    dbPath,
+    db: async () => app.open,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    progress: () => ({ update() {}, done() {} }),
+    readStdin: async () => stdin,
+    now: () => new Date(),
+    env: process.env,
+  };
+}
+
+export async function startServer(opts: { root: string; serverBuild: string; port?: number; dbPath?: string; quiet?: boolean }) {
+  const dbPath = resolveDbPath(opts.dbPath);
+  const isNew = !existsSync(dbPath);
+  let open: OpenDatabase;
+  try {
+    open = await openDatabase(dbPath);
+  } catch (e) {
+    throw new Error(`cannot open ${dbPath}: ${(e as Error).message}`);
+  }
+  const packets = await open.db.selectFrom("packets").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  let seeded = false;
+  if (isNew && Number(packets.n) === 0 && process.env.PT_NO_DEMO !== "1") {
+    console.log("New database: loading the demo data set…");
+    await seedDemo(open, (s) => console.log(`  ${s}`));
+    seeded = true;
+  }
+  const uploadDir = path.join(path.dirname(dbPath), "uploads");
+  mkdirSync(uploadDir, { recursive: true });
+  const app = createAppContext(open, sessionSecret(dbPath), uploadDir);
+  const build = (await import(pathToFileURL(opts.serverBuild).href)) as ServerBuild;
+
+  const server = express();
+  server.disable("x-powered-by");
+  server.use(compression());
+  server.use("/assets", express.static(path.join(opts.root, "build", "client", "assets"), { immutable: true, maxAge: "1y" }));
+  server.use(express.static(path.join(opts.root, "build", "client"), { maxAge: "1h" }));
+  server.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "same-origin");
+    next();
+  });
+
+  // the CLI hands its job here when this process holds the database (loopback + bearer token only)
+  const token = randomBytes(24).toString("hex");
+  server.post("/internal/batch", express.json({ limit: "64kb" }), async (req, res) => {
+    const remote = req.socket.remoteAddress ?? "";
+    if (!/^(::1|127\.|::ffff:127\.)/.test(remote) || req.headers.authorization !== `Bearer ${token}`) {
+      res.status(403).json({ exitCode: 1, stdout: [], stderr: ["forbidden"] });
+      return;
+    }
+    const out: string[] = [];
+    const err: string[] = [];
+    let exitCode = 0;
+    try {
+      const argv = (req.body?.argv ?? []) as string[];
+      const a = parseArgs(argv);
+      if (a.positional[0] === "seed") throw new UsageError("seed only runs on a new database");
+      const r = await app.runExclusive(() => execute(a, serverEffects(app, dbPath, String(req.body?.stdin ?? ""), out, err)));
+      out.push(r.summary);
+      if (a.flags.json) out.push(JSON.stringify(r.json));
+      exitCode = r.exitCode ?? 0;
+    } catch (e) {
+      exitCode = e instanceof UsageError ? 2 : 1;
+      err.push(`error: ${(e as Error).message}`);
+      if (!(e instanceof UsageError || e instanceof CommandError)) err.push("(the running dashboard server ran this job)");
+    }
+    res.json({ exitCode, stdout: out, stderr: err });
+  });
+
+  server.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production", getLoadContext: () => ({ app }) }));
+
+  const port = opts.port ?? Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "127.0.0.1";
+  const listener = await new Promise<import("node:http").Server>((resolve, reject) => {
+    const l = server.listen(port, host, () => resolve(l));
+    l.on("error", reject);
+  });
+  const actualPort = (listener.address() as import("node:net").AddressInfo).port;
+  writeFileSync(serverSidecar(dbPath), JSON.stringify({ port: actualPort, token, pid: process.pid }), { mode: 0o600 });
+
+  // the nightly job, so a single `npm start` deployment needs no cron
+  const schedule = process.env.PT_NIGHTLY_CRON ?? "0 2 * * *";
+  const cron = schedule === "off"
+    ? null
+    : new Cron(schedule, { protect: true }, async () => {
+        const out: string[] = [];
+        const err: string[] = [];
+        try {
+          const r = await app.runExclusive(() => nightlyCommand(parseArgs(["nightly"]), serverEffects(app, dbPath, "", out, err)));
+          console.log(`[nightly] ${r.summary}`);
+        } catch (e) {
+          console.error(`[nightly] failed: ${(e as Error).message}`);
+        }
+      });
+
+  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${actualPort}`;
+  if (!opts.quiet) {
+    console.log(`Promise Trail is running at ${url}  (database: ${dbPath})`);
+    if (seeded || DEMO_USERS.length) {
+      console.log(`Demo sign-in (password for all: ${DEMO_PASSWORD}):`);
+      for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(20)} ${u.email}`);
+    }
+    if (cron) console.log(`Nightly scoring runs on "${schedule}" (PT_NIGHTLY_CRON; "off" to disable).`);
+  }
+
+  let closing = false;
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    cron?.stop();
+    await new Promise<void>((r) => listener.close(() => r()));
+    rmSync(serverSidecar(dbPath), { force: true });
+    await open.close();
+  };
+  if (!opts.quiet) {
+    for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => close().then(() => process.exit(0)));
+  }
+  return { url, port: actualPort, close, app };
+}

@@ -1,0 +1,22 @@
+// `npm start`: builds the app when no build exists, opens (and on first run creates and seeds) the database,
+// serves the dashboard, runs the nightly job on a schedule, and takes batch jobs handed over by the CLI.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "./app.server";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const serverBuild = path.join(root, "build", "server", "index.js");
+if (!existsSync(serverBuild) || process.env.PT_REBUILD === "1") {
+  console.log("No build found: building the dashboard (about 20 s, once)…");
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) {
+    console.error("The build failed; see the messages above.");
+    process.exit(1);
+  }
+}
+startServer({ root, serverBuild }).catch((e) => {
+  console.error(`error: ${(e as Error).message}`);
+  process.exit(1);
+});
