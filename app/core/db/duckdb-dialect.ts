@@ -30,6 +30,7 @@ export function toDuckValue(value: unknown): DuckDBValue {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return timestampValue(BigInt(value.getTime()) * 1000n);
   if (Array.isArray(value)) return listValue(value.map(toDuckValue));
+  if (typeof value === "object" && /^DuckDB/.test((value as object).constructor?.name ?? "")) return value as DuckDBValue;
   if (typeof value === "boolean" || typeof value === "number" || typeof value === "string" || typeof value === "bigint") {
     return value;
   }

@@ -68,7 +68,7 @@ interface KindPlan {
 }
 
 const hashOf = (v: unknown) => createHash("sha256").update(JSON.stringify(v)).digest("hex");
-const blankToNull = (s: string | undefined) => (s === undefined || s.trim() === "" ? null : s);
+const blankToNull = (s: string | undefined) => (s === undefined || s === "" ? null : s);
 
 /** Imports one CSV file: nothing is lost — every data row is imported, unchanged or quarantined. */
 export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promise<ImportSummary> {
@@ -300,7 +300,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       if (!description.trim()) throw new ValueError(`missing description for rework ${id}`);
       const hours = parseNumber(get("hours"), "hours");
       const delay = parseNumber(get("kickoff_delay_days"), "kickoff_delay_days");
-      const category = blankToNull(get("category"))?.trim() ?? null;
+      const category = (get("category") ?? "").trim() || null;
       const values = [id, deal, logged, category, description, hours, delay];
       return [...values, hashOf(values)];
     },
@@ -343,7 +343,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       if (decision !== "accepted" && decision !== "rejected") throw new ValueError(`decision "${get("decision") ?? ""}" must be accepted or rejected`);
       const reviewer = (get("reviewer") ?? "").trim();
       if (!reviewer) throw new ValueError("missing reviewer");
-      const reason = blankToNull(get("reason"))?.trim() ?? null;
+      const reason = (get("reason") ?? "").trim() || null;
       if (decision === "rejected" && !reason) throw new ValueError(`a rejection needs a reason (flag ${flag})`);
       let at: Date | null;
       try {

@@ -150,8 +150,9 @@ export async function* readRows(file: string, sniffed: Sniffed, onBytes?: (bytes
   };
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+      // count line breaks ourselves: a CRLF inside a quoted field is one line, not two
       const line = prevEnd + 1;
-      prevEnd = rec.info.lines;
+      prevEnd += (rec.raw.match(/\r\n|\r|\n/g) ?? []).length || 1;
       if (header) {
         header = false;
         continue;

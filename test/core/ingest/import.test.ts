@@ -1,0 +1,155 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import iconv from "iconv-lite";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { importCsv, ImportRefused } from "../../../app/core/ingest/import.server";
+import { setApprovedSources } from "../../../app/core/settings.server";
+import { csvOf, HANDOFF_COLUMNS, packet } from "../../helpers/factories";
+import { tempDb, tempDir } from "../../helpers/db";
+
+let db: Awaited<ReturnType<typeof tempDb>>;
+let files: ReturnType<typeof tempDir>;
+const write = (name: string, content: string | Buffer) => {
+  const f = path.join(files.dir, name);
+  writeFileSync(f, content);
+  return f;
+};
+const count = async (table: "packets" | "uploads" | "quarantine" | "packet_versions" | "rework") =>
+  Number((await db.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+
+beforeEach(async () => {
+  db = await tempDb();
+  files = tempDir();
+});
+afterEach(async () => {
+  await db.dispose();
+  files.dispose();
+});
+
+describe("importing handoffs", () => {
+  it("imports every row and keeps text exactly as written (CRLF, tabs, smart quotes, emoji)", async () => {
+    const scope = "Line one\r\n\t• Line “two” — 🚀 ok";
+    const f = write("h.csv", csvOf(HANDOFF_COLUMNS, [packet({ deal_id: "A1", signed_scope: scope }), packet({ deal_id: "A2" })]));
+    const s = await importCsv(db, { kind: "handoffs", file: f });
+    expect(s).toMatchObject({ rows: 2, imported: 2, unchanged: 0, quarantined: 0 });
+    const p = await db.db.selectFrom("packets").selectAll().where("deal_id", "=", "A1").executeTakeFirstOrThrow();
+    expect(p.signed_scope).toBe(scope);
+    expect(p.amount).toBe(10000);
+  });
+
+  it("is idempotent: the same file again is all unchanged, and a changed packet becomes version 2", async () => {
+    const rows = [packet({ deal_id: "B1" }), packet({ deal_id: "B2" })];
+    const f = write("h.csv", csvOf(HANDOFF_COLUMNS, rows));
+    await importCsv(db, { kind: "handoffs", file: f });
+    expect(await importCsv(db, { kind: "handoffs", file: f })).toMatchObject({ imported: 0, unchanged: 2 });
+    rows[1].kickoff_note = "Changed note";
+    const s = await importCsv(db, { kind: "handoffs", file: write("h2.csv", csvOf(HANDOFF_COLUMNS, rows)), source: "salesforce", uploader: "rev@x.test" });
+    expect(s).toMatchObject({ imported: 1, unchanged: 1 });
+    const b2 = await db.db.selectFrom("packets").selectAll().where("deal_id", "=", "B2").executeTakeFirstOrThrow();
+    expect(b2).toMatchObject({ version: 2, kickoff_note: "Changed note", source_system: "salesforce", upload_id: s.upload_id, line: 3 });
+    expect(await count("packet_versions")).toBe(3);
+    const up = await db.db.selectFrom("uploads").selectAll().where("id", "=", s.upload_id).executeTakeFirstOrThrow();
+    expect(up).toMatchObject({ file_name: "h2.csv", uploader: "rev@x.test", source_system: "salesforce", rows_read: 2, imported: 1, unchanged: 1 });
+    expect(up.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("quarantines bad rows with their line and a specific reason, and the summary adds up", async () => {
+    const text =
+      csvOf(HANDOFF_COLUMNS, [
+        packet({ deal_id: "C1" }),
+        packet({ deal_id: "", account_name: "No Id" }),
+        packet({ deal_id: "C3", kickoff_date: "someday" }),
+        packet({ deal_id: "C1", account_name: "Dup" }),
+        packet({ deal_id: "C5", amount: "lots" }),
+        packet({ deal_id: "C6", account_name: "" }),
+      ]) + "C7,too,few\n";
+    const s = await importCsv(db, { kind: "handoffs", file: write("bad.csv", text) });
+    expect(s.rows).toBe(s.imported + s.unchanged + s.quarantined);
+    expect(s.imported).toBe(1);
+    const reasons = Object.fromEntries(s.quarantine.map((q) => [q.line, q.reason]));
+    expect(reasons[3]).toMatch(/missing deal_id/);
+    expect(reasons[4]).toMatch(/kickoff_date: unparseable date "someday"/);
+    expect(reasons[5]).toMatch(/duplicate deal_id C1 .*first on line 2/);
+    expect(reasons[6]).toMatch(/amount "lots" is not a number/);
+    expect(reasons[7]).toMatch(/missing account_name/);
+    expect(reasons[8]).toMatch(/row has 3 fields, the header has 15/);
+    const stored = await db.db.selectFrom("quarantine").selectAll().orderBy("line").execute();
+    expect(stored.map((q) => q.line)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(stored[0].raw).toContain("No Id");
+  });
+
+  it("names the line of an unterminated quote and keeps the rows before it", async () => {
+    const f = write("q.csv", 'deal_id,account_name,kickoff_note\nB-1,Acme,"fine"\nB-2,Beta,plain\nB-3,Gamma,"never closed\nB-4,Delta,ok\n');
+    const s = await importCsv(db, { kind: "handoffs", file: f });
+    expect(s.imported).toBe(2);
+    expect(s.quarantine).toEqual([{ line: 4, reason: expect.stringMatching(/unterminated quote.*line 4/) }]);
+  });
+
+  it("skips a Salesforce report footer without counting or quarantining it", async () => {
+    const body = csvOf(["Opportunity ID", "Account Name", "Amount"], [{ "Opportunity ID": "S1", "Account Name": "Acme", Amount: "1" }, { "Opportunity ID": "S2", "Account Name": "Beta", Amount: "2" }]);
+    const footer = '\n\n"Opportunity Report"\n"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."\n"Confidential Information - Do Not Distribute"\n"Generated By:  Pat Q  11/24/2026 9:12 AM"\n"Acme Corp"\n';
+    const s = await importCsv(db, { kind: "handoffs", file: write("report.csv", body + footer) });
+    expect(s).toMatchObject({ rows: 2, imported: 2, quarantined: 0, footer_lines: 5 });
+  });
+
+  it("reads a UTF-8 BOM, and Windows-1252 with semicolons as German Excel writes it", async () => {
+    const bom = await importCsv(db, { kind: "handoffs", file: write("bom.csv", "\uFEFFdeal_id,account_name\nE1,Björklund Logistik AB\n") });
+    expect(bom.encoding).toBe("utf-8");
+    const cp = iconv.encode("deal_id;account_name;amount;kickoff_note\nG1;Müller-Kessler Präzision AG;48.000,00 €;„Kickoff“ – ok\n", "win1252");
+    const s = await importCsv(db, { kind: "handoffs", file: write("de.csv", cp) });
+    expect(s).toMatchObject({ encoding: "windows-1252", delimiter: ";", imported: 1 });
+    const g = await db.db.selectFrom("packets").selectAll().where("deal_id", "=", "G1").executeTakeFirstOrThrow();
+    expect(g).toMatchObject({ account_name: "Müller-Kessler Präzision AG", amount: 48000, currency: "EUR", kickoff_note: "„Kickoff“ – ok" });
+  });
+
+  it("keeps quoted multi-line fields with CRLF inside, and reports the start line of later rows", async () => {
+    const f = write("crlf.csv", 'deal_id,account_name,kickoff_note\r\nM1,Acme,"one\r\ntwo\r\nthree"\r\nM2,,x\r\n');
+    const s = await importCsv(db, { kind: "handoffs", file: f });
+    expect(s.quarantine).toEqual([{ line: 5, reason: expect.stringMatching(/missing account_name/) }]);
+    const m = await db.db.selectFrom("packets").select("kickoff_note").where("deal_id", "=", "M1").executeTakeFirstOrThrow();
+    expect(m.kickoff_note).toBe("one\r\ntwo\r\nthree");
+  });
+
+  it("refuses a file whose required columns cannot be mapped, naming them, and writes nothing", async () => {
+    const f = write("dl.csv", '"ID","ACCOUNTID","NAME"\n"006x1","001x1","Deal"\n');
+    await expect(importCsv(db, { kind: "handoffs", file: f })).rejects.toThrow(/account_name.*Headers found: ID, ACCOUNTID, NAME/s);
+    expect(await count("uploads")).toBe(0);
+    const s = await importCsv(db, { kind: "handoffs", file: f, map: { deal_id: "ID", account_name: "ACCOUNTID" } });
+    expect(s.imported).toBe(1);
+  });
+
+  it("refuses empty, binary, header-less and oversized files with a clear error", async () => {
+    await expect(importCsv(db, { kind: "handoffs", file: write("empty.csv", "") })).rejects.toThrow(/empty/);
+    await expect(importCsv(db, { kind: "handoffs", file: write("bin.csv", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]) ) })).rejects.toThrow(/not a text file/);
+    await expect(importCsv(db, { kind: "handoffs", file: write("nohead.csv", "\n\nfoo,bar\n") })).rejects.toThrow(/no header/);
+    await expect(importCsv(db, { kind: "handoffs", file: write("big.csv", "deal_id,account_name\n" + "x,y\n".repeat(1000)), maxBytes: 1000 })).rejects.toThrow(ImportRefused);
+    await expect(importCsv(db, { kind: "handoffs", file: path.join(files.dir, "missing.csv") })).rejects.toThrow(/no such file/);
+    expect(await count("uploads")).toBe(0);
+  });
+
+  it("stores packets from an unapproved source but marks them", async () => {
+    await setApprovedSources(db.db, ["csv"]);
+    const s = await importCsv(db, { kind: "handoffs", file: write("h.csv", csvOf(HANDOFF_COLUMNS, [packet({ deal_id: "U1" })])), source: "pipedrive" });
+    expect(s.approved_source).toBe(false);
+    const p = await db.db.selectFrom("packets").select(["approved_source", "source_system"]).where("deal_id", "=", "U1").executeTakeFirstOrThrow();
+    expect(p).toEqual({ approved_source: false, source_system: "pipedrive" });
+  });
+});
+
+describe("importing rework and reviews", () => {
+  it("imports rework rows and quarantines missing dates", async () => {
+    const f = write("r.csv", "rework_id,deal_id,logged_on,category,description,hours,kickoff_delay_days\nR1,D1,2026-02-03,timeline_assumption,Moved,4,2\nR2,D1,,x,Missing date,1,0\n");
+    const s = await importCsv(db, { kind: "rework", file: f });
+    expect(s).toMatchObject({ rows: 2, imported: 1, quarantined: 1 });
+    expect(s.quarantine[0]).toEqual({ line: 3, reason: "missing logged_on for rework R2" });
+  });
+
+  it("quarantines reviews of unknown flags and rejections without a reason", async () => {
+    const f = write("v.csv", "flag_id,decision,reviewer,reason,decided_at\nnope,accepted,a@x,,2026-01-01\nalso,rejected,a@x,,2026-01-01\n");
+    const s = await importCsv(db, { kind: "reviews", file: f });
+    expect(s.imported).toBe(0);
+    expect(s.quarantine.map((q) => q.line)).toEqual([2, 3]);
+    expect(s.quarantine[0].reason).toMatch(/no flag with id nope/);
+    expect(s.quarantine[1].reason).toMatch(/needs a reason/);
+  });
+});
