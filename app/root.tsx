@@ -5,7 +5,10 @@ import { can } from "./core/auth/roles";
 import { ROLE_LABELS, type Role } from "./core/auth/roles";
 import styles from "./styles.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%232f5d8a'/%3E%3C/svg%3E" },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await currentUser(request, context);

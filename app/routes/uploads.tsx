@@ -1,7 +1,9 @@
 import {
   json,
   MaxPartSizeExceededError,
+  unstable_composeUploadHandlers,
   unstable_createFileUploadHandler,
+  unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -34,7 +36,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const type = request.headers.get("Content-Type") ?? "";
   try {
     if (type.startsWith("multipart/form-data")) {
-      const form = await unstable_parseMultipartFormData(request, unstable_createFileUploadHandler({ directory: dir, maxPartSize: maxBytes(), avoidFileConflicts: true }));
+      const form = await unstable_parseMultipartFormData(
+        request,
+        unstable_composeUploadHandlers(
+          unstable_createFileUploadHandler({ directory: dir, maxPartSize: maxBytes(), avoidFileConflicts: true, filter: ({ name }) => name === "file" }),
+          unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
+        ),
+      );
       const file = form.get("file") as NodeOnDiskFile | null;
       if (!file || typeof file === "string" || !file.size) return json<Result>({ stage: "error", error: "Choose a CSV file to upload (the file was empty or missing)." }, { status: 400 });
       const kind = String(form.get("kind")) as ImportKind;
