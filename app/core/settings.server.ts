@@ -51,6 +51,7 @@ async function read<T>(db: Reader, key: string, fallback: T): Promise<T> {
   }
 }
 
+// Settings reach the metric queries only as parameters (part of their cache key), so no invalidation here.
 async function write(db: Reader, key: string, value: unknown): Promise<void> {
   await db
     .insertInto("settings")

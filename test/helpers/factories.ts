@@ -49,6 +49,6 @@ const q = (v: unknown) => {
 };
 
 /** Rows to CSV text (comma, LF) with the given columns. */
-export function csvOf(columns: string[], rows: Record<string, unknown>[], eol = "\n"): string {
-  return [columns.join(","), ...rows.map((r) => columns.map((c) => q(r[c])).join(","))].join(eol) + eol;
+export function csvOf(columns: string[], rows: object[], eol = "\n"): string {
+  return [columns.join(","), ...rows.map((r) => columns.map((c) => q((r as Record<string, unknown>)[c])).join(","))].join(eol) + eol;
 }

@@ -62,6 +62,8 @@ export interface OpenDatabase {
   db: DB;
   conn: DuckDBConnection;
   path: string;
+  /** bumped by every committed write; analytic results are cached per generation */
+  generation: number;
   close(): Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export async function openDatabase(dbPath: string, opts: { migrate?: boolean } =
     db,
     conn,
     path: dbPath,
+    generation: 0,
     async close() {
       await db.destroy();
       conn.closeSync();
@@ -110,10 +113,23 @@ export async function migrate(db: DB): Promise<void> {
   }
 }
 
-/** Runs one file of sql/queries with positional parameters ($1, $2 …). */
+const resultCache = new WeakMap<OpenDatabase, Map<string, { generation: number; rows: unknown[] }>>();
+
+/**
+ * Runs one file of sql/queries with positional parameters ($1, $2 …). Results are cached until the next
+ * committed write (open.generation), so busy dashboards do not recompute unchanged metrics.
+ */
 export async function runQueryFile<T>(open: OpenDatabase, name: string, params: unknown[] = []): Promise<T[]> {
+  let cache = resultCache.get(open);
+  if (!cache) resultCache.set(open, (cache = new Map()));
+  const key = `${name}|${JSON.stringify(params)}`;
+  const hit = cache.get(key);
+  if (hit && hit.generation === open.generation) return hit.rows as T[];
+  const generation = open.generation;
   const text = queryText(name);
-  const { rows } = await runRaw(open.conn, text, params);
+  const { rows } = await open.db.connection().execute(() => runRaw(open.conn, text, params));
+  if (cache.size > 200) cache.clear();
+  cache.set(key, { generation, rows });
   return rows as T[];
 }
 

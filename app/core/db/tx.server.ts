@@ -15,6 +15,7 @@ export async function inTransaction<T>(open: OpenDatabase, fn: (tx: Tx, conn: Du
     try {
       const result = await fn(k, open.conn);
       await sql`COMMIT`.execute(k);
+      open.generation++;
       return result;
     } catch (e) {
       await sql`ROLLBACK`.execute(k).catch(() => undefined);

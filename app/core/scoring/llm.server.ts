@@ -19,7 +19,7 @@ export interface LlmConfig {
 }
 
 /** Reads the LLM configuration from the environment; null (the pass is off) when PT_LLM_MODEL is unset. */
-export function llmConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LlmConfig | null {
+export function llmConfigFromEnv(env: Record<string, string | undefined> = process.env): LlmConfig | null {
   const model = env.PT_LLM_MODEL?.trim();
   if (!model) return null;
   return {

@@ -1,0 +1,106 @@
+// One bench phase in its own process; prints one JSON line of figures.
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { sql } from "kysely";
+import { openDatabase, queryText, runQueryFile } from "../app/core/db/db.server";
+import { runRaw } from "../app/core/db/duckdb-dialect";
+import { importCsv } from "../app/core/ingest/import.server";
+import { runScore } from "../app/core/scoring/run.server";
+import { getPilotSettings, setPilotSettings } from "../app/core/settings.server";
+import { metricsExport } from "../app/core/analytics/metrics.server";
+
+const [name, set, dbPath] = process.argv.slice(2);
+const rss = () => process.resourceUsage().maxRSS / 1024;
+const file = path.join(set, "handoffs.csv");
+const emit = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
+
+const open = await openDatabase(dbPath);
+const t0 = performance.now();
+const secs = () => (performance.now() - t0) / 1000;
+
+if (name === "import" || name === "reimport") {
+  const s = await importCsv(open, { kind: "handoffs", file, maxBytes: 2 ** 40 });
+  const seconds = secs();
+  const size = (await import("node:fs")).statSync(file).size / 1048576;
+  let readCsv = 0;
+  if (name === "import") {
+    await importCsv(open, { kind: "rework", file: path.join(set, "rework.csv") });
+    const t = performance.now();
+    await open.conn.run(`CREATE TEMP TABLE ref AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}', header = true, all_varchar = true)`);
+    readCsv = (performance.now() - t) / 1000;
+  }
+  emit({ seconds, rows_per_s: s.rows / seconds, mb: size, rss_mb: rss(), read_csv_seconds: readCsv, unchanged: s.unchanged });
+} else if (name === "score") {
+  const s = await runScore(open);
+  const seconds = secs();
+  emit({ seconds, scored: s.scored, packets_per_s: s.scored / seconds, flags: s.flags_new, rss_mb: rss() });
+} else if (name === "queries") {
+  // pilot = the last 90 days of the set; review 60% of flags on pilot packets (bulk, like `import reviews`)
+  const last = (await sql<{ d: Date }>`SELECT max(kickoff_date) AS d FROM packets`.execute(open.db)).rows[0].d;
+  const start = new Date(new Date(last).getTime() - 120 * 86400000).toISOString().slice(0, 10);
+  await setPilotSettings(open.db, { ...(await getPilotSettings(open.db)), pilot_start: start });
+  await open.conn.run(`INSERT INTO reviews (flag_id, decision, reviewer, reason, decided_at, via)
+    SELECT flag_id, CASE WHEN hash(flag_id) % 4 = 0 THEN 'rejected' ELSE 'accepted' END, 'bench@x', 'bench', TIMESTAMP '2026-01-01', 'import'
+    FROM flags WHERE hash(flag_id) % 10 < 6`);
+  const reviews = (await sql<{ n: number }>`SELECT count(*)::INTEGER AS n FROM reviews`.execute(open.db)).rows[0].n;
+  const rework = (await sql<{ n: number }>`SELECT count(*)::INTEGER AS n FROM rework`.execute(open.db)).rows[0].n;
+  const out: Record<string, unknown> = { reviews, rework };
+  const time = async (fn: () => Promise<unknown>) => {
+    await fn();
+    const ts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await fn();
+      ts.push(performance.now() - t);
+    }
+    return ts.sort((a, b) => a - b)[2];
+  };
+  const s = await getPilotSettings(open.db);
+  for (const [q, params] of [["pilot_metrics", [s.pilot_start, s.window_days, s.review_minutes_per_handoff]], ["recurring_fields", [s.pilot_start, s.window_days]], ["weekly_series", [s.pilot_start, s.window_days]], ["reliability", []], ["template_topics", [s.pilot_start, s.window_days]], ["early_rework_items", [s.pilot_start, s.window_days]]] as const) {
+    const layer = await time(() => runQueryFile(open, q, [...params]));
+    const raw = await time(async () => {
+      const stmt = await open.conn.prepare(queryText(q));
+      if (params.length) stmt.bind([...params] as never);
+      await stmt.runAndReadAll();
+    });
+    out[`q:${q}`] = `${layer.toFixed(1)} ms (raw DuckDB ${raw.toFixed(1)} ms, ×${(layer / raw).toFixed(2)})`;
+  }
+  const exp = await time(() => metricsExport(open));
+  out["q:export metrics (all)"] = `${exp.toFixed(1)} ms`;
+  void runRaw;
+  emit(out);
+} else if (name === "http") {
+  await open.close();
+  const { startServer } = await import("../server/app.server");
+  const { PROJECT_ROOT } = await import("../app/core/db/db.server");
+  const srv = await startServer({ root: PROJECT_ROOT, serverBuild: path.join(PROJECT_ROOT, "build/server/index.js"), port: 0, dbPath, quiet: true });
+  const { addUser } = await import("../app/core/auth/users.server");
+  await addUser(srv.app.open, { email: "bench@x.test", role: "leadership", password: "bench-password" });
+  const login = await fetch(`${srv.url}/login`, { method: "POST", redirect: "manual", headers: { Origin: srv.url, "Content-Type": "application/x-www-form-urlencoded" }, body: "email=bench%40x.test&password=bench-password" });
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+  const deal = (await sql<{ d: string }>`SELECT deal_id AS d FROM packets ORDER BY deal_id LIMIT 1 OFFSET 500`.execute(srv.app.open.db)).rows[0].d;
+  const out: Record<string, string> = {};
+  for (const p of ["/pilot", "/fields", "/packets", `/packets/${deal}`]) {
+    const times: number[] = [];
+    let next = 0;
+    const total = 60;
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (next < total) {
+          next++;
+          const t = performance.now();
+          const r = await fetch(`${srv.url}${p}`, { headers: { Cookie: cookie } });
+          await r.arrayBuffer();
+          if (r.status !== 200) throw new Error(`${p} answered ${r.status}`);
+          times.push(performance.now() - t);
+        }
+      }),
+    );
+    times.sort((a, b) => a - b);
+    out[p.startsWith("/packets/") ? "/packets/:dealId" : p] = `p50 ${times[Math.floor(times.length / 2)].toFixed(0)} ms · p95 ${times[Math.floor(times.length * 0.95)].toFixed(0)} ms (${times.length} requests)`;
+  }
+  await srv.close();
+  emit(out);
+  process.exit(0);
+}
+await open.close();

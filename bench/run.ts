@@ -1,0 +1,51 @@
+// `npm run bench`: speed and memory on a generated 100,000-packet set, printed (not pass/fail).
+// Each phase runs in its own process so its peak RSS is its own. Ratios are measured in the same run.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT } from "../app/core/db/db.server";
+
+const out = path.join(PROJECT_ROOT, "bench", "out");
+const packets = Number(process.env.BENCH_PACKETS ?? 100000);
+const set = path.join(out, `set-${packets}`);
+const db = path.join(out, `bench-${packets}.duckdb`);
+mkdirSync(out, { recursive: true });
+
+function phase(name: string, args: string[] = []): Record<string, number | string> {
+  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(PROJECT_ROOT, "bench/phase.ts"), name, set, db, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`bench phase ${name} failed`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+}
+
+if (!existsSync(path.join(set, "handoffs.csv"))) {
+  console.log(`generating ${packets.toLocaleString()} packets…`);
+  const g = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(PROJECT_ROOT, "seeds/generate.ts"), "--packets", String(packets), "--seed", "101", "--out", set], { stdio: "inherit" });
+  if (g.status !== 0) process.exit(1);
+}
+for (const f of [db, `${db}.wal`]) rmSync(f, { force: true });
+const mb = statSync(path.join(set, "handoffs.csv")).size / 1048576;
+const fmt = (x: number | string, d = 1) => (typeof x === "number" ? x.toLocaleString("en-US", { maximumFractionDigits: d }) : x);
+
+console.log(`\n== import (${fmt(mb)} MB, ${packets.toLocaleString()} packets)`);
+const imp = phase("import");
+console.log(`importCsv: ${fmt(imp.seconds, 2)} s · ${fmt(imp.rows_per_s, 0)} rows/s · ${fmt(Number(imp.mb) / Number(imp.seconds))} MB/s · peak RSS ${fmt(imp.rss_mb, 0)} MB`);
+console.log(`DuckDB read_csv of the same file: ${fmt(imp.read_csv_seconds, 2)} s → ratio ${fmt(Number(imp.seconds) / Number(imp.read_csv_seconds), 1)}×   (targets: ≥ 25 MB/s, RSS < 400 MB)`);
+const imp2 = phase("reimport");
+console.log(`re-import, all unchanged: ${fmt(imp2.seconds, 2)} s (${imp2.unchanged} unchanged)`);
+
+console.log("\n== scoring");
+const sc = phase("score");
+console.log(`first run: ${fmt(sc.scored, 0)} packets in ${fmt(sc.seconds, 1)} s · ${fmt(sc.packets_per_s, 0)} packets/s · ${fmt(sc.flags, 0)} flags · peak RSS ${fmt(sc.rss_mb, 0)} MB   (targets: ≥ 1,000 packets/s, RSS < 1 GB)`);
+const sc2 = phase("score");
+console.log(`no-change rerun: ${fmt(sc2.seconds, 2)} s (${fmt(sc2.scored, 0)} scored)   (target < 10 s)`);
+
+console.log("\n== reviews, rework and queries");
+const q = phase("queries");
+console.log(`setup: ${q.reviews} reviews and ${q.rework} rework rows`);
+for (const [k, v] of Object.entries(q)) if (k.startsWith("q:")) console.log(`  ${k.slice(2).padEnd(22)} ${v}`);
+console.log("  (target < 200 ms each; layer overhead vs raw DuckDB < 20%)");
+
+console.log("\n== dashboard under 10 concurrent clients (loopback)");
+const h = phase("http");
+for (const [k, v] of Object.entries(h)) console.log(`  ${k.padEnd(26)} ${v}`);
+console.log("  (target p95 < 300 ms)");
