@@ -6,6 +6,7 @@ import type { Context } from "./types";
 export function buildContext(packet: PacketText): Context {
   const cache = new Map<TextSource, Unit[]>();
   const text = (s: TextSource) => packet[s] ?? "";
+  let scope: Set<string> | undefined;
   return {
     packet,
     text,
@@ -13,7 +14,9 @@ export function buildContext(packet: PacketText): Context {
       if (!cache.has(s)) cache.set(s, units(text(s)));
       return cache.get(s)!;
     },
-    scopeTerms: termSet(`${text("signed_scope")}\n${text("order_form")}`),
+    get scopeTerms() {
+      return (scope ??= termSet(`${text("signed_scope")}\n${text("order_form")}`));
+    },
     prior: [],
   };
 }

@@ -77,8 +77,20 @@ function referencedMarkers(text: string): Set<string> {
 }
 const markerKey = (m: string | null) => (m ?? "").replace(/^(?:item|task|deliverable|phase|d)\s*/i, "").replace(/[().:\s§]/g, "");
 
+const cache = new Map<string, Deliverable[]>();
+
 /** The deliverables of a signed scope, each with whether an acceptance or completion condition covers it. */
 export function findDeliverables(scope: string): Deliverable[] {
+  let hit = cache.get(scope);
+  if (!hit) {
+    if (cache.size > 32) cache.clear();
+    hit = deliverablesOf(scope);
+    cache.set(scope, hit);
+  }
+  return hit;
+}
+
+function deliverablesOf(scope: string): Deliverable[] {
   const its: Item[] = items(scope).map((it) => ({ ...it, ...labelOf(it.units[0].text, it.units.length, it.marker, it.units[0].heading) }));
   // acceptance that covers every deliverable, or some by reference
   let general = false;

@@ -38,7 +38,19 @@ const SYN = new Map<string, string>();
 for (const g of SYNONYM_GROUPS) for (const w of g) SYN.set(w, g[0]);
 
 /** A small suffix-stripping stemmer: enough to match "integrations"/"integrated"/"integration". */
+const stemCache = new Map<string, string>();
+
 export function stem(word: string): string {
+  let cached = stemCache.get(word);
+  if (cached === undefined) {
+    if (stemCache.size > 50000) stemCache.clear();
+    cached = stemOf(word);
+    stemCache.set(word, cached);
+  }
+  return cached;
+}
+
+function stemOf(word: string): string {
   let w = word.toLowerCase().replace(/[’']s$/, "");
   if (SYN.has(w)) return SYN.get(w)!;
   if (w.length > 4) {
@@ -60,8 +72,20 @@ export function isStop(word: string): boolean {
   return STOP.has(word.toLowerCase());
 }
 
+const termsCache = new Map<string, string[]>();
+
 /** Content terms of a text: lower-cased, stemmed, stop words and bare numbers dropped. */
 export function terms(text: string): string[] {
+  let cached = termsCache.get(text);
+  if (cached === undefined) {
+    if (termsCache.size > 512) termsCache.clear();
+    cached = termsOf(text);
+    termsCache.set(text, cached);
+  }
+  return cached;
+}
+
+function termsOf(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/[\p{L}][\p{L}\p{N}'’&-]*|\d+[a-z]+/gu)) {
     const raw = m[0].replace(/[’']$/, "").replace(/-+$/, "");

@@ -97,8 +97,11 @@ export function unitOf(phrase: string): string | null {
 }
 
 /** Every counted quantity in a text: "180 employees", "up to 650 … endpoints", "two hundred seventy-five users". */
+const HAS_NUMBER = new RegExp(String.raw`\d|\b${NUMBER_WORD}\b`, "i");
+
 export function quantities(text: string): Quantity[] {
   const out: Quantity[] = [];
+  if (!HAS_NUMBER.test(text)) return out;
   for (const m of text.matchAll(QTY)) {
     const numText = m[2];
     const value = parseNumeral(numText) ?? parseNumberWords(numText);

@@ -59,7 +59,8 @@ export function scorePacket(packet: PacketText, detectors: Detector[] = DETECTOR
   const ctx = buildContext(packet);
   const flags: ScoredFlag[] = [];
   const dropped: CitationFailure[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
+  const occurrences = new Map<string, number>();
   for (const d of detectors) {
     const found = d.detect(ctx);
     for (const f of found) {
@@ -72,8 +73,9 @@ export function scorePacket(packet: PacketText, detectors: Detector[] = DETECTOR
       const base = `${f.category}|${f.source}|${evidence}`;
       const spanKey = `${base}|${f.start}`;
       if (seen.has(spanKey)) continue;
-      const occurrence = [...seen.keys()].filter((k) => k.startsWith(base + "|")).length;
-      seen.set(spanKey, 1);
+      const occurrence = occurrences.get(base) ?? 0;
+      occurrences.set(base, occurrence + 1);
+      seen.add(spanKey);
       flags.push({ ...f, deal_id: packet.deal_id, evidence, detector: `${d.id}@${d.version}`, flag_id: flagId(packet.deal_id, f.category, f.source, evidence, occurrence) });
     }
     ctx.prior.push(...found);

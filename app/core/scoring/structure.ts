@@ -151,7 +151,23 @@ function lastPhysicalLength(text: string, s: Span): number {
   return t.slice(i + 1).trim().length;
 }
 
-export function units(text: string): Unit[] {
+/** A small memo: several detectors ask for the structure of the same field. */
+function memo<T>(limit: number, fn: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text: string) => {
+    let v = cache.get(text);
+    if (v === undefined) {
+      if (cache.size >= limit) cache.clear();
+      v = fn(text);
+      cache.set(text, v);
+    }
+    return v;
+  };
+}
+
+export const units = memo(64, unitsOf);
+
+function unitsOf(text: string): Unit[] {
   const out: Unit[] = [];
   let section = "";
   let item = -1;
@@ -189,7 +205,9 @@ export function units(text: string): Unit[] {
 }
 
 /** Groups units by item. */
-export function items(text: string): { item: number; marker: string | null; section: string; units: Unit[]; start: number; end: number; text: string }[] {
+export const items = memo(32, itemsOf);
+
+function itemsOf(text: string): { item: number; marker: string | null; section: string; units: Unit[]; start: number; end: number; text: string }[] {
   const groups = new Map<number, Unit[]>();
   for (const u of units(text)) {
     if (!groups.has(u.item)) groups.set(u.item, []);
