@@ -7,13 +7,15 @@ import { clauses } from "../structure";
 // R8 (escape clauses) and R9 (open-ended clauses).
 const ESCAPE = /\bas (?:needed|required|necessary|appropriate|applicable|requested|discussed|agreed|directed|desired)\b|\bif (?:applicable|needed|necessary|required|practical|possible|feasible)\b|\bwhere (?:possible|applicable|appropriate|practical)\b|\bto the extent (?:possible|practical|practicable|necessary)\b|\bas (?:much|soon|far) as possible\b/i;
 const OPEN_ENDED = /\betc\.?(?=[\s),;:]|$)|\band so on\b|\band (?:much )?more\b|\bincluding,? but not limited to\b|\bpossibly including\b|\band other (?:\w+\s+){0,3}(?:as|reports?|items?|features?|systems?)\b/i;
-const VAGUE = /\b(?:relevant (?:lines|systems|data|reports|stakeholders|requirements)|reasonable|adequate|sufficient|typical|customary|seamless(?:ly)?|timely|best[- ]effort|best practices?|industry (?:norms|standards?|best practices)|high (?:uptime|availability|performance|quality)|low latency|regular basis|periodic(?:ally)?|ongoing|various|several|numerous|bi-?monthly|or similar|one[- ]click|to be (?:agreed|determined|defined|decided)(?: upon)?|fully|full (?!-?day|-?time|time)[a-z]+|all (?:states|fields|information|data|systems|endpoints|locations|sites|users|records|reports|integrations|workflows|processes|necessary|relevant|required|applicable)|existing (?:flows|processes|reports|workflows|integrations|systems|content)|in line with|aligned (?:to|with)|standard (?![A-Z(])[a-z]+)/i;
+const VAGUE = /\b(?:relevant (?:lines|systems|data|reports|stakeholders|requirements)|reasonable|adequate|sufficient|typical|customary|seamless(?:ly)?|timely|best[- ]effort|best practices?|industry (?:norms|standards?|best practices)|high (?:uptime|availability|performance|quality)|low latency|regular basis|periodic(?:ally)?|ongoing|various|several|numerous|bi-?monthly|or similar|one[- ]click|to be (?:agreed|determined|defined|decided)(?: upon)?|fully|full (?!-?day|-?time|time)[a-z]+|all (?:states|fields|information|data|systems|endpoints|locations|sites|users|records|reports|integrations|workflows|processes|necessary|relevant|required|applicable)|existing (?:flows|processes|reports|workflows|integrations|systems|content)|(?:the|a|their) legacy (?:system|platform|tool)s?\b|current spreadsheets|configurable|in line with (?:industry|best|standard|relevant|applicable|state|local|customer)|aligned (?:to|with) (?:state|industry|relevant|applicable|best|local|customer)|standard (?![A-Z(])[a-z]+)/i;
 // Sentences about the contract's own machinery (the QASP, the Government's review) are not deliverables.
 const CONTRACT_MACHINERY = /\bqasp\b|\bcontracting officer\b|\bcor\b|\bthe government will\b|\bgovernment (?:will|may|shall)\b/i;
 const BOUNDED = /\bup to \d|\bcapped\b|\bnot to exceed\b|\bmax(?:imum)?\b|\bno more than\b|\b\d+\s*(?:hours?|hrs?|days?)\b/i;
-const CLOSED_LIST = /\b(?:complete|full|exhaustive|closed) list\b|\blisted in (?:appendix|schedule|exhibit|annex)\b|\bonly\b|\bno others?\b/i;
+const CLOSED_LIST = /\b(?:complete|full|exhaustive|closed)\s+(?:\w+\s+)?list\b|\bexhaustive\b|\blisted in (?:appendix|schedule|exhibit|annex)\b|\bonly\b|\bno others?\b/i;
 const NUMBER = new RegExp(NUM, "i");
-const NAMED = /\([A-Z][\w/ &-]+\)|\b[A-Z][A-Za-z]+[A-Z]\w*\b|:\s+\S+(?:\s+\S+){3,}|—\s+\S+(?:\s+\S+){3,}/;
+// a named system in parentheses or an elaboration after a colon or dash makes a short deliverable specific
+const NAMED = /\([A-Z][\w/ &-]+\)|:\s+\S+(?:\s+\S+){3,}|—\s+\S+(?:\s+\S+){3,}/;
+const YEAR = /\b(?:19|20)\d{2}\b/g;
 
 function vagueHit(text: string): RegExpExecArray | null {
   const e = ESCAPE.exec(text);
@@ -21,6 +23,8 @@ function vagueHit(text: string): RegExpExecArray | null {
   const o = OPEN_ENDED.exec(text);
   if (o && !CLOSED_LIST.test(text)) return o;
   const v = VAGUE.exec(text);
+  // a frequency listed among other frequencies is an option list, not a vague service level
+  if (v && /bi-?monthly/i.test(v[0]) && /\b(?:monthly|quarterly|weekly|annual)\b.*,|,\s*(?:monthly|quarterly|weekly|semi-annual)/i.test(text)) return null;
   if (v && !(/^full/i.test(v[0]) && BOUNDED.test(text))) return v;
   return null;
 }
@@ -40,7 +44,7 @@ export const ambiguityDetector: Detector = {
       if (CONTRACT_MACHINERY.test(d.text)) continue;
       const hit = vagueHit(d.text);
       const words = d.text.replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean).length;
-      const underspecified = !d.accepted && !NUMBER.test(d.text) && words <= 9 && !NAMED.test(d.text);
+      const underspecified = !d.accepted && !NUMBER.test(d.text.replace(YEAR, "")) && words <= 9 && !NAMED.test(d.text);
       if (!hit && !underspecified) continue;
       out.push({
         category: "ambiguous_deliverable",

@@ -27,8 +27,9 @@ function factsOf(ctx: Context): Fact[] {
   for (const source of TEXT_SOURCES) {
     const text = ctx.text(source);
     for (const u of ctx.units(source)) {
-      if (EXPLAINED.test(u.text) || ACCEPTANCE_SENTENCE.test(u.text)) continue;
-      for (const c of clauses(text, u.start, u.end)) {
+      if (EXPLAINED.test(u.text) || /^(?:acceptance|accepted|complete|done)\b/i.test(u.text)) continue;
+      for (const c of clauses(text, u.start, u.end, { commas: true })) {
+        if (ACCEPTANCE_SENTENCE.test(c.text)) continue;
         for (const q of quantities(c.text)) {
           const phrase = c.text.slice(q.start, q.end);
           if (SAMPLE.test(phrase) || /\bper\b/i.test(c.text.slice(q.end, q.end + 6))) continue;

@@ -8,7 +8,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
   { family: "waiver", re: /\bwaiv(?:e|ed|es|ing|er)\b/i },
   { family: "discount", re: /\bdiscount(?:ed|s)?\b|\d+\s?%\s?off\b|\bmarked down\b/i },
   { family: "credit", re: /\bcredit(?:ed)?\b.*\b(?:month|subscription|fee|invoice|bill)|\b(?:service|sla|subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b/i },
-  { family: "absorb", re: /\babsorb(?:ed|s)?\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:\w+ )?(?:travel|expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b/i },
+  { family: "absorb", re: /\babsorb(?:ed|s)?\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:[\w-]+ ){0,3}(?:travel|expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b/i },
   { family: "price", re: /\bprice (?:hold|lock|freeze|protection|guarantee)\b|\block(?:ed)? (?:in )?(?:the |their |current )?(?:price|pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b|\breverts? to\b/i },
   { family: "payment", re: /\bnet[ -]?(?:45|60|75|90|120)\b|\bdeferred (?:payment|billing)\b|\bpay(?:ment)? (?:in arrears|on go-live)\b/i },
   { family: "termination", re: /\bterminat\w* for convenience\b|\bopt[- ]out\b|\bcancel(?:lation)? (?:right|at any time|without)\b|\bexit clause\b/i },
@@ -66,7 +66,8 @@ export const exceptionsDetector: Detector = {
             continue;
           }
           const onForm = reflected(fam, c.text, orderForm);
-          const onDesk = reflected(fam, c.text, deskAll);
+          // a deal-desk entry that is itself off the order form does not make a restatement official
+          const onDesk = NOT_ON_FORM.test(deskAll) ? "absent" : reflected(fam, c.text, deskAll);
           if (onForm !== "absent" || onDesk !== "absent") continue; // recorded (a different number is a conflict, not a new exception)
           out.push(finding(source, u.start, u.end, "high", `A concession (${fam.join(", ").replace("_", " ")}) appears only in the ${source.replace(/_/g, " ")}: approve it through the deal desk and put it on the order form, or walk it back before kickoff.`));
           break;

@@ -11,19 +11,19 @@ const PROMISE_CUE =
   /\b(?:told (?:them|him|her|the \w+|their \w+|\w+)(?: that)?(?: we(?:'d| would| will|'ll)| it(?:'s|'d| is| would)| they(?:'d| would| will)| that)?|i said (?:yes|we(?:'d| would| can| could| will))|said we(?:'d| would| can| could| will)|(?:i |we )?promised|(?:i |we )?agreed (?:we(?:'d| would)|to)|we(?:'ll| will| can) (?:also |definitely )?(?:do|build|handle|add|host|provide|own|set|get|keep|include|connect|support|migrate|write|run|pair|deliver|make)|committed to|guaranteed|assumes?|believes?|expects?|(?:heard|took) (?:that|it) as (?:included|in scope|a yes)|needs us to|wants? (?:us to|\w+(?: \w+){0,6} (?:too|also|as well))|they(?:'ll| will) also want|is included|as part of this|on the table|i ok'?d)\b/i;
 const CUSTOMER_WANT = /\b(?:they|customer|client|she|he|[A-Z][a-z]+) (?:want|wants|asked for|asked about|need|needs|expects?|is expecting)\b/;
 const SOMEDAY = /\beventually\b|\bsomeday\b|\bdown the road\b|\bat some point\b|\bnext year\b|\bin the future\b/i;
-const CS_EXTRA_WORK = /\b(?:help|support|coverage|hypercare|on-call|24x7|24\/7|versions?|translat\w*|export|migrat\w*|plan|build|custom\w*|monitoring)\b/i;
+const CS_EXTRA_WORK = /\b(?:help|support|coverage|hypercare|on-call|24x7|24\/7|versions?|translat\w*|export|migrat\w*|plan|build|custom\w*)\b/i;
 const FIRST_PERSON_COMMIT = /\b(?:i|we)\b[^.;]{0,40}?\b(?:told|said|promised|agreed|assured|committed|offered|ok'?d)\b|\bsaid (?:ok|okay|yes|sure|it'?s)\b|\b(?:told|promised|assured) (?:them|him|her|the \w+|their \w+)\b/i;
 // Recurring customer-success motions (reviews, check-ins, standard reports) are CS's own work, not delivery scope.
 const CS_MOTION = /\b(?:quarterly|monthly|weekly|annual(?:ly)?|yearly|each (?:year|month|quarter)|periodic)\b[^.]*\b(?:review|check-?ins?|report|simulations?|sync|meeting|refresh|call)s?\b|\b(?:check-?in|health review|success plan|readiness check)\b|\bstandard\b[^.]*\breport\b|\bbuilt-in\b|\bno build needed\b|\bscheduled email\b|\bkpi\b/i;
 const OWNER_TAIL = /\s*(?:[—–-]\s*|\(|;\s*)?(?:(?:training |delivery )?owner|csm)\s*:?[^.;)]*\)?|\s*[—–-]\s*\w+ to (?:confirm|address|check)[^.]*/gi;
-const DECLINED = /\bseparate (?:order|sow|contract|quote)\b|\bchange order\b(?!.*\bwithout\b)|\bout of scope\b|\bnot (?:in scope|included|promised|part of)\b|\bquote(?:d)? separately\b|\bnothing (?:was )?promised\b|\bno promises?\b|\bpointed (?:them|him|her) to\b|\bsaid no\b|\bdeclined\b|\bwon'?t\b|\bfuture phase\b/i;
+const DECLINED = /\bseparate (?:order|sow|contract|quote)\b|\bchange order\b(?!.*\bwithout\b)|\bout of scope\b|\bnot (?:in scope|included|promised|part of)\b|\bquote(?:d)? separately\b|\bnothing (?:was )?promised\b|\bno promises?\b|\bpointed (?:them|him|her) to\b|\bsaid no\b|\bdeclined\b|\bwon'?t\b|\bfuture phase\b|\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b/i;
 const GENERIC = new Set(
   terms(
     `system systems data process help able use using work working set setup go live launch project implementation phase team call kickoff note
      deal sow scope order form week weeks month months year years day days quarter time date first new current today plan start ready done
      really super big small whole real main key good great fine sure happy yes all everything anything something full quick easy one
      also too well still eventually already around approximately about like assume assumes believe believes expect expects
-     say says said tell told promise promised agree agreed ask asked yes okay ok line sure thing stuff`,
+     say says said tell told promise promised agree agreed ask asked yes okay ok line sure thing stuff actually make liked works`,
   ).concat(["am", "pm"]),
 );
 const DATE_WORD = new RegExp(`^(?:${MONTH_RE}|q[1-4]|eo[qmy]|\\d.*)$`, "i");
@@ -44,7 +44,7 @@ export const promisesDetector: Detector = {
   detect(ctx) {
     const out: Finding[] = [];
     const taken = (source: TextSource, start: number, end: number) =>
-      ctx.prior.some((f) => f.source === source && f.start !== null && f.end !== null && f.start < end && f.end > start && (f.category === "conflicting_terms" || f.category === "scope_exception" || f.category === "unowned_requirement"));
+      ctx.prior.some((f) => f.source === source && f.start !== null && f.end !== null && f.start < end && f.end > start && (f.category === "conflicting_terms" || f.category === "scope_exception" || f.category === "unowned_requirement" || f.category === "timeline_assumption"));
     for (const source of PROMISE_SOURCES) {
       const text = ctx.text(source);
       for (const u of ctx.units(source)) {
@@ -63,7 +63,7 @@ export const promisesDetector: Detector = {
           const { missing, total } = uncovered(source === "cs_requirement" ? p.text.replace(OWNER_TAIL, "") : p.text, ctx.scopeTerms);
           if (total === 0) continue;
           const share = missing.length / total;
-          if (missing.length < 2 || share < (strong && !isPromiseField ? 0.34 : 0.5)) continue;
+          if (missing.length < 2 || share < (strong && !isPromiseField ? 0.34 : isPromiseField ? 0.6 : 0.5)) continue;
           out.push({
             category: "promise_not_in_scope",
             severity: isPromiseField ? "high" : "medium",
