@@ -10,7 +10,26 @@ const NOT_DELIVERABLE_SECTION =
   /^(?:users|seats|licen[cs]es|duration|project schedule|purpose|background|objectives?|overview|summary|scope summary|subject matter|introduction|assumptions?|customer|responsibilities|dependencies|obligations|schedule|timeline|dates|milestones|fees?|pricing|payment|term|travel|acceptance|basis of acceptance|sign-?off|governance|project (?:organi[sz]ation|language|management|team)|change|out of scope|exclusions?|staffing|personnel|definitions|period of performance|place of performance|type of contract|warrant|invoicing|general|notes?)/i;
 
 const NOT_DELIVERABLE_SENTENCE =
-  /^(?:(?:the )?(?:contractor|vendor|offeror|awardee|government)\b|(?:the )?abilit(?:y|ies) to\b|support (?:for|to)\b|must\b|a saas\b|unlimited\b|uptime\b|customer|client|the customer|the client|provider personnel|either party|the parties|work outside|this (?:statement|sow|agreement|document)|statement of work|anything not|fees?\b|fixed (?:fee|price)|travel\b|payment|invoic|pricing|the go-live date will)|\bagree to the following\b|\bout of scope\b|\bis limited to\b|\b(?:timeline|schedule) (?:above|below)\b|\bis indicative\b|\bentered into\b|\bbetween\b.*\band\b.*\(["“]?customer|:\s*$/i;
+  /^(?:(?:the )?(?:contractor|vendor|offeror|awardee|government)\b|(?:the )?abilit(?:y|ies) to\b|support (?:for|to)\b|must\b|a saas\b|unlimited\b|uptime\b|customer|client|the customer|the client|provider personnel|either party|the parties|work outside|this (?:statement|sow|agreement|document)|statement of work|anything not|fees?\b|fixed (?:fee|price)|travel\b|payment|invoic|pricing|the go-live date will)|^(?:up to )?[\d,]+\s+(?:named\s+)?(?:licen[cs]es|seats|users|subscriptions)\b|^(?:24\/7\S*|unlimited)\b|\b(?:is|are) currently\b|\bare those\b|\bagree to the following\b|\bout of scope\b|\bis limited to\b|\b(?:timeline|schedule) (?:above|below)\b|\bis indicative\b|\bentered into\b|\bbetween\b.*\band\b.*\(["“]?customer|:\s*$/i;
+
+const CAPABILITY = /^(?:the )?abilit(?:y|ies) to\b|^support (?:for|to)\b|^must\b|^a saas\b|^uptime\b|^(?:the )?(?:system|solution|platform|application|tool) (?:shall|must|should|will)\b/i;
+
+/** Sentences of the scope that describe work (not fees, schedule, background or contract machinery). */
+export function workSentences(scope: string): { start: number; end: number; text: string }[] {
+  const its = items(scope);
+  const out: { start: number; end: number; text: string }[] = [];
+  let section = "";
+  for (const it of its) {
+    const { label, headingOnly } = labelOf(it.units[0].text, it.units.length, it.marker, it.units[0].heading);
+    if (label) section = label;
+    if (headingOnly) continue;
+    const sec = it.units[0].section || section;
+    if (NOT_DELIVERABLE_SECTION.test(sec) && !/^(?:deliverables|scope of|services|tasks|requirements)/.test(sec)) continue;
+    if (label && NOT_DELIVERABLE_SECTION.test(label)) continue;
+    out.push(...it.units);
+  }
+  return out;
+}
 
 /** An acceptance, sign-off or completion condition. */
 export const ACCEPTANCE =
@@ -108,11 +127,23 @@ function deliverablesOf(scope: string): Deliverable[] {
       for (const x of r) refs.add(x);
     }
   }
+  // a section whose items are mostly capability statements ("The ability to …") specifies a product, not deliverables
+  const capability = new Map<string, [number, number]>();
+  its.forEach((it, i) => {
+    if (it.headingOnly || !it.marker) return;
+    const c = capability.get(sections[i]) ?? [0, 0];
+    c[1]++;
+    if (CAPABILITY.test(it.units[0].text)) c[0]++;
+    capability.set(sections[i], c);
+  });
   const out: Deliverable[] = [];
   for (let i = 0; i < its.length; i++) {
     const it = its[i];
     if (it.headingOnly) continue;
     const sec = sections[i];
+    const cap = capability.get(sec);
+    if (cap && cap[1] >= 3 && cap[0] / cap[1] >= 0.5) continue;
+    if (/characteristics/.test(sec)) continue;
     if (NOT_DELIVERABLE_SECTION.test(sec) && !/^(?:deliverables|scope of|services|tasks|requirements)/.test(sec)) continue;
     if (it.label && NOT_DELIVERABLE_SECTION.test(it.label)) continue;
     const itemAccepted = general || ACCEPTANCE.test(it.text) || BOUNDED_WORK.test(it.text) || (it.marker !== null && refs.has(markerKey(it.marker)));

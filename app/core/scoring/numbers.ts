@@ -143,7 +143,7 @@ export function quantities(text: string): Quantity[] {
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-export const MONTH_RE = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+export const MONTH_RE = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])`;
 
 export interface DateMention {
   start: number;
@@ -153,8 +153,9 @@ export interface DateMention {
   key: string | null;
 }
 
-const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null }[] = [
-  { re: /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/g, key: (m) => (+m[1] <= 12 && +m[2] <= 31 ? `${m[1].padStart(2, "0")}-${m[2].padStart(2, "0")}` : null) },
+/** Each pattern's key: a normalized date, null for a relative deadline, undefined for "not a date after all". */
+const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undefined }[] = [
+  { re: /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?(?![\d/])/g, key: (m) => (+m[1] >= 1 && +m[1] <= 12 && +m[2] >= 1 && +m[2] <= 31 ? `${m[1].padStart(2, "0")}-${m[2].padStart(2, "0")}` : undefined) },
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, key: (m) => `${m[2]}-${m[3]}` },
   {
     re: new RegExp(String.raw`\b(?:(?:early|mid|late|end of|beginning of|start of)[\s-]+)?(${MONTH_RE})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?`, "gi"),
@@ -171,7 +172,7 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null }[] = [
     re: /\b(?:within|in|after|by)\s+(?:the\s+first\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple of)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?|sprints?)\b/gi,
     key: () => null,
   },
-  { re: /\bby sprint \d+\b|\bsprint \d+\b/gi, key: () => null },
+  { re: /\b(?:by|before|in time for) (?:the end of )?sprint \d+\b/gi, key: () => null },
 ];
 
 /** Date and deadline mentions: calendar dates, months, quarters, relative durations. */
@@ -185,7 +186,7 @@ export function dateMentions(text: string): DateMention[] {
       const end = m.index + m[0].length;
       if (out.some((d) => start < d.end && end > d.start)) continue;
       const k = key(m);
-      if (k === null && re === DATE_RES[2].re) continue;
+      if (k === undefined || (k === null && re === DATE_RES[2].re)) continue;
       out.push({ start, end, text: m[0], key: k });
     }
   }

@@ -1,5 +1,5 @@
 import type { Detector, Finding } from "../types";
-import { findDeliverables } from "../deliverables";
+import { findDeliverables, workSentences } from "../deliverables";
 import { NUM } from "../numbers";
 import { clauses } from "../structure";
 
@@ -7,9 +7,11 @@ import { clauses } from "../structure";
 // R8 (escape clauses) and R9 (open-ended clauses).
 const ESCAPE = /\bas (?:needed|required|necessary|appropriate|applicable|requested|discussed|agreed|directed|desired)\b|\bif (?:applicable|needed|necessary|required|practical|possible|feasible)\b|\bwhere (?:possible|applicable|appropriate|practical)\b|\bto the extent (?:possible|practical|practicable|necessary)\b|\bas (?:much|soon|far) as possible\b/i;
 const OPEN_ENDED = /\betc\.?(?=[\s),;:]|$)|\band so on\b|\band (?:much )?more\b|\bincluding,? but not limited to\b|\bpossibly including\b|\band other (?:\w+\s+){0,3}(?:as|reports?|items?|features?|systems?)\b/i;
-const VAGUE = /\b(?:relevant (?:lines|systems|data|reports|stakeholders|requirements)|reasonable|adequate|sufficient|typical|customary|seamless(?:ly)?|timely|best[- ]effort|best practices?|industry (?:norms|standards?|best practices)|high (?:uptime|availability|performance|quality)|low latency|regular basis|periodic(?:ally)?|ongoing|various|several|numerous|bi-?monthly|or similar|one[- ]click|to be (?:agreed|determined|defined|decided)(?: upon)?|fully|full (?!-?day|-?time|time)[a-z]+|all (?:states|fields|information|data|systems|endpoints|locations|sites|users|records|reports|integrations|workflows|processes|necessary|relevant|required|applicable)|existing (?:flows|processes|reports|workflows|integrations|systems|content)|(?:the|a|their) legacy (?:system|platform|tool)s?\b|current spreadsheets|configurable|in line with (?:industry|best|standard|relevant|applicable|state|local|customer)|aligned (?:to|with) (?:state|industry|relevant|applicable|best|local|customer)|standard (?![A-Z(])[a-z]+)/i;
+const VAGUE = /\b(?:relevant (?:lines|systems|data|reports|stakeholders|requirements)|reasonable|adequate|sufficient|typical|customary|seamless(?:ly)?|timely|best[- ]effort|best practices?|industry (?:norms|standards?|best practices)|high (?:uptime|availability|performance|quality)|low latency|regular basis|periodic(?:ally)?|ongoing|various|several|numerous|bi-?monthly|or similar|one[- ]click|to be (?:agreed|determined|defined|decided)(?: upon)?|fully|full (?!-?day|-?time|time)[a-z]+|all (?:states|fields|information|data|systems|endpoints|locations|sites|users|records|reports|integrations|workflows|processes|necessary|relevant|required|applicable)|existing (?:flows|processes|reports|workflows|integrations|systems|content)|(?:outside|external|other) (?:data )?sources|^support the\b|\bsupport\.$|(?:the|a|their) legacy (?:system|platform|tool)s?\b|current spreadsheets|configurable|in line with (?:industry|best|standard|relevant|applicable|state|local|customer)|aligned (?:to|with) (?:state|industry|relevant|applicable|best|local|customer)|standard (?![A-Z(])[a-z]+)/i;
 // Sentences about the contract's own machinery (the QASP, the Government's review) are not deliverables.
-const CONTRACT_MACHINERY = /\bqasp\b|\bcontracting officer\b|\bcor\b|\bthe government will\b|\bgovernment (?:will|may|shall)\b/i;
+const CONTRACT_MACHINERY = /^(?:the )?qasp\b|\bthe qasp (?:is|will|may)\b|\bcontracting officer\b|\bgovernment (?:will|may|shall)\b|\bby the government\b|\bwill inspect\b/i;
+// "(e.g., a, b, etc.)": examples, not the scope
+const EXAMPLES = /\((?:e\.g\.|for example|such as)[^)]*\)/gi;
 const BOUNDED = /\bup to \d|\bcapped\b|\bnot to exceed\b|\bmax(?:imum)?\b|\bno more than\b|\b\d+\s*(?:hours?|hrs?|days?)\b/i;
 const CLOSED_LIST = /\b(?:complete|full|exhaustive|closed)\s+(?:\w+\s+)?list\b|\bexhaustive\b|\blisted in (?:appendix|schedule|exhibit|annex)\b|\bonly\b|\bno others?\b/i;
 const NUMBER = new RegExp(NUM, "i");
@@ -17,7 +19,8 @@ const NUMBER = new RegExp(NUM, "i");
 const NAMED = /\([A-Z][\w/ &-]+\)|:\s+\S+(?:\s+\S+){3,}|—\s+\S+(?:\s+\S+){3,}/;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
-function vagueHit(text: string): RegExpExecArray | null {
+function vagueHit(raw: string): RegExpExecArray | null {
+  const text = raw.replace(EXAMPLES, "").replace(/\s+/g, " ");
   const e = ESCAPE.exec(text);
   if (e && !BOUNDED.test(text)) return e;
   const o = OPEN_ENDED.exec(text);
@@ -40,12 +43,14 @@ export const ambiguityDetector: Detector = {
   detect(ctx) {
     const out: Finding[] = [];
     const scope = ctx.text("signed_scope");
+    const seen = new Set<number>();
     for (const d of findDeliverables(scope)) {
       if (CONTRACT_MACHINERY.test(d.text)) continue;
       const hit = vagueHit(d.text);
       const words = d.text.replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean).length;
       const underspecified = !d.accepted && !NUMBER.test(d.text.replace(YEAR, "")) && words <= 9 && !NAMED.test(d.text);
       if (!hit && !underspecified) continue;
+      seen.add(d.start);
       out.push({
         category: "ambiguous_deliverable",
         severity: d.accepted ? "medium" : "high",
@@ -56,6 +61,13 @@ export const ambiguityDetector: Detector = {
           ? `"${hit[0].trim()}" leaves this deliverable open: state the count, the systems or the limit so delivery and the customer size it the same way.`
           : "This deliverable names no count, system or boundary: spell out exactly what is included.",
       });
+    }
+    // vague wording anywhere else in the work the scope describes (list intros, service levels, task prose)
+    for (const u of workSentences(scope)) {
+      if (seen.has(u.start) || out.some((f) => f.start! < u.end && f.end! > u.start) || CONTRACT_MACHINERY.test(u.text)) continue;
+      const hit = vagueHit(u.text);
+      if (!hit) continue;
+      out.push({ category: "ambiguous_deliverable", severity: "medium", source: "signed_scope", start: u.start, end: u.end, message: `"${hit[0].trim()}" leaves this requirement open: state the count, the systems or the limit.` });
     }
     // requirement lists on the customer-success side with escape or open-ended wording
     for (const u of ctx.units("cs_requirement")) {

@@ -1,6 +1,6 @@
 import type { Context, Detector, Finding } from "../types";
 import type { TextSource } from "../../packet";
-import { dateMentions, type DateMention } from "../numbers";
+import { dateMentions, parseNumberWords, type DateMention } from "../numbers";
 import { clauses, items } from "../structure";
 import { termSet } from "../lexicon";
 
@@ -54,7 +54,17 @@ const EVENT_MONTH: [RegExp, number][] = [
   [/memorial day/i, 5], [/back-to-school|school (?:year )?starts/i, 8], [/easter/i, 4],
 ];
 
-function covered(d: DateMention, clauseText: string, schedule: Schedule | null): boolean {
+/** A relative duration the signed scope itself states ("the first four months") is the contract's, not a promise. */
+function durationInScope(d: DateMention, scope: string): boolean {
+  const m = /(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:business\s+|working\s+)?(day|week|month|sprint)s?/i.exec(d.text);
+  if (!m) return false;
+  const n = /^\d+$/.test(m[1]) ? Number(m[1]) : parseNumberWords(m[1]);
+  const re = new RegExp(String.raw`\b(?:${n}|${m[1]})[\s-]+(?:\w+\s+)?${m[2]}s?\b`, "i");
+  return re.test(scope);
+}
+
+function covered(d: DateMention, clauseText: string, schedule: Schedule | null, scope = ""): boolean {
+  if (d.key === null && durationInScope(d, scope)) return true;
   if (!schedule) return false;
   // a deadline before an event in month M is met when the whole approved schedule ends earlier
   const eventMonth = d.key && /^\d{2}$/.test(d.key) && /\b(?:before|in time for|ahead of|by)\b/i.test(clauseText) ? Number(d.key) : EVENT_MONTH.find(([re]) => re.test(clauseText))?.[1];
@@ -101,7 +111,7 @@ export const timelineDetector: Detector = {
           const dur = DURATION_PROMISE.exec(c.text);
           if (dur) mentions.push({ start: c.start + dur.index, end: c.start + dur.index + dur[0].length, text: dur[0], key: null });
           if (!mentions.length) return;
-          if (mentions.every((d) => covered(d, c.text, schedule))) return;
+          if (mentions.every((d) => covered(d, c.text, schedule, ctx.text("signed_scope")))) return;
           const own = COMMIT.test(c.text) || Boolean(ev);
           const near = COMMIT.test(cs[k - 1]?.text ?? "") || COMMIT.test(cs[k + 1]?.text ?? "");
           if (!own && (PAST_FACT.test(c.text) || CONTEXT_FACT.test(c.text))) return;
