@@ -61,6 +61,8 @@ export class DatabaseLockedError extends Error {
 export interface OpenDatabase {
   db: DB;
   conn: DuckDBConnection;
+  /** for work that needs its own connection (bulk staging) */
+  instance: DuckDBInstance;
   path: string;
   /** bumped by every committed write; analytic results are cached per generation */
   generation: number;
@@ -73,7 +75,8 @@ export async function openDatabase(dbPath: string, opts: { migrate?: boolean } =
   mkdirSync(path.dirname(dbPath), { recursive: true });
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(dbPath);
+    // a bounded buffer pool (spilling to disk beyond it) keeps big imports and scoring runs within memory targets
+    instance = await DuckDBInstance.create(dbPath, { memory_limit: process.env.PT_DUCKDB_MEMORY ?? "256MB" });
   } catch (e) {
     const msg = String((e as Error).message ?? e);
     if (/lock/i.test(msg)) throw new DatabaseLockedError(dbPath, msg);
@@ -86,6 +89,7 @@ export async function openDatabase(dbPath: string, opts: { migrate?: boolean } =
   return {
     db,
     conn,
+    instance,
     path: dbPath,
     generation: 0,
     async close() {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import type { DuckDBConnection } from "@duckdb/node-api";
+import { timestampValue, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
 import type { OpenDatabase } from "./db.server";
 import type { Database } from "./schema";
 
@@ -26,6 +26,20 @@ export async function inTransaction<T>(open: OpenDatabase, fn: (tx: Tx, conn: Du
 
 export type AppendType = "varchar" | "double" | "integer" | "boolean" | "timestamp";
 
+/** Appends one row to an open Appender. */
+export function appendRow(appender: DuckDBAppender, types: AppendType[], row: unknown[]): void {
+  for (let i = 0; i < types.length; i++) {
+    const v = row[i];
+    if (v === null || v === undefined) appender.appendNull();
+    else if (types[i] === "varchar") appender.appendVarchar(String(v));
+    else if (types[i] === "double") appender.appendDouble(Number(v));
+    else if (types[i] === "integer") appender.appendInteger(Number(v));
+    else if (types[i] === "boolean") appender.appendBoolean(Boolean(v));
+    else appender.appendTimestamp(timestampValue(BigInt((v as Date).getTime()) * 1000n));
+  }
+  appender.endRow();
+}
+
 /** Bulk-appends rows through DuckDB's Appender (much faster than INSERT for large imports). */
 export async function appendRows(
   conn: DuckDBConnection,
@@ -33,21 +47,11 @@ export async function appendRows(
   types: AppendType[],
   rows: Iterable<unknown[]>,
 ): Promise<number> {
-  const { timestampValue } = await import("@duckdb/node-api");
   const appender = await conn.createAppender(table);
   let n = 0;
   try {
     for (const row of rows) {
-      for (let i = 0; i < types.length; i++) {
-        const v = row[i];
-        if (v === null || v === undefined) appender.appendNull();
-        else if (types[i] === "varchar") appender.appendVarchar(String(v));
-        else if (types[i] === "double") appender.appendDouble(Number(v));
-        else if (types[i] === "integer") appender.appendInteger(Number(v));
-        else if (types[i] === "boolean") appender.appendBoolean(Boolean(v));
-        else appender.appendTimestamp(timestampValue(BigInt((v as Date).getTime()) * 1000n));
-      }
-      appender.endRow();
+      appendRow(appender, types, row);
       n++;
     }
     appender.flushSync();

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { sql } from "kysely";
 import type { OpenDatabase } from "../db/db.server";
-import { appendRows, inTransaction, type AppendType } from "../db/tx.server";
+import { appendRow, appendRows, inTransaction, type AppendType } from "../db/tx.server";
 import { appendAudit, type AuditEntry } from "../audit/audit.server";
 import { getApprovedSources } from "../settings.server";
 import { COLUMNS, mapHeaders, type ImportKind } from "./columns";
@@ -91,51 +91,53 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
   const extraIdx = sniffed.headers.map((h, i) => [h, i] as const).filter(([, i]) => !Object.values(idx).includes(i));
 
   const stageName = `stage_${opts.kind}_${randomBytes(6).toString("hex")}`;
-  await open.conn.run(`CREATE TABLE ${stageName} (line INTEGER, ${plan.stage.map((c) => `"${c.name}" ${c.sql}`).join(", ")})`);
+  // rows are staged through their own connection and one Appender (flushed once), so a long import neither
+  // holds the shared connection nor pays a commit per batch
+  const stageConn = await open.instance.connect();
+  await stageConn.run(`CREATE TABLE ${stageName} (line INTEGER, ${plan.stage.map((c) => `"${c.name}" ${c.sql}`).join(", ")})`);
   try {
     const quarantine: { line: number; reason: string; raw: string }[] = [];
     const seen = new Map<string, number>();
     let rows = 0;
     let footer = 0;
-    const batch: unknown[][] = [];
-    const flush = async () => {
-      if (!batch.length) return;
-      await open.db.connection().execute(() => appendRows(open.conn, stageName, ["integer", ...plan.stage.map((c) => c.type)], batch));
-      batch.length = 0;
-    };
-    const onBytes = opts.onProgress ? (b: number) => opts.onProgress!(b, sniffed.sizeBytes) : undefined;
-    for await (const ev of readRows(opts.file, sniffed, onBytes)) {
-      if (ev.type === "footer") {
-        footer++;
-        continue;
+    const appender = await stageConn.createAppender(stageName);
+    const types = ["integer", ...plan.stage.map((c) => c.type)] as AppendType[];
+    try {
+      const onBytes = opts.onProgress ? (b: number) => opts.onProgress!(b, sniffed.sizeBytes) : undefined;
+      for await (const ev of readRows(opts.file, sniffed, onBytes)) {
+        if (ev.type === "footer") {
+          footer++;
+          continue;
+        }
+        rows++;
+        if (ev.type === "bad") {
+          quarantine.push({ line: ev.line, reason: ev.reason, raw: ev.raw });
+          continue;
+        }
+        const get = (c: string) => (idx[c] === undefined ? undefined : ev.fields[idx[c]]);
+        const extra: Record<string, string> = {};
+        for (const [h, i] of extraIdx) if (ev.fields[i] !== undefined && ev.fields[i] !== "") extra[h] = ev.fields[i];
+        let values: unknown[];
+        try {
+          values = plan.row(get, extra, ev.line);
+        } catch (e) {
+          if (!(e instanceof ValueError)) throw e;
+          quarantine.push({ line: ev.line, reason: e.message, raw: ev.raw });
+          continue;
+        }
+        const key = plan.key(values);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          quarantine.push({ line: ev.line, reason: `duplicate ${COLUMNS[opts.kind][0].name} ${key} within the file (first on line ${first})`, raw: ev.raw });
+          continue;
+        }
+        seen.set(key, ev.line);
+        appendRow(appender, types, [ev.line, ...values]);
       }
-      rows++;
-      if (ev.type === "bad") {
-        quarantine.push({ line: ev.line, reason: ev.reason, raw: ev.raw });
-        continue;
-      }
-      const get = (c: string) => (idx[c] === undefined ? undefined : ev.fields[idx[c]]);
-      const extra: Record<string, string> = {};
-      for (const [h, i] of extraIdx) if (ev.fields[i] !== undefined && ev.fields[i] !== "") extra[h] = ev.fields[i];
-      let values: unknown[];
-      try {
-        values = plan.row(get, extra, ev.line);
-      } catch (e) {
-        if (!(e instanceof ValueError)) throw e;
-        quarantine.push({ line: ev.line, reason: e.message, raw: ev.raw });
-        continue;
-      }
-      const key = plan.key(values);
-      const first = seen.get(key);
-      if (first !== undefined) {
-        quarantine.push({ line: ev.line, reason: `duplicate ${COLUMNS[opts.kind][0].name} ${key} within the file (first on line ${first})`, raw: ev.raw });
-        continue;
-      }
-      seen.set(key, ev.line);
-      batch.push([ev.line, ...values]);
-      if (batch.length >= 2000) await flush();
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
     }
-    await flush();
 
     return await inTransaction(open, async (tx, conn) => {
       const upload = await tx
@@ -179,7 +181,8 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
       return summary(upload.id, opts, sniffed, source, approved, rows, merged.imported, merged.unchanged, footer, quarantine, mapping.unmapped);
     });
   } finally {
-    await open.db.connection().execute(() => open.conn.run(`DROP TABLE IF EXISTS ${stageName}`));
+    await stageConn.run(`DROP TABLE IF EXISTS ${stageName}`).catch(() => undefined);
+    stageConn.closeSync();
   }
 }
 
@@ -214,8 +217,8 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       { name: "deal_id", type: "varchar", sql: "VARCHAR" },
       { name: "content_hash", type: "varchar", sql: "VARCHAR" },
       ...HANDOFF_TEXT.map((c) => ({ name: c, type: "varchar" as const, sql: "VARCHAR" })),
-      { name: "close_date", type: "varchar", sql: "DATE" },
-      { name: "kickoff_date", type: "varchar", sql: "DATE" },
+      { name: "close_date", type: "varchar", sql: "VARCHAR" },
+      { name: "kickoff_date", type: "varchar", sql: "VARCHAR" },
       { name: "amount", type: "double", sql: "DOUBLE" },
       { name: "currency", type: "varchar", sql: "VARCHAR" },
       { name: "extra", type: "varchar", sql: "VARCHAR" },
@@ -260,7 +263,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       const cols = ["content_hash", ...HANDOFF_TEXT, "close_date", "kickoff_date", "amount", "currency", "extra"];
       await c.run(
         `INSERT INTO packets (deal_id, version, ${cols.join(", ")}, source_system, approved_source, upload_id, line, updated_at)
-         SELECT s.deal_id, coalesce(p.version, 0) + 1, ${cols.map((x) => "s." + x).join(", ")},
+         SELECT s.deal_id, coalesce(p.version, 0) + 1, ${cols.map((x) => (x.endsWith("_date") ? `CAST(s.${x} AS DATE)` : "s." + x)).join(", ")},
                 $1, ${approved ? "true" : "false"}, ${uploadId}, s.line, '${ts}'::TIMESTAMP
          FROM ${stage} s LEFT JOIN packets p USING (deal_id)
          WHERE p.deal_id IS NULL OR p.content_hash <> s.content_hash
@@ -277,7 +280,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
     stage: [
       { name: "rework_id", type: "varchar", sql: "VARCHAR" },
       { name: "deal_id", type: "varchar", sql: "VARCHAR" },
-      { name: "logged_on", type: "varchar", sql: "DATE" },
+      { name: "logged_on", type: "varchar", sql: "VARCHAR" },
       { name: "category", type: "varchar", sql: "VARCHAR" },
       { name: "description", type: "varchar", sql: "VARCHAR" },
       { name: "hours", type: "double", sql: "DOUBLE" },
@@ -316,7 +319,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       ).getRowObjectsJS()[0] as { imported: number; unchanged: number };
       await c.run(
         `INSERT INTO rework
-         SELECT s.rework_id, s.deal_id, s.logged_on, s.category, s.description, s.hours, s.kickoff_delay_days, s.content_hash, ${uploadId}, s.line
+         SELECT s.rework_id, s.deal_id, CAST(s.logged_on AS DATE), s.category, s.description, s.hours, s.kickoff_delay_days, s.content_hash, ${uploadId}, s.line
          FROM ${stage} s LEFT JOIN rework r USING (rework_id)
          WHERE r.rework_id IS NULL OR r.content_hash <> s.content_hash
          ON CONFLICT (rework_id) DO UPDATE SET deal_id = excluded.deal_id, logged_on = excluded.logged_on, category = excluded.category,

@@ -127,16 +127,17 @@ export async function* readRows(file: string, sniffed: Sniffed, onBytes?: (bytes
     let seen = 0;
     input.on("data", (c) => onBytes((seen += c.length)));
   }
-  const decoded = input.pipe(iconv.decodeStream(sniffed.encoding === "utf-8" ? "utf8" : "win1252", { stripBOM: true }));
-  const parser = decoded.pipe(
+  // UTF-8 goes to csv-parse as bytes (it decodes and drops the BOM itself); Windows-1252 through iconv-lite
+  const source = sniffed.encoding === "utf-8" ? input : input.pipe(iconv.decodeStream("win1252", { stripBOM: true }));
+  const parser = source.pipe(
     parse({
       delimiter: sniffed.delimiter,
-      info: true,
+      encoding: "utf8",
+      bom: true,
       raw: true,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
-      from_line: 1,
     }),
   );
   const width = sniffed.headers.length;
@@ -149,7 +150,7 @@ export async function* readRows(file: string, sniffed: Sniffed, onBytes?: (bytes
     pending = [];
   };
   try {
-    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+    for await (const rec of parser as AsyncIterable<{ record: string[]; raw: string }>) {
       // count line breaks ourselves: a CRLF inside a quoted field is one line, not two
       const line = prevEnd + 1;
       prevEnd += (rec.raw.match(/\r\n|\r|\n/g) ?? []).length || 1;
