@@ -19,7 +19,17 @@ export function workSentences(scope: string): { start: number; end: number; text
   const its = items(scope);
   const out: { start: number; end: number; text: string }[] = [];
   let section = "";
+  const capability = new Map<string, [number, number]>();
   for (const it of its) {
+    if (!it.marker) continue;
+    const c = capability.get(it.units[0].section) ?? [0, 0];
+    c[1]++;
+    if (CAPABILITY.test(it.units[0].text)) c[0]++;
+    capability.set(it.units[0].section, c);
+  }
+  for (const it of its) {
+    const cap = capability.get(it.units[0].section);
+    if (cap && cap[1] >= 3 && cap[0] / cap[1] >= 0.5) continue;
     const { label, headingOnly } = labelOf(it.units[0].text, it.units.length, it.marker, it.units[0].heading);
     if (label) section = label;
     if (headingOnly) continue;

@@ -79,7 +79,7 @@ export function sentences(text: string, start: number, end: number): Span[] {
  * Splits a sentence into clauses at top-level commas, semicolons, dashes and "and"/"but"/"so",
  * never inside parentheses or quotes.
  */
-export function clauses(text: string, start: number, end: number, opts: { commas?: boolean } = {}): Span[] {
+export function clauses(text: string, start: number, end: number, opts: { commas?: boolean; conjunctions?: boolean } = {}): Span[] {
   const out: Span[] = [];
   let depth = 0;
   let s = start;
@@ -97,6 +97,10 @@ export function clauses(text: string, start: number, end: number, opts: { commas
     else if ((c === "—" || c === "–") && /\s/.test(text[i - 1] ?? "") && /\s/.test(text[i + 1] ?? "")) cut(i, 1);
     else if (c === " " && text[i + 1] === "-" && text[i + 2] === " ") cut(i, 2);
     else if (opts.commas && c === "," && /\s/.test(text[i + 1] ?? "") && !/\d/.test(text[i + 2] ?? "")) cut(i, 1);
+    else if (opts.conjunctions && c === " ") {
+      const m = /^ (?:with|plus|and (?:the|a|an|all)) /i.exec(text.slice(i, i + 9));
+      if (m && i > s + 8) cut(i, 1);
+    }
   }
   cut(end, 0);
   return out;

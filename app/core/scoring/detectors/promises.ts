@@ -55,7 +55,7 @@ export const promisesDetector: Detector = {
         const weak = !strong && CUSTOMER_WANT.test(plain) && !SOMEDAY.test(plain) && !dateMentions(plain).length;
         if (source === "kickoff_note" && !strong && !weak) continue;
         if (source === "cs_requirement" && !strong && (CS_MOTION.test(plain) || !CS_EXTRA_WORK.test(plain.replace(OWNER_TAIL, "")))) continue;
-        const parts = isPromiseField ? clauses(text, u.start, u.end, { commas: true }) : [u];
+        const parts = isPromiseField ? clauses(text, u.start, u.end, { commas: true, conjunctions: true }) : [u];
         for (const p of parts) {
           if (taken(source, p.start, p.end)) continue;
           // a clause that is only a date or deadline belongs to the timeline detector
