@@ -60,24 +60,33 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
       FROM packets`.execute(db);
     const { todo, unapproved } = totals.rows[0];
     summary.skipped_unapproved = unapproved;
-    const chunkSize = opts.chunkSize ?? 500;
+    const chunkSize = opts.chunkSize ?? 2000;
     let after = "";
     let seen = 0;
     for (;;) {
-      const rows = (await db
+      // keys first (no text): an unchanged packet costs one short row, not its whole SOW
+      const keys = await db
         .selectFrom("packets")
-        .select(["deal_id", "content_hash", "version", "scored_hash", "delivery_owner", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"])
+        .select(["deal_id", "content_hash", "scored_hash"])
         .where("approved_source", "=", true)
         .where("deal_id", ">", after)
         .orderBy("deal_id")
         .limit(chunkSize)
-        .execute()) as (PacketRow & { scored_hash: string | null })[];
-      if (!rows.length) break;
-      after = rows[rows.length - 1].deal_id;
-      seen += rows.length;
-      const todoRows = rows.filter((r) => opts.all || r.scored_hash !== scoringKey(r.content_hash, llmKey));
-      summary.unchanged += rows.length - todoRows.length;
-      if (todoRows.length) await scoreChunk(open, todoRows, llmKey, opts, summary, now);
+        .execute();
+      if (!keys.length) break;
+      after = keys[keys.length - 1].deal_id;
+      seen += keys.length;
+      const due = keys.filter((r) => opts.all || r.scored_hash !== scoringKey(r.content_hash, llmKey)).map((r) => r.deal_id);
+      summary.unchanged += keys.length - due.length;
+      if (due.length) {
+        const todoRows = (await db
+          .selectFrom("packets")
+          .select(["deal_id", "content_hash", "version", "delivery_owner", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"])
+          .where("deal_id", "in", due)
+          .orderBy("deal_id")
+          .execute()) as PacketRow[];
+        await scoreChunk(open, todoRows, llmKey, opts, summary, now);
+      }
       opts.onProgress?.(seen, todo);
     }
     summary.flags = (
