@@ -209,6 +209,16 @@ function summary(
   };
 }
 
+/** New or changed rows (imported) and rows whose content hash is already stored (unchanged). */
+async function countChanges(conn: OpenDatabase["conn"], stage: string, table: "packets" | "rework", key: string): Promise<{ imported: number; unchanged: number }> {
+  const r = await conn.runAndReadAll(
+    `SELECT count(*) FILTER (WHERE t.${key} IS NULL OR t.content_hash <> s.content_hash)::INTEGER AS imported,
+            count(*) FILTER (WHERE t.content_hash = s.content_hash)::INTEGER AS unchanged
+     FROM ${stage} s LEFT JOIN ${table} t USING (${key})`,
+  );
+  return r.getRowObjectsJS()[0] as { imported: number; unchanged: number };
+}
+
 const HANDOFF_TEXT = ["account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"] as const;
 
 const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
@@ -247,13 +257,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
     async merge({ stage, uploadId, now, approved, source }) {
       const c = open.conn;
       const ts = now.toISOString();
-      const counts = (
-        await c.runAndReadAll(
-          `SELECT count(*) FILTER (WHERE p.deal_id IS NULL OR p.content_hash <> s.content_hash)::INTEGER AS imported,
-                  count(*) FILTER (WHERE p.content_hash = s.content_hash)::INTEGER AS unchanged
-           FROM ${stage} s LEFT JOIN packets p USING (deal_id)`,
-        )
-      ).getRowObjectsJS()[0] as { imported: number; unchanged: number };
+      const counts = await countChanges(c, stage, "packets", "deal_id");
       await c.run(
         `INSERT INTO packet_versions
          SELECT s.deal_id, coalesce(p.version, 0) + 1, s.content_hash, ${uploadId}, s.line, s.data, '${ts}'::TIMESTAMP
@@ -310,13 +314,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
     key: (v) => String(v[0]),
     async merge({ stage, uploadId }) {
       const c = open.conn;
-      const counts = (
-        await c.runAndReadAll(
-          `SELECT count(*) FILTER (WHERE r.rework_id IS NULL OR r.content_hash <> s.content_hash)::INTEGER AS imported,
-                  count(*) FILTER (WHERE r.content_hash = s.content_hash)::INTEGER AS unchanged
-           FROM ${stage} s LEFT JOIN rework r USING (rework_id)`,
-        )
-      ).getRowObjectsJS()[0] as { imported: number; unchanged: number };
+      const counts = await countChanges(c, stage, "rework", "rework_id");
       await c.run(
         `INSERT INTO rework
          SELECT s.rework_id, s.deal_id, CAST(s.logged_on AS DATE), s.category, s.description, s.hours, s.kickoff_delay_days, s.content_hash, ${uploadId}, s.line
