@@ -8,9 +8,9 @@
 --  * delay per packet = sum of kickoff_delay_days of its early rework; the mean covers every packet of the period;
 --  * loops avoided and delay prevented are NULL until both periods have packets;
 --  * handoffs per month = pilot packets / (window_days / 30).
-WITH p AS (SELECT * FROM packet_periods($1, $2)),
-f AS (SELECT s.*, p.kickoff_date AS kickoff FROM flag_status() s JOIN p USING (deal_id) WHERE p.period = 'pilot'),
-er AS (SELECT * FROM early_rework($1, $2)),
+WITH p AS MATERIALIZED (SELECT * FROM packet_periods($1, $2)),
+f AS MATERIALIZED (SELECT s.*, p.kickoff_date AS kickoff FROM flag_status() s JOIN p USING (deal_id) WHERE p.period = 'pilot'),
+er AS MATERIALIZED (SELECT * FROM early_rework($1, $2)),
 per_packet AS (
   SELECT p.deal_id, p.period, count(er.rework_id) AS items, coalesce(sum(er.delay_days), 0) AS delay
   FROM p LEFT JOIN er USING (deal_id) WHERE p.period IS NOT NULL GROUP BY p.deal_id, p.period

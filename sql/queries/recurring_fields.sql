@@ -3,10 +3,10 @@
 -- share = packets with >= 1 accepted flag citing the field / reviewed packets;
 -- rework_hours = hours of the early rework those accepted flags predicted (same deal, same category), each item once.
 -- Params: $1 pilot_start, $2 window_days (they only place rework in its early window).
-WITH s AS (SELECT * FROM flag_status()),
+WITH s AS MATERIALIZED (SELECT * FROM flag_status()),
 reviewed AS (SELECT DISTINCT deal_id FROM s WHERE status <> 'open'),
 acc AS (SELECT * FROM s WHERE status = 'accepted'),
-er AS (SELECT * FROM early_rework($1, $2)),
+er AS MATERIALIZED (SELECT * FROM early_rework($1, $2)),
 hours AS (
   SELECT src.source, sum(er.hours) AS rework_hours
   FROM er JOIN (SELECT DISTINCT source, deal_id, category FROM acc) src ON src.deal_id = er.deal_id AND src.category = er.category

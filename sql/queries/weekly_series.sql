@@ -1,9 +1,9 @@
 -- weekly_series: per ISO week of kickoff — packets kicked off, mean completeness, flags raised / accepted /
 -- rejected and early rework per packet, with the week's period. Params: $1 pilot_start, $2 window_days.
-WITH p AS (SELECT *, date_trunc('week', kickoff_date) AS week FROM packet_periods($1, $2) WHERE period IS NOT NULL),
-f AS (SELECT deal_id, count(*) AS raised, count(*) FILTER (WHERE status = 'accepted') AS accepted,
+WITH p AS MATERIALIZED (SELECT *, date_trunc('week', kickoff_date) AS week FROM packet_periods($1, $2) WHERE period IS NOT NULL),
+f AS MATERIALIZED (SELECT deal_id, count(*) AS raised, count(*) FILTER (WHERE status = 'accepted') AS accepted,
              count(*) FILTER (WHERE status = 'rejected') AS rejected FROM flag_status() GROUP BY deal_id),
-er AS (SELECT deal_id, count(*) AS items FROM early_rework($1, $2) GROUP BY deal_id)
+er AS MATERIALIZED (SELECT deal_id, count(*) AS items FROM early_rework($1, $2) GROUP BY deal_id)
 SELECT
   strftime(p.week, '%Y-%m-%d') AS week,
   strftime(p.week, '%G-W%V') AS iso_week,

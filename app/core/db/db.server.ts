@@ -117,7 +117,7 @@ export async function migrate(db: DB): Promise<void> {
   }
 }
 
-const resultCache = new WeakMap<OpenDatabase, Map<string, { generation: number; rows: unknown[] }>>();
+const resultCache = new WeakMap<OpenDatabase, Map<string, { generation: number; rows: Promise<unknown[]> }>>();
 
 /**
  * Runs one file of sql/queries with positional parameters ($1, $2 …). Results are cached until the next
@@ -128,13 +128,15 @@ export async function runQueryFile<T>(open: OpenDatabase, name: string, params: 
   if (!cache) resultCache.set(open, (cache = new Map()));
   const key = `${name}|${JSON.stringify(params)}`;
   const hit = cache.get(key);
-  if (hit && hit.generation === open.generation) return hit.rows as T[];
+  // concurrent requests for the same result share one computation
+  if (hit && hit.generation === open.generation) return (await hit.rows) as T[];
   const generation = open.generation;
   const text = queryText(name);
-  const { rows } = await open.db.connection().execute(() => runRaw(open.conn, text, params));
+  const rows = open.db.connection().execute(() => runRaw(open.conn, text, params)).then((r) => r.rows);
   if (cache.size > 200) cache.clear();
   cache.set(key, { generation, rows });
-  return rows as T[];
+  rows.catch(() => cache!.delete(key));
+  return (await rows) as T[];
 }
 
 const queryCache = new Map<string, string>();
