@@ -1,6 +1,6 @@
 // Page data for the dashboard: each function gathers what one page shows (routes stay thin).
 import { sql } from "kysely";
-import type { OpenDatabase } from "./db/db.server";
+import { runQueryFile, type OpenDatabase } from "./db/db.server";
 import { earlyReworkByCategory, earlyReworkItems, metricsExport, recurringFields, reliability, templateTopics, weeklySeries } from "./analytics/metrics.server";
 import { renderChart } from "./charts/render.server";
 import { beforeAfterChart, completenessChart, fieldsChart, flagsChart, reworkChart, sparkline } from "./charts/specs";
@@ -62,38 +62,11 @@ export interface QueueFilter {
 export async function packetQueue(open: OpenDatabase, f: QueueFilter) {
   const pageSize = 50;
   const page = Math.max(1, f.page ?? 1);
-  const rows = await sql<Record<string, unknown>>`
-    WITH s AS (SELECT * FROM flag_status()),
-    agg AS (
-      SELECT deal_id,
-             count(*) FILTER (WHERE status = 'open')::INTEGER AS open_flags,
-             count(*) FILTER (WHERE status = 'open' AND severity = 'high')::INTEGER AS open_high,
-             count(*) FILTER (WHERE status = 'accepted')::INTEGER AS accepted,
-             count(*) FILTER (WHERE status = 'rejected')::INTEGER AS rejected,
-             list(DISTINCT category) AS categories,
-             list(DISTINCT source) FILTER (WHERE status = 'accepted') AS accepted_sources
-      FROM s GROUP BY deal_id
-    )
-    SELECT p.deal_id, p.account_name, p.opportunity_name, p.account_owner, p.delivery_owner, p.implementation_lead,
-           strftime(p.kickoff_date, '%Y-%m-%d') AS kickoff_date, p.readiness, p.score_status, p.approved_source,
-           coalesce(a.open_flags, 0) AS open_flags, coalesce(a.open_high, 0) AS open_high,
-           coalesce(a.accepted, 0) AS accepted, coalesce(a.rejected, 0) AS rejected, coalesce(a.categories, []) AS categories,
-           count(*) OVER ()::INTEGER AS total
-    FROM packets p LEFT JOIN agg a USING (deal_id)
-    WHERE (${f.owner ?? ""} = '' OR p.account_owner = ${f.owner ?? ""} OR p.delivery_owner = ${f.owner ?? ""} OR p.implementation_lead = ${f.owner ?? ""})
-      AND (${f.category ?? ""} = '' OR list_contains(coalesce(a.categories, []), ${f.category ?? ""}))
-      AND (${f.source ?? ""} = '' OR list_contains(coalesce(a.accepted_sources, []), ${f.source ?? ""}))
-      AND (${f.status ?? ""} = ''
-           OR (${f.status ?? ""} = 'awaiting' AND coalesce(a.open_flags, 0) > 0)
-           OR (${f.status ?? ""} = 'reviewed' AND coalesce(a.open_flags, 0) = 0)
-           OR (${f.status ?? ""} = 'ready' AND p.readiness = 'ready')
-           OR (${f.status ?? ""} = 'not_ready' AND p.readiness = 'not_ready'))
-    ORDER BY ${f.sort === "risk" ? sql`open_high DESC, open_flags DESC, p.kickoff_date` : sql`(coalesce(a.open_flags,0) = 0), p.kickoff_date NULLS LAST`}, p.deal_id
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(open.db);
+  const rows = await runQueryFile<Record<string, unknown>>(open, "packet_queue", [f.owner ?? "", f.status ?? "", f.category ?? "", f.source ?? "", f.sort ?? "kickoff", pageSize, (page - 1) * pageSize]);
   const owners = await sql<{ name: string }>`
     SELECT DISTINCT name FROM (SELECT account_owner AS name FROM packets UNION SELECT delivery_owner FROM packets UNION SELECT implementation_lead FROM packets)
     WHERE name IS NOT NULL AND trim(name) <> '' ORDER BY name`.execute(open.db);
-  return { rows: rows.rows, total: Number(rows.rows[0]?.total ?? 0), page, pageSize, owners: owners.rows.map((o) => o.name), categories: [...CATEGORIES] };
+  return { rows, total: Number(rows[0]?.total ?? 0), page, pageSize, owners: owners.rows.map((o) => o.name), categories: [...CATEGORIES] };
 }
 
 export async function packetDetail(open: OpenDatabase, dealId: string) {

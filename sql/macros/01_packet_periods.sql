@@ -2,8 +2,7 @@
 -- Arguments: pilot_start (DATE), window_days (INTEGER).
 -- Rules: pilot = kickoff in [pilot_start, pilot_start + window); baseline = kickoff before pilot_start;
 -- a packet with no kickoff_date belongs to neither period (period = NULL) and is left out of period metrics.
--- Completeness = present parts / 7; a part is present when non-blank; "None"/"N/A" counts as present for
--- deal_desk_exception only (for the other parts it means the part is missing).
+-- Completeness = present parts / 7 (sql/macros/00_packet_parts.sql), stored at import in parts_present.
 CREATE OR REPLACE MACRO packet_periods(pilot_start, window_days) AS TABLE
 SELECT
   deal_id,
@@ -18,13 +17,5 @@ SELECT
     WHEN kickoff_date >= CAST(pilot_start AS DATE) AND kickoff_date < CAST(pilot_start AS DATE) + CAST(window_days AS INTEGER) THEN 'pilot'
     WHEN kickoff_date < CAST(pilot_start AS DATE) THEN 'baseline'
   END AS period,
-  (
-    (CASE WHEN trim(coalesce(signed_scope, '')) = '' OR lower(trim(signed_scope)) IN ('none', 'n/a', 'na') THEN 0 ELSE 1 END) +
-    (CASE WHEN trim(coalesce(order_form, '')) = '' OR lower(trim(order_form)) IN ('none', 'n/a', 'na') THEN 0 ELSE 1 END) +
-    (CASE WHEN trim(coalesce(deal_desk_exception, '')) = '' THEN 0 ELSE 1 END) +
-    (CASE WHEN trim(coalesce(kickoff_note, '')) = '' OR lower(trim(kickoff_note)) IN ('none', 'n/a', 'na') THEN 0 ELSE 1 END) +
-    (CASE WHEN trim(coalesce(cs_requirement, '')) = '' OR lower(trim(cs_requirement)) IN ('none', 'n/a', 'na') THEN 0 ELSE 1 END) +
-    (CASE WHEN trim(coalesce(delivery_owner, '')) = '' OR lower(trim(delivery_owner)) IN ('none', 'n/a', 'na') THEN 0 ELSE 1 END) +
-    (CASE WHEN trim(coalesce(customer_promise, '')) = '' OR lower(trim(customer_promise)) IN ('none', 'n/a', 'na') THEN 0 ELSE 1 END)
-  ) / 7.0 AS completeness
+  coalesce(parts_present, packet_parts(signed_scope, order_form, deal_desk_exception, kickoff_note, cs_requirement, delivery_owner, customer_promise)) / 7.0 AS completeness
 FROM packets;

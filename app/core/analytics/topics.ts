@@ -1,6 +1,7 @@
 // Recurring missing requirements → template-fix candidates. A flag's topic is the key thing its evidence
 // talks about (normalized), so the same gap written many ways lands in one topic.
 import type { Category } from "../packet";
+import { isStop } from "../scoring/lexicon";
 
 const TOPICS: [string, RegExp][] = [
   ["SSO", /\bsso\b|single sign[- ]on|saml|okta|azure ad|active directory/i],
@@ -24,6 +25,9 @@ export function topicOf(category: Category, source: string, evidence: string): s
   if (!evidence.trim()) return source === "delivery_owner" ? "delivery owner" : "packet";
   if (source === "delivery_owner") return "delivery owner";
   for (const [name, re] of TOPICS) if (re.test(evidence)) return name;
+  // no known theme: the first two content words of the evidence name it ("mobile app", "spanish versions")
+  const words = evidence.toLowerCase().match(/[\p{L}][\p{L}-]{2,}/gu)?.filter((w) => !isStop(w)) ?? [];
+  if (words.length) return words.slice(0, 2).join(" ");
   return category === "ambiguous_deliverable" || category === "missing_acceptance_criteria" ? "other deliverables" : "other";
 }
 

@@ -58,6 +58,7 @@ export interface PacketsTable {
   score_error: string | null;
   readiness: string | null;
   llm_status: string | null;
+  parts_present: number | null;
 }
 
 export interface PacketVersionsTable {
@@ -196,7 +197,7 @@ export interface Database {
 export const TABLE_COLUMNS: Record<keyof Database, string[]> = {
   uploads: ["id", "kind", "file_name", "sha256", "size_bytes", "source_system", "uploader", "uploaded_at", "encoding", "delimiter", "header_map", "rows_read", "imported", "unchanged", "quarantined", "footer_lines", "status"],
   quarantine: ["upload_id", "line", "reason", "raw"],
-  packets: ["deal_id", "version", "content_hash", "account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "close_date", "kickoff_date", "amount", "currency", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise", "extra", "source_system", "approved_source", "upload_id", "line", "updated_at", "scored_hash", "score_status", "score_error", "readiness", "llm_status"],
+  packets: ["deal_id", "version", "content_hash", "account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "close_date", "kickoff_date", "amount", "currency", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise", "extra", "source_system", "approved_source", "upload_id", "line", "updated_at", "scored_hash", "score_status", "score_error", "readiness", "llm_status", "parts_present"],
   packet_versions: ["deal_id", "version", "content_hash", "upload_id", "line", "data", "created_at"],
   rework: ["rework_id", "deal_id", "logged_on", "category", "description", "hours", "kickoff_delay_days", "content_hash", "upload_id", "line"],
   flags: ["flag_id", "deal_id", "category", "severity", "source", "span_start", "span_end", "evidence", "message", "detector", "state", "packet_version", "created_at", "retired_at", "topic"],

@@ -266,14 +266,15 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       );
       const cols = ["content_hash", ...HANDOFF_TEXT, "close_date", "kickoff_date", "amount", "currency", "extra"];
       await c.run(
-        `INSERT INTO packets (deal_id, version, ${cols.join(", ")}, source_system, approved_source, upload_id, line, updated_at)
+        `INSERT INTO packets (deal_id, version, ${cols.join(", ")}, source_system, approved_source, upload_id, line, updated_at, parts_present)
          SELECT s.deal_id, coalesce(p.version, 0) + 1, ${cols.map((x) => (x.endsWith("_date") ? `CAST(s.${x} AS DATE)` : "s." + x)).join(", ")},
-                $1, ${approved ? "true" : "false"}, ${uploadId}, s.line, '${ts}'::TIMESTAMP
+                $1, ${approved ? "true" : "false"}, ${uploadId}, s.line, '${ts}'::TIMESTAMP,
+                packet_parts(s.signed_scope, s.order_form, s.deal_desk_exception, s.kickoff_note, s.cs_requirement, s.delivery_owner, s.customer_promise)
          FROM ${stage} s LEFT JOIN packets p USING (deal_id)
          WHERE p.deal_id IS NULL OR p.content_hash <> s.content_hash
          ON CONFLICT (deal_id) DO UPDATE SET version = excluded.version, ${cols.map((x) => `${x} = excluded.${x}`).join(", ")},
            source_system = excluded.source_system, approved_source = excluded.approved_source,
-           upload_id = excluded.upload_id, line = excluded.line, updated_at = excluded.updated_at`,
+           upload_id = excluded.upload_id, line = excluded.line, updated_at = excluded.updated_at, parts_present = excluded.parts_present`,
         [source],
       );
       return { imported: counts.imported, unchanged: counts.unchanged, quarantine: [] };

@@ -1,0 +1,13 @@
+-- Handoff completeness, defined once. A part is present when non-blank; an explicit "None"/"N/A" counts as
+-- present for deal_desk_exception only (for the other parts it means the part is missing).
+CREATE OR REPLACE MACRO part_present(v, none_counts) AS
+  CASE
+    WHEN v IS NULL OR trim(v) = '' THEN 0
+    WHEN NOT none_counts AND lower(trim(v)) IN ('none', 'n/a', 'na') THEN 0
+    ELSE 1
+  END;
+
+CREATE OR REPLACE MACRO packet_parts(signed_scope, order_form, deal_desk_exception, kickoff_note, cs_requirement, delivery_owner, customer_promise) AS
+  part_present(signed_scope, false) + part_present(order_form, false) + part_present(deal_desk_exception, true)
+  + part_present(kickoff_note, false) + part_present(cs_requirement, false) + part_present(delivery_owner, false)
+  + part_present(customer_promise, false);
