@@ -133,6 +133,8 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
         }
         seen.set(key, ev.line);
         appendRow(appender, types, [ev.line, ...values]);
+        // flushing now and then moves staged rows into DuckDB's bounded buffer pool (memory stays flat)
+        if (seen.size % 20000 === 0) appender.flushSync();
       }
       appender.flushSync();
     } finally {

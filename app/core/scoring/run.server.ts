@@ -82,7 +82,7 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
         const todoRows = (await db
           .selectFrom("packets")
           .select(["deal_id", "content_hash", "version", "delivery_owner", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"])
-          .where("deal_id", "in", due)
+          .where(sql<boolean>`list_contains(${due}, deal_id)`)
           .orderBy("deal_id")
           .execute()) as PacketRow[];
         await scoreChunk(open, todoRows, llmKey, opts, summary, now);
@@ -159,13 +159,15 @@ async function scoreChunk(
   const ts = now();
   await inTransaction(open, async (tx, conn) => {
     const ids = rows.map((r) => r.deal_id);
-    const existing = await tx.selectFrom("flags").select(["flag_id", "deal_id"]).where("deal_id", "in", ids).where("state", "=", "active").execute();
+    // one list parameter instead of thousands of placeholders
+    const inChunk = sql<boolean>`list_contains(${ids}, deal_id)`;
+    const existing = await tx.selectFrom("flags").select(["flag_id", "deal_id"]).where(inChunk).where("state", "=", "active").execute();
     const activeByDeal = new Map<string, Set<string>>();
     for (const f of existing) {
       if (!activeByDeal.has(f.deal_id)) activeByDeal.set(f.deal_id, new Set());
       activeByDeal.get(f.deal_id)!.add(f.flag_id);
     }
-    const retired = await tx.selectFrom("flags").select(["flag_id"]).where("deal_id", "in", ids).where("state", "=", "superseded").execute();
+    const retired = await tx.selectFrom("flags").select(["flag_id"]).where(inChunk).where("state", "=", "superseded").execute();
     const retiredIds = new Set(retired.map((f) => f.flag_id));
     const insert: unknown[][] = [];
     const revive: string[] = [];
@@ -199,18 +201,14 @@ async function scoreChunk(
     if (insert.length) {
       await appendRows(conn, "flags", ["varchar", "varchar", "varchar", "varchar", "varchar", "integer", "integer", "varchar", "varchar", "varchar", "varchar", "integer", "timestamp", "timestamp", "varchar"], insert);
     }
-    for (let i = 0; i < revive.length; i += 1000) {
-      await tx.updateTable("flags").set({ state: "active", retired_at: null }).where("flag_id", "in", revive.slice(i, i + 1000)).execute();
-    }
-    for (let i = 0; i < retire.length; i += 1000) {
-      await tx.updateTable("flags").set({ state: "superseded", retired_at: ts }).where("flag_id", "in", retire.slice(i, i + 1000)).execute();
-    }
+    if (revive.length) await tx.updateTable("flags").set({ state: "active", retired_at: null }).where(sql<boolean>`list_contains(${revive}, flag_id)`).execute();
+    if (retire.length) await tx.updateTable("flags").set({ state: "superseded", retired_at: ts }).where(sql<boolean>`list_contains(${retire}, flag_id)`).execute();
     const ok = rows.filter((r) => !("error" in results.get(r.deal_id)!));
     if (ok.length) {
-      // one UPDATE per distinct key would be slow: write the keys through a VALUES list
-      const values = ok.map((r) => sql`(${r.deal_id}, ${scoringKey(r.content_hash, llmKey)})`);
+      // the keys travel as two list parameters, zipped in SQL
       await sql`UPDATE packets SET scored_hash = v.k, score_status = 'scored', score_error = NULL
-                FROM (VALUES ${sql.join(values)}) AS v(id, k) WHERE packets.deal_id = v.id`.execute(tx);
+                FROM (SELECT unnest(${ok.map((r) => r.deal_id)}) AS id, unnest(${ok.map((r) => scoringKey(r.content_hash, llmKey))}) AS k) AS v
+                WHERE packets.deal_id = v.id`.execute(tx);
     }
     await appendAudit(tx, conn, audit, ts);
   });
