@@ -39,7 +39,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const form = await unstable_parseMultipartFormData(
         request,
         unstable_composeUploadHandlers(
-          unstable_createFileUploadHandler({ directory: dir, maxPartSize: maxBytes(), avoidFileConflicts: true, filter: ({ name }) => name === "file" }),
+          unstable_createFileUploadHandler({
+            directory: dir,
+            maxPartSize: maxBytes(),
+            avoidFileConflicts: true,
+            filter: ({ name }) => name === "file",
+            // keep the user's file name (sanitized) for provenance, behind a unique prefix
+            file: ({ filename }) => `upload-${Date.now()}-${filename.replace(/[^\w.-]+/g, "_").slice(-120)}`,
+          }),
           unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
         ),
       );
@@ -48,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const kind = String(form.get("kind")) as ImportKind;
       if (!KINDS.includes(kind)) return json<Result>({ stage: "error", error: "Choose what the file holds: handoffs, rework or reviews." }, { status: 400 });
       const token = await stageUpload(dir, file.getFilePath());
-      const preview = await previewUpload(dir, token, kind, String(form.get("source") || "csv"), file.name.slice(0, 200), {}, maxBytes());
+      const preview = await previewUpload(dir, token, kind, String(form.get("source") || "csv"), file.name.replace(/^upload-\d+-/, ""), {}, maxBytes());
       return json<Result>({ stage: "preview", preview, error: null });
     }
     const form = await request.formData();

@@ -1,7 +1,7 @@
 -- packet_queue: the review queue — every packet with its open / high / decided flag counts, filtered and paged.
 -- Params: $1 owner ('' = anyone; matches account owner, delivery owner or implementation lead), $2 status
 -- ('' | awaiting | reviewed | ready | not_ready), $3 category (''), $4 source with an accepted flag (''),
--- $5 sort ('kickoff' | 'risk'), $6 limit, $7 offset. Packets with open flags come first when sorted by kickoff.
+-- $5 sort (kickoff | risk), $6 limit, $7 offset. Packets with open flags come first when sorted by kickoff.
 WITH s AS (SELECT deal_id, category, source, severity, status FROM flag_status()),
 agg AS (
   SELECT deal_id,

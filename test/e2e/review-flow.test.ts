@@ -86,6 +86,7 @@ describe("review flow in Chromium", () => {
     await page.selectOption("select[name=kind]", "handoffs");
     await page.click("text=Upload and preview");
     await expect.poll(() => page.locator(".error").first().textContent()).toContain("account_name");
+    expect(await page.locator("h2", { hasText: "Preview" }).textContent()).toContain("crm-export.csv");
     await page.screenshot({ path: path.join(shots, "uploads-preview.png"), fullPage: true });
     await page.selectOption("select[name='map.account_name']", "Client Company");
     await page.click("button[value=import]");

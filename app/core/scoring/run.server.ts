@@ -82,7 +82,7 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
         const todoRows = (await db
           .selectFrom("packets")
           .select(["deal_id", "content_hash", "version", "delivery_owner", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"])
-          .where(sql<boolean>`list_contains(${due}, deal_id)`)
+          .where(sql<boolean>`deal_id IN (SELECT unnest(${due}))`)
           .orderBy("deal_id")
           .execute()) as PacketRow[];
         await scoreChunk(open, todoRows, llmKey, opts, summary, now);
@@ -159,8 +159,8 @@ async function scoreChunk(
   const ts = now();
   await inTransaction(open, async (tx, conn) => {
     const ids = rows.map((r) => r.deal_id);
-    // one list parameter instead of thousands of placeholders
-    const inChunk = sql<boolean>`list_contains(${ids}, deal_id)`;
+    // one list parameter instead of thousands of placeholders (a semi-join: list_contains would scan per row)
+    const inChunk = sql<boolean>`deal_id IN (SELECT unnest(${ids}))`;
     const existing = await tx.selectFrom("flags").select(["flag_id", "deal_id"]).where(inChunk).where("state", "=", "active").execute();
     const activeByDeal = new Map<string, Set<string>>();
     for (const f of existing) {
@@ -201,8 +201,8 @@ async function scoreChunk(
     if (insert.length) {
       await appendRows(conn, "flags", ["varchar", "varchar", "varchar", "varchar", "varchar", "integer", "integer", "varchar", "varchar", "varchar", "varchar", "integer", "timestamp", "timestamp", "varchar"], insert);
     }
-    if (revive.length) await tx.updateTable("flags").set({ state: "active", retired_at: null }).where(sql<boolean>`list_contains(${revive}, flag_id)`).execute();
-    if (retire.length) await tx.updateTable("flags").set({ state: "superseded", retired_at: ts }).where(sql<boolean>`list_contains(${retire}, flag_id)`).execute();
+    if (revive.length) await tx.updateTable("flags").set({ state: "active", retired_at: null }).where(sql<boolean>`flag_id IN (SELECT unnest(${revive}))`).execute();
+    if (retire.length) await tx.updateTable("flags").set({ state: "superseded", retired_at: ts }).where(sql<boolean>`flag_id IN (SELECT unnest(${retire}))`).execute();
     const ok = rows.filter((r) => !("error" in results.get(r.deal_id)!));
     if (ok.length) {
       // the keys travel as two list parameters, zipped in SQL
