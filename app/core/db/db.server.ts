@@ -76,7 +76,7 @@ export async function openDatabase(dbPath: string, opts: { migrate?: boolean } =
   let instance: DuckDBInstance;
   try {
     // a bounded buffer pool (spilling to disk beyond it) keeps big imports and scoring runs within memory targets
-    instance = await DuckDBInstance.create(dbPath, { memory_limit: process.env.PT_DUCKDB_MEMORY ?? "256MB" });
+    instance = await DuckDBInstance.create(dbPath, { memory_limit: process.env.PT_DUCKDB_MEMORY ?? "512MB", preserve_insertion_order: "false" });
   } catch (e) {
     const msg = String((e as Error).message ?? e);
     if (/lock/i.test(msg)) throw new DatabaseLockedError(dbPath, msg);
