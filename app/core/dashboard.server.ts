@@ -44,7 +44,7 @@ export async function templatesPage(open: OpenDatabase) {
 }
 
 export async function reworkPage(open: OpenDatabase) {
-  const [items, byCategory] = await Promise.all([earlyReworkItems(open), earlyReworkByCategory(open)]);
+  const [items, byCategory] = await Promise.all([earlyReworkItems(open, 300), earlyReworkByCategory(open)]);
   return { items, byCategory };
 }
 

@@ -130,9 +130,10 @@ export interface EarlyReworkItem {
   outcome: "predicted" | "dismissed" | "missed";
 }
 
-export async function earlyReworkItems(open: OpenDatabase): Promise<EarlyReworkItem[]> {
+/** Early rework items, newest first (`limit` for a page; the CSV export takes them all). */
+export async function earlyReworkItems(open: OpenDatabase, limit = 1_000_000_000): Promise<EarlyReworkItem[]> {
   const { settings, start } = await pilotParams(open);
-  return runQueryFile<EarlyReworkItem>(open, "early_rework_items", [start, settings.window_days]);
+  return runQueryFile<EarlyReworkItem>(open, "early_rework_items", [start, settings.window_days, limit]);
 }
 
 export async function earlyReworkByCategory(open: OpenDatabase) {
