@@ -121,6 +121,12 @@ const RULE_LINE = /^\s*(?:[-=]{3,}|\|?\s*:?-{3,}.*)\s*$/;
 export function logicalLines(text: string): Span[] {
   const out: Span[] = [];
   const phys = lines(text);
+  // A wrapped line runs close to the text's wrap width (taken as the 75th percentile of line lengths): a much
+  // shorter line ends a thought (notes are one thought per line) and a much longer one was never wrapped.
+  const lengths = phys.map((l) => l.text.trimEnd().length).filter((n) => n > 20).sort((a, b) => a - b);
+  const width = lengths.length ? lengths[Math.floor(0.75 * (lengths.length - 1))] : 0;
+  const wrapMin = Math.max(50, 0.75 * width);
+  const wrapMax = Math.max(60, 1.15 * width);
   for (let i = 0; i < phys.length; i++) {
     const ln = phys[i];
     const body = ln.text.trim();
@@ -141,7 +147,8 @@ export function logicalLines(text: string): Span[] {
       !MARKER.test(body) &&
       !body.startsWith("|") &&
       !underlined &&
-      lastPhysicalLength(text, prev) >= 40 &&
+      lastPhysicalLength(text, prev) >= wrapMin &&
+      lastPhysicalLength(text, prev) <= wrapMax &&
       prevBody !== prevBody.toUpperCase();
     if (continues) out[out.length - 1] = span(text, prev.start, ln.end);
     else out.push(ln);

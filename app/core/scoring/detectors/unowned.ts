@@ -1,5 +1,6 @@
 import type { Detector, Finding } from "../types";
 import { TEXT_SOURCES } from "../../packet";
+import { items } from "../structure";
 
 const BLANKISH_OWNER = /^(?:tbd|tbc|tba|unknown|none|n\/a|na|-+|\?+|unassigned|not assigned|nobody|no one|open)$/i;
 
@@ -10,6 +11,8 @@ const UNOWNED = new RegExp(
     String.raw`\b(?:nobody|no one|no-one)\s+(?:is\s+|has been\s+)?(?:assigned|identified|owns|named|picked)`,
     String.raw`\bowner\s+(?:unknown|tbd|missing|not (?:yet )?(?:named|assigned))`,
     String.raw`\bnot sure who\b`,
+    String.raw`\bno named (?:person|owner|individual|lead)\b`,
+    String.raw`\bowner\s*[:=]\s*\?+(?![\w?])`,
     String.raw`:\s*\?{3,}`,
   ].join("|"),
   "i",
@@ -35,9 +38,13 @@ export const unownedDetector: Detector = {
     }
     for (const source of TEXT_SOURCES) {
       if (source === "order_form" || source === "signed_scope") continue;
-      for (const u of ctx.units(source)) {
-        const m = UNOWNED.exec(u.text);
-        if (!m || CUSTOMER_SIDE.test(u.text.slice(m.index))) continue;
+      // judge whole list items: "… — who owns it? TBD" spans two sentences
+      for (const it of items(ctx.text(source))) {
+        const m = UNOWNED.exec(it.text);
+        if (!m || CUSTOMER_SIDE.test(it.text.slice(m.index))) continue;
+        // cite the sentence that holds the marker (or the item when it spans sentences)
+        const at = it.start + m.index;
+        const u = it.units.find((x) => x.start <= at && x.end >= at + m[0].length) ?? it;
         out.push({ category: "unowned_requirement", severity: "medium", source, start: u.start, end: u.end, message: "This requirement has no named delivery-side owner: assign one before kickoff." });
       }
     }
