@@ -86,6 +86,8 @@ if (name === "import" || name === "reimport") {
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
   const deal = (await sql<{ d: string }>`SELECT deal_id AS d FROM packets ORDER BY deal_id LIMIT 1 OFFSET 500`.execute(srv.app.open.db)).rows[0].d;
   const out: Record<string, string> = {};
+  // steady state: one request per page first (the server also refreshes its analytics after each change)
+  for (const p of ["/pilot", "/fields", "/packets", `/packets/${deal}`]) await (await fetch(`${srv.url}${p}`, { headers: { Cookie: cookie } })).arrayBuffer();
   for (const p of ["/pilot", "/fields", "/packets", `/packets/${deal}`]) {
     const times: number[] = [];
     let next = 0;

@@ -48,4 +48,4 @@ console.log("  (target < 200 ms each; layer overhead vs raw DuckDB < 20%)");
 console.log("\n== dashboard under 10 concurrent clients (loopback)");
 const h = phase("http");
 for (const [k, v] of Object.entries(h)) console.log(`  ${k.padEnd(26)} ${v}`);
-console.log("  (target p95 < 300 ms)");
+console.log("  (after one warm-up request per page; target p95 < 300 ms)");

@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../batch/commands/seed";
 import { execute, serverSidecar } from "../batch/cli";
 import { parseArgs, UsageError, CommandError } from "../batch/options";
 import { nightlyCommand } from "../batch/commands/nightly";
+import { warmAnalytics } from "../app/core/dashboard.server";
 import type { Effects } from "../batch/effects";
 
 /** The session secret: SESSION_SECRET, else one generated once and kept beside the database (mode 0600). */
@@ -125,6 +126,20 @@ export async function startServer(opts: { root: string; serverBuild: string; por
         }
       });
 
+  // refresh the analytics after every change, in the background, so visitors find them ready
+  let warmed = -1;
+  let warming = false;
+  const warmer = setInterval(() => {
+    if (warming || warmed === open.generation) return;
+    warming = true;
+    const generation = open.generation;
+    warmAnalytics(open)
+      .then(() => (warmed = generation))
+      .catch((e) => console.error(`[analytics] refresh failed: ${(e as Error).message}`))
+      .finally(() => (warming = false));
+  }, 2000);
+  warmer.unref();
+
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${actualPort}`;
   if (!opts.quiet) {
     console.log(`Promise Trail is running at ${url}  (database: ${dbPath})`);
@@ -140,6 +155,8 @@ export async function startServer(opts: { root: string; serverBuild: string; por
     if (closing) return;
     closing = true;
     cron?.stop();
+    clearInterval(warmer);
+    while (warming) await new Promise((r) => setTimeout(r, 50));
     await new Promise<void>((r) => listener.close(() => r()));
     rmSync(serverSidecar(dbPath), { force: true });
     await open.close();

@@ -1,6 +1,6 @@
 // Page data for the dashboard: each function gathers what one page shows (routes stay thin).
 import { sql } from "kysely";
-import { runQueryFile, type OpenDatabase } from "./db/db.server";
+import { cached, runQueryFile, type OpenDatabase } from "./db/db.server";
 import { earlyReworkByCategory, earlyReworkItems, metricsExport, recurringFields, reliability, templateTopics, weeklySeries } from "./analytics/metrics.server";
 import { renderChart } from "./charts/render.server";
 import { beforeAfterChart, completenessChart, fieldsChart, flagsChart, reworkChart, sparkline } from "./charts/specs";
@@ -13,6 +13,10 @@ import { CATEGORIES } from "./packet";
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : d ? String(d).slice(0, 10) : null);
 
 export async function pilotPage(open: OpenDatabase, today = new Date()) {
+  return cached(open, `pilot:${today.toISOString().slice(0, 10)}`, () => pilotPageOf(open, today));
+}
+
+async function pilotPageOf(open: OpenDatabase, today: Date) {
   const [m, weeks, settings] = await Promise.all([metricsExport(open, { today }), weeklySeries(open), getPilotSettings(open.db)]);
   const pilotWeeks = weeks.filter((w) => w.period === "pilot");
   const spark = (f: (w: (typeof weeks)[number]) => number) => (pilotWeeks.length > 1 ? renderChart(sparkline(pilotWeeks.map(f))) : "");
@@ -32,11 +36,19 @@ export async function pilotPage(open: OpenDatabase, today = new Date()) {
 }
 
 export async function fieldsPage(open: OpenDatabase) {
+  return cached(open, "fields", () => fieldsPageOf(open));
+}
+
+async function fieldsPageOf(open: OpenDatabase) {
   const [fields, rel] = await Promise.all([recurringFields(open), reliability(open)]);
   return { fields, chart: fields.length ? renderChart(fieldsChart(fields)) : "", detectors: rel.filter((r) => r.dimension === "detector"), sources: rel.filter((r) => r.dimension === "source") };
 }
 
 export async function templatesPage(open: OpenDatabase) {
+  return cached(open, "templates", () => templatesPageOf(open));
+}
+
+async function templatesPageOf(open: OpenDatabase) {
   const topics = await templateTopics(open);
   return {
     topics: topics.slice(0, 30).map((t) => ({ ...t, chart: t.done_on ? renderChart(beforeAfterChart(t.rate_before, t.rate_after, t.topic)) : "" })),
@@ -63,13 +75,25 @@ export async function packetQueue(open: OpenDatabase, f: QueueFilter) {
   const pageSize = 50;
   const page = Math.max(1, f.page ?? 1);
   const rows = await runQueryFile<Record<string, unknown>>(open, "packet_queue", [f.owner ?? "", f.status ?? "", f.category ?? "", f.source ?? "", f.sort ?? "kickoff", pageSize, (page - 1) * pageSize]);
-  const owners = await sql<{ name: string }>`
+  const owners = await cached(open, "queue-owners", () => sql<{ name: string }>`
     SELECT DISTINCT name FROM (SELECT account_owner AS name FROM packets UNION SELECT delivery_owner FROM packets UNION SELECT implementation_lead FROM packets)
-    WHERE name IS NOT NULL AND trim(name) <> '' ORDER BY name`.execute(open.db);
+    WHERE name IS NOT NULL AND trim(name) <> '' ORDER BY name`.execute(open.db));
   return { rows, total: Number(rows[0]?.total ?? 0), page, pageSize, owners: owners.rows.map((o) => o.name), categories: [...CATEGORIES] };
 }
 
 export async function packetDetail(open: OpenDatabase, dealId: string) {
+  return cached(open, `packet:${dealId}`, () => packetDetailOf(open, dealId));
+}
+
+/** Computes the heavy pages once after a change, so the first visitor does not wait for them. */
+export async function warmAnalytics(open: OpenDatabase): Promise<void> {
+  await pilotPage(open);
+  await fieldsPage(open);
+  await templatesPage(open);
+  await packetQueue(open, {});
+}
+
+async function packetDetailOf(open: OpenDatabase, dealId: string) {
   const p = await open.db.selectFrom("packets").selectAll().where("deal_id", "=", dealId).executeTakeFirst();
   if (!p) return null;
   const settings = await getPilotSettings(open.db);

@@ -119,26 +119,32 @@ export async function migrate(db: DB): Promise<void> {
   }
 }
 
-const resultCache = new WeakMap<OpenDatabase, Map<string, { generation: number; rows: Promise<unknown[]> }>>();
+const resultCache = new WeakMap<OpenDatabase, Map<string, { generation: number; rows: Promise<unknown> }>>();
 
 /**
  * Runs one file of sql/queries with positional parameters ($1, $2 …). Results are cached until the next
  * committed write (open.generation), so busy dashboards do not recompute unchanged metrics.
  */
 export async function runQueryFile<T>(open: OpenDatabase, name: string, params: unknown[] = []): Promise<T[]> {
+  const text = queryText(name);
+  return cached(open, `query:${name}|${JSON.stringify(params)}`, () => open.db.connection().execute(() => runRaw(open.conn, text, params)).then((r) => r.rows as T[]));
+}
+
+/**
+ * Memoizes a read until the next committed write (open.generation). Concurrent callers of the same key share
+ * one computation.
+ */
+export async function cached<T>(open: OpenDatabase, key: string, compute: () => Promise<T>): Promise<T> {
   let cache = resultCache.get(open);
   if (!cache) resultCache.set(open, (cache = new Map()));
-  const key = `${name}|${JSON.stringify(params)}`;
   const hit = cache.get(key);
-  // concurrent requests for the same result share one computation
-  if (hit && hit.generation === open.generation) return (await hit.rows) as T[];
+  if (hit && hit.generation === open.generation) return (await hit.rows) as T;
   const generation = open.generation;
-  const text = queryText(name);
-  const rows = open.db.connection().execute(() => runRaw(open.conn, text, params)).then((r) => r.rows);
-  if (cache.size > 200) cache.clear();
-  cache.set(key, { generation, rows });
-  rows.catch(() => cache!.delete(key));
-  return (await rows) as T[];
+  const value = compute();
+  if (cache.size > 500) cache.clear();
+  cache.set(key, { generation, rows: value as Promise<never> });
+  value.catch(() => cache!.delete(key));
+  return value;
 }
 
 const queryCache = new Map<string, string>();
