@@ -44,6 +44,17 @@ async function fieldsPageOf(open: OpenDatabase) {
   return { fields, chart: fields.length ? renderChart(fieldsChart(fields)) : "", detectors: rel.filter((r) => r.dimension === "detector"), sources: rel.filter((r) => r.dimension === "source") };
 }
 
+/** Flags citing one source field (decided first, then open), at most 500. */
+export async function flagsForField(open: OpenDatabase, source: string) {
+  return cached(open, `field-flags:${source}`, async () => {
+    const rows = await sql<{ flag_id: string; deal_id: string; category: string; status: string; evidence: string; detector: string }>`
+      SELECT flag_id, deal_id, category, status, evidence, detector FROM flag_status()
+      WHERE source = ${source}
+      ORDER BY (status = 'open'), decided_at DESC NULLS LAST, deal_id LIMIT 500`.execute(open.db);
+    return rows.rows;
+  });
+}
+
 export async function templatesPage(open: OpenDatabase) {
   return cached(open, "templates", () => templatesPageOf(open));
 }

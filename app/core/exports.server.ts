@@ -46,7 +46,7 @@ export async function exportFile(open: OpenDatabase, name: string, q: URLSearchP
     case "uploads.csv":
       return csvFile(name, ["id", "kind", "file_name", "sha256", "size_bytes", "source_system", "uploader", "uploaded_at", "rows_read", "imported", "unchanged", "quarantined", "footer_lines"], (await uploadsPage(open)).uploads);
     case "runs.csv":
-      return csvFile(name, ["id", "kind", "started_at", "finished_at", "status", "scored", "unchanged", "failed", "flags_new", "flags_retired", "detector_versions", "errors"], (await runsPage(open)).runs.map((r) => ({ ...r, errors: JSON.stringify(r.errors) })));
+      return csvFile(name, ["id", "kind", "started_at", "finished_at", "status", "scored", "unchanged", "failed", "flags_new", "flags_retired", "llm_tokens", "llm_cost_usd", "detector_versions", "errors"], (await runsPage(open)).runs.map((r) => ({ ...r, errors: JSON.stringify(r.errors) })));
     case "audit.csv": {
       const rows: Record<string, unknown>[] = [];
       for (let page = 1; page < 1000; page++) {

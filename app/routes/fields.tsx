@@ -36,7 +36,7 @@ export default function Fields() {
   return (
     <>
       <h1>Recurring ambiguous sales fields</h1>
-      <p className="muted">Share of reviewed packets where a field produced at least one accepted flag. Click a field to see its flags.</p>
+      <p className="muted">Share of reviewed packets where a field produced at least one accepted flag. Click a field to see its flags, or its packets.</p>
       {fields.length ? (
         <>
           <Chart svg={chart} />
@@ -46,7 +46,7 @@ export default function Fields() {
             <tbody>
               {fields.map((f) => (
                 <tr key={f.source}>
-                  <td><Link to={`/packets?source=${f.source}`}>{label(f.source)}</Link></td>
+                  <td><Link to={`/fields/${f.source}`}>{label(f.source)}</Link> <Link to={`/packets?source=${f.source}`} className="muted">(packets)</Link></td>
                   <td className="num">{pct(f.share)}</td><td className="num">{num(f.packets)}</td><td className="num">{num(f.accepted_flags)}</td><td className="num">{num(f.rework_hours, 1)}</td>
                 </tr>
               ))}

@@ -52,13 +52,13 @@ export default function Runs() {
       ))}
       {runs.length === 0 ? <Empty>No run yet.</Empty> : (
         <table>
-          <thead><tr><th>#</th><th>Kind</th><th>Started</th><th>Finished</th><th>Status</th><th className="num">Scored</th><th className="num">Unchanged</th><th className="num">Failed</th><th className="num">New flags</th><th className="num">Retired</th><th>Errors</th></tr></thead>
+          <thead><tr><th>#</th><th>Kind</th><th>Started</th><th>Finished</th><th>Status</th><th className="num">Scored</th><th className="num">Unchanged</th><th className="num">Failed</th><th className="num">New flags</th><th className="num">Retired</th><th className="num">LLM tokens</th><th>Errors</th></tr></thead>
           <tbody>
             {runs.map((r) => (
               <tr key={r.id}>
                 <td>{r.id}</td><td>{r.kind}</td><td>{when(r.started_at)}</td><td>{when(r.finished_at)}</td>
                 <td><span className={`badge ${r.status === "ok" ? "accepted" : r.status === "failed" ? "high" : "open"}`}>{r.status}</span></td>
-                <td className="num">{r.scored}</td><td className="num">{r.unchanged}</td><td className="num">{r.failed}</td><td className="num">{r.flags_new}</td><td className="num">{r.flags_retired}</td>
+                <td className="num">{r.scored}</td><td className="num">{r.unchanged}</td><td className="num">{r.failed}</td><td className="num">{r.flags_new}</td><td className="num">{r.flags_retired}</td><td className="num">{r.llm_tokens ? `${r.llm_tokens.toLocaleString("en-US")}${r.llm_cost_usd ? ` ($${r.llm_cost_usd.toFixed(2)})` : ""}` : "—"}</td>
                 <td>{r.errors.slice(0, 3).map((e, i) => <div key={i} className="error" style={{ fontWeight: 400 }}>{e.deal_id}: {e.error.slice(0, 160)}</div>)}</td>
               </tr>
             ))}

@@ -12,6 +12,7 @@ import { csvOf, HANDOFF_COLUMNS, packet } from "../helpers/factories";
 import { tempDb } from "../helpers/db";
 import * as pilot from "../../app/routes/pilot";
 import * as fields from "../../app/routes/fields";
+import * as fieldFlags from "../../app/routes/fields.$source";
 import * as templates from "../../app/routes/templates";
 import * as queue from "../../app/routes/packets._index";
 import * as packetRoute from "../../app/routes/packets.$dealId";
@@ -64,6 +65,7 @@ afterAll(() => db.dispose());
 const pages: [string, (args: { request: Request; context: AppLoadContext; params: Record<string, string> }) => Promise<unknown>, Record<string, string>][] = [
   ["/pilot", pilot.loader as never, {}],
   ["/fields", fields.loader as never, {}],
+  ["/fields/kickoff_note", fieldFlags.loader as never, { source: "kickoff_note" }],
   ["/templates", templates.loader as never, {}],
   ["/packets", queue.loader as never, {}],
   ["/packets/OWN", packetRoute.loader as never, { dealId: "OWN" }],

@@ -135,6 +135,7 @@ export interface RunsTable {
   detector_versions: string;
   errors: Generated<string>;
   llm_tokens: Generated<number>;
+  llm_cost_usd: Generated<number | null>;
 }
 
 export interface AuditLogTable {
@@ -203,7 +204,7 @@ export const TABLE_COLUMNS: Record<keyof Database, string[]> = {
   flags: ["flag_id", "deal_id", "category", "severity", "source", "span_start", "span_end", "evidence", "message", "detector", "state", "packet_version", "created_at", "retired_at", "topic"],
   reviews: ["id", "flag_id", "decision", "reviewer", "reason", "decided_at", "via"],
   readiness_decisions: ["id", "deal_id", "decision", "comment", "decided_by", "decided_at"],
-  runs: ["id", "kind", "started_at", "finished_at", "status", "scored", "unchanged", "failed", "flags_new", "flags_retired", "detector_versions", "errors", "llm_tokens"],
+  runs: ["id", "kind", "started_at", "finished_at", "status", "scored", "unchanged", "failed", "flags_new", "flags_retired", "detector_versions", "errors", "llm_tokens", "llm_cost_usd"],
   audit_log: ["seq", "logged_at", "actor", "action", "entity", "entity_id", "detail", "prev_hash", "hash"],
   users: ["id", "email", "name", "role", "password_hash", "created_at"],
   settings: ["key", "value"],

@@ -83,6 +83,8 @@ export interface LlmResult {
 export interface LlmPass {
   cacheKeyPart: string;
   concurrency: number;
+  /** USD per 1,000 tokens, for the run's cost estimate */
+  costPer1k?: number;
   review(packet: PacketText, deterministic: ScoredFlag[]): Promise<LlmResult>;
 }
 
@@ -137,6 +139,7 @@ export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
   return {
     cacheKeyPart: `${cfg.model}/${PROMPT_VERSION}`,
     concurrency: cfg.concurrency,
+    costPer1k: cfg.costPer1k,
     async review(packet, deterministic) {
       const audit: AuditEntry[] = [];
       const sent = createHash("sha256").update(userPrompt(packet)).digest("hex");

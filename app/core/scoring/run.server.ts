@@ -28,6 +28,7 @@ export interface ScoreSummary {
   flags_retired: number;
   dropped_citations: number;
   llm_tokens: number;
+  llm_cost_usd: number;
   errors: { deal_id: string; error: string }[];
 }
 
@@ -51,7 +52,7 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
     .values({ kind: opts.kind ?? "score", started_at: now(), status: "running", detector_versions: DETECTOR_VERSIONS + (llmKey ? `,llm:${llmKey}` : "") })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const summary: ScoreSummary = { run_id: run.id, scored: 0, unchanged: 0, failed: 0, skipped_unapproved: 0, flags: 0, flags_new: 0, flags_retired: 0, dropped_citations: 0, llm_tokens: 0, errors: [] };
+  const summary: ScoreSummary = { run_id: run.id, scored: 0, unchanged: 0, failed: 0, skipped_unapproved: 0, flags: 0, flags_new: 0, flags_retired: 0, dropped_citations: 0, llm_tokens: 0, llm_cost_usd: 0, errors: [] };
   try {
     const totals = await sql<{ total: number; todo: number; unapproved: number }>`
       SELECT count(*)::INTEGER AS total,
@@ -104,6 +105,7 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
         flags_new: summary.flags_new,
         flags_retired: summary.flags_retired,
         llm_tokens: summary.llm_tokens,
+        llm_cost_usd: (summary.llm_cost_usd = (summary.llm_tokens / 1000) * (opts.llm?.costPer1k ?? 0)),
         errors: JSON.stringify(summary.errors.slice(0, 200)),
       })
       .where("id", "=", run.id)

@@ -51,7 +51,7 @@ afterAll(async () => {
 describe("the LLM pass against a loopback Chat Completions server", () => {
   let summary: Awaited<ReturnType<typeof runScore>>;
   beforeAll(async () => {
-    const cfg = llmConfigFromEnv({ PT_LLM_MODEL: "test-model", OPENAI_API_KEY: "k", OPENAI_BASE_URL: api.url, PT_LLM_TIMEOUT_MS: "400", PT_LLM_RETRIES: "2", PT_LLM_CONCURRENCY: "3" })!;
+    const cfg = llmConfigFromEnv({ PT_LLM_MODEL: "test-model", OPENAI_API_KEY: "k", OPENAI_BASE_URL: api.url, PT_LLM_TIMEOUT_MS: "400", PT_LLM_RETRIES: "2", PT_LLM_CONCURRENCY: "3", PT_LLM_COST_PER_1K: "0.5" })!;
     summary = await runScore(db, { llm: createLlmPass(db, cfg) });
   });
 
@@ -96,6 +96,9 @@ describe("the LLM pass against a loopback Chat Completions server", () => {
 
   it("records tokens and LLM calls, and never pays twice for unchanged text", async () => {
     expect(summary.llm_tokens).toBeGreaterThan(0);
+    expect(summary.llm_cost_usd).toBeCloseTo((summary.llm_tokens / 1000) * 0.5, 10);
+    const run = await db.db.selectFrom("runs").selectAll().where("id", "=", summary.run_id).executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ llm_tokens: summary.llm_tokens, llm_cost_usd: summary.llm_cost_usd });
     const calls = await db.db.selectFrom("audit_log").selectAll().where("action", "=", "llm.call").execute();
     expect(calls.length).toBeGreaterThanOrEqual(6);
     const before = api.calls.length;

@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/session.server";
+import { flagsForField } from "~/core/dashboard.server";
+import { FLAG_SOURCES, SOURCE_LABELS, CATEGORY_LABELS, type Category, type FlagSource } from "~/core/packet";
+import { Empty } from "~/components/Empty";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireUser(request, context);
+  const source = params.source ?? "";
+  if (!(FLAG_SOURCES as readonly string[]).includes(source)) throw new Response(`No source field named ${source}.`, { status: 404 });
+  return { source, flags: await flagsForField(context.app.open, source) };
+}
+
+/** The /fields drill-down: the flags one sales field produced, newest decisions first. */
+export default function FieldFlags() {
+  const { source, flags } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p><Link to="/fields">← Fields</Link></p>
+      <h1>Flags citing {SOURCE_LABELS[source as FlagSource]}</h1>
+      {flags.length === 0 ? <Empty upload={false}>No flag cites this field.</Empty> : (
+        <table>
+          <thead><tr><th>Deal</th><th>Category</th><th>Status</th><th>Evidence</th><th>Detector</th></tr></thead>
+          <tbody>
+            {flags.map((f) => (
+              <tr key={f.flag_id}>
+                <td><Link to={`/packets/${encodeURIComponent(f.deal_id)}#ev-${f.flag_id}`}>{f.deal_id}</Link></td>
+                <td>{CATEGORY_LABELS[f.category as Category] ?? f.category}</td>
+                <td><span className={`badge ${f.status}`}>{f.status}</span></td>
+                <td>{f.evidence ? `“${f.evidence.slice(0, 220)}${f.evidence.length > 220 ? "…" : ""}”` : <span className="muted">packet-level</span>}</td>
+                <td className="muted">{f.detector}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
