@@ -64,6 +64,7 @@ function stemOf(word: string): string {
       }
     }
   }
+  if (SYN.has(w)) return SYN.get(w)!;
   if (w.length > 4 && w.endsWith("e") && !w.endsWith("ee")) w = w.slice(0, -1);
   return SYN.get(w) ?? w;
 }
