@@ -234,7 +234,6 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       { name: "amount", type: "double", sql: "DOUBLE" },
       { name: "currency", type: "varchar", sql: "VARCHAR" },
       { name: "extra", type: "varchar", sql: "VARCHAR" },
-      { name: "data", type: "varchar", sql: "VARCHAR" },
     ],
     row(get, extra) {
       const dealId = (get("deal_id") ?? "").trim();
@@ -253,7 +252,8 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       const amount = field("amount", parseAmount) as { value: number; currency: string | null } | null;
       const text = HANDOFF_TEXT.map((c) => blankToNull(get(c)));
       const data = { deal_id: dealId, ...Object.fromEntries(HANDOFF_TEXT.map((c, i) => [c, text[i]])), close_date: close, kickoff_date: kickoff, amount: amount?.value ?? null, currency: amount?.currency ?? null, extra };
-      return [dealId, hashOf(data), ...text, close, kickoff, amount?.value ?? null, amount?.currency ?? null, JSON.stringify(extra), JSON.stringify(data)];
+      // the hash covers every mapped value and the kept extra columns; the version's JSON is rebuilt in SQL
+      return [dealId, hashOf(data), ...text, close, kickoff, amount?.value ?? null, amount?.currency ?? null, JSON.stringify(extra)];
     },
     key: (v) => String(v[0]),
     async merge({ stage, uploadId, now, approved, source }) {
@@ -262,23 +262,34 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       const counts = await countChanges(c, stage, "packets", "deal_id");
       await c.run(
         `INSERT INTO packet_versions
-         SELECT s.deal_id, coalesce(p.version, 0) + 1, s.content_hash, ${uploadId}, s.line, s.data, '${ts}'::TIMESTAMP
+         SELECT s.deal_id, coalesce(p.version, 0) + 1, s.content_hash, ${uploadId}, s.line,
+                json_object('deal_id', s.deal_id, ${HANDOFF_TEXT.map((c) => `'${c}', s.${c}`).join(", ")},
+                            'close_date', s.close_date, 'kickoff_date', s.kickoff_date, 'amount', s.amount, 'currency', s.currency,
+                            'extra', json(s.extra))::VARCHAR,
+                '${ts}'::TIMESTAMP
          FROM ${stage} s LEFT JOIN packets p USING (deal_id)
          WHERE p.deal_id IS NULL OR p.content_hash <> s.content_hash`,
       );
       const cols = ["content_hash", ...HANDOFF_TEXT, "close_date", "kickoff_date", "amount", "currency", "extra"];
-      await c.run(
-        `INSERT INTO packets (deal_id, version, ${cols.join(", ")}, source_system, approved_source, upload_id, line, updated_at, parts_present)
-         SELECT s.deal_id, coalesce(p.version, 0) + 1, ${cols.map((x) => (x.endsWith("_date") ? `CAST(s.${x} AS DATE)` : "s." + x)).join(", ")},
-                $1, ${approved ? "true" : "false"}, ${uploadId}, s.line, '${ts}'::TIMESTAMP,
-                packet_parts(s.signed_scope, s.order_form, s.deal_desk_exception, s.kickoff_note, s.cs_requirement, s.delivery_owner, s.customer_promise)
-         FROM ${stage} s LEFT JOIN packets p USING (deal_id)
-         WHERE p.deal_id IS NULL OR p.content_hash <> s.content_hash
-         ON CONFLICT (deal_id) DO UPDATE SET version = excluded.version, ${cols.map((x) => `${x} = excluded.${x}`).join(", ")},
-           source_system = excluded.source_system, approved_source = excluded.approved_source,
-           upload_id = excluded.upload_id, line = excluded.line, updated_at = excluded.updated_at, parts_present = excluded.parts_present`,
-        [source],
-      );
+      // new packets take a plain INSERT; only changed ones pay for ON CONFLICT
+      for (const changed of [false, true]) {
+        await c.run(
+          `INSERT INTO packets (deal_id, version, ${cols.join(", ")}, source_system, approved_source, upload_id, line, updated_at, parts_present)
+           SELECT s.deal_id, coalesce(p.version, 0) + 1, ${cols.map((x) => (x.endsWith("_date") ? `CAST(s.${x} AS DATE)` : "s." + x)).join(", ")},
+                  $1, ${approved ? "true" : "false"}, ${uploadId}, s.line, '${ts}'::TIMESTAMP,
+                  packet_parts(s.signed_scope, s.order_form, s.deal_desk_exception, s.kickoff_note, s.cs_requirement, s.delivery_owner, s.customer_promise)
+           FROM ${stage} s LEFT JOIN packets p USING (deal_id)
+           WHERE ${changed ? "p.content_hash <> s.content_hash" : "p.deal_id IS NULL"}
+           ${
+             changed
+               ? `ON CONFLICT (deal_id) DO UPDATE SET version = excluded.version, ${cols.map((x) => `${x} = excluded.${x}`).join(", ")},
+             source_system = excluded.source_system, approved_source = excluded.approved_source,
+             upload_id = excluded.upload_id, line = excluded.line, updated_at = excluded.updated_at, parts_present = excluded.parts_present`
+               : ""
+           }`,
+          [source],
+        );
+      }
       return { imported: counts.imported, unchanged: counts.unchanged, quarantine: [] };
     },
   }),
