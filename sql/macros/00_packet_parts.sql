@@ -1,9 +1,10 @@
 -- Handoff completeness, defined once. A part is present when non-blank; an explicit "None"/"N/A" counts as
 -- present for deal_desk_exception only (for the other parts it means the part is missing).
+-- (Written to stop at the first visible character: a SOW can be long.)
 CREATE OR REPLACE MACRO part_present(v, none_counts) AS
   CASE
-    WHEN v IS NULL OR trim(v) = '' THEN 0
-    WHEN NOT none_counts AND lower(trim(v)) IN ('none', 'n/a', 'na') THEN 0
+    WHEN v IS NULL OR NOT regexp_matches(v, '\S') THEN 0
+    WHEN NOT none_counts AND length(v) <= 12 AND lower(trim(v)) IN ('none', 'n/a', 'na') THEN 0
     ELSE 1
   END;
 

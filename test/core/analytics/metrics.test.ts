@@ -127,6 +127,15 @@ describe("weekly series, reliability and topics", () => {
   });
 });
 
+describe("completeness parts (sql/macros/00_packet_parts.sql)", () => {
+  it("counts blank and None/N/A as missing, except None for the deal-desk exception", async () => {
+    const { sql } = await import("kysely");
+    const r = await sql<Record<string, number>>`SELECT part_present('   ', false) AS a, part_present(' None ', false) AS b, part_present('N/A', true) AS c,
+      part_present(${"\n\t x"}, false) AS d, part_present(NULL, true) AS e, part_present('Nonesuch Ltd', false) AS f`.execute(db.db);
+    expect(r.rows[0]).toEqual({ a: 0, b: 0, c: 1, d: 1, e: 0, f: 1 });
+  });
+});
+
 describe("an empty database", () => {
   it("gives zeros and nulls, never NaN", async () => {
     const empty = await tempDb();
