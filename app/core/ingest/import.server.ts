@@ -67,6 +67,18 @@ interface KindPlan {
   merge(ctx: MergeContext): Promise<MergeResult>;
 }
 
+const text = (name: string) => ({ name, type: "varchar" as const, sql: "VARCHAR" });
+const num = (name: string) => ({ name, type: "double" as const, sql: "DOUBLE" });
+
+/** Parses one cell, prefixing a failure with the column it came from ("kickoff_date: unparseable date …"). */
+function cell<T>(column: string, raw: string | undefined, parse: (s: string | undefined) => T): T {
+  try {
+    return parse(raw);
+  } catch (e) {
+    throw e instanceof ValueError ? new ValueError(`${column}: ${e.message}`) : e;
+  }
+}
+
 const hashOf = (v: unknown) => createHash("sha256").update(JSON.stringify(v)).digest("hex");
 const blankToNull = (s: string | undefined) => (s === undefined || s === "" ? null : s);
 
@@ -226,34 +238,27 @@ const HANDOFF_TEXT = ["account_name", "opportunity_name", "account_owner", "deli
 const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
   handoffs: (open) => ({
     stage: [
-      { name: "deal_id", type: "varchar", sql: "VARCHAR" },
-      { name: "content_hash", type: "varchar", sql: "VARCHAR" },
-      ...HANDOFF_TEXT.map((c) => ({ name: c, type: "varchar" as const, sql: "VARCHAR" })),
-      { name: "close_date", type: "varchar", sql: "VARCHAR" },
-      { name: "kickoff_date", type: "varchar", sql: "VARCHAR" },
-      { name: "amount", type: "double", sql: "DOUBLE" },
-      { name: "currency", type: "varchar", sql: "VARCHAR" },
-      { name: "extra", type: "varchar", sql: "VARCHAR" },
+      text("deal_id"),
+      text("content_hash"),
+      ...HANDOFF_TEXT.map(text),
+      text("close_date"),
+      text("kickoff_date"),
+      num("amount"),
+      text("currency"),
+      text("extra"),
     ],
     row(get, extra) {
       const dealId = (get("deal_id") ?? "").trim();
       if (!dealId) throw new ValueError("missing deal_id");
       if (dealId.length > 100) throw new ValueError(`deal_id is ${dealId.length} characters long (at most 100)`);
       if (!(get("account_name") ?? "").trim()) throw new ValueError(`missing account_name for deal ${dealId}`);
-      const field = (c: string, parse: (s: string | undefined) => unknown) => {
-        try {
-          return parse(get(c));
-        } catch (e) {
-          throw e instanceof ValueError ? new ValueError(`${c}: ${e.message}`) : e;
-        }
-      };
-      const close = field("close_date", parseDate) as string | null;
-      const kickoff = field("kickoff_date", parseDate) as string | null;
-      const amount = field("amount", parseAmount) as { value: number; currency: string | null } | null;
-      const text = HANDOFF_TEXT.map((c) => blankToNull(get(c)));
-      const data = { deal_id: dealId, ...Object.fromEntries(HANDOFF_TEXT.map((c, i) => [c, text[i]])), close_date: close, kickoff_date: kickoff, amount: amount?.value ?? null, currency: amount?.currency ?? null, extra };
+      const close = cell("close_date", get("close_date"), parseDate);
+      const kickoff = cell("kickoff_date", get("kickoff_date"), parseDate);
+      const amount = cell("amount", get("amount"), parseAmount);
+      const values = HANDOFF_TEXT.map((c) => blankToNull(get(c)));
+      const data = { deal_id: dealId, ...Object.fromEntries(HANDOFF_TEXT.map((c, i) => [c, values[i]])), close_date: close, kickoff_date: kickoff, amount: amount?.value ?? null, currency: amount?.currency ?? null, extra };
       // the hash covers every mapped value and the kept extra columns; the version's JSON is rebuilt in SQL
-      return [dealId, hashOf(data), ...text, close, kickoff, amount?.value ?? null, amount?.currency ?? null, JSON.stringify(extra)];
+      return [dealId, hashOf(data), ...values, close, kickoff, amount?.value ?? null, amount?.currency ?? null, JSON.stringify(extra)];
     },
     key: (v) => String(v[0]),
     async merge({ stage, uploadId, now, approved, source }) {
@@ -296,26 +301,21 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
 
   rework: (open) => ({
     stage: [
-      { name: "rework_id", type: "varchar", sql: "VARCHAR" },
-      { name: "deal_id", type: "varchar", sql: "VARCHAR" },
-      { name: "logged_on", type: "varchar", sql: "VARCHAR" },
-      { name: "category", type: "varchar", sql: "VARCHAR" },
-      { name: "description", type: "varchar", sql: "VARCHAR" },
-      { name: "hours", type: "double", sql: "DOUBLE" },
-      { name: "kickoff_delay_days", type: "double", sql: "DOUBLE" },
-      { name: "content_hash", type: "varchar", sql: "VARCHAR" },
+      text("rework_id"),
+      text("deal_id"),
+      text("logged_on"),
+      text("category"),
+      text("description"),
+      num("hours"),
+      num("kickoff_delay_days"),
+      text("content_hash"),
     ],
     row(get) {
       const id = (get("rework_id") ?? "").trim();
       if (!id) throw new ValueError("missing rework_id");
       const deal = (get("deal_id") ?? "").trim();
       if (!deal) throw new ValueError(`missing deal_id for rework ${id}`);
-      let logged: string | null;
-      try {
-        logged = parseDate(get("logged_on"));
-      } catch (e) {
-        throw new ValueError(`logged_on: ${(e as Error).message}`);
-      }
+      const logged = cell("logged_on", get("logged_on"), parseDate);
       if (!logged) throw new ValueError(`missing logged_on for rework ${id}`);
       const description = get("description") ?? "";
       if (!description.trim()) throw new ValueError(`missing description for rework ${id}`);
@@ -344,12 +344,12 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
 
   reviews: (open) => ({
     stage: [
-      { name: "flag_id", type: "varchar", sql: "VARCHAR" },
-      { name: "decision", type: "varchar", sql: "VARCHAR" },
-      { name: "reviewer", type: "varchar", sql: "VARCHAR" },
-      { name: "reason", type: "varchar", sql: "VARCHAR" },
+      text("flag_id"),
+      text("decision"),
+      text("reviewer"),
+      text("reason"),
       { name: "decided_at", type: "timestamp", sql: "TIMESTAMP" },
-      { name: "raw", type: "varchar", sql: "VARCHAR" },
+      text("raw"),
     ],
     row(get, _extra, line) {
       const flag = (get("flag_id") ?? "").trim();
@@ -360,12 +360,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       if (!reviewer) throw new ValueError("missing reviewer");
       const reason = (get("reason") ?? "").trim() || null;
       if (decision === "rejected" && !reason) throw new ValueError(`a rejection needs a reason (flag ${flag})`);
-      let at: Date | null;
-      try {
-        at = parseTimestamp(get("decided_at"));
-      } catch (e) {
-        throw new ValueError(`decided_at: ${(e as Error).message}`);
-      }
+      const at = cell("decided_at", get("decided_at"), parseTimestamp);
       if (!at) throw new ValueError("missing decided_at");
       return [flag, decision, reviewer, reason, at, `line ${line}`];
     },
