@@ -3,7 +3,6 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { openDatabase, queryText, runQueryFile } from "../app/core/db/db.server";
-import { runRaw } from "../app/core/db/duckdb-dialect";
 import { importCsv } from "../app/core/ingest/import.server";
 import { runScore } from "../app/core/scoring/run.server";
 import { getPilotSettings, setPilotSettings } from "../app/core/settings.server";
@@ -73,7 +72,6 @@ if (name === "import" || name === "reimport") {
     return metricsExport(open);
   });
   out["q:export metrics (all)"] = `${exp.toFixed(1)} ms`;
-  void runRaw;
   emit(out);
 } else if (name === "http") {
   await open.close();

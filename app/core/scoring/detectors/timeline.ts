@@ -133,14 +133,12 @@ export const timelineDetector: Detector = {
     }
     // a go-live date written into the SOW itself without an approved schedule
     if (!schedule) {
-      const scope = ctx.text("signed_scope");
       for (const u of ctx.units("signed_scope")) {
         if (!/\b(?:go[- ]live|live|launch|cut ?over|in production)\b/i.test(u.text)) continue;
         if (!/\b(?:by|no later than|on|before|target(?:ed)?|for)\b/i.test(u.text)) continue;
         const ds = dateMentions(u.text).filter((d) => d.key && /\d{2}-\d{2}|^\d{2}$/.test(d.key));
         if (!ds.length || /\bperiod of performance\b/i.test(u.text)) continue;
         out.push({ category: "timeline_assumption", severity: "medium", source: "signed_scope", start: u.start, end: u.end, message: `The scope fixes a go-live date ("${ds[0].text}") that no delivery-approved schedule backs: confirm delivery can meet it.` });
-        void scope;
       }
     }
     return out;
