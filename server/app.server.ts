@@ -63,7 +63,7 @@ export async function startServer(opts: { root: string; serverBuild: string; por
 
   const server = express();
   server.disable("x-powered-by");
-  server.use(compression());
+  server.use(compression({ level: 1 })); // fast: pages are mostly server-rendered text
   server.use("/assets", express.static(path.join(opts.root, "build", "client", "assets"), { immutable: true, maxAge: "1y" }));
   server.use(express.static(path.join(opts.root, "build", "client"), { maxAge: "1h" }));
   server.use((_req, res, next) => {
@@ -143,9 +143,12 @@ export async function startServer(opts: { root: string; serverBuild: string; por
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${actualPort}`;
   if (!opts.quiet) {
     console.log(`Promise Trail is running at ${url}  (database: ${dbPath})`);
-    if (seeded || DEMO_USERS.length) {
+    const demo = await open.db.selectFrom("users").select("email").where("email", "in", DEMO_USERS.map((u) => u.email)).execute();
+    if (seeded || demo.length) {
       console.log(`Demo sign-in (password for all: ${DEMO_PASSWORD}):`);
-      for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(20)} ${u.email}`);
+      for (const u of DEMO_USERS) if (demo.some((d) => d.email === u.email)) console.log(`  ${u.role.padEnd(20)} ${u.email}`);
+    } else if (!(await open.db.selectFrom("users").select("id").limit(1).executeTakeFirst())) {
+      console.log("No accounts yet: create one with `npm run batch -- users add EMAIL --role admin` (password on stdin).");
     }
     if (cron) console.log(`Nightly scoring runs on "${schedule}" (PT_NIGHTLY_CRON; "off" to disable).`);
   }
