@@ -41,7 +41,7 @@ export function flagsChart(rows: { week: string; flags_accepted: number; flags_r
     options: {
       height: 220,
       marginLeft: 48,
-      y: { label: "Flags", grid: true },
+      y: { label: "Flags", grid: true, domain: [0, Math.max(1, ...data.map((d) => d.n))] },
       x: { label: "Week of kickoff", type: "utc" },
       color: { domain: ["accepted", "rejected"], range: [BLUE, ORANGE], legend: true },
       marks: [Plot.rectY(data, { x: "date", y: "n", fill: "decision", interval: "week", tip: true }), Plot.ruleY([0])],
@@ -57,7 +57,8 @@ export function reworkChart(rows: { week: string; early_rework_per_packet: numbe
     options: {
       height: 220,
       marginLeft: 48,
-      y: { label: "Items per packet", grid: true },
+      // an all-zero series still gets a readable axis
+      y: { label: "Items per packet", grid: true, domain: [0, Math.max(0.5, ...data.map((d) => d.early_rework_per_packet))] },
       x: { label: "Week of kickoff", type: "utc" },
       color: { domain: ["baseline", "pilot"], range: [GREY, BLUE], legend: true },
       marks: [Plot.rectY(data, { x: "date", y: "early_rework_per_packet", fill: "period", interval: "week", tip: true }), Plot.ruleY([0])],
