@@ -69,7 +69,7 @@ export function reworkChart(rows: { week: string; early_rework_per_packet: numbe
 export function fieldsChart(rows: { source: string; share: number }[]): ChartSpec {
   return {
     title: "Recurring ambiguous fields: share of reviewed packets with an accepted flag",
-    description: rows.map((r) => `${r.source}: ${Math.round(r.share * 100)}%`).join("; ") || "No reviewed packets yet.",
+    description: rows.map((r) => `${r.source.replace(/_/g, " ")}: ${Math.round(r.share * 100)}%`).join("; ") || "No reviewed packets yet.",
     options: {
       height: Math.max(120, rows.length * 34 + 40),
       marginLeft: 140,

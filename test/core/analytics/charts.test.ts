@@ -12,7 +12,7 @@ describe("charts rendered on the server", () => {
     const html = renderChart(fieldsChart([{ source: "kickoff_note", share: 0.5 }]));
     expect(html).toMatch(/^<figure class="chart"><figcaption>Recurring ambiguous fields/);
     expect(html).toContain("<svg");
-    expect(html).toContain("kickoff_note: 50%");
+    expect(html).toContain("kickoff note: 50%");
   });
   it("give an all-zero series a readable axis (no NaN, no degenerate ticks)", () => {
     const html = renderChart(reworkChart(weeks));
