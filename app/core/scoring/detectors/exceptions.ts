@@ -4,7 +4,7 @@ import { clauses } from "../structure";
 
 /** Concession families: what kind of non-standard commercial term a phrase grants. */
 const FAMILIES: { family: string; re: RegExp }[] = [
-  { family: "free", re: /\bon us\b|\bon the house\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bno (?:extra |additional )?(?:charge|cost|fee)s?\b|\bfor free\b|\bfree(?: of charge)?\b|\bthrow(?:n)? in\b|\bcomp(?:'d|ed)\b|\bgoodwill\b/i },
+  { family: "free", re: /\bon us\b|\bon the house\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bno (?:extra |additional )?(?:charge|cost|fee)s?\b|\bfor free\b|\bfree(?: of charge)?\b|\bcomplimentary\b|\bgratis\b|\bat our (?:own )?(?:cost|expense)\b|\bthrow(?:n)? in\b|\bcomp(?:'d|ed)\b|\bgoodwill\b/i },
   { family: "waiver", re: /\bwaiv(?:e|ed|es|ing|er)\b/i },
   { family: "discount", re: /\bdiscount(?:ed|s)?\b|\d+\s?%\s?off\b|\bmarked down\b/i },
   { family: "credit", re: /\bcredit(?:ed)?\b.*\b(?:month|subscription|fee|invoice|bill)|\b(?:service|sla|subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b/i },
