@@ -10,7 +10,7 @@ const NOT_DELIVERABLE_SECTION =
   /^(?:users|seats|licen[cs]es|duration|project schedule|purpose|background|objectives?|overview|summary|scope summary|subject matter|introduction|assumptions?|customer|responsibilities|dependencies|obligations|schedule|timeline|dates|milestones|fees?|pricing|payment|term|travel|acceptance|basis of acceptance|sign-?off|governance|project (?:organi[sz]ation|language|management|team)|change|out of scope|exclusions?|staffing|personnel|definitions|period of performance|place of performance|type of contract|warrant|invoicing|general|notes?)/i;
 
 const NOT_DELIVERABLE_SENTENCE =
-  /^(?:(?:the )?(?:contractor|vendor|offeror|awardee|government)\b|(?:the )?abilit(?:y|ies) to\b|support (?:for|to)\b|must\b|a saas\b|unlimited\b|uptime\b|customer|client|the customer|the client|provider personnel|either party|the parties|work outside|this (?:statement|sow|agreement|document)|statement of work|anything not|fees?\b|fixed (?:fee|price)|travel\b|payment|invoic|pricing|the go-live date will)|^(?:up to )?[\d,]+\s+(?:named\s+)?(?:licen[cs]es|seats|users|subscriptions)\b|^(?:24\/7\S*|unlimited)\b|\b(?:is|are) currently\b|\bare those\b|\bagree to the following\b|\bout of scope\b|\bis limited to\b|\b(?:timeline|schedule) (?:above|below)\b|\bis indicative\b|\bentered into\b|\bbetween\b.*\band\b.*\(["“]?customer|:\s*$/i;
+  /^(?:(?:the )?(?:contractor|vendor|offeror|awardee|government)\b|(?:the )?abilit(?:y|ies) to\b|support (?:for|to)\b|must\b|a saas\b|unlimited\b|uptime\b|customer|client|the customer|the client|provider personnel|either party|the parties|work outside|this (?:statement|sow|agreement|document)|statement of work|anything not|fees?\b|fixed (?:fee|price)|travel\b|payment|invoic|pricing|the go-live date will)|^(?:up to )?[\d,]+\s+(?:named\s+)?(?:licen[cs]es|seats|users|subscriptions)\b|^(?:24\/7\S*|unlimited)\b|\b(?:is|are) currently\b|\bare those\b|\bagree to the following\b|\bout of scope\b|\bis limited to\b|\b(?:timeline|schedule) (?:above|below)\b|\bis indicative\b|\bentered into\b|\bbetween\b.{0,300}\band\b.*\(["“]?customer|:\s*$/i;
 
 const CAPABILITY = /^(?:the )?abilit(?:y|ies) to\b|^support (?:for|to)\b|^must\b|^a saas\b|^uptime\b|^(?:the )?(?:system|solution|platform|application|tool) (?:shall|must|should|will)\b/i;
 
@@ -43,19 +43,19 @@ export function workSentences(scope: string): { start: number; end: number; text
 
 /** An acceptance, sign-off or completion condition. */
 export const ACCEPTANCE =
-  /\baccept(?:ed|ance|able|ability)?\b|\bsign[- ]?off\b(?! by| from)|\bsigns? off\b|\bsigned off\b|\bsigns the\b|\bapprov(?:es|ed|al)\b|\bcomplete[sd]?\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bsuccess criteria\b|\bverified (?:when|by)\b|\bpass(?:es)?\b.*\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|\bconfirms?\b.*\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e)\b.*\bwithin\b/i;
+  /\baccept(?:ed|ance|able|ability)?\b|\bsign[- ]?off\b(?! by| from)|\bsigns? off\b|\bsigned off\b|\bsigns the\b|\bapprov(?:es|ed|al)\b|\bcomplete[sd]?\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bsuccess criteria\b|\bverified (?:when|by)\b|\bpass(?:es)?\b.{0,300}\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|\bconfirms?\b.{0,300}\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e)\b.{0,300}\bwithin\b/i;
 
 /** A fixed duration or count that bounds the work (training, support, hypercare, advisory hours). */
 const BOUNDED_WORK =
-  /\b(?:for|within)\s+(?:the\s+first\s+)?(?:\w+\s+)?\(?\d+\)?\s+(?:business\s+|working\s+|calendar\s+)?(?:days|weeks|months|hours)\b|\bfor the first (?:\w+ )?(?:two|three|four|\d+) (?:live )?\w+s\b|\bup to \d+ hours\b|\b(?:one|two|three|four|five|six|\d+)\s*(?:\(\d+\)\s*)?(?:remote |on-?site |virtual |live )?(?:sessions?|workshops?)\b.*\b(?:delivered|complete|recorded)\b/i;
+  /\b(?:for|within)\s+(?:the\s+first\s+)?(?:\w+\s+)?\(?\d+\)?\s+(?:business\s+|working\s+|calendar\s+)?(?:days|weeks|months|hours)\b|\bfor the first (?:\w+ )?(?:two|three|four|\d+) (?:live )?\w+s\b|\bup to \d+ hours\b|\b(?:one|two|three|four|five|six|\d+)\s*(?:\(\d+\)\s*)?(?:remote |on-?site |virtual |live )?(?:sessions?|workshops?)\b.{0,300}\b(?:delivered|complete|recorded)\b/i;
 
 /** A section or sentence that sets acceptance for deliverables in general or by reference. */
 const GENERAL_ACCEPTANCE =
-  /\b(?:all|each|every|the|any)\s+(?:of the\s+)?(?:above\s+)?deliverables?\b[^.]*\b(?:accept|sign[- ]?off|approv|acceptab)|\baccept(?:ance|ed)\b[^.]*\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|\bbasis of acceptance\b|\bacceptance per\b|\bfor acceptability\b/i;
+  /\b(?:all|each|every|the|any)\s+(?:of the\s+)?(?:above\s+)?deliverables?\b[^.]{0,300}\b(?:accept|sign[- ]?off|approv|acceptab)|\baccept(?:ance|ed)\b[^.]{0,300}\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|\bbasis of acceptance\b|\bacceptance per\b|\bfor acceptability\b/i;
 
 /** A contract-level acceptance regime (a QASP, inspection-and-acceptance clause, definition of done) covers every deliverable. */
 const ACCEPTANCE_REGIME =
-  /\bqasp\b|\bquality assurance surveillance\b|\binspection and acceptance\b|\bacceptable quality levels?\b|\bdefinition of done\b|\bperformance standards?\b.*\b(?:acceptab|quality)/i;
+  /\bqasp\b|\bquality assurance surveillance\b|\binspection and acceptance\b|\bacceptable quality levels?\b|\bdefinition of done\b|\bperformance standards?\b.{0,300}\b(?:acceptab|quality)/i;
 
 export interface Deliverable extends Span {
   marker: string | null;

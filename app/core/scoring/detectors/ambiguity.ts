@@ -29,7 +29,7 @@ function vagueHit(raw: string): RegExpExecArray | null {
   if (o && !CLOSED_LIST.test(text)) return o;
   const v = VAGUE.exec(text);
   // a frequency listed among other frequencies is an option list, not a vague service level
-  if (v && /bi-?monthly/i.test(v[0]) && /\b(?:monthly|quarterly|weekly|annual)\b.*,|,\s*(?:monthly|quarterly|weekly|semi-annual)/i.test(text)) return null;
+  if (v && /bi-?monthly/i.test(v[0]) && /\b(?:monthly|quarterly|weekly|annual)\b.{0,300},|,\s*(?:monthly|quarterly|weekly|semi-annual)/i.test(text)) return null;
   if (v && !(/^full/i.test(v[0]) && BOUNDED.test(text))) return v;
   return null;
 }

@@ -14,9 +14,9 @@ const SOMEDAY = /\beventually\b|\bsomeday\b|\bdown the road\b|\bat some point\b|
 const CS_EXTRA_WORK = /\b(?:help|support|coverage|hypercare|on-call|24x7|24\/7|versions?|translat\w*|export|migrat\w*|plan|build|custom\w*)\b/i;
 const FIRST_PERSON_COMMIT = /\b(?:i|we)\b[^.;]{0,40}?\b(?:told|said|promised|agreed|assured|committed|offered|confirmed|guaranteed|ok'?d)\b|\bsaid (?:ok|okay|yes|sure|it'?s)\b|\b(?:told|promised|assured) (?:them|him|her|the \w+|their \w+)\b/i;
 // Recurring customer-success motions (reviews, check-ins, standard reports) are CS's own work, not delivery scope.
-const CS_MOTION = /\b(?:quarterly|monthly|weekly|annual(?:ly)?|yearly|each (?:year|month|quarter)|periodic)\b[^.]*\b(?:review|check-?ins?|report|simulations?|sync|meeting|refresh|call)s?\b|\b(?:check-?in|health review|success plan|readiness check)\b|\bstandard\b[^.]*\breport\b|\bbuilt-in\b|\bno build needed\b|\bscheduled email\b|\bkpi\b/i;
-const OWNER_TAIL = /\s*(?:[—–-]\s*|\(|;\s*)?(?:(?:training |delivery )?owner|csm)\s*:?[^.;)]*\)?|\s*[—–-]\s*\w+ to (?:confirm|address|check)[^.]*/gi;
-const DECLINED = /\bseparate (?:order|sow|contract|quote)\b|\bchange order\b(?!.*\bwithout\b)|\bout of scope\b|\bnot (?:in scope|included|promised|part of)\b|\bquote(?:d)? separately\b|\bnothing (?:was )?promised\b|\bno promises?\b|\bpointed (?:them|him|her) to\b|\bsaid no\b|\bdeclined\b|\bwon'?t\b|\bfuture phase\b|\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b/i;
+const CS_MOTION = /\b(?:quarterly|monthly|weekly|annual(?:ly)?|yearly|each (?:year|month|quarter)|periodic)\b[^.]{0,300}\b(?:review|check-?ins?|report|simulations?|sync|meeting|refresh|call)s?\b|\b(?:check-?in|health review|success plan|readiness check)\b|\bstandard\b[^.]{0,300}\breport\b|\bbuilt-in\b|\bno build needed\b|\bscheduled email\b|\bkpi\b/i;
+const OWNER_TAIL = /\s*(?:[—–-]\s*|\(|;\s*)?(?:(?:training |delivery )?owner|csm)\s*:?[^.;)]{0,300}\)?|\s*[—–-]\s*\w+ to (?:confirm|address|check)[^.]{0,300}/gi;
+const DECLINED = /\bseparate (?:order|sow|contract|quote)\b|\bchange order\b(?!.{0,300}\bwithout\b)|\bout of scope\b|\bnot (?:in scope|included|promised|part of)\b|\bquote(?:d)? separately\b|\bnothing (?:was )?promised\b|\bno promises?\b|\bpointed (?:them|him|her) to\b|\bsaid no\b|\bdeclined\b|\bwon'?t\b|\bfuture phase\b|\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b/i;
 const GENERIC = new Set(
   terms(
     `system systems data process help able use using work working set setup go live launch project implementation phase team call kickoff note

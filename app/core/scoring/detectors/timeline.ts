@@ -11,7 +11,7 @@ const DURATION_PROMISE = /\b(?:\d+|two|three|four|five|six|eight|ten|twelve)[- ]
 const DECLINED = /\bseparate (?:order|sow|contract|conversation|quote)\b|\bout of scope\b|\bnot (?:in scope|included)\b/i;
 const NOT_A_PROMISE = /\bno promises?\b|\bnothing (?:was )?promised\b|\bnot promised\b|\bdidn'?t (?:promise|commit)\b|\bno (?:dates?|commitment)\b/i;
 const PAST_FACT = /\b(?:approved|signed|closed|met|called|sent|received|started|was|were|had)\b/i;
-const APPROVED_SCHEDULE = /\b(?:schedule|timeline|plan|dates?|milestones?)\b[^.]*?\b(?:approved|confirmed|agreed|signed off|validated)\b[^.]*?\b(?:by )?(?:delivery|implementation|project manager|pm|services|ps)\b|\b(?:delivery|implementation)[- ]approved\b|\bapproved by (?:\w+ )?delivery\b/i;
+const APPROVED_SCHEDULE = /\b(?:schedule|timeline|plan|dates?|milestones?)\b[^.]{0,300}?\b(?:approved|confirmed|agreed|signed off|validated)\b[^.]{0,300}?\b(?:by )?(?:delivery|implementation|project manager|pm|services|ps)\b|\b(?:delivery|implementation)[- ]approved\b|\bapproved by (?:\w+ )?delivery\b/i;
 // Dates that describe the customer's situation, not a delivery commitment.
 const CONTEXT_FACT = /\b(?:ends?|ending|expires?|expiring|retires?|retiring|renews?|starts?|began|came|happened|sunsets?|sunsetting|decommission\w*|today|closes?|lease)\b/i;
 const TENTATIVE = /\b(?:indicative|tentative|to be (?:confirmed|agreed|determined)|tbc|tbd|estimated|subject to)\b/i;
@@ -90,13 +90,13 @@ export const timelineDetector: Detector = {
   detect(ctx) {
     const out: Finding[] = [];
     const schedule = approvedSchedule(ctx);
-    const owner = (ctx.packet.delivery_owner ?? "").trim().split(/\s+/)[0];
+    const owner = (ctx.packet.delivery_owner ?? "").trim().split(/\s+/)[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     for (const source of SALES_SIDE) {
       const text = ctx.text(source);
       for (const u of ctx.units(source)) {
         if (NOT_A_PROMISE.test(u.text) || DECLINED.test(u.text)) continue;
         if (source !== "customer_promise" && !COMMIT.test(u.text)) continue;
-        if (owner && owner.length > 2 && new RegExp(`\\b${owner}\\b[^.]*\\b(?:agreed|signed off|approved|confirmed)|\\b(?:agreed|signed off|approved|confirmed)\\b[^.]*\\b${owner}\\b`, "i").test(u.text)) continue;
+        if (owner && owner.length > 2 && new RegExp(`\\b${owner}\\b[^.]{0,300}\\b(?:agreed|signed off|approved|confirmed)|\\b(?:agreed|signed off|approved|confirmed)\\b[^.]{0,300}\\b${owner}\\b`, "i").test(u.text)) continue;
         const takenByOther = (st: number, en: number) => ctx.prior.some((f) => f.source === source && f.start !== null && f.end !== null && f.start < en && f.end > st && (f.category === "scope_exception" || f.category === "conflicting_terms"));
         const cs = clauses(text, u.start, u.end, { commas: true });
         const promiseField = source === "customer_promise";
