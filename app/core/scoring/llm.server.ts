@@ -69,8 +69,13 @@ export function redact(text: string): string {
     .replace(/(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\d{2,4})[\s.-]\d{3,4}[\s.-]\d{3,5}\b/g, "[phone]");
 }
 
+/** A field's text as data: redacted, and unable to close its own <field> tag. */
+function asData(text: string | null): string {
+  return redact(text ?? "").replace(/<\/?field/gi, (m) => m.replace("<", "‹"));
+}
+
 function userPrompt(p: PacketText): string {
-  return TEXT_SOURCES.map((s) => `<field name="${s}">\n${redact(p[s] ?? "")}\n</field>`).join("\n") + `\n<field name="delivery_owner">${redact(p.delivery_owner ?? "")}</field>`;
+  return TEXT_SOURCES.map((s) => `<field name="${s}">\n${asData(p[s])}\n</field>`).join("\n") + `\n<field name="delivery_owner">${asData(p.delivery_owner)}</field>`;
 }
 
 export interface LlmResult {
