@@ -149,6 +149,8 @@ export function logicalLines(text: string): Span[] {
       !underlined &&
       lastPhysicalLength(text, prev) >= wrapMin &&
       lastPhysicalLength(text, prev) <= wrapMax &&
+      // a wrapped sentence goes on in lower case or after a word that cannot end it
+      (/^[a-z(“"'‘]/.test(body) || /(?:[,;(/-]|\b(?:and|or|the|of|to|a|an|for|in|on|with|by|from|that|at|as|its|their|our))$/i.test(prevBody)) &&
       prevBody !== prevBody.toUpperCase();
     if (continues) out[out.length - 1] = span(text, prev.start, ln.end);
     else out.push(ln);

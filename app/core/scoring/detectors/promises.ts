@@ -8,7 +8,9 @@ const EVENT_DEADLINE = /\b(?:before|in time for|ahead of|by the time|by the end 
 
 // The seller committing, or the customer believing something was committed.
 const PROMISE_CUE =
-  /\b(?:told (?:them|him|her|the \w+|their \w+|\w+)(?: that)?(?: we(?:'d| would| will|'ll)| it(?:'s|'d| is| would)| they(?:'d| would| will)| that)?|i said (?:yes|we(?:'d| would| can| could| will))|said we(?:'d| would| can| could| will)|(?:i |we )?promised|(?:i |we )?agreed (?:we(?:'d| would)|to)|we(?:'ll| will| can) (?:also |definitely )?(?:do|build|handle|add|host|provide|own|set|get|keep|include|connect|support|migrate|write|run|pair|deliver|make)|committed to|guaranteed|assumes?|believes?|expects?|(?:heard|took) (?:that|it) as (?:included|in scope|a yes)|needs us to|wants? (?:us to|\w+(?: \w+){0,6} (?:too|also|as well))|they(?:'ll| will) also want|is included|as part of this|on the table|i ok'?d)\b/i;
+  /\b(?:told (?:them|him|her|the \w+|their \w+|\w+)(?: that)?(?: we(?:'d| would| will|'ll)| it(?:'s|'d| is| would)| they(?:'d| would| will)| that)?|i said (?:yes|we(?:'d| would| can| could| will))|said we(?:'d| would| can| could| will)|(?:i |we )?promised|(?:i |we )?agreed (?:we(?:'d| would)|to)|we(?:'ll| will| can) (?:also |definitely )?(?:do|build|handle|add|host|provide|own|set|get|keep|include|connect|support|migrate|write|run|pair|deliver|make)|committed to|guaranteed|(?:heard|took) (?:that|it) as (?:included|in scope|a yes)|needs us to|wants? (?:us to|\w+(?: \w+){0,6} (?:too|also|as well))|they(?:'ll| will) also want|is included|as part of this|on the table|i ok'?d)\b/i;
+// the customer believing something was promised: a subject and a belief verb ("Raj assumes we forward …")
+const BELIEF = /\b(?:[Tt]hey|[Hh]e|[Ss]he|[Cc]ustomer|[Cc]lient|[A-Z][a-z]+)(?:'s \w+)?\s+(?:assumes?|believes?|expects?|is expecting|thinks?)\b/;
 const CUSTOMER_WANT = /\b(?:they|customer|client|she|he|[A-Z][a-z]+) (?:want|wants|asked for|asked about|need|needs|expects?|is expecting)\b/;
 const SOMEDAY = /\beventually\b|\bsomeday\b|\bdown the road\b|\bat some point\b|\bnext year\b|\bin the future\b/i;
 const CS_EXTRA_WORK = /\b(?:help|support|coverage|hypercare|on-call|24x7|24\/7|versions?|translat\w*|export|migrat\w*|plan|build|custom\w*)\b/i;
@@ -51,7 +53,7 @@ export const promisesDetector: Detector = {
         const plain = u.text.replace(/[’‘]/g, "'");
         if (DECLINED.test(plain) && !/\bheard (?:that|it) as included\b/i.test(plain)) continue;
         const isPromiseField = source === "customer_promise";
-        const strong = PROMISE_CUE.test(plain) || FIRST_PERSON_COMMIT.test(plain);
+        const strong = PROMISE_CUE.test(plain) || FIRST_PERSON_COMMIT.test(plain) || BELIEF.test(plain);
         const weak = !strong && CUSTOMER_WANT.test(plain) && !SOMEDAY.test(plain) && !dateMentions(plain).length;
         if (source === "kickoff_note" && !strong && !weak) continue;
         if (source === "cs_requirement" && !strong && (CS_MOTION.test(plain) || !CS_EXTRA_WORK.test(plain.replace(OWNER_TAIL, "")))) continue;
