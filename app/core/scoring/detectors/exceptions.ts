@@ -55,8 +55,6 @@ export const exceptionsDetector: Detector = {
         for (const c of clauses(ctx.text(source), u.start, u.end)) {
           const fam = familiesOf(c.text);
           if (!fam.length || DECLINED.test(c.text)) continue;
-          // "standard" payment terms restated are not an exception: Net 30 is standard
-          if (fam.length === 1 && fam[0] === "payment" && !/\bstandard\b/i.test(u.text) && source !== "deal_desk_exception" && reflected(fam, c.text, orderForm) === "same") continue;
           if (source === "deal_desk_exception") {
             if (NOT_ON_FORM.test(u.text) || NOT_ON_FORM.test(deskAll)) {
               out.push(finding(source, c.start, c.end, "medium", "This deal-desk exception is not on the order form: get it onto the order form or confirm delivery knows it applies."));
