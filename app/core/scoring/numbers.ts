@@ -71,7 +71,7 @@ const UNIT_ALIASES: Record<string, string> = {
   months: "month", month: "month", mo: "month", mos: "month", yrs: "year", yr: "year", years: "year", year: "year", weeks: "week", week: "week", wks: "week",
   days: "day", day: "day", hours: "hour", hour: "hour", hrs: "hour", hr: "hour",
   entities: "entity", entity: "entity", subsidiaries: "entity", subsidiary: "entity",
-  locations: "location", location: "location", sites: "site", site: "site", clinics: "location", stores: "location", branches: "location", offices: "location",
+  locations: "location", location: "location", clinics: "location", stores: "location", branches: "location", offices: "location", site: "location", sites: "location", facilities: "location", facility: "location", campuses: "location",
   applications: "application", application: "application", apps: "application", app: "application",
   languages: "language", language: "language", workshops: "workshop", workshop: "workshop", sessions: "session", session: "session",
   templates: "template", template: "template", integrations: "integration", integration: "integration",

@@ -12,6 +12,7 @@ const UNOWNED = new RegExp(
     String.raw`\bowner\s+(?:unknown|tbd|missing|not (?:yet )?(?:named|assigned))`,
     String.raw`\bnot sure who\b`,
     String.raw`\bno named (?:person|owner|individual|lead)\b`,
+    String.raw`\bno owner\b`,
     String.raw`\bowner\s*[:=]\s*\?+(?![\w?])`,
     String.raw`:\s*\?{3,}`,
   ].join("|"),

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { scorePacket } from "../../../app/core/scoring/score";
+
+// Everyday phrasings of each gap (written for this test, not taken from any labelled set), and look-alikes that
+// are not gaps.
+const base = {
+  deal_id: "P", delivery_owner: "Dana Field",
+  signed_scope: "1. Configure the 12 approval rules listed in Annex 2. Accepted when the customer signs off the rule matrix.\n2. Train 5 admins in two 2-hour sessions; complete on delivery.",
+  order_form: "Widget Cloud — 50 users — 12-month term\nServices — $20,000 fixed",
+  deal_desk_exception: "None", kickoff_note: "Main contact is Sam.", cs_requirement: "Quarterly review — owner: CSM Lou.", customer_promise: "Approval rules configured.",
+};
+const probes: [string, string, Record<string, string>][] = [
+  ["timeline_assumption", "go live by June 1st", { kickoff_note: "Customer needs to go live by June 1st." }],
+  ["timeline_assumption", "end of month", { kickoff_note: "I promised them everything done by end of month." }],
+  ["timeline_assumption", "in 4 weeks", { customer_promise: "Fully live in 4 weeks from signature." }],
+  ["scope_exception", "throw in free trainings", { kickoff_note: "We'll throw in two extra trainings for free." }],
+  ["scope_exception", "complimentary", { kickoff_note: "Offered a complimentary health check after go-live." }],
+  ["scope_exception", "30% discount", { kickoff_note: "Gave them 30% off year two." }],
+  ["unowned_requirement", "Owner: TBA", { cs_requirement: "Data cleanup before cutover — Owner: TBA" }],
+  ["unowned_requirement", "no owner yet", { cs_requirement: "Security questionnaire: no owner yet on our side" }],
+  ["promise_not_in_scope", "they think SSO included", { kickoff_note: "They think SSO with Okta is included." }],
+  ["promise_not_in_scope", "I promised API", { kickoff_note: "I promised a custom REST API for their warehouse system." }],
+  ["conflicting_terms", "sites 3 vs 4", { signed_scope: "1. Roll out to 3 sites. Accepted when each site signs off.", order_form: "Widget Cloud — 4 locations — 12-month term" }],
+  ["conflicting_terms", "users 50 vs 75", { kickoff_note: "They'll have 75 users at launch." }],
+  ["conflicting_terms", "term 12 vs 24", { deal_desk_exception: "Approved: 24-month term." }],
+  ["ambiguous_deliverable", "various reports", { signed_scope: "1. Various reports for management. Accepted when the CFO approves them." }],
+  ["ambiguous_deliverable", "if needed", { signed_scope: "1. Data migration if needed. Accepted when counts match." }],
+  ["missing_acceptance_criteria", "bare deliverable", { signed_scope: "1. Configure the 12 approval rules listed in Annex 2. Accepted when signed off.\n2. Salesforce connector for opportunity sync." }],
+];
+const negatives: [string, Record<string, string>][] = [
+  ["past date fact", { kickoff_note: "They signed on March 3 after a long cycle." }],
+  ["discount on order form", { kickoff_note: "They got 10% off services.", order_form: "Widget Cloud — 50 users — 12-month term\nServices — $20,000 less 10% discount" }],
+  ["same count", { kickoff_note: "All 50 users start in week one." }],
+  ["declined promise", { kickoff_note: "They asked for SSO; told them it's a separate order." }],
+];
+
+describe("common phrasings", () => {
+  it.each(probes)("%s: %s", (category, _name, over) => {
+    expect(scorePacket({ ...base, ...over } as never).flags.filter((x) => x.category === category).length).toBeGreaterThan(0);
+  });
+  it.each(negatives)("no flag for %s", (_name, over) => {
+    expect(scorePacket({ ...base, ...over } as never).flags).toEqual([]);
+  });
+});
