@@ -42,3 +42,44 @@ describe("common phrasings", () => {
     expect(scorePacket({ ...base, ...over } as never).flags).toEqual([]);
   });
 });
+
+// a second batch on a 36-month order form
+const base36 = {
+  deal_id: "P", delivery_owner: "Dana Field",
+  signed_scope: "1. Configure the 12 approval rules listed in Annex 2. Accepted when the customer signs off the rule matrix.\n2. Train 5 admins in two 2-hour sessions; complete on delivery.",
+  order_form: "Widget Cloud — 50 users — 36-month term\nServices — $20,000 fixed",
+  deal_desk_exception: "None", kickoff_note: "Main contact is Sam.", cs_requirement: "Quarterly review — owner: CSM Lou.", customer_promise: "Approval rules configured.",
+};
+const moreProbes: [string, string, Record<string, string>][] = [
+  ["timeline_assumption", "targeting 9/15 launch", { kickoff_note: "They're targeting a 9/15 launch." }],
+  ["timeline_assumption", "by Christmas", { customer_promise: "Approval rules live by Christmas." }],
+  ["timeline_assumption", "by EOY", { kickoff_note: "CFO wants this done by EOY." }],
+  ["scope_exception", "waive setup fee", { kickoff_note: "We agreed to waive the setup fee." }],
+  ["scope_exception", "no charge workshop", { kickoff_note: "No charge for the second workshop, I told them." }],
+  ["scope_exception", "extended support", { kickoff_note: "Extended support for 6 months at no extra cost." }],
+  ["scope_exception", "price locked", { kickoff_note: "Price locked for 3 years at renewal." }],
+  ["unowned_requirement", "Owner: ?", { cs_requirement: "Data cleanup — Owner: ?" }],
+  ["unowned_requirement", "unassigned", { cs_requirement: "Escalation path (unassigned)" }],
+  ["promise_not_in_scope", "SAML SCIM", { kickoff_note: "Told them we support SAML and SCIM provisioning out of the box." }],
+  ["promise_not_in_scope", "uptime", { kickoff_note: "I promised them 99.99% uptime with a dedicated instance." }],
+  ["ambiguous_deliverable", "as required", { signed_scope: "1. Integrations as required. Accepted when tested." }],
+  ["ambiguous_deliverable", "etc", { signed_scope: "1. Reports, dashboards, etc. Accepted when approved." }],
+  ["ambiguous_deliverable", "best-effort", { signed_scope: "1. Best-effort data cleanup. Accepted when approved." }],
+  ["ambiguous_deliverable", "full integration", { signed_scope: "1. Full integration with NetSuite. Accepted when tested." }],
+  ["conflicting_terms", "workshops 2 vs 3", { signed_scope: "1. Two (2) design workshops. Accepted when the design is signed off.", kickoff_note: "They expect 3 workshops." }],
+];
+const moreNegatives: [string, Record<string, string>][] = [
+  ["36-month vs 3-year", { deal_desk_exception: "Approved: 3-year term." }],
+  ["renewal year fact", { kickoff_note: "Their current contract renews in 2027 anyway." }],
+  ["named owner", { cs_requirement: "Data cleanup — Owner: Priya N. (Delivery)" }],
+  ["capped as needed", { signed_scope: "1. Advisory hours as needed, capped at 20 hours. Complete when the hours are used.", customer_promise: "Advisory hours when needed." }],
+];
+
+describe("more phrasings", () => {
+  it.each(moreProbes)("%s: %s", (category, _name, over) => {
+    expect(scorePacket({ ...base36, ...over } as never).flags.filter((x) => x.category === category).length).toBeGreaterThan(0);
+  });
+  it.each(moreNegatives)("no flag for %s", (_name, over) => {
+    expect(scorePacket({ ...base36, ...over } as never).flags).toEqual([]);
+  });
+});

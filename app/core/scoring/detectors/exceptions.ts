@@ -9,7 +9,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
   { family: "discount", re: /\bdiscount(?:ed|s)?\b|\d+\s?%\s?off\b|\bmarked down\b/i },
   { family: "credit", re: /\bcredit(?:ed)?\b.{0,300}\b(?:month|subscription|fee|invoice|bill)|\b(?:service|sla|subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b/i },
   { family: "absorb", re: /\babsorb(?:ed|s)?\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:[\w-]+ ){0,3}(?:travel|expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b/i },
-  { family: "price", re: /\bprice (?:hold|lock|freeze|protection|guarantee)\b|\block(?:ed)? (?:in )?(?:the |their |current )?(?:price|pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b|\breverts? to\b/i },
+  { family: "price", re: /\bprice (?:hold|lock(?:ed)?|freeze|frozen|protection|guarantee)\b|\block(?:ed)? (?:in )?(?:the |their |current )?(?:price|pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b|\breverts? to\b/i },
   { family: "payment", re: /\bnet[ -]?(?:45|60|75|90|120)\b|\bdeferred (?:payment|billing)\b|\bpay(?:ment)? (?:in arrears|on go-live)\b/i },
   { family: "termination", re: /\bterminat\w* for convenience\b|\bopt[- ]out\b|\bcancel(?:lation)? (?:right|at any time|without)\b|\bexit clause\b/i },
   { family: "extra_scope", re: /\bwithout (?:a )?change order\b|\bno change order\b|\bflex to\b|\bextra (?:hours|days|sessions|templates?|variants?)\b.{0,300}\b(?:no|free|on us)\b/i },

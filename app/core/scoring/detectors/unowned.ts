@@ -13,6 +13,7 @@ const UNOWNED = new RegExp(
     String.raw`\bnot sure who\b`,
     String.raw`\bno named (?:person|owner|individual|lead)\b`,
     String.raw`\bno owner\b`,
+    String.raw`\bunassigned\b|\bnot (?:yet )?assigned\b`,
     String.raw`\bowner\s*[:=]\s*\?+(?![\w?])`,
     String.raw`:\s*\?{3,}`,
   ].join("|"),
