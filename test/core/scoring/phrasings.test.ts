@@ -83,3 +83,30 @@ describe("more phrasings", () => {
     expect(scorePacket({ ...base36, ...over } as never).flags).toEqual([]);
   });
 });
+
+describe("a realistic clean packet", () => {
+  // approved schedule restated in the note, discount on the order form, an estimate below the licensed count,
+  // a declined ask, CSM-owned routines, a promise the scope covers
+  const clean = {
+    deal_id: "C",
+    delivery_owner: "Maya Chen",
+    signed_scope: `Statement of Work — Helpdesk Cloud rollout for Birchwood Clinics
+  1. Scope
+  Provider will configure Helpdesk Cloud for Customer's 6 clinics.
+  2. Deliverables
+  2.1 Ticket categories and SLAs for the 4 queues listed in Appendix A.
+  2.2 Email-to-ticket channel for the shared support mailbox.
+  2.3 SSO with Microsoft Entra ID for up to 120 agents.
+  2.4 Two 90-minute admin training sessions.
+  3. Acceptance
+  Each deliverable is accepted when Customer's IT lead signs the acceptance form after a test in the sandbox; training is complete on delivery.
+  4. Schedule (approved by Delivery, M. Chen, 2/2): kickoff 2/10; UAT 3/2; go-live 3/16.
+  5. Fees per the Order Form.`,
+    order_form: "Helpdesk Cloud Pro — 120 agents — $45/agent/mo — 24-month term\nImplementation — $18,000 fixed\nLess 5% multi-year discount",
+    deal_desk_exception: "Approved 1/28 (DD-2201): 5% multi-year discount. Reflected on the order form.",
+    kickoff_note: "- Champion is Ruth (IT lead); CFO signs.\n- They go live March 16 as agreed with Maya.\n- About 110 agents today, growing to 120 by summer.\n- They asked about a chatbot; told them that's a separate order.",
+    cs_requirement: "- Monthly adoption review — owner: CSM Leo Park\n- Quarterly SLA report (standard Helpdesk report) — owner: Leo Park",
+    customer_promise: "Support tickets handled in Helpdesk Cloud by March 16, with SSO for all 120 agents.",
+  };
+  it("raises nothing", () => expect(scorePacket(clean).flags).toEqual([]));
+});

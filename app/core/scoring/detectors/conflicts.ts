@@ -58,12 +58,12 @@ function factsOf(ctx: Context): Fact[] {
   return out;
 }
 
-function agree(a: Fact, b: Fact, tolerance = 0.03): boolean {
+function agree(a: Fact, b: Fact, tolerance = 0.03, contracted: Set<number> = new Set()): boolean {
   if (a.value === b.value) return true;
   const [hi, lo] = a.value >= b.value ? [a, b] : [b, a];
   if (hi.bound === "max" && lo.bound === "approx") return true; // "up to 3,500" vs "~2,800 at peak"
   // an estimate below what the order form buys leaves headroom; only needing more than was bought disagrees
-  if (lo.bound === "approx" && hi.source === "order_form" && hi.bound === "exact") return true;
+  if (lo.bound === "approx" && hi.bound === "exact" && (hi.source === "order_form" || contracted.has(hi.value))) return true;
   if (a.bound === "min" || b.bound === "min") {
     const [min, other] = a.bound === "min" ? [a, b] : [b, a];
     return other.bound === "min" || min.value <= other.value;
@@ -90,9 +90,11 @@ export const conflictsDetector: Detector = {
         const b = facts[j];
         if (a.source === b.source || a.key !== b.key) continue;
         // a source that also states the other value somewhere agrees with itself
-        if (facts.some((f) => f.source === a.source && f.key === a.key && agree(f, b, tolerance))) continue;
-        if (facts.some((f) => f.source === b.source && f.key === b.key && agree(f, a, tolerance))) continue;
-        if (agree(a, b, tolerance)) continue;
+        // the values the contract itself states for this key
+        const contracted = new Set(facts.filter((f) => f.key === a.key && (f.source === "order_form" || f.source === "signed_scope")).map((f) => f.value));
+        if (facts.some((f) => f.source === a.source && f.key === a.key && agree(f, b, tolerance, contracted))) continue;
+        if (facts.some((f) => f.source === b.source && f.key === b.key && agree(f, a, tolerance, contracted))) continue;
+        if (agree(a, b, tolerance, contracted)) continue;
         for (const [x, y] of [[a, b], [b, a]] as const) {
           const k = `${x.source}:${x.clause.start}`;
           if (flagged.has(k)) continue;
