@@ -110,3 +110,41 @@ describe("a realistic clean packet", () => {
   };
   it("raises nothing", () => expect(scorePacket(clean).flags).toEqual([]));
 });
+
+describe("a realistic packet with every kind of gap", () => {
+  const dirty = {
+    deal_id: "D",
+    delivery_owner: "",
+    signed_scope: `SOW — Field Service Pro for Lakeside Plumbing
+  Deliverables:
+  - Scheduling setup for up to 40 technicians. Accepted when 20 test jobs dispatch correctly.
+  - QuickBooks integration.
+  - Custom reports as needed.
+  - Mobile app rollout, etc.
+  Timeline is tentative and will be confirmed after discovery.`,
+    order_form: "Field Service Pro — 35 technicians — $60/tech/mo — 12-month term\nImplementation — $9,000",
+    deal_desk_exception: "Onboarding fee waived (verbal approval, not on the order form).",
+    kickoff_note: "- They need to be live before spring rush in April, hard date.\n- I told them we'd also migrate 5 years of job history from their old system at no cost.\n- Owner (Bill) assumes GPS tracking is included.",
+    cs_requirement: "- Technician training videos — owner: TBD\n- Monthly usage report — owner: CSM Amy",
+    customer_promise: "All 40 techs scheduling in the app by April 1, with GPS tracking and invoices syncing to QuickBooks.",
+  };
+  const flags = scorePacket(dirty).flags;
+  const has = (category: string, source: string, text?: string) =>
+    flags.some((f) => f.category === category && f.source === source && (text === undefined || f.evidence.includes(text)));
+  it.each([
+    ["unowned_requirement", "delivery_owner", undefined],
+    ["conflicting_terms", "order_form", "35 technicians"],
+    ["conflicting_terms", "signed_scope", "40 technicians"],
+    ["scope_exception", "deal_desk_exception", "waived"],
+    ["scope_exception", "kickoff_note", "at no cost"],
+    ["timeline_assumption", "kickoff_note", "spring rush"],
+    ["timeline_assumption", "customer_promise", "April 1"],
+    ["missing_acceptance_criteria", "signed_scope", "QuickBooks integration"],
+    ["ambiguous_deliverable", "signed_scope", "as needed"],
+    ["ambiguous_deliverable", "signed_scope", "etc."],
+    ["promise_not_in_scope", "kickoff_note", "GPS tracking"],
+  ])("finds %s in %s (%s)", (category, source, text) => expect(has(category, source, text)).toBe(true));
+  it("does not treat the schedule caveat as a deliverable", () => {
+    expect(flags.some((f) => f.evidence.startsWith("Timeline is tentative"))).toBe(false);
+  });
+});

@@ -97,7 +97,7 @@ export const timelineDetector: Detector = {
         if (NOT_A_PROMISE.test(u.text) || DECLINED.test(u.text)) continue;
         if (source !== "customer_promise" && !COMMIT.test(u.text)) continue;
         if (owner && owner.length > 2 && new RegExp(`\\b${owner}\\b[^.]{0,300}\\b(?:agreed|signed off|approved|confirmed)|\\b(?:agreed|signed off|approved|confirmed)\\b[^.]{0,300}\\b${owner}\\b`, "i").test(u.text)) continue;
-        const takenByOther = (st: number, en: number) => ctx.prior.some((f) => f.source === source && f.start !== null && f.end !== null && f.start < en && f.end > st && (f.category === "scope_exception" || f.category === "conflicting_terms"));
+        const takenByOther = (st: number, en: number) => ctx.prior.some((f) => f.source === source && f.start !== null && f.end !== null && f.start < en && f.end > st && f.category === "scope_exception");
         const cs = clauses(text, u.start, u.end, { commas: true });
         const promiseField = source === "customer_promise";
         let best: { c: (typeof cs)[number]; score: number; mention: DateMention } | null = null;
