@@ -1,5 +1,5 @@
 // Finds the deliverables of a statement of work and whether an acceptance condition covers each.
-import { clauses, items, type Span } from "./structure";
+import { clauses, items, type Span, type Unit } from "./structure";
 
 /** Words that head the sections of a SOW ("2. Deliverables", "Article 5 — Fees.", "§3 Schedule"). */
 const HEADING_VOCAB =
@@ -65,11 +65,13 @@ export interface Deliverable extends Span {
 }
 
 interface Item {
+  item: number;
+  section: string;
   marker: string | null;
   start: number;
   end: number;
   text: string;
-  units: Span[];
+  units: Unit[];
   label: string | null;
   headingOnly: boolean;
 }
@@ -119,6 +121,40 @@ export function findDeliverables(scope: string): Deliverable[] {
   return hit;
 }
 
+/**
+ * Deliverables in Markdown tables: the header row names the columns; each later row's deliverable is its
+ * deliverable/description cell (else its longest cell) and it is accepted when its acceptance cell is filled.
+ */
+function tableDeliverables(its: Item[], general: boolean): { rows: Set<number>; out: Deliverable[] } {
+  const rows = new Set<number>();
+  const out: Deliverable[] = [];
+  let header: Map<number, string> | null = null;
+  let prevItem = -2;
+  for (const it of its) {
+    const cells = it.units.filter((u) => u.cell !== undefined);
+    if (!cells.length) {
+      header = null;
+      continue;
+    }
+    rows.add(it.item);
+    if (!header || it.item !== prevItem + 1) {
+      header = new Map(cells.map((c) => [c.cell!, c.text.toLowerCase()]));
+      prevItem = it.item;
+      continue;
+    }
+    prevItem = it.item;
+    const col = (re: RegExp) => [...header!.entries()].find(([, h]) => re.test(h))?.[0];
+    const what = col(/deliverable|description|item|task|service|scope|requirement/);
+    const acc = col(/accept|criteria|sign-?off|done|complete|standard|measure/);
+    const main = cells.find((c) => c.cell === what) ?? [...cells].filter((c) => !/^[\d.#]+$/.test(c.text)).sort((a, b) => b.text.length - a.text.length)[0];
+    if (!main || main.text.split(/\s+/).length < 2) continue;
+    const accCell = cells.find((c) => c.cell === acc && c.text.trim() !== "");
+    const accepted = general || Boolean(accCell) || cells.some((c) => c !== main && ACCEPTANCE.test(c.text)) || ACCEPTANCE.test(main.text) || BOUNDED_WORK.test(main.text);
+    out.push({ start: main.start, end: main.end, text: main.text, marker: null, item: { start: it.start, end: it.end, text: it.text }, accepted });
+  }
+  return { rows, out };
+}
+
 function deliverablesOf(scope: string): Deliverable[] {
   const its: Item[] = items(scope).map((it) => ({ ...it, ...labelOf(it.units[0].text, it.units.length, it.marker, it.units[0].heading) }));
   // acceptance that covers every deliverable, or some by reference
@@ -146,10 +182,11 @@ function deliverablesOf(scope: string): Deliverable[] {
     if (CAPABILITY.test(it.units[0].text)) c[0]++;
     capability.set(sections[i], c);
   });
-  const out: Deliverable[] = [];
+  const tables = tableDeliverables(its, general);
+  const out: Deliverable[] = [...tables.out];
   for (let i = 0; i < its.length; i++) {
     const it = its[i];
-    if (it.headingOnly) continue;
+    if (it.headingOnly || tables.rows.has(it.item)) continue;
     const sec = sections[i];
     const cap = capability.get(sec);
     if (cap && cap[1] >= 3 && cap[0] / cap[1] >= 0.5) continue;
@@ -157,7 +194,7 @@ function deliverablesOf(scope: string): Deliverable[] {
     if (NOT_DELIVERABLE_SECTION.test(sec) && !/^(?:deliverables|scope of|services|tasks|requirements)/.test(sec)) continue;
     if (it.label && NOT_DELIVERABLE_SECTION.test(it.label)) continue;
     const itemAccepted = general || ACCEPTANCE.test(it.text) || BOUNDED_WORK.test(it.text) || (it.marker !== null && refs.has(markerKey(it.marker)));
-    let candidates = it.marker ? [it.units[0]] : it.units;
+    let candidates: Span[] = it.marker ? [it.units[0]] : it.units;
     // a short label sentence ("D1 Environment.") reads with the sentence after it
     if (it.marker && it.label === null && it.units.length > 1 && it.units[0].text.split(/\s+/).length <= 3 && !ACCEPTANCE.test(it.units[1].text)) {
       candidates = [{ start: it.units[0].start, end: it.units[1].end, text: scope.slice(it.units[0].start, it.units[1].end) }];

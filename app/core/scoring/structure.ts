@@ -16,6 +16,8 @@ export interface Unit extends Span {
   section: string;
   /** true when the unit is a heading line */
   heading: boolean;
+  /** for a Markdown table cell: its column (0-based) */
+  cell?: number;
 }
 
 const MARKER =
@@ -196,10 +198,12 @@ function unitsOf(text: string): Unit[] {
     item++;
     if (body.startsWith("|")) {
       let cellStart = start + 1;
+      let column = 0;
       for (let i = start + 1; i <= ln.end; i++) {
         if (i === ln.end || text[i] === "|") {
           const t = trimSpan(text, cellStart, i);
-          if (t.text) out.push({ ...t, marker: null, item, section, heading: false });
+          if (t.text) out.push({ ...t, marker: null, item, section, heading: false, cell: column });
+          if (i < ln.end) column++;
           cellStart = i + 1;
         }
       }

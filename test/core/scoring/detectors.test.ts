@@ -151,3 +151,10 @@ describe("hostile text", () => {
     for (const f of scorePacket(p).flags) expect(citationProblem(p, f, f.evidence)).toBeNull();
   });
 });
+
+describe("deliverables in a Markdown table", () => {
+  it("reads the acceptance column of each row and flags the row that leaves it empty", () => {
+    const scope = "## Deliverables\n| # | Deliverable | Acceptance |\n|---|---|---|\n| 1 | Data migration of 5,000 records | Record counts match the export |\n| 2 | Warehouse connector | |\n| 3 | Three admin trainings | Complete on delivery |";
+    expect(evidence({ signed_scope: scope, customer_promise: "Records migrated." }, "missing_acceptance_criteria")).toEqual(["Warehouse connector"]);
+  });
+});
