@@ -207,7 +207,13 @@ function deliverablesOf(scope: string): Deliverable[] {
       }
       if (NOT_DELIVERABLE_SENTENCE.test(u.text) || u.text.split(/\s+/).length < 2) continue;
       // several deliverables in one sentence, each with its own condition: judge each clause
-      const parts = clauses(scope, u.start, u.end, { commas: true });
+      // a clause that is itself a condition ("accepted when …") belongs to the deliverable before it
+      const parts: Span[] = [];
+      for (const p of clauses(scope, u.start, u.end, { commas: true })) {
+        const prev = parts[parts.length - 1];
+        if (prev && /^(?:accept|complete|done|sign|approv)/i.test(p.text)) parts[parts.length - 1] = { start: prev.start, end: p.end, text: scope.slice(prev.start, p.end) };
+        else parts.push(p);
+      }
       const withCond = parts.filter((p) => ACCEPTANCE.test(p.text)).length;
       if (parts.length > 2 && withCond >= 2 && withCond < parts.length) {
         for (const p of parts) if (p.text.split(/\s+/).length >= 2) out.push({ ...p, marker: it.marker, item: it, accepted: general || ACCEPTANCE.test(p.text) });

@@ -148,3 +148,26 @@ describe("a realistic packet with every kind of gap", () => {
     expect(flags.some((f) => f.evidence.startsWith("Timeline is tentative"))).toBe(false);
   });
 });
+
+describe("a packet written as prose, with inline (a)/(b)/(c) deliverables", () => {
+  const prose = {
+    deal_id: "N", delivery_owner: "Raj Patel",
+    signed_scope: "Scope: implement Payroll for 2 entities (US and Canada). Deliverables: (a) payroll configuration for both entities, accepted on sign-off of the configuration workbook; (b) two parallel runs, accepted when variance is under $1 per employee; (c) year-end reporting setup.",
+    order_form: "Payroll — 300 employees — $10 PEPM — 24 months. Implementation $30,000.",
+    deal_desk_exception: "N/A",
+    kickoff_note: "Great call with Linda, their HR director. They are moving off Paychex because of service issues. Linda was clear that first live payroll must be January 15 so they start the year clean. I mentioned we could probably handle their Mexico entity later in the year too, and she seemed happy with that. They currently have 340 employees across the two countries.",
+    cs_requirement: "Bilingual (French) payroll reports for the Canadian entity — owner: not yet assigned.",
+    customer_promise: "Payroll for US and Canada live on January 15, with Mexico added later this year.",
+  };
+  const flags = scorePacket(prose).flags;
+  const evidence = (category: string) => flags.filter((f) => f.category === category).map((f) => f.evidence);
+  it("attaches inline acceptance clauses to their deliverables", () => {
+    expect(evidence("missing_acceptance_criteria")).toEqual(["(c) year-end reporting setup."]);
+  });
+  it("finds the soft promise, the hard date, the head-count gap and the unassigned item", () => {
+    expect(evidence("promise_not_in_scope").some((e) => e.includes("Mexico entity"))).toBe(true);
+    expect(evidence("timeline_assumption").some((e) => e.includes("January 15"))).toBe(true);
+    expect(evidence("conflicting_terms")).toEqual(expect.arrayContaining(["300 employees"]));
+    expect(evidence("unowned_requirement")).toHaveLength(1);
+  });
+});
