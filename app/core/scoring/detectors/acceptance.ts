@@ -4,7 +4,7 @@ import { findDeliverables } from "../deliverables";
 /** A deliverable in the signed scope with no acceptance, sign-off or completion condition anywhere. */
 export const acceptanceDetector: Detector = {
   id: "missing-acceptance",
-  version: 3,
+  version: 4,
   category: "missing_acceptance_criteria",
   detect(ctx) {
     return findDeliverables(ctx.text("signed_scope"))

@@ -40,7 +40,7 @@ function vagueHit(raw: string): RegExpExecArray | null {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 3,
+  version: 4,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

@@ -76,7 +76,7 @@ function agree(a: Fact, b: Fact, tolerance = 0.03, contracted: Set<number> = new
 /** Two sources giving different values for the same counted thing, term, history window or discount. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 3,
+  version: 4,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);

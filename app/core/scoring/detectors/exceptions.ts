@@ -43,7 +43,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 3,
+  version: 4,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

@@ -24,7 +24,7 @@ const CUSTOMER_SIDE = /\b(?:by|from|on) (?:the )?(?:customer|client|their side|a
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 3,
+  version: 4,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
