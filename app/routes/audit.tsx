@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/session.server";
 import { auditPage } from "~/core/dashboard.server";
 import { when } from "~/format";
+import { Pager } from "~/components/Pager";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
@@ -13,11 +14,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Audit() {
   const { rows, verify, page, pageSize, actions } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const link = (p: number) => {
-    const n = new URLSearchParams(params);
-    n.set("page", String(p));
-    return `?${n}`;
-  };
   return (
     <>
       <h1>Audit log</h1>
@@ -41,10 +37,7 @@ export default function Audit() {
           ))}
         </tbody>
       </table>
-      <div className="pager">
-        {page > 1 ? <Link to={link(page - 1)}>← newer</Link> : null}
-        {rows.length === pageSize ? <Link to={link(page + 1)}>older →</Link> : null}
-      </div>
+      <Pager page={page} hasNext={rows.length === pageSize} labels={["← newer", "older →"]} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/session.server";
 import { packetQueue } from "~/core/dashboard.server";
 import { Empty } from "~/components/Empty";
+import { Pager } from "~/components/Pager";
 import { day, label } from "~/format";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -21,11 +22,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Queue() {
   const { rows, total, page, pageSize, owners, categories } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const pageLink = (p: number) => {
-    const n = new URLSearchParams(params);
-    n.set("page", String(p));
-    return `?${n}`;
-  };
   return (
     <>
       <h1>Review queue</h1>
@@ -70,11 +66,9 @@ export default function Queue() {
           </tbody>
         </table>
       )}
-      <div className="pager">
-        {page > 1 ? <Link to={pageLink(page - 1)}>← previous</Link> : null}
+      <Pager page={page} hasNext={page * pageSize < total}>
         <span className="muted">{total} packets · page {page} of {Math.max(1, Math.ceil(total / pageSize))}</span>
-        {page * pageSize < total ? <Link to={pageLink(page + 1)}>next →</Link> : null}
-      </div>
+      </Pager>
     </>
   );
 }

@@ -1,5 +1,6 @@
 // Finds the deliverables of a statement of work and whether an acceptance condition covers each.
 import { clauses, items, type Span, type Unit } from "./structure";
+import { memo } from "./memo";
 
 /** Words that head the sections of a SOW ("2. Deliverables", "Article 5 — Fees.", "§3 Schedule"). */
 const HEADING_VOCAB =
@@ -108,18 +109,8 @@ function referencedMarkers(text: string): Set<string> {
 }
 const markerKey = (m: string | null) => (m ?? "").replace(/^(?:item|task|deliverable|phase|d)\s*/i, "").replace(/[().:\s§]/g, "");
 
-const cache = new Map<string, Deliverable[]>();
-
 /** The deliverables of a signed scope, each with whether an acceptance or completion condition covers it. */
-export function findDeliverables(scope: string): Deliverable[] {
-  let hit = cache.get(scope);
-  if (!hit) {
-    if (cache.size > 32) cache.clear();
-    hit = deliverablesOf(scope);
-    cache.set(scope, hit);
-  }
-  return hit;
-}
+export const findDeliverables = memo(32, deliverablesOf);
 
 /**
  * Deliverables in Markdown tables: the header row names the columns; each later row's deliverable is its

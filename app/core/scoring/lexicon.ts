@@ -1,4 +1,5 @@
 // Words: a light stemmer, stop words and synonyms, for matching promises against scope.
+import { memo } from "./memo";
 
 const STOP = new Set(
   `a an the and or but so of to in on at by for with from into onto over under up down out off as is are was were be been being
@@ -38,17 +39,7 @@ const SYN = new Map<string, string>();
 for (const g of SYNONYM_GROUPS) for (const w of g) SYN.set(w, g[0]);
 
 /** A small suffix-stripping stemmer: enough to match "integrations"/"integrated"/"integration". */
-const stemCache = new Map<string, string>();
-
-export function stem(word: string): string {
-  let cached = stemCache.get(word);
-  if (cached === undefined) {
-    if (stemCache.size > 50000) stemCache.clear();
-    cached = stemOf(word);
-    stemCache.set(word, cached);
-  }
-  return cached;
-}
+export const stem = memo(50000, stemOf);
 
 function stemOf(word: string): string {
   let w = word.toLowerCase().replace(/[’']s$/, "");
@@ -73,18 +64,8 @@ export function isStop(word: string): boolean {
   return STOP.has(word.toLowerCase());
 }
 
-const termsCache = new Map<string, string[]>();
-
 /** Content terms of a text: lower-cased, stemmed, stop words and bare numbers dropped. */
-export function terms(text: string): string[] {
-  let cached = termsCache.get(text);
-  if (cached === undefined) {
-    if (termsCache.size > 512) termsCache.clear();
-    cached = termsOf(text);
-    termsCache.set(text, cached);
-  }
-  return cached;
-}
+export const terms = memo(512, termsOf);
 
 function termsOf(text: string): string[] {
   const out: string[] = [];

@@ -1,6 +1,8 @@
 // Splits a field into lines, list items, sentences and clauses, keeping exact offsets into the
 // original string (UTF-16 code units, as JavaScript indexes strings): CRLF, tabs and non-ASCII stay put.
 
+import { memo } from "./memo";
+
 export interface Span {
   start: number;
   end: number;
@@ -164,20 +166,6 @@ function lastPhysicalLength(text: string, s: Span): number {
   const t = text.slice(s.start, s.end);
   const i = Math.max(t.lastIndexOf("\n"), t.lastIndexOf("\r"));
   return t.slice(i + 1).trim().length;
-}
-
-/** A small memo: several detectors ask for the structure of the same field. */
-function memo<T>(limit: number, fn: (text: string) => T): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text: string) => {
-    let v = cache.get(text);
-    if (v === undefined) {
-      if (cache.size >= limit) cache.clear();
-      v = fn(text);
-      cache.set(text, v);
-    }
-    return v;
-  };
 }
 
 export const units = memo(64, unitsOf);
