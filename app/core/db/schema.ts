@@ -67,7 +67,7 @@ export interface PacketVersionsTable {
   content_hash: string;
   upload_id: number;
   line: number;
-  data: string;
+  data: string | null;
   created_at: Date;
 }
 

@@ -1,12 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
-import { sql } from "kysely";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import type { OpenDatabase } from "../db/db.server";
-import { appendRow, appendRows, inTransaction, type AppendType } from "../db/tx.server";
+import { appendRows, inTransaction } from "../db/tx.server";
 import { appendAudit, type AuditEntry } from "../audit/audit.server";
 import { getApprovedSources } from "../settings.server";
 import { COLUMNS, mapHeaders, type ImportKind } from "./columns";
 import { ImportRefused, readRows, sniffFile, DEFAULT_MAX_BYTES, type Sniffed } from "./read-csv.server";
+import { cellColumn, stageFile, type Staged } from "./stage.server";
 import { parseAmount, parseDate, parseNumber, parseTimestamp, ValueError } from "./values";
 
 export { ImportRefused };
@@ -22,6 +22,8 @@ export interface ImportOptions {
   maxBytes?: number;
   onProgress?: (bytes: number, total: number) => void;
   now?: Date;
+  /** "stream" forces the streaming reader (tests compare it with DuckDB's) */
+  reader?: "stream";
 }
 
 export interface ImportSummary {
@@ -33,6 +35,8 @@ export interface ImportSummary {
   approved_source: boolean;
   encoding: string;
   delimiter: string;
+  /** which reader split the file: DuckDB's for regular UTF-8, the streaming one for anything irregular */
+  reader: "duckdb" | "stream";
   rows: number;
   imported: number;
   unchanged: number;
@@ -43,7 +47,8 @@ export interface ImportSummary {
 }
 
 interface MergeContext {
-  stage: string;
+  /** a view of the rows to store: valid, first of their key in the file, with their named values */
+  rows: string;
   uploadId: number;
   now: Date;
   approved: boolean;
@@ -58,36 +63,50 @@ interface MergeResult {
   audit?: AuditEntry[];
 }
 
-/** One kind's row validation and storage: stage table columns, row → values, merge SQL. */
+type Parser = "date" | "amount" | "number" | "timestamp";
+
+/** SQL expressions over one staged row, by column name. */
+interface Cells {
+  /** the cell as written (NULL when the column is not in the file) */
+  raw(column: string): string;
+  /** the cell with JavaScript's trim, NULL when not in the file */
+  trimmed(column: string): string;
+  blank(column: string): string;
+  /** a typed column's parsed value (date text, number, timestamp) and its currency (amounts) */
+  parsed(column: string): string;
+  currency(column: string): string;
+  /** a typed column's parse error, prefixed with the column */
+  error(column: string): string;
+}
+
+/**
+ * One kind's validation and storage, in SQL over the staged cells. Every check and value is written once
+ * here; typed cells are parsed by values.ts (each distinct cell once), so SQL and JavaScript agree.
+ */
 interface KindPlan {
-  stage: { name: string; type: AppendType; sql: string }[];
-  /** returns values in stage order, or throws ValueError with the reason */
-  row(get: (c: string) => string | undefined, extra: Record<string, string>, line: number): unknown[];
-  key(values: unknown[]): string;
+  typed: Record<string, Parser>;
+  /** keep unmapped columns (as JSON) and hash the row's content */
+  versioned: boolean;
+  values(c: Cells): [name: string, sql: string][];
+  /** checks in order: the first that holds is the row's quarantine reason */
+  checks(c: Cells): [when: string, reason: string][];
+  /** the value that must be unique within a file, and what to call it */
+  key: { sql: (c: Cells) => string; label: string };
   merge(ctx: MergeContext): Promise<MergeResult>;
 }
 
-const text = (name: string) => ({ name, type: "varchar" as const, sql: "VARCHAR" });
-const num = (name: string) => ({ name, type: "double" as const, sql: "DOUBLE" });
-
-/** Parses one cell, prefixing a failure with the column it came from ("kickoff_date: unparseable date …"). */
-function cell<T>(column: string, raw: string | undefined, parse: (s: string | undefined) => T): T {
-  try {
-    return parse(raw);
-  } catch (e) {
-    throw e instanceof ValueError ? new ValueError(`${column}: ${e.message}`) : e;
-  }
-}
-
-const hashOf = (v: unknown) => createHash("sha256").update(JSON.stringify(v)).digest("hex");
-const blankToNull = (s: string | undefined) => (s === undefined || s === "" ? null : s);
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Imports one CSV file: nothing is lost — every data row is imported, unchanged or quarantined. */
 export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promise<ImportSummary> {
   const now = opts.now ?? new Date();
   const source = (opts.source ?? "csv").trim().toLowerCase();
   if (!/^[a-z0-9_.-]{1,40}$/.test(source)) throw new ImportRefused(`--source "${opts.source}" is not a valid source system name`);
-  const sniffed = await sniffFile(opts.file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  // the sniffing pass reads every byte (hash, encoding, record starts): it is the first half of the progress bar
+  const progress = (half: 0 | 1) => (opts.onProgress ? (b: number) => opts.onProgress!(Math.round((half * sizeOf + b) / 2), sizeOf) : undefined);
+  let sizeOf = 0;
+  const sniffed = await sniffFile(opts.file, opts.maxBytes ?? DEFAULT_MAX_BYTES, (b) => progress(0)?.(b));
+  sizeOf = sniffed.sizeBytes;
   const mapping = mapHeaders(opts.kind, sniffed.headers, opts.map ?? {});
   if (mapping.missingRequired.length) {
     throw new ImportRefused(
@@ -100,58 +119,72 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
   const approved = approvedSources.includes(source);
   const plan = PLANS[opts.kind](open);
   const idx = mapping.columns;
-  const extraIdx = sniffed.headers.map((h, i) => [h, i] as const).filter(([, i]) => !Object.values(idx).includes(i));
 
-  const stageName = `stage_${opts.kind}_${randomBytes(6).toString("hex")}`;
-  // rows are staged through their own connection and one Appender (flushed once), so a long import neither
-  // holds the shared connection nor pays a commit per batch
-  const stageConn = await open.instance.connect();
-  await stageConn.run(`CREATE TABLE ${stageName} (line INTEGER, ${plan.stage.map((c) => `"${c.name}" ${c.sql}`).join(", ")})`);
+  // rows are staged through their own connection, so a long import does not hold the shared one
+  const stageConn = await open.connect();
+  // numbering the reader's rows follows file order only while insertion order is preserved (off by default: it
+  // costs memory in bulk inserts)
+  await stageConn.run("SET preserve_insertion_order = true");
+  let staged: Staged | undefined;
+  const made: string[] = [];
   try {
-    const quarantine: { line: number; reason: string; raw: string }[] = [];
-    const seen = new Map<string, number>();
-    let rows = 0;
-    let footer = 0;
-    const appender = await stageConn.createAppender(stageName);
-    const types = ["integer", ...plan.stage.map((c) => c.type)] as AppendType[];
-    try {
-      const onBytes = opts.onProgress ? (b: number) => opts.onProgress!(b, sniffed.sizeBytes) : undefined;
-      for await (const ev of readRows(opts.file, sniffed, onBytes)) {
-        if (ev.type === "footer") {
-          footer++;
-          continue;
-        }
-        rows++;
-        if (ev.type === "bad") {
-          quarantine.push({ line: ev.line, reason: ev.reason, raw: ev.raw });
-          continue;
-        }
-        const get = (c: string) => (idx[c] === undefined ? undefined : ev.fields[idx[c]]);
-        const extra: Record<string, string> = {};
-        for (const [h, i] of extraIdx) if (ev.fields[i] !== undefined && ev.fields[i] !== "") extra[h] = ev.fields[i];
-        let values: unknown[];
-        try {
-          values = plan.row(get, extra, ev.line);
-        } catch (e) {
-          if (!(e instanceof ValueError)) throw e;
-          quarantine.push({ line: ev.line, reason: e.message, raw: ev.raw });
-          continue;
-        }
-        const key = plan.key(values);
-        const first = seen.get(key);
-        if (first !== undefined) {
-          quarantine.push({ line: ev.line, reason: `duplicate ${COLUMNS[opts.kind][0].name} ${key} within the file (first on line ${first})`, raw: ev.raw });
-          continue;
-        }
-        seen.set(key, ev.line);
-        appendRow(appender, types, [ev.line, ...values]);
-        // flushing now and then moves staged rows into DuckDB's bounded buffer pool (memory stays flat)
-        if (seen.size % 20000 === 0) appender.flushSync();
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
-    }
+    staged = await stageFile(stageConn, opts.file, sniffed, { prefix: `stage_${opts.kind}`, onProgress: progress(1), forceStream: opts.reader === "stream" });
+    const stage = staged.relation;
+    const [dict, keys, verdict, rowsView] = [`${stage}_dict`, `${stage}_keys`, `${stage}_verdict`, `${stage}_rows`];
+    made.push(rowsView, verdict, keys, dict);
+    await parseDistinct(stageConn, stage, dict, plan.typed, idx);
+
+    const alias = (column: string) => `d_${column}`;
+    const cells: Cells = {
+      raw: (c) => (idx[c] === undefined ? "NULL" : `s.${cellColumn(idx[c])}`),
+      trimmed: (c) => `js_trim(${cells.raw(c)})`,
+      blank: (c) => `is_blank(${cells.raw(c)})`,
+      parsed: (c) => `${alias(c)}.value`,
+      currency: (c) => `${alias(c)}.currency`,
+      error: (c) => `${alias(c)}.error`,
+    };
+    const joins = Object.keys(plan.typed)
+      .map((c) => `LEFT JOIN ${dict} ${alias(c)} ON ${alias(c)}.col = ${q(c)} AND ${alias(c)}.raw = ${cells.raw(c)}`)
+      .join("\n");
+    // one narrow pass over every row: its key, content hash, kept extra columns and first failing check
+    const version = plan.versioned ? versionColumns(opts.kind, sniffed.headers, idx) : { sql: [], params: [] };
+    await stageConn.run(
+      `CREATE TABLE ${keys} AS
+       SELECT s.rn, s.line, ${version.sql.map((x) => `${x},`).join(" ")} ${plan.key.sql(cells)} AS row_key,
+              CASE ${plan.checks(cells).map(([when, why]) => `WHEN ${when} THEN ${why}`).join(" ")} END AS reason
+       FROM ${stage} s ${joins}`,
+      version.params,
+    );
+    // one verdict per bad row: its first failing check, or a key already used earlier in the file
+    await stageConn.run(
+      `CREATE TABLE ${verdict} AS
+       SELECT line, reason FROM ${keys} WHERE reason IS NOT NULL
+       UNION ALL
+       SELECT line, 'duplicate ${plan.key.label} ' || row_key || ' within the file (first on line ' || first || ')'
+       FROM (SELECT line, row_key, min(line) OVER (PARTITION BY row_key) AS first FROM ${keys} WHERE reason IS NULL)
+       WHERE line <> first`,
+    );
+    await stageConn.run(
+      `CREATE VIEW ${rowsView} AS
+       SELECT s.line, ${plan.versioned ? `(SELECT list(content_hash ORDER BY rn) FROM ${keys})[s.rn] AS content_hash, (SELECT list(extra ORDER BY rn) FROM ${keys})[s.rn] AS extra,` : ""}
+              ${plan.values(cells).map(([n, x]) => `${x} AS ${n}`).join(", ")}
+       FROM ${stage} s ${joins}
+       WHERE s.line NOT IN (SELECT line FROM ${verdict})`,
+    );
+    // each bad row's cells written back as CSV (filtered, not joined: a join could hash the whole file)
+    const reasons = new Map((await stageConn.runAndReadAll(`SELECT line, reason FROM ${verdict}`)).getRows() as [number, string][]);
+    const raws = reasons.size
+      ? ((
+          await stageConn.runAndReadAll(
+            `SELECT line, concat_ws($1, ${sniffed.headers.map((_, i) => `csv_cell(s.${cellColumn(i)}, $1)`).join(", ")}) AS raw
+             FROM ${stage} s WHERE line IN (SELECT line FROM ${verdict})`,
+            [sniffed.delimiter],
+          )
+        ).getRows() as [number, string][])
+      : [];
+    const quarantine = [...staged.bad, ...raws.map(([line, raw]) => ({ line, reason: reasons.get(line)!, raw }))];
+    opts.onProgress?.(sizeOf, sizeOf);
+    const { footer, rows: rowsRead, reader } = staged;
 
     return await inTransaction(open, async (tx, conn) => {
       const upload = await tx
@@ -171,12 +204,13 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const merged = await plan.merge({ stage: stageName, uploadId: upload.id, now, approved, source, actor: opts.uploader ?? "cli" });
+      const merged = await plan.merge({ rows: rowsView, uploadId: upload.id, now, approved, source, actor: opts.uploader ?? "cli" });
       quarantine.push(...merged.quarantine);
       quarantine.sort((a, b) => a.line - b.line);
       if (quarantine.length) {
-        await appendRows(conn, "quarantine", ["integer", "integer", "varchar", "varchar"], quarantine.map((q) => [upload.id, q.line, q.reason, q.raw]));
+        await appendRows(conn, "quarantine", ["integer", "integer", "varchar", "varchar"], quarantine.map((r) => [upload.id, r.line, r.reason, r.raw]));
       }
+      const rows = rowsRead;
       await tx
         .updateTable("uploads")
         .set({ rows_read: rows, imported: merged.imported, unchanged: merged.unchanged, quarantined: quarantine.length, footer_lines: footer })
@@ -192,17 +226,66 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
         },
         ...(merged.audit ?? []),
       ], now);
-      return summary(upload.id, opts, sniffed, source, approved, rows, merged.imported, merged.unchanged, footer, quarantine, mapping.unmapped);
+      return summary(upload.id, opts, sniffed, source, approved, rows, merged.imported, merged.unchanged, footer, quarantine, mapping.unmapped, reader);
     });
   } finally {
-    await stageConn.run(`DROP TABLE IF EXISTS ${stageName}`).catch(() => undefined);
+    for (const name of made) {
+      await stageConn.run(`DROP VIEW IF EXISTS ${name}`).catch(() => undefined);
+      await stageConn.run(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
+    }
+    await staged?.drop().catch(() => undefined);
+    await stageConn.run("SET preserve_insertion_order = false").catch(() => undefined);
     stageConn.closeSync();
+  }
+}
+
+/**
+ * What a versioned row keeps besides its mapped columns — the unmapped columns as JSON (non-blank cells, in
+ * header order) — and its content hash over both. Header names are bound parameters, never SQL text.
+ */
+function versionColumns(kind: ImportKind, headers: string[], idx: Record<string, number>): { sql: string[]; params: string[] } {
+  const mapped = new Set(Object.values(idx));
+  // a header named twice keeps its last column, as a JSON object would
+  const extras = [...new Map(headers.map((h, i) => [h, i] as const).filter(([, i]) => !mapped.has(i))).entries()].sort((a, b) => a[1] - b[1]);
+  const extra = extras.length
+    ? `to_json(map_from_entries(list_filter([${extras.map(([, i], n) => `{'k': $${n + 1}, 'v': s.${cellColumn(i)}}`).join(", ")}], x -> x.v IS NOT NULL AND x.v <> '')))::VARCHAR`
+    : `'{}'`;
+  const content = COLUMNS[kind].map((c) => (idx[c.name] === undefined ? "''" : `coalesce(s.${cellColumn(idx[c.name])}, '')`));
+  return { sql: [`${extra} AS extra`, `md5(concat_ws(chr(31), ${content.join(", ")}, ${extra})) AS content_hash`], params: extras.map(([h]) => h) };
+}
+
+/** Parses each distinct typed cell once with values.ts into a lookup table (value, currency, error). */
+async function parseDistinct(conn: DuckDBConnection, stage: string, dict: string, typed: Record<string, Parser>, idx: Record<string, number>): Promise<void> {
+  await conn.run(`CREATE TABLE ${dict} (col VARCHAR, raw VARCHAR, value VARCHAR, currency VARCHAR, error VARCHAR)`);
+  const present = Object.keys(typed).filter((c) => idx[c] !== undefined);
+  if (!present.length) return;
+  // one pass over the file for every typed column
+  const distinct = await conn.runAndReadAll(
+    `SELECT DISTINCT col, raw FROM (SELECT unnest([${present.map((c) => q(c)).join(", ")}]) AS col, unnest([${present.map((c) => cellColumn(idx[c])).join(", ")}]) AS raw FROM ${stage})
+     WHERE raw IS NOT NULL`,
+  );
+  const parsed = (distinct.getRows() as [string, string][]).map(([column, raw]) => [column, raw, ...parseCell(typed[column], column, raw)]);
+  await appendRows(conn, dict, ["varchar", "varchar", "varchar", "varchar", "varchar"], parsed);
+}
+
+/** One typed cell through values.ts: [value as text, currency, error message]. */
+function parseCell(parser: Parser, column: string, raw: string): [string | null, string | null, string | null] {
+  try {
+    if (parser === "date") return [parseDate(raw), null, null];
+    if (parser === "timestamp") return [parseTimestamp(raw)?.toISOString() ?? null, null, null];
+    if (parser === "number") return [parseNumber(raw, column)?.toString() ?? null, null, null];
+    const a = parseAmount(raw);
+    return [a ? String(a.value) : null, a?.currency ?? null, null];
+  } catch (e) {
+    if (!(e instanceof ValueError)) throw e;
+    // parseNumber names its column itself
+    return [null, null, parser === "number" ? e.message : `${column}: ${e.message}`];
   }
 }
 
 function summary(
   uploadId: number, opts: ImportOptions, sniffed: Sniffed, source: string, approved: boolean, rows: number,
-  imported: number, unchanged: number, footer: number, quarantine: { line: number; reason: string }[], unmapped: string[],
+  imported: number, unchanged: number, footer: number, quarantine: { line: number; reason: string }[], unmapped: string[], reader: Staged["reader"],
 ): ImportSummary {
   return {
     upload_id: uploadId,
@@ -213,77 +296,82 @@ function summary(
     approved_source: approved,
     encoding: sniffed.encoding,
     delimiter: sniffed.delimiter === "\t" ? "tab" : sniffed.delimiter,
+    reader,
     rows,
     imported,
     unchanged,
     quarantined: quarantine.length,
     footer_lines: footer,
-    quarantine: quarantine.map((q) => ({ line: q.line, reason: q.reason })),
+    quarantine: quarantine.map((r) => ({ line: r.line, reason: r.reason })),
     unmapped_headers: unmapped,
   };
 }
 
-/** New or changed rows (imported) and rows whose content hash is already stored (unchanged). */
-async function countChanges(conn: OpenDatabase["conn"], stage: string, table: "packets" | "rework", key: string): Promise<{ imported: number; unchanged: number }> {
+/** Rows new to the table, rows whose content changed, and rows whose content hash is already stored. */
+async function countChanges(conn: OpenDatabase["conn"], rows: string, table: "packets" | "rework", key: string): Promise<{ added: number; changed: number; unchanged: number }> {
   const r = await conn.runAndReadAll(
-    `SELECT count(*) FILTER (WHERE t.${key} IS NULL OR t.content_hash <> s.content_hash)::INTEGER AS imported,
+    `SELECT count(*) FILTER (WHERE t.${key} IS NULL)::INTEGER AS added,
+            count(*) FILTER (WHERE t.content_hash <> s.content_hash)::INTEGER AS changed,
             count(*) FILTER (WHERE t.content_hash = s.content_hash)::INTEGER AS unchanged
-     FROM ${stage} s LEFT JOIN ${table} t USING (${key})`,
+     FROM ${rows} s LEFT JOIN ${table} t USING (${key})`,
   );
-  return r.getRowObjectsJS()[0] as { imported: number; unchanged: number };
+  return r.getRowObjectsJS()[0] as { added: number; changed: number; unchanged: number };
 }
 
 const HANDOFF_TEXT = ["account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"] as const;
+/** A stored packet as JSON: what a superseded version keeps in packet_versions.data. */
+const packetJson = (p: string) =>
+  `json_object('deal_id', ${p}.deal_id, ${HANDOFF_TEXT.map((c) => `'${c}', ${p}.${c}`).join(", ")}, 'close_date', ${p}.close_date, 'kickoff_date', ${p}.kickoff_date,
+               'amount', ${p}.amount, 'currency', ${p}.currency, 'extra', json(${p}.extra))::VARCHAR`;
 
 const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
   handoffs: (open) => ({
-    stage: [
-      text("deal_id"),
-      text("content_hash"),
-      ...HANDOFF_TEXT.map(text),
-      text("close_date"),
-      text("kickoff_date"),
-      num("amount"),
-      text("currency"),
-      text("extra"),
+    typed: { close_date: "date", kickoff_date: "date", amount: "amount" },
+    versioned: true,
+    values: (c) => [
+      ["deal_id", c.trimmed("deal_id")],
+      ...HANDOFF_TEXT.map((x) => [x, `nullif(${c.raw(x)}, '')`] as [string, string]),
+      ["close_date", `CAST(${c.parsed("close_date")} AS DATE)`],
+      ["kickoff_date", `CAST(${c.parsed("kickoff_date")} AS DATE)`],
+      ["amount", `CAST(${c.parsed("amount")} AS DOUBLE)`],
+      ["currency", c.currency("amount")],
     ],
-    row(get, extra) {
-      const dealId = (get("deal_id") ?? "").trim();
-      if (!dealId) throw new ValueError("missing deal_id");
-      if (dealId.length > 100) throw new ValueError(`deal_id is ${dealId.length} characters long (at most 100)`);
-      if (!(get("account_name") ?? "").trim()) throw new ValueError(`missing account_name for deal ${dealId}`);
-      const close = cell("close_date", get("close_date"), parseDate);
-      const kickoff = cell("kickoff_date", get("kickoff_date"), parseDate);
-      const amount = cell("amount", get("amount"), parseAmount);
-      const values = HANDOFF_TEXT.map((c) => blankToNull(get(c)));
-      const data = { deal_id: dealId, ...Object.fromEntries(HANDOFF_TEXT.map((c, i) => [c, values[i]])), close_date: close, kickoff_date: kickoff, amount: amount?.value ?? null, currency: amount?.currency ?? null, extra };
-      // the hash covers every mapped value and the kept extra columns; the version's JSON is rebuilt in SQL
-      return [dealId, hashOf(data), ...values, close, kickoff, amount?.value ?? null, amount?.currency ?? null, JSON.stringify(extra)];
-    },
-    key: (v) => String(v[0]),
-    async merge({ stage, uploadId, now, approved, source }) {
+    checks: (c) => [
+      [c.blank("deal_id"), `'missing deal_id'`],
+      [`length(${c.trimmed("deal_id")}) > 100`, `'deal_id is ' || length(${c.trimmed("deal_id")}) || ' characters long (at most 100)'`],
+      [c.blank("account_name"), `'missing account_name for deal ' || ${c.trimmed("deal_id")}`],
+      [`${c.error("close_date")} IS NOT NULL`, c.error("close_date")],
+      [`${c.error("kickoff_date")} IS NOT NULL`, c.error("kickoff_date")],
+      [`${c.error("amount")} IS NOT NULL`, c.error("amount")],
+    ],
+    key: { sql: (c) => c.trimmed("deal_id"), label: "deal_id" },
+    async merge({ rows, uploadId, now, approved, source }) {
       const c = open.conn;
-      const ts = now.toISOString();
-      const counts = await countChanges(c, stage, "packets", "deal_id");
+      const ts = `'${now.toISOString()}'::TIMESTAMP`;
+      const counts = await countChanges(c, rows, "packets", "deal_id");
+      if (counts.added + counts.changed === 0) return { imported: 0, unchanged: counts.unchanged, quarantine: [] };
+      // the version being superseded keeps its content; the new current version's content is the packets row
+      if (counts.changed) await c.run(
+        `UPDATE packet_versions v SET data = ${packetJson("p")}
+         FROM packets p, ${rows} s
+         WHERE v.deal_id = p.deal_id AND v.version = p.version AND v.data IS NULL AND s.deal_id = p.deal_id AND p.content_hash <> s.content_hash`,
+      );
       await c.run(
-        `INSERT INTO packet_versions
-         SELECT s.deal_id, coalesce(p.version, 0) + 1, s.content_hash, ${uploadId}, s.line,
-                json_object('deal_id', s.deal_id, ${HANDOFF_TEXT.map((c) => `'${c}', s.${c}`).join(", ")},
-                            'close_date', s.close_date, 'kickoff_date', s.kickoff_date, 'amount', s.amount, 'currency', s.currency,
-                            'extra', json(s.extra))::VARCHAR,
-                '${ts}'::TIMESTAMP
-         FROM ${stage} s LEFT JOIN packets p USING (deal_id)
+        `INSERT INTO packet_versions (deal_id, version, content_hash, upload_id, line, data, created_at)
+         SELECT s.deal_id, coalesce(p.version, 0) + 1, s.content_hash, ${uploadId}, s.line, NULL, ${ts}
+         FROM ${rows} s LEFT JOIN packets p USING (deal_id)
          WHERE p.deal_id IS NULL OR p.content_hash <> s.content_hash`,
       );
       const cols = ["content_hash", ...HANDOFF_TEXT, "close_date", "kickoff_date", "amount", "currency", "extra"];
       // new packets take a plain INSERT; only changed ones pay for ON CONFLICT
       for (const changed of [false, true]) {
+        if (!(changed ? counts.changed : counts.added)) continue;
         await c.run(
           `INSERT INTO packets (deal_id, version, ${cols.join(", ")}, source_system, approved_source, upload_id, line, updated_at, parts_present)
-           SELECT s.deal_id, coalesce(p.version, 0) + 1, ${cols.map((x) => (x.endsWith("_date") ? `CAST(s.${x} AS DATE)` : "s." + x)).join(", ")},
-                  $1, ${approved ? "true" : "false"}, ${uploadId}, s.line, '${ts}'::TIMESTAMP,
+           SELECT s.deal_id, coalesce(p.version, 0) + 1, ${cols.map((x) => "s." + x).join(", ")},
+                  $1, ${approved ? "true" : "false"}, ${uploadId}, s.line, ${ts},
                   packet_parts(s.signed_scope, s.order_form, s.deal_desk_exception, s.kickoff_note, s.cs_requirement, s.delivery_owner, s.customer_promise)
-           FROM ${stage} s LEFT JOIN packets p USING (deal_id)
+           FROM ${rows} s LEFT JOIN packets p USING (deal_id)
            WHERE ${changed ? "p.content_hash <> s.content_hash" : "p.deal_id IS NULL"}
            ${
              changed
@@ -295,108 +383,103 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
           [source],
         );
       }
-      return { imported: counts.imported, unchanged: counts.unchanged, quarantine: [] };
+      return { imported: counts.added + counts.changed, unchanged: counts.unchanged, quarantine: [] };
     },
   }),
 
   rework: (open) => ({
-    stage: [
-      text("rework_id"),
-      text("deal_id"),
-      text("logged_on"),
-      text("category"),
-      text("description"),
-      num("hours"),
-      num("kickoff_delay_days"),
-      text("content_hash"),
+    typed: { logged_on: "date", hours: "number", kickoff_delay_days: "number" },
+    versioned: true,
+    values: (c) => [
+      ["rework_id", c.trimmed("rework_id")],
+      ["deal_id", c.trimmed("deal_id")],
+      ["logged_on", `CAST(${c.parsed("logged_on")} AS DATE)`],
+      ["category", `nullif(${c.trimmed("category")}, '')`],
+      ["description", `coalesce(${c.raw("description")}, '')`],
+      ["hours", `CAST(${c.parsed("hours")} AS DOUBLE)`],
+      ["kickoff_delay_days", `CAST(${c.parsed("kickoff_delay_days")} AS DOUBLE)`],
     ],
-    row(get) {
-      const id = (get("rework_id") ?? "").trim();
-      if (!id) throw new ValueError("missing rework_id");
-      const deal = (get("deal_id") ?? "").trim();
-      if (!deal) throw new ValueError(`missing deal_id for rework ${id}`);
-      const logged = cell("logged_on", get("logged_on"), parseDate);
-      if (!logged) throw new ValueError(`missing logged_on for rework ${id}`);
-      const description = get("description") ?? "";
-      if (!description.trim()) throw new ValueError(`missing description for rework ${id}`);
-      const hours = parseNumber(get("hours"), "hours");
-      const delay = parseNumber(get("kickoff_delay_days"), "kickoff_delay_days");
-      const category = (get("category") ?? "").trim() || null;
-      const values = [id, deal, logged, category, description, hours, delay];
-      return [...values, hashOf(values)];
-    },
-    key: (v) => String(v[0]),
-    async merge({ stage, uploadId }) {
+    checks: (c) => [
+      [c.blank("rework_id"), `'missing rework_id'`],
+      [c.blank("deal_id"), `'missing deal_id for rework ' || ${c.trimmed("rework_id")}`],
+      [`${c.error("logged_on")} IS NOT NULL`, c.error("logged_on")],
+      [`${c.parsed("logged_on")} IS NULL`, `'missing logged_on for rework ' || ${c.trimmed("rework_id")}`],
+      [c.blank("description"), `'missing description for rework ' || ${c.trimmed("rework_id")}`],
+      [`${c.error("hours")} IS NOT NULL`, c.error("hours")],
+      [`${c.error("kickoff_delay_days")} IS NOT NULL`, c.error("kickoff_delay_days")],
+    ],
+    key: { sql: (c) => c.trimmed("rework_id"), label: "rework_id" },
+    async merge({ rows, uploadId }) {
       const c = open.conn;
-      const counts = await countChanges(c, stage, "rework", "rework_id");
-      await c.run(
+      const counts = await countChanges(c, rows, "rework", "rework_id");
+      if (counts.added + counts.changed) await c.run(
         `INSERT INTO rework
-         SELECT s.rework_id, s.deal_id, CAST(s.logged_on AS DATE), s.category, s.description, s.hours, s.kickoff_delay_days, s.content_hash, ${uploadId}, s.line
-         FROM ${stage} s LEFT JOIN rework r USING (rework_id)
+         SELECT s.rework_id, s.deal_id, s.logged_on, s.category, s.description, s.hours, s.kickoff_delay_days, s.content_hash, ${uploadId}, s.line
+         FROM ${rows} s LEFT JOIN rework r USING (rework_id)
          WHERE r.rework_id IS NULL OR r.content_hash <> s.content_hash
          ON CONFLICT (rework_id) DO UPDATE SET deal_id = excluded.deal_id, logged_on = excluded.logged_on, category = excluded.category,
            description = excluded.description, hours = excluded.hours, kickoff_delay_days = excluded.kickoff_delay_days,
            content_hash = excluded.content_hash, upload_id = excluded.upload_id, line = excluded.line`,
       );
-      return { ...counts, quarantine: [] };
+      return { imported: counts.added + counts.changed, unchanged: counts.unchanged, quarantine: [] };
     },
   }),
 
-  reviews: (open) => ({
-    stage: [
-      text("flag_id"),
-      text("decision"),
-      text("reviewer"),
-      text("reason"),
-      { name: "decided_at", type: "timestamp", sql: "TIMESTAMP" },
-      text("raw"),
-    ],
-    row(get, _extra, line) {
-      const flag = (get("flag_id") ?? "").trim();
-      if (!flag) throw new ValueError("missing flag_id");
-      const decision = (get("decision") ?? "").trim().toLowerCase().replace(/^accept$/, "accepted").replace(/^reject$/, "rejected");
-      if (decision !== "accepted" && decision !== "rejected") throw new ValueError(`decision "${get("decision") ?? ""}" must be accepted or rejected`);
-      const reviewer = (get("reviewer") ?? "").trim();
-      if (!reviewer) throw new ValueError("missing reviewer");
-      const reason = (get("reason") ?? "").trim() || null;
-      if (decision === "rejected" && !reason) throw new ValueError(`a rejection needs a reason (flag ${flag})`);
-      const at = cell("decided_at", get("decided_at"), parseTimestamp);
-      if (!at) throw new ValueError("missing decided_at");
-      return [flag, decision, reviewer, reason, at, `line ${line}`];
-    },
-    key: (v) => `${v[0]}@${(v[4] as Date).toISOString()}`,
-    async merge({ stage, actor }) {
-      const c = open.conn;
-      const unknown = (
-        await c.runAndReadAll(`SELECT s.line, s.flag_id FROM ${stage} s LEFT JOIN flags f USING (flag_id) WHERE f.flag_id IS NULL ORDER BY s.line`)
-      ).getRowObjectsJS() as { line: number; flag_id: string }[];
-      await c.run(`DELETE FROM ${stage} WHERE flag_id NOT IN (SELECT flag_id FROM flags)`);
-      const counts = (
-        await c.runAndReadAll(
-          `SELECT count(*) FILTER (WHERE r.id IS NULL)::INTEGER AS imported, count(*) FILTER (WHERE r.id IS NOT NULL)::INTEGER AS unchanged
-           FROM ${stage} s LEFT JOIN reviews r ON r.flag_id = s.flag_id AND r.decided_at = s.decided_at AND r.decision = s.decision AND r.reviewer = s.reviewer`,
-        )
-      ).getRowObjectsJS()[0] as { imported: number; unchanged: number };
-      const added = (
-        await c.runAndReadAll(
-          `INSERT INTO reviews (flag_id, decision, reviewer, reason, decided_at, via)
-           SELECT s.flag_id, s.decision, s.reviewer, s.reason, s.decided_at, 'import'
-           FROM ${stage} s LEFT JOIN reviews r ON r.flag_id = s.flag_id AND r.decided_at = s.decided_at AND r.decision = s.decision AND r.reviewer = s.reviewer
-           WHERE r.id IS NULL RETURNING flag_id, decision, reviewer, reason`,
-        )
-      ).getRowObjectsJS() as { flag_id: string; decision: string; reviewer: string; reason: string | null }[];
-      return {
-        ...counts,
-        audit: added.map((r) => ({
-          actor,
-          action: `review.${r.decision}`,
-          entity: "flag",
-          entityId: r.flag_id,
-          detail: { reviewer: r.reviewer, reason: r.reason, via: "import" },
-        })),
-        quarantine: unknown.map((u) => ({ line: u.line, reason: `no flag with id ${u.flag_id} (score the packets before importing their reviews)`, raw: "" })),
-      };
-    },
-  }),
+  reviews: (open) => {
+    const decision = (c: Cells) =>
+      `CASE lower(${c.trimmed("decision")}) WHEN 'accept' THEN 'accepted' WHEN 'reject' THEN 'rejected' ELSE lower(${c.trimmed("decision")}) END`;
+    return {
+      typed: { decided_at: "timestamp" },
+      versioned: false,
+      values: (c) => [
+        ["flag_id", c.trimmed("flag_id")],
+        ["decision", decision(c)],
+        ["reviewer", c.trimmed("reviewer")],
+        ["reason", `nullif(${c.trimmed("reason")}, '')`],
+        ["decided_at", `CAST(${c.parsed("decided_at")} AS TIMESTAMP)`],
+      ],
+      checks: (c) => [
+        [c.blank("flag_id"), `'missing flag_id'`],
+        [`${decision(c)} NOT IN ('accepted', 'rejected')`, `'decision "' || coalesce(${c.raw("decision")}, '') || '" must be accepted or rejected'`],
+        [c.blank("reviewer"), `'missing reviewer'`],
+        [`${decision(c)} = 'rejected' AND ${c.blank("reason")}`, `'a rejection needs a reason (flag ' || ${c.trimmed("flag_id")} || ')'`],
+        [`${c.error("decided_at")} IS NOT NULL`, c.error("decided_at")],
+        [`${c.parsed("decided_at")} IS NULL`, `'missing decided_at'`],
+      ],
+      key: { sql: (c) => `${c.trimmed("flag_id")} || '@' || ${c.parsed("decided_at")}`, label: "flag_id" },
+      async merge({ rows, actor }) {
+        const c = open.conn;
+        const unknown = (
+          await c.runAndReadAll(`SELECT s.line, s.flag_id FROM ${rows} s LEFT JOIN flags f USING (flag_id) WHERE f.flag_id IS NULL ORDER BY s.line`)
+        ).getRowObjectsJS() as { line: number; flag_id: string }[];
+        const known = `(SELECT s.* FROM ${rows} s SEMI JOIN flags f USING (flag_id))`;
+        const sameReview = `r.flag_id = s.flag_id AND r.decided_at = s.decided_at AND r.decision = s.decision AND r.reviewer = s.reviewer`;
+        const counts = (
+          await c.runAndReadAll(
+            `SELECT count(*) FILTER (WHERE r.id IS NULL)::INTEGER AS imported, count(*) FILTER (WHERE r.id IS NOT NULL)::INTEGER AS unchanged
+             FROM ${known} s LEFT JOIN reviews r ON ${sameReview}`,
+          )
+        ).getRowObjectsJS()[0] as { imported: number; unchanged: number };
+        const added = (
+          await c.runAndReadAll(
+            `INSERT INTO reviews (flag_id, decision, reviewer, reason, decided_at, via)
+             SELECT s.flag_id, s.decision, s.reviewer, s.reason, s.decided_at, 'import'
+             FROM ${known} s LEFT JOIN reviews r ON ${sameReview}
+             WHERE r.id IS NULL ORDER BY s.line RETURNING flag_id, decision, reviewer, reason`,
+          )
+        ).getRowObjectsJS() as { flag_id: string; decision: string; reviewer: string; reason: string | null }[];
+        return {
+          ...counts,
+          audit: added.map((r) => ({
+            actor,
+            action: `review.${r.decision}`,
+            entity: "flag",
+            entityId: r.flag_id,
+            detail: { reviewer: r.reviewer, reason: r.reason, via: "import" },
+          })),
+          quarantine: unknown.map((u) => ({ line: u.line, reason: `no flag with id ${u.flag_id} (score the packets before importing their reviews)`, raw: "" })),
+        };
+      },
+    };
+  },
 };
-

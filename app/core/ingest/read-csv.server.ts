@@ -16,6 +16,13 @@ export interface Sniffed {
   encoding: "utf-8" | "windows-1252";
   delimiter: string;
   headers: string[];
+  /** the physical line each data record starts on, in file order (blank lines are not records) */
+  recordLines: Int32Array;
+  /**
+   * true when the file has none of the irregularities only the streaming reader handles: blank lines between
+   * records, a quote left open at the end, lone CR line breaks
+   */
+  regular: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -24,7 +31,7 @@ export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
  * First pass over the file: size limit, binary check, sha256, encoding (UTF-8 when every byte
  * sequence is valid UTF-8, else Windows-1252, as German and French Excel write) and delimiter.
  */
-export async function sniffFile(file: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Sniffed> {
+export async function sniffFile(file: string, maxBytes = DEFAULT_MAX_BYTES, onBytes?: (bytes: number) => void): Promise<Sniffed> {
   let stat;
   try {
     stat = await fsp.stat(file);
@@ -39,10 +46,20 @@ export async function sniffFile(file: string, maxBytes = DEFAULT_MAX_BYTES): Pro
   const hash = createHash("sha256");
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   let validUtf8 = true;
-  let head = Buffer.alloc(0);
+  let head: Buffer | undefined;
+  let delimiter = ",";
+  let scanner: RecordScanner | undefined;
+  let read = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    if (!head) {
+      head = chunk.subarray(0, 65536);
+      // the separators are ASCII, so the header line's can be counted before the encoding is known
+      delimiter = detectDelimiter(headerLine(head.toString("latin1")));
+      scanner = new RecordScanner(delimiter);
+    }
     hash.update(chunk);
-    if (head.length < 65536) head = Buffer.concat([head, chunk.subarray(0, 65536 - head.length)]);
+    scanner!.push(chunk);
+    onBytes?.((read += chunk.length));
     if (validUtf8) {
       try {
         utf8.decode(chunk, { stream: true });
@@ -58,15 +75,132 @@ export async function sniffFile(file: string, maxBytes = DEFAULT_MAX_BYTES): Pro
       validUtf8 = false;
     }
   }
+  if (!head || !scanner) throw new ImportRefused(`${file} is empty: a CSV needs a header row`);
   if (head.subarray(0, 8192).includes(0)) throw new ImportRefused(`${file} is not a text file (it holds NUL bytes); export the data as CSV`);
   const encoding = validUtf8 ? "utf-8" : "windows-1252";
   const text = iconv.decode(head, encoding === "utf-8" ? "utf8" : "win1252").replace(/^\uFEFF/, "");
   const firstLine = headerLine(text);
   if (!firstLine.trim()) throw new ImportRefused(`${file} has no header row (the first line is blank)`);
-  const delimiter = detectDelimiter(firstLine);
   const headers = parseHeader(firstLine, delimiter);
   if (headers.length < 2) throw new ImportRefused(`${file} does not look like a CSV: its first line has no , ; or tab separated header`);
-  return { sha256: hash.digest("hex"), sizeBytes: stat.size, encoding, delimiter, headers };
+  const scan = scanner.end();
+  return { sha256: hash.digest("hex"), sizeBytes: stat.size, encoding, delimiter, headers, recordLines: scan.lines.subarray(1), regular: scan.regular };
+}
+
+/** Where the scanner is within a record. */
+const enum At {
+  RecordStart,
+  FieldStart,
+  Unquoted,
+  Quoted,
+  /** just after a quote inside a quoted field: an escaped quote, the field's end, or something irregular */
+  QuoteSeen,
+}
+
+/**
+ * Finds where each CSV record starts, in one pass over the bytes, chunk by chunk, without building fields:
+ * RFC 4180 quoting (a quote opens a field only at its start; `""` inside is a quote; a quote inside an unquoted
+ * field is a character). Works on UTF-8 and Windows-1252 alike: quote, separator, LF and CR are single bytes in
+ * both. The header is the first record. A file is "regular" when it has none of what only the streaming reader
+ * handles: blank lines between records, text after a closing quote, a quote left open, lone CR line breaks.
+ */
+export class RecordScanner {
+  private at = At.RecordStart;
+  private line = 1;
+  private pendingCR = false;
+  private sawBlank = false;
+  private starts = new Int32Array(1024);
+  private count = 0;
+  private regular = true;
+  private readonly sep: number;
+
+  constructor(delimiter: string) {
+    this.sep = delimiter.charCodeAt(0);
+  }
+
+  push(buf: Buffer): void {
+    const n = buf.length;
+    if (this.pendingCR && n > 0 && buf[0] !== 10) this.regular = false;
+    this.pendingCR = false;
+    for (let r = buf.indexOf(13); r >= 0; r = buf.indexOf(13, r + 1)) {
+      if (r + 1 === n) this.pendingCR = true;
+      else if (buf[r + 1] !== 10) this.regular = false;
+    }
+    // next positions of LF, quote and separator at or after i (n when none), found with indexOf and reused
+    let lf = -1;
+    let quote = -1;
+    let sep = -1;
+    const next = (byte: number, from: number) => {
+      const p = buf.indexOf(byte, from);
+      return p < 0 ? n : p;
+    };
+    let i = 0;
+    while (i < n) {
+      const b = buf[i];
+      switch (this.at) {
+        case At.RecordStart:
+          if (b === 10) {
+            this.line++;
+            if (this.count > 0) this.sawBlank = true;
+            i++;
+          } else if (b === 13) i++;
+          else {
+            this.startRecord();
+            this.at = At.FieldStart;
+          }
+          break;
+        case At.FieldStart:
+          if (b === 34) (this.at = At.Quoted), i++;
+          else if (b === this.sep) i++;
+          else if (b === 10) this.endRecord(), i++;
+          else this.at = At.Unquoted;
+          break;
+        case At.Unquoted:
+          if (lf < i) lf = next(10, i);
+          if (sep < i) sep = next(this.sep, i);
+          if (sep < lf) (this.at = At.FieldStart), (i = sep + 1);
+          else if (lf < n) this.endRecord(), (i = lf + 1);
+          else i = n;
+          break;
+        case At.Quoted:
+          if (quote < i) quote = next(34, i);
+          if (lf < i) lf = next(10, i);
+          while (lf < quote) {
+            this.line++;
+            lf = next(10, lf + 1);
+          }
+          if (quote < n) (this.at = At.QuoteSeen), (i = quote + 1);
+          else i = n;
+          break;
+        case At.QuoteSeen:
+          if (b === 34) (this.at = At.Quoted), i++;
+          else if (b === this.sep) (this.at = At.FieldStart), i++;
+          else if (b === 10) this.endRecord(), i++;
+          else if (b === 13) i++;
+          else (this.regular = false), (this.at = At.Unquoted);
+          break;
+      }
+    }
+  }
+
+  private startRecord(): void {
+    if (this.sawBlank) this.regular = false;
+    if (this.count === this.starts.length) {
+      const grown = new Int32Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[this.count++] = this.line;
+  }
+
+  private endRecord(): void {
+    this.line++;
+    this.at = At.RecordStart;
+  }
+
+  end(): { lines: Int32Array; regular: boolean } {
+    return { lines: this.starts.subarray(0, this.count), regular: this.regular && this.at !== At.Quoted && !this.pendingCR };
+  }
 }
 
 /** The header row (which may itself contain quoted line breaks). */
@@ -158,7 +292,7 @@ export async function* readRows(file: string, sniffed: Sniffed, onBytes?: (bytes
       // a record takes one line plus the line breaks inside its fields (a CRLF counts once)
       const line = prevEnd + 1;
       let breaks = 0;
-      for (const f of fields) if (f.length > 1 && (f.includes("\n") || f.includes("\r"))) breaks += (f.match(/\r\n|\r|\n/g) ?? []).length;
+      for (const f of fields) if (f.length > 0 && (f.includes("\n") || f.includes("\r"))) breaks += (f.match(/\r\n|\r|\n/g) ?? []).length;
       prevEnd += 1 + breaks;
       if (header) {
         header = false;

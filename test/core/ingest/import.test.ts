@@ -153,3 +153,37 @@ describe("importing rework and reviews", () => {
     expect(s.quarantine[1].reason).toMatch(/needs a reason/);
   });
 });
+
+describe("readers and versions", () => {
+  it("reads a regular file with DuckDB and an irregular one (footer, Windows-1252) with the streaming reader", async () => {
+    const regular = await importCsv(db, { kind: "handoffs", file: write("ok.csv", csvOf(HANDOFF_COLUMNS, [packet({ deal_id: "V1" })])) });
+    expect(regular.reader).toBe("duckdb");
+    const blank = await importCsv(db, { kind: "handoffs", file: write("blank.csv", "deal_id,account_name\nV2,Acme\n\nV3,Beta\n") });
+    expect(blank).toMatchObject({ reader: "stream", rows: 2, imported: 2 });
+    const cp = await importCsv(db, { kind: "handoffs", file: write("cp.csv", iconv.encode("deal_id;account_name\nV4;Müller AG\n", "win1252")) });
+    expect(cp).toMatchObject({ reader: "stream", imported: 1 });
+  });
+
+  it("keeps a superseded version's full content; the current version's content is the packet itself", async () => {
+    const rows = [packet({ deal_id: "H1", kickoff_note: "First note" })];
+    await importCsv(db, { kind: "handoffs", file: write("v1.csv", csvOf(HANDOFF_COLUMNS, rows)) });
+    rows[0].kickoff_note = "Second note";
+    await importCsv(db, { kind: "handoffs", file: write("v2.csv", csvOf(HANDOFF_COLUMNS, rows)) });
+    const versions = await db.db.selectFrom("packet_versions").select(["version", "data"]).where("deal_id", "=", "H1").orderBy("version").execute();
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(JSON.parse(versions[0].data!)).toMatchObject({ deal_id: "H1", kickoff_note: "First note", amount: 10000, currency: "USD" });
+    expect(versions[1].data).toBeNull();
+  });
+
+  it("keeps unmapped columns as JSON under their own names, whatever they hold", async () => {
+    const hostile = `Note'); DROP TABLE packets; --`;
+    const f = write("x.csv", `deal_id,account_name,"${hostile}",Region\nX1,Acme,"it's ""fine""",EMEA\nX2,Beta,,\n`);
+    const s = await importCsv(db, { kind: "handoffs", file: f });
+    expect(s).toMatchObject({ imported: 2, unmapped_headers: [hostile, "Region"] });
+    const got = await db.db.selectFrom("packets").select(["deal_id", "extra"]).orderBy("deal_id").execute();
+    expect(got.map((p) => [p.deal_id, JSON.parse(p.extra)])).toEqual([
+      ["X1", { [hostile]: `it's "fine"`, Region: "EMEA" }],
+      ["X2", {}],
+    ]);
+  });
+});
