@@ -77,11 +77,12 @@ export interface OpenDatabase {
 export async function openDatabase(dbPath: string, opts: { migrate?: boolean } = {}): Promise<OpenDatabase> {
   const { mkdirSync } = await import("node:fs");
   mkdirSync(path.dirname(dbPath), { recursive: true });
-  // a bounded buffer pool (spilling to disk beyond it) keeps big imports and scoring runs within memory targets
   const instance = await DuckDBInstance.create(":memory:", {
-    memory_limit: process.env.PT_DUCKDB_MEMORY ?? "512MB",
+    // a bounded buffer pool (spilling to disk beyond it) keeps big imports and scoring runs within memory targets
+    memory_limit: process.env.PT_DUCKDB_MEMORY ?? "256MB",
     preserve_insertion_order: "false",
     temp_directory: `${dbPath}.tmp`,
+    allocator_background_threads: "true",
   });
   const connect = async () => {
     const c = await instance.connect();

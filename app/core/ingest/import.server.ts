@@ -6,7 +6,7 @@ import { appendAudit, type AuditEntry } from "../audit/audit.server";
 import { getApprovedSources } from "../settings.server";
 import { COLUMNS, mapHeaders, type ImportKind } from "./columns";
 import { ImportRefused, readRows, sniffFile, DEFAULT_MAX_BYTES, type Sniffed } from "./read-csv.server";
-import { cellColumn, stageFile, type Staged } from "./stage.server";
+import { cellColumn, duckdbCanRead, stageName, streamIntoTable, viewWithDuckDB, type Staged } from "./stage.server";
 import { parseAmount, parseDate, parseNumber, parseTimestamp, ValueError } from "./values";
 
 export { ImportRefused };
@@ -123,68 +123,17 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
   // rows are staged through their own connection, so a long import does not hold the shared one
   const stageConn = await open.connect();
   // numbering the reader's rows follows file order only while insertion order is preserved (off by default: it
-  // costs memory in bulk inserts)
-  await stageConn.run("SET preserve_insertion_order = true");
-  let staged: Staged | undefined;
-  const made: string[] = [];
+  // costs memory in bulk inserts); while importing, freed memory goes back to the system after each task rather
+  // than staying cached (each statement touches the whole file) — queries run faster with the default, restored after
+  await stageConn.run("SET preserve_insertion_order = true; SET allocator_flush_threshold = '4MB'; SET allocator_bulk_deallocation_flush_threshold = '4MB'");
+  let checked: Checked | undefined;
   try {
-    staged = await stageFile(stageConn, opts.file, sniffed, { prefix: `stage_${opts.kind}`, onProgress: progress(1), forceStream: opts.reader === "stream" });
-    const stage = staged.relation;
-    const [dict, keys, verdict, rowsView] = [`${stage}_dict`, `${stage}_keys`, `${stage}_verdict`, `${stage}_rows`];
-    made.push(rowsView, verdict, keys, dict);
-    await parseDistinct(stageConn, stage, dict, plan.typed, idx);
-
-    const alias = (column: string) => `d_${column}`;
-    const cells: Cells = {
-      raw: (c) => (idx[c] === undefined ? "NULL" : `s.${cellColumn(idx[c])}`),
-      trimmed: (c) => `js_trim(${cells.raw(c)})`,
-      blank: (c) => `is_blank(${cells.raw(c)})`,
-      parsed: (c) => `${alias(c)}.value`,
-      currency: (c) => `${alias(c)}.currency`,
-      error: (c) => `${alias(c)}.error`,
-    };
-    const joins = Object.keys(plan.typed)
-      .map((c) => `LEFT JOIN ${dict} ${alias(c)} ON ${alias(c)}.col = ${q(c)} AND ${alias(c)}.raw = ${cells.raw(c)}`)
-      .join("\n");
-    // one narrow pass over every row: its key, content hash, kept extra columns and first failing check
-    const version = plan.versioned ? versionColumns(opts.kind, sniffed.headers, idx) : { sql: [], params: [] };
-    await stageConn.run(
-      `CREATE TABLE ${keys} AS
-       SELECT s.rn, s.line, ${version.sql.map((x) => `${x},`).join(" ")} ${plan.key.sql(cells)} AS row_key,
-              CASE ${plan.checks(cells).map(([when, why]) => `WHEN ${when} THEN ${why}`).join(" ")} END AS reason
-       FROM ${stage} s ${joins}`,
-      version.params,
-    );
-    // one verdict per bad row: its first failing check, or a key already used earlier in the file
-    await stageConn.run(
-      `CREATE TABLE ${verdict} AS
-       SELECT line, reason FROM ${keys} WHERE reason IS NOT NULL
-       UNION ALL
-       SELECT line, 'duplicate ${plan.key.label} ' || row_key || ' within the file (first on line ' || first || ')'
-       FROM (SELECT line, row_key, min(line) OVER (PARTITION BY row_key) AS first FROM ${keys} WHERE reason IS NULL)
-       WHERE line <> first`,
-    );
-    await stageConn.run(
-      `CREATE VIEW ${rowsView} AS
-       SELECT s.line, ${plan.versioned ? `(SELECT list(content_hash ORDER BY rn) FROM ${keys})[s.rn] AS content_hash, (SELECT list(extra ORDER BY rn) FROM ${keys})[s.rn] AS extra,` : ""}
-              ${plan.values(cells).map(([n, x]) => `${x} AS ${n}`).join(", ")}
-       FROM ${stage} s ${joins}
-       WHERE s.line NOT IN (SELECT line FROM ${verdict})`,
-    );
-    // each bad row's cells written back as CSV (filtered, not joined: a join could hash the whole file)
-    const reasons = new Map((await stageConn.runAndReadAll(`SELECT line, reason FROM ${verdict}`)).getRows() as [number, string][]);
-    const raws = reasons.size
-      ? ((
-          await stageConn.runAndReadAll(
-            `SELECT line, concat_ws($1, ${sniffed.headers.map((_, i) => `csv_cell(s.${cellColumn(i)}, $1)`).join(", ")}) AS raw
-             FROM ${stage} s WHERE line IN (SELECT line FROM ${verdict})`,
-            [sniffed.delimiter],
-          )
-        ).getRows() as [number, string][])
-      : [];
-    const quarantine = [...staged.bad, ...raws.map(([line, raw]) => ({ line, reason: reasons.get(line)!, raw }))];
+    const ctx: CheckContext = { conn: stageConn, file: opts.file, sniffed, plan, idx, kind: opts.kind };
+    checked = (await checkWithDuckDB(ctx, opts.reader === "stream")) ?? undefined;
+    checked ??= await check(ctx, await streamIntoTable(stageConn, stageName(`stage_${opts.kind}`), opts.file, sniffed, progress(1)));
     opts.onProgress?.(sizeOf, sizeOf);
-    const { footer, rows: rowsRead, reader } = staged;
+    const { quarantine, rowsView } = checked;
+    const { footer, rows: rowsRead, reader } = checked.staged;
 
     return await inTransaction(open, async (tx, conn) => {
       const upload = await tx
@@ -229,13 +178,121 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
       return summary(upload.id, opts, sniffed, source, approved, rows, merged.imported, merged.unchanged, footer, quarantine, mapping.unmapped, reader);
     });
   } finally {
-    for (const name of made) {
-      await stageConn.run(`DROP VIEW IF EXISTS ${name}`).catch(() => undefined);
-      await stageConn.run(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
-    }
-    await staged?.drop().catch(() => undefined);
-    await stageConn.run("SET preserve_insertion_order = false").catch(() => undefined);
+    await checked?.drop().catch(() => undefined);
+    await stageConn.run("SET preserve_insertion_order = false; RESET allocator_flush_threshold; RESET allocator_bulk_deallocation_flush_threshold").catch(() => undefined);
     stageConn.closeSync();
+  }
+}
+
+interface CheckContext {
+  conn: DuckDBConnection;
+  file: string;
+  sniffed: Sniffed;
+  plan: KindPlan;
+  idx: Record<string, number>;
+  kind: ImportKind;
+}
+
+/** A staged file after its checks: the rows to store (a view), the quarantined ones, and how to clean up. */
+interface Checked {
+  staged: Staged;
+  rowsView: string;
+  quarantine: { line: number; reason: string; raw: string }[];
+  /** rows the checks saw (DuckDB's reader must see as many as the sniffer) */
+  seen: number;
+  drop(): Promise<void>;
+}
+
+/**
+ * DuckDB's reader, when the file is regular: null (nothing left behind) when it is not, when strict mode refuses a
+ * record, or when DuckDB splits the file into a different number of rows than the sniffer did.
+ */
+async function checkWithDuckDB(ctx: CheckContext, refuse: boolean): Promise<Checked | null> {
+  if (refuse || !duckdbCanRead(ctx.sniffed)) return null;
+  const staged = await viewWithDuckDB(ctx.conn, stageName(`stage_${ctx.kind}`), ctx.file, ctx.sniffed);
+  let checked: Checked | undefined;
+  try {
+    checked = await check(ctx, staged);
+    if (checked.seen === staged.rows) return checked;
+  } catch (e) {
+    // strict mode refused a record: the streaming reader will say which and why
+    if (!/CSV|csv/.test(String((e as Error)?.message))) throw e;
+  }
+  await (checked ?? staged).drop();
+  return null;
+}
+
+/**
+ * The first pass over a staged file, narrow: each row's key, content hash, kept extra columns and first failing
+ * check (typed cells come from a dictionary of parsed values); then one verdict per bad row and a view of the rows
+ * to store.
+ */
+async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
+  const { conn, plan, idx, sniffed } = ctx;
+  const stage = staged.relation;
+  const [dict, keys, verdict, rowsView] = [`${stage}_dict`, `${stage}_keys`, `${stage}_verdict`, `${stage}_rows`];
+  const drop = async () => {
+    await conn.run(`DROP VIEW IF EXISTS ${rowsView}`);
+    for (const t of [verdict, keys, dict]) await conn.run(`DROP TABLE IF EXISTS ${t}`);
+    await staged.drop();
+  };
+  try {
+    await parseDistinct(conn, stage, dict, plan.typed, idx);
+    const alias = (column: string) => `d_${column}`;
+    const cells: Cells = {
+      raw: (c) => (idx[c] === undefined ? "NULL" : `s.${cellColumn(idx[c])}`),
+      trimmed: (c) => `js_trim(${cells.raw(c)})`,
+      blank: (c) => `is_blank(${cells.raw(c)})`,
+      parsed: (c) => `${alias(c)}.value`,
+      currency: (c) => `${alias(c)}.currency`,
+      error: (c) => `${alias(c)}.error`,
+    };
+    const joins = Object.keys(plan.typed)
+      .map((c) => `LEFT JOIN ${dict} ${alias(c)} ON ${alias(c)}.col = ${q(c)} AND ${alias(c)}.raw = ${cells.raw(c)}`)
+      .join("\n");
+    const version = plan.versioned ? versionColumns(ctx.kind, sniffed.headers, idx) : { sql: [], params: [] };
+    await conn.run(
+      `CREATE TABLE ${keys} AS
+       SELECT s.rn, s.line, ${version.sql.map((x) => `${x},`).join(" ")} ${plan.key.sql(cells)} AS row_key,
+              CASE ${plan.checks(cells).map(([when, why]) => `WHEN ${when} THEN ${why}`).join(" ")} END AS reason
+       FROM ${stage} s ${joins}`,
+      version.params,
+    );
+    // one verdict per bad row: its first failing check, or a key already used earlier in the file
+    await conn.run(
+      `CREATE TABLE ${verdict} AS
+       SELECT line, reason FROM ${keys} WHERE reason IS NOT NULL
+       UNION ALL
+       SELECT line, 'duplicate ${plan.key.label} ' || row_key || ' within the file (first on line ' || first || ')'
+       FROM (SELECT line, row_key, min(line) OVER (PARTITION BY row_key) AS first FROM ${keys} WHERE reason IS NULL)
+       WHERE line <> first`,
+    );
+    // the rows to store, with the first pass's hash and extras looked up by row number in a list built once
+    // (a join could make DuckDB hash the whole file)
+    await conn.run(
+      `CREATE VIEW ${rowsView} AS
+       SELECT s.line, ${plan.versioned ? `(SELECT list(content_hash ORDER BY rn) FROM ${keys})[s.rn] AS content_hash, (SELECT list(extra ORDER BY rn) FROM ${keys})[s.rn] AS extra,` : ""}
+              ${plan.values(cells).map(([n, x]) => `${x} AS ${n}`).join(", ")}
+       FROM ${stage} s ${joins}
+       WHERE s.line NOT IN (SELECT line FROM ${verdict})`,
+    );
+    const seen = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${keys}`)).getRows()[0][0]);
+    // each bad row's cells written back as CSV (filtered, not joined: a join could hash the whole file)
+    const reasons = new Map((await conn.runAndReadAll(`SELECT line, reason FROM ${verdict}`)).getRows() as [number, string][]);
+    const raws = reasons.size
+      ? ((
+          await conn.runAndReadAll(
+            `SELECT line, concat_ws($1, ${sniffed.headers.map((_, i) => `csv_cell(s.${cellColumn(i)}, $1)`).join(", ")}) AS raw
+             FROM ${stage} s WHERE line IN (SELECT line FROM ${verdict})`,
+            [sniffed.delimiter],
+          )
+        ).getRows() as [number, string][])
+      : [];
+    const quarantine = [...staged.bad, ...raws.map(([line, raw]) => ({ line, reason: reasons.get(line)!, raw }))];
+    return { staged, rowsView, quarantine, seen, drop };
+  } catch (e) {
+    await drop().catch(() => undefined);
+    throw e;
   }
 }
 

@@ -1,8 +1,9 @@
-// Makes the cells of a CSV file queryable in DuckDB as one relation: `line` plus one VARCHAR per header column.
-// A regular UTF-8 file is read in place by DuckDB's own CSV reader (a view over read_csv: parsing is cheap, so
-// each statement re-reads the file rather than copying 100 MB into a table); anything irregular — Windows-1252,
-// blank lines or a report footer, ragged rows, stray quotes — goes through the streaming reader into a table,
-// quarantining each bad record with its line. Everything after staging is one code path over the relation.
+// Makes the cells of a CSV file queryable in DuckDB as one relation: row number, line, one VARCHAR per header
+// column. A regular UTF-8 file is read in place by DuckDB's own CSV reader (a view over read_csv: parsing is
+// cheap, so each statement re-reads the file rather than copying 100 MB into a table); anything irregular —
+// Windows-1252, blank lines or a report footer, ragged rows, text after a closing quote — goes through the
+// streaming reader into a table, quarantining each bad record with its line. Everything after staging is one
+// code path over the relation.
 import { randomBytes } from "node:crypto";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { appendRow, type AppendType } from "../db/tx.server";
@@ -27,31 +28,19 @@ export interface Staged {
 export const cellColumn = (i: number) => `c${i}`;
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-export async function stageFile(
-  conn: DuckDBConnection,
-  file: string,
-  sniffed: Sniffed,
-  opts: { prefix: string; onProgress?: (bytes: number) => void; forceStream?: boolean },
-): Promise<Staged> {
-  const name = `${opts.prefix}_${randomBytes(6).toString("hex")}`;
-  if (!opts.forceStream && sniffed.encoding === "utf-8" && sniffed.regular) {
-    const staged = await viewWithDuckDB(conn, name, file, sniffed);
-    if (staged) return staged;
-  }
-  return streamIntoTable(conn, name, file, sniffed, opts.onProgress);
-}
+/** A name for the staging objects of one import. */
+export const stageName = (prefix: string) => `${prefix}_${randomBytes(6).toString("hex")}`;
+
+/** Whether DuckDB's reader may try the file: valid UTF-8 with none of the irregularities the sniffer looks for. */
+export const duckdbCanRead = (sniffed: Sniffed) => sniffed.encoding === "utf-8" && sniffed.regular;
 
 /**
- * A view over DuckDB's reader in strict mode, each row numbered in file order and joined to the line its
- * record starts on (found by the sniffing pass). Returns null — and leaves nothing behind — when DuckDB
- * refuses the file or splits it into a different number of records than the sniffer saw.
+ * A view over DuckDB's reader in strict mode, each row numbered in file order, its line looked up from the
+ * record starts the sniffing pass found. Nothing is read yet: the first statement over the view reads the file,
+ * and fails if strict mode refuses a record; its row count must equal the sniffer's (the caller checks).
  */
-async function viewWithDuckDB(conn: DuckDBConnection, name: string, file: string, sniffed: Sniffed): Promise<Staged | null> {
+export async function viewWithDuckDB(conn: DuckDBConnection, name: string, file: string, sniffed: Sniffed): Promise<Staged> {
   const lines = `${name}_lines`;
-  const drop = async () => {
-    await conn.run(`DROP VIEW IF EXISTS ${name}`);
-    await conn.run(`DROP TABLE IF EXISTS ${lines}`);
-  };
   await conn.run(`CREATE TABLE ${lines} (rn BIGINT, line INTEGER)`);
   const appender = await conn.createAppender(lines);
   try {
@@ -72,18 +61,21 @@ async function viewWithDuckDB(conn: DuckDBConnection, name: string, file: string
      FROM (SELECT row_number() OVER () AS rn, * FROM read_csv(${literal(file)}, header = true, all_varchar = true, auto_detect = false,
              strict_mode = true, delim = ${literal(sniffed.delimiter)}, quote = '"', escape = '"', columns = {${columns}}))`,
   );
-  try {
-    const all = sniffed.headers.map((_, i) => `coalesce(length(${cellColumn(i)}), 0)`).join(" + ");
-    const r = (await conn.runAndReadAll(`SELECT count(*)::BIGINT AS n, sum(${all})::BIGINT AS chars FROM ${name}`)).getRowObjectsJS()[0];
-    if (Number(r.n) === sniffed.recordLines.length) return { relation: name, rows: Number(r.n), footer: 0, bad: [], reader: "duckdb", drop };
-  } catch {
-    // strict mode refused a record: the streaming reader will say which and why
-  }
-  await drop();
-  return null;
+  return {
+    relation: name,
+    rows: sniffed.recordLines.length,
+    footer: 0,
+    bad: [],
+    reader: "duckdb",
+    async drop() {
+      await conn.run(`DROP VIEW IF EXISTS ${name}`);
+      await conn.run(`DROP TABLE IF EXISTS ${lines}`);
+    },
+  };
 }
 
-async function streamIntoTable(conn: DuckDBConnection, name: string, file: string, sniffed: Sniffed, onProgress?: (bytes: number) => void): Promise<Staged> {
+/** The streaming reader (csv-parse) into a table; records it cannot split into the header's columns are `bad`. */
+export async function streamIntoTable(conn: DuckDBConnection, name: string, file: string, sniffed: Sniffed, onProgress?: (bytes: number) => void): Promise<Staged> {
   const cells = sniffed.headers.map((_, i) => cellColumn(i));
   await conn.run(`CREATE TABLE ${name} (rn BIGINT, line INTEGER, ${cells.map((c) => `${c} VARCHAR`).join(", ")})`);
   const drop = async () => void (await conn.run(`DROP TABLE IF EXISTS ${name}`));

@@ -66,6 +66,8 @@ describe("importing handoffs", () => {
     const s = await importCsv(db, { kind: "handoffs", file: write("bad.csv", text) });
     expect(s.rows).toBe(s.imported + s.unchanged + s.quarantined);
     expect(s.imported).toBe(1);
+    // DuckDB's strict reader refuses the short row; the streaming reader takes over and names it
+    expect(s.reader).toBe("stream");
     const reasons = Object.fromEntries(s.quarantine.map((q) => [q.line, q.reason]));
     expect(reasons[3]).toMatch(/missing deal_id/);
     expect(reasons[4]).toMatch(/kickoff_date: unparseable date "someday"/);
