@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isUtf8 } from "node:buffer";
 import { createReadStream, promises as fsp } from "node:fs";
 import { parse } from "csv-parse";
 import iconv from "iconv-lite";
@@ -44,8 +45,7 @@ export async function sniffFile(file: string, maxBytes = DEFAULT_MAX_BYTES, onBy
   }
   if (stat.size === 0) throw new ImportRefused(`${file} is empty: a CSV needs a header row`);
   const hash = createHash("sha256");
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
-  let validUtf8 = true;
+  const utf8 = new Utf8Check();
   let head: Buffer | undefined;
   let delimiter = ",";
   let scanner: RecordScanner | undefined;
@@ -66,24 +66,12 @@ export async function sniffFile(file: string, maxBytes = DEFAULT_MAX_BYTES, onBy
       hash.update(chunk);
       scanner!.push(chunk);
       onBytes?.((read += bytesRead));
-      if (validUtf8) {
-        try {
-          utf8.decode(chunk, { stream: true });
-        } catch {
-          validUtf8 = false;
-        }
-      }
+      utf8.push(chunk);
     }
   } finally {
     await fh.close();
   }
-  if (validUtf8) {
-    try {
-      utf8.decode();
-    } catch {
-      validUtf8 = false;
-    }
-  }
+  const validUtf8 = utf8.end();
   if (!head || !scanner) throw new ImportRefused(`${file} is empty: a CSV needs a header row`);
   if (head.subarray(0, 8192).includes(0)) throw new ImportRefused(`${file} is not a text file (it holds NUL bytes); export the data as CSV`);
   const encoding = validUtf8 ? "utf-8" : "windows-1252";
@@ -94,6 +82,46 @@ export async function sniffFile(file: string, maxBytes = DEFAULT_MAX_BYTES, onBy
   if (headers.length < 2) throw new ImportRefused(`${file} does not look like a CSV: its first line has no , ; or tab separated header`);
   const scan = scanner.end();
   return { sha256: hash.digest("hex"), sizeBytes: stat.size, encoding, delimiter, headers, recordLines: scan.lines.subarray(1), regular: scan.regular };
+}
+
+const sequenceLength = (lead: number) => (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2);
+
+/**
+ * Checks that a byte stream is valid UTF-8, chunk by chunk, without decoding it (no strings to collect): a
+ * character split across chunks is checked whole.
+ */
+export class Utf8Check {
+  private valid = true;
+  private carry: Buffer | null = null;
+
+  push(chunk: Buffer): void {
+    if (!this.valid) return;
+    let start = 0;
+    if (this.carry) {
+      const need = sequenceLength(this.carry[0]);
+      while (start < need - this.carry.length && start < chunk.length && (chunk[start] & 0xc0) === 0x80) start++;
+      const piece = Buffer.concat([this.carry, chunk.subarray(0, start)]);
+      if (piece.length < need && start === chunk.length) {
+        this.carry = piece;
+        return;
+      }
+      this.valid = isUtf8(piece);
+      this.carry = null;
+    }
+    // hold back a character the chunk ends in the middle of
+    let end = chunk.length;
+    let lead = end - 1;
+    while (lead >= start && end - lead < 4 && (chunk[lead] & 0xc0) === 0x80) lead--;
+    if (lead >= start && chunk[lead] >= 0xc0 && end - lead < sequenceLength(chunk[lead])) {
+      this.carry = Buffer.from(chunk.subarray(lead));
+      end = lead;
+    }
+    this.valid &&= isUtf8(chunk.subarray(start, end));
+  }
+
+  end(): boolean {
+    return this.valid && this.carry === null;
+  }
 }
 
 /** Where the scanner is within a record. */

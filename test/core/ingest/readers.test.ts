@@ -5,7 +5,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importCsv } from "../../../app/core/ingest/import.server";
-import { RecordScanner } from "../../../app/core/ingest/read-csv.server";
+import { RecordScanner, Utf8Check } from "../../../app/core/ingest/read-csv.server";
 import { tempDb, tempDir } from "../../helpers/db";
 
 let viaDuckDB: Awaited<ReturnType<typeof tempDb>>;
@@ -91,5 +91,21 @@ describe("the record scanner", () => {
     expect(scan("h\ra\rb\r", 1).regular).toBe(false);
     expect(scan("h\r", 1).regular).toBe(false);
     expect(scan('h\n"closed" then text\n', 1).regular).toBe(false);
+  });
+});
+
+describe("the UTF-8 check", () => {
+  const check = (bytes: Buffer, chunk: number) => {
+    const c = new Utf8Check();
+    for (let i = 0; i < bytes.length; i += chunk) c.push(bytes.subarray(i, i + chunk));
+    return c.end();
+  };
+
+  it("accepts characters split across chunks and refuses broken or cut-off sequences", () => {
+    const text = Buffer.from("Björklund — €48 😀 Zürich");
+    for (const chunk of [1, 2, 3, 5, 64]) expect(check(text, chunk)).toBe(true);
+    expect(check(Buffer.from([0x41, 0xe2, 0x82]), 1)).toBe(false);
+    expect(check(Buffer.from([0x41, 0x80, 0x42]), 2)).toBe(false);
+    expect(check(Buffer.from("Müller", "latin1"), 3)).toBe(false);
   });
 });
