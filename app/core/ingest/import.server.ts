@@ -6,7 +6,7 @@ import { appendAudit, type AuditEntry } from "../audit/audit.server";
 import { getApprovedSources } from "../settings.server";
 import { COLUMNS, mapHeaders, type ImportKind } from "./columns";
 import { ImportRefused, readRows, sniffFile, DEFAULT_MAX_BYTES, type Sniffed } from "./read-csv.server";
-import { cellColumn, duckdbCanRead, stageName, streamIntoTable, viewWithDuckDB, type Staged } from "./stage.server";
+import { cellColumn, duckdbCanRead, literal, stageName, streamIntoTable, viewWithDuckDB, type Staged } from "./stage.server";
 import { parseAmount, parseDate, parseNumber, parseTimestamp, ValueError } from "./values";
 
 export { ImportRefused };
@@ -94,8 +94,6 @@ interface KindPlan {
   key: { sql: (c: Cells) => string; label: string };
   merge(ctx: MergeContext): Promise<MergeResult>;
 }
-
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Imports one CSV file: nothing is lost — every data row is imported, unchanged or quarantined. */
 export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promise<ImportSummary> {
@@ -256,7 +254,7 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
       error: (c) => `${alias(c)}.error`,
     };
     const joins = Object.keys(plan.typed)
-      .map((c) => `LEFT JOIN ${dict} ${alias(c)} ON ${alias(c)}.col = ${q(c)} AND ${alias(c)}.raw = ${cells.raw(c)}`)
+      .map((c) => `LEFT JOIN ${dict} ${alias(c)} ON ${alias(c)}.col = ${literal(c)} AND ${alias(c)}.raw = ${cells.raw(c)}`)
       .join("\n");
     const version = plan.versioned ? versionColumns(ctx.kind, sniffed.headers, idx) : { sql: [], params: [] };
     await conn.run(
@@ -326,7 +324,7 @@ async function parseDistinct(conn: DuckDBConnection, stage: string, dict: string
   if (!present.length) return;
   // one pass over the file for every typed column
   const distinct = await conn.runAndReadAll(
-    `SELECT DISTINCT col, raw FROM (SELECT unnest([${present.map((c) => q(c)).join(", ")}]) AS col, unnest([${present.map((c) => cellColumn(idx[c])).join(", ")}]) AS raw FROM ${stage})
+    `SELECT DISTINCT col, raw FROM (SELECT unnest([${present.map((c) => literal(c)).join(", ")}]) AS col, unnest([${present.map((c) => cellColumn(idx[c])).join(", ")}]) AS raw FROM ${stage})
      WHERE raw IS NOT NULL`,
   );
   const parsed = (distinct.getRows() as [string, string][]).map(([column, raw]) => [column, raw, ...parseCell(typed[column], column, raw)]);

@@ -26,7 +26,8 @@ export interface Staged {
 }
 
 export const cellColumn = (i: number) => `c${i}`;
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** A SQL string literal (quotes doubled), for names of our own and the paths a view must embed. */
+export const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** A name for the staging objects of one import. */
 export const stageName = (prefix: string) => `${prefix}_${randomBytes(6).toString("hex")}`;
