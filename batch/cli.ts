@@ -1,7 +1,7 @@
 import { promises as fsp } from "node:fs";
 import path from "node:path";
 import { DatabaseLockedError, openDatabase, resolveDbPath, type OpenDatabase } from "../app/core/db/db.server";
-import { importCommand } from "./commands/import";
+import { importCommand, importMemory } from "./commands/import";
 import { scoreCommand } from "./commands/score";
 import { nightlyCommand } from "./commands/nightly";
 import { exportCommand } from "./commands/export";
@@ -93,6 +93,7 @@ export async function run(argv: string[]): Promise<number> {
     readStdin,
     now: () => new Date(),
     env: process.env,
+    importMemory: importMemory(process.env),
   };
   try {
     const r = await execute(a, fx);

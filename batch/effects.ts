@@ -10,6 +10,11 @@ export interface Effects {
   readStdin(): Promise<string>;
   now(): Date;
   env: NodeJS.ProcessEnv;
+  /**
+   * the DuckDB buffer pool an import may use while it runs, when the process does nothing else (the CLI:
+   * PT_IMPORT_MEMORY, default 160MB); absent where imports share the pool with other work (the server)
+   */
+  importMemory?: string;
 }
 
 export interface CommandResult {

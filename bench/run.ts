@@ -12,7 +12,8 @@ const db = path.join(out, `bench-${packets}.duckdb`);
 mkdirSync(out, { recursive: true });
 
 function phase(name: string, args: string[] = []): Record<string, number | string> {
-  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(PROJECT_ROOT, "bench/phase.ts"), name, set, db, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
+  // run as `npm run batch` runs: one bundle under plain Node
+  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "batch/launch.mjs"), "bench/phase.ts", name, set, db, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`bench phase ${name} failed`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }

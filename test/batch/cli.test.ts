@@ -42,6 +42,14 @@ describe("the batch CLI", () => {
     expect(JSON.parse(readFileSync(m, "utf8")).pilot.start).toBe("2026-01-15");
   });
 
+  it("imports within its own buffer pool budget, PT_IMPORT_MEMORY, refusing a value that is not a size", () => {
+    const file = path.join(dir.dir, "h.csv");
+    expect(batch(["import", "handoffs", file, "--db", db, "--json"], { env: { PT_IMPORT_MEMORY: "64MB" } }).json).toMatchObject({ rows: 2, unchanged: 2 });
+    const r = batch(["import", "handoffs", file, "--db", db], { env: { PT_IMPORT_MEMORY: "64MB'; DROP TABLE packets; --" } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/PT_IMPORT_MEMORY "64MB'; DROP TABLE packets; --" is not a size such as 160MB or 1GB/);
+  });
+
   it("exits 1 with a clear message when a file cannot be imported, and 2 on usage errors", () => {
     writeFileSync(path.join(dir.dir, "bad.csv"), "ID,NAME\n1,x\n");
     const r = batch(["import", "handoffs", path.join(dir.dir, "bad.csv"), "--db", db]);

@@ -49,7 +49,7 @@ export async function startServerProcess(dbPath: string, env: Record<string, str
 
 /** Runs the batch CLI (as `npm run batch` does) and returns its exit code and output. */
 export function batch(args: string[], opts: { input?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "batch/bin.ts"), ...args], {
+  const r = spawnSync(process.execPath, [path.join(root, "batch/launch.mjs"), "batch/bin.ts", ...args], {
     cwd: root,
     input: opts.input ?? "",
     env: { ...process.env, ...opts.env },

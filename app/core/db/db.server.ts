@@ -68,6 +68,8 @@ export interface OpenDatabase {
   /** a further connection to the database, for work that should not hold the shared one (bulk staging) */
   connect(): Promise<DuckDBConnection>;
   path: string;
+  /** the buffer pool limit the instance was opened with (PT_DUCKDB_MEMORY) */
+  memoryLimit: string;
   /** bumped by every committed write; analytic results are cached per generation */
   generation: number;
   close(): Promise<void>;
@@ -77,9 +79,10 @@ export interface OpenDatabase {
 export async function openDatabase(dbPath: string, opts: { migrate?: boolean } = {}): Promise<OpenDatabase> {
   const { mkdirSync } = await import("node:fs");
   mkdirSync(path.dirname(dbPath), { recursive: true });
+  // a bounded buffer pool (spilling to disk beyond it) keeps big imports and scoring runs within memory targets
+  const memoryLimit = checkedSize(process.env.PT_DUCKDB_MEMORY ?? "256MB", "PT_DUCKDB_MEMORY");
   const instance = await DuckDBInstance.create(":memory:", {
-    // a bounded buffer pool (spilling to disk beyond it) keeps big imports and scoring runs within memory targets
-    memory_limit: process.env.PT_DUCKDB_MEMORY ?? "256MB",
+    memory_limit: memoryLimit,
     preserve_insertion_order: "false",
     temp_directory: `${dbPath}.tmp`,
     allocator_background_threads: "true",
@@ -113,6 +116,7 @@ export async function openDatabase(dbPath: string, opts: { migrate?: boolean } =
     instance,
     connect,
     path: dbPath,
+    memoryLimit,
     generation: 0,
     async close() {
       await db.destroy();
@@ -120,6 +124,28 @@ export async function openDatabase(dbPath: string, opts: { migrate?: boolean } =
       instance.closeSync();
     },
   };
+}
+
+/** A DuckDB size setting as written by a user ("160MB", "1GB"); anything else is refused before it reaches SQL. */
+export function checkedSize(value: string, name: string): string {
+  const v = value.trim();
+  if (!/^\d+(?:\.\d+)?\s*(?:[KMGT]i?B)$/i.test(v)) throw new Error(`${name} "${value}" is not a size such as 160MB or 1GB`);
+  return v;
+}
+
+/**
+ * Runs fn with the instance's buffer pool bounded to `limit` (DuckDB spills beyond it), then restores the previous
+ * limit. The limit is the whole instance's: only for a process doing nothing else meanwhile (a batch import).
+ */
+export async function withMemoryLimit<T>(open: OpenDatabase, limit: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!limit) return fn();
+  const size = checkedSize(limit, "memory limit");
+  await open.conn.run(`SET memory_limit = '${size}'`);
+  try {
+    return await fn();
+  } finally {
+    await open.conn.run(`SET memory_limit = '${open.memoryLimit}'`);
+  }
 }
 
 /** (Re)defines the SQL macros of sql/macros — the shared building blocks of the metric queries. */

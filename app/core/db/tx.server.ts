@@ -40,6 +40,13 @@ export function appendRow(appender: DuckDBAppender, types: AppendType[], row: un
   appender.endRow();
 }
 
+/** An appender to `table`, `schema.table` or `catalog.schema.table` (names of our own, unquoted). */
+export function appenderFor(conn: DuckDBConnection, table: string) {
+  const parts = table.split(".");
+  const [name, schema, catalog] = [parts.pop()!, parts.pop(), parts.pop()];
+  return conn.createAppender(name, schema, catalog);
+}
+
 /** Bulk-appends rows through DuckDB's Appender (much faster than INSERT for large imports). */
 export async function appendRows(
   conn: DuckDBConnection,
@@ -47,7 +54,7 @@ export async function appendRows(
   types: AppendType[],
   rows: Iterable<unknown[]>,
 ): Promise<number> {
-  const appender = await conn.createAppender(table);
+  const appender = await appenderFor(conn, table);
   let n = 0;
   try {
     for (const row of rows) {

@@ -273,13 +273,14 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
        FROM (SELECT line, row_key, min(line) OVER (PARTITION BY row_key) AS first FROM ${keys} WHERE reason IS NULL)
        WHERE line <> first`,
     );
-    // the rows to store, with the first pass's hash and extras looked up by row number in a list built once
-    // (a join could make DuckDB hash the whole file)
+    // the rows to store, beside the first pass's hash and extras: joined by row number with the narrow first-pass
+    // table as the build side (written last, and join sides stay as written during an import), so the hash
+    // table holds a few dozen bytes a row — and spills, like everything else, past the buffer pool
     await conn.run(
       `CREATE VIEW ${rowsView} AS
-       SELECT s.line, ${plan.versioned ? `(SELECT list(content_hash ORDER BY rn) FROM ${keys})[s.rn] AS content_hash, (SELECT list(extra ORDER BY rn) FROM ${keys})[s.rn] AS extra,` : ""}
+       SELECT s.line, ${plan.versioned ? "k.content_hash, k.extra," : ""}
               ${plan.values(cells).map(([n, x]) => `${x} AS ${n}`).join(", ")}
-       FROM ${stage} s ${joins}
+       FROM ${stage} s ${joins} ${plan.versioned ? `LEFT JOIN (SELECT rn, content_hash, extra FROM ${keys}) k ON k.rn = s.rn` : ""}
        WHERE s.line NOT IN (SELECT line FROM ${verdict})`,
     );
     const seen = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${keys}`)).getRows()[0][0]);

@@ -6,7 +6,7 @@
 // code path over the relation.
 import { randomBytes } from "node:crypto";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { appendRow, type AppendType } from "../db/tx.server";
+import { appendRow, appenderFor, type AppendType } from "../db/tx.server";
 import { readRows, type Sniffed } from "./read-csv.server";
 
 export interface Staged {
@@ -29,8 +29,12 @@ export const cellColumn = (i: number) => `c${i}`;
 /** A SQL string literal (quotes doubled), for names of our own and the paths a view must embed. */
 export const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** A name for the staging objects of one import. */
-export const stageName = (prefix: string) => `${prefix}_${randomBytes(6).toString("hex")}`;
+/**
+ * A name for the staging objects of one import, in the instance's in-memory catalog rather than the database
+ * file: they are dropped after the import, so they need no write-ahead log or checkpoint (DuckDB still spills
+ * them to its temp directory past the buffer pool). Objects derived from a stage append a suffix to its name.
+ */
+export const stageName = (prefix: string) => `memory.main.${prefix}_${randomBytes(6).toString("hex")}`;
 
 /** Whether DuckDB's reader may try the file: valid UTF-8 with none of the irregularities the sniffer looks for. */
 export const duckdbCanRead = (sniffed: Sniffed) => sniffed.encoding === "utf-8" && sniffed.regular;
@@ -43,7 +47,7 @@ export const duckdbCanRead = (sniffed: Sniffed) => sniffed.encoding === "utf-8" 
 export async function viewWithDuckDB(conn: DuckDBConnection, name: string, file: string, sniffed: Sniffed): Promise<Staged> {
   const lines = `${name}_lines`;
   await conn.run(`CREATE TABLE ${lines} (rn BIGINT, line INTEGER)`);
-  const appender = await conn.createAppender(lines);
+  const appender = await appenderFor(conn, lines);
   try {
     sniffed.recordLines.forEach((line, i) => {
       appender.appendBigInt(BigInt(i + 1));
@@ -60,7 +64,7 @@ export async function viewWithDuckDB(conn: DuckDBConnection, name: string, file:
     `CREATE VIEW ${name} AS
      SELECT rn, (SELECT list(line ORDER BY rn) FROM ${lines})[rn] AS line, * EXCLUDE (rn)
      FROM (SELECT row_number() OVER () AS rn, * FROM read_csv(${literal(file)}, header = true, all_varchar = true, auto_detect = false,
-             strict_mode = true, delim = ${literal(sniffed.delimiter)}, quote = '"', escape = '"', columns = {${columns}}))`,
+             strict_mode = true, buffer_size = 8388608, delim = ${literal(sniffed.delimiter)}, quote = '"', escape = '"', columns = {${columns}}))`,
   );
   return {
     relation: name,
@@ -80,7 +84,7 @@ export async function streamIntoTable(conn: DuckDBConnection, name: string, file
   const cells = sniffed.headers.map((_, i) => cellColumn(i));
   await conn.run(`CREATE TABLE ${name} (rn BIGINT, line INTEGER, ${cells.map((c) => `${c} VARCHAR`).join(", ")})`);
   const drop = async () => void (await conn.run(`DROP TABLE IF EXISTS ${name}`));
-  const appender = await conn.createAppender(name);
+  const appender = await appenderFor(conn, name);
   const types: AppendType[] = ["integer", "integer", ...cells.map(() => "varchar" as const)];
   const bad: Staged["bad"] = [];
   let rows = 0;
