@@ -5,8 +5,8 @@ import { appendRows, inTransaction } from "../db/tx.server";
 import { appendAudit, type AuditEntry } from "../audit/audit.server";
 import { getApprovedSources } from "../settings.server";
 import { COLUMNS, mapHeaders, type ImportKind } from "./columns";
-import { ImportRefused, readRows, sniffFile, DEFAULT_MAX_BYTES, type Sniffed } from "./read-csv.server";
-import { cellColumn, duckdbCanRead, literal, stageName, streamIntoTable, viewWithDuckDB, type Staged } from "./stage.server";
+import { ImportRefused, sniffFile, DEFAULT_MAX_BYTES, type Sniffed } from "./read-csv.server";
+import { cellColumn, duckdbCanRead, literal, stageName, streamToNormalFile, viewWithDuckDB, type Staged } from "./stage.server";
 import { parseAmount, parseDate, parseNumber, parseTimestamp, ValueError } from "./values";
 
 export { ImportRefused };
@@ -134,7 +134,7 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
   try {
     const ctx: CheckContext = { conn: stageConn, file: opts.file, sniffed, plan, idx, kind: opts.kind };
     checked = (await checkWithDuckDB(ctx, opts.reader === "stream")) ?? undefined;
-    checked ??= await check(ctx, await streamIntoTable(stageConn, stageName(`stage_${opts.kind}`), opts.file, sniffed, progress(1)));
+    checked ??= await check(ctx, await streamToNormalFile(stageConn, stageName(`stage_${opts.kind}`), opts.file, sniffed, `${open.path}.staging`, progress(1)));
     opts.onProgress?.(sizeOf, sizeOf);
     const { quarantine, rowsView } = checked;
     const { footer, rows: rowsRead, reader } = checked.staged;

@@ -281,7 +281,7 @@ function parseHeader(line: string, delimiter: string): string[] {
 }
 
 export type CsvEvent =
-  | { type: "row"; line: number; fields: string[]; raw: string }
+  | { type: "row"; line: number; fields: string[] }
   | { type: "bad"; line: number; reason: string; raw: string }
   | { type: "footer"; line: number; raw: string };
 
@@ -335,23 +335,22 @@ export async function* readRows(file: string, sniffed: Sniffed, onBytes?: (bytes
         header = false;
         continue;
       }
-      const raw = encodeRecord(fields, sniffed.delimiter);
       if (fields.every((f) => f.trim() === "")) {
         sawBlank = true;
         continue;
       }
       const nonEmpty = fields.filter((f) => f.trim() !== "").length;
       if (sawBlank && nonEmpty === 1 && width > 1 && fields.length < width) {
-        pending.push({ line, raw, fields });
+        pending.push({ line, raw: encodeRecord(fields, sniffed.delimiter), fields });
         continue;
       }
       yield* flushPendingAsBad();
       sawBlank = false;
       if (fields.length !== width) {
-        yield { type: "bad", line, reason: `row has ${fields.length} fields, the header has ${width}`, raw };
+        yield { type: "bad", line, reason: `row has ${fields.length} fields, the header has ${width}`, raw: encodeRecord(fields, sniffed.delimiter) };
         continue;
       }
-      yield { type: "row", line, fields, raw };
+      yield { type: "row", line, fields };
     }
   } catch (e) {
     const err = e as Error & { code?: string };

@@ -2,11 +2,16 @@
 // column. A regular UTF-8 file is read in place by DuckDB's own CSV reader (a view over read_csv: parsing is
 // cheap, so each statement re-reads the file rather than copying 100 MB into a table); anything irregular —
 // Windows-1252, blank lines or a report footer, ragged rows, text after a closing quote — goes through the
-// streaming reader into a table, quarantining each bad record with its line. Everything after staging is one
-// code path over the relation.
+// streaming reader, which quarantines each bad record with its line and writes the good ones to a normalized
+// CSV that DuckDB's reader then reads the same way. Everything after staging is one code path over the relation.
 import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm, rmdir } from "node:fs/promises";
+import { once } from "node:events";
+import path from "node:path";
+import { finished } from "node:stream/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { appendRow, appenderFor, type AppendType } from "../db/tx.server";
+import { appenderFor } from "../db/tx.server";
 import { readRows, type Sniffed } from "./read-csv.server";
 
 export interface Staged {
@@ -39,6 +44,14 @@ export const stageName = (prefix: string) => `memory.main.${prefix}_${randomByte
 /** Whether DuckDB's reader may try the file: valid UTF-8 with none of the irregularities the sniffer looks for. */
 export const duckdbCanRead = (sniffed: Sniffed) => sniffed.encoding === "utf-8" && sniffed.regular;
 
+/** DuckDB's reader in strict mode over a file of our columns (all text but `line`). */
+const readCsv = (file: string, delimiter: string, columns: [name: string, type: string][]) =>
+  // 8 MB buffers rather than 32 MB: a record longer than DuckDB's 2 MB line limit fails strict mode either way
+  `read_csv(${literal(file)}, header = true, all_varchar = false, auto_detect = false, strict_mode = true, buffer_size = 8388608,
+            delim = ${literal(delimiter)}, quote = '"', escape = '"', columns = {${columns.map(([n, t]) => `'${n}': '${t}'`).join(", ")}})`;
+
+const cellColumns = (width: number): [string, string][] => Array.from({ length: width }, (_, i) => [cellColumn(i), "VARCHAR"]);
+
 /**
  * A view over DuckDB's reader in strict mode, each row numbered in file order, its line looked up from the
  * record starts the sniffing pass found. Nothing is read yet: the first statement over the view reads the file,
@@ -58,13 +71,11 @@ export async function viewWithDuckDB(conn: DuckDBConnection, name: string, file:
   } finally {
     appender.closeSync();
   }
-  const columns = sniffed.headers.map((_, i) => `'${cellColumn(i)}': 'VARCHAR'`).join(", ");
   // (a view cannot bind parameters: the path and delimiter are quoted literals)
   await conn.run(
     `CREATE VIEW ${name} AS
      SELECT rn, (SELECT list(line ORDER BY rn) FROM ${lines})[rn] AS line, * EXCLUDE (rn)
-     FROM (SELECT row_number() OVER () AS rn, * FROM read_csv(${literal(file)}, header = true, all_varchar = true, auto_detect = false,
-             strict_mode = true, buffer_size = 8388608, delim = ${literal(sniffed.delimiter)}, quote = '"', escape = '"', columns = {${columns}}))`,
+     FROM (SELECT row_number() OVER () AS rn, * FROM ${readCsv(file, sniffed.delimiter, cellColumns(sniffed.headers.length))})`,
   );
   return {
     relation: name,
@@ -79,34 +90,48 @@ export async function viewWithDuckDB(conn: DuckDBConnection, name: string, file:
   };
 }
 
-/** The streaming reader (csv-parse) into a table; records it cannot split into the header's columns are `bad`. */
-export async function streamIntoTable(conn: DuckDBConnection, name: string, file: string, sniffed: Sniffed, onProgress?: (bytes: number) => void): Promise<Staged> {
-  const cells = sniffed.headers.map((_, i) => cellColumn(i));
-  await conn.run(`CREATE TABLE ${name} (rn BIGINT, line INTEGER, ${cells.map((c) => `${c} VARCHAR`).join(", ")})`);
-  const drop = async () => void (await conn.run(`DROP TABLE IF EXISTS ${name}`));
-  const appender = await appenderFor(conn, name);
-  const types: AppendType[] = ["integer", "integer", ...cells.map(() => "varchar" as const)];
+/** A cell of the normalized file: empty (read as NULL, as DuckDB reads an empty cell anywhere) or quoted. */
+const normalCell = (cell: string) => (cell === "" ? "" : `"${cell.replace(/"/g, '""')}"`);
+
+/**
+ * The streaming reader (csv-parse) for irregular files. Each good record is written to a normalized CSV in `dir`
+ * — UTF-8, commas, every cell quoted, its line number first — which DuckDB's reader then reads like a regular
+ * file: the same kind of view, the same memory. Records it cannot split into the header's columns are `bad`.
+ */
+export async function streamToNormalFile(conn: DuckDBConnection, name: string, file: string, sniffed: Sniffed, dir: string, onProgress?: (bytes: number) => void): Promise<Staged> {
+  await mkdir(dir, { recursive: true });
+  const normal = path.join(dir, `${name.split(".").pop()}.csv`);
+  const out = createWriteStream(normal);
+  const drop = async () => {
+    await conn.run(`DROP VIEW IF EXISTS ${name}`);
+    await rm(normal, { force: true });
+    await rmdir(dir).catch(() => undefined); // still used by another import
+  };
+  const width = sniffed.headers.length;
   const bad: Staged["bad"] = [];
   let rows = 0;
-  let staged = 0;
   let footer = 0;
   try {
+    let chunk = `line,${cellColumns(width).map(([c]) => c).join(",")}\n`;
     for await (const ev of readRows(file, sniffed, onProgress)) {
       if (ev.type === "footer") footer++;
       else if (ev.type === "bad") rows++, bad.push({ line: ev.line, reason: ev.reason, raw: ev.raw });
       else {
         rows++;
-        appendRow(appender, types, [++staged, ev.line, ...ev.fields]);
-        // flushing now and then moves staged rows into DuckDB's bounded buffer pool (memory stays flat)
-        if (rows % 20000 === 0) appender.flushSync();
+        chunk += `${ev.line},${ev.fields.map(normalCell).join(",")}\n`;
+        if (chunk.length > 1 << 20) {
+          if (!out.write(chunk)) await once(out, "drain");
+          chunk = "";
+        }
       }
     }
-    appender.flushSync();
+    out.end(chunk);
+    await finished(out);
+    await conn.run(`CREATE VIEW ${name} AS SELECT row_number() OVER () AS rn, * FROM ${readCsv(normal, ",", [["line", "INTEGER"], ...cellColumns(width)])}`);
   } catch (e) {
-    appender.closeSync();
+    out.destroy();
     await drop();
     throw e;
   }
-  appender.closeSync();
   return { relation: name, rows, footer, bad, reader: "stream", drop };
 }
