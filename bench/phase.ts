@@ -82,40 +82,5 @@ if (name === "import" || name === "reimport") {
   });
   out["q:export metrics (all)"] = `${exp.toFixed(1)} ms`;
   emit(out);
-} else if (name === "http") {
-  await open.close();
-  const { startServer } = await import("../server/app.server");
-  const { PROJECT_ROOT } = await import("../app/core/db/db.server");
-  const srv = await startServer({ root: PROJECT_ROOT, serverBuild: path.join(PROJECT_ROOT, "build/server/index.js"), port: 0, dbPath, quiet: true });
-  const { addUser } = await import("../app/core/auth/users.server");
-  await addUser(srv.app.open, { email: "bench@x.test", role: "leadership", password: "bench-password" });
-  const login = await fetch(`${srv.url}/login`, { method: "POST", redirect: "manual", headers: { Origin: srv.url, "Content-Type": "application/x-www-form-urlencoded" }, body: "email=bench%40x.test&password=bench-password" });
-  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
-  const deal = (await sql<{ d: string }>`SELECT deal_id AS d FROM packets ORDER BY deal_id LIMIT 1 OFFSET 500`.execute(srv.app.open.db)).rows[0].d;
-  const out: Record<string, string> = {};
-  // steady state: one request per page first (the server also refreshes its analytics after each change)
-  for (const p of ["/pilot", "/fields", "/packets", `/packets/${deal}`]) await (await fetch(`${srv.url}${p}`, { headers: { Cookie: cookie } })).arrayBuffer();
-  for (const p of ["/pilot", "/fields", "/packets", `/packets/${deal}`]) {
-    const times: number[] = [];
-    let next = 0;
-    const total = 60;
-    await Promise.all(
-      Array.from({ length: 10 }, async () => {
-        while (next < total) {
-          next++;
-          const t = performance.now();
-          const r = await fetch(`${srv.url}${p}`, { headers: { Cookie: cookie } });
-          await r.arrayBuffer();
-          if (r.status !== 200) throw new Error(`${p} answered ${r.status}`);
-          times.push(performance.now() - t);
-        }
-      }),
-    );
-    times.sort((a, b) => a - b);
-    out[p.startsWith("/packets/") ? "/packets/:dealId" : p] = `p50 ${times[Math.floor(times.length / 2)].toFixed(0)} ms · p95 ${times[Math.floor(times.length * 0.95)].toFixed(0)} ms (${times.length} requests)`;
-  }
-  await srv.close();
-  emit(out);
-  process.exit(0);
 }
 await open.close();

@@ -12,8 +12,10 @@ const db = path.join(out, `bench-${packets}.duckdb`);
 mkdirSync(out, { recursive: true });
 
 function phase(name: string, args: string[] = []): Record<string, number | string> {
-  // run as `npm run batch` runs: one bundle under plain Node
-  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "batch/launch.mjs"), "bench/phase.ts", name, set, db, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
+  // batch work runs as `npm run batch` runs it (one bundle under plain Node), the dashboard as `npm start` does (tsx)
+  const runner = name === "http" ? "node_modules/tsx/dist/cli.mjs bench/http-phase.ts" : "batch/launch.mjs bench/phase.ts";
+  const [bin, entry] = runner.split(" ");
+  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, bin), path.join(PROJECT_ROOT, entry), name, set, db, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`bench phase ${name} failed`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
