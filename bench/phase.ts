@@ -14,8 +14,9 @@ const rss = () => process.resourceUsage().maxRSS / 1024;
 const file = path.join(set, "handoffs.csv");
 const emit = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
 
-// the streaming reader's figures come from a database of their own
-const open = await openDatabase(name === "stream" ? `${dbPath}.stream` : dbPath);
+// the streaming reader's and the larger file's figures come from databases of their own
+const OWN_DB = ["stream", "scale", "scale-stream"];
+const open = await openDatabase(OWN_DB.includes(name) ? `${dbPath}.${name}` : dbPath);
 const t0 = performance.now();
 const secs = () => (performance.now() - t0) / 1000;
 
@@ -34,8 +35,9 @@ if (name === "import" || name === "reimport") {
     readCsv = (performance.now() - t) / 1000;
   }
   emit({ seconds, rows_per_s: s.rows / seconds, mb: size, rss_mb: importRss, read_csv_seconds: readCsv, unchanged: s.unchanged, reader: s.reader });
-} else if (name === "stream") {
-  const s = await withMemoryLimit(open, importMemory(process.env), () => importCsv(open, { kind: "handoffs", file, maxBytes: 2 ** 40, reader: "stream" }));
+} else if (OWN_DB.includes(name)) {
+  const reader = name === "scale" ? undefined : "stream";
+  const s = await withMemoryLimit(open, importMemory(process.env), () => importCsv(open, { kind: "handoffs", file, maxBytes: 2 ** 40, reader }));
   const seconds = secs();
   emit({ seconds, mb: (await import("node:fs")).statSync(file).size / 1048576, rss_mb: rss(), imported: s.imported });
 } else if (name === "score") {

@@ -1,7 +1,7 @@
 // `npm run bench`: speed and memory on a generated 100,000-packet set, printed (not pass/fail).
 // Each phase runs in its own process so its peak RSS is its own. Ratios are measured in the same run.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "../app/core/db/db.server";
 
@@ -11,21 +11,27 @@ const set = path.join(out, `set-${packets}`);
 const db = path.join(out, `bench-${packets}.duckdb`);
 mkdirSync(out, { recursive: true });
 
-function phase(name: string, args: string[] = []): Record<string, number | string> {
+function phase(name: string, on: { set: string; db: string } = { set, db }): Record<string, number | string> {
   // batch work runs as `npm run batch` runs it (one bundle under plain Node), the dashboard as `npm start` does (tsx)
   const runner = name === "http" ? "node_modules/tsx/dist/cli.mjs bench/http-phase.ts" : "batch/launch.mjs bench/phase.ts";
   const [bin, entry] = runner.split(" ");
-  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, bin), path.join(PROJECT_ROOT, entry), name, set, db, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, bin), path.join(PROJECT_ROOT, entry), name, on.set, on.db], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`bench phase ${name} failed`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
 
-if (!existsSync(path.join(set, "handoffs.csv"))) {
-  console.log(`generating ${packets.toLocaleString()} packets…`);
-  const g = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(PROJECT_ROOT, "seeds/generate.ts"), "--packets", String(packets), "--seed", "101", "--out", set], { stdio: "inherit" });
-  if (g.status !== 0) process.exit(1);
+/** The generated set of n packets (made once, kept in bench/out). */
+function generated(n: number, seed: number): string {
+  const dir = path.join(out, `set-${n}`);
+  if (!existsSync(path.join(dir, "handoffs.csv"))) {
+    console.log(`generating ${n.toLocaleString()} packets…`);
+    const g = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(PROJECT_ROOT, "seeds/generate.ts"), "--packets", String(n), "--seed", String(seed), "--out", dir], { stdio: "inherit" });
+    if (g.status !== 0) process.exit(1);
+  }
+  return dir;
 }
-for (const f of [db, `${db}.wal`, `${db}.stream`, `${db}.stream.wal`]) rmSync(f, { force: true });
+generated(packets, 101);
+for (const f of readdirSync(out)) if (f.startsWith(path.basename(db))) rmSync(path.join(out, f), { recursive: true, force: true });
 const mb = statSync(path.join(set, "handoffs.csv")).size / 1048576;
 const fmt = (x: number | string, d = 1) => (typeof x === "number" ? x.toLocaleString("en-US", { maximumFractionDigits: d }) : x);
 
@@ -37,6 +43,10 @@ const imp2 = phase("reimport");
 const str = phase("stream");
 console.log(`streaming reader (what an irregular file takes: Windows-1252, footers, ragged rows): ${fmt(str.seconds, 2)} s · ${fmt(Number(str.mb) / Number(str.seconds))} MB/s · peak RSS ${fmt(str.rss_mb, 0)} MB`);
 console.log(`re-import, all unchanged: ${fmt(imp2.seconds, 2)} s (${imp2.unchanged} unchanged) · peak RSS ${fmt(imp2.rss_mb, 0)} MB`);
+// "whatever the file size": the same imports of a set twice as large
+const twice = { set: generated(packets * 2, 102), db };
+const [big, bigStream] = [phase("scale", twice), phase("scale-stream", twice)];
+console.log(`a file twice as large (${fmt(big.mb, 0)} MB): ${fmt(Number(big.mb) / Number(big.seconds))} MB/s · peak RSS ${fmt(big.rss_mb, 0)} MB; streaming reader ${fmt(Number(bigStream.mb) / Number(bigStream.seconds))} MB/s · peak RSS ${fmt(bigStream.rss_mb, 0)} MB`);
 
 console.log("\n== scoring");
 const sc = phase("score");

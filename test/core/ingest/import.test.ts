@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -164,6 +164,9 @@ describe("readers and versions", () => {
     expect(blank).toMatchObject({ reader: "stream", rows: 2, imported: 2 });
     const cp = await importCsv(db, { kind: "handoffs", file: write("cp.csv", iconv.encode("deal_id;account_name\nV4;Müller AG\n", "win1252")) });
     expect(cp).toMatchObject({ reader: "stream", imported: 1 });
+    // the streaming reader's normalized copy is gone, and nothing is left in DuckDB's in-memory catalog
+    expect(existsSync(`${db.path}.staging`)).toBe(false);
+    expect((await db.conn.runAndReadAll("SELECT table_name FROM information_schema.tables WHERE table_catalog = 'memory'")).getRows()).toEqual([]);
   });
 
   it("keeps a superseded version's full content; the current version's content is the packet itself", async () => {
