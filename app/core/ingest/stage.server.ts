@@ -44,10 +44,15 @@ export const stageName = (prefix: string) => `memory.main.${prefix}_${randomByte
 /** Whether DuckDB's reader may try the file: valid UTF-8 with none of the irregularities the sniffer looks for. */
 export const duckdbCanRead = (sniffed: Sniffed) => sniffed.encoding === "utf-8" && sniffed.regular;
 
-/** DuckDB's reader in strict mode over a file of our columns (all text but `line`). */
-const readCsv = (file: string, delimiter: string, columns: [name: string, type: string][]) =>
-  // 8 MB buffers rather than 32 MB: a record longer than DuckDB's 2 MB line limit fails strict mode either way
-  `read_csv(${literal(file)}, header = true, all_varchar = false, auto_detect = false, strict_mode = true, buffer_size = 8388608,
+const MB = 1 << 20;
+
+/**
+ * DuckDB's reader in strict mode over a file of our columns (all text but `line`). Its buffers are 8 MB rather
+ * than 32 MB (memory); a record longer than the line limit (2 MB unless told) fails strict mode.
+ */
+const readCsv = (file: string, delimiter: string, columns: [name: string, type: string][], maxRecordBytes = 2 * MB) =>
+  `read_csv(${literal(file)}, header = true, all_varchar = false, auto_detect = false, strict_mode = true,
+            max_line_size = ${maxRecordBytes}, buffer_size = ${Math.max(8 * MB, 2 * maxRecordBytes)},
             delim = ${literal(delimiter)}, quote = '"', escape = '"', columns = {${columns.map(([n, t]) => `'${n}': '${t}'`).join(", ")}})`;
 
 const cellColumns = (width: number): [string, string][] => Array.from({ length: width }, (_, i) => [cellColumn(i), "VARCHAR"]);
@@ -111,6 +116,7 @@ export async function streamToNormalFile(conn: DuckDBConnection, name: string, f
   const bad: Staged["bad"] = [];
   let rows = 0;
   let footer = 0;
+  let longest = 0; // in UTF-16 units: at most 3 bytes each in UTF-8
   try {
     let chunk = `line,${cellColumns(width).map(([c]) => c).join(",")}\n`;
     for await (const ev of readRows(file, sniffed, onProgress)) {
@@ -118,7 +124,9 @@ export async function streamToNormalFile(conn: DuckDBConnection, name: string, f
       else if (ev.type === "bad") rows++, bad.push({ line: ev.line, reason: ev.reason, raw: ev.raw });
       else {
         rows++;
-        chunk += `${ev.line},${ev.fields.map(normalCell).join(",")}\n`;
+        const record = `${ev.line},${ev.fields.map(normalCell).join(",")}\n`;
+        longest = Math.max(longest, record.length);
+        chunk += record;
         if (chunk.length > 1 << 20) {
           if (!out.write(chunk)) await once(out, "drain");
           chunk = "";
@@ -127,7 +135,7 @@ export async function streamToNormalFile(conn: DuckDBConnection, name: string, f
     }
     out.end(chunk);
     await finished(out);
-    await conn.run(`CREATE VIEW ${name} AS SELECT row_number() OVER () AS rn, * FROM ${readCsv(normal, ",", [["line", "INTEGER"], ...cellColumns(width)])}`);
+    await conn.run(`CREATE VIEW ${name} AS SELECT row_number() OVER () AS rn, * FROM ${readCsv(normal, ",", [["line", "INTEGER"], ...cellColumns(width)], Math.max(2 * MB, 3 * longest + 1024))}`);
   } catch (e) {
     out.destroy();
     await drop();

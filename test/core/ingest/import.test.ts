@@ -169,6 +169,14 @@ describe("readers and versions", () => {
     expect((await db.conn.runAndReadAll("SELECT table_name FROM information_schema.tables WHERE table_catalog = 'memory'")).getRows()).toEqual([]);
   });
 
+  it("imports a record longer than DuckDB's 2 MB line limit whole, through the streaming reader", async () => {
+    const scope = `Deliver the following. ${"Ünïcode scope text, line by line.\n".repeat(90_000)}End.`; // ~3.3 MB of UTF-8
+    const s = await importCsv(db, { kind: "handoffs", file: write("long.csv", csvOf(HANDOFF_COLUMNS, [packet({ deal_id: "L1", signed_scope: scope }), packet({ deal_id: "L2" })]) + "\n\n") });
+    expect(s).toMatchObject({ reader: "stream", rows: 2, imported: 2, quarantined: 0 });
+    const stored = await db.db.selectFrom("packets").select("signed_scope").where("deal_id", "=", "L1").executeTakeFirstOrThrow();
+    expect(stored.signed_scope).toBe(scope);
+  });
+
   it("keeps a superseded version's full content; the current version's content is the packet itself", async () => {
     const rows = [packet({ deal_id: "H1", kickoff_note: "First note" })];
     await importCsv(db, { kind: "handoffs", file: write("v1.csv", csvOf(HANDOFF_COLUMNS, rows)) });
