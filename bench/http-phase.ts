@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import { startServer } from "../server/app.server";
 import { PROJECT_ROOT } from "../app/core/db/db.server";
 import { addUser } from "../app/core/auth/users.server";
+import { warmAnalytics } from "../app/core/dashboard.server";
 
 const [, , dbPath] = process.argv.slice(2);
 const emit = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
@@ -14,7 +15,9 @@ const login = await fetch(`${srv.url}/login`, { method: "POST", redirect: "manua
 const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
 const deal = (await sql<{ d: string }>`SELECT deal_id AS d FROM packets ORDER BY deal_id LIMIT 1 OFFSET 500`.execute(srv.app.open.db)).rows[0].d;
 const out: Record<string, string> = {};
-// steady state: one request per page first (the server also refreshes its analytics after each change)
+// steady state: the server's own background refresh of its analytics (awaited here, so the clients below do not
+// race it), then one request per page
+await warmAnalytics(srv.app.open);
 for (const p of ["/pilot", "/fields", "/packets", `/packets/${deal}`]) await (await fetch(`${srv.url}${p}`, { headers: { Cookie: cookie } })).arrayBuffer();
 for (const p of ["/pilot", "/fields", "/packets", `/packets/${deal}`]) {
   const times: number[] = [];

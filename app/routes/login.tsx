@@ -21,8 +21,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!loginAllowed(`${ip}|${email}`)) return json({ error: "Too many sign-in attempts. Wait 15 minutes and try again." }, { status: 429 });
   const user = email ? await findUserByEmail(context.app.open.db, email) : undefined;
   const ok = user ? await verifyPassword(password, user.password_hash) : false;
-  await inTransaction(context.app.open, (tx, conn) =>
-    appendAudit(tx, conn, [{ actor: email || "(blank)", action: ok ? "login.ok" : "login.failed", entity: "user", entityId: email || "(blank)" }]),
+  await inTransaction(
+    context.app.open,
+    (tx, conn) => appendAudit(tx, conn, [{ actor: email || "(blank)", action: ok ? "login.ok" : "login.failed", entity: "user", entityId: email || "(blank)" }]),
+    { auditOnly: true },
   );
   if (!user || !ok) return json({ error: "That e-mail and password do not match an account." }, { status: 401 });
   const session = await getSession(request, context);

@@ -8,14 +8,16 @@ export type Tx = Kysely<Database>;
 /**
  * Runs fn inside one transaction on the single DuckDB connection. The Kysely driver's mutex is
  * held for the whole call, so raw connection work (the Appender) inside fn cannot interleave.
+ * A commit makes cached pages stale (open.generation), unless the transaction only logs what no cached page
+ * shows (`auditOnly`: sign-ins), so a morning of sign-ins does not recompute every dashboard.
  */
-export async function inTransaction<T>(open: OpenDatabase, fn: (tx: Tx, conn: DuckDBConnection) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(open: OpenDatabase, fn: (tx: Tx, conn: DuckDBConnection) => Promise<T>, opts: { auditOnly?: boolean } = {}): Promise<T> {
   return open.db.connection().execute(async (k) => {
     await sql`BEGIN TRANSACTION`.execute(k);
     try {
       const result = await fn(k, open.conn);
       await sql`COMMIT`.execute(k);
-      open.generation++;
+      if (!opts.auditOnly) open.generation++;
       return result;
     } catch (e) {
       await sql`ROLLBACK`.execute(k).catch(() => undefined);

@@ -48,6 +48,16 @@ describe("the Kysely dialect over @duckdb/node-api", () => {
     expect(await db.db.selectFrom("settings").selectAll().where("key", "=", "t1").executeTakeFirst()).toBeUndefined();
   });
 
+  it("makes cached reads stale on commit, but not for audit-only transactions (sign-ins)", async () => {
+    const g = db.generation;
+    await inTransaction(db, (tx) => tx.insertInto("settings").values({ key: "t2", value: "1" }).execute());
+    expect(db.generation).toBe(g + 1);
+    await inTransaction(db, async () => undefined, { auditOnly: true });
+    expect(db.generation).toBe(g + 1);
+    await expect(inTransaction(db, async () => Promise.reject(new Error("no")))).rejects.toThrow("no");
+    expect(db.generation).toBe(g + 1);
+  });
+
   it("serializes concurrent queries on the one connection", async () => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => sql<{ v: number }>`SELECT ${i}::INTEGER AS v`.execute(db.db)));
     expect(results.map((r) => r.rows[0].v)).toEqual(Array.from({ length: 20 }, (_, i) => i));
