@@ -2,12 +2,12 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
-import { openDatabase, queryText, runQueryFile, withMemoryLimit } from "../app/core/db/db.server";
+import { openDatabase, queryText, runQueryFile } from "../app/core/db/db.server";
 import { importCsv } from "../app/core/ingest/import.server";
 import { runScore } from "../app/core/scoring/run.server";
 import { getPilotSettings, setPilotSettings } from "../app/core/settings.server";
 import { metricsExport } from "../app/core/analytics/metrics.server";
-import { importMemory } from "../batch/commands/import";
+import { batchImport, importMemory } from "../batch/commands/import";
 
 const [name, set, dbPath] = process.argv.slice(2);
 const rss = () => process.resourceUsage().maxRSS / 1024;
@@ -22,7 +22,7 @@ const secs = () => (performance.now() - t0) / 1000;
 
 if (name === "import" || name === "reimport") {
   // the CLI's import: its own buffer pool budget (PT_IMPORT_MEMORY)
-  const s = await withMemoryLimit(open, importMemory(process.env), () => importCsv(open, { kind: "handoffs", file, maxBytes: 2 ** 40 }));
+  const s = await batchImport(open, importMemory(process.env), { kind: "handoffs", file, maxBytes: 2 ** 40 });
   const seconds = secs();
   // the import's own peak, before the reference load below adds DuckDB's
   const importRss = rss();
@@ -37,7 +37,7 @@ if (name === "import" || name === "reimport") {
   emit({ seconds, rows_per_s: s.rows / seconds, mb: size, rss_mb: importRss, read_csv_seconds: readCsv, unchanged: s.unchanged, reader: s.reader });
 } else if (OWN_DB.includes(name)) {
   const reader = name === "scale" ? undefined : "stream";
-  const s = await withMemoryLimit(open, importMemory(process.env), () => importCsv(open, { kind: "handoffs", file, maxBytes: 2 ** 40, reader }));
+  const s = await batchImport(open, importMemory(process.env), { kind: "handoffs", file, maxBytes: 2 ** 40, reader });
   const seconds = secs();
   emit({ seconds, mb: (await import("node:fs")).statSync(file).size / 1048576, rss_mb: rss(), imported: s.imported });
 } else if (name === "score") {

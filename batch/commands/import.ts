@@ -1,4 +1,4 @@
-import { checkedSize, withMemoryLimit, type OpenDatabase } from "../../app/core/db/db.server";
+import { withMemoryLimit, type OpenDatabase } from "../../app/core/db/db.server";
 import { importCsv, ImportRefused, type ImportOptions, type ImportSummary } from "../../app/core/ingest/import.server";
 import { MappingError, parseManualMap, type ImportKind } from "../../app/core/ingest/columns";
 import { CommandError, UsageError, type Parsed } from "../options";
@@ -13,8 +13,8 @@ const KINDS = ["handoffs", "rework", "reviews"];
  */
 export const importMemory = (env: NodeJS.ProcessEnv) => env.PT_IMPORT_MEMORY ?? "160MB";
 
-export const batchImport = (open: OpenDatabase, fx: Effects, opts: ImportOptions): Promise<ImportSummary> =>
-  withMemoryLimit(open, fx.importMemory && checkedSize(fx.importMemory, "PT_IMPORT_MEMORY"), () => importCsv(open, opts));
+export const batchImport = (open: OpenDatabase, memory: string | undefined, opts: ImportOptions): Promise<ImportSummary> =>
+  withMemoryLimit(open, memory, () => importCsv(open, opts), "PT_IMPORT_MEMORY");
 
 export async function importCommand(a: Parsed, fx: Effects): Promise<CommandResult> {
   const [, kind, file] = a.positional;
@@ -29,7 +29,7 @@ export async function importCommand(a: Parsed, fx: Effects): Promise<CommandResu
   const maxMb = Number(a.flags["max-mb"] ?? fx.env.PT_MAX_UPLOAD_MB ?? 100);
   const bar = fx.progress(`importing ${kind}`);
   try {
-    const s = await batchImport(await fx.db(), fx, {
+    const s = await batchImport(await fx.db(), fx.importMemory, {
       kind: kind as ImportKind,
       file,
       source: typeof a.flags.source === "string" ? a.flags.source : "csv",

@@ -39,7 +39,7 @@ export async function nightlyCommand(a: Parsed, fx: Effects): Promise<CommandRes
     const full = path.join(inbox, f);
     try {
       if (!kind) throw new ImportRefused(`cannot tell whether ${f} holds handoffs, rework or reviews: name it handoffs-….csv, rework-….csv or reviews-….csv`);
-      const s = await batchImport(open, fx, { kind, file: full, fileName: f, uploader: "nightly", now: fx.now() });
+      const s = await batchImport(open, fx.importMemory, { kind, file: full, fileName: f, uploader: "nightly", now: fx.now() });
       await fsp.rename(full, path.join(archive, `${s.upload_id}-${f}`));
       imports.push({ file: f, kind, upload_id: s.upload_id, rows: s.rows, imported: s.imported, unchanged: s.unchanged, quarantined: s.quarantined });
     } catch (e) {

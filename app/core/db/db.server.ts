@@ -137,9 +137,9 @@ export function checkedSize(value: string, name: string): string {
  * Runs fn with the instance's buffer pool bounded to `limit` (DuckDB spills beyond it), then restores the previous
  * limit. The limit is the whole instance's: only for a process doing nothing else meanwhile (a batch import).
  */
-export async function withMemoryLimit<T>(open: OpenDatabase, limit: string | undefined, fn: () => Promise<T>): Promise<T> {
+export async function withMemoryLimit<T>(open: OpenDatabase, limit: string | undefined, fn: () => Promise<T>, setting = "memory limit"): Promise<T> {
   if (!limit) return fn();
-  const size = checkedSize(limit, "memory limit");
+  const size = checkedSize(limit, setting);
   await open.conn.run(`SET memory_limit = '${size}'`);
   try {
     return await fn();
