@@ -1,4 +1,4 @@
-// Finds the deliverables of a statement of work and whether an acceptance condition covers each.
+// Finds the deliverables of a SOW and whether an acceptance condition covers each.
 import { clauses, items, type Span, type Unit } from "./structure";
 import { memo } from "./memo";
 
@@ -11,7 +11,7 @@ const NOT_DELIVERABLE_SECTION =
   /^(?:users|seats|licen[cs]es|duration|project schedule|purpose|background|objectives?|overview|summary|scope summary|subject matter|introduction|assumptions?|customer|responsibilities|dependencies|obligations|schedule|timeline|dates|milestones|fees?|pricing|payment|term|travel|acceptance|basis of acceptance|sign-?off|governance|project (?:organi[sz]ation|language|management|team)|change|out of scope|exclusions?|staffing|personnel|definitions|period of performance|place of performance|type of contract|warrant|invoicing|general|notes?)/i;
 
 const NOT_DELIVERABLE_SENTENCE =
-  /^(?:(?:the )?(?:contractor|vendor|offeror|awardee|government)\b|(?:the )?abilit(?:y|ies) to\b|support (?:for|to)\b|must\b|a saas\b|unlimited\b|uptime\b|customer|client|the customer|the client|provider personnel|either party|the parties|work outside|this (?:statement|sow|agreement|document)|statement of work|anything not|fees?\b|fixed (?:fee|price)|travel\b|payment|invoic|pricing|the go-live date will)|^(?:up to )?[\d,]+\s+(?:named\s+)?(?:licen[cs]es|seats|users|subscriptions)\b|^(?:24\/7\S*|unlimited)\b|\b(?:is|are) currently\b|\bare those\b|\bagree to the following\b|\bout of scope\b|\bis limited to\b|\b(?:timeline|schedule) (?:above|below)\b|\bis indicative\b|^(?:the )?(?:project )?(?:timeline|schedule|dates?)\b|\b(?:is|are) (?:tentative|indicative)\b|\bentered into\b|\bbetween\b.{0,300}\band\b.*\(["“]?customer|:\s*$/i;
+  /^(?:(?:the )?(?:contractor|vendor|offeror|awardee|government)\b|(?:the )?abilit(?:y|ies) to\b|support (?:for|to)\b|must\b|a saas\b|unlimited\b|uptime\b|customer|client|the customer|the client|either party|the parties|work outside|this (?:statement|sow|agreement|document)|statement of work|anything not|fees?\b|fixed (?:fee|price)|travel\b|payment|invoic|pricing)|^(?:up to )?[\d,]+\s+(?:named\s+)?(?:licen[cs]es|seats|users|subscriptions)\b|^(?:24\/7\S*|unlimited)\b|\b(?:is|are) currently\b|\bare those\b|\bagree to the following\b|\bout of scope\b|\bis limited to\b|\b(?:timeline|schedule) (?:above|below)\b|\bis indicative\b|^(?:the )?(?:project )?(?:timeline|schedule|dates?)\b|\b(?:is|are) (?:tentative|indicative)\b|\bentered into\b|\bbetween\b.{0,300}\band\b.*\(["“]?customer|:\s*$/i;
 
 const CAPABILITY = /^(?:the )?abilit(?:y|ies) to\b|^support (?:for|to)\b|^must\b|^a saas\b|^uptime\b|^(?:the )?(?:system|solution|platform|application|tool) (?:shall|must|should|will)\b/i;
 
@@ -114,7 +114,7 @@ export const findDeliverables = memo(32, deliverablesOf);
 
 /**
  * Deliverables in Markdown tables: the header row names the columns; each later row's deliverable is its
- * deliverable/description cell (else its longest cell) and it is accepted when its acceptance cell is filled.
+ * deliverable/description cell (else its longest cell), accepted when that row's acceptance cell is filled.
  */
 function tableDeliverables(its: Item[], general: boolean): { rows: Set<number>; out: Deliverable[] } {
   const rows = new Set<number>();
@@ -181,7 +181,6 @@ function deliverablesOf(scope: string): Deliverable[] {
     const sec = sections[i];
     const cap = capability.get(sec);
     if (cap && cap[1] >= 3 && cap[0] / cap[1] >= 0.5) continue;
-    if (/characteristics/.test(sec)) continue;
     if (NOT_DELIVERABLE_SECTION.test(sec) && !/^(?:deliverables|scope of|services|tasks|requirements)/.test(sec)) continue;
     if (it.label && NOT_DELIVERABLE_SECTION.test(it.label)) continue;
     const itemAccepted = general || ACCEPTANCE.test(it.text) || BOUNDED_WORK.test(it.text) || (it.marker !== null && refs.has(markerKey(it.marker)));

@@ -10,7 +10,7 @@ const UNITS: Record<string, number> = {
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
 const NUMBER_WORD = `(?:${[...Object.keys(UNITS).filter((w) => w.length > 2), ...Object.keys(SCALES)].join("|")})`;
 
-/** Parses number words: "two hundred seventy-five" → 275, "twelve hundred" → 1200. Returns null if not a number. */
+/** Parses number words: "three hundred forty-two" → 342, "twelve hundred" → 1200. Returns null if not a number. */
 export function parseNumberWords(text: string): number | null {
   const words = text.toLowerCase().replace(/-/g, " ").split(/\s+|\band\b/).filter(Boolean);
   if (!words.length) return null;
@@ -96,7 +96,7 @@ export function unitOf(phrase: string): string | null {
   return null;
 }
 
-/** Every counted quantity in a text: "180 employees", "up to 650 … endpoints", "two hundred seventy-five users". */
+/** Every counted quantity in a text: "180 employees", "up to 900 … laptops", "three hundred forty-two seats". */
 const HAS_NUMBER = new RegExp(String.raw`\d|\b${NUMBER_WORD}\b`, "i");
 
 export function quantities(text: string): Quantity[] {
@@ -107,13 +107,13 @@ export function quantities(text: string): Quantity[] {
     const value = parseNumeral(numText) ?? parseNumberWords(numText);
     if (value === null || value === 0) continue;
     const after = m[4] ?? "";
-    // allow a few adjectives between the number and the unit ("650 Windows and macOS endpoints")
+    // allow a few adjectives between the number and the unit ("900 leased Dell laptops")
     const lookahead = text.slice(m.index! + m[0].length - after.length, m.index! + m[0].length - after.length + 40);
     // money and percentages are not counts
     const before = text.slice(Math.max(0, m.index! - 1), m.index! + (m[1] ? m[0].indexOf(numText) : 0) + 1);
     if (/[$€£]/.test(before) || /^\s*%/.test(text.slice(m.index! + m[0].indexOf(numText) + numText.length))) continue;
     // the counted noun: the word right after the number, else the head noun of the phrase
-    // ("650 Windows and macOS endpoints", "40 weekly active dashboard users")
+    // ("900 leased Dell laptops", "12 night-shift warehouse pickers")
     const words = lookahead.split(/[.;,:()\n@—–]/)[0].split(/\s+/).filter(Boolean).slice(0, 6);
     let unit: string | null = unitOf(words[0] ?? "");
     if (!unit) {

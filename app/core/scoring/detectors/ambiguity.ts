@@ -7,7 +7,7 @@ import { clauses } from "../structure";
 // R8 (escape clauses) and R9 (open-ended clauses).
 const ESCAPE = /\bas (?:needed|required|necessary|appropriate|applicable|requested|discussed|agreed|directed|desired)\b|\bif (?:applicable|needed|necessary|required|practical|possible|feasible)\b|\bwhere (?:possible|applicable|appropriate|practical)\b|\bto the extent (?:possible|practical|practicable|necessary)\b|\bas (?:much|soon|far) as possible\b/i;
 const OPEN_ENDED = /\betc\.?(?=[\s),;:]|$)|\band so on\b|\band (?:much )?more\b|\bincluding,? but not limited to\b|\bpossibly including\b|\band other (?:\w+\s+){0,3}(?:as|reports?|items?|features?|systems?)\b/i;
-const VAGUE = /\b(?:relevant (?:lines|systems|data|reports|stakeholders|requirements)|reasonable|adequate|sufficient|typical|customary|seamless(?:ly)?|timely|best[- ]effort|best practices?|industry (?:norms|standards?|best practices)|high (?:uptime|availability|performance|quality)|low latency|regular basis|ongoing|various|several|numerous|bi-?monthly|or similar|one[- ]click|to be (?:agreed|determined|defined|decided)(?: upon)?|fully|full (?!-?day|-?time|time)[a-z]+|all (?:states|fields|information|data|endpoints|locations|sites|records|reports|integrations|workflows|processes)\b|existing (?:flows|processes|reports|workflows|integrations|systems|content)|(?:outside|external|other) (?:data )?sources|^support the\b|(?:the|a|their) legacy (?:system|platform|tool)s?\b|current spreadsheets|configurable|in line with (?:industry|best|standard|relevant|applicable|state|local|customer)|aligned (?:to|with) (?:state|industry|relevant|applicable|best|local|customer)|standard (?![A-Z(])[a-z]+)/i;
+const VAGUE = /\b(?:relevant (?:lines|systems|data|reports|stakeholders|requirements)|reasonable|adequate|sufficient|typical|customary|seamless(?:ly)?|timely|best[- ]effort|best practices?|industry (?:norms|standards?|best practices)|high (?:uptime|availability|performance|quality)|regular basis|ongoing|various|several|numerous|bi-?monthly|or similar|one[- ]click|to be (?:agreed|determined|defined|decided)(?: upon)?|fully|full (?!-?day|-?time|time)[a-z]+|configurable|in line with (?:applicable|industry|best|standard|relevant|state|local|customer)|aligned (?:to|with) (?:applicable|state|industry|relevant|best|local|customer)|standard (?![A-Z(])[a-z]+)/i;
 // Sentences about the contract's own machinery (the QASP, the Government's review) are not deliverables.
 const MACHINERY = /\bqasp\b|\bcontracting officer\b|\bgovernment (?:will|may|shall)\b|\bby the government\b|\bwill inspect\b/i;
 const CONTRACT_MACHINERY = { test: (s: string) => MACHINERY.test(s.replace(/\b(?:per|under) the qasp\b/gi, "")) };
@@ -23,7 +23,7 @@ const YEAR = /\b(?:19|20)\d{2}\b/g;
 function vagueHit(raw: string): RegExpExecArray | null {
   const text = raw.replace(EXAMPLES, "").replace(/\s+/g, " ");
   const e = ESCAPE.exec(text);
-  // "as appropriate for the user's permissions": the qualifier says what decides it
+  // an escape clause followed by what decides it ("as required for each role") is bounded
   if (e && !BOUNDED.test(text) && !/^\s*(?:for|to) (?:the|each|their)\b/i.test(text.slice(e.index + e[0].length))) return e;
   const o = OPEN_ENDED.exec(text);
   if (o && !CLOSED_LIST.test(text)) return o;

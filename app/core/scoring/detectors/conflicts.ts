@@ -47,7 +47,7 @@ function factsOf(ctx: Context): Fact[] {
         }
       }
       // percentages of a discount or credit
-      for (const m of u.text.matchAll(/(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|multi-product discount|credit)|(?:discount|credit) of (\d+(?:\.\d+)?)\s?%/gi)) {
+      for (const m of u.text.matchAll(/(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit) of (\d+(?:\.\d+)?)\s?%/gi)) {
         const value = Number(m[1] ?? m[2]);
         const start = u.start + m.index!;
         const cl = clauses(text, u.start, u.end).find((c) => c.start <= start && c.end >= start) ?? { start, end: start + m[0].length, text: m[0] };

@@ -4,15 +4,15 @@ import { clauses } from "../structure";
 
 /** Concession families: what kind of non-standard commercial term a phrase grants. */
 const FAMILIES: { family: string; re: RegExp }[] = [
-  { family: "free", re: /\bon us\b|\bon the house\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bno (?:extra |additional )?(?:charge|cost|fee)s?\b|\bfor free\b|\bfree(?: of charge)?\b|\bcomplimentary\b|\bgratis\b|\bat our (?:own )?(?:cost|expense)\b|\bthrow(?:n)? in\b|\bcomp(?:'d|ed)\b|\bgoodwill\b/i },
+  { family: "free", re: /\bon us\b|\bon the house\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bno (?:extra |additional )?(?:charge|cost|fee)s?\b|\bfor free\b|\bfree(?: of charge)?\b|\bcomplimentary\b|\bgratis\b|\bat our (?:own )?(?:cost|expense)\b|\bthrow(?:n)? in\b|\bcomp(?:'d|ed)\b/i },
   { family: "waiver", re: /\bwaiv(?:e|ed|es|ing|er)\b/i },
   { family: "discount", re: /\bdiscount(?:ed|s)?\b|\d+\s?%\s?off\b|\bmarked down\b/i },
   { family: "credit", re: /\bcredit(?:ed)?\b.{0,300}\b(?:month|subscription|fee|invoice|bill)|\b(?:service|sla|subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b/i },
   { family: "absorb", re: /\babsorb(?:ed|s)?\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:[\w-]+ ){0,3}(?:travel|expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b/i },
-  { family: "price", re: /\bprice (?:hold|lock(?:ed)?|freeze|frozen|protection|guarantee)\b|\block(?:ed)? (?:in )?(?:the |their |current )?(?:price|pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b|\breverts? to\b/i },
+  { family: "price", re: /\bprice (?:hold|lock(?:ed)?|freeze|frozen|protection|guarantee)\b|\block(?:ed)? (?:in )?(?:the |their |current )?(?:price|pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b/i },
   { family: "payment", re: /\bnet[ -]?(?:45|60|75|90|120)\b|\bdeferred (?:payment|billing)\b|\bpay(?:ment)? (?:in arrears|on go-live)\b/i },
   { family: "termination", re: /\bterminat\w* for convenience\b|\bopt[- ]out\b|\bcancel(?:lation)? (?:right|at any time|without)\b|\bexit clause\b/i },
-  { family: "extra_scope", re: /\bwithout (?:a )?change order\b|\bno change order\b|\bflex to\b|\bextra (?:hours|days|sessions|templates?|variants?)\b.{0,300}\b(?:no|free|on us)\b/i },
+  { family: "extra_scope", re: /\bwithout (?:a )?change order\b|\bno change order\b|\bextra (?:hours|days|sessions|templates?|variants?)\b.{0,300}\b(?:no|free|on us)\b/i },
 ];
 
 const EXPLICITLY_ON_FORM = /\b(?:reflected|shown|included|listed|captured) (?:on|in) the order form\b|\bon the order form\b/i;

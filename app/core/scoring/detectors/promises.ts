@@ -8,15 +8,15 @@ const EVENT_DEADLINE = /\b(?:before|in time for|ahead of|by the time|by the end 
 
 // The seller committing, or the customer believing something was committed.
 const PROMISE_CUE =
-  /\b(?:told (?:them|him|her|the \w+|their \w+|\w+)(?: that)?(?: we(?:'d| would| will|'ll)| it(?:'s|'d| is| would)| they(?:'d| would| will)| that)?|i said (?:yes|we(?:'d| would| can| could| will))|said we(?:'d| would| can| could| will)|(?:i |we )?promised|(?:i |we )?agreed (?:we(?:'d| would)|to)|we(?:'ll| will| can) (?:also |definitely )?(?:do|build|handle|add|host|provide|own|set|get|keep|include|connect|support|migrate|write|run|pair|deliver|make)|committed to|guaranteed|(?:heard|took) (?:that|it) as (?:included|in scope|a yes)|needs us to|wants? (?:us to|\w+(?: \w+){0,6} (?:too|also|as well))|they(?:'ll| will) also want|is included|as part of this|on the table|i ok'?d)\b/i;
-// the customer believing something was promised: a subject and a belief verb ("Raj assumes we forward …")
+  /\b(?:told (?:them|him|her|the \w+|their \w+|\w+)(?: that)?(?: we(?:'d| would| will|'ll)| it(?:'s|'d| is| would)| they(?:'d| would| will)| that)?|i said (?:yes|we(?:'d| would| can| could| will))|said we(?:'d| would| can| could| will)|(?:i |we )?promised|(?:i |we )?agreed (?:we(?:'d| would)|to)|we(?:'ll| will| can) (?:also |definitely )?(?:do|build|handle|add|host|provide|own|set|get|keep|include|connect|support|migrate|write|run|deliver|make)|committed to|guaranteed|needs us to|wants? (?:us to|\w+(?: \w+){0,6} (?:too|also|as well))|they(?:'ll| will) also want|is included|as part of this|on the table)\b/i;
+// the customer believing something was promised: a subject and a belief verb ("the buyer assumes we …")
 const BELIEF = /\b(?:[Tt]hey|[Hh]e|[Ss]he|[Cc]ustomer|[Cc]lient|[A-Z][a-z]+)(?:'s \w+)?\s+(?:assumes?|believes?|expects?|is expecting|thinks?)\b/;
 const CUSTOMER_WANT = /\b(?:they|customer|client|she|he|[A-Z][a-z]+) (?:want|wants|asked for|asked about|need|needs|expects?|is expecting)\b/;
 const SOMEDAY = /\beventually\b|\bsomeday\b|\bdown the road\b|\bat some point\b|\bnext year\b|\bin the future\b/i;
 const CS_EXTRA_WORK = /\b(?:help|support|coverage|hypercare|on-call|24x7|24\/7|versions?|translat\w*|export|migrat\w*|plan|build|custom\w*)\b/i;
 const FIRST_PERSON_COMMIT = /\b(?:i|we)\b[^.;]{0,40}?\b(?:told|said|promised|agreed|assured|committed|offered|confirmed|guaranteed|ok'?d)\b|\b(?:i|we) (?:mentioned|suggested|hinted) (?:that )?we (?:could|would|can|will|'d)\b|\bsaid (?:ok|okay|yes|sure|it'?s)\b|\b(?:told|promised|assured) (?:them|him|her|the \w+|their \w+)\b/i;
 // Recurring customer-success motions (reviews, check-ins, standard reports) are CS's own work, not delivery scope.
-const CS_MOTION = /\b(?:quarterly|monthly|weekly|annual(?:ly)?|yearly|each (?:year|month|quarter)|periodic)\b[^.]{0,300}\b(?:review|check-?ins?|report|simulations?|sync|meeting|refresh|call)s?\b|\b(?:check-?in|health review|success plan|readiness check)\b|\bstandard\b[^.]{0,300}\breport\b|\bbuilt-in\b|\bno build needed\b|\bscheduled email\b|\bkpi\b/i;
+const CS_MOTION = /\b(?:quarterly|monthly|weekly|annual(?:ly)?|yearly|each (?:year|month|quarter)|periodic)\b[^.]{0,300}\b(?:review|check-?ins?|report|simulations?|sync|meeting|refresh|call)s?\b|\b(?:check-?in|health review|success plan)\b|\bstandard\b[^.]{0,300}\breport\b|\bbuilt-in\b|\bkpi\b/i;
 const OWNER_TAIL = /\s*(?:[—–-]\s*|\(|;\s*)?(?:(?:training |delivery )?owner|csm)\s*:?[^.;)]{0,300}\)?|\s*[—–-]\s*\w+ to (?:confirm|address|check)[^.]{0,300}/gi;
 const DECLINED = /\bseparate (?:order|sow|contract|quote)\b|\bchange order\b(?!.{0,300}\bwithout\b)|\bout of scope\b|\bnot (?:in scope|included|promised|part of)\b|\bquote(?:d)? separately\b|\bnothing (?:was )?promised\b|\bno promises?\b|\bpointed (?:them|him|her) to\b|\bsaid no\b|\bdeclined\b|\bwon'?t\b|\bfuture phase\b|\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b/i;
 const GENERIC = new Set(
@@ -51,7 +51,7 @@ export const promisesDetector: Detector = {
       const text = ctx.text(source);
       for (const u of ctx.units(source)) {
         const plain = u.text.replace(/[’‘]/g, "'");
-        if (DECLINED.test(plain) && !/\bheard (?:that|it) as included\b/i.test(plain)) continue;
+        if (DECLINED.test(plain)) continue;
         const isPromiseField = source === "customer_promise";
         const strong = PROMISE_CUE.test(plain) || FIRST_PERSON_COMMIT.test(plain) || BELIEF.test(plain);
         const weak = !strong && CUSTOMER_WANT.test(plain) && !SOMEDAY.test(plain) && !dateMentions(plain).length;

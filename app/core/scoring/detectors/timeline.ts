@@ -5,7 +5,7 @@ import { clauses, items } from "../structure";
 import { termSet } from "../lexicon";
 
 // External events a deadline hangs on (the customer's calendar, not the project's own milestones).
-const EVENT = /\b(?:before|by|ahead of|in time for|prior to|until)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?(?:season|renewal|enrol?lment|deck|promo(?:tion)?|campaigns?|inspection|audits?|auditors?|deadline|opening|survey|holidays?|christmas|thanksgiving|labor day|memorial day|new year|easter|black friday|cyber monday|board(?: meeting)?|school|back-to-school|year[- ]end|quarter[- ]end|fiscal year|conference|summit|semester|exam|filing|busy season|trade show|fieldwork|push|storm|harvest)\b|\bby the time\b|\bbefore (?:they|we|the customer) (?:open|launch)\b/i;
+const EVENT = /\b(?:before|by|ahead of|in time for|prior to|until)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?(?:season|renewal|enrol?lment|promo(?:tion)?|campaigns?|inspection|audits?|auditors?|deadline|opening|holidays?|christmas|thanksgiving|labor day|memorial day|new year|easter|black friday|cyber monday|board(?: meeting)?|school|back-to-school|year[- ]end|quarter[- ]end|fiscal year|conference|summit|semester|exam|filing|busy season|trade show)\b|\bby the time\b|\bbefore (?:they|we|the customer) (?:open|launch)\b/i;
 const COMMIT = /\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|must|promised?|told|communicated|commit(?:ted)?|agreed|guarantee[ds]?|live|go-live|golive|go live|ready|done|running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|in time|deliver(?:ed)?|finished|asap|fast)\b/i;
 const DURATION_PROMISE = /\b(?:\d+|two|three|four|five|six|eight|ten|twelve)[- ](?:weeks?|months?|days?)\s+(?:timeline|rollout|implementation|go-live|project|turnaround)\b/i;
 const DECLINED = /\bseparate (?:order|sow|contract|conversation|quote)\b|\bout of scope\b|\bnot (?:in scope|included)\b/i;
@@ -54,7 +54,7 @@ const EVENT_MONTH: [RegExp, number][] = [
   [/memorial day/i, 5], [/back-to-school|school (?:year )?starts/i, 8], [/easter/i, 4],
 ];
 
-/** A relative duration the signed scope itself states ("the first four months") is the contract's, not a promise. */
+/** A relative duration the signed scope itself states is the contract's, not a promise. */
 function durationInScope(d: DateMention, scope: string): boolean {
   const m = /(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:business\s+|working\s+)?(day|week|month|sprint)s?/i.exec(d.text);
   if (!m) return false;
@@ -74,7 +74,7 @@ function covered(d: DateMention, clauseText: string, schedule: Schedule | null, 
   if (d.key && QUARTER_MONTHS[d.key]?.some((m) => schedule.months.has(m))) return true;
   if (d.key && /^\d{2}$/.test(d.key) && schedule.months.has(d.key)) return true;
   if (d.key && /^\d{2}-\d{2}$/.test(d.key) && schedule.months.has(d.key.slice(0, 2)) && /\b(?:mid|early|late|end)\b/i.test(clauseText)) return true;
-  // an event the schedule names ("before the September survey season")
+  // an event the schedule names (a deadline tied to an event the schedule also names)
   const t = termSet(clauseText);
   const shared = [...t].filter((w) => schedule.terms.has(w) && w.length > 4 && !/^(?:before|after|live|payroll|training)$/.test(w));
   return !d.key && shared.length >= 1;
@@ -131,14 +131,14 @@ export const timelineDetector: Detector = {
         });
       }
     }
-    // a go-live date written into the SOW itself without an approved schedule
+    // go-live fixed by date in the SOW itself without an approved schedule
     if (!schedule) {
       for (const u of ctx.units("signed_scope")) {
         if (!/\b(?:go[- ]live|live|launch|cut ?over|in production)\b/i.test(u.text)) continue;
         if (!/\b(?:by|no later than|on|before|target(?:ed)?|for)\b/i.test(u.text)) continue;
         const ds = dateMentions(u.text).filter((d) => d.key && /\d{2}-\d{2}|^\d{2}$/.test(d.key));
         if (!ds.length || /\bperiod of performance\b/i.test(u.text)) continue;
-        out.push({ category: "timeline_assumption", severity: "medium", source: "signed_scope", start: u.start, end: u.end, message: `The scope fixes a go-live date ("${ds[0].text}") that no delivery-approved schedule backs: confirm delivery can meet it.` });
+        out.push({ category: "timeline_assumption", severity: "medium", source: "signed_scope", start: u.start, end: u.end, message: `The scope fixes go-live on "${ds[0].text}", a date that no delivery-approved schedule backs: confirm delivery can meet it.` });
       }
     }
     return out;

@@ -4,7 +4,7 @@ import { items } from "../structure";
 
 const BLANKISH_OWNER = /^(?:tbd|tbc|tba|unknown|none|n\/a|na|-+|\?+|unassigned|not assigned|nobody|no one|open)$/i;
 
-// "owner: ??", "owner TBD on our side", "who owns it? TBD", "nobody assigned yet", "owner unknown", "not sure who"
+// an owner marked unknown, "to be decided", question marks, or nobody named
 const UNOWNED = new RegExp(
   [
     String.raw`\b(?:owner(?:ship)?|owned by|assigned to|assignee|who owns (?:it|this|that)\??)\s*(?:[:=\-—–]\s*|is\s+|on our side\s*[:\-—]?\s*)?(?:\?{2,}|\btbd\b|\btba\b|\bunknown\b|\bnone\b|\bnot (?:yet )?assigned\b|\bunassigned\b|\bnobody\b|\bno one\b)`,
@@ -40,7 +40,7 @@ export const unownedDetector: Detector = {
     }
     for (const source of TEXT_SOURCES) {
       if (source === "order_form" || source === "signed_scope") continue;
-      // judge whole list items: "… — who owns it? TBD" spans two sentences
+      // judge whole list items: a question about ownership and its answer can span two sentences
       for (const it of items(ctx.text(source))) {
         const m = UNOWNED.exec(it.text);
         if (!m || CUSTOMER_SIDE.test(it.text.slice(m.index))) continue;
