@@ -289,11 +289,11 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     const raws = reasons.size
       ? ((
           await conn.runAndReadAll(
-            `SELECT line, concat_ws($1, ${sniffed.headers.map((_, i) => `csv_cell(s.${cellColumn(i)}, $1)`).join(", ")}) AS raw
+            `SELECT line, '|' || concat_ws($1, ${sniffed.headers.map((_, i) => `csv_cell(s.${cellColumn(i)}, $1)`).join(", ")}) AS raw
              FROM ${stage} s WHERE line IN (SELECT line FROM ${verdict})`,
             [sniffed.delimiter],
           )
-        ).getRows() as [number, string][])
+        ).getRows() as [number, string][]).map(([line, raw]) => [line, raw.slice(1)] as [number, string])
       : [];
     const quarantine = [...staged.bad, ...raws.map(([line, raw]) => ({ line, reason: reasons.get(line)!, raw }))];
     return { staged, rowsView, quarantine, seen, drop };
@@ -323,12 +323,16 @@ async function parseDistinct(conn: DuckDBConnection, stage: string, dict: string
   await conn.run(`CREATE TABLE ${dict} (col VARCHAR, raw VARCHAR, value VARCHAR, currency VARCHAR, error VARCHAR)`);
   const present = Object.keys(typed).filter((c) => idx[c] !== undefined);
   if (!present.length) return;
-  // one pass over the file for every typed column
+  // one pass over the file for every typed column. Each cell comes back behind a '|': DuckDB's client decodes
+  // text without keeping a leading U+FEFF, and a cell must reach the lookup exactly as written
   const distinct = await conn.runAndReadAll(
-    `SELECT DISTINCT col, raw FROM (SELECT unnest([${present.map((c) => literal(c)).join(", ")}]) AS col, unnest([${present.map((c) => cellColumn(idx[c])).join(", ")}]) AS raw FROM ${stage})
+    `SELECT DISTINCT col, '|' || raw FROM (SELECT unnest([${present.map((c) => literal(c)).join(", ")}]) AS col, unnest([${present.map((c) => cellColumn(idx[c])).join(", ")}]) AS raw FROM ${stage})
      WHERE raw IS NOT NULL`,
   );
-  const parsed = (distinct.getRows() as [string, string][]).map(([column, raw]) => [column, raw, ...parseCell(typed[column], column, raw)]);
+  const parsed = (distinct.getRows() as [string, string][]).map(([column, cell]) => {
+    const raw = cell.slice(1);
+    return [column, raw, ...parseCell(typed[column], column, raw)];
+  });
   await appendRows(conn, dict, ["varchar", "varchar", "varchar", "varchar", "varchar"], parsed);
 }
 

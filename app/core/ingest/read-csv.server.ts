@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { isUtf8 } from "node:buffer";
 import { createReadStream, promises as fsp } from "node:fs";
-import { parse } from "csv-parse";
 import iconv from "iconv-lite";
 
 export class ImportRefused extends Error {
@@ -149,6 +148,9 @@ export class RecordScanner {
   private starts = new Int32Array(1024);
   private count = 0;
   private regular = true;
+  /** record ends seen: 1 = LF, 2 = CRLF (both in one file is irregular: DuckDB's reader takes the first it sees) */
+  private ends = 0;
+  private lastByte = -1;
   private readonly sep: number;
 
   constructor(delimiter: string) {
@@ -189,14 +191,14 @@ export class RecordScanner {
         case At.FieldStart:
           if (b === 34) (this.at = At.Quoted), i++;
           else if (b === this.sep) i++;
-          else if (b === 10) this.endRecord(), i++;
+          else if (b === 10) this.endRecord(buf, i), i++;
           else this.at = At.Unquoted;
           break;
         case At.Unquoted:
           if (lf < i) lf = next(10, i);
           if (sep < i) sep = next(this.sep, i);
           if (sep < lf) (this.at = At.FieldStart), (i = sep + 1);
-          else if (lf < n) this.endRecord(), (i = lf + 1);
+          else if (lf < n) this.endRecord(buf, lf), (i = lf + 1);
           else i = n;
           break;
         case At.Quoted:
@@ -212,12 +214,13 @@ export class RecordScanner {
         case At.QuoteSeen:
           if (b === 34) (this.at = At.Quoted), i++;
           else if (b === this.sep) (this.at = At.FieldStart), i++;
-          else if (b === 10) this.endRecord(), i++;
+          else if (b === 10) this.endRecord(buf, i), i++;
           else if (b === 13) i++;
           else (this.regular = false), (this.at = At.Unquoted);
           break;
       }
     }
+    if (n > 0) this.lastByte = buf[n - 1];
   }
 
   private startRecord(): void {
@@ -230,7 +233,9 @@ export class RecordScanner {
     this.starts[this.count++] = this.line;
   }
 
-  private endRecord(): void {
+  private endRecord(buf: Buffer, lf: number): void {
+    this.ends |= (lf > 0 ? buf[lf - 1] : this.lastByte) === 13 ? 2 : 1;
+    if (this.ends === 3) this.regular = false;
     this.line++;
     this.at = At.RecordStart;
   }
@@ -285,86 +290,222 @@ export type CsvEvent =
   | { type: "bad"; line: number; reason: string; raw: string }
   | { type: "footer"; line: number; raw: string };
 
-/** The record written back as CSV (for quarantine): the same cells, quoted where needed. */
-function encodeRecord(fields: string[], delimiter: string): string {
-  return fields.map((f) => (/["\r\n]/.test(f) || f.includes(delimiter) ? `"${f.replace(/"/g, '""')}"` : f)).join(delimiter);
+/** One record as RFC 4180 splits it, with the physical line it starts on and its text as written. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+  /** the record's text without its line break */
+  raw: string;
+  /** text after a closing quote: the field it happened in (1-based) */
+  malformedField?: number;
+  /** a quoted field still open at the end of the file */
+  unterminated?: boolean;
+}
+
+/**
+ * Splits decoded text into RFC 4180 records, chunk by chunk: a record ends at CRLF, LF or a lone CR outside
+ * quotes (mixed in one file, as any RFC 4180 reader reads them); a quote opens a field only at its start and `""`
+ * inside is a quote; a quote inside an unquoted field is a character. Text after a closing quote (`"D1"junk`)
+ * marks the record malformed rather than being glued to the field. Line numbers count CRLF, LF and CR alike.
+ * A record cut by the end of a chunk is parsed again when more text has come (at least as much again, so a quote
+ * left open near the start of a large file costs linear, not quadratic, time).
+ */
+export class CsvRecordReader {
+  private pending = "";
+  private retryAt = 0;
+  private line = 1;
+  private readonly sep: number;
+
+  constructor(delimiter: string) {
+    this.sep = delimiter.charCodeAt(0);
+  }
+
+  push(text: string): CsvRecord[] {
+    this.pending += text;
+    if (this.pending.length < this.retryAt) return [];
+    return this.drain(false);
+  }
+
+  end(): CsvRecord[] {
+    return this.drain(true);
+  }
+
+  private drain(final: boolean): CsvRecord[] {
+    const s = this.pending;
+    const out: CsvRecord[] = [];
+    let pos = 0;
+    while (pos < s.length) {
+      const next = this.one(s, pos, final, out);
+      if (next < 0) break;
+      pos = next;
+    }
+    this.pending = s.slice(pos);
+    this.retryAt = this.pending.length * 2;
+    return out;
+  }
+
+  /** Parses the record starting at pos into out and returns where the next one starts, or -1 when it is cut. */
+  private one(s: string, pos: number, final: boolean, out: CsvRecord[]): number {
+    const n = s.length;
+    const sep = this.sep;
+    const fields: string[] = [];
+    let breaks = 0;
+    let malformedField: number | undefined;
+    let i = pos;
+    const stop = (from: number) => {
+      let j = from;
+      while (j < n) {
+        const c = s.charCodeAt(j);
+        if (c === sep || c === 10 || c === 13) break;
+        j++;
+      }
+      return j;
+    };
+    for (;;) {
+      if (i < n && s.charCodeAt(i) === 34) {
+        let value = "";
+        let j = i + 1;
+        for (;;) {
+          const q = s.indexOf('"', j);
+          if (q < 0) {
+            if (!final) return -1;
+            value += s.slice(j);
+            breaks += countBreaks(s, j, n);
+            fields.push(value);
+            out.push({ line: this.line, fields, raw: s.slice(pos), unterminated: true });
+            this.line += breaks;
+            return n;
+          }
+          value += s.slice(j, q);
+          breaks += countBreaks(s, j, q);
+          if (q + 1 >= n && !final) return -1;
+          if (s.charCodeAt(q + 1) === 34) {
+            value += '"';
+            j = q + 2;
+            continue;
+          }
+          i = q + 1;
+          break;
+        }
+        if (i < n) {
+          const c = s.charCodeAt(i);
+          if (c !== sep && c !== 10 && c !== 13) {
+            malformedField ??= fields.length + 1;
+            const e = stop(i);
+            value += s.slice(i, e);
+            i = e;
+          }
+        }
+        fields.push(value);
+      } else {
+        const e = stop(i);
+        fields.push(s.slice(i, e));
+        i = e;
+      }
+      if (i >= n) {
+        if (!final) return -1;
+        out.push({ line: this.line, fields, raw: s.slice(pos), malformedField });
+        this.line += breaks + 1;
+        return n;
+      }
+      const c = s.charCodeAt(i);
+      if (c === sep) {
+        i++;
+        continue;
+      }
+      let next = i + 1;
+      if (c === 13) {
+        if (i + 1 >= n && !final) return -1;
+        if (s.charCodeAt(i + 1) === 10) next = i + 2;
+      }
+      out.push({ line: this.line, fields, raw: s.slice(pos, i), malformedField });
+      this.line += breaks + 1;
+      return next;
+    }
+  }
+}
+
+/** Line breaks in s[from, to): CRLF counts once. */
+function countBreaks(s: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) count++;
+    else if (c === 13) {
+      count++;
+      if (i + 1 < to && s.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return count;
 }
 
 const FOOTER = /copyright|salesforce\.com|confidential information|generated by:|grand totals|all rights reserved/i;
+/** the longest raw text kept for one quarantined record (a quote left open can swallow the rest of a file) */
+const MAX_RAW = 65536;
+const clip = (raw: string) => (raw.length > MAX_RAW ? `${raw.slice(0, MAX_RAW)}… (${raw.length - MAX_RAW} more characters)` : raw);
 
 /**
- * Streams the data rows of a sniffed file with the line each starts on. Blank lines are skipped;
- * a Salesforce report footer (blank lines, then one-cell lines such as "Copyright … salesforce.com")
- * is reported as footer, not data. A parse error ends the stream with a `bad` event for its line.
+ * Streams the data rows of a sniffed file with the line each starts on, through CsvRecordReader. A blank line
+ * (nothing, or one blank cell, on it) is not a record; a data row of empty cells (`,,,,`) is, as DuckDB's
+ * reader reads it. A Salesforce report footer (blank lines, then one-cell lines such as "Copyright …
+ * salesforce.com") is reported as footer, not data. A record with text after a closing quote, with the wrong
+ * number of fields or with a quote left open is `bad`; reading goes on after it.
  */
 export async function* readRows(file: string, sniffed: Sniffed, onBytes?: (bytes: number) => void): AsyncGenerator<CsvEvent> {
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  if (onBytes) {
-    let seen = 0;
-    input.on("data", (c) => onBytes((seen += c.length)));
-  }
-  // UTF-8 goes to csv-parse as bytes (it decodes and drops the BOM itself); Windows-1252 through iconv-lite
-  const source = sniffed.encoding === "utf-8" ? input : input.pipe(iconv.decodeStream("win1252", { stripBOM: true }));
-  const parser = source.pipe(
-    parse({
-      delimiter: sniffed.delimiter,
-      encoding: "utf8",
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }),
-  );
+  // the sniffer checked the encoding: UTF-8 decodes as UTF-8, anything else as Windows-1252 through iconv-lite
+  const utf8 = sniffed.encoding === "utf-8" ? new TextDecoder("utf-8", { ignoreBOM: true }) : null;
+  const cp1252 = utf8 ? null : iconv.getDecoder("win1252");
+  const reader = new CsvRecordReader(sniffed.delimiter);
   const width = sniffed.headers.length;
-  let prevEnd = 0;
   let header = true;
+  let first = true;
   let sawBlank = false;
-  let pending: { line: number; raw: string; fields: string[] }[] = [];
+  let pending: CsvRecord[] = [];
   const flushPendingAsBad = function* (): Generator<CsvEvent> {
-    for (const p of pending) yield { type: "bad", line: p.line, reason: `row has ${p.fields.length} field(s), the header has ${width}`, raw: p.raw };
+    for (const p of pending) yield { type: "bad", line: p.line, reason: `row has ${p.fields.length} field(s), the header has ${width}`, raw: clip(p.raw) };
     pending = [];
   };
-  try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      // a record takes one line plus the line breaks inside its fields (a CRLF counts once)
-      const line = prevEnd + 1;
-      let breaks = 0;
-      for (const f of fields) if (f.length > 0 && (f.includes("\n") || f.includes("\r"))) breaks += (f.match(/\r\n|\r|\n/g) ?? []).length;
-      prevEnd += 1 + breaks;
-      if (header) {
-        header = false;
-        continue;
-      }
-      if (fields.every((f) => f.trim() === "")) {
-        sawBlank = true;
-        continue;
-      }
-      const nonEmpty = fields.filter((f) => f.trim() !== "").length;
-      if (sawBlank && nonEmpty === 1 && width > 1 && fields.length < width) {
-        pending.push({ line, raw: encodeRecord(fields, sniffed.delimiter), fields });
-        continue;
-      }
-      yield* flushPendingAsBad();
-      sawBlank = false;
-      if (fields.length !== width) {
-        yield { type: "bad", line, reason: `row has ${fields.length} fields, the header has ${width}`, raw: encodeRecord(fields, sniffed.delimiter) };
-        continue;
-      }
-      yield { type: "row", line, fields };
+  const handle = function* (rec: CsvRecord): Generator<CsvEvent> {
+    if (header) {
+      header = false;
+      return;
     }
-  } catch (e) {
-    const err = e as Error & { code?: string };
-    const line = prevEnd + 1;
+    if (!rec.unterminated && rec.malformedField === undefined && rec.fields.length === 1 && rec.fields[0].trim() === "") {
+      sawBlank = true;
+      return;
+    }
+    const nonEmpty = rec.fields.filter((f) => f.trim() !== "").length;
+    if (sawBlank && !rec.unterminated && rec.malformedField === undefined && nonEmpty === 1 && width > 1 && rec.fields.length < width) {
+      pending.push(rec);
+      return;
+    }
     yield* flushPendingAsBad();
-    const reason =
-      err.code === "CSV_QUOTE_NOT_CLOSED"
-        ? `unterminated quote: a quoted field opened on line ${line} is never closed, so the rest of the file could not be read as rows`
-        : `unreadable CSV at line ${line}: ${err.message}`;
-    yield { type: "bad", line, reason, raw: "" };
-    return;
+    sawBlank = false;
+    if (rec.unterminated) {
+      yield { type: "bad", line: rec.line, reason: `unterminated quote: a quoted field opened on line ${rec.line} is never closed, so the rest of the file could not be read as rows`, raw: clip(rec.raw) };
+    } else if (rec.malformedField !== undefined) {
+      yield { type: "bad", line: rec.line, reason: `malformed quoting: text after the closing quote in field ${rec.malformedField} (${sniffed.headers[rec.malformedField - 1] ?? "beyond the header"})`, raw: clip(rec.raw) };
+    } else if (rec.fields.length !== width) {
+      yield { type: "bad", line: rec.line, reason: `row has ${rec.fields.length} fields, the header has ${width}`, raw: clip(rec.raw) };
+    } else {
+      yield { type: "row", line: rec.line, fields: rec.fields };
+    }
+  };
+  let seen = 0;
+  for await (const chunk of input as AsyncIterable<Buffer>) {
+    if (onBytes) onBytes((seen += chunk.length));
+    let text = utf8 ? utf8.decode(chunk, { stream: true }) : cp1252!.write(chunk);
+    if (first && text.length) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    for (const rec of reader.push(text)) yield* handle(rec);
   }
+  const rest = utf8 ? utf8.decode() : (cp1252!.end() ?? "");
+  for (const rec of [...reader.push(rest), ...reader.end()]) yield* handle(rec);
   if (pending.some((p) => FOOTER.test(p.raw))) {
-    for (const p of pending) yield { type: "footer", line: p.line, raw: p.raw };
+    for (const p of pending) yield { type: "footer", line: p.line, raw: clip(p.raw) };
     pending = [];
   }
   yield* flushPendingAsBad();

@@ -53,7 +53,7 @@ describe("importer properties", () => {
           }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 40, seed: 20260413 },
     );
   });
 
@@ -77,7 +77,7 @@ describe("importer properties", () => {
           expect(after).toBe(before);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 60, seed: 20260414 },
     );
   });
 

@@ -58,7 +58,8 @@ describe("the DuckDB reader and the streaming reader", () => {
           expect(await stored(viaDuckDB, `P${run}-%`)).toEqual(await stored(viaStream, `P${run}-%`));
         },
       ),
-      { numRuns: 60 },
+      // seeded, so a failure reproduces; counterexamples found are pinned in readers-dataloss.test.ts
+      { numRuns: 60, seed: 20260413 },
     );
     // most random files are regular: the comparison exercises DuckDB's reader, not the fallback twice
     expect(byDuckDB).toBeGreaterThan(30);
