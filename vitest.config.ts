@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// Three suites: `unit` (fixtures the repo owns), `e2e` (the built server in real headless Chromium) and
-// `shared` (the labelled and real files in ../shared/data, read at run time).
+// Four suites: `unit` (fixtures the repo owns), `e2e` (the built server in real headless Chromium), `reliability`
+// (issue 13's battery) and `shared` (the labelled and real files in ../shared/data, read at run time).
 export default defineConfig({
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   test: {
@@ -9,8 +9,10 @@ export default defineConfig({
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.{ts,tsx}"], exclude: ["test/shared/**", "test/e2e/**"], testTimeout: 30000, pool: "forks" } },
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.{ts,tsx}"], exclude: ["test/shared/**", "test/e2e/**", "test/reliability/**"], testTimeout: 30000, pool: "forks" } },
       { extends: true, test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], testTimeout: 180000, hookTimeout: 180000, pool: "forks" } },
+      // npm run test:reliability (.ci/run): fuzzing, kill -9, concurrency, access and tamper cases, adversarial LLM
+      { extends: true, test: { name: "reliability", include: ["test/reliability/**/*.test.ts"], testTimeout: 240000, hookTimeout: 240000, pool: "forks", fileParallelism: false } },
       { extends: true, test: { name: "shared", include: ["test/shared/**/*.test.ts"], testTimeout: 120000, pool: "forks" } },
     ],
   },

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import OpenAI from "openai";
+import { z } from "zod";
 import type { OpenDatabase } from "../db/db.server";
 import type { AuditEntry } from "../audit/audit.server";
 import { CATEGORIES, FLAG_SOURCES, TEXT_SOURCES, type Category, type FlagSource, type PacketText } from "../packet";
@@ -33,28 +34,24 @@ export function llmConfigFromEnv(env: Record<string, string | undefined> = proce
   };
 }
 
-const SCHEMA = {
-  type: "object",
-  additionalProperties: false,
-  required: ["findings"],
-  properties: {
-    findings: {
-      type: "array",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["category", "source", "quote", "message", "severity"],
-        properties: {
-          category: { type: "string", enum: [...CATEGORIES] },
-          source: { type: "string", enum: [...FLAG_SOURCES] },
-          quote: { type: "string" },
-          message: { type: "string" },
-          severity: { type: "string", enum: ["high", "medium", "low"] },
-        },
-      },
-    },
-  },
-} as const;
+/** One finding as the model must answer it: validated with zod, and the response format generated from it. */
+const Finding = z.strictObject({
+  category: z.enum(CATEGORIES),
+  source: z.enum(FLAG_SOURCES),
+  quote: z.string(),
+  message: z.string(),
+  severity: z.enum(["high", "medium", "low"]),
+});
+const Answer = z.object({ findings: z.array(z.unknown()) });
+const SCHEMA = (() => {
+  const { $schema: _, ...schema } = z.toJSONSchema(z.strictObject({ findings: z.array(Finding) })) as Record<string, unknown>;
+  return schema;
+})();
+
+/** the most findings kept from one answer (a model listing every word must not flood the review queue) */
+export const MAX_LLM_FINDINGS = 20;
+/** the shortest quote kept: the deterministic citation rules refuse blank spans; a model's also needs substance */
+export const MIN_QUOTE_CHARS = 3;
 
 const SYSTEM = `You review a sales-to-delivery handoff packet before kickoff, as a careful implementation lead would.
 Find gaps in these categories only: ${CATEGORIES.join(", ")}.
@@ -83,6 +80,8 @@ export interface LlmResult {
   tokens: number;
   audit: AuditEntry[];
   failed: string | null;
+  /** findings dropped: invalid, not found verbatim, too short, duplicated or over the cap */
+  dropped?: number;
 }
 
 export interface LlmPass {
@@ -95,24 +94,23 @@ export interface LlmPass {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface RawFinding {
-  category: string;
-  source: string;
-  quote: string;
-  message: string;
-  severity: string;
-}
 
 /** The optional LLM pass: adds findings, never removes deterministic ones; every quote is located verbatim or dropped. */
 export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
   const client = new OpenAI({ apiKey: cfg.apiKey, baseURL: cfg.baseURL, timeout: cfg.timeoutMs, maxRetries: 0 });
   const detector = `llm:${cfg.model}`;
 
-  async function call(packet: PacketText): Promise<{ findings: RawFinding[]; tokens: number; cached: boolean }> {
+  async function call(packet: PacketText): Promise<{ findings: unknown[]; tokens: number; cached: boolean }> {
     const prompt = userPrompt(packet);
     const key = createHash("sha256").update(`${cfg.model}|${PROMPT_VERSION}|${SYSTEM}|${prompt}`).digest("hex");
     const hit = await open.db.selectFrom("llm_cache").select("response").where("cache_key", "=", key).executeTakeFirst();
-    if (hit) return { findings: parseFindings(hit.response), tokens: 0, cached: true };
+    if (hit) {
+      try {
+        return { findings: parseFindings(hit.response), tokens: 0, cached: true };
+      } catch {
+        // an answer cached before the current checks: asked again
+      }
+    }
     let attempt = 0;
     for (;;) {
       try {
@@ -123,11 +121,15 @@ export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
             { role: "system", content: SYSTEM },
             { role: "user", content: prompt },
           ],
-          response_format: { type: "json_schema", json_schema: { name: "qa_findings", strict: true, schema: SCHEMA as unknown as Record<string, unknown> } },
+          response_format: { type: "json_schema", json_schema: { name: "qa_findings", strict: true, schema: SCHEMA } },
         });
         const content = res.choices[0]?.message?.content ?? "";
         const findings = parseFindings(content); // throws on malformed JSON: not cached
-        await open.db.insertInto("llm_cache").values({ cache_key: key, response: content, created_at: new Date() }).onConflict((oc) => oc.column("cache_key").doNothing()).execute();
+        await open.db
+          .insertInto("llm_cache")
+          .values({ cache_key: key, response: content, created_at: new Date() })
+          .onConflict((oc) => oc.column("cache_key").doUpdateSet({ response: content, created_at: new Date() }))
+          .execute();
         return { findings, tokens: res.usage?.total_tokens ?? 0, cached: false };
       } catch (e) {
         const err = e as { status?: number; headers?: Headers | Record<string, string> };
@@ -148,50 +150,96 @@ export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
     async review(packet, deterministic) {
       const audit: AuditEntry[] = [];
       const sent = createHash("sha256").update(userPrompt(packet)).digest("hex");
+      const failed = (e: unknown) => {
+        const msg = String((e as Error)?.message ?? e).slice(0, 300);
+        audit.push({ actor: "llm", action: "llm.call", entity: "packet", entityId: packet.deal_id, detail: { model: cfg.model, prompt_version: PROMPT_VERSION, sent_sha256: sent, outcome: "failed", error: msg } });
+        return { flags: [], tokens: 0, audit, failed: msg, dropped: 0 };
+      };
       let raw: Awaited<ReturnType<typeof call>>;
       try {
         raw = await call(packet);
       } catch (e) {
-        const msg = String((e as Error).message ?? e).slice(0, 300);
-        audit.push({ actor: "llm", action: "llm.call", entity: "packet", entityId: packet.deal_id, detail: { model: cfg.model, prompt_version: PROMPT_VERSION, sent_sha256: sent, outcome: "failed", error: msg } });
-        return { flags: [], tokens: 0, audit, failed: msg };
+        return failed(e);
       }
-      audit.push({ actor: "llm", action: "llm.call", entity: "packet", entityId: packet.deal_id, detail: { model: cfg.model, prompt_version: PROMPT_VERSION, sent_sha256: sent, tokens: raw.tokens, cached: raw.cached, outcome: "ok", findings: raw.findings.length } });
-      const flags: ScoredFlag[] = [];
-      for (const f of raw.findings) {
-        if (!(CATEGORIES as readonly string[]).includes(f.category) || !(FLAG_SOURCES as readonly string[]).includes(f.source)) continue;
-        const text = packet[f.source as FlagSource] ?? "";
-        const start = f.quote ? text.indexOf(f.quote) : -1;
-        if (start < 0) {
-          audit.push({ actor: "llm", action: "flag.dropped", entity: "packet", entityId: packet.deal_id, detail: { detector, reason: "quote not found verbatim in the named source", source: f.source, quote: f.quote.slice(0, 200) } });
-          continue;
-        }
-        const end = start + f.quote.length;
-        const category = f.category as Category;
-        if (deterministic.some((d) => d.category === category && d.source === f.source && d.start !== null && d.end !== null && d.start < end && d.end > start)) continue; // merges into the deterministic flag
-        flags.push({
-          category,
-          source: f.source as FlagSource,
-          start,
-          end,
-          severity: f.severity === "high" || f.severity === "low" ? f.severity : "medium",
-          message: f.message.slice(0, 500),
-          evidence: f.quote,
-          deal_id: packet.deal_id,
-          detector,
-          flag_id: flagId(packet.deal_id, category, f.source, f.quote, 0),
-        });
+      try {
+        audit.push({ actor: "llm", action: "llm.call", entity: "packet", entityId: packet.deal_id, detail: { model: cfg.model, prompt_version: PROMPT_VERSION, sent_sha256: sent, tokens: raw.tokens, cached: raw.cached, outcome: "ok", findings: raw.findings.length } });
+        const { flags, dropped } = locateFindings(packet, raw.findings, deterministic, detector);
+        for (const d of dropped) audit.push({ actor: "llm", action: "flag.dropped", entity: "packet", entityId: packet.deal_id, detail: { detector, ...d } });
+        return { flags, tokens: raw.tokens, audit, failed: null, dropped: dropped.length };
+      } catch (e) {
+        // whatever goes wrong with one answer affects that packet's LLM findings only
+        return { ...failed(e), tokens: raw.tokens };
       }
-      return { flags, tokens: raw.tokens, audit, failed: null };
     },
   };
 }
 
-function parseFindings(content: string): RawFinding[] {
-  const data = JSON.parse(content) as { findings?: unknown };
-  if (!data || !Array.isArray(data.findings)) throw new Error("the model's answer has no findings array");
-  return data.findings.filter(
-    (f): f is RawFinding =>
-      typeof f === "object" && f !== null && typeof (f as RawFinding).quote === "string" && typeof (f as RawFinding).category === "string" && typeof (f as RawFinding).source === "string",
-  ).map((f) => ({ ...f, message: String(f.message ?? ""), severity: String(f.severity ?? "medium") }));
+const WORD = /[\p{L}\p{N}_]/u;
+
+/** Where the quote stands in text as whole words (not inside a longer word), or -1. */
+function locate(text: string, quote: string): number {
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+    const cutsBefore = at > 0 && WORD.test(text[at - 1]) && WORD.test(quote[0]);
+    const cutsAfter = at + quote.length < text.length && WORD.test(text[at + quote.length]) && WORD.test(quote[quote.length - 1]);
+    if (!cutsBefore && !cutsAfter) return at;
+  }
+  return -1;
+}
+
+/**
+ * The citation rules for the model's findings: each must be a valid finding whose quote has substance (not blank,
+ * at least MIN_QUOTE_CHARS) and stands verbatim in its field as whole words; one the same as an earlier finding
+ * (same flag id) or overlapping a deterministic flag of the same category is merged; at most MAX_LLM_FINDINGS are
+ * kept. Everything dropped is returned with its reason.
+ */
+export function locateFindings(
+  packet: PacketText,
+  findings: unknown[],
+  deterministic: ScoredFlag[],
+  detector: string,
+): { flags: ScoredFlag[]; dropped: { reason: string; source?: string; quote?: string }[] } {
+  const flags: ScoredFlag[] = [];
+  const dropped: { reason: string; source?: string; quote?: string }[] = [];
+  const ids = new Set(deterministic.map((d) => d.flag_id));
+  for (const item of findings) {
+    const parsed = Finding.safeParse(item);
+    if (!parsed.success) {
+      dropped.push({ reason: `invalid finding: ${parsed.error.issues[0]?.path.join(".") || "shape"} ${parsed.error.issues[0]?.message ?? ""}`.trim() });
+      continue;
+    }
+    const f = parsed.data;
+    const quote = f.quote.slice(0, 200);
+    if (f.quote.trim().length < MIN_QUOTE_CHARS || !WORD.test(f.quote)) {
+      dropped.push({ reason: "quote is blank or too short to cite", source: f.source, quote });
+      continue;
+    }
+    const text = packet[f.source as FlagSource] ?? "";
+    const start = locate(text, f.quote);
+    if (start < 0) {
+      dropped.push({ reason: "quote not found verbatim in the named source", source: f.source, quote });
+      continue;
+    }
+    const end = start + f.quote.length;
+    const category = f.category as Category;
+    if (deterministic.some((d) => d.category === category && d.source === f.source && d.start !== null && d.end !== null && d.start < end && d.end > start)) continue; // merges into the deterministic flag
+    const id = flagId(packet.deal_id, category, f.source, f.quote, 0);
+    if (ids.has(id)) {
+      dropped.push({ reason: "duplicate of an earlier finding", source: f.source, quote });
+      continue;
+    }
+    if (flags.length >= MAX_LLM_FINDINGS) {
+      dropped.push({ reason: `over the limit of ${MAX_LLM_FINDINGS} findings per packet`, source: f.source, quote });
+      continue;
+    }
+    ids.add(id);
+    flags.push({ category, source: f.source as FlagSource, start, end, severity: f.severity, message: f.message.slice(0, 500), evidence: f.quote, deal_id: packet.deal_id, detector, flag_id: id });
+  }
+  return { flags, dropped };
+}
+
+/** The answer's JSON: an object with a findings array (each finding is checked on its own afterwards). */
+function parseFindings(content: string): unknown[] {
+  const parsed = Answer.safeParse(JSON.parse(content));
+  if (!parsed.success) throw new Error("the model's answer has no findings array");
+  return parsed.data.findings;
 }

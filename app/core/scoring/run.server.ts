@@ -27,6 +27,8 @@ export interface ScoreSummary {
   flags_new: number;
   flags_retired: number;
   dropped_citations: number;
+  /** packets whose LLM pass failed this run (their deterministic flags are stored; the LLM pass is retried next run) */
+  llm_failed: number;
   llm_tokens: number;
   llm_cost_usd: number;
   errors: { deal_id: string; error: string }[];
@@ -52,7 +54,7 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
     .values({ kind: opts.kind ?? "score", started_at: now(), status: "running", detector_versions: DETECTOR_VERSIONS + (llmKey ? `,llm:${llmKey}` : "") })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const summary: ScoreSummary = { run_id: run.id, scored: 0, unchanged: 0, failed: 0, skipped_unapproved: 0, flags: 0, flags_new: 0, flags_retired: 0, dropped_citations: 0, llm_tokens: 0, llm_cost_usd: 0, errors: [] };
+  const summary: ScoreSummary = { run_id: run.id, scored: 0, unchanged: 0, failed: 0, skipped_unapproved: 0, flags: 0, flags_new: 0, flags_retired: 0, dropped_citations: 0, llm_failed: 0, llm_tokens: 0, llm_cost_usd: 0, errors: [] };
   try {
     const totals = await sql<{ total: number; todo: number; unapproved: number }>`
       SELECT count(*)::INTEGER AS total,
@@ -130,7 +132,7 @@ async function scoreChunk(
   now: () => Date,
 ): Promise<void> {
   // score outside the transaction (CPU, and possibly the network for the LLM pass)
-  const results = new Map<string, { flags: ScoredFlag[] } | { error: string }>();
+  const results = new Map<string, { flags: ScoredFlag[]; llm: "ok" | "failed" | null } | { error: string }>();
   const audit: AuditEntry[] = [];
   const scoreOne = async (r: PacketRow) => {
     try {
@@ -140,14 +142,22 @@ async function scoreChunk(
         audit.push({ actor: "scorer", action: "flag.dropped", entity: "packet", entityId: r.deal_id, detail: { ...d } });
       }
       let all = flags;
+      let llm: "ok" | "failed" | null = null;
       if (opts.llm) {
         const extra = await opts.llm.review(r, flags);
         summary.llm_tokens += extra.tokens;
-        all = [...flags, ...extra.flags];
+        summary.dropped_citations += extra.dropped ?? 0;
+        // one flag per id, the deterministic one first (a model answer may repeat itself or a detector)
+        const ids = new Set(flags.map((f) => f.flag_id));
+        all = [...flags, ...extra.flags.filter((f) => !ids.has(f.flag_id) && ids.add(f.flag_id))];
         audit.push(...extra.audit);
-        if (extra.failed) summary.errors.push({ deal_id: r.deal_id, error: `LLM pass failed: ${extra.failed}` });
+        llm = extra.failed ? "failed" : "ok";
+        if (extra.failed) {
+          summary.llm_failed++;
+          summary.errors.push({ deal_id: r.deal_id, error: `LLM pass failed: ${extra.failed}` });
+        }
       }
-      results.set(r.deal_id, { flags: all });
+      results.set(r.deal_id, { flags: all, llm });
     } catch (e) {
       results.set(r.deal_id, { error: String((e as Error).stack ?? e).split("\n").slice(0, 3).join(" | ") });
     }
@@ -163,11 +173,13 @@ async function scoreChunk(
     const ids = rows.map((r) => r.deal_id);
     // one list parameter instead of thousands of placeholders (a semi-join: list_contains would scan per row)
     const inChunk = sql<boolean>`deal_id IN (SELECT unnest(${ids}))`;
-    const existing = await tx.selectFrom("flags").select(["flag_id", "deal_id"]).where(inChunk).where("state", "=", "active").execute();
+    const existing = await tx.selectFrom("flags").select(["flag_id", "deal_id", "detector"]).where(inChunk).where("state", "=", "active").execute();
     const activeByDeal = new Map<string, Set<string>>();
+    const fromLlm = new Set<string>();
     for (const f of existing) {
       if (!activeByDeal.has(f.deal_id)) activeByDeal.set(f.deal_id, new Set());
       activeByDeal.get(f.deal_id)!.add(f.flag_id);
+      if (f.detector.startsWith("llm:")) fromLlm.add(f.flag_id);
     }
     const retired = await tx.selectFrom("flags").select(["flag_id"]).where(inChunk).where("state", "=", "superseded").execute();
     const retiredIds = new Set(retired.map((f) => f.flag_id));
@@ -193,6 +205,8 @@ async function scoreChunk(
       }
       for (const id of before) {
         if (after.has(id)) continue;
+        // a failed LLM pass says nothing about the model's earlier findings: they stay until it answers again
+        if (res.llm === "failed" && fromLlm.has(id)) continue;
         retire.push(id);
         audit.push({ actor: "scorer", action: "flag.retired", entity: "flag", entityId: id, detail: { deal_id: r.deal_id, reason: "packet text or detectors changed" } });
       }
@@ -207,9 +221,14 @@ async function scoreChunk(
     if (retire.length) await tx.updateTable("flags").set({ state: "superseded", retired_at: ts }).where(sql<boolean>`flag_id IN (SELECT unnest(${retire}))`).execute();
     const ok = rows.filter((r) => !("error" in results.get(r.deal_id)!));
     if (ok.length) {
-      // the keys travel as two list parameters, zipped in SQL
-      await sql`UPDATE packets SET scored_hash = v.k, score_status = 'scored', score_error = NULL
-                FROM (SELECT unnest(${ok.map((r) => r.deal_id)}) AS id, unnest(${ok.map((r) => scoringKey(r.content_hash, llmKey))}) AS k) AS v
+      // A packet whose LLM pass failed is recorded as scored without the LLM (its key says so), so the next run
+      // with the LLM configured picks it up again; its llm_status says what happened.
+      const llmOf = (r: PacketRow) => (results.get(r.deal_id) as { llm: "ok" | "failed" | null }).llm;
+      // the keys travel as list parameters, zipped in SQL
+      await sql`UPDATE packets SET scored_hash = v.k, score_status = 'scored', score_error = NULL, llm_status = nullif(v.l, '')
+                FROM (SELECT unnest(${ok.map((r) => r.deal_id)}) AS id,
+                             unnest(${ok.map((r) => scoringKey(r.content_hash, llmOf(r) === "failed" ? null : llmKey))}) AS k,
+                             unnest(${ok.map((r) => llmOf(r) ?? "")}) AS l) AS v
                 WHERE packets.deal_id = v.id`.execute(tx);
     }
     await appendAudit(tx, conn, audit, ts);
