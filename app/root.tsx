@@ -1,5 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useNavigation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { currentUser } from "./session.server";
 import { can } from "./core/auth/roles";
 import { ROLE_LABELS, type Role } from "./core/auth/roles";
@@ -9,6 +9,13 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%232f5d8a'/%3E%3C/svg%3E" },
 ];
+
+/** The tab's title for routes without their own (each page route exports one), and for error pages. */
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return [{ title: "Promise Trail" }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [{ title: `${status === 404 ? "Page not found" : status === 403 ? "Not allowed" : "Something went wrong"} · Promise Trail` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await currentUser(request, context);
@@ -33,7 +40,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>Promise Trail</title>
         <Meta />
         <Links />
       </head>
@@ -46,21 +52,28 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
+type RootData = Awaited<ReturnType<typeof loader>>;
+
 function Header() {
-  const data = useLoaderData<typeof loader>();
+  const data = useRouteLoaderData<typeof loader>("root") as RootData | undefined;
   const nav = useNavigation();
   const user = data?.user;
   return (
     <header className="top">
+      <a href="#main" className="skip-link">Skip to main content</a>
       <Link to="/" className="brand">Promise Trail</Link>
-      {user ? NAV.map(([to, text]) => <NavLink key={to} to={to}>{text}</NavLink>) : null}
+      {user ? (
+        <nav aria-label="Main">
+          {NAV.map(([to, text]) => <NavLink key={to} to={to}>{text}</NavLink>)}
+        </nav>
+      ) : null}
       <span className="who">
-        {nav.state !== "idle" ? "Loading… " : ""}
+        <span aria-live="polite">{nav.state !== "idle" ? "Loading… " : ""}</span>
         {user ? (
           <>
             {user.name} · {ROLE_LABELS[user.role as Role] ?? user.role} ·{" "}
-            <form method="post" action="/logout" style={{ display: "inline" }}>
-              <button className="secondary" style={{ padding: "0 .4rem", fontSize: ".8rem" }}>Sign out</button>
+            <form method="post" action="/logout" className="inline">
+              <button className="link-button">Sign out</button>
             </form>
           </>
         ) : null}
@@ -73,29 +86,43 @@ export default function App() {
   return (
     <>
       <Header />
-      <main>
+      <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
     </>
   );
 }
 
-/** One kind error page for every failure: 403, 404, bad input and crashes. */
+/** One kind error page for every failure: 403, 404, bad input and crashes — in words for the reader, never internals. */
 export function ErrorBoundary() {
   const error = useRouteError();
+  const location = useLocation();
+  const signedIn = Boolean((useRouteLoaderData<typeof loader>("root") as RootData | undefined)?.user);
   let title = "Something went wrong";
-  let detail = "The error was logged. Try again, or go back to the pilot overview.";
+  let detail = "The error was logged. Try again in a moment; if it keeps happening, tell your admin what you were doing.";
   if (isRouteErrorResponse(error)) {
-    title = error.status === 403 ? "Not allowed" : error.status === 404 ? "Not found" : `Error ${error.status}`;
-    detail = typeof error.data === "string" ? error.data : error.statusText;
+    if (error.status === 404) {
+      title = "Page not found";
+      // Remix's own "No route matches URL" is for developers; a missing packet or field says what is missing
+      detail = typeof error.data === "string" && error.data && !/no route matches/i.test(error.data) ? error.data : `There is no page at ${location.pathname}. Check the address, or use the links above.`;
+    } else if (error.status === 403) {
+      title = "Not allowed";
+      detail = typeof error.data === "string" && error.data ? error.data : "Your account cannot do this.";
+    } else {
+      title = error.status === 400 ? "That request could not be used" : `Something went wrong (${error.status})`;
+      detail = typeof error.data === "string" && error.data && error.status < 500 ? error.data : detail;
+    }
   }
   return (
-    <main>
-      <div className="card">
-        <h1>{title}</h1>
-        <p>{detail}</p>
-        <p><Link to="/pilot">Back to the pilot overview</Link></p>
-      </div>
-    </main>
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <div className="card">
+          <h1>{title}</h1>
+          <p>{detail}</p>
+          <p>{signedIn ? <><Link to="/">Go to your start page</Link> · <Link to="/packets">Review queue</Link> · <Link to="/pilot">Pilot overview</Link></> : <Link to="/login">Sign in</Link>}</p>
+        </div>
+      </main>
+    </>
   );
 }

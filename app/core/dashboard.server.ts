@@ -2,7 +2,7 @@
 import { sql } from "kysely";
 import { cached, runQueryFile, type OpenDatabase } from "./db/db.server";
 import { earlyReworkByCategory, earlyReworkItems, metricsExport, recurringFields, reliability, templateTopics, weeklySeries } from "./analytics/metrics.server";
-import { renderChart } from "./charts/render.server";
+import { renderChart, renderChartSet } from "./charts/render.server";
 import { beforeAfterChart, completenessChart, fieldsChart, flagsChart, reworkChart, sparkline } from "./charts/specs";
 import { getPilotSettings } from "./settings.server";
 import { listFlags } from "./review/flags.server";
@@ -17,20 +17,29 @@ export async function pilotPage(open: OpenDatabase, today = new Date()) {
 }
 
 async function pilotPageOf(open: OpenDatabase, today: Date) {
-  const [m, weeks, settings] = await Promise.all([metricsExport(open, { today }), weeklySeries(open), getPilotSettings(open.db)]);
+  const [m, weeks, settings, counts] = await Promise.all([
+    metricsExport(open, { today }),
+    weeklySeries(open, undefined, today),
+    getPilotSettings(open.db),
+    sql<{ packets: number; pilot_set: boolean }>`SELECT (SELECT count(*) FROM packets)::INTEGER AS packets, EXISTS (SELECT 1 FROM settings WHERE key = 'pilot') AS pilot_set`.execute(open.db),
+  ]);
   const pilotWeeks = weeks.filter((w) => w.period === "pilot");
-  const spark = (f: (w: (typeof weeks)[number]) => number) => (pilotWeeks.length > 1 ? renderChart(sparkline(pilotWeeks.map(f))) : "");
+  const spark = (f: (w: (typeof weeks)[number]) => number | null, rows = pilotWeeks) => (rows.length > 1 ? renderChart(sparkline(rows.map(f).map((v) => v ?? 0))) : "");
   return {
     metrics: m,
+    /** packets in the database, whatever their period (0: nothing uploaded yet) */
+    totalPackets: counts.rows[0]?.packets ?? 0,
+    /** whether anyone set the pilot start (else it is the built-in default) */
+    pilotStartSet: Boolean(counts.rows[0]?.pilot_set),
     targets: settings.targets,
     sparks: {
       completeness: spark((w) => w.completeness),
       accepted: spark((w) => w.flags_accepted),
       acceptance: spark((w) => (w.flags_accepted + w.flags_rejected ? w.flags_accepted / (w.flags_accepted + w.flags_rejected) : 0)),
-      rework: spark((w) => w.early_rework_per_packet),
+      rework: spark((w) => w.early_rework_per_packet, pilotWeeks.filter((w) => w.early_rework_per_packet !== null)),
     },
     charts: weeks.length
-      ? [renderChart(completenessChart(weeks)), renderChart(flagsChart(weeks)), renderChart(reworkChart(weeks))]
+      ? [renderChartSet(completenessChart(weeks)), renderChartSet(flagsChart(weeks)), renderChartSet(reworkChart(weeks))]
       : [],
   };
 }
@@ -41,7 +50,7 @@ export async function fieldsPage(open: OpenDatabase) {
 
 async function fieldsPageOf(open: OpenDatabase) {
   const [fields, rel] = await Promise.all([recurringFields(open), reliability(open)]);
-  return { fields, chart: fields.length ? renderChart(fieldsChart(fields)) : "", detectors: rel.filter((r) => r.dimension === "detector"), sources: rel.filter((r) => r.dimension === "source") };
+  return { fields, chart: fields.length ? renderChartSet(fieldsChart(fields)) : null, detectors: rel.filter((r) => r.dimension === "detector"), sources: rel.filter((r) => r.dimension === "source") };
 }
 
 /** Flags citing one source field (decided first, then open), at most 500. */
@@ -62,7 +71,7 @@ export async function templatesPage(open: OpenDatabase) {
 async function templatesPageOf(open: OpenDatabase) {
   const topics = await templateTopics(open);
   return {
-    topics: topics.slice(0, 30).map((t) => ({ ...t, chart: t.done_on ? renderChart(beforeAfterChart(t.rate_before, t.rate_after, t.topic)) : "" })),
+    topics: topics.slice(0, 30).map((t) => ({ ...t, chart: t.done_on ? renderChartSet(beforeAfterChart(t.rate_before, t.rate_after, t.topic)) : null })),
   };
 }
 

@@ -1,15 +1,18 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/session.server";
 import { auditPage } from "~/core/dashboard.server";
 import { when } from "~/format";
 import { Pager } from "~/components/Pager";
+import { Table } from "~/components/Table";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const q = new URL(request.url).searchParams;
   return auditPage(context.app.open, { action: q.get("action") ?? undefined, actor: q.get("actor") ?? undefined, page: Number(q.get("page") ?? 1) || 1 });
 }
+
+export const meta: MetaFunction = () => [{ title: "Audit log · Promise Trail" }];
 
 export default function Audit() {
   const { rows, verify, page, pageSize, actions } = useLoaderData<typeof loader>();
@@ -26,8 +29,8 @@ export default function Audit() {
         <button type="submit">Filter</button>
         <Link to={`/exports/audit.csv?${params}`} reloadDocument className="button secondary">Export CSV</Link>
       </Form>
-      <table>
-        <thead><tr><th className="num">#</th><th>When</th><th>Actor</th><th>Action</th><th>Entity</th><th>Detail</th></tr></thead>
+      <Table label="Audit log entries">
+        <thead><tr><th scope="col" className="num">#</th><th scope="col">When</th><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Entity</th><th scope="col">Detail</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.seq}>
@@ -36,7 +39,7 @@ export default function Audit() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <Pager page={page} hasNext={rows.length === pageSize} labels={["← newer", "older →"]} />
     </>
   );

@@ -1,16 +1,19 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/session.server";
 import { flagsForField } from "~/core/dashboard.server";
 import { FLAG_SOURCES, SOURCE_LABELS, CATEGORY_LABELS, type Category, type FlagSource } from "~/core/packet";
 import { Empty } from "~/components/Empty";
+import { Table } from "~/components/Table";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const source = params.source ?? "";
-  if (!(FLAG_SOURCES as readonly string[]).includes(source)) throw new Response(`No source field named ${source}.`, { status: 404 });
+  if (!(FLAG_SOURCES as readonly string[]).includes(source)) throw new Response(`There is no sales field called “${source}”. Pick one from the Fields page.`, { status: 404 });
   return { source, flags: await flagsForField(context.app.open, source) };
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? SOURCE_LABELS[data.source as FlagSource] : "Field"} flags · Promise Trail` }];
 
 /** The /fields drill-down: the flags one sales field produced, newest decisions first. */
 export default function FieldFlags() {
@@ -19,9 +22,9 @@ export default function FieldFlags() {
     <>
       <p><Link to="/fields">← Fields</Link></p>
       <h1>Flags citing {SOURCE_LABELS[source as FlagSource]}</h1>
-      {flags.length === 0 ? <Empty upload={false}>No flag cites this field.</Empty> : (
-        <table>
-          <thead><tr><th>Deal</th><th>Category</th><th>Status</th><th>Evidence</th><th>Detector</th></tr></thead>
+      {flags.length === 0 ? <Empty next="none">No flag cites this field yet.</Empty> : (
+        <Table label={`Flags citing ${SOURCE_LABELS[source as FlagSource]}`}>
+          <thead><tr><th scope="col">Deal</th><th scope="col">Category</th><th scope="col">Status</th><th scope="col">Evidence</th><th scope="col">Detector</th></tr></thead>
           <tbody>
             {flags.map((f) => (
               <tr key={f.flag_id}>
@@ -33,7 +36,7 @@ export default function FieldFlags() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </>
   );

@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/session.server";
 import { fieldsPage } from "~/core/dashboard.server";
 import { Chart } from "~/components/Chart";
 import { Empty } from "~/components/Empty";
+import { Table } from "~/components/Table";
 import { label, num, pct } from "~/format";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -11,12 +12,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return fieldsPage(context.app.open);
 }
 
+export const meta: MetaFunction = () => [{ title: "Fields · Promise Trail" }];
+
 function Reliability({ rows, title, kind }: { rows: { name: string; flags: number; accepted: number; rejected: number; precision: number | null; trend: number | null; demoted: boolean }[]; title: string; kind: string }) {
   return (
     <>
       <h2>{title}</h2>
-      <table>
-        <thead><tr><th>{kind}</th><th className="num">Flags</th><th className="num">Accepted</th><th className="num">Rejected</th><th className="num">Precision</th><th className="num">30-day trend</th><th></th></tr></thead>
+      {rows.length === 0 ? <Empty next="review">No flag has been decided yet.</Empty> : (
+      <Table label={title}>
+        <thead><tr><th scope="col">{kind}</th><th scope="col" className="num">Flags</th><th scope="col" className="num">Accepted</th><th scope="col" className="num">Rejected</th><th scope="col" className="num">Precision</th><th scope="col" className="num">30-day trend</th><th scope="col">Note</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.name}>
@@ -26,7 +30,8 @@ function Reliability({ rows, title, kind }: { rows: { name: string; flags: numbe
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
+      )}
     </>
   );
 }
@@ -39,23 +44,23 @@ export default function Fields() {
       <p className="muted">Share of reviewed packets where a field produced at least one accepted flag. Click a field to see its flags, or its packets.</p>
       {fields.length ? (
         <>
-          <Chart svg={chart} />
+          {chart ? <Chart chart={chart} /> : null}
           <h2>Ranking</h2>
-          <table>
-            <thead><tr><th>Field</th><th className="num">Share</th><th className="num">Packets</th><th className="num">Accepted flags</th><th className="num">Rework hours predicted</th></tr></thead>
+          <Table label="Ranking of sales fields">
+            <thead><tr><th scope="col">Field</th><th scope="col" className="num">Share</th><th scope="col" className="num">Packets</th><th scope="col" className="num">Accepted flags</th><th scope="col" className="num">Rework hours predicted</th></tr></thead>
             <tbody>
               {fields.map((f) => (
                 <tr key={f.source}>
-                  <td><Link to={`/fields/${f.source}`}>{label(f.source)}</Link> <Link to={`/packets?source=${f.source}`} className="muted">(packets)</Link></td>
+                  <td><Link to={`/fields/${f.source}`}>{label(f.source)}</Link> <Link to={`/packets?source=${f.source}`} className="muted" aria-label={`Packets with an accepted flag citing ${label(f.source)}`}>(packets)</Link></td>
                   <td className="num">{pct(f.share)}</td><td className="num">{num(f.packets)}</td><td className="num">{num(f.accepted_flags)}</td><td className="num">{num(f.rework_hours, 1)}</td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
           <p><Link to="/exports/fields.csv" reloadDocument>Download CSV</Link></p>
         </>
       ) : (
-        <Empty upload={false}>No flag has been reviewed yet: the ranking appears once reviewers accept or reject flags.</Empty>
+        <Empty next="review">No flag has been reviewed yet: the ranking appears once reviewers accept or reject flags.</Empty>
       )}
       <Reliability rows={detectors} title="Reliability per detector" kind="Detector" />
       <Reliability rows={sources} title="Reliability per source field" kind="Field" />

@@ -1,6 +1,6 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { requireAction, requireUser } from "~/session.server";
 import { packetDetail } from "~/core/dashboard.server";
 import { decideFlag, decideReadiness, ForbiddenError, NotFoundError, ReviewInputError } from "~/core/review/review.server";
@@ -8,12 +8,13 @@ import { can } from "~/core/auth/roles";
 import { getPilotSettings } from "~/core/settings.server";
 import { CATEGORY_LABELS, PACKET_PARTS, SOURCE_LABELS, TEXT_SOURCES, type Category, type FlagSource } from "~/core/packet";
 import { Highlighted } from "~/components/Highlighted";
+import { Table } from "~/components/Table";
 import { day, label, money, pct, when } from "~/format";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const detail = await packetDetail(context.app.open, params.dealId ?? "");
-  if (!detail) throw new Response(`No packet with deal id ${params.dealId}.`, { status: 404 });
+  if (!detail) throw new Response(`There is no packet with deal id “${params.dealId}”. It may not have been uploaded yet; search the review queue.`, { status: 404 });
   const settings = await getPilotSettings(context.app.open.db);
   const hidePricing = settings.hide_pricing_from.includes(user.role);
   const ownDeal = (detail.packet.account_owner ?? "").trim().toLowerCase() === user.name.trim().toLowerCase();
@@ -22,48 +23,72 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     hidePricing,
     packet: hidePricing ? { ...detail.packet, order_form: null, deal_desk_exception: null, amount: null } : detail.packet,
     flags: hidePricing ? detail.flags.filter((f) => f.source !== "order_form" && f.source !== "deal_desk_exception") : detail.flags,
+    // the same count decideReadiness enforces (over every flag, shown or hidden for this role)
+    openHigh: detail.flags.filter((f) => f.status === "open" && f.severity === "high").length,
     canReview: can(user.role, "review") && (user.role !== "account_owner" || ownDeal),
     canDecideReadiness: can(user.role, "readiness"),
   };
 }
 
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.packet.account_name} · Packet ${data.packet.deal_id} · Promise Trail` : "Packet · Promise Trail" }];
+
+type ActionResult = { ok: boolean; flagId: string | null; intent: string; error: string | null };
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const open = context.app.open;
+  // signed in and same origin here; who may decide what is enforced (and refusals audit-logged) by the core
+  const user = await requireAction(request, context, "read");
   try {
     if (intent === "accept" || intent === "reject") {
-      const user = await requireAction(request, context, "review");
       await decideFlag(open, user, { flagId: String(form.get("flag_id") ?? ""), decision: intent === "accept" ? "accepted" : "rejected", reason: String(form.get("reason") ?? "") });
-      return json({ ok: true, flagId: String(form.get("flag_id")), error: null as string | null });
+      return json<ActionResult>({ ok: true, flagId: String(form.get("flag_id")), intent, error: null });
     }
     if (intent === "readiness") {
-      const user = await requireAction(request, context, "readiness");
-      await decideReadiness(open, user, { dealId: params.dealId ?? "", decision: String(form.get("decision") ?? ""), comment: String(form.get("comment") ?? "") });
-      return json({ ok: true, flagId: null, error: null });
+      await decideReadiness(open, user, { dealId: params.dealId ?? "", decision: String(form.get("decision") ?? ""), comment: String(form.get("comment") ?? ""), confirmOpenHigh: form.get("confirm_open_high") === "1" });
+      return json<ActionResult>({ ok: true, flagId: null, intent, error: null });
     }
-    await requireAction(request, context, "read");
-    return json({ ok: false, flagId: null, error: `unknown action "${intent}"` }, { status: 400 });
+    return json<ActionResult>({ ok: false, flagId: null, intent, error: "That action is not available on this page. Reload the page and try again." }, { status: 400 });
   } catch (e) {
     if (e instanceof ForbiddenError) throw new Response(e.message, { status: 403 });
     if (e instanceof NotFoundError) throw new Response(e.message, { status: 404 });
-    if (e instanceof ReviewInputError) return json({ ok: false, flagId: String(form.get("flag_id") ?? ""), error: e.message }, { status: 400 });
+    if (e instanceof ReviewInputError) return json<ActionResult>({ ok: false, flagId: String(form.get("flag_id") ?? "") || null, intent, error: e.message }, { status: 400 });
     throw e;
   }
 }
+
+/** Reasons reviewers give most; the box still takes free text. */
+const PRESET_REASONS = ["Already covered in the signed scope", "Not a commitment to the customer", "Handled outside this packet", "Duplicate of another flag", "Wording is clear enough for delivery"];
+
+const SHORTCUTS: [string, string][] = [
+  ["j / k", "next / previous flag"],
+  ["a", "accept the selected flag"],
+  ["r", "reject: type a reason, then Enter"],
+  ["?", "show or hide these shortcuts"],
+  ["Esc", "close this help"],
+];
 
 export default function PacketPage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const nav = useNavigation();
   const [selected, setSelected] = useState(0);
+  const help = useRef<HTMLDialogElement>(null);
   const p = d.packet;
 
-  // keyboard: j/k move between flags, a accepts, r focuses the rejection reason
+  // keyboard: j/k move between flags, a accepts, r focuses the rejection reason (Enter there rejects), ? shows help
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;
-      if (["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName) || e.metaKey || e.ctrlKey) return;
+      if (["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName) || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (e.key === "?") {
+        e.preventDefault();
+        const dlg = help.current;
+        if (dlg?.open) dlg.close();
+        else dlg?.showModal();
+        return;
+      }
       const cards = [...document.querySelectorAll<HTMLElement>(".flag[data-flag]")];
       if (!cards.length) return;
       if (e.key === "j" || e.key === "k") {
@@ -84,6 +109,21 @@ export default function PacketPage() {
     return () => window.removeEventListener("keydown", onKey);
   }, [selected]);
 
+  // after a decision, the next open flag (after the one decided, wrapping) takes the focus; none left → readiness
+  useEffect(() => {
+    if (!result?.ok || !result.flagId) return;
+    const cards = [...document.querySelectorAll<HTMLElement>(".flag[data-flag]")];
+    const i = cards.findIndex((c) => c.dataset.flag === result.flagId);
+    const next = [...cards.slice(i + 1), ...cards.slice(0, Math.max(0, i))].find((c) => c.dataset.status === "open");
+    if (next) {
+      setSelected(cards.indexOf(next));
+      next.focus({ preventScroll: true });
+      next.scrollIntoView({ block: "nearest" });
+    } else {
+      document.getElementById("readiness")?.focus();
+    }
+  }, [result]);
+
   const focusEvidence = (flagId: string, i: number) => {
     setSelected(i);
     const el = document.getElementById(`ev-${flagId}`);
@@ -96,6 +136,8 @@ export default function PacketPage() {
   };
   const busy = nav.state !== "idle";
   const latestReadiness = d.readiness[0];
+  const openCount = d.flags.filter((f) => f.status === "open").length;
+  const readinessError = result?.intent === "readiness" && result.error ? result.error : null;
 
   return (
     <>
@@ -113,9 +155,10 @@ export default function PacketPage() {
         <div><b>Readiness</b>{latestReadiness ? <span className={`badge ${latestReadiness.decision === "ready" ? "accepted" : "high"}`}>{label(latestReadiness.decision)}</span> : "undecided"}</div>
         <div><b>Source</b>{p.source_system}{p.approved_source ? "" : " (not approved: not scored)"}</div>
       </div>
-      {result?.error ? <p className="error" role="alert">{result.error}</p> : null}
+      {result?.error && result.intent !== "readiness" && !result.flagId ? <p className="error" role="alert">{result.error}</p> : null}
       <div className="review">
-        <section className="sources" aria-label="Packet sources">
+        <section className="sources" aria-labelledby="sources-head">
+          <h2 id="sources-head" className="sr-only">Packet sources</h2>
           {TEXT_SOURCES.map((s) => {
             const text = (p as Record<string, unknown>)[s] as string | null;
             return (
@@ -124,7 +167,9 @@ export default function PacketPage() {
                 {d.hidePricing && (s === "order_form" || s === "deal_desk_exception") ? (
                   <p className="muted">Hidden for your role.</p>
                 ) : text?.trim() ? (
-                  <pre><Highlighted text={text} flags={d.flags.filter((f) => f.source === s)} /></pre>
+                  <div className="source-text" role="region" aria-label={`${SOURCE_LABELS[s]} text`} tabIndex={0}>
+                    <pre><Highlighted text={text} flags={d.flags.filter((f) => f.source === s)} /></pre>
+                  </div>
                 ) : (
                   <p className="muted">(blank)</p>
                 )}
@@ -132,70 +177,99 @@ export default function PacketPage() {
             );
           })}
         </section>
-        <aside className="flags" aria-label="Flags">
-          <h2 style={{ marginTop: 0 }}>Flags ({d.flags.length})</h2>
-          <p className="muted" style={{ fontSize: ".8rem" }}>
-            <span className="kbd">j</span>/<span className="kbd">k</span> move · <span className="kbd">a</span> accept · <span className="kbd">r</span> reject (type a reason, Enter)
-          </p>
+        <aside className="flags" aria-labelledby="flags-head">
+          <h2 id="flags-head" style={{ marginTop: 0 }}>Flags ({d.flags.length}{openCount ? `, ${openCount} open` : ""})</h2>
+          {d.canReview ? (
+            <p className="muted small">
+              <span className="kbd">j</span>/<span className="kbd">k</span> move · <span className="kbd">a</span> accept · <span className="kbd">r</span> reject (type a reason, Enter) ·{" "}
+              <button type="button" className="link-inline" onClick={() => help.current?.showModal()}><span className="kbd">?</span> all shortcuts</button>
+            </p>
+          ) : null}
+          <dialog ref={help} className="help" aria-labelledby="help-head">
+            <h2 id="help-head" style={{ marginTop: 0 }}>Keyboard shortcuts</h2>
+            <dl>{SHORTCUTS.map(([k, v]) => <div key={k}><dt><span className="kbd">{k}</span></dt><dd>{v}</dd></div>)}</dl>
+            <form method="dialog"><button>Close</button></form>
+          </dialog>
+          <datalist id="reject-reasons">{PRESET_REASONS.map((r) => <option key={r} value={r} />)}</datalist>
           {d.flags.length === 0 ? <p className="muted">No findings for this packet.</p> : null}
-          {d.flags.map((f, i) => (
-            <div key={f.flag_id} className={`flag ${i === selected ? "selected" : ""}`} data-flag={f.flag_id}>
-              <div>
-                <span className={`badge ${f.severity}`}>{f.severity}</span> <b>{CATEGORY_LABELS[f.category as Category] ?? f.category}</b>{" "}
-                <span className={`badge ${f.status}`}>{f.status}</span>
+          {d.flags.map((f, i) => {
+            const category = CATEGORY_LABELS[f.category as Category] ?? f.category;
+            return (
+              <div key={f.flag_id} className={`flag ${i === selected ? "selected" : ""}`} data-flag={f.flag_id} data-status={f.status} tabIndex={-1} aria-labelledby={`fh-${f.flag_id}`}>
+                <h3 className="flag-title" id={`fh-${f.flag_id}`}>
+                  <span className={`badge ${f.severity}`}>{f.severity}</span> {category} <span className={`badge ${f.status}`}>{f.status}</span>
+                </h3>
+                <div className="muted small">{SOURCE_LABELS[f.source as FlagSource] ?? f.source} · {f.detector}</div>
+                {f.evidence ? (
+                  <a className="evidence" href={`#ev-${f.flag_id}`} onClick={(e) => { e.preventDefault(); focusEvidence(f.flag_id, i); }}>
+                    “{f.evidence}”
+                  </a>
+                ) : (
+                  <div className="evidence">packet-level: the field is blank</div>
+                )}
+                <div className="message">{f.message}</div>
+                {f.status !== "open" ? <div className="muted small">{label(f.status)} by {f.reviewer} {f.reason ? `— “${f.reason}”` : ""}</div> : null}
+                {d.canReview ? (
+                  <div className="decide">
+                    <Form method="post" replace preventScrollReset>
+                      <input type="hidden" name="flag_id" value={f.flag_id} />
+                      <button name="intent" value="accept" disabled={busy} aria-label={`Accept: ${category}`}>Accept</button>
+                    </Form>
+                    {/* its own form: Enter in the reason box submits this form, whose only button rejects */}
+                    <Form method="post" replace preventScrollReset className="reject">
+                      <input type="hidden" name="flag_id" value={f.flag_id} />
+                      <input type="text" name="reason" placeholder="reason to reject" aria-label={`Reason to reject: ${category}`} maxLength={2000} list="reject-reasons" />
+                      <button name="intent" value="reject" className="secondary" disabled={busy} aria-label={`Reject: ${category}`}>Reject</button>
+                    </Form>
+                    {result?.error && result.flagId === f.flag_id ? <p className="error" role="alert">{result.error}</p> : null}
+                  </div>
+                ) : null}
               </div>
-              <div className="muted" style={{ fontSize: ".8rem" }}>{SOURCE_LABELS[f.source as FlagSource] ?? f.source} · {f.detector}</div>
-              {f.evidence ? (
-                <a className="evidence" href={`#ev-${f.flag_id}`} onClick={(e) => { e.preventDefault(); focusEvidence(f.flag_id, i); }} style={{ display: "block", color: "inherit", textDecoration: "none" }}>
-                  “{f.evidence}”
-                </a>
-              ) : (
-                <div className="evidence">packet-level: the field is blank</div>
-              )}
-              <div style={{ fontSize: ".88rem" }}>{f.message}</div>
-              {f.status !== "open" ? <div className="muted" style={{ fontSize: ".8rem" }}>{label(f.status)} by {f.reviewer} {f.reason ? `— “${f.reason}”` : ""}</div> : null}
-              {d.canReview ? (
-                <Form method="post" replace preventScrollReset>
-                  <input type="hidden" name="flag_id" value={f.flag_id} />
-                  <button name="intent" value="accept" disabled={busy}>Accept</button>
-                  <input name="reason" placeholder="reason to reject" aria-label="Reason to reject" maxLength={2000} />
-                  <button name="intent" value="reject" className="secondary" disabled={busy}>Reject</button>
-                  {result?.error && result.flagId === f.flag_id ? <span className="error">{result.error}</span> : null}
-                </Form>
-              ) : null}
-            </div>
-          ))}
-          <h2>Kickoff readiness</h2>
+            );
+          })}
+          <h2 id="readiness" tabIndex={-1}>Kickoff readiness</h2>
           {d.canDecideReadiness ? (
-            <Form method="post" className="card" style={{ display: "grid", gap: ".5rem" }}>
+            <Form method="post" className="card readiness">
               <input type="hidden" name="intent" value="readiness" />
-              <label><input type="radio" name="decision" value="ready" defaultChecked={latestReadiness?.decision !== "not_ready"} /> Ready for kickoff</label>
-              <label><input type="radio" name="decision" value="not_ready" defaultChecked={latestReadiness?.decision === "not_ready"} /> Not ready</label>
-              <textarea name="comment" rows={2} placeholder="Comment (required when not ready)" aria-label="Readiness comment" />
+              <fieldset>
+                <legend>Decision</legend>
+                <label className="check"><input type="radio" name="decision" value="ready" required /> Ready for kickoff</label>
+                <label className="check"><input type="radio" name="decision" value="not_ready" required /> Not ready</label>
+              </fieldset>
+              {d.openHigh > 0 ? (
+                <div className="notice warn">
+                  <b>{d.openHigh} high-severity flag{d.openHigh === 1 ? " is" : "s are"} still open.</b> Marking the packet ready anyway needs a confirmation and a comment.
+                  <label className="check"><input type="checkbox" name="confirm_open_high" value="1" /> I have read the open high-severity flags and kickoff can still go ahead</label>
+                </div>
+              ) : null}
+              <label>Comment{d.openHigh > 0 ? " (required)" : " (required when not ready)"}<br />
+                <textarea name="comment" rows={2} maxLength={2000} />
+              </label>
+              {readinessError ? <p className="error" role="alert">{readinessError}</p> : null}
               <button type="submit" disabled={busy}>Record decision</button>
             </Form>
           ) : (
-            <p className="muted">Only the implementation lead decides readiness.</p>
+            <p className="muted">Only the implementation lead decides kickoff readiness.</p>
           )}
           {d.readiness.length ? (
             <ul>{d.readiness.map((r) => <li key={r.id}>{label(r.decision)} by {r.decided_by}, {when(r.decided_at)}{r.comment ? ` — “${r.comment}”` : ""}</li>)}</ul>
           ) : null}
           <h2>QA note</h2>
-          <pre className="note" id="qa-note">{d.note}</pre>
+          <pre className="note" id="qa-note" tabIndex={0}>{d.note}</pre>
           <button type="button" className="secondary" onClick={() => navigator.clipboard?.writeText(d.note)}>Copy</button>{" "}
           <a className="button secondary" href={`/packets/${encodeURIComponent(p.deal_id)}/note.md`} download>Download .md</a>
         </aside>
       </div>
       <h2>History</h2>
       <div className="charts">
-        <table>
-          <thead><tr><th>Version</th><th>Upload</th><th>Line</th><th>Imported</th></tr></thead>
+        <Table label="Packet versions">
+          <thead><tr><th scope="col">Version</th><th scope="col">Upload</th><th scope="col">Line</th><th scope="col">Imported</th></tr></thead>
           <tbody>{d.versions.map((v) => <tr key={v.version}><td>v{v.version}</td><td><Link to="/uploads">#{v.upload_id}</Link></td><td>{v.line}</td><td>{when(v.created_at)}</td></tr>)}</tbody>
-        </table>
-        <table>
-          <thead><tr><th>When</th><th>Who</th><th>What</th></tr></thead>
+        </Table>
+        <Table label="Packet audit trail">
+          <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th></tr></thead>
           <tbody>{d.audit.slice(0, 40).map((a) => <tr key={a.seq}><td>{when(a.logged_at)}</td><td>{a.actor}</td><td>{a.action}</td></tr>)}</tbody>
-        </table>
+        </Table>
       </div>
     </>
   );

@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/session.server";
 import { packetQueue } from "~/core/dashboard.server";
 import { Empty } from "~/components/Empty";
 import { Pager } from "~/components/Pager";
+import { Table } from "~/components/Table";
 import { day, label } from "~/format";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -18,6 +19,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page: Number(q.get("page") ?? 1) || 1,
   });
 }
+
+export const meta: MetaFunction = () => [{ title: "Review queue · Promise Trail" }];
 
 export default function Queue() {
   const { rows, total, page, pageSize, owners, categories } = useLoaderData<typeof loader>();
@@ -46,10 +49,10 @@ export default function Queue() {
       </Form>
       {params.get("source") ? <p className="notice">Packets with an accepted flag citing <b>{label(params.get("source"))}</b>. <Link to="/packets">Clear</Link></p> : null}
       {rows.length === 0 ? (
-        <Empty>No packet matches these filters.</Empty>
+        [...params.keys()].some((k) => k !== "page") ? <Empty next="none">No packet matches these filters. <Link to="/packets">Clear the filters</Link>.</Empty> : <Empty>No handoff packets yet.</Empty>
       ) : (
-        <table>
-          <thead><tr><th>Account</th><th>Opportunity</th><th>Kickoff</th><th>Owners</th><th className="num">Open</th><th className="num">Open high</th><th className="num">Accepted</th><th>Readiness</th></tr></thead>
+        <Table label="Packets to review">
+          <thead><tr><th scope="col">Account</th><th scope="col">Opportunity</th><th scope="col">Kickoff</th><th scope="col">Owners</th><th scope="col" className="num">Open</th><th scope="col" className="num">Open high</th><th scope="col" className="num">Accepted</th><th scope="col">Readiness</th></tr></thead>
           <tbody>
             {rows.map((r) => (
               <tr key={String(r.deal_id)}>
@@ -64,7 +67,7 @@ export default function Queue() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       <Pager page={page} hasNext={page * pageSize < total}>
         <span className="muted">{total} packets · page {page} of {Math.max(1, Math.ceil(total / pageSize))}</span>

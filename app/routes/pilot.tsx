@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/session.server";
 import { pilotPage } from "~/core/dashboard.server";
@@ -10,6 +10,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
   return pilotPage(context.app.open);
 }
+
+export const meta: MetaFunction = () => [{ title: "Pilot · Promise Trail" }];
 
 function Tile({ name, value, sub, good, spark }: { name: string; value: string; sub?: string; good?: boolean | null; spark?: string }) {
   return (
@@ -23,21 +25,38 @@ function Tile({ name, value, sub, good, spark }: { name: string; value: string; 
 }
 
 export default function Pilot() {
-  const { metrics: m, targets: t, charts, sparks } = useLoaderData<typeof loader>();
+  const { metrics: m, targets: t, charts, sparks, totalPackets, pilotStartSet } = useLoaderData<typeof loader>();
   const dayN = Math.max(0, Math.min(m.pilot.day, m.pilot.window_days));
   const reduction = m.rework_rate.baseline && m.rework_rate.pilot !== null ? (m.rework_rate.baseline - m.rework_rate.pilot) / m.rework_rate.baseline : null;
+  const mp = m.matured_packets;
+  const empty = m.pilot.packets === 0;
   return (
     <>
       <h1>90-day pilot</h1>
       <p className="muted">
-        {m.pilot.day < 1 ? `Starts ${day(m.pilot.start)}` : m.pilot.day > m.pilot.window_days ? `Ended ${day(m.pilot.end)}` : `Day ${dayN} of ${m.pilot.window_days}`} · stage: <b>{m.pilot.stage}</b> ·{" "}
-        {day(m.pilot.start)} – {day(m.pilot.end)} · {m.pilot.packets} pilot packets, {m.baseline.packets} baseline
+        {empty ? (pilotStartSet ? "No packet kicks off inside the pilot window yet" : "The pilot start date has not been set") : m.pilot.day < 1 ? `Starts ${day(m.pilot.start)}` : m.pilot.day > m.pilot.window_days ? `Ended ${day(m.pilot.end)}` : `Day ${dayN} of ${m.pilot.window_days}`}
+        {empty ? null : <> · stage: <b>{m.pilot.stage}</b></>} · window {day(m.pilot.start)} – {day(m.pilot.end)} · {m.pilot.packets} pilot packets, {m.baseline.packets} baseline
       </p>
-      <div className={`card rec ${m.recommendation.decision}`}>
-        <h2 style={{ marginTop: 0 }}>{m.recommendation.headline}</h2>
+      {empty ? (
+        totalPackets === 0 ? (
+          <Empty next={pilotStartSet ? "upload" : ["upload", "pilot_start"]}>No handoff packets have been uploaded yet, so there is nothing to measure.</Empty>
+        ) : (
+          <Empty next="pilot_start">
+            {totalPackets} packets are loaded, but none kicks off inside the pilot window ({day(m.pilot.start)} – {day(m.pilot.end)}){pilotStartSet ? "" : ": the pilot start is still the built-in default"}.
+          </Empty>
+        )
+      ) : null}
+      <section className={`card rec ${m.recommendation.decision}`} aria-labelledby="rec-head">
+        <h2 id="rec-head" style={{ marginTop: 0 }}>{m.recommendation.headline}</h2>
         <ul>{m.recommendation.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
-      </div>
-      {m.pilot.packets === 0 ? <Empty>No packet kicks off inside the pilot window yet, so the pilot metrics are empty.</Empty> : null}
+      </section>
+      {!empty && mp.pilot_maturing > 0 ? (
+        <p className="notice" role="note" id="maturing">
+          <b>{num(mp.pilot_maturing)} of {num(m.pilot.packets)} pilot packets are still maturing</b>: their 14-day rework window has not closed
+          (data as of {day(mp.data_date)}), so they are left out of the rework rate, loops avoided and delay prevented until it does.
+          The rework figures rest on {num(mp.pilot)} matured pilot packets and {num(mp.baseline)} matured baseline packets.
+        </p>
+      ) : null}
       <h2>Metrics</h2>
       <div className="grid">
         <Tile name="Handoff completeness" value={pct(m.handoff_completeness.mean)} sub={`target ${pct(t.completeness_mean)} · baseline ${pct(m.handoff_completeness.baseline_mean)} · ${pct(m.handoff_completeness.complete_share)} fully complete`} good={m.handoff_completeness.mean === null ? null : m.handoff_completeness.mean >= t.completeness_mean} spark={sparks.completeness} />
@@ -47,14 +66,14 @@ export default function Pilot() {
         <Tile name="Missing obligations caught" value={num(m.missing_obligations_caught)} sub="accepted before kickoff" />
         <Tile name="Customer expectation corrections" value={num(m.customer_expectation_corrections)} sub="promises, dates and conflicts fixed before kickoff" />
         <Tile name="Early rework" value={`${num(m.early_rework.predicted)} / ${num(m.early_rework.dismissed)} / ${num(m.early_rework.missed)}`} sub="predicted / dismissed / missed (first 14 days)" />
-        <Tile name="Rework rate" value={`${num(m.rework_rate.pilot, 2)}`} sub={`per packet · baseline ${num(m.rework_rate.baseline, 2)}${reduction !== null ? ` · ${pct(reduction)} lower (target ${pct(t.rework_reduction)})` : ""}`} good={reduction === null ? null : reduction >= t.rework_reduction} spark={sparks.rework} />
-        <Tile name="Rework loops avoided" value={num(m.rework_loops_avoided, 1)} sub="vs the baseline rate" />
-        <Tile name="Kickoff delay prevented" value={`${num(m.kickoff_delay_prevented_days, 1)} days`} sub="vs the baseline mean delay" />
+        <Tile name="Rework rate" value={`${num(m.rework_rate.pilot, 2)}`} sub={`per matured packet (${num(mp.pilot)} of ${num(m.pilot.packets)}) · baseline ${num(m.rework_rate.baseline, 2)}${reduction !== null ? ` · ${pct(reduction)} lower (target ${pct(t.rework_reduction)})` : ""}`} good={reduction === null ? null : reduction >= t.rework_reduction} spark={sparks.rework} />
+        <Tile name="Rework loops avoided" value={num(m.rework_loops_avoided === null ? null : Math.round(m.rework_loops_avoided))} sub={`vs the baseline rate, over ${num(mp.pilot)} matured pilot packets`} />
+        <Tile name="Kickoff delay prevented" value={m.kickoff_delay_prevented_days === null ? "—" : `${num(m.kickoff_delay_prevented_days, 1)} days`} sub={`vs the baseline mean delay, over ${num(mp.pilot)} matured pilot packets`} />
         <Tile name="Top ambiguous field" value={m.recurring_fields[0] ? label(m.recurring_fields[0].source) : "—"} sub={m.recurring_fields[0] ? `${pct(m.recurring_fields[0].share)} of reviewed packets` : "no reviews yet"} />
         <Tile name="Repeat volume" value={`${num(m.repeat_volume.minutes_per_month)} min/mo`} sub={`${num(m.repeat_volume.handoffs_per_month, 1)} handoffs × ${m.repeat_volume.review_minutes_per_handoff} min · target ${num(t.repeat_volume_minutes)}`} good={m.repeat_volume.minutes_per_month >= t.repeat_volume_minutes} />
       </div>
       <h2>Weekly</h2>
-      {charts.length ? <div className="charts">{charts.map((svg, i) => <Chart key={i} svg={svg} />)}</div> : <Empty>No packets with a kickoff date yet.</Empty>}
+      {charts.length ? <div className="charts">{charts.map((c, i) => <Chart key={i} chart={c} />)}</div> : <Empty>No packet has a kickoff date yet, so there are no weekly figures.</Empty>}
       <p className="muted">
         Definitions: see the README's metrics section. Export: <Link to="/exports/metrics.json" reloadDocument>metrics.json</Link> ·{" "}
         <Link to="/exports/weekly.csv" reloadDocument>weekly.csv</Link>

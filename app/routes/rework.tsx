@@ -1,14 +1,17 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/session.server";
 import { reworkPage } from "~/core/dashboard.server";
 import { Empty } from "~/components/Empty";
+import { Table } from "~/components/Table";
 import { day, label, num } from "~/format";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
   return reworkPage(context.app.open);
 }
+
+export const meta: MetaFunction = () => [{ title: "Rework · Promise Trail" }];
 
 export default function Rework() {
   const { items, byCategory } = useLoaderData<typeof loader>();
@@ -17,16 +20,16 @@ export default function Rework() {
       <h1>Early rework vs flags</h1>
       <p className="muted">Rework logged in the first 14 days after kickoff. <b>Predicted</b>: an accepted flag of the same category; <b>dismissed</b>: such a flag was rejected; <b>missed</b>: no flag of that category.</p>
       <h2>Pilot, per category</h2>
-      {byCategory.length === 0 ? <Empty>No early rework on pilot packets.</Empty> : (
-        <table>
-          <thead><tr><th>Category</th><th className="num">Predicted</th><th className="num">Dismissed</th><th className="num">Missed</th><th className="num">Hours</th><th className="num">Delay (days)</th></tr></thead>
+      {byCategory.length === 0 ? <Empty next={items.length ? "none" : "upload"}>No early rework logged on pilot packets yet{items.length ? "." : ": upload the post-kickoff rework export (Holds: rework) to compare it with the flags."}</Empty> : (
+        <Table label="Pilot early rework per category">
+          <thead><tr><th scope="col">Category</th><th scope="col" className="num">Predicted</th><th scope="col" className="num">Dismissed</th><th scope="col" className="num">Missed</th><th scope="col" className="num">Hours</th><th scope="col" className="num">Delay (days)</th></tr></thead>
           <tbody>{byCategory.map((c) => <tr key={c.category}><td>{label(c.category)}</td><td className="num">{c.predicted}</td><td className="num">{c.dismissed}</td><td className="num">{c.missed}</td><td className="num">{num(c.hours, 1)}</td><td className="num">{num(c.delay_days, 1)}</td></tr>)}</tbody>
-        </table>
+        </Table>
       )}
       <h2>Per deal</h2>
-      {items.length === 0 ? <Empty>No early rework logged.</Empty> : (
-        <table>
-          <thead><tr><th>Logged</th><th>Account</th><th>Period</th><th>Category</th><th>Outcome</th><th>What happened</th><th className="num">Hours</th><th className="num">Delay</th></tr></thead>
+      {items.length === 0 ? <Empty>No early rework logged: upload the post-kickoff rework export (Holds: rework) to see which flags predicted it.</Empty> : (
+        <Table label="Early rework per deal">
+          <thead><tr><th scope="col">Logged</th><th scope="col">Account</th><th scope="col">Period</th><th scope="col">Category</th><th scope="col">Outcome</th><th scope="col">What happened</th><th scope="col" className="num">Hours</th><th scope="col" className="num">Delay</th></tr></thead>
           <tbody>
             {items.slice(0, 300).map((r) => (
               <tr key={r.rework_id}>
@@ -36,7 +39,7 @@ export default function Rework() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       <p><Link to="/exports/rework.csv" reloadDocument>Download CSV</Link></p>
     </>

@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { requireAction, requireUser } from "~/session.server";
@@ -6,6 +6,7 @@ import { runsPage } from "~/core/dashboard.server";
 import { startScoreJob } from "~/core/app/jobs.server";
 import { can } from "~/core/auth/roles";
 import { Empty } from "~/components/Empty";
+import { Table } from "~/components/Table";
 import { when } from "~/format";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -20,6 +21,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const job = startScoreJob(context.app, user.email, form.get("all") === "1");
   return json({ job: job.id });
 }
+
+export const meta: MetaFunction = () => [{ title: "Runs · Promise Trail" }];
+
+const duration = (a: string | Date | null, b: string | Date | null) => {
+  if (!a || !b) return "—";
+  const s = Math.max(0, (new Date(b).getTime() - new Date(a).getTime()) / 1000);
+  return s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+};
 
 export default function Runs() {
   const { runs, jobs, canRun } = useLoaderData<typeof loader>();
@@ -37,7 +46,7 @@ export default function Runs() {
       {canRun ? (
         <Form method="post" className="toolbar">
           <button type="submit" disabled={active}>{active ? "Running…" : "Run scoring now"}</button>
-          <label><input type="checkbox" name="all" value="1" /> rescore every packet</label>
+          <label className="check"><input type="checkbox" name="all" value="1" /> rescore every packet</label>
         </Form>
       ) : null}
       {jobs.map((j) => (
@@ -45,25 +54,25 @@ export default function Runs() {
           {j.kind} started by {j.startedBy} at {when(j.startedAt)}:{" "}
           {j.finished ? (j.error ? <span className="error">failed — {j.error}</span> : j.summary) : (
             <>
-              <progress value={j.done} max={j.total || 1} /> {j.done} / {j.total || "?"} packets
+              <progress value={j.done} max={j.total || 1} aria-label="Scoring progress" /> {j.done} / {j.total ? `${j.total} packets` : "counting packets…"}
             </>
           )}
         </div>
       ))}
-      {runs.length === 0 ? <Empty>No run yet.</Empty> : (
-        <table>
-          <thead><tr><th>#</th><th>Kind</th><th>Started</th><th>Finished</th><th>Status</th><th className="num">Scored</th><th className="num">Unchanged</th><th className="num">Failed</th><th className="num">New flags</th><th className="num">Retired</th><th className="num">LLM tokens</th><th>Errors</th></tr></thead>
+      {runs.length === 0 ? <Empty>No scoring run yet.</Empty> : (
+        <Table label="Batch runs">
+          <thead><tr><th scope="col">#</th><th scope="col">Kind</th><th scope="col">Started</th><th scope="col" className="num">Duration</th><th scope="col">Status</th><th scope="col" className="num">Scored</th><th scope="col" className="num">Unchanged</th><th scope="col" className="num">Failed</th><th scope="col" className="num">New flags</th><th scope="col" className="num">Retired</th><th scope="col" className="num">LLM tokens</th><th scope="col">Errors</th></tr></thead>
           <tbody>
             {runs.map((r) => (
               <tr key={r.id}>
-                <td>{r.id}</td><td>{r.kind}</td><td>{when(r.started_at)}</td><td>{when(r.finished_at)}</td>
+                <td>{r.id}</td><td>{r.kind}</td><td>{when(r.started_at)}</td><td className="num">{duration(r.started_at, r.finished_at)}</td>
                 <td><span className={`badge ${r.status === "ok" ? "accepted" : r.status === "failed" ? "high" : "open"}`}>{r.status}</span></td>
                 <td className="num">{r.scored}</td><td className="num">{r.unchanged}</td><td className="num">{r.failed}</td><td className="num">{r.flags_new}</td><td className="num">{r.flags_retired}</td><td className="num">{r.llm_tokens ? `${r.llm_tokens.toLocaleString("en-US")}${r.llm_cost_usd ? ` ($${r.llm_cost_usd.toFixed(2)})` : ""}` : "—"}</td>
                 <td>{r.errors.slice(0, 3).map((e, i) => <div key={i} className="error" style={{ fontWeight: 400 }}>{e.deal_id}: {e.error.slice(0, 160)}</div>)}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       <p><Link to="/exports/runs.csv" reloadDocument>Download CSV</Link></p>
     </>

@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAction, requireUser } from "~/session.server";
 import { getApprovedSources, getPilotSettings, setApprovedSources, setPilotSettings } from "~/core/settings.server";
@@ -8,6 +8,7 @@ import { parseDate } from "~/core/ingest/values";
 import { inTransaction } from "~/core/db/tx.server";
 import { appendAudit } from "~/core/audit/audit.server";
 import { when } from "~/format";
+import { Table } from "~/components/Table";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -83,6 +84,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
+export const meta: MetaFunction = () => [{ title: "Settings · Promise Trail" }];
+
 export default function Settings() {
   const d = useLoaderData<typeof loader>();
   const r = useActionData<typeof action>();
@@ -127,10 +130,10 @@ export default function Settings() {
       {d.isAdmin ? (
         <>
           <h2>Users</h2>
-          <table>
-            <thead><tr><th>E-mail</th><th>Name</th><th>Role</th><th>Created</th></tr></thead>
+          <Table label="Users">
+            <thead><tr><th scope="col">E-mail</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Created</th></tr></thead>
             <tbody>{d.users.map((u) => <tr key={u.id}><td>{u.email}</td><td>{u.name}</td><td>{ROLE_LABELS[u.role as keyof typeof ROLE_LABELS] ?? u.role}</td><td>{when(u.created_at)}</td></tr>)}</tbody>
-          </table>
+          </Table>
           <Form method="post" className="card toolbar" style={{ marginTop: ".6rem" }}>
             <input type="hidden" name="intent" value="user" />
             <label>E-mail<br /><input type="email" name="email" required /></label>

@@ -7,9 +7,11 @@ import {
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
+  type MetaFunction,
   type NodeOnDiskFile,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Empty } from "~/components/Empty";
 import { promises as fsp } from "node:fs";
 import { requireAction, requireUser } from "~/session.server";
 import { uploadsPage } from "~/core/dashboard.server";
@@ -19,6 +21,8 @@ import { previewUpload, stageUpload, stagedPath, type Preview } from "~/core/ing
 import { getApprovedSources } from "~/core/settings.server";
 import { can } from "~/core/auth/roles";
 import { label, num, when } from "~/format";
+import { uploadMessage } from "~/core/messages";
+import { Table } from "~/components/Table";
 
 const KINDS: ImportKind[] = ["handoffs", "rework", "reviews"];
 const maxBytes = () => Number(process.env.PT_MAX_UPLOAD_MB ?? 100) * 1024 * 1024;
@@ -30,10 +34,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Result = { stage: "preview"; preview: Preview; error: string | null } | { stage: "done"; summary: ImportSummary; error: null } | { stage: "error"; error: string };
 
+export const meta: MetaFunction = () => [{ title: "Uploads · Promise Trail" }];
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireAction(request, context, "upload");
   const dir = context.app.uploadDir;
   const type = request.headers.get("Content-Type") ?? "";
+  // every error shown on the page names the file as the user knows it, never where the server keeps it
+  let shownName = "the file";
+  const stored: string[] = [dir];
+  const say = (e: Error) => uploadMessage(e.message, { fileName: shownName, storedPaths: stored });
   try {
     if (type.startsWith("multipart/form-data")) {
       const form = await unstable_parseMultipartFormData(
@@ -54,8 +64,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!file || typeof file === "string" || !file.size) return json<Result>({ stage: "error", error: "Choose a CSV file to upload (the file was empty or missing)." }, { status: 400 });
       const kind = String(form.get("kind")) as ImportKind;
       if (!KINDS.includes(kind)) return json<Result>({ stage: "error", error: "Choose what the file holds: handoffs, rework or reviews." }, { status: 400 });
+      shownName = file.name.replace(/^upload-\d+-/, "");
+      stored.push(file.getFilePath());
       const token = await stageUpload(dir, file.getFilePath());
-      const preview = await previewUpload(dir, token, kind, String(form.get("source") || "csv"), file.name.replace(/^upload-\d+-/, ""), {}, maxBytes());
+      stored.push(`${token}.csv`);
+      const preview = await previewUpload(dir, token, kind, String(form.get("source") || "csv"), shownName, {}, maxBytes());
       return json<Result>({ stage: "preview", preview, error: null });
     }
     const form = await request.formData();
@@ -66,11 +79,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     for (const [k, v] of form.entries()) if (k.startsWith("map.") && String(v)) map[k.slice(4)] = String(v);
     const source = String(form.get("source") || "csv");
     const fileName = String(form.get("file_name") || "upload.csv");
+    shownName = fileName;
+    if (/^[a-f0-9]{32}$/.test(token)) stored.push(`${token}.csv`);
     if (form.get("intent") === "remap") {
       const preview = await previewUpload(dir, token, kind, source, fileName, map, maxBytes());
       return json<Result>({ stage: "preview", preview, error: null });
     }
     const file = stagedPath(dir, token);
+    stored.push(file);
     try {
       const summary = await context.app.runExclusive(() => importCsv(context.app.open, { kind, file, fileName, source, uploader: user.email, map, maxBytes: maxBytes() }));
       await fsp.rm(file, { force: true });
@@ -78,13 +94,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     } catch (e) {
       if (e instanceof ImportRefused || e instanceof MappingError) {
         const preview = await previewUpload(dir, token, kind, source, fileName, {}, maxBytes()).catch(() => null);
-        return preview ? json<Result>({ stage: "preview", preview, error: e.message }, { status: 400 }) : json<Result>({ stage: "error", error: e.message }, { status: 400 });
+        return preview ? json<Result>({ stage: "preview", preview, error: say(e) }, { status: 400 }) : json<Result>({ stage: "error", error: say(e) }, { status: 400 });
       }
       throw e;
     }
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError) return json<Result>({ stage: "error", error: `The file is larger than the ${maxBytes() / 1048576} MB upload limit.` }, { status: 413 });
-    if (e instanceof ImportRefused || e instanceof MappingError) return json<Result>({ stage: "error", error: e.message }, { status: 400 });
+    if (e instanceof ImportRefused || e instanceof MappingError) return json<Result>({ stage: "error", error: say(e) }, { status: 400 });
     throw e;
   }
 }
@@ -97,15 +113,15 @@ function PreviewStep({ p, error }: { p: Preview; error: string | null }) {
       <h2 style={{ marginTop: 0 }}>Preview: {p.fileName}</h2>
       <p className="muted">{label(p.kind)} · {p.encoding} · delimiter “{p.delimiter}” · {num(p.sizeBytes / 1024, 1)} KB · source {p.source}</p>
       {error ? <p className="error" role="alert">{error}</p> : null}
-      {p.missingRequired.length ? <p className="error">Required column(s) not mapped: {p.missingRequired.join(", ")}. Pick the header that holds each one below.</p> : null}
+      {p.missingRequired.length ? <p className="error">Required column{p.missingRequired.length === 1 ? "" : "s"} not found in the file: {p.missingRequired.join(", ")}. Pick the header that holds each one below, then Import.</p> : null}
       {p.unmapped.length ? <p className="notice">Headers kept as extra data (not mapped): {p.unmapped.join(", ")}</p> : null}
       <Form method="post">
         <input type="hidden" name="token" value={p.token} />
         <input type="hidden" name="kind" value={p.kind} />
         <input type="hidden" name="source" value={p.source} />
         <input type="hidden" name="file_name" value={p.fileName} />
-        <table>
-          <thead><tr><th>Column</th><th>Header in the file</th></tr></thead>
+        <Table label="Column mapping">
+          <thead><tr><th scope="col">Column</th><th scope="col">Header in the file</th></tr></thead>
           <tbody>
             {p.columns.map((c) => (
               <tr key={c.name}>
@@ -119,7 +135,7 @@ function PreviewStep({ p, error }: { p: Preview; error: string | null }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
         <div className="toolbar" style={{ marginTop: ".6rem" }}>
           <button name="intent" value="remap" className="secondary">Check mapping</button>
           <button name="intent" value="import" disabled={importing}>{importing ? "Importing…" : "Import"}</button>
@@ -127,12 +143,10 @@ function PreviewStep({ p, error }: { p: Preview; error: string | null }) {
         </div>
       </Form>
       <h3>First rows</h3>
-      <div style={{ overflowX: "auto" }}>
-        <table>
-          <thead><tr>{p.headers.map((h, i) => <th key={i}>{h}</th>)}</tr></thead>
-          <tbody>{p.sample.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
-        </table>
-      </div>
+      <Table label="First rows of the file">
+        <thead><tr>{p.headers.map((h, i) => <th scope="col" key={i}>{h || `(column ${i + 1}, no header)`}</th>)}</tr></thead>
+        <tbody>{p.sample.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+      </Table>
     </div>
   );
 }
@@ -152,7 +166,7 @@ export default function Uploads() {
           <button type="submit" disabled={nav.state === "submitting"}>{nav.state === "submitting" && !nav.formData?.get("token") ? "Uploading…" : "Upload and preview"}</button>
         </Form>
       ) : (
-        <p className="muted">Your role can read the upload history; RevOps uploads files.</p>
+        <p className="muted">You can read the upload history here; RevOps and admins upload files.</p>
       )}
       {result?.stage === "error" ? <p className="error" role="alert">{result.error}</p> : null}
       {result?.stage === "preview" ? <PreviewStep p={result.preview} error={result.error} /> : null}
@@ -170,8 +184,9 @@ export default function Uploads() {
         </div>
       ) : null}
       <h2>History</h2>
-      <table>
-        <thead><tr><th>#</th><th>File</th><th>Kind</th><th>Source</th><th>Who</th><th>When</th><th className="num">Rows</th><th className="num">Imported</th><th className="num">Unchanged</th><th className="num">Quarantined</th><th>SHA-256</th></tr></thead>
+      {uploads.length === 0 ? <Empty>No file has been uploaded yet.</Empty> : (
+      <Table label="Upload history">
+        <thead><tr><th scope="col">#</th><th scope="col">File</th><th scope="col">Kind</th><th scope="col">Source</th><th scope="col">Who</th><th scope="col">When</th><th scope="col" className="num">Rows</th><th scope="col" className="num">Imported</th><th scope="col" className="num">Unchanged</th><th scope="col" className="num">Quarantined</th><th scope="col">SHA-256</th></tr></thead>
         <tbody>
           {uploads.map((u) => (
             <tr key={u.id}>
@@ -182,7 +197,8 @@ export default function Uploads() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
+      )}
       <p><Link to="/exports/uploads.csv" reloadDocument>Download CSV</Link></p>
     </>
   );

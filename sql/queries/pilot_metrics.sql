@@ -1,19 +1,23 @@
 -- pilot_metrics: the 90-day pilot metrics of PRODUCT.md in one row. Params: $1 pilot_start, $2 window_days,
--- $3 manual review minutes per handoff.
+-- $3 manual review minutes per handoff, $4 today (the data date is the latest of today and the newest rework).
 -- Rules decided here (also in the README):
 --  * flag counts cover active flags on pilot packets; the latest decision of a flag wins;
 --  * rates with no denominator are NULL, never NaN;
 --  * missing obligations caught = accepted flags on pilot packets decided before the kickoff date (strictly);
---  * rework rate = early rework items / packets of the period (packets without rework count as zero);
---  * delay per packet = sum of kickoff_delay_days of its early rework; the mean covers every packet of the period;
---  * loops avoided and delay prevented are NULL until both periods have packets;
+--  * only matured packets (sql/macros/05_matured_packets.sql: kickoff + 14 < data date) enter rework rates, loops
+--    avoided and delay prevented; a packet whose 14-day window is still open is "maturing", never "no rework";
+--  * rework rate = early rework items / matured packets of the period (matured packets without rework count as 0);
+--  * delay per packet = sum of kickoff_delay_days of its early rework; the mean covers the period's matured packets;
+--  * loops avoided = max(0, baseline rate - pilot rate) x matured pilot packets; delay prevented likewise with the
+--    mean delay; both NULL until both periods have matured packets;
+--  * the predicted / dismissed / missed split covers the early rework of every pilot packet logged so far;
 --  * handoffs per month = pilot packets / (window_days / 30).
-WITH p AS MATERIALIZED (SELECT * FROM packet_periods($1, $2)),
+WITH p AS MATERIALIZED (SELECT * FROM packet_maturity($1, $2, $4)),
 f AS MATERIALIZED (SELECT s.*, p.kickoff_date AS kickoff FROM flag_status() s JOIN p USING (deal_id) WHERE p.period = 'pilot'),
 er AS MATERIALIZED (SELECT * FROM early_rework($1, $2)),
 per_packet AS (
   SELECT p.deal_id, p.period, count(er.rework_id) AS items, coalesce(sum(er.delay_days), 0) AS delay
-  FROM p LEFT JOIN er USING (deal_id) WHERE p.period IS NOT NULL GROUP BY p.deal_id, p.period
+  FROM p LEFT JOIN er USING (deal_id) WHERE p.period IS NOT NULL AND p.matured GROUP BY p.deal_id, p.period
 ),
 rates AS (
   SELECT
@@ -28,6 +32,10 @@ SELECT
   CAST($1 AS DATE) + CAST($2 AS INTEGER) AS pilot_end,
   (SELECT count(*) FROM p WHERE period = 'pilot')::INTEGER AS pilot_packets,
   (SELECT count(*) FROM p WHERE period = 'baseline')::INTEGER AS baseline_packets,
+  (SELECT count(*) FROM p WHERE period = 'pilot' AND matured)::INTEGER AS pilot_matured_packets,
+  (SELECT count(*) FROM p WHERE period = 'pilot' AND NOT matured)::INTEGER AS pilot_maturing_packets,
+  (SELECT count(*) FROM p WHERE period = 'baseline' AND matured)::INTEGER AS baseline_matured_packets,
+  (SELECT strftime(max(data_date), '%Y-%m-%d') FROM p) AS data_date,
   (SELECT avg(completeness) FROM p WHERE period = 'pilot') AS completeness_mean,
   (SELECT avg(CASE WHEN completeness = 1 THEN 1.0 ELSE 0.0 END) FROM p WHERE period = 'pilot') AS complete_share,
   (SELECT avg(completeness) FROM p WHERE period = 'baseline') AS baseline_completeness_mean,
@@ -46,9 +54,9 @@ SELECT
   rates.baseline_rate AS rework_rate_baseline,
   rates.pilot_rate AS rework_rate_pilot,
   CASE WHEN rates.baseline_rate IS NULL OR rates.pilot_rate IS NULL THEN NULL
-       ELSE greatest(0, rates.baseline_rate - rates.pilot_rate) * (SELECT count(*) FROM p WHERE period = 'pilot') END AS rework_loops_avoided,
+       ELSE greatest(0, rates.baseline_rate - rates.pilot_rate) * (SELECT count(*) FROM p WHERE period = 'pilot' AND matured) END AS rework_loops_avoided,
   CASE WHEN rates.baseline_delay IS NULL OR rates.pilot_delay IS NULL THEN NULL
-       ELSE greatest(0, rates.baseline_delay - rates.pilot_delay) * (SELECT count(*) FROM p WHERE period = 'pilot') END AS kickoff_delay_prevented_days,
+       ELSE greatest(0, rates.baseline_delay - rates.pilot_delay) * (SELECT count(*) FROM p WHERE period = 'pilot' AND matured) END AS kickoff_delay_prevented_days,
   (SELECT count(*) FROM p WHERE period = 'pilot') / (CAST($2 AS DOUBLE) / 30.0) AS handoffs_per_month,
   (SELECT count(*) FROM p WHERE period = 'pilot') / (CAST($2 AS DOUBLE) / 30.0) * CAST($3 AS DOUBLE) AS repeat_volume_minutes
 FROM rates;

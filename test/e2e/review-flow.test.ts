@@ -125,6 +125,8 @@ describe("review flow in Chromium", () => {
 
     await lead.check("input[name=decision][value=ready]");
     await lead.fill("textarea[name=comment]", "Reviewed with delivery");
+    // open high-severity flags remain: "ready" needs the explicit confirmation
+    if (await lead.locator("input[name=confirm_open_high]").count()) await lead.check("input[name=confirm_open_high]");
     await lead.click("text=Record decision");
     await expect.poll(() => lead.locator(".packet-head").textContent()).toContain("ready");
     await lead.screenshot({ path: path.join(shots, "packet-reviewed.png"), fullPage: true });

@@ -11,7 +11,7 @@ import { commitSession, getSession } from "../../app/session.server";
 import { csvOf, HANDOFF_COLUMNS, packet } from "../helpers/factories";
 import { tempDb } from "../helpers/db";
 import * as pilot from "../../app/routes/pilot";
-import * as fields from "../../app/routes/fields";
+import * as fields from "../../app/routes/fields._index";
 import * as fieldFlags from "../../app/routes/fields.$source";
 import * as templates from "../../app/routes/templates";
 import * as queue from "../../app/routes/packets._index";
@@ -101,12 +101,30 @@ describe("who may do what", () => {
     expect(await act(a, "/packets/OTHER", "implementation_lead", { intent: "reject", flag_id: other }, { dealId: "OTHER" })).toBe(400);
   });
 
-  it("kickoff readiness: the implementation lead alone", async () => {
+  it("kickoff readiness: the implementation lead alone, refused to others in plain words", async () => {
     const a = packetRoute.action as unknown as Action;
     for (const role of ROLES) {
-      const s = await act(a, "/packets/OWN", role, { intent: "readiness", decision: "ready", comment: "ok" }, { dealId: "OWN" });
+      const s = await act(a, "/packets/OWN", role, { intent: "readiness", decision: "not_ready", comment: "waiting for the SOW" }, { dealId: "OWN" });
       expect(s, role).toBe(role === "implementation_lead" ? 200 : 403);
     }
+    const refused = await (packetRoute.action as unknown as Action)({ request: post("/packets/OWN", "account_owner", { intent: "readiness", decision: "ready" }), context, params: { dealId: "OWN" } }).catch((e) => e as Response);
+    expect(refused).toBeInstanceOf(Response);
+    expect(await (refused as Response).text()).toBe("Only the implementation lead can decide kickoff readiness.");
+  });
+
+  it("kickoff readiness has no default, and 'ready' with open high-severity flags needs a confirmation and a comment", async () => {
+    const a = packetRoute.action as unknown as Action;
+    const openHigh = (await db.db.selectFrom("flags").select("flag_id").where("deal_id", "=", "OTHER").where("severity", "=", "high").execute()).length;
+    expect(openHigh).toBeGreaterThan(0); // OTHER's flags are left open by these tests
+    const ready = (form: Record<string, string>) => act(a, "/packets/OTHER", "implementation_lead", { intent: "readiness", ...form }, { dealId: "OTHER" });
+    expect(await ready({})).toBe(400); // no decision chosen
+    expect(await ready({ decision: "ready" })).toBe(400);
+    expect(await ready({ decision: "ready", comment: "fine" })).toBe(400);
+    expect(await ready({ decision: "ready", confirm_open_high: "1" })).toBe(400);
+    expect((await db.db.selectFrom("readiness_decisions").selectAll().where("deal_id", "=", "OTHER").execute()).length).toBe(0);
+    expect(await ready({ decision: "ready", confirm_open_high: "1", comment: "Travel cost agreed with the customer" })).toBe(200);
+    const logged = await db.db.selectFrom("audit_log").select("detail").where("action", "=", "readiness.ready").where("entity_id", "=", "OTHER").executeTakeFirstOrThrow();
+    expect(JSON.parse(logged.detail)).toMatchObject({ open_high_flags: openHigh, confirmed: true });
   });
 
   it("uploads and runs: revops and admin", async () => {

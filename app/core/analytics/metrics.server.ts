@@ -11,6 +11,13 @@ export interface PilotMetricsRow {
   pilot_end: Date;
   pilot_packets: number;
   baseline_packets: number;
+  /** pilot packets whose 14-day early-rework window has closed (PRODUCT.md "matured packets") */
+  pilot_matured_packets: number;
+  /** pilot packets whose window is still open: left out of rework rates until they mature */
+  pilot_maturing_packets: number;
+  baseline_matured_packets: number;
+  /** the latest of today and the newest rework logged (YYYY-MM-DD); null on an empty database */
+  data_date: string | null;
   completeness_mean: number | null;
   complete_share: number | null;
   baseline_completeness_mean: number | null;
@@ -50,7 +57,9 @@ export interface WeeklyPoint {
   flags_raised: number;
   flags_accepted: number;
   flags_rejected: number;
-  early_rework_per_packet: number;
+  matured_packets: number;
+  /** early rework items per matured packet of the week; null while none of the week's packets has matured */
+  early_rework_per_packet: number | null;
 }
 
 export interface ReliabilityRow {
@@ -85,10 +94,12 @@ async function pilotParams(open: OpenDatabase, pilotStart?: string): Promise<{ s
   return { settings, start: pilotStart ?? settings.pilot_start };
 }
 
-/** The pilot metrics row (sql/queries/pilot_metrics.sql). */
-export async function pilotMetrics(open: OpenDatabase, pilotStart?: string): Promise<PilotMetricsRow> {
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The pilot metrics row (sql/queries/pilot_metrics.sql); `today` decides which packets have matured. */
+export async function pilotMetrics(open: OpenDatabase, pilotStart?: string, today: Date = new Date()): Promise<PilotMetricsRow> {
   const { settings, start } = await pilotParams(open, pilotStart);
-  const [row] = await runQueryFile<PilotMetricsRow>(open, "pilot_metrics", [start, settings.window_days, settings.review_minutes_per_handoff]);
+  const [row] = await runQueryFile<PilotMetricsRow>(open, "pilot_metrics", [start, settings.window_days, settings.review_minutes_per_handoff, isoDay(today)]);
   return row;
 }
 
@@ -99,9 +110,9 @@ export async function recurringFields(open: OpenDatabase, pilotStart?: string): 
 }
 
 /** Weekly series for the charts (sql/queries/weekly_series.sql). */
-export async function weeklySeries(open: OpenDatabase, pilotStart?: string): Promise<WeeklyPoint[]> {
+export async function weeklySeries(open: OpenDatabase, pilotStart?: string, today: Date = new Date()): Promise<WeeklyPoint[]> {
   const { settings, start } = await pilotParams(open, pilotStart);
-  return runQueryFile<WeeklyPoint>(open, "weekly_series", [start, settings.window_days]);
+  return runQueryFile<WeeklyPoint>(open, "weekly_series", [start, settings.window_days, isoDay(today)]);
 }
 
 /** Acceptance per detector and per source field (sql/queries/reliability.sql). */
@@ -150,6 +161,8 @@ export interface MetricsExport {
   customer_expectation_corrections: number;
   early_rework: { predicted: number; dismissed: number; missed: number };
   rework_rate: { baseline: number | null; pilot: number | null };
+  /** PRODUCT.md "matured packets": only these enter rework rates, loops avoided and delay prevented */
+  matured_packets: { data_date: string; pilot: number; pilot_maturing: number; baseline: number };
   rework_loops_avoided: number | null;
   kickoff_delay_prevented_days: number | null;
   repeat_volume: { handoffs_per_month: number; review_minutes_per_handoff: number; minutes_per_month: number };
@@ -161,10 +174,10 @@ export interface MetricsExport {
 /** Everything `export metrics` writes (FORMATS.md §7 keys, plus the recommendation and template fixes). */
 export async function metricsExport(open: OpenDatabase, opts: { pilotStart?: string; today?: Date } = {}): Promise<MetricsExport> {
   const { settings, start } = await pilotParams(open, opts.pilotStart);
-  const m = await pilotMetrics(open, start);
+  const today = opts.today ?? new Date();
+  const m = await pilotMetrics(open, start, today);
   const fields = await recurringFields(open, start);
   const topics = await templateTopics(open, start);
-  const today = opts.today ?? new Date();
   const dayN = Math.floor((today.getTime() - new Date(`${start}T00:00:00Z`).getTime()) / 86400000) + 1;
   const rec = recommend(m, fields, topics, settings);
   return {
@@ -176,6 +189,7 @@ export async function metricsExport(open: OpenDatabase, opts: { pilotStart?: str
     customer_expectation_corrections: m.customer_expectation_corrections,
     early_rework: { predicted: m.early_rework_predicted, dismissed: m.early_rework_dismissed, missed: m.early_rework_missed },
     rework_rate: { baseline: m.rework_rate_baseline, pilot: m.rework_rate_pilot },
+    matured_packets: { data_date: m.data_date ?? isoDay(today), pilot: m.pilot_matured_packets, pilot_maturing: m.pilot_maturing_packets, baseline: m.baseline_matured_packets },
     rework_loops_avoided: m.rework_loops_avoided,
     kickoff_delay_prevented_days: m.kickoff_delay_prevented_days,
     repeat_volume: { handoffs_per_month: m.handoffs_per_month, review_minutes_per_handoff: settings.review_minutes_per_handoff, minutes_per_month: m.repeat_volume_minutes },

@@ -2,13 +2,16 @@
 import type { PilotSettings } from "../settings.server";
 
 export interface Recommendation {
-  decision: "fix_templates" | "continue_pilot" | "expand_scope";
+  /** not_enough_data: no packet kicks off inside the pilot window yet, so there is nothing to judge */
+  decision: "fix_templates" | "continue_pilot" | "expand_scope" | "not_enough_data";
   headline: string;
   reasons: string[];
 }
 
 interface Inputs {
   pilot_packets: number;
+  /** pilot packets whose 14-day rework window has closed (the rework comparison rests on these alone) */
+  pilot_matured_packets?: number;
   flags_reviewed: number;
   completeness_mean: number | null;
   acceptance_rate: number | null;
@@ -27,6 +30,16 @@ export function recommend(
   topics: { topic: string; category: string; source: string; packets: number; done_on: string | null }[],
   s: PilotSettings,
 ): Recommendation {
+  if (m.pilot_packets === 0) {
+    return {
+      decision: "not_enough_data",
+      headline: "No recommendation yet: no packet kicks off inside the pilot window.",
+      reasons: [
+        `The pilot window is ${s.pilot_start} plus ${s.window_days} days; packets count once their kickoff date falls inside it.`,
+        "Upload the handoff export (Uploads) and run scoring (Runs), or move the pilot start in Settings if the window is wrong.",
+      ],
+    };
+  }
   const fix: string[] = [];
   for (const f of fields) {
     if (f.share > s.thresholds.field_share_fix) fix.push(`${f.source.replace(/_/g, " ")} produces accepted flags in ${pct(f.share)} of reviewed packets (threshold ${pct(s.thresholds.field_share_fix)}).`);
@@ -40,11 +53,13 @@ export function recommend(
   if (fix.length) return { decision: "fix_templates", headline: "Fix templates first: internal handoff quality is not yet trustworthy.", reasons: fix };
 
   const reduction = m.rework_rate_baseline && m.rework_rate_pilot !== null ? (m.rework_rate_baseline - m.rework_rate_pilot) / m.rework_rate_baseline : null;
+  const matured = m.pilot_matured_packets ?? m.pilot_packets;
+  const onMatured = ` on ${matured} matured pilot packet${matured === 1 ? "" : "s"}`;
   const gates: [boolean, string][] = [
     [m.flags_reviewed > 0 && m.pilot_packets >= s.targets.min_reviewed_packets, `${m.pilot_packets} pilot packets (need ${s.targets.min_reviewed_packets})`],
     [m.acceptance_rate !== null && m.acceptance_rate >= s.targets.acceptance_rate, `acceptance rate ${m.acceptance_rate === null ? "n/a" : pct(m.acceptance_rate)} (target ${pct(s.targets.acceptance_rate)})`],
     [m.disagreement_rate !== null && m.disagreement_rate <= s.targets.disagreement_rate_max, `disagreement rate ${m.disagreement_rate === null ? "n/a" : pct(m.disagreement_rate)} (at most ${pct(s.targets.disagreement_rate_max)})`],
-    [reduction !== null && reduction >= s.targets.rework_reduction, `rework reduction vs baseline ${reduction === null ? "n/a" : pct(reduction)} (target ${pct(s.targets.rework_reduction)})`],
+    [reduction !== null && reduction >= s.targets.rework_reduction, reduction === null && matured === 0 ? "rework reduction vs baseline: no pilot packet has finished its 14-day rework window yet" : `rework reduction vs baseline ${reduction === null ? "n/a" : pct(reduction)}${onMatured} (target ${pct(s.targets.rework_reduction)})`],
     [m.completeness_mean !== null && m.completeness_mean >= s.targets.completeness_mean, `completeness ${m.completeness_mean === null ? "n/a" : pct(m.completeness_mean)} (target ${pct(s.targets.completeness_mean)})`],
     [m.repeat_volume_minutes >= s.targets.repeat_volume_minutes, `repeat volume ${Math.round(m.repeat_volume_minutes)} review minutes a month (target ${s.targets.repeat_volume_minutes})`],
   ];

@@ -49,11 +49,13 @@ export function flagsChart(rows: { week: string; flags_accepted: number; flags_r
   };
 }
 
-export function reworkChart(rows: { week: string; early_rework_per_packet: number; period: string }[]): ChartSpec {
-  const data = rows.map((r) => ({ ...r, date: new Date(r.week) }));
+export function reworkChart(rows: { week: string; early_rework_per_packet: number | null; period: string }[]): ChartSpec {
+  // weeks whose packets are all still inside their 14-day window have no rate yet: left out, never drawn as zero
+  const data = rows.filter((r) => r.early_rework_per_packet !== null).map((r) => ({ ...r, early_rework_per_packet: r.early_rework_per_packet as number, date: new Date(r.week) }));
+  const open = rows.length - data.length;
   return {
-    title: "Early rework per packet: baseline vs pilot",
-    description: "Rework items logged in the first 14 days after kickoff, per packet, by week of kickoff.",
+    title: "Early rework per matured packet: baseline vs pilot",
+    description: `Rework items logged in the first 14 days after kickoff, per packet whose 14-day window has closed, by week of kickoff${open ? `; ${open} recent week${open === 1 ? "" : "s"} still maturing, not shown` : ""}.`,
     options: {
       height: 220,
       marginLeft: 48,

@@ -74,8 +74,10 @@ afterAll(() => db.dispose());
 
 describe("pilot metrics (sql/queries/pilot_metrics.sql)", () => {
   it("match the hand computation", async () => {
-    const m = await metricsExport(db, { today: new Date("2026-03-20T00:00:00Z") });
-    expect(m.pilot).toMatchObject({ start: "2026-03-01", end: "2026-05-30", packets: 2, day: 20, stage: "reviewer training" });
+    // on 05-01 every packet's 14-day window has closed (P2's on 04-15), so all of them count
+    const m = await metricsExport(db, { today: new Date("2026-05-01T00:00:00Z") });
+    expect(m.pilot).toMatchObject({ start: "2026-03-01", end: "2026-05-30", packets: 2, day: 62, stage: "pilot" });
+    expect(m.matured_packets).toEqual({ data_date: "2026-05-01", pilot: 2, pilot_maturing: 0, baseline: 2 });
     expect(m.baseline.packets).toBe(2);
     expect(m.handoff_completeness.mean).toBeCloseTo((1 + 6 / 7) / 2, 10);
     expect(m.handoff_completeness.complete_share).toBe(0.5);
@@ -88,6 +90,34 @@ describe("pilot metrics (sql/queries/pilot_metrics.sql)", () => {
     expect(m.kickoff_delay_prevented_days).toBe(2);
     expect(m.repeat_volume.handoffs_per_month).toBeCloseTo(2 / 3, 10);
     expect(m.repeat_volume.minutes_per_month).toBeCloseTo(20, 10);
+  });
+
+  it("leave packets whose 14-day window is still open out of rework rates, loops avoided and delay prevented", async () => {
+    // today 03-20, but rework is logged up to 04-02 (W4): the data date is 04-02. P1 (kickoff 03-10, window closed
+    // 03-24) has matured; P2 (kickoff 04-01, window open until 04-15) is still maturing and must not count as zero.
+    const m = await metricsExport(db, { today: new Date("2026-03-20T00:00:00Z") });
+    expect(m.pilot).toMatchObject({ packets: 2, day: 20, stage: "reviewer training" });
+    expect(m.matured_packets).toEqual({ data_date: "2026-04-02", pilot: 1, pilot_maturing: 1, baseline: 2 });
+    // pilot: P1's W1 and W2 over 1 matured packet = 2; baseline 4 / 2 = 2 → nothing avoided
+    expect(m.rework_rate).toEqual({ baseline: 2, pilot: 2 });
+    expect(m.rework_loops_avoided).toBe(0);
+    // delay: pilot P1 3; baseline (4 + 3) / 2 = 3.5 → (3.5 − 3) × 1 matured pilot packet
+    expect(m.kickoff_delay_prevented_days).toBe(0.5);
+    // the split still covers every pilot packet's early rework logged so far (W4 on P2 included)
+    expect(m.early_rework).toEqual({ predicted: 1, dismissed: 1, missed: 1 });
+    // a packet matures the day after its window closes: kickoff + 14 < data date, strictly
+    const onTheDay = await metricsExport(db, { today: new Date("2026-04-15T00:00:00Z") });
+    expect(onTheDay.matured_packets).toMatchObject({ pilot: 1, pilot_maturing: 1 });
+    const dayAfter = await metricsExport(db, { today: new Date("2026-04-16T00:00:00Z") });
+    expect(dayAfter.matured_packets).toMatchObject({ pilot: 2, pilot_maturing: 0 });
+  });
+
+  it("weekly rework per packet is left empty for weeks whose packets have not matured", async () => {
+    const w = await weeklySeries(db, undefined, new Date("2026-03-20T00:00:00Z"));
+    const p2week = w.find((r) => r.week === "2026-03-30")!; // P2 kicks off 04-01
+    expect(p2week).toMatchObject({ packets: 1, matured_packets: 0, early_rework_per_packet: null });
+    const p1week = w.find((r) => r.week === "2026-03-09")!;
+    expect(p1week).toMatchObject({ packets: 1, matured_packets: 1, early_rework_per_packet: 2 });
   });
 
   it("move with --pilot-start: from 2026-01-01 the window ends before P2's kickoff on 04-01", async () => {
@@ -146,7 +176,10 @@ describe("an empty database", () => {
     expect(m.flags).toEqual({ total: 0, reviewed: 0, accepted: 0, rejected: 0, acceptance_rate: null, disagreement_rate: null });
     expect(m.pilot.packets).toBe(0);
     expect(m.recurring_fields).toEqual([]);
-    expect(m.recommendation.decision).toBe("continue_pilot");
+    // no "pilot complete — continue the pilot" with zero packets: what to do next instead
+    expect(m.recommendation.decision).toBe("not_enough_data");
+    expect(m.recommendation.reasons.join(" ")).toMatch(/Upload the handoff export/);
+    expect(m.matured_packets).toMatchObject({ pilot: 0, pilot_maturing: 0, baseline: 0 });
   });
 });
 
