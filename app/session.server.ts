@@ -1,40 +1,116 @@
 // Sign-in, sessions and the guards every loader and action calls.
-import { createCookieSessionStorage, redirect, type AppLoadContext } from "@remix-run/node";
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie, createSessionStorage, redirect, type AppLoadContext, type SessionStorage } from "@remix-run/node";
+import type { OpenDatabase } from "./core/db/db.server";
 import { can, type Permission } from "./core/auth/roles";
 import { findUserById } from "./core/auth/users.server";
 import { refuse, type Actor } from "./core/review/review.server";
 
-const storages = new Map<string, ReturnType<typeof createCookieSessionStorage<{ userId: number }>>>();
+type SessionData = { userId: number };
 
-function storage(secret: string) {
-  let s = storages.get(secret);
+/** How long a sign-in lasts (absolute, not sliding). */
+export const SESSION_HOURS = 12;
+const sha256 = (id: string) => createHash("sha256").update(id).digest("hex");
+
+/**
+ * Server-side sessions: the cookie holds a random 256-bit id (signed with the server secret); the sessions table
+ * holds its sha256, the user and the expiry. Signing out deletes the row, so a copied cookie dies with it; an
+ * expired row is ignored and removed. The cookie is Secure when the request came over HTTPS (or PT_SECURE_COOKIES=1).
+ */
+const storages = new WeakMap<OpenDatabase, Map<string, SessionStorage<SessionData>>>();
+
+function storage(context: AppLoadContext, secure: boolean): SessionStorage<SessionData> {
+  const { open, sessionSecret } = context.app;
+  let byKey = storages.get(open);
+  if (!byKey) storages.set(open, (byKey = new Map()));
+  const key = `${secure}|${sessionSecret}`;
+  let s = byKey.get(key);
   if (!s) {
-    s = createCookieSessionStorage<{ userId: number }>({
-      cookie: {
-        name: "__pt_session",
-        httpOnly: true,
-        sameSite: "lax",
-        path: "/",
-        secrets: [secret],
-        secure: process.env.PT_SECURE_COOKIES === "1",
-        maxAge: 60 * 60 * 12,
+    const db = open.db;
+    s = createSessionStorage<SessionData>({
+      cookie: createCookie("__pt_session", { httpOnly: true, sameSite: "lax", path: "/", secrets: [sessionSecret], secure, maxAge: SESSION_HOURS * 3600 }),
+      async createData(data) {
+        if (typeof data.userId !== "number") throw new Error("a session is only stored for a signed-in user");
+        const id = randomBytes(32).toString("base64url");
+        const now = new Date();
+        await db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
+        await db.insertInto("sessions").values({ id_hash: sha256(id), user_id: data.userId, created_at: now, expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000) }).execute();
+        return id;
+      },
+      async readData(id) {
+        const row = await db.selectFrom("sessions").select(["user_id", "expires_at"]).where("id_hash", "=", sha256(id)).executeTakeFirst();
+        if (!row) return null;
+        if (new Date(row.expires_at).getTime() <= Date.now()) {
+          await db.deleteFrom("sessions").where("id_hash", "=", sha256(id)).execute();
+          return null;
+        }
+        return { userId: row.user_id };
+      },
+      async updateData(id, data) {
+        if (typeof data.userId === "number") await db.updateTable("sessions").set({ user_id: data.userId }).where("id_hash", "=", sha256(id)).execute();
+      },
+      async deleteData(id) {
+        await db.deleteFrom("sessions").where("id_hash", "=", sha256(id)).execute();
       },
     });
-    storages.set(secret, s);
+    byKey.set(key, s);
   }
   return s;
 }
 
+/** Whether the request reached us over HTTPS (X-Forwarded-Proto only behind a proxy we were told to trust). */
+function overHttps(request?: Request): boolean {
+  if (process.env.PT_SECURE_COOKIES === "1") return true;
+  if (!request) return false;
+  if (new URL(request.url).protocol === "https:") return true;
+  return process.env.PT_TRUST_PROXY === "1" && request.headers.get("X-Forwarded-Proto")?.split(",")[0].trim() === "https";
+}
+
 export async function getSession(request: Request, context: AppLoadContext) {
-  return storage(context.app.sessionSecret).getSession(request.headers.get("Cookie"));
+  return storage(context, overHttps(request)).getSession(request.headers.get("Cookie"));
 }
 
-export async function commitSession(context: AppLoadContext, session: Awaited<ReturnType<typeof getSession>>) {
-  return storage(context.app.sessionSecret).commitSession(session);
+export async function commitSession(context: AppLoadContext, session: Awaited<ReturnType<typeof getSession>>, request?: Request) {
+  return storage(context, overHttps(request)).commitSession(session);
 }
 
-export async function destroySession(context: AppLoadContext, session: Awaited<ReturnType<typeof getSession>>) {
-  return storage(context.app.sessionSecret).destroySession(session);
+export async function destroySession(context: AppLoadContext, session: Awaited<ReturnType<typeof getSession>>, request?: Request) {
+  return storage(context, overHttps(request)).destroySession(session);
+}
+
+/**
+ * Signs a user in with a new session id (never the one the browser brought: a planted id cannot be promoted) and
+ * deletes the session the request carried. Returns the Set-Cookie header.
+ */
+export async function startSession(request: Request, context: AppLoadContext, userId: number): Promise<string> {
+  const s = storage(context, overHttps(request));
+  const old = await s.getSession(request.headers.get("Cookie"));
+  if (old.id) await s.destroySession(old);
+  const fresh = await s.getSession();
+  fresh.set("userId", userId);
+  return s.commitSession(fresh);
+}
+
+/**
+ * Where to go after signing in: only a path on this origin. Anything that a browser or proxy could read as another
+ * host — `//host`, a backslash (raw or %5C), a tab or newline, a scheme — goes to the dashboard instead.
+ */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || next.length > 2000 || !next.startsWith("/")) return "/";
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(next);
+  } catch {
+    return "/";
+  }
+  if (/[\u0000-\u0020\u007f]/.test(next)) return "/";
+  for (const s of [next, decoded]) {
+    if (s.startsWith("//") || s.includes("\\") || /[\u0000-\u001f\u007f]/.test(s) || /^\/+[a-z][a-z0-9+.-]*:/i.test(s)) return "/";
+  }
+  const base = "http://same-origin.invalid";
+  const url = new URL(next, base);
+  if (url.origin !== base) return "/";
+  return url.pathname + url.search + url.hash;
 }
 
 export async function currentUser(request: Request, context: AppLoadContext): Promise<Actor | null> {
@@ -64,12 +140,34 @@ export async function forbid(context: AppLoadContext, user: Actor | null, what: 
   throw new Response(`Forbidden: your role (${user?.role ?? "none"}) may not ${what.replace(/_/g, " ")}.`, { status: 403 });
 }
 
-/** CSRF: a state-changing request must come from our own origin. */
-export function assertSameOrigin(request: Request): void {
+/** This server's origin as the browser sees it: scheme and host (forwarded ones only from a trusted proxy). */
+export function expectedOrigin(request: Request): string {
   const url = new URL(request.url);
-  const origin = request.headers.get("Origin") ?? (request.headers.get("Referer") ? new URL(request.headers.get("Referer")!).origin : null);
-  const host = request.headers.get("X-Forwarded-Host") ?? request.headers.get("Host") ?? url.host;
-  if (!origin || new URL(origin).host !== host) {
+  const trust = process.env.PT_TRUST_PROXY === "1";
+  const first = (name: string) => request.headers.get(name)?.split(",")[0].trim() || null;
+  const host = (trust && first("X-Forwarded-Host")) || request.headers.get("Host") || url.host;
+  const scheme = (trust && first("X-Forwarded-Proto")) || url.protocol.replace(/:$/, "");
+  return `${scheme}://${host}`.toLowerCase();
+}
+
+/**
+ * CSRF: a state-changing request must come from our own origin — same scheme and host (and port). The Origin
+ * header decides, else the Referer's origin; none, `null` (sandboxed or privacy-redirected posts) or anything
+ * unparseable is refused with 403. X-Forwarded-Host/-Proto count only with PT_TRUST_PROXY=1.
+ */
+export function assertSameOrigin(request: Request): void {
+  let origin = request.headers.get("Origin");
+  if (origin === null) {
+    const referer = request.headers.get("Referer");
+    if (referer) {
+      try {
+        origin = new URL(referer).origin;
+      } catch {
+        origin = "null";
+      }
+    }
+  }
+  if (!origin || origin.toLowerCase() !== expectedOrigin(request)) {
     throw new Response("Forbidden: this form was posted from another site (origin check failed).", { status: 403 });
   }
 }

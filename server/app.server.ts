@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
@@ -15,16 +15,7 @@ import { parseArgs, UsageError, CommandError } from "../batch/options";
 import { nightlyCommand } from "../batch/commands/nightly";
 import { warmAnalytics } from "../app/core/dashboard.server";
 import type { Effects } from "../batch/effects";
-
-/** The session secret: SESSION_SECRET, else one generated once and kept beside the database (mode 0600). */
-function sessionSecret(dbPath: string): string {
-  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
-  const file = `${dbPath}.secret`;
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  const s = randomBytes(32).toString("hex");
-  writeFileSync(file, s + "\n", { mode: 0o600 });
-  return s;
-}
+import { serverSecret } from "../app/core/auth/secret.server";
 
 /** Effects for a batch command run inside the server (it owns the database). */
 function serverEffects(app: AppContext, dbPath: string, stdin: string, out: string[], err: string[]): Effects {
@@ -58,7 +49,7 @@ export async function startServer(opts: { root: string; serverBuild: string; por
   }
   const uploadDir = path.join(path.dirname(dbPath), "uploads");
   mkdirSync(uploadDir, { recursive: true });
-  const app = createAppContext(open, sessionSecret(dbPath), uploadDir);
+  const app = createAppContext(open, serverSecret(dbPath), uploadDir);
   const build = (await import(pathToFileURL(opts.serverBuild).href)) as ServerBuild;
 
   const server = express();

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { assertSameOrigin, commitSession, currentUser, getSession, loginAllowed } from "~/session.server";
+import { assertSameOrigin, currentUser, loginAllowed, safeNext, startSession } from "~/session.server";
 import { findUserByEmail, verifyPassword } from "~/core/auth/users.server";
 import { inTransaction } from "~/core/db/tx.server";
 import { appendAudit } from "~/core/audit/audit.server";
@@ -9,8 +9,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await currentUser(request, context)) return redirect("/");
   return null;
 }
-
-const safeNext = (n: string | null) => (n && n.startsWith("/") && !n.startsWith("//") ? n : "/");
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -27,9 +25,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { auditOnly: true },
   );
   if (!user || !ok) return json({ error: "That e-mail and password do not match an account." }, { status: 401 });
-  const session = await getSession(request, context);
-  session.set("userId", user.id);
-  return redirect(safeNext(new URL(request.url).searchParams.get("next")), { headers: { "Set-Cookie": await commitSession(context, session) } });
+  // a new session id on every sign-in, the old one deleted
+  return redirect(safeNext(new URL(request.url).searchParams.get("next")), { headers: { "Set-Cookie": await startSession(request, context, user.id) } });
 }
 
 export default function Login() {

@@ -177,6 +177,21 @@ export interface LlmCacheTable {
   created_at: Date;
 }
 
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  created_at: Date;
+  expires_at: Date;
+}
+
+export interface AuditAnchorTable {
+  id: number;
+  seq: number;
+  head_hash: string;
+  mac: string;
+  updated_at: Date;
+}
+
 export interface Database {
   uploads: UploadsTable;
   quarantine: QuarantineTable;
@@ -192,6 +207,8 @@ export interface Database {
   settings: SettingsTable;
   template_fixes: TemplateFixesTable;
   llm_cache: LlmCacheTable;
+  sessions: SessionsTable;
+  audit_anchor: AuditAnchorTable;
 }
 
 /** The columns each table must have, used by the schema drift test. */
@@ -210,4 +227,6 @@ export const TABLE_COLUMNS: Record<keyof Database, string[]> = {
   settings: ["key", "value"],
   template_fixes: ["topic", "done_on", "marked_by", "marked_at"],
   llm_cache: ["cache_key", "response", "created_at"],
+  sessions: ["id_hash", "user_id", "created_at", "expires_at"],
+  audit_anchor: ["id", "seq", "head_hash", "mac", "updated_at"],
 };

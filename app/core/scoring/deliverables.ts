@@ -1,218 +1,206 @@
-// Finds the deliverables of a SOW and whether an acceptance condition covers each.
-import { clauses, items, type Span, type Unit } from "./structure";
+// Finds the deliverables of a SOW (and the custom work lines of an order form) and whether an acceptance,
+// sign-off or completion condition covers each: in the item itself, in an acceptance section that names it by id
+// or by name, or through a packet-wide acceptance regime. Built on the document model (document.ts).
+import { documentOf, referencedIds, type Block, type SectionKind } from "./document";
+import { termSet } from "./lexicon";
 import { memo } from "./memo";
-
-/** Words that head the sections of a SOW ("2. Deliverables", "Article 5 — Fees.", "§3 Schedule"). */
-const HEADING_VOCAB =
-  /^(?:scope(?: of (?:work|services))?(?: summary)?|deliverables?(?: and acceptance)?|services|tasks?|requirements|work (?:items|packages)|purpose|background|objectives?|overview|summary|subject matter|introduction|assumptions?|customer (?:responsibilities|obligations|dependencies)|responsibilities|dependencies|obligations|schedule|timeline|dates|milestones|fees?|pricing|payment(?: terms)?|term|travel|acceptance(?: criteria)?|basis of acceptance|sign-?off|governance|project (?:organi[sz]ation|language|management|team)|change (?:requests?|control|orders?)|out of scope|exclusions?|staffing|personnel|definitions|period of performance|place of performance|type of contract|warrant(?:y|ies)|invoicing|general|notes?)\b/i;
-
-/** Sections whose items are not deliverables. */
-const NOT_DELIVERABLE_SECTION =
-  /^(?:users|seats|licen[cs]es|duration|project schedule|purpose|background|objectives?|overview|summary|scope summary|subject matter|introduction|assumptions?|customer|responsibilities|dependencies|obligations|schedule|timeline|dates|milestones|fees?|pricing|payment|term|travel|acceptance|basis of acceptance|sign-?off|governance|project (?:organi[sz]ation|language|management|team)|change|out of scope|exclusions?|staffing|personnel|definitions|period of performance|place of performance|type of contract|warrant|invoicing|general|notes?)/i;
-
-const NOT_DELIVERABLE_SENTENCE =
-  /^(?:(?:the )?(?:contractor|vendor|offeror|awardee|government)\b|(?:the )?abilit(?:y|ies) to\b|support (?:for|to)\b|must\b|a saas\b|unlimited\b|uptime\b|customer|client|the customer|the client|either party|the parties|work outside|this (?:statement|sow|agreement|document)|statement of work|anything not|fees?\b|fixed (?:fee|price)|travel\b|payment|invoic|pricing)|^(?:up to )?[\d,]+\s+(?:named\s+)?(?:licen[cs]es|seats|users|subscriptions)\b|^(?:24\/7\S*|unlimited)\b|\b(?:is|are) currently\b|\bare those\b|\bagree to the following\b|\bout of scope\b|\bis limited to\b|\b(?:timeline|schedule) (?:above|below)\b|\bis indicative\b|^(?:the )?(?:project )?(?:timeline|schedule|dates?)\b|\b(?:is|are) (?:tentative|indicative)\b|\bentered into\b|\bbetween\b.{0,300}\band\b.*\(["“]?customer|:\s*$/i;
-
-const CAPABILITY = /^(?:the )?abilit(?:y|ies) to\b|^support (?:for|to)\b|^must\b|^a saas\b|^uptime\b|^(?:the )?(?:system|solution|platform|application|tool) (?:shall|must|should|will)\b/i;
-
-/** Sentences of the scope that describe work (not fees, schedule, background or contract machinery). */
-export function workSentences(scope: string): { start: number; end: number; text: string }[] {
-  const its = items(scope);
-  const out: { start: number; end: number; text: string }[] = [];
-  let section = "";
-  const capability = new Map<string, [number, number]>();
-  for (const it of its) {
-    if (!it.marker) continue;
-    const c = capability.get(it.units[0].section) ?? [0, 0];
-    c[1]++;
-    if (CAPABILITY.test(it.units[0].text)) c[0]++;
-    capability.set(it.units[0].section, c);
-  }
-  for (const it of its) {
-    const cap = capability.get(it.units[0].section);
-    if (cap && cap[1] >= 3 && cap[0] / cap[1] >= 0.5) continue;
-    const { label, headingOnly } = labelOf(it.units[0].text, it.units.length, it.marker, it.units[0].heading);
-    if (label) section = label;
-    if (headingOnly) continue;
-    const sec = it.units[0].section || section;
-    if (NOT_DELIVERABLE_SECTION.test(sec) && !/^(?:deliverables|scope of|services|tasks|requirements)/.test(sec)) continue;
-    if (label && NOT_DELIVERABLE_SECTION.test(label)) continue;
-    out.push(...it.units);
-  }
-  return out;
-}
+import { clauses, sentences, trimSpan, type Span } from "./structure";
 
 /** An acceptance, sign-off or completion condition. */
 export const ACCEPTANCE =
-  /\baccept(?:ed|ance|able|ability)?\b|\bsign[- ]?off\b(?! by| from)|\bsigns? off\b|\bsigned off\b|\bsigns the\b|\bapprov(?:es|ed|al)\b|\bcomplete[sd]?\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bsuccess criteria\b|\bverified (?:when|by)\b|\bpass(?:es)?\b.{0,300}\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|\bconfirms?\b.{0,300}\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e)\b.{0,300}\bwithin\b/i;
+  /\baccept(?:s|able|ability)?\b|\b(?:accepted|approved)\b(?!\s+(?:[a-z]+-)?(?:quotes?|orders?|bids?|offers?|proposals?|payments?|formats?|buyers?|vendors?|suppliers?|users?|invoices?|bills?|requests?|changes?|designs?|list|lists|versions?|budgets?|claims?|expenses?|applications?|loans?|wholesale|purchase)\b)|\bacceptance\b|\bsign[- ]?off\b|\bsigns? off\b|\bsigned off\b|\bsigns the\b|\bapprov(?:es|al)\b|\bcomplete[sd]?\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bsuccess criteria\b|\bverified (?:when|by)\b|\bpass(?:es)?\b.{0,300}\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|\bconfirms?\b.{0,300}\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e|iation)\b.{0,300}\b(?:within|variance|match)|\bgiven\b.{0,300}\bwhen\b.{0,300}\bthen\b/i;
 
-/** A fixed duration or count that bounds the work (training, support, hypercare, advisory hours). */
-const BOUNDED_WORK =
-  /\b(?:for|within)\s+(?:the\s+first\s+)?(?:\w+\s+)?\(?\d+\)?\s+(?:business\s+|working\s+|calendar\s+)?(?:days|weeks|months|hours)\b|\bfor the first (?:\w+ )?(?:two|three|four|\d+) (?:live )?\w+s\b|\bup to \d+ hours\b|\b(?:one|two|three|four|five|six|\d+)\s*(?:\(\d+\)\s*)?(?:remote |on-?site |virtual |live )?(?:sessions?|workshops?)\b.{0,300}\b(?:delivered|complete|recorded)\b/i;
+/** Words that name an acceptance without defining it ("per customer sign-off", "to the customer's satisfaction"). */
+const BARE_CONDITION =
+  /\b(?:per|upon|on|subject to|following|after)\s+(?:the\s+)?(?:customer|client|buyer)(?:'s|’s)?\s+(?:sign[- ]?off|approval|acceptance)\b(?!\s+(?:within|of the|against|when))|\bto (?:the )?(?:customer|client|buyer)(?:'s|’s)? (?:reasonable )?satisfaction\b|\bacceptance(?: criteria)?\s*[:=—–-]?\s*(?:tbd|tbc|to be (?:agreed|defined|confirmed|determined)|as agreed|n\/a)\b|\bas (?:mutually )?agreed\b/gi;
 
-/** A section or sentence that sets acceptance for deliverables in general or by reference. */
+/** Training, enablement, hypercare and support with a fixed count or duration have a completion condition. */
+const BOUNDED_KIND = /\b(?:train\w*|enablement|hypercare|support|workshops?|sessions?|webinars?|coaching|office hours|advisory|onboarding calls?|shadowing)\b/i;
+const COUNT_OR_DURATION =
+  /(?:\b\d+|\(\d+\)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|sixty|ninety))\s*(?:\(\d+\)\s*)?(?:x\s*)?(?:[\w-]+\s+){0,3}?(?:sessions?|workshops?|webinars?|courses?|classes|modules?|days?|weeks?|months?|hours?|h\b|hrs?\b|calls?|visits?)\b/i;
+
+/** A sentence or section that sets acceptance for deliverables in general. */
 const GENERAL_ACCEPTANCE =
-  /\b(?:all|each|every|the|any)\s+(?:of the\s+)?(?:above\s+)?deliverables?\b[^.]{0,300}\b(?:accept|sign[- ]?off|approv|acceptab)|\baccept(?:ance|ed)\b[^.]{0,300}\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|\bbasis of acceptance\b|\bacceptance per\b|\bfor acceptability\b/i;
-
+  /\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?(?:deliverables?|stories|story|items?|epics?|work products?|milestones?)\b[^.]{0,300}\b(?:accept|sign[- ]?off|approv|acceptab|deemed)|\baccept(?:ance|ed)\b[^.]{0,300}\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|\bdeliverables?\s+(?:is|are|will be|shall be)\s+(?:deemed\s+)?accepted\b|\bbasis of acceptance\b|\bfor acceptability\b|\bdeemed accept\w*/i;
 /** A contract-level acceptance regime (a QASP, inspection-and-acceptance clause, definition of done) covers every deliverable. */
 const ACCEPTANCE_REGIME =
   /\bqasp\b|\bquality assurance surveillance\b|\binspection and acceptance\b|\bacceptable quality levels?\b|\bdefinition of done\b|\bperformance standards?\b.{0,300}\b(?:acceptab|quality)/i;
+/** A regime that itself says it applies only to listed deliverables. */
+const LISTED_ONLY = /\b(?:listed|designated|identified|set out|named)\s+(?:below|above|in (?:this )?(?:section|table))\b|\bthe following\b|\bapplies only to\b/i;
+
+/** Sentences that are contract machinery, background or the customer's part, not work the vendor delivers. */
+const NOT_WORK =
+  /^(?:the )?(?:customer|client|buyer|county|city|district|university|bank|agency|government|state|company|licensee|purchaser|society|trust|authority|council|school|board)\b(?!\s+(?:portal|app|dashboard|report|data|integration|site))|^(?:either party|the parties|this (?:statement|sow|agreement|document|order)|statement of work|any(?:thing)? (?:work|changes?|requests?) (?:not|outside)|work outside|all work|fees?\b|fixed (?:fee|price)|travel\b|payment|invoic|pricing|price\b|expenses\b|time (?:&|and) materials)|\bis limited to\b|\b(?:is|are) (?:tentative|indicative|currently)\b|\b(?:timeline|schedule) (?:above|below)\b|\bentered into\b|\bout of scope\b|\bquoted separately\b|\bmaster (?:services |subscription |software )?(?:agreement|license)\b|\bsubscription quantities\b|\b(?:dates?|schedule|timeline|baseline|plan|zeitplan)\b[^.]{0,80}\b(?:confirmed|approved|reviewed|agreed|signed)\b|:\s*$|^(?:up to )?[\d,]+\s+(?:named\s+)?(?:licen[cs]es|seats|users|subscriptions)\b|\b(?:users?|seats?|licen[cs]es?)\b.{0,40}\b(?:will be |are |is )?(?:provisioned|licensed)\b|\b(?:deliver|perform|provide)\s+the\s+(?:deliverables|services|work)\b|\b(?:sow|pws|po|contract)\s*(?:no\.?\s*)?#?\s*[A-Z]{0,6}-?\d[\w-]*|^(?:24\/7\S*|unlimited)\b/i;
+const GOVERNANCE_LABEL = /^(?:project management|governance|status (?:reports?|meetings?|calls?)|steering|key personnel|staffing|communications?|delivery approach|approach|methodology|reporting and meetings|change control|risk management)\b/i;
+const CAPABILITY = /^(?:the )?abilit(?:y|ies) to\b|^support (?:for|to)\b|^must\b|^uptime\b|^(?:the )?(?:system|solution|platform|application|tool|service)\b[^.]{0,40}\b(?:shall|must|should|will|supports?)\b/i;
+const LICENCE_LINE = /\/\s*(?:yr|year|mo|month)\b|\bper (?:annum|year)\b|\badd-on\b|\b(?:subscriptions?|licen[cs]es?|seats?|named users?|per (?:user|seat|month|year|provider|location|device)|pepm|pupm|annual(?:ly)?|monthly|edition|tier|plan\b|platform fee|hosting|storage|credits?|bundle)\b/i;
+const CUSTOM_WORK = /\b(?:custom|bespoke|build|built|templates?|dashboards?|reports?|reporting|(?:intake|web|custom|screening|data entry|fillable|pdf) forms?|extracts?|interfaces?|integration|connector build|migration|conversion|workflows?|pack)\b/i;
+const DOCUMENT_TITLE = /\border form\b|\bbon de commande\b|\bquot(?:e|ation)\b|\bproposal\b|\binvoice\b/i;
 
 export interface Deliverable extends Span {
   marker: string | null;
-  /** the whole item, including any acceptance sentences after the deliverable sentence */
+  /** the whole item, including any acceptance lines after the deliverable sentence */
   item: Span;
   accepted: boolean;
+  source: "signed_scope" | "order_form";
 }
 
-interface Item {
-  item: number;
-  section: string;
-  marker: string | null;
-  start: number;
-  end: number;
-  text: string;
-  units: Unit[];
-  label: string | null;
-  headingOnly: boolean;
+const WORK_SECTIONS: SectionKind[] = ["scope", "deliverables", "none"];
+
+/** Does a text state a real condition (not a bare "per customer sign-off")? */
+export function hasCondition(text: string): boolean {
+  const t = text.replace(BARE_CONDITION, " ");
+  return ACCEPTANCE.test(t);
 }
 
-/** "Fees." / "Article 5 — Fees." / "D1 Environment." → the item's label, when it is a known section word. */
-function labelOf(first: string, units: number, marker: string | null, heading: boolean): { label: string | null; headingOnly: boolean } {
-  const plain = first.replace(/\([^)]*\)?/g, " ").replace(/[*_#]/g, "").replace(/\s+/g, " ").trim();
-  const m = /^([^.:—–]{1,60}?)\s*(?:[.:]|\s[—–-]\s|$)/.exec(plain);
-  const head = m?.[1]?.trim() ?? "";
-  const words = head.split(/\s+/).length;
-  const whole = plain.replace(/[.:]\s*$/, "").trim();
-  const vocab = (s: string) => HEADING_VOCAB.test(s) || (s.split(/\s+/).length <= 3 && new RegExp(`\\b(?:${SECTION_WORDS})\\b`, "i").test(s));
-  const phaseHeading = /^(?:phase|part|article|section|stage|milestone|task)\b/i.test(marker ?? "") && units === 1 && !/[.;]$/.test(first.trim()) && whole.split(/\s+/).length <= 8;
-  const headingOnly = heading || phaseHeading || (units === 1 && whole.split(/\s+/).length <= 6 && (vocab(whole) || /^[A-Z][A-Z0-9 &/.-]+$/.test(whole)));
-  if (headingOnly) return { label: whole.toLowerCase(), headingOnly: true };
-  if (head && words <= 5 && vocab(head)) return { label: head.toLowerCase(), headingOnly: false };
-  return { label: null, headingOnly: false };
+export function boundedWork(text: string): boolean {
+  return BOUNDED_KIND.test(text) && COUNT_OR_DURATION.test(text);
 }
-const SECTION_WORDS = "schedule|timeline|fees?|pricing|payment|assumptions?|responsibilities|obligations|dependencies|governance|users|seats|licen[cs]es|duration|term|travel|dates|milestones|background|purpose|objectives?|acceptance";
 
-/** Item markers an acceptance sentence refers to: "2.1–2.3", "D1 and D2", "items 3 and 4". */
-function referencedMarkers(text: string): Set<string> {
+function isWork(text: string): boolean {
+  const t = text.replace(/^[\s*_>#-]+/, "");
+  if (t.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 2) return false;
+  if (NOT_WORK.test(t) || CAPABILITY.test(t)) return false;
+  if (/^(?:acceptance|accepted|sign[- ]?off|complete|done|approv)/i.test(t)) return false;
+  // a line that is only a date, an amount or a reference
+  if (!/\p{L}{3}/u.test(t.replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b/gi, ""))) return false;
+  return true;
+}
+
+interface Coverage {
+  refs: Set<string>;
+  general: boolean;
+  /** acceptance statements with a real condition, for coverage by name */
+  named: Set<string>[];
+}
+
+/** What the acceptance statements of a scope cover: ids by reference, everything by a regime, names. */
+function coverageOf(blocks: Block[], text: string): Coverage {
   const refs = new Set<string>();
-  for (const m of text.matchAll(/\b(?:D|item\s+|task\s+|deliverables?\s+)?(\d+(?:\.\d+)?)(?:\s*[–-]\s*(?:D)?(\d+(?:\.\d+)?))?/gi)) {
-    refs.add(m[1]);
-    if (m[2]) {
-      const [ai, af] = m[1].split(".").map(Number);
-      const [bi, bf] = m[2].split(".").map(Number);
-      if (af !== undefined && bf !== undefined && ai === bi) for (let k = af; k <= bf; k++) refs.add(`${ai}.${k}`);
-      else if (af === undefined && bf === undefined) for (let k = ai; k <= bi; k++) refs.add(String(k));
+  const named: Set<string>[] = [];
+  let regime = false;
+  let regimeAll = false;
+  let specific = false;
+  for (const b of blocks) {
+    const kind = b.section.kind;
+    if (kind === "fees" || kind === "schedule" || kind === "change" || kind === "definitions") continue;
+    const inAcceptance = kind === "acceptance";
+    for (const s of b.cells ? [b] : sentences(text, b.start, b.end)) {
+      const t = s.text;
+      const condition = hasCondition(t);
+      if (!inAcceptance && !condition) continue;
+      if (/\bapplies (?:only )?to\b|\bthe following deliverables\b/i.test(t)) specific = true;
+      const standalone = !b.rawId && !b.cells && !/^\s*[-–—•*◦▪·+]/.test(b.text);
+      const opening = (standalone || inAcceptance) && /^(?:acceptance|sign[- ]?off|abnahme|recette)\b/i.test(t.replace(/^[\d.\s]+/, "")) && !referencedIds(t).size;
+      if (ACCEPTANCE_REGIME.test(t) || (opening && condition) || (GENERAL_ACCEPTANCE.test(t) && (condition || /\bwithin\b|\bdeemed\b|\bin writing\b/i.test(t)))) {
+        regime = true;
+        if (/\b(?:all|each|every)\s+(?:of the\s+)?(?:deliverables?|stories|story|user stories|items?)\b|\bqasp\b|\bdefinition of done\b/i.test(t) && !LISTED_ONLY.test(t)) regimeAll = true;
+      }
+      if (inAcceptance || condition) for (const r of referencedIds(t)) refs.add(r);
+      if (condition) named.push(termSet(t));
     }
   }
-  return refs;
+  return { refs, general: regimeAll || (regime && refs.size === 0 && !specific), named };
 }
-const markerKey = (m: string | null) => (m ?? "").replace(/^(?:item|task|deliverable|phase|d)\s*/i, "").replace(/[().:\s§]/g, "");
+
+/** A deliverable's name: its label, or its text up to the first elaboration ("X, including …", "X: …"). */
+function nameOf(b: Block): string {
+  const t = b.head.text;
+  return (/^(.{3,80}?)(?:,|:|\s[—–-]\s|\s\(|\bincluding\b|\bwith\b|\bfor\b|\bso that\b|$)/i.exec(t)?.[1] ?? t).trim();
+}
+
+/** A deliverable named by an acceptance statement ("the migration is accepted when …"). */
+function coveredByName(label: string, named: Set<string>[]): boolean {
+  const name = [...termSet(label)].filter((t) => t.length > 2);
+  if (!name.length || name.length > 6) return false;
+  return named.some((s) => name.filter((t) => s.has(t)).length / name.length >= 0.5 && name.some((t) => s.has(t) && t.length > 4));
+}
 
 /** The deliverables of a signed scope, each with whether an acceptance or completion condition covers it. */
 export const findDeliverables = memo(32, deliverablesOf);
 
-/**
- * Deliverables in Markdown tables: the header row names the columns; each later row's deliverable is its
- * deliverable/description cell (else its longest cell), accepted when that row's acceptance cell is filled.
- */
-function tableDeliverables(its: Item[], general: boolean): { rows: Set<number>; out: Deliverable[] } {
-  const rows = new Set<number>();
-  const out: Deliverable[] = [];
-  let header: Map<number, string> | null = null;
-  let prevItem = -2;
-  for (const it of its) {
-    const cells = it.units.filter((u) => u.cell !== undefined);
-    if (!cells.length) {
-      header = null;
-      continue;
-    }
-    rows.add(it.item);
-    if (!header || it.item !== prevItem + 1) {
-      header = new Map(cells.map((c) => [c.cell!, c.text.toLowerCase()]));
-      prevItem = it.item;
-      continue;
-    }
-    prevItem = it.item;
-    const col = (re: RegExp) => [...header!.entries()].find(([, h]) => re.test(h))?.[0];
-    const what = col(/deliverable|description|item|task|service|scope|requirement/);
-    const acc = col(/accept|criteria|sign-?off|done|complete|standard|measure/);
-    const main = cells.find((c) => c.cell === what) ?? [...cells].filter((c) => !/^[\d.#]+$/.test(c.text)).sort((a, b) => b.text.length - a.text.length)[0];
-    if (!main || main.text.split(/\s+/).length < 2) continue;
-    const accCell = cells.find((c) => c.cell === acc && c.text.trim() !== "");
-    const accepted = general || Boolean(accCell) || cells.some((c) => c !== main && ACCEPTANCE.test(c.text)) || ACCEPTANCE.test(main.text) || BOUNDED_WORK.test(main.text);
-    out.push({ start: main.start, end: main.end, text: main.text, marker: null, item: { start: it.start, end: it.end, text: it.text }, accepted });
-  }
-  return { rows, out };
-}
-
 function deliverablesOf(scope: string): Deliverable[] {
-  const its: Item[] = items(scope).map((it) => ({ ...it, ...labelOf(it.units[0].text, it.units.length, it.marker, it.units[0].heading) }));
-  // acceptance that covers every deliverable, or some by reference
-  let general = false;
-  const refs = new Set<string>();
-  let section = "";
-  const sections: string[] = [];
-  for (const it of its) {
-    if (it.label) section = it.label;
-    sections.push(section);
-    if (ACCEPTANCE_REGIME.test(it.text)) general = true;
-    const inAcceptance = /^(?:acceptance|basis of acceptance|sign-?off)/.test(section) || /^acceptance\b/i.test(it.text);
-    if (GENERAL_ACCEPTANCE.test(it.text) || (inAcceptance && ACCEPTANCE.test(it.text))) {
-      const r = referencedMarkers(it.text.replace(/\b\d+(?:\.\d+)?\s*(?:%|days?|hours?|weeks?|months?|minutes?|business|consecutive|percent)\b|\$[\d,.]+|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/gi, ""));
-      if (!r.size) general = true;
-      for (const x of r) refs.add(x);
+  const { blocks } = documentOf(scope);
+  const work = blocks.filter((b) => !b.heading && !b.group && WORK_SECTIONS.includes(b.section.kind));
+  // where the SOW lists its deliverables, those are the units of acceptance (tasks are how they are made)
+  const listed = work.filter((b) => b.section.kind === "deliverables" && isWork(b.head.text));
+  const units = listed.length ? listed : work;
+  const cov = coverageOf(blocks, scope);
+  // a deliverable made by tasks it names ("Training (Task 3.5)") is covered when those tasks carry a condition
+  const byId = new Map<string, Block>();
+  for (const b of blocks) for (const k of b.ids) if (!byId.has(k)) byId.set(k, b);
+  const viaTasks = (b: Block) => [...referencedIds(b.text)].some((k) => { const t = byId.get(k); return t !== undefined && t !== b && (hasCondition(t.text) || boundedWork(t.text)); });
+  const out: Deliverable[] = [];
+  for (const b of units) {
+    if (GOVERNANCE_LABEL.test(b.label)) continue;
+    const rowCondition = b.cells?.some((c) => c !== (b.head as never) && c.text !== b.head.text && /accept|criteria|sign-?off|done|complete|standard|measure|test/.test(c.header) && c.text.trim() !== "" && hasCondition(`accepted when ${c.text}`) && !/^(?:tbd|tbc|n\/a|-+|—|as agreed|per (?:customer|client) sign-?off|(?:customer|client) sign-?off|to (?:the )?(?:customer|client)'?s satisfaction)\.?$/i.test(c.text.trim()));
+    const itemCovered =
+      cov.general || b.ids.some((k) => cov.refs.has(k)) || hasCondition(b.cells ? b.cells.filter((c) => c.text !== b.head.text).map((c) => c.text).join(" ; ") + " " + b.head.text : b.text) || Boolean(rowCondition) || boundedWork(b.text) || coveredByName(nameOf(b), cov.named) || viaTasks(b);
+    if (b.rawId || b.cells || /^\s*[-–—•*◦▪·+]/.test(b.text)) {
+      if (!isWork(b.head.text)) continue;
+      out.push({ ...b.head, marker: b.rawId, item: { start: b.start, end: b.end, text: b.text }, accepted: itemCovered, source: "signed_scope" });
+      continue;
     }
-  }
-  // a section whose items are mostly capability statements ("The ability to …") specifies a product, not deliverables
-  const capability = new Map<string, [number, number]>();
-  its.forEach((it, i) => {
-    if (it.headingOnly || !it.marker) return;
-    const c = capability.get(sections[i]) ?? [0, 0];
-    c[1]++;
-    if (CAPABILITY.test(it.units[0].text)) c[0]++;
-    capability.set(sections[i], c);
-  });
-  const tables = tableDeliverables(its, general);
-  const out: Deliverable[] = [...tables.out];
-  for (let i = 0; i < its.length; i++) {
-    const it = its[i];
-    if (it.headingOnly || tables.rows.has(it.item)) continue;
-    const sec = sections[i];
-    const cap = capability.get(sec);
-    if (cap && cap[1] >= 3 && cap[0] / cap[1] >= 0.5) continue;
-    if (NOT_DELIVERABLE_SECTION.test(sec) && !/^(?:deliverables|scope of|services|tasks|requirements)/.test(sec)) continue;
-    if (it.label && NOT_DELIVERABLE_SECTION.test(it.label)) continue;
-    const itemAccepted = general || ACCEPTANCE.test(it.text) || BOUNDED_WORK.test(it.text) || (it.marker !== null && refs.has(markerKey(it.marker)));
-    let candidates: Span[] = it.marker ? [it.units[0]] : it.units;
-    // a short label sentence ("D1 Environment.") reads with the sentence after it
-    if (it.marker && it.label === null && it.units.length > 1 && it.units[0].text.split(/\s+/).length <= 3 && !ACCEPTANCE.test(it.units[1].text)) {
-      candidates = [{ start: it.units[0].start, end: it.units[1].end, text: scope.slice(it.units[0].start, it.units[1].end) }];
-    }
-    for (const [k, u] of candidates.entries()) {
-      if (!it.marker) {
-        // the title line(s) of an unnumbered SOW
-        if (i === 0 && k === 0 && (u.text.split(/\s+/).length <= 5 || /statement of work|\bsow\b|[—–]|:/i.test(u.text))) continue;
-        if (/^(?:accept|complete|sign|approv)/i.test(u.text)) continue;
-      }
-      if (NOT_DELIVERABLE_SENTENCE.test(u.text) || u.text.split(/\s+/).length < 2) continue;
-      // several deliverables in one sentence, each with its own condition: judge each clause
-      // a clause that is itself a condition ("accepted when …") belongs to the deliverable before it
+    // unnumbered prose: each sentence that describes work, and each clause where one sentence lists several
+    const ss = sentences(scope, b.start, b.end);
+    ss.forEach((u, k) => {
+      if (!isWork(u.text)) return;
+      if (/^(?:accept|complete|sign|approv)/i.test(u.text)) return;
+      // a summary ahead of the list it introduces ("Scope: implement X. Deliverables: (a) …")
+      if (ss.length > 1 && /^(?:scope|summary|overview|purpose|background|objectives?)\s*[:—–-]/i.test(u.text)) return;
+      // a short title sentence opening the scope ("Quote QuickStart.")
+      if (k === 0 && blocks.indexOf(b) === 0 && ss.length > 1 && u.text.split(/\s+/).length <= 3) return;
       const parts: Span[] = [];
       for (const p of clauses(scope, u.start, u.end, { commas: true })) {
         const prev = parts[parts.length - 1];
-        if (prev && /^(?:accept|complete|done|sign|approv)/i.test(p.text)) parts[parts.length - 1] = { start: prev.start, end: p.end, text: scope.slice(prev.start, p.end) };
+        if (prev && /^(?:accept|complete|done|sign|approv)/i.test(p.text)) parts[parts.length - 1] = trimSpan(scope, prev.start, p.end);
         else parts.push(p);
       }
-      const withCond = parts.filter((p) => ACCEPTANCE.test(p.text)).length;
+      const withCond = parts.filter((p) => hasCondition(p.text)).length;
       if (parts.length > 2 && withCond >= 2 && withCond < parts.length) {
-        for (const p of parts) if (p.text.split(/\s+/).length >= 2) out.push({ ...p, marker: it.marker, item: it, accepted: general || ACCEPTANCE.test(p.text) });
-        continue;
+        for (const p of parts) if (p.text.split(/\s+/).length >= 2) out.push({ ...p, marker: null, item: u, accepted: cov.general || hasCondition(p.text), source: "signed_scope" });
+        return;
       }
-      const next = it.units[it.units.indexOf(u as never) + 1]?.text ?? "";
-      const accepted = it.marker ? itemAccepted : general || ACCEPTANCE.test(u.text) || BOUNDED_WORK.test(u.text) || /^(?:accept|complete|sign|approv)/i.test(next);
-      out.push({ ...u, marker: it.marker, item: it, accepted });
+      const next = ss[k + 1]?.text ?? "";
+      const accepted = cov.general || hasCondition(u.text) || boundedWork(u.text) || /^(?:accept|complete|sign|approv)/i.test(next) || coveredByName(u.text, cov.named);
+      out.push({ ...u, marker: null, item: u, accepted, source: "signed_scope" });
+    });
+  }
+  return out;
+}
+
+/**
+ * Custom work bought on the order form (a template, a dashboard, a build) that the SOW neither describes nor
+ * accepts: licences, subscriptions and lines that point to the SOW are not deliverables of their own.
+ */
+export const orderFormDeliverables = memo(32, (key: string) => {
+  const [form, scope] = key.split("\u0000");
+  const out: Deliverable[] = [];
+  const scopeTerms = termSet(scope);
+  for (const b of documentOf(form).blocks) {
+    if (b.heading || b.group) continue;
+    const d = b.head;
+    const t = d.text;
+    if (!CUSTOM_WORK.test(t) || LICENCE_LINE.test(t) || DOCUMENT_TITLE.test(t) || !isWork(t)) continue;
+    if (/\b(?:sow|pws|statement of work|scope of work|section|§)\b/i.test(b.text)) continue;
+    if (hasCondition(b.text) || boundedWork(b.text)) continue;
+    const terms = [...termSet(t)].filter((x) => x.length > 2 && !/^\d/.test(x));
+    if (!terms.length || terms.filter((x) => scopeTerms.has(x)).length / terms.length >= 0.5) continue;
+    out.push({ ...d, marker: b.rawId, item: { start: b.start, end: b.end, text: b.text }, accepted: false, source: "order_form" });
+  }
+  return out;
+});
+
+/** Sentences of the scope that describe work (not fees, schedule, background or contract machinery). */
+export function workSentences(scope: string): Span[] {
+  const out: Span[] = [];
+  for (const b of documentOf(scope).blocks) {
+    if (b.heading || b.group || !WORK_SECTIONS.includes(b.section.kind) || GOVERNANCE_LABEL.test(b.label)) continue;
+    if (b.cells) {
+      out.push(b.head);
+      continue;
     }
+    for (const s of sentences(scope, b.start, b.end)) if (!NOT_WORK.test(s.text) && !CAPABILITY.test(s.text)) out.push(s);
   }
   return out;
 }

@@ -1,21 +1,21 @@
 import type { Detector } from "../types";
-import { findDeliverables } from "../deliverables";
+import { findDeliverables, orderFormDeliverables } from "../deliverables";
 
-/** A deliverable in the signed scope with no acceptance, sign-off or completion condition anywhere. */
+/** A deliverable in the signed scope (or custom work on the order form) with no acceptance condition anywhere. */
 export const acceptanceDetector: Detector = {
   id: "missing-acceptance",
-  version: 4,
+  version: 5,
   category: "missing_acceptance_criteria",
   detect(ctx) {
-    return findDeliverables(ctx.text("signed_scope"))
-      .filter((d) => !d.accepted)
-      .map((d) => ({
-        category: "missing_acceptance_criteria" as const,
-        severity: "high" as const,
-        source: "signed_scope" as const,
-        start: d.start,
-        end: d.end,
-        message: "This deliverable has no acceptance or sign-off condition: add a measurable one (who accepts, against what) before kickoff.",
-      }));
+    const scope = ctx.text("signed_scope");
+    const found = [...findDeliverables(scope).filter((d) => !d.accepted), ...orderFormDeliverables(`${ctx.text("order_form")}\u0000${scope}`)];
+    return found.map((d) => ({
+      category: "missing_acceptance_criteria" as const,
+      severity: "high" as const,
+      source: d.source,
+      start: d.start,
+      end: d.end,
+      message: "This deliverable has no acceptance or sign-off condition: add a measurable one (who accepts, against what) before kickoff.",
+    }));
   },
 };

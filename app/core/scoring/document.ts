@@ -1,0 +1,306 @@
+// The document model of one field: sections with a type, numbered and lettered items with their ids, sub-lines
+// that belong to an item (a story's "AC:" line, an indented detail), and table rows with header-named cells.
+// Every span keeps exact offsets into the original text.
+import { memo } from "./memo";
+import { logicalLines, sentences, trimSpan, type Span } from "./structure";
+
+export type SectionKind =
+  | "none"
+  | "title"
+  | "background"
+  | "scope"
+  | "deliverables"
+  | "acceptance"
+  | "schedule"
+  | "assumptions"
+  | "responsibilities"
+  | "out_of_scope"
+  | "fees"
+  | "definitions"
+  | "change"
+  | "governance"
+  | "term"
+  | "other";
+
+/** A section title's words → its kind; the first family that matches wins (order matters). */
+const SECTION_FAMILIES: [SectionKind, RegExp][] = [
+  ["out_of_scope", /\bout[- ]of[- ]scope\b|\bexclu(?:sions?|ded)\b|\bnot (?:in scope|included)\b/],
+  ["acceptance", /\baccept|\bsign[- ]?off\b|\binspection\b|\bqasp\b|\bquality assurance\b|\bdefinition of done\b|\bcompletion criteria\b|\bdone criteria\b/],
+  ["deliverables", /\bdeliverables?\b|\bwork products?\b/],
+  ["definitions", /\bdefinitions?\b|\binterpretation\b|\bglossary\b/],
+  ["fees", /\bfees?\b|\bpric(?:e|es|ing)\b|\bpayments?\b|\binvoic\w*|\bcommercials?\b|\bcosts?\b|\brates?\b|\bbilling\b|\bexpenses\b/],
+  ["schedule", /\bschedule\b|\btimeline\b|\bmilestones?\b|\bkey dates\b|\bdates\b|\bperiod of performance\b|\bproject plan\b|\bsprint plan\b|\bplanning\b|\bcalendar\b/],
+  ["assumptions", /\bassumptions?\b|\bdependenc(?:y|ies)\b|\bconstraints?\b|\bprerequisites?\b/],
+  ["responsibilities", /\bresponsibilit(?:y|ies)\b|\bobligations?\b|\b(?:customer|client|buyer|agency|government|county|city|district|university|bank|company) (?:will|to) provide\b|\braci\b|\broles\b/],
+  ["change", /\bchange (?:control|management|requests?|orders?)\b|\bchanges\b/],
+  ["governance", /\bgovernance\b|\bproject management\b|\bkey personnel\b|\bpersonnel\b|\bstaffing\b|\bcommunications?\b|\bsteering\b|\bproject (?:organi[sz]ation|team|language)\b|\bapproach\b|\bmethodology\b|\breporting and meetings\b|\bwarrant(?:y|ies)\b|\bconfidential\w*\b|\bgeneral\b|\bnotices?\b|\bterms and conditions\b/],
+  ["term", /^(?:term|duration|contract term|subscription term)\b|\bterm and termination\b|\bplace of performance\b|\btype of contract\b/],
+  ["background", /\bbackground\b|\bpurpose\b|\boverview\b|\bintroduction\b|\bobjectives?\b|\bsummary\b|\bcontext\b|\brecitals?\b|\bparties\b|\bgoals?\b|\bcurrent (?:state|environment)\b|\bsituation\b/],
+  ["scope", /\bscope\b|\bservices\b|\btasks?\b|\brequirements?\b|\bwork packages?\b|\bworkstreams?\b|\bepics?\b|\bstories\b|\bbacklog\b|\bfeatures?\b|\bimplementation\b|\bconfiguration\b|\bsolution\b|\bwhat (?:we|you) (?:will )?(?:get|deliver|do)\b|\bactivities\b|\bmodules?\b|\bstatement of work\b|\bwork\b/],
+];
+
+export function sectionKind(title: string): SectionKind {
+  const t = title.toLowerCase().replace(/[*_#:]/g, " ").replace(/\s+/g, " ").trim();
+  for (const [kind, re] of SECTION_FAMILIES) if (re.test(t)) return kind;
+  return "other";
+}
+
+export interface Section {
+  kind: SectionKind;
+  title: string;
+}
+
+export interface Cell extends Span {
+  /** the column's header, lower-cased ("" when the table has no header row) */
+  header: string;
+}
+
+export interface Block extends Span {
+  /** the item's id as written ("D-3", "2.1", "E2.2", "CLIN 0001"), or null */
+  rawId: string | null;
+  /** normalized id keys a reference can use ("D3", "3" for a deliverable numbered 3) */
+  ids: string[];
+  /** the citation unit: from the marker to the end of the first sentence (a table row's description cell) */
+  head: Span;
+  /** the body after the marker, including the sub-lines that belong to the item */
+  heading: boolean;
+  /** a group heading (an epic, a phase) whose items follow it */
+  group: boolean;
+  section: Section;
+  indent: number;
+  /** a table row's cells (the header row itself is not a block) */
+  cells?: Cell[];
+  /** the label before a colon or dash ("Training" in "Training: three sessions"), lower-cased */
+  label: string;
+}
+
+/** An item's id: "D1", "D-3", "2.1", "A.2.1", "E2.2", "US-2", "CLIN 0001", "Story 1.1", "Epic 2", "(iv)", "a)". */
+const ID_MARKER =
+  /^(?:(?:item|task|deliverable|section|step|article|part|milestone|phase|stage|epic|story|feature|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|sprint)\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]\b)|§\s*\d+(?:\.\d+)*|[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|[A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)*[a-z]?|\(?[ivx]{1,4}\)|\(?[a-z]\))(?=[.:)]?(?:\s|$)|[.)]\S)[.:)]?(?:\s+[—–-])?\s*/i;
+const BULLET = /^[-–—•*◦▪·>+]+\s+|^\[[ x]\]\s+/;
+
+export function normalizeId(raw: string): string[] {
+  const t = raw.trim().replace(/[.:)(\s]+$/g, "").replace(/^\(/, "");
+  const m = /^(item|task|deliverable|section|step|article|part|milestone|phase|stage|epic|story|feature|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|sprint)\s+(.*)$/i.exec(t);
+  const body = (m ? m[2] : t).toUpperCase().replace(/[-‐—–\s]/g, "");
+  const keys = new Set<string>([body]);
+  const word = m?.[1].toLowerCase();
+  if (word === "deliverable") keys.add(`D${body}`);
+  if (word === "clin") keys.add(`CLIN${body}`);
+  // "D3" is also referred to as "Deliverable 3"
+  const d = /^D(\d+)$/.exec(body);
+  if (d) keys.add(d[1]);
+  return [...keys];
+}
+
+const TABLE_RULE = /^\s*\|?\s*:?-{3,}/;
+const isTableLine = (s: string) => {
+  const t = s.trim();
+  return t.startsWith("|") ? t.length > 1 : (t.match(/ \| /g) ?? []).length >= 1 && (t.match(/\|/g) ?? []).length >= 2;
+};
+/** A line that attaches to the item above it: a story's acceptance line, an indented detail. */
+const STORY_LINE = /^(?=\S+(?:\s+\S+){3})(?:AC|A\/C|given\b|given\/when\/then|when\b.*\bthen\b|done when|dod)\b/i;
+const ACCEPT_LINE = /^(?=\S+(?:\s+\S+){3})(?:acceptance(?: criteria)?|accepted|test(?:ed)?|verified|verification|success criteria|completion)\b/i;
+
+const LEAD_IN = /^(?:in|for|the|this|as|under|where|when|if|with|to|by|from|each|all)\b/i;
+
+/** The sentence a title case line is a heading: short, no sentence punctuation, mostly capitalized words. */
+function looksLikeHeading(body: string, nextIndentDeeper: boolean): boolean {
+  const plain = body.replace(/[*_#]/g, "").trim();
+  const words = plain.split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 10) return false;
+  if (/^[A-Z0-9][A-Z0-9 &/,.'()—–-]+$/.test(plain) && /[A-Z]{3}/.test(plain)) return true; // ALL CAPS
+  if (/:\s*$/.test(plain) && words.length <= 6 && !/^(?:in|for|the|this|as|under|where|when|if|with|to|by|from|each|all)\b/i.test(plain)) return true;
+  if (nextIndentDeeper && !/[.;]$/.test(plain)) return true;
+  return false;
+}
+
+function indentOf(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end && (text[i] === " " || text[i] === "\t"); i++) n += text[i] === "\t" ? 4 : 1;
+  return n;
+}
+
+export interface DocumentModel {
+  text: string;
+  blocks: Block[];
+}
+
+export const documentOf = memo(64, parseDocument);
+
+function parseDocument(text: string): DocumentModel {
+  const blocks: Block[] = [];
+  const ll = logicalLines(text).filter((l) => l.text.trim() !== "");
+  let section: Section = { kind: "none", title: "" };
+  let header: string[] | null = null;
+  let seenStructure = false;
+  for (let li = 0; li < ll.length; li++) {
+    const ln = ll[li];
+    const indent = indentOf(text, ln.start, ln.end);
+    let start = ln.start;
+    while (start < ln.end && /[\s>]/.test(text[start])) start++;
+    const body = text.slice(start, ln.end);
+    if (/^[-=_*]{3,}\s*$/.test(body)) continue;
+    // tables: a run of pipe lines; the first row names the columns
+    if (isTableLine(body)) {
+      if (TABLE_RULE.test(body)) continue;
+      const cells = splitCells(text, start, ln.end);
+      const prevIsTable = li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end));
+      if (!prevIsTable || !header) {
+        header = cells.map((c) => c.text.toLowerCase());
+        // a header row that holds data (no alphabetic header words) is still a header for our purposes
+        continue;
+      }
+      const withHeader = cells.map((c, i) => ({ ...c, header: header![i] ?? "" }));
+      const main = describingCell(withHeader);
+      if (!main) continue;
+      const idCell = withHeader.find((c) => /^(?:id|#|no\.?|ref|item|d#|clin|line)$/i.test(c.header) || (c !== main && /^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(c.text)));
+      blocks.push({
+        start: ln.start,
+        end: ln.end,
+        text: ln.text,
+        rawId: idCell?.text ?? null,
+        ids: idCell ? normalizeId(idCell.text) : [],
+        head: main,
+        heading: false,
+        group: false,
+        section,
+        indent,
+        cells: withHeader,
+        label: main.text.toLowerCase(),
+      });
+      seenStructure = true;
+      continue;
+    }
+    header = null;
+    const md = /^#+\s*/.exec(body);
+    const bullet = md ? null : BULLET.exec(body);
+    // an id after a bullet, possibly in bold ("- **RM-1** Lot control")
+    const afterBullet = bullet ? body.slice(bullet[0].length) : body;
+    const boldId = /^(\*\*|__)([^*_]{1,16}?)\1\s*/.exec(afterBullet);
+    const idSource = boldId ? `${boldId[2]} ${afterBullet.slice(boldId[0].length)}` : afterBullet;
+    const idFound = md ? null : ID_MARKER.exec(idSource);
+    const idm = idFound && (!bullet || /\d/.test(idFound[0])) ? idFound : null;
+    const idLen = idm ? (boldId ? boldId[0].length : idm[0].length) : 0;
+    const markerLen = md?.[0].length ?? (bullet ? bullet[0].length + idLen : idLen);
+    const contentStart = start + markerLen;
+    const content = text.slice(contentStart, ln.end);
+    const next = ll[li + 1];
+    const nextDeeper = next !== undefined && indentOf(text, next.start, next.end) > indent;
+    const underlined = false;
+    // a sub-line belongs to the item above it
+    const prev = blocks[blocks.length - 1];
+    const afterBlank = li > 0 && /\n[ \t]*\r?\n/.test(text.slice(ll[li - 1].end, ln.start));
+    const prevIsItem = prev !== undefined && (prev.rawId !== null || /^\s*(?:[-–—•*◦▪·+]|\[[ x]\])/.test(prev.text));
+    if (prev && !afterBlank && !prev.heading && !prev.cells && !md && !idm && !bullet && prev.section.kind !== "title" && (STORY_LINE.test(content) || (indent > prev.indent && !prev.group && prevIsItem && (!ACCEPT_LINE.test(content) || !referencedIds(content).size)))) {
+      prev.end = ln.end;
+      prev.text = text.slice(prev.start, prev.end);
+      continue;
+    }
+    const core = content.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
+    const words = core.replace(/[*_#]/g, "").trim().split(/\s+/).filter(Boolean);
+    const inlineLabel = /^([^:.—–]{2,60}?)\s*(?::|\s[—–-]\s)\s*(\S.*)?$/.exec(content) ?? (() => {
+      const m = /^([A-Z][\w &/-]{2,40}?)\.\s+(\S.*)$/.exec(content);
+      return m && sectionKind(m[1]) !== "other" && m[1].split(/\s+/).length <= 4 ? m : null;
+    })();
+    const labelText = (inlineLabel?.[1] ?? core).replace(/[*_#()]/g, " ").replace(/\s+/g, " ").trim();
+    // headings: Markdown, underlined, ALL CAPS, a short titled line; numbered headings ("1.0 PURPOSE", "SECTION 3. FEES")
+    const titleOnly = words.length <= 7 && !/[;]|,(?!\d)/.test(core) && (!/[.]$/.test(core) || words.length <= 4) && !/\b(?:shall|will|must|is|are)\b/i.test(core);
+    const titleKind = sectionKind(labelText);
+    const groupWord = /^(?:epic|phase|stage|workstream|feature|module|work package|part|milestone)\b/i.test(body) || /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
+    const alwaysGroup = /^(?:epic|feature|workstream|work package|module)\b/i.test(body) || /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
+    const childFollows = idm !== null && next !== undefined && (() => {
+      const nb = text.slice(next.start, next.end).trim();
+      const nm = ID_MARKER.exec(nb);
+      const mine = normalizeId(idm[0])[0];
+      return nm !== null && normalizeId(nm[0])[0].startsWith(`${mine}.`) || nextDeeper;
+    })();
+    let heading = Boolean(md) || underlined;
+    let group = false;
+    if (!heading && titleOnly && !LEAD_IN.test(content)) {
+      const priceBasis = /\bfixed (?:fee|price)\b|\btime (?:&|and) materials\b|\bt&m\b/i.test(labelText);
+      if (alwaysGroup || ((idm || bullet === null) && (childFollows || groupWord) && (titleKind === "scope" || titleKind === "other" || (priceBasis && childFollows)))) group = true;
+      else if (looksLikeHeading(core, nextDeeper) || (idm && titleKind !== "other" && words.length <= 6) || (!idm && !bullet && titleKind !== "other" && words.length <= 5)) heading = true;
+    }
+    if (heading) {
+      const docTitle = !seenStructure && li < 3 && /\bstatement of work\b|\bsow\b|\bwork statement\b|\border form\b|\bquot(?:e|ation)\b|\bproposal\b|\bexhibit\b|\bagreement\b/i.test(labelText);
+      if (docTitle) {
+        blocks.push(block(text, ln, idm?.[0] ?? null, contentStart, true, false, { kind: "title", title: "" }, indent, labelText));
+        continue;
+      }
+      section = { kind: titleKind === "other" && section.kind === "none" && !seenStructure ? "title" : titleKind, title: labelText.toLowerCase() };
+      if (/^(?:section|article|part)\b/i.test(labelText) || /^\d/.test(labelText)) section = { kind: sectionKind(labelText.replace(/^(?:section|article|part)\s+[\dA-Z.]+\s*/i, "")), title: labelText.toLowerCase() };
+      blocks.push(block(text, ln, idm?.[0] ?? null, contentStart, true, false, section, indent, labelText));
+      seenStructure = true;
+      continue;
+    }
+    // an inline label that names a section ("Assumptions: …", "Fees — …") is a one-line section of its own
+    let own = section;
+    if (inlineLabel && inlineLabel[1].split(/\s+/).length <= 4) {
+      const k = sectionKind(inlineLabel[1]);
+      const sectionMarker = idm !== null && /^(?:§|section|article|part|clause)/i.test(idm[0]);
+      const plainLine = !idm && !bullet;
+      const neverWork = k !== "fees" && k !== "other" && k !== "scope" && k !== "deliverables" && k !== "background";
+      if (k !== "other" && k !== "scope" && k !== "deliverables" && (plainLine || sectionMarker || neverWork)) own = { kind: k, title: inlineLabel[1].toLowerCase() };
+    }
+    // the title block: unmarked lines before any section or item
+    if (!seenStructure && !idm && !bullet && (section.kind === "none" || section.kind === "title") && words.length <= 14 && ll.length > 1 && !/\b(?:will|shall|must)\b/i.test(core) && sentences(text, contentStart, ln.end).length === 1) own = { kind: "title", title: "" };
+    if (idm || bullet) seenStructure = true;
+    blocks.push(block(text, ln, idm?.[0] ?? null, contentStart, false, group, own, indent, labelText));
+  }
+  return { text, blocks };
+}
+
+function block(text: string, ln: Span, rawId: string | null, contentStart: number, heading: boolean, group: boolean, section: Section, indent: number, label: string): Block {
+  const first = sentences(text, contentStart, ln.end)[0] ?? trimSpan(text, contentStart, ln.end);
+  const head = trimSpan(text, first.start, first.end);
+  return { start: ln.start, end: ln.end, text: ln.text, rawId, ids: rawId ? normalizeId(rawId) : [], head, heading, group, section, indent, label: label.toLowerCase() };
+}
+
+function splitCells(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let cellStart = text[start] === "|" ? start + 1 : start;
+  for (let i = cellStart; i <= end; i++) {
+    if (i === end || text[i] === "|") {
+      const t = trimSpan(text, cellStart, i);
+      out.push(t);
+      cellStart = i + 1;
+    }
+  }
+  while (out.length && !out[out.length - 1].text) out.pop();
+  return out;
+}
+
+/** The cell that says what a row is: the deliverable/description column, else the longest text cell. */
+function describingCell(cells: Cell[]): Cell | null {
+  const named = cells.find((c) => /deliverable|description|item|task|service|scope|requirement|work|story|feature|product|what/.test(c.header) && !/^(?:id|#|no\.?)$/.test(c.header) && c.text && !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(c.text));
+  if (named) return named;
+  const texty = cells.filter((c) => /\p{L}{3}/u.test(c.text)).sort((a, b) => b.text.length - a.text.length);
+  return texty[0] ?? null;
+}
+
+/** Ids an acceptance statement refers to: "D1", "D2 and D5", "D1 through D4", "(2.3, 2.4)", "Deliverable 3", "Tasks 2.1–2.3". */
+export function referencedIds(sentence: string): Set<string> {
+  const refs = new Set<string>();
+  const s = sentence.replace(/\b[A-Z]{2,}[- ]?\d+(?:\.\d+)+\b(?![-–])/g, (m) => (/^(?:CLIN|REQ|US|WP|DEL|SOW)/.test(m) ? m : " ")); // "WCAG 2.1", "SAML 2.0" are versions
+  const ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)`;
+  const re = new RegExp(String.raw`(?:\b(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s+)?(${ID}|\d+)(?:\s*(?:through|thru|to|[–-])\s*(${ID}|\d+))?`, "gi");
+  for (const m of s.matchAll(re)) {
+    const word = /^(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s/i.test(m[0]);
+    const a = m[1];
+    if (/[a-z]/.test(a.replace(/[a-z]$/, ""))) continue; // ids are written in capitals ("D1", "RM-2")
+    // a bare number is a count, not an id, unless it opens a range ("each of 1–4")
+    if (/^\d+$/.test(a) && !word && !(m[2] && /^\d+$/.test(m[2]) && /(?:of|items?|and|,)\s*$/i.test(s.slice(Math.max(0, m.index! - 8), m.index!)))) continue;
+    if (/%|\bdays?\b|\bhours?\b/.test(s.slice(m.index! + m[0].length, m.index! + m[0].length + 6))) continue;
+    const prefix = /^deliverables?/i.test(m[0]) && /^\d+$/.test(a) ? "D" : "";
+    const add = (x: string) => normalizeId(prefix + x).forEach((k) => refs.add(k));
+    add(a);
+    if (m[2]) {
+      const pa = /^(.*?)(\d+)$/.exec(a.replace(/[-‐]/g, ""));
+      const pb = /^(.*?)(\d+)$/.exec(m[2].replace(/[-‐]/g, ""));
+      if (pa && pb && (pa[1] === pb[1] || pb[1] === "") && Number(pb[2]) - Number(pa[2]) <= 50) for (let k = Number(pa[2]); k <= Number(pb[2]); k++) add(`${pa[1]}${k}`);
+      else add(m[2]);
+    }
+  }
+  return refs;
+}
