@@ -28,7 +28,7 @@ beforeAll(async () => {
     answers++;
     const user = call.body.messages.find((m) => m.role === "user")!.content;
     if (user.includes("case-dup")) return answer([finding("reporting as needed"), finding("reporting as needed"), finding("reporting as needed", { message: "again" })]);
-    if (user.includes("case-junk")) return answer([{ category: "nonsense" }, 7, null, finding("the dashboards as appropriate"), { ...finding("reporting as needed"), extra: 1 }]);
+    if (user.includes("case-junk")) return answer([{ category: "nonsense" }, 7 as never, null as never, finding("the dashboards as appropriate"), { ...finding("reporting as needed"), extra: 1 }]);
     if (user.includes("case-503")) return flaky ? { status: 503, body: JSON.stringify({ error: { message: "overloaded" } }) } : answer([finding("dashboards as appropriate")]);
     if (user.includes("case-badjson")) return flaky ? "{ not json" : answer([]);
     if (user.includes("case-short")) return answer([finding(""), finding("   "), finding("a"), finding("as"), finding("--"), finding("port"), finding("reporting")]);
