@@ -1,39 +1,91 @@
-import type { Detector, Finding } from "../types";
+import type { Context, Detector, Finding } from "../types";
 import type { TextSource } from "../../packet";
-import { clauses } from "../structure";
-import { terms } from "../lexicon";
+import { documentOf } from "../document";
+import { sentences, trimSpan, type Span } from "../structure";
+import { stem, terms } from "../lexicon";
 import { dateMentions, MONTH_RE } from "../numbers";
+import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 
 const EVENT_DEADLINE = /\b(?:before|in time for|ahead of|by the time|by the end of|prior to)\b/i;
+const READY_WORDS = /\b(?:live|go-?live|ready|done|launch(?:ed)?|cut ?over|complete[ds]?|finished|in production|up and running|running|migrated by)\b/i;
 
 // The seller committing, or the customer believing something was committed.
 const PROMISE_CUE =
-  /\b(?:told (?:them|him|her|the \w+|their \w+|\w+)(?: that)?(?: we(?:'d| would| will|'ll)| it(?:'s|'d| is| would)| they(?:'d| would| will)| that)?|i said (?:yes|we(?:'d| would| can| could| will))|said we(?:'d| would| can| could| will)|(?:i |we )?promised|(?:i |we )?agreed (?:we(?:'d| would)|to)|we(?:'ll| will| can) (?:also |definitely )?(?:do|build|handle|add|host|provide|own|set|get|keep|include|connect|support|migrate|write|run|deliver|make)|committed to|guaranteed|needs us to|wants? (?:us to|\w+(?: \w+){0,6} (?:too|also|as well))|they(?:'ll| will) also want|is included|as part of this|on the table)\b/i;
+  /\b(?:told (?:them|him|her|the \w+|their \w+|\w+)(?: that)?|i said (?:yes|we(?:'d| would| can| could| will))|said (?:yes|we(?:'d| would| can| could| will))|(?:i |we )?promised|(?:i |we )?agreed (?:we(?:'d| would)|to)|we(?:'ll| will| can) (?:also |definitely )?(?:do|build|handle|add|provide|own|set|get|keep|include|connect|support|migrate|write|run|deliver|make|bring|cover|take|throw)|committed to|guaranteed|assured|needs us to|wants? (?:us to|\w+(?: \w+){0,6} (?:too|also|as well))|they(?:'ll| will) also want|is included|as part of (?:this|the)|that'?s how (?:i|we) demo'?d)\b/i;
 // the customer believing something was promised: a subject and a belief verb ("the buyer assumes we …")
-const BELIEF = /\b(?:[Tt]hey|[Hh]e|[Ss]he|[Cc]ustomer|[Cc]lient|[A-Z][a-z]+)(?:'s \w+)?\s+(?:assumes?|believes?|expects?|is expecting|thinks?)\b/;
-const CUSTOMER_WANT = /\b(?:they|customer|client|she|he|[A-Z][a-z]+) (?:want|wants|asked for|asked about|need|needs|expects?|is expecting)\b/;
+const BELIEF = /\b(?:[Tt]hey|[Hh]e|[Ss]he|[Cc]ustomer|[Cc]lient|[A-Z][a-z]+)(?:'s \w+)?(?: \([^)]*\))?\s+(?:assumes?|believes?|expects?|is expecting|are expecting|thinks?|is assuming|are assuming|heard|understands?)\b/;
+const CUSTOMER_WANT = /\b(?:they|customer|client|she|he|[A-Z][a-z]+) (?:also )?(?:want|wants|asked for|asked about|need|needs|expects?|is expecting|are expecting)\b/;
 const SOMEDAY = /\beventually\b|\bsomeday\b|\bdown the road\b|\bat some point\b|\bnext year\b|\bin the future\b/i;
-const CS_EXTRA_WORK = /\b(?:help|support|coverage|hypercare|on-call|24x7|24\/7|versions?|translat\w*|export|migrat\w*|plan|build|custom\w*)\b/i;
-const FIRST_PERSON_COMMIT = /\b(?:i|we)\b[^.;]{0,40}?\b(?:told|said|promised|agreed|assured|committed|offered|confirmed|guaranteed|ok'?d)\b|\b(?:i|we) (?:mentioned|suggested|hinted) (?:that )?we (?:could|would|can|will|'d)\b|\bsaid (?:ok|okay|yes|sure|it'?s)\b|\b(?:told|promised|assured) (?:them|him|her|the \w+|their \w+)\b/i;
+const FIRST_PERSON_COMMIT =
+  /\b(?:i|we)\b[^.;]{0,40}?\b(?:told|said|promised|agreed|assured|committed|offered|confirmed|guaranteed)\b|\b(?:i|we) (?:mentioned|suggested|hinted) (?:that )?we (?:could|would|can|will|'d)\b|\bsaid (?:ok|okay|yes|sure|it'?s)\b|\b(?:told|promised|assured) (?:them|him|her|the \w+|their \w+)\b|\btold them yes\b/i;
 // Recurring customer-success motions (reviews, check-ins, standard reports) are CS's own work, not delivery scope.
-const CS_MOTION = /\b(?:quarterly|monthly|weekly|annual(?:ly)?|yearly|each (?:year|month|quarter)|periodic)\b[^.]{0,300}\b(?:review|check-?ins?|report|simulations?|sync|meeting|refresh|call)s?\b|\b(?:check-?in|health review|success plan)\b|\bstandard\b[^.]{0,300}\breport\b|\bbuilt-in\b|\bkpi\b/i;
-const OWNER_TAIL = /\s*(?:[—–-]\s*|\(|;\s*)?(?:(?:training |delivery )?owner|csm)\s*:?[^.;)]{0,300}\)?|\s*[—–-]\s*\w+ to (?:confirm|address|check)[^.]{0,300}/gi;
-const DECLINED = /\bseparate (?:order|sow|contract|quote)\b|\bchange order\b(?!.{0,300}\bwithout\b)|\bout of scope\b|\bnot (?:in scope|included|promised|part of)\b|\bquote(?:d)? separately\b|\bnothing (?:was )?promised\b|\bno promises?\b|\bpointed (?:them|him|her) to\b|\bsaid no\b|\bdeclined\b|\bwon'?t\b|\bfuture phase\b|\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b/i;
+const CS_MOTION =
+  /\b(?:quarterly|monthly|weekly|annual(?:ly)?|yearly|each (?:year|month|quarter)|periodic)\b[^.]{0,300}\b(?:review|check-?ins?|report|simulations?|sync|meeting|refresh|call|qbrs?)s?\b|\b(?:check-?in|health review|success plan|qbrs?|business reviews?)\b|\b(?:standard|built-in|out-of-the-box|canned|existing)\b[^.]{0,300}\breport\b|\bkpi\b/i;
+const CS_EXTRA_WORK = /\b(?:help|support|coverage|hypercare|on-call|24x7|24\/7|versions?|translat\w*|language|export|migrat\w*|plan|build|built|custom\w*|integrat\w*|alerts?|notifications?|sms|text|whatsapp|email(?:ed)?|forecast|reports?|dashboards?|portal|app|mobile|api|feed|sync\w*|automat\w*|enrol\w*|enable\w*|calendars?|campaigns?|tests?|optimi[sz]\w*|dunning|reminders?|module)\b/i;
+// work the customer does themselves ("customer task", "the agency to supply …")
+const CUSTOMER_TASK = /\b(?:customer|client|their) (?:task|action|responsibility)\b|^(?:the )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)? to (?:name|supply|provide|register|confirm|send|add|nominate|assign|approve|sign)\b|\bnot sold\b|\bnot offered\b|\bno commitment\b|\bnoting for\b/;
+const OWNER_TAIL = /\s*(?:[—–|-]\s*|\(|;\s*)?(?:(?:training |delivery |cs )?owner|csm|status)\s*:?[^.;)|]{0,300}\)?|\s*[—–-]\s*\w+ to (?:confirm|address|check)[^.]{0,300}/gi;
+// Commercial terms belong to the scope-exception detector, dates and deadlines to the timeline detector.
+const COMMERCIAL = /\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic\w*|payments? terms|net[- ]?\d+|t&e|travel|overage|uplift|free|no (?:extra )?(?:cost|charge))\b/i;
 const GENERIC = new Set(
   terms(
     `system systems data process help able use using work working set setup go live launch project implementation phase team call kickoff note
      deal sow scope order form week weeks month months year years day days quarter time date first new current today plan start ready done
      really super big small whole real main key good great fine sure happy yes all everything anything something full quick easy one
      also too well still eventually already around approximately about like assume assumes believe believes expect expects
-     say says said tell told promise promised agree agreed ask asked yes okay ok line sure thing stuff actually make liked works`,
+     say says said tell told promise promised agree agreed ask asked yes okay ok line sure thing stuff actually make liked works
+     customer client vendor supplier provider contractor side thanks please note`,
   ).concat(["am", "pm"]),
 );
 const DATE_WORD = new RegExp(`^(?:${MONTH_RE}|q[1-4]|eo[qmy]|\\d.*)$`, "i");
 
-/** Content terms of a clause that signed_scope and order_form do not contain. */
-function uncovered(text: string, scope: Set<string>): { missing: string[]; total: number } {
+/** The content terms of a clause that signed_scope and order_form do not contain, with the words as written. */
+function uncovered(text: string, scope: Set<string>): { missing: string[]; words: string[]; total: number } {
   const ts = [...new Set(terms(text))].filter((t) => !GENERIC.has(t) && !DATE_WORD.test(t) && t.length > 2);
-  return { missing: ts.filter((t) => !scope.has(t)), total: ts.length };
+  const missing = ts.filter((t) => !scope.has(t));
+  // the reader's words for the missing terms, never the stems
+  const words: string[] = [];
+  for (const m of text.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)) {
+    const w = m[0].replace(/[’']s$/, "");
+    if (missing.includes(stem(w)) && !words.some((x) => x.toLowerCase() === w.toLowerCase())) words.push(w);
+  }
+  return { missing, words, total: ts.length };
+}
+
+/** A sentence split where a new thought starts: semicolons, spaced dashes, ", and", ", so", ", but". */
+function parts(text: string, s: Span): Span[] {
+  const out: Span[] = [];
+  let start = s.start;
+  const re = /;\s|\s[—–]\s|,\s(?:and|so|but|plus|with)\s|\s\+\s/g;
+  const body = text.slice(s.start, s.end);
+  for (const m of body.matchAll(re)) {
+    const at = s.start + m.index!;
+    const piece = trimSpan(text, start, at, /[\s,;:]/);
+    if (piece.text.split(/\s+/).length >= 4) {
+      out.push(piece);
+      start = at + m[0].length;
+    }
+  }
+  const last = trimSpan(text, start, s.end, /[\s,;:.]/);
+  if (last.text.split(/\s+/).length >= 4 || !out.length) out.push(last);
+  else out[out.length - 1] = trimSpan(text, out[out.length - 1].start, s.end, /[\s,;:.]/);
+  return out;
+}
+
+/** The sentences of a note, requirement list or promise that say something (no headings, headers, greetings, names). */
+function statements(ctx: Context, source: TextSource): Span[] {
+  const text = ctx.text(source);
+  const out: Span[] = [];
+  for (const b of documentOf(text).blocks) {
+    if (b.heading || b.group || b.section.kind === "title") continue;
+    for (const s of b.cells ? [b.head] : sentences(text, b.head.start, b.end)) {
+      const sp = speakerPrefix(s.text);
+      const u = sp ? trimSpan(text, s.start + sp, s.end) : s;
+      if (!u.text || noteNoise(u.text)) continue;
+      out.push(u);
+    }
+  }
+  return out;
 }
 
 const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "customer_promise"];
@@ -41,40 +93,46 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 4,
+  version: 5,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
     const taken = (source: TextSource, start: number, end: number) =>
-      ctx.prior.some((f) => f.source === source && f.start !== null && f.end !== null && f.start < end && f.end > start && (f.category === "conflicting_terms" || f.category === "scope_exception" || f.category === "unowned_requirement" || f.category === "timeline_assumption"));
+      ctx.prior.some((f) => f.source === source && f.start !== null && f.end !== null && f.start < end && f.end > start && f.category !== "ambiguous_deliverable" && f.category !== "missing_acceptance_criteria");
     for (const source of PROMISE_SOURCES) {
       const text = ctx.text(source);
-      for (const u of ctx.units(source)) {
+      const isPromiseField = source === "customer_promise";
+      for (const u of statements(ctx, source)) {
         const plain = u.text.replace(/[’‘]/g, "'");
-        if (DECLINED.test(plain)) continue;
-        const isPromiseField = source === "customer_promise";
+        if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain)) continue;
+        if (/\?\s*$/.test(plain) && !FIRST_PERSON_COMMIT.test(plain)) continue;
         const strong = PROMISE_CUE.test(plain) || FIRST_PERSON_COMMIT.test(plain) || BELIEF.test(plain);
         const weak = !strong && CUSTOMER_WANT.test(plain) && !SOMEDAY.test(plain) && !dateMentions(plain).length;
         if (source === "kickoff_note" && !strong && !weak) continue;
-        if (source === "cs_requirement" && !strong && (CS_MOTION.test(plain) || !CS_EXTRA_WORK.test(plain.replace(OWNER_TAIL, "")))) continue;
-        const parts = isPromiseField ? clauses(text, u.start, u.end, { commas: true, conjunctions: true }) : [u];
-        for (const p of parts) {
+        if (source === "cs_requirement" && !strong && (CS_MOTION.test(plain) || CUSTOMER_TASK.test(plain) || !CS_EXTRA_WORK.test(plain.replace(OWNER_TAIL, "")))) continue;
+        let best: { p: Span; words: string[]; share: number } | null = null;
+        for (const p of parts(text, u)) {
           if (taken(source, p.start, p.end)) continue;
-          // a clause that is only a date or deadline belongs to the timeline detector
-          if (isPromiseField && (dateMentions(p.text).length || EVENT_DEADLINE.test(p.text))) continue;
-          const { missing, total } = uncovered(source === "cs_requirement" ? p.text.replace(OWNER_TAIL, "") : p.text, ctx.scopeTerms);
+          if (p.text.split(/\s+/).length < (isPromiseField ? 4 : 3)) continue;
+          if ((dateMentions(p.text).length || EVENT_DEADLINE.test(p.text)) && READY_WORDS.test(p.text)) continue;
+          if (COMMERCIAL.test(p.text) && !/\b(?:build|integrat\w*|report|dashboard|module|feature|app|portal)\b/i.test(p.text)) continue;
+          const body = source === "cs_requirement" ? p.text.replace(OWNER_TAIL, "") : p.text;
+          const { missing, words, total } = uncovered(body, ctx.scopeTerms);
           if (total === 0) continue;
           const share = missing.length / total;
           if (missing.length < 2 || share < (strong && !isPromiseField ? 0.34 : isPromiseField ? 0.6 : 0.5)) continue;
-          out.push({
-            category: "promise_not_in_scope",
-            severity: isPromiseField ? "high" : "medium",
-            source,
-            start: p.start,
-            end: p.end,
-            message: `Promised but not in the signed scope or order form (${missing.slice(0, 4).join(", ")}): add it by change order, or reset the customer's expectation before kickoff.`,
-          });
+          if (!best || share > best.share) best = { p, words, share };
         }
+        if (!best) continue;
+        const cite = u.text.split(/\s+/).length <= 30 && !taken(source, u.start, u.end) ? u : best.p;
+        out.push({
+          category: "promise_not_in_scope",
+          severity: isPromiseField ? "high" : "medium",
+          source,
+          start: cite.start,
+          end: cite.end,
+          message: `Promised but not in the signed scope or order form (${best.words.slice(0, 4).join(", ")}): add it by change order, or reset the customer's expectation before kickoff.`,
+        });
       }
     }
     return out;

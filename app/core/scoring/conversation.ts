@@ -1,0 +1,52 @@
+// The structure of notes, e-mails and call transcripts, and the vocabulary of declining, deferring and not
+// promising — shared by every detector that reads the sales side.
+
+/** The text itself declines or defers it: out of scope, a separate order, a later phase, "not in this". */
+export const DECLINED = new RegExp(
+  [
+    String.raw`\bseparate (?:order|sow|contract|quote|conversation|business case|project|engagement|purchase)\b`,
+    String.raw`\bchange order\b(?!.{0,300}\bwithout\b)`,
+    String.raw`\bout of scope\b|\bis out\b(?! of (?:the )?box)`,
+    String.raw`\bnot (?:in scope|included|promised|part of|in (?:this|the) (?:call-off|order|sow|scope|contract|quote|deal|package|phase))\b`,
+    String.raw`\b(?:isn'?t|aren'?t|is not|are not) (?:in|part of|included|something)\b`,
+    String.raw`\bquote(?:d)? (?:it |that |them )?(?:separately|later|after)\b|\bcan quote\b|\bwill quote\b`,
+    String.raw`\b(?:needs?|would need|requires?) (?:its own|a separate|a new|another)\b`,
+    String.raw`\bpointed (?:them|him|her) to\b|\bsaid no\b|\bdeclined\b|\bwe don'?t (?:do|offer|support)\b|\bwon'?t\b`,
+    String.raw`\bfuture phase\b|\bphase (?:2|two|ii)\b|\blater phase\b`,
+    String.raw`\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b`,
+    String.raw`\bstandard (?:msa |contract )?terms apply\b`,
+  ].join("|"),
+  "i",
+);
+
+/** An explicit non-promise: "nothing else promised", "I haven't offered anything beyond the SOW". */
+export const NOT_A_PROMISE =
+  /\bno promises?\b|\bnothing (?:(?:was|has been) )?(?:else |more |extra |further )?(?:promised|offered|committed)\b|\bnothing (?:else|more|beyond|extra|further)\b|\bnot promised\b|\b(?:haven'?t|have not|didn'?t|did not|never)\s+(?:\w+\s+)?(?:promised?|offered|committed|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|commitments|side deals)\b/i;
+
+const HEADER = /^(?:from|to|cc|bcc|sent|date|subject|re|fw|fwd|attachments?)\s*:/i;
+const GREETING = /^(?:hi|hello|dear|hey|good (?:morning|afternoon))\b[^.!]{0,40}[,!]?\s*$|^(?:thanks|thank you|many thanks|cheers|best|regards|kind regards|warm regards|best regards|all the best|sincerely|yours|looking forward|we'?re (?:excited|delighted|pleased)|great (?:to|speaking)|speak soon|sent from my)\b/i;
+const SMALL_WORDS = new Set(["of", "and", "the", "for", "at", "in", "to", "&", "→", "->", "-", "—", "–", "|", "/", "on", "behalf", "via"]);
+
+/** A line that is only a name, a job title or an address ("Dr. Jane Roe", "VP Sales (Acme)", "Jo → Sam Lee"). */
+export function nameLine(text: string): boolean {
+  const words = text.replace(/[()[\],]/g, " ").split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 7) return false;
+  return words.every((w) => SMALL_WORDS.has(w.toLowerCase()) || /^[\p{Lu}\d][\p{L}\p{N}.'’&-]*$/u.test(w) || /^<[^>]+>$/.test(w) || /@/.test(w));
+}
+
+/** E-mail headers, greetings, sign-offs, signatures and bare section references carry no promise. */
+export function noteNoise(text: string): boolean {
+  const t = text.trim().replace(/^[>\s]+/, "");
+  if (HEADER.test(t) || GREETING.test(t) || nameLine(t)) return true;
+  if (/^(?:section|§|page|vol\.?|attachment|appendix|exhibit)\s*[\dA-Z]/i.test(t) && t.split(/\s+/).length <= 6) return true;
+  return false;
+}
+
+/** The length of a speaker label that opens a transcript line ("JEROME: ", "GP: ", "Rep (Ana): "), or 0. */
+export function speakerPrefix(text: string): number {
+  const m = /^(?:[A-Z][A-Z'.-]{1,20}|[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20})?(?: \([^)]{1,30}\))?|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*[A-Z][\w' -]{0,30})\s*:\s+(?=\S)/.exec(text);
+  if (!m) return 0;
+  // a field label ("Owner:", "Note:", "Scope:") is not a speaker
+  if (/^(?:owner|note|notes|scope|status|action|next steps?|risk|issue|ask|asks|update|summary|context|re|fyi|ps|tl;dr|nb)\s*:/i.test(m[0])) return 0;
+  return m[0].length;
+}
