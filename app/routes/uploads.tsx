@@ -181,18 +181,29 @@ export default function Uploads() {
               <Link to={`/exports/quarantine-${result.summary.upload_id}.csv`} reloadDocument>Download quarantined rows</Link>
             </>
           ) : null}
+          {result.summary.warnings ? (
+            <>
+              <p>
+                <b>{result.summary.warnings} warning{result.summary.warnings === 1 ? "" : "s"}</b> (
+                {Object.entries(result.summary.warnings_by_column).map(([c, n]) => `${c}: ${n}`).join(", ")}): these rows were imported with the field left
+                empty and its text kept.
+              </p>
+              <ul>{result.summary.warnings_sample.map((w) => <li key={`${w.line}-${w.column}`}>line {w.line}: {w.reason}</li>)}</ul>
+            </>
+          ) : null}
         </div>
       ) : null}
       <h2>History</h2>
       {uploads.length === 0 ? <Empty>No file has been uploaded yet.</Empty> : (
       <Table label="Upload history">
-        <thead><tr><th scope="col">#</th><th scope="col">File</th><th scope="col">Kind</th><th scope="col">Source</th><th scope="col">Who</th><th scope="col">When</th><th scope="col" className="num">Rows</th><th scope="col" className="num">Imported</th><th scope="col" className="num">Unchanged</th><th scope="col" className="num">Quarantined</th><th scope="col">SHA-256</th></tr></thead>
+        <thead><tr><th scope="col">#</th><th scope="col">File</th><th scope="col">Kind</th><th scope="col">Source</th><th scope="col">Who</th><th scope="col">When</th><th scope="col" className="num">Rows</th><th scope="col" className="num">Imported</th><th scope="col" className="num">Unchanged</th><th scope="col" className="num">Quarantined</th><th scope="col" className="num">Warnings</th><th scope="col">SHA-256</th></tr></thead>
         <tbody>
           {uploads.map((u) => (
             <tr key={u.id}>
               <td>{u.id}</td><td>{u.file_name}</td><td>{u.kind}</td><td>{u.source_system}</td><td>{u.uploader}</td><td>{when(u.uploaded_at)}</td>
               <td className="num">{u.rows_read}</td><td className="num">{u.imported}</td><td className="num">{u.unchanged}</td>
               <td className="num">{u.quarantined ? <Link to={`/exports/quarantine-${u.id}.csv`} reloadDocument>{u.quarantined}</Link> : 0}</td>
+              <td className="num">{u.warnings ?? 0}</td>
               <td><code title={u.sha256}>{u.sha256.slice(0, 12)}…</code></td>
             </tr>
           ))}

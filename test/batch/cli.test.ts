@@ -50,6 +50,21 @@ describe("the batch CLI", () => {
     expect(r.stderr).toMatch(/PT_IMPORT_MEMORY "64MB'; DROP TABLE packets; --" is not a size such as 160MB or 1GB/);
   });
 
+  it("imports a Zoho-style deal export: one header mapped to two columns, CRM dates, warnings counted per column", () => {
+    const file = path.join(dir.dir, "zoho.csv");
+    const db = path.join(dir.dir, "zoho.duckdb"); // its own database: the nightly test below counts what it scores
+    writeFileSync(file, 'Deal Name,Closing Date,Amount\nAcme renewal,"16 Apr, 2021 00:03:00",Rs 18\nBeta new,sometime,"₹20,11,000"\n');
+    const r = batch(["import", "handoffs", file, "--db", db, "--json", "--map", 'deal_id="Deal Name"', "--map", "account_name=Deal Name", "--map", "close_date=Closing Date"]);
+    expect(r.code).toBe(0);
+    expect(r.json).toMatchObject({ rows: 2, imported: 2, quarantined: 0, warnings: 1, warnings_by_column: { close_date: 1 } });
+    expect(r.stdout.split("\n")[0]).toMatch(/1 warning\(s\) — imported with the field left empty, its text kept \(close_date 1; first: line 3: close_date: unparseable date "sometime"/);
+    // a really wrong mapping says what is wrong, and writes nothing
+    const wrong = batch(["import", "handoffs", file, "--db", db, "--map", "deal_id=Deal Name", "--map", "account_name=Deal Name", "--map", "amount=Deal Name"]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/--map amount="Deal Name": "Deal Name" is already mapped to deal_id and account_name; amount is an amount column/);
+    expect(batch(["import", "handoffs", file, "--db", db, "--map", "deal_id=Deal Name", "--map", "deal_id=Amount"]).stderr).toMatch(/deal_id is already mapped to "Deal Name"/);
+  });
+
   it("exits 1 with a clear message when a file cannot be imported, and 2 on usage errors", () => {
     writeFileSync(path.join(dir.dir, "bad.csv"), "ID,NAME\n1,x\n");
     const r = batch(["import", "handoffs", path.join(dir.dir, "bad.csv"), "--db", db]);

@@ -19,6 +19,16 @@ export interface UploadsTable {
   quarantined: Generated<number>;
   footer_lines: Generated<number>;
   status: string;
+  /** optional cells that could not be parsed (rows stored with the field empty), 0008 */
+  warnings: Generated<number | null>;
+}
+
+export interface ImportWarningsTable {
+  upload_id: number;
+  line: number;
+  column_name: string;
+  raw: string;
+  reason: string;
 }
 
 export interface QuarantineTable {
@@ -59,6 +69,8 @@ export interface PacketsTable {
   readiness: string | null;
   llm_status: string | null;
   parts_present: number | null;
+  /** JSON: column -> text of an optional cell that could not be parsed */
+  unparsed: string | null;
 }
 
 export interface PacketVersionsTable {
@@ -82,6 +94,7 @@ export interface ReworkTable {
   content_hash: string;
   upload_id: number;
   line: number;
+  unparsed: string | null;
 }
 
 export interface FlagsTable {
@@ -195,6 +208,7 @@ export interface AuditAnchorTable {
 export interface Database {
   uploads: UploadsTable;
   quarantine: QuarantineTable;
+  import_warnings: ImportWarningsTable;
   packets: PacketsTable;
   packet_versions: PacketVersionsTable;
   rework: ReworkTable;
@@ -213,11 +227,12 @@ export interface Database {
 
 /** The columns each table must have, used by the schema drift test. */
 export const TABLE_COLUMNS: Record<keyof Database, string[]> = {
-  uploads: ["id", "kind", "file_name", "sha256", "size_bytes", "source_system", "uploader", "uploaded_at", "encoding", "delimiter", "header_map", "rows_read", "imported", "unchanged", "quarantined", "footer_lines", "status"],
+  uploads: ["id", "kind", "file_name", "sha256", "size_bytes", "source_system", "uploader", "uploaded_at", "encoding", "delimiter", "header_map", "rows_read", "imported", "unchanged", "quarantined", "footer_lines", "status", "warnings"],
   quarantine: ["upload_id", "line", "reason", "raw"],
-  packets: ["deal_id", "version", "content_hash", "account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "close_date", "kickoff_date", "amount", "currency", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise", "extra", "source_system", "approved_source", "upload_id", "line", "updated_at", "scored_hash", "score_status", "score_error", "readiness", "llm_status", "parts_present"],
+  import_warnings: ["upload_id", "line", "column_name", "raw", "reason"],
+  packets: ["deal_id", "version", "content_hash", "account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "close_date", "kickoff_date", "amount", "currency", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise", "extra", "source_system", "approved_source", "upload_id", "line", "updated_at", "scored_hash", "score_status", "score_error", "readiness", "llm_status", "parts_present", "unparsed"],
   packet_versions: ["deal_id", "version", "content_hash", "upload_id", "line", "data", "created_at"],
-  rework: ["rework_id", "deal_id", "logged_on", "category", "description", "hours", "kickoff_delay_days", "content_hash", "upload_id", "line"],
+  rework: ["rework_id", "deal_id", "logged_on", "category", "description", "hours", "kickoff_delay_days", "content_hash", "upload_id", "line", "unparsed"],
   flags: ["flag_id", "deal_id", "category", "severity", "source", "span_start", "span_end", "evidence", "message", "detector", "state", "packet_version", "created_at", "retired_at", "topic"],
   reviews: ["id", "flag_id", "decision", "reviewer", "reason", "decided_at", "via"],
   readiness_decisions: ["id", "deal_id", "decision", "comment", "decided_by", "decided_at"],

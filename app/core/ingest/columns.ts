@@ -7,9 +7,12 @@ export interface ColumnSpec {
   required: boolean;
   /** Other headers that mean this column (matched after trimming and case-folding). */
   aliases: string[];
+  /** a parsed column (date, amount, number): it reads a header of its own, never one another column reads */
+  typed?: boolean;
 }
 
 const col = (name: string, required: boolean, aliases: string[] = []): ColumnSpec => ({ name, required, aliases });
+const typedCol = (name: string, required: boolean, aliases: string[] = []): ColumnSpec => ({ name, required, aliases, typed: true });
 
 export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
   handoffs: [
@@ -21,9 +24,9 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
     col("account_owner", false, ["opportunity owner", "deal owner", "account owner", "owner", "owner name", "owner.name", "hubspot_owner_id (name)"]),
     col("delivery_owner", false, ["delivery owner", "project owner", "delivery lead"]),
     col("implementation_lead", false, ["implementation lead", "implementation manager"]),
-    col("close_date", false, ["close date", "closedate", "closed date", "closed won date"]),
-    col("kickoff_date", false, ["kickoff date", "kick-off date", "kick off date", "start date", "project start date"]),
-    col("amount", false, ["amount", "deal amount", "total contract value", "tcv", "opportunity amount"]),
+    typedCol("close_date", false, ["close date", "closedate", "closed date", "closed won date"]),
+    typedCol("kickoff_date", false, ["kickoff date", "kick-off date", "kick off date", "start date", "project start date"]),
+    typedCol("amount", false, ["amount", "deal amount", "total contract value", "tcv", "opportunity amount"]),
     col("signed_scope", false, ["signed scope", "sow", "statement of work", "scope"]),
     col("order_form", false, ["order form"]),
     col("deal_desk_exception", false, ["deal desk exception", "deal desk exceptions", "deal desk notes"]),
@@ -34,18 +37,18 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
   rework: [
     col("rework_id", true, ["rework id", "id", "item id", "ticket id"]),
     col("deal_id", true, ["opportunity id", "opportunity id (18)", "record id", "deal id", "deal"]),
-    col("logged_on", true, ["logged on", "logged", "date", "created date", "logged date"]),
+    typedCol("logged_on", true, ["logged on", "logged", "date", "created date", "logged date"]),
     col("category", false, ["type", "rework category"]),
     col("description", true, ["details", "summary", "what happened"]),
-    col("hours", false, ["effort hours", "hours spent", "effort"]),
-    col("kickoff_delay_days", false, ["delay days", "kickoff delay", "slip days"]),
+    typedCol("hours", false, ["effort hours", "hours spent", "effort"]),
+    typedCol("kickoff_delay_days", false, ["delay days", "kickoff delay", "slip days"]),
   ],
   reviews: [
     col("flag_id", true, ["flag id", "flag"]),
     col("decision", true, ["status", "review decision"]),
     col("reviewer", true, ["reviewed by", "decided by"]),
     col("reason", false, ["comment", "rejection reason"]),
-    col("decided_at", true, ["decided on", "decision date", "reviewed at", "date"]),
+    typedCol("decided_at", true, ["decided on", "decision date", "reviewed at", "date"]),
   ],
 };
 
@@ -63,42 +66,79 @@ export interface HeaderMapping {
 /**
  * Maps a header row onto the columns of one import kind. Order of preference: a hand mapping
  * (`column=Header`), the exact column name, an alias, then the name without punctuation
- * (`Kickoff-Date` → kickoff_date). Each header is used at most once.
+ * (`Kickoff-Date` → kickoff_date). A header maps automatically to one column at most; by hand it may feed several
+ * (`deal_id` and `account_name` from "Deal Name" when a file has no account column), and a header mapped by hand
+ * still maps automatically to the column it names. A parsed column (a date, an amount, a number) never shares its
+ * header: such a mapping is refused, naming the column that already reads it.
  */
 export function mapHeaders(kind: ImportKind, headers: string[], manual: Record<string, string> = {}): HeaderMapping {
   const specs = COLUMNS[kind];
-  const used = new Set<number>();
+  const spec = new Map(specs.map((s) => [s.name, s]));
+  /** header index -> the columns reading it, and whether any was mapped automatically */
+  const readers = new Map<number, string[]>();
+  const auto = new Set<number>();
   const columns: Record<string, number> = {};
-  const find = (pred: (h: string) => boolean) => headers.findIndex((h, i) => !used.has(i) && pred(h));
   const take = (name: string, i: number) => {
-    if (i >= 0 && columns[name] === undefined) {
-      columns[name] = i;
-      used.add(i);
-    }
+    columns[name] = i;
+    readers.set(i, [...(readers.get(i) ?? []), name]);
   };
-  for (const [name, header] of Object.entries(manual)) {
-    if (!specs.some((s) => s.name === name)) throw new MappingError(`--map names an unknown column "${name}"; columns are: ${specs.map((s) => s.name).join(", ")}`);
-    const i = find((h) => fold(h) === fold(header));
-    if (i < 0) throw new MappingError(`--map ${name}=${header}: no header "${header}" in the file (found: ${headers.map((h) => fold(h)).join(", ")})`);
+  const byHand = Object.entries(manual);
+  for (const [name, header] of byHand) {
+    if (!spec.has(name)) throw new MappingError(`--map names an unknown column "${name}"; columns are: ${specs.map((s) => s.name).join(", ")}`);
+    const i = headers.findIndex((h) => fold(h) === fold(header));
+    if (i < 0) {
+      const near = headers.find((h) => squash(h) === squash(header));
+      throw new MappingError(
+        `--map ${name}="${header}": the file has no header "${header}"${near !== undefined ? ` (did you mean "${near.replace(/^\uFEFF/, "")}"?)` : ""}; its headers are: ${headers.map((h) => `"${h.replace(/^\uFEFF/, "")}"`).join(", ")}`,
+      );
+    }
+    const sharing = readers.get(i) ?? [];
+    const typed = [name, ...sharing].find((c) => spec.get(c)!.typed);
+    if (sharing.length && typed) {
+      throw new MappingError(
+        `--map ${name}="${header}": "${headers[i].replace(/^\uFEFF/, "")}" is already mapped to ${sharing.join(" and ")}; ${typed} is ${kindOf(typed)} column and reads a header of its own (only name, id and text columns can share a header)`,
+      );
+    }
     take(name, i);
   }
-  for (const s of specs) take(s.name, find((h) => fold(h) === s.name));
-  for (const s of specs) for (const a of s.aliases) take(s.name, find((h) => fold(h) === a));
-  for (const s of specs) take(s.name, find((h) => squash(h) === squash(s.name)));
+  // automatic mappings: unmapped columns onto headers no other column reads automatically; a header mapped by hand
+  // to text columns may also feed the text column it names (a hand-mapped "Deal Name" stays the opportunity name)
+  const free = (name: string, i: number) => {
+    if (auto.has(i)) return false;
+    const sharing = readers.get(i);
+    return !sharing || (!spec.get(name)!.typed && sharing.every((c) => !spec.get(c)!.typed));
+  };
+  const find = (name: string, pred: (h: string) => boolean) => headers.findIndex((h, i) => free(name, i) && pred(h));
+  const takeAuto = (name: string, i: number) => {
+    if (i >= 0 && columns[name] === undefined) {
+      take(name, i);
+      auto.add(i);
+    }
+  };
+  for (const s of specs) takeAuto(s.name, find(s.name, (h) => fold(h) === s.name));
+  for (const s of specs) for (const a of s.aliases) takeAuto(s.name, find(s.name, (h) => fold(h) === a));
+  for (const s of specs) takeAuto(s.name, find(s.name, (h) => squash(h) === squash(s.name)));
+  const used = new Set(readers.keys());
   const unmapped = headers.filter((_, i) => !used.has(i) && headers[i].trim() !== "");
   const missingRequired = specs.filter((s) => s.required && columns[s.name] === undefined).map((s) => s.name);
   return { columns, unmapped, missingRequired };
 }
 
+const kindOf = (column: string) => (/date|_on$|_at$/.test(column) ? "a date" : column === "amount" ? "an amount" : "a number");
+
 export class MappingError extends Error {}
 
-/** Parses repeated `column=Header` options. */
+/** Parses repeated `column=Header` options; a column mapped twice to different headers is refused. */
 export function parseManualMap(pairs: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of pairs) {
     const eq = p.indexOf("=");
     if (eq <= 0 || eq === p.length - 1) throw new MappingError(`--map wants column=Header, got "${p}"`);
-    out[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
+    const [column, header] = [p.slice(0, eq).trim(), p.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1")];
+    if (out[column] !== undefined && fold(out[column]) !== fold(header)) {
+      throw new MappingError(`--map ${column}="${header}": ${column} is already mapped to "${out[column]}"; map each column once`);
+    }
+    out[column] = header;
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { getApprovedSources } from "../settings.server";
 import { COLUMNS, mapHeaders, type ImportKind } from "./columns";
 import { ImportRefused, sniffFile, DEFAULT_MAX_BYTES, type Sniffed } from "./read-csv.server";
 import { cellColumn, duckdbCanRead, literal, stageName, streamToNormalFile, viewWithDuckDB, type Staged } from "./stage.server";
-import { parseAmount, parseDate, parseNumber, parseTimestamp, ValueError } from "./values";
+import { dayOrderOf, parseAmount, parseDate, parseNumber, parseTimestamp, ValueError, type DayOrder } from "./values";
 
 export { ImportRefused };
 
@@ -43,8 +43,22 @@ export interface ImportSummary {
   quarantined: number;
   footer_lines: number;
   quarantine: { line: number; reason: string }[];
+  /** optional cells that could not be parsed: their rows are stored with the field empty and the text kept */
+  warnings: number;
+  warnings_by_column: Record<string, number>;
+  /** the first warnings in line order (all are in import_warnings and the upload's warnings download) */
+  warnings_sample: Warning[];
   unmapped_headers: string[];
 }
+
+export interface Warning {
+  line: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+const WARNINGS_SAMPLE = 20;
 
 interface MergeContext {
   /** a view of the rows to store: valid, first of their key in the file, with their named values */
@@ -65,6 +79,12 @@ interface MergeResult {
 
 type Parser = "date" | "amount" | "number" | "timestamp";
 
+/** A typed column: how it is parsed, and whether an unreadable cell sinks its row (required) or warns (optional). */
+interface Typed {
+  parser: Parser;
+  required?: boolean;
+}
+
 /** SQL expressions over one staged row, by column name. */
 interface Cells {
   /** the cell as written (NULL when the column is not in the file) */
@@ -84,7 +104,7 @@ interface Cells {
  * here; typed cells are parsed by values.ts (each distinct cell once), so SQL and JavaScript agree.
  */
 interface KindPlan {
-  typed: Record<string, Parser>;
+  typed: Record<string, Typed>;
   /** keep unmapped columns (as JSON) and hash the row's content */
   versioned: boolean;
   values(c: Cells): [name: string, sql: string][];
@@ -136,7 +156,7 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
     checked = (await checkWithDuckDB(ctx, opts.reader === "stream")) ?? undefined;
     checked ??= await check(ctx, await streamToNormalFile(stageConn, stageName(`stage_${opts.kind}`), opts.file, sniffed, `${open.path}.staging`, progress(1)));
     opts.onProgress?.(sizeOf, sizeOf);
-    const { quarantine, rowsView } = checked;
+    const { quarantine, rowsView, warnings } = checked;
     const { footer, rows: rowsRead, reader } = checked.staged;
 
     return await inTransaction(open, async (tx, conn) => {
@@ -163,10 +183,11 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
       if (quarantine.length) {
         await appendRows(conn, "quarantine", ["integer", "integer", "varchar", "varchar"], quarantine.map((r) => [upload.id, r.line, r.reason, r.raw]));
       }
+      if (warnings.total) await conn.run(`INSERT INTO import_warnings SELECT ${upload.id}, line, column_name, raw, reason FROM ${warnings.relation}`);
       const rows = rowsRead;
       await tx
         .updateTable("uploads")
-        .set({ rows_read: rows, imported: merged.imported, unchanged: merged.unchanged, quarantined: quarantine.length, footer_lines: footer })
+        .set({ rows_read: rows, imported: merged.imported, unchanged: merged.unchanged, quarantined: quarantine.length, footer_lines: footer, warnings: warnings.total })
         .where("id", "=", upload.id)
         .execute();
       await appendAudit(tx, conn, [
@@ -175,11 +196,11 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
           action: "upload.imported",
           entity: "upload",
           entityId: String(upload.id),
-          detail: { kind: opts.kind, file: opts.fileName ?? path.basename(opts.file), sha256: sniffed.sha256, source, rows, imported: merged.imported, unchanged: merged.unchanged, quarantined: quarantine.length },
+          detail: { kind: opts.kind, file: opts.fileName ?? path.basename(opts.file), sha256: sniffed.sha256, source, rows, imported: merged.imported, unchanged: merged.unchanged, quarantined: quarantine.length, warnings: warnings.total },
         },
         ...(merged.audit ?? []),
       ], now);
-      return summary(upload.id, opts, sniffed, source, approved, rows, merged.imported, merged.unchanged, footer, quarantine, mapping.unmapped, reader);
+      return { ...summary(upload.id, opts, sniffed, source, approved, rows, merged.imported, merged.unchanged, footer, quarantine, mapping.unmapped, reader), ...warnings.summary };
     });
   } finally {
     await checked?.drop().catch(() => undefined);
@@ -204,6 +225,8 @@ interface Checked {
   staged: Staged;
   rowsView: string;
   quarantine: { line: number; reason: string; raw: string }[];
+  /** warnings of the rows to store: a table (line, column_name, raw, reason) and their counts */
+  warnings: { relation: string; total: number; summary: Pick<ImportSummary, "warnings" | "warnings_by_column" | "warnings_sample"> };
   /** rows the checks saw (DuckDB's reader must see as many as the sniffer) */
   seen: number;
   drop(): Promise<void>;
@@ -236,10 +259,10 @@ async function checkWithDuckDB(ctx: CheckContext, refuse: boolean): Promise<Chec
 async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
   const { conn, plan, idx, sniffed } = ctx;
   const stage = staged.relation;
-  const [dict, keys, verdict, rowsView] = [`${stage}_dict`, `${stage}_keys`, `${stage}_verdict`, `${stage}_rows`];
+  const [dict, keys, verdict, rowsView, warn] = [`${stage}_dict`, `${stage}_keys`, `${stage}_verdict`, `${stage}_rows`, `${stage}_warn`];
   const drop = async () => {
     await conn.run(`DROP VIEW IF EXISTS ${rowsView}`);
-    for (const t of [verdict, keys, dict]) await conn.run(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of [warn, verdict, keys, dict]) await conn.run(`DROP TABLE IF EXISTS ${t}`);
     await staged.drop();
   };
   try {
@@ -257,9 +280,14 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
       .map((c) => `LEFT JOIN ${dict} ${alias(c)} ON ${alias(c)}.col = ${literal(c)} AND ${alias(c)}.raw = ${cells.raw(c)}`)
       .join("\n");
     const version = plan.versioned ? versionColumns(ctx.kind, sniffed.headers, idx) : { sql: [], params: [] };
+    // an optional typed cell that does not parse warns (its row is stored with the field empty, the text kept)
+    const optional = Object.keys(plan.typed).filter((c) => !plan.typed[c].required && idx[c] !== undefined);
+    const warnings = optional.length
+      ? `list_filter([${optional.map((c) => `{'column_name': ${literal(c)}, 'raw': ${cells.raw(c)}, 'reason': ${cells.error(c)}}`).join(", ")}], w -> w.reason IS NOT NULL)`
+      : `[]::STRUCT(column_name VARCHAR, raw VARCHAR, reason VARCHAR)[]`;
     await conn.run(
       `CREATE TABLE ${keys} AS
-       SELECT s.rn, s.line, ${version.sql.map((x) => `${x},`).join(" ")} ${plan.key.sql(cells)} AS row_key,
+       SELECT s.rn, s.line, ${version.sql.map((x) => `${x},`).join(" ")} ${plan.key.sql(cells)} AS row_key, ${warnings} AS warnings,
               CASE ${plan.checks(cells).map(([when, why]) => `WHEN ${when} THEN ${why}`).join(" ")} END AS reason
        FROM ${stage} s ${joins}`,
       version.params,
@@ -276,11 +304,36 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     // the rows to store, beside the first pass's hash and extras: joined by row number with the narrow first-pass
     // table as the build side (written last, and join sides stay as written during an import), so the hash
     // table holds a few dozen bytes a row — and spills, like everything else, past the buffer pool
+    // the warnings of the rows to store, one per cell
+    await conn.run(
+      `CREATE TABLE ${warn} AS
+       SELECT line, w.column_name, w.raw, w.reason FROM (SELECT line, unnest(warnings) AS w FROM ${keys} WHERE len(warnings) > 0)
+       WHERE line NOT IN (SELECT line FROM ${verdict})`,
+    );
+    const byColumn = Object.fromEntries(
+      (await conn.runAndReadAll(`SELECT column_name, count(*)::INTEGER FROM ${warn} GROUP BY ALL ORDER BY 1`)).getRows() as [string, number][],
+    );
+    const total = Object.values(byColumn).reduce((a, b) => a + b, 0);
+    const sample = total
+      ? ((await conn.runAndReadAll(`SELECT line, column_name, raw, reason FROM ${warn} ORDER BY line, column_name LIMIT ${WARNINGS_SAMPLE}`)).getRows() as [number, string, string, string][])
+      : [];
+    const warningsOut: Checked["warnings"] = {
+      relation: warn,
+      total,
+      summary: { warnings: total, warnings_by_column: byColumn, warnings_sample: sample.map(([line, column, value, reason]) => ({ line, column, value, reason })) },
+    };
+    // unparsed: the text of the row's optional cells that did not parse, as JSON (column -> text), else NULL
     await conn.run(
       `CREATE VIEW ${rowsView} AS
-       SELECT s.line, ${plan.versioned ? "k.content_hash, k.extra," : ""}
+       SELECT s.line, ${plan.versioned ? "k.content_hash, k.extra, k.unparsed," : ""}
               ${plan.values(cells).map(([n, x]) => `${x} AS ${n}`).join(", ")}
-       FROM ${stage} s ${joins} ${plan.versioned ? `LEFT JOIN (SELECT rn, content_hash, extra FROM ${keys}) k ON k.rn = s.rn` : ""}
+       FROM ${stage} s ${joins} ${
+         plan.versioned
+           ? `LEFT JOIN (SELECT rn, content_hash, extra,
+                                CASE WHEN len(warnings) > 0 THEN to_json(map_from_entries(list_transform(warnings, w -> {'k': w.column_name, 'v': w.raw})))::VARCHAR END AS unparsed
+                         FROM ${keys}) k ON k.rn = s.rn`
+           : ""
+       }
        WHERE s.line NOT IN (SELECT line FROM ${verdict})`,
     );
     const seen = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${keys}`)).getRows()[0][0]);
@@ -296,7 +349,7 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
         ).getRows() as [number, string][]).map(([line, raw]) => [line, raw.slice(1)] as [number, string])
       : [];
     const quarantine = [...staged.bad, ...raws.map(([line, raw]) => ({ line, reason: reasons.get(line)!, raw }))];
-    return { staged, rowsView, quarantine, seen, drop };
+    return { staged, rowsView, quarantine, warnings: warningsOut, seen, drop };
   } catch (e) {
     await drop().catch(() => undefined);
     throw e;
@@ -318,8 +371,13 @@ function versionColumns(kind: ImportKind, headers: string[], idx: Record<string,
   return { sql: [`${extra} AS extra`, `md5(concat_ws(chr(31), ${content.join(", ")}, ${extra})) AS content_hash`], params: extras.map(([h]) => h) };
 }
 
-/** Parses each distinct typed cell once with values.ts into a lookup table (value, currency, error). */
-async function parseDistinct(conn: DuckDBConnection, stage: string, dict: string, typed: Record<string, Parser>, idx: Record<string, number>): Promise<void> {
+/**
+ * Parses each distinct typed cell once with values.ts into a lookup table (value, currency, error). Numeric dates
+ * whose day and month could swap are read as the file's own values show: a column with a day over 12 in first place
+ * (and no month over 12 there) is read day first; a date column whose values do not tell follows the file's other
+ * date columns, else month first.
+ */
+async function parseDistinct(conn: DuckDBConnection, stage: string, dict: string, typed: Record<string, Typed>, idx: Record<string, number>): Promise<void> {
   await conn.run(`CREATE TABLE ${dict} (col VARCHAR, raw VARCHAR, value VARCHAR, currency VARCHAR, error VARCHAR)`);
   const present = Object.keys(typed).filter((c) => idx[c] !== undefined);
   if (!present.length) return;
@@ -329,18 +387,20 @@ async function parseDistinct(conn: DuckDBConnection, stage: string, dict: string
     `SELECT DISTINCT col, '|' || raw FROM (SELECT unnest([${present.map((c) => literal(c)).join(", ")}]) AS col, unnest([${present.map((c) => cellColumn(idx[c])).join(", ")}]) AS raw FROM ${stage})
      WHERE raw IS NOT NULL`,
   );
-  const parsed = (distinct.getRows() as [string, string][]).map(([column, cell]) => {
-    const raw = cell.slice(1);
-    return [column, raw, ...parseCell(typed[column], column, raw)];
-  });
+  const cells = (distinct.getRows() as [string, string][]).map(([column, cell]) => [column, cell.slice(1)] as const);
+  const isDate = (c: string) => typed[c].parser === "date" || typed[c].parser === "timestamp";
+  const order = new Map<string, DayOrder | null>();
+  for (const c of present.filter(isDate)) order.set(c, dayOrderOf(cells.filter(([col]) => col === c).map(([, raw]) => raw)));
+  const fileOrder = dayOrderOf(cells.filter(([col]) => order.has(col)).map(([, raw]) => raw)) ?? undefined;
+  const parsed = cells.map(([column, raw]) => [column, raw, ...parseCell(typed[column].parser, column, raw, order.get(column) ?? fileOrder)]);
   await appendRows(conn, dict, ["varchar", "varchar", "varchar", "varchar", "varchar"], parsed);
 }
 
 /** One typed cell through values.ts: [value as text, currency, error message]. */
-function parseCell(parser: Parser, column: string, raw: string): [string | null, string | null, string | null] {
+function parseCell(parser: Parser, column: string, raw: string, order?: DayOrder): [string | null, string | null, string | null] {
   try {
-    if (parser === "date") return [parseDate(raw), null, null];
-    if (parser === "timestamp") return [parseTimestamp(raw)?.toISOString() ?? null, null, null];
+    if (parser === "date") return [parseDate(raw, { order }), null, null];
+    if (parser === "timestamp") return [parseTimestamp(raw, { order })?.toISOString() ?? null, null, null];
     if (parser === "number") return [parseNumber(raw, column)?.toString() ?? null, null, null];
     const a = parseAmount(raw);
     return [a ? String(a.value) : null, a?.currency ?? null, null];
@@ -371,6 +431,9 @@ function summary(
     quarantined: quarantine.length,
     footer_lines: footer,
     quarantine: quarantine.map((r) => ({ line: r.line, reason: r.reason })),
+    warnings: 0,
+    warnings_by_column: {},
+    warnings_sample: [],
     unmapped_headers: unmapped,
   };
 }
@@ -390,11 +453,11 @@ const HANDOFF_TEXT = ["account_name", "opportunity_name", "account_owner", "deli
 /** A stored packet as JSON: what a superseded version keeps in packet_versions.data. */
 const packetJson = (p: string) =>
   `json_object('deal_id', ${p}.deal_id, ${HANDOFF_TEXT.map((c) => `'${c}', ${p}.${c}`).join(", ")}, 'close_date', ${p}.close_date, 'kickoff_date', ${p}.kickoff_date,
-               'amount', ${p}.amount, 'currency', ${p}.currency, 'extra', json(${p}.extra))::VARCHAR`;
+               'amount', ${p}.amount, 'currency', ${p}.currency, 'extra', json(${p}.extra), 'unparsed', json(${p}.unparsed))::VARCHAR`;
 
 const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
   handoffs: (open) => ({
-    typed: { close_date: "date", kickoff_date: "date", amount: "amount" },
+    typed: { close_date: { parser: "date" }, kickoff_date: { parser: "date" }, amount: { parser: "amount" } },
     versioned: true,
     values: (c) => [
       ["deal_id", c.trimmed("deal_id")],
@@ -408,9 +471,6 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       [c.blank("deal_id"), `'missing deal_id'`],
       [`length(${c.trimmed("deal_id")}) > 100`, `'deal_id is ' || length(${c.trimmed("deal_id")}) || ' characters long (at most 100)'`],
       [c.blank("account_name"), `'missing account_name for deal ' || ${c.trimmed("deal_id")}`],
-      [`${c.error("close_date")} IS NOT NULL`, c.error("close_date")],
-      [`${c.error("kickoff_date")} IS NOT NULL`, c.error("kickoff_date")],
-      [`${c.error("amount")} IS NOT NULL`, c.error("amount")],
     ],
     key: { sql: (c) => c.trimmed("deal_id"), label: "deal_id" },
     async merge({ rows, uploadId, now, approved, source }) {
@@ -430,7 +490,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
          FROM ${rows} s LEFT JOIN packets p USING (deal_id)
          WHERE p.deal_id IS NULL OR p.content_hash <> s.content_hash`,
       );
-      const cols = ["content_hash", ...HANDOFF_TEXT, "close_date", "kickoff_date", "amount", "currency", "extra"];
+      const cols = ["content_hash", ...HANDOFF_TEXT, "close_date", "kickoff_date", "amount", "currency", "extra", "unparsed"];
       // new packets take a plain INSERT; only changed ones pay for ON CONFLICT
       for (const changed of [false, true]) {
         if (!(changed ? counts.changed : counts.added)) continue;
@@ -456,7 +516,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
   }),
 
   rework: (open) => ({
-    typed: { logged_on: "date", hours: "number", kickoff_delay_days: "number" },
+    typed: { logged_on: { parser: "date", required: true }, hours: { parser: "number" }, kickoff_delay_days: { parser: "number" } },
     versioned: true,
     values: (c) => [
       ["rework_id", c.trimmed("rework_id")],
@@ -473,21 +533,19 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       [`${c.error("logged_on")} IS NOT NULL`, c.error("logged_on")],
       [`${c.parsed("logged_on")} IS NULL`, `'missing logged_on for rework ' || ${c.trimmed("rework_id")}`],
       [c.blank("description"), `'missing description for rework ' || ${c.trimmed("rework_id")}`],
-      [`${c.error("hours")} IS NOT NULL`, c.error("hours")],
-      [`${c.error("kickoff_delay_days")} IS NOT NULL`, c.error("kickoff_delay_days")],
     ],
     key: { sql: (c) => c.trimmed("rework_id"), label: "rework_id" },
     async merge({ rows, uploadId }) {
       const c = open.conn;
       const counts = await countChanges(c, rows, "rework", "rework_id");
       if (counts.added + counts.changed) await c.run(
-        `INSERT INTO rework
-         SELECT s.rework_id, s.deal_id, s.logged_on, s.category, s.description, s.hours, s.kickoff_delay_days, s.content_hash, ${uploadId}, s.line
+        `INSERT INTO rework (rework_id, deal_id, logged_on, category, description, hours, kickoff_delay_days, content_hash, upload_id, line, unparsed)
+         SELECT s.rework_id, s.deal_id, s.logged_on, s.category, s.description, s.hours, s.kickoff_delay_days, s.content_hash, ${uploadId}, s.line, s.unparsed
          FROM ${rows} s LEFT JOIN rework r USING (rework_id)
          WHERE r.rework_id IS NULL OR r.content_hash <> s.content_hash
          ON CONFLICT (rework_id) DO UPDATE SET deal_id = excluded.deal_id, logged_on = excluded.logged_on, category = excluded.category,
            description = excluded.description, hours = excluded.hours, kickoff_delay_days = excluded.kickoff_delay_days,
-           content_hash = excluded.content_hash, upload_id = excluded.upload_id, line = excluded.line`,
+           content_hash = excluded.content_hash, upload_id = excluded.upload_id, line = excluded.line, unparsed = excluded.unparsed`,
       );
       return { imported: counts.added + counts.changed, unchanged: counts.unchanged, quarantine: [] };
     },
@@ -497,7 +555,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
     const decision = (c: Cells) =>
       `CASE lower(${c.trimmed("decision")}) WHEN 'accept' THEN 'accepted' WHEN 'reject' THEN 'rejected' ELSE lower(${c.trimmed("decision")}) END`;
     return {
-      typed: { decided_at: "timestamp" },
+      typed: { decided_at: { parser: "timestamp", required: true } },
       versioned: false,
       values: (c) => [
         ["flag_id", c.trimmed("flag_id")],
