@@ -3,6 +3,7 @@ import { isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, Scro
 import { currentUser } from "./session.server";
 import { can } from "./core/auth/roles";
 import { ROLE_LABELS, type Role } from "./core/auth/roles";
+import { useNonce } from "./nonce";
 import styles from "./styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -35,6 +36,7 @@ const NAV: [string, string][] = [
 ];
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -45,8 +47,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, createSessionStorage, redirect, type AppLoadContext, type SessionStorage } from "@remix-run/node";
 import type { OpenDatabase } from "./core/db/db.server";
+import { ORIGIN_REFUSED, sameOrigin } from "./core/auth/origin";
 import { can, type Permission } from "./core/auth/roles";
 import { findUserById } from "./core/auth/users.server";
 import { refuse, type Actor } from "./core/review/review.server";
@@ -140,36 +141,12 @@ export async function forbid(context: AppLoadContext, user: Actor | null, what: 
   throw new Response(`Forbidden: your role (${user?.role ?? "none"}) may not ${what.replace(/_/g, " ")}.`, { status: 403 });
 }
 
-/** This server's origin as the browser sees it: scheme and host (forwarded ones only from a trusted proxy). */
-export function expectedOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const trust = process.env.PT_TRUST_PROXY === "1";
-  const first = (name: string) => request.headers.get(name)?.split(",")[0].trim() || null;
-  const host = (trust && first("X-Forwarded-Host")) || request.headers.get("Host") || url.host;
-  const scheme = (trust && first("X-Forwarded-Proto")) || url.protocol.replace(/:$/, "");
-  return `${scheme}://${host}`.toLowerCase();
-}
-
 /**
- * CSRF: a state-changing request must come from our own origin — same scheme and host (and port). The Origin
- * header decides, else the Referer's origin; none, `null` (sandboxed or privacy-redirected posts) or anything
- * unparseable is refused with 403. X-Forwarded-Host/-Proto count only with PT_TRUST_PROXY=1.
+ * CSRF: a state-changing request must come from our own origin — same scheme and host (and port); no Origin,
+ * `null` or an unparseable one is refused with 403. X-Forwarded-Host/-Proto count only with PT_TRUST_PROXY=1.
  */
 export function assertSameOrigin(request: Request): void {
-  let origin = request.headers.get("Origin");
-  if (origin === null) {
-    const referer = request.headers.get("Referer");
-    if (referer) {
-      try {
-        origin = new URL(referer).origin;
-      } catch {
-        origin = "null";
-      }
-    }
-  }
-  if (!origin || origin.toLowerCase() !== expectedOrigin(request)) {
-    throw new Response("Forbidden: this form was posted from another site (origin check failed).", { status: 403 });
-  }
+  if (!sameOrigin({ url: request.url, header: (n) => request.headers.get(n) })) throw new Response(ORIGIN_REFUSED, { status: 403 });
 }
 
 /** For actions: same origin, signed in, and allowed. */

@@ -16,6 +16,8 @@ import { nightlyCommand } from "../batch/commands/nightly";
 import { warmAnalytics } from "../app/core/dashboard.server";
 import type { Effects } from "../batch/effects";
 import { serverSecret } from "../app/core/auth/secret.server";
+import { ORIGIN_REFUSED, sameOrigin } from "../app/core/auth/origin";
+import { PERMISSIONS_POLICY } from "../app/permissions-policy";
 
 /** Effects for a batch command run inside the server (it owns the database). */
 function serverEffects(app: AppContext, dbPath: string, stdin: string, out: string[], err: string[]): Effects {
@@ -61,7 +63,16 @@ export async function startServer(opts: { root: string; serverBuild: string; por
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
     next();
+  });
+  // CSRF before Remix: a state-changing request from another origin (or Origin: null) gets a 403 with a message,
+  // never Remix's own 500 for an Origin that does not match the host (the actions check again themselves)
+  server.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" || req.path === "/internal/batch") return next();
+    const url = `${req.protocol}://${req.headers.host ?? "localhost"}${req.originalUrl}`;
+    if (sameOrigin({ url, header: (n) => req.get(n) ?? null })) return next();
+    res.status(403).type("text/plain").send(ORIGIN_REFUSED);
   });
 
   // the CLI hands its job here when this process holds the database (loopback + bearer token only)
