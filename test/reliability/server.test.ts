@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, signIn } from "../helpers/browser";
+import { launchChromium } from "../helpers/browser";
 import { batch, startServerProcess, type RunningServer } from "../helpers/server";
 import { csvOf, HANDOFF_COLUMNS, packet } from "../helpers/factories";
 import { addFigures } from "./figures";
@@ -19,6 +19,12 @@ let server: RunningServer;
 let browser: Browser;
 let requests = 0;
 
+async function signIn(page: Page, base: string, email: string, password: string) {
+  await page.goto(`${base}/login`);
+  await page.fill("input[name=email]", email);
+  await page.fill("input[name=password]", password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click("button[type=submit]")]);
+}
 const req = async (url: string, init: RequestInit = {}) => {
   requests++;
   return fetch(`${server.url}${url}`, { redirect: "manual", ...init });
