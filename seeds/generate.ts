@@ -32,11 +32,11 @@ export function rng(seed: number) {
 }
 type R = ReturnType<typeof rng>;
 
-const FIRST = ["Priya", "Jordan", "Marit", "Luis", "Hannah", "Omar", "Tara", "Greg", "Nadia", "Chris", "Elena", "Sam", "Fatima", "Jamal", "Olivia", "Rachel", "Devon", "Mateo", "Karen", "Aisha", "Tomás", "Renée", "Ingrid", "Kofi", "Yuki", "Sven", "Lena", "Ravi", "Ana", "Noah"];
-const LAST = ["Raman", "Pike", "Aasen", "Ortega", "Brooks", "Castillo", "Nguyen", "Tan", "Petrov", "Albers", "Vasquez", "Ochieng", "Sesay", "Reed", "Marchetti", "Kim", "Hale", "Ruiz", "Liu", "Bello", "Okafor", "Lindqvist", "Haddad", "Moreau", "Sato", "Kowalski", "Brennan", "Iyer", "Costa", "Fischer"];
-const ACCOUNT_A = ["Harbor", "Summit", "Cedar", "Northwind", "Blue Ridge", "Granite", "Silverline", "Oakmont", "Riverside", "Lakeshore", "Ironwood", "Prairie", "Copperfield", "Westbrook", "Highland", "Maple Grove", "Sterling", "Bayview", "Redstone", "Evergreen", "Foxhollow", "Kingsport", "Windward", "Ashford", "Brightwater", "Juniper", "Stonebridge", "Clearview", "Meadowlark", "Pinecrest"];
-const ACCOUNT_B = ["Logistics", "Dental Group", "Health Partners", "Manufacturing", "Credit Union", "Roofing", "Insurance Agency", "School District", "Hotels", "Foods", "Energy", "Property Management", "Engineering", "Senior Living", "Wines", "Fabrication", "Clinics", "Staffing", "Utilities", "Aerospace"];
-const SUFFIX = ["Inc.", "LLC", "Co.", "Group", "Ltd", "AB", "GmbH", ""];
+const FIRST = ["Priya", "Callum", "Signe", "Dario", "Maren", "Idris", "Bettina", "Ross", "Leila", "Anton", "Wren", "Oskar", "Zainab", "Tobias", "Mirela", "Rachel", "Ezra", "Lucía", "Corinne", "Ade", "Henrik", "Paloma", "Ingrid", "Kwame", "Noor", "Felix", "Saoirse", "Vikram", "Hana", "Bruno"];
+const LAST = ["Raman", "Doyle", "Strand", "Ferrante", "Whitlock", "Mensah", "Kruger", "Calloway", "Farouk", "Novak", "Ashby", "Lund", "Adeyemi", "Hartmann", "Popescu", "Kim", "Tillman", "Serrano", "Dubois", "Okonkwo", "Berg", "Quiroga", "Haddad", "Asante", "Rahimi", "Vogel", "Byrne", "Menon", "Takeda", "Salgado"];
+const ACCOUNT_A = ["Alder", "Bramblewood", "Coldwater", "Dunmore", "Elkhorn", "Fairhaven", "Gullwing", "Hollowell", "Inkberry", "Jasperton", "Kestrel", "Larchmont", "Mossbank", "Netherby", "Orchard Hill", "Pebblestone", "Quarry Point", "Rookwood", "Saltmarsh", "Thistledown", "Umberfield", "Valecrest", "Wrenfield", "Yarrow", "Zephyr Bay", "Amberlane", "Birchmere", "Cobalt Creek", "Driftwood", "Emberton"];
+const ACCOUNT_B = ["Freight", "Orthodontics", "Family Medicine", "Plastics", "Federal Credit Union", "Home Services", "Mutual Insurance", "Unified Schools", "Inns & Suites", "Bakeries", "Solar", "Apartment Communities", "Surveying", "Care Homes", "Cellars", "Metalworks", "Urgent Care", "Talent Partners", "Water District", "Avionics"];
+const SUFFIX = ["Inc.", "LLC", "Corp.", "Holdings", "Ltd", "Oy", "S.A.", ""];
 
 interface Deliverable {
   text: (r: R, d: Ctx) => string;
@@ -72,104 +72,104 @@ const count = (r: R, lo: number, hi: number) => {
 
 const LINES: Line[] = [
   {
-    name: "Payroll", product: "Tallowmere Payroll", unit: "employees", price: [8, 13], priceUnit: " PEPM", qty: [60, 900],
-    legacy: ["ADP Workforce Now", "Paylocity", "Paychex Flex", "Gusto", "UKG Ready"], systems: ["NetSuite", "QuickBooks Online", "Sage Intacct", "Dynamics 365"],
+    name: "Payroll", product: "Ferncastle Payroll", unit: "employees", price: [8, 13], priceUnit: " PEPM", qty: [60, 900],
+    legacy: ["Paycor", "Paylocity", "Rippling", "a local payroll bureau", "UKG Ready"], systems: ["NetSuite", "QuickBooks Online", "Sage Intacct", "Xero"],
     deliverables: [
-      D((r) => `Earnings, deduction and tax setup for up to ${r.int(20, 60)} codes`, () => "Accepted when Customer signs off the code table in the configuration review.", () => "Earnings and deduction setup as needed."),
-      D((r, d) => `Employee data conversion from ${d.legacy} (${d.qty} active employees and YTD balances)`, () => "Accepted when the reconciliation report shows every record loaded and YTD totals match to the cent.", (r, d) => `Employee data conversion from ${d.legacy} and other legacy sources.`),
-      D((r) => `${count(r, 1, 3)} parallel payroll runs`, () => "Accepted when net pay variance is within $1.00 per employee.", () => "Parallel runs until the customer is comfortable."),
-      D((r, d) => `General ledger export to ${d.system}`, (r, d) => `Accepted when a test journal imports into ${d.system} without manual edits.`, () => "General ledger export."),
-      D((r) => `Administrator training: ${count(r, 2, 4)} remote sessions of 90 minutes`, () => "Complete when the sessions are delivered and recorded.", () => "Administrator training for relevant staff."),
+      D((r) => `Configure pay codes (earnings, deductions, taxes), capped at ${r.int(20, 60)} codes`, () => "Acceptance: their payroll admin initials the final code list at the design checkpoint.", () => "Pay code configuration, plus any others that come up."),
+      D((r, d) => `Load ${d.qty} current employee records plus year-to-date balances out of ${d.legacy}`, () => "Signed off when a side-by-side balance check ties every YTD figure exactly.", (r, d) => `Bring over employee history out of ${d.legacy} and wherever else it lives.`),
+      D((r) => `${count(r, 1, 3)} shadow pay cycles alongside the outgoing provider`, () => "Passes when no worker's net pay differs by more than one dollar.", () => "Shadow cycles until everyone feels confident."),
+      D((r, d) => `Journal-entry file feeding ${d.system}`, (r, d) => `Passes when one sample journal posts in ${d.system} untouched.`, () => "Accounting export."),
+      D((r) => `Payroll admin coaching: ${count(r, 2, 4)} live online workshops, 90 minutes each`, () => "Complete once every workshop has been held and its recording shared.", () => "Coaching for whoever needs it."),
     ],
-    extras: ["earned wage access", "a third parallel", "historical W-2 reprints", "a time-clock rollout", "benefits enrollment in the app", "multi-state tax registration"],
-    outcomes: ["first live payroll without a correction run", "payroll off the legacy provider", "W-2s out of one system"],
+    extras: ["on-demand pay for hourly staff", "a fourth shadow cycle", "reprints of prior-year tax forms", "badge-reader time clocks", "benefits sign-up inside the portal", "registration in new tax states"],
+    outcomes: ["the first real pay date closing without an off-cycle fix", "the old provider switched off", "year-end tax forms issued from a single platform"],
   },
   {
-    name: "Quote", product: "Tallowmere Quote", unit: "users", price: [60, 110], priceUnit: "/user/mo", qty: [15, 300],
-    legacy: ["spreadsheets", "a homegrown Access tool", "Salesforce CPQ", "PandaDoc"], systems: ["Salesforce", "HubSpot", "SAP S/4HANA", "NetSuite"],
+    name: "Quote", product: "Ferncastle Quote", unit: "users", price: [60, 110], priceUnit: "/user/mo", qty: [15, 300],
+    legacy: ["Excel workbooks", "an in-house FileMaker app", "Conga", "Proposify"], systems: ["Salesforce", "HubSpot", "Microsoft Dynamics", "NetSuite"],
     deliverables: [
-      D((r) => `Product catalog with up to ${r.int(200, 2000)} SKUs and their option rules`, () => "Accepted when 50 historical quotes reproduce identical prices.", () => "Product catalog configuration, pricing rules, etc."),
-      D((r) => `${count(r, 1, 4)} quote document templates`, () => "Accepted when Customer approves the proofs.", () => "Quote templates as required."),
-      D((r, d) => `${d.system} integration: opportunities create quotes and accepted quotes update the opportunity`, () => "Accepted when 20 test quotes round-trip without errors.", (r, d) => `${d.system} integration.`),
-      D(() => "Approval workflow for discounts above the deal-desk threshold", () => "Accepted when 10 test quotes route to the right approver.", () => "Standard approval workflows."),
+      D((r) => `Catalog load: no more than ${r.int(200, 2000)} SKUs, with their configuration constraints`, () => "Signed off once 50 past quotes, re-priced in the new tool, come out to the same totals.", () => "Catalog, price logic and so on."),
+      D((r) => `${count(r, 1, 4)} branded proposal layouts`, () => "Approved when their marketing lead returns the marked-up PDFs with no open comments.", () => "Proposal layouts as the team requests them."),
+      D((r, d) => `Two-way link with ${d.system}: a quote is started from the deal record and a won quote writes back its status`, () => "Passes when twenty sample quotes make the round trip cleanly.", (r, d) => `Hook up ${d.system} fully.`),
+      D(() => "Discount sign-off routing for anything over the deal-desk limit", () => "Passes when ten staged quotes each land with the correct approver.", () => "Typical approval routing."),
     ],
-    extras: ["a distributor portal", "quoting on iPads", "a second currency", "e-signature", "Italian quote documents", "a renewal quoting flow"],
-    outcomes: ["reps quoting without waiting on estimators", "accurate quotes in one system", "quotes synced to the CRM"],
+    extras: ["a reseller self-service site", "an offline tablet app", "pricing in Canadian dollars", "built-in e-signature", "French-language proposals", "automated renewal quotes"],
+    outcomes: ["sellers pricing deals on their own, without engineering", "one source of truth for quote pricing", "every quote visible from the CRM record"],
   },
   {
-    name: "DataFabric", product: "Tallowmere DataFabric", unit: "credits", price: [3000, 6000], priceUnit: "/mo", qty: [500000, 2000000],
-    legacy: ["an on-prem SQL Server mart", "Excel extracts", "a Redshift cluster"], systems: ["Snowflake", "Salesforce", "NetSuite", "Workday", "Okta"],
+    name: "Lakehouse", product: "Ferncastle Lakehouse", unit: "credits", price: [3000, 6000], priceUnit: "/mo", qty: [500000, 2000000],
+    legacy: ["a SQL Server warehouse in the server room", "CSV dumps from the ERP", "an aging Teradata box"], systems: ["Snowflake", "Salesforce", "NetSuite", "BambooHR", "Okta"],
     deliverables: [
-      D((r) => `Ingestion pipelines for exactly ${count(r, 2, 5)} named sources`, () => "Accepted when three consecutive loads reconcile to source within 0.5%.", () => "Ingestion pipelines for relevant sources."),
-      D((r) => `Historical backfill of up to ${r.pick([12, 24, 36])} months`, () => "Accepted when monthly totals match the legacy mart.", () => "Historical backfill as appropriate."),
-      D((r) => `${count(r, 3, 8)} dashboards named in Appendix B`, () => "Accepted when each dashboard matches the validation workbook within 1%.", () => "Executive dashboards."),
-      D((r, d) => `SSO through ${d.system === "Okta" ? "Okta" : "Azure AD"} with role-based access for up to ${r.int(5, 20)} groups`, () => "Accepted when test users see only their permitted datasets.", () => "Full access control setup."),
+      D((r) => `Data feeds from ${count(r, 2, 5)} source systems, listed by name in Appendix A`, () => "Accepted after three loads in a row agree with source-system totals (tolerance 0.5%).", () => "Feeds from the relevant systems."),
+      D((r) => `History load covering at most ${r.pick([12, 24, 36])} months`, () => "Signed off when each month's totals agree with the old warehouse.", () => "History load, as far back as makes sense."),
+      D((r) => `${count(r, 3, 8)} reports, each one specified in Appendix C`, () => "Approved when every report matches the client-supplied check workbook within 1%.", () => "Leadership reporting."),
+      D((r, d) => `Access control through ${d.system === "Okta" ? "Okta" : "Entra ID"} SSO, with permissions for at most ${r.int(5, 20)} user groups`, () => "Passes when sample accounts can open only the data sets they're entitled to.", () => "Complete security model."),
     ],
-    extras: ["a churn model", "seven years of history", "card-processor data", "real-time streaming", "a data catalog", "reverse ETL to the CRM"],
-    outcomes: ["one trusted view for the board deck", "the legacy mart retired", "finance closing from one model"],
+    extras: ["a predictive attrition score", "a decade of history", "payment-gateway data", "sub-minute streaming loads", "a searchable metadata catalog", "pushing scores back into the CRM"],
+    outcomes: ["a board pack everyone trusts", "the old warehouse shut down", "the books closed each month from one model"],
   },
   {
-    name: "Reach", product: "Tallowmere Reach", unit: "contacts", price: [900, 3000], priceUnit: "/mo", qty: [10000, 200000],
-    legacy: ["Mailchimp", "Klaviyo", "Dotdigital", "Constant Contact"], systems: ["Shopify", "Salesforce", "HubSpot", "AMS360"],
+    name: "Campaigns", product: "Ferncastle Campaigns", unit: "contacts", price: [900, 3000], priceUnit: "/mo", qty: [10000, 200000],
+    legacy: ["Mailchimp", "Brevo", "Campaign Monitor", "ActiveCampaign"], systems: ["Shopify", "Salesforce", "HubSpot", "WooCommerce"],
     deliverables: [
-      D((r, d) => `Contact migration from ${d.legacy} (approx. ${d.qty.toLocaleString("en-US")} profiles)`, () => "Accepted when counts match the export within 0.5%.", (r, d) => `Migrate contacts from ${d.legacy}.`),
-      D((r) => `${count(r, 3, 8)} email templates from the brand guide`, () => "Accepted when Customer approves the proofs.", () => "Email templates, etc."),
-      D(() => "Welcome and abandoned-cart journeys", () => "Accepted when each journey sends correctly to the seed list.", () => "Set up automations (welcome series, abandoned cart, etc.)"),
-      D((r, d) => `${d.system} connector for orders and customer records`, () => "Complete when test orders appear on the contact timeline within 15 minutes.", (r, d) => `${d.system} integration.`),
+      D((r, d) => `Move roughly ${d.qty.toLocaleString("en-US")} subscriber profiles across from ${d.legacy}`, () => "Accepted once the imported count is within half a percent of the source export.", (r, d) => `Subscriber move from ${d.legacy}.`),
+      D((r) => `${count(r, 3, 8)} email layouts that follow the client's brand book`, () => "Approved once their brand owner okays the test sends.", () => "Email layouts and similar assets."),
+      D(() => "Two automated flows: new-subscriber welcome and cart recovery", () => "Passes when each flow triggers correctly for the internal test addresses.", () => "Automated flows (welcome, cart recovery, and so on)."),
+      D((r, d) => `${d.system} feed of orders and buyer records`, () => "Complete when a test purchase shows on the subscriber's activity history inside 15 minutes.", (r, d) => `${d.system} hookup.`),
     ],
-    extras: ["SMS campaigns", "a dedicated IP warm-up", "Google Ads audiences", "a preference center", "loyalty data from the tills"],
-    outcomes: ["campaigns running before the holiday push", "one list instead of three", "automated renewals"],
+    extras: ["text-message sends", "warming a private sending IP", "paid-social audience syncs", "a subscription-settings page", "point-of-sale loyalty points"],
+    outcomes: ["campaigns sending ahead of the holiday rush", "a single subscriber list", "renewal reminders that run themselves"],
   },
   {
-    name: "Dispatch", product: "Tallowmere Dispatch", unit: "field users", price: [40, 70], priceUnit: "/user/mo", qty: [20, 250],
-    legacy: ["Jobber", "ServiceTitan", "paper schedules", "a whiteboard"], systems: ["QuickBooks Online", "HubSpot", "Sandata", "SAP"],
+    name: "Field", product: "Ferncastle Field", unit: "field users", price: [40, 70], priceUnit: "/user/mo", qty: [20, 250],
+    legacy: ["Housecall Pro", "FieldEdge", "printed run sheets", "a shared calendar"], systems: ["QuickBooks Online", "Xero", "HubSpot", "Sage 300"],
     deliverables: [
-      D((r) => `Scheduling for ${count(r, 2, 5)} service regions`, () => "Accepted when 10 test visits per region schedule to an available technician.", () => "Scheduling for all regions."),
-      D(() => "Mobile app rollout to field crews", () => "Accepted when 90% of crew leads complete a job in the app.", () => "Mobile rollout to crews as needed."),
-      D((r, d) => `${d.system} sync of completed jobs to invoices`, () => "Accepted when 50 consecutive jobs create matching draft invoices.", (r, d) => `${d.system} integration`),
-      D(() => "Hypercare: two weeks after go-live, ending on the last business day of week 2", () => "", () => "Hypercare and ongoing support."),
+      D((r) => `Scheduling configured across ${count(r, 2, 5)} service territories`, () => "Accepted when ten sample jobs in each territory book onto a free technician.", () => "Scheduling for every territory."),
+      D((r, d) => `Phone app roll-out to the ${d.qty} licensed field users`, () => "Accepted once nine in ten crew leads have closed out a real job on their phone.", () => "Phone app roll-out to techs where needed."),
+      D((r, d) => `Finished jobs pushed to ${d.system} as draft invoices`, () => "Passes when 50 jobs in a row produce draft invoices that agree line for line.", (r, d) => `${d.system} link.`),
+      D(() => "Hypercare lasting ten business days from launch", () => "", () => "Hypercare and support afterwards, ongoing."),
     ],
-    extras: ["a customer portal", "status updates back into the CRM", "route optimization", "a billing-system connection", "EVV for a second state"],
-    outcomes: ["crews scheduling out of one app", "invoices the same day", "no more double booking"],
+    extras: ["a self-service booking page for homeowners", "job status pushed back to the CRM", "automatic route planning", "a link to their billing platform", "electronic visit verification in another state"],
+    outcomes: ["every crew working from one schedule", "invoices going out the day the job closes", "an end to double-booked technicians"],
   },
   {
-    name: "Academy", product: "Tallowmere Academy", unit: "learners", price: [18, 35], priceUnit: "/learner/yr", qty: [100, 2500],
-    legacy: ["SumTotal", "Cornerstone", "spreadsheets", "TalentLMS"], systems: ["UKG Pro", "Workday", "PowerSchool", "BambooHR"],
+    name: "Learning", product: "Ferncastle Learning", unit: "learners", price: [18, 35], priceUnit: "/learner/yr", qty: [100, 2500],
+    legacy: ["Docebo", "Moodle", "a shared drive of PDFs", "Absorb"], systems: ["UKG Pro", "Workday", "Paycom", "BambooHR"],
     deliverables: [
-      D((r, d) => `Tenant setup and SSO via ${r.pick(["Azure AD", "Google Workspace", "Okta"])}`, () => "Accepted when 5 named test users sign in and land in the right org unit.", () => "Tenant setup and SSO."),
-      D((r) => `Conversion of ${r.int(20, 120)} existing courses`, () => "Accepted when each course launches and records a completion.", () => "Conversion of existing content."),
-      D((r, d) => `HRIS feed from ${d.system}, daily`, () => "Accepted on five consecutive daily feeds with zero errors.", (r, d) => `${d.system} integration.`),
-      D(() => "Compliance dashboard by location and role", () => "Accepted when figures match a manual count for one location.", () => "Compliance reporting."),
+      D((r) => `Portal build, with staff logging in via ${r.pick(["Entra ID", "Google Workspace", "OneLogin"])} SSO`, () => "Accepted when five named pilot users log in and arrive in the correct department.", () => "Portal build and SSO."),
+      D((r) => `Migration of ${r.int(20, 120)} courses from the current library`, () => "Accepted when every migrated course opens and logs a finish.", () => "Migration of whatever content they have today."),
+      D((r, d) => `Nightly people feed from ${d.system}`, () => "Accepted after five nightly feeds in a row run error-free.", (r, d) => `${d.system} hookup.`),
+      D(() => "Compliance view broken down by site and job role", () => "Accepted when one site's numbers agree with a hand tally.", () => "Compliance reports."),
     ],
-    extras: ["Spanish versions of the content", "student-facing courses", "a custom onboarding course", "certificates with QR codes", "an LMS app for kiosks"],
-    outcomes: ["audit-ready training records", "everyone trained before the survey season", "one place for compliance"],
+    extras: ["Spanish translations of every course", "courses for their students", "a bespoke new-hire course", "QR-coded certificates", "a kiosk app for the break room"],
+    outcomes: ["training records ready for any audit", "all staff certified ahead of survey season", "compliance tracked in one place"],
   },
 ];
 
 const CONCESSIONS = [
-  (r: R) => `told them we'd waive the $${r.pick([1500, 2500, 4000])} expedite fee since they signed before quarter end`,
-  () => "we'd eat the travel for the on-site workshop",
-  (r: R) => `gave ${r.pick([10, 15, 20])}% off the implementation fee verbally to get it over the line`,
-  () => "promised an extra training session at no cost",
-  () => "said we'd hold this year's price at renewal",
-  (r: R) => `if we miss the date I told them we'd credit ${r.pick(["one", "two", "three"])} months of subscription`,
+  (r: R) => `said we'd drop the $${r.pick([1500, 2500, 4000])} rush fee because they signed this quarter`,
+  () => "we're covering flights and hotel for the onsite workshop ourselves",
+  (r: R) => `knocked ${r.pick([10, 15, 20])}% off services on the call so they'd sign`,
+  () => "threw in a bonus admin workshop, no charge",
+  () => "promised renewal pricing stays flat next year",
+  (r: R) => `agreed to ${r.pick(["one", "two", "three"])} months of subscription credit if we slip the go-live`,
 ];
 const TIMELINES = [
-  (r: R) => `they need to be live by ${r.pick(["March 1", "6/30", "Labor Day", "the end of September", "EOQ", "Q3"])}, no slip possible`,
-  (r: R) => `CFO wants it done before the ${r.pick(["board meeting", "audit", "open enrollment", "holiday season", "renewal"])}`,
-  (r: R) => `I told them ${r.pick(["six weeks", "30 days", "two sprints"])} from signature is realistic`,
-  (r: R) => `go-live has to land before ${r.pick(["Black Friday", "the fiscal year end", "the school year starts", "the inspection"])}`,
+  (r: R) => `they insist on being live no later than ${r.pick(["April 1", "7/15", "Labor Day", "October 1", "quarter end", "Q3"])}`,
+  (r: R) => `CFO wants this finished before the ${r.pick(["March board meeting", "annual audit", "benefits enrollment window", "holiday season", "contract renewal"])}`,
+  (r: R) => `I said ${r.pick(["six weeks", "30 days", "two sprints"])} after signature is doable`,
+  (r: R) => `launch must happen before ${r.pick(["Black Friday", "their fiscal year closes", "classes start in August", "the state inspection"])}`,
 ];
 const CONTEXT = [
-  "Main contact is {p} ({role}), very detail oriented.",
-  "They were comparing us against two other vendors until the last week.",
-  "{p} ({role}) signs off; day-to-day contact is {p2}.",
-  "Decision maker is the {role}; expect scrutiny on every deliverable.",
-  "Good group, responsive, they already cleaned up their data.",
-  "Reference-able if this goes well: first customer in their region.",
+  "Day-to-day champion is {p} ({role}); expect lots of questions.",
+  "We beat two competitors in a bake-off that ran until the final week.",
+  "{p} ({role}) has final say; {p2} handles the details.",
+  "The {role} makes the call and will read every line of the SOW.",
+  "Friendly team, quick to reply, and their data is already tidy.",
+  "Could become a reference account for us in that market if it goes smoothly.",
 ];
 const ROLES = ["CFO", "COO", "IT Director", "Ops VP", "Controller", "HR lead", "Marketing Manager", "Office Manager"];
-const REJECT_REASONS = ["Covered in the SOW appendix we already have.", "Customer confirmed this is out of scope; no action.", "Delivery already agreed this date.", "Wording is standard for this product line.", "Owner named in the project plan."];
+const REJECT_REASONS = ["The appendix we already hold covers this.", "Client agreed this sits outside the deal; nothing to do.", "Delivery signed up to this date already.", "Normal wording for this product.", "The project plan names the owner."];
 
 export interface GenOptions {
   packets: number;
@@ -214,8 +214,8 @@ export async function generate(o: GenOptions): Promise<{ packets: number; rework
     // the SOW
     const dels = r.shuffle(line.deliverables).slice(0, r.int(3, line.deliverables.length));
     const style = r.pick(["numbered", "D", "bullets", "prose"] as const);
-    const sow: string[] = [r.pick([`STATEMENT OF WORK — ${line.product} for ${account}`, `${line.name} QuickStart (fixed scope)`, `SOW-${1000 + i} — ${line.product} implementation`, `Scope of Services – ${line.name} for ${account}`])];
-    if (style !== "prose") sow.push(r.pick(["Deliverables.", "2. Deliverables", "Scope of work:"]));
+    const sow: string[] = [r.pick([`${line.product} for ${account}: Services Description`, `${line.name} Launch Package (fixed scope)`, `SOW-${1000 + i}: ${line.product} for ${account}`, `Work Order, ${line.name} deployment for ${account}`])];
+    if (style !== "prose") sow.push(r.pick(["Deliverables:", "2. Services", "Work items:"]));
     dels.forEach((d, k) => {
       const vague = r.chance(issueRate / 2);
       const noAccept = r.chance(issueRate / 2) || vague;
@@ -230,18 +230,18 @@ export async function generate(o: GenOptions): Promise<{ packets: number; rework
     const approved = r.chance(0.55);
     const live = addDays(kickoff, r.int(35, 90));
     const md = (d: Date) => `${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
-    sow.push(approved ? `Schedule approved by Delivery (${r.pick(delivery)}) on ${md(addDays(kickoff, -7))}: kickoff ${md(kickoff)}; go-live ${md(live)}/${live.getUTCFullYear()}.` : r.pick(["Project schedule: to be agreed at kickoff.", "Timeline is indicative and will be confirmed in the design phase."]));
-    sow.push(r.pick(["Fees per the Order Form.", "Fixed fee as per the Order Form.", "Work outside this SOW requires a change order."]));
+    sow.push(approved ? `Schedule: confirmed by the delivery team (${r.pick(delivery)}) on ${md(addDays(kickoff, -7))}; kickoff ${md(kickoff)}, production cutover ${md(live)}/${live.getUTCFullYear()}.` : r.pick(["Schedule: dates to be worked out together during kickoff.", "Timeline: any dates here are estimates until design wraps up."]));
+    sow.push(r.pick(["Fees: see Order Form.", "Pricing: fixed; see Order Form.", "Change control: anything beyond this document needs a signed change request."]));
     // order form
     const price = r.int(line.price[0], line.price[1]);
     const term = r.pick([12, 24, 36]);
     const impl = r.int(8, 60) * 1000;
-    const order = [`${line.product} — ${qty.toLocaleString("en-US")} ${line.unit} @ $${price}${line.priceUnit} — ${term}-month term`, `Implementation services (fixed fee) — $${impl.toLocaleString("en-US")}`];
+    const order = [`${term}-month subscription, ${line.product}: ${qty.toLocaleString("en-US")} ${line.unit} at $${price}${line.priceUnit}`, `Professional services, fixed price: $${impl.toLocaleString("en-US")}`];
     let desk = r.pick(["None", "N/A", "None", ""]);
     if (r.chance(0.25)) {
       const pct = r.pick([5, 10, 15]);
-      desk = `Approved ${md(close)} (DD-${1000 + i}): ${pct}% discount on the implementation fee.`;
-      if (r.chance(0.7)) order.push(`Less ${pct}% deal-desk discount on implementation`);
+      desk = `Deal desk DD-${1000 + i}, approved ${md(close)}: ${pct}% off professional services.`;
+      if (r.chance(0.7)) order.push(`Deal-desk discount: ${pct}% off professional services`);
       else issues.add("scope_exception");
     }
     // the seller's note
@@ -256,11 +256,11 @@ export async function generate(o: GenOptions): Promise<{ packets: number; rework
       issues.add("scope_exception");
     }
     if (r.chance(issueRate)) {
-      note.push(`${r.pick(["I told them we'd also set up", "they asked for", "I said yes to", "customer assumes we include"])} ${r.pick(line.extras)}${r.chance(0.5) ? " — I said it's easy to add" : ""}`);
+      note.push(`${r.pick(["I offered to configure", "the client brought up", "I agreed to", "they're expecting us to include"])} ${r.pick(line.extras)}${r.chance(0.5) ? " (I called it a small add-on)" : ""}`);
       issues.add("promise_not_in_scope");
     }
     if (r.chance(issueRate * 0.7)) {
-      note.push(`they have ~${Math.round(qty * (1 + r.int(10, 40) / 100))} ${line.unit} now`);
+      note.push(`actual count today is ~${Math.round(qty * (1 + r.int(10, 40) / 100))} ${line.unit}`);
       issues.add("conflicting_terms");
     }
     const noteText = r.chance(0.5) ? note.map((n) => `- ${n}`).join("\n") : note.join(". ").replace(/\.\./g, ".") + ".";
@@ -268,13 +268,13 @@ export async function generate(o: GenOptions): Promise<{ packets: number; rework
     const owner = r.chance(inPilot ? 0.05 : 0.12) ? r.pick(["", " ", "TBD"]) : r.pick(delivery);
     if (!owner.trim() || owner === "TBD") issues.add("unowned_requirement");
     const csm = `CSM ${r.pick(FIRST)} ${r.pick(LAST)}`;
-    const cs: string[] = [`${r.pick(["Quarterly business review", "Monthly health check", "Adoption review at day 60"])} — owner: ${csm}.`];
+    const cs: string[] = [`${r.pick(["Quarterly exec check-in", "Monthly account review", "Usage review 60 days after launch"])} (owned by ${csm}).`];
     if (r.chance(issueRate / 2)) {
-      cs.push(`${r.pick(["Escalation contact for launch week", "Data cleanup before migration", "Admin handover plan"])} — owner: ${r.pick(["TBD", "??", "not assigned"])}`);
+      cs.push(`${r.pick(["Named escalation point during go-live week", "Scrubbing duplicate records ahead of the migration", "Handover of admin duties to the customer"])} (owner: ${r.pick(["TBD", "??", "unassigned"])})`);
       issues.add("unowned_requirement");
     }
     const outcome = r.pick(line.outcomes);
-    const promise = `${outcome[0].toUpperCase()}${outcome.slice(1)}${r.chance(0.4) ? `, with ${r.pick(line.extras)}` : ""}.`;
+    const promise = `${outcome[0].toUpperCase()}${outcome.slice(1)}${r.chance(0.4) ? `, including ${r.pick(line.extras)}` : ""}.`;
     const seller = r.pick(sellers);
     const row = [
       `006Dm${String(100000000 + i * 7919).slice(-9)}${o.seed}`,
@@ -303,11 +303,11 @@ export async function generate(o: GenOptions): Promise<{ packets: number; rework
         const logged = addDays(kickoff, r.int(1, 25));
         if (logged > today) continue;
         reworkN++;
-        rw.write([`RW-${o.seed}-${reworkN}`, row[0], iso(logged), cat, csv(`${cat.replace(/_/g, " ")}: ${r.pick(["rescoped with the customer", "two extra workshops to settle it", "change order drafted", "rebuilt after sign-off was refused"])}`), r.int(2, 30), r.chance(0.35) ? r.int(1, 14) : 0].join(",") + "\n");
+        rw.write([`RW-${o.seed}-${reworkN}`, row[0], iso(logged), cat, csv(`${cat.replace(/_/g, " ")}: ${r.pick(["had to renegotiate scope with the client", "cost two unplanned workshops before it was settled", "raised a change request", "rebuilt once the client rejected the first version"])}`), r.int(2, 30), r.chance(0.35) ? r.int(1, 14) : 0].join(",") + "\n");
       }
       if (r.chance(0.12)) {
         reworkN++;
-        rw.write([`RW-${o.seed}-${reworkN}`, row[0], iso(addDays(kickoff, r.int(2, 12))), r.pick(["customer change request", "third-party change", "capacity"]), "Unplanned change after kickoff", r.int(2, 12), 0].join(",") + "\n");
+        rw.write([`RW-${o.seed}-${reworkN}`, row[0], iso(addDays(kickoff, r.int(2, 12))), r.pick(["client-requested change", "vendor platform change", "staffing"]), "Work added after kickoff that nobody planned for", r.int(2, 12), 0].join(",") + "\n");
       }
     }
   }
