@@ -6,6 +6,7 @@ import { ORIGIN_REFUSED, sameOrigin } from "./core/auth/origin";
 import { can, type Permission } from "./core/auth/roles";
 import { findUserById } from "./core/auth/users.server";
 import { refuse, type Actor } from "./core/review/review.server";
+import { refusal } from "./core/messages";
 
 type SessionData = { userId: number };
 
@@ -134,11 +135,11 @@ export async function requireUser(request: Request, context: AppLoadContext, per
 
 export async function forbid(context: AppLoadContext, user: Actor | null, what: string, target: string): Promise<never> {
   try {
-    await refuse(context.app.open, user, what, target, `the ${user?.role ?? "anonymous"} role may not ${what.replace(/_/g, " ")}`);
+    await refuse(context.app.open, user, what, target, refusal(what));
   } catch {
     // refuse() always throws after logging
   }
-  throw new Response(`Forbidden: your role (${user?.role ?? "none"}) may not ${what.replace(/_/g, " ")}.`, { status: 403 });
+  throw new Response(refusal(what), { status: 403 });
 }
 
 /**
@@ -153,14 +154,4 @@ export function assertSameOrigin(request: Request): void {
 export async function requireAction(request: Request, context: AppLoadContext, permission: Permission): Promise<Actor> {
   assertSameOrigin(request);
   return requireUser(request, context, permission);
-}
-
-/** A small in-memory limiter for sign-in attempts: 10 per 15 minutes per address and e-mail. */
-const attempts = new Map<string, number[]>();
-export function loginAllowed(key: string, now = Date.now()): boolean {
-  const window = 15 * 60 * 1000;
-  const list = (attempts.get(key) ?? []).filter((t) => now - t < window);
-  list.push(now);
-  attempts.set(key, list);
-  return list.length <= 10;
 }

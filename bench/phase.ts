@@ -66,7 +66,7 @@ if (name === "import" || name === "reimport") {
     return ts.sort((a, b) => a - b)[2];
   };
   const s = await getPilotSettings(open.db);
-  for (const [q, params] of [["pilot_metrics", [s.pilot_start, s.window_days, s.review_minutes_per_handoff, new Date().toISOString().slice(0, 10)]], ["recurring_fields", [s.pilot_start, s.window_days]], ["weekly_series", [s.pilot_start, s.window_days, new Date().toISOString().slice(0, 10)]], ["reliability", []], ["template_topics", [s.pilot_start, s.window_days]], ["early_rework_items", [s.pilot_start, s.window_days, 300]]] as const) {
+  for (const [q, params] of [["pilot_metrics", [s.pilot_start, s.window_days, s.review_minutes_per_handoff, new Date().toISOString().slice(0, 10)]], ["recurring_fields", [s.pilot_start, s.window_days]], ["weekly_series", [s.pilot_start, s.window_days, new Date().toISOString().slice(0, 10)]], ["reliability", []], ["template_topics", [s.pilot_start, s.window_days]], ["early_rework_items", [s.pilot_start, s.window_days, 300, 0]]] as const) {
     const layer = await time(() => {
       open.generation++; // measure the query, not the result cache
       return runQueryFile(open, q, [...params]);

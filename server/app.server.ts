@@ -102,7 +102,7 @@ export async function startServer(opts: { root: string; serverBuild: string; por
     res.json({ exitCode, stdout: out, stderr: err });
   });
 
-  server.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production", getLoadContext: () => ({ app }) }));
+  server.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production", getLoadContext: (req) => ({ app, clientAddress: req.socket.remoteAddress ?? "" }) }));
 
   const port = opts.port ?? Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";

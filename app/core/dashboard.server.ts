@@ -53,14 +53,18 @@ async function fieldsPageOf(open: OpenDatabase) {
   return { fields, chart: fields.length ? renderChartSet(fieldsChart(fields)) : null, detectors: rel.filter((r) => r.dimension === "detector"), sources: rel.filter((r) => r.dimension === "source") };
 }
 
-/** Flags citing one source field (decided first, then open), at most 500. */
-export async function flagsForField(open: OpenDatabase, source: string) {
-  return cached(open, `field-flags:${source}`, async () => {
+/** Flags citing one source field (decided first, then open), a page of 100, with the counts per status. */
+export async function flagsForField(open: OpenDatabase, source: string, page = 1) {
+  const pageSize = 100;
+  return cached(open, `field-flags:${source}:${page}`, async () => {
     const rows = await sql<{ flag_id: string; deal_id: string; category: string; status: string; evidence: string; detector: string }>`
       SELECT flag_id, deal_id, category, status, evidence, detector FROM flag_status()
       WHERE source = ${source}
-      ORDER BY (status = 'open'), decided_at DESC NULLS LAST, deal_id LIMIT 500`.execute(open.db);
-    return rows.rows;
+      ORDER BY (status = 'open'), decided_at DESC NULLS LAST, deal_id, flag_id LIMIT ${pageSize} OFFSET ${(Math.max(1, page) - 1) * pageSize}`.execute(open.db);
+    const counts = await sql<{ status: string; n: number }>`SELECT status, count(*)::INTEGER AS n FROM flag_status() WHERE source = ${source} GROUP BY status`.execute(open.db);
+    const by = Object.fromEntries(counts.rows.map((c) => [c.status, c.n])) as Record<string, number>;
+    const total = counts.rows.reduce((a, c) => a + c.n, 0);
+    return { flags: rows.rows, page: Math.max(1, page), pageSize, total, accepted: by.accepted ?? 0, rejected: by.rejected ?? 0, open: by.open ?? 0 };
   });
 }
 
@@ -75,9 +79,11 @@ async function templatesPageOf(open: OpenDatabase) {
   };
 }
 
-export async function reworkPage(open: OpenDatabase) {
-  const [items, byCategory] = await Promise.all([earlyReworkItems(open, 300), earlyReworkByCategory(open)]);
-  return { items, byCategory };
+export async function reworkPage(open: OpenDatabase, page = 1) {
+  const pageSize = 100;
+  const p = Math.max(1, page);
+  const [items, byCategory] = await Promise.all([earlyReworkItems(open, pageSize + 1, (p - 1) * pageSize), earlyReworkByCategory(open)]);
+  return { items: items.slice(0, pageSize), hasNext: items.length > pageSize, page: p, byCategory };
 }
 
 export interface QueueFilter {

@@ -28,7 +28,8 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export function uploadMessage(message: string, opts: { fileName: string; storedPaths?: string[] }): string {
   let m = message;
   const shown = `“${opts.fileName}”`;
-  for (const p of opts.storedPaths ?? []) {
+  // longest first: a file's full path before the folder it sits in
+  for (const p of [...(opts.storedPaths ?? [])].sort((a, b) => b.length - a.length)) {
     if (!p) continue;
     m = m.replace(new RegExp(escapeRe(p), "g"), shown);
     const base = p.split(/[\\/]/).pop();

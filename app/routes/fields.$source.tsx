@@ -5,23 +5,25 @@ import { flagsForField } from "~/core/dashboard.server";
 import { FLAG_SOURCES, SOURCE_LABELS, CATEGORY_LABELS, type Category, type FlagSource } from "~/core/packet";
 import { Empty } from "~/components/Empty";
 import { Table } from "~/components/Table";
+import { Pager } from "~/components/Pager";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const source = params.source ?? "";
   if (!(FLAG_SOURCES as readonly string[]).includes(source)) throw new Response(`There is no sales field called “${source}”. Pick one from the Fields page.`, { status: 404 });
-  return { source, flags: await flagsForField(context.app.open, source) };
+  return { source, ...(await flagsForField(context.app.open, source, Number(new URL(request.url).searchParams.get("page") ?? 1) || 1)) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? SOURCE_LABELS[data.source as FlagSource] : "Field"} flags · Promise Trail` }];
 
 /** The /fields drill-down: the flags one sales field produced, newest decisions first. */
 export default function FieldFlags() {
-  const { source, flags } = useLoaderData<typeof loader>();
+  const { source, flags, total, accepted, rejected, open, page, pageSize } = useLoaderData<typeof loader>();
   return (
     <>
       <p><Link to="/fields">← Fields</Link></p>
       <h1>Flags citing {SOURCE_LABELS[source as FlagSource]}</h1>
+      <p className="muted" id="field-summary">{total} active flags cite this field: {accepted} accepted, {rejected} rejected, {open} open. <Link to={`/packets?source=${source}`}>Packets with an accepted flag here</Link></p>
       {flags.length === 0 ? <Empty next="none">No flag cites this field yet.</Empty> : (
         <Table label={`Flags citing ${SOURCE_LABELS[source as FlagSource]}`}>
           <thead><tr><th scope="col">Deal</th><th scope="col">Category</th><th scope="col">Status</th><th scope="col">Evidence</th><th scope="col">Detector</th></tr></thead>
@@ -38,6 +40,7 @@ export default function FieldFlags() {
           </tbody>
         </Table>
       )}
+      <Pager page={page} hasNext={page * pageSize < total} />
     </>
   );
 }

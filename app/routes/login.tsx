@@ -1,6 +1,7 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { assertSameOrigin, currentUser, loginAllowed, safeNext, startSession } from "~/session.server";
+import { assertSameOrigin, currentUser, safeNext, startSession } from "~/session.server";
+import { clientAddress, loginLimiter } from "~/core/auth/login-limit";
 import { findUserByEmail, verifyPassword } from "~/core/auth/users.server";
 import { inTransaction } from "~/core/db/tx.server";
 import { appendAudit } from "~/core/audit/audit.server";
@@ -15,8 +16,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const email = String(form.get("email") ?? "").trim().toLowerCase();
   const password = String(form.get("password") ?? "");
-  const ip = request.headers.get("X-Forwarded-For") ?? "local";
-  if (!loginAllowed(`${ip}|${email}`)) return json({ error: "Too many sign-in attempts. Wait 15 minutes and try again." }, { status: 429 });
+  const address = clientAddress(request.headers, context.clientAddress);
+  const blocked = loginLimiter.blocked(email, address);
+  if (blocked) {
+    const who = blocked === "account" ? "this account" : "this network address";
+    return json({ error: `Too many failed sign-in attempts for ${who}. Wait 15 minutes and try again, or ask an admin to reset your password.` }, { status: 429 });
+  }
   const user = email ? await findUserByEmail(context.app.open.db, email) : undefined;
   const ok = user ? await verifyPassword(password, user.password_hash) : false;
   await inTransaction(
@@ -24,10 +29,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     (tx, conn) => appendAudit(tx, conn, [{ actor: email || "(blank)", action: ok ? "login.ok" : "login.failed", entity: "user", entityId: email || "(blank)" }]),
     { auditOnly: true },
   );
-  if (!user || !ok) return json({ error: "That e-mail and password do not match an account." }, { status: 401 });
+  if (!user || !ok) {
+    loginLimiter.fail(email, address);
+    return json({ error: "That e-mail and password do not match an account." }, { status: 401 });
+  }
+  loginLimiter.succeed(email);
   // a new session id on every sign-in, the old one deleted
   return redirect(safeNext(new URL(request.url).searchParams.get("next")), { headers: { "Set-Cookie": await startSession(request, context, user.id) } });
 }
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Promise Trail" }];
 
 export default function Login() {
   const data = useActionData<typeof action>();

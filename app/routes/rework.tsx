@@ -4,17 +4,18 @@ import { requireUser } from "~/session.server";
 import { reworkPage } from "~/core/dashboard.server";
 import { Empty } from "~/components/Empty";
 import { Table } from "~/components/Table";
+import { Pager } from "~/components/Pager";
 import { day, label, num } from "~/format";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  return reworkPage(context.app.open);
+  return reworkPage(context.app.open, Number(new URL(request.url).searchParams.get("page") ?? 1) || 1);
 }
 
 export const meta: MetaFunction = () => [{ title: "Rework · Promise Trail" }];
 
 export default function Rework() {
-  const { items, byCategory } = useLoaderData<typeof loader>();
+  const { items, byCategory, page, hasNext } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Early rework vs flags</h1>
@@ -31,7 +32,7 @@ export default function Rework() {
         <Table label="Early rework per deal">
           <thead><tr><th scope="col">Logged</th><th scope="col">Account</th><th scope="col">Period</th><th scope="col">Category</th><th scope="col">Outcome</th><th scope="col">What happened</th><th scope="col" className="num">Hours</th><th scope="col" className="num">Delay</th></tr></thead>
           <tbody>
-            {items.slice(0, 300).map((r) => (
+            {items.map((r) => (
               <tr key={r.rework_id}>
                 <td>{day(r.logged_on)}</td><td><Link to={`/packets/${encodeURIComponent(r.deal_id)}`}>{r.account_name}</Link></td><td>{r.period ?? "—"}</td>
                 <td>{label(r.category)}</td><td><span className={`badge ${r.outcome === "predicted" ? "accepted" : r.outcome === "dismissed" ? "high" : "open"}`}>{r.outcome}</span></td>
@@ -41,6 +42,7 @@ export default function Rework() {
           </tbody>
         </Table>
       )}
+      <Pager page={page} hasNext={hasNext} />
       <p><Link to="/exports/rework.csv" reloadDocument>Download CSV</Link></p>
     </>
   );

@@ -142,9 +142,9 @@ export interface EarlyReworkItem {
 }
 
 /** Early rework items, newest first (`limit` for a page; the CSV export takes them all). */
-export async function earlyReworkItems(open: OpenDatabase, limit = 1_000_000_000): Promise<EarlyReworkItem[]> {
+export async function earlyReworkItems(open: OpenDatabase, limit = 1_000_000_000, offset = 0): Promise<EarlyReworkItem[]> {
   const { settings, start } = await pilotParams(open);
-  return runQueryFile<EarlyReworkItem>(open, "early_rework_items", [start, settings.window_days, limit]);
+  return runQueryFile<EarlyReworkItem>(open, "early_rework_items", [start, settings.window_days, limit, offset]);
 }
 
 export async function earlyReworkByCategory(open: OpenDatabase) {

@@ -11,7 +11,7 @@ export interface RenderedChart {
 }
 
 export const WIDE = 640;
-export const NARROW = 340;
+export const NARROW = 300;
 
 /** Renders a chart spec to an SVG (or figure) string on the server: pages work without JavaScript. */
 export function renderChart(spec: ChartSpec, width?: number): string {

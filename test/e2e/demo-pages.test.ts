@@ -1,0 +1,282 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axe, describeViolations, launchChromium, sideScroll, signIn } from "../helpers/browser";
+import { startServerProcess, type RunningServer } from "../helpers/server";
+import { csvOf } from "../helpers/factories";
+
+// The demo data set (what `npm start` loads into a new database), every role, in real Chromium: the defects of
+// issue 10 reproduced as a user meets them, and every page checked with axe-core at 1280 and 390 px.
+const shots = path.resolve(import.meta.dirname, "../../test-results/screenshots");
+const PASSWORD = "demo-pass-2026";
+const ROLES = ["lead", "owner", "revops", "leadership", "admin"] as const;
+const email = (role: string) => `${role}@demo.promisetrail.test`;
+
+/** A page can take a while to answer on a busy 2-core machine: poll for up to 15 s. */
+const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15000 });
+
+let dir: string;
+let checked = 0;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  dir = mkdtempSync(path.join(tmpdir(), "pt-e2e-demo-"));
+  server = await startServerProcess(path.join(dir, "demo.duckdb"));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function as(role: (typeof ROLES)[number], width = 1280): Promise<Page> {
+  // bypassCSP: axe-core is injected as a script of the test's own, which the app's CSP rightly refuses
+  const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });
+  await signIn(page, server.url, email(role), PASSWORD);
+  return page;
+}
+
+/** The first packet in the queue (kickoff soonest) that still has open flags, at least one of them high. */
+async function packetWithOpenHighFlags(page: Page): Promise<string> {
+  await page.goto(`${server.url}/packets?status=awaiting&sort=risk`);
+  const href = await page.locator("tbody tr", { has: page.locator(".badge.high") }).first().locator("a").first().getAttribute("href");
+  expect(href).toMatch(/^\/packets\//);
+  return href!;
+}
+
+describe("reviewing a packet with the keyboard (defects 1 and 2)", () => {
+  it("j, r, a reason and Enter records a rejection — not an accept — and the focus moves to the next open flag", async () => {
+    const page = await as("lead");
+    const href = await packetWithOpenHighFlags(page);
+    await page.goto(server.url + href);
+    const open = page.locator('.flag[data-status="open"]');
+    expect(await open.count()).toBeGreaterThan(1);
+    // select the first open flag with j/k from the top
+    const cards = page.locator(".flag[data-flag]");
+    const ids = await cards.evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.flag!, (e as HTMLElement).dataset.status!]));
+    const target = ids.findIndex(([, s]) => s === "open");
+    await page.locator("h1").click();
+    for (let i = 0; i < target; i++) await page.keyboard.press("j");
+    const flagId = ids[target][0];
+    await poll(() => page.locator(".flag.selected").getAttribute("data-flag")).toBe(flagId);
+    await page.keyboard.press("r");
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("reason");
+    await page.keyboard.type("Covered by the signed SOW appendix");
+    const posted = page.waitForRequest((r) => r.method() === "POST");
+    await page.keyboard.press("Enter");
+    expect(new URLSearchParams((await posted).postData() ?? "").get("intent")).toBe("reject");
+
+    const card = page.locator(`.flag[data-flag="${flagId}"]`);
+    await poll(() => card.getAttribute("data-status")).toBe("rejected");
+    expect(await card.locator(".badge.rejected").count()).toBe(1);
+    expect(await card.textContent()).toContain("Covered by the signed SOW appendix");
+    // the audit trail of the packet says rejected
+    const trail = page.getByRole("region", { name: "Packet audit trail" });
+    await poll(() => trail.locator("tbody tr").first().textContent()).toContain("review.rejected");
+    // focus went on to the next open flag, so j/a/r keep working without the mouse
+    const nextOpen = ids.slice(target + 1).find(([, s]) => s === "open")?.[0];
+    await poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.flag ?? null)).toBe(nextOpen);
+    await page.keyboard.press("a");
+    await poll(() => page.locator(`.flag[data-flag="${nextOpen}"]`).getAttribute("data-status")).toBe("accepted");
+
+    // ? shows every shortcut, Escape closes it
+    await page.keyboard.press("?");
+    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await poll(() => help.isVisible()).toBe(true);
+    expect(await help.textContent()).toMatch(/reject: type a reason, then Enter/);
+    await page.keyboard.press("Escape");
+    await poll(() => help.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it("readiness has no default; 'ready' with open high-severity flags needs a confirmation and a comment", async () => {
+    const page = await as("lead");
+    const href = await packetWithOpenHighFlags(page);
+    await page.goto(server.url + href);
+    expect(await page.locator("input[name=decision]:checked").count()).toBe(0);
+    expect(await page.locator(".packet-head").textContent()).toContain("undecided");
+    await poll(() => page.locator(".readiness .notice").textContent()).toMatch(/high-severity flags? (is|are) still open/);
+
+    // one click on Record decision records nothing: a decision must be chosen
+    await page.click("text=Record decision");
+    expect(await page.evaluate(() => (document.querySelector("input[name=decision]") as HTMLInputElement).validity.valueMissing)).toBe(true);
+
+    // ready without the confirmation is refused by the server (the browser's required checks are bypassed here)
+    await page.check("input[name=decision][value=ready]");
+    await page.fill("textarea[name=comment]", "Looks fine");
+    await page.evaluate(() => document.querySelectorAll("[required]").forEach((e) => e.removeAttribute("required")));
+    await page.click("text=Record decision");
+    await poll(() => page.locator(".readiness .error").textContent()).toMatch(/tick the confirmation/);
+    expect(await page.locator(".packet-head").textContent()).toContain("undecided");
+
+    await page.check("input[name=confirm_open_high]");
+    await page.fill("textarea[name=comment]", "Customer accepted the open items at the pre-kickoff call");
+    await page.click("text=Record decision");
+    await poll(() => page.locator(".packet-head .badge.accepted").textContent()).toBe("ready");
+    expect(await page.locator(".flags ul").textContent()).toContain("Customer accepted the open items");
+    await page.close();
+  });
+
+  it("refuses readiness to an account owner in plain words", async () => {
+    const page = await as("owner");
+    const href = await packetWithOpenHighFlags(page);
+    await page.goto(server.url + href);
+    expect(await page.locator("input[name=decision]").count()).toBe(0);
+    const res = await page.request.post(server.url + href, { form: { intent: "readiness", decision: "ready", comment: "x" }, headers: { Origin: server.url } });
+    expect(res.status()).toBe(403);
+    const text = await res.text();
+    expect(text).toContain("Only the implementation lead can decide kickoff readiness");
+    expect(text).not.toMatch(/account_owner|may not readiness/);
+    await page.close();
+  });
+});
+
+describe("pages that must render (defects 3, 4, 7)", () => {
+  it("the field drill-down renders its own page, reached from the ranking", async () => {
+    const page = await as("revops");
+    await page.goto(`${server.url}/fields`);
+    expect(await page.locator("h1").textContent()).toBe("Recurring ambiguous sales fields");
+    await page.getByRole("region", { name: "Ranking of sales fields" }).getByRole("link", { name: "kickoff note", exact: true }).click();
+    await page.waitForURL(/\/fields\/kickoff_note$/);
+    await poll(() => page.locator("h1").textContent()).toBe("Flags citing Kickoff note");
+    expect(await page.locator("#field-summary").textContent()).toMatch(/\d+ active flags cite this field: \d+ accepted/);
+    expect(await page.getByRole("region", { name: "Flags citing Kickoff note" }).locator("tbody tr").count()).toBeGreaterThan(0);
+    expect(await page.title()).toBe("Kickoff note flags · Promise Trail");
+    // a direct load too, and an unknown field is a 404 in words
+    await page.goto(`${server.url}/fields/kickoff_note`);
+    expect(await page.locator("h1").textContent()).toBe("Flags citing Kickoff note");
+    const missing = await page.goto(`${server.url}/fields/nope`);
+    expect(missing?.status()).toBe(404);
+    expect(await page.locator("main").textContent()).toContain("There is no sales field called “nope”");
+    await page.close();
+  });
+
+  it("pilot rework counts matured packets only, says how many are still maturing, and loops avoided is whole", async () => {
+    const page = await as("leadership");
+    const metrics = await (await page.request.get(`${server.url}/exports/metrics.json`)).json();
+    const mp = metrics.matured_packets;
+    expect(mp.pilot + mp.pilot_maturing).toBe(metrics.pilot.packets);
+    await page.goto(`${server.url}/pilot`);
+    if (mp.pilot_maturing > 0) {
+      expect(await page.locator("#maturing").textContent()).toContain(`${mp.pilot_maturing} of ${metrics.pilot.packets} pilot packets are still maturing`);
+    }
+    const rework = await page.locator(".tile", { hasText: "Rework rate" }).textContent();
+    expect(rework).toContain(`per matured packet (${mp.pilot} of ${metrics.pilot.packets})`);
+    const { baseline, pilot } = metrics.rework_rate;
+    expect(rework).toContain(`${Math.round(((baseline - pilot) / baseline) * 100)}% lower`);
+    const loops = await page.locator(".tile", { hasText: "Rework loops avoided" }).locator(".value").textContent();
+    expect(loops).toMatch(/^\d[\d,]*$/);
+    expect(Number(loops!.replace(/,/g, ""))).toBe(Math.round(metrics.rework_loops_avoided));
+    await page.close();
+  });
+
+  it("errors are written for the reader: a 404 page, no server paths, hashed names or command-line syntax", async () => {
+    const page = await as("revops");
+    const res = await page.goto(`${server.url}/nonexistent`);
+    expect(res?.status()).toBe(404);
+    expect(await page.locator("h1").textContent()).toBe("Page not found");
+    const body = (await page.locator("main").textContent())!;
+    expect(body).toContain("There is no page at /nonexistent");
+    expect(body).not.toMatch(/No route matches|Error:/);
+    expect(await page.title()).toBe("Page not found · Promise Trail");
+    expect(await page.getByRole("navigation", { name: "Main" }).count()).toBe(1);
+
+    // a file whose required column cannot be found, then imported anyway
+    const file = path.join(dir, "Q3 export.csv");
+    writeFileSync(file, csvOf(["Deal ID", "Client Company", "Kickoff Date"], [{ "Deal ID": "X-1", "Client Company": "Acme", "Kickoff Date": "2026-12-20" }]));
+    await page.goto(`${server.url}/uploads`);
+    await page.setInputFiles("input[name=file]", file);
+    await page.click("text=Upload and preview");
+    await poll(() => page.locator("h2", { hasText: "Preview" }).count()).toBe(1);
+    await page.click("button[value=import]");
+    await poll(() => page.locator("[role=alert]").count()).toBeGreaterThan(0);
+    const shown = (await page.locator(".card").filter({ has: page.locator("h2", { hasText: "Preview" }) }).textContent())!;
+    expect(shown).toMatch(/Cannot import “Q3.export\.csv”/);
+    for (const leak of [dir, tmpdir(), "--map", "--source", "PT_MAX_UPLOAD_MB", /[a-f0-9]{32}\.csv/, /upload-\d+-/]) expect(shown).not.toMatch(leak);
+
+    // a file that is not CSV at all
+    const bin = path.join(dir, "photo.csv");
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    await page.goto(`${server.url}/uploads`);
+    await page.setInputFiles("input[name=file]", bin);
+    await page.click("text=Upload and preview");
+    await poll(() => page.locator("[role=alert]").count()).toBeGreaterThan(0);
+    const refused = (await page.locator("[role=alert]").first().textContent())!;
+    expect(refused).toContain("photo.csv");
+    for (const leak of [dir, tmpdir(), /[a-f0-9]{32}/, /upload-\d+-/, /\/[\w.-]+\/[\w.-]+/]) expect(refused).not.toMatch(leak);
+    await page.close();
+  });
+});
+
+describe("every page, every role, 1280 and 390 px (defects 9 and 10)", () => {
+  for (const role of ROLES) {
+    it(`as ${role}: axe reports no violation, nothing scrolls sideways, every tab has its own title, chart text stays readable`, async () => {
+      const failures: string[] = [];
+      const page = await as(role);
+      // the packet page as this role meets it: the account owner's own deal, else the riskiest awaiting packet
+      await page.goto(`${server.url}/packets${role === "owner" ? "?owner=Priya%20Raman" : "?sort=risk"}`);
+      const packet = await page.locator("tbody a").first().getAttribute("href");
+      const urls = ["/pilot", "/packets", packet!, "/fields", "/fields/kickoff_note", "/templates", "/rework", "/uploads", "/runs", "/audit", "/settings", "/nonexistent"];
+      const titles = new Map<string, string>();
+      const shoot = (url: string) => role === "lead" || (role === "revops" && url === "/uploads") || (role === "admin" && url === "/settings") || (role === "owner" && url === packet);
+      const name = (url: string) => `${url === packet ? "packet" : url.replace(/^\//, "").replace(/\//g, "-")}${role === "lead" ? "" : `-${role}`}`;
+      for (const url of urls) {
+        // one load per page; the phone width is the same document re-laid out (the charts swap by CSS)
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(server.url + url);
+        titles.set(url, await page.title());
+        for (const width of [1280, 390]) {
+          if (width === 390) await page.setViewportSize({ width, height: 900 });
+          const violations = await axe(page);
+          checked++;
+          if (violations.length) failures.push(`@${width}: ${describeViolations(url, violations)}`);
+          const over = await sideScroll(page);
+          if (over > 0) failures.push(`@${width}: ${url} scrolls sideways by ${over}px`);
+          if (shoot(url)) await page.screenshot({ path: path.join(shots, `${name(url)}-${width}.png`), fullPage: true });
+          if (width === 390 && (url === "/pilot" || url === "/fields")) {
+            // chart text as drawn: its font size × the scale the SVG is drawn at
+            const smallest = await page.evaluate(() => {
+              let min = Infinity;
+              for (const svg of document.querySelectorAll<SVGSVGElement>(".chart-narrow svg[role=img]")) {
+                const vb = svg.viewBox.baseVal;
+                const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+                for (const t of svg.querySelectorAll("text")) min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * scale);
+              }
+              return min;
+            });
+            if (!(smallest >= 10 && smallest < Infinity)) failures.push(`@390: chart text on ${url} is drawn at ${smallest.toFixed(1)}px`);
+          }
+        }
+      }
+      if (new Set(titles.values()).size !== urls.length) failures.push(`titles repeat: ${[...titles].map(([u, t]) => `${u} → ${t}`).join("; ")}`);
+      if ([...titles.values()].some((t) => !t.endsWith(" · Promise Trail"))) failures.push(`a page keeps the bare title: ${[...titles.values()].join("; ")}`);
+      await page.close();
+      expect(failures.join("\n")).toBe("");
+    });
+  }
+
+  it("checked every page at both widths for every role", () => {
+    expect(checked).toBe(ROLES.length * 12 * 2);
+  });
+
+  it("a skip link is the first stop of the keyboard and moves to the main content", async () => {
+    const page = await as("leadership", 390);
+    await page.goto(`${server.url}/pilot`);
+    await page.keyboard.press("Tab");
+    const first = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute("href") }));
+    expect(first).toEqual({ text: "Skip to main content", href: "#main" });
+    await page.keyboard.press("Enter");
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main");
+    // the header wraps on a phone instead of pushing the page sideways
+    expect(await sideScroll(page)).toBe(0);
+    const header = await page.locator("header.top").boundingBox();
+    expect(header!.width).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+});
