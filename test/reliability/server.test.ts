@@ -138,7 +138,11 @@ describe("concurrency", () => {
         });
       return Promise.all([run(["score", "--all"]), run(["import", "handoffs", path.join(dir, "h.csv")]), run(["audit", "verify"]), run(["score"])]);
     })();
-    await Promise.all([...Array.from({ length: 10 }, (_, n) => client(n)), jobs]);
+    try {
+      await Promise.all([...Array.from({ length: 10 }, (_, n) => client(n)), jobs]);
+    } catch (e) {
+      throw new Error(`${(e as Error).message}\nserver log:\n${server.log().slice(-4000)}`);
+    }
     expect(await jobs).toEqual([0, 0, 0, 0]);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     const verify = batch(["audit", "verify", "--json", "--db", db]);

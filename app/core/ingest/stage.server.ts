@@ -6,7 +6,7 @@
 // CSV that DuckDB's reader then reads the same way. Everything after staging is one code path over the relation.
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, rm, rmdir } from "node:fs/promises";
+import { mkdir, readdir, rm, rmdir } from "node:fs/promises";
 import { once } from "node:events";
 import path from "node:path";
 import { finished } from "node:stream/promises";
@@ -105,7 +105,9 @@ const normalCell = (cell: string) => (cell === "" ? "" : `"${cell.replace(/"/g, 
  */
 export async function streamToNormalFile(conn: DuckDBConnection, name: string, file: string, sniffed: Sniffed, dir: string, onProgress?: (bytes: number) => void): Promise<Staged> {
   await mkdir(dir, { recursive: true });
-  const normal = path.join(dir, `${name.split(".").pop()}.csv`);
+  await removeDeadStaging(dir);
+  // named after this process: a file whose process is gone was left by a killed import
+  const normal = path.join(dir, `${process.pid}-${name.split(".").pop()}.csv`);
   const out = createWriteStream(normal);
   const drop = async () => {
     await conn.run(`DROP VIEW IF EXISTS ${name}`);
@@ -142,4 +144,36 @@ export async function streamToNormalFile(conn: DuckDBConnection, name: string, f
     throw e;
   }
   return { relation: name, rows, footer, bad, reader: "stream", drop };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * Removes the normalized copies left by imports that were killed (kill -9, a crash, a power cut): each is named
+ * after its process, and only a process that no longer runs leaves one behind (DuckDB lets one process hold the
+ * database, so no other live process is importing into it). Older unnamed leftovers go too.
+ */
+export async function removeDeadStaging(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const n of names) {
+    const m = /^(\d+)-.*\.csv$/.exec(n);
+    if (m ? Number(m[1]) !== process.pid && !alive(Number(m[1])) : /^stage_.*\.csv$/.test(n)) {
+      await rm(path.join(dir, n), { force: true });
+      removed.push(n);
+    }
+  }
+  return removed;
 }

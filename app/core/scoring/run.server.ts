@@ -41,6 +41,9 @@ export function scoringKey(contentHash: string, llmKey: string | null): string {
 
 type PacketRow = PacketText & { content_hash: string; version: number };
 
+/** the runs this process is running now */
+const activeRuns = new Set<number>();
+
 /**
  * Scores new and changed packets (or all with `all`). Each chunk of packets commits in one transaction,
  * so a run killed half-way leaves whole packets scored or untouched, and running again finishes the job.
@@ -49,11 +52,20 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
   const now = opts.now ?? (() => new Date());
   const db = open.db;
   const llmKey = opts.llm?.cacheKeyPart ?? null;
+  // a run still 'running' that this process is not running was killed (kill -9, a crash): DuckDB lets one process
+  // hold the database, so no one else is running it. It is marked interrupted, and /runs says so.
+  await db
+    .updateTable("runs")
+    .set({ status: "interrupted", errors: JSON.stringify([{ deal_id: "*", error: "the process running this scoring run stopped before it finished (killed or crashed); the next run picked up its packets" }]) })
+    .where("status", "=", "running")
+    .$if(activeRuns.size > 0, (q) => q.where("id", "not in", [...activeRuns]))
+    .execute();
   const run = await db
     .insertInto("runs")
     .values({ kind: opts.kind ?? "score", started_at: now(), status: "running", detector_versions: DETECTOR_VERSIONS + (llmKey ? `,llm:${llmKey}` : "") })
     .returning("id")
     .executeTakeFirstOrThrow();
+  activeRuns.add(run.id);
   const summary: ScoreSummary = { run_id: run.id, scored: 0, unchanged: 0, failed: 0, skipped_unapproved: 0, flags: 0, flags_new: 0, flags_retired: 0, dropped_citations: 0, llm_failed: 0, llm_tokens: 0, llm_cost_usd: 0, errors: [] };
   try {
     const totals = await sql<{ total: number; todo: number; unapproved: number }>`
@@ -112,8 +124,10 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
       })
       .where("id", "=", run.id)
       .execute();
+    activeRuns.delete(run.id);
     return summary;
   } catch (e) {
+    activeRuns.delete(run.id);
     await db
       .updateTable("runs")
       .set({ finished_at: now(), status: "failed", errors: JSON.stringify([...summary.errors, { deal_id: "*", error: String((e as Error).message ?? e) }].slice(0, 200)) })
