@@ -283,8 +283,9 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     // an optional typed cell that does not parse warns (its row is stored with the field empty, the text kept)
     const optional = Object.keys(plan.typed).filter((c) => !plan.typed[c].required && idx[c] !== undefined);
     const warnings = optional.length
-      ? `list_filter([${optional.map((c) => `{'column_name': ${literal(c)}, 'raw': ${cells.raw(c)}, 'reason': ${cells.error(c)}}`).join(", ")}], w -> w.reason IS NOT NULL)`
-      : `[]::STRUCT(column_name VARCHAR, raw VARCHAR, reason VARCHAR)[]`;
+      ? `CASE WHEN ${optional.map((c) => `${cells.error(c)} IS NOT NULL`).join(" OR ")}
+         THEN list_filter([${optional.map((c) => `{'column_name': ${literal(c)}, 'raw': ${cells.raw(c)}, 'reason': ${cells.error(c)}}`).join(", ")}], w -> w.reason IS NOT NULL) END`
+      : `NULL::STRUCT(column_name VARCHAR, raw VARCHAR, reason VARCHAR)[]`;
     await conn.run(
       `CREATE TABLE ${keys} AS
        SELECT s.rn, s.line, ${version.sql.map((x) => `${x},`).join(" ")} ${plan.key.sql(cells)} AS row_key, ${warnings} AS warnings,
@@ -307,7 +308,7 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     // the warnings of the rows to store, one per cell
     await conn.run(
       `CREATE TABLE ${warn} AS
-       SELECT line, w.column_name, w.raw, w.reason FROM (SELECT line, unnest(warnings) AS w FROM ${keys} WHERE len(warnings) > 0)
+       SELECT line, w.column_name, w.raw, w.reason FROM (SELECT line, unnest(warnings) AS w FROM ${keys} WHERE warnings IS NOT NULL)
        WHERE line NOT IN (SELECT line FROM ${verdict})`,
     );
     const byColumn = Object.fromEntries(
@@ -330,7 +331,7 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
        FROM ${stage} s ${joins} ${
          plan.versioned
            ? `LEFT JOIN (SELECT rn, content_hash, extra,
-                                CASE WHEN len(warnings) > 0 THEN to_json(map_from_entries(list_transform(warnings, w -> {'k': w.column_name, 'v': w.raw})))::VARCHAR END AS unparsed
+                                CASE WHEN warnings IS NOT NULL THEN to_json(map_from_entries(list_transform(warnings, w -> {'k': w.column_name, 'v': w.raw})))::VARCHAR END AS unparsed
                          FROM ${keys}) k ON k.rn = s.rn`
            : ""
        }

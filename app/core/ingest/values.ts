@@ -209,8 +209,18 @@ function currencyOf(token: string, raw: string): string | null {
   throw new ValueError(`amount "${raw}" is not a number (unknown currency "${t}")`);
 }
 
-const minorDigits = (currency: string | null) =>
-  currency ? (new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2) : 2;
+const minor = new Map<string, number>();
+const minorDigits = (currency: string | null) => {
+  if (!currency) return 2;
+  let n = minor.get(currency);
+  if (n === undefined) minor.set(currency, (n = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2));
+  return n;
+};
+
+const PLAIN_AMOUNT = /^(\$)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?$/;
+
+/** Digits grouped by a separator: in threes (`1,234,567`) or the Indian way (`12,34,567`). */
+const GROUPED = { ".": [/^\d{1,3}(\.\d{3})+$/, /^\d{1,2}(\.\d{2})*\.\d{3}$/], ",": [/^\d{1,3}(,\d{3})+$/, /^\d{1,2}(,\d{2})*,\d{3}$/] } as const;
 
 /**
  * Reads CRM amounts into a number and its ISO currency: `$48,000.00`, `48.000,00 €`, `500000.0`, `EUR 1.200`,
@@ -221,6 +231,9 @@ const minorDigits = (currency: string | null) =>
 export function parseAmount(raw: string | undefined): Amount | null {
   const text = (raw ?? "").trim();
   if (!text) return null;
+  // the common forms first, without the general reading: 84500, 500000.0, $48,000.00
+  const plain = PLAIN_AMOUNT.exec(text);
+  if (plain) return { value: Number(plain[2].replace(/,/g, "") + (plain[3] ?? "")), currency: plain[1] ? "USD" : null };
   const notNumber = () => new ValueError(`amount "${text}" is not a number`);
   const first = text.search(/\d/);
   if (first < 0) throw notNumber();
@@ -238,17 +251,17 @@ export function parseAmount(raw: string | undefined): Amount | null {
   const dots = (core.match(/\./g) ?? []).length;
   const commas = (core.match(/,/g) ?? []).length;
   let normalized: string;
-  const grouped = (sep: string) => new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(core) || new RegExp(`^\\d{1,2}(\\${sep}\\d{2})*\\${sep}\\d{3}$`).test(core);
+  const grouped = (sep: "." | ",") => GROUPED[sep].some((re) => re.test(core));
   if (dots && commas) {
     const decimal = core.lastIndexOf(",") > core.lastIndexOf(".") ? "," : ".";
-    const group = decimal === "," ? "." : ",";
+    const group: "." | "," = decimal === "," ? "." : ",";
     const [int, frac, ...more] = core.split(decimal);
     if (more.length || !frac || frac.includes(group)) throw notNumber();
     core = int;
     if (!grouped(group)) throw notNumber();
     normalized = `${int.split(group).join("")}.${frac}`;
   } else if (dots || commas) {
-    const sep = dots ? "." : ",";
+    const sep: "." | "," = dots ? "." : ",";
     const n = dots || commas;
     const after = core.length - core.lastIndexOf(sep) - 1;
     if (n > 1 || (after === 3 && minorDigits(currency) !== 3)) {
