@@ -147,14 +147,15 @@ function parseDocument(text: string): DocumentModel {
       const cells = splitCells(text, start, ln.end);
       const prevIsTable = li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end));
       if (!prevIsTable || !header) {
-        header = cells.map((c) => c.text.toLowerCase());
-        // a header row that holds data (no alphabetic header words) is still a header for our purposes
-        continue;
+        // a first row of names is the header; a first row that holds amounts or quantities is data without one
+        const dataLike = cells.filter((c) => /^[$€£₹]?\s?\d[\d,.]*\s*\S{0,3}$|[$€£₹]\s?\d/.test(c.text)).length;
+        header = dataLike ? cells.map(() => "") : cells.map((c) => c.text.toLowerCase());
+        if (!dataLike) continue;
       }
       const withHeader = cells.map((c, i) => ({ ...c, header: header![i] ?? "" }));
       const main = describingCell(withHeader);
       if (!main) continue;
-      const idCell = withHeader.find((c) => /^(?:id|#|no\.?|ref|item|d#|clin|line)$/i.test(c.header) || (c !== main && /^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(c.text)));
+      const idCell = withHeader.find((c) => /^(?:id|#|no\.?|ref|item|d#|clin|line)$/i.test(c.header)) ?? (withHeader[0] !== main && /^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(withHeader[0]?.text ?? "") && !/^\d{2,}$/.test(withHeader[0].text) ? withHeader[0] : undefined);
       blocks.push({
         start: ln.start,
         end: ln.end,
@@ -205,7 +206,7 @@ function parseDocument(text: string): DocumentModel {
     })();
     const labelText = (inlineLabel?.[1] ?? core).replace(/[*_#()]/g, " ").replace(/\s+/g, " ").trim();
     // headings: Markdown, underlined, ALL CAPS, a short titled line; numbered headings ("1.0 PURPOSE", "SECTION 3. FEES")
-    const titleOnly = words.length <= 7 && !/[;]|,(?!\d)/.test(core) && (!/[.]$/.test(core) || words.length <= 4) && !/\b(?:shall|will|must|is|are)\b/i.test(core);
+    const titleOnly = !inlineLabel?.[2] && words.length <= 7 && !/[;]|,(?!\d)/.test(core) && (!/[.]$/.test(core) || words.length <= 4) && !/\b(?:shall|will|must|is|are)\b/i.test(core);
     const titleKind = sectionKind(labelText);
     const groupWord = /^(?:epic|phase|stage|workstream|feature|module|work package|part|milestone)\b/i.test(body) || /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
     const alwaysGroup = /^(?:epic|feature|workstream|work package|module)\b/i.test(body) || /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");

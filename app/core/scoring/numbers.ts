@@ -153,12 +153,26 @@ export interface DateMention {
   key: string | null;
 }
 
+const SLASH_DATE = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?(?![\d/])/g;
+const MONTH_NAME_DATE = new RegExp(String.raw`\b(?:(?:early|mid|late|end of|beginning of|start of)[\s-]+)?(${MONTH_RE})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?`, "gi");
+
 /** Each pattern's key: a normalized date, null for a relative deadline, undefined for "not a date after all". */
 const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undefined }[] = [
-  { re: /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?(?![\d/])/g, key: (m) => (+m[1] >= 1 && +m[1] <= 12 && +m[2] >= 1 && +m[2] <= 31 ? `${m[1].padStart(2, "0")}-${m[2].padStart(2, "0")}` : undefined) },
+  // 3/27, 3/27/2026; 27/03/2026 is read day-first because no month has 27
+  {
+    re: SLASH_DATE,
+    key: (m) => {
+      const [a, b] = [+m[1], +m[2]];
+      if (a >= 1 && a <= 12 && b >= 1 && b <= 31) return `${m[1].padStart(2, "0")}-${m[2].padStart(2, "0")}`;
+      if (a > 12 && a <= 31 && b >= 1 && b <= 12 && m[3]) return `${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+      return undefined;
+    },
+  },
+  // 01.02.2027: the European day.month.year
+  { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/g, key: (m) => (+m[2] >= 1 && +m[2] <= 12 && +m[1] >= 1 && +m[1] <= 31 ? `${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : undefined) },
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, key: (m) => `${m[2]}-${m[3]}` },
   {
-    re: new RegExp(String.raw`\b(?:(?:early|mid|late|end of|beginning of|start of)[\s-]+)?(${MONTH_RE})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?`, "gi"),
+    re: MONTH_NAME_DATE,
     key: (m) => {
       const mon = MONTHS.findIndex((p) => m[1].toLowerCase().startsWith(p)) + 1;
       if (!mon) return null;
@@ -176,9 +190,11 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
 ];
 
 /** Date and deadline mentions: calendar dates, months, quarters, relative durations. */
-export function dateMentions(text: string): DateMention[] {
+export function dateMentions(text: string, opts: { dayFirst?: boolean } = {}): DateMention[] {
   const out: DateMention[] = [];
-  for (const { re, key } of DATE_RES) {
+  for (const { re, key: read } of DATE_RES) {
+    // a packet whose dates are written day first (27/03) reads 04/09 as the 4th of September
+    const key = opts.dayFirst && re === SLASH_DATE ? (m: RegExpExecArray) => (+m[2] <= 12 && +m[1] <= 31 ? `${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : undefined) : read;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
@@ -186,7 +202,7 @@ export function dateMentions(text: string): DateMention[] {
       const end = m.index + m[0].length;
       if (out.some((d) => start < d.end && end > d.start)) continue;
       const k = key(m);
-      if (k === undefined || (k === null && re === DATE_RES[2].re)) continue;
+      if (k === undefined || (k === null && re === MONTH_NAME_DATE)) continue;
       out.push({ start, end, text: m[0], key: k });
     }
   }

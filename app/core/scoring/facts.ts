@@ -1,0 +1,286 @@
+// Typed facts of a packet, each with the thing it measures: counts of users, sites, licences or any counted
+// noun; money per item with its topic; term and history lengths; dates of named milestones. Normalised so the
+// same value written two ways compares equal ("two hundred (200)", "1 year" and "12 months", "€1.200,00").
+import type { Context } from "./types";
+import { TEXT_SOURCES, type TextSource } from "../packet";
+import { documentOf, type Block } from "./document";
+import { stem, termSet } from "./lexicon";
+import { dateMentions, NUM, parseNumberWords, parseNumeral, quantities, unitOf, type Quantity } from "./numbers";
+import { clauses, sentences, type Span } from "./structure";
+
+export type FactKind = "count" | "duration" | "money" | "date" | "percent";
+
+export interface Fact {
+  kind: FactKind;
+  source: TextSource;
+  /** what is measured: "count:user", "money:services", "rate:hour", "date:golive", "term:month" */
+  key: string;
+  value: number;
+  bound: Quantity["bound"];
+  /** the clause cited for the fact */
+  clause: Span;
+  /** capitalised names in the clause (a site, a phase) that say which instance of the key it is */
+  names: Set<string>;
+  /** content terms of the clause, for facts whose key is only their context */
+  context: Set<string>;
+}
+
+// a count the note itself explains as coming later or living elsewhere is not a disagreement
+const EXPLAINED = /\blater\b|\bseparate (?:order|contract|sow)\b|\bnext (?:year|phase)\b|\bphase (?:2|two)\b|\bfuture\b|\bstay(?:s|ing)? (?:in|on)\b|\bnot (?:included|in scope|licensed)\b|\bout of scope\b|\bexcluding\b|\bon top\b|\bincl(?:uding|\.)? in\b/i;
+// counts inside an acceptance test are samples ("five test users sign in"), not contracted quantities
+const ACCEPTANCE_SENTENCE = /^(?:acceptance|accepted|complete|done|AC)\b|\bgiven\b.{0,200}\bwhen\b|\baccepted (?:when|on|upon)\b|\btest (?:cases?|scripts?|users?|invoices?|records?)\b|\bsample\b/i;
+const SAMPLE = /\b(?:test|sample|pilot|example|demo|trial|scripted)\b/i;
+
+/** Plural nouns that count things nobody contracts for ("times", "steps", "days"). */
+const NOT_COUNTED = new Set(
+  terms(`times steps ways things ones items points questions issues changes rounds waves people folks guys percent hours days weeks months years
+   minutes seconds sessions calls meetings emails reminders levels tiers fields columns rows lines pages tickets defects errors cases scenarios
+   scripts tests records transactions invoices orders payments runs releases sprints phases stages milestones options types kinds
+   parts areas groups teams members languages`),
+);
+function terms(s: string): string[] {
+  return s.split(/\s+/).filter(Boolean).map((w) => stem(w));
+}
+
+const DURATION_TOPICS: [string, RegExp][] = [
+  ["term", /\bterm\b|\bcontract(?:ed)?\b|\bsubscription\b|\brenewal\b|\bcommitment\b|\bsigned (?:for|a|an)\b|\b(?:year|month)[- ]deal\b|\bagreement\b/i],
+  ["history", /\bhistor(?:y|ical|ic)\b|\bbackfill\b|\bback[- ]data\b|\barchive\b|\bretention\b|\bretain(?:ed)?\b|\bkept\b|\bback to\b/i],
+  ["hypercare", /\bhypercare\b|\bpost[- ]go[- ]live support\b/i],
+];
+const TO_MONTHS: Record<string, number> = { month: 1, year: 12 };
+
+const MILESTONES: [string, RegExp][] = [
+  ["golive", /\bgo[- ]?live\b|\bgolive\b|\blive (?:by|on|from)\b|\bbe live\b|\blaunch(?:es|ed)?\b|\bin production\b|\bproduction (?:go-live|cutover|launch)\b|\bcut ?over\b|\bhit\b|\bfirst live\b/i],
+  ["kickoff", /\bkick[- ]?off\b/i],
+  ["uat", /\buat\b|\buser acceptance\b/i],
+  ["start", /\bstart date\b|\bsubscription start\b|\bstarts? on\b|\bcommence\w*\b|\beffective date\b/i],
+];
+
+const CURRENCY = String.raw`(?:USD|EUR|GBP|CAD|AUD|NZD|INR|SGD|CHF|NOK|SEK|DKK|BRL|MXN|JPY|ZAR|HKD|AED|Rs\.?|R\$|[A-Z]{1,2}\$|[$€£₹¥])`;
+const MONEY = new RegExp(String.raw`(?:${CURRENCY}\s?)(\d{1,3}(?:[,.\s]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?([kKmM]\b)?(?:\s*(?:/|per|an?)\s*(h|hr|hour|hours|hourly|(?:[A-Za-z][\w-]*\s)?[A-Za-z][\w-]*))?|(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?)\s?(?:${CURRENCY.replace(/\[\$€£₹¥\]/, "[€£]")})`, "g");
+
+/** "1,200.50", "1.200,50", "12,00,000" (Indian grouping), "38k" → a number. */
+export function parseMoney(raw: string, suffix?: string): number | null {
+  let t = raw.replace(/\s/g, "");
+  const lastSep = Math.max(t.lastIndexOf(","), t.lastIndexOf("."));
+  let v: number;
+  if (lastSep >= 0 && t.length - lastSep - 1 === 2) {
+    // decimals after the last separator
+    v = Number(t.slice(0, lastSep).replace(/[.,]/g, "") + "." + t.slice(lastSep + 1));
+  } else v = Number(t.replace(/[.,]/g, ""));
+  if (!Number.isFinite(v)) return null;
+  if (suffix) v *= /k/i.test(suffix) ? 1000 : 1_000_000;
+  return v;
+}
+
+const SERVICES = /\bimplementation\b|\bprofessional services\b|\bservices fee\b|\bfixed[- ](?:fee|price)\b|\bset-?up fee\b|\bonboarding fee\b|\bdeployment fee\b/i;
+const SUBSCRIPTION = /\bsubscription\b|\blicen[cs]e fees?\b|\bannual (?:fee|price)\b|\bplatform fee\b|\barr\b|\bper (?:year|annum)\b|\/\s*(?:yr|year)\b/i;
+const NOT_A_PRICE = /\b(?:total|subtotal|sub-total|grand|tcv|acv|less|credit|discount|travel|expenses?|cap(?:ped)?|not to exceed|nte|estimate[ds]?|budget|deposit|penalt|liabilit|insurance|revenue|turnover|spend|worth|valued?)\b/i;
+
+function namesIn(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b[A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?\b/g)) {
+    const w = m[0].toLowerCase();
+    if (/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|the|this|that|they|we|our|go|live|production|phase|wave|uat|kickoff|told|said|target|all|both|each|every|customer|client)/.test(w)) continue;
+    out.add(w);
+  }
+  return out;
+}
+
+function fact(kind: FactKind, source: TextSource, key: string, value: number, bound: Quantity["bound"], clause: Span): Fact {
+  return { kind, source, key, value, bound, clause, names: namesIn(clause.text), context: termSet(clause.text) };
+}
+
+/** The counted noun of a phrase: a known unit ("seats" → user), else the first plural noun. */
+function countedNoun(words: string[]): string | null {
+  for (const w of words) {
+    if (/^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|and|or)$/i.test(w)) break;
+    const u = unitOf(w);
+    if (u) return ["day", "hour", "week", "month", "year", "session", "workshop"].includes(u) ? null : u;
+    const clean = w.replace(/[^A-Za-z-]/g, "");
+    if (clean.length > 3 && /s$/i.test(clean) && !/ss$/i.test(clean)) {
+      const st = stem(clean);
+      if (!NOT_COUNTED.has(st)) return `n:${st}`;
+    }
+  }
+  return null;
+}
+
+const OPEN_COUNT = new RegExp(String.raw`(up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|approx(?:\.|imately)?|about|around|roughly|~|≈|all|every one of)?\s*\b(${NUM})(?:\s*\((?:\d[\d,]*)\))?\s+((?:of (?:the|their|your|our|its)\s+)?(?:[A-Za-z][\w'&/-]*\s+){0,3}[A-Za-z][\w-]*)`, "gi");
+// part of a whole ("4 practices still run …", "2 of the 5 sites"): not the contracted total
+const SUBSET = /\b(?:still|remaining|(?<!all )of (?:them|those|these)|among|out of|only \d|some of|first \d+)\b/i;
+// a concession or notice period measured in months is not the term ("3 months free", "6 months' notice")
+const NOT_A_TERM = /\bfree\b|\bno charge\b|\bat no (?:extra |additional )?cost\b|\bwaiv\w*|\bholiday\b|\bcredit\w*|\bnotice\b|\bgrace\b|\bdelay\b|\bramp\b/i;
+
+function countsIn(text: string): { value: number; unit: string; start: number; end: number; bound: Quantity["bound"] }[] {
+  const out = quantities(text).filter((q) => !["day", "hour", "week", "month", "year"].includes(q.unit)).map((q) => ({ ...q }));
+  for (const m of text.matchAll(OPEN_COUNT)) {
+    const start = m.index! + (m[1] ? m[0].indexOf(m[1]) : m[0].indexOf(m[2]));
+    const numAt = m.index! + m[0].indexOf(m[2]);
+    if (out.some((q) => q.start <= numAt + m[2].length && q.end > start)) continue;
+    const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
+    if (!value || value < 2 || !Number.isInteger(value)) continue;
+    // a version or model number after a product name ("Prophet 21", "Dentrix 7")
+    if (!m[1] && /\b[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, numAt - 20), numAt)) && !/^\s*(?:[A-Z]|\(|of\b)/.test(text.slice(numAt + m[2].length)) && value < 1000) continue;
+    // "two extra sessions", "3 more sites": an addition, not a different total
+    if (/^\s*(?:\(\d+\)\s*)?(?:extra|additional|more|further|new|other|spare)\b/i.test(text.slice(numAt + m[2].length)) || /\b(?:an? additional|another)\s+$/i.test(text.slice(Math.max(0, numAt - 16), numAt))) continue;
+    if (/[$€£₹]\s*$/.test(text.slice(Math.max(0, m.index! - 2), m.index! + m[0].indexOf(m[2]))) || /^\s*%/.test(text.slice(m.index! + m[0].indexOf(m[2]) + m[2].length))) continue;
+    const unit = countedNoun(m[3].replace(/^of (?:the|their|your|our|its|his|her)\s+/i, "").split(/\s+/).slice(0, 4));
+    if (!unit) continue;
+    const bound = /up ?to|max|no more|not to exceed|at most/i.test(m[1] ?? "") ? "max" : /at least|min/i.test(m[1] ?? "") ? "min" : /all|every/i.test(m[1] ?? "") || !m[1] ? "exact" : "approx";
+    out.push({ value, unit: unit.replace(/^n:/, ""), start, end: m.index! + m[0].length, bound });
+  }
+  // "Turbines licensed: 72", "Active studies: 15"
+  for (const m of text.matchAll(new RegExp(String.raw`\b([A-Za-z][\w&/-]*(?:\s[A-Za-z][\w&/-]*){0,3})\s*:\s*(?:up to\s+)?(${NUM})(?!\s*[%/.,]\d)`, "gi"))) {
+    const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
+    const words = m[1].split(/\s+/);
+    const unit = unitOf(m[1]) ?? countedNoun(words) ?? countedNoun(words.reverse());
+    if (!value || !unit || value < 2) continue;
+    const start = m.index!;
+    if (out.some((q) => q.start < start + m[0].length && q.end > start)) continue;
+    out.push({ value, unit: unit.replace(/^n:/, ""), start, end: start + m[0].length, bound: /up to/i.test(m[0]) ? "max" : "exact" });
+  }
+  return out;
+}
+
+/** A table row's quantity: the Qty column's number counts the row's described thing. */
+function rowCount(b: Block): { value: number; unit: string } | null {
+  if (!b.cells) return null;
+  const ints = b.cells.filter((c) => /^\d[\d,]*$/.test(c.text.trim()) && c.text !== b.rawId);
+  const qty = b.cells.find((c) => /^(?:qty|quantity|units?|count|#|no\.? of|seats|licen[cs]es|users|volume)\b/i.test(c.header) && /^\d[\d,]*$/.test(c.text.trim())) ?? (b.cells.every((c) => !c.header) && ints.length === 1 ? ints[0] : undefined);
+  if (!qty) return null;
+  const value = Number(qty.text.replace(/,/g, ""));
+  const desc = b.head.text;
+  const unit = unitOf(desc) ?? countedNoun(desc.split(/[\s,()—–-]+/).filter(Boolean).reverse());
+  if (!unit || value < 2) return null;
+  return { value, unit: unit.replace(/^n:/, "") };
+}
+
+function statementsOf(text: string): { span: Span; block: Block }[] {
+  const out: { span: Span; block: Block }[] = [];
+  for (const b of documentOf(text).blocks) {
+    if (b.heading) continue;
+    if (b.cells) out.push({ span: { start: b.start, end: b.end, text: b.text }, block: b });
+    else for (const s of sentences(text, b.head.start, b.end)) out.push({ span: s, block: b });
+  }
+  return out;
+}
+
+/** Every fact of every field of a packet. */
+export function factsOf(ctx: Context): Fact[] {
+  const out: Fact[] = [];
+  // a packet that writes 27/03/2026 writes every slashed date day first
+  const dayFirst = TEXT_SOURCES.some((s) => /(?<![\d/.])(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2])(?![\d])/.test(ctx.text(s)));
+  for (const source of TEXT_SOURCES) {
+    const text = ctx.text(source);
+    if (!text.trim()) continue;
+    for (const { span: u, block } of statementsOf(text)) {
+      if (/^(?:acceptance|accepted|complete|done)\b/i.test(u.text) || block.section.kind === "acceptance") continue;
+      const row = rowCount(block);
+      if (row && u.start === block.start) {
+        const cite = block.cells ? { start: block.start, end: block.end, text: block.text } : u;
+        out.push(fact("count", source, `count:${row.unit}`, row.value, "exact", trimRow(text, cite)));
+      }
+      for (const c of block.cells ? [u] : clauses(text, u.start, u.end, { commas: true })) {
+        if (ACCEPTANCE_SENTENCE.test(c.text)) continue;
+        const explained = EXPLAINED.test(c.text);
+        for (const q of row || explained || SUBSET.test(c.text) ? [] : countsIn(c.text)) {
+          const phrase = c.text.slice(q.start, q.end);
+          if (SAMPLE.test(phrase) || /\bper\b/i.test(c.text.slice(q.end, q.end + 6))) continue;
+          const clause = c.text.length > 160 ? { start: c.start + q.start, end: c.start + q.end, text: phrase } : c;
+          out.push(fact("count", source, `count:${q.unit}`, q.value, q.bound, clause));
+        }
+        if (!NOT_A_TERM.test(c.text) && !explained) durations(source, c, out);
+        if (!explained) money(source, c, out, u.text);
+        milestones(source, c, out, dayFirst);
+        hourBudgets(source, c, out);
+        for (const m of c.text.matchAll(/\bnet[- ]?(\d{2,3})\b/gi)) out.push(fact("money", source, "payment:net-days", Number(m[1]), "exact", c));
+      }
+      for (const m of u.text.matchAll(/(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit) of (\d+(?:\.\d+)?)\s?%/gi)) {
+        out.push(fact("percent", source, "discount%", Number(m[1] ?? m[2]), "exact", u));
+      }
+    }
+  }
+  return out;
+}
+
+function trimRow(text: string, s: Span): Span {
+  let { start, end } = s;
+  while (start < end && /[\s|]/.test(text[start])) start++;
+  while (end > start && /[\s|]/.test(text[end - 1])) end--;
+  return { start, end, text: text.slice(start, end) };
+}
+
+const DURATION = new RegExp(String.raw`\b(up to|at least|approx(?:\.|imately)?|about|~)?\s*(${NUM})(?:\s*\(\d+\))?[\s-]*(?:(?:full|calendar|whole|complete|rolling)\s+)?(months?|mos?|years?|yrs?|weeks?|wks?)\b`, "gi");
+
+const HOURS = new RegExp(String.raw`(up to|capped at|not to exceed|max(?:imum)?(?: of)?)?\s*\b(${NUM})\s*(?:hours|hrs|h)\b`, "gi");
+/** A block of service hours ("capped at 600 hours", "500 hours @ $165"), not a session length or a notice. */
+function hourBudgets(source: TextSource, c: Span, out: Fact[]) {
+  if (!/\bcap(?:ped)?\b|\bnot to exceed\b|@|\bbank\b|\bblock\b|\bbudget\b|\bpool\b|\bprepaid\b|\bt&m\b|\btime (?:and|&) materials\b|\bhours of (?:services|consulting|development|professional)/i.test(c.text)) return;
+  if (/\/\s*(?:month|mo|week|day)\b|\bper (?:month|week|day)\b|\bsla\b|\bresponse\b|\bwithin\b/i.test(c.text)) return;
+  for (const m of c.text.matchAll(HOURS)) {
+    const v = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
+    if (!v || v < 10) continue;
+    out.push(fact("count", source, "budget:hour", v, m[1] ? "max" : "exact", c));
+  }
+}
+
+function durations(source: TextSource, c: Span, out: Fact[]) {
+  for (const m of c.text.matchAll(DURATION)) {
+    if (/\/\s*$/.test(c.text.slice(0, m.index!))) continue; // "10/20/30-year" options
+    const n = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
+    if (!n) continue;
+    const unit = /^w/i.test(m[3]) ? "week" : /^y/i.test(m[3]) ? "year" : "month";
+    const value = unit === "week" ? n : n * TO_MONTHS[unit];
+    const q = { bound: (/up to/i.test(m[1] ?? "") ? "max" : /at least/i.test(m[1] ?? "") ? "min" : m[1] ? "approx" : "exact") as Quantity["bound"], unit };
+    // the topic word must stand next to the figure ("Term: 12 months", "a 24-month subscription", "5 years of history")
+    const near = c.text.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30);
+    const topic = DURATION_TOPICS.find(([, re]) => re.test(near));
+    out.push(fact("duration", source, topic ? `${topic[0]}:${q.unit === "week" ? "week" : "month"}` : `ctx:${q.unit === "week" ? "week" : "month"}`, value, q.bound, c));
+  }
+}
+
+function money(source: TextSource, c: Span, out: Fact[], statement: string) {
+  if (NOT_A_PRICE.test(c.text)) return;
+  const found = [...c.text.matchAll(MONEY)];
+  // "reduced from $112,000 to $104,000": the value now is the last one
+  const changed = /\bfrom\b[^.]{0,40}\bto\b/i.test(c.text) && found.length === 2 ? [found[1]] : found;
+  for (const m of changed) {
+    const value = parseMoney(m[1] ?? m[4] ?? "", m[2]);
+    if (value === null || value <= 0) continue;
+    const per = (m[3] ?? "").toLowerCase().split(/\s+/).pop() ?? "";
+    let key: string | null = null;
+    if (/^(?:h|hr|hour|hours|hourly)$/.test(per) || /\bper hour\b|\bhourly\b|\/h\b/i.test(c.text.slice(m.index!, m.index! + m[0].length + 12))) key = "rate:hour";
+    else if (per && !/^(?:month|mo|year|yr|annum)$/.test(per)) key = `price:${stem(per)}`;
+    else if (SUBSCRIPTION.test(c.text) || SUBSCRIPTION.test(statement)) key = "money:subscription";
+    else if (SERVICES.test(c.text) || SERVICES.test(statement)) key = "money:services";
+    if (!key) continue;
+    out.push(fact("money", source, key, Math.round(value * 100) / 100, "exact", c));
+  }
+}
+
+function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean) {
+  const ds = dateMentions(c.text, { dayFirst }).filter((d) => d.key && /^\d{2}(?:-\d{2})?$/.test(d.key));
+  if (!ds.length || ds.length > 2) return;
+  let m: [string, RegExp] | undefined;
+  let at = -1;
+  let atEnd = -1;
+  for (const x of MILESTONES) {
+    const hit = x[1].exec(c.text);
+    if (hit) {
+      m = x;
+      at = hit.index;
+      atEnd = hit.index + hit[0].length;
+      break;
+    }
+  }
+  if (!m) return;
+  // the date nearest the milestone word, with no colon-led quotation or attribution between them
+  const d = [...ds].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+  const between = d.start >= atEnd ? c.text.slice(atEnd, d.start) : c.text.slice(d.end, at);
+  if (/["“”]/.test(between) || (/:/.test(between) && !/^\s*(?:target|date|planned|scheduled)?\s*:\s*$/i.test(between) && !/^\s*(?:\.{2,}|:)\s*$/.test(between))) return;
+  if (Math.abs(d.start - at) > 80) return;
+  const [mm, dd] = d.key!.split("-").map(Number);
+  const bound: Quantity["bound"] = /\b(?:before|by|no later than|prior to)\b/i.test(c.text) ? "max" : dd ? "exact" : "approx";
+  out.push(fact("date", source, `date:${m[0]}`, mm * 100 + (dd || 0), bound, c));
+}
