@@ -5,7 +5,7 @@ import type { OpenDatabase } from "./core/db/db.server";
 import { ORIGIN_REFUSED, sameOrigin } from "./core/auth/origin";
 import { can, type Permission } from "./core/auth/roles";
 import { findUserById } from "./core/auth/users.server";
-import { refuse, type Actor } from "./core/review/review.server";
+import { ForbiddenError, refuse, type Actor } from "./core/review/review.server";
 import { refusal } from "./core/messages";
 
 type SessionData = { userId: number };
@@ -136,8 +136,13 @@ export async function requireUser(request: Request, context: AppLoadContext, per
 export async function forbid(context: AppLoadContext, user: Actor | null, what: string, target: string): Promise<never> {
   try {
     await refuse(context.app.open, user, what, target, refusal(what));
-  } catch {
-    // refuse() always throws after logging
+  } catch (e) {
+    // refuse() throws ForbiddenError once the refusal is logged; anything else means it could not be logged, and a
+    // refused action must never pass unrecorded: that is a server error, reported as one
+    if (!(e instanceof ForbiddenError)) {
+      console.error(`[audit] could not log a refused ${what} on ${target} by ${user?.email ?? "anonymous"}: ${(e as Error)?.message ?? e}`);
+      throw new Response("The refusal of this action could not be recorded in the audit log; nothing was done. Tell your admin.", { status: 503 });
+    }
   }
   throw new Response(refusal(what), { status: 403 });
 }

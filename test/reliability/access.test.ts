@@ -68,3 +68,31 @@ describe("bad download names (#13)", () => {
     expect(r.status).toBeLessThan(500);
   });
 });
+
+describe("a refusal that cannot be logged (#17)", () => {
+  it("is not swallowed: the request fails loudly (503) instead of a silent, unlogged 403", async () => {
+    const broken = await tempDb();
+    try {
+      const ctx = { app: createAppContext(broken, "test-secret", broken.dir) } as AppLoadContext;
+      const u = await addUser(broken, { email: "lead@y.test", role: "leadership", name: "L", password: "password-123" });
+      const s = await getSession(new Request(ORIGIN), ctx);
+      s.set("userId", u.id);
+      const cookie = (await commitSession(ctx, s)).split(";")[0];
+      const ask = async () => {
+        requests++;
+        try {
+          return ((await exportsRoute.loader({ request: new Request(`${ORIGIN}/exports/quarantine-1.csv`, { headers: { Cookie: cookie } }), context: ctx, params: { name: "quarantine-1.csv" } } as never)) as Response).status;
+        } catch (e) {
+          if (e instanceof Response) return e.status;
+          throw e;
+        }
+      };
+      expect(await ask()).toBe(403);
+      // the audit log cannot be written any more
+      await broken.conn.run("DROP TABLE audit_anchor");
+      expect(await ask()).toBe(503);
+    } finally {
+      await broken.dispose();
+    }
+  });
+});
