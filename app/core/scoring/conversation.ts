@@ -21,7 +21,7 @@ export const DECLINED = new RegExp(
 
 /** An explicit non-promise: "nothing else promised", "I haven't offered anything beyond the SOW". */
 export const NOT_A_PROMISE =
-  /\bno promises?\b|\bnothing (?:(?:was|has been) )?(?:else |more |extra |further )?(?:promised|offered|committed)\b|\bnothing (?:else|more|beyond|extra|further)\b|\bnot promised\b|\b(?:haven'?t|have not|didn'?t|did not|never)\s+(?:\w+\s+)?(?:promised?|offered|committed|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|commitments|side deals)\b/i;
+  /\bno promises?\b|\bnothing (?:(?:was|has been) )?(?:else |more |extra |further )?(?:promised|offered|committed)\b|\bnothing (?:else|more|beyond|extra|further)\b|\bnot promised\b|\b(?:haven'?t|have not|didn'?t|did not|never)\s+(?:\w+\s+)?(?:promised?|offered|committed|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|commitments|side deals)\b|\bno (?:dates?|commitment) (?:is |are |was |were )?(?:committed|promised|given|made)\b|\bno dates?\b|\bno commitment\b/i;
 
 const HEADER = /^(?:from|to|cc|bcc|sent|date|subject|re|fw|fwd|attachments?)\s*:/i;
 const GREETING = /^(?:hi|hello|dear|hey|good (?:morning|afternoon))\b[^.!]{0,40}[,!]?\s*$|^(?:thanks|thank you|many thanks|cheers|best|regards|kind regards|warm regards|best regards|all the best|sincerely|yours|looking forward|we'?re (?:excited|delighted|pleased)|great (?:to|speaking)|speak soon|sent from my)\b/i;

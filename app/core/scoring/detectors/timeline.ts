@@ -3,15 +3,24 @@ import type { TextSource } from "../../packet";
 import { dateMentions, parseNumberWords, type DateMention } from "../numbers";
 import { clauses, items } from "../structure";
 import { termSet } from "../lexicon";
+import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 
 // External events a deadline hangs on (the customer's calendar, not the project's own milestones).
-const EVENT = /\b(?:before|by|ahead of|in time for|prior to|until)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?(?:season|renewal|enrol?lment|promo(?:tion)?|campaigns?|inspection|audits?|auditors?|deadline|opening|holidays?|christmas|thanksgiving|labor day|memorial day|new year|easter|black friday|cyber monday|board(?: meeting)?|school|back-to-school|year[- ]end|quarter[- ]end|fiscal year|conference|summit|semester|exam|filing|busy season|trade show)\b|\bby the time\b|\bbefore (?:they|we|the customer) (?:open|launch)\b/i;
-const COMMIT = /\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|must|promised?|told|communicated|commit(?:ted)?|agreed|guarantee[ds]?|live|go-live|golive|go live|ready|done|running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|in time|deliver(?:ed)?|finished|asap|fast)\b/i;
-const DURATION_PROMISE = /\b(?:\d+|two|three|four|five|six|eight|ten|twelve)[- ](?:weeks?|months?|days?)\s+(?:timeline|rollout|implementation|go-live|project|turnaround)\b/i;
-const DECLINED = /\bseparate (?:order|sow|contract|conversation|quote)\b|\bout of scope\b|\bnot (?:in scope|included)\b/i;
-const NOT_A_PROMISE = /\bno promises?\b|\bnothing (?:was )?promised\b|\bnot promised\b|\bdidn'?t (?:promise|commit)\b|\bno (?:dates?|commitment)\b/i;
+const EVENT = /\b(?:before|by|ahead of|in time for|prior to|until)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?(?:season|renewal|enrol?lment|promo(?:tion)?|campaigns?|inspection|audits?|auditors?|deadline|opening|holidays?|christmas|thanksgiving|labor day|memorial day|new year|easter|black friday|cyber monday|board(?: meeting)?|school|back-to-school|year[- ]end|quarter[- ]end|fiscal year|conference|summit|semester|exam|filing|busy season|trade show|eofy|eoy|fiscal|financial year|year[- ]end close|close|closing|cl[ôo]ture|boekjaar|gesch[äa]ftsjahr|festive|festivals?|festas|diwali|cny|lunar new year|chinese new year|ramadan|eid|golden week|visit|show|launch event|pay run|payroll run)\b|\bby the time\b|\bbefore (?:they|we|the customer) (?:open|launch)\b/i;
+const COMMIT = /\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|must|promised?|told|communicated|commit(?:ted)?|agreed|guarantee[ds]?|live|go-live|golive|go live|ready|done|running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|in time|deliver(?:ed)?|finished|asap|fast|(?:we(?:'d| will| would|'ll)|to|can) (?:hit|land|make)|cut ?over|migrated|switched|plenty|realistic|doable|no problem)\b/i;
+const DURATION_PROMISE = /\b(?:\d+|two|three|four|five|six|eight|ten|twelve)[- ]?(?:weeks?|wks?|months?|days?)\s+(?:timeline|rollout|implementation|go-live|project|turnaround)\b|\b(?:\d+|two|three|four|five|six|eight|ten|twelve)\s*(?:weeks?|wks?|months?)\b.{0,24}\b(?:plenty|enough|doable|realistic|easy|no problem|fine|is all)\b/i;
 const PAST_FACT = /\b(?:approved|signed|closed|met|called|sent|received|started|was|were|had)\b/i;
-const APPROVED_SCHEDULE = /\b(?:schedule|timeline|plan|dates?|milestones?)\b[^.]{0,300}?\b(?:approved|confirmed|agreed|signed off|validated)\b[^.]{0,300}?\b(?:by )?(?:delivery|implementation|project manager|pm|services|ps)\b|\b(?:delivery|implementation)[- ]approved\b|\bapproved by (?:\w+ )?delivery\b/i;
+const SCHEDULE_WORD = /\b(?:schedule|timeline|plan|dates|milestones?|ims|baseline|zeitplan|calendar)\b/i;
+const APPROVAL_WORD = /\b(?:approved|confirmed|agreed|signed(?: off)?|validated|reviewed|committed)\b/i;
+const DELIVERY_WORD = /\b(?:delivery|implementation|project manager|pm|services|ps|contractor'?s|provider'?s|our)\b/i;
+const APPROVED_SCHEDULE = { test: (s: string) => SCHEDULE_WORD.test(s) && APPROVAL_WORD.test(s) && DELIVERY_WORD.test(s) && !/\b(?:not|un|yet to be|to be)\s*(?:approved|confirmed|agreed|signed|validated|reviewed)\b/i.test(s) };
+// a sales-side line that restates the approved plan ("go-live (May 27) is on the signed schedule")
+const APPROVED_REF = /\b(?:per|on|in|from|under|matches|is) (?:the |our |their )?(?:signed|approved|agreed|confirmed|baseline|signed-off|delivery)[- ]?(?:off )?(?:schedule|plan|ims|timeline|project plan|dates)\b|\b(?:signed|approved|confirmed|agreed)[- ](?:off )?(?:schedule|plan|ims|timeline|dates)\b|\bper the (?:ims|schedule|plan|sow|appendix)\b|\bwhat (?:they|we|delivery) approved\b|\bin appendix\b/i;
+// a date that records when something happened or was written, not when something will be delivered
+const RECORD_DATE_BEFORE = /\b(?:approved|submitted|signed|dated|sent|received|issued|as of|version|updated|written|published|announced)\b[^.:"“]{0,30}$/i;
+const ATTRIBUTION_BEFORE = /\b(?:minutes|letter|e-?mail|recap|follow-?up|demo|call|proposal|release|memo|snippet|excerpt|transcript|summary|deck|note|packet|response|rfp|statement|press)\b[^:"“]{0,50}$/i;
+const ATTRIBUTION_AFTER = /^\s*(?:letter|e-?mail|memo|recap|proposal|minutes|response|version|edition|board packet)\b/i;
+const RECORD_DATE_AFTER = /^\s*(?:\(|,)?\s*(?:\d{1,2}:\d{2}\s*(?:[ap]m)?)?\s*\)?\s*[:\]"“]|^\s*\([^)]*\)\s*[:.]?\s*(?:["“].*)?$|^\s*[\s,.;)]*$/i;
 // Dates that describe the customer's situation, not a delivery commitment.
 const CONTEXT_FACT = /\b(?:ends?|ending|expires?|expiring|retires?|retiring|renews?|starts?|began|came|happened|sunsets?|sunsetting|decommission\w*|today|closes?|lease)\b/i;
 const TENTATIVE = /\b(?:indicative|tentative|to be (?:confirmed|agreed|determined)|tbc|tbd|estimated|subject to)\b/i;
@@ -85,7 +94,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 4,
+  version: 5,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
@@ -93,8 +102,12 @@ export const timelineDetector: Detector = {
     const owner = (ctx.packet.delivery_owner ?? "").trim().split(/\s+/)[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     for (const source of SALES_SIDE) {
       const text = ctx.text(source);
-      for (const u of ctx.units(source)) {
-        if (NOT_A_PROMISE.test(u.text) || DECLINED.test(u.text)) continue;
+      for (const raw of ctx.units(source)) {
+        // transcript and chat lines open with a speaker or a timestamp; e-mail headers carry no promise
+        const sp = speakerPrefix(raw.text) || (/^\s*(?:[\w .'-]{0,30})?\[[^\]]{1,30}\]\s*[\w .'-]{0,30}:\s*/.exec(raw.text)?.[0].length ?? 0);
+        const u = sp ? { start: raw.start + sp, end: raw.end, text: raw.text.slice(sp) } : raw;
+        if (!u.text.trim() || noteNoise(u.text)) continue;
+        if (NOT_A_PROMISE.test(u.text) || DECLINED.test(u.text) || APPROVED_REF.test(u.text)) continue;
         if (source !== "customer_promise" && !COMMIT.test(u.text)) continue;
         if (owner && owner.length > 2 && new RegExp(`\\b${owner}\\b[^.]{0,300}\\b(?:agreed|signed off|approved|confirmed)|\\b(?:agreed|signed off|approved|confirmed)\\b[^.]{0,300}\\b${owner}\\b`, "i").test(u.text)) continue;
         const takenByOther = (st: number, en: number) => ctx.prior.some((f) => f.source === source && f.start !== null && f.end !== null && f.start < en && f.end > st && f.category === "scope_exception");
@@ -103,7 +116,14 @@ export const timelineDetector: Detector = {
         let best: { c: (typeof cs)[number]; score: number; mention: DateMention } | null = null;
         cs.forEach((c, k) => {
           if (takenByOther(c.start, c.end) || /\broadmap\b/i.test(c.text)) return;
-          const mentions: DateMention[] = dateMentions(c.text).map((d) => ({ ...d, start: d.start + c.start, end: d.end + c.start }));
+          const mentions: DateMention[] = dateMentions(c.text)
+            .filter((d) => {
+              // judged on the whole line: "From our letter to X, 19 May 2026 (excerpt): …" dates the letter
+              const before = text.slice(u.start, c.start + d.start);
+              const after = text.slice(c.start + d.end, u.end);
+              return !RECORD_DATE_BEFORE.test(before) && !(ATTRIBUTION_BEFORE.test(before) && RECORD_DATE_AFTER.test(after)) && !ATTRIBUTION_AFTER.test(after) && !/^\s*\d{1,2}:\d{2}/.test(after);
+            })
+            .map((d) => ({ ...d, start: d.start + c.start, end: d.end + c.start }));
           const ev = EVENT.exec(c.text);
           if (ev && !mentions.some((d) => d.start - c.start <= ev.index + ev[0].length && d.end - c.start >= ev.index)) {
             mentions.push({ start: c.start + ev.index, end: c.start + ev.index + ev[0].length, text: ev[0], key: null });
