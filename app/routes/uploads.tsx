@@ -68,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       stored.push(file.getFilePath());
       const token = await stageUpload(dir, file.getFilePath());
       stored.push(`${token}.csv`);
-      const preview = await previewUpload(dir, token, kind, String(form.get("source") || "csv"), shownName, {}, maxBytes());
+      const preview = await previewUpload(dir, token, kind, String(form.get("source") || "csv"), shownName, {}, maxBytes(), context.app.open.db);
       return json<Result>({ stage: "preview", preview, error: null });
     }
     const form = await request.formData();
@@ -93,7 +93,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return json<Result>({ stage: "done", summary, error: null });
     } catch (e) {
       if (e instanceof ImportRefused || e instanceof MappingError) {
-        const preview = await previewUpload(dir, token, kind, source, fileName, {}, maxBytes()).catch(() => null);
+        const preview = await previewUpload(dir, token, kind, source, fileName, {}, maxBytes(), context.app.open.db).catch(() => null);
         return preview ? json<Result>({ stage: "preview", preview, error: say(e) }, { status: 400 }) : json<Result>({ stage: "error", error: say(e) }, { status: 400 });
       }
       throw e;
@@ -114,6 +114,7 @@ function PreviewStep({ p, error }: { p: Preview; error: string | null }) {
       <p className="muted">{label(p.kind)} · {p.encoding} · delimiter “{p.delimiter}” · {num(p.sizeBytes / 1024, 1)} KB · source {p.source}</p>
       {error ? <p className="error" role="alert">{error}</p> : null}
       {p.missingRequired.length ? <p className="error">Required column{p.missingRequired.length === 1 ? "" : "s"} not found in the file: {p.missingRequired.join(", ")}. Pick the header that holds each one below, then Import.</p> : null}
+      {p.mappingFrom === "remembered" ? <p className="notice">Mapping remembered from an earlier {p.source} file with these headers.</p> : p.profile ? <p className="muted">Headers recognised as a {p.profile} export.</p> : null}
       {p.unmapped.length ? <p className="notice">Headers kept as extra data (not mapped): {p.unmapped.join(", ")}</p> : null}
       <Form method="post">
         <input type="hidden" name="token" value={p.token} />

@@ -44,10 +44,11 @@ export async function importCommand(a: Parsed, fx: Effects): Promise<CommandResu
     const w = s.warnings
       ? `, ${s.warnings} warning(s) — imported with the field left empty, its text kept (${Object.entries(s.warnings_by_column).map(([c, n]) => `${c} ${n}`).join(", ")}; first: line ${s.warnings_sample[0].line}: ${s.warnings_sample[0].reason})`
       : "";
+    const m = s.mapping === "remembered" ? `, headers mapped as remembered for source "${s.source}"` : "";
     const f = s.footer_lines ? `, ${s.footer_lines} report footer line(s) skipped` : "";
     const src = s.approved_source ? "" : ` — source "${s.source}" is not approved, so these packets are stored but not scored`;
     return {
-      summary: `imported ${s.kind} from ${s.file}: ${s.rows} rows, ${s.imported} imported, ${s.unchanged} unchanged${q}${w}${f}${src} (upload ${s.upload_id})`,
+      summary: `imported ${s.kind} from ${s.file}: ${s.rows} rows, ${s.imported} imported, ${s.unchanged} unchanged${q}${w}${m}${f}${src} (upload ${s.upload_id})`,
       json: { ...s },
     };
   } catch (e) {

@@ -58,6 +58,10 @@ describe("the batch CLI", () => {
     expect(r.code).toBe(0);
     expect(r.json).toMatchObject({ rows: 2, imported: 2, quarantined: 0, warnings: 1, warnings_by_column: { close_date: 1 } });
     expect(r.stdout.split("\n")[0]).toMatch(/1 warning\(s\) — imported with the field left empty, its text kept \(close_date 1; first: line 3: close_date: unparseable date "sometime"/);
+    // the next export of the same CRM needs no --map: the hand mapping is remembered for its source and headers
+    const next = path.join(dir.dir, "zoho-next.csv");
+    writeFileSync(next, 'Deal Name,Closing Date,Amount\nGamma,"Apr 3, 2021 11:15 PM",BRL 251.600\n');
+    expect(batch(["import", "handoffs", next, "--db", db, "--json"]).json).toMatchObject({ imported: 1, quarantined: 0, mapping: "remembered" });
     // a really wrong mapping says what is wrong, and writes nothing
     const wrong = batch(["import", "handoffs", file, "--db", db, "--map", "deal_id=Deal Name", "--map", "account_name=Deal Name", "--map", "amount=Deal Name"]);
     expect(wrong.code).toBe(1);

@@ -31,6 +31,16 @@ export interface ImportWarningsTable {
   reason: string;
 }
 
+export interface ImportMappingsTable {
+  kind: string;
+  source_system: string;
+  header_key: string;
+  headers: string;
+  mapping: string;
+  updated_by: string;
+  updated_at: Date;
+}
+
 export interface QuarantineTable {
   upload_id: number;
   line: number;
@@ -209,6 +219,7 @@ export interface Database {
   uploads: UploadsTable;
   quarantine: QuarantineTable;
   import_warnings: ImportWarningsTable;
+  import_mappings: ImportMappingsTable;
   packets: PacketsTable;
   packet_versions: PacketVersionsTable;
   rework: ReworkTable;
@@ -230,6 +241,7 @@ export const TABLE_COLUMNS: Record<keyof Database, string[]> = {
   uploads: ["id", "kind", "file_name", "sha256", "size_bytes", "source_system", "uploader", "uploaded_at", "encoding", "delimiter", "header_map", "rows_read", "imported", "unchanged", "quarantined", "footer_lines", "status", "warnings"],
   quarantine: ["upload_id", "line", "reason", "raw"],
   import_warnings: ["upload_id", "line", "column_name", "raw", "reason"],
+  import_mappings: ["kind", "source_system", "header_key", "headers", "mapping", "updated_by", "updated_at"],
   packets: ["deal_id", "version", "content_hash", "account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "close_date", "kickoff_date", "amount", "currency", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise", "extra", "source_system", "approved_source", "upload_id", "line", "updated_at", "scored_hash", "score_status", "score_error", "readiness", "llm_status", "parts_present", "unparsed"],
   packet_versions: ["deal_id", "version", "content_hash", "upload_id", "line", "data", "created_at"],
   rework: ["rework_id", "deal_id", "logged_on", "category", "description", "hours", "kickoff_delay_days", "content_hash", "upload_id", "line", "unparsed"],

@@ -55,7 +55,56 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
 const fold = (h: string) => h.replace(/^\uFEFF/, "").trim().toLowerCase();
 const squash = (h: string) => fold(h).replace(/[^\p{L}\p{N}]+/gu, "");
 
+/**
+ * The display-name headers of CRM exports, by system: a file showing at least two of a profile's headers maps them
+ * as the profile says before anything else (headers matched after trimming and case-folding).
+ */
+export const PROFILES: { name: string; kind: ImportKind; headers: Record<string, string> }[] = [
+  {
+    name: "salesforce",
+    kind: "handoffs",
+    headers: { "opportunity id": "deal_id", "opportunity id (18)": "deal_id", "account name": "account_name", "opportunity name": "opportunity_name", "opportunity owner": "account_owner", "close date": "close_date", amount: "amount" },
+  },
+  {
+    name: "hubspot",
+    kind: "handoffs",
+    headers: { "record id": "deal_id", "deal name": "opportunity_name", "associated company": "account_name", "close date": "close_date", "deal owner": "account_owner", amount: "amount" },
+  },
+  {
+    name: "zoho",
+    kind: "handoffs",
+    headers: {
+      "record id": "deal_id", "potential id": "deal_id", "deal id": "deal_id", "potential name": "opportunity_name", "deal name": "opportunity_name", "account name": "account_name",
+      "closing date": "close_date", "potential owner": "account_owner", "deal owner": "account_owner", amount: "amount",
+    },
+  },
+  {
+    name: "dynamics365",
+    kind: "handoffs",
+    headers: { "(do not modify) opportunity": "deal_id", topic: "opportunity_name", "potential customer": "account_name", "est. close date": "close_date", "est. revenue": "amount", owner: "account_owner" },
+  },
+  {
+    name: "pipedrive",
+    kind: "handoffs",
+    headers: { "deal - id": "deal_id", "deal - title": "opportunity_name", "organization - name": "account_name", "deal - expected close date": "close_date", "deal - value": "amount", "deal - owner": "account_owner" },
+  },
+];
+
+/** The profile whose headers the file shows most (two at least, one of them its own), if any. */
+function profileOf(kind: ImportKind, headers: string[]): (typeof PROFILES)[number] | null {
+  const folded = new Set(headers.map(fold));
+  let best: (typeof PROFILES)[number] | null = null;
+  let bestScore = 1;
+  for (const p of PROFILES.filter((x) => x.kind === kind)) {
+    const score = Object.keys(p.headers).filter((h) => folded.has(h)).length;
+    if (score > bestScore) [best, bestScore] = [p, score];
+  }
+  return best;
+}
+
 export interface HeaderMapping {
+  /** the CRM profile whose display names mapped first, if the file shows one */
+  profile: string | null;
   /** column name -> index into the header row */
   columns: Record<string, number>;
   /** headers that mapped to no column: kept as extra data */
@@ -115,13 +164,15 @@ export function mapHeaders(kind: ImportKind, headers: string[], manual: Record<s
       auto.add(i);
     }
   };
+  const profile = profileOf(kind, headers);
+  if (profile) for (const [h, c] of Object.entries(profile.headers)) if (spec.has(c)) takeAuto(c, find(c, (x) => fold(x) === h));
   for (const s of specs) takeAuto(s.name, find(s.name, (h) => fold(h) === s.name));
   for (const s of specs) for (const a of s.aliases) takeAuto(s.name, find(s.name, (h) => fold(h) === a));
   for (const s of specs) takeAuto(s.name, find(s.name, (h) => squash(h) === squash(s.name)));
   const used = new Set(readers.keys());
   const unmapped = headers.filter((_, i) => !used.has(i) && headers[i].trim() !== "");
   const missingRequired = specs.filter((s) => s.required && columns[s.name] === undefined).map((s) => s.name);
-  return { columns, unmapped, missingRequired };
+  return { profile: profile?.name ?? null, columns, unmapped, missingRequired };
 }
 
 const kindOf = (column: string) => (/date|_on$|_at$/.test(column) ? "a date" : column === "amount" ? "an amount" : "a number");

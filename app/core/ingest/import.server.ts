@@ -4,7 +4,8 @@ import type { OpenDatabase } from "../db/db.server";
 import { appendRows, inTransaction } from "../db/tx.server";
 import { appendAudit, type AuditEntry } from "../audit/audit.server";
 import { getApprovedSources } from "../settings.server";
-import { COLUMNS, mapHeaders, type ImportKind } from "./columns";
+import { COLUMNS, mapHeaders, MappingError, type HeaderMapping, type ImportKind } from "./columns";
+import { rememberedMapping, rememberMapping } from "./mappings.server";
 import { ImportRefused, sniffFile, DEFAULT_MAX_BYTES, type Sniffed } from "./read-csv.server";
 import { cellColumn, duckdbCanRead, literal, stageName, streamToNormalFile, viewWithDuckDB, type Staged } from "./stage.server";
 import { dayOrderOf, parseAmount, parseDate, parseNumber, parseTimestamp, ValueError, type DayOrder } from "./values";
@@ -49,6 +50,10 @@ export interface ImportSummary {
   /** the first warnings in line order (all are in import_warnings and the upload's warnings download) */
   warnings_sample: Warning[];
   unmapped_headers: string[];
+  /** column -> header as used; where the mapping came from; the CRM profile whose display names it used */
+  header_map: Record<string, string>;
+  mapping: "automatic" | "by hand" | "remembered";
+  profile: string | null;
 }
 
 export interface Warning {
@@ -125,7 +130,21 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
   let sizeOf = 0;
   const sniffed = await sniffFile(opts.file, opts.maxBytes ?? DEFAULT_MAX_BYTES, (b) => progress(0)?.(b));
   sizeOf = sniffed.sizeBytes;
-  const mapping = mapHeaders(opts.kind, sniffed.headers, opts.map ?? {});
+  // a hand mapping is used (and remembered for this source and header set); without one, the remembered one
+  const hand = opts.map ?? {};
+  let mappingFrom: ImportSummary["mapping"] = Object.keys(hand).length ? "by hand" : "automatic";
+  let mapping: HeaderMapping;
+  const remembered = mappingFrom === "automatic" ? await rememberedMapping(open.db, opts.kind, source, sniffed.headers) : null;
+  if (remembered) {
+    try {
+      mapping = mapHeaders(opts.kind, sniffed.headers, remembered.mapping);
+      mappingFrom = "remembered";
+    } catch (e) {
+      // a remembered mapping the columns no longer accept is passed over, never an error
+      if (!(e instanceof MappingError)) throw e;
+      mapping = mapHeaders(opts.kind, sniffed.headers);
+    }
+  } else mapping = mapHeaders(opts.kind, sniffed.headers, hand);
   if (mapping.missingRequired.length) {
     throw new ImportRefused(
       `cannot import ${path.basename(opts.file)} as ${opts.kind}: no header maps to the required column(s) ${mapping.missingRequired.join(", ")}. ` +
@@ -137,6 +156,7 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
   const approved = approvedSources.includes(source);
   const plan = PLANS[opts.kind](open);
   const idx = mapping.columns;
+  const headerMap = Object.fromEntries(Object.entries(idx).map(([c, i]) => [c, sniffed.headers[i].replace(/^\uFEFF/, "")]));
 
   // rows are staged through their own connection, so a long import does not hold the shared one
   const stageConn = await open.connect();
@@ -172,7 +192,7 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
           uploaded_at: now,
           encoding: sniffed.encoding,
           delimiter: sniffed.delimiter === "\t" ? "tab" : sniffed.delimiter,
-          header_map: JSON.stringify(Object.fromEntries(Object.entries(idx).map(([c, i]) => [c, sniffed.headers[i]]))),
+          header_map: JSON.stringify(headerMap),
           status: "complete",
         })
         .returning("id")
@@ -200,7 +220,14 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
         },
         ...(merged.audit ?? []),
       ], now);
-      return { ...summary(upload.id, opts, sniffed, source, approved, rows, merged.imported, merged.unchanged, footer, quarantine, mapping.unmapped, reader), ...warnings.summary };
+      if (mappingFrom === "by hand") await rememberMapping(tx, opts.kind, source, sniffed.headers, hand, opts.uploader ?? "cli", now);
+      return {
+        ...summary(upload.id, opts, sniffed, source, approved, rows, merged.imported, merged.unchanged, footer, quarantine, mapping.unmapped, reader),
+        ...warnings.summary,
+        header_map: headerMap,
+        mapping: mappingFrom,
+        profile: mapping.profile,
+      };
     });
   } finally {
     await checked?.drop().catch(() => undefined);
@@ -436,6 +463,9 @@ function summary(
     warnings_by_column: {},
     warnings_sample: [],
     unmapped_headers: unmapped,
+    header_map: {},
+    mapping: "automatic",
+    profile: null,
   };
 }
 

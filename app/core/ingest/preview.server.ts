@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { promises as fsp } from "node:fs";
 import path from "node:path";
-import { COLUMNS, mapHeaders, type ImportKind } from "./columns";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema";
+import { COLUMNS, mapHeaders, MappingError, type HeaderMapping, type ImportKind } from "./columns";
+import { rememberedMapping } from "./mappings.server";
 import { readRows, sniffFile, ImportRefused, DEFAULT_MAX_BYTES } from "./read-csv.server";
 
 export interface Preview {
@@ -18,6 +21,9 @@ export interface Preview {
   missingRequired: string[];
   columns: { name: string; required: boolean }[];
   sample: string[][];
+  /** where the mapping shown came from, and the CRM profile whose display names it used */
+  mappingFrom: "automatic" | "by hand" | "remembered";
+  profile: string | null;
 }
 
 const TOKEN = /^[a-f0-9]{32}$/;
@@ -38,10 +44,25 @@ export async function stageUpload(dir: string, tempFile: string): Promise<string
 }
 
 /** The header mapping and the first rows of a staged file, before anything is written. */
-export async function previewUpload(dir: string, token: string, kind: ImportKind, source: string, fileName: string, manual: Record<string, string> = {}, maxBytes = DEFAULT_MAX_BYTES): Promise<Preview> {
+export async function previewUpload(
+  dir: string, token: string, kind: ImportKind, source: string, fileName: string, manual: Record<string, string> = {}, maxBytes = DEFAULT_MAX_BYTES,
+  db?: Kysely<Database>,
+): Promise<Preview> {
   const file = stagedPath(dir, token);
   const sniffed = await sniffFile(file, maxBytes);
-  const m = mapHeaders(kind, sniffed.headers, manual);
+  // without a hand mapping, the one remembered for this source and header set (as the import will use it)
+  let mappingFrom: Preview["mappingFrom"] = Object.keys(manual).length ? "by hand" : "automatic";
+  let m: HeaderMapping | undefined;
+  const remembered = mappingFrom === "automatic" && db ? await rememberedMapping(db, kind, source.trim().toLowerCase(), sniffed.headers) : null;
+  if (remembered) {
+    try {
+      m = mapHeaders(kind, sniffed.headers, remembered.mapping);
+      mappingFrom = "remembered";
+    } catch (e) {
+      if (!(e instanceof MappingError)) throw e;
+    }
+  }
+  m ??= mapHeaders(kind, sniffed.headers, manual);
   const sample: string[][] = [];
   for await (const ev of readRows(file, sniffed)) {
     if (ev.type === "row") sample.push(ev.fields.map((f) => (f.length > 120 ? `${f.slice(0, 120)}…` : f)));
@@ -61,5 +82,7 @@ export async function previewUpload(dir: string, token: string, kind: ImportKind
     missingRequired: m.missingRequired,
     columns: COLUMNS[kind].map((c) => ({ name: c.name, required: c.required })),
     sample,
+    mappingFrom,
+    profile: m.profile,
   };
 }

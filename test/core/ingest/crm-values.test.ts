@@ -122,6 +122,27 @@ describe("an optional field that cannot be parsed never sinks its row", () => {
   });
 });
 
+describe("remembered mappings", () => {
+  it("maps the next file of the same source and headers as the last hand mapping did; another source maps on its own", async () => {
+    const first = write("deals-march.csv", "Deal Name,Closing Date,Amount\nAcme renewal,\"16 Apr, 2021 00:03:00\",100\n");
+    const map = { deal_id: "Deal Name", account_name: "Deal Name", close_date: "Closing Date" };
+    expect(await importCsv(db, { kind: "handoffs", file: first, source: "zoho", map, uploader: "rev@x.test" })).toMatchObject({ imported: 1, mapping: "by hand" });
+    const stored = await db.db.selectFrom("import_mappings").selectAll().executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ kind: "handoffs", source_system: "zoho", updated_by: "rev@x.test" });
+    expect(JSON.parse(stored.mapping)).toEqual(map);
+    // next month: the same headers, in another order and case
+    const next = write("deals-april.csv", "amount,DEAL NAME,closing date\n200,Beta new,\"3 May, 2021 10:00:00\"\n");
+    const s = await importCsv(db, { kind: "handoffs", file: next, source: "zoho" });
+    expect(s).toMatchObject({ imported: 1, quarantined: 0, mapping: "remembered", header_map: { deal_id: "DEAL NAME", account_name: "DEAL NAME", close_date: "closing date", amount: "amount" } });
+    expect((await packets()).find((p) => p.deal_id === "Beta new")).toMatchObject({ account_name: "Beta new", close: "2021-05-03", amount: 200 });
+    // the same headers from another source system were never mapped: refused, naming what is missing
+    await expect(importCsv(db, { kind: "handoffs", file: next, source: "csv" })).rejects.toThrow(/no header maps to the required column\(s\) deal_id, account_name/);
+    // a hand mapping replaces the remembered one
+    await importCsv(db, { kind: "handoffs", file: next, source: "zoho", map: { deal_id: "Deal Name", account_name: "Amount" } });
+    expect(JSON.parse((await db.db.selectFrom("import_mappings").select("mapping").executeTakeFirstOrThrow()).mapping)).toEqual({ deal_id: "Deal Name", account_name: "Amount" });
+  });
+});
+
 describe("one header feeding two columns", () => {
   it("imports a deal export without an account column, its deal name as deal_id and account_name", async () => {
     const file = write("hs.csv", csvOf(["Deal Name", "Close Date", "Amount"], [{ "Deal Name": "Acme renewal", "Close Date": "2021-04-16", Amount: "100" }]));

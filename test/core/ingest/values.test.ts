@@ -132,9 +132,24 @@ describe("header mapping", () => {
   it("lets one header feed two columns by hand, and it still maps to the column it names", () => {
     const headers = ["Deal Name", "Closing Date", "Amount"];
     const m = mapHeaders("handoffs", headers, parseManualMap(["deal_id=Deal Name", 'account_name="Deal Name"']));
-    expect(m.columns).toEqual({ deal_id: 0, account_name: 0, opportunity_name: 0, amount: 2 });
+    // "Deal Name" and "Closing Date" are Zoho's display names: its profile maps the date too
+    expect(m.columns).toEqual({ deal_id: 0, account_name: 0, opportunity_name: 0, close_date: 1, amount: 2 });
+    expect(m.profile).toBe("zoho");
     expect(m.missingRequired).toEqual([]);
-    expect(m.unmapped).toEqual(["Closing Date"]);
+    expect(m.unmapped).toEqual([]);
+  });
+
+  it.each([
+    ["hubspot", ["Record ID", "Deal Name", "Associated Company", "Close Date", "Deal owner", "Amount"], { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, account_owner: 4, amount: 5 }],
+    ["zoho", ["Record Id", "Potential Name", "Account Name", "Closing Date", "Potential Owner", "Amount"], { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, account_owner: 4, amount: 5 }],
+    ["dynamics365", ["(Do Not Modify) Opportunity", "Topic", "Potential Customer", "Est. close date", "Est. revenue", "Owner"], { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, amount: 4, account_owner: 5 }],
+    ["pipedrive", ["Deal - ID", "Deal - Title", "Organization - Name", "Deal - Expected close date", "Deal - Value", "Deal - Owner"], { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, amount: 4, account_owner: 5 }],
+    ["salesforce", ["Opportunity ID", "Opportunity Name", "Account Name", "Close Date", "Opportunity Owner", "Amount"], { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, account_owner: 4, amount: 5 }],
+  ] as const)("maps the display-name headers of a %s export without a hand mapping", (profile, headers, columns) => {
+    const m = mapHeaders("handoffs", [...headers]);
+    expect(m.profile).toBe(profile);
+    expect(m.columns).toEqual(columns);
+    expect(m.missingRequired).toEqual([]);
   });
 
   it("says what is really wrong with a mapping", () => {
