@@ -223,6 +223,11 @@ function parseDocument(text: string): DocumentModel {
       if (alwaysGroup || ((idm || bullet === null) && (childFollows || groupWord) && (titleKind === "scope" || titleKind === "other" || (priceBasis && childFollows)))) group = true;
       else if (looksLikeHeading(core, nextDeeper) || (idm && titleKind !== "other" && words.length <= 6) || (!idm && !bullet && titleKind !== "other" && words.length <= 5)) heading = true;
     }
+    // a lead-in inside a work section ("Task 5. Manage the infrastructure:") groups the items under it
+    if (heading && !md && titleKind === "other" && (section.kind === "scope" || section.kind === "deliverables") && (idm || /:\s*$/.test(core))) {
+      heading = false;
+      group = true;
+    }
     if (heading) {
       const docTitle = !seenStructure && li < 3 && /\bstatement of work\b|\bsow\b|\bwork statement\b|\border form\b|\bquot(?:e|ation)\b|\bproposal\b|\bexhibit\b|\bagreement\b/i.test(labelText);
       if (docTitle) {

@@ -1,82 +1,90 @@
 import type { Detector, Finding } from "../types";
+import type { TextSource } from "../../packet";
 import { findDeliverables, workSentences } from "../deliverables";
+import { documentOf } from "../document";
 import { NUM } from "../numbers";
-import { clauses } from "../structure";
+import { clauses, sentences, type Span } from "../structure";
+import { noteNoise } from "../conversation";
+import { UNCOUNTED_WORK, vagueHit, type VagueHit } from "../vagueness";
 
-// Weak phrases from requirement-smell research: NASA ARM (options, weak phrases), INCOSE R7 (vague terms),
-// R8 (escape clauses) and R9 (open-ended clauses).
-const ESCAPE = /\bas (?:needed|required|necessary|appropriate|applicable|requested|discussed|agreed|directed|desired)\b|\bif (?:applicable|needed|necessary|required|practical|possible|feasible)\b|\bwhere (?:possible|applicable|appropriate|practical)\b|\bto the extent (?:possible|practical|practicable|necessary)\b|\bas (?:much|soon|far) as possible\b/i;
-const OPEN_ENDED = /\betc\.?(?=[\s),;:]|$)|\band so on\b|\band (?:much )?more\b|\bincluding,? but not limited to\b|\bpossibly including\b|\band other (?:\w+\s+){0,3}(?:as|reports?|items?|features?|systems?)\b/i;
-const VAGUE = /\b(?:relevant (?:lines|systems|data|reports|stakeholders|requirements)|reasonable|adequate|sufficient|typical|customary|seamless(?:ly)?|timely|best[- ]effort|best practices?|industry (?:norms|standards?|best practices)|high (?:uptime|availability|performance|quality)|regular basis|ongoing|various|several|numerous|bi-?monthly|or similar|one[- ]click|to be (?:agreed|determined|defined|decided)(?: upon)?|fully|full (?!-?day|-?time|time)[a-z]+|configurable|in line with (?:applicable|industry|best|standard|relevant|state|local|customer)|aligned (?:to|with) (?:applicable|state|industry|relevant|best|local|customer)|standard (?![A-Z(])[a-z]+)/i;
 // Sentences about the contract's own machinery (the QASP, the Government's review) are not deliverables.
 const MACHINERY = /\bqasp\b|\bcontracting officer\b|\bgovernment (?:will|may|shall)\b|\bby the government\b|\bwill inspect\b/i;
 const CONTRACT_MACHINERY = { test: (s: string) => MACHINERY.test(s.replace(/\b(?:per|under) the qasp\b/gi, "")) };
-// "(e.g., a, b, etc.)": examples, not the scope
-const EXAMPLES = /\((?:e\.g\.|for example|such as)[^)]*\)/gi;
-const BOUNDED = /\bup to \d|\bcapped\b|\bnot to exceed\b|\bmax(?:imum)?\b|\bno more than\b|\b\d+\s*(?:hours?|hrs?|days?)\b/i;
-const CLOSED_LIST = /\b(?:complete|full|exhaustive|closed)\s+(?:\w+\s+)?list\b|\bexhaustive\b|\blisted in (?:appendix|schedule|exhibit|annex)\b|\bonly\b|\bno others?\b/i;
 const NUMBER = new RegExp(NUM, "i");
 // a named system in parentheses or an elaboration after a colon or dash makes a short deliverable specific
 const NAMED = /\([A-Z][\w/ &-]+\)|:\s+\S+(?:\s+\S+){3,}|—\s+\S+(?:\s+\S+){3,}/;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
+const LICENCE_LINE = /\b(?:subscriptions?|licen[cs]es?|seats?|named users?|per (?:user|seat|month|year)|pepm|annual(?:ly)?|edition|tier|platform fee)\b/i;
 
-function vagueHit(raw: string): RegExpExecArray | null {
-  const text = raw.replace(EXAMPLES, "").replace(/\s+/g, " ");
-  const e = ESCAPE.exec(text);
-  // an escape clause followed by what decides it ("as required for each role") is bounded
-  if (e && !BOUNDED.test(text) && !/^\s*(?:for|to) (?:the|each|their)\b/i.test(text.slice(e.index + e[0].length))) return e;
-  const o = OPEN_ENDED.exec(text);
-  if (o && !CLOSED_LIST.test(text)) return o;
-  const v = VAGUE.exec(text);
-  // a frequency listed among other frequencies is an option list, not a vague service level
-  if (v && /bi-?monthly/i.test(v[0]) && /\b(?:monthly|quarterly|weekly|annual)\b.{0,300},|,\s*(?:monthly|quarterly|weekly|semi-annual)/i.test(text)) return null;
-  if (v && !(/^full/i.test(v[0]) && BOUNDED.test(text))) return v;
-  return null;
+const messageFor = (hit: VagueHit, what: string) =>
+  hit.family === "escape"
+    ? `"${hit.text.trim()}" lets this ${what} be decided later: state the count, the systems or the limit so delivery and the customer size it the same way.`
+    : hit.family === "open"
+      ? `"${hit.text.trim()}" leaves this ${what} open-ended: list every item, or say the list is complete.`
+      : `"${hit.text.trim()}" is not measurable here: say exactly how many or how much, or name the specific item.`;
+
+/** The span to cite for a vague phrase: the clause holding it when the sentence is long, else the sentence. */
+function citeFor(text: string, s: Span, hit: VagueHit): Span {
+  if (s.text.split(/\s+/).length <= 30) return s;
+  const at = s.start + hit.index;
+  return clauses(text, s.start, s.end, { commas: true }).find((c) => c.start <= at && c.end >= at) ?? s;
 }
 
 /**
  * Deliverable or requirement wording two readers would size differently: escape clauses, open-ended lists,
- * vague terms, and short deliverables with neither a count nor an acceptance condition.
+ * vague quantifiers and qualities, work products with no count, and short deliverables with neither a count nor
+ * an acceptance condition — in scope-bearing text only.
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 4,
+  version: 5,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
     const scope = ctx.text("signed_scope");
-    const seen = new Set<number>();
+    const push = (source: TextSource, s: Span, severity: Finding["severity"], message: string) => {
+      if (out.some((f) => f.source === source && f.start! < s.end && f.end! > s.start)) return;
+      out.push({ category: "ambiguous_deliverable", severity, source, start: s.start, end: s.end, message });
+    };
     for (const d of findDeliverables(scope)) {
       if (CONTRACT_MACHINERY.test(d.text)) continue;
       const hit = vagueHit(d.text);
       const words = d.text.replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean).length;
-      const underspecified = !d.accepted && !NUMBER.test(d.text.replace(YEAR, "")) && words <= 9 && !NAMED.test(d.text);
-      if (!hit && !underspecified) continue;
-      seen.add(d.start);
-      out.push({
-        category: "ambiguous_deliverable",
-        severity: d.accepted ? "medium" : "high",
-        source: "signed_scope",
-        start: d.start,
-        end: d.end,
-        message: hit
-          ? `"${hit[0].trim()}" leaves this deliverable open: state the count, the systems or the limit so delivery and the customer size it the same way.`
-          : "This deliverable names no count, system or boundary: spell out exactly what is included.",
-      });
+      // a short deliverable with no count, no named system and no condition ("Board dashboards.", "Churn prediction.")
+      const namesSystem = /\s(?:with|to|from|into|in|for) (?:the )?(?:[A-Z][\w.-]*\s?){1,3}(?:ERP|CRM|API|Financials|Cloud|Online|Advanced|\d)/.test(d.text) || /\s[A-Z][a-z]+[A-Z]\w*/.test(d.text);
+      const underspecified = !d.accepted && !NUMBER.test(d.text.replace(YEAR, "")) && words <= 9 && !NAMED.test(d.text) && !namesSystem;
+      if (hit) push("signed_scope", citeFor(scope, d, hit), d.accepted ? "medium" : "high", messageFor(hit, "deliverable"));
+      else if (underspecified) push("signed_scope", d, "high", "This deliverable names no count, system or boundary: spell out exactly what is included.");
+      else if (UNCOUNTED_WORK.test(d.text)) push("signed_scope", d, "medium", "This deliverable names work products without saying how many: give the count or list them.");
     }
     // vague wording anywhere else in the work the scope describes (list intros, service levels, task prose)
     for (const u of workSentences(scope)) {
-      if (seen.has(u.start) || out.some((f) => f.start! < u.end && f.end! > u.start) || CONTRACT_MACHINERY.test(u.text)) continue;
+      if (CONTRACT_MACHINERY.test(u.text)) continue;
       const hit = vagueHit(u.text);
-      if (!hit) continue;
-      out.push({ category: "ambiguous_deliverable", severity: "medium", source: "signed_scope", start: u.start, end: u.end, message: `"${hit[0].trim()}" leaves this requirement open: state the count, the systems or the limit.` });
+      if (hit) push("signed_scope", citeFor(scope, u, hit), "medium", messageFor(hit, "requirement"));
+      else if (UNCOUNTED_WORK.test(u.text)) push("signed_scope", u, "medium", "This requirement names work products without saying how many: give the count or list them.");
     }
-    // requirement lists on the customer-success side with escape or open-ended wording
-    for (const u of ctx.units("cs_requirement")) {
-      for (const c of clauses(ctx.text("cs_requirement"), u.start, u.end)) {
-        const e = ESCAPE.exec(c.text) ?? (CLOSED_LIST.test(c.text) ? null : OPEN_ENDED.exec(c.text));
-        if (!e || BOUNDED.test(c.text)) continue;
-        out.push({ category: "ambiguous_deliverable", severity: "medium", source: "cs_requirement", start: c.start, end: c.end, message: `"${e[0].trim()}" leaves this requirement open-ended: bound it before kickoff.` });
+    // service lines on the order form
+    const form = ctx.text("order_form");
+    for (const b of documentOf(form).blocks) {
+      if (b.heading || b.section.kind === "title" || LICENCE_LINE.test(b.head.text)) continue;
+      const hit = vagueHit(b.head.text, ["escape", "open", "quantifier"]);
+      if (hit) push("order_form", b.head, "medium", messageFor(hit, "line"));
+    }
+    // requirements on the customer-success side and in the customer's promise
+    for (const source of ["cs_requirement", "customer_promise"] as const) {
+      const text = ctx.text(source);
+      for (const b of documentOf(text).blocks) {
+        if (b.heading || b.section.kind === "title") continue;
+        for (const s of b.cells ? [b.head] : sentences(text, b.head.start, b.end)) {
+          if (noteNoise(s.text) || /:\s*$/.test(s.text)) continue;
+          for (const c of clauses(text, s.start, s.end)) {
+            // a promise's "when needed" is bounded by the scope it restates; its open lists and vague quantities are not
+            const hit = vagueHit(c.text, source === "cs_requirement" ? ["escape", "open", "quantifier", "quality"] : ["open", "quantifier", "quality"]);
+            if (!hit || (hit.family === "quality" && !/^(?:full|fully|complete|comprehensive|robust|seamless|seamlessly)$/i.test(hit.text))) continue;
+            push(source, c, "medium", messageFor(hit, "requirement"));
+          }
+        }
       }
     }
     return out;
