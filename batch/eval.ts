@@ -26,11 +26,16 @@ const args = process.argv.slice(2);
 const opt = (name: string) => { const k = args.indexOf(name); return k >= 0 ? args[k + 1] : undefined; };
 const showMisses = Number(opt("--misses") ?? 0);
 
+/** The labelled sets: every one under ../shared/data, and the repo's own held-out sets (test/fixtures/heldout*). */
+function setDir(set: string): string {
+  return set.startsWith("heldout") ? path.join(PROJECT_ROOT, "test", "fixtures", set) : path.join(shared, "data", set);
+}
+
 async function evaluate(set: string): Promise<SetResult> {
   const dir = mkdtempSync(path.join(tmpdir(), `pt-eval-${set}-`));
   try {
     const open = await openDatabase(path.join(dir, "eval.duckdb"));
-    const handoffs = path.join(shared, "data", set, "handoffs.csv");
+    const handoffs = path.join(setDir(set), "handoffs.csv");
     const imported = await importCsv(open, { kind: "handoffs", file: handoffs });
     await runScore(open);
     const flags = await listFlags(open);
@@ -39,7 +44,7 @@ async function evaluate(set: string): Promise<SetResult> {
     const rows = flags.map((f) => ({ ...f, start: f.start ?? "", end: f.end ?? "" }));
     writeFileSync(flagsFile, toCsv(FLAG_EXPORT_COLUMNS, rows, { neutralize: false }));
     const tool = path.join(shared, "tools", "eval-flags");
-    const base = ["--handoffs", handoffs, "--labels", path.join(shared, "data", set, "labels.csv"), "--flags", flagsFile];
+    const base = ["--handoffs", handoffs, "--labels", path.join(setDir(set), "labels.csv"), "--flags", flagsFile];
     const r = spawnSync(process.execPath, [tool, ...base, "--json"], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`eval-flags failed on ${set}: ${r.stderr}`);
     const misses = showMisses ? spawnSync(process.execPath, [tool, ...base, "--misses", String(showMisses)], { encoding: "utf8" }).stdout : "";
@@ -65,6 +70,7 @@ if (!existsSync(path.join(shared, "tools", "eval-flags"))) {
 const dataDir = path.join(shared, "data");
 const sets = readdirSync(dataDir)
   .filter((d) => existsSync(path.join(dataDir, d, "labels.csv")) && existsSync(path.join(dataDir, d, "handoffs.csv")))
+  .concat(["heldout", "heldout2"].filter((h) => existsSync(path.join(setDir(h), "labels.csv"))))
   .filter((d) => !opt("--set") || d === opt("--set"))
   .sort();
 
