@@ -5,6 +5,7 @@ import { documentOf, referencedIds, type Block, type SectionKind } from "./docum
 import { termSet } from "./lexicon";
 import { memo } from "./memo";
 import { clauses, sentences, trimSpan, type Span } from "./structure";
+import { dateMentions } from "./numbers";
 
 /** An acceptance, sign-off or completion condition. */
 export const ACCEPTANCE =
@@ -20,8 +21,10 @@ const COUNT_OR_DURATION =
   /(?:\b\d+|\(\d+\)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|sixty|ninety))\s*(?:\(\d+\)\s*)?(?:x\s*)?(?:[\w-]+\s+){0,3}?(?:sessions?|workshops?|webinars?|courses?|classes|modules?|days?|weeks?|months?|hours?|h\b|hrs?\b|calls?|visits?)\b/i;
 
 /** A sentence or section that sets acceptance for deliverables in general. */
-const GENERAL_ACCEPTANCE =
-  /\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?(?:deliverables?|stories|story|items?|epics?|work products?|milestones?)\b[^.]{0,300}\b(?:accept|sign[- ]?off|approv|acceptab|deemed)|\baccept(?:ance|ed)\b[^.]{0,300}\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|\bdeliverables?\s+(?:is|are|will be|shall be)\s+(?:deemed\s+)?accepted\b|\bbasis of acceptance\b|\bfor acceptability\b|\bdeemed accept\w*/i;
+const UNIT_OF_WORK = String.raw`(?:[\w-]+\s+){0,2}?(?:deliverables?|packages?|items?|milestones?|stor(?:y|ies)|epics?|products?|phases?|modules?|tasks?|dels?|lines?|work|sites?|releases?)`;
+const GENERAL_ACCEPTANCE = new RegExp(String.raw`\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?${UNIT_OF_WORK}\b[^.]{0,300}\b(?:accept|sign[- ]?off|approv|acceptab|deemed)|` + /\baccept(?:ance|ed)\b[^.]{0,300}\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|\bdeliverables?\s+(?:is|are|will be|shall be)\s+(?:deemed\s+)?accepted\b|\bbasis of acceptance\b|\bfor acceptability\b|\bdeemed accept\w*/.source, "i");
+/** A measurable service level or count is itself a completion condition ("99.95% per month", "within 60 seconds"). */
+const MEASURED = /\b\d+(?:\.\d+)?\s?%\s*(?:of|per|monthly|availability|uptime|answered)|\b(?:availability|uptime|response|answered|resolved)\b[^.;]{0,40}\b\d+(?:\.\d+)?\s?(?:%|minutes?|mins?|seconds?|hours?)|\bwithin \d+\s*(?:minutes?|seconds?|hours?)\b|\bissued by the \d+(?:st|nd|rd|th)\b/i;
 /** A contract-level acceptance regime (a QASP, inspection-and-acceptance clause, definition of done) covers every deliverable. */
 const ACCEPTANCE_REGIME =
   /\bqasp\b|\bquality assurance surveillance\b|\binspection and acceptance\b|\bacceptable quality levels?\b|\bdefinition of done\b|\bperformance standards?\b.{0,300}\b(?:acceptab|quality)/i;
@@ -50,7 +53,7 @@ const WORK_SECTIONS: SectionKind[] = ["scope", "deliverables", "none"];
 /** Does a text state a real condition (not a bare "per customer sign-off")? */
 export function hasCondition(text: string): boolean {
   const t = text.replace(BARE_CONDITION, " ");
-  return ACCEPTANCE.test(t);
+  return ACCEPTANCE.test(t) || MEASURED.test(t);
 }
 
 export function boundedWork(text: string): boolean {
@@ -90,11 +93,11 @@ function coverageOf(blocks: Block[], text: string): Coverage {
       const condition = hasCondition(t);
       if (!inAcceptance && !condition) continue;
       if (/\bapplies (?:only )?to\b|\bthe following deliverables\b/i.test(t)) specific = true;
-      const standalone = !b.rawId && !b.cells && !/^\s*[-–—•*◦▪·+]/.test(b.text);
+      const standalone = (!b.rawId && !b.cells && !/^\s*[-–—•*◦▪·+]/.test(b.text)) || /^(?:acceptance|accept|sign[- ]?off)\b/i.test(b.label);
       const opening = (standalone || inAcceptance) && /^(?:acceptance|sign[- ]?off|abnahme|recette)\b/i.test(t.replace(/^[\d.\s]+/, "")) && !referencedIds(t).size;
       if (ACCEPTANCE_REGIME.test(t) || (opening && condition) || (GENERAL_ACCEPTANCE.test(t) && (condition || /\bwithin\b|\bdeemed\b|\bin writing\b/i.test(t)))) {
         regime = true;
-        if (/\b(?:all|each|every)\s+(?:of the\s+)?(?:deliverables?|stories|story|user stories|items?)\b|\bqasp\b|\bdefinition of done\b/i.test(t) && !LISTED_ONLY.test(t)) regimeAll = true;
+        if ((new RegExp(String.raw`\b(?:all|each|every)\s+(?:of the\s+)?${UNIT_OF_WORK}\b`, "i").test(t) || /\bqasp\b|\bdefinition of done\b/i.test(t)) && !LISTED_ONLY.test(t)) regimeAll = true;
       }
       if (inAcceptance || condition) for (const r of referencedIds(t)) refs.add(r);
       if (condition) named.push(termSet(t));
@@ -121,7 +124,9 @@ export const findDeliverables = memo(32, deliverablesOf);
 
 function deliverablesOf(scope: string): Deliverable[] {
   const { blocks } = documentOf(scope);
-  const work = blocks.filter((b) => !b.heading && !b.group && WORK_SECTIONS.includes(b.section.kind));
+  // a milestone that names work ("Milestone 2 — Data import: …") is a deliverable even under a schedule heading
+  const milestoneWork = (b: Block) => b.section.kind === "schedule" && /^milestone/i.test(b.rawId ?? "") && !dateMentions(b.text).some((d) => d.key);
+  const work = blocks.filter((b) => !b.heading && !b.group && (WORK_SECTIONS.includes(b.section.kind) || milestoneWork(b)));
   // where the SOW lists its deliverables, those are the units of acceptance (tasks are how they are made)
   const listed = work.filter((b) => b.section.kind === "deliverables" && isWork(b.head.text));
   const units = listed.length ? listed : work;

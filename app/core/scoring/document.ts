@@ -200,8 +200,8 @@ function parseDocument(text: string): DocumentModel {
     }
     const core = content.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
     const words = core.replace(/[*_#]/g, "").trim().split(/\s+/).filter(Boolean);
-    const inlineLabel = /^([^:.—–]{2,60}?)\s*(?::|\s[—–-]\s)\s*(\S.*)?$/.exec(content) ?? (() => {
-      const m = /^([A-Z][\w &/-]{2,40}?)\.\s+(\S.*)$/.exec(content);
+    const inlineLabel = /^([^:.—–]{2,60}?)\s*(?::|\s[—–-]\s)\s*(\S.*)?$/.exec(core) ?? (() => {
+      const m = /^([A-Z][\w &/-]{2,40}?)\.\s+(\S.*)$/.exec(core);
       return m && sectionKind(m[1]) !== "other" && m[1].split(/\s+/).length <= 4 ? m : null;
     })();
     const labelText = (inlineLabel?.[1] ?? core).replace(/[*_#()]/g, " ").replace(/\s+/g, " ").trim();
