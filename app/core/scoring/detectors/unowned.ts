@@ -1,6 +1,7 @@
 import type { Detector, Finding } from "../types";
 import { TEXT_SOURCES } from "../../packet";
 import { items } from "../structure";
+import { documentOf } from "../document";
 
 const BLANKISH_OWNER = /^(?:tbd|tbc|tba|unknown|none|n\/a|na|-+|\?+|unassigned|not assigned|nobody|no one|open)$/i;
 
@@ -15,16 +16,31 @@ const UNOWNED = new RegExp(
     String.raw`\bno owner\b`,
     String.raw`\bunassigned\b|\bnot (?:yet )?assigned\b`,
     String.raw`\bowner\s*[:=]\s*\?+(?![\w?])`,
-    String.raw`:\s*\?{3,}`,
+    String.raw`:\s*\?{2,}\s*(?:$|[.;)(])`,
+    // "Owner for the SSO piece on our side: ??", "Owner: not yet identified"
+    String.raw`\bowner(?:ship)?\s+(?:for|of)\b[^:.;]{1,50}:\s*(?:\?{2,}|tbd\b|tbc\b|none\b|nobody\b|no one\b|unknown\b|not (?:yet )?(?:assigned|identified|named|agreed|decided|sorted)\b)`,
+    String.raw`\b(?:owner|lead|contact|responsible)\s*[:=-]\s*not (?:yet )?(?:identified|named|decided|agreed|sorted|confirmed|known)\b`,
+    // nobody has picked it up / put a hand up / taken it
+    String.raw`\b(?:nobody|no one|no-one|none of us)(?:'s| has| is| have)?\s+(?:\w+\s+){0,5}?(?:picked|put (?:their|a) hand up|taken|claimed|volunteered|owns?|owning)\b`,
+    String.raw`\b(?:nobody|no one)\s+(?:else\s+)?has\s+put\b`,
+    String.raw`\bno owner\b`,
+    // "I don't know who", "idk who", "unclear who"
+    String.raw`\b(?:don'?t|do not|dont|idk|not sure|no idea|unclear|nobody knows)\s+(?:know\s+)?who\b`,
+    // a question about who owns it, answered with nobody or TBD
+    String.raw`\bwho(?:'s| is| will| should)?\s+(?:\w+\s+){0,6}?(?:own|owns|owning|does|doing|handles?|handling|sets? (?:that |this |it )?up|responsible|picks? (?:that |this |it )?up|takes?|runs?|drives?)\b[^?]{0,80}\?\s*(?:\(?\s*)?(?:tbd|tbc|no one|nobody|not sorted|unknown|unclear|not yet|none|\?+)`,
   ].join("|"),
   "i",
 );
 // Open roles on the customer's side ("name TBC by the agency") are not ours to fill.
 const CUSTOMER_SIDE = /\b(?:by|from|on) (?:the )?(?:customer|client|their side|agency|district|county|state)\b|\bcustomer[- ]side\b/i;
 
+const OWNER_COLUMN = /\bowner\b|\bresponsib|\baccountable\b|\bassigned\b|\blead\b|^r$|^a$|\bwho\b/i;
+const RACI_CELL = /^[RACI](?:\s*[/,+]\s*[RACI])*$/;
+const BLANKISH_CELL = /^(?:tbd|tbc|tba|\?+|-+|—|unassigned|not (?:yet )?(?:agreed|assigned|named|decided)|none|n\/a|unknown|open)$/i;
+
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 4,
+  version: 5,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
@@ -38,12 +54,26 @@ export const unownedDetector: Detector = {
       out.push({ category: "unowned_requirement", severity: "high", source: "delivery_owner", start, end: start + owner.trim().length, message: `The delivery owner is "${owner.trim()}": name the person in delivery who owns this work.` });
       return out;
     }
+    // a table whose owner column says nobody yet ("| Data extract | TBD | … |")
+    for (const source of TEXT_SOURCES) {
+      for (const b of documentOf(ctx.text(source)).blocks) {
+        // a RACI row where nobody is Responsible and some party is still open
+        const values = b.cells?.filter((c) => c.text !== b.head.text) ?? [];
+        const raci = values.length >= 2 && values.every((c) => RACI_CELL.test(c.text.trim()) || BLANKISH_CELL.test(c.text.trim())) && !values.some((c) => /\bR\b/.test(c.text)) && values.some((c) => BLANKISH_CELL.test(c.text.trim()));
+        const cell = b.cells?.find((c) => OWNER_COLUMN.test(c.header) && BLANKISH_CELL.test(c.text.trim())) ?? (raci ? values.find((c) => BLANKISH_CELL.test(c.text.trim())) : undefined);
+        if (!cell) continue;
+        const end = Math.max(b.head.end, cell.end);
+        const start = Math.min(b.head.start, cell.start);
+        out.push({ category: "unowned_requirement", severity: "medium", source, start, end, message: "This line has no named owner: assign one in delivery before kickoff." });
+      }
+    }
     for (const source of TEXT_SOURCES) {
       if (source === "order_form" || source === "signed_scope") continue;
       // judge whole list items: a question about ownership and its answer can span two sentences
       for (const it of items(ctx.text(source))) {
         const m = UNOWNED.exec(it.text);
-        if (!m || CUSTOMER_SIDE.test(it.text.slice(m.index))) continue;
+        if (!m || (CUSTOMER_SIDE.test(it.text.slice(m.index)) && !/\b(?:ours|our side|us|we)\b/i.test(it.text))) continue;
+        if (out.some((f) => f.source === source && f.start !== null && f.start < it.end && f.end! > it.start)) continue;
         // cite the sentence that holds the marker (or the item when it spans sentences)
         const at = it.start + m.index;
         const u = it.units.find((x) => x.start <= at && x.end >= at + m[0].length) ?? it;
