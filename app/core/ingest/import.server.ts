@@ -342,13 +342,14 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
       (await conn.runAndReadAll(`SELECT column_name, count(*)::INTEGER FROM ${warn} GROUP BY ALL ORDER BY 1`)).getRows() as [string, number][],
     );
     const total = Object.values(byColumn).reduce((a, b) => a + b, 0);
+    // each cell comes back behind a '|': DuckDB's client drops a leading U+FEFF, and the text must come back as written
     const sample = total
-      ? ((await conn.runAndReadAll(`SELECT line, column_name, raw, reason FROM ${warn} ORDER BY line, column_name LIMIT ${WARNINGS_SAMPLE}`)).getRows() as [number, string, string, string][])
+      ? ((await conn.runAndReadAll(`SELECT line, column_name, '|' || raw, reason FROM ${warn} ORDER BY line, column_name LIMIT ${WARNINGS_SAMPLE}`)).getRows() as [number, string, string, string][])
       : [];
     const warningsOut: Checked["warnings"] = {
       relation: warn,
       total,
-      summary: { warnings: total, warnings_by_column: byColumn, warnings_sample: sample.map(([line, column, value, reason]) => ({ line, column, value, reason })) },
+      summary: { warnings: total, warnings_by_column: byColumn, warnings_sample: sample.map(([line, column, value, reason]) => ({ line, column, value: value.slice(1), reason })) },
     };
     // unparsed: the text of the row's optional cells that did not parse, as JSON (column -> text), else NULL
     await conn.run(

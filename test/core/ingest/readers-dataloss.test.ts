@@ -40,7 +40,7 @@ describe("a leading U+FEFF inside a cell (1)", () => {
     });
     // an optional date that does not parse warns (issue 11): the row imports, its text kept exactly, BOM and all
     expect(s).toMatchObject({ rows: 3, imported: 3, quarantined: 0, warnings: 1, warnings_by_column: { kickoff_date: 1 } });
-    expect(s.warnings_sample[0]).toMatchObject({ line: 4, column: "kickoff_date" });
+    expect(s.warnings_sample[0]).toMatchObject({ line: 4, column: "kickoff_date", value: "\ufeffsomeday" });
     expect(s.warnings_sample[0].reason).toMatch(/kickoff_date.*someday/);
     const kept = await db.db.selectFrom("packets").select("unparsed").where("deal_id", "=", `${p}A3`).executeTakeFirstOrThrow();
     expect(JSON.parse(kept.unparsed!)).toEqual({ kickoff_date: "\ufeffsomeday" });
