@@ -53,9 +53,9 @@ async function fieldsPageOf(open: OpenDatabase) {
   return { fields, chart: fields.length ? renderChartSet(fieldsChart(fields)) : null, detectors: rel.filter((r) => r.dimension === "detector"), sources: rel.filter((r) => r.dimension === "source") };
 }
 
-/** Flags citing one source field (decided first, then open), a page of 100, with the counts per status. */
+/** Flags citing one source field (decided first, then open), a page of 50, with the counts per status. */
 export async function flagsForField(open: OpenDatabase, source: string, page = 1) {
-  const pageSize = 100;
+  const pageSize = 50;
   return cached(open, `field-flags:${source}:${page}`, async () => {
     const rows = await sql<{ flag_id: string; deal_id: string; category: string; status: string; evidence: string; detector: string }>`
       SELECT flag_id, deal_id, category, status, evidence, detector FROM flag_status()
@@ -80,7 +80,7 @@ async function templatesPageOf(open: OpenDatabase) {
 }
 
 export async function reworkPage(open: OpenDatabase, page = 1) {
-  const pageSize = 100;
+  const pageSize = 50;
   const p = Math.max(1, page);
   const [items, byCategory] = await Promise.all([earlyReworkItems(open, pageSize + 1, (p - 1) * pageSize), earlyReworkByCategory(open)]);
   return { items: items.slice(0, pageSize), hasNext: items.length > pageSize, page: p, byCategory };
@@ -96,15 +96,55 @@ export interface QueueFilter {
   page?: number;
 }
 
+/**
+ * The queue a URL asks for. Implementation leads and account owners land on their own worklist ("mine": packets
+ * they own or lead whose readiness is undecided, kicking off soonest) unless they ask for all packets.
+ */
+export function queueFilter(q: URLSearchParams, user: { name: string; role: string }): QueueFilter & { view: "mine" | "all" } {
+  const reviewer = user.role === "implementation_lead" || user.role === "account_owner";
+  const page = Number(q.get("page") ?? 1) || 1;
+  const view = q.get("view") === "mine" || (reviewer && q.get("view") !== "all" && ![...q.keys()].some((k) => k !== "page")) ? "mine" : "all";
+  if (view === "mine") return { view, owner: user.name, status: "upcoming", sort: "kickoff", page };
+  return {
+    view,
+    owner: q.get("owner") ?? undefined,
+    status: q.get("status") ?? undefined,
+    category: q.get("category") ?? undefined,
+    source: q.get("source") ?? undefined,
+    sort: q.get("sort") === "risk" ? "risk" : "kickoff",
+    page,
+  };
+}
+
+const queueParams = (f: QueueFilter, limit: number, offset: number, today: Date) => [f.owner ?? "", f.status ?? "", f.category ?? "", f.source ?? "", f.sort ?? "kickoff", limit, offset, today.toISOString().slice(0, 10)];
+
 /** The review queue: packets with open flags first, sortable by kickoff date or risk (open high flags). */
-export async function packetQueue(open: OpenDatabase, f: QueueFilter) {
+export async function packetQueue(open: OpenDatabase, f: QueueFilter, today = new Date()) {
   const pageSize = 50;
   const page = Math.max(1, f.page ?? 1);
-  const rows = await runQueryFile<Record<string, unknown>>(open, "packet_queue", [f.owner ?? "", f.status ?? "", f.category ?? "", f.source ?? "", f.sort ?? "kickoff", pageSize, (page - 1) * pageSize]);
+  const rows = await runQueryFile<Record<string, unknown>>(open, "packet_queue", queueParams(f, pageSize, (page - 1) * pageSize, today));
   const owners = await cached(open, "queue-owners", () => sql<{ name: string }>`
     SELECT DISTINCT name FROM (SELECT account_owner AS name FROM packets UNION SELECT delivery_owner FROM packets UNION SELECT implementation_lead FROM packets)
     WHERE name IS NOT NULL AND trim(name) <> '' ORDER BY name`.execute(open.db));
-  return { rows, total: Number(rows[0]?.total ?? 0), page, pageSize, owners: owners.rows.map((o) => o.name), categories: [...CATEGORIES] };
+  return {
+    rows,
+    total: Number(rows[0]?.total ?? 0),
+    totalOpenHigh: Number(rows[0]?.total_open_high ?? 0),
+    totalWithinWeek: Number(rows[0]?.total_within_week ?? 0),
+    page,
+    pageSize,
+    owners: owners.rows.map((o) => o.name),
+    categories: [...CATEGORIES],
+  };
+}
+
+/** The packets before and after one in a queue (the same filters and order), for previous / next on the packet page. */
+export async function queueNeighbours(open: OpenDatabase, f: QueueFilter, dealId: string, today = new Date()) {
+  const rows = await runQueryFile<{ deal_id: string; account_name: string }>(open, "packet_queue", queueParams({ ...f, page: 1 }, 2000, 0, today));
+  const i = rows.findIndex((r) => r.deal_id === dealId);
+  if (i < 0) return null;
+  const pick = (r: { deal_id: string; account_name: string } | undefined) => (r ? { deal_id: r.deal_id, account_name: r.account_name } : null);
+  return { position: i + 1, total: rows.length, previous: pick(rows[i - 1]), next: pick(rows[i + 1]) };
 }
 
 export async function packetDetail(open: OpenDatabase, dealId: string) {
@@ -141,7 +181,7 @@ async function packetDetailOf(open: OpenDatabase, dealId: string) {
     readiness,
     audit: audit.rows,
     completeness: completeness.rows[0]?.completeness ?? null,
-    note: qaNote({ deal_id: p.deal_id, account_name: p.account_name, opportunity_name: p.opportunity_name, delivery_owner: p.delivery_owner, kickoff_date: iso(p.kickoff_date) }, flags),
+    note: qaNote({ deal_id: p.deal_id, account_name: p.account_name, opportunity_name: p.opportunity_name, delivery_owner: p.delivery_owner, kickoff_date: iso(p.kickoff_date) }, flags, readiness[0] ?? null),
   };
 }
 
@@ -156,7 +196,7 @@ export async function runsPage(open: OpenDatabase) {
 }
 
 export async function auditPage(open: OpenDatabase, f: { action?: string; actor?: string; page?: number }) {
-  const pageSize = 100;
+  const pageSize = 50;
   const page = Math.max(1, f.page ?? 1);
   let q = open.db.selectFrom("audit_log").selectAll();
   if (f.action) q = q.where("action", "like", `${f.action.replace(/[%_]/g, "")}%`);

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { requireAction, requireUser } from "~/session.server";
-import { packetDetail } from "~/core/dashboard.server";
+import { packetDetail, queueFilter, queueNeighbours } from "~/core/dashboard.server";
 import { decideFlag, decideReadiness, ForbiddenError, NotFoundError, ReviewInputError } from "~/core/review/review.server";
 import { can } from "~/core/auth/roles";
 import { getPilotSettings } from "~/core/settings.server";
@@ -18,7 +18,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const settings = await getPilotSettings(context.app.open.db);
   const hidePricing = settings.hide_pricing_from.includes(user.role);
   const ownDeal = (detail.packet.account_owner ?? "").trim().toLowerCase() === user.name.trim().toLowerCase();
+  // opened from a queue: the way back to it, and the packets before and after this one in it
+  const from = new URL(request.url).searchParams.get("from");
+  const queue = from !== null ? { from, ...(await queueNeighbours(context.app.open, queueFilter(new URLSearchParams(from), user), detail.packet.deal_id)) } : null;
   return {
+    queue,
     ...detail,
     hidePricing,
     packet: hidePricing ? { ...detail.packet, order_form: null, deal_desk_exception: null, amount: null } : detail.packet,
@@ -74,6 +78,8 @@ export default function PacketPage() {
   const result = useActionData<typeof action>();
   const nav = useNavigation();
   const [selected, setSelected] = useState(0);
+  const [openOnly, setOpenOnly] = useState(false);
+  const [copied, setCopied] = useState(false);
   const help = useRef<HTMLDialogElement>(null);
   const p = d.packet;
 
@@ -92,7 +98,9 @@ export default function PacketPage() {
       const cards = [...document.querySelectorAll<HTMLElement>(".flag[data-flag]")];
       if (!cards.length) return;
       if (e.key === "j" || e.key === "k") {
-        const next = Math.max(0, Math.min(cards.length - 1, selected + (e.key === "j" ? 1 : -1)));
+        // with "open only" on, j/k step over the hidden decided flags
+        const order = cards.map((_, i) => i).filter((i) => !openOnly || i === selected || cards[i].dataset.status === "open");
+        const next = order[Math.max(0, Math.min(order.length - 1, order.indexOf(selected) + (e.key === "j" ? 1 : -1)))];
         setSelected(next);
         cards[next].scrollIntoView({ block: "nearest" });
         const ev = document.getElementById(`ev-${cards[next].dataset.flag}`);
@@ -107,7 +115,7 @@ export default function PacketPage() {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [selected]);
+  }, [selected, openOnly]);
 
   // after a decision, the next open flag (after the one decided, wrapping) takes the focus; none left → readiness
   useEffect(() => {
@@ -141,7 +149,16 @@ export default function PacketPage() {
 
   return (
     <>
-      <p><Link to="/packets">← Review queue</Link></p>
+      <nav className="packet-nav" aria-label="Queue">
+        <Link to={d.queue ? `/packets?${d.queue.from}` : "/packets"}>← {d.queue && new URLSearchParams(d.queue.from).get("view") === "mine" ? "My review queue" : "Review queue"}</Link>
+        {d.queue && "position" in d.queue && d.queue.position ? (
+          <>
+            <span className="muted">{d.queue.position} of {d.queue.total}</span>
+            {d.queue.previous ? <Link to={`/packets/${encodeURIComponent(d.queue.previous.deal_id)}?from=${encodeURIComponent(d.queue.from)}`} rel="prev">← Previous: {d.queue.previous.account_name}</Link> : null}
+            {d.queue.next ? <Link to={`/packets/${encodeURIComponent(d.queue.next.deal_id)}?from=${encodeURIComponent(d.queue.from)}`} rel="next">Next: {d.queue.next.account_name} →</Link> : null}
+          </>
+        ) : null}
+      </nav>
       <h1>{p.account_name} <span className="muted">· {p.opportunity_name ?? p.deal_id}</span></h1>
       <div className="packet-head card">
         <div><b>Deal</b>{p.deal_id}</div>
@@ -185,6 +202,9 @@ export default function PacketPage() {
               <button type="button" className="link-inline" onClick={() => help.current?.showModal()}><span className="kbd">?</span> all shortcuts</button>
             </p>
           ) : null}
+          {d.flags.length ? (
+            <label className="check small"><input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} /> Show open flags only (hide {d.flags.length - openCount} decided)</label>
+          ) : null}
           <dialog ref={help} className="help" aria-labelledby="help-head">
             <h2 id="help-head" style={{ marginTop: 0 }}>Keyboard shortcuts</h2>
             <dl>{SHORTCUTS.map(([k, v]) => <div key={k}><dt><span className="kbd">{k}</span></dt><dd>{v}</dd></div>)}</dl>
@@ -195,7 +215,7 @@ export default function PacketPage() {
           {d.flags.map((f, i) => {
             const category = CATEGORY_LABELS[f.category as Category] ?? f.category;
             return (
-              <div key={f.flag_id} className={`flag ${i === selected ? "selected" : ""}`} data-flag={f.flag_id} data-status={f.status} tabIndex={-1} aria-labelledby={`fh-${f.flag_id}`}>
+              <div key={f.flag_id} hidden={openOnly && f.status !== "open"} className={`flag ${i === selected ? "selected" : ""}`} data-flag={f.flag_id} data-status={f.status} tabIndex={-1} aria-labelledby={`fh-${f.flag_id}`}>
                 <h3 className="flag-title" id={`fh-${f.flag_id}`}>
                   <span className={`badge ${f.severity}`}>{f.severity}</span> {category} <span className={`badge ${f.status}`}>{f.status}</span>
                 </h3>
@@ -256,7 +276,19 @@ export default function PacketPage() {
           ) : null}
           <h2>QA note</h2>
           <pre className="note" id="qa-note" tabIndex={0}>{d.note}</pre>
-          <button type="button" className="secondary" onClick={() => navigator.clipboard?.writeText(d.note)}>Copy</button>{" "}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              navigator.clipboard?.writeText(d.note).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
+          >
+            {copied ? "Copied ✓" : "Copy"}
+          </button>{" "}
+          <span className="sr-only" role="status">{copied ? "The QA note is copied to the clipboard." : ""}</span>
           <a className="button secondary" href={`/packets/${encodeURIComponent(p.deal_id)}/note.md`} download>Download .md</a>
         </aside>
       </div>

@@ -51,7 +51,7 @@ export default function Templates() {
             <Form method="post" className="toolbar">
               <input type="hidden" name="topic" value={t.key} />
               <label>Fixed on<br /><input type="date" name="done_on" defaultValue={t.done_on ?? ""} required={!t.done_on} aria-label={`Date the template fix for “${t.topic}” was done`} /></label>
-              <button type="submit" aria-label={`${t.done_on ? "Update the fix date" : "Mark the fix done"} for “${t.topic}”`}>{t.done_on ? "Update" : "Mark fix done"}</button>
+              <button type="submit" aria-label={`${t.done_on ? "Update" : "Mark fix done"} for “${t.topic}”`}>{t.done_on ? "Update" : "Mark fix done"}</button>
             </Form>
           ) : null}
         </div>

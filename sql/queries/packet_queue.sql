@@ -1,7 +1,8 @@
 -- packet_queue: the review queue — every packet with its open / high / decided flag counts, filtered and paged.
 -- Params: $1 owner ('' = anyone; matches account owner, delivery owner or implementation lead), $2 status
--- ('' | awaiting | reviewed | ready | not_ready), $3 category (''), $4 source with an accepted flag (''),
--- $5 sort (kickoff | risk), $6 limit, $7 offset. Packets with open flags come first when sorted by kickoff.
+-- ('' | awaiting | reviewed | ready | not_ready | upcoming), $3 category (''), $4 source with an accepted flag (''),
+-- $5 sort (kickoff | risk), $6 limit, $7 offset, $8 today. Packets with open flags come first when sorted by kickoff.
+-- upcoming = readiness undecided and kickoff today or later (the reviewer's worklist: strictly soonest first).
 WITH s AS (SELECT deal_id, category, source, severity, status FROM flag_status()),
 agg AS (
   SELECT deal_id,
@@ -27,14 +28,17 @@ q AS (
          OR ($2 = 'awaiting' AND coalesce(a.open_flags, 0) > 0)
          OR ($2 = 'reviewed' AND coalesce(a.open_flags, 0) = 0)
          OR ($2 = 'ready' AND p.readiness = 'ready')
-         OR ($2 = 'not_ready' AND p.readiness = 'not_ready'))
+         OR ($2 = 'not_ready' AND p.readiness = 'not_ready')
+         OR ($2 = 'upcoming' AND p.readiness IS NULL AND p.kickoff_date >= CAST($8 AS DATE)))
 )
 SELECT deal_id, account_name, opportunity_name, account_owner, delivery_owner, implementation_lead,
        strftime(kickoff_date, '%Y-%m-%d') AS kickoff_date, readiness, score_status, approved_source,
-       open_flags, open_high, accepted, rejected, categories, count(*) OVER ()::INTEGER AS total
+       open_flags, open_high, accepted, rejected, categories, count(*) OVER ()::INTEGER AS total,
+       sum(open_high) OVER ()::INTEGER AS total_open_high,
+       count(*) FILTER (WHERE kickoff_date <= CAST($8 AS DATE) + 7) OVER ()::INTEGER AS total_within_week
 FROM q
 ORDER BY
   CASE WHEN $5 = 'risk' THEN -open_high ELSE 0 END,
-  CASE WHEN $5 = 'risk' THEN -open_flags ELSE (CASE WHEN open_flags = 0 THEN 1 ELSE 0 END) END,
+  CASE WHEN $5 = 'risk' THEN -open_flags WHEN $2 = 'upcoming' THEN 0 ELSE (CASE WHEN open_flags = 0 THEN 1 ELSE 0 END) END,
   kickoff_date NULLS LAST, deal_id
 LIMIT $6 OFFSET $7;

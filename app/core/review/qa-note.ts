@@ -20,12 +20,25 @@ interface NotePacket {
 
 const quote = (s: string) => s.replace(/\s+/g, " ").trim().replace(/[`*_[\]<>]/g, (c) => `\\${c}`);
 
-/** Deterministic Markdown: same flags in, same note out. Rejected flags are left out. */
-export function qaNote(p: NotePacket, flags: NoteFlag[]): string {
+interface NoteReadiness {
+  decision: string;
+  comment: string | null;
+  decided_by: string;
+}
+
+/**
+ * Deterministic Markdown: same flags in, same note out. Rejected flags are left out; each kept flag says whether it
+ * is accepted or still open; the latest readiness decision and its comment lead the note.
+ */
+export function qaNote(p: NotePacket, flags: NoteFlag[], readiness: NoteReadiness | null = null): string {
   const lines = [
     `# Handoff QA — ${quote(p.account_name)}${p.opportunity_name ? ` · ${quote(p.opportunity_name)}` : ""}`,
     "",
     `Deal ${p.deal_id} · delivery owner: ${p.delivery_owner?.trim() ? quote(p.delivery_owner) : "**not assigned**"} · kickoff: ${p.kickoff_date ?? "not set"}`,
+    "",
+    readiness
+      ? `**Kickoff readiness: ${readiness.decision === "ready" ? "ready" : "not ready"}** (${quote(readiness.decided_by)})${readiness.comment ? ` — ${quote(readiness.comment)}` : ""}`
+      : "**Kickoff readiness: not decided yet**",
     "",
   ];
   const kept = flags.filter((f) => f.status !== "rejected");
@@ -37,7 +50,7 @@ export function qaNote(p: NotePacket, flags: NoteFlag[]): string {
     for (const f of group) {
       const label = CATEGORY_LABELS[f.category as Category] ?? f.category;
       const where = SOURCE_LABELS[f.source as FlagSource] ?? f.source;
-      lines.push(`- **${label}**${f.status === "accepted" ? " (accepted)" : ""} — ${quote(f.message)}`);
+      lines.push(`- **${label}** (${f.status === "accepted" ? "accepted" : "open"}) — ${quote(f.message)}`);
       lines.push(f.evidence ? `  > ${where}: “${quote(f.evidence)}”` : `  > ${where}: (blank)`);
     }
     lines.push("");
