@@ -22,9 +22,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+const FIELD_NAMES: Record<string, string> = {
+  window_days: "The pilot window (days)",
+  review_minutes_per_handoff: "Manual review minutes per handoff",
+  completeness_mean: "Target completeness",
+  acceptance_rate: "Target acceptance rate",
+  disagreement_rate_max: "Max disagreement rate",
+  rework_reduction: "Target rework reduction",
+  repeat_volume_minutes: "Target repeat volume",
+  min_reviewed_packets: "Min reviewed pilot packets",
+  field_share_fix: "The field share threshold",
+  topic_packets_fix: "The recurring gap threshold",
+};
+
 const numberField = (form: FormData, name: string, min: number, max: number) => {
   const v = Number(form.get(name));
-  if (!Number.isFinite(v) || v < min || v > max) throw new UserError(`${name.replace(/_/g, " ")} must be between ${min} and ${max}`);
+  if (!Number.isFinite(v) || v < min || v > max) throw new UserError(`${FIELD_NAMES[name] ?? name.replace(/_/g, " ")} must be a number between ${min} and ${max}.`);
   return v;
 };
 
@@ -40,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       try {
         start = parseDate(String(form.get("pilot_start") ?? ""));
       } catch {
-        throw new UserError("pilot start is not a date");
+        throw new UserError("The pilot start is not a date: pick one, or type it as YYYY-MM-DD.");
       }
       const next = {
         ...s,
@@ -64,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (intent === "sources") {
       const user = await requireAction(request, context, "manage_sources");
       const list = String(form.get("sources") ?? "").split(/[,\s]+/).filter(Boolean);
-      if (list.some((s) => !/^[a-z0-9_.-]{1,40}$/i.test(s))) throw new UserError("source names are letters, digits, dot, dash or underscore");
+      if (list.some((s) => !/^[a-z0-9_.-]{1,40}$/i.test(s))) throw new UserError("Source system names use letters, digits, dots, dashes or underscores only.");
       await setApprovedSources(open.db, list);
       const hide = ROLES.filter((r) => form.get(`hide.${r}`) === "1");
       await setPilotSettings(open.db, { ...(await getPilotSettings(open.db)), hide_pricing_from: hide });
@@ -77,7 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return json({ ok: `${u.created ? "Created" : "Updated"} ${u.email}.`, error: null });
     }
     await requireAction(request, context, "read");
-    return json({ ok: null, error: "unknown action" }, { status: 400 });
+    return json({ ok: null, error: "That action is not available on this page. Reload the page and try again." }, { status: 400 });
   } catch (e) {
     if (e instanceof UserError) return json({ ok: null, error: e.message }, { status: 400 });
     throw e;

@@ -10,7 +10,7 @@ import { day, label, num, pct } from "~/format";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return { ...(await templatesPage(context.app.open)), canEdit: can(user.role, "edit_templates") };
+  return { ...(await templatesPage(context.app.open)), canEdit: can(user.role, "edit_templates"), today: new Date().toISOString().slice(0, 10) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Template fixes · Promise Trail" }];
 
 export default function Templates() {
-  const { topics, canEdit } = useLoaderData<typeof loader>();
+  const { topics, canEdit, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
@@ -50,7 +50,7 @@ export default function Templates() {
           {canEdit ? (
             <Form method="post" className="toolbar">
               <input type="hidden" name="topic" value={t.key} />
-              <label>Fixed on<br /><input type="date" name="done_on" defaultValue={t.done_on ?? ""} required={!t.done_on} aria-label={`Date the template fix for “${t.topic}” was done`} /></label>
+              <label>Fixed on<br /><input type="date" name="done_on" defaultValue={t.done_on ?? ""} required={!t.done_on} max={today} aria-label={`Date the template fix for “${t.topic}” was done`} /></label>
               <button type="submit" aria-label={`${t.done_on ? "Update" : "Mark fix done"} for “${t.topic}”`}>{t.done_on ? "Update" : "Mark fix done"}</button>
             </Form>
           ) : null}
