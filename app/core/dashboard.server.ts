@@ -195,13 +195,31 @@ export async function runsPage(open: OpenDatabase) {
   return { runs: runs.map((r) => ({ ...r, errors: JSON.parse(r.errors) as { deal_id: string; error: string }[] })) };
 }
 
-export async function auditPage(open: OpenDatabase, f: { action?: string; actor?: string; page?: number }) {
+const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The audit log, newest first, 50 a page: action by prefix, actor and free text as partial case-insensitive
+ * matches, and a deal's entries (the packet's own and its flags'). Each row names the deal it belongs to, if any.
+ */
+export async function auditPage(open: OpenDatabase, f: { action?: string; actor?: string; text?: string; deal?: string; page?: number }) {
   const pageSize = 50;
   const page = Math.max(1, f.page ?? 1);
-  let q = open.db.selectFrom("audit_log").selectAll();
-  if (f.action) q = q.where("action", "like", `${f.action.replace(/[%_]/g, "")}%`);
-  if (f.actor) q = q.where("actor", "=", f.actor);
-  const rows = await q.orderBy("seq", "desc").limit(pageSize).offset((page - 1) * pageSize).execute();
+  let q = open.db
+    .selectFrom("audit_log")
+    .leftJoin("flags", (j) => j.on(sql<boolean>`audit_log.entity = 'flag' AND flags.flag_id = audit_log.entity_id`))
+    .selectAll("audit_log")
+    .select(sql<string | null>`CASE WHEN audit_log.entity = 'packet' THEN audit_log.entity_id ELSE coalesce(flags.deal_id, json_extract_string(TRY_CAST(audit_log.detail AS JSON), '$.deal_id')) END`.as("deal_id"));
+  if (f.action) q = q.where("audit_log.action", "like", `${f.action.replace(/[%_]/g, "")}%`);
+  if (f.actor?.trim()) q = q.where(sql<boolean>`audit_log.actor ILIKE ${`%${likeEscaped(f.actor.trim())}%`} ESCAPE '\\'`);
+  if (f.text?.trim()) {
+    const t = `%${likeEscaped(f.text.trim())}%`;
+    q = q.where(sql<boolean>`(audit_log.detail ILIKE ${t} ESCAPE '\\' OR audit_log.entity_id ILIKE ${t} ESCAPE '\\' OR audit_log.action ILIKE ${t} ESCAPE '\\')`);
+  }
+  if (f.deal?.trim()) {
+    const d = f.deal.trim();
+    q = q.where(sql<boolean>`(audit_log.entity_id = ${d} OR flags.deal_id = ${d} OR json_extract_string(TRY_CAST(audit_log.detail AS JSON), '$.deal_id') = ${d})`);
+  }
+  const rows = await q.orderBy("audit_log.seq", "desc").limit(pageSize).offset((page - 1) * pageSize).execute();
   const verify = await verifyAudit(open.db);
   const actions = await sql<{ action: string }>`SELECT DISTINCT action FROM audit_log ORDER BY 1`.execute(open.db);
   return { rows, verify, page, pageSize, actions: actions.rows.map((a) => a.action) };

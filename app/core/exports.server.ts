@@ -50,7 +50,7 @@ export async function exportFile(open: OpenDatabase, name: string, q: URLSearchP
     case "audit.csv": {
       const rows: Record<string, unknown>[] = [];
       for (let page = 1; page < 1000; page++) {
-        const r = await auditPage(open, { action: q.get("action") ?? undefined, actor: q.get("actor") ?? undefined, page });
+        const r = await auditPage(open, { action: q.get("action") ?? undefined, actor: q.get("actor") ?? undefined, text: q.get("q") ?? undefined, deal: q.get("deal") ?? undefined, page });
         rows.push(...r.rows);
         if (r.rows.length < r.pageSize) break;
       }

@@ -200,6 +200,29 @@ describe("a worklist, not a table (gaps)", () => {
   });
 });
 
+describe("audit search (gaps)", () => {
+  it("finds entries by part of an actor, case-insensitive, and by deal; entries link to their deal with readable details", async () => {
+    const page = await as("admin");
+    await page.goto(`${server.url}/audit?actor=LEAD%40DEMO`);
+    const log = page.getByRole("region", { name: "Audit log entries" });
+    const actors = await log.locator("tbody td:nth-child(3)").allTextContents();
+    expect(actors.length).toBeGreaterThan(0);
+    expect(actors.every((a) => a === "lead@demo.promisetrail.test")).toBe(true);
+    const deal = (await log.locator("tbody td:nth-child(5) a").first().textContent())!;
+    expect(deal).toBeTruthy();
+    await page.goto(`${server.url}/audit?deal=${encodeURIComponent(deal)}`);
+    const links = await log.locator("tbody td:nth-child(5) a").allTextContents();
+    expect(links.length).toBeGreaterThan(0);
+    expect(new Set(links)).toEqual(new Set([deal]));
+    // details are fields, not JSON
+    const details = await log.locator("tbody td:nth-child(6)").allTextContents();
+    expect(details.some((d) => d.includes("{") || d.includes('"'))).toBe(false);
+    await page.goto(`${server.url}/audit?q=${encodeURIComponent("review.REJECTED")}`);
+    expect(new Set(await log.locator("tbody td:nth-child(4)").allTextContents())).toEqual(new Set(["review.rejected"]));
+    await page.close();
+  });
+});
+
 describe("pages that must render (defects 3, 4, 7)", () => {
   it("the field drill-down renders its own page, reached from the ranking", async () => {
     const page = await as("revops");
