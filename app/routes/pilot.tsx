@@ -13,11 +13,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: "Pilot · Promise Trail" }];
 
-function Tile({ name, value, sub, good, spark }: { name: string; value: string; sub?: string; good?: boolean | null; spark?: string }) {
+function Tile({ name, value, sub, good, spark, to }: { name: string; value: string; sub?: string; good?: boolean | null; spark?: string; to?: string }) {
   return (
     <div className="tile">
       <div className="name">{name}</div>
-      <div className={`value ${good === true ? "ok" : good === false ? "bad" : ""}`}>{value}</div>
+      <div className={`value ${good === true ? "ok" : good === false ? "bad" : ""}`}>{to ? <Link to={to} aria-label={`${name}: ${value}, see the details`}>{value}</Link> : value}</div>
       {sub ? <div className="sub">{sub}</div> : null}
       {spark ? <div dangerouslySetInnerHTML={{ __html: spark }} /> : null}
     </div>
@@ -49,6 +49,7 @@ export default function Pilot() {
       <section className={`card rec ${m.recommendation.decision}`} aria-labelledby="rec-head">
         <h2 id="rec-head" style={{ marginTop: 0 }}>{m.recommendation.headline}</h2>
         <ul>{m.recommendation.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+        {m.recommendation.caveat ? <p className="caveat"><b>Caveat:</b> {m.recommendation.caveat}</p> : null}
       </section>
       {!empty && mp.pilot_maturing > 0 ? (
         <p className="notice" role="note" id="maturing">
@@ -60,16 +61,16 @@ export default function Pilot() {
       <h2>Metrics</h2>
       <div className="grid">
         <Tile name="Handoff completeness" value={pct(m.handoff_completeness.mean)} sub={`target ${pct(t.completeness_mean)} · baseline ${pct(m.handoff_completeness.baseline_mean)} · ${pct(m.handoff_completeness.complete_share)} fully complete`} good={m.handoff_completeness.mean === null ? null : m.handoff_completeness.mean >= t.completeness_mean} spark={sparks.completeness} />
-        <Tile name="Flags accepted" value={num(m.flags.accepted)} sub={`${num(m.flags.reviewed)} reviewed of ${num(m.flags.total)} raised`} spark={sparks.accepted} />
+        <Tile name="Flags accepted" to="/fields" value={num(m.flags.accepted)} sub={`${num(m.flags.reviewed)} reviewed of ${num(m.flags.total)} raised`} spark={sparks.accepted} />
         <Tile name="Acceptance rate" value={pct(m.flags.acceptance_rate)} sub={`target ${pct(t.acceptance_rate)}`} good={m.flags.acceptance_rate === null ? null : m.flags.acceptance_rate >= t.acceptance_rate} spark={sparks.acceptance} />
         <Tile name="Delivery disagreement" value={pct(m.flags.disagreement_rate)} sub={`at most ${pct(t.disagreement_rate_max)}`} good={m.flags.disagreement_rate === null ? null : m.flags.disagreement_rate <= t.disagreement_rate_max} />
         <Tile name="Missing obligations caught" value={num(m.missing_obligations_caught)} sub="accepted before kickoff" />
         <Tile name="Customer expectation corrections" value={num(m.customer_expectation_corrections)} sub="promises, dates and conflicts fixed before kickoff" />
-        <Tile name="Early rework" value={`${num(m.early_rework.predicted)} / ${num(m.early_rework.dismissed)} / ${num(m.early_rework.missed)}`} sub="predicted / dismissed / missed (first 14 days)" />
-        <Tile name="Rework rate" value={`${num(m.rework_rate.pilot, 2)}`} sub={`per matured packet (${num(mp.pilot)} of ${num(m.pilot.packets)}) · baseline ${num(m.rework_rate.baseline, 2)}${reduction !== null ? ` · ${pct(reduction)} lower (target ${pct(t.rework_reduction)})` : ""}`} good={reduction === null ? null : reduction >= t.rework_reduction} spark={sparks.rework} />
+        <Tile name="Early rework" to="/rework" value={`${num(m.early_rework.predicted)} / ${num(m.early_rework.dismissed)} / ${num(m.early_rework.missed)}`} sub="predicted / dismissed / missed (first 14 days)" />
+        <Tile name="Rework rate" to="/rework" value={`${num(m.rework_rate.pilot, 2)}`} sub={`per matured packet (${num(mp.pilot)} of ${num(m.pilot.packets)}) · baseline ${num(m.rework_rate.baseline, 2)}${reduction !== null ? ` · ${pct(reduction)} lower (target ${pct(t.rework_reduction)})` : ""}`} good={reduction === null ? null : reduction >= t.rework_reduction} spark={sparks.rework} />
         <Tile name="Rework loops avoided" value={num(m.rework_loops_avoided === null ? null : Math.round(m.rework_loops_avoided))} sub={`vs the baseline rate, over ${num(mp.pilot)} matured pilot packets`} />
         <Tile name="Kickoff delay prevented" value={m.kickoff_delay_prevented_days === null ? "—" : `${num(m.kickoff_delay_prevented_days, 1)} days`} sub={`vs the baseline mean delay, over ${num(mp.pilot)} matured pilot packets`} />
-        <Tile name="Top ambiguous field" value={m.recurring_fields[0] ? label(m.recurring_fields[0].source) : "—"} sub={m.recurring_fields[0] ? `${pct(m.recurring_fields[0].share)} of reviewed packets` : "no reviews yet"} />
+        <Tile name="Top ambiguous field" to={m.recurring_fields[0] ? `/fields/${m.recurring_fields[0].source}` : undefined} value={m.recurring_fields[0] ? label(m.recurring_fields[0].source) : "—"} sub={m.recurring_fields[0] ? `${pct(m.recurring_fields[0].share)} of reviewed packets` : "no reviews yet"} />
         <Tile name="Repeat volume" value={`${num(m.repeat_volume.minutes_per_month)} min/mo`} sub={`${num(m.repeat_volume.handoffs_per_month, 1)} handoffs × ${m.repeat_volume.review_minutes_per_handoff} min · target ${num(t.repeat_volume_minutes)}`} good={m.repeat_volume.minutes_per_month >= t.repeat_volume_minutes} />
       </div>
       <h2>Weekly</h2>

@@ -6,6 +6,8 @@ export interface Recommendation {
   decision: "fix_templates" | "continue_pilot" | "expand_scope" | "not_enough_data";
   headline: string;
   reasons: string[];
+  /** what the rework comparison rests on, when that is too little to decide on */
+  caveat?: string;
 }
 
 interface Inputs {
@@ -40,6 +42,12 @@ export function recommend(
       ],
     };
   }
+  const maturedN = m.pilot_matured_packets ?? m.pilot_packets;
+  const caveat =
+    maturedN < s.targets.min_reviewed_packets
+      ? `Only ${maturedN} pilot packet${maturedN === 1 ? " has" : "s have"} finished the 14-day rework window (${s.targets.min_reviewed_packets} wanted): the rework comparison is not settled yet.`
+      : undefined;
+  const withCaveat = (r: Recommendation): Recommendation => (caveat ? { ...r, caveat } : r);
   const fix: string[] = [];
   for (const f of fields) {
     if (f.share > s.thresholds.field_share_fix) fix.push(`${f.source.replace(/_/g, " ")} produces accepted flags in ${pct(f.share)} of reviewed packets (threshold ${pct(s.thresholds.field_share_fix)}).`);
@@ -50,7 +58,7 @@ export function recommend(
   for (const t of topics.filter((t) => !t.done_on && t.packets >= s.thresholds.topic_packets_fix).slice(0, 3)) {
     fix.push(`The same gap (${t.category.replace(/_/g, " ")}: ${t.topic}, in ${t.source.replace(/_/g, " ")}) recurs in ${t.packets} packets.`);
   }
-  if (fix.length) return { decision: "fix_templates", headline: "Fix templates first: internal handoff quality is not yet trustworthy.", reasons: fix };
+  if (fix.length) return withCaveat({ decision: "fix_templates", headline: "Fix templates first: internal handoff quality is not yet trustworthy.", reasons: fix });
 
   const reduction = m.rework_rate_baseline && m.rework_rate_pilot !== null ? (m.rework_rate_baseline - m.rework_rate_pilot) / m.rework_rate_baseline : null;
   const matured = m.pilot_matured_packets ?? m.pilot_packets;
@@ -59,16 +67,17 @@ export function recommend(
     [m.flags_reviewed > 0 && m.pilot_packets >= s.targets.min_reviewed_packets, `${m.pilot_packets} pilot packets (need ${s.targets.min_reviewed_packets})`],
     [m.acceptance_rate !== null && m.acceptance_rate >= s.targets.acceptance_rate, `acceptance rate ${m.acceptance_rate === null ? "n/a" : pct(m.acceptance_rate)} (target ${pct(s.targets.acceptance_rate)})`],
     [m.disagreement_rate !== null && m.disagreement_rate <= s.targets.disagreement_rate_max, `disagreement rate ${m.disagreement_rate === null ? "n/a" : pct(m.disagreement_rate)} (at most ${pct(s.targets.disagreement_rate_max)})`],
-    [reduction !== null && reduction >= s.targets.rework_reduction, reduction === null && matured === 0 ? "rework reduction vs baseline: no pilot packet has finished its 14-day rework window yet" : `rework reduction vs baseline ${reduction === null ? "n/a" : pct(reduction)}${onMatured} (target ${pct(s.targets.rework_reduction)})`],
+    // a rework reduction only counts once enough pilot packets have finished their 14-day window
+    [reduction !== null && reduction >= s.targets.rework_reduction && matured >= s.targets.min_reviewed_packets, reduction === null && matured === 0 ? "rework reduction vs baseline: no pilot packet has finished its 14-day rework window yet" : `rework reduction vs baseline ${reduction === null ? "n/a" : pct(reduction)}${onMatured} (target ${pct(s.targets.rework_reduction)})`],
     [m.completeness_mean !== null && m.completeness_mean >= s.targets.completeness_mean, `completeness ${m.completeness_mean === null ? "n/a" : pct(m.completeness_mean)} (target ${pct(s.targets.completeness_mean)})`],
     [m.repeat_volume_minutes >= s.targets.repeat_volume_minutes, `repeat volume ${Math.round(m.repeat_volume_minutes)} review minutes a month (target ${s.targets.repeat_volume_minutes})`],
   ];
-  if (gates.every(([ok]) => ok)) return { decision: "expand_scope", headline: "Expand the pilot's scope: every target is met.", reasons: gates.map(([, r]) => `Met: ${r}.`) };
-  return {
+  if (gates.every(([ok]) => ok)) return withCaveat({ decision: "expand_scope", headline: "Expand the pilot's scope: every target is met.", reasons: gates.map(([, r]) => `Met: ${r}.`) });
+  return withCaveat({
     decision: "continue_pilot",
     headline: "Continue the pilot: templates are in order, but not every expansion target is met yet.",
     reasons: gates.filter(([ok]) => !ok).map(([, r]) => `Not yet: ${r}.`),
-  };
+  });
 }
 
 /** The 90-day plan stage from the pilot day. */

@@ -194,6 +194,15 @@ describe("the recommendation", () => {
     expect(recommend(good, [{ source: "kickoff_note", share: 0.1 }], [], DEFAULT_PILOT).decision).toBe("expand_scope");
     expect(recommend({ ...good, acceptance_rate: 0.5 }, [], [], DEFAULT_PILOT)).toMatchObject({ decision: "continue_pilot", reasons: [expect.stringMatching(/acceptance rate 50%/)] });
   });
+  it("does not expand on a rework reduction that rests on too few matured packets, and says so", () => {
+    const r = recommend({ ...good, pilot_matured_packets: 5 }, [], [], DEFAULT_PILOT);
+    expect(r.decision).toBe("continue_pilot");
+    expect(r.reasons.join(" ")).toMatch(/rework reduction vs baseline 50% on 5 matured pilot packets/);
+    expect(r.caveat).toMatch(/Only 5 pilot packets have finished the 14-day rework window \(20 wanted\)/);
+    const enough = recommend({ ...good, pilot_matured_packets: 30 }, [], [], DEFAULT_PILOT);
+    expect(enough.decision).toBe("expand_scope");
+    expect(enough.caveat).toBeUndefined();
+  });
   it("names the 90-day plan stage", () => {
     expect([0, 5, 20, 60, 85, 95].map((d) => planStage(d, 90))).toEqual(["before the pilot", "source cleanup", "reviewer training", "pilot", "scale decision", "pilot complete"]);
   });
