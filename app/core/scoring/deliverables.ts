@@ -23,6 +23,7 @@ const COUNT_OR_DURATION =
 /** A sentence or section that sets acceptance for deliverables in general. */
 const UNIT_OF_WORK = String.raw`(?:[\w-]+\s+){0,2}?(?:deliverables?|packages?|items?|milestones?|stor(?:y|ies)|epics?|products?|phases?|modules?|tasks?|dels?|lines?|work|sites?|releases?)`;
 const GENERAL_ACCEPTANCE = new RegExp(String.raw`\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?${UNIT_OF_WORK}\b[^.]{0,300}\b(?:accept|sign[- ]?off|approv|acceptab|deemed)|` + /\baccept(?:ance|ed)\b[^.]{0,300}\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|\bdeliverables?\s+(?:is|are|will be|shall be)\s+(?:deemed\s+)?accepted\b|\bbasis of acceptance\b|\bfor acceptability\b|\bdeemed accept\w*/.source, "i");
+const EVERY_UNIT = new RegExp(String.raw`\b(?:all|each|every)\s+(?:of the\s+)?${UNIT_OF_WORK}\b`, "i");
 /** A measurable service level or count is itself a completion condition ("99.95% per month", "within 60 seconds"). */
 const MEASURED = /\b\d+(?:\.\d+)?\s?%\s*(?:of|per|monthly|availability|uptime|answered)|\b(?:availability|uptime|response|answered|resolved)\b[^.;]{0,40}\b\d+(?:\.\d+)?\s?(?:%|minutes?|mins?|seconds?|hours?)|\bwithin \d+\s*(?:minutes?|seconds?|hours?)\b|\bissued by the \d+(?:st|nd|rd|th)\b/i;
 /** A contract-level acceptance regime (a QASP, inspection-and-acceptance clause, definition of done) covers every deliverable. */
@@ -97,7 +98,7 @@ function coverageOf(blocks: Block[], text: string): Coverage {
       const opening = (standalone || inAcceptance) && /^(?:acceptance|sign[- ]?off|abnahme|recette)\b/i.test(t.replace(/^[\d.\s]+/, "")) && !referencedIds(t).size;
       if (ACCEPTANCE_REGIME.test(t) || (opening && condition) || (GENERAL_ACCEPTANCE.test(t) && (condition || /\bwithin\b|\bdeemed\b|\bin writing\b/i.test(t)))) {
         regime = true;
-        if ((new RegExp(String.raw`\b(?:all|each|every)\s+(?:of the\s+)?${UNIT_OF_WORK}\b`, "i").test(t) || /\bqasp\b|\bdefinition of done\b/i.test(t)) && !LISTED_ONLY.test(t)) regimeAll = true;
+        if ((EVERY_UNIT.test(t) || /\bqasp\b|\bdefinition of done\b/i.test(t)) && !LISTED_ONLY.test(t)) regimeAll = true;
       }
       if (inAcceptance || condition) for (const r of referencedIds(t)) refs.add(r);
       if (condition) named.push(termSet(t));

@@ -39,11 +39,11 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
   ["scope", /\bscope\b|\bservices\b|\btasks?\b|\brequirements?\b|\bwork packages?\b|\bworkstreams?\b|\bepics?\b|\bstories\b|\bbacklog\b|\bfeatures?\b|\bimplementation\b|\bconfiguration\b|\bsolution\b|\bwhat (?:we|you) (?:will )?(?:get|deliver|do)\b|\bactivities\b|\bmodules?\b|\bstatement of work\b|\bwork\b/],
 ];
 
-export function sectionKind(title: string): SectionKind {
+export const sectionKind = memo(4096, (title: string): SectionKind => {
   const t = title.toLowerCase().replace(/[*_#:]/g, " ").replace(/\s+/g, " ").trim();
   for (const [kind, re] of SECTION_FAMILIES) if (re.test(t)) return kind;
   return "other";
-}
+});
 
 export interface Section {
   kind: SectionKind;
@@ -126,7 +126,7 @@ export interface DocumentModel {
   blocks: Block[];
 }
 
-export const documentOf = memo(64, parseDocument);
+export const documentOf = memo(512, parseDocument);
 
 function parseDocument(text: string): DocumentModel {
   const blocks: Block[] = [];
@@ -285,12 +285,16 @@ function describingCell(cells: Cell[]): Cell | null {
   return texty[0] ?? null;
 }
 
+const REF_ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)`;
+const REF_RE = new RegExp(String.raw`(?:\b(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s+)?(${REF_ID}|\d+)(?:\s*(?:through|thru|to|[–-])\s*(${REF_ID}|\d+))?`, "gi");
+
 /** Ids an acceptance statement refers to: "D1", "D2 and D5", "D1 through D4", "(2.3, 2.4)", "Deliverable 3", "Tasks 2.1–2.3". */
 export function referencedIds(sentence: string): Set<string> {
   const refs = new Set<string>();
   const s = sentence.replace(/\b[A-Z]{2,}[- ]?\d+(?:\.\d+)+\b(?![-–])/g, (m) => (/^(?:CLIN|REQ|US|WP|DEL|SOW)/.test(m) ? m : " ")); // "WCAG 2.1", "SAML 2.0" are versions
   const ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)`;
-  const re = new RegExp(String.raw`(?:\b(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s+)?(${ID}|\d+)(?:\s*(?:through|thru|to|[–-])\s*(${ID}|\d+))?`, "gi");
+  const re = REF_RE;
+  re.lastIndex = 0;
   for (const m of s.matchAll(re)) {
     const word = /^(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s/i.test(m[0]);
     const a = m[1];

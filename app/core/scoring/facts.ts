@@ -73,6 +73,8 @@ export function parseMoney(raw: string, suffix?: string): number | null {
   return v;
 }
 
+const MONEY_HINT = /[$€£₹¥]|\b[A-Z]{3}\s?\d|\d\s?[A-Z]{3}\b|\bRs\b/;
+const MILESTONE_HINT = /live|launch|production|cut ?over|kick|uat|acceptance|start|commence|effective|hit/i;
 const SERVICES = /\bimplementation\b|\bprofessional services\b|\bservices fee\b|\bfixed[- ](?:fee|price)\b|\bset-?up fee\b|\bonboarding fee\b|\bdeployment fee\b/i;
 const SUBSCRIPTION = /\bsubscription\b|\blicen[cs]e fees?\b|\bannual (?:fee|price)\b|\bplatform fee\b|\barr\b|\bper (?:year|annum)\b|\/\s*(?:yr|year)\b/i;
 const NOT_A_PRICE = /\b(?:total|subtotal|sub-total|grand|tcv|acv|less|credit|discount|travel|expenses?|cap(?:ped)?|not to exceed|nte|estimate[ds]?|budget|deposit|penalt|liabilit|insurance|revenue|turnover|spend|worth|valued?)\b/i;
@@ -88,7 +90,17 @@ function namesIn(text: string): Set<string> {
 }
 
 function fact(kind: FactKind, source: TextSource, key: string, value: number, bound: Quantity["bound"], clause: Span): Fact {
-  return { kind, source, key, value, bound, clause, names: namesIn(clause.text), context: termSet(clause.text) };
+  let context: Set<string> | undefined;
+  let names: Set<string> | undefined;
+  return {
+    kind, source, key, value, bound, clause,
+    get names() {
+      return (names ??= namesIn(clause.text));
+    },
+    get context() {
+      return (context ??= termSet(clause.text));
+    },
+  };
 }
 
 /** The counted noun of a phrase: a known unit ("seats" → user), else the first plural noun. */
@@ -112,6 +124,9 @@ const SUBSET = /\b(?:still|remaining|(?<!all )of (?:them|those|these)|among|out 
 // a concession or notice period measured in months is not the term ("3 months free", "6 months' notice")
 const NOT_A_TERM = /\bfree\b|\bno charge\b|\bat no (?:extra |additional )?cost\b|\bwaiv\w*|\bholiday\b|\bcredit\w*|\bnotice\b|\bgrace\b|\bdelay\b|\bramp\b/i;
 
+const LABEL_COUNT = new RegExp(String.raw`\b([A-Za-z][\w&/-]*(?:\s[A-Za-z][\w&/-]*){0,3})\s*:\s*(?:up to\s+)?(${NUM})(?!\s*[%/.,]\d)`, "gi");
+const HAS_NUMBER = new RegExp(String.raw`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b`, "i");
+
 function countsIn(text: string): { value: number; unit: string; start: number; end: number; bound: Quantity["bound"] }[] {
   const out = quantities(text).filter((q) => !["day", "hour", "week", "month", "year"].includes(q.unit)).map((q) => ({ ...q }));
   for (const m of text.matchAll(OPEN_COUNT)) {
@@ -131,7 +146,7 @@ function countsIn(text: string): { value: number; unit: string; start: number; e
     out.push({ value, unit: unit.replace(/^n:/, ""), start, end: m.index! + m[0].length, bound });
   }
   // "Turbines licensed: 72", "Active studies: 15"
-  for (const m of text.matchAll(new RegExp(String.raw`\b([A-Za-z][\w&/-]*(?:\s[A-Za-z][\w&/-]*){0,3})\s*:\s*(?:up to\s+)?(${NUM})(?!\s*[%/.,]\d)`, "gi"))) {
+  if (text.includes(":")) for (const m of text.matchAll(LABEL_COUNT)) {
     const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     const words = m[1].split(/\s+/);
     const unit = unitOf(m[1]) ?? countedNoun(words) ?? countedNoun(words.reverse());
@@ -173,7 +188,15 @@ export function factsOf(ctx: Context): Fact[] {
   const dayFirst = TEXT_SOURCES.some((s) => /(?<![\d/.])(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2])(?![\d])/.test(ctx.text(s)));
   for (const source of TEXT_SOURCES) {
     const text = ctx.text(source);
-    if (!text.trim()) continue;
+    if (!text.trim() || !HAS_NUMBER.test(text)) continue;
+    fieldFacts(source, text, dayFirst, out);
+  }
+  return out;
+}
+
+/** The facts of one field. */
+function fieldFacts(source: TextSource, text: string, dayFirst: boolean, out: Fact[]): void {
+  {
     for (const { span: u, block } of statementsOf(text)) {
       if (/^(?:acceptance|accepted|complete|done)\b/i.test(u.text) || block.section.kind === "acceptance") continue;
       const row = rowCount(block);
@@ -181,7 +204,9 @@ export function factsOf(ctx: Context): Fact[] {
         const cite = block.cells ? { start: block.start, end: block.end, text: block.text } : u;
         out.push(fact("count", source, `count:${row.unit}`, row.value, "exact", trimRow(text, cite)));
       }
+      if (!HAS_NUMBER.test(u.text)) continue;
       for (const c of block.cells ? [u] : clauses(text, u.start, u.end, { commas: true })) {
+        if (!HAS_NUMBER.test(c.text)) continue;
         if (ACCEPTANCE_SENTENCE.test(c.text)) continue;
         const explained = EXPLAINED.test(c.text);
         for (const q of row || explained || SUBSET.test(c.text) ? [] : countsIn(c.text)) {
@@ -190,18 +215,17 @@ export function factsOf(ctx: Context): Fact[] {
           const clause = c.text.length > 160 ? { start: c.start + q.start, end: c.start + q.end, text: phrase } : c;
           out.push(fact("count", source, `count:${q.unit}`, q.value, q.bound, clause));
         }
-        if (!NOT_A_TERM.test(c.text) && !explained) durations(source, c, out);
-        if (!explained) money(source, c, out, u.text);
-        milestones(source, c, out, dayFirst);
-        hourBudgets(source, c, out);
-        for (const m of c.text.matchAll(/\bnet[- ]?(\d{2,3})\b/gi)) out.push(fact("money", source, "payment:net-days", Number(m[1]), "exact", c));
+        if (/mo|y(?:ea)?r|w(?:ee)?k/i.test(c.text) && !NOT_A_TERM.test(c.text) && !explained) durations(source, c, out);
+        if (MONEY_HINT.test(c.text) && !explained) money(source, c, out, u.text);
+        if (MILESTONE_HINT.test(c.text)) milestones(source, c, out, dayFirst);
+        if (/\bh(?:ours?|rs?)?\b/i.test(c.text)) hourBudgets(source, c, out);
+        if (/net/i.test(c.text)) for (const m of c.text.matchAll(/\bnet[- ]?(\d{2,3})\b/gi)) out.push(fact("money", source, "payment:net-days", Number(m[1]), "exact", c));
       }
       for (const m of u.text.matchAll(/(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit) of (\d+(?:\.\d+)?)\s?%/gi)) {
         out.push(fact("percent", source, "discount%", Number(m[1] ?? m[2]), "exact", u));
       }
     }
   }
-  return out;
 }
 
 function trimRow(text: string, s: Span): Span {

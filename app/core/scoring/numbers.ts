@@ -99,6 +99,8 @@ export function unitOf(phrase: string): string | null {
 /** Every counted quantity in a text: "180 employees", "up to 900 … laptops", "three hundred forty-two seats". */
 const HAS_NUMBER = new RegExp(String.raw`\d|\b${NUMBER_WORD}\b`, "i");
 
+let LABELLED_UNIT_RE: RegExp | undefined;
+
 export function quantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   if (!HAS_NUMBER.test(text)) return out;
@@ -131,7 +133,7 @@ export function quantities(text: string): Quantity[] {
     out.push({ value, unit, start, end: m.index! + m[0].length, bound });
   }
   // "Named users: 25", "Device count per the RMM: 310"
-  for (const m of text.matchAll(new RegExp(String.raw`\b((?:named )?(?:users?|seats?|licen[cs]es?|endpoints?|devices?|employees?|learners?|contacts?|locations?|sites?|entities))(?: count)?\b[^:.;\n]{0,30}:\s*(${NUM})`, "gi"))) {
+  for (const m of text.matchAll(LABELLED_UNIT_RE ??= new RegExp(String.raw`\b((?:named )?(?:users?|seats?|licen[cs]es?|endpoints?|devices?|employees?|learners?|contacts?|locations?|sites?|entities))(?: count)?\b[^:.;\n]{0,30}:\s*(${NUM})`, "gi"))) {
     const unit = unitOf(m[1]);
     const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!unit || !value) continue;

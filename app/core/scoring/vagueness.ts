@@ -43,6 +43,12 @@ export const OPEN_RE = re(OPEN_ENDED);
 export const QUANTIFIER_RE = re(VAGUE_QUANTIFIERS);
 export const QUALITY_RE = re(VAGUE_QUALITIES);
 
+const ESCAPE_G = new RegExp(ESCAPE_RE.source, "gi");
+const OPEN_G = new RegExp(OPEN_RE.source, "gi");
+const QUANTIFIER_G = new RegExp(QUANTIFIER_RE.source, "gi");
+const QUALITY_G = new RegExp(QUALITY_RE.source, "gi");
+const QUICK = { escape: ESCAPE_RE, open: OPEN_RE, quantifier: QUANTIFIER_RE, quality: QUALITY_RE };
+
 /** Bounded by the text itself: a cap in hours, days or count, a maximum, a tolerance. */
 export const BOUNDED = /\bup to \d|\bcapped\b|\bnot to exceed\b|\bmax(?:imum)?\b|\bno more than\b|\b\d+\s*(?:hours?|hrs?|days?)\b|\bwithin\s*[±+]?\s*\d/i;
 /** A list declared complete ("Annex A is the complete list", "only these", "the following three"). */
@@ -83,11 +89,12 @@ export interface VagueHit {
 export function vagueHit(raw: string, families: VagueHit["family"][] = ["escape", "open", "quantifier", "quality"]): VagueHit | null {
   const text = raw.replace(EXAMPLES, (m) => " ".repeat(m.length));
   const bounded = BOUNDED.test(text);
-  const tries: [VagueHit["family"], RegExp][] = [["escape", ESCAPE_RE], ["open", OPEN_RE], ["quantifier", QUANTIFIER_RE], ["quality", QUALITY_RE]];
+  const tries: [VagueHit["family"], RegExp][] = [["escape", ESCAPE_G], ["open", OPEN_G], ["quantifier", QUANTIFIER_G], ["quality", QUALITY_G]];
   for (const [family, pattern] of tries) {
     if (!families.includes(family)) continue;
-    const g = new RegExp(pattern.source, "gi");
-    for (const m of text.matchAll(g)) {
+    if (!QUICK[family].test(text)) continue;
+    pattern.lastIndex = 0;
+    for (const m of text.matchAll(pattern)) {
       const word = m[0].toLowerCase().replace(/\s+/g, " ");
       const after = text.slice(m.index! + m[0].length);
       if (family === "escape" && bounded) continue;

@@ -56,6 +56,7 @@ export const unownedDetector: Detector = {
     }
     // a table whose owner column says nobody yet ("| Data extract | TBD | … |")
     for (const source of TEXT_SOURCES) {
+      if (!ctx.text(source).includes("|")) continue;
       for (const b of documentOf(ctx.text(source)).blocks) {
         // a RACI row where nobody is Responsible and some party is still open
         const values = b.cells?.filter((c) => c.text !== b.head.text) ?? [];
