@@ -216,12 +216,17 @@ function parseDocument(text: string): DocumentModel {
       const mine = normalizeId(idm[0])[0];
       return nm !== null && normalizeId(nm[0])[0].startsWith(`${mine}.`) || nextDeeper;
     })();
+    // "3. Rate-card import." followed by "4. Claims workflow.": a list item, not a section
+    const siblingFollows = idm !== null && /[.]$/.test(core) && next !== undefined && (() => {
+      const nm = ID_MARKER.exec(text.slice(next.start, next.end).trim());
+      return nm !== null && normalizeId(nm[0])[0].split(".").length === normalizeId(idm[0])[0].split(".").length && !/^(?:section|article|part|§)/i.test(idm[0]);
+    })();
     let heading = Boolean(md) || underlined;
     let group = false;
     if (!heading && titleOnly && !LEAD_IN.test(content)) {
       const priceBasis = /\bfixed (?:fee|price)\b|\btime (?:&|and) materials\b|\bt&m\b/i.test(labelText);
       if (alwaysGroup || ((idm || bullet === null) && (childFollows || groupWord) && (titleKind === "scope" || titleKind === "other" || (priceBasis && childFollows)))) group = true;
-      else if (looksLikeHeading(core, nextDeeper) || (idm && titleKind !== "other" && words.length <= 6) || (!idm && !bullet && titleKind !== "other" && words.length <= 5)) heading = true;
+      else if (looksLikeHeading(core, nextDeeper) || (idm && titleKind !== "other" && words.length <= 6 && !siblingFollows) || (!idm && !bullet && titleKind !== "other" && words.length <= 5)) heading = true;
     }
     // a lead-in inside a work section ("Task 5. Manage the infrastructure:") groups the items under it
     if (heading && !md && titleKind === "other" && (section.kind === "scope" || section.kind === "deliverables") && (idm || /:\s*$/.test(core))) {

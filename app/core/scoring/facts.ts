@@ -305,6 +305,8 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
   if (/["“”]/.test(between) || (/:/.test(between) && !/^\s*(?:target|date|planned|scheduled)?\s*:\s*$/i.test(between) && !/^\s*(?:\.{2,}|:)\s*$/.test(between))) return;
   if (Math.abs(d.start - at) > 80) return;
   const [mm, dd] = d.key!.split("-").map(Number);
-  const bound: Quantity["bound"] = /\b(?:before|by|no later than|prior to)\b/i.test(c.text) ? "max" : dd ? "exact" : "approx";
+  // "by 14 May", "before the end of June": a deadline, met by any earlier date
+  const lead = c.text.slice(Math.max(0, d.start - 24), d.start);
+  const bound: Quantity["bound"] = /\b(?:before|by|no later than|prior to|until)\s+(?:the\s+)?(?:(?:end|start|middle) of\s+)?$/i.test(lead) ? "max" : dd ? "exact" : "approx";
   out.push(fact("date", source, `date:${m[0]}`, mm * 100 + (dd || 0), bound, c));
 }

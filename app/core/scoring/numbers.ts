@@ -72,6 +72,8 @@ const UNIT_ALIASES: Record<string, string> = {
   days: "day", day: "day", hours: "hour", hour: "hour", hrs: "hour", hr: "hour",
   entities: "entity", entity: "entity", subsidiaries: "entity", subsidiary: "entity",
   locations: "location", location: "location", clinics: "location", stores: "location", branches: "location", offices: "location", site: "location", sites: "location", facilities: "location", facility: "location", campuses: "location",
+  // singular modifiers name what a licence counts ("nine branch licences", "clinic seats")
+  clinic: "location", store: "location", branch: "location", office: "location", campus: "location",
   applications: "application", application: "application", apps: "application", app: "application",
   languages: "language", language: "language", workshops: "workshop", workshop: "workshop", sessions: "session", session: "session",
   templates: "template", template: "template", integrations: "integration", integration: "integration",
@@ -133,7 +135,7 @@ export function quantities(text: string): Quantity[] {
     out.push({ value, unit, start, end: m.index! + m[0].length, bound });
   }
   // "Named users: 25", "Device count per the RMM: 310"
-  for (const m of text.matchAll(LABELLED_UNIT_RE ??= new RegExp(String.raw`\b((?:named )?(?:users?|seats?|licen[cs]es?|endpoints?|devices?|employees?|learners?|contacts?|locations?|sites?|entities))(?: count)?\b[^:.;\n]{0,30}:\s*(${NUM})`, "gi"))) {
+  for (const m of text.matchAll(LABELLED_UNIT_RE ??= new RegExp(String.raw`\b((?:[A-Za-z]+\s+)?(?:named )?(?:users?|seats?|licen[cs]es?|endpoints?|devices?|employees?|learners?|contacts?|locations?|sites?|entities))(?: count)?\b[^:.;\n]{0,30}:\s*(${NUM})`, "gi"))) {
     const unit = unitOf(m[1]);
     const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!unit || !value) continue;

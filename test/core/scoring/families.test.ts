@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { scorePacket } from "../../../app/core/scoring/score";
+import type { PacketText } from "../../../app/core/packet";
+
+// One test per failure family of the scorer issue, on packets written for this file in wording of its own
+// (a veterinary-clinic group, a freight broker, a museum, a school district, a brewery, a law firm). Each failed on
+// the scorer before the document model, the typed facts and the conversation reader.
+const base: PacketText = {
+  deal_id: "F-1",
+  delivery_owner: "Morgan Ibe",
+  signed_scope: "1. Configure the kennel booking module for 3 clinics. Accepted when 20 test bookings confirm by SMS.",
+  order_form: "Kennelwise Pro — 3 clinics — 12-month term",
+  deal_desk_exception: "None",
+  kickoff_note: "Good call with the practice manager.",
+  cs_requirement: "Quarterly usage review — owner: CSM Dara",
+  customer_promise: "Kennel bookings confirmed by SMS.",
+};
+const flags = (over: Partial<PacketText>, category: string) =>
+  scorePacket({ ...base, ...over }).flags.filter((f) => f.category === category);
+const evidence = (over: Partial<PacketText>, category: string) => flags(over, category).map((f) => f.evidence);
+
+describe("missing acceptance criteria: deliverables, not the document around them", () => {
+  const sow = [
+    "STATEMENT OF WORK",
+    "Harbourline Museum Trust — Collections Portal",
+    "Agreement HMT-2026-04",
+    "",
+    "1.0 BACKGROUND",
+    "1.1 The Trust holds about 40,000 catalogued objects in a desktop database.",
+    "2.0 DELIVERABLES",
+    "D1 Object record migration",
+    "D2 Public search pages",
+    "D3 Image rights register",
+    "3.0 ACCEPTANCE",
+    "3.1 D1 is accepted when a 200-record sample matches the source database field for field.",
+    "3.2 D2 is accepted on the Registrar's written approval of the search page checklist.",
+    "4.0 TRUST RESPONSIBILITIES",
+    "Provide a database export and a named Registrar.",
+  ].join("\n");
+  it("takes headings, titles, agreement numbers and customer duties for what they are, and links D1/D2 by id", () => {
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual(["Image rights register"]);
+  });
+  it("links an acceptance section that names deliverables by range ('Items 1–3') and by name", () => {
+    const scope = "1. Load routing rules.\n2. Carrier portal.\n3. Rate-card import.\n4. Claims workflow.\n\nAcceptance. Items 1–3 are accepted when 30 test loads route correctly.";
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Claims workflow."]);
+  });
+  it("lets a packet-wide sign-off procedure cover every work package", () => {
+    const scope = "Work package 1 — Roster import for 14 schools.\nWork package 2 — Parent messaging set-up.\nAcceptance: each work package is signed off by the district IT lead within 5 school days of the completion notice.";
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("reads a story's acceptance line as the story's own", () => {
+    const scope = "Epic 1: Taproom tabs\n  T-1 As a bartender I want to open a tab with a card swipe.\n    AC: Given a swiped card, When the tab closes, Then the card is charged the tab total.\n  T-2 As a manager I want end-of-night tab reports.";
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["As a manager I want end-of-night tab reports."]);
+  });
+  it("flags custom work bought on the order form that the SOW never mentions", () => {
+    const f = flags({ order_form: "Kennelwise Pro — 3 clinics — 12-month term\nCustom vaccine reminder templates build, up to 8 templates" }, "missing_acceptance_criteria");
+    expect(f.map((x) => [x.source, x.evidence])).toEqual([["order_form", "Custom vaccine reminder templates build, up to 8 templates"]]);
+  });
+});
+
+describe("conflicting terms: the same fact stated differently", () => {
+  it("sees a fee that differs between the SOW and the order form", () => {
+    const f = flags({ signed_scope: base.signed_scope + "\nFees: fixed fee of $48,500.", order_form: "Implementation services (fixed fee) | 1 | $45,800.00" }, "conflicting_terms");
+    expect(f.map((x) => x.source).sort()).toEqual(["order_form", "signed_scope"]);
+  });
+  it("sees counts of any counted thing: seven branches against nine branch licences", () => {
+    const f = flags({ signed_scope: "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.", kickoff_note: "They run seven branches across the county.", order_form: "Kennelwise Pro — 12-month term\nBranch licences: 9" }, "conflicting_terms");
+    expect(f.map((x) => x.source).sort()).toEqual(["kickoff_note", "order_form"]);
+  });
+  it("sees a go-live date promised on the sales side against the schedule's, in day-first dates too", () => {
+    const scope = base.signed_scope + "\nSchedule (confirmed by our delivery lead, 02/03/2026): go-live 14/09/2026.";
+    const f = flags({ signed_scope: scope, cs_requirement: "Go-live target: 01/08/2026" }, "conflicting_terms");
+    expect(f.map((x) => x.source).sort()).toEqual(["cs_requirement", "signed_scope"]);
+  });
+  it("does not flag the same value written two ways, an addition, or a part of the whole", () => {
+    for (const note of ["All twelve (12) vets get a login.", "They asked for two extra clinics next spring.", "2 of the clinics still use paper charts."]) {
+      expect(evidence({ kickoff_note: note, order_form: "Kennelwise Pro — 3 clinics — 12 vet logins — 12-month term" }, "conflicting_terms")).toEqual([]);
+    }
+  });
+});
+
+describe("promises: paraphrased asks found, explicit non-promises respected", () => {
+  it("flags a commitment the scope does not contain, quoting the reader's words", () => {
+    const f = flags({ kickoff_note: "Told the owner we'd hook their X-ray archive into the booking screen." }, "promise_not_in_scope");
+    expect(f).toHaveLength(1);
+    // the message quotes words as written ("archive", "X-ray"), never stems ("archiv")
+    expect(f[0].message).toMatch(/X-ray/);
+    expect(f[0].message).toMatch(/\barchive\b/);
+    expect(f[0].message).not.toMatch(/\barchiv\b/);
+  });
+  it("does not flag explicit non-promises, declines or e-mail furniture", () => {
+    const note = "I haven't offered anything beyond the SOW. They asked about a loyalty app; I said it would need its own order.";
+    expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+    const mail = "From: Jo Park\nTo: Sam Lee\nSubject: Recap\nHi Sam,\nKennel bookings confirmed by SMS.\nBest regards\nJo Park\nAccount Executive";
+    expect(evidence({ customer_promise: mail }, "promise_not_in_scope")).toEqual([]);
+  });
+});
+
+describe("timeline: dates inside an approved schedule, and dates that only date a letter", () => {
+  it("does not flag a restatement of the approved schedule or the date of a letter", () => {
+    const scope = base.signed_scope + "\nProject plan approved by our delivery manager on 3 March: go-live 12 May.";
+    expect(evidence({ signed_scope: scope, kickoff_note: "Go-live (12 May) is on the signed plan, they're happy." }, "timeline_assumption")).toEqual([]);
+    expect(evidence({ customer_promise: "From our proposal letter to Dr. Hale, 19 January 2026:\n\"Bookings confirmed by SMS.\"" }, "timeline_assumption")).toEqual([]);
+  });
+  it("flags a deadline tied to the customer's own calendar", () => {
+    expect(evidence({ kickoff_note: "Told them we'd be fully live before Diwali." }, "timeline_assumption")).toHaveLength(1);
+  });
+});
+
+describe("ambiguity: vague quantifiers and qualifiers, bounded wording left alone", () => {
+  it("flags various, most, where applicable and a handful", () => {
+    for (const line of ["Set up various reminder journeys.", "Migrate most historical invoices.", "Connect the lab analysers where applicable.", "A handful of board reports."]) {
+      expect(evidence({ signed_scope: `1. ${line} Accepted when the practice manager signs off.` }, "ambiguous_deliverable")).toHaveLength(1);
+    }
+  });
+  it("leaves a capped 'as needed' and a named standard report alone", () => {
+    expect(evidence({ signed_scope: "1. Advisory calls as needed, capped at 10 hours. Complete when the hours are used.\n2. The standard Kennel Occupancy report, scheduled weekly. Accepted on receipt." }, "ambiguous_deliverable")).toEqual([]);
+  });
+});
+
+describe("unowned requirements: nobody on our side", () => {
+  it("reads questions answered with nobody and a RACI row with no one responsible", () => {
+    expect(evidence({ kickoff_note: "Who handles the pharmacy integration on our side? Nobody yet." }, "unowned_requirement")).toHaveLength(1);
+    const raci = "| Activity | Vendor | Clinic |\n|---|---|---|\n| Data export | R/A | C |\n| Pharmacy feed | TBD | C |";
+    expect(evidence({ signed_scope: base.signed_scope + "\n\n" + raci }, "unowned_requirement")).toEqual(["Pharmacy feed | TBD"]);
+  });
+});
