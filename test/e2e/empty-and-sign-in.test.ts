@@ -69,7 +69,8 @@ describe("an empty database (defect 8)", () => {
 
   it("the empty pages pass axe and do not scroll sideways at 1280 and 390 px", async () => {
     const failures: string[] = [];
-    for (const who of ["revops@empty.test", "boss@empty.test"]) {
+    // the two roles side by side, each in its own page
+    await Promise.all(["revops@empty.test", "boss@empty.test"].map(async (who) => {
       const page = await as(who);
       for (const url of ["/pilot", "/packets", "/fields", "/templates", "/rework", "/uploads", "/runs", "/audit", "/settings"]) {
         await page.setViewportSize({ width: 1280, height: 900 });
@@ -82,7 +83,7 @@ describe("an empty database (defect 8)", () => {
         }
       }
       await page.close();
-    }
+    }));
     const login = await browser.newPage({ viewport: { width: 390, height: 800 }, bypassCSP: true });
     await login.goto(`${server.url}/login`);
     expect(await login.title()).toBe("Sign in · Promise Trail");
