@@ -10,7 +10,8 @@ export default defineConfig({
     outputFile: { json: "test-results/vitest.json" },
     projects: [
       { extends: true, test: { name: "unit", include: ["test/**/*.test.{ts,tsx}"], exclude: ["test/shared/**", "test/e2e/**", "test/reliability/**"], testTimeout: 30000, pool: "forks" } },
-      { extends: true, test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], testTimeout: 180000, hookTimeout: 180000, pool: "forks" } },
+      // e2e: the dashboard is built once (globalSetup) before the files start their servers side by side
+      { extends: true, test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], globalSetup: ["test/helpers/build-once.ts"], testTimeout: 180000, hookTimeout: 180000, pool: "forks" } },
       // npm run test:reliability (.ci/run): fuzzing, kill -9, concurrency, access and tamper cases, adversarial LLM
       { extends: true, test: { name: "reliability", include: ["test/reliability/**/*.test.ts"], testTimeout: 240000, hookTimeout: 240000, pool: "forks", fileParallelism: false } },
       { extends: true, test: { name: "shared", include: ["test/shared/**/*.test.ts"], testTimeout: 120000, pool: "forks" } },
