@@ -81,6 +81,8 @@ export interface PacketsTable {
   parts_present: number | null;
   /** JSON: column -> text of an optional cell that could not be parsed */
   unparsed: string | null;
+  /** JSON: text field -> language code, for the fields whose text checks did not run (not English) */
+  text_checks: string | null;
 }
 
 export interface PacketVersionsTable {
@@ -242,7 +244,7 @@ export const TABLE_COLUMNS: Record<keyof Database, string[]> = {
   quarantine: ["upload_id", "line", "reason", "raw"],
   import_warnings: ["upload_id", "line", "column_name", "raw", "reason"],
   import_mappings: ["kind", "source_system", "header_key", "headers", "mapping", "updated_by", "updated_at"],
-  packets: ["deal_id", "version", "content_hash", "account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "close_date", "kickoff_date", "amount", "currency", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise", "extra", "source_system", "approved_source", "upload_id", "line", "updated_at", "scored_hash", "score_status", "score_error", "readiness", "llm_status", "parts_present", "unparsed"],
+  packets: ["deal_id", "version", "content_hash", "account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "close_date", "kickoff_date", "amount", "currency", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise", "extra", "source_system", "approved_source", "upload_id", "line", "updated_at", "scored_hash", "score_status", "score_error", "readiness", "llm_status", "parts_present", "unparsed", "text_checks"],
   packet_versions: ["deal_id", "version", "content_hash", "upload_id", "line", "data", "created_at"],
   rework: ["rework_id", "deal_id", "logged_on", "category", "description", "hours", "kickoff_delay_days", "content_hash", "upload_id", "line", "unparsed"],
   flags: ["flag_id", "deal_id", "category", "severity", "source", "span_start", "span_end", "evidence", "message", "detector", "state", "packet_version", "created_at", "retired_at", "topic"],

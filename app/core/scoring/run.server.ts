@@ -146,11 +146,11 @@ async function scoreChunk(
   now: () => Date,
 ): Promise<void> {
   // score outside the transaction (CPU, and possibly the network for the LLM pass)
-  const results = new Map<string, { flags: ScoredFlag[]; llm: "ok" | "failed" | null } | { error: string }>();
+  const results = new Map<string, { flags: ScoredFlag[]; llm: "ok" | "failed" | null; skipped: string } | { error: string }>();
   const audit: AuditEntry[] = [];
   const scoreOne = async (r: PacketRow) => {
     try {
-      const { flags, dropped } = scorePacket(r);
+      const { flags, dropped, skipped } = scorePacket(r);
       for (const d of dropped) {
         summary.dropped_citations++;
         audit.push({ actor: "scorer", action: "flag.dropped", entity: "packet", entityId: r.deal_id, detail: { ...d } });
@@ -171,7 +171,7 @@ async function scoreChunk(
           summary.errors.push({ deal_id: r.deal_id, error: `LLM pass failed: ${extra.failed}` });
         }
       }
-      results.set(r.deal_id, { flags: all, llm });
+      results.set(r.deal_id, { flags: all, llm, skipped: Object.keys(skipped).length ? JSON.stringify(skipped) : "" });
     } catch (e) {
       results.set(r.deal_id, { error: String((e as Error).stack ?? e).split("\n").slice(0, 3).join(" | ") });
     }
@@ -238,11 +238,14 @@ async function scoreChunk(
       // A packet whose LLM pass failed is recorded as scored without the LLM (its key says so), so the next run
       // with the LLM configured picks it up again; its llm_status says what happened.
       const llmOf = (r: PacketRow) => (results.get(r.deal_id) as { llm: "ok" | "failed" | null }).llm;
+      const skippedOf = (r: PacketRow) => (results.get(r.deal_id) as { skipped: string }).skipped;
       // the keys travel as list parameters, zipped in SQL
-      await sql`UPDATE packets SET scored_hash = v.k, score_status = 'scored', score_error = NULL, llm_status = nullif(v.l, '')
+      await sql`UPDATE packets SET scored_hash = v.k, score_status = 'scored', score_error = NULL, llm_status = nullif(v.l, ''),
+                                   text_checks = nullif(v.t, '')
                 FROM (SELECT unnest(${ok.map((r) => r.deal_id)}) AS id,
                              unnest(${ok.map((r) => scoringKey(r.content_hash, llmOf(r) === "failed" ? null : llmKey))}) AS k,
-                             unnest(${ok.map((r) => llmOf(r) ?? "")}) AS l) AS v
+                             unnest(${ok.map((r) => llmOf(r) ?? "")}) AS l,
+                             unnest(${ok.map((r) => skippedOf(r))}) AS t) AS v
                 WHERE packets.deal_id = v.id`.execute(tx);
     }
     await appendAudit(tx, conn, audit, ts);

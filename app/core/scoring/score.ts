@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { FlagSource, PacketText } from "../packet";
+import { TEXT_SOURCES, type FlagSource, type PacketText, type TextSource } from "../packet";
+import { detectLanguage, languageName } from "./language";
 import { buildContext } from "./context";
 import { acceptanceDetector } from "./detectors/acceptance";
 import { ambiguityDetector } from "./detectors/ambiguity";
@@ -55,14 +56,35 @@ export function citationProblem(packet: PacketText, f: Pick<Finding, "source" | 
 }
 
 /** Runs every detector on one packet; findings that fail the citation gate are returned separately. */
-export function scorePacket(packet: PacketText, detectors: Detector[] = DETECTORS): { flags: ScoredFlag[]; dropped: CitationFailure[] } {
+/** Detectors that read numbers, dates, amounts and owners, whatever the language of the text. */
+const LANGUAGE_INDEPENDENT = new Set(["conflicting-terms", "unowned-requirement"]);
+
+/** Text fields not in English: the text checks skip them, the packet says so. */
+export function otherLanguages(packet: PacketText): Partial<Record<TextSource, string>> {
+  const out: Partial<Record<TextSource, string>> = {};
+  for (const s of TEXT_SOURCES) {
+    const lang = detectLanguage(packet[s] ?? "");
+    if (lang && lang !== "en") out[s] = lang;
+  }
+  return out;
+}
+
+export function scorePacket(packet: PacketText, detectors: Detector[] = DETECTORS): { flags: ScoredFlag[]; dropped: CitationFailure[]; skipped: Partial<Record<TextSource, string>> } {
+  const skipped = otherLanguages(packet);
   const ctx = buildContext(packet);
+  // the text checks see only the English fields (a blank field yields no finding, so offsets stay exact)
+  const english = Object.keys(skipped).length ? buildContext({ ...packet, ...Object.fromEntries(Object.keys(skipped).map((s) => [s, ""])) }) : ctx;
+  const note = Object.keys(skipped).length
+    ? ` (Text checks did not run on ${Object.entries(skipped).map(([s, l]) => `the ${s.replace(/_/g, " ")} (${languageName(l!)})`).join(", ")}: only numbers, dates, amounts and owners were checked there.)`
+    : "";
   const flags: ScoredFlag[] = [];
   const dropped: CitationFailure[] = [];
   const seen = new Set<string>();
   const occurrences = new Map<string, number>();
   for (const d of detectors) {
-    const found = d.detect(ctx);
+    const view = LANGUAGE_INDEPENDENT.has(d.id) ? ctx : english;
+    view.prior = ctx.prior;
+    const found = d.detect(view).map((f) => (note ? { ...f, message: f.message + note } : f));
     for (const f of found) {
       const problem = citationProblem(packet, f);
       if (problem) {
@@ -80,5 +102,5 @@ export function scorePacket(packet: PacketText, detectors: Detector[] = DETECTOR
     }
     ctx.prior.push(...found);
   }
-  return { flags, dropped };
+  return { flags, dropped, skipped };
 }

@@ -125,3 +125,18 @@ describe("unowned requirements: nobody on our side", () => {
     expect(evidence({ signed_scope: base.signed_scope + "\n\n" + raci }, "unowned_requirement")).toEqual(["Pharmacy feed | TBD"]);
   });
 });
+
+describe("text in other languages", () => {
+  const german = "Der Kunde erwartet, dass wir die Schnittstelle zum Lager bis Ende März liefern und die Schulung für alle Mitarbeiter übernehmen, auch wenn das nicht im Angebot steht.";
+  it("runs no text check on a German note, says so in every flag, and still compares the numbers", () => {
+    const r = scorePacket({ ...base, kickoff_note: `${german} Sie haben 7 clinics.` });
+    expect(r.skipped).toEqual({ kickoff_note: "de" });
+    expect(r.flags.filter((f) => f.source === "kickoff_note" && f.category !== "conflicting_terms")).toEqual([]);
+    const conflict = r.flags.filter((f) => f.category === "conflicting_terms");
+    expect(conflict.map((f) => f.source).sort()).toEqual(["kickoff_note", "order_form", "signed_scope"]);
+    for (const f of r.flags) expect(f.message).toMatch(/Text checks did not run on the kickoff note \(German\)/);
+  });
+  it("reads an English packet as English", () => {
+    expect(scorePacket(base).skipped).toEqual({});
+  });
+});
