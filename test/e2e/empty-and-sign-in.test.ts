@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -9,6 +9,7 @@ import { batch, startServerProcess, type RunningServer } from "../helpers/server
 // A new, empty database (PT_NO_DEMO=1, no pilot start set): what each role is told to do next, and sign-in
 // attempts as a person makes them in the browser.
 const PASSWORD = "e2e-password-1";
+const shots = path.resolve(import.meta.dirname, "../../test-results/screenshots");
 const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15000 });
 
 let dir: string;
@@ -16,6 +17,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
   dir = mkdtempSync(path.join(tmpdir(), "pt-e2e-empty-"));
   const db = path.join(dir, "empty.duckdb");
   server = await startServerProcess(db, { PT_NO_DEMO: "1" });
@@ -80,15 +82,21 @@ describe("an empty database (defect 8)", () => {
           const v = await axe(page);
           if (v.length) failures.push(`${who} @${width}: ${describeViolations(url, v)}`);
           if ((await sideScroll(page)) > 0) failures.push(`${who} @${width}: ${url} scrolls sideways`);
+          if (who.startsWith("boss") && url === "/pilot") await page.screenshot({ path: path.join(shots, `pilot-empty-${width}.png`), fullPage: true });
         }
       }
       await page.close();
     }));
-    const login = await browser.newPage({ viewport: { width: 390, height: 800 }, bypassCSP: true });
+    const login = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
     await login.goto(`${server.url}/login`);
     expect(await login.title()).toBe("Sign in · Promise Trail");
-    const v = await axe(login);
-    if (v.length) failures.push(describeViolations("/login", v));
+    for (const width of [1280, 390]) {
+      await login.setViewportSize({ width, height: 800 });
+      const v = await axe(login);
+      if (v.length) failures.push(`@${width}: ${describeViolations("/login", v)}`);
+      if ((await sideScroll(login)) > 0) failures.push(`@${width}: /login scrolls sideways`);
+      await login.screenshot({ path: path.join(shots, `login-${width}.png`), fullPage: true });
+    }
     await login.close();
     expect(failures.join("\n")).toBe("");
   });
