@@ -36,7 +36,7 @@ const NOT_COUNTED = new Set(
   terms(`times steps ways things ones items points questions issues changes rounds waves people folks guys percent hours days weeks months years
    minutes seconds sessions calls meetings emails reminders levels tiers fields columns rows lines pages tickets defects errors cases scenarios
    scripts tests records transactions invoices orders payments runs releases sprints phases stages milestones options types kinds
-   parts areas groups teams members languages`),
+   parts areas groups teams languages`),
 );
 function terms(s: string): string[] {
   return s.split(/\s+/).filter(Boolean).map((w) => stem(w));
@@ -125,6 +125,8 @@ const SUBSET = /\b(?:still|remaining|(?<!all )of (?:them|those|these)|among|out 
 const NOT_A_TERM = /\bfree\b|\bno charge\b|\bat no (?:extra |additional )?cost\b|\bwaiv\w*|\bholiday\b|\bcredit\w*|\bnotice\b|\bgrace\b|\bdelay\b|\bramp\b/i;
 
 const LABEL_COUNT = new RegExp(String.raw`\b([A-Za-z][\w&/-]*(?:\s[A-Za-z][\w&/-]*){0,3})\s*:\s*(?:up to\s+)?(${NUM})(?!\s*[%/.,]\d)`, "gi");
+const PERSON = /^(?:people|person|staff|employe|member|user|\w+(?:er|or|ist|ant|ent|ian))$/;
+const LICENCE_CONTEXT = /\b(?:seats?|licen[cs]es?|logins?|accounts?|access|view(?:ing|ers?)?|need (?:a )?(?:seat|login|licen[cs]e))\b/i;
 const HAS_NUMBER = new RegExp(String.raw`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b`, "i");
 
 function countsIn(text: string): { value: number; unit: string; start: number; end: number; bound: Quantity["bound"] }[] {
@@ -144,6 +146,8 @@ function countsIn(text: string): { value: number; unit: string; start: number; e
     if (!unit) continue;
     const bound = /up ?to|max|no more|not to exceed|at most/i.test(m[1] ?? "") ? "max" : /at least|min/i.test(m[1] ?? "") ? "min" : /all|every/i.test(m[1] ?? "") || !m[1] ? "exact" : "approx";
     out.push({ value, unit: unit.replace(/^n:/, ""), start, end: m.index! + m[0].length, bound });
+    // people who each need a seat are a count of users ("150 supervisors who need seats", "65 people viewing")
+    if (PERSON.test(unit.replace(/^n:/, "")) && LICENCE_CONTEXT.test(text)) out.push({ value, unit: "user", start, end: m.index! + m[0].length, bound });
   }
   // "Turbines licensed: 72", "Active studies: 15"
   if (text.includes(":")) for (const m of text.matchAll(LABEL_COUNT)) {
