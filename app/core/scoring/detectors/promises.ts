@@ -26,7 +26,9 @@ const CS_EXTRA_WORK = /\b(?:help|support|coverage|hypercare|on-call|24x7|24\/7|v
 const CUSTOMER_TASK = /\b(?:customer|client|their) (?:task|action|responsibility)\b|^(?:the )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)? to (?:name|supply|provide|register|confirm|send|add|nominate|assign|approve|sign)\b|\bnot sold\b|\bnot offered\b|\bno commitment\b|\bnoting for\b/;
 const OWNER_TAIL = /\s*(?:[—–|-]\s*|\(|;\s*)?(?:(?:training |delivery |cs )?owner|csm|status)\s*:?[^.;)|]{0,300}\)?|\s*[—–-]\s*\w+ to (?:confirm|address|check)[^.]{0,300}/gi;
 // Commercial terms belong to the scope-exception detector, dates and deadlines to the timeline detector.
-const COMMERCIAL = /\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic\w*|payments? terms|net[- ]?\d+|t&e|travel|overage|uplift|free|no (?:extra )?(?:cost|charge))\b/i;
+const COMMERCIAL = /\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic\w*|payments? terms|net[- ]?\d+|t&e|travel|flights?|hotels?|accommodation|expenses|overage|uplift|free|no (?:extra )?(?:cost|charge))\b/i;
+// a service level (response in minutes, uptime in %) is a contracted figure: a different one is a conflict
+const SERVICE_LEVEL = /\b(?:response|resolution|resolve|uptime|availability|fix)\b[^.;]{0,40}\b\d+(?:\.\d+)?\s*(?:%|minutes?|mins?|hours?|hrs?|h)\b/i;
 const GENERIC = new Set(
   terms(
     `system systems data process help able use using work working set setup go live launch project implementation phase team call kickoff note
@@ -80,8 +82,11 @@ function statements(ctx: Context, source: TextSource): Span[] {
     if (b.heading || b.group || b.section.kind === "title") continue;
     for (const s of b.cells ? [b.head] : sentences(text, b.head.start, b.end)) {
       const sp = speakerPrefix(s.text);
-      const u = sp ? trimSpan(text, s.start + sp, s.end) : s;
-      if (!u.text || noteNoise(u.text)) continue;
+      let u = sp ? trimSpan(text, s.start + sp, s.end) : s;
+      // an attribution ("Letter from X to Y, 3 May: “…”") introduces the words that matter
+      const quote = /:\s*["“]/.exec(u.text);
+      if (quote) u = trimSpan(text, u.start + quote.index + quote[0].length, u.end, /[\s"”]/);
+      if (!u.text || noteNoise(u.text) || /:\s*$/.test(u.text)) continue;
       out.push(u);
     }
   }
@@ -106,6 +111,7 @@ export const promisesDetector: Detector = {
         const plain = u.text.replace(/[’‘]/g, "'");
         if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain)) continue;
         if (/\?\s*$/.test(plain) && !FIRST_PERSON_COMMIT.test(plain)) continue;
+        if (SERVICE_LEVEL.test(plain) || (COMMERCIAL.test(plain) && !/\b(?:build|integrat\w*|report|dashboard|module|feature|app|portal|migrat\w*)\b/i.test(plain))) continue;
         const strong = PROMISE_CUE.test(plain) || FIRST_PERSON_COMMIT.test(plain) || BELIEF.test(plain);
         const weak = !strong && CUSTOMER_WANT.test(plain) && !SOMEDAY.test(plain) && !dateMentions(plain).length;
         if (source === "kickoff_note" && !strong && !weak) continue;
