@@ -50,6 +50,12 @@ export default function Pilot() {
         <h2 id="rec-head" style={{ marginTop: 0 }}>{m.recommendation.headline}</h2>
         <ul>{m.recommendation.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
         {m.recommendation.caveat ? <p className="caveat"><b>Caveat:</b> {m.recommendation.caveat}</p> : null}
+        {m.recommendation.checks && m.recommendation.decision === "continue_pilot" ? (
+          <details>
+            <summary>Every expansion target ({m.recommendation.checks.filter((c) => c.met).length} of {m.recommendation.checks.length} met)</summary>
+            <ul className="checks">{m.recommendation.checks.map((c) => <li key={c.text} className={c.met ? "ok" : "bad"}>{c.met ? "Met" : "Not yet"}: {c.text}</li>)}</ul>
+          </details>
+        ) : null}
       </section>
       {!empty && mp.pilot_maturing > 0 ? (
         <p className="notice" role="note" id="maturing">

@@ -8,6 +8,8 @@ export interface Recommendation {
   reasons: string[];
   /** what the rework comparison rests on, when that is too little to decide on */
   caveat?: string;
+  /** the expansion targets, each met or not: the evidence behind continue / expand */
+  checks?: { met: boolean; text: string }[];
 }
 
 interface Inputs {
@@ -72,11 +74,13 @@ export function recommend(
     [m.completeness_mean !== null && m.completeness_mean >= s.targets.completeness_mean, `completeness ${m.completeness_mean === null ? "n/a" : pct(m.completeness_mean)} (target ${pct(s.targets.completeness_mean)})`],
     [m.repeat_volume_minutes >= s.targets.repeat_volume_minutes, `repeat volume ${Math.round(m.repeat_volume_minutes)} review minutes a month (target ${s.targets.repeat_volume_minutes})`],
   ];
-  if (gates.every(([ok]) => ok)) return withCaveat({ decision: "expand_scope", headline: "Expand the pilot's scope: every target is met.", reasons: gates.map(([, r]) => `Met: ${r}.`) });
+  const checks = gates.map(([met, text]) => ({ met, text }));
+  if (gates.every(([ok]) => ok)) return withCaveat({ decision: "expand_scope", headline: "Expand the pilot's scope: every target is met.", reasons: gates.map(([, r]) => `Met: ${r}.`), checks });
   return withCaveat({
     decision: "continue_pilot",
     headline: "Continue the pilot: templates are in order, but not every expansion target is met yet.",
     reasons: gates.filter(([ok]) => !ok).map(([, r]) => `Not yet: ${r}.`),
+    checks,
   });
 }
 

@@ -193,6 +193,9 @@ describe("the recommendation", () => {
   it("expands only when every target is met", () => {
     expect(recommend(good, [{ source: "kickoff_note", share: 0.1 }], [], DEFAULT_PILOT).decision).toBe("expand_scope");
     expect(recommend({ ...good, acceptance_rate: 0.5 }, [], [], DEFAULT_PILOT)).toMatchObject({ decision: "continue_pilot", reasons: [expect.stringMatching(/acceptance rate 50%/)] });
+    // the evidence: every target, met or not
+    const checks = recommend({ ...good, acceptance_rate: 0.5 }, [], [], DEFAULT_PILOT).checks!;
+    expect(checks.map((c) => c.met)).toEqual([true, false, true, true, true, true]);
   });
   it("does not expand on a rework reduction that rests on too few matured packets, and says so", () => {
     const r = recommend({ ...good, pilot_matured_packets: 5 }, [], [], DEFAULT_PILOT);
