@@ -34,7 +34,7 @@ export const VAGUE_QUALITIES = [
   "high (?:uptime|availability|performance|quality)", "low latency", "timely", "in a timely manner", "on a regular basis", "regularly",
   "ongoing", "periodic(?:ally)?", "user[- ]friendly", "intuitive", "flexible", "scalable", "efficient", "fast", "quick(?:ly)?", "easy",
   "easily", "one[- ]click", "state[- ]of[- ]the[- ]art", "modern", "bi-?monthly", "as soon as practicable", "minimal",
-  "optimi[sz]ed", "enhanced", "improved", "relevant", "necessary", "existing", "legacy", "standard",
+  "optimi[sz]ed", "enhanced", "improved", "relevant", "necessary", "existing", "standard",
 ];
 
 const re = (list: string[]) => new RegExp(String.raw`(?<![\w-])(?:${words(list)})(?![\w-])`, "i");
@@ -50,7 +50,7 @@ const QUALITY_G = new RegExp(QUALITY_RE.source, "gi");
 const QUICK = { escape: ESCAPE_RE, open: OPEN_RE, quantifier: QUANTIFIER_RE, quality: QUALITY_RE };
 
 /** Bounded by the text itself: a cap in hours, days or count, a maximum, a tolerance. */
-export const BOUNDED = /\bup to \d|\bcapped\b|\bnot to exceed\b|\bmax(?:imum)?\b|\bno more than\b|\b\d+\s*(?:hours?|hrs?|days?)\b|\bwithin\s*[±+]?\s*\d/i;
+export const BOUNDED = /\bup to \d|\bcapped\b|\bnot to exceed\b|\bmax(?:imum)?\b|\bmin(?:imum)? of \d|\bat least \d|\d+(?:\.\d+)?\s?%|\bno more than\b|\b\d+\s*(?:hours?|hrs?|days?)\b|\bwithin\s*[±+]?\s*\d/i;
 /** A list declared complete ("Annex A is the complete list", "only these", "the following three"). */
 export const CLOSED_LIST = /\b(?:complete|full|exhaustive|closed|entire)\s+(?:\w+\s+)?list\b|\bexhaustive\b|\blisted in (?:appendix|schedule|exhibit|annex|attachment)\b|\bonly\b|\bno others?\b|\bthe following \w+\b|\bexactly\b/i;
 // "(e.g., a, b, etc.)": examples, not the scope
@@ -103,7 +103,9 @@ export function vagueHit(raw: string, families: VagueHit["family"][] = ["escape"
       if (family === "open" && CLOSED_LIST.test(text)) continue;
       // "such as" opens an open list only where the examples are the whole definition ("features such as:")
       if (family === "open" && word === "such as" && !/^\s*:/.test(after) && !/\b(?:features?|items?|things|functionality|capabilities|tools|sources|systems)\s*$/i.test(text.slice(0, m.index!))) continue;
-      if ((family === "quantifier" || family === "quality") && bounded && /^(?:full|complete|additional|multiple|several)/.test(word)) continue;
+      if ((family === "quantifier" || family === "quality") && bounded && /^(?:full|complete|additional|multiple|several|all|most|some)/.test(word)) continue;
+      // a cell or line that is only "TBD" is an open owner or date, not vague scope
+      if (family === "escape" && text.trim().replace(/[.:;]$/, "").toLowerCase() === word) continue;
       const base = word.split(" ")[0];
       const guard = NOT_VAGUE_AFTER[word] ?? NOT_VAGUE_AFTER[base];
       if (guard?.test(after)) continue;
@@ -115,7 +117,7 @@ export function vagueHit(raw: string, families: VagueHit["family"][] = ["escape"
       if (family === "escape" && /^(?:tbd|tbc|to be)/.test(word) && /\bowner|\bassign|\bwho\b/i.test(text)) continue;
       // a qualifier right before a proper name names a product or a named report
       if (family === "quality" && NAMED_AFTER.test(after) && /^(?:standard|legacy|existing|advanced|modern|custom|relevant)$/.test(word)) continue;
-      if (family === "quality" && /^(?:standard|custom|existing|legacy)$/.test(word) && !/^\s+(?:[\w-]+\s+){0,2}?(?:reports?|dashboards?|integrations?|workflows?|forms?|templates?|fields?|processes|flows|content|systems?|types|reasons|configurations?|features?|functionality|data|objects?)\b/i.test(after)) continue;
+      if (family === "quality" && /^(?:standard|custom|existing|legacy)$/.test(word) && !/^\s+(?:[\w-]+\s+){0,2}?(?:reports?|dashboards?|integrations?|workflows?|forms?|templates?|fields?|processes|flows|content|types|reasons|configurations?|features?|functionality|objects?)\b/i.test(after)) continue;
       if (family === "quality" && /^(?:relevant|necessary|appropriate|efficient|fast|quick|quickly|easy|easily|improved|enhanced|optimi[sz]ed|minimal|regularly|periodic|periodically|flexible|scalable|intuitive|modern|advanced|typical)$/.test(word) && !/^\s+(?:[\w-]+\s+){0,2}?(?:reports?|dashboards?|integrations?|workflows?|processes|data|performance|access|interface|support|training|service|response|turnaround|basis)\b/i.test(after)) continue;
       return { family, index: m.index!, text: m[0] };
     }

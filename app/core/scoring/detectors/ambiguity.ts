@@ -3,7 +3,7 @@ import type { TextSource } from "../../packet";
 import { findDeliverables, workSentences } from "../deliverables";
 import { documentOf } from "../document";
 import { NUM } from "../numbers";
-import { clauses, sentences, type Span } from "../structure";
+import { clauses, sentences, trimSpan, type Span } from "../structure";
 import { noteNoise } from "../conversation";
 import { UNCOUNTED_WORK, vagueHit, type VagueHit } from "../vagueness";
 
@@ -22,6 +22,20 @@ const messageFor = (hit: VagueHit, what: string) =>
     : hit.family === "open"
       ? `"${hit.text.trim()}" leaves this ${what} open-ended: list every item, or say the list is complete.`
       : `"${hit.text.trim()}" is not measurable here: say exactly how many or how much, or name the specific item.`;
+
+/** The cells of a table row, as spans of the field. */
+function rowCells(text: string, row: Span): Span[] {
+  const out: Span[] = [];
+  let start = row.start;
+  for (let i = row.start; i <= row.end; i++) {
+    if (i === row.end || text[i] === "|") {
+      const t = trimSpan(text, start, i);
+      if (t.text) out.push(t);
+      start = i + 1;
+    }
+  }
+  return out;
+}
 
 /** The span to cite for a vague phrase: the clause holding it when the sentence is long, else the sentence. */
 function citeFor(text: string, s: Span, hit: VagueHit): Span {
@@ -48,6 +62,14 @@ export const ambiguityDetector: Detector = {
     };
     for (const d of findDeliverables(scope)) {
       if (CONTRACT_MACHINERY.test(d.text)) continue;
+      // a table row says what it is in one cell and how much in another: read every cell, cite the vague one
+      if (d.item.text.includes("|")) {
+        const cell = rowCells(scope, d.item).map((c) => ({ c, hit: vagueHit(c.text) })).find((x) => x.hit);
+        if (cell) {
+          push("signed_scope", cell.c, d.accepted ? "medium" : "high", messageFor(cell.hit!, "deliverable"));
+          continue;
+        }
+      }
       const hit = vagueHit(d.text);
       const words = d.text.replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean).length;
       // a short deliverable with no count, no named system and no condition ("Board dashboards.", "Churn prediction.")
