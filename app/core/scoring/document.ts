@@ -35,7 +35,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
   ["change", /\bchange (?:control|management|requests?|orders?)\b|\bchanges\b/],
   ["governance", /\bgovernance\b|\bproject management\b|\bkey personnel\b|\bpersonnel\b|\bstaffing\b|\bcommunications?\b|\bsteering\b|\bproject (?:organi[sz]ation|team|language)\b|\bapproach\b|\bmethodology\b|\breporting and meetings\b|\bwarrant(?:y|ies)\b|\bconfidential\w*\b|\bgeneral\b|\bnotices?\b|\bterms and conditions\b/],
   ["term", /^(?:term|duration|contract term|subscription term)\b|\bterm and termination\b|\bplace of performance\b|\btype of contract\b/],
-  ["background", /\bbackground\b|\bpurpose\b|\boverview\b|\bintroduction\b|\bobjectives?\b|\bsummary\b|\bcontext\b|\brecitals?\b|\bparties\b|\bgoals?\b|\bcurrent (?:state|environment)\b|\bsituation\b/],
+  ["background", /\bbackground\b|\bpurpose\b|\boverview\b|\bintroduction\b|\bobjectives?\b|(?<!scope )\bsummary\b|\bcontext\b|\brecitals?\b|\bparties\b|\bgoals?\b|\bcurrent (?:state|environment)\b|\bsituation\b/],
   ["scope", /\bscope\b|\bservices\b|\btasks?\b|\brequirements?\b|\bwork packages?\b|\bworkstreams?\b|\bepics?\b|\bstories\b|\bbacklog\b|\bfeatures?\b|\bimplementation\b|\bconfiguration\b|\bsolution\b|\bwhat (?:we|you) (?:will )?(?:get|deliver|do)\b|\bactivities\b|\bmodules?\b|\bstatement of work\b|\bwork\b/],
 ];
 
@@ -239,7 +239,9 @@ function parseDocument(text: string): DocumentModel {
         blocks.push(block(text, ln, idm?.[0] ?? null, contentStart, true, false, { kind: "title", title: "" }, indent, labelText));
         continue;
       }
-      section = { kind: titleKind === "other" && section.kind === "none" && !seenStructure ? "title" : titleKind, title: labelText.toLowerCase() };
+      // a lead-in at the top ("What we're doing for you:") opens the list below it; a bare title line does not
+      const opensList = next !== undefined && (BULLET.test(text.slice(next.start, next.end).trim()) || ID_MARKER.test(text.slice(next.start, next.end).trim()));
+      section = { kind: titleKind === "other" && section.kind === "none" && !seenStructure ? (opensList ? "none" : "title") : titleKind, title: labelText.toLowerCase() };
       if (/^(?:section|article|part)\b/i.test(labelText) || /^\d/.test(labelText)) section = { kind: sectionKind(labelText.replace(/^(?:section|article|part)\s+[\dA-Z.]+\s*/i, "")), title: labelText.toLowerCase() };
       blocks.push(block(text, ln, idm?.[0] ?? null, contentStart, true, false, section, indent, labelText));
       seenStructure = true;
