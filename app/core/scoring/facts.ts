@@ -192,7 +192,7 @@ export function factsOf(ctx: Context): Fact[] {
   const dayFirst = TEXT_SOURCES.some((s) => /(?<![\d/.])(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2])(?![\d])/.test(ctx.text(s)));
   for (const source of TEXT_SOURCES) {
     const text = ctx.text(source);
-    if (!text.trim() || !HAS_NUMBER.test(text)) continue;
+    if (!text.trim() || (!HAS_NUMBER.test(text) && !EVENT_MONTHS.some(([re]) => re.test(text)))) continue;
     fieldFacts(source, text, dayFirst, out);
   }
   return out;
@@ -208,9 +208,12 @@ function fieldFacts(source: TextSource, text: string, dayFirst: boolean, out: Fa
         const cite = block.cells ? { start: block.start, end: block.end, text: block.text } : u;
         out.push(fact("count", source, `count:${row.unit}`, row.value, "exact", trimRow(text, cite)));
       }
-      if (!HAS_NUMBER.test(u.text)) continue;
+      if (!HAS_NUMBER.test(u.text) && !EVENT_MONTHS.some(([re]) => re.test(u.text))) continue;
       for (const c of block.cells ? [u] : clauses(text, u.start, u.end, { commas: true })) {
-        if (!HAS_NUMBER.test(c.text)) continue;
+        if (!HAS_NUMBER.test(c.text)) {
+          if (MILESTONE_HINT.test(c.text)) milestones(source, c, out, dayFirst);
+          continue;
+        }
         if (ACCEPTANCE_SENTENCE.test(c.text)) continue;
         const explained = EXPLAINED.test(c.text);
         for (const q of row || explained || SUBSET.test(c.text) ? [] : countsIn(c.text)) {
@@ -287,9 +290,22 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
   }
 }
 
+/** Holidays whose month is fixed: "before Thanksgiving" is a November deadline. */
+const EVENT_MONTHS: [RegExp, number][] = [
+  [/\bchristmas\b/i, 12], [/\bthanksgiving\b/i, 11], [/\bnew year(?:'s)?\b/i, 1], [/\bhalloween\b/i, 10], [/\blabou?r day\b/i, 9],
+  [/\bmemorial day\b/i, 5], [/\bindependence day\b|\bjuly 4(?:th)?\b|\bfourth of july\b/i, 7], [/\bvalentine/i, 2],
+];
+
 function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean) {
   const ds = dateMentions(c.text, { dayFirst }).filter((d) => d.key && /^\d{2}(?:-\d{2})?$/.test(d.key));
-  if (!ds.length || ds.length > 2) return;
+  if (!ds.length) {
+    // "go-live before Thanksgiving": a deadline in the holiday's month
+    const ev = EVENT_MONTHS.find(([re]) => re.test(c.text));
+    const m = MILESTONES.find(([, re]) => re.test(c.text));
+    if (ev && m && /\b(?:before|by|ahead of|in time for|prior to)\b/i.test(c.text)) out.push(fact("date", source, `date:${m[0]}`, ev[1] * 100, "max", c));
+    return;
+  }
+  if (ds.length > 2) return;
   let m: [string, RegExp] | undefined;
   let at = -1;
   let atEnd = -1;

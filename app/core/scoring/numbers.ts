@@ -175,6 +175,8 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
   // 01.02.2027: the European day.month.year
   { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/g, key: (m) => (+m[2] >= 1 && +m[2] <= 12 && +m[1] >= 1 && +m[1] <= 31 ? `${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : undefined) },
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, key: (m) => `${m[2]}-${m[3]}` },
+  // "1 Dec 2025" before "Dec 2025": the day belongs to the date
+  { re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_RE})\.?(?:,?\s+\d{4})?\b`, "gi"), key: (m) => `${String(MONTHS.findIndex((p) => m[2].toLowerCase().startsWith(p)) + 1).padStart(2, "0")}-${m[1].padStart(2, "0")}` },
   {
     re: MONTH_NAME_DATE,
     key: (m) => {
@@ -184,7 +186,6 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
       return m[2] ? `${String(mon).padStart(2, "0")}-${m[2].padStart(2, "0")}` : String(mon).padStart(2, "0");
     },
   },
-  { re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_RE})\b`, "gi"), key: (m) => `${String(MONTHS.findIndex((p) => m[2].toLowerCase().startsWith(p)) + 1).padStart(2, "0")}-${m[1].padStart(2, "0")}` },
   { re: /\b(Q[1-4])\b|\b(EO[QMY])\b|\bend of (?:the )?(quarter|month|year)\b/gi, key: (m) => (m[1] ?? m[2] ?? m[3]).toUpperCase() },
   {
     re: /\b(?:within|in|after|by)\s+(?:the\s+first\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple of)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?|sprints?)\b/gi,
