@@ -8,6 +8,7 @@ import { can } from "~/core/auth/roles";
 import { getPilotSettings } from "~/core/settings.server";
 import { CATEGORY_LABELS, PACKET_PARTS, SOURCE_LABELS, TEXT_SOURCES, type Category, type FlagSource } from "~/core/packet";
 import { Highlighted } from "~/components/Highlighted";
+import { packetCoverage } from "~/core/review/coverage";
 import { Table } from "~/components/Table";
 import { day, label, money, pct, when } from "~/format";
 
@@ -23,6 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const queue = from !== null ? { from, ...(await queueNeighbours(context.app.open, queueFilter(new URLSearchParams(from), user), detail.packet.deal_id)) } : null;
   return {
     queue,
+    coverage: packetCoverage(detail.packet, new Set(hidePricing ? ["order_form", "deal_desk_exception"] : [])),
     ...detail,
     hidePricing,
     packet: hidePricing ? { ...detail.packet, order_form: null, deal_desk_exception: null, amount: null } : detail.packet,
@@ -173,6 +175,10 @@ export default function PacketPage() {
         <div><b>Source</b>{p.source_system}{p.approved_source ? "" : " (not approved: not scored)"}</div>
       </div>
       {result?.error && result.intent !== "readiness" && !result.flagId ? <p className="error" role="alert">{result.error}</p> : null}
+      <details className={`card coverage ${d.coverage.status === "scored" && d.coverage.parts.every((x) => x.state === "read" || x.state === "hidden") ? "" : "warn"}`} open={d.coverage.status !== "scored" || d.flags.length === 0}>
+        <summary><b>What was checked:</b> {d.coverage.summary}</summary>
+        <ul>{d.coverage.parts.map((x) => <li key={x.source} className={x.state}><b>{x.label}</b>: {x.note}</li>)}</ul>
+      </details>
       <div className="review">
         <section className="sources" aria-labelledby="sources-head">
           <h2 id="sources-head" className="sr-only">Packet sources</h2>

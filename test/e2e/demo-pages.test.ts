@@ -55,6 +55,9 @@ describe("reviewing a packet with the keyboard (defects 1 and 2)", () => {
     const page = await as("lead");
     const href = await packetWithOpenHighFlags(page);
     await page.goto(server.url + href);
+    // the packet says what was checked, so a part with no flag is not mistaken for a clean one
+    expect(await page.locator("details.coverage summary").textContent()).toMatch(/^What was checked: (Scored|Not scored|Scoring failed)/);
+    expect(await page.locator("details.coverage li").count()).toBe(6);
     const open = page.locator('.flag[data-status="open"]');
     expect(await open.count()).toBeGreaterThan(1);
     // select the first open flag with j/k from the top
