@@ -7,6 +7,7 @@ import { documentOf, type Block } from "./document";
 import { stem, termSet } from "./lexicon";
 import { dateMentions, NUM, parseNumberWords, parseNumeral, quantities, unitOf, type Quantity } from "./numbers";
 import { clauses, sentences, type Span } from "./structure";
+import { memo } from "./memo";
 
 export type FactKind = "count" | "duration" | "money" | "date" | "percent";
 
@@ -209,24 +210,12 @@ function fieldFacts(source: TextSource, text: string, dayFirst: boolean, out: Fa
         out.push(fact("count", source, `count:${row.unit}`, row.value, "exact", trimRow(text, cite)));
       }
       if (!HAS_NUMBER.test(u.text) && !EVENT_MONTHS.some(([re]) => re.test(u.text))) continue;
+      const topic = SUBSCRIPTION.test(u.text) ? "s" : SERVICES.test(u.text) ? "v" : "-";
       for (const c of block.cells ? [u] : clauses(text, u.start, u.end, { commas: true })) {
-        if (!HAS_NUMBER.test(c.text)) {
-          if (MILESTONE_HINT.test(c.text)) milestones(source, c, out, dayFirst);
-          continue;
+        // the facts of a clause depend on its words only: boilerplate sentences repeat across packets, read them once
+        for (const r of clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${c.text}`)) {
+          out.push(fact(r.kind, source, r.key, r.value, r.bound, { start: c.start + r.start, end: c.start + r.end, text: c.text.slice(r.start, r.end) }));
         }
-        if (ACCEPTANCE_SENTENCE.test(c.text)) continue;
-        const explained = EXPLAINED.test(c.text);
-        for (const q of row || explained || SUBSET.test(c.text) ? [] : countsIn(c.text)) {
-          const phrase = c.text.slice(q.start, q.end);
-          if (SAMPLE.test(phrase) || /\bper\b/i.test(c.text.slice(q.end, q.end + 6))) continue;
-          const clause = c.text.length > 160 ? { start: c.start + q.start, end: c.start + q.end, text: phrase } : c;
-          out.push(fact("count", source, `count:${q.unit}`, q.value, q.bound, clause));
-        }
-        if (/mo|y(?:ea)?r|w(?:ee)?k/i.test(c.text) && !NOT_A_TERM.test(c.text) && !explained) durations(source, c, out);
-        if (MONEY_HINT.test(c.text) && !explained) money(source, c, out, u.text);
-        if (MILESTONE_HINT.test(c.text)) milestones(source, c, out, dayFirst);
-        if (/\bh(?:ours?|rs?)?\b/i.test(c.text)) hourBudgets(source, c, out);
-        if (/net/i.test(c.text)) for (const m of c.text.matchAll(/\bnet[- ]?(\d{2,3})\b/gi)) out.push(fact("money", source, "payment:net-days", Number(m[1]), "exact", c));
       }
       for (const m of u.text.matchAll(/(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit) of (\d+(?:\.\d+)?)\s?%/gi)) {
         out.push(fact("percent", source, "discount%", Number(m[1] ?? m[2]), "exact", u));
@@ -234,6 +223,44 @@ function fieldFacts(source: TextSource, text: string, dayFirst: boolean, out: Fa
     }
   }
 }
+
+interface ClauseFact {
+  kind: FactKind;
+  key: string;
+  value: number;
+  bound: Quantity["bound"];
+  /** offsets into the clause */
+  start: number;
+  end: number;
+}
+
+/** The facts of one clause, offsets relative to it; the key carries the row flag, day order and money topic. */
+const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
+  const row = key[0] === "1";
+  const dayFirst = key[1] === "1";
+  const topic = key[2];
+  const ctext = key.slice(3);
+  const c: Span = { start: 0, end: ctext.length, text: ctext };
+  const found: Fact[] = [];
+  const source = "signed_scope";
+  if (!HAS_NUMBER.test(c.text)) {
+    if (MILESTONE_HINT.test(c.text)) milestones(source, c, found, dayFirst);
+  } else if (!ACCEPTANCE_SENTENCE.test(c.text)) {
+    const explained = EXPLAINED.test(c.text);
+    for (const q of row || explained || SUBSET.test(c.text) ? [] : countsIn(c.text)) {
+      const phrase = c.text.slice(q.start, q.end);
+      if (SAMPLE.test(phrase) || /\bper\b/i.test(c.text.slice(q.end, q.end + 6))) continue;
+      const clause = c.text.length > 160 ? { start: q.start, end: q.end, text: phrase } : c;
+      found.push(fact("count", source, `count:${q.unit}`, q.value, q.bound, clause));
+    }
+    if (/mo|y(?:ea)?r|w(?:ee)?k/i.test(c.text) && !NOT_A_TERM.test(c.text) && !explained) durations(source, c, found);
+    if (MONEY_HINT.test(c.text) && !explained) money(source, c, found, topic === "s" ? "subscription" : topic === "v" ? "implementation" : "");
+    if (MILESTONE_HINT.test(c.text)) milestones(source, c, found, dayFirst);
+    if (/\bh(?:ours?|rs?)?\b/i.test(c.text)) hourBudgets(source, c, found);
+    if (/net/i.test(c.text)) for (const m of c.text.matchAll(/\bnet[- ]?(\d{2,3})\b/gi)) found.push(fact("money", source, "payment:net-days", Number(m[1]), "exact", c));
+  }
+  return found.map((f) => ({ kind: f.kind, key: f.key, value: f.value, bound: f.bound, start: f.clause.start, end: f.clause.end }));
+});
 
 function trimRow(text: string, s: Span): Span {
   let { start, end } = s;
