@@ -18,7 +18,12 @@ export function languageName(code: string): string {
 }
 
 /** "en", "de", "fr", "es", "nl", "pt", or null when the text is too short or mixed to tell. */
+const ENGLISH_HINT = /\b(?:the|and|with|will|for|they|this|that|have|are)\b/gi;
+
 export function detectLanguage(text: string): string | null {
+  // fast path: plainly English text (most fields) needs no count per language
+  const hint = text.match(ENGLISH_HINT)?.length ?? 0;
+  if (hint >= 4 && hint * 12 >= text.length / 6) return "en";
   // acronyms ("DOS", "UAT") are names, not words of a language
   const words = (text.match(/\p{L}+/gu) ?? []).filter((w) => w.length === 1 || w !== w.toUpperCase()).map((w) => w.toLowerCase());
   if (words.length < 12) return null;

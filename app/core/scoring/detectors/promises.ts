@@ -86,7 +86,7 @@ function statements(ctx: Context, source: TextSource): Span[] {
       // an attribution ("Letter from X to Y, 3 May: “…”") introduces the words that matter
       const quote = /:\s*["“]/.exec(u.text);
       if (quote) u = trimSpan(text, u.start + quote.index + quote[0].length, u.end, /[\s"”]/);
-      if (!u.text || noteNoise(u.text) || /:\s*$/.test(u.text)) continue;
+      if (!u.text || /:\s*$/.test(u.text)) continue;
       out.push(u);
     }
   }
@@ -109,6 +109,8 @@ export const promisesDetector: Detector = {
       const isPromiseField = source === "customer_promise";
       for (const u of statements(ctx, source)) {
         const plain = u.text.replace(/[’‘]/g, "'");
+        if (source === "kickoff_note" && !PROMISE_CUE.test(plain) && !FIRST_PERSON_COMMIT.test(plain) && !BELIEF.test(plain) && !CUSTOMER_WANT.test(plain)) continue;
+        if (noteNoise(u.text)) continue;
         if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain)) continue;
         if (/\?\s*$/.test(plain) && !FIRST_PERSON_COMMIT.test(plain)) continue;
         if (SERVICE_LEVEL.test(plain) || (COMMERCIAL.test(plain) && !/\b(?:build|integrat\w*|report|dashboard|module|feature|app|portal|migrat\w*)\b/i.test(plain))) continue;

@@ -100,16 +100,18 @@ export const timelineDetector: Detector = {
     const out: Finding[] = [];
     const schedule = approvedSchedule(ctx);
     const owner = (ctx.packet.delivery_owner ?? "").trim().split(/\s+/)[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    // "Dana agreed the date": the delivery owner's own agreement approves it
+    const ownerRe = owner && owner.length > 2 ? new RegExp(`\\b${owner}\\b[^.]{0,300}\\b(?:agreed|signed off|approved|confirmed)|\\b(?:agreed|signed off|approved|confirmed)\\b[^.]{0,300}\\b${owner}\\b`, "i") : null;
     for (const source of SALES_SIDE) {
       const text = ctx.text(source);
       for (const raw of ctx.units(source)) {
         // transcript and chat lines open with a speaker or a timestamp; e-mail headers carry no promise
         const sp = speakerPrefix(raw.text) || (/^\s*(?:[\w .'-]{0,30})?\[[^\]]{1,30}\]\s*[\w .'-]{0,30}:\s*/.exec(raw.text)?.[0].length ?? 0);
         const u = sp ? { start: raw.start + sp, end: raw.end, text: raw.text.slice(sp) } : raw;
-        if (!u.text.trim() || noteNoise(u.text)) continue;
-        if (NOT_A_PROMISE.test(u.text) || DECLINED.test(u.text) || APPROVED_REF.test(u.text)) continue;
-        if (source !== "customer_promise" && !COMMIT.test(u.text)) continue;
-        if (owner && owner.length > 2 && new RegExp(`\\b${owner}\\b[^.]{0,300}\\b(?:agreed|signed off|approved|confirmed)|\\b(?:agreed|signed off|approved|confirmed)\\b[^.]{0,300}\\b${owner}\\b`, "i").test(u.text)) continue;
+        // cheapest test first: most lines of a note commit to nothing
+        if (!u.text.trim() || (source !== "customer_promise" && !COMMIT.test(u.text))) continue;
+        if (noteNoise(u.text) || NOT_A_PROMISE.test(u.text) || DECLINED.test(u.text) || APPROVED_REF.test(u.text)) continue;
+        if (ownerRe && ownerRe.test(u.text)) continue;
         const takenByOther = (st: number, en: number) => ctx.prior.some((f) => f.source === source && f.start !== null && f.end !== null && f.start < en && f.end > st && f.category === "scope_exception");
         const cs = clauses(text, u.start, u.end, { commas: true });
         const promiseField = source === "customer_promise";
