@@ -1,7 +1,7 @@
 // The structure of notes, e-mails and call transcripts, and the vocabulary of declining, deferring and not
 // promising — shared by every detector that reads the sales side.
 
-/** The text itself declines or defers it: out of scope, a separate order, a later phase, "not in this". */
+/** The text itself declines or defers it: excluded, sold separately, a later phase. */
 export const DECLINED = new RegExp(
   [
     String.raw`\bseparate (?:order|sow|contract|quote|conversation|business case|project|engagement|purchase)\b`,
@@ -19,7 +19,7 @@ export const DECLINED = new RegExp(
   "i",
 );
 
-/** An explicit non-promise: "nothing else promised", "I haven't offered anything beyond the SOW". */
+/** An explicit non-promise: nothing further was committed, no dates were given. */
 export const NOT_A_PROMISE =
   /\bno promises?\b|\bnothing (?:(?:was|has been) )?(?:else |more |extra |further )?(?:promised|offered|committed)\b|\bnothing (?:else|more|beyond|extra|further)\b|\bnot promised\b|\b(?:haven'?t|have not|didn'?t|did not|never)\s+(?:\w+\s+)?(?:promised?|offered|committed|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|commitments|side deals)\b|\bno (?:dates?|commitment) (?:is |are |was |were )?(?:committed|promised|given|made)\b|\bno dates?\b|\bno commitment\b/i;
 

@@ -11,7 +11,7 @@ import { dateMentions } from "./numbers";
 export const ACCEPTANCE =
   /\baccept(?:s|able|ability)?\b|\b(?:accepted|approved)\b(?!\s+(?:[a-z]+-)?(?:quotes?|orders?|bids?|offers?|proposals?|payments?|formats?|buyers?|vendors?|suppliers?|users?|invoices?|bills?|requests?|changes?|designs?|list|lists|versions?|budgets?|claims?|expenses?|applications?|loans?|wholesale|purchase)\b)|\bacceptance\b|\bsign[- ]?off\b|\bsigns? off\b|\bsigned off\b|\bsigns the\b|\bapprov(?:es|al)\b|\bcomplete[sd]?\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bsuccess criteria\b|\bverified (?:when|by)\b|\bpass(?:es)?\b.{0,300}\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|\bconfirms?\b.{0,300}\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e|iation)\b.{0,300}\b(?:within|variance|match)|\bgiven\b.{0,300}\bwhen\b.{0,300}\bthen\b/i;
 
-/** Words that name an acceptance without defining it ("per customer sign-off", "to the customer's satisfaction"). */
+/** Words that name an acceptance without defining it: a sign-off or satisfaction with no criteria, date or signer. */
 const BARE_CONDITION =
   /\b(?:per|upon|on|subject to|following|after)\s+(?:the\s+)?(?:customer|client|buyer)(?:'s|’s)?\s+(?:sign[- ]?off|approval|acceptance)\b(?!\s+(?:within|of the|against|when))|\bto (?:the )?(?:customer|client|buyer)(?:'s|’s)? (?:reasonable )?satisfaction\b|\bacceptance(?: criteria)?\s*[:=—–-]?\s*(?:tbd|tbc|to be (?:agreed|defined|confirmed|determined)|as agreed|n\/a)\b|\bas (?:mutually )?agreed\b/gi;
 
@@ -51,7 +51,7 @@ export interface Deliverable extends Span {
 
 const WORK_SECTIONS: SectionKind[] = ["scope", "deliverables", "none"];
 
-/** Does a text state a real condition (not a bare "per customer sign-off")? */
+/** Does a text state a real condition, not a bare mention of approval? */
 export function hasCondition(text: string): boolean {
   const t = text.replace(BARE_CONDITION, " ");
   return ACCEPTANCE.test(t) || MEASURED.test(t);
@@ -132,7 +132,7 @@ function deliverablesOf(scope: string): Deliverable[] {
   const listed = work.filter((b) => b.section.kind === "deliverables" && isWork(b.head.text));
   const units = listed.length ? listed : work;
   const cov = coverageOf(blocks, scope);
-  // a deliverable made by tasks it names ("Training (Task 3.5)") is covered when those tasks carry a condition
+  // a deliverable made by tasks it names by number is covered when those tasks carry a condition
   const byId = new Map<string, Block>();
   for (const b of blocks) for (const k of b.ids) if (!byId.has(k)) byId.set(k, b);
   const viaTasks = (b: Block) => [...referencedIds(b.text)].some((k) => { const t = byId.get(k); return t !== undefined && t !== b && (hasCondition(t.text) || boundedWork(t.text)); });

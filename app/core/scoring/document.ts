@@ -228,7 +228,7 @@ function parseDocument(text: string): DocumentModel {
       if (alwaysGroup || ((idm || bullet === null) && (childFollows || groupWord) && (titleKind === "scope" || titleKind === "other" || (priceBasis && childFollows)))) group = true;
       else if (looksLikeHeading(core, nextDeeper) || (idm && titleKind !== "other" && words.length <= 6 && !siblingFollows) || (!idm && !bullet && titleKind !== "other" && words.length <= 5)) heading = true;
     }
-    // a lead-in inside a work section ("Task 5. Manage the infrastructure:") groups the items under it
+    // a lead-in inside a work section ("Task 9. Run the help desk:") groups the items under it
     if (heading && !md && titleKind === "other" && (section.kind === "scope" || section.kind === "deliverables") && (idm || /:\s*$/.test(core))) {
       heading = false;
       group = true;
@@ -295,7 +295,7 @@ function describingCell(cells: Cell[]): Cell | null {
 const REF_ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)`;
 const REF_RE = new RegExp(String.raw`(?:\b(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s+)?(${REF_ID}|\d+)(?:\s*(?:through|thru|to|[–-])\s*(${REF_ID}|\d+))?`, "gi");
 
-/** Ids an acceptance statement refers to: "D1", "D2 and D5", "D1 through D4", "(2.3, 2.4)", "Deliverable 3", "Tasks 2.1–2.3". */
+/** Ids an acceptance statement refers to: "D1", "D2 and D7", "D1 through D6", "(4.3, 4.4)", "Deliverable 8", "Tasks 6.1–6.4". */
 export function referencedIds(sentence: string): Set<string> {
   const refs = new Set<string>();
   const s = sentence.replace(/\b[A-Z]{2,}[- ]?\d+(?:\.\d+)+\b(?![-–])/g, (m) => (/^(?:CLIN|REQ|US|WP|DEL|SOW)/.test(m) ? m : " ")); // "WCAG 2.1", "SAML 2.0" are versions

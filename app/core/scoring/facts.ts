@@ -120,7 +120,7 @@ function countedNoun(words: string[]): string | null {
 }
 
 const OPEN_COUNT = new RegExp(String.raw`(up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|approx(?:\.|imately)?|about|around|roughly|~|≈|all|every one of)?\s*\b(${NUM})(?:\s*\((?:\d[\d,]*)\))?\s+((?:of (?:the|their|your|our|its)\s+)?(?:[A-Za-z][\w'&/-]*\s+){0,3}[A-Za-z][\w-]*)`, "gi");
-// part of a whole ("4 practices still run …", "2 of the 5 sites"): not the contracted total
+// part of a whole ("3 depots still use paper", "2 of the 9 sites"): not the contracted total
 const SUBSET = /\b(?:still|remaining|(?<!all )of (?:them|those|these)|among|out of|only \d|some of|first \d+)\b/i;
 // a concession or notice period measured in months is not the term ("3 months free", "6 months' notice")
 const NOT_A_TERM = /\bfree\b|\bno charge\b|\bat no (?:extra |additional )?cost\b|\bwaiv\w*|\bholiday\b|\bcredit\w*|\bnotice\b|\bgrace\b|\bdelay\b|\bramp\b/i;
@@ -272,7 +272,7 @@ function trimRow(text: string, s: Span): Span {
 const DURATION = new RegExp(String.raw`\b(up to|at least|approx(?:\.|imately)?|about|~)?\s*(${NUM})(?:\s*\(\d+\))?[\s-]*(?:(?:full|calendar|whole|complete|rolling)\s+)?(months?|mos?|years?|yrs?|weeks?|wks?)\b`, "gi");
 
 const HOURS = new RegExp(String.raw`(up to|capped at|not to exceed|max(?:imum)?(?: of)?)?\s*\b(${NUM})\s*(?:hours|hrs|h)\b`, "gi");
-/** A block of service hours ("capped at 600 hours", "500 hours @ $165"), not a session length or a notice. */
+/** A block of service hours (a capped bank, "220 hours @ $140"), not a session length or a notice. */
 function hourBudgets(source: TextSource, c: Span, out: Fact[]) {
   if (!/\bcap(?:ped)?\b|\bnot to exceed\b|@|\bbank\b|\bblock\b|\bbudget\b|\bpool\b|\bprepaid\b|\bt&m\b|\btime (?:and|&) materials\b|\bhours of (?:services|consulting|development|professional)/i.test(c.text)) return;
   if (/\/\s*(?:month|mo|week|day)\b|\bper (?:month|week|day)\b|\bsla\b|\bresponse\b|\bwithin\b/i.test(c.text)) return;
@@ -285,7 +285,7 @@ function hourBudgets(source: TextSource, c: Span, out: Fact[]) {
 
 function durations(source: TextSource, c: Span, out: Fact[]) {
   for (const m of c.text.matchAll(DURATION)) {
-    if (/\/\s*$/.test(c.text.slice(0, m.index!))) continue; // "10/20/30-year" options
+    if (/\/\s*$/.test(c.text.slice(0, m.index!))) continue; // "5/10/15-year" options
     const n = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!n) continue;
     const unit = /^w/i.test(m[3]) ? "week" : /^y/i.test(m[3]) ? "year" : "month";
@@ -301,7 +301,7 @@ function durations(source: TextSource, c: Span, out: Fact[]) {
 function money(source: TextSource, c: Span, out: Fact[], statement: string) {
   if (NOT_A_PRICE.test(c.text)) return;
   const found = [...c.text.matchAll(MONEY)];
-  // "reduced from $112,000 to $104,000": the value now is the last one
+  // "cut from $61,000 to $57,500": the value now is the last one
   const changed = /\bfrom\b[^.]{0,40}\bto\b/i.test(c.text) && found.length === 2 ? [found[1]] : found;
   for (const m of changed) {
     const value = parseMoney(m[1] ?? m[4] ?? "", m[2]);
@@ -317,7 +317,7 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
   }
 }
 
-/** Holidays whose month is fixed: "before Thanksgiving" is a November deadline. */
+/** Holidays whose month is fixed: a deadline before one falls in its month. */
 const EVENT_MONTHS: [RegExp, number][] = [
   [/\bchristmas\b/i, 12], [/\bthanksgiving\b/i, 11], [/\bnew year(?:'s)?\b/i, 1], [/\bhalloween\b/i, 10], [/\blabou?r day\b/i, 9],
   [/\bmemorial day\b/i, 5], [/\bindependence day\b|\bjuly 4(?:th)?\b|\bfourth of july\b/i, 7], [/\bvalentine/i, 2],
@@ -326,7 +326,7 @@ const EVENT_MONTHS: [RegExp, number][] = [
 function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean) {
   const ds = dateMentions(c.text, { dayFirst }).filter((d) => d.key && /^\d{2}(?:-\d{2})?$/.test(d.key));
   if (!ds.length) {
-    // "go-live before Thanksgiving": a deadline in the holiday's month
+    // a go-live before a holiday: a deadline in the holiday's month
     const ev = EVENT_MONTHS.find(([re]) => re.test(c.text));
     const m = MILESTONES.find(([, re]) => re.test(c.text));
     if (ev && m && /\b(?:before|by|ahead of|in time for|prior to)\b/i.test(c.text)) out.push(fact("date", source, `date:${m[0]}`, ev[1] * 100, "max", c));
@@ -352,7 +352,7 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
   if (/["“”]/.test(between) || (/:/.test(between) && !/^\s*(?:target|date|planned|scheduled)?\s*:\s*$/i.test(between) && !/^\s*(?:\.{2,}|:)\s*$/.test(between))) return;
   if (Math.abs(d.start - at) > 80) return;
   const [mm, dd] = d.key!.split("-").map(Number);
-  // "by 14 May", "before the end of June": a deadline, met by any earlier date
+  // "by 3 Oct", "no later than August": a deadline, met by any earlier date
   const lead = c.text.slice(Math.max(0, d.start - 24), d.start);
   const bound: Quantity["bound"] = /\b(?:before|by|no later than|prior to|until)\s+(?:the\s+)?(?:(?:end|start|middle) of\s+)?$/i.test(lead) ? "max" : dd ? "exact" : "approx";
   out.push(fact("date", source, `date:${m[0]}`, mm * 100 + (dd || 0), bound, c));

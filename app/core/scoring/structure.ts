@@ -59,7 +59,7 @@ export function sentences(text: string, start: number, end: number): Span[] {
   for (let i = start; i < end; i++) {
     const c = text[i];
     if (c === "." || c === "!" || c === "?") {
-      // dot leaders ("Go-live ........ Jan 26") and ellipses do not end a sentence
+      // dot leaders ("Cutover ........ Oct 3") and ellipses do not end a sentence
       if (c === "." && (text[i + 1] === "." || text[i - 1] === ".")) continue;
       let j = i + 1;
       while (j < end && /[)"'”’]/.test(text[j])) j++;

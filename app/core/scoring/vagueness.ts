@@ -10,7 +10,7 @@ export const ESCAPE_CLAUSES = [
   "as desired", "as (?:mutually )?agreed", "as time permits", "if applicable", "if needed", "if necessary", "if required",
   "if practical", "if possible", "if feasible", "where applicable", "where possible", "where appropriate", "where practical",
   "where needed", "when needed", "when required", "to the extent (?:possible|practical|practicable|necessary)",
-  "as (?:much|soon|far) as possible", "at (?:the )?(?:customer'?s |client'?s |provider'?s )?discretion", "in a format to be agreed(?: upon)?",
+  "as (?:much|soon|far) as possible", "at (?:the )?(?:customer'?s |client'?s |provider'?s )?discretion",
   "to be (?:agreed|determined|defined|decided|confirmed)(?: upon)?", "tbd", "tbc",
 ];
 
@@ -31,7 +31,7 @@ export const VAGUE_QUANTIFIERS = [
 export const VAGUE_QUALITIES = [
   "full", "fully", "complete", "comprehensive", "robust", "seamless(?:ly)?", "reasonable", "adequate", "sufficient", "appropriate",
   "typical", "customary", "best[- ]effort", "best practices?", "industry[- ](?:norms|standards?|best practices?)",
-  "high (?:uptime|availability|performance|quality)", "low latency", "timely", "in a timely manner", "on a regular basis", "regularly",
+  "(?:high|low|good|acceptable) (?:uptime|availability|performance|quality|latency|response times?)", "timely", "regular basis", "regularly",
   "ongoing", "periodic(?:ally)?", "user[- ]friendly", "intuitive", "flexible", "scalable", "efficient", "fast", "quick(?:ly)?", "easy",
   "easily", "one[- ]click", "state[- ]of[- ]the[- ]art", "modern", "bi-?monthly", "as soon as practicable", "minimal",
   "optimi[sz]ed", "enhanced", "improved", "relevant", "necessary", "existing", "standard",
@@ -51,7 +51,7 @@ const QUICK = { escape: ESCAPE_RE, open: OPEN_RE, quantifier: QUANTIFIER_RE, qua
 
 /** Bounded by the text itself: a cap in hours, days or count, a maximum, a tolerance. */
 export const BOUNDED = /\bup to \d|\bcapped\b|\bnot to exceed\b|\bmax(?:imum)?\b|\bmin(?:imum)? of \d|\bat least \d|\d+(?:\.\d+)?\s?%|\bno more than\b|\b\d+\s*(?:hours?|hrs?|days?)\b|\bwithin\s*[±+]?\s*\d/i;
-/** A list declared complete ("Annex A is the complete list", "only these", "the following three"). */
+/** A list declared complete ("the full list is in Schedule 4", "only these", "the following three"). */
 export const CLOSED_LIST = /\b(?:complete|full|exhaustive|closed|entire)\s+(?:\w+\s+)?list\b|\bexhaustive\b|\blisted in (?:appendix|schedule|exhibit|annex|attachment)\b|\bonly\b|\bno others?\b|\bthe following \w+\b|\bexactly\b/i;
 // "(e.g., a, b, etc.)": examples, not the scope
 const EXAMPLES = /\((?:e\.g\.|for example|such as|eg)[^)]*\)/gi;
@@ -109,7 +109,7 @@ export function vagueHit(raw: string, families: VagueHit["family"][] = ["escape"
       const base = word.split(" ")[0];
       const guard = NOT_VAGUE_AFTER[word] ?? NOT_VAGUE_AFTER[base];
       if (guard?.test(after)) continue;
-      // "complete" qualifies a thing only after a determiner ("a complete returns dashboard"); otherwise it is a status
+      // "complete" qualifies a thing only after a determiner ("a complete payroll setup"); otherwise it is a status
       if (word === "complete" && !/\b(?:a|an|the|fully)\s+$/i.test(text.slice(0, m.index!))) continue;
       // a frequency listed among other frequencies is an option list, not a vague service level
       if (/^bi-?monthly$/.test(word) && /\b(?:monthly|quarterly|weekly|annual|semi-annual)\b/i.test(text.replace(/bi-?monthly/gi, ""))) continue;

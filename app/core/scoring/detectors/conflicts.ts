@@ -16,7 +16,7 @@ function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): bo
   if (a.kind === "money") return Math.abs(a.value - b.value) / Math.max(a.value, b.value) <= 0.005;
   if (a.kind === "date") {
     const month = (v: number) => Math.floor(v / 100);
-    // a month-only deadline ("before Thanksgiving", "by June") is met by any date in an earlier month
+    // a month-only deadline (a holiday, "by <month>") is met by any date in an earlier month
     if (a.value % 100 === 0 && a.bound === "max") return month(b.value) < month(a.value) || (month(b.value) === month(a.value) && b.bound !== "exact");
     if (b.value % 100 === 0 && b.bound === "max") return month(a.value) < month(b.value) || (month(a.value) === month(b.value) && a.bound !== "exact");
     if (a.value % 100 === 0 || b.value % 100 === 0) return month(a.value) === month(b.value);

@@ -14,7 +14,7 @@ const SCHEDULE_WORD = /\b(?:schedule|timeline|plan|dates|milestones?|ims|baselin
 const APPROVAL_WORD = /\b(?:approved|confirmed|agreed|signed(?: off)?|validated|reviewed|committed)\b/i;
 const DELIVERY_WORD = /\b(?:delivery|implementation|project manager|pm|services|ps|contractor'?s|provider'?s|our)\b/i;
 const APPROVED_SCHEDULE = { test: (s: string) => SCHEDULE_WORD.test(s) && APPROVAL_WORD.test(s) && DELIVERY_WORD.test(s) && !/\b(?:not|un|yet to be|to be)\s*(?:approved|confirmed|agreed|signed|validated|reviewed)\b/i.test(s) };
-// a sales-side line that restates the approved plan ("go-live (May 27) is on the signed schedule")
+// a sales-side line that restates the approved plan (its date "per the agreed plan")
 const APPROVED_REF = /\b(?:per|on|in|from|under|matches|is) (?:the |our |their )?(?:signed|approved|agreed|confirmed|baseline|signed-off|delivery)[- ]?(?:off )?(?:schedule|plan|ims|timeline|project plan|dates)\b|\b(?:signed|approved|confirmed|agreed)[- ](?:off )?(?:schedule|plan|ims|timeline|dates)\b|\bper the (?:ims|schedule|plan|sow|appendix)\b|\bwhat (?:they|we|delivery) approved\b|\bin appendix\b/i;
 // a date that records when something happened or was written, not when something will be delivered
 const RECORD_DATE_BEFORE = /\b(?:approved|submitted|signed|dated|sent|received|issued|as of|version|updated|written|published|announced)\b[^.:"“]{0,30}$/i;

@@ -24,7 +24,7 @@ const UNOWNED = new RegExp(
     String.raw`\b(?:nobody|no one|no-one|none of us)(?:'s| has| is| have)?\s+(?:\w+\s+){0,5}?(?:picked|put (?:their|a) hand up|taken|claimed|volunteered|owns?|owning)\b`,
     String.raw`\b(?:nobody|no one)\s+(?:else\s+)?has\s+put\b`,
     String.raw`\bno owner\b`,
-    // "I don't know who", "idk who", "unclear who"
+    // not knowing who: "no idea who", "unclear who"
     String.raw`\b(?:don'?t|do not|dont|idk|not sure|no idea|unclear|nobody knows)\s+(?:know\s+)?who\b`,
     // a question about who owns it, answered with nobody or TBD
     String.raw`\bwho(?:'s| is| will| should)?\s+(?:\w+\s+){0,6}?(?:own|owns|owning|does|doing|handles?|handling|sets? (?:that |this |it )?up|responsible|picks? (?:that |this |it )?up|takes?|runs?|drives?)\b[^?]{0,80}\?\s*(?:\(?\s*)?(?:tbd|tbc|no one|nobody|not sorted|unknown|unclear|not yet|none|\?+)`,
