@@ -6,6 +6,7 @@ import { metricsExport } from "../../../app/core/analytics/metrics.server";
 import { getPilotSettings, setPilotSettings } from "../../../app/core/settings.server";
 import { csvOf, HANDOFF_COLUMNS, packet, type PacketRow } from "../../helpers/factories";
 import { tempDb } from "../../helpers/db";
+import { rng } from "../../../seeds/generate";
 
 // The pilot metrics of ../shared/PRODUCT.md computed a second time, in plain TypeScript straight from the generated
 // rows — no SQL, no shared code — and compared with what sql/queries/pilot_metrics.sql and recurring_fields.sql
@@ -18,17 +19,6 @@ const CATS = ["missing_acceptance_criteria", "ambiguous_deliverable", "unowned_r
 const SOURCES = ["signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"];
 const PARTS = ["signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "delivery_owner", "customer_promise"] as const;
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)], chance: (p: number) => next() < p };
-}
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 const at = (d: string) => Date.parse(`${d}T00:00:00Z`);
@@ -38,7 +28,7 @@ interface Review { flag_id: string; decision: string; decided_at: Date; seq: num
 interface Rework { rework_id: string; deal_id: string; logged_on: string; category: string; hours: number; kickoff_delay_days: number }
 
 function generate(seed: number) {
-  const r = prng(seed);
+  const r = rng(seed);
   const pilotStart = "2026-03-01";
   const windowDays = r.pick([30, 60, 90]);
   const start = at(pilotStart);
