@@ -2,66 +2,28 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { requireAction, requireUser } from "~/session.server";
-import { packetDetail, queueFilter, queueNeighbours } from "~/core/dashboard.server";
-import { decideFlag, decideReadiness, ForbiddenError, NotFoundError, ReviewInputError } from "~/core/review/review.server";
-import { can } from "~/core/auth/roles";
-import { getPilotSettings } from "~/core/settings.server";
+import { packetView } from "~/core/review/packet-view.server";
+import { packetAction } from "~/core/review/packet-actions.server";
 import { CATEGORY_LABELS, PACKET_PARTS, SOURCE_LABELS, TEXT_SOURCES, type Category, type FlagSource } from "~/core/packet";
 import { Highlighted } from "~/components/Highlighted";
-import { packetCoverage } from "~/core/review/coverage";
 import { Table } from "~/components/Table";
 import { day, label, money, pct, when } from "~/format";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const detail = await packetDetail(context.app.open, params.dealId ?? "");
-  if (!detail) throw new Response(`There is no packet with deal id “${params.dealId}”. It may not have been uploaded yet; search the review queue.`, { status: 404 });
-  const settings = await getPilotSettings(context.app.open.db);
-  const hidePricing = settings.hide_pricing_from.includes(user.role);
-  const ownDeal = (detail.packet.account_owner ?? "").trim().toLowerCase() === user.name.trim().toLowerCase();
-  // opened from a queue: the way back to it, and the packets before and after this one in it
-  const from = new URL(request.url).searchParams.get("from");
-  const queue = from !== null ? { from, ...(await queueNeighbours(context.app.open, queueFilter(new URLSearchParams(from), user), detail.packet.deal_id)) } : null;
-  return {
-    queue,
-    coverage: packetCoverage(detail.packet, new Set(hidePricing ? ["order_form", "deal_desk_exception"] : [])),
-    ...detail,
-    hidePricing,
-    packet: hidePricing ? { ...detail.packet, order_form: null, deal_desk_exception: null, amount: null } : detail.packet,
-    flags: hidePricing ? detail.flags.filter((f) => f.source !== "order_form" && f.source !== "deal_desk_exception") : detail.flags,
-    // the same count decideReadiness enforces (over every flag, shown or hidden for this role)
-    openHigh: detail.flags.filter((f) => f.status === "open" && f.severity === "high").length,
-    canReview: can(user.role, "review") && (user.role !== "account_owner" || ownDeal),
-    canDecideReadiness: can(user.role, "readiness"),
-  };
+  const view = await packetView(context.app.open, user, params.dealId ?? "", new URL(request.url).searchParams.get("from"));
+  if (!view) throw new Response(`There is no packet with deal id “${params.dealId}”. It may not have been uploaded yet; search the review queue.`, { status: 404 });
+  return view;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.packet.account_name} · Packet ${data.packet.deal_id} · Promise Trail` : "Packet · Promise Trail" }];
 
-type ActionResult = { ok: boolean; flagId: string | null; intent: string; error: string | null };
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const open = context.app.open;
   // signed in and same origin here; who may decide what is enforced (and refusals audit-logged) by the core
   const user = await requireAction(request, context, "read");
-  try {
-    if (intent === "accept" || intent === "reject") {
-      await decideFlag(open, user, { flagId: String(form.get("flag_id") ?? ""), decision: intent === "accept" ? "accepted" : "rejected", reason: String(form.get("reason") ?? "") });
-      return json<ActionResult>({ ok: true, flagId: String(form.get("flag_id")), intent, error: null });
-    }
-    if (intent === "readiness") {
-      await decideReadiness(open, user, { dealId: params.dealId ?? "", decision: String(form.get("decision") ?? ""), comment: String(form.get("comment") ?? ""), confirmOpenHigh: form.get("confirm_open_high") === "1" });
-      return json<ActionResult>({ ok: true, flagId: null, intent, error: null });
-    }
-    return json<ActionResult>({ ok: false, flagId: null, intent, error: "That action is not available on this page. Reload the page and try again." }, { status: 400 });
-  } catch (e) {
-    if (e instanceof ForbiddenError) throw new Response(e.message, { status: 403 });
-    if (e instanceof NotFoundError) throw new Response(e.message, { status: 404 });
-    if (e instanceof ReviewInputError) return json<ActionResult>({ ok: false, flagId: String(form.get("flag_id") ?? "") || null, intent, error: e.message }, { status: 400 });
-    throw e;
-  }
+  const { status, result } = await packetAction(context.app.open, user, params.dealId ?? "", await request.formData());
+  if (status === 403 || status === 404) throw new Response(result.error, { status });
+  return json(result, { status });
 }
 
 /** Reasons reviewers give most; the box still takes free text. */
@@ -71,6 +33,7 @@ const SHORTCUTS: [string, string][] = [
   ["j / k", "next / previous flag"],
   ["a", "accept the selected flag"],
   ["r", "reject: type a reason, then Enter"],
+  ["u", "undo your last decision (for a minute after it)"],
   ["?", "show or hide these shortcuts"],
   ["Esc", "close this help"],
 ];
@@ -110,6 +73,8 @@ export default function PacketPage() {
         ev?.focus({ preventScroll: true });
       } else if (e.key === "a") {
         cards[selected]?.querySelector<HTMLButtonElement>("button[value=accept]")?.click();
+      } else if (e.key === "u") {
+        document.querySelector<HTMLButtonElement>("#undo button")?.click();
       } else if (e.key === "r") {
         e.preventDefault();
         cards[selected]?.querySelector<HTMLInputElement>("input[name=reason]")?.focus();
@@ -121,9 +86,16 @@ export default function PacketPage() {
 
   // after a decision, the next open flag (after the one decided, wrapping) takes the focus; none left → readiness
   useEffect(() => {
-    if (!result?.ok || !result.flagId) return;
+    if (!result?.ok || (!result.flagId && result.intent !== "bulk_accept")) return;
     const cards = [...document.querySelectorAll<HTMLElement>(".flag[data-flag]")];
     const i = cards.findIndex((c) => c.dataset.flag === result.flagId);
+    if (result.intent === "undo" && i >= 0) {
+      // the flag that is open again takes the focus, so the right decision is one key away
+      setSelected(i);
+      cards[i].focus({ preventScroll: true });
+      cards[i].scrollIntoView({ block: "nearest" });
+      return;
+    }
     const next = [...cards.slice(i + 1), ...cards.slice(0, Math.max(0, i))].find((c) => c.dataset.status === "open");
     if (next) {
       setSelected(cards.indexOf(next));
@@ -217,6 +189,9 @@ export default function PacketPage() {
             <form method="dialog"><button>Close</button></form>
           </dialog>
           <datalist id="reject-reasons">{PRESET_REASONS.map((r) => <option key={r} value={r} />)}</datalist>
+          {result?.done ? <p className="notice" role="status">{result.done}</p> : null}
+          {d.undo ? <UndoBar undo={d.undo} busy={busy} /> : null}
+          {d.canReview ? <BulkAccept flags={d.flags} busy={busy} error={result?.intent === "bulk_accept" ? result.error : null} /> : null}
           {d.flags.length === 0 ? <p className="muted">No findings for this packet.</p> : null}
           {d.flags.map((f, i) => {
             const category = CATEGORY_LABELS[f.category as Category] ?? f.category;
@@ -310,5 +285,50 @@ export default function PacketPage() {
         </Table>
       </div>
     </>
+  );
+}
+
+/** The last decision of this reviewer on this packet, with the time left to take it back (the server enforces it). */
+function UndoBar({ undo, busy }: { undo: { decision: string; flagIds: string[]; until: string }; busy: boolean }) {
+  const until = Date.parse(undo.until);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  const left = Math.ceil((until - now) / 1000);
+  if (left <= 0) return null;
+  const what = `${undo.decision === "accepted" ? "Accepted" : "Rejected"} ${undo.flagIds.length} flag${undo.flagIds.length === 1 ? "" : "s"}`;
+  return (
+    <Form method="post" replace preventScrollReset id="undo" className="notice undo">
+      <input type="hidden" name="intent" value="undo" />
+      <span>{what}.</span>{" "}
+      <button type="submit" className="secondary" disabled={busy}>Undo <span className="kbd">u</span></button>{" "}
+      <span className="muted small" suppressHydrationWarning>{left} s left</span>
+    </Form>
+  );
+}
+
+/** Accept every open flag of one detector at once, with one reason (offered where a detector has two or more open). */
+function BulkAccept({ flags, busy, error }: { flags: { detector: string; status: string }[]; busy: boolean; error: string | null }) {
+  const open = new Map<string, number>();
+  for (const f of flags) if (f.status === "open") open.set(f.detector, (open.get(f.detector) ?? 0) + 1);
+  const groups = [...open].filter(([, n]) => n > 1);
+  if (!groups.length) return null;
+  return (
+    <details className="card bulk" open={Boolean(error)}>
+      <summary>Accept a detector's open flags together</summary>
+      {groups.map(([detector, n]) => (
+        <Form key={detector} method="post" replace preventScrollReset className="toolbar">
+          <input type="hidden" name="intent" value="bulk_accept" />
+          <input type="hidden" name="detector" value={detector} />
+          <label>Reason for all {n} open flags of {detector}<br />
+            <input type="text" name="reason" required maxLength={2000} />
+          </label>
+          <button type="submit" disabled={busy}>Accept all {n}</button>
+        </Form>
+      ))}
+      {error ? <p className="error" role="alert">{error}</p> : null}
+    </details>
   );
 }

@@ -24,10 +24,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: "Runs · Promise Trail" }];
 
+/** A run's duration in seconds (one decimal), "still running" before it ends. */
 const duration = (a: string | Date | null, b: string | Date | null) => {
-  if (!a || !b) return "—";
+  if (!a) return "—";
+  if (!b) return "still running";
   const s = Math.max(0, (new Date(b).getTime() - new Date(a).getTime()) / 1000);
-  return s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+  return `${s.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
 };
 
 export default function Runs() {
@@ -54,20 +56,20 @@ export default function Runs() {
           {j.kind} started by {j.startedBy} at {when(j.startedAt)}:{" "}
           {j.finished ? (j.error ? <span className="error">failed — {j.error}</span> : j.summary) : (
             <>
-              <progress value={j.done} max={j.total || 1} aria-label="Scoring progress" /> {j.done} / {j.total ? `${j.total} packets` : "counting packets…"}
+              <progress value={j.done} max={j.total || 1} aria-label="Scoring progress" /> {j.total ? `${j.done} of ${j.total} packets` : "counting packets…"}
             </>
           )}
         </div>
       ))}
       {runs.length === 0 ? <Empty>No scoring run yet.</Empty> : (
         <Table label="Batch runs">
-          <thead><tr><th scope="col">#</th><th scope="col">Kind</th><th scope="col">Started</th><th scope="col" className="num">Duration</th><th scope="col">Status</th><th scope="col" className="num">Scored</th><th scope="col" className="num">Unchanged</th><th scope="col" className="num">Failed</th><th scope="col" className="num">New flags</th><th scope="col" className="num">Retired</th><th scope="col" className="num">LLM tokens</th><th scope="col">Errors</th></tr></thead>
+          <thead><tr><th scope="col">#</th><th scope="col">Kind</th><th scope="col">Started</th><th scope="col" className="num">Duration</th><th scope="col">Status</th><th scope="col" className="num">Packets</th><th scope="col" className="num">Scored</th><th scope="col" className="num">Unchanged</th><th scope="col" className="num">Failed</th><th scope="col" className="num">New flags</th><th scope="col" className="num">Retired</th><th scope="col" className="num">LLM tokens</th><th scope="col">Errors</th></tr></thead>
           <tbody>
             {runs.map((r) => (
               <tr key={r.id}>
                 <td>{r.id}</td><td>{r.kind}</td><td>{when(r.started_at)}</td><td className="num">{duration(r.started_at, r.finished_at)}</td>
                 <td><span className={`badge ${r.status === "ok" ? "accepted" : r.status === "failed" ? "high" : "open"}`}>{r.status}</span></td>
-                <td className="num">{r.scored}</td><td className="num">{r.unchanged}</td><td className="num">{r.failed}</td><td className="num">{r.flags_new}</td><td className="num">{r.flags_retired}</td><td className="num">{r.llm_tokens ? `${r.llm_tokens.toLocaleString("en-US")}${r.llm_cost_usd ? ` ($${r.llm_cost_usd.toFixed(2)})` : ""}` : "—"}</td>
+                <td className="num">{r.finished_at ? r.scored + r.unchanged + r.failed : "—"}</td><td className="num">{r.scored}</td><td className="num">{r.unchanged}</td><td className="num">{r.failed}</td><td className="num">{r.flags_new}</td><td className="num">{r.flags_retired}</td><td className="num">{r.llm_tokens ? `${r.llm_tokens.toLocaleString("en-US")}${r.llm_cost_usd ? ` ($${r.llm_cost_usd.toFixed(2)})` : ""}` : "—"}</td>
                 <td>{r.errors.slice(0, 3).map((e, i) => <div key={i} className="error" style={{ fontWeight: 400 }}>{e.deal_id}: {e.error.slice(0, 160)}</div>)}</td>
               </tr>
             ))}

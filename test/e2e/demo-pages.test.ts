@@ -140,6 +140,67 @@ describe("reviewing a packet with the keyboard (defects 1 and 2)", () => {
   });
 });
 
+describe("undo and bulk accept (gaps)", () => {
+  it("u takes back the last decision for a minute (the server refuses once nothing is left to undo); a detector's open flags are accepted together with one reason, and undone as one", async () => {
+    const page = await as("lead");
+    // a packet further down the risk queue (the tests above decide on the first) where one detector has several open flags
+    await page.goto(`${server.url}/packets?status=awaiting&sort=risk`);
+    const hrefs = (await page.getByRole("region", { name: "Packets to review" }).locator("tbody tr td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!))).slice(2, 20);
+    let href = "";
+    for (const h of hrefs) {
+      await page.goto(server.url + h);
+      if (await page.locator("details.bulk").count()) {
+        href = h;
+        break;
+      }
+    }
+    expect(href, "no packet with two open flags of one detector").not.toBe("");
+    const trail = page.getByRole("region", { name: "Packet audit trail" });
+
+    // accept one flag, then u: it is open again, focused, and the audit trail says so
+    const first = page.locator('.flag[data-status="open"]').first();
+    const id = (await first.getAttribute("data-flag"))!;
+    await first.locator("button[value=accept]").click();
+    await poll(() => page.locator(`.flag[data-flag="${id}"]`).getAttribute("data-status")).toBe("accepted");
+    await poll(() => page.locator("#undo").textContent()).toMatch(/Accepted 1 flag\..*Undo.*\d+ s left/);
+    await page.keyboard.press("u");
+    await poll(() => page.locator(`.flag[data-flag="${id}"]`).getAttribute("data-status")).toBe("open");
+    await poll(() => page.locator("[role=status]", { hasText: "Undone" }).textContent()).toBe("Undone: 1 flag is open again.");
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.flag)).toBe(id);
+    expect(await page.locator("#undo").count()).toBe(0);
+    await poll(() => trail.locator("tbody tr").first().textContent()).toContain("review.undone");
+    // the server keeps the rule: nothing of this reviewer's is left to undo here
+    const again = await page.request.post(server.url + href, { form: { intent: "undo" }, headers: { Origin: server.url } });
+    expect(again.status()).toBe(400);
+    expect(await again.text()).toContain("a decision can be undone for 60 seconds after it is made");
+
+    // bulk accept: every open flag of the detector, one reason, one click
+    const bulk = page.locator("details.bulk");
+    await bulk.locator("summary").click();
+    const form = bulk.locator("form").first();
+    const detector = (await form.locator("input[name=detector]").inputValue())!;
+    const group = page.locator(`.flag[data-status="open"]`, { hasText: detector });
+    const n = await group.count();
+    expect(n).toBeGreaterThan(1);
+    await form.locator("input[name=reason]").fill("Known gap in the SOW template; fixing it there");
+    await form.getByRole("button", { name: `Accept all ${n}` }).click();
+    await poll(() => page.locator("[role=status]", { hasText: "Accepted" }).textContent()).toBe(`Accepted ${n} flags of ${detector} with one reason.`);
+    await poll(() => page.locator(`.flag[data-status="accepted"]`, { hasText: "Known gap in the SOW template" }).count()).toBe(n);
+    await poll(() => trail.textContent()).toContain("review.bulk_accepted");
+    // leadership may not bulk-accept: refused by the server in words
+    const boss = await as("leadership");
+    const refused = await boss.request.post(server.url + href, { form: { intent: "bulk_accept", detector, reason: "x" }, headers: { Origin: server.url } });
+    expect(refused.status()).toBe(403);
+    expect(await refused.text()).toContain("Only implementation leads and account owners can accept or reject flags.");
+    await boss.close();
+    // and the bulk accept is undone as one decision
+    await poll(() => page.locator("#undo").textContent()).toContain(`Accepted ${n} flags.`);
+    await page.locator("#undo button").click();
+    await poll(() => page.locator(`.flag[data-status="accepted"]`, { hasText: "Known gap in the SOW template" }).count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe("a worklist, not a table (gaps)", () => {
   it("the lead lands on their own undecided packets, soonest kickoff first, with counts, previous / next and the way back", async () => {
     const page = await as("lead");

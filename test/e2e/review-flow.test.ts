@@ -96,6 +96,10 @@ describe("review flow in Chromium", () => {
     await page.goto(`${server.url}/runs`);
     await page.click("text=Run scoring now");
     await expect.poll(async () => page.locator("tbody tr").first().textContent(), { timeout: 60000 }).toMatch(/ok/);
+    // the run's duration in seconds and its total of packets
+    const run = page.getByRole("region", { name: "Batch runs" }).locator("tbody tr").first();
+    expect(await run.locator("td:nth-child(4)").textContent()).toMatch(/^\d[\d,]*\.\d s$/);
+    expect(await run.locator("td:nth-child(6)").textContent()).toBe("1");
     await page.screenshot({ path: path.join(shots, "runs.png"), fullPage: true });
     await page.close();
 

@@ -94,3 +94,99 @@ export async function decideReadiness(
     await appendAudit(tx, conn, [{ actor: actor.email, action: `readiness.${input.decision}`, entity: "packet", entityId: input.dealId, detail: openHigh ? { comment, open_high_flags: openHigh, confirmed: true } : { comment } }], now);
   });
 }
+
+/** How long a reviewer may take back their last decision (enforced here, shown as a countdown on the page). */
+export const UNDO_SECONDS = 60;
+
+export interface LastDecision {
+  deal_id: string;
+  decision: string;
+  /** the flags of that decision: one, or every flag of a bulk accept */
+  flag_ids: string[];
+  decided_at: Date;
+  /** when undo stops being possible */
+  until: Date;
+}
+
+/**
+ * The actor's last review decision made on the dashboard (one flag, or a bulk accept: the reviews they recorded
+ * at the same instant), if it is still inside the undo window and no one has decided those flags since.
+ */
+export async function lastDecision(open: OpenDatabase, actor: Actor, now = new Date()): Promise<LastDecision | null> {
+  const rows = await open.db
+    .selectFrom("reviews as r")
+    .innerJoin("flags as f", "f.flag_id", "r.flag_id")
+    .select(["r.id", "r.flag_id", "r.decision", "r.decided_at", "f.deal_id"])
+    .where("r.reviewer", "=", actor.email)
+    .where("r.via", "=", "ui")
+    .where("r.decided_at", "=", (eb) => eb.selectFrom("reviews").select((e) => e.fn.max("decided_at").as("m")).where("reviewer", "=", actor.email).where("via", "=", "ui"))
+    .where("r.decided_at", ">", new Date(now.getTime() - UNDO_SECONDS * 1000))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("reviews as later").select("later.id").whereRef("later.flag_id", "=", "r.flag_id").whereRef("later.id", ">", "r.id"))))
+    .orderBy("r.id")
+    .execute();
+  if (!rows.length) return null;
+  const decidedAt = new Date(rows[0].decided_at);
+  return { deal_id: rows[0].deal_id, decision: rows[0].decision, flag_ids: rows.map((r) => r.flag_id), decided_at: decidedAt, until: new Date(decidedAt.getTime() + UNDO_SECONDS * 1000) };
+}
+
+/**
+ * Takes back the actor's last decision while the undo window is open: the review rows go, the flags are open
+ * again, and the audit log keeps both the decision and its undoing (one entry per flag, one transaction).
+ */
+export async function undoLastDecision(open: OpenDatabase, actor: Actor, input: { dealId: string; now?: Date }): Promise<LastDecision> {
+  if (!can(actor.role, "review")) await refuse(open, actor, "review", input.dealId, "Only implementation leads and account owners can accept or reject flags.");
+  const now = input.now ?? new Date();
+  const last = await lastDecision(open, actor, now);
+  if (!last || last.deal_id !== input.dealId) {
+    throw new ReviewInputError(`There is no decision of yours on this packet to undo: a decision can be undone for ${UNDO_SECONDS} seconds after it is made.`);
+  }
+  await inTransaction(open, async (tx, conn) => {
+    const gone = await tx
+      .deleteFrom("reviews")
+      .where("reviewer", "=", actor.email)
+      .where("via", "=", "ui")
+      .where("decided_at", "=", last.decided_at)
+      .where("flag_id", "in", last.flag_ids)
+      .returning(["flag_id", "decision", "reason"])
+      .execute();
+    await appendAudit(
+      tx,
+      conn,
+      gone.map((g) => ({ actor: actor.email, action: "review.undone", entity: "flag", entityId: g.flag_id, detail: { deal_id: last.deal_id, undone: g.decision, reason: g.reason } })),
+      now,
+    );
+  });
+  return last;
+}
+
+/**
+ * Accepts every open flag of one detector on one packet with one reason, in one transaction (each flag gets its
+ * review row and its audit entry, and the packet one entry naming the bulk accept). Same rights as one decision.
+ */
+export async function bulkAccept(open: OpenDatabase, actor: Actor, input: { dealId: string; detector: string; reason: string; now?: Date }): Promise<number> {
+  if (!can(actor.role, "review")) await refuse(open, actor, "review", input.dealId, "Only implementation leads and account owners can accept or reject flags.");
+  const packet = await open.db.selectFrom("packets").select(["deal_id", "account_owner"]).where("deal_id", "=", input.dealId).executeTakeFirst();
+  if (!packet) throw new NotFoundError("There is no packet with this deal id.");
+  if (actor.role === "account_owner" && !sameName(packet.account_owner, actor.name)) {
+    await refuse(open, actor, "review", input.dealId, "Account owners can review flags on their own deals only.");
+  }
+  const reason = input.reason.trim();
+  if (!reason) throw new ReviewInputError("Say why these flags are accepted together: one reason covers them all.");
+  if (reason.length > 2000) throw new ReviewInputError("The reason is too long (2,000 characters at most).");
+  const targets = (await listFlags(open, { dealId: input.dealId })).filter((f) => f.status === "open" && f.detector === input.detector);
+  if (!targets.length) throw new ReviewInputError("This detector has no open flags left on this packet. Reload the packet to see its current flags.");
+  const now = input.now ?? new Date();
+  await inTransaction(open, async (tx, conn) => {
+    await tx.insertInto("reviews").values(targets.map((f) => ({ flag_id: f.flag_id, decision: "accepted", reviewer: actor.email, reason, decided_at: now, via: "ui" }))).execute();
+    await appendAudit(
+      tx,
+      conn,
+      [
+        ...targets.map((f) => ({ actor: actor.email, action: "review.accepted", entity: "flag", entityId: f.flag_id, detail: { deal_id: input.dealId, reason, bulk: true } })),
+        { actor: actor.email, action: "review.bulk_accepted", entity: "packet", entityId: input.dealId, detail: { detector: input.detector, flags: targets.length, reason } },
+      ],
+      now,
+    );
+  });
+  return targets.length;
+}
