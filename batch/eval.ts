@@ -70,7 +70,7 @@ if (!existsSync(path.join(shared, "tools", "eval-flags"))) {
 const dataDir = path.join(shared, "data");
 const sets = readdirSync(dataDir)
   .filter((d) => existsSync(path.join(dataDir, d, "labels.csv")) && existsSync(path.join(dataDir, d, "handoffs.csv")))
-  .concat(["heldout", "heldout2"].filter((h) => existsSync(path.join(setDir(h), "labels.csv"))))
+  .concat(readdirSync(path.join(PROJECT_ROOT, "test", "fixtures")).filter((h) => h.startsWith("heldout") && existsSync(path.join(setDir(h), "labels.csv"))))
   .filter((d) => !opt("--set") || d === opt("--set"))
   .sort();
 

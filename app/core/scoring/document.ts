@@ -146,6 +146,12 @@ function parseDocument(text: string): DocumentModel {
       if (TABLE_RULE.test(body)) continue;
       const cells = splitCells(text, start, ln.end);
       const prevIsTable = li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end));
+      // a row with a rule under it ("|---|---|") is a header, whatever came before it
+      const ruled = li + 1 < ll.length && TABLE_RULE.test(ll[li + 1].text.trim());
+      if (ruled) {
+        header = cells.map((c) => c.text.toLowerCase());
+        continue;
+      }
       if (!prevIsTable || !header) {
         // a first row of names is the header; a first row that holds amounts or quantities is data without one
         const dataLike = cells.filter((c) => /^[$€£₹]?\s?\d[\d,.]*\s*\S{0,3}$|[$€£₹]\s?\d/.test(c.text)).length;

@@ -5,7 +5,7 @@ import type { Context } from "./types";
 import { TEXT_SOURCES, type TextSource } from "../packet";
 import { documentOf, type Block } from "./document";
 import { stem, termSet } from "./lexicon";
-import { dateMentions, NUM, parseNumberWords, parseNumeral, quantities, unitOf, type Quantity } from "./numbers";
+import { dateMentions, NUM, pairUnit, parseNumberWords, parseNumeral, quantities, unitOf, type Quantity } from "./numbers";
 import { clauses, sentences, type Span } from "./structure";
 import { memo } from "./memo";
 
@@ -105,7 +105,16 @@ function fact(kind: FactKind, source: TextSource, key: string, value: number, bo
 }
 
 /** The counted noun of a phrase: a known unit ("seats" → user), else the first plural noun. */
-function countedNoun(words: string[]): string | null {
+function countedNoun(phrase: string[]): string | null {
+  // "msgs/mo" counts messages; "power units" is one name; "office and plant users" counts users
+  const words = phrase.map((w) => w.replace(/\/.*$/, "")).filter(Boolean);
+  const pair = words.length > 1 ? pairUnit(words[0], words[1]) : null;
+  if (pair) return pair;
+  const and = words.findIndex((w) => /^(?:and|or|&)$/i.test(w));
+  if (and > 0) {
+    const head = words.slice(and + 1).find((w) => /s$/i.test(w) && unitOf(w));
+    if (head) return unitOf(head);
+  }
   for (const w of words) {
     if (/^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|and|or)$/i.test(w)) break;
     const u = unitOf(w);
@@ -171,7 +180,9 @@ function rowCount(b: Block): { value: number; unit: string } | null {
   if (!qty) return null;
   const value = Number(qty.text.replace(/,/g, ""));
   const desc = b.head.text;
-  const unit = unitOf(desc) ?? countedNoun(desc.split(/[\s,()—–-]+/).filter(Boolean).reverse());
+  // "…, per provider per month": the row is priced by what it counts
+  const per = [...desc.matchAll(/\bper\s+([A-Za-z][\w-]*)/gi)].map((m) => m[1]).find((w) => !/^(?:month|year|annum|week|day|hour|mo|yr)$/i.test(w));
+  const unit = (per && (unitOf(per) ?? `n:${stem(/s$/i.test(per) ? per : `${per}s`)}`)) || unitOf(desc) || countedNoun(desc.split(/[\s,()—–-]+/).filter(Boolean).reverse());
   if (!unit || value < 2) return null;
   return { value, unit: unit.replace(/^n:/, "") };
 }
@@ -203,7 +214,8 @@ export function factsOf(ctx: Context): Fact[] {
 function fieldFacts(source: TextSource, text: string, dayFirst: boolean, out: Fact[]): void {
   {
     for (const { span: u, block } of statementsOf(text)) {
-      if (/^(?:acceptance|accepted|complete|done)\b/i.test(u.text) || block.section.kind === "acceptance") continue;
+      // acceptance tests count samples, not contracted quantities; a numbered item under a mixed heading is scope
+      if (/^(?:acceptance|accepted|complete|done)\b/i.test(u.text) || (block.section.kind === "acceptance" && !block.rawId)) continue;
       const row = rowCount(block);
       if (row && u.start === block.start) {
         const cite = block.cells ? { start: block.start, end: block.end, text: block.text } : u;
@@ -217,6 +229,10 @@ function fieldFacts(source: TextSource, text: string, dayFirst: boolean, out: Fa
           out.push(fact(r.kind, source, r.key, r.value, r.bound, { start: c.start + r.start, end: c.start + r.end, text: c.text.slice(r.start, r.end) }));
         }
       }
+      // a contract's schedule is its table rows and numbered lines, not dates in its prose
+      const scheduleLine = !!block.cells || (!!block.rawId && u.start === block.start);
+      const due = (scheduleLine || !CONTRACT_SOURCES.has(source)) && itemDate(source, u.text, dayFirst);
+      if (due) out.push(fact("date", source, "date:item", due.value, due.bound, trimRow(text, u)));
       for (const m of u.text.matchAll(/(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit) of (\d+(?:\.\d+)?)\s?%/gi)) {
         out.push(fact("percent", source, "discount%", Number(m[1] ?? m[2]), "exact", u));
       }
@@ -322,6 +338,24 @@ const EVENT_MONTHS: [RegExp, number][] = [
   [/\bchristmas\b/i, 12], [/\bthanksgiving\b/i, 11], [/\bnew year(?:'s)?\b/i, 1], [/\bhalloween\b/i, 10], [/\blabou?r day\b/i, 9],
   [/\bmemorial day\b/i, 5], [/\bindependence day\b|\bjuly 4(?:th)?\b|\bfourth of july\b/i, 7], [/\bvalentine/i, 2],
 ];
+
+// the sales side saying when a named piece of work will be there ("the LRS integration live by March 2")
+const READY = /\b(?:live|ready|done|delivered|in place|working|available|finished|completed?)\b/i;
+const CONTRACT_SOURCES = new Set<TextSource>(["signed_scope", "order_form"]);
+
+/**
+ * The due date of a named piece of work: a schedule line or row of the contract with one date and no milestone
+ * word, or a sales-side clause promising that work ready by a date. Compared only where the two name the same work.
+ */
+function itemDate(source: TextSource, text: string, dayFirst: boolean): { value: number; bound: Quantity["bound"] } | null {
+  if (MILESTONES.some(([, re]) => re.test(text)) || text.length > 240) return null;
+  const ds = dateMentions(text, { dayFirst }).filter((d) => d.key && /^\d{2}-\d{2}$/.test(d.key));
+  if (ds.length !== 1) return null;
+  if (!CONTRACT_SOURCES.has(source) && !READY.test(text)) return null;
+  const [mm, dd] = ds[0].key!.split("-").map(Number);
+  const lead = text.slice(Math.max(0, ds[0].start - 24), ds[0].start);
+  return { value: mm * 100 + dd, bound: /\b(?:before|by|no later than|prior to)\s+(?:the\s+)?$/i.test(lead) ? "max" : "exact" };
+}
 
 function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean) {
   const ds = dateMentions(c.text, { dayFirst }).filter((d) => d.key && /^\d{2}(?:-\d{2})?$/.test(d.key));

@@ -82,9 +82,21 @@ const UNIT_ALIASES: Record<string, string> = {
   vehicles: "vehicle", vehicle: "vehicle", trucks: "vehicle", schedulers: "scheduler", agents: "agent", agent: "agent",
   identities: "identity", identity: "identity", accounts: "account", admins: "admin", administrators: "admin",
   "earning codes": "earning code", codes: "code", policies: "policy", parallels: "parallel", runs: "run",
-  clinicians: "clinician", providers: "provider", physicians: "provider", beds: "bed", properties: "property",
+  clinicians: "clinician", providers: "provider", provider: "provider", physicians: "provider",
+  // one thing, several names: what a message bundle, a fleet, a meter estate, a school or a site list counts
+  messages: "message", message: "message", msgs: "message", msg: "message", notifications: "message", notification: "message", texts: "message",
+  tractors: "vehicle", tractor: "vehicle", "power units": "vehicle", buses: "vehicle", vans: "vehicle", lorries: "vehicle",
+  meters: "endpoint", meter: "endpoint", "metered endpoints": "endpoint", "service connections": "endpoint",
+  pupils: "student", pupil: "student",
+  plants: "location", plant: "location", depots: "location", depot: "location", warehouses: "location", warehouse: "location", hotels: "location",
+  hotel: "location", restaurants: "location", restaurant: "location", schools: "location", hospitals: "location", venues: "location", beds: "bed", properties: "property",
   "device count": "endpoint", students: "student", teachers: "teacher", members: "member", patients: "patient", drivers: "driver", crews: "crew",
 };
+
+/** The unit a two-word name counts ("power units", "named users"), or null when the pair is not one name. */
+export function pairUnit(first: string, second: string): string | null {
+  return UNIT_ALIASES[`${first} ${second}`.toLowerCase().replace(/[^a-z/ -]/g, "")] ?? null;
+}
 
 /** The canonical counted unit of a noun phrase after a number, or null when it is not a counted thing. */
 export function unitOf(phrase: string): string | null {

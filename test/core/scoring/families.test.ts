@@ -72,6 +72,37 @@ describe("conflicting terms: the same fact stated differently", () => {
     const f = flags({ signed_scope: scope, cs_requirement: "Go-live target: 01/08/2026" }, "conflicting_terms");
     expect(f.map((x) => x.source).sort()).toEqual(["cs_requirement", "signed_scope"]);
   });
+  it("counts one thing under its other names: texts and msgs, haul trucks and tractors, depots and sites", () => {
+    const cases: [string, string][] = [
+      ["Text bundle: 20,000 messages/mo", "I quoted them 35k msgs/mo for the reminders"],
+      ["Telematics licence — 90 power units", "their yard runs 120 tractors since the merger"],
+      ["Depot licences: 8", "rollout covers all 11 depots"],
+    ];
+    for (const [order_form, kickoff_note] of cases) {
+      expect(flags({ signed_scope: "1. Configure the booking module. Accepted when 20 test bookings confirm.", order_form, kickoff_note }, "conflicting_terms").map((x) => x.source).sort()).toEqual(["kickoff_note", "order_form"]);
+    }
+  });
+  it("reads the column names under a pipe-separated title line", () => {
+    const order_form = ["Order 77-B | Term: 12 months | Prices in USD", "", "| Line | Item | Qty | Price |", "|---|---|---|---|", "| 1 | Vet login, per vet per month | 14 | $60.00 |"].join("\n");
+    const f = flags({ order_form, kickoff_note: "Licensing covers all 17 of their vets." }, "conflicting_terms");
+    expect(f.map((x) => x.source).sort()).toEqual(["kickoff_note", "order_form"]);
+  });
+  it("compares the date a seller gave for a named piece of work with that work's row in the schedule", () => {
+    const signed_scope = base.signed_scope + "\n| ID | Deliverable | Due |\n|---|---|---|\n| M1 | Kennel booking module | 4 May 2026 |\n| M2 | Pharmacy stock sync | 22 June 2026 |";
+    const f = flags({ signed_scope, kickoff_note: "I told the owner we'd have the pharmacy stock sync working by 1 June." }, "conflicting_terms");
+    expect(f.map((x) => x.evidence)).toEqual(expect.arrayContaining([expect.stringContaining("Pharmacy stock sync"), expect.stringContaining("pharmacy stock sync working")]));
+    // the same note naming work the schedule dates later is not compared with another row's earlier date
+    expect(flags({ signed_scope, kickoff_note: "I told the owner we'd have the pharmacy stock sync working by 30 June." }, "conflicting_terms")).toEqual([]);
+  });
+  it("keeps a new commitment even when the same note repeats the contracted date", () => {
+    const signed_scope = base.signed_scope + "\nSchedule approved by delivery: go-live 9 March 2026.";
+    const kickoff_note = "Plan says go-live 9 March. But I told the practice manager we'd go live 23 February for their open day.";
+    expect(flags({ signed_scope, kickoff_note }, "conflicting_terms").map((x) => x.source).sort()).toEqual(["kickoff_note", "signed_scope"]);
+  });
+  it("separates a cap from a count: a SOW cap against a smaller order is a conflict, today's volume under the cap is not", () => {
+    expect(flags({ signed_scope: base.signed_scope + "\nMigrate up to 900 client records per clinic group.", order_form: "Record migration: 700 client records" }, "conflicting_terms")).toHaveLength(2);
+    expect(flags({ order_form: "Kennelwise Pro — up to 5,000 client records", kickoff_note: "They hold 4,100 client records today." }, "conflicting_terms")).toEqual([]);
+  });
   it("does not flag the same value written two ways, an addition, or a part of the whole", () => {
     for (const note of ["All twelve (12) vets get a login.", "They asked for two extra clinics next spring.", "2 of the clinics still use paper charts."]) {
       expect(evidence({ kickoff_note: note, order_form: "Kennelwise Pro — 3 clinics — 12 vet logins — 12-month term" }, "conflicting_terms")).toEqual([]);

@@ -10,6 +10,8 @@ function sameContext(a: Fact, b: Fact): boolean {
   return shared >= 2;
 }
 
+const CONTRACT = new Set(["signed_scope", "order_form"]);
+
 /** Do two facts of the same key state compatible values? */
 function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): boolean {
   if (a.value === b.value) return true;
@@ -26,7 +28,8 @@ function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): bo
     return false;
   }
   const [hi, lo] = a.value >= b.value ? [a, b] : [b, a];
-  if (hi.bound === "max" && lo.bound === "approx") return true; // "up to 3,500" vs "~2,800 at peak"
+  // inside a contracted cap: an estimate ("up to 3,500" vs "~2,800 at peak"), or a sales-side count of today's volume
+  if (hi.bound === "max" && (lo.bound === "approx" || (lo.bound === "exact" && CONTRACT.has(hi.source) && !CONTRACT.has(lo.source)))) return true;
   // an estimate below what the order form buys leaves headroom; only needing more than was bought disagrees
   if (lo.bound === "approx" && hi.bound === "exact" && (hi.source === "order_form" || contracted.has(hi.value))) return true;
   if (a.bound === "min" || b.bound === "min") {
@@ -37,21 +40,29 @@ function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): bo
   return false;
 }
 
+/** Facts about the same thing: the same key, or a dated piece of work and a milestone date naming that work. */
+function sameKey(a: Fact, b: Fact): boolean {
+  if (a.key === b.key) return true;
+  return a.kind === "date" && b.kind === "date" && (a.key === "date:item" || b.key === "date:item") && sameContext(a, b);
+}
+
 /** Which instance of a key a fact is about: two clauses naming different sites or phases are not comparable. */
 function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
-  if (a.key.startsWith("ctx:") && !sameContext(a, b)) return false;
+  if ((a.key.startsWith("ctx:") || a.key === "date:item" || b.key === "date:item") && !sameContext(a, b)) return false;
   if (a.kind === "date" || a.kind === "count") {
     const shared = [...a.names].some((n) => b.names.has(n));
-    if (a.names.size && b.names.size && !shared && a.kind === "date") return false;
     // a side that states several values for the key needs a shared name to pick the one meant
-    for (const [x, y] of [[a, b], [b, a]] as const) {
-      const values = new Set(facts.filter((f) => f.source === y.source && f.key === y.key).map((f) => f.value));
-      if (values.size > 1 && !shared) return false;
-      void x;
-    }
+    const several = (y: Fact) => !COMMITMENT.test(y.clause.text) && new Set(facts.filter((f) => f.source === y.source && f.key === y.key).map((f) => f.value)).size > 1;
+    // (a dated piece of work is already picked out by the work it names)
+    const named = a.key === "date:item" || b.key === "date:item";
+    if ((several(a) || several(b)) && !shared && !named) return false;
   }
   return true;
 }
+
+// a commitment made to the customer ("told her we'd …", "I quoted them …") is a new term, even when the same note
+// also repeats the contracted one
+const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\bsaid (?:we|yes|it)\b/i;
 
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
@@ -68,11 +79,11 @@ export const conflictsDetector: Detector = {
       for (let j = i + 1; j < facts.length; j++) {
         const a = facts[i];
         const b = facts[j];
-        if (a.source === b.source || a.key !== b.key || !comparable(a, b, facts)) continue;
+        if (a.source === b.source || !sameKey(a, b) || !comparable(a, b, facts)) continue;
         const contracted = new Set(facts.filter((f) => f.key === a.key && (f.source === "order_form" || f.source === "signed_scope")).map((f) => f.value));
-        // a source that also states the other value somewhere agrees with itself
-        if (facts.some((f) => f.source === a.source && f.key === a.key && agree(f, b, tolerance, contracted))) continue;
-        if (facts.some((f) => f.source === b.source && f.key === b.key && agree(f, a, tolerance, contracted))) continue;
+        // a source that also states the other value somewhere agrees with itself, unless it made a new commitment
+        const restates = (x: Fact, y: Fact) => !COMMITMENT.test(x.clause.text) && facts.some((f) => f.source === x.source && f.key === x.key && (f.key !== "date:item" || sameContext(f, y)) && agree(f, y, tolerance, contracted));
+        if (restates(a, b) || restates(b, a)) continue;
         for (const [x, y] of [[a, b], [b, a]] as const) {
           const k = `${x.source}:${x.clause.start}`;
           if (flagged.has(k)) continue;
