@@ -106,7 +106,7 @@ function fact(kind: FactKind, source: TextSource, key: string, value: number, bo
 
 /** The counted noun of a phrase: a known unit ("seats" → user), else the first plural noun. */
 function countedNoun(phrase: string[]): string | null {
-  // "msgs/mo" counts messages; "power units" is one name; "office and plant users" counts users
+  // "texts/mo" counts messages; "power units" is one name; "desk and field staff" counts staff
   const words = phrase.map((w) => w.replace(/\/.*$/, "")).filter(Boolean);
   const pair = words.length > 1 ? pairUnit(words[0], words[1]) : null;
   if (pair) return pair;
@@ -180,7 +180,7 @@ function rowCount(b: Block): { value: number; unit: string } | null {
   if (!qty) return null;
   const value = Number(qty.text.replace(/,/g, ""));
   const desc = b.head.text;
-  // "…, per provider per month": the row is priced by what it counts
+  // "Seat licence, per nurse per year": the row is priced by what it counts
   const per = [...desc.matchAll(/\bper\s+([A-Za-z][\w-]*)/gi)].map((m) => m[1]).find((w) => !/^(?:month|year|annum|week|day|hour|mo|yr)$/i.test(w));
   const unit = (per && (unitOf(per) ?? `n:${stem(/s$/i.test(per) ? per : `${per}s`)}`)) || unitOf(desc) || countedNoun(desc.split(/[\s,()—–-]+/).filter(Boolean).reverse());
   if (!unit || value < 2) return null;
@@ -339,7 +339,7 @@ const EVENT_MONTHS: [RegExp, number][] = [
   [/\bmemorial day\b/i, 5], [/\bindependence day\b|\bjuly 4(?:th)?\b|\bfourth of july\b/i, 7], [/\bvalentine/i, 2],
 ];
 
-// the sales side saying when a named piece of work will be there ("the LRS integration live by March 2")
+// the sales side saying when a named piece of work will be there ("the payroll bridge ready by 9 April")
 const READY = /\b(?:live|ready|done|delivered|in place|working|available|finished|completed?)\b/i;
 const CONTRACT_SOURCES = new Set<TextSource>(["signed_scope", "order_form"]);
 

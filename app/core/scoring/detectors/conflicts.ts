@@ -60,7 +60,7 @@ function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
   return true;
 }
 
-// a commitment made to the customer ("told her we'd …", "I quoted them …") is a new term, even when the same note
+// a commitment made to the customer ("I promised the CFO …", "we quoted …") is a new term, even when the same note
 // also repeats the contracted one
 const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\bsaid (?:we|yes|it)\b/i;
 
