@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +21,23 @@ beforeAll(async () => (db = await tempDb()));
 afterAll(() => db.dispose());
 
 describe("importing the shared files", () => {
+  it("imports every packet and rework row of every labelled set, none quarantined (issue 11)", async () => {
+    const sets = readdirSync(data).filter((d) => existsSync(file(d, "labels.csv")));
+    expect(sets.length).toBeGreaterThanOrEqual(7);
+    for (const set of sets) {
+      const own = await tempDb();
+      try {
+        for (const kind of ["handoffs", "rework"] as const) {
+          const rows = readCsv(file(set, `${kind}.csv`)).length;
+          const s = await importCsv(own, { kind, file: file(set, `${kind}.csv`) });
+          expect({ set, kind, rows: s.rows, imported: s.imported, quarantine: s.quarantine }).toEqual({ set, kind, rows, imported: rows, quarantine: [] });
+        }
+      } finally {
+        await own.dispose();
+      }
+    }
+  });
+
   it("imports the dev and real-sow packets and the dev rework with the expected counts", async () => {
     expect(await importCsv(db, { kind: "handoffs", file: file("dev", "handoffs.csv") })).toMatchObject({ rows: 40, imported: 40, quarantined: 0 });
     expect(await importCsv(db, { kind: "handoffs", file: file("dev", "handoffs.csv") })).toMatchObject({ rows: 40, imported: 0, unchanged: 40 });
