@@ -52,6 +52,7 @@ export const USAGE = `usage: npm run batch -- COMMAND [options]
   export flags OUT.csv
   export metrics OUT.json [--pilot-start YYYY-MM-DD]
   export quarantine UPLOAD_ID OUT.csv
+  export warnings UPLOAD_ID OUT.csv
   users add EMAIL --role ROLE [--name NAME]     (password read from stdin)
   pilot set [--pilot-start YYYY-MM-DD] [--window DAYS] [--review-minutes N]
   audit verify                  check the audit log's hash chain

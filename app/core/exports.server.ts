@@ -5,6 +5,7 @@ import { earlyReworkItems, metricsExport, recurringFields, weeklySeries } from "
 import { FLAG_EXPORT_COLUMNS, listFlags } from "./review/flags.server";
 import { auditPage, packetQueue, runsPage, uploadsPage } from "./dashboard.server";
 import { getPilotSettings } from "./settings.server";
+import { errorFileCsv, type ErrorFileKind } from "./ingest/error-file.server";
 
 export interface ExportFile {
   name: string;
@@ -14,11 +15,14 @@ export interface ExportFile {
 
 const csvFile = (name: string, columns: string[], rows: Record<string, unknown>[]): ExportFile => ({ name, type: "text/csv; charset=utf-8", body: toCsv(columns, rows) });
 
+/** An upload's error files: its quarantined rows, or its rows imported with warnings (error-file.server.ts). */
+export const ERROR_FILE = /^(quarantine|warnings)-(\d+)\.csv$/;
+
 export async function exportFile(open: OpenDatabase, name: string, q: URLSearchParams, role: string): Promise<ExportFile | null> {
-  const quarantine = /^quarantine-(\d+)\.csv$/.exec(name);
-  if (quarantine) {
-    const rows = await open.db.selectFrom("quarantine").selectAll().where("upload_id", "=", Number(quarantine[1])).orderBy("line").execute();
-    return csvFile(name, ["upload_id", "line", "reason", "raw"], rows);
+  const errors = ERROR_FILE.exec(name);
+  if (errors) {
+    const body = await errorFileCsv(open, Number(errors[2]), errors[1] as ErrorFileKind);
+    return body === null ? null : { name, type: "text/csv; charset=utf-8", body };
   }
   switch (name) {
     case "metrics.json":

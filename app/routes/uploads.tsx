@@ -179,7 +179,7 @@ export default function Uploads() {
           {result.summary.quarantine.length ? (
             <>
               <ul>{result.summary.quarantine.slice(0, 20).map((q) => <li key={q.line}>line {q.line}: {q.reason}</li>)}</ul>
-              <Link to={`/exports/quarantine-${result.summary.upload_id}.csv`} reloadDocument>Download quarantined rows</Link>
+              <Link to={`/exports/quarantine-${result.summary.upload_id}.csv`} reloadDocument>Download the quarantined rows to fix and upload again</Link>
             </>
           ) : null}
           {result.summary.warnings ? (
@@ -190,6 +190,7 @@ export default function Uploads() {
                 empty and its text kept.
               </p>
               <ul>{result.summary.warnings_sample.map((w) => <li key={`${w.line}-${w.column}`}>line {w.line}: {w.reason}</li>)}</ul>
+              <Link to={`/exports/warnings-${result.summary.upload_id}.csv`} reloadDocument>Download the rows with warnings</Link>
             </>
           ) : null}
         </div>
@@ -204,7 +205,7 @@ export default function Uploads() {
               <td>{u.id}</td><td>{u.file_name}</td><td>{u.kind}</td><td>{u.source_system}</td><td>{u.uploader}</td><td>{when(u.uploaded_at)}</td>
               <td className="num">{u.rows_read}</td><td className="num">{u.imported}</td><td className="num">{u.unchanged}</td>
               <td className="num">{u.quarantined ? <Link to={`/exports/quarantine-${u.id}.csv`} reloadDocument>{u.quarantined}</Link> : 0}</td>
-              <td className="num">{u.warnings ?? 0}</td>
+              <td className="num">{u.warnings ? <Link to={`/exports/warnings-${u.id}.csv`} reloadDocument>{u.warnings}</Link> : 0}</td>
               <td><code title={u.sha256}>{u.sha256.slice(0, 12)}…</code></td>
             </tr>
           ))}

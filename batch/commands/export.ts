@@ -3,6 +3,7 @@ import { toCsv } from "../../app/core/csv";
 import { FLAG_EXPORT_COLUMNS, listFlags } from "../../app/core/review/flags.server";
 import { metricsExport } from "../../app/core/analytics/metrics.server";
 import { parseDate } from "../../app/core/ingest/values";
+import { errorFileCsv } from "../../app/core/ingest/error-file.server";
 import { CommandError, UsageError, type Parsed } from "../options";
 import type { CommandResult, Effects } from "../effects";
 
@@ -44,12 +45,13 @@ export async function exportCommand(a: Parsed, fx: Effects): Promise<CommandResu
       json: { file: out, ...m },
     };
   }
-  if (what === "quarantine") {
+  if (what === "quarantine" || what === "warnings") {
     const id = Number(out);
-    if (!Number.isInteger(id) || !extra) throw new UsageError("export quarantine needs UPLOAD_ID OUT.csv");
-    const rows = await (await fx.db()).db.selectFrom("quarantine").selectAll().where("upload_id", "=", id).orderBy("line").execute();
-    await writeAtomically(extra, toCsv(["upload_id", "line", "reason", "raw"], rows));
-    return { summary: `wrote ${rows.length} quarantined rows of upload ${id} to ${extra}`, json: { file: extra, rows: rows.length } };
+    if (!Number.isInteger(id) || !extra) throw new UsageError(`export ${what} needs UPLOAD_ID OUT.csv`);
+    const body = await errorFileCsv(await fx.db(), id, what);
+    if (body === null) throw new CommandError(`no upload ${id}`);
+    await writeAtomically(extra, body);
+    return { summary: `wrote the ${what} file of upload ${id} to ${extra} (its headers plus line and reason; fix it and import it again)`, json: { file: extra } };
   }
-  throw new UsageError("export what? flags, metrics or quarantine");
+  throw new UsageError("export what? flags, metrics, quarantine or warnings");
 }

@@ -13,6 +13,8 @@ export interface UploadsTable {
   encoding: string;
   delimiter: string;
   header_map: string;
+  /** JSON: the file's header row as written (null for uploads before migration 0011) */
+  headers: string | null;
   rows_read: Generated<number>;
   imported: Generated<number>;
   unchanged: Generated<number>;
@@ -29,6 +31,8 @@ export interface ImportWarningsTable {
   column_name: string;
   raw: string;
   reason: string;
+  /** the row's cells as CSV in the file's delimiter (null before migration 0011) */
+  record: string | null;
 }
 
 export interface ImportMappingsTable {
@@ -240,9 +244,9 @@ export interface Database {
 
 /** The columns each table must have, used by the schema drift test. */
 export const TABLE_COLUMNS: Record<keyof Database, string[]> = {
-  uploads: ["id", "kind", "file_name", "sha256", "size_bytes", "source_system", "uploader", "uploaded_at", "encoding", "delimiter", "header_map", "rows_read", "imported", "unchanged", "quarantined", "footer_lines", "status", "warnings"],
+  uploads: ["id", "kind", "file_name", "sha256", "size_bytes", "source_system", "uploader", "uploaded_at", "encoding", "delimiter", "header_map", "rows_read", "imported", "unchanged", "quarantined", "footer_lines", "status", "warnings", "headers"],
   quarantine: ["upload_id", "line", "reason", "raw"],
-  import_warnings: ["upload_id", "line", "column_name", "raw", "reason"],
+  import_warnings: ["upload_id", "line", "column_name", "raw", "reason", "record"],
   import_mappings: ["kind", "source_system", "header_key", "headers", "mapping", "updated_by", "updated_at"],
   packets: ["deal_id", "version", "content_hash", "account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "close_date", "kickoff_date", "amount", "currency", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise", "extra", "source_system", "approved_source", "upload_id", "line", "updated_at", "scored_hash", "score_status", "score_error", "readiness", "llm_status", "parts_present", "unparsed", "text_checks"],
   packet_versions: ["deal_id", "version", "content_hash", "upload_id", "line", "data", "created_at"],

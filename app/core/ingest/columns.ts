@@ -193,3 +193,23 @@ export function parseManualMap(pairs: string[]): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * The two columns an error file adds after the file's own (as Salesforce Data Loader's error file does): `line`
+ * and `reason`, or `error_line` and `error_reason` when the file already has a header of that name.
+ */
+export function errorFileColumns(headers: string[]): [line: string, reason: string] {
+  const own = new Set(headers.map(fold));
+  return own.has("line") || own.has("reason") ? ["error_line", "error_reason"] : ["line", "reason"];
+}
+
+/**
+ * The header indices of the two columns an error file of ours adds, when the file ends with them: an error file
+ * fixed and uploaded again imports its rows, these columns ignored (neither mapped nor kept as extra data).
+ */
+export function errorColumnsOf(headers: string[]): Set<number> {
+  const n = headers.length;
+  if (n < 3) return new Set();
+  const [line, reason] = errorFileColumns(headers.slice(0, -2));
+  return fold(headers[n - 2]) === line && fold(headers[n - 1]) === reason ? new Set([n - 2, n - 1]) : new Set();
+}

@@ -4,7 +4,7 @@ import type { OpenDatabase } from "../db/db.server";
 import { appendRows, inTransaction } from "../db/tx.server";
 import { appendAudit, type AuditEntry } from "../audit/audit.server";
 import { getApprovedSources } from "../settings.server";
-import { COLUMNS, mapHeaders, MappingError, type HeaderMapping, type ImportKind } from "./columns";
+import { COLUMNS, errorColumnsOf, mapHeaders, MappingError, type HeaderMapping, type ImportKind } from "./columns";
 import { rememberedMapping, rememberMapping } from "./mappings.server";
 import { ImportRefused, sniffFile, DEFAULT_MAX_BYTES, type Sniffed } from "./read-csv.server";
 import { cellColumn, duckdbCanRead, literal, stageName, streamToNormalFile, viewWithDuckDB, type Staged } from "./stage.server";
@@ -68,6 +68,8 @@ const WARNINGS_SAMPLE = 20;
 interface MergeContext {
   /** a view of the rows to store: valid, first of their key in the file, with their named values */
   rows: string;
+  /** the same rows, narrow: line, row_key, content_hash (versioned kinds), without reading the file again */
+  narrow: string;
   uploadId: number;
   now: Date;
   approved: boolean;
@@ -130,25 +132,29 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
   let sizeOf = 0;
   const sniffed = await sniffFile(opts.file, opts.maxBytes ?? DEFAULT_MAX_BYTES, (b) => progress(0)?.(b));
   sizeOf = sniffed.sizeBytes;
+  // an error file of ours, fixed and uploaded again: its line and reason columns are ignored
+  const ignored = errorColumnsOf(sniffed.headers);
+  const headers = sniffed.headers.map((h, i) => (ignored.has(i) ? "" : h));
+  const ownHeaders = sniffed.headers.filter((_, i) => !ignored.has(i));
   // a hand mapping is used (and remembered for this source and header set); without one, the remembered one
   const hand = opts.map ?? {};
   let mappingFrom: ImportSummary["mapping"] = Object.keys(hand).length ? "by hand" : "automatic";
   let mapping: HeaderMapping;
-  const remembered = mappingFrom === "automatic" ? await rememberedMapping(open.db, opts.kind, source, sniffed.headers) : null;
+  const remembered = mappingFrom === "automatic" ? await rememberedMapping(open.db, opts.kind, source, ownHeaders) : null;
   if (remembered) {
     try {
-      mapping = mapHeaders(opts.kind, sniffed.headers, remembered.mapping);
+      mapping = mapHeaders(opts.kind, headers, remembered.mapping);
       mappingFrom = "remembered";
     } catch (e) {
       // a remembered mapping the columns no longer accept is passed over, never an error
       if (!(e instanceof MappingError)) throw e;
-      mapping = mapHeaders(opts.kind, sniffed.headers);
+      mapping = mapHeaders(opts.kind, headers);
     }
-  } else mapping = mapHeaders(opts.kind, sniffed.headers, hand);
+  } else mapping = mapHeaders(opts.kind, headers, hand);
   if (mapping.missingRequired.length) {
     throw new ImportRefused(
       `cannot import ${path.basename(opts.file)} as ${opts.kind}: no header maps to the required column(s) ${mapping.missingRequired.join(", ")}. ` +
-        `Headers found: ${sniffed.headers.join(", ")}. Columns expected: ${COLUMNS[opts.kind].map((c) => c.name + (c.required ? " (required)" : "")).join(", ")}. ` +
+        `Headers found: ${ownHeaders.join(", ")}. Columns expected: ${COLUMNS[opts.kind].map((c) => c.name + (c.required ? " (required)" : "")).join(", ")}. ` +
         `Map one by hand with --map ${mapping.missingRequired[0]}=HEADER.`,
     );
   }
@@ -172,11 +178,15 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
   );
   let checked: Checked | undefined;
   try {
-    const ctx: CheckContext = { conn: stageConn, file: opts.file, sniffed, plan, idx, kind: opts.kind };
-    checked = (await checkWithDuckDB(ctx, opts.reader === "stream")) ?? undefined;
-    checked ??= await check(ctx, await streamToNormalFile(stageConn, stageName(`stage_${opts.kind}`), opts.file, sniffed, `${open.path}.staging`, progress(1)));
+    const ctx: CheckContext = { conn: stageConn, file: opts.file, sniffed, plan, idx, kind: opts.kind, ignored };
+    // an error file's cells were neutralized for spreadsheets ('=…): the streaming reader undoes it
+    checked = (await checkWithDuckDB(ctx, opts.reader === "stream" || ignored.size > 0)) ?? undefined;
+    checked ??= await check(
+      ctx,
+      await streamToNormalFile(stageConn, stageName(`stage_${opts.kind}`), opts.file, sniffed, `${open.path}.staging`, progress(1), { unneutralize: ignored.size > 0 }),
+    );
     opts.onProgress?.(sizeOf, sizeOf);
-    const { quarantine, rowsView, warnings } = checked;
+    const { quarantine, rowsView, narrow, warnings, records } = checked;
     const { footer, rows: rowsRead, reader } = checked.staged;
 
     return await inTransaction(open, async (tx, conn) => {
@@ -193,17 +203,20 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
           encoding: sniffed.encoding,
           delimiter: sniffed.delimiter === "\t" ? "tab" : sniffed.delimiter,
           header_map: JSON.stringify(headerMap),
+          headers: JSON.stringify(sniffed.headers.map((h) => h.replace(/^\uFEFF/, ""))),
           status: "complete",
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const merged = await plan.merge({ rows: rowsView, uploadId: upload.id, now, approved, source, actor: opts.uploader ?? "cli" });
-      quarantine.push(...merged.quarantine);
+      const merged = await plan.merge({ rows: rowsView, narrow, uploadId: upload.id, now, approved, source, actor: opts.uploader ?? "cli" });
+      // rows the merge refused (a review of an unknown flag) keep their cells for the error file too
+      const cellsOf = await records(merged.quarantine.map((q) => q.line));
+      quarantine.push(...merged.quarantine.map((q) => ({ ...q, raw: cellsOf.get(q.line) ?? q.raw })));
       quarantine.sort((a, b) => a.line - b.line);
       if (quarantine.length) {
         await appendRows(conn, "quarantine", ["integer", "integer", "varchar", "varchar"], quarantine.map((r) => [upload.id, r.line, r.reason, r.raw]));
       }
-      if (warnings.total) await conn.run(`INSERT INTO import_warnings SELECT ${upload.id}, line, column_name, raw, reason FROM ${warnings.relation}`);
+      if (warnings.total) await conn.run(`INSERT INTO import_warnings (upload_id, line, column_name, raw, reason, record) SELECT ${upload.id}, line, column_name, raw, reason, record FROM ${warnings.relation}`);
       const rows = rowsRead;
       await tx
         .updateTable("uploads")
@@ -220,7 +233,7 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
         },
         ...(merged.audit ?? []),
       ], now);
-      if (mappingFrom === "by hand") await rememberMapping(tx, opts.kind, source, sniffed.headers, hand, opts.uploader ?? "cli", now);
+      if (mappingFrom === "by hand") await rememberMapping(tx, opts.kind, source, ownHeaders, hand, opts.uploader ?? "cli", now);
       return {
         ...summary(upload.id, opts, sniffed, source, approved, rows, merged.imported, merged.unchanged, footer, quarantine, mapping.unmapped, reader),
         ...warnings.summary,
@@ -245,12 +258,18 @@ interface CheckContext {
   plan: KindPlan;
   idx: Record<string, number>;
   kind: ImportKind;
+  /** an error file's line and reason columns: neither mapped nor kept */
+  ignored: Set<number>;
 }
 
 /** A staged file after its checks: the rows to store (a view), the quarantined ones, and how to clean up. */
 interface Checked {
   staged: Staged;
   rowsView: string;
+  /** the rows to store, narrow: (line, row_key, content_hash) of versioned kinds, from the first pass */
+  narrow: string;
+  /** the cells of rows by line, as CSV in the file's delimiter (what the error files write back) */
+  records(lines: number[]): Promise<Map<number, string>>;
   quarantine: { line: number; reason: string; raw: string }[];
   /** warnings of the rows to store: a table (line, column_name, raw, reason) and their counts */
   warnings: { relation: string; total: number; summary: Pick<ImportSummary, "warnings" | "warnings_by_column" | "warnings_sample"> };
@@ -286,9 +305,10 @@ async function checkWithDuckDB(ctx: CheckContext, refuse: boolean): Promise<Chec
 async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
   const { conn, plan, idx, sniffed } = ctx;
   const stage = staged.relation;
-  const [dict, keys, verdict, rowsView, warn] = [`${stage}_dict`, `${stage}_keys`, `${stage}_verdict`, `${stage}_rows`, `${stage}_warn`];
+  const [dict, keys, verdict, rowsView, warn, narrow] = [`${stage}_dict`, `${stage}_keys`, `${stage}_verdict`, `${stage}_rows`, `${stage}_warn`, `${stage}_narrow`];
   const drop = async () => {
     await conn.run(`DROP VIEW IF EXISTS ${rowsView}`);
+    await conn.run(`DROP VIEW IF EXISTS ${narrow}`);
     for (const t of [warn, verdict, keys, dict]) await conn.run(`DROP TABLE IF EXISTS ${t}`);
     await staged.drop();
   };
@@ -306,7 +326,7 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     const joins = Object.keys(plan.typed)
       .map((c) => `LEFT JOIN ${dict} ${alias(c)} ON ${alias(c)}.col = ${literal(c)} AND ${alias(c)}.raw = ${cells.raw(c)}`)
       .join("\n");
-    const version = plan.versioned ? versionColumns(ctx.kind, sniffed.headers, idx) : { sql: [], params: [] };
+    const version = plan.versioned ? versionColumns(ctx.kind, sniffed.headers, idx, ctx.ignored) : { sql: [], params: [] };
     // an optional typed cell that does not parse warns (its row is stored with the field empty, the text kept)
     const optional = Object.keys(plan.typed).filter((c) => !plan.typed[c].required && idx[c] !== undefined);
     const warnings = optional.length
@@ -332,12 +352,31 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     // the rows to store, beside the first pass's hash and extras: joined by row number with the narrow first-pass
     // table as the build side (written last, and join sides stay as written during an import), so the hash
     // table holds a few dozen bytes a row — and spills, like everything else, past the buffer pool
-    // the warnings of the rows to store, one per cell
+    // the warnings of the rows to store, one per cell, each with its row's cells (filtered, not joined: a join
+    // could hash the whole file)
+    const record = `concat_ws($1, ${sniffed.headers.map((_, i) => `csv_cell(s.${cellColumn(i)}, $1)`).join(", ")})`;
     await conn.run(
       `CREATE TABLE ${warn} AS
-       SELECT line, w.column_name, w.raw, w.reason FROM (SELECT line, unnest(warnings) AS w FROM ${keys} WHERE warnings IS NOT NULL)
+       SELECT line, w.column_name, w.raw, w.reason, NULL::VARCHAR AS record FROM (SELECT line, unnest(warnings) AS w FROM ${keys} WHERE warnings IS NOT NULL)
        WHERE line NOT IN (SELECT line FROM ${verdict})`,
     );
+    if (Number((await conn.runAndReadAll(`SELECT count(*) FROM ${warn}`)).getRows()[0][0])) {
+      await conn.run(
+        `UPDATE ${warn} w SET record = r.record FROM (SELECT line, ${record} AS record FROM ${stage} s WHERE line IN (SELECT line FROM ${warn})) r WHERE r.line = w.line`,
+        [sniffed.delimiter],
+      );
+    }
+    // each cell comes back behind a '|': DuckDB's client drops a leading U+FEFF, and the text must come back as written
+    const records = async (lines: number[]) =>
+      new Map(
+        lines.length
+          ? ((
+              await conn.runAndReadAll(`SELECT line, '|' || ${record} FROM ${stage} s WHERE line IN (SELECT unnest([${lines.map((l) => Math.trunc(l)).join(", ")}]))`, [
+                sniffed.delimiter,
+              ])
+            ).getRows() as [number, string][]).map(([line, raw]) => [line, raw.slice(1)] as [number, string])
+          : [],
+      );
     const byColumn = Object.fromEntries(
       (await conn.runAndReadAll(`SELECT column_name, count(*)::INTEGER FROM ${warn} GROUP BY ALL ORDER BY 1`)).getRows() as [string, number][],
     );
@@ -365,20 +404,22 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
        }
        WHERE s.line NOT IN (SELECT line FROM ${verdict})`,
     );
+    // the same rows, narrow (no second read of the file): what counting changes and versioning need
+    await conn.run(
+      plan.versioned
+        ? `CREATE VIEW ${narrow} AS SELECT line, row_key, content_hash FROM ${keys} WHERE line NOT IN (SELECT line FROM ${verdict})`
+        : `CREATE VIEW ${narrow} AS SELECT line FROM ${keys} WHERE line NOT IN (SELECT line FROM ${verdict})`,
+    );
     const seen = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${keys}`)).getRows()[0][0]);
-    // each bad row's cells written back as CSV (filtered, not joined: a join could hash the whole file)
+    // each bad row's cells written back as CSV
     const reasons = new Map((await conn.runAndReadAll(`SELECT line, reason FROM ${verdict}`)).getRows() as [number, string][]);
     const raws = reasons.size
       ? ((
-          await conn.runAndReadAll(
-            `SELECT line, '|' || concat_ws($1, ${sniffed.headers.map((_, i) => `csv_cell(s.${cellColumn(i)}, $1)`).join(", ")}) AS raw
-             FROM ${stage} s WHERE line IN (SELECT line FROM ${verdict})`,
-            [sniffed.delimiter],
-          )
+          await conn.runAndReadAll(`SELECT line, '|' || ${record} AS raw FROM ${stage} s WHERE line IN (SELECT line FROM ${verdict})`, [sniffed.delimiter])
         ).getRows() as [number, string][]).map(([line, raw]) => [line, raw.slice(1)] as [number, string])
       : [];
     const quarantine = [...staged.bad, ...raws.map(([line, raw]) => ({ line, reason: reasons.get(line)!, raw }))];
-    return { staged, rowsView, quarantine, warnings: warningsOut, seen, drop };
+    return { staged, rowsView, narrow, records, quarantine, warnings: warningsOut, seen, drop };
   } catch (e) {
     await drop().catch(() => undefined);
     throw e;
@@ -389,8 +430,8 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
  * What a versioned row keeps besides its mapped columns — the unmapped columns as JSON (non-blank cells, in
  * header order) — and its content hash over both. Header names are bound parameters, never SQL text.
  */
-function versionColumns(kind: ImportKind, headers: string[], idx: Record<string, number>): { sql: string[]; params: string[] } {
-  const mapped = new Set(Object.values(idx));
+function versionColumns(kind: ImportKind, headers: string[], idx: Record<string, number>, ignored: Set<number>): { sql: string[]; params: string[] } {
+  const mapped = new Set([...Object.values(idx), ...ignored]);
   // a header named twice keeps its last column, as a JSON object would
   const extras = [...new Map(headers.map((h, i) => [h, i] as const).filter(([, i]) => !mapped.has(i))).entries()].sort((a, b) => a[1] - b[1]);
   const extra = extras.length
@@ -471,12 +512,12 @@ function summary(
 }
 
 /** Rows new to the table, rows whose content changed, and rows whose content hash is already stored. */
-async function countChanges(conn: OpenDatabase["conn"], rows: string, table: "packets" | "rework", key: string): Promise<{ added: number; changed: number; unchanged: number }> {
+async function countChanges(conn: OpenDatabase["conn"], narrow: string, table: "packets" | "rework", key: string): Promise<{ added: number; changed: number; unchanged: number }> {
   const r = await conn.runAndReadAll(
     `SELECT count(*) FILTER (WHERE t.${key} IS NULL)::INTEGER AS added,
             count(*) FILTER (WHERE t.content_hash <> s.content_hash)::INTEGER AS changed,
             count(*) FILTER (WHERE t.content_hash = s.content_hash)::INTEGER AS unchanged
-     FROM ${rows} s LEFT JOIN ${table} t USING (${key})`,
+     FROM ${narrow} s LEFT JOIN ${table} t ON t.${key} = s.row_key`,
   );
   return r.getRowObjectsJS()[0] as { added: number; changed: number; unchanged: number };
 }
@@ -505,21 +546,21 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       [c.blank("account_name"), `'missing account_name for deal ' || ${c.trimmed("deal_id")}`],
     ],
     key: { sql: (c) => c.trimmed("deal_id"), label: "deal_id" },
-    async merge({ rows, uploadId, now, approved, source }) {
+    async merge({ rows, narrow, uploadId, now, approved, source }) {
       const c = open.conn;
       const ts = `'${now.toISOString()}'::TIMESTAMP`;
-      const counts = await countChanges(c, rows, "packets", "deal_id");
+      const counts = await countChanges(c, narrow, "packets", "deal_id");
       if (counts.added + counts.changed === 0) return { imported: 0, unchanged: counts.unchanged, quarantine: [] };
       // the version being superseded keeps its content; the new current version's content is the packets row
       if (counts.changed) await c.run(
         `UPDATE packet_versions v SET data = ${packetJson("p")}
-         FROM packets p, ${rows} s
-         WHERE v.deal_id = p.deal_id AND v.version = p.version AND v.data IS NULL AND s.deal_id = p.deal_id AND p.content_hash <> s.content_hash`,
+         FROM packets p, ${narrow} s
+         WHERE v.deal_id = p.deal_id AND v.version = p.version AND v.data IS NULL AND s.row_key = p.deal_id AND p.content_hash <> s.content_hash`,
       );
       await c.run(
         `INSERT INTO packet_versions (deal_id, version, content_hash, upload_id, line, data, created_at)
-         SELECT s.deal_id, coalesce(p.version, 0) + 1, s.content_hash, ${uploadId}, s.line, NULL, ${ts}
-         FROM ${rows} s LEFT JOIN packets p USING (deal_id)
+         SELECT s.row_key, coalesce(p.version, 0) + 1, s.content_hash, ${uploadId}, s.line, NULL, ${ts}
+         FROM ${narrow} s LEFT JOIN packets p ON p.deal_id = s.row_key
          WHERE p.deal_id IS NULL OR p.content_hash <> s.content_hash`,
       );
       const cols = ["content_hash", ...HANDOFF_TEXT, "close_date", "kickoff_date", "amount", "currency", "extra", "unparsed"];
@@ -567,9 +608,9 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       [c.blank("description"), `'missing description for rework ' || ${c.trimmed("rework_id")}`],
     ],
     key: { sql: (c) => c.trimmed("rework_id"), label: "rework_id" },
-    async merge({ rows, uploadId }) {
+    async merge({ rows, narrow, uploadId }) {
       const c = open.conn;
-      const counts = await countChanges(c, rows, "rework", "rework_id");
+      const counts = await countChanges(c, narrow, "rework", "rework_id");
       if (counts.added + counts.changed) await c.run(
         `INSERT INTO rework (rework_id, deal_id, logged_on, category, description, hours, kickoff_delay_days, content_hash, upload_id, line, unparsed)
          SELECT s.rework_id, s.deal_id, s.logged_on, s.category, s.description, s.hours, s.kickoff_delay_days, s.content_hash, ${uploadId}, s.line, s.unparsed

@@ -98,12 +98,18 @@ export async function viewWithDuckDB(conn: DuckDBConnection, name: string, file:
 /** A cell of the normalized file: empty (read as NULL, as DuckDB reads an empty cell anywhere) or quoted. */
 const normalCell = (cell: string) => (cell === "" ? "" : `"${cell.replace(/"/g, '""')}"`);
 
+/** A cell of an error file as written before a spreadsheet saw it: the `'` that neutralized `=…` taken off. */
+export const unneutralized = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
 /**
  * The streaming reader (csv-parse) for irregular files. Each good record is written to a normalized CSV in `dir`
  * — UTF-8, commas, every cell quoted, its line number first — which DuckDB's reader then reads like a regular
  * file: the same kind of view, the same memory. Records it cannot split into the header's columns are `bad`.
  */
-export async function streamToNormalFile(conn: DuckDBConnection, name: string, file: string, sniffed: Sniffed, dir: string, onProgress?: (bytes: number) => void): Promise<Staged> {
+export async function streamToNormalFile(
+  conn: DuckDBConnection, name: string, file: string, sniffed: Sniffed, dir: string, onProgress?: (bytes: number) => void, opts: { unneutralize?: boolean } = {},
+): Promise<Staged> {
+  const cell = opts.unneutralize ? (c: string) => normalCell(unneutralized(c)) : normalCell;
   await mkdir(dir, { recursive: true });
   await removeDeadStaging(dir);
   // named after this process: a file whose process is gone was left by a killed import
@@ -126,7 +132,7 @@ export async function streamToNormalFile(conn: DuckDBConnection, name: string, f
       else if (ev.type === "bad") rows++, bad.push({ line: ev.line, reason: ev.reason, raw: ev.raw });
       else {
         rows++;
-        const record = `${ev.line},${ev.fields.map(normalCell).join(",")}\n`;
+        const record = `${ev.line},${ev.fields.map(cell).join(",")}\n`;
         longest = Math.max(longest, record.length);
         chunk += record;
         if (chunk.length > 1 << 20) {
