@@ -9,7 +9,7 @@ import { dateMentions } from "./numbers";
 
 /** An acceptance, sign-off or completion condition. */
 export const ACCEPTANCE =
-  /\baccept(?:s|able|ability)?\b|\b(?:accepted|approved)\b(?!\s+(?:[a-z]+-)?(?:quotes?|orders?|bids?|offers?|proposals?|payments?|formats?|buyers?|vendors?|suppliers?|users?|invoices?|bills?|requests?|changes?|designs?|list|lists|versions?|budgets?|claims?|expenses?|applications?|loans?|wholesale|purchase)\b)|\bacceptance\b|\bsign[- ]?off\b|\bsigns? off\b|\bsigned off\b|\bsigns the\b|\bapprov(?:es|al)\b|\bcomplete[sd]?\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bsuccess criteria\b|\bverified (?:when|by)\b|\bpass(?:es)?\b.{0,300}\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|\bconfirms?\b.{0,300}\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e|iation)\b.{0,300}\b(?:within|variance|match)|\bgiven\b.{0,300}\bwhen\b.{0,300}\bthen\b/i;
+  /\baccept(?:s|able|ability)?\b|\b(?:accepted|approved)\b(?=\s+(?:by|in writing|within|when|on|upon|after|once|if|at|via|through|under|against|per|only)\b|\s*[.,;:)]|\s*$)|\b(?:is|are|be|been|being|was|were|when|once|until|upon|if|gets?)\s+(?:\w+\s+)?(?:accepted|approved)\b|\bacceptance\b|\bsign[- ]?off\b|\bsigns? off\b|\bsigned off\b|\bsigns the\b|\bapprov(?:es|al)\b(?!\s+(?:routing|workflows?|rules?|chains?|queues?|matrix|matrices|flows?|steps?|levels?|limits?|hierarch\w*|process(?:es)?|requests?|notifications?|paths?|thresholds?|policies|policy|routes?))|\bcomplete[sd]?\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bsuccess criteria\b|\bverified (?:when|by)\b|\bpass(?:es)?\b.{0,300}\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|\bconfirms?\b.{0,300}\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e|iation)\b.{0,300}\b(?:within|variance|match)|\bgiven\b.{0,300}\bwhen\b.{0,300}\bthen\b/i;
 
 /** Words that name an acceptance without defining it: a sign-off or satisfaction with no criteria, date or signer. */
 const BARE_CONDITION =
@@ -79,7 +79,7 @@ interface Coverage {
 }
 
 /** What the acceptance statements of a scope cover: ids by reference, everything by a regime, names. */
-function coverageOf(blocks: Block[], text: string): Coverage {
+export function coverageOf(blocks: Block[], text: string): Coverage {
   const refs = new Set<string>();
   const named: Set<string>[] = [];
   let regime = false;
@@ -101,7 +101,8 @@ function coverageOf(blocks: Block[], text: string): Coverage {
         if ((EVERY_UNIT.test(t) || /\bqasp\b|\bdefinition of done\b/i.test(t)) && !LISTED_ONLY.test(t)) regimeAll = true;
       }
       if (inAcceptance || condition) for (const r of referencedIds(t)) refs.add(r);
-      if (condition) named.push(termSet(t));
+      // an item's own acceptance line names that item, not the others that share its words
+      if (condition && (inAcceptance || standalone)) named.push(termSet(t));
     }
   }
   return { refs, general: regimeAll || (regime && refs.size === 0 && !specific), named };

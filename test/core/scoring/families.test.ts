@@ -52,6 +52,21 @@ describe("missing acceptance criteria: deliverables, not the document around the
     const scope = "Epic 1: Taproom tabs\n  T-1 As a bartender I want to open a tab with a card swipe.\n    AC: Given a swiped card, When the tab closes, Then the card is charged the tab total.\n  T-2 As a manager I want end-of-night tab reports.";
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["As a manager I want end-of-night tab reports."]);
   });
+  it("does not take a story about approvals, or another story's acceptance line, for this story's acceptance", () => {
+    const scope = [
+      "Epic 1: Purchasing",
+      "  P-1 As a buyer I want approval routing by cost centre.",
+      "  P-2 As a buyer I want open tabs settled nightly.",
+      "    AC: Given open tabs at close, When the night batch runs, Then every tab is settled to the card on file.",
+      "  P-3 As a bookkeeper I want settled tabs exported with their open dates.",
+      "  P-4 Migrate the approved supplier list into the purchasing module.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "As a buyer I want approval routing by cost centre.",
+      "As a bookkeeper I want settled tabs exported with their open dates.",
+      "Migrate the approved supplier list into the purchasing module.",
+    ]);
+  });
   it("flags custom work bought on the order form that the SOW never mentions", () => {
     const f = flags({ order_form: "Kennelwise Pro — 3 clinics — 12-month term\nCustom vaccine reminder templates build, up to 8 templates" }, "missing_acceptance_criteria");
     expect(f.map((x) => [x.source, x.evidence])).toEqual([["order_form", "Custom vaccine reminder templates build, up to 8 templates"]]);
