@@ -1,7 +1,7 @@
 // Finds the deliverables of a SOW (and the custom work lines of an order form) and whether an acceptance,
 // sign-off or completion condition covers each: in the item itself, in an acceptance section that names it by id
 // or by name, or through a packet-wide acceptance regime. Built on the document model (document.ts).
-import { documentOf, referencedIds, type Block, type SectionKind } from "./document";
+import { documentOf, normalizeId, referencedIds, type Block, type SectionKind } from "./document";
 import { termSet } from "./lexicon";
 import { memo } from "./memo";
 import { clauses, sentences, trimSpan, type Span } from "./structure";
@@ -108,9 +108,16 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
   return { refs, general: regimeAll || (regime && refs.size === 0 && !specific), named };
 }
 
+/** "2.4 Deliverable 4 — …": the id the item's own text gives it, beside its paragraph number. */
+const INNER_ID = /^(?:deliverable|item|task|milestone|work package)\s+[A-Z]?\d+(?:\.\d+)*[a-z]?\b\s*(?:[—–:-]\s*)?/i;
+function idsOf(b: Block): string[] {
+  const inner = INNER_ID.exec(b.head.text);
+  return inner ? [...b.ids, ...normalizeId(inner[0].replace(/[—–:-]\s*$/, ""))] : b.ids;
+}
+
 /** A deliverable's name: its label, or its text up to the first elaboration ("X, including …", "X: …"). */
 function nameOf(b: Block): string {
-  const t = b.head.text;
+  const t = b.head.text.replace(INNER_ID, "");
   return (/^(.{3,80}?)(?:,|:|\s[—–-]\s|\s\(|\bincluding\b|\bwith\b|\bfor\b|\bso that\b|$)/i.exec(t)?.[1] ?? t).trim();
 }
 
@@ -142,7 +149,7 @@ function deliverablesOf(scope: string): Deliverable[] {
     if (GOVERNANCE_LABEL.test(b.label)) continue;
     const rowCondition = b.cells?.some((c) => c !== (b.head as never) && c.text !== b.head.text && /accept|criteria|sign-?off|done|complete|standard|measure|test/.test(c.header) && c.text.trim() !== "" && hasCondition(`accepted when ${c.text}`) && !/^(?:tbd|tbc|n\/a|-+|—|as agreed|per (?:customer|client) sign-?off|(?:customer|client) sign-?off|to (?:the )?(?:customer|client)'?s satisfaction)\.?$/i.test(c.text.trim()));
     const itemCovered =
-      cov.general || b.ids.some((k) => cov.refs.has(k)) || hasCondition(b.cells ? b.cells.filter((c) => c.text !== b.head.text).map((c) => c.text).join(" ; ") + " " + b.head.text : b.text) || Boolean(rowCondition) || boundedWork(b.text) || coveredByName(nameOf(b), cov.named) || viaTasks(b);
+      cov.general || idsOf(b).some((k) => cov.refs.has(k)) || hasCondition(b.cells ? b.cells.filter((c) => c.text !== b.head.text).map((c) => c.text).join(" ; ") + " " + b.head.text : b.text) || Boolean(rowCondition) || boundedWork(b.text) || coveredByName(nameOf(b), cov.named) || viaTasks(b);
     if (b.rawId || b.cells || /^\s*[-–—•*◦▪·+]/.test(b.text)) {
       if (!isWork(b.head.text)) continue;
       out.push({ ...b.head, marker: b.rawId, item: { start: b.start, end: b.end, text: b.text }, accepted: itemCovered, source: "signed_scope" });

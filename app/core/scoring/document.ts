@@ -223,9 +223,13 @@ function parseDocument(text: string): DocumentModel {
       return nm !== null && normalizeId(nm[0])[0].startsWith(`${mine}.`) || nextDeeper;
     })();
     // "3. Rate-card import." followed by "4. Claims workflow.": a list item, not a section
-    const siblingFollows = idm !== null && /[.]$/.test(core) && next !== undefined && (() => {
+    // "D1 Design document" followed by "D2 Test build": lettered ids in a run are items too, full stop or not
+    const siblingFollows = idm !== null && next !== undefined && (() => {
       const nm = ID_MARKER.exec(text.slice(next.start, next.end).trim());
-      return nm !== null && normalizeId(nm[0])[0].split(".").length === normalizeId(idm[0])[0].split(".").length && !/^(?:section|article|part|§)/i.test(idm[0]);
+      if (nm === null || /^(?:section|article|part|§)/i.test(idm[0])) return false;
+      const [mine, theirs] = [normalizeId(idm[0])[0], normalizeId(nm[0])[0]];
+      const letters = (id: string) => /^[A-Z]+/.exec(id)?.[0] ?? "";
+      return mine.split(".").length === theirs.split(".").length && (/[.]$/.test(core) || (letters(mine) !== "" && letters(mine) === letters(theirs)));
     })();
     let heading = Boolean(md) || underlined;
     let group = false;
@@ -239,6 +243,8 @@ function parseDocument(text: string): DocumentModel {
       heading = false;
       group = true;
     }
+    // a numbered group titled as the work ("Section 3. Tasks" over 3.1, 3.2 …) opens the scope
+    if (group && (titleKind === "scope" || titleKind === "deliverables") && section.kind !== titleKind) section = { kind: titleKind, title: labelText.toLowerCase() };
     if (heading) {
       const docTitle = !seenStructure && li < 3 && /\bstatement of work\b|\bsow\b|\bwork statement\b|\border form\b|\bquot(?:e|ation)\b|\bproposal\b|\bexhibit\b|\bagreement\b/i.test(labelText);
       if (docTitle) {
@@ -308,14 +314,20 @@ export function referencedIds(sentence: string): Set<string> {
   const ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)`;
   const re = REF_RE;
   re.lastIndex = 0;
+  let listEnd = -1;
+  let listPrefix = "";
   for (const m of s.matchAll(re)) {
-    const word = /^(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s/i.test(m[0]);
+    // "Deliverables 2 and 3", "Tasks 4, 5 and 7": the bare numbers continue the list the word opened
+    const continues = listEnd >= 0 && /^\s*(?:,|and|&|or)\s*(?:and\s+)?$/i.test(s.slice(listEnd, m.index!));
+    const word = continues || /^(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s/i.test(m[0]);
+    if (!continues) listPrefix = /^deliverables?/i.test(m[0]) ? "D" : "";
+    listEnd = word ? m.index! + m[0].length : -1;
     const a = m[1];
     if (/[a-z]/.test(a.replace(/[a-z]$/, ""))) continue; // ids are written in capitals ("D1", "RM-2")
     // a bare number is a count, not an id, unless it opens a range ("each of 1–4")
     if (/^\d+$/.test(a) && !word && !(m[2] && /^\d+$/.test(m[2]) && /(?:of|items?|and|,)\s*$/i.test(s.slice(Math.max(0, m.index! - 8), m.index!)))) continue;
     if (/%|\bdays?\b|\bhours?\b/.test(s.slice(m.index! + m[0].length, m.index! + m[0].length + 6))) continue;
-    const prefix = /^deliverables?/i.test(m[0]) && /^\d+$/.test(a) ? "D" : "";
+    const prefix = listPrefix && /^\d+$/.test(a) ? listPrefix : "";
     const add = (x: string) => normalizeId(prefix + x).forEach((k) => refs.add(k));
     add(a);
     if (m[2]) {

@@ -67,6 +67,23 @@ describe("missing acceptance criteria: deliverables, not the document around the
       "Migrate the approved supplier list into the purchasing module.",
     ]);
   });
+  it("reads a numbered 'Tasks' group as scope, lettered deliverables in a run as items, and 'Deliverables 2 and 4' as two ids", () => {
+    const scope = [
+      "Section 1. Definitions",
+      '"Cut-over" means the night the old system stops taking bookings.',
+      "Section 2. Tasks",
+      "2.1 Booking import: load future bookings from the old system.",
+      "2.2 Reminder set-up: configure e-mail reminders for each clinic.",
+      "Section 3. Deliverables",
+      "D1 Booking import report",
+      "D2 Reminder templates",
+      "D3 Cut-over runbook",
+      "D4 Clinic dashboard",
+      "Section 4. Acceptance",
+      "Deliverables 2 and 4 are accepted when the practice manager signs the test checklist.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Booking import report", "Cut-over runbook"]);
+  });
   it("flags custom work bought on the order form that the SOW never mentions", () => {
     const f = flags({ order_form: "Kennelwise Pro — 3 clinics — 12-month term\nCustom vaccine reminder templates build, up to 8 templates" }, "missing_acceptance_criteria");
     expect(f.map((x) => [x.source, x.evidence])).toEqual([["order_form", "Custom vaccine reminder templates build, up to 8 templates"]]);
