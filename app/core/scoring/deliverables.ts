@@ -108,7 +108,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
   return { refs, general: regimeAll || (regime && refs.size === 0 && !specific), named };
 }
 
-/** "2.4 Deliverable 4 — …": the id the item's own text gives it, beside its paragraph number. */
+/** "3.1 Item 7 — …": the id the item's own text gives it, beside its paragraph number. */
 const INNER_ID = /^(?:deliverable|item|task|milestone|work package)\s+[A-Z]?\d+(?:\.\d+)*[a-z]?\b\s*(?:[—–:-]\s*)?/i;
 function idsOf(b: Block): string[] {
   const inner = INNER_ID.exec(b.head.text);

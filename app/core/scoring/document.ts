@@ -317,7 +317,7 @@ export function referencedIds(sentence: string): Set<string> {
   let listEnd = -1;
   let listPrefix = "";
   for (const m of s.matchAll(re)) {
-    // "Deliverables 2 and 3", "Tasks 4, 5 and 7": the bare numbers continue the list the word opened
+    // "Items 5 and 8", "Tasks 4, 6 and 7": the bare numbers continue the list the word opened
     const continues = listEnd >= 0 && /^\s*(?:,|and|&|or)\s*(?:and\s+)?$/i.test(s.slice(listEnd, m.index!));
     const word = continues || /^(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s/i.test(m[0]);
     if (!continues) listPrefix = /^deliverables?/i.test(m[0]) ? "D" : "";
