@@ -7,6 +7,7 @@ import { can, type Permission } from "./core/auth/roles";
 import { findUserById } from "./core/auth/users.server";
 import { ForbiddenError, refuse, type Actor } from "./core/review/review.server";
 import { refusal } from "./core/messages";
+import { PricingHidden, visibilityFor, type Visibility } from "./core/auth/visibility.server";
 
 type SessionData = { userId: number };
 
@@ -159,4 +160,26 @@ export function assertSameOrigin(request: Request): void {
 export async function requireAction(request: Request, context: AppLoadContext, permission: Permission): Promise<Actor> {
   assertSameOrigin(request);
   return requireUser(request, context, permission);
+}
+
+/**
+ * For loaders that show packet text, flags or audit details: the signed-in user and what their role may see
+ * (Settings → hide pricing). `view` runs the page's data function; a page or file that is all pricing hidden from
+ * the role (PricingHidden) becomes a logged 403.
+ */
+export async function requireViewer(request: Request, context: AppLoadContext) {
+  const user = await requireUser(request, context);
+  const vis: Visibility = await visibilityFor(context.app.open.db, user.role);
+  return {
+    user,
+    vis,
+    async view<T>(f: (vis: Visibility) => Promise<T>): Promise<T> {
+      try {
+        return await f(vis);
+      } catch (e) {
+        if (e instanceof PricingHidden) await forbid(context, user, "pricing", e.target);
+        throw e;
+      }
+    },
+  };
 }

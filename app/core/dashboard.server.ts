@@ -9,6 +9,7 @@ import { listFlags } from "./review/flags.server";
 import { qaNote } from "./review/qa-note";
 import { verifyAudit } from "./audit/audit.server";
 import { CATEGORIES } from "./packet";
+import { PricingHidden, type Visibility } from "./auth/visibility.server";
 
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : d ? String(d).slice(0, 10) : null);
 
@@ -53,12 +54,16 @@ async function fieldsPageOf(open: OpenDatabase) {
   return { fields, chart: fields.length ? renderChartSet(fieldsChart(fields)) : null, detectors: rel.filter((r) => r.dimension === "detector"), sources: rel.filter((r) => r.dimension === "source") };
 }
 
-/** Flags citing one source field (decided first, then open), a page of 50, with the counts per status. */
-export async function flagsForField(open: OpenDatabase, source: string, page = 1) {
+/**
+ * Flags citing one source field (decided first, then open), a page of 50, with the counts per status. A pricing
+ * field hidden from the viewer's role throws PricingHidden.
+ */
+export async function flagsForField(open: OpenDatabase, source: string, page: number, vis: Visibility) {
   const pageSize = 50;
-  return cached(open, `field-flags:${source}:${page}`, async () => {
-    const rows = await sql<{ flag_id: string; deal_id: string; category: string; status: string; evidence: string; detector: string }>`
-      SELECT flag_id, deal_id, category, status, evidence, detector FROM flag_status()
+  if (!vis.sourceVisible(source)) throw new PricingHidden(`/fields/${source}`);
+  const r = await cached(open, `field-flags:${source}:${page}`, async () => {
+    const rows = await sql<{ flag_id: string; deal_id: string; source: string; category: string; status: string; evidence: string; detector: string }>`
+      SELECT flag_id, deal_id, source, category, status, evidence, detector FROM flag_status()
       WHERE source = ${source}
       ORDER BY (status = 'open'), decided_at DESC NULLS LAST, deal_id, flag_id LIMIT ${pageSize} OFFSET ${(Math.max(1, page) - 1) * pageSize}`.execute(open.db);
     const counts = await sql<{ status: string; n: number }>`SELECT status, count(*)::INTEGER AS n FROM flag_status() WHERE source = ${source} GROUP BY status`.execute(open.db);
@@ -66,6 +71,7 @@ export async function flagsForField(open: OpenDatabase, source: string, page = 1
     const total = counts.rows.reduce((a, c) => a + c.n, 0);
     return { flags: rows.rows, page: Math.max(1, page), pageSize, total, accepted: by.accepted ?? 0, rejected: by.rejected ?? 0, open: by.open ?? 0 };
   });
+  return { ...r, flags: vis.flags(r.flags) };
 }
 
 export async function templatesPage(open: OpenDatabase) {
@@ -147,8 +153,22 @@ export async function queueNeighbours(open: OpenDatabase, f: QueueFilter, dealId
   return { position: i + 1, total: rows.length, previous: pick(rows[i - 1]), next: pick(rows[i + 1]) };
 }
 
-export async function packetDetail(open: OpenDatabase, dealId: string) {
-  return cached(open, `packet:${dealId}`, () => packetDetailOf(open, dealId));
+/**
+ * One packet as the viewer's role may see it: text, flags, QA note and audit entries pass through its Visibility
+ * (hidden pricing removed). `openHigh` counts every open high flag, shown or not (what decideReadiness enforces).
+ */
+export async function packetDetail(open: OpenDatabase, dealId: string, vis: Visibility) {
+  const d = await cached(open, `packet:${dealId}`, () => packetDetailOf(open, dealId));
+  if (!d) return null;
+  const flags = vis.flags(d.flags);
+  return {
+    ...d,
+    packet: vis.packet(d.packet),
+    flags,
+    openHigh: d.flags.filter((f) => f.status === "open" && f.severity === "high").length,
+    audit: vis.auditRows(d.audit),
+    note: qaNote(d.notePacket, flags, d.readiness[0] ?? null),
+  };
 }
 
 /** Computes the heavy pages once after a change, so the first visitor does not wait for them. */
@@ -174,6 +194,7 @@ async function packetDetailOf(open: OpenDatabase, dealId: string) {
     sql<{ completeness: number }>`SELECT completeness FROM packet_periods(${settings.pilot_start}, ${settings.window_days}) WHERE deal_id = ${dealId}`.execute(open.db),
   ]);
   const packet = { ...p, close_date: iso(p.close_date), kickoff_date: iso(p.kickoff_date), updated_at: p.updated_at };
+  const notePacket = { deal_id: p.deal_id, account_name: p.account_name, opportunity_name: p.opportunity_name, delivery_owner: p.delivery_owner, kickoff_date: iso(p.kickoff_date) };
   return {
     packet,
     flags,
@@ -181,7 +202,7 @@ async function packetDetailOf(open: OpenDatabase, dealId: string) {
     readiness,
     audit: audit.rows,
     completeness: completeness.rows[0]?.completeness ?? null,
-    note: qaNote({ deal_id: p.deal_id, account_name: p.account_name, opportunity_name: p.opportunity_name, delivery_owner: p.delivery_owner, kickoff_date: iso(p.kickoff_date) }, flags, readiness[0] ?? null),
+    notePacket,
   };
 }
 
@@ -201,7 +222,7 @@ const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * The audit log, newest first, 50 a page: action by prefix, actor and free text as partial case-insensitive
  * matches, and a deal's entries (the packet's own and its flags'). Each row names the deal it belongs to, if any.
  */
-export async function auditPage(open: OpenDatabase, f: { action?: string; actor?: string; text?: string; deal?: string; page?: number }) {
+export async function auditPage(open: OpenDatabase, f: { action?: string; actor?: string; text?: string; deal?: string; page?: number }, vis: Visibility) {
   const pageSize = 50;
   const page = Math.max(1, f.page ?? 1);
   let q = open.db
@@ -222,5 +243,5 @@ export async function auditPage(open: OpenDatabase, f: { action?: string; actor?
   const rows = await q.orderBy("audit_log.seq", "desc").limit(pageSize).offset((page - 1) * pageSize).execute();
   const verify = await verifyAudit(open.db);
   const actions = await sql<{ action: string }>`SELECT DISTINCT action FROM audit_log ORDER BY 1`.execute(open.db);
-  return { rows, verify, page, pageSize, actions: actions.rows.map((a) => a.action) };
+  return { rows: vis.auditRows(rows), verify, page, pageSize, actions: actions.rows.map((a) => a.action) };
 }

@@ -4,8 +4,8 @@ import { toCsv } from "./csv";
 import { earlyReworkItems, metricsExport, recurringFields, weeklySeries } from "./analytics/metrics.server";
 import { FLAG_EXPORT_COLUMNS, listFlags } from "./review/flags.server";
 import { auditPage, packetQueue, runsPage, uploadsPage } from "./dashboard.server";
-import { getPilotSettings } from "./settings.server";
 import { errorFileCsv, type ErrorFileKind } from "./ingest/error-file.server";
+import { PricingHidden, type Visibility } from "./auth/visibility.server";
 
 export interface ExportFile {
   name: string;
@@ -18,9 +18,14 @@ const csvFile = (name: string, columns: string[], rows: Record<string, unknown>[
 /** An upload's error files: its quarantined rows, or its rows imported with warnings (error-file.server.ts). */
 export const ERROR_FILE = /^(quarantine|warnings)-(\d+)\.csv$/;
 
-export async function exportFile(open: OpenDatabase, name: string, q: URLSearchParams, role: string): Promise<ExportFile | null> {
+/**
+ * A download as the viewer's role may see it (its Visibility): flags of hidden pricing parts left out; an upload's
+ * error file — whole raw rows, amounts included — refused with PricingHidden.
+ */
+export async function exportFile(open: OpenDatabase, name: string, q: URLSearchParams, vis: Visibility): Promise<ExportFile | null> {
   const errors = ERROR_FILE.exec(name);
   if (errors) {
+    if (vis.pricingHidden) throw new PricingHidden(`/exports/${name}`);
     const body = await errorFileCsv(open, Number(errors[2]), errors[1] as ErrorFileKind);
     return body === null ? null : { name, type: "text/csv; charset=utf-8", body };
   }
@@ -32,8 +37,7 @@ export async function exportFile(open: OpenDatabase, name: string, q: URLSearchP
     case "fields.csv":
       return csvFile(name, ["source", "share", "packets", "accepted_flags", "rework_hours"], (await recurringFields(open)) as unknown as Record<string, unknown>[]);
     case "flags.csv": {
-      const hidden = (await getPilotSettings(open.db)).hide_pricing_from.includes(role);
-      const flags = (await listFlags(open)).filter((f) => !hidden || (f.source !== "order_form" && f.source !== "deal_desk_exception"));
+      const flags = vis.flags(await listFlags(open));
       return csvFile(name, FLAG_EXPORT_COLUMNS, flags.map((f) => ({ ...f, start: f.start ?? "", end: f.end ?? "" })));
     }
     case "rework.csv":
@@ -54,7 +58,7 @@ export async function exportFile(open: OpenDatabase, name: string, q: URLSearchP
     case "audit.csv": {
       const rows: Record<string, unknown>[] = [];
       for (let page = 1; page < 1000; page++) {
-        const r = await auditPage(open, { action: q.get("action") ?? undefined, actor: q.get("actor") ?? undefined, text: q.get("q") ?? undefined, deal: q.get("deal") ?? undefined, page });
+        const r = await auditPage(open, { action: q.get("action") ?? undefined, actor: q.get("actor") ?? undefined, text: q.get("q") ?? undefined, deal: q.get("deal") ?? undefined, page }, vis);
         rows.push(...r.rows);
         if (r.rows.length < r.pageSize) break;
       }

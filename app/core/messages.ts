@@ -12,6 +12,7 @@ export const REFUSALS: Record<string, string> = {
   edit_templates: "Only RevOps can mark template fixes.",
   manage_users: "Only admins can manage users.",
   manage_sources: "Only admins can change the approved source systems.",
+  pricing: "Pricing (the order form and the deal-desk exception) is hidden from your role. Ask an admin if you need it.",
 };
 
 export function refusal(permission: string): string {

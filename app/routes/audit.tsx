@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireUser } from "~/session.server";
+import { requireViewer } from "~/session.server";
+import { pageParam } from "~/input.server";
 import { auditPage } from "~/core/dashboard.server";
 import { when } from "~/format";
 import { Pager } from "~/components/Pager";
 import { Table } from "~/components/Table";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const { vis } = await requireViewer(request, context);
   const q = new URL(request.url).searchParams;
-  return auditPage(context.app.open, { action: q.get("action") ?? undefined, actor: q.get("actor") ?? undefined, text: q.get("q") ?? undefined, deal: q.get("deal") ?? undefined, page: Number(q.get("page") ?? 1) || 1 });
+  return auditPage(context.app.open, { action: q.get("action") ?? undefined, actor: q.get("actor") ?? undefined, text: q.get("q") ?? undefined, deal: q.get("deal") ?? undefined, page: pageParam(q) }, vis);
 }
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Promise Trail" }];

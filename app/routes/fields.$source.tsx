@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/session.server";
+import { requireViewer } from "~/session.server";
+import { pageParam } from "~/input.server";
 import { flagsForField } from "~/core/dashboard.server";
 import { FLAG_SOURCES, SOURCE_LABELS, CATEGORY_LABELS, type Category, type FlagSource } from "~/core/packet";
 import { Empty } from "~/components/Empty";
@@ -8,10 +9,10 @@ import { Table } from "~/components/Table";
 import { Pager } from "~/components/Pager";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const { view } = await requireViewer(request, context);
   const source = params.source ?? "";
   if (!(FLAG_SOURCES as readonly string[]).includes(source)) throw new Response(`There is no sales field called “${source}”. Pick one from the Fields page.`, { status: 404 });
-  return { source, ...(await flagsForField(context.app.open, source, Number(new URL(request.url).searchParams.get("page") ?? 1) || 1)) };
+  return { source, ...(await view((vis) => flagsForField(context.app.open, source, pageParam(new URL(request.url).searchParams), vis))) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? SOURCE_LABELS[data.source as FlagSource] : "Field"} flags · Promise Trail` }];

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { requireAction, requireUser } from "~/session.server";
+import { requireAction, requireViewer } from "~/session.server";
 import { packetView } from "~/core/review/packet-view.server";
 import { packetAction } from "~/core/review/packet-actions.server";
 import { CATEGORY_LABELS, PACKET_PARTS, SOURCE_LABELS, TEXT_SOURCES, type Category, type FlagSource } from "~/core/packet";
@@ -10,8 +10,8 @@ import { Table } from "~/components/Table";
 import { day, label, money, pct, when } from "~/format";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const view = await packetView(context.app.open, user, params.dealId ?? "", new URL(request.url).searchParams.get("from"));
+  const { user, vis } = await requireViewer(request, context);
+  const view = await packetView(context.app.open, user, vis, params.dealId ?? "", new URL(request.url).searchParams.get("from"));
   if (!view) throw new Response(`There is no packet with deal id “${params.dealId}”. It may not have been uploaded yet; search the review queue.`, { status: 404 });
   return view;
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useSearchParams, useSubmit } from "@remix-run/react";
 import { requireUser } from "~/session.server";
+import { pageParam } from "~/input.server";
 import { packetQueue, queueFilter } from "~/core/dashboard.server";
 import { Empty } from "~/components/Empty";
 import { Pager } from "~/components/Pager";
@@ -9,7 +10,8 @@ import { day, label } from "~/format";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const filter = queueFilter(new URL(request.url).searchParams, user);
+  const q = new URL(request.url).searchParams;
+  const filter = { ...queueFilter(q, user), page: pageParam(q) };
   return { ...(await packetQueue(context.app.open, filter)), view: filter.view, me: user.name, reviewer: user.role === "implementation_lead" || user.role === "account_owner" };
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/session.server";
+import { pageParam } from "~/input.server";
 import { reworkPage } from "~/core/dashboard.server";
 import { Empty } from "~/components/Empty";
 import { Table } from "~/components/Table";
@@ -9,7 +10,7 @@ import { day, label, num } from "~/format";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  return reworkPage(context.app.open, Number(new URL(request.url).searchParams.get("page") ?? 1) || 1);
+  return reworkPage(context.app.open, pageParam(new URL(request.url).searchParams));
 }
 
 export const meta: MetaFunction = () => [{ title: "Rework · Promise Trail" }];

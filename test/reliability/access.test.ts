@@ -1,5 +1,6 @@
-// Issue 13 #8 (quarantine downloads only for revops and admin) and #13 (a huge quarantine id is a 404, not a 500),
-// through the real route and a real database.
+// Issue 13 #8 (hidden pricing never reaches a role it is hidden from, through any view or download; quarantine
+// downloads only for revops and admin), #13 (bad page numbers and download names are 4xx with a message, not 500s)
+// and #17 (a refusal that cannot be logged fails loudly), through the real routes and a real database.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +11,17 @@ import { ROLES } from "../../app/core/auth/roles";
 import { importCsv } from "../../app/core/ingest/import.server";
 import { commitSession, getSession } from "../../app/session.server";
 import * as exportsRoute from "../../app/routes/exports.$name";
+import * as packetRoute from "../../app/routes/packets.$dealId";
+import * as noteRoute from "../../app/routes/packets.$dealId.note[.md]";
+import * as fieldRoute from "../../app/routes/fields.$source";
+import * as auditRoute from "../../app/routes/audit";
+import * as queueRoute from "../../app/routes/packets._index";
+import * as reworkRoute from "../../app/routes/rework";
+import { runScore } from "../../app/core/scoring/run.server";
+import { getPilotSettings, setPilotSettings } from "../../app/core/settings.server";
+import { inTransaction } from "../../app/core/db/tx.server";
+import { appendAudit } from "../../app/core/audit/audit.server";
+import { csvOf, HANDOFF_COLUMNS, packet } from "../helpers/factories";
 import { tempDb } from "../helpers/db";
 import { addFigures } from "./figures";
 
@@ -25,6 +37,12 @@ beforeAll(async () => {
   context = { app: createAppContext(db, "test-secret", db.dir) } as AppLoadContext;
   writeFileSync(path.join(db.dir, "q.csv"), "deal_id,account_name,amount\nQ1,Acme,$1\n,Secret Pricing Co,$999999\n");
   uploadId = (await importCsv(db, { kind: "handoffs", file: path.join(db.dir, "q.csv") })).upload_id;
+  // a packet whose pricing parts hold figures found nowhere else, with flags on them and conflicts that cite them
+  writeFileSync(path.join(db.dir, "p.csv"), csvOf(HANDOFF_COLUMNS, [packet({ deal_id: "P1", account_name: "Pricey Inc", account_owner: "account_owner", amount: "$987,654", ...PRICED })]));
+  await importCsv(db, { kind: "handoffs", file: path.join(db.dir, "p.csv") });
+  await runScore(db, {});
+  // an LLM quote dropped from the order form, as the audit log keeps it
+  await inTransaction(db, (tx, conn) => appendAudit(tx, conn, [{ actor: "llm", action: "flag.dropped", entity: "packet", entityId: "P1", detail: { detector: "llm:test", reason: "over the limit", source: "order_form", quote: "Subscription: 150 seats at $77 per seat." } }]));
   for (const role of ROLES) {
     const u = await addUser(db, { email: `${role}@x.test`, role, name: role, password: "password-123" });
     const s = await getSession(new Request(ORIGIN), context);
@@ -38,15 +56,108 @@ afterAll(async () => {
 });
 
 async function download(name: string, role: string): Promise<{ status: number; body: string }> {
+  return load(exportsRoute.loader, `/exports/${name}`, role, { name });
+}
+
+/** Any loader, as the role's browser would call it: status and body (a page's data as JSON). */
+async function load(loader: (args: never) => unknown, url: string, role: string, params: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   requests++;
   try {
-    const r = (await exportsRoute.loader({ request: new Request(`${ORIGIN}/exports/${name}`, { headers: { Cookie: cookies[role] } }), context, params: { name } } as never)) as Response;
-    return { status: r.status, body: await r.text() };
+    const r = await loader({ request: new Request(`${ORIGIN}${url}`, { headers: { Cookie: cookies[role] } }), context, params } as never);
+    if (r instanceof Response) return { status: r.status, body: await r.text() };
+    return { status: 200, body: JSON.stringify(r) };
   } catch (e) {
     if (e instanceof Response) return { status: e.status, body: await e.text() };
     throw e;
   }
 }
+
+const PRICED = {
+  signed_scope: "Deliverables:\nD1. Configure the reporting dashboards as appropriate.\nD2. Train 12 users.\nServices fee: $40,000.",
+  order_form: "Order form. Services fee: $98,765. Subscription: 150 seats at $77 per seat. Custom build: partner portal integration.",
+  deal_desk_exception: "Deal desk approved 31% discount, net 90 payment terms, not on the order form.",
+};
+/** words and figures only the pricing parts (and the amount) hold */
+const SECRETS = ["98,765", "98765", "987,654", "987654", "$77", "150 seats", "150 users", "31%", "partner portal", "net 90"];
+const HIDDEN_FROM = ["leadership", "implementation_lead", "account_owner"];
+const leaks = (body: string) => SECRETS.filter((s) => body.includes(s));
+
+describe("hidden pricing (#8): every view and download of a role it is hidden from", () => {
+  beforeAll(async () => {
+    await setPilotSettings(db.db, { ...(await getPilotSettings(db.db)), hide_pricing_from: HIDDEN_FROM });
+  });
+  // [view, does it show pricing to a role allowed to see it (so the check could fail), how to load it]
+  const views: [string, boolean, (role: string) => Promise<{ status: number; body: string }>][] = [
+    ["the packet page (text, flags, QA note, audit entries)", true, (role) => load(packetRoute.loader, "/packets/P1", role, { dealId: "P1" })],
+    ["note.md", true, (role) => load(noteRoute.loader, "/packets/P1/note.md", role, { dealId: "P1" })],
+    ["flags.csv", true, (role) => download("flags.csv", role)],
+    ["audit.csv", true, (role) => download("audit.csv", role)],
+    ["/audit", true, (role) => load(auditRoute.loader, "/audit", role)],
+    ["/fields/signed_scope", false, (role) => load(fieldRoute.loader, "/fields/signed_scope", role, { source: "signed_scope" })],
+    ["packets.csv", false, (role) => download("packets.csv", role)],
+  ];
+  describe.each(ROLES.map((r) => [r]))("%s", (role) => {
+    const hidden = HIDDEN_FROM.includes(role);
+    it.each(views)(`${hidden ? "no pricing figure" : "pricing as usual"} through %s`, async (_, showsPricing, view) => {
+      const r = await view(role);
+      expect(r.status).toBe(200);
+      if (hidden) expect(leaks(r.body)).toEqual([]);
+      else if (showsPricing) expect(leaks(r.body).length).toBeGreaterThan(0);
+    });
+    it.each([["order_form"], ["deal_desk_exception"]])(`the /fields/%s drill-down is ${hidden ? "refused (403, logged)" : "shown"}`, async (source) => {
+      const r = await load(fieldRoute.loader, `/fields/${source}`, role, { source });
+      expect(r.status).toBe(hidden ? 403 : 200);
+      if (hidden) expect(r.body).toMatch(/hidden from your role/);
+      else expect(leaks(r.body).length).toBeGreaterThan(0);
+    });
+  });
+  it("the packet page still says how many high flags are open in all (readiness counts them) and marks pricing hidden", async () => {
+    const shown = JSON.parse((await load(packetRoute.loader, "/packets/P1", "implementation_lead", { dealId: "P1" })).body);
+    const full = JSON.parse((await load(packetRoute.loader, "/packets/P1", "admin", { dealId: "P1" })).body);
+    expect(shown.hidePricing).toBe(true);
+    expect(shown.openHigh).toBe(full.openHigh);
+    expect(shown.flags.length).toBeLessThan(full.flags.length);
+    expect(shown.coverage.parts.filter((p: { state: string }) => p.state === "hidden").map((p: { source: string }) => p.source)).toEqual(["order_form", "deal_desk_exception"]);
+    expect(shown.note).toContain("hidden for your role");
+  });
+  it("an upload's error files (whole raw rows) are refused to an uploading role once pricing is hidden from it", async () => {
+    const s = await getPilotSettings(db.db);
+    await setPilotSettings(db.db, { ...s, hide_pricing_from: [...HIDDEN_FROM, "revops"] });
+    try {
+      for (const kind of ["quarantine", "warnings"]) {
+        const r = await download(`${kind}-${uploadId}.csv`, "revops");
+        expect(r.status).toBe(403);
+        expect(r.body).toMatch(/hidden from your role/);
+        expect((await download(`${kind}-${uploadId}.csv`, "admin")).status).toBe(200);
+      }
+    } finally {
+      await setPilotSettings(db.db, s);
+    }
+  });
+  afterAll(async () => {
+    await setPilotSettings(db.db, { ...(await getPilotSettings(db.db)), hide_pricing_from: [] });
+  });
+});
+
+describe("bad page numbers (#13): a 400 with a message, never a 500", () => {
+  const pages = ["1e309", "99999999999999999999", "12345678901234567890", "-1", "0", "abc", "1.5", "Infinity"];
+  const lists: [string, (role: string, page: string) => Promise<{ status: number; body: string }>][] = [
+    ["/packets", (role, page) => load(queueRoute.loader, `/packets?view=all&page=${encodeURIComponent(page)}`, role)],
+    ["/audit", (role, page) => load(auditRoute.loader, `/audit?page=${encodeURIComponent(page)}`, role)],
+    ["/rework", (role, page) => load(reworkRoute.loader, `/rework?page=${encodeURIComponent(page)}`, role)],
+    ["/fields/signed_scope", (role, page) => load(fieldRoute.loader, `/fields/signed_scope?page=${encodeURIComponent(page)}`, role, { source: "signed_scope" })],
+  ];
+  describe.each(lists)("%s", (_, list) => {
+    it.each(pages.map((p) => [p]))("page=%s", async (page) => {
+      const r = await list("admin", page);
+      expect(r.status).toBe(400);
+      expect(r.body).toMatch(/page number must be a whole number from 1 to 100,000/);
+    });
+    it("page=2 and no page still work", async () => {
+      expect((await list("admin", "2")).status).toBe(200);
+    });
+  });
+});
 
 describe("quarantine downloads (#8)", () => {
   it.each(ROLES.map((r) => [r]))("%s", async (role) => {
