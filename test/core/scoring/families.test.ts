@@ -142,6 +142,23 @@ describe("conflicting terms: the same fact stated differently", () => {
   });
 });
 
+describe("scope exceptions: concessions by any name, approved ones left alone", () => {
+  it("finds price holds, slid payments, unbilled months and absorbed costs in a seller's note", () => {
+    const notes = [
+      "I said we'd keep their kennel licence price flat through the first renewal.",
+      "Told the owner the set-up fee gets invoiced only after the spring open day.",
+      "The first two months of boarding fees won't be invoiced while they migrate.",
+      "We'll swallow the overtime if the cut-over runs past midnight.",
+      "Agreed their second invoice can slide to 75 days.",
+    ];
+    for (const kickoff_note of notes) expect(flags({ kickoff_note }, "scope_exception").map((f) => f.evidence)).toEqual([kickoff_note]);
+  });
+  it("does not flag an exception the deal desk approved, and does flag one still pending", () => {
+    expect(flags({ deal_desk_exception: "DD-5120 approved 4 March (R. Vance): 7% discount on the kennel module for year 1." }, "scope_exception")).toEqual([]);
+    expect(flags({ deal_desk_exception: "DD-5121 submitted 6 March: 7% discount on the kennel module for year 1. Pending review." }, "scope_exception")).toHaveLength(1);
+  });
+});
+
 describe("promises: paraphrased asks found, explicit non-promises respected", () => {
   it("flags a commitment the scope does not contain, quoting the reader's words", () => {
     const f = flags({ kickoff_note: "Told the owner we'd hook their X-ray archive into the booking screen." }, "promise_not_in_scope");
