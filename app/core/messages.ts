@@ -45,6 +45,7 @@ export function uploadMessage(message: string, opts: { fileName: string; storedP
   m = m.replace(/--map wants column=Header, got/g, "A column mapping should name a column and a header, got");
   m = m.replace(/--source ("[^"]*")/g, "the source system $1");
   m = m.replace(/\s*\(PT_MAX_UPLOAD_MB raises it\)/g, ". Split the export into smaller files, or ask an admin to raise the upload limit");
+  m = m.replace(/\s*\(PT_IMPORT_MEMORY raises it\)/g, "");
   m = m.replace(/(“[^”]*”)(\s*“[^”]*”)+/g, "$1");
   m = m.trim();
   return m ? m[0].toUpperCase() + m.slice(1) : "The file could not be imported.";

@@ -7,7 +7,7 @@ import { getApprovedSources } from "../settings.server";
 import { COLUMNS, errorColumnsOf, mapHeaders, MappingError, type HeaderMapping, type ImportKind } from "./columns";
 import { rememberedMapping, rememberMapping } from "./mappings.server";
 import { ImportRefused, sniffFile, DEFAULT_MAX_BYTES, type Sniffed } from "./read-csv.server";
-import { cellColumn, duckdbCanRead, literal, stageName, streamToNormalFile, viewWithDuckDB, type Staged } from "./stage.server";
+import { cellColumn, duckdbCanRead, literal, stageName, streamToNormalFile, viewWithDuckDB, WIDE_COLUMNS, type Staged } from "./stage.server";
 import { dayOrderOf, parseAmount, parseDate, parseNumber, parseTimestamp, ValueError, type DayOrder } from "./values";
 
 export { ImportRefused };
@@ -173,8 +173,11 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
   //   column, ~140 MB here) rather than on the small lookup tables: the joins keep the side they are written with;
   // - freed memory goes back to the system after each task rather than staying cached (each statement touches the
   //   whole file); queries run ~10 % faster with the default.
+  // - a wide file (HubSpot exports up to 1,000 columns) runs on one thread: each thread's chunk of rows holds 32 KB
+  //   per column, so 1,000 columns on two threads outgrow a 160 MB pool even for three rows
+  const wide = sniffed.headers.length > WIDE_COLUMNS;
   await stageConn.run(
-    "SET preserve_insertion_order = true; SET disabled_optimizers = 'build_side_probe_side'; SET allocator_flush_threshold = '4MB'; SET allocator_bulk_deallocation_flush_threshold = '4MB'",
+    `SET preserve_insertion_order = true; SET disabled_optimizers = 'build_side_probe_side'; SET allocator_flush_threshold = '4MB'; SET allocator_bulk_deallocation_flush_threshold = '4MB'${wide ? "; SET threads = 1" : ""}`,
   );
   let checked: Checked | undefined;
   try {
@@ -242,10 +245,18 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
         profile: mapping.profile,
       };
     });
+  } catch (e) {
+    // a wide file's chunks outgrew the import's memory: say so, rather than DuckDB's advice on its settings
+    if (wide && /Out of Memory/i.test(String((e as Error)?.message))) {
+      throw new ImportRefused(
+        `${path.basename(opts.file)} has ${sniffed.headers.length.toLocaleString("en-US")} columns and ${sniffed.recordLines.length.toLocaleString("en-US")} rows: too wide to import in the memory an import has (PT_IMPORT_MEMORY raises it); export fewer columns or split the rows into smaller files`,
+      );
+    }
+    throw e;
   } finally {
     await checked?.drop().catch(() => undefined);
     await stageConn
-      .run("SET preserve_insertion_order = false; RESET disabled_optimizers; RESET allocator_flush_threshold; RESET allocator_bulk_deallocation_flush_threshold")
+      .run(`SET preserve_insertion_order = false; RESET disabled_optimizers; RESET allocator_flush_threshold; RESET allocator_bulk_deallocation_flush_threshold${wide ? "; RESET threads" : ""}`)
       .catch(() => undefined);
     stageConn.closeSync();
   }
@@ -305,11 +316,11 @@ async function checkWithDuckDB(ctx: CheckContext, refuse: boolean): Promise<Chec
 async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
   const { conn, plan, idx, sniffed } = ctx;
   const stage = staged.relation;
-  const [dict, keys, verdict, rowsView, warn, narrow] = [`${stage}_dict`, `${stage}_keys`, `${stage}_verdict`, `${stage}_rows`, `${stage}_warn`, `${stage}_narrow`];
+  const [dict, keys, verdict, rowsView, warn, narrow, extras] = [`${stage}_dict`, `${stage}_keys`, `${stage}_verdict`, `${stage}_rows`, `${stage}_warn`, `${stage}_narrow`, `${stage}_extras`];
   const drop = async () => {
     await conn.run(`DROP VIEW IF EXISTS ${rowsView}`);
     await conn.run(`DROP VIEW IF EXISTS ${narrow}`);
-    for (const t of [warn, verdict, keys, dict]) await conn.run(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of [warn, verdict, keys, extras, dict]) await conn.run(`DROP TABLE IF EXISTS ${t}`);
     await staged.drop();
   };
   try {
@@ -319,11 +330,14 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
       raw: (c) => (idx[c] === undefined ? "NULL" : `s.${cellColumn(idx[c])}`),
       trimmed: (c) => `js_trim(${cells.raw(c)})`,
       blank: (c) => `is_blank(${cells.raw(c)})`,
-      parsed: (c) => `${alias(c)}.value`,
-      currency: (c) => `${alias(c)}.currency`,
-      error: (c) => `${alias(c)}.error`,
+      // a typed column the file does not have is NULL, with no join (a join on NULL would carry every column of the
+      // file through a nested loop: a wide file runs out of memory)
+      parsed: (c) => (idx[c] === undefined ? "NULL" : `${alias(c)}.value`),
+      currency: (c) => (idx[c] === undefined ? "NULL" : `${alias(c)}.currency`),
+      error: (c) => (idx[c] === undefined ? "NULL" : `${alias(c)}.error`),
     };
     const joins = Object.keys(plan.typed)
+      .filter((c) => idx[c] !== undefined)
       .map((c) => `LEFT JOIN ${dict} ${alias(c)} ON ${alias(c)}.col = ${literal(c)} AND ${alias(c)}.raw = ${cells.raw(c)}`)
       .join("\n");
     const version = plan.versioned ? versionColumns(ctx.kind, sniffed.headers, idx, ctx.ignored) : { sql: [], params: [] };
@@ -333,12 +347,16 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
       ? `CASE WHEN ${optional.map((c) => `${cells.error(c)} IS NOT NULL`).join(" OR ")}
          THEN list_filter([${optional.map((c) => `{'column_name': ${literal(c)}, 'raw': ${cells.raw(c)}, 'reason': ${cells.error(c)}}`).join(", ")}], w -> w.reason IS NOT NULL) END`
       : `NULL::STRUCT(column_name VARCHAR, raw VARCHAR, reason VARCHAR)[]`;
+    // A wide file's extra columns are read on their own, without the joins: each operator between the reader and
+    // the table holds a chunk of 32 KB per column, too many for a 1,000-column file; the checks then read a few.
+    const wide = sniffed.headers.length > WIDE_COLUMNS && plan.versioned;
+    if (wide) await conn.run(`CREATE TABLE ${extras} AS SELECT s.rn, ${version.sql.join(", ")} FROM ${stage} s`, version.params);
     await conn.run(
       `CREATE TABLE ${keys} AS
-       SELECT s.rn, s.line, ${version.sql.map((x) => `${x},`).join(" ")} ${plan.key.sql(cells)} AS row_key, ${warnings} AS warnings,
+       SELECT s.rn, s.line, ${wide ? "x.extra, x.content_hash," : version.sql.map((x) => `${x},`).join(" ")} ${plan.key.sql(cells)} AS row_key, ${warnings} AS warnings,
               CASE ${plan.checks(cells).map(([when, why]) => `WHEN ${when} THEN ${why}`).join(" ")} END AS reason
-       FROM ${stage} s ${joins}`,
-      version.params,
+       FROM ${stage} s ${joins} ${wide ? `JOIN ${extras} x ON x.rn = s.rn` : ""}`,
+      wide ? [] : version.params,
     );
     // one verdict per bad row: its first failing check, or a key already used earlier in the file
     await conn.run(

@@ -3,6 +3,9 @@ import { isUtf8 } from "node:buffer";
 import { createReadStream, promises as fsp } from "node:fs";
 import iconv from "iconv-lite";
 
+/** The most columns a file may have (HubSpot exports at most 1,000 properties): beyond it, a clear refusal. */
+export const MAX_COLUMNS = 1000;
+
 export class ImportRefused extends Error {
   constructor(message: string) {
     super(message);
@@ -79,6 +82,9 @@ export async function sniffFile(file: string, maxBytes = DEFAULT_MAX_BYTES, onBy
   if (!firstLine.trim()) throw new ImportRefused(`${file} has no header row (the first line is blank)`);
   const headers = parseHeader(firstLine, delimiter);
   if (headers.length < 2) throw new ImportRefused(`${file} does not look like a CSV: its first line has no , ; or tab separated header`);
+  if (headers.length > MAX_COLUMNS) {
+    throw new ImportRefused(`${file} has ${headers.length.toLocaleString("en-US")} columns, over the limit of ${MAX_COLUMNS.toLocaleString("en-US")} columns a file may have; export fewer columns (the deal's fields and handoff text are enough)`);
+  }
   const scan = scanner.end();
   return { sha256: hash.digest("hex"), sizeBytes: stat.size, encoding, delimiter, headers, recordLines: scan.lines.subarray(1), regular: scan.regular };
 }

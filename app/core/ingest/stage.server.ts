@@ -16,7 +16,7 @@ import { readRows, type Sniffed } from "./read-csv.server";
 
 export interface Staged {
   /**
-   * the view or table holding (rn, line, c0, c1 …): rn numbers the rows 1…n in file order. Per-row results
+   * the view or table holding (rn, line, c0, c1 …): rn numbers the rows in file order (1…n, or the line). Per-row results
    * are looked up by rn in a list rather than joined: a join could make DuckDB hash the whole file.
    */
   relation: string;
@@ -41,8 +41,15 @@ export const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
  */
 export const stageName = (prefix: string) => `memory.main.${prefix}_${randomBytes(6).toString("hex")}`;
 
+/**
+ * Files wider than this go through the streaming reader: numbering DuckDB's rows takes a window over every column,
+ * and a window holds a block per column (a 3-row file of 1,000 columns runs out of memory). The streaming
+ * reader's rows are numbered by their line, with no window.
+ */
+export const WIDE_COLUMNS = 100;
+
 /** Whether DuckDB's reader may try the file: valid UTF-8 with none of the irregularities the sniffer looks for. */
-export const duckdbCanRead = (sniffed: Sniffed) => sniffed.encoding === "utf-8" && sniffed.regular;
+export const duckdbCanRead = (sniffed: Sniffed) => sniffed.encoding === "utf-8" && sniffed.regular && sniffed.headers.length <= WIDE_COLUMNS;
 
 const MB = 1 << 20;
 
@@ -143,7 +150,8 @@ export async function streamToNormalFile(
     }
     out.end(chunk);
     await finished(out);
-    await conn.run(`CREATE VIEW ${name} AS SELECT row_number() OVER () AS rn, * FROM ${readCsv(normal, ",", [["line", "INTEGER"], ...cellColumns(width)], Math.max(2 * MB, 3 * longest + 1024))}`);
+    // each record's line is unique and in file order: it numbers the rows, without a window over the whole file
+    await conn.run(`CREATE VIEW ${name} AS SELECT line::BIGINT AS rn, * FROM ${readCsv(normal, ",", [["line", "INTEGER"], ...cellColumns(width)], Math.max(2 * MB, 3 * longest + 1024))}`);
   } catch (e) {
     out.destroy();
     await drop();
