@@ -185,6 +185,20 @@ describe("timeline: dates inside an approved schedule, and dates that only date 
   it("flags a deadline tied to the customer's own calendar", () => {
     expect(evidence({ kickoff_note: "Told them we'd be fully live before Diwali." }, "timeline_assumption")).toHaveLength(1);
   });
+  it("leaves the date of a past demo or a quoted release alone", () => {
+    expect(evidence({ customer_promise: "Dr. Hale's recap after the 9/3 demo: bookings confirmed by SMS." }, "timeline_assumption")).toEqual([]);
+    expect(evidence({ customer_promise: 'From the clinic newsletter (June 2026), quoting Dr. Hale: "Bookings confirmed by SMS."' }, "timeline_assumption")).toEqual([]);
+  });
+  it("cites the seller's own commitment when a wish and a promise share a line", () => {
+    const kickoff_note = "their ops lead wants kennels live for the 14 Oct open day, and I told her we'd have it all running by 14 Oct";
+    expect(evidence({ kickoff_note }, "timeline_assumption")).toEqual([expect.stringMatching(/^(?:and )?I told her we'd have it all running by 14 Oct$/)]);
+  });
+  it("reads 'by then', a requirement's own deadline and a season as dates", () => {
+    expect(evidence({ kickoff_note: "Their boarding season opens 1 June, so they want every clinic live by then, and I said fine." }, "timeline_assumption")).toHaveLength(1);
+    expect(evidence({ cs_requirement: "Vaccine reminders visible in the owner app by 20 April." }, "timeline_assumption")).toHaveLength(1);
+    expect(evidence({ kickoff_note: "they expect we'll be done by spring 2027." }, "timeline_assumption")).toHaveLength(1);
+    expect(evidence({ cs_requirement: "Clinic supplies its vet roster by 20 April (customer action)." }, "timeline_assumption")).toEqual([]);
+  });
 });
 
 describe("ambiguity: vague quantifiers and qualifiers, bounded wording left alone", () => {

@@ -6,9 +6,17 @@ import { termSet } from "../lexicon";
 import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 
 // External events a deadline hangs on (the customer's calendar, not the project's own milestones).
-const EVENT = /\b(?:before|by|ahead of|in time for|prior to|until)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?(?:season|renewal|enrol?lment|promo(?:tion)?|campaigns?|inspection|audits?|auditors?|deadline|opening|holidays?|christmas|thanksgiving|labor day|memorial day|new year|easter|black friday|cyber monday|board(?: meeting)?|school|back-to-school|year[- ]end|quarter[- ]end|fiscal year|conference|summit|semester|exam|filing|busy season|trade show|eofy|eoy|fiscal|financial year|year[- ]end close|close|closing|cl[ôo]ture|boekjaar|gesch[äa]ftsjahr|festive|festivals?|festas|diwali|cny|lunar new year|chinese new year|ramadan|eid|golden week|visit|show|launch event|pay run|payroll run)\b|\bby the time\b|\bbefore (?:they|we|the customer) (?:open|launch)\b/i;
+const EVENT = /\b(?:before|by|ahead of|in time for|prior to|until|(?:live|ready|done|running) for)\s+(?:the\s+|their\s+)?(?:[\w'’&-]+\s+){0,4}?(?:season|renewal|enrol?lment|promo(?:tion)?|campaigns?|inspection|audits?|auditors?|deadline|opening|holidays?|christmas|thanksgiving|labor day|memorial day|new year|easter|black friday|cyber monday|board(?: meeting)?|school|back-to-school|year[- ]end|quarter[- ]end|fiscal year|conference|summit|semester|exam|filing|busy season|trade show|eofy|eoy|fiscal|financial year|year[- ]end close|close|closing|cl[ôo]ture|boekjaar|gesch[äa]ftsjahr|festive|festivals?|festas|diwali|cny|lunar new year|chinese new year|ramadan|eid|golden week|visit|show|launch event|pay run|payroll run)\b|\bby the time\b|\bbefore (?:they|we|the customer) (?:open|launch)\b/i;
 const COMMIT = /\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|must|promised?|told|communicated|commit(?:ted)?|agreed|guarantee[ds]?|live|go-live|golive|go live|ready|done|running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|in time|deliver(?:ed)?|finished|asap|fast|(?:we(?:'d| will| would|'ll)|to|can) (?:hit|land|make)|cut ?over|migrated|switched|plenty|realistic|doable|no problem)\b/i;
 const DURATION_PROMISE = /\b(?:\d+|two|three|four|five|six|eight|ten|twelve)[- ]?(?:weeks?|wks?|months?|days?)\s+(?:timeline|rollout|implementation|go-live|project|turnaround)\b|\b(?:\d+|two|three|four|five|six|eight|ten|twelve)\s*(?:weeks?|wks?|months?)\b.{0,24}\b(?:plenty|enough|doable|realistic|easy|no problem|fine|is all)\b/i;
+// a requirement dated by its own deadline ("… visible to customers by 1 April"), and seasons as deadlines
+const DEADLINE_FORM = /\b(?:by|before|no later than|not later than|ahead of)\s+(?:the\s+)?(?:(?:end|start|middle|beginning) of\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]\b|spring|summer|autumn|fall|winter)/i;
+const SEASON = /\b(?:by|before|until)\s+(?:the\s+)?(?:(?:end|start|middle|beginning) of\s+)?(?:early\s+|late\s+|mid-?)?(?:spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?20\d\d)?\b(?!\s+(?:catalog(?:ue)?|collection|range|menu|release|line))/i;
+// the customer's own to-do, or customer success's own motion, is not a delivery date
+const CUSTOMER_OR_CS = /\b(?:customer|client)(?:'s|’s)? (?:action|task|responsibility|to do)\b|\((?:customer|client) action\)|\bsuccess plan\b|\badoption (?:target|goal)\b|\bhealth (?:check|score)\b|\bbusiness review\b|\bqbr\b/i;
+// "… opens 15 May; they need it running by then": the deadline is the date of the clause before
+const BY_THEN = /\bby then\b|\bby that (?:date|time|point)\b|\bbefore then\b/i;
+const SELLER_COMMIT = /\b(?:told|promised|assured|committed|guaranteed|said (?:we|yes|it)|i said|we(?:'d| would| will|'ll) (?:hit|have|be|get|deliver|make))\b/i;
 const PAST_FACT = /\b(?:approved|signed|closed|met|called|sent|received|started|was|were|had)\b/i;
 const SCHEDULE_WORD = /\b(?:schedule|timeline|plan|dates|milestones?|ims|baseline|zeitplan|calendar)\b/i;
 const APPROVAL_WORD = /\b(?:approved|confirmed|agreed|signed(?: off)?|validated|reviewed|committed)\b/i;
@@ -18,9 +26,12 @@ const APPROVED_SCHEDULE = { test: (s: string) => SCHEDULE_WORD.test(s) && APPROV
 const APPROVED_REF = /\b(?:per|on|in|from|under|matches|is) (?:the |our |their )?(?:signed|approved|agreed|confirmed|baseline|signed-off|delivery)[- ]?(?:off )?(?:schedule|plan|ims|timeline|project plan|dates)\b|\b(?:signed|approved|confirmed|agreed)[- ](?:off )?(?:schedule|plan|ims|timeline|dates)\b|\bper the (?:ims|schedule|plan|sow|appendix)\b|\bwhat (?:they|we|delivery) approved\b|\bin appendix\b/i;
 // a date that records when something happened or was written, not when something will be delivered
 const RECORD_DATE_BEFORE = /\b(?:approved|submitted|signed|dated|sent|received|issued|as of|version|updated|written|published|announced)\b[^.:"“]{0,30}$/i;
-const ATTRIBUTION_BEFORE = /\b(?:minutes|letter|e-?mail|recap|follow-?up|demo|call|proposal|release|memo|snippet|excerpt|transcript|summary|deck|note|packet|response|rfp|statement|press)\b[^:"“]{0,50}$/i;
+const ATTRIBUTION_BEFORE = /\b(?:minutes|letter|e-?mail|recap|follow-?up|demo|call|proposal|release|memo|snippet|excerpt|transcript|summary|deck|note|packet|response|rfp|statement|press|newsletter|article|blog|post|announcement|interview|bulletin)\b[^:"“]{0,50}$/i;
 const ATTRIBUTION_AFTER = /^\s*(?:letter|e-?mail|memo|recap|proposal|minutes|response|version|edition|board packet)\b/i;
-const RECORD_DATE_AFTER = /^\s*(?:\(|,)?\s*(?:\d{1,2}:\d{2}\s*(?:[ap]m)?)?\s*\)?\s*[:\]"“]|^\s*\([^)]*\)\s*[:.]?\s*(?:["“].*)?$|^\s*[\s,.;)]*$/i;
+// "after the 3/9 demo", "following the 12 May call": the date of something that already happened
+const PAST_EVENT_BEFORE = /\b(?:after|following|since|from|at|in) (?:the|our|their|my|your)\s*$/i;
+const PAST_EVENT_AFTER = /^\s*(?:demo|call|meeting|workshop|presentation|webinar|visit|site visit|discovery session|pitch|kick-?off call)\b/i;
+const RECORD_DATE_AFTER = /^\s*\)?\s*,\s*(?:quoting|citing|according to|signed by|from)\b|^\s*(?:\(|,)?\s*(?:\d{1,2}:\d{2}\s*(?:[ap]m)?)?\s*\)?\s*[:\]"“]|^\s*\([^)]*\)\s*[:.]?\s*(?:["“].*)?$|^\s*[\s,.;)]*$/i;
 // Dates that describe the customer's situation, not a delivery commitment.
 const CONTEXT_FACT = /\b(?:ends?|ending|expires?|expiring|retires?|retiring|renews?|starts?|began|came|happened|sunsets?|sunsetting|decommission\w*|today|closes?|lease)\b/i;
 const TENTATIVE = /\b(?:indicative|tentative|to be (?:confirmed|agreed|determined)|tbc|tbd|estimated|subject to)\b/i;
@@ -109,7 +120,8 @@ export const timelineDetector: Detector = {
         const sp = speakerPrefix(raw.text) || (/^\s*(?:[\w .'-]{0,30})?\[[^\]]{1,30}\]\s*[\w .'-]{0,30}:\s*/.exec(raw.text)?.[0].length ?? 0);
         const u = sp ? { start: raw.start + sp, end: raw.end, text: raw.text.slice(sp) } : raw;
         // cheapest test first: most lines of a note commit to nothing
-        if (!u.text.trim() || (source !== "customer_promise" && !COMMIT.test(u.text))) continue;
+        const requirementDate = source === "cs_requirement" && DEADLINE_FORM.test(u.text) && !CUSTOMER_OR_CS.test(u.text);
+        if (!u.text.trim() || (source !== "customer_promise" && !COMMIT.test(u.text) && !requirementDate)) continue;
         if (noteNoise(u.text) || NOT_A_PROMISE.test(u.text) || DECLINED.test(u.text) || APPROVED_REF.test(u.text)) continue;
         if (ownerRe && ownerRe.test(u.text)) continue;
         const takenByOther = (st: number, en: number) => ctx.prior.some((f) => f.source === source && f.start !== null && f.end !== null && f.start < en && f.end > st && f.category === "scope_exception");
@@ -123,7 +135,8 @@ export const timelineDetector: Detector = {
               // judged on the whole line: "From our letter to X, 19 May 2026 (excerpt): …" dates the letter
               const before = text.slice(u.start, c.start + d.start);
               const after = text.slice(c.start + d.end, u.end);
-              return !RECORD_DATE_BEFORE.test(before) && !(ATTRIBUTION_BEFORE.test(before) && RECORD_DATE_AFTER.test(after)) && !ATTRIBUTION_AFTER.test(after) && !/^\s*\d{1,2}:\d{2}/.test(after);
+              const pastEvent = PAST_EVENT_BEFORE.test(before) && PAST_EVENT_AFTER.test(after) && /\b(?:follow-?up|recap|notes?|summary|minutes|after|following|since)\b/i.test(before);
+              return !pastEvent && !RECORD_DATE_BEFORE.test(before) && !(ATTRIBUTION_BEFORE.test(before) && RECORD_DATE_AFTER.test(after)) && !ATTRIBUTION_AFTER.test(after) && !/^\s*\d{1,2}:\d{2}/.test(after);
             })
             .map((d) => ({ ...d, start: d.start + c.start, end: d.end + c.start }));
           const ev = EVENT.exec(c.text);
@@ -132,12 +145,20 @@ export const timelineDetector: Detector = {
           }
           const dur = DURATION_PROMISE.exec(c.text);
           if (dur) mentions.push({ start: c.start + dur.index, end: c.start + dur.index + dur[0].length, text: dur[0], key: null });
+          const season = SEASON.exec(c.text);
+          if (season && !mentions.length) mentions.push({ start: c.start + season.index, end: c.start + season.index + season[0].length, text: season[0], key: null });
+          const then = BY_THEN.exec(c.text);
+          if (then && !mentions.length && k > 0 && COMMIT.test(c.text)) {
+            const prev = dateMentions(cs[k - 1].text).find((d) => d.key);
+            if (prev) mentions.push({ ...prev, start: cs[k - 1].start + prev.start, end: cs[k - 1].start + prev.end });
+          }
           if (!mentions.length) return;
           if (mentions.every((d) => covered(d, c.text, schedule, ctx.text("signed_scope")))) return;
-          const own = COMMIT.test(c.text) || Boolean(ev);
+          const own = COMMIT.test(c.text) || Boolean(ev) || (requirementDate && DEADLINE_FORM.test(c.text));
           const near = COMMIT.test(cs[k - 1]?.text ?? "") || COMMIT.test(cs[k + 1]?.text ?? "");
           if (!own && (PAST_FACT.test(c.text) || CONTEXT_FACT.test(c.text))) return;
-          const score = own ? 2 : near ? 1 : promiseField ? 1 : 0;
+          // the seller's own word beats the customer's wish when both date the same thing
+          const score = own && SELLER_COMMIT.test(c.text) ? 3 : own ? 2 : near ? 1 : promiseField ? 1 : 0;
           if (score > (best?.score ?? 0)) best = { c, score, mention: mentions[0] };
         });
         if (!best) continue;
