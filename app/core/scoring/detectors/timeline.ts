@@ -14,9 +14,9 @@ const DEADLINE_FORM = /\b(?:by|before|no later than|not later than|ahead of)\s+(
 const SEASON = /\b(?:by|before|until)\s+(?:the\s+)?(?:(?:end|start|middle|beginning) of\s+)?(?:early\s+|late\s+|mid-?)?(?:spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?20\d\d)?\b(?!\s+(?:catalog(?:ue)?|collection|range|menu|release|line))/i;
 // the customer's own to-do, or customer success's own motion, is not a delivery date
 const CUSTOMER_OR_CS = /\b(?:customer|client)(?:'s|’s)? (?:action|task|responsibility|to do)\b|\((?:customer|client) action\)|\bsuccess plan\b|\badoption (?:target|goal)\b|\bhealth (?:check|score)\b|\bbusiness review\b|\bqbr\b/i;
-// "… opens 15 May; they need it running by then": the deadline is the date of the clause before
+// "… opens 15 May; they need it running by then": the deadline is the clause before it
 const BY_THEN = /\bby then\b|\bby that (?:date|time|point)\b|\bbefore then\b/i;
-const SELLER_COMMIT = /\b(?:told|promised|assured|committed|guaranteed|said (?:we|yes|it)|i said|we(?:'d| would| will|'ll) (?:hit|have|be|get|deliver|make))\b/i;
+const SELLER_COMMIT = /\b(?:told|promised|assured|committed|guaranteed|we(?:'d| would| will|'ll) (?:hit|have|be|get|deliver|make)|(?:i )?said (?:we|yes|it))\b/i;
 const PAST_FACT = /\b(?:approved|signed|closed|met|called|sent|received|started|was|were|had)\b/i;
 const SCHEDULE_WORD = /\b(?:schedule|timeline|plan|dates|milestones?|ims|baseline|zeitplan|calendar)\b/i;
 const APPROVAL_WORD = /\b(?:approved|confirmed|agreed|signed(?: off)?|validated|reviewed|committed)\b/i;
