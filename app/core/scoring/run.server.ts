@@ -4,8 +4,10 @@ import type { OpenDatabase } from "../db/db.server";
 import { appendRows, inTransaction } from "../db/tx.server";
 import { appendAudit, type AuditEntry } from "../audit/audit.server";
 import type { PacketText } from "../packet";
-import { DETECTOR_VERSIONS, scorePacket, type ScoredFlag } from "./score";
+import { DETECTOR_VERSIONS, type ScoredFlag } from "./score";
 import type { LlmPass } from "./llm.server";
+import { errorText, scoreOrError, type PacketResult } from "./score-one";
+import { openScorePool, scoreWorkers, type ScorePool } from "./pool.server";
 import { topicOf } from "../analytics/topics";
 
 export interface ScoreOptions {
@@ -15,6 +17,8 @@ export interface ScoreOptions {
   llm?: LlmPass | null;
   chunkSize?: number;
   kind?: "score" | "nightly";
+  /** worker threads for the detectors (default `PT_SCORE_WORKERS`, else one per core; 0 = the main thread) */
+  workers?: number;
 }
 
 export interface ScoreSummary {
@@ -41,12 +45,18 @@ export function scoringKey(contentHash: string, llmKey: string | null): string {
 
 type PacketRow = PacketText & { content_hash: string; version: number };
 
+/** Fewer packets than this in a chunk are scored on the main thread (starting workers would cost more), unless
+ * the caller asks for workers. */
+const POOL_MIN = 64;
+
 /** the runs this process is running now */
 const activeRuns = new Set<number>();
 
 /**
  * Scores new and changed packets (or all with `all`). Each chunk of packets commits in one transaction,
  * so a run killed half-way leaves whole packets scored or untouched, and running again finishes the job.
+ * The detectors run in worker threads (pool.server.ts): while they score one chunk, the main thread writes the
+ * previous one and reads the next. Chunks commit in deal order, as they would one by one.
  */
 export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Promise<ScoreSummary> {
   const now = opts.now ?? (() => new Date());
@@ -66,6 +76,8 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
     .returning("id")
     .executeTakeFirstOrThrow();
   activeRuns.add(run.id);
+  // started by the first chunk large enough (a holder: TypeScript does not follow assignments in closures)
+  const workerPool: { pool: ScorePool | null } = { pool: null };
   const summary: ScoreSummary = { run_id: run.id, scored: 0, unchanged: 0, failed: 0, skipped_unapproved: 0, flags: 0, flags_new: 0, flags_retired: 0, dropped_citations: 0, llm_failed: 0, llm_tokens: 0, llm_cost_usd: 0, errors: [] };
   try {
     const totals = await sql<{ total: number; todo: number; unapproved: number }>`
@@ -76,8 +88,15 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
     const { todo, unapproved } = totals.rows[0];
     summary.skipped_unapproved = unapproved;
     const chunkSize = opts.chunkSize ?? 2000;
+    const workers = opts.workers ?? scoreWorkers();
+    const score = async (rows: PacketRow[]): Promise<PacketResult[]> => {
+      if (workers > 0 && !workerPool.pool && (rows.length >= POOL_MIN || opts.workers !== undefined)) workerPool.pool = await openScorePool(workers);
+      return workerPool.pool ? workerPool.pool.score(rows) : rows.map(scoreOrError);
+    };
     let after = "";
     let seen = 0;
+    // the chunk read and being scored, stored when the next one is on its way
+    let previous: (() => Promise<void>) | null = null;
     for (;;) {
       // keys first (no text): an unchanged packet costs one short row, not its whole SOW
       const keys = await db
@@ -93,17 +112,26 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
       seen += keys.length;
       const due = keys.filter((r) => opts.all || r.scored_hash !== scoringKey(r.content_hash, llmKey)).map((r) => r.deal_id);
       summary.unchanged += keys.length - due.length;
+      let todoRows: PacketRow[] = [];
+      let scoring: Promise<PacketResult[]> | null = null;
       if (due.length) {
-        const todoRows = (await db
+        todoRows = (await db
           .selectFrom("packets")
           .select(["deal_id", "content_hash", "version", "delivery_owner", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"])
           .where(sql<boolean>`deal_id IN (SELECT unnest(${due}))`)
           .orderBy("deal_id")
           .execute()) as PacketRow[];
-        await scoreChunk(open, todoRows, llmKey, opts, summary, now);
+        scoring = score(todoRows);
+        scoring.catch(() => undefined); // awaited when this chunk is stored; not an unhandled rejection meanwhile
       }
-      opts.onProgress?.(seen, todo);
+      if (previous) await previous();
+      const [rows, results, done] = [todoRows, scoring, seen];
+      previous = async () => {
+        if (results) await storeChunk(open, rows, await results, llmKey, opts, summary, now);
+        opts.onProgress?.(done, todo);
+      };
     }
+    if (previous) await previous();
     summary.flags = (
       await sql<{ n: number }>`SELECT count(*)::INTEGER AS n FROM flags f WHERE f.state = 'active'
         AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.flag_id = f.flag_id)`.execute(db)
@@ -125,9 +153,11 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
       .where("id", "=", run.id)
       .execute();
     activeRuns.delete(run.id);
+    await workerPool.pool?.close();
     return summary;
   } catch (e) {
     activeRuns.delete(run.id);
+    await workerPool.pool?.close();
     await db
       .updateTable("runs")
       .set({ finished_at: now(), status: "failed", errors: JSON.stringify([...summary.errors, { deal_id: "*", error: String((e as Error).message ?? e) }].slice(0, 200)) })
@@ -137,23 +167,28 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
   }
 }
 
-async function scoreChunk(
+/** Adds the LLM pass (when configured) to one chunk's deterministic results, then stores the chunk in one transaction. */
+async function storeChunk(
   open: OpenDatabase,
   rows: PacketRow[],
+  scored: PacketResult[],
   llmKey: string | null,
   opts: ScoreOptions,
   summary: ScoreSummary,
   now: () => Date,
 ): Promise<void> {
-  // score outside the transaction (CPU, and possibly the network for the LLM pass)
   const results = new Map<string, { flags: ScoredFlag[]; llm: "ok" | "failed" | null; skipped: string } | { error: string }>();
-  const audit: AuditEntry[] = [];
-  const scoreOne = async (r: PacketRow) => {
+  // each packet's audit entries, kept in deal order whatever order the LLM answers in
+  const audits = rows.map((): AuditEntry[] => []);
+  const finishOne = async (i: number) => {
+    const r = rows[i];
+    const det = scored[i];
+    if ("error" in det) return void results.set(r.deal_id, { error: det.error });
     try {
-      const { flags, dropped, skipped } = scorePacket(r);
+      const { flags, dropped, skipped } = det;
       for (const d of dropped) {
         summary.dropped_citations++;
-        audit.push({ actor: "scorer", action: "flag.dropped", entity: "packet", entityId: r.deal_id, detail: { ...d } });
+        audits[i].push({ actor: "scorer", action: "flag.dropped", entity: "packet", entityId: r.deal_id, detail: { ...d } });
       }
       let all = flags;
       let llm: "ok" | "failed" | null = null;
@@ -164,7 +199,7 @@ async function scoreChunk(
         // one flag per id, the deterministic one first (a model answer may repeat itself or a detector)
         const ids = new Set(flags.map((f) => f.flag_id));
         all = [...flags, ...extra.flags.filter((f) => !ids.has(f.flag_id) && ids.add(f.flag_id))];
-        audit.push(...extra.audit);
+        audits[i].push(...extra.audit);
         llm = extra.failed ? "failed" : "ok";
         if (extra.failed) {
           summary.llm_failed++;
@@ -173,15 +208,16 @@ async function scoreChunk(
       }
       results.set(r.deal_id, { flags: all, llm, skipped: Object.keys(skipped).length ? JSON.stringify(skipped) : "" });
     } catch (e) {
-      results.set(r.deal_id, { error: String((e as Error).stack ?? e).split("\n").slice(0, 3).join(" | ") });
+      results.set(r.deal_id, { error: errorText(e) });
     }
   };
-  // a bounded pool: the LLM pass waits on the network, the detectors do not
-  const queue = [...rows];
-  const workers = Array.from({ length: opts.llm ? opts.llm.concurrency : 1 }, async () => {
-    for (let r = queue.shift(); r; r = queue.shift()) await scoreOne(r);
+  // a bounded pool: the LLM pass waits on the network
+  let next = 0;
+  const lanes = Array.from({ length: opts.llm ? opts.llm.concurrency : 1 }, async () => {
+    while (next < rows.length) await finishOne(next++);
   });
-  await Promise.all(workers);
+  await Promise.all(lanes);
+  const audit = audits.flat();
   const ts = now();
   await inTransaction(open, async (tx, conn) => {
     const ids = rows.map((r) => r.deal_id);
