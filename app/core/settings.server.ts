@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Tx } from "./db/tx.server";
 import type { DB } from "./db/db.server";
 
@@ -41,14 +42,48 @@ export const DEFAULT_APPROVED_SOURCES = ["csv", "salesforce", "hubspot"];
 
 type Reader = DB | Tx;
 
-async function read<T>(db: Reader, key: string, fallback: T): Promise<T> {
+const fraction = z.number().min(0).max(1);
+/** What may be stored under "pilot": any subset of the settings (the defaults fill the rest), each of its type. */
+const StoredPilot = z
+  .object({
+    pilot_start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "pilot_start must be a YYYY-MM-DD date"),
+    window_days: z.number().positive(),
+    review_minutes_per_handoff: z.number().positive(),
+    targets: z.object({ completeness_mean: fraction, acceptance_rate: fraction, disagreement_rate_max: fraction, rework_reduction: fraction, repeat_volume_minutes: z.number().min(0), min_reviewed_packets: z.number().min(0) }).partial(),
+    thresholds: z.object({ field_share_fix: fraction, topic_packets_fix: z.number().min(1) }).partial(),
+    hide_pricing_from: z.array(z.string()),
+  })
+  .partial();
+const StoredSources = z.array(z.string());
+
+/**
+ * A stored setting that cannot be read (not JSON, or not of its shape). It is never replaced by the defaults
+ * silently: whatever needs it fails with this message (and the server log has it) until someone saves it again.
+ */
+export class SettingsCorrupt extends Error {
+  constructor(
+    readonly key: string,
+    readonly problem: string,
+  ) {
+    super(`The stored "${key}" settings cannot be read (${problem}), so nothing that depends on them runs on guessed defaults. Saving them again replaces them (the batch tool's "pilot set" starts from the defaults and says so).`);
+  }
+}
+
+async function read<S extends z.ZodType>(db: Reader, key: string, schema: S, fallback: z.output<S>): Promise<z.output<S>> {
   const row = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
   if (!row) return fallback;
+  let value: unknown;
   try {
-    return JSON.parse(row.value) as T;
-  } catch {
-    return fallback;
+    value = JSON.parse(row.value);
+  } catch (e) {
+    throw new SettingsCorrupt(key, `not valid JSON: ${(e as Error).message}`);
   }
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new SettingsCorrupt(key, `${i?.path.join(".") || "value"}: ${i?.message ?? "wrong shape"}`);
+  }
+  return r.data;
 }
 
 // Settings reach the metric queries only as parameters (part of their cache key), so no invalidation here.
@@ -61,7 +96,7 @@ async function write(db: Reader, key: string, value: unknown): Promise<void> {
 }
 
 export async function getPilotSettings(db: Reader): Promise<PilotSettings> {
-  const stored = await read<Partial<PilotSettings>>(db, "pilot", {});
+  const stored = await read(db, "pilot", StoredPilot, {});
   return {
     ...DEFAULT_PILOT,
     ...stored,
@@ -75,7 +110,7 @@ export async function setPilotSettings(db: Reader, value: PilotSettings): Promis
 }
 
 export async function getApprovedSources(db: Reader): Promise<string[]> {
-  return read(db, "approved_sources", DEFAULT_APPROVED_SOURCES);
+  return read(db, "approved_sources", StoredSources, DEFAULT_APPROVED_SOURCES);
 }
 
 export async function setApprovedSources(db: Reader, sources: string[]): Promise<void> {

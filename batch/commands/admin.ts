@@ -1,6 +1,6 @@
 import { addUser, UserError } from "../../app/core/auth/users.server";
 import { verifyAudit } from "../../app/core/audit/audit.server";
-import { getPilotSettings, setPilotSettings } from "../../app/core/settings.server";
+import { DEFAULT_PILOT, getPilotSettings, setPilotSettings, SettingsCorrupt } from "../../app/core/settings.server";
 import { parseDate } from "../../app/core/ingest/values";
 import { CommandError, UsageError, type Parsed } from "../options";
 import type { CommandResult, Effects } from "../effects";
@@ -30,7 +30,13 @@ export async function auditCommand(a: Parsed, fx: Effects): Promise<CommandResul
 export async function pilotCommand(a: Parsed, fx: Effects): Promise<CommandResult> {
   if (a.positional[1] !== "set" && a.positional[1] !== "show") throw new UsageError("usage: pilot set|show [--pilot-start YYYY-MM-DD] [--window DAYS] [--review-minutes N]");
   const open = await fx.db();
-  const s = await getPilotSettings(open.db);
+  // unreadable stored settings: "show" fails with the reason; "set" replaces them, starting from the defaults, and says so
+  let replaced: string | null = null;
+  const s = await getPilotSettings(open.db).catch((e) => {
+    if (!(e instanceof SettingsCorrupt) || a.positional[1] !== "set") throw e;
+    replaced = e.problem;
+    return structuredClone(DEFAULT_PILOT);
+  });
   if (a.positional[1] === "set") {
     if (typeof a.flags["pilot-start"] === "string") {
       try {
@@ -47,5 +53,7 @@ export async function pilotCommand(a: Parsed, fx: Effects): Promise<CommandResul
     }
     await setPilotSettings(open.db, s);
   }
-  return { summary: `pilot starts ${s.pilot_start}, ${s.window_days} days, ${s.review_minutes_per_handoff} review minutes per handoff`, json: { ...s } };
+  const summary = `pilot starts ${s.pilot_start}, ${s.window_days} days, ${s.review_minutes_per_handoff} review minutes per handoff`;
+  if (replaced) return { summary: `${summary} (the stored pilot settings could not be read — ${replaced} — and were replaced, starting from the defaults)`, json: { ...s, replaced_unreadable: replaced } };
+  return { summary, json: { ...s } };
 }
