@@ -1,7 +1,7 @@
 // Page data for the dashboard: each function gathers what one page shows (routes stay thin).
 import { sql } from "kysely";
 import { cached, runQueryFile, type OpenDatabase } from "./db/db.server";
-import { earlyReworkByCategory, earlyReworkItems, metricsExport, recurringFields, reliability, templateTopics, weeklySeries } from "./analytics/metrics.server";
+import { earlyReworkByCategory, earlyReworkItems, metricsExport, recurringFields, reliability, templateTopics, weekChanges, weeklySeries } from "./analytics/metrics.server";
 import { renderChart, renderChartSet } from "./charts/render.server";
 import { beforeAfterChart, completenessChart, fieldsChart, flagsChart, reworkChart, sparkline } from "./charts/specs";
 import { getPilotSettings } from "./settings.server";
@@ -18,11 +18,12 @@ export async function pilotPage(open: OpenDatabase, today = new Date()) {
 }
 
 async function pilotPageOf(open: OpenDatabase, today: Date) {
-  const [m, weeks, settings, counts] = await Promise.all([
+  const [m, weeks, settings, counts, changes] = await Promise.all([
     metricsExport(open, { today }),
     weeklySeries(open, undefined, today),
     getPilotSettings(open.db),
     sql<{ packets: number; pilot_set: boolean }>`SELECT (SELECT count(*) FROM packets)::INTEGER AS packets, EXISTS (SELECT 1 FROM settings WHERE key = 'pilot') AS pilot_set`.execute(open.db),
+    weekChanges(open, today),
   ]);
   const pilotWeeks = weeks.filter((w) => w.period === "pilot");
   const spark = (f: (w: (typeof weeks)[number]) => number | null, rows = pilotWeeks) => (rows.length > 1 ? renderChart(sparkline(rows.map(f).map((v) => v ?? 0))) : "");
@@ -33,6 +34,10 @@ async function pilotPageOf(open: OpenDatabase, today: Date) {
     /** whether anyone set the pilot start (else it is the built-in default) */
     pilotStartSet: Boolean(counts.rows[0]?.pilot_set),
     targets: settings.targets,
+    /** what moved in the last 7 days */
+    changes,
+    /** the weekly figures as a table beside the charts, each number linking to what it counts */
+    weeks,
     sparks: {
       completeness: spark((w) => w.completeness),
       accepted: spark((w) => w.flags_accepted),

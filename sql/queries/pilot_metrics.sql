@@ -3,7 +3,8 @@
 -- Rules decided here (also in the README):
 --  * flag counts cover active flags on pilot packets; the latest decision of a flag wins;
 --  * rates with no denominator are NULL, never NaN;
---  * missing obligations caught = accepted flags on pilot packets decided before the kickoff date (strictly);
+--  * missing obligations caught = accepted flags on pilot packets decided before the kickoff date (strictly; the
+--    flag facts are defined once in sql/macros/06_metric_flags.sql, which the drill-downs read too);
 --  * only matured packets (sql/macros/05_matured_packets.sql: kickoff + 14 < data date) enter rework rates, loops
 --    avoided and delay prevented; a packet whose 14-day window is still open is "maturing", never "no rework";
 --  * rework rate = early rework items / matured packets of the period (matured packets without rework count as 0);
@@ -13,7 +14,7 @@
 --  * the predicted / dismissed / missed split covers the early rework of every pilot packet logged so far;
 --  * handoffs per month = pilot packets / (window_days / 30).
 WITH p AS MATERIALIZED (SELECT * FROM packet_maturity($1, $2, $4)),
-f AS MATERIALIZED (SELECT s.*, p.kickoff_date AS kickoff FROM flag_status() s JOIN p USING (deal_id) WHERE p.period = 'pilot'),
+f AS MATERIALIZED (SELECT * FROM metric_flags($1, $2) WHERE period = 'pilot'),
 er AS MATERIALIZED (SELECT * FROM early_rework($1, $2)),
 per_packet AS (
   SELECT p.deal_id, p.period, count(er.rework_id) AS items, coalesce(sum(er.delay_days), 0) AS delay
@@ -45,9 +46,8 @@ SELECT
   (SELECT count(*) FROM f WHERE status = 'rejected')::INTEGER AS flags_rejected,
   (SELECT count(*) FILTER (WHERE status = 'accepted') / nullif(count(*) FILTER (WHERE status <> 'open'), 0) FROM f) AS acceptance_rate,
   (SELECT count(*) FILTER (WHERE status = 'rejected') / nullif(count(*) FILTER (WHERE status <> 'open'), 0) FROM f) AS disagreement_rate,
-  (SELECT count(*) FROM f WHERE status = 'accepted' AND decided_at < CAST(kickoff AS TIMESTAMP))::INTEGER AS missing_obligations_caught,
-  (SELECT count(*) FROM f WHERE status = 'accepted' AND decided_at < CAST(kickoff AS TIMESTAMP)
-     AND category IN ('promise_not_in_scope', 'timeline_assumption', 'conflicting_terms'))::INTEGER AS customer_expectation_corrections,
+  (SELECT count(*) FROM f WHERE caught_before_kickoff)::INTEGER AS missing_obligations_caught,
+  (SELECT count(*) FROM f WHERE expectation_correction)::INTEGER AS customer_expectation_corrections,
   (SELECT count(*) FROM er WHERE period = 'pilot' AND outcome = 'predicted')::INTEGER AS early_rework_predicted,
   (SELECT count(*) FROM er WHERE period = 'pilot' AND outcome = 'dismissed')::INTEGER AS early_rework_dismissed,
   (SELECT count(*) FROM er WHERE period = 'pilot' AND outcome = 'missed')::INTEGER AS early_rework_missed,

@@ -264,6 +264,65 @@ describe("a worklist, not a table (gaps)", () => {
   });
 });
 
+describe("every number drills down, and the recommendation shows its evidence (gaps)", () => {
+  it("tiles, weekly table rows and the recommendation link to the flags and packets behind them, with the same counts", async () => {
+    const page = await as("leadership");
+    const metrics = await (await page.request.get(`${server.url}/exports/metrics.json`)).json();
+    await page.goto(`${server.url}/pilot`);
+    const count = (s: string | null) => Number(/^([\d,]+)/.exec(s ?? "")?.[1].replace(/,/g, ""));
+
+    // a flag tile: the number clicked is the number of flags found
+    for (const [tile, expected] of [["Flags accepted", metrics.flags.accepted], ["Missing obligations caught", metrics.missing_obligations_caught]] as const) {
+      await page.goto(`${server.url}/pilot`);
+      const value = (await page.locator(".tile", { hasText: tile }).locator(".value").textContent())!;
+      expect(count(value)).toBe(expected);
+      await page.locator(".tile", { hasText: tile }).locator(".value a").click();
+      await page.waitForURL(/\/evidence\?/);
+      await poll(async () => count(await page.locator("#drill-summary").textContent())).toBe(expected);
+      expect(await page.getByRole("region", { name: "Flags behind the number" }).locator("tbody tr").count()).toBe(Math.min(100, expected));
+    }
+    // the rework rate: the matured pilot packets, and their rework per packet is the tile's rate
+    await page.goto(`${server.url}/pilot`);
+    const rate = (await page.locator(".tile", { hasText: "Rework rate" }).locator(".value").textContent())!;
+    await page.locator(".tile", { hasText: "Rework rate" }).locator(".value a").click();
+    await page.waitForURL(/maturity=matured/);
+    const summary = (await page.locator("#drill-summary").textContent())!;
+    expect(count(summary)).toBe(metrics.matured_packets.pilot);
+    expect(summary).toContain(`(${rate} per matured packet)`);
+    // a packet row opens the packet
+    const first = page.getByRole("region", { name: "Packets behind the number" }).locator("tbody tr a").first();
+    const name = (await first.textContent())!;
+    await first.click();
+    await poll(() => page.locator("h1").textContent()).toContain(name);
+
+    // a weekly figure: the week's accepted flags
+    await page.goto(`${server.url}/pilot`);
+    await page.locator("details.weekly-table summary").click();
+    const row = page.getByRole("region", { name: "Weekly figures" }).locator("tbody tr").filter({ has: page.locator("td:nth-child(5) a", { hasNotText: /^0$/ }) }).first();
+    const accepted = Number(await row.locator("td:nth-child(5) a").textContent());
+    expect(accepted).toBeGreaterThan(0);
+    await row.locator("td:nth-child(5) a").click();
+    await page.waitForURL(/week=/);
+    await poll(async () => count(await page.locator("#drill-summary").textContent())).toBe(accepted);
+
+    // the recommendation: what it rests on, every threshold with pass or fail, what changed this week
+    await page.goto(`${server.url}/pilot`);
+    expect(await page.locator("#rec-basis").textContent()).toContain(`Rests on ${metrics.pilot.packets} pilot packets (${metrics.matured_packets.pilot} matured)`);
+    const checks = await page.locator("#rec-evidence li").allTextContents();
+    expect(checks.length).toBeGreaterThan(6);
+    expect(checks.every((c) => /^(Pass|Fail): /.test(c))).toBe(true);
+    expect(checks.some((c) => c.startsWith("Fail"))).toBe(true);
+    expect(await page.locator("#rec-changes").textContent()).toMatch(/Since .* \(last 7 days\).*flags? accepted and \d+ rejected/);
+    if (metrics.matured_packets.pilot < 20) expect(await page.locator(".rec .caveat").textContent()).toContain("finished the 14-day rework window");
+    // a reason opens what it is about
+    const reason = page.locator(".rec > ul li a").first();
+    await reason.click();
+    await page.waitForURL(/\/(evidence|fields|templates)/);
+    expect(await page.locator("h1").textContent()).toBeTruthy();
+    await page.close();
+  });
+});
+
 describe("audit search (gaps)", () => {
   it("finds entries by part of an actor, case-insensitive, and by deal; entries link to their deal with readable details", async () => {
     const page = await as("admin");
@@ -373,10 +432,10 @@ describe("every page, every role, 1280 and 390 px (defects 9 and 10)", () => {
       // the packet page as this role meets it: the account owner's own deal, else the riskiest awaiting packet
       await page.goto(`${server.url}/packets${role === "owner" ? "?owner=Priya%20Raman" : "?sort=risk"}`);
       const packet = await page.locator("tbody a").first().getAttribute("href");
-      const urls = ["/pilot", "/packets", packet!, "/fields", "/fields/kickoff_note", "/templates", "/rework", "/uploads", "/runs", "/audit", "/settings", "/nonexistent"];
+      const urls = ["/pilot", "/packets", packet!, "/fields", "/fields/kickoff_note", "/templates", "/rework", "/uploads", "/runs", "/audit", "/settings", "/nonexistent", "/evidence?kind=flags&period=pilot&status=accepted", "/evidence?kind=packets&period=pilot&maturity=matured"];
       const titles = new Map<string, string>();
       const shoot = (url: string) => role === "lead" || (role === "revops" && url === "/uploads") || (role === "admin" && url === "/settings") || (role === "owner" && url === packet);
-      const name = (url: string) => `${url === packet ? "packet" : url.replace(/^\//, "").replace(/\//g, "-")}${role === "lead" ? "" : `-${role}`}`;
+      const name = (url: string) => `${url === packet ? "packet" : url.replace(/^\//, "").replace(/[/?&=]+/g, "-")}${role === "lead" ? "" : `-${role}`}`;
       for (const url of urls) {
         // one load per page; the phone width is the same document re-laid out (the charts swap by CSS)
         await page.setViewportSize({ width: 1280, height: 900 });
@@ -413,7 +472,7 @@ describe("every page, every role, 1280 and 390 px (defects 9 and 10)", () => {
   }
 
   it("checked every page at both widths for every role", () => {
-    expect(checked).toBe(ROLES.length * 12 * 2);
+    expect(checked).toBe(ROLES.length * 14 * 2);
   });
 
   it("a skip link is the first stop of the keyboard and moves to the main content", async () => {

@@ -23,6 +23,7 @@ import * as runs from "../../app/routes/runs";
 import * as audit from "../../app/routes/audit";
 import * as settings from "../../app/routes/settings";
 import * as exportsRoute from "../../app/routes/exports.$name";
+import * as evidence from "../../app/routes/evidence";
 
 const ORIGIN = "http://pt.test";
 let db: Awaited<ReturnType<typeof tempDb>>;
@@ -76,6 +77,7 @@ const pages: [string, (args: { request: Request; context: AppLoadContext; params
   ["/audit", audit.loader as never, {}],
   ["/settings", settings.loader as never, {}],
   ["/exports/flags.csv", exportsRoute.loader as never, { name: "flags.csv" }],
+  ["/evidence?kind=flags&period=pilot&status=accepted", evidence.loader as never, {}],
 ];
 
 describe("every page", () => {

@@ -115,6 +115,22 @@ export async function weeklySeries(open: OpenDatabase, pilotStart?: string, toda
   return runQueryFile<WeeklyPoint>(open, "weekly_series", [start, settings.window_days, isoDay(today)]);
 }
 
+export interface WeekChanges {
+  since: string | null;
+  packets_added: number;
+  flags_accepted: number;
+  flags_rejected: number;
+  packets_matured: number;
+  rework_logged: number;
+}
+
+/** What moved the pilot figures in the last 7 days (sql/queries/week_changes.sql). */
+export async function weekChanges(open: OpenDatabase, today: Date = new Date()): Promise<WeekChanges> {
+  const { settings, start } = await pilotParams(open);
+  const [row] = await runQueryFile<WeekChanges>(open, "week_changes", [start, settings.window_days, isoDay(today)]);
+  return row;
+}
+
 /** Acceptance per detector and per source field (sql/queries/reliability.sql). */
 export async function reliability(open: OpenDatabase): Promise<ReliabilityRow[]> {
   return runQueryFile<ReliabilityRow>(open, "reliability");

@@ -206,6 +206,17 @@ describe("the recommendation", () => {
     expect(enough.decision).toBe("expand_scope");
     expect(enough.caveat).toBeUndefined();
   });
+  it("shows its evidence: every threshold passed or failed, each with a drill-down, and what it rests on", () => {
+    const r = recommend({ ...good, pilot_matured_packets: 12 }, [{ source: "kickoff_note", share: 0.6 }, { source: "order_form", share: 0.1 }], [{ topic: "SSO", category: "missing_acceptance_criteria", source: "signed_scope", packets: 9, done_on: null }], DEFAULT_PILOT);
+    expect(r.decision).toBe("fix_templates");
+    expect(r.basis).toEqual({ pilot_packets: 40, matured_packets: 12, flags_reviewed: 100 });
+    const fix = r.evidence!.filter((c) => c.group === "fix");
+    expect(fix.map((c) => [c.met, c.link])).toEqual([[false, "/fields/kickoff_note"], [true, "/fields/order_form"], [true, "/evidence?kind=packets&period=pilot&completeness=incomplete"], [false, `/templates#${encodeURIComponent("missing_acceptance_criteria|signed_scope|SSO")}`]]);
+    // the expansion targets are shown too, though templates come first
+    expect(r.evidence!.filter((c) => c.group === "expand")).toHaveLength(6);
+    expect(r.reasonLinks).toEqual(["/fields/kickoff_note", `/templates#${encodeURIComponent("missing_acceptance_criteria|signed_scope|SSO")}`]);
+    expect(r.caveat).toMatch(/Only 12 pilot packets/);
+  });
   it("names the 90-day plan stage", () => {
     expect([0, 5, 20, 60, 85, 95].map((d) => planStage(d, 90))).toEqual(["before the pilot", "source cleanup", "reviewer training", "pilot", "scale decision", "pilot complete"]);
   });
