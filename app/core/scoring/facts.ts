@@ -116,7 +116,7 @@ function countedNoun(phrase: string[]): string | null {
     if (head) return unitOf(head);
   }
   for (const w of words) {
-    if (/^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|and|or)$/i.test(w)) break;
+    if (/^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|and|or|so|but|because|when|if|as|then)$/i.test(w)) break;
     const u = unitOf(w);
     if (u) return ["day", "hour", "week", "month", "year", "session", "workshop"].includes(u) ? null : u;
     const clean = w.replace(/[^A-Za-z-]/g, "");
@@ -139,8 +139,17 @@ const PERSON = /^(?:people|person|staff|employe|member|user|\w+(?:er|or|ist|ant|
 const LICENCE_CONTEXT = /\b(?:seats?|licen[cs]es?|logins?|accounts?|access|view(?:ing|ers?)?|need (?:a )?(?:seat|login|licen[cs]e))\b/i;
 const HAS_NUMBER = new RegExp(String.raw`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b`, "i");
 
+/** "Orion 12 user forum", "Vista 7 upgrade": a version or model number after a product name, not a count. */
+function versionNumber(text: string, numAt: number, numEnd: number, value: number): boolean {
+  return value < 1000 && /\b[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, numAt - 20), numAt)) && !/^\s*(?:[A-Z]|\(|of\b)/.test(text.slice(numEnd));
+}
+
 function countsIn(text: string): { value: number; unit: string; start: number; end: number; bound: Quantity["bound"] }[] {
-  const out = quantities(text).filter((q) => !["day", "hour", "week", "month", "year"].includes(q.unit)).map((q) => ({ ...q }));
+  const out = quantities(text)
+    .filter((q) => !["day", "hour", "week", "month", "year"].includes(q.unit))
+    // a range's far end ("3-5 so staff") and a product's version number count nothing
+    .filter((q) => !/\d\s*[-–]\s*$/.test(text.slice(Math.max(0, q.start - 3), q.start)) && !versionNumber(text, q.start, q.start + String(q.value).length, q.value))
+    .map((q) => ({ ...q }));
   for (const m of text.matchAll(OPEN_COUNT)) {
     const start = m.index! + (m[1] ? m[0].indexOf(m[1]) : m[0].indexOf(m[2]));
     const numAt = m.index! + m[0].indexOf(m[2]);
@@ -148,7 +157,8 @@ function countsIn(text: string): { value: number; unit: string; start: number; e
     const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!value || value < 2 || !Number.isInteger(value)) continue;
     // a version or model number after a product name ("Prophet 21", "Dentrix 7")
-    if (!m[1] && /\b[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, numAt - 20), numAt)) && !/^\s*(?:[A-Z]|\(|of\b)/.test(text.slice(numAt + m[2].length)) && value < 1000) continue;
+    if (!m[1] && versionNumber(text, numAt, numAt + m[2].length, value)) continue;
+    if (/\d\s*[-–]\s*$/.test(text.slice(Math.max(0, numAt - 3), numAt))) continue;
     // "two extra sessions", "3 more sites": an addition, not a different total
     if (/^\s*(?:\(\d+\)\s*)?(?:extra|additional|more|further|new|other|spare)\b/i.test(text.slice(numAt + m[2].length)) || /\b(?:an? additional|another)\s+$/i.test(text.slice(Math.max(0, numAt - 16), numAt))) continue;
     if (/[$€£₹]\s*$/.test(text.slice(Math.max(0, m.index! - 2), m.index! + m[0].indexOf(m[2]))) || /^\s*%/.test(text.slice(m.index! + m[0].indexOf(m[2]) + m[2].length))) continue;

@@ -82,6 +82,7 @@ const UNIT_ALIASES: Record<string, string> = {
   vehicles: "vehicle", vehicle: "vehicle", trucks: "vehicle", schedulers: "scheduler", agents: "agent", agent: "agent",
   identities: "identity", identity: "identity", accounts: "account", admins: "admin", administrators: "admin",
   "earning codes": "earning code", codes: "code", policies: "policy", parallels: "parallel", runs: "run",
+  people: "people", reps: "rep",
   clinicians: "clinician", providers: "provider", provider: "provider", physicians: "provider",
   // one thing, several names: what a message bundle, a fleet, a meter estate, a school or a site list counts
   messages: "message", message: "message", msgs: "message", msg: "message", notifications: "message", notification: "message", texts: "message",
@@ -93,9 +94,15 @@ const UNIT_ALIASES: Record<string, string> = {
   "device count": "endpoint", students: "student", teachers: "teacher", members: "member", patients: "patient", drivers: "driver", crews: "crew",
 };
 
-/** The unit a two-word name counts ("power units", "named users"), or null when the pair is not one name. */
+/**
+ * The unit the first two words after a number count when they read as one: a two-word name ("power units", "named
+ * users"), or a place before people ("12 office users" counts users; "nine branch licences" still counts branches).
+ */
 export function pairUnit(first: string, second: string): string | null {
-  return UNIT_ALIASES[`${first} ${second}`.toLowerCase().replace(/[^a-z/ -]/g, "")] ?? null;
+  const named = UNIT_ALIASES[`${first} ${second}`.toLowerCase().replace(/[^a-z/ -]/g, "")];
+  if (named) return named;
+  if (UNIT_ALIASES[first.toLowerCase()] === "location" && /^(?:users|staff|employees|people|workers|members|agents|reps)$/i.test(second)) return UNIT_ALIASES[second.toLowerCase()] ?? null;
+  return null;
 }
 
 /** The canonical counted unit of a noun phrase after a number, or null when it is not a counted thing. */
@@ -131,7 +138,7 @@ export function quantities(text: string): Quantity[] {
     // the counted noun: the word right after the number, else the head noun of the phrase
     // ("900 leased Dell laptops", "12 night-shift warehouse pickers")
     const words = lookahead.split(/[.;,:()\n@—–]/)[0].split(/\s+/).filter(Boolean).slice(0, 6);
-    let unit: string | null = unitOf(words[0] ?? "");
+    let unit: string | null = (words.length > 1 ? pairUnit(words[0], words[1]) : null) ?? unitOf(words[0] ?? "");
     if (!unit) {
       let head = "";
       for (const w of words) {

@@ -60,8 +60,8 @@ const EXAMPLES = /\((?:e\.g\.|for example|such as|eg)[^)]*\)/gi;
 const NAMED_AFTER = /^\s+(?:[A-Z0-9][\w&/-]*|\(|["“])/;
 /** Qualities that are the name of a thing, not a judgement ("full-time", "full day", "custom field", "legacy system X"). */
 const NOT_VAGUE_AFTER: Record<string, RegExp> = {
-  full: /^\s*-?\s*(?:time|day|days|year|text|name|stack|screen|load|refund|payment|cycle|page|size|service|access|copy|backup|price|list|(?:\w+\s+)?list|time\b)/i,
-  fully: /^\s+(?:qualified|loaded|managed|hosted|paid|staffed|booked|signed|executed|vaccinated|remote)/i,
+  full: /^\s*-?\s*(?:time|day|days|year|shift|shifts|night|week|weeks|weekend|month|months|quarter|season|term|text|name|stack|screen|load|refund|payment|cycle|page|size|service|access|copy|backup|price|list|(?:\w+\s+)?list|time\b)/i,
+  fully: /^\s+(?:qualified|loaded|managed|hosted|paid|staffed|booked|signed|executed|vaccinated|remote|off|live|operational|online|onboarded|trained|tagged|\w+-tagged)\b/i,
   complete: /^\s+(?:on|when|upon|after|by|within|list|set|record)|^\s*[.,;:]/i,
   custom: /^\s+(?:fields?|objects?|domains?|apps?|roles?|code)\b/i,
   existing: /^\s+(?:[A-Z]|customers?|users?|data|contracts?|accounts?|records?|staff)/,

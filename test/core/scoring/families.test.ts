@@ -135,6 +135,13 @@ describe("conflicting terms: the same fact stated differently", () => {
     expect(flags({ signed_scope: base.signed_scope + "\nMigrate up to 900 client records per clinic group.", order_form: "Record migration: 700 client records" }, "conflicting_terms")).toHaveLength(2);
     expect(flags({ order_form: "Kennelwise Pro — up to 5,000 client records", kickoff_note: "They hold 4,100 client records today." }, "conflicting_terms")).toEqual([]);
   });
+  it("counts the people in '12 front-desk office users', and nothing in a date range or a product's version", () => {
+    const order_form = "Kennelwise Pro — 12 office users — 12-month term";
+    const signed_scope = "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.";
+    for (const kickoff_note of ["They run 2 offices in the valley.", "Launch at their open days, May 3-6 so staff can try it.", "They found us through the Vetstar 9 user forum."]) {
+      expect(flags({ signed_scope, order_form, kickoff_note }, "conflicting_terms")).toEqual([]);
+    }
+  });
   it("does not flag the same value written two ways, an addition, or a part of the whole", () => {
     for (const note of ["All twelve (12) vets get a login.", "They asked for two extra clinics next spring.", "2 of the clinics still use paper charts."]) {
       expect(evidence({ kickoff_note: note, order_form: "Kennelwise Pro — 3 clinics — 12 vet logins — 12-month term" }, "conflicting_terms")).toEqual([]);
@@ -206,6 +213,10 @@ describe("ambiguity: vague quantifiers and qualifiers, bounded wording left alon
     for (const line of ["Set up various reminder journeys.", "Migrate most historical invoices.", "Connect the lab analysers where applicable.", "A handful of board reports."]) {
       expect(evidence({ signed_scope: `1. ${line} Accepted when the practice manager signs off.` }, "ambiguous_deliverable")).toHaveLength(1);
     }
+  });
+  it("reads 'a full shift' and 'fully live' in a promise as plain outcomes", () => {
+    expect(evidence({ customer_promise: "Vets can work offline for a full shift and sync when back in signal." }, "ambiguous_deliverable")).toEqual([]);
+    expect(evidence({ customer_promise: "You'll be fully live on Kennelwise before the spring rush." }, "ambiguous_deliverable")).toEqual([]);
   });
   it("leaves a capped 'as needed' and a named standard report alone", () => {
     expect(evidence({ signed_scope: "1. Advisory calls as needed, capped at 10 hours. Complete when the hours are used.\n2. The standard Kennel Occupancy report, scheduled weekly. Accepted on receipt." }, "ambiguous_deliverable")).toEqual([]);

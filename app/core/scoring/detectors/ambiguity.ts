@@ -83,8 +83,8 @@ export const ambiguityDetector: Detector = {
     for (const u of workSentences(scope)) {
       if (CONTRACT_MACHINERY.test(u.text)) continue;
       const hit = vagueHit(u.text);
+      // (uncounted work products are judged on the deliverables themselves, not on the prose around them)
       if (hit) push("signed_scope", citeFor(scope, u, hit), "medium", messageFor(hit, "requirement"));
-      else if (UNCOUNTED_WORK.test(u.text)) push("signed_scope", u, "medium", "This requirement names work products without saying how many: give the count or list them.");
     }
     // service lines on the order form
     const form = ctx.text("order_form");
