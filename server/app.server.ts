@@ -34,6 +34,9 @@ function serverEffects(app: AppContext, dbPath: string, stdin: string, out: stri
 }
 
 export async function startServer(opts: { root: string; serverBuild: string; port?: number; dbPath?: string; quiet?: boolean }) {
+  // React picks its renderer when first loaded (by the build, below): without this, `npm start` rendered every page
+  // with React's development build, about twice the CPU per page. A test run keeps its own NODE_ENV.
+  process.env.NODE_ENV ??= "production";
   const dbPath = resolveDbPath(opts.dbPath);
   const isNew = !existsSync(dbPath);
   let open: OpenDatabase;

@@ -2,7 +2,8 @@
 -- Arguments: pilot_start (DATE), window_days (INTEGER).
 -- Rules: pilot = kickoff in [pilot_start, pilot_start + window); baseline = kickoff before pilot_start;
 -- a packet with no kickoff_date belongs to neither period (period = NULL) and is left out of period metrics.
--- Completeness = present parts / 7 (sql/macros/00_packet_parts.sql), stored at import in parts_present.
+-- Completeness = present parts / 7 (sql/macros/00_packet_parts.sql), stored at import in parts_present (and filled
+-- in when the database is opened for rows stored before the column existed), so no metric reads the packets' text.
 CREATE OR REPLACE MACRO packet_periods(pilot_start, window_days) AS TABLE
 SELECT
   deal_id,
@@ -17,5 +18,5 @@ SELECT
     WHEN kickoff_date >= CAST(pilot_start AS DATE) AND kickoff_date < CAST(pilot_start AS DATE) + CAST(window_days AS INTEGER) THEN 'pilot'
     WHEN kickoff_date < CAST(pilot_start AS DATE) THEN 'baseline'
   END AS period,
-  coalesce(parts_present, packet_parts(signed_scope, order_form, deal_desk_exception, kickoff_note, cs_requirement, delivery_owner, customer_promise)) / 7.0 AS completeness
+  parts_present / 7.0 AS completeness
 FROM packets;

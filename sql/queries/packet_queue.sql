@@ -30,13 +30,18 @@ q AS (
          OR ($2 = 'ready' AND p.readiness = 'ready')
          OR ($2 = 'not_ready' AND p.readiness = 'not_ready')
          OR ($2 = 'upcoming' AND p.readiness IS NULL AND p.kickoff_date >= CAST($8 AS DATE)))
+),
+-- the queue's totals, once (an aggregate: a window over the whole queue cost seconds on 100,000 packets)
+totals AS (
+  SELECT count(*)::INTEGER AS total,
+         sum(open_high)::INTEGER AS total_open_high,
+         count(*) FILTER (WHERE kickoff_date <= CAST($8 AS DATE) + 7)::INTEGER AS total_within_week
+  FROM q
 )
 SELECT deal_id, account_name, opportunity_name, account_owner, delivery_owner, implementation_lead,
        strftime(kickoff_date, '%Y-%m-%d') AS kickoff_date, readiness, score_status, approved_source,
-       open_flags, open_high, accepted, rejected, categories, count(*) OVER ()::INTEGER AS total,
-       sum(open_high) OVER ()::INTEGER AS total_open_high,
-       count(*) FILTER (WHERE kickoff_date <= CAST($8 AS DATE) + 7) OVER ()::INTEGER AS total_within_week
-FROM q
+       open_flags, open_high, accepted, rejected, categories, t.total, t.total_open_high, t.total_within_week
+FROM q CROSS JOIN totals t
 ORDER BY
   CASE WHEN $5 = 'risk' THEN -open_high ELSE 0 END,
   CASE WHEN $5 = 'risk' THEN -open_flags WHEN $2 = 'upcoming' THEN 0 ELSE (CASE WHEN open_flags = 0 THEN 1 ELSE 0 END) END,
