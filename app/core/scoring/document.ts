@@ -231,12 +231,15 @@ function parseDocument(text: string): DocumentModel {
       const letters = (id: string) => /^[A-Z]+/.exec(id)?.[0] ?? "";
       return mine.split(".").length === theirs.split(".").length && (/[.]$/.test(core) || (letters(mine) !== "" && letters(mine) === letters(theirs)));
     })();
+    // the last item of a numbered list ("5. …" after "4. …", nothing after it) is an item, not a heading
+    const siblingBefore = idm !== null && /[.]$/.test(core) && prev?.rawId != null && !prev.heading && !/^(?:section|article|part|§)/i.test(idm[0]) &&
+      normalizeId(prev.rawId)[0]?.split(".").length === normalizeId(idm[0])[0].split(".").length && /^\d/.test(prev.rawId) === /^\d/.test(idm[0]);
     let heading = Boolean(md) || underlined;
     let group = false;
     if (!heading && titleOnly && !LEAD_IN.test(content)) {
       const priceBasis = /\bfixed (?:fee|price)\b|\btime (?:&|and) materials\b|\bt&m\b/i.test(labelText);
       if (alwaysGroup || ((idm || bullet === null) && (childFollows || groupWord) && (titleKind === "scope" || titleKind === "other" || (priceBasis && childFollows)))) group = true;
-      else if (looksLikeHeading(core, nextDeeper) || (idm && titleKind !== "other" && words.length <= 6 && !siblingFollows) || (!idm && !bullet && titleKind !== "other" && words.length <= 5)) heading = true;
+      else if (looksLikeHeading(core, nextDeeper) || (idm && titleKind !== "other" && words.length <= 6 && !siblingFollows && !siblingBefore) || (!idm && !bullet && titleKind !== "other" && words.length <= 5)) heading = true;
     }
     // a lead-in inside a work section ("Task 9. Run the help desk:") groups the items under it
     if (heading && !md && titleKind === "other" && (section.kind === "scope" || section.kind === "deliverables") && (idm || /:\s*$/.test(core))) {

@@ -84,6 +84,17 @@ describe("missing acceptance criteria: deliverables, not the document around the
     ].join("\n");
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Booking import report", "Cut-over runbook"]);
   });
+  it("does not take settings, definitions or a counted parallel run for deliverables, and reads 'tested on a sample' as a condition", () => {
+    const scope = [
+      "1. Users: the system is configured for thirty (30) named users.",
+      "2. Data retention configured for six (6) years.",
+      "3. Payroll bridge: one parallel payroll cycle against the old system before go-live.",
+      "4. Vaccine reminder letters, tested on 40 sample owners before go-live.",
+      '5. "Clinic sites" are those premises listed in Schedule 1.',
+      "6. Boarding calendar.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Boarding calendar."]);
+  });
   it("flags custom work bought on the order form that the SOW never mentions", () => {
     const f = flags({ order_form: "Kennelwise Pro — 3 clinics — 12-month term\nCustom vaccine reminder templates build, up to 8 templates" }, "missing_acceptance_criteria");
     expect(f.map((x) => [x.source, x.evidence])).toEqual([["order_form", "Custom vaccine reminder templates build, up to 8 templates"]]);
