@@ -41,6 +41,8 @@ export function uploadMessage(message: string, opts: { fileName: string; storedP
   m = m.replace(/\b(?:[a-f0-9]{32}|upload-\d+-[\w.-]+)\.(?:csv|tsv|txt)\b/gi, shown);
   m = m.replace(/\s*Map one by hand with --map [^.]*\.?/g, " Pick the header that holds each required column below.");
   m = m.replace(/--map (\w+)=([^:]+): no header/g, "the header “$2” chosen for $1: there is no such header");
+  m = m.replace(/--map (\w+)="([^"]*)": /g, "the header “$2” chosen for $1: ");
+  m = m.replace(/; map each column once/g, "; choose one header for each column");
   m = m.replace(/--map names an unknown column/g, "Unknown column");
   m = m.replace(/--map wants column=Header, got/g, "A column mapping should name a column and a header, got");
   m = m.replace(/--source ("[^"]*")/g, "the source system $1");

@@ -7,8 +7,11 @@ import { can, ROLES, ROLE_LABELS } from "~/core/auth/roles";
 import { parseDate } from "~/core/ingest/values";
 import { inTransaction } from "~/core/db/tx.server";
 import { appendAudit } from "~/core/audit/audit.server";
-import { when } from "~/format";
+import { label, when } from "~/format";
 import { Table } from "~/components/Table";
+import { COLUMNS, type ImportKind } from "~/core/ingest/columns";
+import { listMappings, mappingAction } from "~/core/ingest/mappings.server";
+import { uploadFields } from "~/core/ingest/upload-flow.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -19,6 +22,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     users: can(user.role, "manage_users") ? await listUsers(db) : [],
     canEditPilot: can(user.role, "edit_pilot"),
     isAdmin: can(user.role, "manage_users"),
+    // remembered column mappings: for the roles that upload
+    mappings: can(user.role, "upload") ? (await listMappings(db)).map((m) => ({ ...m, updated_at: m.updated_at.toISOString() })) : [],
   };
 }
 
@@ -84,6 +89,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await inTransaction(open, (tx, conn) => appendAudit(tx, conn, [{ actor: user.email, action: "settings.sources", entity: "settings", entityId: "approved_sources", detail: { sources: list, hide_pricing_from: hide } }]));
       return json({ ok: "Sources saved.", error: null });
     }
+    if (intent === "mapping" || intent === "forget_mapping") {
+      const user = await requireAction(request, context, "upload");
+      const r = await mappingAction(open, user.email, uploadFields(form.entries()));
+      return json({ ok: r.ok, error: r.error }, { status: r.status });
+    }
     if (intent === "user") {
       const user = await requireAction(request, context, "manage_users");
       const u = await addUser(open, { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? ""), name: String(form.get("name") ?? ""), password: String(form.get("password") ?? "") }, user.email);
@@ -140,6 +150,7 @@ export default function Settings() {
           {d.isAdmin ? <button type="submit">Save</button> : <p className="muted">Admins manage sources.</p>}
         </fieldset>
       </Form>
+      {d.mappings.length ? <Mappings mappings={d.mappings} /> : null}
       {d.isAdmin ? (
         <>
           <h2>Users</h2>
@@ -157,6 +168,47 @@ export default function Settings() {
           </Form>
         </>
       ) : null}
+    </>
+  );
+}
+
+type MappingRow = { kind: string; source_system: string; header_key: string; headers: string[]; mapping: Record<string, string>; updated_by: string; updated_at: string };
+
+/** Remembered column mappings, one form each: change a column's header, or forget the mapping. */
+function Mappings({ mappings }: { mappings: MappingRow[] }) {
+  return (
+    <>
+      <h2 id="mappings">Remembered column mappings</h2>
+      <p className="muted">A mapping chosen by hand on an upload is used again for the next file of the same kind, source system and headers — on this page, from the command line and in the nightly inbox.</p>
+      {mappings.map((m) => (
+        <Form method="post" className="card" key={`${m.kind}/${m.source_system}/${m.header_key}`}>
+          <input type="hidden" name="kind" value={m.kind} />
+          <input type="hidden" name="source" value={m.source_system} />
+          <input type="hidden" name="header_key" value={m.header_key} />
+          <h3 style={{ marginTop: 0 }}>{label(m.kind)} from {m.source_system}</h3>
+          <p className="muted">{m.headers.length} headers · saved by {m.updated_by}, {when(m.updated_at)}</p>
+          <Table label={`Mapping of ${m.kind} from ${m.source_system}`}>
+            <thead><tr><th scope="col">Column</th><th scope="col">Header</th></tr></thead>
+            <tbody>
+              {(COLUMNS[m.kind as ImportKind] ?? []).map((c) => (
+                <tr key={c.name}>
+                  <td>{c.name}{c.required ? " (required)" : ""}</td>
+                  <td>
+                    <select name={`map.${c.name}`} defaultValue={m.mapping[c.name] ?? ""} aria-label={`Header for ${c.name} (${m.kind} from ${m.source_system})`}>
+                      <option value="">(automatic)</option>
+                      {m.headers.map((h) => <option key={h} value={h}>{h}</option>)}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <div className="toolbar" style={{ marginTop: ".6rem" }}>
+            <button name="intent" value="mapping">Save mapping</button>
+            <button name="intent" value="forget_mapping" className="secondary">Forget this mapping</button>
+          </div>
+        </Form>
+      ))}
     </>
   );
 }

@@ -1,120 +1,79 @@
-import {
-  json,
-  MaxPartSizeExceededError,
-  unstable_composeUploadHandlers,
-  unstable_createFileUploadHandler,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  type NodeOnDiskFile,
-} from "@remix-run/node";
+import { json, MaxPartSizeExceededError, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { Empty } from "~/components/Empty";
-import { promises as fsp } from "node:fs";
 import { requireAction, requireUser } from "~/session.server";
 import { uploadsPage } from "~/core/dashboard.server";
-import { importCsv, ImportRefused, type ImportSummary } from "~/core/ingest/import.server";
-import { MappingError, type ImportKind } from "~/core/ingest/columns";
-import { previewUpload, stageUpload, stagedPath, type Preview } from "~/core/ingest/preview.server";
+import { uploadStep, type UploadResult } from "~/core/ingest/upload-flow.server";
+import { IMPORT_KINDS } from "~/core/ingest/columns";
+import type { ImportSummary } from "~/core/ingest/import.server";
+import type { Preview } from "~/core/ingest/preview.server";
 import { getApprovedSources } from "~/core/settings.server";
 import { can } from "~/core/auth/roles";
+import { maxUploadBytes, readUploadForm } from "~/upload-form.server";
 import { label, num, when } from "~/format";
-import { uploadMessage } from "~/core/messages";
 import { Table } from "~/components/Table";
-
-const KINDS: ImportKind[] = ["handoffs", "rework", "reviews"];
-const maxBytes = () => Number(process.env.PT_MAX_UPLOAD_MB ?? 100) * 1024 * 1024;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   return { ...(await uploadsPage(context.app.open)), canUpload: can(user.role, "upload"), sources: await getApprovedSources(context.app.open.db) };
 }
 
-type Result = { stage: "preview"; preview: Preview; error: string | null } | { stage: "done"; summary: ImportSummary; error: null } | { stage: "error"; error: string };
-
 export const meta: MetaFunction = () => [{ title: "Uploads · Promise Trail" }];
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireAction(request, context, "upload");
-  const dir = context.app.uploadDir;
-  const type = request.headers.get("Content-Type") ?? "";
-  // every error shown on the page names the file as the user knows it, never where the server keeps it
-  let shownName = "the file";
-  const stored: string[] = [dir];
-  const say = (e: Error) => uploadMessage(e.message, { fileName: shownName, storedPaths: stored });
+  const { open, uploadDir: dir, runExclusive } = context.app;
   try {
-    if (type.startsWith("multipart/form-data")) {
-      const form = await unstable_parseMultipartFormData(
-        request,
-        unstable_composeUploadHandlers(
-          unstable_createFileUploadHandler({
-            directory: dir,
-            maxPartSize: maxBytes(),
-            avoidFileConflicts: true,
-            filter: ({ name }) => name === "file",
-            // keep the user's file name (sanitized) for provenance, behind a unique prefix
-            file: ({ filename }) => `upload-${Date.now()}-${filename.replace(/[^\w.-]+/g, "_").slice(-120)}`,
-          }),
-          unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
-        ),
-      );
-      const file = form.get("file") as NodeOnDiskFile | null;
-      if (!file || typeof file === "string" || !file.size) return json<Result>({ stage: "error", error: "Choose a CSV file to upload (the file was empty or missing)." }, { status: 400 });
-      const kind = String(form.get("kind")) as ImportKind;
-      if (!KINDS.includes(kind)) return json<Result>({ stage: "error", error: "Choose what the file holds: handoffs, rework or reviews." }, { status: 400 });
-      shownName = file.name.replace(/^upload-\d+-/, "");
-      stored.push(file.getFilePath());
-      const token = await stageUpload(dir, file.getFilePath());
-      stored.push(`${token}.csv`);
-      const preview = await previewUpload(dir, token, kind, String(form.get("source") || "csv"), shownName, {}, maxBytes(), context.app.open.db);
-      return json<Result>({ stage: "preview", preview, error: null });
-    }
-    const form = await request.formData();
-    const token = String(form.get("token") ?? "");
-    const kind = String(form.get("kind")) as ImportKind;
-    if (!KINDS.includes(kind)) return json<Result>({ stage: "error", error: "Unknown import kind." }, { status: 400 });
-    const map: Record<string, string> = {};
-    for (const [k, v] of form.entries()) if (k.startsWith("map.") && String(v)) map[k.slice(4)] = String(v);
-    const source = String(form.get("source") || "csv");
-    const fileName = String(form.get("file_name") || "upload.csv");
-    shownName = fileName;
-    if (/^[a-f0-9]{32}$/.test(token)) stored.push(`${token}.csv`);
-    if (form.get("intent") === "remap") {
-      const preview = await previewUpload(dir, token, kind, source, fileName, map, maxBytes());
-      return json<Result>({ stage: "preview", preview, error: null });
-    }
-    const file = stagedPath(dir, token);
-    stored.push(file);
-    try {
-      const summary = await context.app.runExclusive(() => importCsv(context.app.open, { kind, file, fileName, source, uploader: user.email, map, maxBytes: maxBytes() }));
-      await fsp.rm(file, { force: true });
-      return json<Result>({ stage: "done", summary, error: null });
-    } catch (e) {
-      if (e instanceof ImportRefused || e instanceof MappingError) {
-        const preview = await previewUpload(dir, token, kind, source, fileName, {}, maxBytes(), context.app.open.db).catch(() => null);
-        return preview ? json<Result>({ stage: "preview", preview, error: say(e) }, { status: 400 }) : json<Result>({ stage: "error", error: say(e) }, { status: 400 });
-      }
-      throw e;
-    }
+    const { fields, uploaded } = await readUploadForm(request, dir);
+    const { status, result } = await uploadStep({ open, dir, maxBytes: maxUploadBytes(), uploader: user.email, runExclusive }, fields, uploaded);
+    return json<UploadResult>(result, { status });
   } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return json<Result>({ stage: "error", error: `The file is larger than the ${maxBytes() / 1048576} MB upload limit.` }, { status: 413 });
-    if (e instanceof ImportRefused || e instanceof MappingError) return json<Result>({ stage: "error", error: say(e) }, { status: 400 });
-    throw e;
+    if (!(e instanceof MaxPartSizeExceededError)) throw e;
+    return json<UploadResult>({ stage: "error", error: `The file is larger than the ${maxUploadBytes() / 1048576} MB upload limit.` }, { status: 413 });
   }
 }
 
-function PreviewStep({ p, error }: { p: Preview; error: string | null }) {
+const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
+
+/** What an import did, or (a dry run) would do. */
+function Counts({ s }: { s: ImportSummary }) {
+  const would = s.dry_run ? "would be " : "";
+  return (
+    <>
+      {plural(s.rows, "row")} — {num(s.imported)} {would}imported, {num(s.unchanged)} {would}unchanged, {num(s.quarantined)} {would}quarantined, {plural(s.warnings, "warning")}
+      {s.footer_lines ? `, ${plural(s.footer_lines, "report footer line")} skipped` : ""}.
+    </>
+  );
+}
+
+function PreviewStep({ p, error, dryRun }: { p: Preview; error: string | null; dryRun: ImportSummary | null }) {
   const nav = useNavigation();
-  const importing = nav.state === "submitting" && nav.formData?.get("intent") === "import";
+  const busy = nav.state === "submitting" ? String(nav.formData?.get("intent") ?? "") : "";
+  // the mapping as chosen in the form: Import waits until every required column has a header
+  const [chosen, setChosen] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(p.mapping).map(([c, h]) => [c, h ?? ""])));
+  const [shown, setShown] = useState(p);
+  if (shown !== p) {
+    setShown(p);
+    setChosen(Object.fromEntries(Object.entries(p.mapping).map(([c, h]) => [c, h ?? ""])));
+  }
+  const missing = p.columns.filter((c) => c.required && !chosen[c.name]).map((c) => c.name);
+  const changed = p.columns.some((c) => (p.mapping[c.name] ?? "") !== chosen[c.name]);
+  const samplesOf = (h: string) => p.samples[p.headers.indexOf(h)] ?? [];
+  // a changed mapping is checked on the server when it is used; an unchanged one is as the server found it
+  const importable = !missing.length && (changed || p.canImport);
   return (
     <div className="card">
       <h2 style={{ marginTop: 0 }}>Preview: {p.fileName}</h2>
       <p className="muted">{label(p.kind)} · {p.encoding} · delimiter “{p.delimiter}” · {num(p.sizeBytes / 1024, 1)} KB · source {p.source}</p>
       {error ? <p className="error" role="alert">{error}</p> : null}
-      {p.missingRequired.length ? <p className="error">Required column{p.missingRequired.length === 1 ? "" : "s"} not found in the file: {p.missingRequired.join(", ")}. Pick the header that holds each one below, then Import.</p> : null}
-      {p.mappingFrom === "remembered" ? <p className="notice">Mapping remembered from an earlier {p.source} file with these headers.</p> : p.profile ? <p className="muted">Headers recognised as a {p.profile} export.</p> : null}
+      {p.mappingError && !error ? <p className="error" role="alert">{p.mappingError}</p> : null}
+      {missing.length ? <p className="error">Required column{missing.length === 1 ? "" : "s"} without a header: {missing.join(", ")}. Pick the header that holds each one below.</p> : null}
+      {p.mappingFrom === "remembered" && p.remembered ? (
+        <p className="notice">Mapping remembered from an earlier {p.source} file with these headers (saved by {p.remembered.by}, {when(p.remembered.at)}). Change it below, or in <Link to="/settings#mappings">Settings</Link>.</p>
+      ) : p.profile ? <p className="muted">Headers recognised as a {p.profile} export.</p> : null}
+      {p.mappingFrom === "by hand" && !p.mappingError ? <p className="muted">This mapping is remembered for the next {p.source} file with these headers once you import.</p> : null}
+      {p.ignoredHeaders.length ? <p className="muted">This is an error file: its {p.ignoredHeaders.join(" and ")} columns are ignored.</p> : null}
       {p.unmapped.length ? <p className="notice">Headers kept as extra data (not mapped): {p.unmapped.join(", ")}</p> : null}
       <Form method="post">
         <input type="hidden" name="token" value={p.token} />
@@ -122,27 +81,36 @@ function PreviewStep({ p, error }: { p: Preview; error: string | null }) {
         <input type="hidden" name="source" value={p.source} />
         <input type="hidden" name="file_name" value={p.fileName} />
         <Table label="Column mapping">
-          <thead><tr><th scope="col">Column</th><th scope="col">Header in the file</th></tr></thead>
+          <thead><tr><th scope="col">Column</th><th scope="col">Header in the file</th><th scope="col">Sample values</th></tr></thead>
           <tbody>
             {p.columns.map((c) => (
               <tr key={c.name}>
-                <td>{c.name}{c.required ? " *" : ""}</td>
+                <td>{c.name}{c.required ? " (required)" : ""}</td>
                 <td>
-                  <select name={`map.${c.name}`} defaultValue={p.mapping[c.name] ?? ""} aria-label={`Header for ${c.name}`}>
+                  <select name={`map.${c.name}`} value={chosen[c.name] ?? ""} onChange={(e) => setChosen({ ...chosen, [c.name]: e.target.value })} aria-label={`Header for ${c.name}`}>
                     <option value="">(not in this file)</option>
-                    {p.headers.map((h) => <option key={h} value={h}>{h}</option>)}
+                    {p.headers.filter((h) => !p.ignoredHeaders.includes(h)).map((h) => <option key={h} value={h}>{h}</option>)}
                   </select>
                 </td>
+                <td className="muted">{chosen[c.name] ? samplesOf(chosen[c.name]).map((v) => `“${v}”`).join(", ") || "(empty in the first rows)" : ""}</td>
               </tr>
             ))}
           </tbody>
         </Table>
         <div className="toolbar" style={{ marginTop: ".6rem" }}>
           <button name="intent" value="remap" className="secondary">Check mapping</button>
-          <button name="intent" value="import" disabled={importing}>{importing ? "Importing…" : "Import"}</button>
-          {importing ? <progress aria-label="Importing" /> : null}
+          <button name="intent" value="dry_run" className="secondary" disabled={!importable || busy !== ""}>{busy === "dry_run" ? "Checking…" : "Dry run"}</button>
+          <button name="intent" value="import" disabled={!importable || busy !== ""}>{busy === "import" ? "Importing…" : "Import"}</button>
+          {busy === "import" || busy === "dry_run" ? <progress aria-label={busy === "import" ? "Importing" : "Checking"} /> : null}
         </div>
       </Form>
+      {dryRun ? (
+        <div className="notice" role="status">
+          <b>Dry run, nothing written:</b> <Counts s={dryRun} />
+          {dryRun.quarantine.length ? <ul>{dryRun.quarantine.slice(0, 10).map((q) => <li key={q.line}>line {q.line}: {q.reason}</li>)}</ul> : null}
+          {dryRun.warnings_sample.length ? <ul>{dryRun.warnings_sample.slice(0, 10).map((w) => <li key={`${w.line}-${w.column}`}>line {w.line}: {w.reason}</li>)}</ul> : null}
+        </div>
+      ) : null}
       <h3>First rows</h3>
       <Table label="First rows of the file">
         <thead><tr>{p.headers.map((h, i) => <th scope="col" key={i}>{h || `(column ${i + 1}, no header)`}</th>)}</tr></thead>
@@ -162,7 +130,7 @@ export default function Uploads() {
       {canUpload ? (
         <Form method="post" encType="multipart/form-data" className="card toolbar">
           <label>CSV file<br /><input type="file" name="file" accept=".csv,.tsv,.txt,text/csv" required /></label>
-          <label>Holds<br /><select name="kind">{KINDS.map((k) => <option key={k}>{k}</option>)}</select></label>
+          <label>Holds<br /><select name="kind">{IMPORT_KINDS.map((k) => <option key={k}>{k}</option>)}</select></label>
           <label>Source system<br /><select name="source">{[...new Set([...sources, "csv"])].map((s) => <option key={s}>{s}</option>)}</select></label>
           <button type="submit" disabled={nav.state === "submitting"}>{nav.state === "submitting" && !nav.formData?.get("token") ? "Uploading…" : "Upload and preview"}</button>
         </Form>
@@ -170,11 +138,10 @@ export default function Uploads() {
         <p className="muted">You can read the upload history here; RevOps and admins upload files.</p>
       )}
       {result?.stage === "error" ? <p className="error" role="alert">{result.error}</p> : null}
-      {result?.stage === "preview" ? <PreviewStep p={result.preview} error={result.error} /> : null}
+      {result?.stage === "preview" ? <PreviewStep p={result.preview} error={result.error} dryRun={result.dryRun} /> : null}
       {result?.stage === "done" ? (
         <div className="card notice" role="status">
-          <b>Imported {result.summary.file}:</b> {result.summary.rows} rows — {result.summary.imported} imported, {result.summary.unchanged} unchanged, {result.summary.quarantined} quarantined
-          {result.summary.footer_lines ? `, ${result.summary.footer_lines} report footer lines skipped` : ""}.{" "}
+          <b>Imported {result.summary.file}:</b> <Counts s={result.summary} />{" "}
           {result.summary.approved_source ? "Run scoring from Runs to flag the new packets." : `Source “${result.summary.source}” is not approved: its packets are stored but not scored.`}
           {result.summary.quarantine.length ? (
             <>

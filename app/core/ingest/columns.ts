@@ -1,6 +1,7 @@
 // What each import kind needs, and how CRM headers map onto it.
 
 export type ImportKind = "handoffs" | "rework" | "reviews";
+export const IMPORT_KINDS: ImportKind[] = ["handoffs", "rework", "reviews"];
 
 export interface ColumnSpec {
   name: string;

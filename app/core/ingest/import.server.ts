@@ -25,6 +25,8 @@ export interface ImportOptions {
   now?: Date;
   /** "stream" forces the streaming reader (tests compare it with DuckDB's) */
   reader?: "stream";
+  /** a dry run: every check and count of a real import, in a transaction rolled back — nothing is written */
+  dryRun?: boolean;
 }
 
 export interface ImportSummary {
@@ -54,6 +56,15 @@ export interface ImportSummary {
   header_map: Record<string, string>;
   mapping: "automatic" | "by hand" | "remembered";
   profile: string | null;
+  /** a dry run's summary: what the import would do (its upload id is 0: nothing was written) */
+  dry_run?: boolean;
+}
+
+/** Thrown inside a dry run's transaction to roll it back, carrying what the import would have done. */
+class DryRunDone extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super("dry run");
+  }
 }
 
 export interface Warning {
@@ -192,7 +203,7 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
     const { quarantine, rowsView, narrow, warnings, records } = checked;
     const { footer, rows: rowsRead, reader } = checked.staged;
 
-    return await inTransaction(open, async (tx, conn) => {
+    const stored = inTransaction(open, async (tx, conn) => {
       const upload = await tx
         .insertInto("uploads")
         .values({
@@ -237,13 +248,19 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
         ...(merged.audit ?? []),
       ], now);
       if (mappingFrom === "by hand") await rememberMapping(tx, opts.kind, source, ownHeaders, hand, opts.uploader ?? "cli", now);
-      return {
+      const result: ImportSummary = {
         ...summary(upload.id, opts, sniffed, source, approved, rows, merged.imported, merged.unchanged, footer, quarantine, mapping.unmapped, reader),
         ...warnings.summary,
         header_map: headerMap,
         mapping: mappingFrom,
         profile: mapping.profile,
       };
+      if (opts.dryRun) throw new DryRunDone({ ...result, upload_id: 0, dry_run: true });
+      return result;
+    });
+    return await stored.catch((e) => {
+      if (e instanceof DryRunDone) return e.summary;
+      throw e;
     });
   } catch (e) {
     // a wide file's chunks outgrew the import's memory: say so, rather than DuckDB's advice on its settings
