@@ -7,6 +7,7 @@ import { can, type Permission } from "./core/auth/roles";
 import { findUserById } from "./core/auth/users.server";
 import { ForbiddenError, refuse, type Actor } from "./core/review/review.server";
 import { refusal } from "./core/messages";
+import { readEnv } from "./core/env.server";
 import { PricingHidden, visibilityFor, type Visibility } from "./core/auth/visibility.server";
 
 type SessionData = { userId: number };
@@ -63,10 +64,11 @@ function storage(context: AppLoadContext, secure: boolean): SessionStorage<Sessi
 
 /** Whether the request reached us over HTTPS (X-Forwarded-Proto only behind a proxy we were told to trust). */
 function overHttps(request?: Request): boolean {
-  if (process.env.PT_SECURE_COOKIES === "1") return true;
+  const env = readEnv();
+  if (env.PT_SECURE_COOKIES) return true;
   if (!request) return false;
   if (new URL(request.url).protocol === "https:") return true;
-  return process.env.PT_TRUST_PROXY === "1" && request.headers.get("X-Forwarded-Proto")?.split(",")[0].trim() === "https";
+  return env.PT_TRUST_PROXY && request.headers.get("X-Forwarded-Proto")?.split(",")[0].trim() === "https";
 }
 
 export async function getSession(request: Request, context: AppLoadContext) {

@@ -8,8 +8,9 @@ import {
   type NodeOnDiskFile,
 } from "@remix-run/node";
 import { uploadFields } from "~/core/ingest/upload-flow.server";
+import { readEnv } from "~/core/env.server";
 
-export const maxUploadBytes = () => Number(process.env.PT_MAX_UPLOAD_MB ?? 100) * 1024 * 1024;
+export const maxUploadBytes = () => readEnv().PT_MAX_UPLOAD_MB * 1024 * 1024;
 
 export async function readUploadForm(request: Request, dir: string): Promise<{ fields: Record<string, unknown>; uploaded: { path: string; name: string } | null }> {
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return { fields: uploadFields((await request.formData()).entries()), uploaded: null };

@@ -9,6 +9,7 @@ import { auditCommand, pilotCommand, usersCommand } from "./commands/admin";
 import { seedCommand } from "./commands/seed";
 import { CommandError, parseArgs, UsageError, USAGE, type Parsed } from "./options";
 import { progressBar } from "./progress";
+import { checkEnv } from "../app/core/env.server";
 import type { CommandResult, Effects } from "./effects";
 
 const COMMANDS: Record<string, (a: Parsed, fx: Effects) => Promise<CommandResult>> = {
@@ -78,6 +79,13 @@ export async function run(argv: string[]): Promise<number> {
   if (a.flags.help || !a.positional.length) {
     process.stdout.write(USAGE + "\n");
     return a.flags.help ? 0 : 2;
+  }
+  // every PT_* / OPENAI_* variable checked before any work: a bad one stops the command, by name (exit 2)
+  const checked = checkEnv();
+  if (!checked.ok) {
+    process.stderr.write(`error: ${checked.message}\n`);
+    if (a.flags.json) process.stdout.write(JSON.stringify({ error: checked.message }) + "\n");
+    return 2;
   }
   const dbPath = resolveDbPath(typeof a.flags.db === "string" ? a.flags.db : undefined);
   let open: OpenDatabase | null = null;

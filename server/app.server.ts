@@ -8,6 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { Cron } from "croner";
 import { openDatabase, resolveDbPath, type OpenDatabase } from "../app/core/db/db.server";
+import { readEnv } from "../app/core/env.server";
 import { createAppContext, type AppContext } from "../app/core/app/context.server";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../batch/commands/seed";
 import { execute, serverSidecar } from "../batch/cli";
@@ -47,7 +48,7 @@ export async function startServer(opts: { root: string; serverBuild: string; por
   }
   const packets = await open.db.selectFrom("packets").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   let seeded = false;
-  if (isNew && Number(packets.n) === 0 && process.env.PT_NO_DEMO !== "1") {
+  if (isNew && Number(packets.n) === 0 && !readEnv().PT_NO_DEMO) {
     console.log("New database: loading the demo data set…");
     await seedDemo(open, (s) => console.log(`  ${s}`));
     seeded = true;
@@ -107,8 +108,8 @@ export async function startServer(opts: { root: string; serverBuild: string; por
 
   server.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production", getLoadContext: (req) => ({ app, clientAddress: req.socket.remoteAddress ?? "" }) }));
 
-  const port = opts.port ?? Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "127.0.0.1";
+  const port = opts.port ?? readEnv().PORT;
+  const host = readEnv().HOST;
   const listener = await new Promise<import("node:http").Server>((resolve, reject) => {
     const l = server.listen(port, host, () => resolve(l));
     l.on("error", reject);
@@ -117,7 +118,7 @@ export async function startServer(opts: { root: string; serverBuild: string; por
   writeFileSync(serverSidecar(dbPath), JSON.stringify({ port: actualPort, token, pid: process.pid }), { mode: 0o600 });
 
   // the nightly job, so a single `npm start` deployment needs no cron
-  const schedule = process.env.PT_NIGHTLY_CRON ?? "0 2 * * *";
+  const schedule = readEnv().PT_NIGHTLY_CRON;
   const cron = schedule === "off"
     ? null
     : new Cron(schedule, { protect: true }, async () => {

@@ -1,4 +1,5 @@
 import { withMemoryLimit, type OpenDatabase } from "../../app/core/db/db.server";
+import { readEnv } from "../../app/core/env.server";
 import { importCsv, ImportRefused, type ImportOptions, type ImportSummary } from "../../app/core/ingest/import.server";
 import { MappingError, parseManualMap, type ImportKind } from "../../app/core/ingest/columns";
 import { CommandError, UsageError, type Parsed } from "../options";
@@ -11,7 +12,7 @@ const KINDS = ["handoffs", "rework", "reviews"];
  * beyond it): the batch process does nothing else meanwhile, and this keeps its peak RSS under 400 MB whatever the
  * file size. In the server, imports share the dashboard's pool.
  */
-export const importMemory = (env: NodeJS.ProcessEnv) => env.PT_IMPORT_MEMORY ?? "160MB";
+export const importMemory = (env: NodeJS.ProcessEnv) => readEnv(env).PT_IMPORT_MEMORY;
 
 export const batchImport = (open: OpenDatabase, memory: string | undefined, opts: ImportOptions): Promise<ImportSummary> =>
   withMemoryLimit(open, memory, () => importCsv(open, opts), "PT_IMPORT_MEMORY");
@@ -26,7 +27,8 @@ export async function importCommand(a: Parsed, fx: Effects): Promise<CommandResu
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const maxMb = Number(a.flags["max-mb"] ?? fx.env.PT_MAX_UPLOAD_MB ?? 100);
+  const maxMb = a.flags["max-mb"] === undefined ? readEnv(fx.env).PT_MAX_UPLOAD_MB : Number(a.flags["max-mb"]);
+  if (!Number.isFinite(maxMb) || maxMb <= 0) throw new UsageError(`--max-mb must be a positive number of megabytes`);
   const bar = fx.progress(`importing ${kind}`);
   try {
     const s = await batchImport(await fx.db(), fx.importMemory, {

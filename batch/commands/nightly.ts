@@ -1,5 +1,6 @@
 import { promises as fsp } from "node:fs";
 import path from "node:path";
+import { readEnv } from "../../app/core/env.server";
 import { ImportRefused } from "../../app/core/ingest/import.server";
 import { batchImport } from "./import";
 import { mapHeaders, MappingError, type ImportKind } from "../../app/core/ingest/columns";
@@ -25,7 +26,7 @@ async function kindOf(file: string): Promise<ImportKind | null> {
 /** Imports every file waiting in the inbox (handoffs and rework, then reviews after scoring), scores, refreshes analytics. */
 export async function nightlyCommand(a: Parsed, fx: Effects): Promise<CommandResult> {
   const base = path.dirname(fx.dbPath);
-  const inbox = typeof a.flags.inbox === "string" ? a.flags.inbox : fx.env.PT_INBOX ?? path.join(base, "inbox");
+  const inbox = typeof a.flags.inbox === "string" ? a.flags.inbox : readEnv(fx.env).PT_INBOX ?? path.join(base, "inbox");
   const archive = path.join(path.dirname(inbox), "archive");
   const rejected = path.join(path.dirname(inbox), "rejected");
   await Promise.all([inbox, archive, rejected].map((d) => fsp.mkdir(d, { recursive: true })));

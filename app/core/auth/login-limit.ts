@@ -1,6 +1,7 @@
 // Sign-in rate limit: failed attempts only, counted per account and per client address separately. A correct
 // password never counts, so people who sign in often are never locked out by their own successes; a burst of
 // wrong passwords locks that account (whatever the address) and that address (whatever the account) for a while.
+import { readEnv } from "../env.server";
 
 export interface LoginLimits {
   windowMs: number;
@@ -45,7 +46,7 @@ export class LoginLimiter {
  * The client address: the socket's, or with a trusted reverse proxy in front (PT_TRUST_PROXY=1) the address that
  * proxy appended last to X-Forwarded-For. Without the setting the header is ignored: anyone can write it.
  */
-export function clientAddress(headers: Headers, socketAddress: string | undefined, trustProxy = process.env.PT_TRUST_PROXY === "1"): string {
+export function clientAddress(headers: Headers, socketAddress: string | undefined, trustProxy = readEnv().PT_TRUST_PROXY): string {
   if (trustProxy) {
     const hops = (headers.get("X-Forwarded-For") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
     if (hops.length) return hops[hops.length - 1];

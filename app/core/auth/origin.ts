@@ -1,5 +1,6 @@
 // The CSRF origin check, one rule for the Remix actions (session.server.ts) and the HTTP server in front of them
 // (server/app.server.ts, so a forged Origin is a 403 before Remix's own check can turn it into a 500).
+import { readEnv } from "../env.server";
 
 export interface OriginInput {
   /** the URL the request reached (its scheme counts) */
@@ -14,7 +15,7 @@ const first = (v: string | null | undefined) => v?.split(",")[0].trim() || null;
 /** This server's origin as the browser sees it: scheme and host (forwarded ones only from a trusted proxy). */
 export function expectedOrigin(i: OriginInput): string {
   const url = new URL(i.url);
-  const trust = i.trustProxy ?? process.env.PT_TRUST_PROXY === "1";
+  const trust = i.trustProxy ?? readEnv().PT_TRUST_PROXY;
   const host = (trust && first(i.header("x-forwarded-host"))) || i.header("host") || url.host;
   const scheme = (trust && first(i.header("x-forwarded-proto"))) || url.protocol.replace(/:$/, "");
   return `${scheme}://${host}`.toLowerCase();

@@ -2,11 +2,13 @@
 // session cookie and keys the audit log's anchor, so the dashboard and the batch CLI read the same one.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readEnv } from "../env.server";
 
 const processSecret = randomBytes(32).toString("hex");
 
 export function serverSecret(dbPath: string, env: Record<string, string | undefined> = process.env): string {
-  if (env.SESSION_SECRET) return env.SESSION_SECRET;
+  const secret = readEnv(env).SESSION_SECRET;
+  if (secret) return secret;
   // an in-memory database has no file beside it: a secret for this process only
   if (!dbPath || dbPath === ":memory:") return processSecret;
   const file = `${dbPath}.secret`;

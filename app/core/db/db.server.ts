@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Kysely, Migrator, sql, type Migration, type MigrationProvider } from "kysely";
 import { DuckDBInstance, DuckDialect, runRaw, type DuckDBConnection } from "./duckdb-dialect";
 import type { Database } from "./schema";
+import { readEnv } from "../env.server";
 
 export type DB = Kysely<Database>;
 
@@ -24,7 +25,7 @@ export const SQL_DIR = path.join(root, "sql");
 export const DEFAULT_DB_PATH = path.join(root, "data", "promise-trail.duckdb");
 
 export function resolveDbPath(explicit?: string): string {
-  return path.resolve(explicit || process.env.PT_DB || DEFAULT_DB_PATH);
+  return path.resolve(explicit || readEnv().PT_DB || DEFAULT_DB_PATH);
 }
 
 /** Reads sql/migrations/*.sql in order; each file is one Kysely migration. */
@@ -80,7 +81,7 @@ export async function openDatabase(dbPath: string, opts: { migrate?: boolean } =
   const { mkdirSync } = await import("node:fs");
   mkdirSync(path.dirname(dbPath), { recursive: true });
   // a bounded buffer pool (spilling to disk beyond it) keeps big imports and scoring runs within memory targets
-  const memoryLimit = checkedSize(process.env.PT_DUCKDB_MEMORY ?? "256MB", "PT_DUCKDB_MEMORY");
+  const memoryLimit = readEnv().PT_DUCKDB_MEMORY;
   const instance = await DuckDBInstance.create(":memory:", {
     memory_limit: memoryLimit,
     preserve_insertion_order: "false",

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import OpenAI from "openai";
 import { z } from "zod";
 import type { OpenDatabase } from "../db/db.server";
+import { readEnv } from "../env.server";
 import type { AuditEntry } from "../audit/audit.server";
 import { CATEGORIES, FLAG_SOURCES, TEXT_SOURCES, type Category, type FlagSource, type PacketText } from "../packet";
 import { flagId, type ScoredFlag } from "./score";
@@ -20,17 +21,18 @@ export interface LlmConfig {
 }
 
 /** Reads the LLM configuration from the environment; null (the pass is off) when PT_LLM_MODEL is unset. */
-export function llmConfigFromEnv(env: Record<string, string | undefined> = process.env): LlmConfig | null {
-  const model = env.PT_LLM_MODEL?.trim();
+export function llmConfigFromEnv(source: Record<string, string | undefined> = process.env): LlmConfig | null {
+  const env = readEnv(source); // validated: a bad PT_LLM_* / OPENAI_* value stops the run with its name
+  const model = env.PT_LLM_MODEL;
   if (!model) return null;
   return {
     model,
     apiKey: env.OPENAI_API_KEY ?? "not-needed",
-    baseURL: env.OPENAI_BASE_URL || undefined,
-    timeoutMs: Number(env.PT_LLM_TIMEOUT_MS ?? 30000),
-    concurrency: Math.max(1, Number(env.PT_LLM_CONCURRENCY ?? 4)),
-    maxRetries: Number(env.PT_LLM_RETRIES ?? 3),
-    costPer1k: Number(env.PT_LLM_COST_PER_1K ?? 0),
+    baseURL: env.OPENAI_BASE_URL,
+    timeoutMs: env.PT_LLM_TIMEOUT_MS,
+    concurrency: env.PT_LLM_CONCURRENCY,
+    maxRetries: env.PT_LLM_RETRIES,
+    costPer1k: env.PT_LLM_COST_PER_1K,
   };
 }
 

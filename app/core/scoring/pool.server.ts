@@ -7,17 +7,12 @@ import { Worker } from "node:worker_threads";
 import { PROJECT_ROOT } from "../db/db.server";
 import { bundleEntry } from "../bundle.mjs";
 import type { PacketText } from "../packet";
+import { readEnv } from "../env.server";
 import type { PacketResult } from "./score-one";
 
 /** Workers a run uses: `PT_SCORE_WORKERS` (0 scores on the main thread), else one per available core. */
 export function scoreWorkers(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.PT_SCORE_WORKERS?.trim();
-  if (raw) {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error(`PT_SCORE_WORKERS must be a whole number from 0 to 64 (it is "${raw}")`);
-    return n;
-  }
-  return availableParallelism();
+  return readEnv(env).PT_SCORE_WORKERS ?? availableParallelism();
 }
 
 export interface ScorePool {
