@@ -93,6 +93,9 @@ export function normalizeId(raw: string): string[] {
   return [...keys];
 }
 
+/** Text a redline deletes: "~~…~~", "[deleted: …]", "<del>…</del>". */
+export const STRUCK = /~~[^~\n]+~~|\[(?:deleted|removed|struck|strike|del)\s*:[^\]\n]*\]|<(?:del|s)>[^<\n]*<\/(?:del|s)>/gi;
+const STRUCK_LINE = /^(?:~~[^~\n]+~~|\[(?:deleted|removed|struck|strike|del)\s*:[^\]\n]*\]|<(?:del|s)>[^<\n]*<\/(?:del|s)>)[\s.;,]*$/i;
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}/;
 const isTableLine = (s: string) => {
   const t = s.trim();
@@ -141,10 +144,17 @@ function parseDocument(text: string): DocumentModel {
     while (start < ln.end && /[\s>]/.test(text[start])) start++;
     const body = text.slice(start, ln.end);
     if (/^[-=_*]{3,}\s*$/.test(body)) continue;
+    // a struck-out line of a redline is no longer part of the document
+    if (STRUCK_LINE.test(body.replace(ID_MARKER, "").replace(BULLET, ""))) continue;
     // tables: a run of pipe lines; the first row names the columns
     if (isTableLine(body)) {
       if (TABLE_RULE.test(body)) continue;
-      const cells = splitCells(text, start, ln.end);
+      // a wiki table's header row doubles its bars ("||Key||Summary||")
+      const cells = splitCells(text, start, ln.end).filter((c, i) => !(body.startsWith("||") && !c.text && i > 0));
+      if (body.startsWith("||")) {
+        header = cells.filter((c) => c.text).map((c) => c.text.toLowerCase());
+        continue;
+      }
       const prevIsTable = li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end));
       // a row with a rule under it ("|---|---|") is a header, whatever came before it
       const ruled = li + 1 < ll.length && TABLE_RULE.test(ll[li + 1].text.trim());
@@ -180,7 +190,8 @@ function parseDocument(text: string): DocumentModel {
       continue;
     }
     header = null;
-    const md = /^#+\s*/.exec(body);
+    // Markdown ("## Scope") and wiki ("h2. Scope") headings
+    const md = /^#+\s*|^h[1-6]\.\s+/.exec(body);
     const bullet = md ? null : BULLET.exec(body);
     // an id after a bullet, possibly in bold ("- **RM-1** Lot control")
     const afterBullet = bullet ? body.slice(bullet[0].length) : body;
@@ -301,9 +312,11 @@ function splitCells(text: string, start: number, end: number): Span[] {
 
 /** The cell that says what a row is: the deliverable/description column, else the longest text cell. */
 function describingCell(cells: Cell[]): Cell | null {
-  const named = cells.find((c) => /deliverable|description|item|task|service|scope|requirement|work|story|feature|product|what/.test(c.header) && !/^(?:id|#|no\.?)$/.test(c.header) && c.text && !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(c.text));
+  const named = cells.find((c) => /deliverable|description|item|task|service|scope|requirement|work|story|feature|product|what|summary|title|^name$/.test(c.header) && !/^(?:id|#|no\.?)$/.test(c.header) && c.text && !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(c.text));
   if (named) return named;
-  const texty = cells.filter((c) => /\p{L}{3}/u.test(c.text)).sort((a, b) => b.text.length - a.text.length);
+  // else the longest text, but not a column that only judges the row (acceptance, status, owner, notes)
+  const judged = /accept|criteria|sign-?off|status|owner|note|comment|done|test/;
+  const texty = cells.filter((c) => /\p{L}{3}/u.test(c.text)).sort((a, b) => Number(judged.test(a.header)) - Number(judged.test(b.header)) || b.text.length - a.text.length);
   return texty[0] ?? null;
 }
 

@@ -3,7 +3,7 @@
 // same value written two ways compares equal ("two hundred (200)", "1 year" and "12 months", "€1.200,00").
 import type { Context } from "./types";
 import { TEXT_SOURCES, type TextSource } from "../packet";
-import { documentOf, type Block } from "./document";
+import { documentOf, STRUCK, type Block } from "./document";
 import { stem, termSet } from "./lexicon";
 import { dateMentions, NUM, pairUnit, parseNumberWords, parseNumeral, quantities, unitOf, type Quantity } from "./numbers";
 import { clauses, sentences, type Span } from "./structure";
@@ -220,8 +220,9 @@ export function factsOf(ctx: Context): Fact[] {
   return out;
 }
 
-/** The facts of one field. */
-function fieldFacts(source: TextSource, text: string, dayFirst: boolean, out: Fact[]): void {
+/** The facts of one field (never from text a redline struck out: it is blanked, so offsets stay true). */
+function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out: Fact[]): void {
+  const text = original.includes("~~") || original.includes("[") || original.includes("<") ? original.replace(STRUCK, (m) => " ".repeat(m.length)) : original;
   {
     for (const { span: u, block } of statementsOf(text)) {
       // acceptance tests count samples, not contracted quantities; a numbered item under a mixed heading is scope
@@ -249,6 +250,7 @@ function fieldFacts(source: TextSource, text: string, dayFirst: boolean, out: Fa
     }
   }
 }
+
 
 interface ClauseFact {
   kind: FactKind;

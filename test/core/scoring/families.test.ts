@@ -101,6 +101,21 @@ describe("missing acceptance criteria: deliverables, not the document around the
   });
 });
 
+describe("house formats: wiki tables, redlines, key results", () => {
+  it("reads a wiki table's doubled-bar header and its 'h3.' headings, and cites the summary, not the acceptance cell", () => {
+    const scope = "h2. Work\n||Key||Summary||Acceptance||\n|VK-1|Kennel map import|All 120 runs load with their sizes|\n|VK-2|Owner portal|\nh3. Notes\n* The cattery is not in scope.";
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Owner portal"]);
+  });
+  it("ignores what a redline struck out, in the scope and in the numbers", () => {
+    const scope = "2.1 The Supplier shall configure the kennel module [deleted: for two clinics] [inserted: for three clinics]. Accepted when 20 test bookings confirm.\n2.2 ~~The Supplier shall provide weekly reports.~~";
+    expect(scorePacket({ ...base, signed_scope: scope }).flags.filter((f) => f.source === "signed_scope")).toEqual([]);
+  });
+  it("takes a key result with a target percentage as its own measure", () => {
+    const scope = "Objective 1: Faster bookings\n  KR1.1 Online share of bookings above 60% by the end of Q3\n  KR1.2 Reminder set-up";
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Reminder set-up"]);
+  });
+});
+
 describe("conflicting terms: the same fact stated differently", () => {
   it("sees a fee that differs between the SOW and the order form", () => {
     const f = flags({ signed_scope: base.signed_scope + "\nFees: fixed fee of $48,500.", order_form: "Implementation services (fixed fee) | 1 | $45,800.00" }, "conflicting_terms");
