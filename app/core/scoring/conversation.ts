@@ -15,6 +15,8 @@ export const DECLINED = new RegExp(
     String.raw`\bfuture phase\b|\bphase (?:2|two|ii)\b|\blater phase\b`,
     String.raw`\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b`,
     String.raw`\bstandard (?:msa |contract )?terms apply\b`,
+    // agreeing only to look at it later is not agreeing to do it
+    String.raw`\bwe(?:'d| would| will|'ll|’d|’ll) (?:take a )?(?:look (?:at|into)|explore|consider|think about|revisit|evaluate)\b`,
   ].join("|"),
   "i",
 );

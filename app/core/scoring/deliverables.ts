@@ -41,6 +41,8 @@ const LICENCE_LINE = /\/\s*(?:yr|year|mo|month)\b|\bper (?:annum|year)\b|\badd-o
 const CUSTOM_WORK = /\b(?:custom|bespoke|build|built|templates?|dashboards?|reports?|reporting|(?:intake|web|custom|screening|data entry|fillable|pdf) forms?|extracts?|interfaces?|integration|connector build|migration|conversion|workflows?|pack)\b/i;
 const DOCUMENT_TITLE = /\border form\b|\bbon de commande\b|\bquot(?:e|ation)\b|\bproposal\b|\binvoice\b/i;
 
+const REMOVED = /^(?:removed|deleted|descoped|de-scoped|dropped|cancell?ed|withdrawn)$/i;
+
 export interface Deliverable extends Span {
   marker: string | null;
   /** the whole item, including any acceptance lines after the deliverable sentence */
@@ -147,6 +149,8 @@ function deliverablesOf(scope: string): Deliverable[] {
   const out: Deliverable[] = [];
   for (const b of units) {
     if (GOVERNANCE_LABEL.test(b.label)) continue;
+    // a change order's removed rows take work out of scope
+    if (b.cells?.some((c) => REMOVED.test(c.text)) || REMOVED.test(b.text.replace(/^[\s|*>-]+/, "").split(/[\s:|—–-]/)[0])) continue;
     const rowCondition = b.cells?.some((c) => c !== (b.head as never) && c.text !== b.head.text && /accept|criteria|sign-?off|done|complete|standard|measure|test/.test(c.header) && c.text.trim() !== "" && hasCondition(`accepted when ${c.text}`) && !/^(?:tbd|tbc|n\/a|-+|—|as agreed|per (?:customer|client) sign-?off|(?:customer|client) sign-?off|to (?:the )?(?:customer|client)'?s satisfaction)\.?$/i.test(c.text.trim()));
     const itemCovered =
       cov.general || idsOf(b).some((k) => cov.refs.has(k)) || hasCondition(b.cells ? b.cells.filter((c) => c.text !== b.head.text).map((c) => c.text).join(" ; ") + " " + b.head.text : b.text) || Boolean(rowCondition) || boundedWork(b.text) || coveredByName(nameOf(b), cov.named) || viaTasks(b);

@@ -164,14 +164,14 @@ function parseDocument(text: string): DocumentModel {
       }
       if (!prevIsTable || !header) {
         // a first row of names is the header; a first row that holds amounts or quantities is data without one
-        const dataLike = cells.filter((c) => /^[$€£₹]?\s?\d[\d,.]*\s*\S{0,3}$|[$€£₹]\s?\d/.test(c.text)).length;
+        const dataLike = cells.filter((c) => /^[$€£₹]?\s?\d[\d,.]*\s*\S{0,3}$|[$€£₹]\s?\d|^\d{4}-\d{2}-\d{2}\b|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/.test(c.text)).length;
         header = dataLike ? cells.map(() => "") : cells.map((c) => c.text.toLowerCase());
         if (!dataLike) continue;
       }
       const withHeader = cells.map((c, i) => ({ ...c, header: header![i] ?? "" }));
       const main = describingCell(withHeader);
       if (!main) continue;
-      const idCell = withHeader.find((c) => /^(?:id|#|no\.?|ref|item|d#|clin|line)$/i.test(c.header)) ?? (withHeader[0] !== main && /^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(withHeader[0]?.text ?? "") && !/^\d{2,}$/.test(withHeader[0].text) ? withHeader[0] : undefined);
+      const idCell = withHeader.find((c) => /^(?:id|#|no\.?|ref|item|d#|clin|line)$/i.test(c.header) && c !== main && /^[A-Z]{0,6}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(c.text)) ?? (withHeader[0] !== main && /^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(withHeader[0]?.text ?? "") && !/^\d{2,}$/.test(withHeader[0].text) ? withHeader[0] : undefined);
       blocks.push({
         start: ln.start,
         end: ln.end,

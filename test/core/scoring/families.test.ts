@@ -110,6 +110,15 @@ describe("house formats: wiki tables, redlines, key results", () => {
     const scope = "2.1 The Supplier shall configure the kennel module [deleted: for two clinics] [inserted: for three clinics]. Accepted when 20 test bookings confirm.\n2.2 ~~The Supplier shall provide weekly reports.~~";
     expect(scorePacket({ ...base, signed_scope: scope }).flags.filter((f) => f.source === "signed_scope")).toEqual([]);
   });
+  it("takes a change order's removed rows out of scope", () => {
+    const scope = "| Change | Item | Acceptance |\n|---|---|---|\n| ADDED | Vaccine stock alerts | Accepted when 30 test alerts arrive within 2 minutes |\n| REMOVED | Grooming calendar | — |\n| ADDED | Owner app check-in | |";
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Owner app check-in"]);
+  });
+  it("reads a dated activity log's first line as an entry, not a header, and 'we'd look at it' as no promise", () => {
+    const kickoff_note = "2026-03-02 10:14 | Call | Owner asked for a grooming calendar; I said we'd look at it after go-live.\n2026-03-04 16:40 | Email | Sent the order form.";
+    expect(evidence({ kickoff_note }, "promise_not_in_scope")).toEqual([]);
+    expect(evidence({ kickoff_note: kickoff_note.replace("I said we'd look at it after go-live", "I said we'd build it") }, "promise_not_in_scope")).toHaveLength(1);
+  });
   it("takes a key result with a target percentage as its own measure", () => {
     const scope = "Objective 1: Faster bookings\n  KR1.1 Online share of bookings above 60% by the end of Q3\n  KR1.2 Reminder set-up";
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Reminder set-up"]);

@@ -51,7 +51,7 @@ function citeFor(text: string, s: Span, hit: VagueHit): Span {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 5,
+  version: 6,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

@@ -46,7 +46,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 4,
+  version: 5,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

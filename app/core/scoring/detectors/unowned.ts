@@ -40,7 +40,7 @@ const BLANKISH_CELL = /^(?:tbd|tbc|tba|\?+|-+|—|unassigned|not (?:yet )?(?:agr
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 5,
+  version: 6,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
