@@ -1,7 +1,32 @@
 import { TEXT_SOURCES, type PacketText, type TextSource } from "../packet";
 import { termSet } from "./lexicon";
+import { documentOf } from "./document";
+import { memo } from "./memo";
+import { sentences } from "./structure";
 import { units, type Unit } from "./structure";
 import type { Context } from "./types";
+
+const EXCLUDING = /\bout[- ]of[- ]scope\b|\bnot (?:in scope|included|part of)\b|\bexclu(?:des?|ded|sions?)\b|\bexcept\b/i;
+
+/**
+ * What the scope sells, as terms, and what it explicitly leaves out, clause by clause: an exclusion's words are
+ * not scope ("no kiosk app" does not sell a kiosk app).
+ */
+const soldTerms = memo(64, (scope: string): { sold: Set<string>; excluded: Set<string>[] } => {
+  const sold: string[] = [];
+  const excluded: Set<string>[] = [];
+  for (const b of documentOf(scope).blocks) {
+    const out = b.section.kind === "out_of_scope";
+    for (const s of sentences(scope, b.start, b.end)) {
+      if (out || EXCLUDING.test(s.text)) {
+        for (const c of s.text.split(/[;,]|\band\b|\bor\b/)) if (termSet(c).size) excluded.push(termSet(c));
+        // the thing a sentence keeps while excluding something else stays sold ("all sites except Leeds")
+        if (!out && /\bexcept\b/i.test(s.text)) sold.push(s.text.split(/\bexcept\b/i)[0]);
+      } else sold.push(s.text);
+    }
+  }
+  return { sold: termSet(sold.join("\n")), excluded };
+});
 
 export function buildContext(packet: PacketText): Context {
   const cache = new Map<TextSource, Unit[]>();
@@ -15,7 +40,10 @@ export function buildContext(packet: PacketText): Context {
       return cache.get(s)!;
     },
     get scopeTerms() {
-      return (scope ??= termSet(`${text("signed_scope")}\n${text("order_form")}`));
+      return (scope ??= soldTerms(`${text("signed_scope")}\n${text("order_form")}`).sold);
+    },
+    get excludedTerms() {
+      return soldTerms(`${text("signed_scope")}\n${text("order_form")}`).excluded;
     },
     prior: [],
   };

@@ -6,7 +6,7 @@ export const DECLINED = new RegExp(
   [
     String.raw`\bseparate (?:order|sow|contract|quote|conversation|business case|project|engagement|purchase)\b`,
     String.raw`\bchange order\b(?!.{0,300}\bwithout\b)`,
-    String.raw`\bout of scope\b|\bis out\b(?! of (?:the )?box)`,
+    String.raw`\bout of scope\b|(?:\bis|\bare|\bwas|\bwere|'s|’s) out\b(?! of (?:the )?box)`,
     String.raw`\bnot (?:in scope|included|promised|part of|in (?:this|the) (?:call-off|order|sow|scope|contract|quote|deal|package|phase))\b`,
     String.raw`\b(?:isn'?t|aren'?t|is not|are not) (?:in|part of|included|something)\b`,
     String.raw`\bquote(?:d)? (?:it |that |them )?(?:separately|later|after)\b|\bcan quote\b|\bwill quote\b`,

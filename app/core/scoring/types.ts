@@ -20,7 +20,10 @@ export interface Context {
   text(source: TextSource): string;
   units(source: TextSource): Unit[];
   /** stemmed content terms of signed_scope + order_form */
+  /** content terms of what signed_scope and order_form sell (exclusions left out) */
   scopeTerms: Set<string>;
+  /** the clauses the scope explicitly excludes, as term sets */
+  excludedTerms: Set<string>[];
   /** findings of detectors that ran earlier (later detectors avoid double-counting a span) */
   prior: Finding[];
 }

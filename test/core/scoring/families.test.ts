@@ -210,6 +210,11 @@ describe("promises: paraphrased asks found, explicit non-promises respected", ()
     expect(f[0].message).toMatch(/\barchive\b/);
     expect(f[0].message).not.toMatch(/\barchiv\b/);
   });
+  it("flags a promise of what the scope explicitly excludes, and reads 'that's out' as a decline", () => {
+    const signed_scope = base.signed_scope + "\nOut of scope: grooming salon scheduling; pet insurance claims.";
+    expect(evidence({ signed_scope, kickoff_note: "I told the owner we'd set up grooming salon scheduling at go-live." }, "promise_not_in_scope")).toHaveLength(1);
+    expect(evidence({ signed_scope, kickoff_note: "I told the owner grooming salon scheduling is out, it's a later phase." }, "promise_not_in_scope")).toEqual([]);
+  });
   it("does not flag explicit non-promises, declines or e-mail furniture", () => {
     const note = "I haven't offered anything beyond the SOW. They asked about a loyalty app; I said it would need its own order.";
     expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);

@@ -54,6 +54,20 @@ function uncovered(text: string, scope: Set<string>): { missing: string[]; words
   return { missing, words, total: ts.length };
 }
 
+/** The words of a clause that name something the scope excludes (two informative terms of one exclusion, or all of a short one). */
+function excludedMatch(text: string, excluded: Set<string>[]): string[] | null {
+  const ts = new Set(terms(text).filter((t) => !GENERIC.has(t) && !DATE_WORD.test(t) && t.length > 2));
+  for (const ex of excluded) {
+    const informative = [...ex].filter((t) => !GENERIC.has(t) && !DATE_WORD.test(t) && t.length > 2 && !/^(?:scop\w*|exclud\w*|includ\w*|except|separat\w*|quot\w*|phase|out|section|clause|item|schedul|sow)$/.test(t));
+    const shared = informative.filter((t) => ts.has(t));
+    if (shared.length >= 2 && shared.some((t) => t.length > 3)) {
+      const words = [...text.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)].map((m) => m[0]).filter((w) => shared.includes(stem(w)));
+      return [...new Set(words)];
+    }
+  }
+  return null;
+}
+
 /** A sentence split where a new thought starts: semicolons, spaced dashes, ", and", ", so", ", but". */
 function parts(text: string, s: Span): Span[] {
   const out: Span[] = [];
@@ -128,6 +142,12 @@ export const promisesDetector: Detector = {
           const { missing, words, total } = uncovered(body, ctx.scopeTerms);
           if (total === 0) continue;
           const share = missing.length / total;
+          // promising what the scope explicitly excludes is never covered, however many words the two share
+          const excluded = strong || isPromiseField ? excludedMatch(body, ctx.excludedTerms) : null;
+          if (excluded) {
+            if (!best || 1 > best.share) best = { p, words: excluded, share: 1 };
+            continue;
+          }
           if (missing.length < 2 || share < (strong && !isPromiseField ? 0.34 : isPromiseField ? 0.6 : 0.5)) continue;
           if (!best || share > best.share) best = { p, words, share };
         }
