@@ -125,6 +125,8 @@ interface KindPlan {
   typed: Record<string, Typed>;
   /** keep unmapped columns (as JSON) and hash the row's content */
   versioned: boolean;
+  /** the columns the checks and the key read (besides the typed ones): the first pass keeps their cells */
+  reads: string[];
   values(c: Cells): [name: string, sql: string][];
   /** checks in order: the first that holds is the row's quarantine reason */
   checks(c: Cells): [when: string, reason: string][];
@@ -333,15 +335,22 @@ async function checkWithDuckDB(ctx: CheckContext, refuse: boolean): Promise<Chec
 async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
   const { conn, plan, idx, sniffed } = ctx;
   const stage = staged.relation;
-  const [dict, keys, verdict, rowsView, warn, narrow, extras] = [`${stage}_dict`, `${stage}_keys`, `${stage}_verdict`, `${stage}_rows`, `${stage}_warn`, `${stage}_narrow`, `${stage}_extras`];
+  const [first, dict, keys, verdict, rowsView, warn, narrow] = [`${stage}_first`, `${stage}_dict`, `${stage}_keys`, `${stage}_verdict`, `${stage}_rows`, `${stage}_warn`, `${stage}_narrow`];
   const drop = async () => {
     await conn.run(`DROP VIEW IF EXISTS ${rowsView}`);
     await conn.run(`DROP VIEW IF EXISTS ${narrow}`);
-    for (const t of [warn, verdict, keys, extras, dict]) await conn.run(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of [warn, verdict, keys, dict, first]) await conn.run(`DROP TABLE IF EXISTS ${t}`);
     await staged.drop();
   };
   try {
-    await parseDistinct(conn, stage, dict, plan.typed, idx);
+    // The first pass reads the file once, with no join: row number and line, the version columns (extra columns as
+    // JSON, the content hash) and the few cells the checks, the key and the typed values read. Every later step
+    // works on this narrow table (a join carrying the file's text would cost CPU, and each operator between the
+    // reader and a table holds a chunk of 32 KB per column: a 1,000-column file would outgrow the pool).
+    const version = plan.versioned ? versionColumns(ctx.kind, sniffed.headers, idx, ctx.ignored) : { sql: [], params: [] };
+    const reads = [...new Set([...plan.reads, ...Object.keys(plan.typed)].filter((c) => idx[c] !== undefined).map((c) => idx[c]))];
+    await conn.run(`CREATE TABLE ${first} AS SELECT ${["s.rn", "s.line", ...version.sql, ...reads.map((i) => `s.${cellColumn(i)}`)].join(", ")} FROM ${stage} s`, version.params);
+    await parseDistinct(conn, first, dict, plan.typed, idx);
     const alias = (column: string) => `d_${column}`;
     const cells: Cells = {
       raw: (c) => (idx[c] === undefined ? "NULL" : `s.${cellColumn(idx[c])}`),
@@ -357,23 +366,20 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
       .filter((c) => idx[c] !== undefined)
       .map((c) => `LEFT JOIN ${dict} ${alias(c)} ON ${alias(c)}.col = ${literal(c)} AND ${alias(c)}.raw = ${cells.raw(c)}`)
       .join("\n");
-    const version = plan.versioned ? versionColumns(ctx.kind, sniffed.headers, idx, ctx.ignored) : { sql: [], params: [] };
     // an optional typed cell that does not parse warns (its row is stored with the field empty, the text kept)
     const optional = Object.keys(plan.typed).filter((c) => !plan.typed[c].required && idx[c] !== undefined);
     const warnings = optional.length
       ? `CASE WHEN ${optional.map((c) => `${cells.error(c)} IS NOT NULL`).join(" OR ")}
          THEN list_filter([${optional.map((c) => `{'column_name': ${literal(c)}, 'raw': ${cells.raw(c)}, 'reason': ${cells.error(c)}}`).join(", ")}], w -> w.reason IS NOT NULL) END`
       : `NULL::STRUCT(column_name VARCHAR, raw VARCHAR, reason VARCHAR)[]`;
-    // A wide file's extra columns are read on their own, without the joins: each operator between the reader and
-    // the table holds a chunk of 32 KB per column, too many for a 1,000-column file; the checks then read a few.
-    const wide = sniffed.headers.length > WIDE_COLUMNS && plan.versioned;
-    if (wide) await conn.run(`CREATE TABLE ${extras} AS SELECT s.rn, ${version.sql.join(", ")} FROM ${stage} s`, version.params);
+    // each row's key, first failing check, warnings and parsed typed values (v_<column>, cur_<column>)
+    const typedPresent = Object.keys(plan.typed).filter((c) => idx[c] !== undefined);
     await conn.run(
       `CREATE TABLE ${keys} AS
-       SELECT s.rn, s.line, ${wide ? "x.extra, x.content_hash," : version.sql.map((x) => `${x},`).join(" ")} ${plan.key.sql(cells)} AS row_key, ${warnings} AS warnings,
+       SELECT s.rn, s.line, ${plan.versioned ? "s.extra, s.content_hash," : ""} ${plan.key.sql(cells)} AS row_key, ${warnings} AS warnings,
+              ${typedPresent.map((c) => `${cells.parsed(c)} AS v_${c}, ${cells.currency(c)} AS cur_${c},`).join(" ")}
               CASE ${plan.checks(cells).map(([when, why]) => `WHEN ${when} THEN ${why}`).join(" ")} END AS reason
-       FROM ${stage} s ${joins} ${wide ? `JOIN ${extras} x ON x.rn = s.rn` : ""}`,
-      wide ? [] : version.params,
+       FROM ${first} s ${joins}`,
     );
     // one verdict per bad row: its first failing check, or a key already used earlier in the file
     await conn.run(
@@ -425,19 +431,24 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
       total,
       summary: { warnings: total, warnings_by_column: byColumn, warnings_sample: sample.map(([line, column, value, reason]) => ({ line, column, value: value.slice(1), reason })) },
     };
+    // the rows to store: the file's cells joined by row number with the narrow first-pass results as the build
+    // side (written last, and join sides stay as written during an import), so the hash table holds a few dozen
+    // bytes a row — and spills, like everything else, past the buffer pool. Typed values come parsed from it.
     // unparsed: the text of the row's optional cells that did not parse, as JSON (column -> text), else NULL
+    const stored: Cells = {
+      ...cells,
+      parsed: (c) => (idx[c] === undefined ? "NULL" : `k.v_${c}`),
+      currency: (c) => (idx[c] === undefined ? "NULL" : `k.cur_${c}`),
+    };
     await conn.run(
       `CREATE VIEW ${rowsView} AS
-       SELECT s.line, ${plan.versioned ? "k.content_hash, k.extra, k.unparsed," : ""}
-              ${plan.values(cells).map(([n, x]) => `${x} AS ${n}`).join(", ")}
-       FROM ${stage} s ${joins} ${
-         plan.versioned
-           ? `LEFT JOIN (SELECT rn, content_hash, extra,
-                                CASE WHEN warnings IS NOT NULL THEN to_json(map_from_entries(list_transform(warnings, w -> {'k': w.column_name, 'v': w.raw})))::VARCHAR END AS unparsed
-                         FROM ${keys}) k ON k.rn = s.rn`
-           : ""
-       }
-       WHERE s.line NOT IN (SELECT line FROM ${verdict})`,
+       SELECT k.line, ${plan.versioned ? "k.content_hash, k.extra, k.unparsed," : ""}
+              ${plan.values(stored).map(([n, x]) => `${x} AS ${n}`).join(", ")}
+       FROM ${stage} s JOIN (
+         SELECT rn, line, ${plan.versioned ? "content_hash, extra," : ""} ${typedPresent.map((c) => `v_${c}, cur_${c},`).join(" ")}
+                CASE WHEN warnings IS NOT NULL THEN to_json(map_from_entries(list_transform(warnings, w -> {'k': w.column_name, 'v': w.raw})))::VARCHAR END AS unparsed
+         FROM ${keys}) k ON k.rn = s.rn
+       WHERE k.line NOT IN (SELECT line FROM ${verdict})`,
     );
     // the same rows, narrow (no second read of the file): what counting changes and versioning need
     await conn.run(
@@ -567,6 +578,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
   handoffs: (open) => ({
     typed: { close_date: { parser: "date" }, kickoff_date: { parser: "date" }, amount: { parser: "amount" } },
     versioned: true,
+    reads: ["deal_id", "account_name"],
     values: (c) => [
       ["deal_id", c.trimmed("deal_id")],
       ...HANDOFF_TEXT.map((x) => [x, `nullif(${c.raw(x)}, '')`] as [string, string]),
@@ -626,6 +638,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
   rework: (open) => ({
     typed: { logged_on: { parser: "date", required: true }, hours: { parser: "number" }, kickoff_delay_days: { parser: "number" } },
     versioned: true,
+    reads: ["rework_id", "deal_id", "description"],
     values: (c) => [
       ["rework_id", c.trimmed("rework_id")],
       ["deal_id", c.trimmed("deal_id")],
@@ -665,6 +678,7 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
     return {
       typed: { decided_at: { parser: "timestamp", required: true } },
       versioned: false,
+      reads: ["flag_id", "decision", "reviewer", "reason"],
       values: (c) => [
         ["flag_id", c.trimmed("flag_id")],
         ["decision", decision(c)],
