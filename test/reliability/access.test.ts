@@ -35,7 +35,7 @@ const cookies: Record<string, string> = {};
 beforeAll(async () => {
   db = await tempDb();
   context = { app: createAppContext(db, "test-secret", db.dir) } as AppLoadContext;
-  writeFileSync(path.join(db.dir, "q.csv"), "deal_id,account_name,amount\nQ1,Acme,$1\n,Secret Pricing Co,$999999\n");
+  writeFileSync(path.join(db.dir, "q.csv"), "deal_id,account_name,amount\nQ1,Acme,$1\n,Secret Pricing Co,$999999\nQ2,Warned Pricing Co,lots of money\n");
   uploadId = (await importCsv(db, { kind: "handoffs", file: path.join(db.dir, "q.csv") })).upload_id;
   // a packet whose pricing parts hold figures found nowhere else, with flags on them and conflicts that cite them
   writeFileSync(path.join(db.dir, "p.csv"), csvOf(HANDOFF_COLUMNS, [packet({ deal_id: "P1", account_name: "Pricey Inc", account_owner: "account_owner", amount: "$987,654", ...PRICED })]));
@@ -165,6 +165,12 @@ describe("quarantine downloads (#8)", () => {
     const allowed = role === "revops" || role === "admin";
     expect(r.status).toBe(allowed ? 200 : 403);
     expect(r.body.includes("Secret Pricing Co")).toBe(allowed);
+  });
+  it.each(ROLES.map((r) => [r]))("the warnings file, as %s", async (role) => {
+    const r = await download(`warnings-${uploadId}.csv`, role);
+    const allowed = role === "revops" || role === "admin";
+    expect(r.status).toBe(allowed ? 200 : 403);
+    expect(/Warned Pricing Co,lots of money,4,"?amount:/.test(r.body)).toBe(allowed);
   });
   it("a refused download is audit-logged", async () => {
     const refused = await db.db.selectFrom("audit_log").select(["actor", "entity_id"]).where("action", "=", "forbidden").execute();
