@@ -327,7 +327,6 @@ const REF_RE = new RegExp(String.raw`(?:\b(?:deliverables?|items?|tasks?|section
 export function referencedIds(sentence: string): Set<string> {
   const refs = new Set<string>();
   const s = sentence.replace(/\b[A-Z]{2,}[- ]?\d+(?:\.\d+)+\b(?![-–])/g, (m) => (/^(?:CLIN|REQ|US|WP|DEL|SOW)/.test(m) ? m : " ")); // "WCAG 2.1", "SAML 2.0" are versions
-  const ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)`;
   const re = REF_RE;
   re.lastIndex = 0;
   let listEnd = -1;

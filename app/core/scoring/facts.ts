@@ -62,7 +62,7 @@ const MONEY = new RegExp(String.raw`(?:${CURRENCY}\s?)(\d{1,3}(?:[,.\s]\d{3})+(?
 
 /** "1,200.50", "1.200,50", "12,00,000" (Indian grouping), "38k" → a number. */
 export function parseMoney(raw: string, suffix?: string): number | null {
-  let t = raw.replace(/\s/g, "");
+  const t = raw.replace(/\s/g, "");
   const lastSep = Math.max(t.lastIndexOf(","), t.lastIndexOf("."));
   let v: number;
   if (lastSep >= 0 && t.length - lastSep - 1 === 2) {
