@@ -19,6 +19,16 @@ const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15000 
 
 let dir: string;
 let checked = 0;
+/** where the browser suite's time goes, per phase of the every-page checks (written to test-results/) */
+const spent: Record<string, number> = {};
+async function timed<T>(phase: string, fn: () => Promise<T>): Promise<T> {
+  const t = performance.now();
+  try {
+    return await fn();
+  } finally {
+    spent[phase] = (spent[phase] ?? 0) + performance.now() - t;
+  }
+}
 let server: RunningServer;
 let browser: Browser;
 
@@ -30,6 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (Object.keys(spent).length) writeFileSync(path.join(shots, "..", "e2e-phase-times.json"), JSON.stringify(Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, Math.round(v)])), null, 1));
   await browser?.close();
   await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -428,7 +439,7 @@ describe("every page, every role, 1280 and 390 px (defects 9 and 10)", () => {
     // the roles run side by side: each its own page, while the server answers the others
     it.concurrent(`as ${role}: axe reports no violation, nothing scrolls sideways, every tab has its own title, chart text stays readable`, async ({ expect }) => {
       const failures: string[] = [];
-      const page = await as(role);
+      const page = await timed("sign-in", () => as(role));
       // the packet page as this role meets it: the account owner's own deal, else the riskiest awaiting packet
       await page.goto(`${server.url}/packets${role === "owner" ? "?owner=Priya%20Raman" : "?sort=risk"}`);
       const packet = await page.locator("tbody a").first().getAttribute("href");
@@ -439,16 +450,16 @@ describe("every page, every role, 1280 and 390 px (defects 9 and 10)", () => {
       for (const url of urls) {
         // one load per page; the phone width is the same document re-laid out (the charts swap by CSS)
         await page.setViewportSize({ width: 1280, height: 900 });
-        await page.goto(server.url + url);
+        await timed("page load", () => page.goto(server.url + url));
         titles.set(url, await page.title());
         for (const width of [1280, 390]) {
           if (width === 390) await page.setViewportSize({ width, height: 900 });
-          const violations = await axe(page);
+          const violations = await timed(`axe @${width}`, () => axe(page));
           checked++;
           if (violations.length) failures.push(`@${width}: ${describeViolations(url, violations)}`);
           const over = await sideScroll(page);
           if (over > 0) failures.push(`@${width}: ${url} scrolls sideways by ${over}px`);
-          if (shoot(url)) await page.screenshot({ path: path.join(shots, `${name(url)}-${width}.png`), fullPage: true });
+          if (shoot(url)) await timed("screenshot", () => page.screenshot({ path: path.join(shots, `${name(url)}-${width}.png`), fullPage: true }));
           if (width === 390 && (url === "/pilot" || url === "/fields")) {
             // chart text as drawn: its font size × the scale the SVG is drawn at
             const smallest = await page.evaluate(() => {
