@@ -5,6 +5,7 @@ import { earlyReworkByCategory, earlyReworkItems, metricsExport, recurringFields
 import { renderChart, renderChartSet } from "./charts/render.server";
 import { beforeAfterChart, completenessChart, fieldsChart, flagsChart, reworkChart, sparkline } from "./charts/specs";
 import { getPilotSettings } from "./settings.server";
+import { templateProposals } from "./analytics/template-fixes.server";
 import { listFlags } from "./review/flags.server";
 import { qaNote } from "./review/qa-note";
 import { verifyAudit } from "./audit/audit.server";
@@ -79,15 +80,16 @@ export async function flagsForField(open: OpenDatabase, source: string, page: nu
   return { ...r, flags: vis.flags(r.flags) };
 }
 
-export async function templatesPage(open: OpenDatabase) {
-  return cached(open, "templates", () => templatesPageOf(open));
+export async function templatesPage(open: OpenDatabase, today = new Date()) {
+  return cached(open, `templates:${today.toISOString().slice(0, 10)}`, () => templatesPageOf(open, today));
 }
 
-async function templatesPageOf(open: OpenDatabase) {
-  const topics = await templateTopics(open);
-  return {
-    topics: topics.slice(0, 30).map((t) => ({ ...t, chart: t.done_on ? renderChartSet(beforeAfterChart(t.rate_before, t.rate_after, t.topic)) : null })),
-  };
+/** Template fixes as proposals (app/core/analytics/template-fixes.server.ts), a done fix with its before / after chart. */
+async function templatesPageOf(open: OpenDatabase, today: Date) {
+  const { threshold, topics } = await templateProposals(open, today);
+  const withChart = (t: (typeof topics)[number]) => ({ ...t, chart: t.state === "done" ? renderChartSet(beforeAfterChart(t.rate_before, t.rate_after, t.topic)) : null });
+  const of = (state: string, max = 30) => topics.filter((t) => t.state === state).slice(0, max).map(withChart);
+  return { threshold, proposed: of("proposed"), accepted: of("accepted"), done: of("done"), watching: of("watching", 20), dismissed: of("dismissed") };
 }
 
 export async function reworkPage(open: OpenDatabase, page = 1) {

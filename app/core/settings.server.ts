@@ -18,6 +18,7 @@ export interface PilotSettings {
   thresholds: {
     field_share_fix: number; // a field whose recurring share is above this → fix templates
     topic_packets_fix: number; // the same missing requirement in at least N packets → fix templates
+    topic_days_fix: number; // …accepted within the last M days → a proposed template change
   };
   hide_pricing_from: string[]; // roles that do not see order_form / deal_desk_exception text
 }
@@ -34,7 +35,7 @@ export const DEFAULT_PILOT: PilotSettings = {
     repeat_volume_minutes: 600,
     min_reviewed_packets: 20,
   },
-  thresholds: { field_share_fix: 0.4, topic_packets_fix: 3 },
+  thresholds: { field_share_fix: 0.4, topic_packets_fix: 3, topic_days_fix: 90 },
   hide_pricing_from: [],
 };
 
@@ -50,7 +51,7 @@ const StoredPilot = z
     window_days: z.number().positive(),
     review_minutes_per_handoff: z.number().positive(),
     targets: z.object({ completeness_mean: fraction, acceptance_rate: fraction, disagreement_rate_max: fraction, rework_reduction: fraction, repeat_volume_minutes: z.number().min(0), min_reviewed_packets: z.number().min(0) }).partial(),
-    thresholds: z.object({ field_share_fix: fraction, topic_packets_fix: z.number().min(1) }).partial(),
+    thresholds: z.object({ field_share_fix: fraction, topic_packets_fix: z.number().min(1), topic_days_fix: z.number().min(1) }).partial(),
     hide_pricing_from: z.array(z.string()),
   })
   .partial();

@@ -38,6 +38,7 @@ const FIELD_NAMES: Record<string, string> = {
   min_reviewed_packets: "Min reviewed pilot packets",
   field_share_fix: "The field share threshold",
   topic_packets_fix: "The recurring gap threshold",
+  topic_days_fix: "The recurring gap period",
 };
 
 const numberField = (form: FormData, name: string, min: number, max: number) => {
@@ -73,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           repeat_volume_minutes: numberField(form, "repeat_volume_minutes", 0, 1e7),
           min_reviewed_packets: numberField(form, "min_reviewed_packets", 0, 1e6),
         },
-        thresholds: { field_share_fix: numberField(form, "field_share_fix", 0, 1), topic_packets_fix: numberField(form, "topic_packets_fix", 1, 1e6) },
+        thresholds: { field_share_fix: numberField(form, "field_share_fix", 0, 1), topic_packets_fix: numberField(form, "topic_packets_fix", 1, 1e6), topic_days_fix: numberField(form, "topic_days_fix", 1, 3650) },
       };
       await setPilotSettings(open.db, next);
       await inTransaction(open, (tx, conn) => appendAudit(tx, conn, [{ actor: user.email, action: "settings.pilot", entity: "settings", entityId: "pilot", detail: next as unknown as Record<string, unknown> }]));
@@ -135,6 +136,7 @@ export default function Settings() {
             <label>Min reviewed pilot packets<br /><input type="number" name="min_reviewed_packets" defaultValue={t.min_reviewed_packets} /></label>
             <label>Fix templates when a field's share exceeds<br /><input type="number" step="0.01" name="field_share_fix" defaultValue={d.pilot.thresholds.field_share_fix} /></label>
             <label>…or the same gap recurs in N packets<br /><input type="number" name="topic_packets_fix" defaultValue={d.pilot.thresholds.topic_packets_fix} /></label>
+            <label>…within M days (a proposed template change)<br /><input type="number" name="topic_days_fix" defaultValue={d.pilot.thresholds.topic_days_fix} /></label>
           </div>
           {ro ? <p className="muted">Read only for your role.</p> : <p><button type="submit">Save</button></p>}
         </fieldset>

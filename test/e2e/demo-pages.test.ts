@@ -334,6 +334,57 @@ describe("every number drills down, and the recommendation shows its evidence (g
   });
 });
 
+describe("template fixes as proposals (gaps)", () => {
+  it("RevOps excludes a one-off, accepts, is refused a future fix date, marks done with before/after counts, reopens, and dismisses", async () => {
+    const page = await as("revops");
+    await page.goto(`${server.url}/templates`);
+    const proposed = page.locator("section[aria-labelledby=proposed-head]");
+    expect(Number(/\((\d+)\)/.exec((await page.locator("#proposed-head").textContent())!)?.[1])).toBeGreaterThan(1);
+    const key = (await proposed.locator(".topic input[name=topic]").first().inputValue())!;
+    const card = page.locator(`[id="${key}"]`);
+    const packets = async () => Number(/^([\d,]+) packets/.exec((await card.locator(".topic-counts").textContent())!.trim())?.[1]);
+    const before = await packets();
+    const examples = await card.locator(".examples li").count();
+    expect(examples).toBeGreaterThan(0);
+    // its examples link to their packets; one is excluded as a one-off
+    expect(await card.locator(".examples li a").first().getAttribute("href")).toMatch(/^\/packets\//);
+    await card.locator(".examples li").first().getByRole("button", { name: /as a one-off/ }).click();
+    await poll(() => page.locator("[role=status]").textContent()).toMatch(/no longer counts for/);
+    await poll(packets).toBe(before - 1);
+    expect(await card.locator(".topic-counts").textContent()).toContain("1 excluded as one-offs");
+
+    await card.getByRole("button", { name: /^Accept the template change/ }).click();
+    await poll(() => card.getAttribute("data-state")).toBe("accepted");
+    // a fix date in the future is refused by the server (the date picker's own limit is bypassed here)
+    await card.locator("input[name=done_on]").evaluate((e) => e.removeAttribute("max"));
+    await card.locator("input[name=done_on]").fill("2999-01-01");
+    await card.getByRole("button", { name: /^Mark fix done/ }).click();
+    await poll(() => page.locator("[role=alert]").textContent()).toContain("The fix date is in the future");
+    expect(await card.getAttribute("data-state")).toBe("accepted");
+    await card.locator("input[name=done_on]").fill(new Date().toISOString().slice(0, 10));
+    await card.getByRole("button", { name: /^Mark fix done/ }).click();
+    await poll(() => card.getAttribute("data-state")).toBe("done");
+    expect(await card.locator(".before-after").textContent()).toMatch(/Before: \d+ of \d+ reviewed packets had this gap \(\d+%\) · after: \d+ of \d+/);
+    await card.getByRole("button", { name: /^Reopen/ }).click();
+    await poll(() => card.getAttribute("data-state")).toBe("accepted");
+
+    // another proposal dismissed: listed as dismissed, to come back only when new packets add to it
+    const other = (await page.locator("section[aria-labelledby=proposed-head] .topic input[name=topic]").first().inputValue())!;
+    const otherCard = page.locator(`[id="${other}"]`);
+    await otherCard.getByRole("button", { name: /^Dismiss/ }).click();
+    await poll(() => otherCard.getAttribute("data-state")).toBe("dismissed");
+    expect(await otherCard.textContent()).toMatch(/Dismissed by revops@demo\.promisetrail\.test .* raised again when new packets add to it/);
+    expect(await page.locator("section[aria-labelledby=proposed-head]").locator(`[id="${other}"]`).count()).toBe(0);
+
+    // only RevOps decides on proposals
+    const boss = await as("leadership");
+    const refused = await boss.request.post(`${server.url}/templates`, { form: { intent: "accept", topic: other }, headers: { Origin: server.url } });
+    expect(refused.status()).toBe(403);
+    await boss.close();
+    await page.close();
+  });
+});
+
 describe("audit search (gaps)", () => {
   it("finds entries by part of an actor, case-insensitive, and by deal; entries link to their deal with readable details", async () => {
     const page = await as("admin");

@@ -86,6 +86,18 @@ export interface TemplateTopic {
   done_on: string | null;
   rate_before: number | null;
   rate_after: number | null;
+  packets_before: number | null;
+  reviewed_before: number | null;
+  packets_after: number | null;
+  reviewed_after: number | null;
+  /** packets whose flag of the topic was accepted within the proposal period (Settings: N packets in M days) */
+  recent_packets: number;
+  examples: { deal_id: string; evidence: string }[];
+  excluded_packets: number;
+  proposal_status: "accepted" | "dismissed" | null;
+  packets_at_decision: number | null;
+  /** dismissed by RevOps, and no new packet has added to it since */
+  dismissed: boolean;
   fix: string;
 }
 
@@ -137,10 +149,10 @@ export async function reliability(open: OpenDatabase): Promise<ReliabilityRow[]>
 }
 
 /** Template-fix candidates (sql/queries/template_topics.sql) with the fix each suggests. */
-export async function templateTopics(open: OpenDatabase, pilotStart?: string): Promise<TemplateTopic[]> {
+export async function templateTopics(open: OpenDatabase, pilotStart?: string, today: Date = new Date()): Promise<TemplateTopic[]> {
   const { settings, start } = await pilotParams(open, pilotStart);
-  const rows = await runQueryFile<Omit<TemplateTopic, "key" | "fix">>(open, "template_topics", [start, settings.window_days]);
-  return rows.map((r) => ({ ...r, key: `${r.category}|${r.source}|${r.topic}`, fix: templateFix(r.category, r.source, r.topic) }));
+  const rows = await runQueryFile<Omit<TemplateTopic, "key" | "fix" | "dismissed">>(open, "template_topics", [start, settings.window_days, isoDay(today), settings.thresholds.topic_days_fix]);
+  return rows.map((r) => ({ ...r, key: `${r.category}|${r.source}|${r.topic}`, dismissed: r.proposal_status === "dismissed" && r.packets <= (r.packets_at_decision ?? 0), fix: templateFix(r.category, r.source, r.topic) }));
 }
 
 export interface EarlyReworkItem {

@@ -48,7 +48,7 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 export function recommend(
   m: Inputs,
   fields: { source: string; share: number }[],
-  topics: { topic: string; category: string; source: string; packets: number; done_on: string | null }[],
+  topics: { topic: string; category: string; source: string; packets: number; done_on: string | null; dismissed?: boolean }[],
   s: PilotSettings,
 ): Recommendation {
   if (m.pilot_packets === 0) {
@@ -76,7 +76,8 @@ export function recommend(
   if (m.completeness_mean !== null) {
     fixChecks.push({ met: m.completeness_mean >= s.targets.completeness_mean, group: "fix", link: drillLink({ kind: "packets", period: "pilot", completeness: "incomplete" }), text: `handoff completeness ${pct(m.completeness_mean)} (target ${pct(s.targets.completeness_mean)})` });
   }
-  const open = topics.filter((t) => !t.done_on);
+  // a gap whose fix is done, or that RevOps dismissed (and no new packet added to since), is not a template problem
+  const open = topics.filter((t) => !t.done_on && !t.dismissed);
   for (const t of open.filter((t) => t.packets >= s.thresholds.topic_packets_fix).slice(0, 3)) {
     fixChecks.push({ met: false, group: "fix", link: `/templates#${encodeURIComponent(`${t.category}|${t.source}|${t.topic}`)}`, text: `the same gap (${t.category.replace(/_/g, " ")}: ${t.topic}, in ${t.source.replace(/_/g, " ")}) recurs in ${t.packets} packets (threshold ${s.thresholds.topic_packets_fix})` });
   }

@@ -200,6 +200,21 @@ export interface TemplateFixesTable {
   marked_at: Date;
 }
 
+export interface TemplateProposalsTable {
+  topic: string;
+  status: string;
+  packets_at_decision: number;
+  decided_by: string;
+  decided_at: Date;
+}
+
+export interface TemplateExclusionsTable {
+  topic: string;
+  deal_id: string;
+  excluded_by: string;
+  excluded_at: Date;
+}
+
 export interface LlmCacheTable {
   cache_key: string;
   response: string;
@@ -237,6 +252,8 @@ export interface Database {
   users: UsersTable;
   settings: SettingsTable;
   template_fixes: TemplateFixesTable;
+  template_proposals: TemplateProposalsTable;
+  template_exclusions: TemplateExclusionsTable;
   llm_cache: LlmCacheTable;
   sessions: SessionsTable;
   audit_anchor: AuditAnchorTable;
@@ -259,6 +276,8 @@ export const TABLE_COLUMNS: Record<keyof Database, string[]> = {
   users: ["id", "email", "name", "role", "password_hash", "created_at"],
   settings: ["key", "value"],
   template_fixes: ["topic", "done_on", "marked_by", "marked_at"],
+  template_proposals: ["topic", "status", "packets_at_decision", "decided_by", "decided_at"],
+  template_exclusions: ["topic", "deal_id", "excluded_by", "excluded_at"],
   llm_cache: ["cache_key", "response", "created_at"],
   sessions: ["id_hash", "user_id", "created_at", "expires_at"],
   audit_anchor: ["id", "seq", "head_hash", "mac", "updated_at"],

@@ -22,7 +22,7 @@ describe("schema", () => {
     await db.close();
     const again = await openDatabase(db.path);
     const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(again.db);
-    expect(applied.rows.map((r) => r.name)).toEqual(["0001_init", "0002_flag_topics", "0003_parts_present", "0004_run_llm_cost", "0005_version_data_on_supersede", "0007_sessions_audit_anchor", "0008_import_warnings", "0009_import_mappings", "0010_text_checks", "0011_error_files"]);
+    expect(applied.rows.map((r) => r.name)).toEqual(["0001_init", "0002_flag_topics", "0003_parts_present", "0004_run_llm_cost", "0005_version_data_on_supersede", "0007_sessions_audit_anchor", "0008_import_warnings", "0009_import_mappings", "0010_text_checks", "0011_error_files", "0012_template_proposals"]);
     Object.assign(db, again);
   });
 });
