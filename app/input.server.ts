@@ -16,6 +16,8 @@ export const PageSchema = z
 export function firstProblem(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return "The request could not be read.";
+  // zod's own wording ("Invalid input: expected string, received undefined") is for developers
+  if (issue.code === "invalid_type") return "Part of the form was missing or could not be read. Reload the page and try again.";
   return issue.message;
 }
 

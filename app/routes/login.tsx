@@ -5,6 +5,14 @@ import { clientAddress, loginLimiter } from "~/core/auth/login-limit";
 import { findUserByEmail, verifyPassword } from "~/core/auth/users.server";
 import { inTransaction } from "~/core/db/tx.server";
 import { appendAudit } from "~/core/audit/audit.server";
+import { parseForm } from "~/input.server";
+import { z } from "zod";
+
+/** A blank e-mail or password is simply a failed sign-in (counted like any other); only absurd input is refused. */
+const SignIn = z.object({
+  email: z.string().trim().toLowerCase().max(320, "That e-mail address is too long.").default(""),
+  password: z.string().max(1024, "That password is too long.").default(""),
+});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await currentUser(request, context)) return redirect("/");
@@ -13,9 +21,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = await request.formData();
-  const email = String(form.get("email") ?? "").trim().toLowerCase();
-  const password = String(form.get("password") ?? "");
+  const input = parseForm(await request.formData(), SignIn);
+  if (!input.ok) return json({ error: input.error }, { status: 400 });
+  const { email, password } = input.data;
   const address = clientAddress(request.headers, context.clientAddress);
   const blocked = loginLimiter.blocked(email, address);
   if (blocked) {

@@ -5,6 +5,10 @@ import { requireAction, requireUser } from "~/session.server";
 import { runsPage } from "~/core/dashboard.server";
 import { startScoreJob } from "~/core/app/jobs.server";
 import { can } from "~/core/auth/roles";
+import { requireForm } from "~/input.server";
+import { z } from "zod";
+
+const StartRun = z.object({ all: z.enum(["1"], { error: "The rescore choice could not be read. Reload the page and try again." }).optional() });
 import { Empty } from "~/components/Empty";
 import { Table } from "~/components/Table";
 import { when } from "~/format";
@@ -17,8 +21,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireAction(request, context, "run_batch");
-  const form = await request.formData();
-  const job = startScoreJob(context.app, user.email, form.get("all") === "1");
+  const { all } = requireForm(await request.formData(), StartRun);
+  const job = startScoreJob(context.app, user.email, all === "1");
   return json({ job: job.id });
 }
 

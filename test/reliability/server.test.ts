@@ -105,6 +105,39 @@ describe("forged origins (#13)", () => {
   });
 });
 
+describe("awkward upload names (#13)", () => {
+  const upload = async (name: string) => {
+    const cookie = await cookieFor("revops@rel.test");
+    const form = new FormData();
+    form.set("kind", "handoffs");
+    form.set("source", "csv");
+    form.set("file", new Blob([csvOf(HANDOFF_COLUMNS, [packet({ deal_id: "UP-1" })])], { type: "text/csv" }), name);
+    const r = await req("/uploads", { method: "POST", body: form, headers: { Origin: server.url, Cookie: cookie } });
+    return { status: r.status, body: await r.text() };
+  };
+  // Remix's multipart reader cannot read these names: a 400 that says what to do, never a 500
+  it.each([["pipeline=open.csv"], ["Q3;final.csv"]])("%j is refused with a 400 saying to rename the file", async (name) => {
+    const r = await upload(name);
+    expect(r.status).toBe(400);
+    expect(r.body).toContain("That request could not be used");
+    expect(r.body).toMatch(/names with (&quot;|\\")=(&quot;|\\") or (&quot;|\\");(&quot;|\\") in them cannot be uploaded/);
+  });
+  it.each([['Q3 "final", v2.csv'], ["Résumé – Q3.csv"], ["../../etc/passwd.csv"], ["%00null.csv"]])("%j is read and previewed, never a 500", async (name) => {
+    const r = await upload(name);
+    expect(r.status).toBe(200);
+    expect(r.body).toContain("UP-1");
+    expect(r.body).not.toMatch(/Something went wrong/);
+  });
+  it("an upload with no file is a 400 with a message", async () => {
+    const cookie = await cookieFor("revops@rel.test");
+    const form = new FormData();
+    form.set("kind", "handoffs");
+    const r = await req("/uploads", { method: "POST", body: form, headers: { Origin: server.url, Cookie: cookie } });
+    expect(r.status).toBe(400);
+    expect(await r.text()).toMatch(/Choose a CSV file|file/i);
+  });
+});
+
 describe("concurrency", () => {
   it("10 clients loading pages and posting reviews while batch jobs run through the server: 0 lost, 0 5xx", async () => {
     const cookie = await cookieFor("lead@rel.test");
