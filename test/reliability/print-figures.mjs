@@ -12,5 +12,5 @@ if (existsSync(dir)) {
 const order = ["files_fuzzed", "records_compared", "kills_survived", "requests", "llm_answers", "tamper_cases", "rows_lost"];
 const keys = [...order.filter((k) => k in total), ...Object.keys(total).filter((k) => !order.includes(k)).sort()];
 console.log("\n== reliability figures");
-for (const k of keys) console.log(`${k.replace(/_/g, " ").padEnd(20)} ${total[k]}`);
-if (!("rows_lost" in total)) console.log(`${"rows lost".padEnd(20)} (not measured)`);
+for (const k of keys) console.log(`${k.replace(/_/g, " ").padEnd(24)} ${total[k]}`);
+if (!("rows_lost" in total)) console.log(`${"rows lost".padEnd(24)} (not measured)`);
