@@ -139,6 +139,29 @@ describe("hidden pricing (#8): every view and download of a role it is hidden fr
   });
 });
 
+describe("review posts from roles that cannot review (the contract's access check)", () => {
+  it.each([["leadership"], ["revops"], ["admin"]])("%s posting intent=accept without a flag is a logged 403, not a 400", async (role) => {
+    requests++;
+    const post = async () => {
+      try {
+        return (await packetRoute.action({ request: new Request(`${ORIGIN}/packets/P1`, { method: "POST", body: new URLSearchParams({ intent: "accept" }), headers: { Cookie: cookies[role], Origin: ORIGIN } }), context, params: { dealId: "P1" } } as never)) as Response;
+      } catch (e) {
+        if (e instanceof Response) return e;
+        throw e;
+      }
+    };
+    const r = await post();
+    expect(r.status).toBe(403);
+    const logged = await db.db.selectFrom("audit_log").select(["actor"]).where("action", "=", "forbidden").where("entity_id", "=", "P1").execute();
+    expect(logged.some((l) => l.actor === `${role}@x.test`)).toBe(true);
+  });
+  it("an implementation lead's malformed post is still a 400 with a message", async () => {
+    const r = (await packetRoute.action({ request: new Request(`${ORIGIN}/packets/P1`, { method: "POST", body: new URLSearchParams({ intent: "accept" }), headers: { Cookie: cookies.implementation_lead, Origin: ORIGIN } }), context, params: { dealId: "P1" } } as never)) as Response;
+    expect(r.status).toBe(400);
+    expect((await r.json()).error).toMatch(/Reload the page/);
+  });
+});
+
 describe("bad page numbers (#13): a 400 with a message, never a 500", () => {
   const pages = ["1e309", "99999999999999999999", "12345678901234567890", "-1", "0", "abc", "1.5", "Infinity"];
   const lists: [string, (role: string, page: string) => Promise<{ status: number; body: string }>][] = [

@@ -2,7 +2,9 @@
 // turns the outcome into a response: refusals (403) and missing things (404) as pages, input problems beside the form.
 import { z } from "zod";
 import type { OpenDatabase } from "../db/db.server";
-import { bulkAccept, decideFlag, decideReadiness, ForbiddenError, NotFoundError, ReviewInputError, undoLastDecision, type Actor } from "./review.server";
+import { bulkAccept, decideFlag, decideReadiness, ForbiddenError, NotFoundError, refuse, ReviewInputError, undoLastDecision, type Actor } from "./review.server";
+import { can } from "../auth/roles";
+import { refusal } from "../messages";
 
 const text = z.string().max(100_000).optional().default("");
 const PacketForm = z.discriminatedUnion("intent", [
@@ -35,6 +37,15 @@ export async function packetAction(open: OpenDatabase, user: Actor, dealId: stri
   const parsed = PacketForm.safeParse(raw);
   const intent = typeof raw.intent === "string" ? raw.intent : "";
   const reply = (status: number, r: Partial<PacketActionResult>): PacketActionOutcome => ({ status, result: { ok: status === 200, intent, flagId: null, error: null, done: null, ...r } });
+  // a role that may neither review nor decide readiness is refused (and the refusal logged) whatever it posted
+  if (!can(user.role, "review") && !can(user.role, "readiness")) {
+    try {
+      await refuse(open, user, "review", dealId, refusal("review"));
+    } catch (e) {
+      if (e instanceof ForbiddenError) return reply(403, { error: e.message });
+      throw e; // the refusal could not be logged: never passed off as a quiet 403
+    }
+  }
   if (!parsed.success) return reply(400, { error: "That action is not available on this page. Reload the page and try again." });
   const f = parsed.data;
   try {
