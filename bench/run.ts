@@ -53,7 +53,7 @@ console.log(`a file twice as large (${fmt(big.mb, 0)} MB): ${fmt(Number(big.mb) 
 
 console.log("\n== scoring");
 const sc = phase("score");
-console.log(`first run: ${fmt(sc.scored, 0)} packets in ${fmt(sc.seconds, 1)} s · ${fmt(sc.packets_per_s, 0)} packets/s · ${fmt(sc.flags, 0)} flags · peak RSS ${fmt(sc.rss_mb, 0)} MB   (targets: ≥ 1,000 packets/s, RSS < 1 GB)`);
+console.log(`first run: ${fmt(sc.scored, 0)} packets in ${fmt(sc.seconds, 1)} s (CPU ${fmt(sc.cpu_seconds, 1)} s) · ${fmt(sc.packets_per_s, 0)} packets/s · ${fmt(sc.flags, 0)} flags · peak RSS ${fmt(sc.rss_mb, 0)} MB   (targets: ≥ 1,000 packets/s, RSS < 1 GB)`);
 const sc2 = phase("score");
 console.log(`no-change rerun: ${fmt(sc2.seconds, 2)} s (${fmt(sc2.scored, 0)} scored)   (target < 10 s)`);
 
