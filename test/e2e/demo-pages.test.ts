@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axe, describeViolations, launchChromium, sideScroll, signIn } from "../helpers/browser";
 import { startServerProcess, type RunningServer } from "../helpers/server";
@@ -35,8 +35,8 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   dir = mkdtempSync(path.join(tmpdir(), "pt-e2e-demo-"));
-  server = await startServerProcess(path.join(dir, "demo.duckdb"));
-  browser = await launchChromium();
+  // the browser starts while the server seeds its demo database
+  [server, browser] = await Promise.all([startServerProcess(path.join(dir, "demo.duckdb")), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -46,10 +46,22 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Each role signs in through the form once; later pages of that role start from its saved session (cookies). */
+const sessions = new Map<string, Promise<Awaited<ReturnType<BrowserContext["storageState"]>>>>();
+
 async function as(role: (typeof ROLES)[number], width = 1280): Promise<Page> {
   // bypassCSP: axe-core is injected as a script of the test's own, which the app's CSP rightly refuses
-  const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });
+  const saved = sessions.get(role);
+  const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true, ...(saved ? { storageState: await saved } : {}) });
+  const page = await context.newPage();
+  page.once("close", () => void context.close());
+  if (saved) {
+    // where the sign-in form would have landed: the role's start page
+    await page.goto(`${server.url}/`);
+    return page;
+  }
   await signIn(page, server.url, email(role), PASSWORD);
+  sessions.set(role, context.storageState());
   return page;
 }
 
