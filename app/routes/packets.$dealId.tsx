@@ -85,8 +85,12 @@ export default function PacketPage() {
   }, [selected, openOnly]);
 
   // after a decision, the next open flag (after the one decided, wrapping) takes the focus; none left → readiness
+  // (once the page has reloaded its data, so the buttons of the flag focused are enabled again)
+  const handled = useRef<unknown>(null);
   useEffect(() => {
     if (!result?.ok || (!result.flagId && result.intent !== "bulk_accept")) return;
+    if (nav.state !== "idle" || handled.current === result) return;
+    handled.current = result;
     const cards = [...document.querySelectorAll<HTMLElement>(".flag[data-flag]")];
     const i = cards.findIndex((c) => c.dataset.flag === result.flagId);
     if (result.intent === "undo" && i >= 0) {
@@ -104,7 +108,7 @@ export default function PacketPage() {
     } else {
       document.getElementById("readiness")?.focus();
     }
-  }, [result]);
+  }, [result, nav.state]);
 
   const focusEvidence = (flagId: string, i: number) => {
     setSelected(i);
