@@ -381,6 +381,8 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
               CASE ${plan.checks(cells).map(([when, why]) => `WHEN ${when} THEN ${why}`).join(" ")} END AS reason
        FROM ${first} s ${joins}`,
     );
+    // (its columns live on in the keys table: freed before the store reads the file again)
+    await conn.run(`DROP TABLE ${first}`);
     // one verdict per bad row: its first failing check, or a key already used earlier in the file
     await conn.run(
       `CREATE TABLE ${verdict} AS
@@ -432,7 +434,7 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
       summary: { warnings: total, warnings_by_column: byColumn, warnings_sample: sample.map(([line, column, value, reason]) => ({ line, column, value: value.slice(1), reason })) },
     };
     // the rows to store: the file's cells joined by row number with the narrow first-pass results as the build
-    // side (written last, and join sides stay as written during an import), so the hash table holds a few dozen
+    // side (a LEFT JOIN, whose sides the optimizer never swaps: an inner join may hash the whole file), so the hash table holds a few dozen
     // bytes a row — and spills, like everything else, past the buffer pool. Typed values come parsed from it.
     // unparsed: the text of the row's optional cells that did not parse, as JSON (column -> text), else NULL
     const stored: Cells = {
@@ -442,13 +444,13 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     };
     await conn.run(
       `CREATE VIEW ${rowsView} AS
-       SELECT k.line, ${plan.versioned ? "k.content_hash, k.extra, k.unparsed," : ""}
+       SELECT s.line, ${plan.versioned ? "k.content_hash, k.extra, k.unparsed," : ""}
               ${plan.values(stored).map(([n, x]) => `${x} AS ${n}`).join(", ")}
-       FROM ${stage} s JOIN (
+       FROM ${stage} s LEFT JOIN (
          SELECT rn, line, ${plan.versioned ? "content_hash, extra," : ""} ${typedPresent.map((c) => `v_${c}, cur_${c},`).join(" ")}
                 CASE WHEN warnings IS NOT NULL THEN to_json(map_from_entries(list_transform(warnings, w -> {'k': w.column_name, 'v': w.raw})))::VARCHAR END AS unparsed
          FROM ${keys}) k ON k.rn = s.rn
-       WHERE k.line NOT IN (SELECT line FROM ${verdict})`,
+       WHERE s.line NOT IN (SELECT line FROM ${verdict})`,
     );
     // the same rows, narrow (no second read of the file): what counting changes and versioning need
     await conn.run(
