@@ -20,7 +20,7 @@ const FUNCTION_WORDS = new Set(
 const GENERIC = new Set([
   "on the order form", "in the order form", "not on the order", "to the order form", "by the end of", "in time for the",
   "of no more than", "at the end of", "the end of the", "sales to delivery handoff", "out of the box", "when the file is", "delivery owner not assigned", "as part of this",
-  "carried out by the", "as shown in the",
+  "carried out by the", "as shown in the", "not part of this",
 ]);
 
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
