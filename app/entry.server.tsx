@@ -12,7 +12,9 @@ import { PERMISSIONS_POLICY } from "./permissions-policy";
 
 const ABORT_DELAY = 5_000;
 
-/** The policy for one response. Styles may be inline (server-rendered charts carry style attributes); scripts may not. */
+/**
+ * The policy for one response. Styles may be inline (server-rendered charts carry style attributes); scripts may not.
+ */
 export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === "development"): string {
   return [
     "default-src 'self'",
@@ -28,7 +30,13 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
   ].join("; ");
 }
 
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, _loadContext: AppLoadContext) {
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  _loadContext: AppLoadContext,
+) {
   const nonce = randomBytes(16).toString("base64");
   responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   responseHeaders.set("Permissions-Policy", PERMISSIONS_POLICY);
@@ -44,7 +52,12 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         onAllReady() {
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: failed ? 500 : responseStatusCode }));
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: failed ? 500 : responseStatusCode,
+            }),
+          );
           pipe(body);
         },
         onShellError(error: unknown) {

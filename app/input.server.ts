@@ -10,18 +10,23 @@ export const PageSchema = z
   .string()
   .regex(/^\d{1,6}$/, `The page number must be a whole number from 1 to ${MAX_PAGE.toLocaleString("en-US")}.`)
   .transform(Number)
-  .refine((n) => n >= 1 && n <= MAX_PAGE, `The page number must be a whole number from 1 to ${MAX_PAGE.toLocaleString("en-US")}.`);
+  .refine(
+    (n) => n >= 1 && n <= MAX_PAGE,
+    `The page number must be a whole number from 1 to ${MAX_PAGE.toLocaleString("en-US")}.`,
+  );
 
 /** The first problem of a failed parse, as one sentence (custom messages are written for the reader). */
 export function firstProblem(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return "The request could not be read.";
   // zod's own wording ("Invalid input: expected string, received undefined") is for developers
-  if (issue.code === "invalid_type") return "Part of the form was missing or could not be read. Reload the page and try again.";
+  if (issue.code === "invalid_type")
+    return "Part of the form was missing or could not be read. Reload the page and try again.";
   return issue.message;
 }
 
-const bad = (message: string) => new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const bad = (message: string) =>
+  new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /** The page a list asks for (`?page=`), or a thrown 400 saying what a page number must be. */
 export function pageParam(q: URLSearchParams): number {

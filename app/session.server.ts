@@ -1,6 +1,12 @@
 // Sign-in, sessions and the guards every loader and action calls.
 import { createHash, randomBytes } from "node:crypto";
-import { createCookie, createSessionStorage, redirect, type AppLoadContext, type SessionStorage } from "@remix-run/node";
+import {
+  createCookie,
+  createSessionStorage,
+  redirect,
+  type AppLoadContext,
+  type SessionStorage,
+} from "@remix-run/node";
 import type { OpenDatabase } from "./core/db/db.server";
 import { ORIGIN_REFUSED, sameOrigin } from "./core/auth/origin";
 import { can, type Permission } from "./core/auth/roles";
@@ -32,17 +38,36 @@ function storage(context: AppLoadContext, secure: boolean): SessionStorage<Sessi
   if (!s) {
     const db = open.db;
     s = createSessionStorage<SessionData>({
-      cookie: createCookie("__pt_session", { httpOnly: true, sameSite: "lax", path: "/", secrets: [sessionSecret], secure, maxAge: SESSION_HOURS * 3600 }),
+      cookie: createCookie("__pt_session", {
+        httpOnly: true,
+        sameSite: "lax",
+        path: "/",
+        secrets: [sessionSecret],
+        secure,
+        maxAge: SESSION_HOURS * 3600,
+      }),
       async createData(data) {
         if (typeof data.userId !== "number") throw new Error("a session is only stored for a signed-in user");
         const id = randomBytes(32).toString("base64url");
         const now = new Date();
         await db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
-        await db.insertInto("sessions").values({ id_hash: sha256(id), user_id: data.userId, created_at: now, expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000) }).execute();
+        await db
+          .insertInto("sessions")
+          .values({
+            id_hash: sha256(id),
+            user_id: data.userId,
+            created_at: now,
+            expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000),
+          })
+          .execute();
         return id;
       },
       async readData(id) {
-        const row = await db.selectFrom("sessions").select(["user_id", "expires_at"]).where("id_hash", "=", sha256(id)).executeTakeFirst();
+        const row = await db
+          .selectFrom("sessions")
+          .select(["user_id", "expires_at"])
+          .where("id_hash", "=", sha256(id))
+          .executeTakeFirst();
         if (!row) return null;
         if (new Date(row.expires_at).getTime() <= Date.now()) {
           await db.deleteFrom("sessions").where("id_hash", "=", sha256(id)).execute();
@@ -51,7 +76,8 @@ function storage(context: AppLoadContext, secure: boolean): SessionStorage<Sessi
         return { userId: row.user_id };
       },
       async updateData(id, data) {
-        if (typeof data.userId === "number") await db.updateTable("sessions").set({ user_id: data.userId }).where("id_hash", "=", sha256(id)).execute();
+        if (typeof data.userId === "number")
+          await db.updateTable("sessions").set({ user_id: data.userId }).where("id_hash", "=", sha256(id)).execute();
       },
       async deleteData(id) {
         await db.deleteFrom("sessions").where("id_hash", "=", sha256(id)).execute();
@@ -75,11 +101,19 @@ export async function getSession(request: Request, context: AppLoadContext) {
   return storage(context, overHttps(request)).getSession(request.headers.get("Cookie"));
 }
 
-export async function commitSession(context: AppLoadContext, session: Awaited<ReturnType<typeof getSession>>, request?: Request) {
+export async function commitSession(
+  context: AppLoadContext,
+  session: Awaited<ReturnType<typeof getSession>>,
+  request?: Request,
+) {
   return storage(context, overHttps(request)).commitSession(session);
 }
 
-export async function destroySession(context: AppLoadContext, session: Awaited<ReturnType<typeof getSession>>, request?: Request) {
+export async function destroySession(
+  context: AppLoadContext,
+  session: Awaited<ReturnType<typeof getSession>>,
+  request?: Request,
+) {
   return storage(context, overHttps(request)).destroySession(session);
 }
 
@@ -110,7 +144,8 @@ export function safeNext(next: string | null | undefined): string {
   }
   if (/[\u0000-\u0020\u007f]/.test(next)) return "/";
   for (const s of [next, decoded]) {
-    if (s.startsWith("//") || s.includes("\\") || /[\u0000-\u001f\u007f]/.test(s) || /^\/+[a-z][a-z0-9+.-]*:/i.test(s)) return "/";
+    if (s.startsWith("//") || s.includes("\\") || /[\u0000-\u001f\u007f]/.test(s) || /^\/+[a-z][a-z0-9+.-]*:/i.test(s))
+      return "/";
   }
   const base = "http://same-origin.invalid";
   const url = new URL(next, base);
@@ -126,7 +161,11 @@ export async function currentUser(request: Request, context: AppLoadContext): Pr
 }
 
 /** Every page: a signed-in user with the permission, else a redirect to sign-in or a logged 403. */
-export async function requireUser(request: Request, context: AppLoadContext, permission: Permission = "read"): Promise<Actor> {
+export async function requireUser(
+  request: Request,
+  context: AppLoadContext,
+  permission: Permission = "read",
+): Promise<Actor> {
   const user = await currentUser(request, context);
   if (!user) {
     const url = new URL(request.url);
@@ -136,15 +175,26 @@ export async function requireUser(request: Request, context: AppLoadContext, per
   return user;
 }
 
-export async function forbid(context: AppLoadContext, user: Actor | null, what: string, target: string): Promise<never> {
+export async function forbid(
+  context: AppLoadContext,
+  user: Actor | null,
+  what: string,
+  target: string,
+): Promise<never> {
   try {
     await refuse(context.app.open, user, what, target, refusal(what));
   } catch (e) {
     // refuse() throws ForbiddenError once the refusal is logged; anything else means it could not be logged, and a
     // refused action must never pass unrecorded: that is a server error, reported as one
     if (!(e instanceof ForbiddenError)) {
-      console.error(`[audit] could not log a refused ${what} on ${target} by ${user?.email ?? "anonymous"}: ${(e as Error)?.message ?? e}`);
-      throw new Response("The refusal of this action could not be recorded in the audit log; nothing was done. Tell your admin.", { status: 503 });
+      console.error(
+        `[audit] could not log a refused ${what} on ${target} by ${user?.email ?? "anonymous"}: ` +
+          `${(e as Error)?.message ?? e}`,
+      );
+      throw new Response(
+        "The refusal of this action could not be recorded in the audit log; nothing was done. Tell your admin.",
+        { status: 503 },
+      );
     }
   }
   throw new Response(refusal(what), { status: 403 });
@@ -155,7 +205,8 @@ export async function forbid(context: AppLoadContext, user: Actor | null, what: 
  * `null` or an unparseable one is refused with 403. X-Forwarded-Host/-Proto count only with PT_TRUST_PROXY=1.
  */
 export function assertSameOrigin(request: Request): void {
-  if (!sameOrigin({ url: request.url, header: (n) => request.headers.get(n) })) throw new Response(ORIGIN_REFUSED, { status: 403 });
+  if (!sameOrigin({ url: request.url, header: (n) => request.headers.get(n) }))
+    throw new Response(ORIGIN_REFUSED, { status: 403 });
 }
 
 /** For actions: same origin, signed in, and allowed. */

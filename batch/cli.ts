@@ -41,7 +41,9 @@ async function handToServer(dbPath: string, argv: string[], a: Parsed): Promise<
   } catch {
     return null;
   }
-  const args = argv.map((x, i) => (i > 0 && !x.startsWith("--") && /[\\/]|\.csv$|\.json$/i.test(x) ? path.resolve(x) : x));
+  const args = argv.map((x, i) =>
+    i > 0 && !x.startsWith("--") && /[\\/]|\.csv$|\.json$/i.test(x) ? path.resolve(x) : x,
+  );
   let res: Response;
   try {
     res = await fetch(`http://127.0.0.1:${info.port}/internal/batch`, {
@@ -112,7 +114,11 @@ export async function run(argv: string[]): Promise<number> {
     if (e instanceof DatabaseLockedError) {
       const handed = await handToServer(dbPath, argv, a);
       if (handed !== null) return handed;
-      fx.err(`error: ${e.message}. Stop the process that holds it (a running dashboard hands batch jobs over automatically when its sidecar ${path.basename(serverSidecar(dbPath))} exists).`);
+      fx.err(
+        `error: ${e.message}. Stop the process that holds it (a running dashboard ` +
+          `hands batch jobs over automatically when its sidecar ${path.basename(serverSidecar(dbPath))} ` +
+          `exists).`,
+      );
       if (a.flags.json) fx.out(JSON.stringify({ error: e.message }));
       return 1;
     }

@@ -17,13 +17,35 @@ import { toCsv } from "../app/core/csv";
 const shared = path.resolve(PROJECT_ROOT, "..", "shared");
 const BAR = { precision: 0.8, recall: 0.8, pooledCategoryF1: 0.7 };
 
-interface Counts { labels: number; flags: number; matchedLabels: number; matchedFlags: number }
-interface Category extends Counts { category: string; precision: number; recall: number; f1: number }
-interface Report { categories: Category[]; overall: Counts & { precision: number; recall: number; f1: number; invalidCitations: number } }
-interface SetResult { name: string; report: Report; rows: number; quarantined: number; misses: string }
+interface Counts {
+  labels: number;
+  flags: number;
+  matchedLabels: number;
+  matchedFlags: number;
+}
+interface Category extends Counts {
+  category: string;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+interface Report {
+  categories: Category[];
+  overall: Counts & { precision: number; recall: number; f1: number; invalidCitations: number };
+}
+interface SetResult {
+  name: string;
+  report: Report;
+  rows: number;
+  quarantined: number;
+  misses: string;
+}
 
 const args = process.argv.slice(2);
-const opt = (name: string) => { const k = args.indexOf(name); return k >= 0 ? args[k + 1] : undefined; };
+const opt = (name: string) => {
+  const k = args.indexOf(name);
+  return k >= 0 ? args[k + 1] : undefined;
+};
 const showMisses = Number(opt("--misses") ?? 0);
 
 /** The labelled sets: every one under ../shared/data, and the repo's own held-out sets (test/fixtures/heldout*). */
@@ -47,8 +69,16 @@ async function evaluate(set: string): Promise<SetResult> {
     const base = ["--handoffs", handoffs, "--labels", path.join(setDir(set), "labels.csv"), "--flags", flagsFile];
     const r = spawnSync(process.execPath, [tool, ...base, "--json"], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`eval-flags failed on ${set}: ${r.stderr}`);
-    const misses = showMisses ? spawnSync(process.execPath, [tool, ...base, "--misses", String(showMisses)], { encoding: "utf8" }).stdout : "";
-    return { name: set, report: JSON.parse(r.stdout) as Report, rows: imported.rows, quarantined: imported.quarantined, misses };
+    const misses = showMisses
+      ? spawnSync(process.execPath, [tool, ...base, "--misses", String(showMisses)], { encoding: "utf8" }).stdout
+      : "";
+    return {
+      name: set,
+      report: JSON.parse(r.stdout) as Report,
+      rows: imported.rows,
+      quarantined: imported.quarantined,
+      misses,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -58,7 +88,8 @@ const ratio = (a: number, b: number) => (b ? a / b : 0);
 const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 const pct = (x: number) => (100 * x).toFixed(1).padStart(7);
 const line = (name: string, c: Counts, extra = "") => {
-  const p = ratio(c.matchedFlags, c.flags), r = ratio(c.matchedLabels, c.labels);
+  const p = ratio(c.matchedFlags, c.flags),
+    r = ratio(c.matchedLabels, c.labels);
   return `${name.padEnd(30)}${String(c.labels).padStart(7)}${String(c.flags).padStart(7)}${pct(p)}${pct(r)}${pct(f1(p, r))}${extra}`;
 };
 const header = `${"".padEnd(30)}${"labels".padStart(7)}${"flags".padStart(7)}${"prec%".padStart(7)}${"rec%".padStart(7)}${"f1%".padStart(7)}`;
@@ -70,7 +101,11 @@ if (!existsSync(path.join(shared, "tools", "eval-flags"))) {
 const dataDir = path.join(shared, "data");
 const sets = readdirSync(dataDir)
   .filter((d) => existsSync(path.join(dataDir, d, "labels.csv")) && existsSync(path.join(dataDir, d, "handoffs.csv")))
-  .concat(readdirSync(path.join(PROJECT_ROOT, "test", "fixtures")).filter((h) => h.startsWith("heldout") && existsSync(path.join(setDir(h), "labels.csv"))))
+  .concat(
+    readdirSync(path.join(PROJECT_ROOT, "test", "fixtures")).filter(
+      (h) => h.startsWith("heldout") && existsSync(path.join(setDir(h), "labels.csv")),
+    ),
+  )
   .filter((d) => !opt("--set") || d === opt("--set"))
   .sort();
 
@@ -80,7 +115,9 @@ for (const set of sets) results.push(await evaluate(set));
 const pooled = new Map<string, Counts>();
 let invalid = 0;
 for (const res of results) {
-  console.log(`\n${res.name}  (${res.rows - res.quarantined} of ${res.rows} packets imported${res.quarantined ? `; ${res.quarantined} quarantined, their labels count as missed` : ""})`);
+  console.log(
+    `\n${res.name}  (${res.rows - res.quarantined} of ${res.rows} packets imported${res.quarantined ? `; ${res.quarantined} quarantined, their labels count as missed` : ""})`,
+  );
   console.log(header);
   for (const c of res.report.categories) {
     console.log(line(c.category, c));
@@ -96,7 +133,12 @@ for (const res of results) {
 console.log(`\nper set${"".padEnd(23)}${header.slice(30)}`);
 for (const res of results) console.log(line(res.name, res.report.overall));
 const sum = (k: keyof Counts) => results.reduce((a, r) => a + r.report.overall[k], 0);
-const all: Counts = { labels: sum("labels"), flags: sum("flags"), matchedLabels: sum("matchedLabels"), matchedFlags: sum("matchedFlags") };
+const all: Counts = {
+  labels: sum("labels"),
+  flags: sum("flags"),
+  matchedLabels: sum("matchedLabels"),
+  matchedFlags: sum("matchedFlags"),
+};
 const score = (r: SetResult) => Math.min(r.report.overall.precision, r.report.overall.recall);
 const worst = [...results].sort((a, b) => score(a) - score(b))[0];
 if (worst) console.log(line(`worst set (${worst.name})`, worst.report.overall));
@@ -105,10 +147,17 @@ console.log(`\npooled by category`);
 console.log(header);
 for (const [name, c] of [...pooled.entries()].sort()) console.log(line(name, c));
 
-const setsMeet = results.every((r) => r.report.overall.precision >= BAR.precision && r.report.overall.recall >= BAR.recall);
-const catsMeet = [...pooled.values()].every((c) => f1(ratio(c.matchedFlags, c.flags), ratio(c.matchedLabels, c.labels)) >= BAR.pooledCategoryF1);
-console.log(`\nbar: every set precision ≥ ${BAR.precision} and recall ≥ ${BAR.recall}: ${setsMeet ? "met" : "NOT met"}; ` +
-  `every category pooled F1 ≥ ${BAR.pooledCategoryF1}: ${catsMeet ? "met" : "NOT met"}; invalid citations: ${invalid}`);
+const setsMeet = results.every(
+  (r) => r.report.overall.precision >= BAR.precision && r.report.overall.recall >= BAR.recall,
+);
+const catsMeet = [...pooled.values()].every(
+  (c) => f1(ratio(c.matchedFlags, c.flags), ratio(c.matchedLabels, c.labels)) >= BAR.pooledCategoryF1,
+);
+console.log(
+  `\nbar: every set precision ≥ ${BAR.precision} and recall ≥ ${BAR.recall}: ${setsMeet ? "met" : "NOT met"}; ` +
+    (`every category pooled F1 ≥ ${BAR.pooledCategoryF1}: ${catsMeet ? "met" : "NOT met"}; ` +
+      `invalid citations: ${invalid}`),
+);
 if (invalid) {
   console.error(`\n${invalid} invalid citations: every flag must quote its source exactly`);
   process.exit(1);

@@ -14,7 +14,22 @@ export interface Parsed {
   maps: string[];
 }
 
-const VALUE_FLAGS = new Set(["db", "source", "map", "role", "name", "pilot-start", "inbox", "max-mb", "window", "review-minutes", "uploader", "packets", "seed", "limit"]);
+const VALUE_FLAGS = new Set([
+  "db",
+  "source",
+  "map",
+  "role",
+  "name",
+  "pilot-start",
+  "inbox",
+  "max-mb",
+  "window",
+  "review-minutes",
+  "uploader",
+  "packets",
+  "seed",
+  "limit",
+]);
 const BOOL_FLAGS = new Set(["json", "all", "debug", "help", "no-llm"]);
 
 export function parseArgs(argv: string[]): Parsed {

@@ -38,29 +38,55 @@ if (name === "import" || name === "reimport") {
   if (name === "import") {
     await importCsv(open, { kind: "rework", file: path.join(set, "rework.csv") });
     const t = performance.now();
-    await open.conn.run(`CREATE TEMP TABLE ref AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}', header = true, all_varchar = true)`);
+    await open.conn.run(
+      `CREATE TEMP TABLE ref AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}', ` +
+        `header = true, all_varchar = true)`,
+    );
     readCsv = (performance.now() - t) / 1000;
   }
-  emit({ seconds, cpu_seconds: cpu, rows_per_s: s.rows / seconds, mb: size, rss_mb: importRss, read_csv_seconds: readCsv, unchanged: s.unchanged, reader: s.reader });
+  emit({
+    seconds,
+    cpu_seconds: cpu,
+    rows_per_s: s.rows / seconds,
+    mb: size,
+    rss_mb: importRss,
+    read_csv_seconds: readCsv,
+    unchanged: s.unchanged,
+    reader: s.reader,
+  });
 } else if (OWN_DB.includes(name)) {
   const reader = name === "scale" ? undefined : "stream";
   const s = await batchImport(open, importMemory(process.env), { kind: "handoffs", file, maxBytes: 2 ** 40, reader });
   const seconds = secs();
-  emit({ seconds, cpu_seconds: cpuSecs(), mb: (await import("node:fs")).statSync(file).size / 1048576, rss_mb: rss(), imported: s.imported });
+  emit({
+    seconds,
+    cpu_seconds: cpuSecs(),
+    mb: (await import("node:fs")).statSync(file).size / 1048576,
+    rss_mb: rss(),
+    imported: s.imported,
+  });
 } else if (name === "score") {
   const cpu0 = process.cpuUsage();
   const s = await runScore(open);
   const seconds = secs();
   const cpu = process.cpuUsage(cpu0);
   // CPU time of the whole process (worker threads included): comparable on a shared, noisy machine
-  emit({ seconds, cpu_seconds: (cpu.user + cpu.system) / 1e6, scored: s.scored, packets_per_s: s.scored / seconds, flags: s.flags_new, rss_mb: rss() });
+  emit({
+    seconds,
+    cpu_seconds: (cpu.user + cpu.system) / 1e6,
+    scored: s.scored,
+    packets_per_s: s.scored / seconds,
+    flags: s.flags_new,
+    rss_mb: rss(),
+  });
 } else if (name === "queries") {
   // pilot = the last 90 days of the set; review 60% of flags on pilot packets (bulk, like `import reviews`)
   const last = (await sql<{ d: Date }>`SELECT max(kickoff_date) AS d FROM packets`.execute(open.db)).rows[0].d;
   const start = new Date(new Date(last).getTime() - 120 * 86400000).toISOString().slice(0, 10);
   await setPilotSettings(open.db, { ...(await getPilotSettings(open.db)), pilot_start: start });
   await open.conn.run(`INSERT INTO reviews (flag_id, decision, reviewer, reason, decided_at, via)
-    SELECT flag_id, CASE WHEN hash(flag_id) % 4 = 0 THEN 'rejected' ELSE 'accepted' END, 'bench@x', 'bench', TIMESTAMP '2026-01-01', 'import'
+    SELECT flag_id, CASE WHEN hash(flag_id) % 4 = 0 THEN 'rejected' ELSE 'accepted' END, 'bench@x', 'bench', TIMESTAMP
+      '2026-01-01', 'import'
     FROM flags WHERE hash(flag_id) % 10 < 6`);
   const reviews = (await sql<{ n: number }>`SELECT count(*)::INTEGER AS n FROM reviews`.execute(open.db)).rows[0].n;
   const rework = (await sql<{ n: number }>`SELECT count(*)::INTEGER AS n FROM rework`.execute(open.db)).rows[0].n;
@@ -83,7 +109,18 @@ if (name === "import" || name === "reimport") {
     return ts.sort((a, b) => a - b)[2];
   };
   const s = await getPilotSettings(open.db);
-  for (const [q, params] of [["packet_queue", ["", "", "", "", "kickoff", 50, 0, new Date().toISOString().slice(0, 10)]], ["pilot_metrics", [s.pilot_start, s.window_days, s.review_minutes_per_handoff, new Date().toISOString().slice(0, 10)]], ["recurring_fields", [s.pilot_start, s.window_days]], ["weekly_series", [s.pilot_start, s.window_days, new Date().toISOString().slice(0, 10)]], ["reliability", []], ["template_topics", [s.pilot_start, s.window_days]], ["early_rework_items", [s.pilot_start, s.window_days, 300, 0]]] as const) {
+  for (const [q, params] of [
+    ["packet_queue", ["", "", "", "", "kickoff", 50, 0, new Date().toISOString().slice(0, 10)]],
+    [
+      "pilot_metrics",
+      [s.pilot_start, s.window_days, s.review_minutes_per_handoff, new Date().toISOString().slice(0, 10)],
+    ],
+    ["recurring_fields", [s.pilot_start, s.window_days]],
+    ["weekly_series", [s.pilot_start, s.window_days, new Date().toISOString().slice(0, 10)]],
+    ["reliability", []],
+    ["template_topics", [s.pilot_start, s.window_days]],
+    ["early_rework_items", [s.pilot_start, s.window_days, 300, 0]],
+  ] as const) {
     const layer = await time(() => {
       open.generation++; // measure the query, not the result cache
       return runQueryFile(open, q, [...params]);
@@ -94,7 +131,9 @@ if (name === "import" || name === "reimport") {
       if (params.length) stmt.bind([...params] as never);
       await stmt.runAndReadAll();
     });
-    out[`q:${q}`] = `${layer.toFixed(1)} ms · CPU ${layerCpu.toFixed(0)} ms (raw DuckDB ${raw.toFixed(1)} ms, ×${(layer / raw).toFixed(2)})`;
+    out[`q:${q}`] =
+      `${layer.toFixed(1)} ms · CPU ${layerCpu.toFixed(0)} ms (raw DuckDB ${raw.toFixed(1)} ` +
+      `ms, ×${(layer / raw).toFixed(2)})`;
   }
   const exp = await time(() => {
     open.generation++;

@@ -13,9 +13,14 @@ mkdirSync(out, { recursive: true });
 
 function phase(name: string, on: { set: string; db: string } = { set, db }): Record<string, number | string> {
   // batch work runs as `npm run batch` runs it (one bundle under plain Node), the dashboard as `npm start` does (tsx)
-  const runner = name === "http" ? "node_modules/tsx/dist/cli.mjs bench/http-phase.ts" : "batch/launch.mjs bench/phase.ts";
+  const runner =
+    name === "http" ? "node_modules/tsx/dist/cli.mjs bench/http-phase.ts" : "batch/launch.mjs bench/phase.ts";
   const [bin, entry] = runner.split(" ");
-  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, bin), path.join(PROJECT_ROOT, entry), name, on.set, on.db], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, bin), path.join(PROJECT_ROOT, entry), name, on.set, on.db],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 },
+  );
   if (r.status !== 0) throw new Error(`bench phase ${name} failed`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
@@ -25,35 +30,75 @@ function generated(n: number, seed: number): string {
   const dir = path.join(out, `set-${n}`);
   if (!existsSync(path.join(dir, "handoffs.csv"))) {
     console.log(`generating ${n.toLocaleString()} packets…`);
-    const g = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(PROJECT_ROOT, "seeds/generate.ts"), "--packets", String(n), "--seed", String(seed), "--out", dir], { stdio: "inherit" });
+    const g = spawnSync(
+      process.execPath,
+      [
+        path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"),
+        path.join(PROJECT_ROOT, "seeds/generate.ts"),
+        "--packets",
+        String(n),
+        "--seed",
+        String(seed),
+        "--out",
+        dir,
+      ],
+      { stdio: "inherit" },
+    );
     if (g.status !== 0) process.exit(1);
   }
   return dir;
 }
 generated(packets, 101);
-for (const f of readdirSync(out)) if (f.startsWith(path.basename(db))) rmSync(path.join(out, f), { recursive: true, force: true });
+for (const f of readdirSync(out))
+  if (f.startsWith(path.basename(db))) rmSync(path.join(out, f), { recursive: true, force: true });
 const mb = statSync(path.join(set, "handoffs.csv")).size / 1048576;
 // BENCH_ONLY=import runs the import phases alone (100 MB file, both readers, re-import)
 const only = process.env.BENCH_ONLY;
-const fmt = (x: number | string, d = 1) => (typeof x === "number" ? x.toLocaleString("en-US", { maximumFractionDigits: d }) : x);
+const fmt = (x: number | string, d = 1) =>
+  typeof x === "number" ? x.toLocaleString("en-US", { maximumFractionDigits: d }) : x;
 
 console.log(`\n== import (${fmt(mb)} MB, ${packets.toLocaleString()} packets)`);
 const imp = phase("import");
-console.log(`importCsv (${imp.reader} reader): ${fmt(imp.seconds, 2)} s (CPU ${fmt(imp.cpu_seconds, 2)} s) · ${fmt(imp.rows_per_s, 0)} rows/s · ${fmt(Number(imp.mb) / Number(imp.seconds))} MB/s · peak RSS ${fmt(imp.rss_mb, 0)} MB`);
-console.log(`DuckDB read_csv of the same file: ${fmt(imp.read_csv_seconds, 2)} s → ratio ${fmt(Number(imp.seconds) / Number(imp.read_csv_seconds), 1)}×   (targets: ≥ 25 MB/s, RSS < 400 MB)`);
+console.log(
+  `importCsv (${imp.reader} reader): ${fmt(imp.seconds, 2)} s (CPU ${fmt(imp.cpu_seconds, 2)} ` +
+    `s) · ${fmt(imp.rows_per_s, 0)} rows/s · ${fmt(Number(imp.mb) / Number(imp.seconds))} ` +
+    `MB/s · peak RSS ${fmt(imp.rss_mb, 0)} MB`,
+);
+console.log(
+  `DuckDB read_csv of the same file: ${fmt(imp.read_csv_seconds, 2)} s → ` +
+    `ratio ${fmt(Number(imp.seconds) / Number(imp.read_csv_seconds), 1)}×  ` +
+    ` (targets: ≥ 25 MB/s, RSS < 400 MB)`,
+);
 const imp2 = phase("reimport");
 const str = phase("stream");
-console.log(`streaming reader (what an irregular file takes: Windows-1252, footers, ragged rows): ${fmt(str.seconds, 2)} s (CPU ${fmt(str.cpu_seconds, 2)} s) · ${fmt(Number(str.mb) / Number(str.seconds))} MB/s · peak RSS ${fmt(str.rss_mb, 0)} MB`);
-console.log(`re-import, all unchanged: ${fmt(imp2.seconds, 2)} s (${imp2.unchanged} unchanged) · peak RSS ${fmt(imp2.rss_mb, 0)} MB`);
+console.log(
+  `streaming reader (what an irregular file takes: Windows-1252, footers, ` +
+    `ragged rows): ${fmt(str.seconds, 2)} s (CPU ${fmt(str.cpu_seconds, 2)} ` +
+    `s) · ${fmt(Number(str.mb) / Number(str.seconds))} MB/s · peak RSS ${fmt(str.rss_mb, 0)} ` +
+    `MB`,
+);
+console.log(
+  `re-import, all unchanged: ${fmt(imp2.seconds, 2)} s (${imp2.unchanged} ` +
+    `unchanged) · peak RSS ${fmt(imp2.rss_mb, 0)} MB`,
+);
 if (only === "import") process.exit(0);
 // "whatever the file size": the same imports of a set twice as large
 const twice = { set: generated(packets * 2, 102), db };
 const [big, bigStream] = [phase("scale", twice), phase("scale-stream", twice)];
-console.log(`a file twice as large (${fmt(big.mb, 0)} MB): ${fmt(Number(big.mb) / Number(big.seconds))} MB/s · peak RSS ${fmt(big.rss_mb, 0)} MB; streaming reader ${fmt(Number(bigStream.mb) / Number(bigStream.seconds))} MB/s · peak RSS ${fmt(bigStream.rss_mb, 0)} MB`);
+console.log(
+  `a file twice as large (${fmt(big.mb, 0)} MB): ${fmt(Number(big.mb) / Number(big.seconds))} ` +
+    `MB/s · peak RSS ${fmt(big.rss_mb, 0)} MB; streaming reader ${fmt(Number(bigStream.mb) / Number(bigStream.seconds))} ` +
+    `MB/s · peak RSS ${fmt(bigStream.rss_mb, 0)} MB`,
+);
 
 console.log("\n== scoring");
 const sc = phase("score");
-console.log(`first run: ${fmt(sc.scored, 0)} packets in ${fmt(sc.seconds, 1)} s (CPU ${fmt(sc.cpu_seconds, 1)} s) · ${fmt(sc.packets_per_s, 0)} packets/s · ${fmt(sc.flags, 0)} flags · peak RSS ${fmt(sc.rss_mb, 0)} MB   (targets: ≥ 1,000 packets/s, RSS < 1 GB)`);
+console.log(
+  `first run: ${fmt(sc.scored, 0)} packets in ${fmt(sc.seconds, 1)} s (CPU ` +
+    `${fmt(sc.cpu_seconds, 1)} s) · ${fmt(sc.packets_per_s, 0)} packets/s · ` +
+    `${fmt(sc.flags, 0)} flags · peak RSS ${fmt(sc.rss_mb, 0)} MB   (targets: ` +
+    `≥ 1,000 packets/s, RSS < 1 GB)`,
+);
 const sc2 = phase("score");
 console.log(`no-change rerun: ${fmt(sc2.seconds, 2)} s (${fmt(sc2.scored, 0)} scored)   (target < 10 s)`);
 

@@ -34,7 +34,13 @@ function serverEffects(app: AppContext, dbPath: string, stdin: string, out: stri
   };
 }
 
-export async function startServer(opts: { root: string; serverBuild: string; port?: number; dbPath?: string; quiet?: boolean }) {
+export async function startServer(opts: {
+  root: string;
+  serverBuild: string;
+  port?: number;
+  dbPath?: string;
+  quiet?: boolean;
+}) {
   // React picks its renderer when first loaded (by the build, below): without this, `npm start` rendered every page
   // with React's development build, about twice the CPU per page. A test run keeps its own NODE_ENV.
   process.env.NODE_ENV ??= "production";
@@ -46,7 +52,10 @@ export async function startServer(opts: { root: string; serverBuild: string; por
   } catch (e) {
     throw new Error(`cannot open ${dbPath}: ${(e as Error).message}`);
   }
-  const packets = await open.db.selectFrom("packets").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const packets = await open.db
+    .selectFrom("packets")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   let seeded = false;
   if (isNew && Number(packets.n) === 0 && !readEnv().PT_NO_DEMO) {
     console.log("New database: loading the demo data set…");
@@ -61,7 +70,10 @@ export async function startServer(opts: { root: string; serverBuild: string; por
   const server = express();
   server.disable("x-powered-by");
   server.use(compression({ level: 1 })); // fast: pages are mostly server-rendered text
-  server.use("/assets", express.static(path.join(opts.root, "build", "client", "assets"), { immutable: true, maxAge: "1y" }));
+  server.use(
+    "/assets",
+    express.static(path.join(opts.root, "build", "client", "assets"), { immutable: true, maxAge: "1y" }),
+  );
   server.use(express.static(path.join(opts.root, "build", "client"), { maxAge: "1h" }));
   server.use((_req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
@@ -73,7 +85,8 @@ export async function startServer(opts: { root: string; serverBuild: string; por
   // CSRF before Remix: a state-changing request from another origin (or Origin: null) gets a 403 with a message,
   // never Remix's own 500 for an Origin that does not match the host (the actions check again themselves)
   server.use((req, res, next) => {
-    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" || req.path === "/internal/batch") return next();
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" || req.path === "/internal/batch")
+      return next();
     const url = `${req.protocol}://${req.headers.host ?? "localhost"}${req.originalUrl}`;
     if (sameOrigin({ url, header: (n) => req.get(n) ?? null })) return next();
     res.status(403).type("text/plain").send(ORIGIN_REFUSED);
@@ -94,19 +107,29 @@ export async function startServer(opts: { root: string; serverBuild: string; por
       const argv = (req.body?.argv ?? []) as string[];
       const a = parseArgs(argv);
       if (a.positional[0] === "seed") throw new UsageError("seed only runs on a new database");
-      const r = await app.runExclusive(() => execute(a, serverEffects(app, dbPath, String(req.body?.stdin ?? ""), out, err)));
+      const r = await app.runExclusive(() =>
+        execute(a, serverEffects(app, dbPath, String(req.body?.stdin ?? ""), out, err)),
+      );
       out.push(r.summary);
       if (a.flags.json) out.push(JSON.stringify(r.json));
       exitCode = r.exitCode ?? 0;
     } catch (e) {
       exitCode = e instanceof UsageError ? 2 : 1;
       err.push(`error: ${(e as Error).message}`);
-      if (!(e instanceof UsageError || e instanceof CommandError)) err.push("(the running dashboard server ran this job)");
+      if (!(e instanceof UsageError || e instanceof CommandError))
+        err.push("(the running dashboard server ran this job)");
     }
     res.json({ exitCode, stdout: out, stderr: err });
   });
 
-  server.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production", getLoadContext: (req) => ({ app, clientAddress: req.socket.remoteAddress ?? "" }) }));
+  server.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV ?? "production",
+      getLoadContext: (req) => ({ app, clientAddress: req.socket.remoteAddress ?? "" }),
+    }),
+  );
 
   const port = opts.port ?? readEnv().PORT;
   const host = readEnv().HOST;
@@ -119,18 +142,21 @@ export async function startServer(opts: { root: string; serverBuild: string; por
 
   // the nightly job, so a single `npm start` deployment needs no cron
   const schedule = readEnv().PT_NIGHTLY_CRON;
-  const cron = schedule === "off"
-    ? null
-    : new Cron(schedule, { protect: true }, async () => {
-        const out: string[] = [];
-        const err: string[] = [];
-        try {
-          const r = await app.runExclusive(() => nightlyCommand(parseArgs(["nightly"]), serverEffects(app, dbPath, "", out, err)));
-          console.log(`[nightly] ${r.summary}`);
-        } catch (e) {
-          console.error(`[nightly] failed: ${(e as Error).message}`);
-        }
-      });
+  const cron =
+    schedule === "off"
+      ? null
+      : new Cron(schedule, { protect: true }, async () => {
+          const out: string[] = [];
+          const err: string[] = [];
+          try {
+            const r = await app.runExclusive(() =>
+              nightlyCommand(parseArgs(["nightly"]), serverEffects(app, dbPath, "", out, err)),
+            );
+            console.log(`[nightly] ${r.summary}`);
+          } catch (e) {
+            console.error(`[nightly] failed: ${(e as Error).message}`);
+          }
+        });
 
   // refresh the analytics after every change, in the background, so visitors find them ready
   let warmed = -1;
@@ -149,12 +175,23 @@ export async function startServer(opts: { root: string; serverBuild: string; por
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${actualPort}`;
   if (!opts.quiet) {
     console.log(`Promise Trail is running at ${url}  (database: ${dbPath})`);
-    const demo = await open.db.selectFrom("users").select("email").where("email", "in", DEMO_USERS.map((u) => u.email)).execute();
+    const demo = await open.db
+      .selectFrom("users")
+      .select("email")
+      .where(
+        "email",
+        "in",
+        DEMO_USERS.map((u) => u.email),
+      )
+      .execute();
     if (seeded || demo.length) {
       console.log(`Demo sign-in (password for all: ${DEMO_PASSWORD}):`);
-      for (const u of DEMO_USERS) if (demo.some((d) => d.email === u.email)) console.log(`  ${u.role.padEnd(20)} ${u.email}`);
+      for (const u of DEMO_USERS)
+        if (demo.some((d) => d.email === u.email)) console.log(`  ${u.role.padEnd(20)} ${u.email}`);
     } else if (!(await open.db.selectFrom("users").select("id").limit(1).executeTakeFirst())) {
-      console.log("No accounts yet: create one with `npm run batch -- users add EMAIL --role admin` (password on stdin).");
+      console.log(
+        "No accounts yet: create one with `npm run batch -- users add EMAIL --role admin` (password on stdin).",
+      );
     }
     if (cron) console.log(`Nightly scoring runs on "${schedule}" (PT_NIGHTLY_CRON; "off" to disable).`);
   }

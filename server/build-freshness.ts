@@ -13,7 +13,8 @@ export function newestSource(root: string): number {
     }
   };
   walk(path.join(root, "app"));
-  for (const f of ["vite.config.ts", "remix.config.js", "package-lock.json"]) if (existsSync(path.join(root, f))) newest = Math.max(newest, statSync(path.join(root, f)).mtimeMs);
+  for (const f of ["vite.config.ts", "remix.config.js", "package-lock.json"])
+    if (existsSync(path.join(root, f))) newest = Math.max(newest, statSync(path.join(root, f)).mtimeMs);
   return newest;
 }
 

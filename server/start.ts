@@ -19,8 +19,16 @@ if (!checked.ok) {
 }
 const stale = existsSync(serverBuild) && buildIsStale(root, serverBuild);
 if (!existsSync(serverBuild) || stale || checked.env.PT_REBUILD) {
-  console.log(stale ? "The sources changed since the last build: rebuilding the dashboard…" : "No build found: building the dashboard (about 20 s, once)…");
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"], { cwd: root, stdio: "inherit" });
+  console.log(
+    stale
+      ? "The sources changed since the last build: rebuilding the dashboard…"
+      : "No build found: building the dashboard (about 20 s, once)…",
+  );
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"],
+    { cwd: root, stdio: "inherit" },
+  );
   if (r.status !== 0) {
     console.error("The build failed; see the messages above.");
     process.exit(1);

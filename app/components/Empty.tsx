@@ -8,7 +8,9 @@ export function Empty({ children, next = "upload" }: { children: React.ReactNode
   return (
     <div className="card empty">
       <p>{children}</p>
-      {steps.map((n) => <NextStep key={n} next={n} />)}
+      {steps.map((n) => (
+        <NextStep key={n} next={n} />
+      ))}
     </div>
   );
 }
@@ -21,17 +23,28 @@ function NextStep({ next }: { next: Next }) {
     <>
       {next === "upload" ? (
         canUpload ? (
-          <p><b>Next:</b> <Link to="/uploads">upload a handoff export</Link>, then run scoring from <Link to="/runs">Runs</Link>.</p>
+          <p>
+            <b>Next:</b> <Link to="/uploads">upload a handoff export</Link>, then run scoring from{" "}
+            <Link to="/runs">Runs</Link>.
+          </p>
         ) : (
-          <p><b>Next:</b> ask RevOps to upload the handoff export; this page fills in once packets are scored.</p>
+          <p>
+            <b>Next:</b> ask RevOps to upload the handoff export; this page fills in once packets are scored.
+          </p>
         )
       ) : next === "review" ? (
-        <p><b>Next:</b> open a packet in the <Link to="/packets">review queue</Link> and accept or reject its flags.</p>
+        <p>
+          <b>Next:</b> open a packet in the <Link to="/packets">review queue</Link> and accept or reject its flags.
+        </p>
       ) : next === "pilot_start" ? (
         canEditPilot ? (
-          <p><b>Next:</b> set the pilot start date in <Link to="/settings">Settings</Link>.</p>
+          <p>
+            <b>Next:</b> set the pilot start date in <Link to="/settings">Settings</Link>.
+          </p>
         ) : (
-          <p><b>Next:</b> ask RevOps to set the pilot start date in Settings.</p>
+          <p>
+            <b>Next:</b> ask RevOps to set the pilot start date in Settings.
+          </p>
         )
       ) : null}
     </>

@@ -1,6 +1,18 @@
 /** A source field with each flag's evidence highlighted in place; each flag's first segment carries its anchor. */
-export function Highlighted({ text, flags }: { text: string; flags: { flag_id: string; start: number | null; end: number | null; status: string; category: string }[] }) {
-  const spans = flags.filter((f) => f.start !== null && f.end !== null && f.end! > f.start!) as { flag_id: string; start: number; end: number; status: string; category: string }[];
+export function Highlighted({
+  text,
+  flags,
+}: {
+  text: string;
+  flags: { flag_id: string; start: number | null; end: number | null; status: string; category: string }[];
+}) {
+  const spans = flags.filter((f) => f.start !== null && f.end !== null && f.end! > f.start!) as {
+    flag_id: string;
+    start: number;
+    end: number;
+    status: string;
+    category: string;
+  }[];
   if (!spans.length) return <>{text}</>;
   const cuts = new Set<number>([0, text.length]);
   for (const f of spans) {
@@ -20,9 +32,20 @@ export function Highlighted({ text, flags }: { text: string; flags: { flag_id: s
     }
     const first = covering.find((f) => f.start === a && !anchored.has(f.flag_id));
     if (first) anchored.add(first.flag_id);
-    const status = covering.every((f) => f.status === "rejected") ? "rejected" : covering.some((f) => f.status === "accepted") ? "accepted" : "";
+    const status = covering.every((f) => f.status === "rejected")
+      ? "rejected"
+      : covering.some((f) => f.status === "accepted")
+        ? "accepted"
+        : "";
     out.push(
-      <mark key={a} id={first ? `ev-${first.flag_id}` : undefined} className={status} data-flags={covering.map((f) => f.flag_id).join(" ")} title={covering.map((f) => f.category.replace(/_/g, " ")).join(", ")} tabIndex={first ? -1 : undefined}>
+      <mark
+        key={a}
+        id={first ? `ev-${first.flag_id}` : undefined}
+        className={status}
+        data-flags={covering.map((f) => f.flag_id).join(" ")}
+        title={covering.map((f) => f.category.replace(/_/g, " ")).join(", ")}
+        tabIndex={first ? -1 : undefined}
+      >
         {piece}
       </mark>,
     );

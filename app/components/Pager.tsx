@@ -1,7 +1,17 @@
 import { Link, useSearchParams } from "@remix-run/react";
 
 /** Previous / next links that keep the page's filters. */
-export function Pager({ page, hasNext, labels = ["← previous", "next →"], children }: { page: number; hasNext: boolean; labels?: [string, string]; children?: React.ReactNode }) {
+export function Pager({
+  page,
+  hasNext,
+  labels = ["← previous", "next →"],
+  children,
+}: {
+  page: number;
+  hasNext: boolean;
+  labels?: [string, string];
+  children?: React.ReactNode;
+}) {
   const [params] = useSearchParams();
   const link = (p: number) => {
     const n = new URLSearchParams(params);

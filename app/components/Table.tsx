@@ -1,5 +1,16 @@
-/** A table that scrolls sideways inside its own box (never the page); the box is a named, focusable region so keyboard users can scroll it. */
-export function Table({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {
+/**
+ * A table that scrolls sideways inside its own box (never the page); the box is a named, focusable region so keyboard
+ * users can scroll it.
+ */
+export function Table({
+  label,
+  children,
+  className,
+}: {
+  label: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
       <table className={className}>{children}</table>

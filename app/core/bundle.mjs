@@ -43,7 +43,8 @@ export async function bundleEntry(root, source, opts = {}) {
   // bundles of older sources go after an hour (a process started from one has long since loaded it)
   for (const f of readdirSync(dir)) {
     const file = path.join(dir, f);
-    if (f.startsWith(`${name}-`) && file !== bundle && Date.now() - statSync(file).mtimeMs > 3_600_000) rmSync(file, { force: true });
+    if (f.startsWith(`${name}-`) && file !== bundle && Date.now() - statSync(file).mtimeMs > 3_600_000)
+      rmSync(file, { force: true });
   }
   return bundle;
 }

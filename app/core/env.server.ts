@@ -21,7 +21,7 @@ const decimal = (min: number, max: number) =>
     .refine((n) => n >= min && n <= max, `must be a number from ${min} to ${max}`);
 
 /** "1" turns a switch on; "0" (or unset) leaves it off; anything else is a mistake worth stopping for. */
-const onOff = z.enum(["0", "1"], { error: 'must be 1 (on) or 0 (off)' }).transform((v) => v === "1");
+const onOff = z.enum(["0", "1"], { error: "must be 1 (on) or 0 (off)" }).transform((v) => v === "1");
 
 /** A DuckDB size ("160MB", "1.5GB", "512MiB"): checked before it reaches SQL. */
 const size = z
@@ -67,7 +67,9 @@ export const EnvSchema = z.object({
   /** USD per 1,000 tokens, for a run's cost estimate */
   PT_LLM_COST_PER_1K: decimal(0, 1000).default(0),
   OPENAI_API_KEY: z.string().optional(),
-  OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:8080/v1" }).optional(),
+  OPENAI_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:8080/v1" })
+    .optional(),
   PORT: wholeNumber(0, 65_535).default(3000),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   SESSION_SECRET: z.string().optional(),
@@ -78,7 +80,13 @@ export type Env = z.output<typeof EnvSchema>;
 /** An environment variable that is set but unusable: the message names it, its value and what it must be. */
 export class EnvError extends Error {
   constructor(readonly problems: { name: string; value: string; message: string }[]) {
-    super(problems.map((p) => `${p.name}=${JSON.stringify(p.value.length > 60 ? `${p.value.slice(0, 60)}…` : p.value)} ${p.message}`).join("; "));
+    super(
+      problems
+        .map(
+          (p) => `${p.name}=${JSON.stringify(p.value.length > 60 ? `${p.value.slice(0, 60)}…` : p.value)} ${p.message}`,
+        )
+        .join("; "),
+    );
   }
 }
 
@@ -108,8 +116,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   throw new EnvError(problems);
 }
 
-/** For the entry points: the environment checked once at start, or a message for the operator naming the bad variable. */
-export function checkEnv(source: Record<string, string | undefined> = process.env): { ok: true; env: Env } | { ok: false; message: string } {
+/**
+ * For the entry points: the environment checked once at start, or a message for the operator naming the bad variable.
+ */
+export function checkEnv(
+  source: Record<string, string | undefined> = process.env,
+): { ok: true; env: Env } | { ok: false; message: string } {
   try {
     return { ok: true, env: readEnv(source) };
   } catch (e) {

@@ -13,7 +13,11 @@ export interface ExportFile {
   body: string;
 }
 
-const csvFile = (name: string, columns: string[], rows: Record<string, unknown>[]): ExportFile => ({ name, type: "text/csv; charset=utf-8", body: toCsv(columns, rows) });
+const csvFile = (name: string, columns: string[], rows: Record<string, unknown>[]): ExportFile => ({
+  name,
+  type: "text/csv; charset=utf-8",
+  body: toCsv(columns, rows),
+});
 
 /** An upload's error files: its quarantined rows, or its rows imported with warnings (error-file.server.ts). */
 export const ERROR_FILE = /^(quarantine|warnings)-(\d+)\.csv$/;
@@ -22,7 +26,12 @@ export const ERROR_FILE = /^(quarantine|warnings)-(\d+)\.csv$/;
  * A download as the viewer's role may see it (its Visibility): flags of hidden pricing parts left out; an upload's
  * error file — whole raw rows, amounts included — refused with PricingHidden.
  */
-export async function exportFile(open: OpenDatabase, name: string, q: URLSearchParams, vis: Visibility): Promise<ExportFile | null> {
+export async function exportFile(
+  open: OpenDatabase,
+  name: string,
+  q: URLSearchParams,
+  vis: Visibility,
+): Promise<ExportFile | null> {
   const errors = ERROR_FILE.exec(name);
   if (errors) {
     if (vis.pricingHidden) throw new PricingHidden(`/exports/${name}`);
@@ -33,15 +42,53 @@ export async function exportFile(open: OpenDatabase, name: string, q: URLSearchP
     case "metrics.json":
       return { name, type: "application/json", body: JSON.stringify(await metricsExport(open), null, 2) };
     case "weekly.csv":
-      return csvFile(name, ["week", "iso_week", "period", "packets", "completeness", "flags_raised", "flags_accepted", "flags_rejected", "early_rework_per_packet"], (await weeklySeries(open)) as unknown as Record<string, unknown>[]);
+      return csvFile(
+        name,
+        [
+          "week",
+          "iso_week",
+          "period",
+          "packets",
+          "completeness",
+          "flags_raised",
+          "flags_accepted",
+          "flags_rejected",
+          "early_rework_per_packet",
+        ],
+        (await weeklySeries(open)) as unknown as Record<string, unknown>[],
+      );
     case "fields.csv":
-      return csvFile(name, ["source", "share", "packets", "accepted_flags", "rework_hours"], (await recurringFields(open)) as unknown as Record<string, unknown>[]);
+      return csvFile(
+        name,
+        ["source", "share", "packets", "accepted_flags", "rework_hours"],
+        (await recurringFields(open)) as unknown as Record<string, unknown>[],
+      );
     case "flags.csv": {
       const flags = vis.flags(await listFlags(open));
-      return csvFile(name, FLAG_EXPORT_COLUMNS, flags.map((f) => ({ ...f, start: f.start ?? "", end: f.end ?? "" })));
+      return csvFile(
+        name,
+        FLAG_EXPORT_COLUMNS,
+        flags.map((f) => ({ ...f, start: f.start ?? "", end: f.end ?? "" })),
+      );
     }
     case "rework.csv":
-      return csvFile(name, ["rework_id", "deal_id", "account_name", "logged_on", "kickoff_date", "period", "category", "outcome", "hours", "delay_days", "description"], (await earlyReworkItems(open)) as unknown as Record<string, unknown>[]);
+      return csvFile(
+        name,
+        [
+          "rework_id",
+          "deal_id",
+          "account_name",
+          "logged_on",
+          "kickoff_date",
+          "period",
+          "category",
+          "outcome",
+          "hours",
+          "delay_days",
+          "description",
+        ],
+        (await earlyReworkItems(open)) as unknown as Record<string, unknown>[],
+      );
     case "packets.csv": {
       const rows: Record<string, unknown>[] = [];
       for (let page = 1; ; page++) {
@@ -49,20 +96,88 @@ export async function exportFile(open: OpenDatabase, name: string, q: URLSearchP
         rows.push(...r.rows);
         if (r.rows.length < r.pageSize) break;
       }
-      return csvFile(name, ["deal_id", "account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "kickoff_date", "readiness", "open_flags", "open_high", "accepted", "rejected"], rows);
+      return csvFile(
+        name,
+        [
+          "deal_id",
+          "account_name",
+          "opportunity_name",
+          "account_owner",
+          "delivery_owner",
+          "implementation_lead",
+          "kickoff_date",
+          "readiness",
+          "open_flags",
+          "open_high",
+          "accepted",
+          "rejected",
+        ],
+        rows,
+      );
     }
     case "uploads.csv":
-      return csvFile(name, ["id", "kind", "file_name", "sha256", "size_bytes", "source_system", "uploader", "uploaded_at", "rows_read", "imported", "unchanged", "quarantined", "footer_lines"], (await uploadsPage(open)).uploads);
+      return csvFile(
+        name,
+        [
+          "id",
+          "kind",
+          "file_name",
+          "sha256",
+          "size_bytes",
+          "source_system",
+          "uploader",
+          "uploaded_at",
+          "rows_read",
+          "imported",
+          "unchanged",
+          "quarantined",
+          "footer_lines",
+        ],
+        (await uploadsPage(open)).uploads,
+      );
     case "runs.csv":
-      return csvFile(name, ["id", "kind", "started_at", "finished_at", "status", "scored", "unchanged", "failed", "flags_new", "flags_retired", "llm_tokens", "llm_cost_usd", "detector_versions", "errors"], (await runsPage(open)).runs.map((r) => ({ ...r, errors: JSON.stringify(r.errors) })));
+      return csvFile(
+        name,
+        [
+          "id",
+          "kind",
+          "started_at",
+          "finished_at",
+          "status",
+          "scored",
+          "unchanged",
+          "failed",
+          "flags_new",
+          "flags_retired",
+          "llm_tokens",
+          "llm_cost_usd",
+          "detector_versions",
+          "errors",
+        ],
+        (await runsPage(open)).runs.map((r) => ({ ...r, errors: JSON.stringify(r.errors) })),
+      );
     case "audit.csv": {
       const rows: Record<string, unknown>[] = [];
       for (let page = 1; page < 1000; page++) {
-        const r = await auditPage(open, { action: q.get("action") ?? undefined, actor: q.get("actor") ?? undefined, text: q.get("q") ?? undefined, deal: q.get("deal") ?? undefined, page }, vis);
+        const r = await auditPage(
+          open,
+          {
+            action: q.get("action") ?? undefined,
+            actor: q.get("actor") ?? undefined,
+            text: q.get("q") ?? undefined,
+            deal: q.get("deal") ?? undefined,
+            page,
+          },
+          vis,
+        );
         rows.push(...r.rows);
         if (r.rows.length < r.pageSize) break;
       }
-      return csvFile(name, ["seq", "logged_at", "actor", "action", "entity", "entity_id", "detail", "prev_hash", "hash"], rows);
+      return csvFile(
+        name,
+        ["seq", "logged_at", "actor", "action", "entity", "entity_id", "detail", "prev_hash", "hash"],
+        rows,
+      );
     }
     default:
       return null;

@@ -12,7 +12,8 @@ export const REFUSALS: Record<string, string> = {
   edit_templates: "Only RevOps can mark template fixes.",
   manage_users: "Only admins can manage users.",
   manage_sources: "Only admins can change the approved source systems.",
-  pricing: "Pricing (the order form and the deal-desk exception) is hidden from your role. Ask an admin if you need it.",
+  pricing:
+    "Pricing (the order form and the deal-desk exception) is hidden from your role. Ask an admin if you need it.",
 };
 
 export function refusal(permission: string): string {
@@ -46,7 +47,10 @@ export function uploadMessage(message: string, opts: { fileName: string; storedP
   m = m.replace(/--map names an unknown column/g, "Unknown column");
   m = m.replace(/--map wants column=Header, got/g, "A column mapping should name a column and a header, got");
   m = m.replace(/--source ("[^"]*")/g, "the source system $1");
-  m = m.replace(/\s*\(PT_MAX_UPLOAD_MB raises it\)/g, ". Split the export into smaller files, or ask an admin to raise the upload limit");
+  m = m.replace(
+    /\s*\(PT_MAX_UPLOAD_MB raises it\)/g,
+    ". Split the export into smaller files, or ask an admin to raise the upload limit",
+  );
   m = m.replace(/\s*\(PT_IMPORT_MEMORY raises it\)/g, "");
   m = m.replace(/(“[^”]*”)(\s*“[^”]*”)+/g, "$1");
   m = m.trim();

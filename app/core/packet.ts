@@ -1,12 +1,27 @@
 // The handoff packet: its parts and the fields the scorer reads.
 
-export const TEXT_SOURCES = ["signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"] as const;
+export const TEXT_SOURCES = [
+  "signed_scope",
+  "order_form",
+  "deal_desk_exception",
+  "kickoff_note",
+  "cs_requirement",
+  "customer_promise",
+] as const;
 export const FLAG_SOURCES = [...TEXT_SOURCES, "delivery_owner"] as const;
 export type TextSource = (typeof TEXT_SOURCES)[number];
 export type FlagSource = (typeof FLAG_SOURCES)[number];
 
 /** The seven parts of a complete packet (PRODUCT.md, handoff completeness). */
-export const PACKET_PARTS = ["signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "delivery_owner", "customer_promise"] as const;
+export const PACKET_PARTS = [
+  "signed_scope",
+  "order_form",
+  "deal_desk_exception",
+  "kickoff_note",
+  "cs_requirement",
+  "delivery_owner",
+  "customer_promise",
+] as const;
 
 export const CATEGORIES = [
   "missing_acceptance_criteria",

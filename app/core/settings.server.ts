@@ -50,8 +50,19 @@ const StoredPilot = z
     pilot_start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "pilot_start must be a YYYY-MM-DD date"),
     window_days: z.number().positive(),
     review_minutes_per_handoff: z.number().positive(),
-    targets: z.object({ completeness_mean: fraction, acceptance_rate: fraction, disagreement_rate_max: fraction, rework_reduction: fraction, repeat_volume_minutes: z.number().min(0), min_reviewed_packets: z.number().min(0) }).partial(),
-    thresholds: z.object({ field_share_fix: fraction, topic_packets_fix: z.number().min(1), topic_days_fix: z.number().min(1) }).partial(),
+    targets: z
+      .object({
+        completeness_mean: fraction,
+        acceptance_rate: fraction,
+        disagreement_rate_max: fraction,
+        rework_reduction: fraction,
+        repeat_volume_minutes: z.number().min(0),
+        min_reviewed_packets: z.number().min(0),
+      })
+      .partial(),
+    thresholds: z
+      .object({ field_share_fix: fraction, topic_packets_fix: z.number().min(1), topic_days_fix: z.number().min(1) })
+      .partial(),
     hide_pricing_from: z.array(z.string()),
   })
   .partial();
@@ -66,11 +77,20 @@ export class SettingsCorrupt extends Error {
     readonly key: string,
     readonly problem: string,
   ) {
-    super(`The stored "${key}" settings cannot be read (${problem}), so nothing that depends on them runs on guessed defaults. Saving them again replaces them (the batch tool's "pilot set" starts from the defaults and says so).`);
+    super(
+      `The stored "${key}" settings cannot be read (${problem}), so nothing that ` +
+        `depends on them runs on guessed defaults. Saving them again replaces them ` +
+        `(the batch tool's "pilot set" starts from the defaults and says so).`,
+    );
   }
 }
 
-async function read<S extends z.ZodType>(db: Reader, key: string, schema: S, fallback: z.output<S>): Promise<z.output<S>> {
+async function read<S extends z.ZodType>(
+  db: Reader,
+  key: string,
+  schema: S,
+  fallback: z.output<S>,
+): Promise<z.output<S>> {
   const row = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
   if (!row) return fallback;
   let value: unknown;

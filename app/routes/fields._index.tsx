@@ -14,23 +14,74 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: "Fields · Promise Trail" }];
 
-function Reliability({ rows, title, kind }: { rows: { name: string; flags: number; accepted: number; rejected: number; precision: number | null; trend: number | null; demoted: boolean }[]; title: string; kind: string }) {
+function Reliability({
+  rows,
+  title,
+  kind,
+}: {
+  rows: {
+    name: string;
+    flags: number;
+    accepted: number;
+    rejected: number;
+    precision: number | null;
+    trend: number | null;
+    demoted: boolean;
+  }[];
+  title: string;
+  kind: string;
+}) {
   return (
     <>
       <h2>{title}</h2>
-      {rows.length === 0 ? <Empty next="review">No flag has been decided yet.</Empty> : (
-      <Table label={title}>
-        <thead><tr><th scope="col">{kind}</th><th scope="col" className="num">Flags</th><th scope="col" className="num">Accepted</th><th scope="col" className="num">Rejected</th><th scope="col" className="num">Precision</th><th scope="col" className="num">30-day trend</th><th scope="col">Note</th></tr></thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.name}>
-              <td>{label(r.name)}</td><td className="num">{num(r.flags)}</td><td className="num">{num(r.accepted)}</td><td className="num">{num(r.rejected)}</td>
-              <td className="num">{pct(r.precision)}</td><td className="num">{r.trend === null ? "—" : `${r.trend > 0 ? "+" : ""}${pct(r.trend)}`}</td>
-              <td>{r.demoted ? <span className="badge low" title="Rejected 75% or more over at least 20 decisions: shown as low severity">mostly rejected</span> : null}</td>
+      {rows.length === 0 ? (
+        <Empty next="review">No flag has been decided yet.</Empty>
+      ) : (
+        <Table label={title}>
+          <thead>
+            <tr>
+              <th scope="col">{kind}</th>
+              <th scope="col" className="num">
+                Flags
+              </th>
+              <th scope="col" className="num">
+                Accepted
+              </th>
+              <th scope="col" className="num">
+                Rejected
+              </th>
+              <th scope="col" className="num">
+                Precision
+              </th>
+              <th scope="col" className="num">
+                30-day trend
+              </th>
+              <th scope="col">Note</th>
             </tr>
-          ))}
-        </tbody>
-      </Table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name}>
+                <td>{label(r.name)}</td>
+                <td className="num">{num(r.flags)}</td>
+                <td className="num">{num(r.accepted)}</td>
+                <td className="num">{num(r.rejected)}</td>
+                <td className="num">{pct(r.precision)}</td>
+                <td className="num">{r.trend === null ? "—" : `${r.trend > 0 ? "+" : ""}${pct(r.trend)}`}</td>
+                <td>
+                  {r.demoted ? (
+                    <span
+                      className="badge low"
+                      title="Rejected 75% or more over at least 20 decisions: shown as low severity"
+                    >
+                      mostly rejected
+                    </span>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       )}
     </>
   );
@@ -41,26 +92,63 @@ export default function Fields() {
   return (
     <>
       <h1>Recurring ambiguous sales fields</h1>
-      <p className="muted">Share of reviewed packets where a field produced at least one accepted flag. Click a field to see its flags, or its packets.</p>
+      <p className="muted">
+        Share of reviewed packets where a field produced at least one accepted flag. Click a field to see its flags, or
+        its packets.
+      </p>
       {fields.length ? (
         <>
           {chart ? <Chart chart={chart} /> : null}
           <h2>Ranking</h2>
           <Table label="Ranking of sales fields">
-            <thead><tr><th scope="col">Field</th><th scope="col" className="num">Share</th><th scope="col" className="num">Packets</th><th scope="col" className="num">Accepted flags</th><th scope="col" className="num">Rework hours predicted</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col" className="num">
+                  Share
+                </th>
+                <th scope="col" className="num">
+                  Packets
+                </th>
+                <th scope="col" className="num">
+                  Accepted flags
+                </th>
+                <th scope="col" className="num">
+                  Rework hours predicted
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {fields.map((f) => (
                 <tr key={f.source}>
-                  <td><Link to={`/fields/${f.source}`}>{label(f.source)}</Link> <Link to={`/packets?source=${f.source}`} className="muted" aria-label={`Packets with an accepted flag citing ${label(f.source)}`}>(packets)</Link></td>
-                  <td className="num">{pct(f.share)}</td><td className="num">{num(f.packets)}</td><td className="num">{num(f.accepted_flags)}</td><td className="num">{num(f.rework_hours, 1)}</td>
+                  <td>
+                    <Link to={`/fields/${f.source}`}>{label(f.source)}</Link>{" "}
+                    <Link
+                      to={`/packets?source=${f.source}`}
+                      className="muted"
+                      aria-label={`Packets with an accepted flag citing ${label(f.source)}`}
+                    >
+                      (packets)
+                    </Link>
+                  </td>
+                  <td className="num">{pct(f.share)}</td>
+                  <td className="num">{num(f.packets)}</td>
+                  <td className="num">{num(f.accepted_flags)}</td>
+                  <td className="num">{num(f.rework_hours, 1)}</td>
                 </tr>
               ))}
             </tbody>
           </Table>
-          <p><Link to="/exports/fields.csv" reloadDocument>Download CSV</Link></p>
+          <p>
+            <Link to="/exports/fields.csv" reloadDocument>
+              Download CSV
+            </Link>
+          </p>
         </>
       ) : (
-        <Empty next="review">No flag has been reviewed yet: the ranking appears once reviewers accept or reject flags.</Empty>
+        <Empty next="review">
+          No flag has been reviewed yet: the ranking appears once reviewers accept or reject flags.
+        </Empty>
       )}
       <Reliability rows={detectors} title="Reliability per detector" kind="Detector" />
       <Reliability rows={sources} title="Reliability per source field" kind="Field" />

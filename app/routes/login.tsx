@@ -28,13 +28,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const blocked = loginLimiter.blocked(email, address);
   if (blocked) {
     const who = blocked === "account" ? "this account" : "this network address";
-    return json({ error: `Too many failed sign-in attempts for ${who}. Wait 15 minutes and try again, or ask an admin to reset your password.` }, { status: 429 });
+    return json(
+      {
+        error:
+          `Too many failed sign-in attempts for ${who}. Wait 15 minutes and try again, ` +
+          `or ask an admin to reset your password.`,
+      },
+      { status: 429 },
+    );
   }
   const user = email ? await findUserByEmail(context.app.open.db, email) : undefined;
   const ok = user ? await verifyPassword(password, user.password_hash) : false;
   await inTransaction(
     context.app.open,
-    (tx, conn) => appendAudit(tx, conn, [{ actor: email || "(blank)", action: ok ? "login.ok" : "login.failed", entity: "user", entityId: email || "(blank)" }]),
+    (tx, conn) =>
+      appendAudit(tx, conn, [
+        {
+          actor: email || "(blank)",
+          action: ok ? "login.ok" : "login.failed",
+          entity: "user",
+          entityId: email || "(blank)",
+        },
+      ]),
     { auditOnly: true },
   );
   if (!user || !ok) {
@@ -43,7 +58,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   loginLimiter.succeed(email);
   // a new session id on every sign-in, the old one deleted
-  return redirect(safeNext(new URL(request.url).searchParams.get("next")), { headers: { "Set-Cookie": await startSession(request, context, user.id) } });
+  return redirect(safeNext(new URL(request.url).searchParams.get("next")), {
+    headers: { "Set-Cookie": await startSession(request, context, user.id) },
+  });
 }
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Promise Trail" }];
@@ -56,11 +73,28 @@ export default function Login() {
     <div className="login card">
       <h1>Sign in</h1>
       <p className="muted">Promise Trail checks each sales-to-delivery handoff before kickoff.</p>
-      <Form method="post" action={`/login${params.get("next") ? `?next=${encodeURIComponent(params.get("next")!)}` : ""}`}>
-        <label>E-mail<br /><input type="email" name="email" required autoComplete="username" autoFocus style={{ width: "100%" }} /></label>
-        <label>Password<br /><input type="password" name="password" required autoComplete="current-password" style={{ width: "100%" }} /></label>
-        {data?.error ? <p className="error" role="alert">{data.error}</p> : null}
-        <button type="submit" disabled={nav.state !== "idle"}>{nav.state !== "idle" ? "Signing in…" : "Sign in"}</button>
+      <Form
+        method="post"
+        action={`/login${params.get("next") ? `?next=${encodeURIComponent(params.get("next")!)}` : ""}`}
+      >
+        <label>
+          E-mail
+          <br />
+          <input type="email" name="email" required autoComplete="username" autoFocus style={{ width: "100%" }} />
+        </label>
+        <label>
+          Password
+          <br />
+          <input type="password" name="password" required autoComplete="current-password" style={{ width: "100%" }} />
+        </label>
+        {data?.error ? (
+          <p className="error" role="alert">
+            {data.error}
+          </p>
+        ) : null}
+        <button type="submit" disabled={nav.state !== "idle"}>
+          {nav.state !== "idle" ? "Signing in…" : "Sign in"}
+        </button>
       </Form>
     </div>
   );

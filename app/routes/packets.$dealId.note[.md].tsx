@@ -8,6 +8,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const d = await packetDetail(context.app.open, params.dealId ?? "", vis);
   if (!d) throw new Response("No such packet.", { status: 404 });
   return new Response(d.note, {
-    headers: { "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": `attachment; filename="qa-note-${d.packet.deal_id.replace(/[^\w-]/g, "_")}.md"` },
+    headers: {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="qa-note-${d.packet.deal_id.replace(/[^\w-]/g, "_")}.md"`,
+    },
   });
 }

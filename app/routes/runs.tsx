@@ -8,7 +8,9 @@ import { can } from "~/core/auth/roles";
 import { requireForm } from "~/input.server";
 import { z } from "zod";
 
-const StartRun = z.object({ all: z.enum(["1"], { error: "The rescore choice could not be read. Reload the page and try again." }).optional() });
+const StartRun = z.object({
+  all: z.enum(["1"], { error: "The rescore choice could not be read. Reload the page and try again." }).optional(),
+});
 import { Empty } from "~/components/Empty";
 import { Table } from "~/components/Table";
 import { when } from "~/format";
@@ -48,39 +50,114 @@ export default function Runs() {
   return (
     <>
       <h1>Batch runs</h1>
-      <p className="muted">The nightly job imports waiting files, scores new and changed packets and refreshes the analytics. Unchanged packets are skipped.</p>
+      <p className="muted">
+        The nightly job imports waiting files, scores new and changed packets and refreshes the analytics. Unchanged
+        packets are skipped.
+      </p>
       {canRun ? (
         <Form method="post" className="toolbar">
-          <button type="submit" disabled={active}>{active ? "Running…" : "Run scoring now"}</button>
-          <label className="check"><input type="checkbox" name="all" value="1" /> rescore every packet</label>
+          <button type="submit" disabled={active}>
+            {active ? "Running…" : "Run scoring now"}
+          </button>
+          <label className="check">
+            <input type="checkbox" name="all" value="1" /> rescore every packet
+          </label>
         </Form>
       ) : null}
       {jobs.map((j) => (
         <div key={j.id} className="notice" role="status">
           {j.kind} started by {j.startedBy} at {when(j.startedAt)}:{" "}
-          {j.finished ? (j.error ? <span className="error">failed — {j.error}</span> : j.summary) : (
+          {j.finished ? (
+            j.error ? (
+              <span className="error">failed — {j.error}</span>
+            ) : (
+              j.summary
+            )
+          ) : (
             <>
-              <progress value={j.done} max={j.total || 1} aria-label="Scoring progress" /> {j.total ? `${j.done} of ${j.total} packets` : "counting packets…"}
+              <progress value={j.done} max={j.total || 1} aria-label="Scoring progress" />{" "}
+              {j.total ? `${j.done} of ${j.total} packets` : "counting packets…"}
             </>
           )}
         </div>
       ))}
-      {runs.length === 0 ? <Empty>No scoring run yet.</Empty> : (
+      {runs.length === 0 ? (
+        <Empty>No scoring run yet.</Empty>
+      ) : (
         <Table label="Batch runs">
-          <thead><tr><th scope="col">#</th><th scope="col">Kind</th><th scope="col">Started</th><th scope="col" className="num">Duration</th><th scope="col">Status</th><th scope="col" className="num">Packets</th><th scope="col" className="num">Scored</th><th scope="col" className="num">Unchanged</th><th scope="col" className="num">Failed</th><th scope="col" className="num">New flags</th><th scope="col" className="num">Retired</th><th scope="col" className="num">LLM tokens</th><th scope="col">Errors</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Started</th>
+              <th scope="col" className="num">
+                Duration
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Packets
+              </th>
+              <th scope="col" className="num">
+                Scored
+              </th>
+              <th scope="col" className="num">
+                Unchanged
+              </th>
+              <th scope="col" className="num">
+                Failed
+              </th>
+              <th scope="col" className="num">
+                New flags
+              </th>
+              <th scope="col" className="num">
+                Retired
+              </th>
+              <th scope="col" className="num">
+                LLM tokens
+              </th>
+              <th scope="col">Errors</th>
+            </tr>
+          </thead>
           <tbody>
             {runs.map((r) => (
               <tr key={r.id}>
-                <td>{r.id}</td><td>{r.kind}</td><td>{when(r.started_at)}</td><td className="num">{duration(r.started_at, r.finished_at)}</td>
-                <td><span className={`badge ${r.status === "ok" ? "accepted" : r.status === "failed" ? "high" : "open"}`}>{r.status}</span></td>
-                <td className="num">{r.finished_at ? r.scored + r.unchanged + r.failed : "—"}</td><td className="num">{r.scored}</td><td className="num">{r.unchanged}</td><td className="num">{r.failed}</td><td className="num">{r.flags_new}</td><td className="num">{r.flags_retired}</td><td className="num">{r.llm_tokens ? `${r.llm_tokens.toLocaleString("en-US")}${r.llm_cost_usd ? ` ($${r.llm_cost_usd.toFixed(2)})` : ""}` : "—"}</td>
-                <td>{r.errors.slice(0, 3).map((e, i) => <div key={i} className="error" style={{ fontWeight: 400 }}>{e.deal_id}: {e.error.slice(0, 160)}</div>)}</td>
+                <td>{r.id}</td>
+                <td>{r.kind}</td>
+                <td>{when(r.started_at)}</td>
+                <td className="num">{duration(r.started_at, r.finished_at)}</td>
+                <td>
+                  <span className={`badge ${r.status === "ok" ? "accepted" : r.status === "failed" ? "high" : "open"}`}>
+                    {r.status}
+                  </span>
+                </td>
+                <td className="num">{r.finished_at ? r.scored + r.unchanged + r.failed : "—"}</td>
+                <td className="num">{r.scored}</td>
+                <td className="num">{r.unchanged}</td>
+                <td className="num">{r.failed}</td>
+                <td className="num">{r.flags_new}</td>
+                <td className="num">{r.flags_retired}</td>
+                <td className="num">
+                  {r.llm_tokens
+                    ? `${r.llm_tokens.toLocaleString("en-US")}${r.llm_cost_usd ? ` ($${r.llm_cost_usd.toFixed(2)})` : ""}`
+                    : "—"}
+                </td>
+                <td>
+                  {r.errors.slice(0, 3).map((e, i) => (
+                    <div key={i} className="error" style={{ fontWeight: 400 }}>
+                      {e.deal_id}: {e.error.slice(0, 160)}
+                    </div>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>
         </Table>
       )}
-      <p><Link to="/exports/runs.csv" reloadDocument>Download CSV</Link></p>
+      <p>
+        <Link to="/exports/runs.csv" reloadDocument>
+          Download CSV
+        </Link>
+      </p>
     </>
   );
 }

@@ -23,7 +23,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canEditPilot: can(user.role, "edit_pilot"),
     isAdmin: can(user.role, "manage_users"),
     // remembered column mappings: for the roles that upload
-    mappings: can(user.role, "upload") ? (await listMappings(db)).map((m) => ({ ...m, updated_at: m.updated_at.toISOString() })) : [],
+    mappings: can(user.role, "upload")
+      ? (await listMappings(db)).map((m) => ({ ...m, updated_at: m.updated_at.toISOString() }))
+      : [],
   };
 }
 
@@ -43,7 +45,8 @@ const FIELD_NAMES: Record<string, string> = {
 
 const numberField = (form: FormData, name: string, min: number, max: number) => {
   const v = Number(form.get(name));
-  if (!Number.isFinite(v) || v < min || v > max) throw new UserError(`${FIELD_NAMES[name] ?? name.replace(/_/g, " ")} must be a number between ${min} and ${max}.`);
+  if (!Number.isFinite(v) || v < min || v > max)
+    throw new UserError(`${FIELD_NAMES[name] ?? name.replace(/_/g, " ")} must be a number between ${min} and ${max}.`);
   return v;
 };
 
@@ -74,20 +77,47 @@ export async function action({ request, context }: ActionFunctionArgs) {
           repeat_volume_minutes: numberField(form, "repeat_volume_minutes", 0, 1e7),
           min_reviewed_packets: numberField(form, "min_reviewed_packets", 0, 1e6),
         },
-        thresholds: { field_share_fix: numberField(form, "field_share_fix", 0, 1), topic_packets_fix: numberField(form, "topic_packets_fix", 1, 1e6), topic_days_fix: numberField(form, "topic_days_fix", 1, 3650) },
+        thresholds: {
+          field_share_fix: numberField(form, "field_share_fix", 0, 1),
+          topic_packets_fix: numberField(form, "topic_packets_fix", 1, 1e6),
+          topic_days_fix: numberField(form, "topic_days_fix", 1, 3650),
+        },
       };
       await setPilotSettings(open.db, next);
-      await inTransaction(open, (tx, conn) => appendAudit(tx, conn, [{ actor: user.email, action: "settings.pilot", entity: "settings", entityId: "pilot", detail: next as unknown as Record<string, unknown> }]));
+      await inTransaction(open, (tx, conn) =>
+        appendAudit(tx, conn, [
+          {
+            actor: user.email,
+            action: "settings.pilot",
+            entity: "settings",
+            entityId: "pilot",
+            detail: next as unknown as Record<string, unknown>,
+          },
+        ]),
+      );
       return json({ ok: "Pilot settings saved.", error: null as string | null });
     }
     if (intent === "sources") {
       const user = await requireAction(request, context, "manage_sources");
-      const list = String(form.get("sources") ?? "").split(/[,\s]+/).filter(Boolean);
-      if (list.some((s) => !/^[a-z0-9_.-]{1,40}$/i.test(s))) throw new UserError("Source system names use letters, digits, dots, dashes or underscores only.");
+      const list = String(form.get("sources") ?? "")
+        .split(/[,\s]+/)
+        .filter(Boolean);
+      if (list.some((s) => !/^[a-z0-9_.-]{1,40}$/i.test(s)))
+        throw new UserError("Source system names use letters, digits, dots, dashes or underscores only.");
       await setApprovedSources(open.db, list);
       const hide = ROLES.filter((r) => form.get(`hide.${r}`) === "1");
       await setPilotSettings(open.db, { ...(await getPilotSettings(open.db)), hide_pricing_from: hide });
-      await inTransaction(open, (tx, conn) => appendAudit(tx, conn, [{ actor: user.email, action: "settings.sources", entity: "settings", entityId: "approved_sources", detail: { sources: list, hide_pricing_from: hide } }]));
+      await inTransaction(open, (tx, conn) =>
+        appendAudit(tx, conn, [
+          {
+            actor: user.email,
+            action: "settings.sources",
+            entity: "settings",
+            entityId: "approved_sources",
+            detail: { sources: list, hide_pricing_from: hide },
+          },
+        ]),
+      );
       return json({ ok: "Sources saved.", error: null });
     }
     if (intent === "mapping" || intent === "forget_mapping") {
@@ -97,11 +127,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     if (intent === "user") {
       const user = await requireAction(request, context, "manage_users");
-      const u = await addUser(open, { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? ""), name: String(form.get("name") ?? ""), password: String(form.get("password") ?? "") }, user.email);
+      const u = await addUser(
+        open,
+        {
+          email: String(form.get("email") ?? ""),
+          role: String(form.get("role") ?? ""),
+          name: String(form.get("name") ?? ""),
+          password: String(form.get("password") ?? ""),
+        },
+        user.email,
+      );
       return json({ ok: `${u.created ? "Created" : "Updated"} ${u.email}.`, error: null });
     }
     await requireAction(request, context, "read");
-    return json({ ok: null, error: "That action is not available on this page. Reload the page and try again." }, { status: 400 });
+    return json(
+      { ok: null, error: "That action is not available on this page. Reload the page and try again." },
+      { status: 400 },
+    );
   } catch (e) {
     if (e instanceof UserError) return json({ ok: null, error: e.message }, { status: 400 });
     throw e;
@@ -118,37 +160,123 @@ export default function Settings() {
   return (
     <>
       <h1>Settings</h1>
-      {r?.ok ? <p className="notice" role="status">{r.ok}</p> : null}
-      {r?.error ? <p className="error" role="alert">{r.error}</p> : null}
+      {r?.ok ? (
+        <p className="notice" role="status">
+          {r.ok}
+        </p>
+      ) : null}
+      {r?.error ? (
+        <p className="error" role="alert">
+          {r.error}
+        </p>
+      ) : null}
       <h2>Pilot and thresholds</h2>
       <Form method="post" className="card">
         <input type="hidden" name="intent" value="pilot" />
         <fieldset disabled={ro} style={{ border: 0, padding: 0 }}>
           <div className="grid">
-            <label>Pilot start<br /><input type="date" name="pilot_start" defaultValue={d.pilot.pilot_start} /></label>
-            <label>Window (days)<br /><input type="number" name="window_days" defaultValue={d.pilot.window_days} /></label>
-            <label>Manual review minutes per handoff<br /><input type="number" name="review_minutes_per_handoff" defaultValue={d.pilot.review_minutes_per_handoff} /></label>
-            <label>Target completeness (0–1)<br /><input type="number" step="0.01" name="completeness_mean" defaultValue={t.completeness_mean} /></label>
-            <label>Target acceptance rate<br /><input type="number" step="0.01" name="acceptance_rate" defaultValue={t.acceptance_rate} /></label>
-            <label>Max disagreement rate<br /><input type="number" step="0.01" name="disagreement_rate_max" defaultValue={t.disagreement_rate_max} /></label>
-            <label>Target rework reduction<br /><input type="number" step="0.01" name="rework_reduction" defaultValue={t.rework_reduction} /></label>
-            <label>Target repeat volume (min/month)<br /><input type="number" name="repeat_volume_minutes" defaultValue={t.repeat_volume_minutes} /></label>
-            <label>Min reviewed pilot packets<br /><input type="number" name="min_reviewed_packets" defaultValue={t.min_reviewed_packets} /></label>
-            <label>Fix templates when a field's share exceeds<br /><input type="number" step="0.01" name="field_share_fix" defaultValue={d.pilot.thresholds.field_share_fix} /></label>
-            <label>…or the same gap recurs in N packets<br /><input type="number" name="topic_packets_fix" defaultValue={d.pilot.thresholds.topic_packets_fix} /></label>
-            <label>…within M days (a proposed template change)<br /><input type="number" name="topic_days_fix" defaultValue={d.pilot.thresholds.topic_days_fix} /></label>
+            <label>
+              Pilot start
+              <br />
+              <input type="date" name="pilot_start" defaultValue={d.pilot.pilot_start} />
+            </label>
+            <label>
+              Window (days)
+              <br />
+              <input type="number" name="window_days" defaultValue={d.pilot.window_days} />
+            </label>
+            <label>
+              Manual review minutes per handoff
+              <br />
+              <input
+                type="number"
+                name="review_minutes_per_handoff"
+                defaultValue={d.pilot.review_minutes_per_handoff}
+              />
+            </label>
+            <label>
+              Target completeness (0–1)
+              <br />
+              <input type="number" step="0.01" name="completeness_mean" defaultValue={t.completeness_mean} />
+            </label>
+            <label>
+              Target acceptance rate
+              <br />
+              <input type="number" step="0.01" name="acceptance_rate" defaultValue={t.acceptance_rate} />
+            </label>
+            <label>
+              Max disagreement rate
+              <br />
+              <input type="number" step="0.01" name="disagreement_rate_max" defaultValue={t.disagreement_rate_max} />
+            </label>
+            <label>
+              Target rework reduction
+              <br />
+              <input type="number" step="0.01" name="rework_reduction" defaultValue={t.rework_reduction} />
+            </label>
+            <label>
+              Target repeat volume (min/month)
+              <br />
+              <input type="number" name="repeat_volume_minutes" defaultValue={t.repeat_volume_minutes} />
+            </label>
+            <label>
+              Min reviewed pilot packets
+              <br />
+              <input type="number" name="min_reviewed_packets" defaultValue={t.min_reviewed_packets} />
+            </label>
+            <label>
+              Fix templates when a field's share exceeds
+              <br />
+              <input
+                type="number"
+                step="0.01"
+                name="field_share_fix"
+                defaultValue={d.pilot.thresholds.field_share_fix}
+              />
+            </label>
+            <label>
+              …or the same gap recurs in N packets
+              <br />
+              <input type="number" name="topic_packets_fix" defaultValue={d.pilot.thresholds.topic_packets_fix} />
+            </label>
+            <label>
+              …within M days (a proposed template change)
+              <br />
+              <input type="number" name="topic_days_fix" defaultValue={d.pilot.thresholds.topic_days_fix} />
+            </label>
           </div>
-          {ro ? <p className="muted">Read only for your role.</p> : <p><button type="submit">Save</button></p>}
+          {ro ? (
+            <p className="muted">Read only for your role.</p>
+          ) : (
+            <p>
+              <button type="submit">Save</button>
+            </p>
+          )}
         </fieldset>
       </Form>
       <h2>Approved source systems</h2>
       <Form method="post" className="card">
         <input type="hidden" name="intent" value="sources" />
         <fieldset disabled={!d.isAdmin} style={{ border: 0, padding: 0 }}>
-          <label>Only packets from these sources are scored<br /><input type="text" name="sources" defaultValue={d.sources.join(", ")} style={{ width: "100%" }} /></label>
-          <p>Hide order-form and deal-desk text from: {ROLES.map((role) => (
-            <label key={role} style={{ display: "inline", marginRight: ".8rem" }}><input type="checkbox" name={`hide.${role}`} value="1" defaultChecked={d.pilot.hide_pricing_from.includes(role)} /> {ROLE_LABELS[role]}</label>
-          ))}</p>
+          <label>
+            Only packets from these sources are scored
+            <br />
+            <input type="text" name="sources" defaultValue={d.sources.join(", ")} style={{ width: "100%" }} />
+          </label>
+          <p>
+            Hide order-form and deal-desk text from:{" "}
+            {ROLES.map((role) => (
+              <label key={role} style={{ display: "inline", marginRight: ".8rem" }}>
+                <input
+                  type="checkbox"
+                  name={`hide.${role}`}
+                  value="1"
+                  defaultChecked={d.pilot.hide_pricing_from.includes(role)}
+                />{" "}
+                {ROLE_LABELS[role]}
+              </label>
+            ))}
+          </p>
           {d.isAdmin ? <button type="submit">Save</button> : <p className="muted">Admins manage sources.</p>}
         </fieldset>
       </Form>
@@ -157,15 +285,53 @@ export default function Settings() {
         <>
           <h2>Users</h2>
           <Table label="Users">
-            <thead><tr><th scope="col">E-mail</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Created</th></tr></thead>
-            <tbody>{d.users.map((u) => <tr key={u.id}><td>{u.email}</td><td>{u.name}</td><td>{ROLE_LABELS[u.role as keyof typeof ROLE_LABELS] ?? u.role}</td><td>{when(u.created_at)}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">E-mail</th>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.users.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.email}</td>
+                  <td>{u.name}</td>
+                  <td>{ROLE_LABELS[u.role as keyof typeof ROLE_LABELS] ?? u.role}</td>
+                  <td>{when(u.created_at)}</td>
+                </tr>
+              ))}
+            </tbody>
           </Table>
           <Form method="post" className="card toolbar" style={{ marginTop: ".6rem" }}>
             <input type="hidden" name="intent" value="user" />
-            <label>E-mail<br /><input type="email" name="email" required /></label>
-            <label>Name<br /><input type="text" name="name" /></label>
-            <label>Role<br /><select name="role">{ROLES.map((x) => <option key={x} value={x}>{ROLE_LABELS[x]}</option>)}</select></label>
-            <label>Password<br /><input type="password" name="password" minLength={8} required /></label>
+            <label>
+              E-mail
+              <br />
+              <input type="email" name="email" required />
+            </label>
+            <label>
+              Name
+              <br />
+              <input type="text" name="name" />
+            </label>
+            <label>
+              Role
+              <br />
+              <select name="role">
+                {ROLES.map((x) => (
+                  <option key={x} value={x}>
+                    {ROLE_LABELS[x]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Password
+              <br />
+              <input type="password" name="password" minLength={8} required />
+            </label>
             <button type="submit">Add or update user</button>
           </Form>
         </>
@@ -174,31 +340,62 @@ export default function Settings() {
   );
 }
 
-type MappingRow = { kind: string; source_system: string; header_key: string; headers: string[]; mapping: Record<string, string>; updated_by: string; updated_at: string };
+type MappingRow = {
+  kind: string;
+  source_system: string;
+  header_key: string;
+  headers: string[];
+  mapping: Record<string, string>;
+  updated_by: string;
+  updated_at: string;
+};
 
 /** Remembered column mappings, one form each: change a column's header, or forget the mapping. */
 function Mappings({ mappings }: { mappings: MappingRow[] }) {
   return (
     <>
       <h2 id="mappings">Remembered column mappings</h2>
-      <p className="muted">A mapping chosen by hand on an upload is used again for the next file of the same kind, source system and headers — on this page, from the command line and in the nightly inbox.</p>
+      <p className="muted">
+        A mapping chosen by hand on an upload is used again for the next file of the same kind, source system and
+        headers — on this page, from the command line and in the nightly inbox.
+      </p>
       {mappings.map((m) => (
         <Form method="post" className="card" key={`${m.kind}/${m.source_system}/${m.header_key}`}>
           <input type="hidden" name="kind" value={m.kind} />
           <input type="hidden" name="source" value={m.source_system} />
           <input type="hidden" name="header_key" value={m.header_key} />
-          <h3 style={{ marginTop: 0 }}>{label(m.kind)} from {m.source_system}</h3>
-          <p className="muted">{m.headers.length} headers · saved by {m.updated_by}, {when(m.updated_at)}</p>
+          <h3 style={{ marginTop: 0 }}>
+            {label(m.kind)} from {m.source_system}
+          </h3>
+          <p className="muted">
+            {m.headers.length} headers · saved by {m.updated_by}, {when(m.updated_at)}
+          </p>
           <Table label={`Mapping of ${m.kind} from ${m.source_system}`}>
-            <thead><tr><th scope="col">Column</th><th scope="col">Header</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Header</th>
+              </tr>
+            </thead>
             <tbody>
               {(COLUMNS[m.kind as ImportKind] ?? []).map((c) => (
                 <tr key={c.name}>
-                  <td>{c.name}{c.required ? " (required)" : ""}</td>
                   <td>
-                    <select name={`map.${c.name}`} defaultValue={m.mapping[c.name] ?? ""} aria-label={`Header for ${c.name} (${m.kind} from ${m.source_system})`}>
+                    {c.name}
+                    {c.required ? " (required)" : ""}
+                  </td>
+                  <td>
+                    <select
+                      name={`map.${c.name}`}
+                      defaultValue={m.mapping[c.name] ?? ""}
+                      aria-label={`Header for ${c.name} (${m.kind} from ${m.source_system})`}
+                    >
                       <option value="">(automatic)</option>
-                      {m.headers.map((h) => <option key={h} value={h}>{h}</option>)}
+                      {m.headers.map((h) => (
+                        <option key={h} value={h}>
+                          {h}
+                        </option>
+                      ))}
                     </select>
                   </td>
                 </tr>
@@ -206,8 +403,12 @@ function Mappings({ mappings }: { mappings: MappingRow[] }) {
             </tbody>
           </Table>
           <div className="toolbar" style={{ marginTop: ".6rem" }}>
-            <button name="intent" value="mapping">Save mapping</button>
-            <button name="intent" value="forget_mapping" className="secondary">Forget this mapping</button>
+            <button name="intent" value="mapping">
+              Save mapping
+            </button>
+            <button name="intent" value="forget_mapping" className="secondary">
+              Forget this mapping
+            </button>
           </div>
         </Form>
       ))}

@@ -41,7 +41,10 @@ export async function exportCommand(a: Parsed, fx: Effects): Promise<CommandResu
     const m = await metricsExport(await fx.db(), { pilotStart: start, today: fx.now() });
     await writeAtomically(out, JSON.stringify(m, null, 2) + "\n");
     return {
-      summary: `wrote pilot metrics to ${out}: ${m.pilot.packets} pilot packets from ${m.pilot.start}, ${m.flags.accepted}/${m.flags.reviewed} flags accepted; recommendation: ${m.recommendation.decision}`,
+      summary:
+        `wrote pilot metrics to ${out}: ${m.pilot.packets} pilot packets from ${m.pilot.start}, ` +
+        `${m.flags.accepted}/${m.flags.reviewed} flags accepted; recommendation: ` +
+        `${m.recommendation.decision}`,
       json: { file: out, ...m },
     };
   }
@@ -51,7 +54,12 @@ export async function exportCommand(a: Parsed, fx: Effects): Promise<CommandResu
     const body = await errorFileCsv(await fx.db(), id, what);
     if (body === null) throw new CommandError(`no upload ${id}`);
     await writeAtomically(extra, body);
-    return { summary: `wrote the ${what} file of upload ${id} to ${extra} (its headers plus line and reason; fix it and import it again)`, json: { file: extra } };
+    return {
+      summary:
+        `wrote the ${what} file of upload ${id} to ${extra} (its headers plus line ` +
+        `and reason; fix it and import it again)`,
+      json: { file: extra },
+    };
   }
   throw new UsageError("export what? flags, metrics, quarantine or warnings");
 }

@@ -14,8 +14,11 @@ const KINDS = ["handoffs", "rework", "reviews"];
  */
 export const importMemory = (env: NodeJS.ProcessEnv) => readEnv(env).PT_IMPORT_MEMORY;
 
-export const batchImport = (open: OpenDatabase, memory: string | undefined, opts: ImportOptions): Promise<ImportSummary> =>
-  withMemoryLimit(open, memory, () => importCsv(open, opts), "PT_IMPORT_MEMORY");
+export const batchImport = (
+  open: OpenDatabase,
+  memory: string | undefined,
+  opts: ImportOptions,
+): Promise<ImportSummary> => withMemoryLimit(open, memory, () => importCsv(open, opts), "PT_IMPORT_MEMORY");
 
 export async function importCommand(a: Parsed, fx: Effects): Promise<CommandResult> {
   const [, kind, file] = a.positional;
@@ -42,15 +45,28 @@ export async function importCommand(a: Parsed, fx: Effects): Promise<CommandResu
       now: fx.now(),
     });
     bar.done();
-    const q = s.quarantined ? `, ${s.quarantined} quarantined (${s.quarantine.slice(0, 3).map((x) => `line ${x.line}: ${x.reason}`).join("; ")}${s.quarantined > 3 ? "; …" : ""})` : "";
+    const q = s.quarantined
+      ? `, ${s.quarantined} quarantined (${s.quarantine
+          .slice(0, 3)
+          .map((x) => `line ${x.line}: ${x.reason}`)
+          .join("; ")}${s.quarantined > 3 ? "; …" : ""})`
+      : "";
     const w = s.warnings
-      ? `, ${s.warnings} warning(s) — imported with the field left empty, its text kept (${Object.entries(s.warnings_by_column).map(([c, n]) => `${c} ${n}`).join(", ")}; first: line ${s.warnings_sample[0].line}: ${s.warnings_sample[0].reason})`
+      ? `, ${s.warnings} warning(s) — imported with the field left empty, its text kept (${Object.entries(
+          s.warnings_by_column,
+        )
+          .map(([c, n]) => `${c} ${n}`)
+          .join(", ")}; first: line ${s.warnings_sample[0].line}: ${s.warnings_sample[0].reason})`
       : "";
     const m = s.mapping === "remembered" ? `, headers mapped as remembered for source "${s.source}"` : "";
     const f = s.footer_lines ? `, ${s.footer_lines} report footer line(s) skipped` : "";
-    const src = s.approved_source ? "" : ` — source "${s.source}" is not approved, so these packets are stored but not scored`;
+    const src = s.approved_source
+      ? ""
+      : ` — source "${s.source}" is not approved, so these packets are stored but not scored`;
     return {
-      summary: `imported ${s.kind} from ${s.file}: ${s.rows} rows, ${s.imported} imported, ${s.unchanged} unchanged${q}${w}${m}${f}${src} (upload ${s.upload_id})`,
+      summary:
+        `imported ${s.kind} from ${s.file}: ${s.rows} rows, ${s.imported} imported, ` +
+        `${s.unchanged} unchanged${q}${w}${m}${f}${src} (upload ${s.upload_id})`,
       json: { ...s },
     };
   } catch (e) {

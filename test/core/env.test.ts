@@ -6,11 +6,39 @@ import { checkEnv, EnvError, EnvSchema, readEnv } from "../../app/core/env.serve
 
 describe("the environment schema", () => {
   it("has the documented defaults when nothing is set (an empty value counts as unset)", () => {
-    expect(readEnv({ PT_LLM_TIMEOUT_MS: "", PORT: " " })).toMatchObject({ PT_DUCKDB_MEMORY: "256MB", PT_IMPORT_MEMORY: "160MB", PT_MAX_UPLOAD_MB: 100, PT_TRUST_PROXY: false, PT_NIGHTLY_CRON: "0 2 * * *", PT_LLM_TIMEOUT_MS: 30000, PT_LLM_CONCURRENCY: 4, PT_LLM_RETRIES: 3, PT_LLM_COST_PER_1K: 0, PORT: 3000, HOST: "127.0.0.1" });
+    expect(readEnv({ PT_LLM_TIMEOUT_MS: "", PORT: " " })).toMatchObject({
+      PT_DUCKDB_MEMORY: "256MB",
+      PT_IMPORT_MEMORY: "160MB",
+      PT_MAX_UPLOAD_MB: 100,
+      PT_TRUST_PROXY: false,
+      PT_NIGHTLY_CRON: "0 2 * * *",
+      PT_LLM_TIMEOUT_MS: 30000,
+      PT_LLM_CONCURRENCY: 4,
+      PT_LLM_RETRIES: 3,
+      PT_LLM_COST_PER_1K: 0,
+      PORT: 3000,
+      HOST: "127.0.0.1",
+    });
   });
 
   it("converts what is set", () => {
-    expect(readEnv({ PT_TRUST_PROXY: "1", PT_LLM_TIMEOUT_MS: "2000", PT_LLM_COST_PER_1K: "0.5", PT_SCORE_WORKERS: "0", PT_NIGHTLY_CRON: "off", OPENAI_BASE_URL: "http://127.0.0.1:9/v1" })).toMatchObject({ PT_TRUST_PROXY: true, PT_LLM_TIMEOUT_MS: 2000, PT_LLM_COST_PER_1K: 0.5, PT_SCORE_WORKERS: 0, PT_NIGHTLY_CRON: "off", OPENAI_BASE_URL: "http://127.0.0.1:9/v1" });
+    expect(
+      readEnv({
+        PT_TRUST_PROXY: "1",
+        PT_LLM_TIMEOUT_MS: "2000",
+        PT_LLM_COST_PER_1K: "0.5",
+        PT_SCORE_WORKERS: "0",
+        PT_NIGHTLY_CRON: "off",
+        OPENAI_BASE_URL: "http://127.0.0.1:9/v1",
+      }),
+    ).toMatchObject({
+      PT_TRUST_PROXY: true,
+      PT_LLM_TIMEOUT_MS: 2000,
+      PT_LLM_COST_PER_1K: 0.5,
+      PT_SCORE_WORKERS: 0,
+      PT_NIGHTLY_CRON: "off",
+      OPENAI_BASE_URL: "http://127.0.0.1:9/v1",
+    });
   });
 
   it.each([
@@ -40,7 +68,9 @@ describe("the environment schema", () => {
   });
 
   it("covers every PT_* and OPENAI_* variable the code reads, and nothing else reads process.env for them", () => {
-    const files = execFileSync("git", ["ls-files", "app", "server", "batch", "bench"], { encoding: "utf8" }).split("\n").filter((f) => /\.(ts|tsx|mjs)$/.test(f));
+    const files = execFileSync("git", ["ls-files", "app", "server", "batch", "bench"], { encoding: "utf8" })
+      .split("\n")
+      .filter((f) => /\.(ts|tsx|mjs)$/.test(f));
     const names = new Set<string>();
     for (const f of files) {
       const text = readFileSync(f, "utf8");

@@ -10,7 +10,7 @@ import { batch, startServerProcess, type RunningServer } from "../helpers/server
 // attempts as a person makes them in the browser.
 const PASSWORD = "e2e-password-1";
 const shots = path.resolve(import.meta.dirname, "../../test-results/screenshots");
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15000 });
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15000 });
 
 let dir: string;
 let server: RunningServer;
@@ -21,7 +21,12 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "pt-e2e-empty-"));
   const db = path.join(dir, "empty.duckdb");
   server = await startServerProcess(db, { PT_NO_DEMO: "1" });
-  for (const [email, role] of [["revops@empty.test", "revops"], ["boss@empty.test", "leadership"], ["lead@empty.test", "implementation_lead"], ["locked@empty.test", "leadership"]]) {
+  for (const [email, role] of [
+    ["revops@empty.test", "revops"],
+    ["boss@empty.test", "leadership"],
+    ["lead@empty.test", "implementation_lead"],
+    ["locked@empty.test", "leadership"],
+  ]) {
     const r = batch(["users", "add", email, "--role", role, "--db", db], { input: PASSWORD + "\n" });
     expect(r.code, r.stderr + r.stdout).toBe(0);
   }
@@ -60,7 +65,14 @@ describe("an empty database (defect 8)", () => {
     await page.goto(`${server.url}/pilot`);
     expect(await page.locator(".empty a[href='/uploads']").count()).toBeGreaterThan(0);
     expect(await page.locator(".empty a[href='/settings']").count()).toBeGreaterThan(0);
-    for (const [url, text] of [["/packets", "No handoff packets yet"], ["/fields", "No flag has been reviewed yet"], ["/templates", "No accepted flags yet"], ["/rework", "No early rework logged"], ["/runs", "No scoring run yet"], ["/uploads", "No file has been uploaded yet"]] as const) {
+    for (const [url, text] of [
+      ["/packets", "No handoff packets yet"],
+      ["/fields", "No flag has been reviewed yet"],
+      ["/templates", "No accepted flags yet"],
+      ["/rework", "No early rework logged"],
+      ["/runs", "No scoring run yet"],
+      ["/uploads", "No file has been uploaded yet"],
+    ] as const) {
       await page.goto(server.url + url);
       const empty = page.locator(".empty").first();
       expect(await empty.textContent(), url).toContain(text);
@@ -72,21 +84,34 @@ describe("an empty database (defect 8)", () => {
   it("the empty pages pass axe and do not scroll sideways at 1280 and 390 px", async () => {
     const failures: string[] = [];
     // the two roles side by side, each in its own page
-    await Promise.all(["revops@empty.test", "boss@empty.test"].map(async (who) => {
-      const page = await as(who);
-      for (const url of ["/pilot", "/packets", "/fields", "/templates", "/rework", "/uploads", "/runs", "/audit", "/settings"]) {
-        await page.setViewportSize({ width: 1280, height: 900 });
-        await page.goto(server.url + url);
-        for (const width of [1280, 390]) {
-          await page.setViewportSize({ width, height: 900 });
-          const v = await axe(page);
-          if (v.length) failures.push(`${who} @${width}: ${describeViolations(url, v)}`);
-          if ((await sideScroll(page)) > 0) failures.push(`${who} @${width}: ${url} scrolls sideways`);
-          if (who.startsWith("boss") && url === "/pilot") await page.screenshot({ path: path.join(shots, `pilot-empty-${width}.png`), fullPage: true });
+    await Promise.all(
+      ["revops@empty.test", "boss@empty.test"].map(async (who) => {
+        const page = await as(who);
+        for (const url of [
+          "/pilot",
+          "/packets",
+          "/fields",
+          "/templates",
+          "/rework",
+          "/uploads",
+          "/runs",
+          "/audit",
+          "/settings",
+        ]) {
+          await page.setViewportSize({ width: 1280, height: 900 });
+          await page.goto(server.url + url);
+          for (const width of [1280, 390]) {
+            await page.setViewportSize({ width, height: 900 });
+            const v = await axe(page);
+            if (v.length) failures.push(`${who} @${width}: ${describeViolations(url, v)}`);
+            if ((await sideScroll(page)) > 0) failures.push(`${who} @${width}: ${url} scrolls sideways`);
+            if (who.startsWith("boss") && url === "/pilot")
+              await page.screenshot({ path: path.join(shots, `pilot-empty-${width}.png`), fullPage: true });
+          }
         }
-      }
-      await page.close();
-    }));
+        await page.close();
+      }),
+    );
     const login = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
     await login.goto(`${server.url}/login`);
     expect(await login.title()).toBe("Sign in · Promise Trail");
@@ -123,10 +148,14 @@ describe("sign-in rate limit in the browser (defect 5)", () => {
     };
     for (let i = 0; i < 10; i++) {
       await tryOnce("locked@empty.test", `wrong-${i}`);
-      await poll(() => page.locator("[role=alert]").textContent()).toBe("That e-mail and password do not match an account.");
+      await poll(() => page.locator("[role=alert]").textContent()).toBe(
+        "That e-mail and password do not match an account.",
+      );
     }
     await tryOnce("locked@empty.test", PASSWORD);
-    await poll(() => page.locator("[role=alert]").textContent()).toContain("Too many failed sign-in attempts for this account");
+    await poll(() => page.locator("[role=alert]").textContent()).toContain(
+      "Too many failed sign-in attempts for this account",
+    );
     expect(new URL(page.url()).pathname).toBe("/login");
     await signIn(page, server.url, "boss@empty.test", PASSWORD);
     expect(new URL(page.url()).pathname).toBe("/pilot");

@@ -60,21 +60,35 @@ describe("review flow in Chromium", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, "revops@e2e.test");
     await page.goto(`${server.url}/pilot`);
-    await expect.poll(() => page.locator(".tile", { hasText: "Acceptance rate" }).locator(".value").textContent()).toBe("—");
+    await expect
+      .poll(() => page.locator(".tile", { hasText: "Acceptance rate" }).locator(".value").textContent())
+      .toBe("—");
     await page.screenshot({ path: path.join(shots, "pilot-before.png"), fullPage: true });
 
     // a CRM export whose account column has a name the product does not know
     const csv = csvOf(
-      ["Deal ID", "Client Company", "Kickoff Date", "Delivery Owner", "Signed Scope", "Order Form", "Kickoff Note", "Customer Promise"],
+      [
+        "Deal ID",
+        "Client Company",
+        "Kickoff Date",
+        "Delivery Owner",
+        "Signed Scope",
+        "Order Form",
+        "Kickoff Note",
+        "Customer Promise",
+      ],
       [
         {
           "Deal ID": "E2E-1",
           "Client Company": "Orbit Dental",
           "Kickoff Date": day(5),
           "Delivery Owner": "Dee Livery",
-          "Signed Scope": "1. Payroll configuration for 40 codes. Accepted when Customer signs off the code table.\n2. Executive dashboards.",
+          "Signed Scope":
+            "1. Payroll configuration for 40 codes. Accepted when Customer signs off the " +
+            "code table.\n2. Executive dashboards.",
           "Order Form": "Payroll — 120 employees @ $9 PEPM — 12-month term",
-          "Kickoff Note": "- they have ~190 employees now\n- I told them we'd waive the onboarding fee since they signed early",
+          "Kickoff Note":
+            "- they have ~190 employees now\n- I told them we'd waive the onboarding fee since they signed early",
           "Customer Promise": "Payroll live on the new system.",
         },
       ],
@@ -136,7 +150,9 @@ describe("review flow in Chromium", () => {
     await lead.screenshot({ path: path.join(shots, "packet-reviewed.png"), fullPage: true });
 
     await lead.goto(`${server.url}/pilot`);
-    await expect.poll(() => lead.locator(".tile", { hasText: "Acceptance rate" }).locator(".value").textContent()).toBe("50%");
+    await expect
+      .poll(() => lead.locator(".tile", { hasText: "Acceptance rate" }).locator(".value").textContent())
+      .toBe("50%");
     expect(await lead.locator(".tile", { hasText: "Flags accepted" }).locator(".value").textContent()).toBe("1");
     await lead.screenshot({ path: path.join(shots, "pilot-after.png"), fullPage: true });
     for (const p of ["fields", "templates", "rework", "audit", "packets", "settings"]) {
@@ -153,7 +169,10 @@ describe("review flow in Chromium", () => {
     await page.goto(`${server.url}/packets/E2E-1`);
     expect(await page.locator("button[value=accept]").count()).toBe(0);
     const flagId = await page.locator(".flag[data-flag]").first().getAttribute("data-flag");
-    const res = await page.request.post(`${server.url}/packets/E2E-1`, { form: { intent: "accept", flag_id: flagId! }, headers: { Origin: server.url } });
+    const res = await page.request.post(`${server.url}/packets/E2E-1`, {
+      form: { intent: "accept", flag_id: flagId! },
+      headers: { Origin: server.url },
+    });
     expect(res.status()).toBe(403);
     await page.close();
   });

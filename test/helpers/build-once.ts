@@ -10,6 +10,10 @@ const serverBuild = path.join(root, "build", "server", "index.js");
 
 export default function setup(): void {
   if (!buildIsStale(root, serverBuild)) return;
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"], { cwd: root, stdio: "inherit" });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"],
+    { cwd: root, stdio: "inherit" },
+  );
   if (r.status !== 0) throw new Error("the dashboard build failed; see the messages above");
 }

@@ -31,7 +31,8 @@ export function packet(over: Partial<PacketRow> = {}): PacketRow {
     close_date: "2026-01-10",
     kickoff_date: "2026-02-01",
     amount: "$10,000.00",
-    signed_scope: "1. Configure the payroll codes listed in Appendix A. Accepted when Customer signs off the code table.",
+    signed_scope:
+      "1. Configure the payroll codes listed in Appendix A. Accepted when Customer signs off the code table.",
     order_form: "Payroll — 100 employees @ $9 PEPM — 12-month term",
     deal_desk_exception: "None",
     kickoff_note: "Contact is Pat.",
@@ -41,7 +42,23 @@ export function packet(over: Partial<PacketRow> = {}): PacketRow {
   };
 }
 
-export const HANDOFF_COLUMNS = ["deal_id", "account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "close_date", "kickoff_date", "amount", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"];
+export const HANDOFF_COLUMNS = [
+  "deal_id",
+  "account_name",
+  "opportunity_name",
+  "account_owner",
+  "delivery_owner",
+  "implementation_lead",
+  "close_date",
+  "kickoff_date",
+  "amount",
+  "signed_scope",
+  "order_form",
+  "deal_desk_exception",
+  "kickoff_note",
+  "cs_requirement",
+  "customer_promise",
+];
 
 const q = (v: unknown) => {
   const s = v === undefined || v === null ? "" : String(v);
@@ -50,5 +67,9 @@ const q = (v: unknown) => {
 
 /** Rows to CSV text (comma, LF) with the given columns. */
 export function csvOf(columns: string[], rows: object[], eol = "\n"): string {
-  return [columns.join(","), ...rows.map((r) => columns.map((c) => q((r as Record<string, unknown>)[c])).join(","))].join(eol) + eol;
+  return (
+    [columns.join(","), ...rows.map((r) => columns.map((c) => q((r as Record<string, unknown>)[c])).join(","))].join(
+      eol,
+    ) + eol
+  );
 }

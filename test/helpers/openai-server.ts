@@ -9,7 +9,12 @@ export interface FakeCall {
  * A loopback HTTP server that speaks the Chat Completions protocol. `respond` decides each answer:
  * a JSON content string, or a raw { status, headers, body } / "hang".
  */
-export async function fakeOpenAI(respond: (call: FakeCall, n: number) => string | { status: number; headers?: Record<string, string>; body: string } | "hang") {
+export async function fakeOpenAI(
+  respond: (
+    call: FakeCall,
+    n: number,
+  ) => string | { status: number; headers?: Record<string, string>; body: string } | "hang",
+) {
   const calls: FakeCall[] = [];
   const sockets = new Set<import("node:net").Socket>();
   const server = http.createServer((req, res) => {

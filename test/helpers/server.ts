@@ -13,11 +13,15 @@ export interface RunningServer {
 /** Starts `npm start`'s entry as a real process on a free loopback port with the given database. */
 export async function startServerProcess(dbPath: string, env: Record<string, string> = {}): Promise<RunningServer> {
   let log = "";
-  const proc = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server/start.ts")], {
-    cwd: root,
-    env: { ...process.env, PT_DB: dbPath, PORT: "0", PT_NIGHTLY_CRON: "off", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const proc = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server/start.ts")],
+    {
+      cwd: root,
+      env: { ...process.env, PT_DB: dbPath, PORT: "0", PT_NIGHTLY_CRON: "off", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   proc.stdout!.on("data", (d) => (log += d));
   proc.stderr!.on("data", (d) => (log += d));
   const url = await new Promise<string>((resolve, reject) => {

@@ -23,10 +23,35 @@ function rng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
+  };
 }
 
-const ALPHABET = ["a", "b", "Z", "7", " ", ",", ";", "\t", '"', "\n", "\r", "\r\n", "\uFEFF", "\u00a0", "é", "€", "😀", "x", "-", "'"];
+const ALPHABET = [
+  "a",
+  "b",
+  "Z",
+  "7",
+  " ",
+  ",",
+  ";",
+  "\t",
+  '"',
+  "\n",
+  "\r",
+  "\r\n",
+  "\uFEFF",
+  "\u00a0",
+  "é",
+  "€",
+  "😀",
+  "x",
+  "-",
+  "'",
+];
 const HEADERS = ["deal_id", "account_name", "kickoff_note", "customer_promise"];
 
 interface Expected {
@@ -62,7 +87,7 @@ function rfc4180(text: string, delimiter: string, width: number): Expected[] {
         let closed = false;
         while (i < n) {
           if (text[i] === '"') {
-            if (text[i + 1] === '"') (field += '"'), (i += 2);
+            if (text[i + 1] === '"') ((field += '"'), (i += 2));
             else {
               i++;
               closed = true;
@@ -72,7 +97,7 @@ function rfc4180(text: string, delimiter: string, width: number): Expected[] {
         }
         line += breaks(field);
         if (!closed) bad = true;
-        while (i < n && text[i] !== delimiter && !isEnd(text[i])) (field += text[i++]), (bad = true);
+        while (i < n && text[i] !== delimiter && !isEnd(text[i])) ((field += text[i++]), (bad = true));
       } else {
         while (i < n && text[i] !== delimiter && !isEnd(text[i])) field += text[i++];
       }
@@ -93,7 +118,11 @@ function rfc4180(text: string, delimiter: string, width: number): Expected[] {
   return out.slice(1); // the header
 }
 
-function hostileFile(r: ReturnType<typeof rng>, fileNo: number, forImport: boolean): { text: string; delimiter: string } {
+function hostileFile(
+  r: ReturnType<typeof rng>,
+  fileNo: number,
+  forImport: boolean,
+): { text: string; delimiter: string } {
   const delimiter = r.pick([",", ";", "\t"] as const);
   const cell = () => {
     const len = r.int(4) === 0 ? 0 : r.int(10);
@@ -115,7 +144,9 @@ function hostileFile(r: ReturnType<typeof rng>, fileNo: number, forImport: boole
   for (let k = 0; k < rows; k++) {
     if (r.int(8) === 0) text += eol(); // blank line
     const width = r.int(10) === 0 ? 1 + r.int(6) : 4;
-    const cells = Array.from({ length: width }, (_, c) => (c === 0 ? `F${fileNo}-${k}` : c === 1 && forImport ? `Acct${cell()}` : cell()));
+    const cells = Array.from({ length: width }, (_, c) =>
+      c === 0 ? `F${fileNo}-${k}` : c === 1 && forImport ? `Acct${cell()}` : cell(),
+    );
     text += cells.map((c, ci) => (ci === 0 ? c : write(c))).join(delimiter);
     if (k < rows - 1 || r.int(3) > 0) text += eol();
   }
@@ -147,7 +178,8 @@ describe("the CSV fuzzer", () => {
       const got: Expected[] = [];
       for await (const ev of readRows(file, sniffed)) {
         if (ev.type === "row") got.push({ line: ev.line, fields: ev.fields, bad: false });
-        else if (ev.type === "bad") got.push({ line: ev.line, fields: want.find((w) => w.line === ev.line)?.fields ?? [], bad: true });
+        else if (ev.type === "bad")
+          got.push({ line: ev.line, fields: want.find((w) => w.line === ev.line)?.fields ?? [], bad: true });
       }
       figures.files_fuzzed++;
       figures.records_compared += want.length;
@@ -156,31 +188,45 @@ describe("the CSV fuzzer", () => {
     }
   }, 200_000);
 
-  it(`imports ${IMPORT_FILES} hostile files through the importer (either reader): every record once, every imported cell exact`, async () => {
-    const r = rng(SEED + 1);
-    let byDuckDB = 0;
-    for (let f = 0; f < IMPORT_FILES; f++) {
-      const { text } = hostileFile(r, f, true);
-      const file = path.join(files.dir, `i${f}.csv`);
-      writeFileSync(file, text);
-      const s = await importCsv(db, { kind: "handoffs", file });
-      if (s.reader === "duckdb") byDuckDB++;
-      const sniffed = await sniffFile(file);
-      const want = rfc4180(text, sniffed.delimiter, sniffed.headers.length);
-      figures.files_fuzzed++;
-      figures.records_compared += want.length;
-      expect(s.rows, `file ${f}: ${JSON.stringify(text)}`).toBe(want.length);
-      expect(s.imported + s.unchanged + s.quarantined).toBe(s.rows);
-      const good = want.filter((w) => !w.bad && w.fields[1].trim() !== "");
-      // read back behind a prefix: DuckDB's client drops a leading U+FEFF when it decodes text
-      const stored = await db.conn.runAndReadAll(
-        `SELECT deal_id, '|' || account_name, '|' || coalesce(kickoff_note, ''), '|' || coalesce(customer_promise, ''), line FROM packets WHERE deal_id LIKE $1 ORDER BY line`,
-        [`F${f}-%`],
-      );
-      const rows = stored.getRows().map(([id, a, k, c, line]) => ({ id, fields: [id, String(a).slice(1), String(k).slice(1), String(c).slice(1)], line: Number(line) }));
-      figures.rows_lost += Math.max(0, good.length - rows.length);
-      expect(rows.map((x) => ({ line: x.line, fields: x.fields })), `file ${f}: ${JSON.stringify(text)}`).toEqual(good.map((g) => ({ line: g.line, fields: g.fields })));
-    }
-    expect(byDuckDB).toBeGreaterThan(0);
-  }, 200_000);
+  it(
+    `imports ${IMPORT_FILES} hostile files through the importer (either reader): ` +
+      `every record once, every imported cell exact`,
+    async () => {
+      const r = rng(SEED + 1);
+      let byDuckDB = 0;
+      for (let f = 0; f < IMPORT_FILES; f++) {
+        const { text } = hostileFile(r, f, true);
+        const file = path.join(files.dir, `i${f}.csv`);
+        writeFileSync(file, text);
+        const s = await importCsv(db, { kind: "handoffs", file });
+        if (s.reader === "duckdb") byDuckDB++;
+        const sniffed = await sniffFile(file);
+        const want = rfc4180(text, sniffed.delimiter, sniffed.headers.length);
+        figures.files_fuzzed++;
+        figures.records_compared += want.length;
+        expect(s.rows, `file ${f}: ${JSON.stringify(text)}`).toBe(want.length);
+        expect(s.imported + s.unchanged + s.quarantined).toBe(s.rows);
+        const good = want.filter((w) => !w.bad && w.fields[1].trim() !== "");
+        // read back behind a prefix: DuckDB's client drops a leading U+FEFF when it decodes text
+        const stored = await db.conn.runAndReadAll(
+          `SELECT deal_id, '|' || account_name, '|' || coalesce(kickoff_note, ''), ` +
+            `'|' || coalesce(customer_promise, ''), line FROM packets WHERE deal_id ` +
+            `LIKE $1 ORDER BY line`,
+          [`F${f}-%`],
+        );
+        const rows = stored.getRows().map(([id, a, k, c, line]) => ({
+          id,
+          fields: [id, String(a).slice(1), String(k).slice(1), String(c).slice(1)],
+          line: Number(line),
+        }));
+        figures.rows_lost += Math.max(0, good.length - rows.length);
+        expect(
+          rows.map((x) => ({ line: x.line, fields: x.fields })),
+          `file ${f}: ${JSON.stringify(text)}`,
+        ).toEqual(good.map((g) => ({ line: g.line, fields: g.fields })));
+      }
+      expect(byDuckDB).toBeGreaterThan(0);
+    },
+    200_000,
+  );
 });

@@ -22,19 +22,25 @@ describe("bad environment at start (#19)", () => {
     ["PORT", "http"],
   ])("npm start with %s=%j exits 2 and names it; nothing is served", (name, value) => {
     starts++;
-    const r = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server/start.ts")], {
-      cwd: root,
-      env: { ...process.env, PT_DB: path.join(dir.dir, "s.duckdb"), PT_NIGHTLY_CRON: "off", [name]: value },
-      encoding: "utf8",
-      timeout: 60000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server/start.ts")],
+      {
+        cwd: root,
+        env: { ...process.env, PT_DB: path.join(dir.dir, "s.duckdb"), PT_NIGHTLY_CRON: "off", [name]: value },
+        encoding: "utf8",
+        timeout: 60000,
+      },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`invalid environment: ${name}="${value}"`);
     expect(r.stdout).not.toMatch(/running at/);
   });
   it("the batch tool with PT_LLM_CONCURRENCY=lots exits 2 and names it, before touching the database", () => {
     starts++;
-    const r = batch(["score", "--db", path.join(dir.dir, "b.duckdb"), "--json"], { env: { PT_LLM_CONCURRENCY: "lots" } });
+    const r = batch(["score", "--db", path.join(dir.dir, "b.duckdb"), "--json"], {
+      env: { PT_LLM_CONCURRENCY: "lots" },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/invalid environment: PT_LLM_CONCURRENCY="lots" must be a whole number from 1 to 64/);
     expect(r.json).toMatchObject({ error: expect.stringContaining("PT_LLM_CONCURRENCY") });

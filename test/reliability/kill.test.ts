@@ -20,10 +20,18 @@ const rows = 6000;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "pt-kill-"));
   db = path.join(dir, "k.duckdb");
-  const many = Array.from({ length: rows }, (_, i) => packet({ deal_id: `K-${String(i).padStart(5, "0")}`, kickoff_note: `Customer expects training as needed. Note ${i}.`, signed_scope: `1. Configure ${i} reports as appropriate.\n2. Data migration TBD.` }));
+  const many = Array.from({ length: rows }, (_, i) =>
+    packet({
+      deal_id: `K-${String(i).padStart(5, "0")}`,
+      kickoff_note: `Customer expects training as needed. Note ${i}.`,
+      signed_scope: `1. Configure ${i} reports as appropriate.\n2. Data migration TBD.`,
+    }),
+  );
   // a blank line makes the file irregular: the streaming reader writes its staging copy
   writeFileSync(path.join(dir, "h.csv"), csvOf(HANDOFF_COLUMNS, many).replace("\n", "\n\n"));
-  expect(batch(["users", "add", "a@k.test", "--role", "admin", "--db", db], { input: "kill-password-1\n" }).code).toBe(0);
+  expect(batch(["users", "add", "a@k.test", "--role", "admin", "--db", db], { input: "kill-password-1\n" }).code).toBe(
+    0,
+  );
 });
 afterAll(() => {
   addFigures(__filename, { kills_survived: kills });
@@ -33,7 +41,9 @@ afterAll(() => {
 /** Starts a CLI command and kills it with SIGKILL after ms (or when it has finished). */
 function killAfter(args: string[], ms: number): Promise<{ killed: boolean }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [path.resolve("batch/launch.mjs"), "batch/bin.ts", ...args, "--db", db], { stdio: "ignore" });
+    const p = spawn(process.execPath, [path.resolve("batch/launch.mjs"), "batch/bin.ts", ...args, "--db", db], {
+      stdio: "ignore",
+    });
     let done = false;
     p.on("exit", (_c, signal) => {
       done = true;
@@ -50,7 +60,9 @@ async function consistent() {
   try {
     const dupes = await open.conn.runAndReadAll("SELECT count(*) - count(DISTINCT flag_id) FROM flags");
     expect(Number(dupes.getRows()[0][0])).toBe(0);
-    const partial = await open.conn.runAndReadAll("SELECT count(*) FROM uploads u WHERE imported + unchanged + quarantined <> rows_read");
+    const partial = await open.conn.runAndReadAll(
+      "SELECT count(*) FROM uploads u WHERE imported + unchanged + quarantined <> rows_read",
+    );
     expect(Number(partial.getRows()[0][0])).toBe(0);
     const packets = Number((await open.conn.runAndReadAll("SELECT count(*) FROM packets")).getRows()[0][0]);
     expect([0, rows]).toContain(packets);
@@ -78,28 +90,37 @@ describe("kill -9", () => {
     await consistent();
   }, 240_000);
 
-  it("of scoring: the killed run is marked interrupted by the next, which finishes the job with the same flags", async () => {
-    for (const ms of points) {
-      const r = await killAfter(["score", "--all"], ms + 1500);
-      if (r.killed) kills++;
-      await consistent();
-    }
-    const done = batch(["score", "--json", "--db", db]);
-    expect(done.code, done.stderr).toBe(0);
-    const runs = await consistent();
-    expect(runs.filter((r) => r.status === "running")).toEqual([]);
-    // a kill before the run row was written leaves none; one after leaves a row the next run marks interrupted
-    addFigures(__filename, { runs_interrupted: runs.filter((r) => r.status === "interrupted").length });
-    // and deterministically: a run left 'running' by a dead process is marked interrupted by the next run
-    const open = await openDatabase(db);
-    await open.db.insertInto("runs").values({ kind: "score", started_at: new Date(), status: "running", detector_versions: "x" } as never).execute();
-    await open.close();
-    expect(batch(["score", "--db", db]).code).toBe(0);
-    const after = await consistent();
-    expect(after.filter((r) => r.status === "running")).toEqual([]);
-    expect(after.filter((r) => r.status === "interrupted").length).toBeGreaterThan(runs.filter((r) => r.status === "interrupted").length);
-    // scoring again from nothing gives the same flags as the interrupted-and-resumed sequence
-    const again = batch(["score", "--all", "--json", "--db", db]);
-    expect(again.json).toMatchObject({ flags_new: 0, flags_retired: 0, failed: 0 });
-  }, 240_000);
+  it(
+    "of scoring: the killed run is marked interrupted by the next, which finishes " + "the job with the same flags",
+    async () => {
+      for (const ms of points) {
+        const r = await killAfter(["score", "--all"], ms + 1500);
+        if (r.killed) kills++;
+        await consistent();
+      }
+      const done = batch(["score", "--json", "--db", db]);
+      expect(done.code, done.stderr).toBe(0);
+      const runs = await consistent();
+      expect(runs.filter((r) => r.status === "running")).toEqual([]);
+      // a kill before the run row was written leaves none; one after leaves a row the next run marks interrupted
+      addFigures(__filename, { runs_interrupted: runs.filter((r) => r.status === "interrupted").length });
+      // and deterministically: a run left 'running' by a dead process is marked interrupted by the next run
+      const open = await openDatabase(db);
+      await open.db
+        .insertInto("runs")
+        .values({ kind: "score", started_at: new Date(), status: "running", detector_versions: "x" } as never)
+        .execute();
+      await open.close();
+      expect(batch(["score", "--db", db]).code).toBe(0);
+      const after = await consistent();
+      expect(after.filter((r) => r.status === "running")).toEqual([]);
+      expect(after.filter((r) => r.status === "interrupted").length).toBeGreaterThan(
+        runs.filter((r) => r.status === "interrupted").length,
+      );
+      // scoring again from nothing gives the same flags as the interrupted-and-resumed sequence
+      const again = batch(["score", "--all", "--json", "--db", db]);
+      expect(again.json).toMatchObject({ flags_new: 0, flags_retired: 0, failed: 0 });
+    },
+    240_000,
+  );
 });

@@ -13,9 +13,20 @@ import { fakeOpenAI } from "../helpers/openai-server";
 import { addFigures } from "./figures";
 
 const answer = (f: object[]) => JSON.stringify({ findings: f });
-const finding = (quote: string, over: object = {}) => ({ category: "ambiguous_deliverable", source: "kickoff_note", quote, message: "Vague.", severity: "medium", ...over });
+const finding = (quote: string, over: object = {}) => ({
+  category: "ambiguous_deliverable",
+  source: "kickoff_note",
+  quote,
+  message: "Vague.",
+  severity: "medium",
+  ...over,
+});
 const NOTE = "We will deliver reporting as needed and the dashboards as appropriate.";
-const WORDS = "Customer expects the rollout to include reporting training dashboards exports alerts audits and weekly syncs with every regional manager in scope plus onboarding migration sandbox cutover signoff".split(" ");
+const WORDS = (
+  "Customer expects the rollout to include reporting training dashboards exports " +
+  "alerts audits and weekly syncs with every regional manager in scope plus " +
+  "onboarding migration sandbox cutover signoff"
+).split(" ");
 
 let db: Awaited<ReturnType<typeof tempDb>>;
 let api: Awaited<ReturnType<typeof fakeOpenAI>>;
@@ -27,12 +38,37 @@ beforeAll(async () => {
   api = await fakeOpenAI((call) => {
     answers++;
     const user = call.body.messages.find((m) => m.role === "user")!.content;
-    if (user.includes("case-dup")) return answer([finding("reporting as needed"), finding("reporting as needed"), finding("reporting as needed", { message: "again" })]);
-    if (user.includes("case-junk")) return answer([{ category: "nonsense" }, 7 as never, null as never, finding("the dashboards as appropriate"), { ...finding("reporting as needed"), extra: 1 }]);
-    if (user.includes("case-503")) return flaky ? { status: 503, body: JSON.stringify({ error: { message: "overloaded" } }) } : answer([finding("dashboards as appropriate")]);
+    if (user.includes("case-dup"))
+      return answer([
+        finding("reporting as needed"),
+        finding("reporting as needed"),
+        finding("reporting as needed", { message: "again" }),
+      ]);
+    if (user.includes("case-junk"))
+      return answer([
+        { category: "nonsense" },
+        7 as never,
+        null as never,
+        finding("the dashboards as appropriate"),
+        { ...finding("reporting as needed"), extra: 1 },
+      ]);
+    if (user.includes("case-503"))
+      return flaky
+        ? { status: 503, body: JSON.stringify({ error: { message: "overloaded" } }) }
+        : answer([finding("dashboards as appropriate")]);
     if (user.includes("case-badjson")) return flaky ? "{ not json" : answer([]);
-    if (user.includes("case-short")) return answer([finding(""), finding("   "), finding("a"), finding("as"), finding("--"), finding("port"), finding("reporting")]);
-    if (user.includes("case-flood")) return answer(Array.from({ length: 400 }, (_, i) => finding(WORDS[i % WORDS.length], { message: `word ${i}` })));
+    if (user.includes("case-short"))
+      return answer([
+        finding(""),
+        finding("   "),
+        finding("a"),
+        finding("as"),
+        finding("--"),
+        finding("port"),
+        finding("reporting"),
+      ]);
+    if (user.includes("case-flood"))
+      return answer(Array.from({ length: 400 }, (_, i) => finding(WORDS[i % WORDS.length], { message: `word ${i}` })));
     return answer([]);
   });
   const rows = [
@@ -54,9 +90,30 @@ afterAll(async () => {
   await db.dispose();
 });
 
-const pass = () => createLlmPass(db, llmConfigFromEnv({ PT_LLM_MODEL: "adv-model", OPENAI_BASE_URL: api.url, PT_LLM_TIMEOUT_MS: "2000", PT_LLM_RETRIES: "0", PT_LLM_CONCURRENCY: "2" })!);
-const llmFlags = (deal: string) => db.db.selectFrom("flags").select(["flag_id", "evidence", "state"]).where("deal_id", "=", deal).where("detector", "=", "llm:adv-model").execute();
-const status = (deal: string) => db.db.selectFrom("packets").select(["llm_status", "score_status"]).where("deal_id", "=", deal).executeTakeFirstOrThrow();
+const pass = () =>
+  createLlmPass(
+    db,
+    llmConfigFromEnv({
+      PT_LLM_MODEL: "adv-model",
+      OPENAI_BASE_URL: api.url,
+      PT_LLM_TIMEOUT_MS: "2000",
+      PT_LLM_RETRIES: "0",
+      PT_LLM_CONCURRENCY: "2",
+    })!,
+  );
+const llmFlags = (deal: string) =>
+  db.db
+    .selectFrom("flags")
+    .select(["flag_id", "evidence", "state"])
+    .where("deal_id", "=", deal)
+    .where("detector", "=", "llm:adv-model")
+    .execute();
+const status = (deal: string) =>
+  db.db
+    .selectFrom("packets")
+    .select(["llm_status", "score_status"])
+    .where("deal_id", "=", deal)
+    .executeTakeFirstOrThrow();
 
 describe("adversarial LLM answers", () => {
   let first: Awaited<ReturnType<typeof runScore>>;
@@ -64,15 +121,27 @@ describe("adversarial LLM answers", () => {
     first = await runScore(db, { llm: pass() });
   });
 
-  it("a duplicated finding does not abort the run: every packet is scored, deterministic flags and one LLM flag stored (#4)", async () => {
-    expect(first.scored).toBe(7);
-    expect(first.failed).toBe(0);
-    const run = await db.db.selectFrom("runs").select("status").where("id", "=", first.run_id).executeTakeFirstOrThrow();
-    expect(run.status).toBe("ok");
-    expect((await llmFlags("LA-DUP")).map((f) => f.evidence)).toEqual(["reporting as needed"]);
-    const deterministic = await db.db.selectFrom("flags").select("flag_id").where("detector", "not like", "llm:%").execute();
-    expect(deterministic.length).toBeGreaterThan(0);
-  });
+  it(
+    "a duplicated finding does not abort the run: every packet is scored, " +
+      "deterministic flags and one LLM flag stored (#4)",
+    async () => {
+      expect(first.scored).toBe(7);
+      expect(first.failed).toBe(0);
+      const run = await db.db
+        .selectFrom("runs")
+        .select("status")
+        .where("id", "=", first.run_id)
+        .executeTakeFirstOrThrow();
+      expect(run.status).toBe("ok");
+      expect((await llmFlags("LA-DUP")).map((f) => f.evidence)).toEqual(["reporting as needed"]);
+      const deterministic = await db.db
+        .selectFrom("flags")
+        .select("flag_id")
+        .where("detector", "not like", "llm:%")
+        .execute();
+      expect(deterministic.length).toBeGreaterThan(0);
+    },
+  );
 
   it("malformed findings in an answer are dropped one by one; the valid ones of that answer stay (#4)", async () => {
     expect((await llmFlags("LA-JUNK")).map((f) => f.evidence)).toEqual(["the dashboards as appropriate"]);
@@ -85,7 +154,9 @@ describe("adversarial LLM answers", () => {
     expect(await status("LA-503")).toEqual({ llm_status: "failed", score_status: "scored" });
     expect(await status("LA-DUP")).toEqual({ llm_status: "ok", score_status: "scored" });
     // the failed packets keep their deterministic flags meanwhile
-    expect((await db.db.selectFrom("flags").select("flag_id").where("deal_id", "=", "LA-503").execute()).length).toBeGreaterThan(0);
+    expect(
+      (await db.db.selectFrom("flags").select("flag_id").where("deal_id", "=", "LA-503").execute()).length,
+    ).toBeGreaterThan(0);
     flaky = false;
     const before = api.calls.length;
     const second = await runScore(db, { llm: pass() });
@@ -103,7 +174,12 @@ describe("adversarial LLM answers", () => {
   it("drops blank, one-letter and mid-word quotes and counts every drop (#6)", async () => {
     expect((await llmFlags("LA-SHORT")).map((f) => f.evidence)).toEqual(["reporting"]);
     // "", "   ", "a", "as", "--" too short; "port" only inside "reporting"
-    const dropped = await db.db.selectFrom("audit_log").select("detail").where("action", "=", "flag.dropped").where("entity_id", "=", "LA-SHORT").execute();
+    const dropped = await db.db
+      .selectFrom("audit_log")
+      .select("detail")
+      .where("action", "=", "flag.dropped")
+      .where("entity_id", "=", "LA-SHORT")
+      .execute();
     expect(dropped.length).toBeGreaterThanOrEqual(6);
     expect(first.dropped_citations).toBeGreaterThanOrEqual(6 + 2 + 4);
   });
@@ -115,8 +191,18 @@ describe("adversarial LLM answers", () => {
   });
 
   it("asks with a response format generated from the validating schema", () => {
-    const format = api.calls[0].body.response_format as { json_schema: { schema: { properties: { findings: { items: { required: string[]; additionalProperties: boolean } } } } } };
-    expect(format.json_schema.schema.properties.findings.items.required.sort()).toEqual(["category", "message", "quote", "severity", "source"]);
+    const format = api.calls[0].body.response_format as {
+      json_schema: {
+        schema: { properties: { findings: { items: { required: string[]; additionalProperties: boolean } } } };
+      };
+    };
+    expect(format.json_schema.schema.properties.findings.items.required.sort()).toEqual([
+      "category",
+      "message",
+      "quote",
+      "severity",
+      "source",
+    ]);
     expect(format.json_schema.schema.properties.findings.items.additionalProperties).toBe(false);
   });
 });

@@ -24,7 +24,11 @@ afterAll(async () => {
 
 const store = async (key: string, value: string) => {
   cases++;
-  await db.db.insertInto("settings").values({ key, value }).onConflict((oc) => oc.column("key").doUpdateSet({ value })).execute();
+  await db.db
+    .insertInto("settings")
+    .values({ key, value })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
+    .execute();
 };
 
 describe("corrupt settings JSON (#17)", () => {
@@ -47,8 +51,19 @@ describe("corrupt settings JSON (#17)", () => {
     await store("pilot", "{}");
     await store("approved_sources", '"csv"');
     writeFileSync(path.join(db.dir, "h.csv"), csvOf(HANDOFF_COLUMNS, [packet({ deal_id: "S1" })]));
-    await expect(importCsv(db, { kind: "handoffs", file: path.join(db.dir, "h.csv") })).rejects.toThrow(/"approved_sources" settings cannot be read/);
-    expect(Number((await db.db.selectFrom("packets").select((e) => e.fn.countAll().as("n")).executeTakeFirstOrThrow()).n)).toBe(0);
+    await expect(importCsv(db, { kind: "handoffs", file: path.join(db.dir, "h.csv") })).rejects.toThrow(
+      /"approved_sources" settings cannot be read/,
+    );
+    expect(
+      Number(
+        (
+          await db.db
+            .selectFrom("packets")
+            .select((e) => e.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(0);
     await store("approved_sources", '["csv"]');
     expect(await getApprovedSources(db.db)).toEqual(["csv"]);
   });

@@ -14,12 +14,22 @@ let app: ReturnType<typeof createAppContext>;
 beforeAll(async () => {
   db = await tempDb();
   app = createAppContext(db, "test-secret", db.dir);
-  for (const email of ["often@x.test", "target@x.test", "bystander@x.test", "late@x.test"]) await addUser(db, { email, role: "leadership", name: email, password: "right-password-1" });
+  for (const email of ["often@x.test", "target@x.test", "bystander@x.test", "late@x.test"])
+    await addUser(db, { email, role: "leadership", name: email, password: "right-password-1" });
 });
 afterAll(() => db.dispose());
 
-async function attempt(email: string, password: string, address: string, headers: Record<string, string> = {}): Promise<number> {
-  const request = new Request(`${ORIGIN}/login`, { method: "POST", body: new URLSearchParams({ email, password }), headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded", ...headers } });
+async function attempt(
+  email: string,
+  password: string,
+  address: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  const request = new Request(`${ORIGIN}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password }),
+    headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded", ...headers },
+  });
   const context = { app, clientAddress: address } as AppLoadContext;
   try {
     const r = (await login.action({ request, context, params: {} } as never)) as Response;
@@ -32,21 +42,29 @@ async function attempt(email: string, password: string, address: string, headers
 
 describe("sign-in rate limit", () => {
   it("never counts a successful sign-in: 12 in a row all succeed", async () => {
-    for (let i = 0; i < 12; i++) expect(await attempt("often@x.test", "right-password-1", "10.0.0.1"), `sign-in ${i + 1}`).toBe(302);
+    for (let i = 0; i < 12; i++)
+      expect(await attempt("often@x.test", "right-password-1", "10.0.0.1"), `sign-in ${i + 1}`).toBe(302);
   });
 
   it("locks an account after 10 failures, from any address, while other accounts sign in", async () => {
     for (let i = 0; i < 10; i++) expect(await attempt("target@x.test", "wrong", `10.0.1.${i}`)).toBe(401);
-    expect(await attempt("target@x.test", "right-password-1", "10.0.2.1")).toBe(429); // the right password too, from elsewhere
+    // the right password too, from elsewhere
+    expect(await attempt("target@x.test", "right-password-1", "10.0.2.1")).toBe(429);
     expect(await attempt("bystander@x.test", "right-password-1", "10.0.1.3")).toBe(302);
   });
 
-  it("locks an address after 50 failures over many accounts; X-Forwarded-For cannot dodge it unless the proxy is trusted", async () => {
-    for (let i = 0; i < 50; i++) expect(await attempt(`nobody${i}@x.test`, "guess", "10.0.3.3")).toBe(401);
-    expect(await attempt("late@x.test", "right-password-1", "10.0.3.3")).toBe(429);
-    expect(await attempt("late@x.test", "right-password-1", "10.0.3.3", { "X-Forwarded-For": "203.0.113.9" })).toBe(429);
-    expect(await attempt("late@x.test", "right-password-1", "10.0.3.4")).toBe(302);
-  });
+  it(
+    "locks an address after 50 failures over many accounts; X-Forwarded-For cannot " +
+      "dodge it unless the proxy is trusted",
+    async () => {
+      for (let i = 0; i < 50; i++) expect(await attempt(`nobody${i}@x.test`, "guess", "10.0.3.3")).toBe(401);
+      expect(await attempt("late@x.test", "right-password-1", "10.0.3.3")).toBe(429);
+      expect(await attempt("late@x.test", "right-password-1", "10.0.3.3", { "X-Forwarded-For": "203.0.113.9" })).toBe(
+        429,
+      );
+      expect(await attempt("late@x.test", "right-password-1", "10.0.3.4")).toBe(302);
+    },
+  );
 
   it("reads the client address from the socket, or from the proxy's last X-Forwarded-For hop when trusted", () => {
     const h = new Headers({ "X-Forwarded-For": "198.51.100.7, 203.0.113.9" });

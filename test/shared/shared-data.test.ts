@@ -30,7 +30,13 @@ describe("importing the shared files", () => {
         for (const kind of ["handoffs", "rework"] as const) {
           const rows = readCsv(file(set, `${kind}.csv`)).length;
           const s = await importCsv(own, { kind, file: file(set, `${kind}.csv`) });
-          expect({ set, kind, rows: s.rows, imported: s.imported, quarantine: s.quarantine }).toEqual({ set, kind, rows, imported: rows, quarantine: [] });
+          expect({ set, kind, rows: s.rows, imported: s.imported, quarantine: s.quarantine }).toEqual({
+            set,
+            kind,
+            rows,
+            imported: rows,
+            quarantine: [],
+          });
         }
       } finally {
         await own.dispose();
@@ -39,23 +45,50 @@ describe("importing the shared files", () => {
   });
 
   it("imports the dev and real-sow packets and the dev rework with the expected counts", async () => {
-    expect(await importCsv(db, { kind: "handoffs", file: file("dev", "handoffs.csv") })).toMatchObject({ rows: 40, imported: 40, quarantined: 0 });
-    expect(await importCsv(db, { kind: "handoffs", file: file("dev", "handoffs.csv") })).toMatchObject({ rows: 40, imported: 0, unchanged: 40 });
-    expect(await importCsv(db, { kind: "handoffs", file: file("real-sow", "handoffs.csv") })).toMatchObject({ rows: 10, imported: 10 });
-    expect(await importCsv(db, { kind: "rework", file: file("dev", "rework.csv") })).toMatchObject({ rows: 62, imported: 62 });
-    expect(await importCsv(db, { kind: "rework", file: file("real-sow", "rework.csv") })).toMatchObject({ rows: 20, imported: 20 });
+    expect(await importCsv(db, { kind: "handoffs", file: file("dev", "handoffs.csv") })).toMatchObject({
+      rows: 40,
+      imported: 40,
+      quarantined: 0,
+    });
+    expect(await importCsv(db, { kind: "handoffs", file: file("dev", "handoffs.csv") })).toMatchObject({
+      rows: 40,
+      imported: 0,
+      unchanged: 40,
+    });
+    expect(await importCsv(db, { kind: "handoffs", file: file("real-sow", "handoffs.csv") })).toMatchObject({
+      rows: 10,
+      imported: 10,
+    });
+    expect(await importCsv(db, { kind: "rework", file: file("dev", "rework.csv") })).toMatchObject({
+      rows: 62,
+      imported: 62,
+    });
+    expect(await importCsv(db, { kind: "rework", file: file("real-sow", "rework.csv") })).toMatchObject({
+      rows: 20,
+      imported: 20,
+    });
   });
 
   it("refuses the Data Loader file without --map, naming account_name, and imports it with one", async () => {
     const f = file("real-csv", "sf-dataloader-opportunityData.csv");
-    await expect(importCsv(db, { kind: "handoffs", file: f })).rejects.toThrow(/account_name.*Headers found: ID, ISDELETED, ACCOUNTID, NAME/s);
-    expect(await importCsv(db, { kind: "handoffs", file: f, map: { deal_id: "ID", account_name: "ACCOUNTID" } })).toMatchObject({ rows: 38, imported: 38, quarantined: 0 });
+    await expect(importCsv(db, { kind: "handoffs", file: f })).rejects.toThrow(
+      /account_name.*Headers found: ID, ISDELETED, ACCOUNTID, NAME/s,
+    );
+    expect(
+      await importCsv(db, { kind: "handoffs", file: f, map: { deal_id: "ID", account_name: "ACCOUNTID" } }),
+    ).toMatchObject({ rows: 38, imported: 38, quarantined: 0 });
   });
 
   it("quarantines the duplicate id of the Data Loader error file and keeps its extra ERROR column", async () => {
-    const s = await importCsv(db, { kind: "handoffs", file: file("real-csv", "sf-dataloader-error-status.csv"), map: { deal_id: "ID", account_name: "ACCOUNTID" } });
+    const s = await importCsv(db, {
+      kind: "handoffs",
+      file: file("real-csv", "sf-dataloader-error-status.csv"),
+      map: { deal_id: "ID", account_name: "ACCOUNTID" },
+    });
     expect(s.rows).toBe(11);
-    expect(s.quarantine).toEqual([{ line: expect.any(Number), reason: expect.stringMatching(/duplicate deal_id 006x0000001YZ8YAAW/) }]);
+    expect(s.quarantine).toEqual([
+      { line: expect.any(Number), reason: expect.stringMatching(/duplicate deal_id 006x0000001YZ8YAAW/) },
+    ]);
     expect(s.unmapped_headers).toContain("ERROR");
   });
 
@@ -84,10 +117,19 @@ describe("reviews joined with rework on the dev set", () => {
         const at = text(f.deal_id, f.source).indexOf(l.evidence);
         return at >= 0 && f.start !== null && f.start < at + l.evidence.length && f.end! > at;
       });
-    const decisions = flags.map((f) => ({ flag_id: f.flag_id, decision: matches(f) ? "accepted" : "rejected", reviewer: "lead@dev.test", reason: matches(f) ? "" : "not a real gap", decided_at: "2026-01-01" }));
+    const decisions = flags.map((f) => ({
+      flag_id: f.flag_id,
+      decision: matches(f) ? "accepted" : "rejected",
+      reviewer: "lead@dev.test",
+      reason: matches(f) ? "" : "not a real gap",
+      decided_at: "2026-01-01",
+    }));
     const reviews = path.join(db.dir, "reviews.csv");
     writeFileSync(reviews, csvOf(["flag_id", "decision", "reviewer", "reason", "decided_at"], decisions));
-    expect(await importCsv(db, { kind: "reviews", file: reviews })).toMatchObject({ imported: decisions.length, quarantined: 0 });
+    expect(await importCsv(db, { kind: "reviews", file: reviews })).toMatchObject({
+      imported: decisions.length,
+      quarantined: 0,
+    });
 
     // independent count: early = logged in [kickoff, kickoff + 14 days]
     const kickoff = new Map(handoffs.map((h) => [h.deal_id.trim(), parseDate(h.kickoff_date)]));
@@ -111,6 +153,7 @@ describe("reviews joined with rework on the dev set", () => {
     const m = await metricsExport(db);
     expect(m.pilot.packets).toBe(40);
     expect(m.early_rework).toEqual(want);
-    expect(want.predicted + want.dismissed + want.missed).toBe(41); // the dev set's README: 41 items in the first 14 days
+    // the dev set's README: 41 items in the first 14 days
+    expect(want.predicted + want.dismissed + want.missed).toBe(41);
   });
 });

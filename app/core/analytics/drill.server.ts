@@ -27,7 +27,8 @@ const PAGE = 100;
 function describe(q: DrillQuery): string {
   const what =
     q.kind === "packets"
-      ? `${q.completeness === "complete" ? "Fully complete " : q.completeness === "incomplete" ? "Incomplete " : ""}${q.maturity === "matured" ? "matured " : q.maturity === "maturing" ? "still-maturing " : ""}${q.period ?? "pilot and baseline"} packets`
+      ? `${q.completeness === "complete" ? "Fully complete " : q.completeness === "incomplete" ? "Incomplete " : ""}${q.maturity === "matured" ? "matured " : q.maturity === "maturing" ? "still-maturing " : ""}${q.period ?? "pilot and baseline"} ` +
+        `packets`
       : `${q.fact === "caught" ? "Flags accepted before kickoff" : q.fact === "expectation" ? "Promise, date and conflict flags accepted before kickoff" : `${q.status ? `${q.status[0].toUpperCase()}${q.status.slice(1)} flags` : "Flags"}`} on ${q.period ?? "pilot and baseline"} packets`;
   const parts = [what.charAt(0).toUpperCase() + what.slice(1)];
   if (q.category) parts.push(`category ${CATEGORY_LABELS[q.category as Category].toLowerCase()}`);
@@ -36,8 +37,28 @@ function describe(q: DrillQuery): string {
   return parts.join(", ");
 }
 
-export interface DrillFlag { flag_id: string; deal_id: string; account_name: string; kickoff_date: string; category: string; source: string; status: string; evidence: string; reviewer: string | null; decided_on: string | null }
-export interface DrillPacket { deal_id: string; account_name: string; kickoff_date: string; period: string; matured: boolean; completeness: number; rework_items: number; delay_days: number }
+export interface DrillFlag {
+  flag_id: string;
+  deal_id: string;
+  account_name: string;
+  kickoff_date: string;
+  category: string;
+  source: string;
+  status: string;
+  evidence: string;
+  reviewer: string | null;
+  decided_on: string | null;
+}
+export interface DrillPacket {
+  deal_id: string;
+  account_name: string;
+  kickoff_date: string;
+  period: string;
+  matured: boolean;
+  completeness: number;
+  rework_items: number;
+  delay_days: number;
+}
 
 /** Parses the drill-down's URL (anything unknown is ignored) and returns what it selects. */
 export async function drillPage(open: OpenDatabase, params: URLSearchParams, today = new Date()) {
@@ -47,13 +68,68 @@ export async function drillPage(open: OpenDatabase, params: URLSearchParams, tod
   const title = describe(q);
   return cached(open, `drill:${JSON.stringify(q)}:${today.toISOString().slice(0, 10)}`, async () => {
     if (q.kind === "flags") {
-      const rows = await runQueryFile<DrillFlag & { flags: number; packets: number; accepted: number; rejected: number; open: number }>(open, "drill_flags", [s.pilot_start, s.window_days, q.period ?? "", q.status ?? "", q.fact ?? "", q.week ?? "", q.category ?? "", q.source ?? "", PAGE, offset]);
+      const rows = await runQueryFile<
+        DrillFlag & { flags: number; packets: number; accepted: number; rejected: number; open: number }
+      >(open, "drill_flags", [
+        s.pilot_start,
+        s.window_days,
+        q.period ?? "",
+        q.status ?? "",
+        q.fact ?? "",
+        q.week ?? "",
+        q.category ?? "",
+        q.source ?? "",
+        PAGE,
+        offset,
+      ]);
       const t = rows[0];
-      return { kind: "flags" as const, query: q, title, page: q.page, hasNext: offset + PAGE < t.flags, totals: { flags: t.flags, packets: t.packets, accepted: t.accepted, rejected: t.rejected, open: t.open }, flags: rows.filter((r) => r.flag_id !== null) as DrillFlag[], packets: [] as DrillPacket[] };
+      return {
+        kind: "flags" as const,
+        query: q,
+        title,
+        page: q.page,
+        hasNext: offset + PAGE < t.flags,
+        totals: { flags: t.flags, packets: t.packets, accepted: t.accepted, rejected: t.rejected, open: t.open },
+        flags: rows.filter((r) => r.flag_id !== null) as DrillFlag[],
+        packets: [] as DrillPacket[],
+      };
     }
-    const rows = await runQueryFile<DrillPacket & { packets: number; completeness_mean: number | null; matured_packets: number; matured_rework_items: number; matured_delay_days: number }>(open, "drill_packets", [s.pilot_start, s.window_days, today.toISOString().slice(0, 10), q.period ?? "", q.maturity ?? "", q.week ?? "", q.completeness ?? "", PAGE, offset]);
+    const rows = await runQueryFile<
+      DrillPacket & {
+        packets: number;
+        completeness_mean: number | null;
+        matured_packets: number;
+        matured_rework_items: number;
+        matured_delay_days: number;
+      }
+    >(open, "drill_packets", [
+      s.pilot_start,
+      s.window_days,
+      today.toISOString().slice(0, 10),
+      q.period ?? "",
+      q.maturity ?? "",
+      q.week ?? "",
+      q.completeness ?? "",
+      PAGE,
+      offset,
+    ]);
     const t = rows[0];
-    const totals = { packets: t.packets, completeness_mean: t.completeness_mean, matured_packets: t.matured_packets, matured_rework_items: t.matured_rework_items, rework_rate: t.matured_packets ? t.matured_rework_items / t.matured_packets : null };
-    return { kind: "packets" as const, query: q, title, page: q.page, hasNext: offset + PAGE < t.packets, totals, flags: [] as DrillFlag[], packets: rows.filter((r) => r.deal_id !== null) as DrillPacket[] };
+    const totals = {
+      packets: t.packets,
+      completeness_mean: t.completeness_mean,
+      matured_packets: t.matured_packets,
+      matured_rework_items: t.matured_rework_items,
+      rework_rate: t.matured_packets ? t.matured_rework_items / t.matured_packets : null,
+    };
+    return {
+      kind: "packets" as const,
+      query: q,
+      title,
+      page: q.page,
+      hasNext: offset + PAGE < t.packets,
+      totals,
+      flags: [] as DrillFlag[],
+      packets: rows.filter((r) => r.deal_id !== null) as DrillPacket[],
+    };
   });
 }

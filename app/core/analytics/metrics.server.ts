@@ -4,7 +4,8 @@ import { getPilotSettings, type PilotSettings } from "../settings.server";
 import { templateFix } from "./topics";
 import { recommend, planStage, type Recommendation } from "./recommendation";
 
-const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : d == null ? null : String(d).slice(0, 10));
+const day = (d: unknown) =>
+  d instanceof Date ? d.toISOString().slice(0, 10) : d == null ? null : String(d).slice(0, 10);
 
 export interface PilotMetricsRow {
   pilot_start: Date;
@@ -101,7 +102,10 @@ export interface TemplateTopic {
   fix: string;
 }
 
-async function pilotParams(open: OpenDatabase, pilotStart?: string): Promise<{ settings: PilotSettings; start: string }> {
+async function pilotParams(
+  open: OpenDatabase,
+  pilotStart?: string,
+): Promise<{ settings: PilotSettings; start: string }> {
   const settings = await getPilotSettings(open.db);
   return { settings, start: pilotStart ?? settings.pilot_start };
 }
@@ -109,9 +113,18 @@ async function pilotParams(open: OpenDatabase, pilotStart?: string): Promise<{ s
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The pilot metrics row (sql/queries/pilot_metrics.sql); `today` decides which packets have matured. */
-export async function pilotMetrics(open: OpenDatabase, pilotStart?: string, today: Date = new Date()): Promise<PilotMetricsRow> {
+export async function pilotMetrics(
+  open: OpenDatabase,
+  pilotStart?: string,
+  today: Date = new Date(),
+): Promise<PilotMetricsRow> {
   const { settings, start } = await pilotParams(open, pilotStart);
-  const [row] = await runQueryFile<PilotMetricsRow>(open, "pilot_metrics", [start, settings.window_days, settings.review_minutes_per_handoff, isoDay(today)]);
+  const [row] = await runQueryFile<PilotMetricsRow>(open, "pilot_metrics", [
+    start,
+    settings.window_days,
+    settings.review_minutes_per_handoff,
+    isoDay(today),
+  ]);
   return row;
 }
 
@@ -122,7 +135,11 @@ export async function recurringFields(open: OpenDatabase, pilotStart?: string): 
 }
 
 /** Weekly series for the charts (sql/queries/weekly_series.sql). */
-export async function weeklySeries(open: OpenDatabase, pilotStart?: string, today: Date = new Date()): Promise<WeeklyPoint[]> {
+export async function weeklySeries(
+  open: OpenDatabase,
+  pilotStart?: string,
+  today: Date = new Date(),
+): Promise<WeeklyPoint[]> {
   const { settings, start } = await pilotParams(open, pilotStart);
   return runQueryFile<WeeklyPoint>(open, "weekly_series", [start, settings.window_days, isoDay(today)]);
 }
@@ -149,10 +166,24 @@ export async function reliability(open: OpenDatabase): Promise<ReliabilityRow[]>
 }
 
 /** Template-fix candidates (sql/queries/template_topics.sql) with the fix each suggests. */
-export async function templateTopics(open: OpenDatabase, pilotStart?: string, today: Date = new Date()): Promise<TemplateTopic[]> {
+export async function templateTopics(
+  open: OpenDatabase,
+  pilotStart?: string,
+  today: Date = new Date(),
+): Promise<TemplateTopic[]> {
   const { settings, start } = await pilotParams(open, pilotStart);
-  const rows = await runQueryFile<Omit<TemplateTopic, "key" | "fix" | "dismissed">>(open, "template_topics", [start, settings.window_days, isoDay(today), settings.thresholds.topic_days_fix]);
-  return rows.map((r) => ({ ...r, key: `${r.category}|${r.source}|${r.topic}`, dismissed: r.proposal_status === "dismissed" && r.packets <= (r.packets_at_decision ?? 0), fix: templateFix(r.category, r.source, r.topic) }));
+  const rows = await runQueryFile<Omit<TemplateTopic, "key" | "fix" | "dismissed">>(open, "template_topics", [
+    start,
+    settings.window_days,
+    isoDay(today),
+    settings.thresholds.topic_days_fix,
+  ]);
+  return rows.map((r) => ({
+    ...r,
+    key: `${r.category}|${r.source}|${r.topic}`,
+    dismissed: r.proposal_status === "dismissed" && r.packets <= (r.packets_at_decision ?? 0),
+    fix: templateFix(r.category, r.source, r.topic),
+  }));
 }
 
 export interface EarlyReworkItem {
@@ -170,21 +201,39 @@ export interface EarlyReworkItem {
 }
 
 /** Early rework items, newest first (`limit` for a page; the CSV export takes them all). */
-export async function earlyReworkItems(open: OpenDatabase, limit = 1_000_000_000, offset = 0): Promise<EarlyReworkItem[]> {
+export async function earlyReworkItems(
+  open: OpenDatabase,
+  limit = 1_000_000_000,
+  offset = 0,
+): Promise<EarlyReworkItem[]> {
   const { settings, start } = await pilotParams(open);
   return runQueryFile<EarlyReworkItem>(open, "early_rework_items", [start, settings.window_days, limit, offset]);
 }
 
 export async function earlyReworkByCategory(open: OpenDatabase) {
   const { settings, start } = await pilotParams(open);
-  return runQueryFile<{ category: string; predicted: number; dismissed: number; missed: number; hours: number; delay_days: number }>(open, "early_rework_by_category", [start, settings.window_days]);
+  return runQueryFile<{
+    category: string;
+    predicted: number;
+    dismissed: number;
+    missed: number;
+    hours: number;
+    delay_days: number;
+  }>(open, "early_rework_by_category", [start, settings.window_days]);
 }
 
 export interface MetricsExport {
   pilot: { start: string; end: string; packets: number; day: number; window_days: number; stage: string };
   baseline: { packets: number };
   handoff_completeness: { mean: number | null; complete_share: number | null; baseline_mean: number | null };
-  flags: { total: number; reviewed: number; accepted: number; rejected: number; acceptance_rate: number | null; disagreement_rate: number | null };
+  flags: {
+    total: number;
+    reviewed: number;
+    accepted: number;
+    rejected: number;
+    acceptance_rate: number | null;
+    disagreement_rate: number | null;
+  };
   missing_obligations_caught: number;
   customer_expectation_corrections: number;
   early_rework: { predicted: number; dismissed: number; missed: number };
@@ -195,12 +244,23 @@ export interface MetricsExport {
   kickoff_delay_prevented_days: number | null;
   repeat_volume: { handoffs_per_month: number; review_minutes_per_handoff: number; minutes_per_month: number };
   recurring_fields: RecurringField[];
-  template_fix_candidates: { topic: string; category: string; source: string; packets: number; rework_hours: number; fix: string; done_on: string | null }[];
+  template_fix_candidates: {
+    topic: string;
+    category: string;
+    source: string;
+    packets: number;
+    rework_hours: number;
+    fix: string;
+    done_on: string | null;
+  }[];
   recommendation: Recommendation;
 }
 
 /** Everything `export metrics` writes (FORMATS.md §7 keys, plus the recommendation and template fixes). */
-export async function metricsExport(open: OpenDatabase, opts: { pilotStart?: string; today?: Date } = {}): Promise<MetricsExport> {
+export async function metricsExport(
+  open: OpenDatabase,
+  opts: { pilotStart?: string; today?: Date } = {},
+): Promise<MetricsExport> {
   const { settings, start } = await pilotParams(open, opts.pilotStart);
   const today = opts.today ?? new Date();
   const m = await pilotMetrics(open, start, today);
@@ -209,20 +269,59 @@ export async function metricsExport(open: OpenDatabase, opts: { pilotStart?: str
   const dayN = Math.floor((today.getTime() - new Date(`${start}T00:00:00Z`).getTime()) / 86400000) + 1;
   const rec = recommend(m, fields, topics, settings);
   return {
-    pilot: { start: day(m.pilot_start)!, end: day(m.pilot_end)!, packets: m.pilot_packets, day: dayN, window_days: settings.window_days, stage: planStage(dayN, settings.window_days) },
+    pilot: {
+      start: day(m.pilot_start)!,
+      end: day(m.pilot_end)!,
+      packets: m.pilot_packets,
+      day: dayN,
+      window_days: settings.window_days,
+      stage: planStage(dayN, settings.window_days),
+    },
     baseline: { packets: m.baseline_packets },
-    handoff_completeness: { mean: m.completeness_mean, complete_share: m.complete_share, baseline_mean: m.baseline_completeness_mean },
-    flags: { total: m.flags_total, reviewed: m.flags_reviewed, accepted: m.flags_accepted, rejected: m.flags_rejected, acceptance_rate: m.acceptance_rate, disagreement_rate: m.disagreement_rate },
+    handoff_completeness: {
+      mean: m.completeness_mean,
+      complete_share: m.complete_share,
+      baseline_mean: m.baseline_completeness_mean,
+    },
+    flags: {
+      total: m.flags_total,
+      reviewed: m.flags_reviewed,
+      accepted: m.flags_accepted,
+      rejected: m.flags_rejected,
+      acceptance_rate: m.acceptance_rate,
+      disagreement_rate: m.disagreement_rate,
+    },
     missing_obligations_caught: m.missing_obligations_caught,
     customer_expectation_corrections: m.customer_expectation_corrections,
-    early_rework: { predicted: m.early_rework_predicted, dismissed: m.early_rework_dismissed, missed: m.early_rework_missed },
+    early_rework: {
+      predicted: m.early_rework_predicted,
+      dismissed: m.early_rework_dismissed,
+      missed: m.early_rework_missed,
+    },
     rework_rate: { baseline: m.rework_rate_baseline, pilot: m.rework_rate_pilot },
-    matured_packets: { data_date: m.data_date ?? isoDay(today), pilot: m.pilot_matured_packets, pilot_maturing: m.pilot_maturing_packets, baseline: m.baseline_matured_packets },
+    matured_packets: {
+      data_date: m.data_date ?? isoDay(today),
+      pilot: m.pilot_matured_packets,
+      pilot_maturing: m.pilot_maturing_packets,
+      baseline: m.baseline_matured_packets,
+    },
     rework_loops_avoided: m.rework_loops_avoided,
     kickoff_delay_prevented_days: m.kickoff_delay_prevented_days,
-    repeat_volume: { handoffs_per_month: m.handoffs_per_month, review_minutes_per_handoff: settings.review_minutes_per_handoff, minutes_per_month: m.repeat_volume_minutes },
+    repeat_volume: {
+      handoffs_per_month: m.handoffs_per_month,
+      review_minutes_per_handoff: settings.review_minutes_per_handoff,
+      minutes_per_month: m.repeat_volume_minutes,
+    },
     recurring_fields: fields,
-    template_fix_candidates: topics.slice(0, 10).map((t) => ({ topic: t.topic, category: t.category, source: t.source, packets: t.packets, rework_hours: t.rework_hours, fix: t.fix, done_on: t.done_on })),
+    template_fix_candidates: topics.slice(0, 10).map((t) => ({
+      topic: t.topic,
+      category: t.category,
+      source: t.source,
+      packets: t.packets,
+      rework_hours: t.rework_hours,
+      fix: t.fix,
+      done_on: t.done_on,
+    })),
     recommendation: rec,
   };
 }

@@ -11,9 +11,16 @@ import { templateTopics } from "./metrics.server";
 export class TemplateFixError extends Error {}
 
 /** RevOps marks a template fix done (or clears it with doneOn = null); a fix date in the future is refused. */
-export async function markTemplateFix(open: OpenDatabase, actor: { email: string }, input: { topic: string; doneOn: string | null; now?: Date }): Promise<void> {
+export async function markTemplateFix(
+  open: OpenDatabase,
+  actor: { email: string },
+  input: { topic: string; doneOn: string | null; now?: Date },
+): Promise<void> {
   const [category, source, topic] = input.topic.split("|");
-  if (!(CATEGORIES as readonly string[]).includes(category) || !source || !topic) throw new TemplateFixError("This template-fix candidate no longer exists. Reload the page to see the current ones.");
+  if (!(CATEGORIES as readonly string[]).includes(category) || !source || !topic)
+    throw new TemplateFixError(
+      "This template-fix candidate no longer exists. Reload the page to see the current ones.",
+    );
   let done: string | null = null;
   if (input.doneOn) {
     try {
@@ -22,13 +29,27 @@ export async function markTemplateFix(open: OpenDatabase, actor: { email: string
       throw new TemplateFixError(`“${input.doneOn}” is not a date: pick one, or type it as YYYY-MM-DD.`);
     }
     if (done && done > (input.now ?? new Date()).toISOString().slice(0, 10)) {
-      throw new TemplateFixError("The fix date is in the future: mark the fix done once the template has actually changed.");
+      throw new TemplateFixError(
+        "The fix date is in the future: mark the fix done once the template has actually changed.",
+      );
     }
   }
   await inTransaction(open, async (tx, conn) => {
     await tx.deleteFrom("template_fixes").where("topic", "=", input.topic).execute();
-    if (done) await tx.insertInto("template_fixes").values({ topic: input.topic, done_on: done, marked_by: actor.email, marked_at: new Date() }).execute();
-    await appendAudit(tx, conn, [{ actor: actor.email, action: done ? "template_fix.done" : "template_fix.cleared", entity: "template_fix", entityId: input.topic, detail: { done_on: done } }]);
+    if (done)
+      await tx
+        .insertInto("template_fixes")
+        .values({ topic: input.topic, done_on: done, marked_by: actor.email, marked_at: new Date() })
+        .execute();
+    await appendAudit(tx, conn, [
+      {
+        actor: actor.email,
+        action: done ? "template_fix.done" : "template_fix.cleared",
+        entity: "template_fix",
+        entityId: input.topic,
+        detail: { done_on: done },
+      },
+    ]);
   });
 }
 
@@ -53,8 +74,29 @@ export async function templateProposals(open: OpenDatabase, today = new Date()) 
     topics: topics.map((t) => {
       const d = byTopic.get(t.key);
       const newSinceDismissal = t.proposal_status === "dismissed" ? t.packets - (t.packets_at_decision ?? 0) : 0;
-      const state: ProposalState = t.done_on ? "done" : t.proposal_status === "accepted" ? "accepted" : t.dismissed ? "dismissed" : t.recent_packets >= n ? "proposed" : "watching";
-      return { ...t, state, decision: d && t.proposal_status ? { status: t.proposal_status, by: d.decided_by, at: new Date(d.decided_at).toISOString(), packets: t.packets_at_decision ?? 0 } : null, newSinceDismissal: Math.max(0, newSinceDismissal) };
+      const state: ProposalState = t.done_on
+        ? "done"
+        : t.proposal_status === "accepted"
+          ? "accepted"
+          : t.dismissed
+            ? "dismissed"
+            : t.recent_packets >= n
+              ? "proposed"
+              : "watching";
+      return {
+        ...t,
+        state,
+        decision:
+          d && t.proposal_status
+            ? {
+                status: t.proposal_status,
+                by: d.decided_by,
+                at: new Date(d.decided_at).toISOString(),
+                packets: t.packets_at_decision ?? 0,
+              }
+            : null,
+        newSinceDismissal: Math.max(0, newSinceDismissal),
+      };
     }),
   };
 }
@@ -67,12 +109,23 @@ const ProposalForm = z.discriminatedUnion("intent", [
 ]);
 
 /** One form post of the template-fix page (the route has checked the role); returns what happened, in words. */
-export async function templateAction(open: OpenDatabase, actor: { email: string }, form: FormData, now = new Date()): Promise<string> {
-  const parsed = ProposalForm.safeParse(Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""])));
-  if (!parsed.success) throw new TemplateFixError("That action is not available on this page. Reload the page and try again.");
+export async function templateAction(
+  open: OpenDatabase,
+  actor: { email: string },
+  form: FormData,
+  now = new Date(),
+): Promise<string> {
+  const parsed = ProposalForm.safeParse(
+    Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""])),
+  );
+  if (!parsed.success)
+    throw new TemplateFixError("That action is not available on this page. Reload the page and try again.");
   const f = parsed.data;
   const topic = (await templateTopics(open, undefined, now)).find((t) => t.key === f.topic);
-  if (!topic) throw new TemplateFixError("This template-fix candidate no longer exists. Reload the page to see the current ones.");
+  if (!topic)
+    throw new TemplateFixError(
+      "This template-fix candidate no longer exists. Reload the page to see the current ones.",
+    );
   const name = `“${topic.topic}” (${topic.category.replace(/_/g, " ")} in ${topic.source.replace(/_/g, " ")})`;
   if (f.intent === "done") {
     if (!f.done_on) throw new TemplateFixError("Pick the date the template was changed.");
@@ -86,27 +139,79 @@ export async function templateAction(open: OpenDatabase, actor: { email: string 
     return `The fix for ${name} is reopened: it is accepted and waiting for its template change.`;
   }
   if (f.intent === "exclude") {
-    if (!topic.examples.some((e) => e.deal_id === f.deal_id) && !(await dealHasTopic(open, f.topic, f.deal_id))) throw new TemplateFixError("That packet is not part of this gap. Reload the page to see its current packets.");
+    if (!topic.examples.some((e) => e.deal_id === f.deal_id) && !(await dealHasTopic(open, f.topic, f.deal_id)))
+      throw new TemplateFixError("That packet is not part of this gap. Reload the page to see its current packets.");
     await inTransaction(open, async (tx, conn) => {
-      await tx.insertInto("template_exclusions").values({ topic: f.topic, deal_id: f.deal_id, excluded_by: actor.email, excluded_at: now }).onConflict((oc) => oc.doNothing()).execute();
-      await appendAudit(tx, conn, [{ actor: actor.email, action: "template_proposal.excluded", entity: "template_fix", entityId: f.topic, detail: { deal_id: f.deal_id } }], now);
+      await tx
+        .insertInto("template_exclusions")
+        .values({ topic: f.topic, deal_id: f.deal_id, excluded_by: actor.email, excluded_at: now })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      await appendAudit(
+        tx,
+        conn,
+        [
+          {
+            actor: actor.email,
+            action: "template_proposal.excluded",
+            entity: "template_fix",
+            entityId: f.topic,
+            detail: { deal_id: f.deal_id },
+          },
+        ],
+        now,
+      );
     });
     return `Packet ${f.deal_id} no longer counts for ${name}.`;
   }
   await decide(open, actor, f.topic, f.intent === "accept" ? "accepted" : "dismissed", topic.packets, null, now);
-  return f.intent === "accept" ? `The template change for ${name} is accepted.` : `${name} is dismissed: it is raised again only when new packets add to its ${topic.packets}.`;
+  return f.intent === "accept"
+    ? `The template change for ${name} is accepted.`
+    : `${name} is dismissed: it is raised again only when new packets add to its ${topic.packets}.`;
 }
 
 async function dealHasTopic(open: OpenDatabase, key: string, dealId: string): Promise<boolean> {
   const [category, source, topic] = key.split("|");
-  const row = await open.db.selectFrom("flags").select("flag_id").where("deal_id", "=", dealId).where("category", "=", category).where("source", "=", source).where(sql<string>`coalesce(topic, 'other')`, "=", topic).where("state", "=", "active").executeTakeFirst();
+  const row = await open.db
+    .selectFrom("flags")
+    .select("flag_id")
+    .where("deal_id", "=", dealId)
+    .where("category", "=", category)
+    .where("source", "=", source)
+    .where(sql<string>`coalesce(topic, 'other')`, "=", topic)
+    .where("state", "=", "active")
+    .executeTakeFirst();
   return Boolean(row);
 }
 
-async function decide(open: OpenDatabase, actor: { email: string }, key: string, status: "accepted" | "dismissed", packets: number, action: string | null, now: Date) {
+async function decide(
+  open: OpenDatabase,
+  actor: { email: string },
+  key: string,
+  status: "accepted" | "dismissed",
+  packets: number,
+  action: string | null,
+  now: Date,
+) {
   await inTransaction(open, async (tx, conn) => {
     await tx.deleteFrom("template_proposals").where("topic", "=", key).execute();
-    await tx.insertInto("template_proposals").values({ topic: key, status, packets_at_decision: packets, decided_by: actor.email, decided_at: now }).execute();
-    await appendAudit(tx, conn, [{ actor: actor.email, action: action ?? `template_proposal.${status}`, entity: "template_fix", entityId: key, detail: { packets } }], now);
+    await tx
+      .insertInto("template_proposals")
+      .values({ topic: key, status, packets_at_decision: packets, decided_by: actor.email, decided_at: now })
+      .execute();
+    await appendAudit(
+      tx,
+      conn,
+      [
+        {
+          actor: actor.email,
+          action: action ?? `template_proposal.${status}`,
+          entity: "template_fix",
+          entityId: key,
+          detail: { packets },
+        },
+      ],
+      now,
+    );
   });
 }

@@ -13,7 +13,10 @@ const TOPICS: [string, RegExp][] = [
   ["discounts and credits", /discount|% off|credit|waiv|free|no cost|on us|absorb|price (?:hold|lock)/i],
   ["travel and expenses", /travel|t&e|expenses/i],
   ["payment and term", /\bnet \d+|payment|terminat|term\b|renewal|month term/i],
-  ["user and seat counts", /\busers?\b|seats?|licen[cs]e|employees?|endpoints?|devices?|contacts?|learners?|technicians?/i],
+  [
+    "user and seat counts",
+    /\busers?\b|seats?|licen[cs]e|employees?|endpoints?|devices?|contacts?|learners?|technicians?/i,
+  ],
   ["support and hypercare", /support|hypercare|on-call|24x7|monitoring|sla|uptime/i],
   ["delivery owner", /owner|assigned|tbd|\?\?/i],
   ["automations and workflows", /automation|workflow|journey|flow|campaign/i],
@@ -26,9 +29,15 @@ export function topicOf(category: Category, source: string, evidence: string): s
   if (source === "delivery_owner") return "delivery owner";
   for (const [name, re] of TOPICS) if (re.test(evidence)) return name;
   // no known theme: the first two content words of the evidence name it ("mobile app", "spanish versions")
-  const words = evidence.toLowerCase().match(/[\p{L}][\p{L}-]{2,}/gu)?.filter((w) => !isStop(w)) ?? [];
+  const words =
+    evidence
+      .toLowerCase()
+      .match(/[\p{L}][\p{L}-]{2,}/gu)
+      ?.filter((w) => !isStop(w)) ?? [];
   if (words.length) return words.slice(0, 2).join(" ");
-  return category === "ambiguous_deliverable" || category === "missing_acceptance_criteria" ? "other deliverables" : "other";
+  return category === "ambiguous_deliverable" || category === "missing_acceptance_criteria"
+    ? "other deliverables"
+    : "other";
 }
 
 /** The template change that would stop a recurring gap at the source. */
@@ -36,19 +45,39 @@ export function templateFix(category: string, source: string, topic: string): st
   const field = source.replace(/_/g, " ");
   switch (category) {
     case "missing_acceptance_criteria":
-      return `Add a required "acceptance criteria" line to every ${topic} deliverable in the SOW template (who accepts, against what measure).`;
+      return (
+        `Add a required "acceptance criteria" line to every ${topic} deliverable ` +
+        `in the SOW template (who accepts, against what measure).`
+      );
     case "ambiguous_deliverable":
-      return `Make the SOW template ask for counts, named systems and limits for ${topic} deliverables instead of free text.`;
+      return (
+        `Make the SOW template ask for counts, named systems and limits for ${topic} ` +
+        `deliverables instead of free text.`
+      );
     case "unowned_requirement":
-      return source === "delivery_owner" ? "Make delivery owner a required field at closed-won." : `Add an owner column to the ${field} template; block handoff while any ${topic} item has no named owner.`;
+      return source === "delivery_owner"
+        ? "Make delivery owner a required field at closed-won."
+        : `Add an owner column to the ${field} template; block handoff while any ${topic} item has no named owner.`;
     case "scope_exception":
-      return `Add a required "concessions" field to the order form and route ${topic} through the deal desk before they reach the ${field}.`;
+      return (
+        `Add a required "concessions" field to the order form and route ${topic} ` +
+        `through the deal desk before they reach the ${field}.`
+      );
     case "timeline_assumption":
-      return "Add a delivery-approved schedule section to the SOW template and a dates checklist to the kickoff note that points to it.";
+      return (
+        "Add a delivery-approved schedule section to the SOW template and a dates " +
+        "checklist to the kickoff note that points to it."
+      );
     case "promise_not_in_scope":
-      return `Add a "promised to the customer" checklist for ${topic} to the ${field} template, each line mapped to a SOW item or a change order.`;
+      return (
+        `Add a "promised to the customer" checklist for ${topic} to the ${field} ` +
+        `template, each line mapped to a SOW item or a change order.`
+      );
     case "conflicting_terms":
-      return `Keep ${topic} in one CRM field that fills both the order form and the SOW, so the ${field} cannot drift from it.`;
+      return (
+        `Keep ${topic} in one CRM field that fills both the order form and the ` +
+        `SOW, so the ${field} cannot drift from it.`
+      );
     default:
       return `Review the ${field} template for ${topic}.`;
   }

@@ -7,7 +7,17 @@ import type { AppContext, JobState } from "./context.server";
 export function startScoreJob(app: AppContext, startedBy: string, all = false): JobState {
   const running = [...app.jobs.values()].find((j) => !j.finished);
   if (running) return running;
-  const job: JobState = { id: randomBytes(6).toString("hex"), kind: all ? "rescore all" : "score", startedBy, startedAt: new Date(), done: 0, total: 0, finished: false, summary: null, error: null };
+  const job: JobState = {
+    id: randomBytes(6).toString("hex"),
+    kind: all ? "rescore all" : "score",
+    startedBy,
+    startedAt: new Date(),
+    done: 0,
+    total: 0,
+    finished: false,
+    summary: null,
+    error: null,
+  };
   app.jobs.set(job.id, job);
   const cfg = llmConfigFromEnv();
   void app
@@ -22,7 +32,9 @@ export function startScoreJob(app: AppContext, startedBy: string, all = false): 
       }),
     )
     .then((s) => {
-      job.summary = `run ${s.run_id}: scored ${s.scored}, unchanged ${s.unchanged}, failed ${s.failed}; ${s.flags_new} new and ${s.flags_retired} retired flags`;
+      job.summary =
+        `run ${s.run_id}: scored ${s.scored}, unchanged ${s.unchanged}, failed ` +
+        `${s.failed}; ${s.flags_new} new and ${s.flags_retired} retired flags`;
     })
     .catch((e) => {
       job.error = String((e as Error).message ?? e);

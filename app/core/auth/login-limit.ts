@@ -46,9 +46,16 @@ export class LoginLimiter {
  * The client address: the socket's, or with a trusted reverse proxy in front (PT_TRUST_PROXY=1) the address that
  * proxy appended last to X-Forwarded-For. Without the setting the header is ignored: anyone can write it.
  */
-export function clientAddress(headers: Headers, socketAddress: string | undefined, trustProxy = readEnv().PT_TRUST_PROXY): string {
+export function clientAddress(
+  headers: Headers,
+  socketAddress: string | undefined,
+  trustProxy = readEnv().PT_TRUST_PROXY,
+): string {
   if (trustProxy) {
-    const hops = (headers.get("X-Forwarded-For") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const hops = (headers.get("X-Forwarded-For") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (hops.length) return hops[hops.length - 1];
   }
   return socketAddress || "unknown";

@@ -36,7 +36,11 @@ export interface NewUser {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Creates an account (or updates the role and password of an existing one). */
-export async function addUser(open: OpenDatabase, u: NewUser, actor = "cli"): Promise<{ id: number; email: string; role: Role; created: boolean }> {
+export async function addUser(
+  open: OpenDatabase,
+  u: NewUser,
+  actor = "cli",
+): Promise<{ id: number; email: string; role: Role; created: boolean }> {
   const email = u.email.trim().toLowerCase();
   if (!EMAIL.test(email)) throw new UserError(`"${u.email}" is not an e-mail address`);
   if (!isRole(u.role)) throw new UserError(`unknown role "${u.role}"; roles are ${ROLES.join(", ")}`);
@@ -50,9 +54,23 @@ export async function addUser(open: OpenDatabase, u: NewUser, actor = "cli"): Pr
       await tx.updateTable("users").set({ role: u.role, name, password_hash }).where("id", "=", existing.id).execute();
       id = existing.id;
     } else {
-      id = (await tx.insertInto("users").values({ email, name, role: u.role, password_hash, created_at: new Date() }).returning("id").executeTakeFirstOrThrow()).id;
+      id = (
+        await tx
+          .insertInto("users")
+          .values({ email, name, role: u.role, password_hash, created_at: new Date() })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
     }
-    await appendAudit(tx, conn, [{ actor, action: existing ? "user.updated" : "user.created", entity: "user", entityId: email, detail: { role: u.role } }]);
+    await appendAudit(tx, conn, [
+      {
+        actor,
+        action: existing ? "user.updated" : "user.created",
+        entity: "user",
+        entityId: email,
+        detail: { role: u.role },
+      },
+    ]);
     return { id, email, role: u.role as Role, created: !existing };
   });
 }

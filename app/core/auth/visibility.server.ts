@@ -20,10 +20,12 @@ export class PricingHidden extends Error {
 }
 
 // "the order form says $120,000" in a conflict message: the figure after a hidden part's name
-const SAYS = /\b(the (?:order[ _]form|deal[ _-]desk(?:[ _]exception)?) says) (.+?)(?=(?: but | and |: |; |\.\s|\.?$))/gi;
+const SAYS =
+  /\b(the (?:order[ _]form|deal[ _-]desk(?:[ _]exception)?) says) (.+?)(?=(?: but | and |: |; |\.\s|\.?$))/gi;
 const NAMES_PRICING = /order[ _]form|deal[ _-]desk/i;
 // money and bare figures ($120,000 · 120k · EUR 4.500,00 · 12%): masked in free text that talks about a hidden part
-const FIGURE = /(?:[$€£¥₹]|\b(?:USD|EUR|GBP|INR|AUD|CAD|SGD|BRL|Rs)\.?\s?)?\d[\d,.']*(?:\s?(?:k|m|bn|%|USD|EUR|GBP))?\b/gi;
+const FIGURE =
+  /(?:[$€£¥₹]|\b(?:USD|EUR|GBP|INR|AUD|CAD|SGD|BRL|Rs)\.?\s?)?\d[\d,.']*(?:\s?(?:k|m|bn|%|USD|EUR|GBP))?\b/gi;
 
 interface PacketPricing {
   amount: number | null;
@@ -58,7 +60,10 @@ const EVERYTHING: Visibility = {
   auditRows: (r) => r,
 };
 
-/** A conflict message names the hidden part's figure ("the order form says 98,765"); other text about a hidden part loses its figures. */
+/**
+ * A conflict message names the hidden part's figure ("the order form says 98,765"); other text about a hidden part
+ * loses its figures.
+ */
 function maskText(s: string): string {
   if (!NAMES_PRICING.test(s)) return s;
   const said = s.replace(SAYS, `$1 ${HIDDEN_TEXT}`);
@@ -80,10 +85,18 @@ const HIDDEN: Visibility = {
         unparsed = null;
       }
     }
-    return { ...p, order_form: null, deal_desk_exception: null, amount: null, ...(p.unparsed === undefined ? {} : { unparsed }) };
+    return {
+      ...p,
+      order_form: null,
+      deal_desk_exception: null,
+      amount: null,
+      ...(p.unparsed === undefined ? {} : { unparsed }),
+    };
   },
   flags(flags) {
-    return flags.filter((f) => HIDDEN.sourceVisible(f.source)).map((f) => (typeof f.message === "string" ? { ...f, message: maskText(f.message) } : f));
+    return flags
+      .filter((f) => HIDDEN.sourceVisible(f.source))
+      .map((f) => (typeof f.message === "string" ? { ...f, message: maskText(f.message) } : f));
   },
   text: maskText,
   auditRows(rows) {
@@ -92,7 +105,15 @@ const HIDDEN: Visibility = {
       // an entry about a hidden part (a dropped LLM quote from the order form, say) keeps its shape, not its words
       try {
         const d = JSON.parse(r.detail) as Record<string, unknown>;
-        if (typeof d.source === "string" && !HIDDEN.sourceVisible(d.source)) return { ...r, detail: JSON.stringify({ ...d, quote: d.quote === undefined ? undefined : HIDDEN_TEXT, evidence: d.evidence === undefined ? undefined : HIDDEN_TEXT }) };
+        if (typeof d.source === "string" && !HIDDEN.sourceVisible(d.source))
+          return {
+            ...r,
+            detail: JSON.stringify({
+              ...d,
+              quote: d.quote === undefined ? undefined : HIDDEN_TEXT,
+              evidence: d.evidence === undefined ? undefined : HIDDEN_TEXT,
+            }),
+          };
       } catch {
         // not JSON: masked as text below
       }

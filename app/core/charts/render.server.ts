@@ -18,10 +18,19 @@ export function renderChart(spec: ChartSpec, width?: number): string {
   const options = { ...spec.options, ...(width ? { width: Math.min(width, spec.options.width ?? width) } : {}) };
   // a narrow chart keeps its margins in proportion (a 140 px label column would leave no room for bars)
   if (width && width < WIDE && (options.marginLeft ?? 0) > 100) options.marginLeft = 100;
-  const el = Plot.plot({ ...options, style: { fontSize: "12px" }, document, ariaLabel: spec.title || undefined, ariaDescription: spec.description } as Plot.PlotOptions) as unknown as { outerHTML: string };
+  const el = Plot.plot({
+    ...options,
+    style: { fontSize: "12px" },
+    document,
+    ariaLabel: spec.title || undefined,
+    ariaDescription: spec.description,
+  } as Plot.PlotOptions) as unknown as { outerHTML: string };
   const svg = accessible(el.outerHTML, spec.title);
   if (!spec.title) return svg;
-  return `<figure class="chart"><figcaption>${escapeHtml(spec.title)}</figcaption>${svg}<p class="sr-only">${escapeHtml(spec.description)}</p></figure>`;
+  return (
+    `<figure class="chart"><figcaption>${escapeHtml(spec.title)}</figcaption>${svg}<p ` +
+    `class="sr-only">${escapeHtml(spec.description)}</p></figure>`
+  );
 }
 
 /** Both widths of one chart. */
@@ -35,9 +44,13 @@ export function renderChartSet(spec: ChartSpec): RenderedChart {
  * chart without a title is decoration.
  */
 function accessible(html: string, title: string): string {
-  let out = html.replace(/(<g\b[^>]*?)\s+aria-(?:label|description)="[^"]*"/g, "$1").replace(/(<g\b[^>]*?)\s+aria-(?:label|description)="[^"]*"/g, "$1");
+  let out = html
+    .replace(/(<g\b[^>]*?)\s+aria-(?:label|description)="[^"]*"/g, "$1")
+    .replace(/(<g\b[^>]*?)\s+aria-(?:label|description)="[^"]*"/g, "$1");
   // the plot's own svg carries the chart's name; legend swatches and untitled sparklines are hidden from readers
-  out = out.replace(/<svg\b([^>]*)>/g, (_m, attrs: string) => (title && /\baria-label=/.test(attrs) ? `<svg role="img"${attrs}>` : `<svg aria-hidden="true"${attrs}>`));
+  out = out.replace(/<svg\b([^>]*)>/g, (_m, attrs: string) =>
+    title && /\baria-label=/.test(attrs) ? `<svg role="img"${attrs}>` : `<svg aria-hidden="true"${attrs}>`,
+  );
   return out;
 }
 

@@ -33,7 +33,9 @@ class SqlFileMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const dir = path.join(SQL_DIR, "migrations");
     const out: Record<string, Migration> = {};
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith(".sql"))
+      .sort()) {
       const text = readFileSync(path.join(dir, file), "utf8");
       out[file.replace(/\.sql$/, "")] = {
         async up(db) {
@@ -57,7 +59,10 @@ export function splitStatements(text: string): string[] {
 const CATALOG = "pt";
 
 export class DatabaseLockedError extends Error {
-  constructor(readonly dbPath: string, cause: string) {
+  constructor(
+    readonly dbPath: string,
+    cause: string,
+  ) {
     super(`the database ${dbPath} is held by another process (${cause.split("\n")[0]})`);
   }
 }
@@ -130,7 +135,8 @@ export async function openDatabase(dbPath: string, opts: { migrate?: boolean } =
 /** A DuckDB size setting as written by a user ("160MB", "1GB"); anything else is refused before it reaches SQL. */
 export function checkedSize(value: string, name: string): string {
   const v = value.trim();
-  if (!/^\d+(?:\.\d+)?\s*(?:[KMGT]i?B)$/i.test(v)) throw new Error(`${name} "${value}" is not a size such as 160MB or 1GB`);
+  if (!/^\d+(?:\.\d+)?\s*(?:[KMGT]i?B)$/i.test(v))
+    throw new Error(`${name} "${value}" is not a size such as 160MB or 1GB`);
   return v;
 }
 
@@ -138,7 +144,12 @@ export function checkedSize(value: string, name: string): string {
  * Runs fn with the instance's buffer pool bounded to `limit` (DuckDB spills beyond it), then restores the previous
  * limit. The limit is the whole instance's: only for a process doing nothing else meanwhile (a batch import).
  */
-export async function withMemoryLimit<T>(open: OpenDatabase, limit: string | undefined, fn: () => Promise<T>, setting = "memory limit"): Promise<T> {
+export async function withMemoryLimit<T>(
+  open: OpenDatabase,
+  limit: string | undefined,
+  fn: () => Promise<T>,
+  setting = "memory limit",
+): Promise<T> {
   if (!limit) return fn();
   const size = checkedSize(limit, setting);
   await open.conn.run(`SET memory_limit = '${size}'`);
@@ -152,7 +163,9 @@ export async function withMemoryLimit<T>(open: OpenDatabase, limit: string | und
 /** (Re)defines the SQL macros of sql/macros — the shared building blocks of the metric queries. */
 export async function defineMacros(conn: DuckDBConnection): Promise<void> {
   const dir = path.join(SQL_DIR, "macros");
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
     for (const statement of splitStatements(readFileSync(path.join(dir, file), "utf8"))) await conn.run(statement);
   }
 }
@@ -174,7 +187,12 @@ const resultCache = new WeakMap<OpenDatabase, Map<string, { generation: number; 
  */
 export async function runQueryFile<T>(open: OpenDatabase, name: string, params: unknown[] = []): Promise<T[]> {
   const text = queryText(name);
-  return cached(open, `query:${name}|${JSON.stringify(params)}`, () => open.db.connection().execute(() => runRaw(open.conn, text, params)).then((r) => r.rows as T[]));
+  return cached(open, `query:${name}|${JSON.stringify(params)}`, () =>
+    open.db
+      .connection()
+      .execute(() => runRaw(open.conn, text, params))
+      .then((r) => r.rows as T[]),
+  );
 }
 
 /**

@@ -1,10 +1,4 @@
-import {
-  DuckDBConnection,
-  DuckDBInstance,
-  listValue,
-  timestampValue,
-  type DuckDBValue,
-} from "@duckdb/node-api";
+import { DuckDBConnection, DuckDBInstance, listValue, timestampValue, type DuckDBValue } from "@duckdb/node-api";
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -30,8 +24,14 @@ export function toDuckValue(value: unknown): DuckDBValue {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return timestampValue(BigInt(value.getTime()) * 1000n);
   if (Array.isArray(value)) return listValue(value.map(toDuckValue));
-  if (typeof value === "object" && /^DuckDB/.test((value as object).constructor?.name ?? "")) return value as DuckDBValue;
-  if (typeof value === "boolean" || typeof value === "number" || typeof value === "string" || typeof value === "bigint") {
+  if (typeof value === "object" && /^DuckDB/.test((value as object).constructor?.name ?? ""))
+    return value as DuckDBValue;
+  if (
+    typeof value === "boolean" ||
+    typeof value === "number" ||
+    typeof value === "string" ||
+    typeof value === "bigint"
+  ) {
     return value;
   }
   return JSON.stringify(value);
@@ -51,7 +51,11 @@ export function fromDuckValue(value: unknown): unknown {
   return value;
 }
 
-export async function runRaw(conn: DuckDBConnection, sql: string, params: readonly unknown[] = []): Promise<{
+export async function runRaw(
+  conn: DuckDBConnection,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<{
   rows: Record<string, unknown>[];
   rowsChanged: number;
 }> {
@@ -127,11 +131,21 @@ class DuckIntrospector implements DatabaseIntrospector {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   constructor(readonly db: Kysely<any>) {}
   async getSchemas(): Promise<SchemaMetadata[]> {
-    const rows = await sql<{ schema_name: string }>`select distinct schema_name from information_schema.schemata`.execute(this.db);
+    const rows = await sql<{
+      schema_name: string;
+    }>`select distinct schema_name from information_schema.schemata`.execute(this.db);
     return rows.rows.map((r) => ({ name: r.schema_name }));
   }
   async getTables(): Promise<TableMetadata[]> {
-    const rows = await sql<{ table_name: string; table_schema: string; table_type: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null }>`
+    const rows = await sql<{
+      table_name: string;
+      table_schema: string;
+      table_type: string;
+      column_name: string;
+      data_type: string;
+      is_nullable: string;
+      column_default: string | null;
+    }>`
       select t.table_name, t.table_schema, t.table_type, c.column_name, c.data_type, c.is_nullable, c.column_default
       from information_schema.tables t join information_schema.columns c
         on c.table_name = t.table_name and c.table_schema = t.table_schema

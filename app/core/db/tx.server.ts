@@ -11,7 +11,11 @@ export type Tx = Kysely<Database>;
  * A commit makes cached pages stale (open.generation), unless the transaction only logs what no cached page
  * shows (`auditOnly`: sign-ins), so a morning of sign-ins does not recompute every dashboard.
  */
-export async function inTransaction<T>(open: OpenDatabase, fn: (tx: Tx, conn: DuckDBConnection) => Promise<T>, opts: { auditOnly?: boolean } = {}): Promise<T> {
+export async function inTransaction<T>(
+  open: OpenDatabase,
+  fn: (tx: Tx, conn: DuckDBConnection) => Promise<T>,
+  opts: { auditOnly?: boolean } = {},
+): Promise<T> {
   return open.db.connection().execute(async (k) => {
     await sql`BEGIN TRANSACTION`.execute(k);
     try {

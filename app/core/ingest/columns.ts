@@ -13,26 +13,73 @@ export interface ColumnSpec {
 }
 
 const col = (name: string, required: boolean, aliases: string[] = []): ColumnSpec => ({ name, required, aliases });
-const typedCol = (name: string, required: boolean, aliases: string[] = []): ColumnSpec => ({ name, required, aliases, typed: true });
+const typedCol = (name: string, required: boolean, aliases: string[] = []): ColumnSpec => ({
+  name,
+  required,
+  aliases,
+  typed: true,
+});
 
 export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
   handoffs: [
     // Salesforce API names (Id, Name, CloseDate …) and HubSpot labels. AccountId and OwnerId are ids,
     // not names, so they never map to account_name / account_owner without a hand mapping.
-    col("deal_id", true, ["opportunity id", "opportunity id (18)", "opportunity id (15)", "record id", "deal id", "id", "opportunityid", "hs_object_id"]),
-    col("account_name", true, ["account name", "company name", "associated company", "account", "company", "customer", "account.name"]),
+    col("deal_id", true, [
+      "opportunity id",
+      "opportunity id (18)",
+      "opportunity id (15)",
+      "record id",
+      "deal id",
+      "id",
+      "opportunityid",
+      "hs_object_id",
+    ]),
+    col("account_name", true, [
+      "account name",
+      "company name",
+      "associated company",
+      "account",
+      "company",
+      "customer",
+      "account.name",
+    ]),
     col("opportunity_name", false, ["opportunity name", "deal name", "name", "opportunity", "dealname"]),
-    col("account_owner", false, ["opportunity owner", "deal owner", "account owner", "owner", "owner name", "owner.name", "hubspot_owner_id (name)"]),
+    col("account_owner", false, [
+      "opportunity owner",
+      "deal owner",
+      "account owner",
+      "owner",
+      "owner name",
+      "owner.name",
+      "hubspot_owner_id (name)",
+    ]),
     col("delivery_owner", false, ["delivery owner", "project owner", "delivery lead"]),
     col("implementation_lead", false, ["implementation lead", "implementation manager"]),
     typedCol("close_date", false, ["close date", "closedate", "closed date", "closed won date"]),
-    typedCol("kickoff_date", false, ["kickoff date", "kick-off date", "kick off date", "start date", "project start date"]),
+    typedCol("kickoff_date", false, [
+      "kickoff date",
+      "kick-off date",
+      "kick off date",
+      "start date",
+      "project start date",
+    ]),
     typedCol("amount", false, ["amount", "deal amount", "total contract value", "tcv", "opportunity amount"]),
     col("signed_scope", false, ["signed scope", "sow", "statement of work", "scope"]),
     col("order_form", false, ["order form"]),
     col("deal_desk_exception", false, ["deal desk exception", "deal desk exceptions", "deal desk notes"]),
-    col("kickoff_note", false, ["kickoff note", "kickoff notes", "handoff note", "handoff notes", "sales handoff notes"]),
-    col("cs_requirement", false, ["cs requirement", "cs requirements", "customer success requirements", "onboarding requirements"]),
+    col("kickoff_note", false, [
+      "kickoff note",
+      "kickoff notes",
+      "handoff note",
+      "handoff notes",
+      "sales handoff notes",
+    ]),
+    col("cs_requirement", false, [
+      "cs requirement",
+      "cs requirements",
+      "customer success requirements",
+      "onboarding requirements",
+    ]),
     col("customer_promise", false, ["customer promise", "customer promises", "promised outcome"]),
   ],
   rework: [
@@ -53,7 +100,11 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
   ],
 };
 
-const fold = (h: string) => h.replace(/^\uFEFF/, "").trim().toLowerCase();
+const fold = (h: string) =>
+  h
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase();
 const squash = (h: string) => fold(h).replace(/[^\p{L}\p{N}]+/gu, "");
 
 /**
@@ -64,30 +115,67 @@ export const PROFILES: { name: string; kind: ImportKind; headers: Record<string,
   {
     name: "salesforce",
     kind: "handoffs",
-    headers: { "opportunity id": "deal_id", "opportunity id (18)": "deal_id", "account name": "account_name", "opportunity name": "opportunity_name", "opportunity owner": "account_owner", "close date": "close_date", amount: "amount" },
+    headers: {
+      "opportunity id": "deal_id",
+      "opportunity id (18)": "deal_id",
+      "account name": "account_name",
+      "opportunity name": "opportunity_name",
+      "opportunity owner": "account_owner",
+      "close date": "close_date",
+      amount: "amount",
+    },
   },
   {
     name: "hubspot",
     kind: "handoffs",
-    headers: { "record id": "deal_id", "deal name": "opportunity_name", "associated company": "account_name", "close date": "close_date", "deal owner": "account_owner", amount: "amount" },
+    headers: {
+      "record id": "deal_id",
+      "deal name": "opportunity_name",
+      "associated company": "account_name",
+      "close date": "close_date",
+      "deal owner": "account_owner",
+      amount: "amount",
+    },
   },
   {
     name: "zoho",
     kind: "handoffs",
     headers: {
-      "record id": "deal_id", "potential id": "deal_id", "deal id": "deal_id", "potential name": "opportunity_name", "deal name": "opportunity_name", "account name": "account_name",
-      "closing date": "close_date", "potential owner": "account_owner", "deal owner": "account_owner", amount: "amount",
+      "record id": "deal_id",
+      "potential id": "deal_id",
+      "deal id": "deal_id",
+      "potential name": "opportunity_name",
+      "deal name": "opportunity_name",
+      "account name": "account_name",
+      "closing date": "close_date",
+      "potential owner": "account_owner",
+      "deal owner": "account_owner",
+      amount: "amount",
     },
   },
   {
     name: "dynamics365",
     kind: "handoffs",
-    headers: { "(do not modify) opportunity": "deal_id", topic: "opportunity_name", "potential customer": "account_name", "est. close date": "close_date", "est. revenue": "amount", owner: "account_owner" },
+    headers: {
+      "(do not modify) opportunity": "deal_id",
+      topic: "opportunity_name",
+      "potential customer": "account_name",
+      "est. close date": "close_date",
+      "est. revenue": "amount",
+      owner: "account_owner",
+    },
   },
   {
     name: "pipedrive",
     kind: "handoffs",
-    headers: { "deal - id": "deal_id", "deal - title": "opportunity_name", "organization - name": "account_name", "deal - expected close date": "close_date", "deal - value": "amount", "deal - owner": "account_owner" },
+    headers: {
+      "deal - id": "deal_id",
+      "deal - title": "opportunity_name",
+      "organization - name": "account_name",
+      "deal - expected close date": "close_date",
+      "deal - value": "amount",
+      "deal - owner": "account_owner",
+    },
   },
 ];
 
@@ -134,7 +222,10 @@ export function mapHeaders(kind: ImportKind, headers: string[], manual: Record<s
   };
   const byHand = Object.entries(manual);
   for (const [name, header] of byHand) {
-    if (!spec.has(name)) throw new MappingError(`--map names an unknown column "${name}"; columns are: ${specs.map((s) => s.name).join(", ")}`);
+    if (!spec.has(name))
+      throw new MappingError(
+        `--map names an unknown column "${name}"; columns are: ${specs.map((s) => s.name).join(", ")}`,
+      );
     const i = headers.findIndex((h) => fold(h) === fold(header));
     if (i < 0) {
       const near = headers.find((h) => squash(h) === squash(header));
@@ -146,7 +237,10 @@ export function mapHeaders(kind: ImportKind, headers: string[], manual: Record<s
     const typed = [name, ...sharing].find((c) => spec.get(c)!.typed);
     if (sharing.length && typed) {
       throw new MappingError(
-        `--map ${name}="${header}": "${headers[i].replace(/^\uFEFF/, "")}" is already mapped to ${sharing.join(" and ")}; ${typed} is ${kindOf(typed)} column and reads a header of its own (only name, id and text columns can share a header)`,
+        `--map ${name}="${header}": "${headers[i].replace(/^\uFEFF/, "")}" is already ` +
+          `mapped to ${sharing.join(" and ")}; ${typed} is ${kindOf(typed)} column ` +
+          `and reads a header of its own (only name, id and text columns can share ` +
+          `a header)`,
       );
     }
     take(name, i);
@@ -166,17 +260,37 @@ export function mapHeaders(kind: ImportKind, headers: string[], manual: Record<s
     }
   };
   const profile = profileOf(kind, headers);
-  if (profile) for (const [h, c] of Object.entries(profile.headers)) if (spec.has(c)) takeAuto(c, find(c, (x) => fold(x) === h));
-  for (const s of specs) takeAuto(s.name, find(s.name, (h) => fold(h) === s.name));
-  for (const s of specs) for (const a of s.aliases) takeAuto(s.name, find(s.name, (h) => fold(h) === a));
-  for (const s of specs) takeAuto(s.name, find(s.name, (h) => squash(h) === squash(s.name)));
+  if (profile)
+    for (const [h, c] of Object.entries(profile.headers))
+      if (spec.has(c))
+        takeAuto(
+          c,
+          find(c, (x) => fold(x) === h),
+        );
+  for (const s of specs)
+    takeAuto(
+      s.name,
+      find(s.name, (h) => fold(h) === s.name),
+    );
+  for (const s of specs)
+    for (const a of s.aliases)
+      takeAuto(
+        s.name,
+        find(s.name, (h) => fold(h) === a),
+      );
+  for (const s of specs)
+    takeAuto(
+      s.name,
+      find(s.name, (h) => squash(h) === squash(s.name)),
+    );
   const used = new Set(readers.keys());
   const unmapped = headers.filter((_, i) => !used.has(i) && headers[i].trim() !== "");
   const missingRequired = specs.filter((s) => s.required && columns[s.name] === undefined).map((s) => s.name);
   return { profile: profile?.name ?? null, columns, unmapped, missingRequired };
 }
 
-const kindOf = (column: string) => (/date|_on$|_at$/.test(column) ? "a date" : column === "amount" ? "an amount" : "a number");
+const kindOf = (column: string) =>
+  /date|_on$|_at$/.test(column) ? "a date" : column === "amount" ? "an amount" : "a number";
 
 export class MappingError extends Error {}
 
@@ -186,9 +300,17 @@ export function parseManualMap(pairs: string[]): Record<string, string> {
   for (const p of pairs) {
     const eq = p.indexOf("=");
     if (eq <= 0 || eq === p.length - 1) throw new MappingError(`--map wants column=Header, got "${p}"`);
-    const [column, header] = [p.slice(0, eq).trim(), p.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1")];
+    const [column, header] = [
+      p.slice(0, eq).trim(),
+      p
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, "$1"),
+    ];
     if (out[column] !== undefined && fold(out[column]) !== fold(header)) {
-      throw new MappingError(`--map ${column}="${header}": ${column} is already mapped to "${out[column]}"; map each column once`);
+      throw new MappingError(
+        `--map ${column}="${header}": ${column} is already mapped to "${out[column]}"; map each column once`,
+      );
     }
     out[column] = header;
   }

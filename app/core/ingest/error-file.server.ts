@@ -20,9 +20,18 @@ function cellsOf(raw: string, delimiter: string): string[] {
 }
 
 /** The rows of one error file: line, reason and the record's cells as stored with the upload. */
-async function rowsOf(open: OpenDatabase, uploadId: number, kind: ErrorFileKind): Promise<{ line: number; reason: string; raw: string }[]> {
+async function rowsOf(
+  open: OpenDatabase,
+  uploadId: number,
+  kind: ErrorFileKind,
+): Promise<{ line: number; reason: string; raw: string }[]> {
   if (kind === "quarantine") {
-    return open.db.selectFrom("quarantine").select(["line", "reason", "raw"]).where("upload_id", "=", uploadId).orderBy("line").execute();
+    return open.db
+      .selectFrom("quarantine")
+      .select(["line", "reason", "raw"])
+      .where("upload_id", "=", uploadId)
+      .orderBy("line")
+      .execute();
   }
   // one row per line, its warnings' reasons together
   const warnings = await open.db
@@ -46,14 +55,21 @@ async function rowsOf(open: OpenDatabase, uploadId: number, kind: ErrorFileKind)
  * cells neutralized, which the importer undoes for a file of ours), or null when there is no such upload.
  */
 export async function errorFileCsv(open: OpenDatabase, uploadId: number, kind: ErrorFileKind): Promise<string | null> {
-  const upload = await open.db.selectFrom("uploads").select(["headers", "delimiter"]).where("id", "=", uploadId).executeTakeFirst();
+  const upload = await open.db
+    .selectFrom("uploads")
+    .select(["headers", "delimiter"])
+    .where("id", "=", uploadId)
+    .executeTakeFirst();
   if (!upload) return null;
   const rows = await rowsOf(open, uploadId, kind);
   const cell = (v: string) => csvCell(v, true);
   const lines: string[] = [];
   if (upload.headers === null) {
     // an upload from before headers were kept: its records whole
-    lines.push(["line", "reason", "raw"].join(","), ...rows.map((r) => [String(r.line), cell(r.reason), cell(r.raw)].join(",")));
+    lines.push(
+      ["line", "reason", "raw"].join(","),
+      ...rows.map((r) => [String(r.line), cell(r.reason), cell(r.raw)].join(",")),
+    );
   } else {
     const all = JSON.parse(upload.headers) as string[];
     // an error file uploaded again: its own line and reason columns give way to the new ones
@@ -65,7 +81,8 @@ export async function errorFileCsv(open: OpenDatabase, uploadId: number, kind: E
       const cells = cellsOf(r.raw, delimiter);
       const out = own.map((i) => cells[i] ?? "");
       // a record with more cells than headers keeps the rest in its last column, nothing dropped
-      if (cells.length > all.length && out.length) out[out.length - 1] = [out[out.length - 1], ...cells.slice(all.length)].join(delimiter);
+      if (cells.length > all.length && out.length)
+        out[out.length - 1] = [out[out.length - 1], ...cells.slice(all.length)].join(delimiter);
       lines.push([...out, String(r.line), r.reason].map(cell).join(","));
     }
   }

@@ -7,7 +7,16 @@ import { getApprovedSources } from "../settings.server";
 import { COLUMNS, errorColumnsOf, mapHeaders, MappingError, type HeaderMapping, type ImportKind } from "./columns";
 import { rememberedMapping, rememberMapping } from "./mappings.server";
 import { ImportRefused, sniffFile, DEFAULT_MAX_BYTES, type Sniffed } from "./read-csv.server";
-import { cellColumn, duckdbCanRead, literal, stageName, streamToNormalFile, viewWithDuckDB, WIDE_COLUMNS, type Staged } from "./stage.server";
+import {
+  cellColumn,
+  duckdbCanRead,
+  literal,
+  stageName,
+  streamToNormalFile,
+  viewWithDuckDB,
+  WIDE_COLUMNS,
+  type Staged,
+} from "./stage.server";
 import { dayOrderOf, parseAmount, parseDate, parseNumber, parseTimestamp, ValueError, type DayOrder } from "./values";
 
 export { ImportRefused };
@@ -139,9 +148,11 @@ interface KindPlan {
 export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promise<ImportSummary> {
   const now = opts.now ?? new Date();
   const source = (opts.source ?? "csv").trim().toLowerCase();
-  if (!/^[a-z0-9_.-]{1,40}$/.test(source)) throw new ImportRefused(`--source "${opts.source}" is not a valid source system name`);
+  if (!/^[a-z0-9_.-]{1,40}$/.test(source))
+    throw new ImportRefused(`--source "${opts.source}" is not a valid source system name`);
   // the sniffing pass reads every byte (hash, encoding, record starts): it is the first half of the progress bar
-  const progress = (half: 0 | 1) => (opts.onProgress ? (b: number) => opts.onProgress!(Math.round((half * sizeOf + b) / 2), sizeOf) : undefined);
+  const progress = (half: 0 | 1) =>
+    opts.onProgress ? (b: number) => opts.onProgress!(Math.round((half * sizeOf + b) / 2), sizeOf) : undefined;
   let sizeOf = 0;
   const sniffed = await sniffFile(opts.file, opts.maxBytes ?? DEFAULT_MAX_BYTES, (b) => progress(0)?.(b));
   sizeOf = sniffed.sizeBytes;
@@ -153,7 +164,8 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
   const hand = opts.map ?? {};
   let mappingFrom: ImportSummary["mapping"] = Object.keys(hand).length ? "by hand" : "automatic";
   let mapping: HeaderMapping;
-  const remembered = mappingFrom === "automatic" ? await rememberedMapping(open.db, opts.kind, source, ownHeaders) : null;
+  const remembered =
+    mappingFrom === "automatic" ? await rememberedMapping(open.db, opts.kind, source, ownHeaders) : null;
   if (remembered) {
     try {
       mapping = mapHeaders(opts.kind, headers, remembered.mapping);
@@ -166,7 +178,8 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
   } else mapping = mapHeaders(opts.kind, headers, hand);
   if (mapping.missingRequired.length) {
     throw new ImportRefused(
-      `cannot import ${path.basename(opts.file)} as ${opts.kind}: no header maps to the required column(s) ${mapping.missingRequired.join(", ")}. ` +
+      `cannot import ${path.basename(opts.file)} as ${opts.kind}: no header maps ` +
+        `to the required column(s) ${mapping.missingRequired.join(", ")}. ` +
         `Headers found: ${ownHeaders.join(", ")}. Columns expected: ${COLUMNS[opts.kind].map((c) => c.name + (c.required ? " (required)" : "")).join(", ")}. ` +
         `Map one by hand with --map ${mapping.missingRequired[0]}=HEADER.`,
     );
@@ -175,7 +188,9 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
   const approved = approvedSources.includes(source);
   const plan = PLANS[opts.kind](open);
   const idx = mapping.columns;
-  const headerMap = Object.fromEntries(Object.entries(idx).map(([c, i]) => [c, sniffed.headers[i].replace(/^\uFEFF/, "")]));
+  const headerMap = Object.fromEntries(
+    Object.entries(idx).map(([c, i]) => [c, sniffed.headers[i].replace(/^\uFEFF/, "")]),
+  );
 
   // rows are staged through their own connection, so a long import does not hold the shared one
   const stageConn = await open.connect();
@@ -190,7 +205,9 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
   //   per column, so 1,000 columns on two threads outgrow a 160 MB pool even for three rows
   const wide = sniffed.headers.length > WIDE_COLUMNS;
   await stageConn.run(
-    `SET preserve_insertion_order = true; SET disabled_optimizers = 'build_side_probe_side'; SET allocator_flush_threshold = '4MB'; SET allocator_bulk_deallocation_flush_threshold = '4MB'${wide ? "; SET threads = 1" : ""}`,
+    `SET preserve_insertion_order = true; SET disabled_optimizers = 'build_side_probe_side'; ` +
+      `SET allocator_flush_threshold = '4MB'; SET allocator_bulk_deallocation_flush_threshold ` +
+      `= '4MB'${wide ? "; SET threads = 1" : ""}`,
   );
   let checked: Checked | undefined;
   try {
@@ -199,7 +216,15 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
     checked = (await checkWithDuckDB(ctx, opts.reader === "stream" || ignored.size > 0)) ?? undefined;
     checked ??= await check(
       ctx,
-      await streamToNormalFile(stageConn, stageName(`stage_${opts.kind}`), opts.file, sniffed, `${open.path}.staging`, progress(1), { unneutralize: ignored.size > 0 }),
+      await streamToNormalFile(
+        stageConn,
+        stageName(`stage_${opts.kind}`),
+        opts.file,
+        sniffed,
+        `${open.path}.staging`,
+        progress(1),
+        { unneutralize: ignored.size > 0 },
+      ),
     );
     opts.onProgress?.(sizeOf, sizeOf);
     const { quarantine, rowsView, narrow, warnings, records } = checked;
@@ -224,34 +249,88 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const merged = await plan.merge({ rows: rowsView, narrow, uploadId: upload.id, now, approved, source, actor: opts.uploader ?? "cli" });
+      const merged = await plan.merge({
+        rows: rowsView,
+        narrow,
+        uploadId: upload.id,
+        now,
+        approved,
+        source,
+        actor: opts.uploader ?? "cli",
+      });
       // rows the merge refused (a review of an unknown flag) keep their cells for the error file too
       const cellsOf = await records(merged.quarantine.map((q) => q.line));
       quarantine.push(...merged.quarantine.map((q) => ({ ...q, raw: cellsOf.get(q.line) ?? q.raw })));
       quarantine.sort((a, b) => a.line - b.line);
       if (quarantine.length) {
-        await appendRows(conn, "quarantine", ["integer", "integer", "varchar", "varchar"], quarantine.map((r) => [upload.id, r.line, r.reason, r.raw]));
+        await appendRows(
+          conn,
+          "quarantine",
+          ["integer", "integer", "varchar", "varchar"],
+          quarantine.map((r) => [upload.id, r.line, r.reason, r.raw]),
+        );
       }
-      if (warnings.total) await conn.run(`INSERT INTO import_warnings (upload_id, line, column_name, raw, reason, record) SELECT ${upload.id}, line, column_name, raw, reason, record FROM ${warnings.relation}`);
+      if (warnings.total)
+        await conn.run(
+          `INSERT INTO import_warnings (upload_id, line, column_name, raw, reason, ` +
+            `record) SELECT ${upload.id}, line, column_name, raw, reason, record FROM ` +
+            `${warnings.relation}`,
+        );
       const rows = rowsRead;
       await tx
         .updateTable("uploads")
-        .set({ rows_read: rows, imported: merged.imported, unchanged: merged.unchanged, quarantined: quarantine.length, footer_lines: footer, warnings: warnings.total })
+        .set({
+          rows_read: rows,
+          imported: merged.imported,
+          unchanged: merged.unchanged,
+          quarantined: quarantine.length,
+          footer_lines: footer,
+          warnings: warnings.total,
+        })
         .where("id", "=", upload.id)
         .execute();
-      await appendAudit(tx, conn, [
-        {
-          actor: opts.uploader ?? "cli",
-          action: "upload.imported",
-          entity: "upload",
-          entityId: String(upload.id),
-          detail: { kind: opts.kind, file: opts.fileName ?? path.basename(opts.file), sha256: sniffed.sha256, source, rows, imported: merged.imported, unchanged: merged.unchanged, quarantined: quarantine.length, warnings: warnings.total },
-        },
-        ...(merged.audit ?? []),
-      ], now);
-      if (mappingFrom === "by hand") await rememberMapping(tx, opts.kind, source, ownHeaders, hand, opts.uploader ?? "cli", now);
+      await appendAudit(
+        tx,
+        conn,
+        [
+          {
+            actor: opts.uploader ?? "cli",
+            action: "upload.imported",
+            entity: "upload",
+            entityId: String(upload.id),
+            detail: {
+              kind: opts.kind,
+              file: opts.fileName ?? path.basename(opts.file),
+              sha256: sniffed.sha256,
+              source,
+              rows,
+              imported: merged.imported,
+              unchanged: merged.unchanged,
+              quarantined: quarantine.length,
+              warnings: warnings.total,
+            },
+          },
+          ...(merged.audit ?? []),
+        ],
+        now,
+      );
+      if (mappingFrom === "by hand")
+        await rememberMapping(tx, opts.kind, source, ownHeaders, hand, opts.uploader ?? "cli", now);
       const result: ImportSummary = {
-        ...summary(upload.id, opts, sniffed, source, approved, rows, merged.imported, merged.unchanged, footer, quarantine, mapping.unmapped, reader),
+        ...summary(
+          upload.id,
+          opts,
+          sniffed,
+          source,
+          approved,
+          rows,
+          merged.imported,
+          merged.unchanged,
+          footer,
+          quarantine,
+          mapping.unmapped,
+          reader,
+        ),
         ...warnings.summary,
         header_map: headerMap,
         mapping: mappingFrom,
@@ -268,14 +347,20 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
     // a wide file's chunks outgrew the import's memory: say so, rather than DuckDB's advice on its settings
     if (wide && /Out of Memory/i.test(String((e as Error)?.message))) {
       throw new ImportRefused(
-        `${path.basename(opts.file)} has ${sniffed.headers.length.toLocaleString("en-US")} columns and ${sniffed.recordLines.length.toLocaleString("en-US")} rows: too wide to import in the memory an import has (PT_IMPORT_MEMORY raises it); export fewer columns or split the rows into smaller files`,
+        `${path.basename(opts.file)} has ${sniffed.headers.length.toLocaleString("en-US")} ` +
+          `columns and ${sniffed.recordLines.length.toLocaleString("en-US")} rows: ` +
+          `too wide to import in the memory an import has (PT_IMPORT_MEMORY raises ` +
+          `it); export fewer columns or split the rows into smaller files`,
       );
     }
     throw e;
   } finally {
     await checked?.drop().catch(() => undefined);
     await stageConn
-      .run(`SET preserve_insertion_order = false; RESET disabled_optimizers; RESET allocator_flush_threshold; RESET allocator_bulk_deallocation_flush_threshold${wide ? "; RESET threads" : ""}`)
+      .run(
+        `SET preserve_insertion_order = false; RESET disabled_optimizers; RESET ` +
+          `allocator_flush_threshold; RESET allocator_bulk_deallocation_flush_threshold${wide ? "; RESET threads" : ""}`,
+      )
       .catch(() => undefined);
     stageConn.closeSync();
   }
@@ -302,7 +387,11 @@ interface Checked {
   records(lines: number[]): Promise<Map<number, string>>;
   quarantine: { line: number; reason: string; raw: string }[];
   /** warnings of the rows to store: a table (line, column_name, raw, reason) and their counts */
-  warnings: { relation: string; total: number; summary: Pick<ImportSummary, "warnings" | "warnings_by_column" | "warnings_sample"> };
+  warnings: {
+    relation: string;
+    total: number;
+    summary: Pick<ImportSummary, "warnings" | "warnings_by_column" | "warnings_sample">;
+  };
   /** rows the checks saw (DuckDB's reader must see as many as the sniffer) */
   seen: number;
   drop(): Promise<void>;
@@ -335,7 +424,15 @@ async function checkWithDuckDB(ctx: CheckContext, refuse: boolean): Promise<Chec
 async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
   const { conn, plan, idx, sniffed } = ctx;
   const stage = staged.relation;
-  const [first, dict, keys, verdict, rowsView, warn, narrow] = [`${stage}_first`, `${stage}_dict`, `${stage}_keys`, `${stage}_verdict`, `${stage}_rows`, `${stage}_warn`, `${stage}_narrow`];
+  const [first, dict, keys, verdict, rowsView, warn, narrow] = [
+    `${stage}_first`,
+    `${stage}_dict`,
+    `${stage}_keys`,
+    `${stage}_verdict`,
+    `${stage}_rows`,
+    `${stage}_warn`,
+    `${stage}_narrow`,
+  ];
   const drop = async () => {
     await conn.run(`DROP VIEW IF EXISTS ${rowsView}`);
     await conn.run(`DROP VIEW IF EXISTS ${narrow}`);
@@ -347,9 +444,16 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     // JSON, the content hash) and the few cells the checks, the key and the typed values read. Every later step
     // works on this narrow table (a join carrying the file's text would cost CPU, and each operator between the
     // reader and a table holds a chunk of 32 KB per column: a 1,000-column file would outgrow the pool).
-    const version = plan.versioned ? versionColumns(ctx.kind, sniffed.headers, idx, ctx.ignored) : { sql: [], params: [] };
-    const reads = [...new Set([...plan.reads, ...Object.keys(plan.typed)].filter((c) => idx[c] !== undefined).map((c) => idx[c]))];
-    await conn.run(`CREATE TABLE ${first} AS SELECT ${["s.rn", "s.line", ...version.sql, ...reads.map((i) => `s.${cellColumn(i)}`)].join(", ")} FROM ${stage} s`, version.params);
+    const version = plan.versioned
+      ? versionColumns(ctx.kind, sniffed.headers, idx, ctx.ignored)
+      : { sql: [], params: [] };
+    const reads = [
+      ...new Set([...plan.reads, ...Object.keys(plan.typed)].filter((c) => idx[c] !== undefined).map((c) => idx[c])),
+    ];
+    await conn.run(
+      `CREATE TABLE ${first} AS SELECT ${["s.rn", "s.line", ...version.sql, ...reads.map((i) => `s.${cellColumn(i)}`)].join(", ")} FROM ${stage} s`,
+      version.params,
+    );
     await parseDistinct(conn, first, dict, plan.typed, idx);
     const alias = (column: string) => `d_${column}`;
     const cells: Cells = {
@@ -364,7 +468,9 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     };
     const joins = Object.keys(plan.typed)
       .filter((c) => idx[c] !== undefined)
-      .map((c) => `LEFT JOIN ${dict} ${alias(c)} ON ${alias(c)}.col = ${literal(c)} AND ${alias(c)}.raw = ${cells.raw(c)}`)
+      .map(
+        (c) => `LEFT JOIN ${dict} ${alias(c)} ON ${alias(c)}.col = ${literal(c)} AND ${alias(c)}.raw = ${cells.raw(c)}`,
+      )
       .join("\n");
     // an optional typed cell that does not parse warns (its row is stored with the field empty, the text kept)
     const optional = Object.keys(plan.typed).filter((c) => !plan.typed[c].required && idx[c] !== undefined);
@@ -376,9 +482,13 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     const typedPresent = Object.keys(plan.typed).filter((c) => idx[c] !== undefined);
     await conn.run(
       `CREATE TABLE ${keys} AS
-       SELECT s.rn, s.line, ${plan.versioned ? "s.extra, s.content_hash," : ""} ${plan.key.sql(cells)} AS row_key, ${warnings} AS warnings,
+       SELECT s.rn, s.line, ${plan.versioned ? "s.extra, s.content_hash," : ""} ${plan.key.sql(cells)} AS row_key,
+         ${warnings} AS warnings,
               ${typedPresent.map((c) => `${cells.parsed(c)} AS v_${c}, ${cells.currency(c)} AS cur_${c},`).join(" ")}
-              CASE ${plan.checks(cells).map(([when, why]) => `WHEN ${when} THEN ${why}`).join(" ")} END AS reason
+              CASE ${plan
+                .checks(cells)
+                .map(([when, why]) => `WHEN ${when} THEN ${why}`)
+                .join(" ")} END AS reason
        FROM ${first} s ${joins}`,
     );
     // (its columns live on in the keys table: freed before the store reads the file again)
@@ -400,12 +510,15 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     const record = `concat_ws($1, ${sniffed.headers.map((_, i) => `csv_cell(s.${cellColumn(i)}, $1)`).join(", ")})`;
     await conn.run(
       `CREATE TABLE ${warn} AS
-       SELECT line, w.column_name, w.raw, w.reason, NULL::VARCHAR AS record FROM (SELECT line, unnest(warnings) AS w FROM ${keys} WHERE warnings IS NOT NULL)
+       SELECT line, w.column_name, w.raw, w.reason, NULL::VARCHAR AS record FROM (SELECT line, unnest(warnings) AS w
+         FROM ${keys} WHERE warnings IS NOT NULL)
        WHERE line NOT IN (SELECT line FROM ${verdict})`,
     );
     if (Number((await conn.runAndReadAll(`SELECT count(*) FROM ${warn}`)).getRows()[0][0])) {
       await conn.run(
-        `UPDATE ${warn} w SET record = r.record FROM (SELECT line, ${record} AS record FROM ${stage} s WHERE line IN (SELECT line FROM ${warn})) r WHERE r.line = w.line`,
+        `UPDATE ${warn} w SET record = r.record FROM (SELECT line, ${record} AS ` +
+          `record FROM ${stage} s WHERE line IN (SELECT line FROM ${warn})) r WHERE ` +
+          `r.line = w.line`,
         [sniffed.delimiter],
       );
     }
@@ -413,28 +526,48 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     const records = async (lines: number[]) =>
       new Map(
         lines.length
-          ? ((
-              await conn.runAndReadAll(`SELECT line, '|' || ${record} FROM ${stage} s WHERE line IN (SELECT unnest([${lines.map((l) => Math.trunc(l)).join(", ")}]))`, [
-                sniffed.delimiter,
-              ])
-            ).getRows() as [number, string][]).map(([line, raw]) => [line, raw.slice(1)] as [number, string])
+          ? (
+              (
+                await conn.runAndReadAll(
+                  `SELECT line, '|' || ${record} FROM ${stage} s WHERE line IN (SELECT unnest([${lines.map((l) => Math.trunc(l)).join(", ")}]))`,
+                  [sniffed.delimiter],
+                )
+              ).getRows() as [number, string][]
+            ).map(([line, raw]) => [line, raw.slice(1)] as [number, string])
           : [],
       );
     const byColumn = Object.fromEntries(
-      (await conn.runAndReadAll(`SELECT column_name, count(*)::INTEGER FROM ${warn} GROUP BY ALL ORDER BY 1`)).getRows() as [string, number][],
+      (
+        await conn.runAndReadAll(`SELECT column_name, count(*)::INTEGER FROM ${warn} GROUP BY ALL ORDER BY 1`)
+      ).getRows() as [string, number][],
     );
     const total = Object.values(byColumn).reduce((a, b) => a + b, 0);
     // each cell comes back behind a '|': DuckDB's client drops a leading U+FEFF, and the text must come back as written
     const sample = total
-      ? ((await conn.runAndReadAll(`SELECT line, column_name, '|' || raw, reason FROM ${warn} ORDER BY line, column_name LIMIT ${WARNINGS_SAMPLE}`)).getRows() as [number, string, string, string][])
+      ? ((
+          await conn.runAndReadAll(
+            `SELECT line, column_name, '|' || raw, reason FROM ${warn} ORDER BY line, ` +
+              `column_name LIMIT ${WARNINGS_SAMPLE}`,
+          )
+        ).getRows() as [number, string, string, string][])
       : [];
     const warningsOut: Checked["warnings"] = {
       relation: warn,
       total,
-      summary: { warnings: total, warnings_by_column: byColumn, warnings_sample: sample.map(([line, column, value, reason]) => ({ line, column, value: value.slice(1), reason })) },
+      summary: {
+        warnings: total,
+        warnings_by_column: byColumn,
+        warnings_sample: sample.map(([line, column, value, reason]) => ({
+          line,
+          column,
+          value: value.slice(1),
+          reason,
+        })),
+      },
     };
     // the rows to store: the file's cells joined by row number with the narrow first-pass results as the build
-    // side (a LEFT JOIN, whose sides the optimizer never swaps: an inner join may hash the whole file), so the hash table holds a few dozen
+    // side (a LEFT JOIN, whose sides the optimizer never swaps: an inner join may hash the whole file), so the hash
+    // table holds a few dozen
     // bytes a row — and spills, like everything else, past the buffer pool. Typed values come parsed from it.
     // unparsed: the text of the row's optional cells that did not parse, as JSON (column -> text), else NULL
     const stored: Cells = {
@@ -445,26 +578,38 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     await conn.run(
       `CREATE VIEW ${rowsView} AS
        SELECT s.line, ${plan.versioned ? "k.content_hash, k.extra, k.unparsed," : ""}
-              ${plan.values(stored).map(([n, x]) => `${x} AS ${n}`).join(", ")}
+              ${plan
+                .values(stored)
+                .map(([n, x]) => `${x} AS ${n}`)
+                .join(", ")}
        FROM ${stage} s LEFT JOIN (
          SELECT rn, line, ${plan.versioned ? "content_hash, extra," : ""} ${typedPresent.map((c) => `v_${c}, cur_${c},`).join(" ")}
-                CASE WHEN warnings IS NOT NULL THEN to_json(map_from_entries(list_transform(warnings, w -> {'k': w.column_name, 'v': w.raw})))::VARCHAR END AS unparsed
+                CASE WHEN warnings IS NOT NULL THEN to_json(map_from_entries(list_transform(warnings, w -> {'k':
+                  w.column_name, 'v': w.raw})))::VARCHAR END AS unparsed
          FROM ${keys}) k ON k.rn = s.rn
        WHERE s.line NOT IN (SELECT line FROM ${verdict})`,
     );
     // the same rows, narrow (no second read of the file): what counting changes and versioning need
     await conn.run(
       plan.versioned
-        ? `CREATE VIEW ${narrow} AS SELECT line, row_key, content_hash FROM ${keys} WHERE line NOT IN (SELECT line FROM ${verdict})`
+        ? `CREATE VIEW ${narrow} AS SELECT line, row_key, content_hash FROM ${keys} ` +
+            `WHERE line NOT IN (SELECT line FROM ${verdict})`
         : `CREATE VIEW ${narrow} AS SELECT line FROM ${keys} WHERE line NOT IN (SELECT line FROM ${verdict})`,
     );
     const seen = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${keys}`)).getRows()[0][0]);
     // each bad row's cells written back as CSV
-    const reasons = new Map((await conn.runAndReadAll(`SELECT line, reason FROM ${verdict}`)).getRows() as [number, string][]);
+    const reasons = new Map(
+      (await conn.runAndReadAll(`SELECT line, reason FROM ${verdict}`)).getRows() as [number, string][],
+    );
     const raws = reasons.size
-      ? ((
-          await conn.runAndReadAll(`SELECT line, '|' || ${record} AS raw FROM ${stage} s WHERE line IN (SELECT line FROM ${verdict})`, [sniffed.delimiter])
-        ).getRows() as [number, string][]).map(([line, raw]) => [line, raw.slice(1)] as [number, string])
+      ? (
+          (
+            await conn.runAndReadAll(
+              `SELECT line, '|' || ${record} AS raw FROM ${stage} s WHERE line IN (SELECT line FROM ${verdict})`,
+              [sniffed.delimiter],
+            )
+          ).getRows() as [number, string][]
+        ).map(([line, raw]) => [line, raw.slice(1)] as [number, string])
       : [];
     const quarantine = [...staged.bad, ...raws.map(([line, raw]) => ({ line, reason: reasons.get(line)!, raw }))];
     return { staged, rowsView, narrow, records, quarantine, warnings: warningsOut, seen, drop };
@@ -478,15 +623,27 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
  * What a versioned row keeps besides its mapped columns — the unmapped columns as JSON (non-blank cells, in
  * header order) — and its content hash over both. Header names are bound parameters, never SQL text.
  */
-function versionColumns(kind: ImportKind, headers: string[], idx: Record<string, number>, ignored: Set<number>): { sql: string[]; params: string[] } {
+function versionColumns(
+  kind: ImportKind,
+  headers: string[],
+  idx: Record<string, number>,
+  ignored: Set<number>,
+): { sql: string[]; params: string[] } {
   const mapped = new Set([...Object.values(idx), ...ignored]);
   // a header named twice keeps its last column, as a JSON object would
-  const extras = [...new Map(headers.map((h, i) => [h, i] as const).filter(([, i]) => !mapped.has(i))).entries()].sort((a, b) => a[1] - b[1]);
+  const extras = [...new Map(headers.map((h, i) => [h, i] as const).filter(([, i]) => !mapped.has(i))).entries()].sort(
+    (a, b) => a[1] - b[1],
+  );
   const extra = extras.length
     ? `to_json(map_from_entries(list_filter([${extras.map(([, i], n) => `{'k': $${n + 1}, 'v': s.${cellColumn(i)}}`).join(", ")}], x -> x.v IS NOT NULL AND x.v <> '')))::VARCHAR`
     : `'{}'`;
-  const content = COLUMNS[kind].map((c) => (idx[c.name] === undefined ? "''" : `coalesce(s.${cellColumn(idx[c.name])}, '')`));
-  return { sql: [`${extra} AS extra`, `md5(concat_ws(chr(31), ${content.join(", ")}, ${extra})) AS content_hash`], params: extras.map(([h]) => h) };
+  const content = COLUMNS[kind].map((c) =>
+    idx[c.name] === undefined ? "''" : `coalesce(s.${cellColumn(idx[c.name])}, '')`,
+  );
+  return {
+    sql: [`${extra} AS extra`, `md5(concat_ws(chr(31), ${content.join(", ")}, ${extra})) AS content_hash`],
+    params: extras.map(([h]) => h),
+  };
 }
 
 /**
@@ -495,7 +652,13 @@ function versionColumns(kind: ImportKind, headers: string[], idx: Record<string,
  * (and no month over 12 there) is read day first; a date column whose values do not tell follows the file's other
  * date columns, else month first.
  */
-async function parseDistinct(conn: DuckDBConnection, stage: string, dict: string, typed: Record<string, Typed>, idx: Record<string, number>): Promise<void> {
+async function parseDistinct(
+  conn: DuckDBConnection,
+  stage: string,
+  dict: string,
+  typed: Record<string, Typed>,
+  idx: Record<string, number>,
+): Promise<void> {
   await conn.run(`CREATE TABLE ${dict} (col VARCHAR, raw VARCHAR, value VARCHAR, currency VARCHAR, error VARCHAR)`);
   const present = Object.keys(typed).filter((c) => idx[c] !== undefined);
   if (!present.length) return;
@@ -508,14 +671,24 @@ async function parseDistinct(conn: DuckDBConnection, stage: string, dict: string
   const cells = (distinct.getRows() as [string, string][]).map(([column, cell]) => [column, cell.slice(1)] as const);
   const isDate = (c: string) => typed[c].parser === "date" || typed[c].parser === "timestamp";
   const order = new Map<string, DayOrder | null>();
-  for (const c of present.filter(isDate)) order.set(c, dayOrderOf(cells.filter(([col]) => col === c).map(([, raw]) => raw)));
+  for (const c of present.filter(isDate))
+    order.set(c, dayOrderOf(cells.filter(([col]) => col === c).map(([, raw]) => raw)));
   const fileOrder = dayOrderOf(cells.filter(([col]) => order.has(col)).map(([, raw]) => raw)) ?? undefined;
-  const parsed = cells.map(([column, raw]) => [column, raw, ...parseCell(typed[column].parser, column, raw, order.get(column) ?? fileOrder)]);
+  const parsed = cells.map(([column, raw]) => [
+    column,
+    raw,
+    ...parseCell(typed[column].parser, column, raw, order.get(column) ?? fileOrder),
+  ]);
   await appendRows(conn, dict, ["varchar", "varchar", "varchar", "varchar", "varchar"], parsed);
 }
 
 /** One typed cell through values.ts: [value as text, currency, error message]. */
-function parseCell(parser: Parser, column: string, raw: string, order?: DayOrder): [string | null, string | null, string | null] {
+function parseCell(
+  parser: Parser,
+  column: string,
+  raw: string,
+  order?: DayOrder,
+): [string | null, string | null, string | null] {
   try {
     if (parser === "date") return [parseDate(raw, { order }), null, null];
     if (parser === "timestamp") return [parseTimestamp(raw, { order })?.toISOString() ?? null, null, null];
@@ -530,8 +703,18 @@ function parseCell(parser: Parser, column: string, raw: string, order?: DayOrder
 }
 
 function summary(
-  uploadId: number, opts: ImportOptions, sniffed: Sniffed, source: string, approved: boolean, rows: number,
-  imported: number, unchanged: number, footer: number, quarantine: { line: number; reason: string }[], unmapped: string[], reader: Staged["reader"],
+  uploadId: number,
+  opts: ImportOptions,
+  sniffed: Sniffed,
+  source: string,
+  approved: boolean,
+  rows: number,
+  imported: number,
+  unchanged: number,
+  footer: number,
+  quarantine: { line: number; reason: string }[],
+  unmapped: string[],
+  reader: Staged["reader"],
 ): ImportSummary {
   return {
     upload_id: uploadId,
@@ -560,7 +743,12 @@ function summary(
 }
 
 /** Rows new to the table, rows whose content changed, and rows whose content hash is already stored. */
-async function countChanges(conn: OpenDatabase["conn"], narrow: string, table: "packets" | "rework", key: string): Promise<{ added: number; changed: number; unchanged: number }> {
+async function countChanges(
+  conn: OpenDatabase["conn"],
+  narrow: string,
+  table: "packets" | "rework",
+  key: string,
+): Promise<{ added: number; changed: number; unchanged: number }> {
   const r = await conn.runAndReadAll(
     `SELECT count(*) FILTER (WHERE t.${key} IS NULL)::INTEGER AS added,
             count(*) FILTER (WHERE t.content_hash <> s.content_hash)::INTEGER AS changed,
@@ -570,7 +758,19 @@ async function countChanges(conn: OpenDatabase["conn"], narrow: string, table: "
   return r.getRowObjectsJS()[0] as { added: number; changed: number; unchanged: number };
 }
 
-const HANDOFF_TEXT = ["account_name", "opportunity_name", "account_owner", "delivery_owner", "implementation_lead", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"] as const;
+const HANDOFF_TEXT = [
+  "account_name",
+  "opportunity_name",
+  "account_owner",
+  "delivery_owner",
+  "implementation_lead",
+  "signed_scope",
+  "order_form",
+  "deal_desk_exception",
+  "kickoff_note",
+  "cs_requirement",
+  "customer_promise",
+] as const;
 /** A stored packet as JSON: what a superseded version keeps in packet_versions.data. */
 const packetJson = (p: string) =>
   `json_object('deal_id', ${p}.deal_id, ${HANDOFF_TEXT.map((c) => `'${c}', ${p}.${c}`).join(", ")}, 'close_date', ${p}.close_date, 'kickoff_date', ${p}.kickoff_date,
@@ -591,7 +791,10 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
     ],
     checks: (c) => [
       [c.blank("deal_id"), `'missing deal_id'`],
-      [`length(${c.trimmed("deal_id")}) > 100`, `'deal_id is ' || length(${c.trimmed("deal_id")}) || ' characters long (at most 100)'`],
+      [
+        `length(${c.trimmed("deal_id")}) > 100`,
+        `'deal_id is ' || length(${c.trimmed("deal_id")}) || ' characters long (at most 100)'`,
+      ],
       [c.blank("account_name"), `'missing account_name for deal ' || ${c.trimmed("deal_id")}`],
     ],
     key: { sql: (c) => c.trimmed("deal_id"), label: "deal_id" },
@@ -601,18 +804,29 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       const counts = await countChanges(c, narrow, "packets", "deal_id");
       if (counts.added + counts.changed === 0) return { imported: 0, unchanged: counts.unchanged, quarantine: [] };
       // the version being superseded keeps its content; the new current version's content is the packets row
-      if (counts.changed) await c.run(
-        `UPDATE packet_versions v SET data = ${packetJson("p")}
+      if (counts.changed)
+        await c.run(
+          `UPDATE packet_versions v SET data = ${packetJson("p")}
          FROM packets p, ${narrow} s
-         WHERE v.deal_id = p.deal_id AND v.version = p.version AND v.data IS NULL AND s.row_key = p.deal_id AND p.content_hash <> s.content_hash`,
-      );
+         WHERE v.deal_id = p.deal_id AND v.version = p.version AND v.data IS NULL AND s.row_key = p.deal_id AND
+           p.content_hash <> s.content_hash`,
+        );
       await c.run(
         `INSERT INTO packet_versions (deal_id, version, content_hash, upload_id, line, data, created_at)
          SELECT s.row_key, coalesce(p.version, 0) + 1, s.content_hash, ${uploadId}, s.line, NULL, ${ts}
          FROM ${narrow} s LEFT JOIN packets p ON p.deal_id = s.row_key
          WHERE p.deal_id IS NULL OR p.content_hash <> s.content_hash`,
       );
-      const cols = ["content_hash", ...HANDOFF_TEXT, "close_date", "kickoff_date", "amount", "currency", "extra", "unparsed"];
+      const cols = [
+        "content_hash",
+        ...HANDOFF_TEXT,
+        "close_date",
+        "kickoff_date",
+        "amount",
+        "currency",
+        "extra",
+        "unparsed",
+      ];
       // new packets take a plain INSERT; only changed ones pay for ON CONFLICT
       for (const changed of [false, true]) {
         if (!(changed ? counts.changed : counts.added)) continue;
@@ -620,7 +834,8 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
           `INSERT INTO packets (deal_id, version, ${cols.join(", ")}, source_system, approved_source, upload_id, line, updated_at, parts_present)
            SELECT s.deal_id, coalesce(p.version, 0) + 1, ${cols.map((x) => "s." + x).join(", ")},
                   $1, ${approved ? "true" : "false"}, ${uploadId}, s.line, ${ts},
-                  packet_parts(s.signed_scope, s.order_form, s.deal_desk_exception, s.kickoff_note, s.cs_requirement, s.delivery_owner, s.customer_promise)
+                  packet_parts(s.signed_scope, s.order_form, s.deal_desk_exception, s.kickoff_note, s.cs_requirement,
+                    s.delivery_owner, s.customer_promise)
            FROM ${rows} s LEFT JOIN packets p USING (deal_id)
            WHERE ${changed ? "p.content_hash <> s.content_hash" : "p.deal_id IS NULL"}
            ${
@@ -638,7 +853,11 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
   }),
 
   rework: (open) => ({
-    typed: { logged_on: { parser: "date", required: true }, hours: { parser: "number" }, kickoff_delay_days: { parser: "number" } },
+    typed: {
+      logged_on: { parser: "date", required: true },
+      hours: { parser: "number" },
+      kickoff_delay_days: { parser: "number" },
+    },
     versioned: true,
     reads: ["rework_id", "deal_id", "description"],
     values: (c) => [
@@ -661,22 +880,27 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
     async merge({ rows, narrow, uploadId }) {
       const c = open.conn;
       const counts = await countChanges(c, narrow, "rework", "rework_id");
-      if (counts.added + counts.changed) await c.run(
-        `INSERT INTO rework (rework_id, deal_id, logged_on, category, description, hours, kickoff_delay_days, content_hash, upload_id, line, unparsed)
-         SELECT s.rework_id, s.deal_id, s.logged_on, s.category, s.description, s.hours, s.kickoff_delay_days, s.content_hash, ${uploadId}, s.line, s.unparsed
+      if (counts.added + counts.changed)
+        await c.run(
+          `INSERT INTO rework (rework_id, deal_id, logged_on, category, description, hours, kickoff_delay_days, content_hash, upload_id, line, unparsed)
+         SELECT s.rework_id, s.deal_id, s.logged_on, s.category, s.description, s.hours, s.kickoff_delay_days,
+           s.content_hash, ${uploadId}, s.line, s.unparsed
          FROM ${rows} s LEFT JOIN rework r USING (rework_id)
          WHERE r.rework_id IS NULL OR r.content_hash <> s.content_hash
-         ON CONFLICT (rework_id) DO UPDATE SET deal_id = excluded.deal_id, logged_on = excluded.logged_on, category = excluded.category,
+         ON CONFLICT (rework_id) DO UPDATE SET deal_id = excluded.deal_id, logged_on = excluded.logged_on, category =
+           excluded.category,
            description = excluded.description, hours = excluded.hours, kickoff_delay_days = excluded.kickoff_delay_days,
-           content_hash = excluded.content_hash, upload_id = excluded.upload_id, line = excluded.line, unparsed = excluded.unparsed`,
-      );
+           content_hash = excluded.content_hash, upload_id = excluded.upload_id, line = excluded.line, unparsed =
+             excluded.unparsed`,
+        );
       return { imported: counts.added + counts.changed, unchanged: counts.unchanged, quarantine: [] };
     },
   }),
 
   reviews: (open) => {
     const decision = (c: Cells) =>
-      `CASE lower(${c.trimmed("decision")}) WHEN 'accept' THEN 'accepted' WHEN 'reject' THEN 'rejected' ELSE lower(${c.trimmed("decision")}) END`;
+      `CASE lower(${c.trimmed("decision")}) WHEN 'accept' THEN 'accepted' WHEN ` +
+      `'reject' THEN 'rejected' ELSE lower(${c.trimmed("decision")}) END`;
     return {
       typed: { decided_at: { parser: "timestamp", required: true } },
       versioned: false,
@@ -690,9 +914,15 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       ],
       checks: (c) => [
         [c.blank("flag_id"), `'missing flag_id'`],
-        [`${decision(c)} NOT IN ('accepted', 'rejected')`, `'decision "' || coalesce(${c.raw("decision")}, '') || '" must be accepted or rejected'`],
+        [
+          `${decision(c)} NOT IN ('accepted', 'rejected')`,
+          `'decision "' || coalesce(${c.raw("decision")}, '') || '" must be accepted or rejected'`,
+        ],
         [c.blank("reviewer"), `'missing reviewer'`],
-        [`${decision(c)} = 'rejected' AND ${c.blank("reason")}`, `'a rejection needs a reason (flag ' || ${c.trimmed("flag_id")} || ')'`],
+        [
+          `${decision(c)} = 'rejected' AND ${c.blank("reason")}`,
+          `'a rejection needs a reason (flag ' || ${c.trimmed("flag_id")} || ')'`,
+        ],
         [`${c.error("decided_at")} IS NOT NULL`, c.error("decided_at")],
         [`${c.parsed("decided_at")} IS NULL`, `'missing decided_at'`],
       ],
@@ -700,10 +930,15 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       async merge({ rows, actor }) {
         const c = open.conn;
         const unknown = (
-          await c.runAndReadAll(`SELECT s.line, s.flag_id FROM ${rows} s LEFT JOIN flags f USING (flag_id) WHERE f.flag_id IS NULL ORDER BY s.line`)
+          await c.runAndReadAll(
+            `SELECT s.line, s.flag_id FROM ${rows} s LEFT JOIN flags f USING (flag_id) ` +
+              `WHERE f.flag_id IS NULL ORDER BY s.line`,
+          )
         ).getRowObjectsJS() as { line: number; flag_id: string }[];
         const known = `(SELECT s.* FROM ${rows} s SEMI JOIN flags f USING (flag_id))`;
-        const sameReview = `r.flag_id = s.flag_id AND r.decided_at = s.decided_at AND r.decision = s.decision AND r.reviewer = s.reviewer`;
+        const sameReview =
+          `r.flag_id = s.flag_id AND r.decided_at = s.decided_at AND r.decision = ` +
+          `s.decision AND r.reviewer = s.reviewer`;
         const counts = (
           await c.runAndReadAll(
             `SELECT count(*) FILTER (WHERE r.id IS NULL)::INTEGER AS imported, count(*) FILTER (WHERE r.id IS NOT NULL)::INTEGER AS unchanged
@@ -727,7 +962,11 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
             entityId: r.flag_id,
             detail: { reviewer: r.reviewer, reason: r.reason, via: "import" },
           })),
-          quarantine: unknown.map((u) => ({ line: u.line, reason: `no flag with id ${u.flag_id} (score the packets before importing their reviews)`, raw: "" })),
+          quarantine: unknown.map((u) => ({
+            line: u.line,
+            reason: `no flag with id ${u.flag_id} (score the packets before importing their reviews)`,
+            raw: "",
+          })),
         };
       },
     };

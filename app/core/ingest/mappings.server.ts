@@ -10,7 +10,11 @@ import { appendAudit } from "../audit/audit.server";
 import { uploadMessage } from "../messages";
 import { mapHeaders, MappingError, type HeaderMapping, type ImportKind } from "./columns";
 
-const fold = (h: string) => h.replace(/^\uFEFF/, "").trim().toLowerCase();
+const fold = (h: string) =>
+  h
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase();
 
 /** The same set of headers whatever their order, case or surrounding spaces. */
 export const headerKey = (headers: string[]) =>
@@ -24,7 +28,12 @@ export interface RememberedMapping {
   updated_at: Date;
 }
 
-export async function rememberedMapping(db: Kysely<Database>, kind: ImportKind, source: string, headers: string[]): Promise<RememberedMapping | null> {
+export async function rememberedMapping(
+  db: Kysely<Database>,
+  kind: ImportKind,
+  source: string,
+  headers: string[],
+): Promise<RememberedMapping | null> {
   const row = await db
     .selectFrom("import_mappings")
     .select(["mapping", "updated_by", "updated_at"])
@@ -32,29 +41,63 @@ export async function rememberedMapping(db: Kysely<Database>, kind: ImportKind, 
     .where("source_system", "=", source)
     .where("header_key", "=", headerKey(headers))
     .executeTakeFirst();
-  return row ? { mapping: JSON.parse(row.mapping) as Record<string, string>, updated_by: row.updated_by, updated_at: row.updated_at } : null;
+  return row
+    ? {
+        mapping: JSON.parse(row.mapping) as Record<string, string>,
+        updated_by: row.updated_by,
+        updated_at: row.updated_at,
+      }
+    : null;
 }
 
 /** Stores (or replaces) the hand mapping of a header set. */
 export async function rememberMapping(
-  db: Kysely<Database>, kind: ImportKind, source: string, headers: string[], mapping: Record<string, string>, by: string, at: Date,
+  db: Kysely<Database>,
+  kind: ImportKind,
+  source: string,
+  headers: string[],
+  mapping: Record<string, string>,
+  by: string,
+  at: Date,
 ): Promise<void> {
   const key = headerKey(headers);
-  await db.deleteFrom("import_mappings").where("kind", "=", kind).where("source_system", "=", source).where("header_key", "=", key).execute();
+  await db
+    .deleteFrom("import_mappings")
+    .where("kind", "=", kind)
+    .where("source_system", "=", source)
+    .where("header_key", "=", key)
+    .execute();
   await db
     .insertInto("import_mappings")
-    .values({ kind, source_system: source, header_key: key, headers: JSON.stringify(headers.map((h) => h.replace(/^\uFEFF/, ""))), mapping: JSON.stringify(mapping), updated_by: by, updated_at: at })
+    .values({
+      kind,
+      source_system: source,
+      header_key: key,
+      headers: JSON.stringify(headers.map((h) => h.replace(/^\uFEFF/, ""))),
+      mapping: JSON.stringify(mapping),
+      updated_by: by,
+      updated_at: at,
+    })
     .execute();
 }
 
 /** Every remembered mapping, newest first (for Settings). */
 export async function listMappings(db: Kysely<Database>) {
   const rows = await db.selectFrom("import_mappings").selectAll().orderBy("updated_at", "desc").execute();
-  return rows.map((r) => ({ ...r, headers: JSON.parse(r.headers) as string[], mapping: JSON.parse(r.mapping) as Record<string, string> }));
+  return rows.map((r) => ({
+    ...r,
+    headers: JSON.parse(r.headers) as string[],
+    mapping: JSON.parse(r.mapping) as Record<string, string>,
+  }));
 }
 
 export async function forgetMapping(db: Kysely<Database>, kind: string, source: string, key: string): Promise<void> {
-  await db.deleteFrom("import_mappings").where("kind", "=", kind).where("source_system", "=", source).where("header_key", "=", key).execute();
+  await db
+    .deleteFrom("import_mappings")
+    .where("kind", "=", kind)
+    .where("source_system", "=", source)
+    .where("header_key", "=", key)
+    .execute();
 }
 
 const MappingForm = z.object({
@@ -69,9 +112,15 @@ const MappingForm = z.object({
  * Settings: a remembered mapping changed (checked against its headers as an import would check it) or forgotten,
  * each audit-logged. Returns the message for the page and its status.
  */
-export async function mappingAction(open: OpenDatabase, actor: string, fields: Record<string, unknown>, now = new Date()): Promise<{ status: number; ok: string | null; error: string | null }> {
+export async function mappingAction(
+  open: OpenDatabase,
+  actor: string,
+  fields: Record<string, unknown>,
+  now = new Date(),
+): Promise<{ status: number; ok: string | null; error: string | null }> {
   const parsed = MappingForm.safeParse(fields);
-  if (!parsed.success) return { status: 400, ok: null, error: parsed.error.issues[0]?.message ?? "The form could not be read." };
+  if (!parsed.success)
+    return { status: 400, ok: null, error: parsed.error.issues[0]?.message ?? "The form could not be read." };
   const f = parsed.data;
   const row = await open.db
     .selectFrom("import_mappings")
@@ -86,7 +135,20 @@ export async function mappingAction(open: OpenDatabase, actor: string, fields: R
   if (f.intent === "forget_mapping") {
     await inTransaction(open, async (tx, conn) => {
       await forgetMapping(tx, f.kind, f.source, f.header_key);
-      await appendAudit(tx, conn, [{ actor, action: "settings.mapping_forgotten", entity: "import_mapping", entityId: `${f.kind}/${f.source}/${f.header_key}`, detail: { headers } }], now);
+      await appendAudit(
+        tx,
+        conn,
+        [
+          {
+            actor,
+            action: "settings.mapping_forgotten",
+            entity: "import_mapping",
+            entityId: `${f.kind}/${f.source}/${f.header_key}`,
+            detail: { headers },
+          },
+        ],
+        now,
+      );
     });
     return { status: 200, ok: `Forgot ${what}.`, error: null };
   }
@@ -98,10 +160,28 @@ export async function mappingAction(open: OpenDatabase, actor: string, fields: R
     if (!(e instanceof MappingError)) throw e;
     return { status: 400, ok: null, error: uploadMessage(e.message, { fileName: "the file" }) };
   }
-  if (mapped.missingRequired.length) return { status: 400, ok: null, error: `Pick a header for each required column: ${mapped.missingRequired.join(", ")}.` };
+  if (mapped.missingRequired.length)
+    return {
+      status: 400,
+      ok: null,
+      error: `Pick a header for each required column: ${mapped.missingRequired.join(", ")}.`,
+    };
   await inTransaction(open, async (tx, conn) => {
     await rememberMapping(tx, f.kind, f.source, headers, map, actor, now);
-    await appendAudit(tx, conn, [{ actor, action: "settings.mapping", entity: "import_mapping", entityId: `${f.kind}/${f.source}/${f.header_key}`, detail: { mapping: map } }], now);
+    await appendAudit(
+      tx,
+      conn,
+      [
+        {
+          actor,
+          action: "settings.mapping",
+          entity: "import_mapping",
+          entityId: `${f.kind}/${f.source}/${f.header_key}`,
+          detail: { mapping: map },
+        },
+      ],
+      now,
+    );
   });
   return { status: 200, ok: `Saved ${what}: the next file with these headers maps this way.`, error: null };
 }

@@ -74,11 +74,18 @@ export interface ResolvedMapping {
  * the automatic one — so an unchanged form neither counts as a hand mapping nor is remembered again. An error file's
  * line and reason headers are left out. Throws MappingError for a choice that cannot be used.
  */
-export async function resolveMapping(db: Kysely<Database> | undefined, kind: ImportKind, source: string, fileHeaders: string[], chosen: Record<string, string>): Promise<ResolvedMapping> {
+export async function resolveMapping(
+  db: Kysely<Database> | undefined,
+  kind: ImportKind,
+  source: string,
+  fileHeaders: string[],
+  chosen: Record<string, string>,
+): Promise<ResolvedMapping> {
   const ignored = errorColumnsOf(fileHeaders);
   const headers = fileHeaders.map((h, i) => (ignored.has(i) ? "" : h));
   const own = fileHeaders.filter((_, i) => !ignored.has(i));
-  const asHeaders = (m: HeaderMapping) => Object.fromEntries(Object.entries(m.columns).map(([c, i]) => [c, headers[i]]));
+  const asHeaders = (m: HeaderMapping) =>
+    Object.fromEntries(Object.entries(m.columns).map(([c, i]) => [c, headers[i]]));
   const saved = db ? await rememberedMapping(db, kind, source.trim().toLowerCase(), own) : null;
   let base: { mapping: HeaderMapping; from: Preview["mappingFrom"] } | null = null;
   if (saved) {
@@ -89,8 +96,10 @@ export async function resolveMapping(db: Kysely<Database> | undefined, kind: Imp
     }
   }
   base ??= { mapping: mapHeaders(kind, headers), from: "automatic" };
-  const remembered = base.from === "remembered" && saved ? { by: saved.updated_by, at: saved.updated_at.toISOString() } : null;
-  if (!Object.values(chosen).some(Boolean) || sameMapping(chosen, asHeaders(base.mapping))) return { ...base, hand: {}, remembered };
+  const remembered =
+    base.from === "remembered" && saved ? { by: saved.updated_by, at: saved.updated_at.toISOString() } : null;
+  if (!Object.values(chosen).some(Boolean) || sameMapping(chosen, asHeaders(base.mapping)))
+    return { ...base, hand: {}, remembered };
   const hand = Object.fromEntries(Object.entries(chosen).filter(([, h]) => h));
   return { mapping: mapHeaders(kind, headers, hand), from: "by hand", hand, remembered: null };
 }
@@ -99,7 +108,13 @@ const short = (f: string, n: number) => (f.length > n ? `${f.slice(0, n)}…` : 
 
 /** The header mapping and the first rows of a staged file, before anything is written. */
 export async function previewUpload(
-  dir: string, token: string, kind: ImportKind, source: string, fileName: string, chosen: Record<string, string> = {}, maxBytes = DEFAULT_MAX_BYTES,
+  dir: string,
+  token: string,
+  kind: ImportKind,
+  source: string,
+  fileName: string,
+  chosen: Record<string, string> = {},
+  maxBytes = DEFAULT_MAX_BYTES,
   db?: Kysely<Database>,
 ): Promise<Preview> {
   const file = stagedPath(dir, token);
@@ -128,8 +143,12 @@ export async function previewUpload(
   const headerAt = (i: number | undefined) => (i === undefined ? null : sniffed.headers[i]);
   const m = resolved?.mapping;
   // a choice that could not be used is shown as the user made it, to correct
-  const mapping = Object.fromEntries(COLUMNS[kind].map((c) => [c.name, m ? headerAt(m.columns[c.name]) : chosen[c.name] || null]));
-  const missingRequired = m ? m.missingRequired : COLUMNS[kind].filter((c) => c.required && !chosen[c.name]).map((c) => c.name);
+  const mapping = Object.fromEntries(
+    COLUMNS[kind].map((c) => [c.name, m ? headerAt(m.columns[c.name]) : chosen[c.name] || null]),
+  );
+  const missingRequired = m
+    ? m.missingRequired
+    : COLUMNS[kind].filter((c) => c.required && !chosen[c.name]).map((c) => c.name);
   return {
     token,
     fileName,

@@ -34,7 +34,11 @@ export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
  * First pass over the file: size limit, binary check, sha256, encoding (UTF-8 when every byte
  * sequence is valid UTF-8, else Windows-1252, as German and French Excel write) and delimiter.
  */
-export async function sniffFile(file: string, maxBytes = DEFAULT_MAX_BYTES, onBytes?: (bytes: number) => void): Promise<Sniffed> {
+export async function sniffFile(
+  file: string,
+  maxBytes = DEFAULT_MAX_BYTES,
+  onBytes?: (bytes: number) => void,
+): Promise<Sniffed> {
   let stat;
   try {
     stat = await fsp.stat(file);
@@ -43,7 +47,10 @@ export async function sniffFile(file: string, maxBytes = DEFAULT_MAX_BYTES, onBy
   }
   if (!stat.isFile()) throw new ImportRefused(`${file} is not a file`);
   if (stat.size > maxBytes) {
-    throw new ImportRefused(`${file} is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB import limit (PT_MAX_UPLOAD_MB raises it)`);
+    throw new ImportRefused(
+      `${file} is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} ` +
+        `MB import limit (PT_MAX_UPLOAD_MB raises it)`,
+    );
   }
   if (stat.size === 0) throw new ImportRefused(`${file} is empty: a CSV needs a header row`);
   const hash = createHash("sha256");
@@ -55,7 +62,7 @@ export async function sniffFile(file: string, maxBytes = DEFAULT_MAX_BYTES, onBy
   const buffer = Buffer.allocUnsafe(1 << 20);
   const fh = await fsp.open(file, "r");
   try {
-    for (let read = 0; ; ) {
+    for (let read = 0; ;) {
       const { bytesRead } = await fh.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       const chunk = buffer.subarray(0, bytesRead);
@@ -75,18 +82,32 @@ export async function sniffFile(file: string, maxBytes = DEFAULT_MAX_BYTES, onBy
   }
   const validUtf8 = utf8.end();
   if (!head || !scanner) throw new ImportRefused(`${file} is empty: a CSV needs a header row`);
-  if (head.subarray(0, 8192).includes(0)) throw new ImportRefused(`${file} is not a text file (it holds NUL bytes); export the data as CSV`);
+  if (head.subarray(0, 8192).includes(0))
+    throw new ImportRefused(`${file} is not a text file (it holds NUL bytes); export the data as CSV`);
   const encoding = validUtf8 ? "utf-8" : "windows-1252";
   const text = iconv.decode(head, encoding === "utf-8" ? "utf8" : "win1252").replace(/^\uFEFF/, "");
   const firstLine = headerLine(text);
   if (!firstLine.trim()) throw new ImportRefused(`${file} has no header row (the first line is blank)`);
   const headers = parseHeader(firstLine, delimiter);
-  if (headers.length < 2) throw new ImportRefused(`${file} does not look like a CSV: its first line has no , ; or tab separated header`);
+  if (headers.length < 2)
+    throw new ImportRefused(`${file} does not look like a CSV: its first line has no , ; or tab separated header`);
   if (headers.length > MAX_COLUMNS) {
-    throw new ImportRefused(`${file} has ${headers.length.toLocaleString("en-US")} columns, over the limit of ${MAX_COLUMNS.toLocaleString("en-US")} columns a file may have; export fewer columns (the deal's fields and handoff text are enough)`);
+    throw new ImportRefused(
+      `${file} has ${headers.length.toLocaleString("en-US")} columns, over the ` +
+        `limit of ${MAX_COLUMNS.toLocaleString("en-US")} columns a file may have; ` +
+        `export fewer columns (the deal's fields and handoff text are enough)`,
+    );
   }
   const scan = scanner.end();
-  return { sha256: hash.digest("hex"), sizeBytes: stat.size, encoding, delimiter, headers, recordLines: scan.lines.subarray(1), regular: scan.regular };
+  return {
+    sha256: hash.digest("hex"),
+    sizeBytes: stat.size,
+    encoding,
+    delimiter,
+    headers,
+    recordLines: scan.lines.subarray(1),
+    regular: scan.regular,
+  };
 }
 
 const sequenceLength = (lead: number) => (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2);
@@ -195,16 +216,16 @@ export class RecordScanner {
           }
           break;
         case At.FieldStart:
-          if (b === 34) (this.at = At.Quoted), i++;
+          if (b === 34) ((this.at = At.Quoted), i++);
           else if (b === this.sep) i++;
-          else if (b === 10) this.endRecord(buf, i), i++;
+          else if (b === 10) (this.endRecord(buf, i), i++);
           else this.at = At.Unquoted;
           break;
         case At.Unquoted:
           if (lf < i) lf = next(10, i);
           if (sep < i) sep = next(this.sep, i);
-          if (sep < lf) (this.at = At.FieldStart), (i = sep + 1);
-          else if (lf < n) this.endRecord(buf, lf), (i = lf + 1);
+          if (sep < lf) ((this.at = At.FieldStart), (i = sep + 1));
+          else if (lf < n) (this.endRecord(buf, lf), (i = lf + 1));
           else i = n;
           break;
         case At.Quoted:
@@ -214,15 +235,15 @@ export class RecordScanner {
             this.line++;
             lf = next(10, lf + 1);
           }
-          if (quote < n) (this.at = At.QuoteSeen), (i = quote + 1);
+          if (quote < n) ((this.at = At.QuoteSeen), (i = quote + 1));
           else i = n;
           break;
         case At.QuoteSeen:
-          if (b === 34) (this.at = At.Quoted), i++;
-          else if (b === this.sep) (this.at = At.FieldStart), i++;
-          else if (b === 10) this.endRecord(buf, i), i++;
+          if (b === 34) ((this.at = At.Quoted), i++);
+          else if (b === this.sep) ((this.at = At.FieldStart), i++);
+          else if (b === 10) (this.endRecord(buf, i), i++);
           else if (b === 13) i++;
-          else (this.regular = false), (this.at = At.Unquoted);
+          else ((this.regular = false), (this.at = At.Unquoted));
           break;
       }
     }
@@ -247,7 +268,10 @@ export class RecordScanner {
   }
 
   end(): { lines: Int32Array; regular: boolean } {
-    return { lines: this.starts.subarray(0, this.count), regular: this.regular && this.at !== At.Quoted && !this.pendingCR };
+    return {
+      lines: this.starts.subarray(0, this.count),
+      regular: this.regular && this.at !== At.Quoted && !this.pendingCR,
+    };
   }
 }
 
@@ -270,7 +294,9 @@ export function detectDelimiter(line: string): string {
     if (c === '"') quoted = !quoted;
     else if (!quoted && c in counts) counts[c]++;
   }
-  return Object.entries(counts).sort((a, b) => b[1] - a[1])[0][1] > 0 ? Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0] : ",";
+  return Object.entries(counts).sort((a, b) => b[1] - a[1])[0][1] > 0
+    ? Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0]
+    : ",";
 }
 
 function parseHeader(line: string, delimiter: string): string[] {
@@ -280,11 +306,11 @@ function parseHeader(line: string, delimiter: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && line[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === delimiter) out.push(field), (field = "");
+    else if (c === delimiter) (out.push(field), (field = ""));
     else field += c;
   }
   out.push(field);
@@ -448,7 +474,8 @@ function countBreaks(s: string, from: number, to: number): number {
 const FOOTER = /copyright|salesforce\.com|confidential information|generated by:|grand totals|all rights reserved/i;
 /** the longest raw text kept for one quarantined record (a quote left open can swallow the rest of a file) */
 const MAX_RAW = 65536;
-const clip = (raw: string) => (raw.length > MAX_RAW ? `${raw.slice(0, MAX_RAW)}… (${raw.length - MAX_RAW} more characters)` : raw);
+const clip = (raw: string) =>
+  raw.length > MAX_RAW ? `${raw.slice(0, MAX_RAW)}… (${raw.length - MAX_RAW} more characters)` : raw;
 
 /**
  * Streams the data rows of a sniffed file with the line each starts on, through CsvRecordReader. A blank line
@@ -457,7 +484,11 @@ const clip = (raw: string) => (raw.length > MAX_RAW ? `${raw.slice(0, MAX_RAW)}�
  * salesforce.com") is reported as footer, not data. A record with text after a closing quote, with the wrong
  * number of fields or with a quote left open is `bad`; reading goes on after it.
  */
-export async function* readRows(file: string, sniffed: Sniffed, onBytes?: (bytes: number) => void): AsyncGenerator<CsvEvent> {
+export async function* readRows(
+  file: string,
+  sniffed: Sniffed,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<CsvEvent> {
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
   // the sniffer checked the encoding: UTF-8 decodes as UTF-8, anything else as Windows-1252 through iconv-lite
   const utf8 = sniffed.encoding === "utf-8" ? new TextDecoder("utf-8", { ignoreBOM: true }) : null;
@@ -469,7 +500,13 @@ export async function* readRows(file: string, sniffed: Sniffed, onBytes?: (bytes
   let sawBlank = false;
   let pending: CsvRecord[] = [];
   const flushPendingAsBad = function* (): Generator<CsvEvent> {
-    for (const p of pending) yield { type: "bad", line: p.line, reason: `row has ${p.fields.length} field(s), the header has ${width}`, raw: clip(p.raw) };
+    for (const p of pending)
+      yield {
+        type: "bad",
+        line: p.line,
+        reason: `row has ${p.fields.length} field(s), the header has ${width}`,
+        raw: clip(p.raw),
+      };
     pending = [];
   };
   const handle = function* (rec: CsvRecord): Generator<CsvEvent> {
@@ -477,23 +514,54 @@ export async function* readRows(file: string, sniffed: Sniffed, onBytes?: (bytes
       header = false;
       return;
     }
-    if (!rec.unterminated && rec.malformedField === undefined && rec.fields.length === 1 && rec.fields[0].trim() === "") {
+    if (
+      !rec.unterminated &&
+      rec.malformedField === undefined &&
+      rec.fields.length === 1 &&
+      rec.fields[0].trim() === ""
+    ) {
       sawBlank = true;
       return;
     }
     const nonEmpty = rec.fields.filter((f) => f.trim() !== "").length;
-    if (sawBlank && !rec.unterminated && rec.malformedField === undefined && nonEmpty === 1 && width > 1 && rec.fields.length < width) {
+    if (
+      sawBlank &&
+      !rec.unterminated &&
+      rec.malformedField === undefined &&
+      nonEmpty === 1 &&
+      width > 1 &&
+      rec.fields.length < width
+    ) {
       pending.push(rec);
       return;
     }
     yield* flushPendingAsBad();
     sawBlank = false;
     if (rec.unterminated) {
-      yield { type: "bad", line: rec.line, reason: `unterminated quote: a quoted field opened on line ${rec.line} is never closed, so the rest of the file could not be read as rows`, raw: clip(rec.raw) };
+      yield {
+        type: "bad",
+        line: rec.line,
+        reason:
+          `unterminated quote: a quoted field opened on line ${rec.line} is never ` +
+          `closed, so the rest of the file could not be read as rows`,
+        raw: clip(rec.raw),
+      };
     } else if (rec.malformedField !== undefined) {
-      yield { type: "bad", line: rec.line, reason: `malformed quoting: text after the closing quote in field ${rec.malformedField} (${sniffed.headers[rec.malformedField - 1] ?? "beyond the header"})`, raw: clip(rec.raw) };
+      yield {
+        type: "bad",
+        line: rec.line,
+        reason:
+          `malformed quoting: text after the closing quote in field ${rec.malformedField} ` +
+          `(${sniffed.headers[rec.malformedField - 1] ?? "beyond the header"})`,
+        raw: clip(rec.raw),
+      };
     } else if (rec.fields.length !== width) {
-      yield { type: "bad", line: rec.line, reason: `row has ${rec.fields.length} fields, the header has ${width}`, raw: clip(rec.raw) };
+      yield {
+        type: "bad",
+        line: rec.line,
+        reason: `row has ${rec.fields.length} fields, the header has ${width}`,
+        raw: clip(rec.raw),
+      };
     } else {
       yield { type: "row", line: rec.line, fields: rec.fields };
     }

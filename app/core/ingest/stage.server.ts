@@ -16,7 +16,8 @@ import { readRows, type Sniffed } from "./read-csv.server";
 
 export interface Staged {
   /**
-   * the view or table holding (rn, line, c0, c1 …): rn numbers the rows in file order (1…n, or the line). Per-row results
+   * the view or table holding (rn, line, c0, c1 …): rn numbers the rows in file order (1…n, or the line). Per-row
+   * results
    * are looked up by rn in a list rather than joined: a join could make DuckDB hash the whole file.
    */
   relation: string;
@@ -49,7 +50,8 @@ export const stageName = (prefix: string) => `memory.main.${prefix}_${randomByte
 export const WIDE_COLUMNS = 100;
 
 /** Whether DuckDB's reader may try the file: valid UTF-8 with none of the irregularities the sniffer looks for. */
-export const duckdbCanRead = (sniffed: Sniffed) => sniffed.encoding === "utf-8" && sniffed.regular && sniffed.headers.length <= WIDE_COLUMNS;
+export const duckdbCanRead = (sniffed: Sniffed) =>
+  sniffed.encoding === "utf-8" && sniffed.regular && sniffed.headers.length <= WIDE_COLUMNS;
 
 const MB = 1 << 20;
 
@@ -62,14 +64,20 @@ const readCsv = (file: string, delimiter: string, columns: [name: string, type: 
             max_line_size = ${maxRecordBytes}, buffer_size = ${Math.max(8 * MB, 2 * maxRecordBytes)},
             delim = ${literal(delimiter)}, quote = '"', escape = '"', columns = {${columns.map(([n, t]) => `'${n}': '${t}'`).join(", ")}})`;
 
-const cellColumns = (width: number): [string, string][] => Array.from({ length: width }, (_, i) => [cellColumn(i), "VARCHAR"]);
+const cellColumns = (width: number): [string, string][] =>
+  Array.from({ length: width }, (_, i) => [cellColumn(i), "VARCHAR"]);
 
 /**
  * A view over DuckDB's reader in strict mode, each row numbered in file order, its line looked up from the
  * record starts the sniffing pass found. Nothing is read yet: the first statement over the view reads the file,
  * and fails if strict mode refuses a record; its row count must equal the sniffer's (the caller checks).
  */
-export async function viewWithDuckDB(conn: DuckDBConnection, name: string, file: string, sniffed: Sniffed): Promise<Staged> {
+export async function viewWithDuckDB(
+  conn: DuckDBConnection,
+  name: string,
+  file: string,
+  sniffed: Sniffed,
+): Promise<Staged> {
   const lines = `${name}_lines`;
   await conn.run(`CREATE TABLE ${lines} (rn BIGINT, line INTEGER)`);
   const appender = await appenderFor(conn, lines);
@@ -87,7 +95,8 @@ export async function viewWithDuckDB(conn: DuckDBConnection, name: string, file:
   await conn.run(
     `CREATE VIEW ${name} AS
      SELECT rn, (SELECT list(line ORDER BY rn) FROM ${lines})[rn] AS line, * EXCLUDE (rn)
-     FROM (SELECT row_number() OVER () AS rn, * FROM ${readCsv(file, sniffed.delimiter, cellColumns(sniffed.headers.length))})`,
+     FROM (SELECT row_number() OVER () AS rn, * FROM
+       ${readCsv(file, sniffed.delimiter, cellColumns(sniffed.headers.length))})`,
   );
   return {
     relation: name,
@@ -114,7 +123,13 @@ export const unneutralized = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cel
  * file: the same kind of view, the same memory. Records it cannot split into the header's columns are `bad`.
  */
 export async function streamToNormalFile(
-  conn: DuckDBConnection, name: string, file: string, sniffed: Sniffed, dir: string, onProgress?: (bytes: number) => void, opts: { unneutralize?: boolean } = {},
+  conn: DuckDBConnection,
+  name: string,
+  file: string,
+  sniffed: Sniffed,
+  dir: string,
+  onProgress?: (bytes: number) => void,
+  opts: { unneutralize?: boolean } = {},
 ): Promise<Staged> {
   const cell = opts.unneutralize ? (c: string) => normalCell(unneutralized(c)) : normalCell;
   await mkdir(dir, { recursive: true });
@@ -133,10 +148,12 @@ export async function streamToNormalFile(
   let footer = 0;
   let longest = 0; // in UTF-16 units: at most 3 bytes each in UTF-8
   try {
-    let chunk = `line,${cellColumns(width).map(([c]) => c).join(",")}\n`;
+    let chunk = `line,${cellColumns(width)
+      .map(([c]) => c)
+      .join(",")}\n`;
     for await (const ev of readRows(file, sniffed, onProgress)) {
       if (ev.type === "footer") footer++;
-      else if (ev.type === "bad") rows++, bad.push({ line: ev.line, reason: ev.reason, raw: ev.raw });
+      else if (ev.type === "bad") (rows++, bad.push({ line: ev.line, reason: ev.reason, raw: ev.raw }));
       else {
         rows++;
         const record = `${ev.line},${ev.fields.map(cell).join(",")}\n`;
@@ -154,7 +171,9 @@ export async function streamToNormalFile(
     // window holds a block per column); others by row_number(), which keeps DuckDB's reader to one ordered pass
     // (numbered by line, the import's peak RSS grows by ~100 MB on a 100 MB file)
     const rn = width > WIDE_COLUMNS ? "line::BIGINT" : "row_number() OVER ()";
-    await conn.run(`CREATE VIEW ${name} AS SELECT ${rn} AS rn, * FROM ${readCsv(normal, ",", [["line", "INTEGER"], ...cellColumns(width)], Math.max(2 * MB, 3 * longest + 1024))}`);
+    await conn.run(
+      `CREATE VIEW ${name} AS SELECT ${rn} AS rn, * FROM ${readCsv(normal, ",", [["line", "INTEGER"], ...cellColumns(width)], Math.max(2 * MB, 3 * longest + 1024))}`,
+    );
   } catch (e) {
     out.destroy();
     await drop();

@@ -21,8 +21,12 @@ export interface UploadOutcome {
 }
 
 const UploadForm = z.object({
-  intent: z.enum(["upload", "remap", "dry_run", "import"], { message: "That action is not available on this page. Reload the page and try again." }),
-  kind: z.enum(["handoffs", "rework", "reviews"], { message: "Choose what the file holds: handoffs, rework or reviews." }),
+  intent: z.enum(["upload", "remap", "dry_run", "import"], {
+    message: "That action is not available on this page. Reload the page and try again.",
+  }),
+  kind: z.enum(["handoffs", "rework", "reviews"], {
+    message: "Choose what the file holds: handoffs, rework or reviews.",
+  }),
   source: z
     .string()
     .trim()
@@ -30,7 +34,10 @@ const UploadForm = z.object({
     .regex(/^[a-z0-9_.-]{1,40}$/, "A source system name uses letters, digits, dots, dashes or underscores only.")
     .default("csv"),
   file_name: z.string().max(300).default("upload.csv"),
-  token: z.string().regex(/^[a-f0-9]{32}$/, "This upload expired or is not valid: upload the file again.").optional(),
+  token: z
+    .string()
+    .regex(/^[a-f0-9]{32}$/, "This upload expired or is not valid: upload the file again.")
+    .optional(),
   /** column -> header chosen in the mapping form ("" = not in this file) */
   map: z.record(z.string().max(100), z.string().max(1000)).default({}),
 });
@@ -57,9 +64,17 @@ export function uploadFields(entries: Iterable<[string, unknown]>): Record<strin
 }
 
 /** Carries out one step of the upload page for a RevOps or admin user (the route checked the role). */
-export async function uploadStep(ctx: UploadContext, fields: Record<string, unknown>, uploaded?: { path: string; name: string } | null): Promise<UploadOutcome> {
+export async function uploadStep(
+  ctx: UploadContext,
+  fields: Record<string, unknown>,
+  uploaded?: { path: string; name: string } | null,
+): Promise<UploadOutcome> {
   const parsed = UploadForm.safeParse(fields);
-  if (!parsed.success) return { status: 400, result: { stage: "error", error: parsed.error.issues[0]?.message ?? "The form could not be read." } };
+  if (!parsed.success)
+    return {
+      status: 400,
+      result: { stage: "error", error: parsed.error.issues[0]?.message ?? "The form could not be read." },
+    };
   const f = parsed.data;
   // every message names the file as the user knows it, never where the server keeps it
   const fileName = uploaded ? uploaded.name : f.file_name;
@@ -67,28 +82,61 @@ export async function uploadStep(ctx: UploadContext, fields: Record<string, unkn
   const say = (e: Error) => uploadMessage(e.message, { fileName, storedPaths: stored });
   const preview = async (token: string, chosen: Record<string, string>) => {
     const p = await previewUpload(ctx.dir, token, f.kind, f.source, fileName, chosen, ctx.maxBytes, ctx.open.db);
-    return { ...p, mappingError: p.mappingError === null ? null : uploadMessage(p.mappingError, { fileName, storedPaths: stored }) };
+    return {
+      ...p,
+      mappingError: p.mappingError === null ? null : uploadMessage(p.mappingError, { fileName, storedPaths: stored }),
+    };
   };
   try {
     if (f.intent === "upload") {
-      if (!uploaded) return { status: 400, result: { stage: "error", error: "Choose a CSV file to upload (the file was empty or missing)." } };
+      if (!uploaded)
+        return {
+          status: 400,
+          result: { stage: "error", error: "Choose a CSV file to upload (the file was empty or missing)." },
+        };
       const token = await stageUpload(ctx.dir, uploaded.path);
       stored.push(`${token}.csv`);
-      return { status: 200, result: { stage: "preview", preview: await preview(token, {}), dryRun: null, error: null } };
+      return {
+        status: 200,
+        result: { stage: "preview", preview: await preview(token, {}), dryRun: null, error: null },
+      };
     }
-    if (!f.token) return { status: 400, result: { stage: "error", error: "This upload expired or is not valid: upload the file again." } };
+    if (!f.token)
+      return {
+        status: 400,
+        result: { stage: "error", error: "This upload expired or is not valid: upload the file again." },
+      };
     const file = stagedPath(ctx.dir, f.token);
     stored.push(file, `${f.token}.csv`);
     const p = await preview(f.token, f.map);
-    if (f.intent === "remap") return { status: 200, result: { stage: "preview", preview: p, dryRun: null, error: null } };
+    if (f.intent === "remap")
+      return { status: 200, result: { stage: "preview", preview: p, dryRun: null, error: null } };
     if (!p.canImport) {
       const why = p.mappingError ?? `Pick the header that holds each required column: ${p.missingRequired.join(", ")}.`;
       return { status: 400, result: { stage: "preview", preview: p, dryRun: null, error: why } };
     }
-    const { hand } = await resolveMapping(ctx.open.db, f.kind, f.source, (await sniffFile(file, ctx.maxBytes)).headers, f.map);
+    const { hand } = await resolveMapping(
+      ctx.open.db,
+      f.kind,
+      f.source,
+      (await sniffFile(file, ctx.maxBytes)).headers,
+      f.map,
+    );
     const run = (dryRun: boolean) =>
-      ctx.runExclusive(() => importCsv(ctx.open, { kind: f.kind, file, fileName, source: f.source, uploader: ctx.uploader, map: hand, maxBytes: ctx.maxBytes, dryRun }));
-    if (f.intent === "dry_run") return { status: 200, result: { stage: "preview", preview: p, dryRun: await run(true), error: null } };
+      ctx.runExclusive(() =>
+        importCsv(ctx.open, {
+          kind: f.kind,
+          file,
+          fileName,
+          source: f.source,
+          uploader: ctx.uploader,
+          map: hand,
+          maxBytes: ctx.maxBytes,
+          dryRun,
+        }),
+      );
+    if (f.intent === "dry_run")
+      return { status: 200, result: { stage: "preview", preview: p, dryRun: await run(true), error: null } };
     const summary = await run(false);
     await fsp.rm(file, { force: true });
     return { status: 200, result: { stage: "done", summary, error: null } };
@@ -96,6 +144,9 @@ export async function uploadStep(ctx: UploadContext, fields: Record<string, unkn
     if (!(e instanceof ImportRefused || e instanceof MappingError)) throw e;
     // the file stays: the preview comes back with the message, to correct the mapping and try again
     const p = f.token ? await preview(f.token, f.map).catch(() => null) : null;
-    return { status: 400, result: p ? { stage: "preview", preview: p, dryRun: null, error: say(e) } : { stage: "error", error: say(e) } };
+    return {
+      status: 400,
+      result: p ? { stage: "preview", preview: p, dryRun: null, error: say(e) } : { stage: "error", error: say(e) },
+    };
   }
 }

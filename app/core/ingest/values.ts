@@ -30,11 +30,27 @@ const MAX_YEAR = 2199;
 
 /** Date forms with month or weekday names (English, as CRMs export them), tried in order. */
 const NAMED_FORMS = [
-  "d MMM, yyyy", "d MMM yyyy", "d-MMM-yyyy", "d-MMM-yy", "d/MMM/yyyy", "d MMM yy", "d.MMM.yyyy",
-  "d MMMM, yyyy", "d MMMM yyyy", "d-MMMM-yyyy",
-  "MMM d, yyyy", "MMM d yyyy", "MMMM d, yyyy", "MMMM d yyyy", "MMM-d-yyyy",
-  "do MMM yyyy", "do MMMM yyyy", "MMM do, yyyy", "MMMM do, yyyy",
-  "yyyy-MMM-dd", "yyyy MMM d",
+  "d MMM, yyyy",
+  "d MMM yyyy",
+  "d-MMM-yyyy",
+  "d-MMM-yy",
+  "d/MMM/yyyy",
+  "d MMM yy",
+  "d.MMM.yyyy",
+  "d MMMM, yyyy",
+  "d MMMM yyyy",
+  "d-MMMM-yyyy",
+  "MMM d, yyyy",
+  "MMM d yyyy",
+  "MMMM d, yyyy",
+  "MMMM d yyyy",
+  "MMM-d-yyyy",
+  "do MMM yyyy",
+  "do MMMM yyyy",
+  "MMM do, yyyy",
+  "MMMM do, yyyy",
+  "yyyy-MMM-dd",
+  "yyyy MMM d",
 ];
 /** Numeric forms that cannot be misread: year first, or dots (always day first in CRM exports). */
 const YEAR_FIRST_FORMS = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd"];
@@ -47,7 +63,14 @@ const TIME_FORMS = ["H:mm", "H:mm:ss", "H:mm:ss.SSS", "h:mm a", "h:mm:ss a", "h 
 const SWAPPABLE = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})$/;
 
 // A trailing time (with AM/PM, fractions and a zone) is split off and checked on its own: the day is what counts.
-const TIME_TAIL = /^(.*?\d[^\d\s,T]*?)(?:,?\s+|T)(\d{1,2}(?::\d{2}){0,2}(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?)\s*(z|utc|gmt|[+-]\d{2}:?\d{2}|(?:utc|gmt)[+-]\d{1,2}(?::?\d{2})?|[a-z]{3,4})?$/i;
+const TIME_TAIL = new RegExp(
+  [
+    String.raw`^(.*?\d[^\d\s,T]*?)(?:,?\s+|`,
+    String.raw`T)(\d{1,2}(?::\d{2}){0,2}(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?)\s*(z|utc|gmt|[+-]\d{2}:?\d{2}|`,
+    String.raw`(?:utc|gmt)[+-]\d{1,2}(?::?\d{2})?|[a-z]{3,4})?$`,
+  ].join(""),
+  "i",
+);
 
 /** Excel stores a date as days since 1899-12-30 (the 1900 leap-year bug included); five digits cover 1927–2173. */
 const EXCEL_SERIAL = /^(\d{5})(?:\.\d+)?$/;
@@ -82,15 +105,20 @@ function readTime(t: string, raw: string): [number, number, number, number] {
 }
 
 const explain = (s: string) =>
-  `unparseable date "${s}" (expected a form such as YYYY-MM-DD, M/D/YYYY, DD.MM.YYYY, 16 Apr 2021, Apr 16, 2021 or an Excel serial number)`;
+  `unparseable date "${s}" (expected a form such as YYYY-MM-DD, M/D/YYYY, ` +
+  `DD.MM.YYYY, 16 Apr 2021, Apr 16, 2021 or an Excel serial number)`;
 
 function readDay(raw: string, opts: DateOptions): Parts {
   const s = tidy(raw.trim());
   // ISO first: the form most files use, read without the format list
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
+  const iso =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i.exec(
+      s,
+    );
   if (iso) {
     const day = isoDate(+iso[1], +iso[2], +iso[3], s);
-    const time: Parts["time"] = iso[4] === undefined ? null : [+iso[4], +iso[5], +(iso[6] ?? 0), Math.round(+`0.${iso[7] ?? 0}` * 1000)];
+    const time: Parts["time"] =
+      iso[4] === undefined ? null : [+iso[4], +iso[5], +(iso[6] ?? 0), Math.round(+`0.${iso[7] ?? 0}` * 1000)];
     if (time && (time[0] > 23 || time[1] > 59 || time[2] > 59)) throw new ValueError(`unparseable time in "${s}"`);
     return { day, time };
   }
@@ -103,12 +131,21 @@ function readDay(raw: string, opts: DateOptions): Parts {
   let time: Parts["time"] = null;
   const tail = TIME_TAIL.exec(s);
   // a zone after the time is an offset or an upper-case abbreviation (UTC, PST, CEST), never any word
-  if (tail && /\d:\d|[ap]\.?\s?m\.?$/i.test(tail[2]) && (!tail[3] || /^(?:z|utc|gmt|[+-].*|[A-Z]{3,4}|(?:utc|gmt)[+-].*)$/i.test(tail[3]) && (/[\d+-]/.test(tail[3]) || tail[3] === tail[3].toUpperCase()))) {
+  if (
+    tail &&
+    /\d:\d|[ap]\.?\s?m\.?$/i.test(tail[2]) &&
+    (!tail[3] ||
+      (/^(?:z|utc|gmt|[+-].*|[A-Z]{3,4}|(?:utc|gmt)[+-].*)$/i.test(tail[3]) &&
+        (/[\d+-]/.test(tail[3]) || tail[3] === tail[3].toUpperCase())))
+  ) {
     datePart = tail[1];
     time = readTime(tail[2], s);
   }
   // a weekday before the date ("Fri, 16 Apr 2021", "Friday, April 16th, 2021") adds nothing to the day
-  datePart = datePart.replace(/,$/, "").replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\S)/i, "").trim();
+  datePart = datePart
+    .replace(/,$/, "")
+    .replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\S)/i, "")
+    .trim();
   let d: Date | null;
   if (/[a-z]/i.test(datePart)) d = attempt(datePart, NAMED_FORMS);
   else {
@@ -116,8 +153,10 @@ function readDay(raw: string, opts: DateOptions): Parts {
     if (swap) {
       const [a, b] = [+swap[1], +swap[2]];
       const order = opts.order ?? "month-first";
-      if (order === "month-first" && a > 12 && b <= 12) throw new ValueError(`"${s}" is not a real calendar date (month ${a}): read month first (M/D/YYYY)`);
-      if (order === "day-first" && b > 12 && a <= 12) throw new ValueError(`"${s}" is not a real calendar date (month ${b}): read day first (D/M/YYYY)`);
+      if (order === "month-first" && a > 12 && b <= 12)
+        throw new ValueError(`"${s}" is not a real calendar date (month ${a}): read month first (M/D/YYYY)`);
+      if (order === "day-first" && b > 12 && a <= 12)
+        throw new ValueError(`"${s}" is not a real calendar date (month ${b}): read day first (D/M/YYYY)`);
       d = attempt(datePart, order === "day-first" ? DAY_FIRST_FORMS : MONTH_FIRST_FORMS);
     } else d = attempt(datePart, [...YEAR_FIRST_FORMS, ...DOTTED_FORMS]);
   }
@@ -169,7 +208,9 @@ export interface Amount {
 let symbols: Map<string, string | null> | undefined;
 let codes: Set<string> | undefined;
 
-/** ISO codes (from Intl) and the symbols CLDR gives them in English (`CA$`, `R$`, `₹`, `€` …), plus a few CRM spellings. */
+/**
+ * ISO codes (from Intl) and the symbols CLDR gives them in English (`CA$`, `R$`, `₹`, `€` …), plus a few CRM spellings.
+ */
 function currencyTables(): { symbols: Map<string, string | null>; codes: Set<string> } {
   if (!symbols || !codes) {
     codes = new Set(Intl.supportedValuesOf("currency"));
@@ -177,7 +218,9 @@ function currencyTables(): { symbols: Map<string, string | null>; codes: Set<str
     const narrow = new Map<string, Set<string>>();
     for (const code of codes) {
       const part = (display: "symbol" | "narrowSymbol") =>
-        new Intl.NumberFormat("en", { style: "currency", currency: code, currencyDisplay: display }).formatToParts(1).find((p) => p.type === "currency")?.value;
+        new Intl.NumberFormat("en", { style: "currency", currency: code, currencyDisplay: display })
+          .formatToParts(1)
+          .find((p) => p.type === "currency")?.value;
       const sym = part("symbol");
       if (sym && sym !== code && !map.has(sym)) map.set(sym, code);
       const n = part("narrowSymbol");
@@ -187,7 +230,25 @@ function currencyTables(): { symbols: Map<string, string | null>; codes: Set<str
     // currency of unknown code
     for (const [n, set] of narrow) if (!map.has(n)) map.set(n, set.size === 1 ? [...set][0] : null);
     // CRM spellings CLDR's English symbols lack; "$" alone is read as USD, as US CRMs write it
-    for (const [s, c] of Object.entries({ $: "USD", US$: "USD", C$: "CAD", CAD$: "CAD", AU$: "AUD", S$: "SGD", SG$: "SGD", Rs: "INR", "Rs.": "INR", RS: "INR", "₨": "INR", NZ$: "NZD", "zł": "PLN", Fr: "CHF", "Fr.": "CHF", SFr: "CHF" })) map.set(s, c);
+    for (const [s, c] of Object.entries({
+      $: "USD",
+      US$: "USD",
+      C$: "CAD",
+      CAD$: "CAD",
+      AU$: "AUD",
+      S$: "SGD",
+      SG$: "SGD",
+      Rs: "INR",
+      "Rs.": "INR",
+      RS: "INR",
+      "₨": "INR",
+      NZ$: "NZD",
+      zł: "PLN",
+      Fr: "CHF",
+      "Fr.": "CHF",
+      SFr: "CHF",
+    }))
+      map.set(s, c);
     symbols = map;
   }
   return { symbols, codes };
@@ -198,7 +259,8 @@ function currencyOf(token: string, raw: string): string | null {
   if (!t) return null;
   const { symbols, codes } = currencyTables();
   if (/^[a-z]{3}$/i.test(t) && codes.has(t.toUpperCase())) return t.toUpperCase();
-  for (const k of [t, t.toUpperCase(), t[0].toUpperCase() + t.slice(1).toLowerCase(), t.toLowerCase()]) if (symbols.has(k)) return symbols.get(k)!;
+  for (const k of [t, t.toUpperCase(), t[0].toUpperCase() + t.slice(1).toLowerCase(), t.toLowerCase()])
+    if (symbols.has(k)) return symbols.get(k)!;
   // "$129,976.00 AUD", "USD $1,000": a code and a symbol together — the code is the precise one
   const parts = t.split(/\s+|(?<=[^\p{L}])(?=\p{L})|(?<=\p{L})(?=[^\p{L}.])/u).filter(Boolean);
   if (parts.length === 2) {
@@ -213,14 +275,21 @@ const minor = new Map<string, number>();
 const minorDigits = (currency: string | null) => {
   if (!currency) return 2;
   let n = minor.get(currency);
-  if (n === undefined) minor.set(currency, (n = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2));
+  if (n === undefined)
+    minor.set(
+      currency,
+      (n = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2),
+    );
   return n;
 };
 
 const PLAIN_AMOUNT = /^(\$)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?$/;
 
 /** Digits grouped by a separator: in threes (`1,234,567`) or the Indian way (`12,34,567`). */
-const GROUPED = { ".": [/^\d{1,3}(\.\d{3})+$/, /^\d{1,2}(\.\d{2})*\.\d{3}$/], ",": [/^\d{1,3}(,\d{3})+$/, /^\d{1,2}(,\d{2})*,\d{3}$/] } as const;
+const GROUPED = {
+  ".": [/^\d{1,3}(\.\d{3})+$/, /^\d{1,2}(\.\d{2})*\.\d{3}$/],
+  ",": [/^\d{1,3}(,\d{3})+$/, /^\d{1,2}(,\d{2})*,\d{3}$/],
+} as const;
 
 /**
  * Reads CRM amounts into a number and its ISO currency: `$48,000.00`, `48.000,00 €`, `500000.0`, `EUR 1.200`,

@@ -21,11 +21,27 @@ export interface PacketCoverage {
 /** Fewer words than this is too little text for the wording checks to mean anything. */
 export const THIN_WORDS = 6;
 
-const LANGUAGES: Record<string, string> = { de: "German", fr: "French", es: "Spanish", it: "Italian", nl: "Dutch", pt: "Portuguese", sv: "Swedish", da: "Danish", no: "Norwegian", fi: "Finnish", pl: "Polish" };
+const LANGUAGES: Record<string, string> = {
+  de: "German",
+  fr: "French",
+  es: "Spanish",
+  it: "Italian",
+  nl: "Dutch",
+  pt: "Portuguese",
+  sv: "Swedish",
+  da: "Danish",
+  no: "Norwegian",
+  fi: "Finnish",
+  pl: "Polish",
+};
 
 /** Pure: the coverage of one packet from its stored text, scoring status and text_checks (migration 0010). */
 export function packetCoverage(
-  p: Partial<Record<TextSource, string | null>> & { score_status: string | null; approved_source: boolean | null; text_checks: string | null },
+  p: Partial<Record<TextSource, string | null>> & {
+    score_status: string | null;
+    approved_source: boolean | null;
+    text_checks: string | null;
+  },
   hidden: ReadonlySet<string> = new Set(),
 ): PacketCoverage {
   let languages: Record<string, string> = {};
@@ -39,10 +55,20 @@ export function packetCoverage(
     if (hidden.has(source)) return { source, label, state: "hidden", note: "hidden for your role" };
     const text = (p[source] ?? "").trim();
     const none = /^(none|n\/a|na)$/i.test(text);
-    if (!text || (none && source !== "deal_desk_exception")) return { source, label, state: "blank", note: "blank: nothing to check" };
-    if (languages[source]) return { source, label, state: "not_english", note: `in ${LANGUAGES[languages[source]] ?? languages[source]}: wording checks skipped; numbers, dates, amounts and owners checked` };
+    if (!text || (none && source !== "deal_desk_exception"))
+      return { source, label, state: "blank", note: "blank: nothing to check" };
+    if (languages[source])
+      return {
+        source,
+        label,
+        state: "not_english",
+        note:
+          `in ${LANGUAGES[languages[source]] ?? languages[source]}: wording checks ` +
+          `skipped; numbers, dates, amounts and owners checked`,
+      };
     const words = text.split(/\s+/).filter(Boolean).length;
-    if (words < THIN_WORDS && !(none && source === "deal_desk_exception")) return { source, label, state: "thin", note: `only ${words} word${words === 1 ? "" : "s"}: too little to check` };
+    if (words < THIN_WORDS && !(none && source === "deal_desk_exception"))
+      return { source, label, state: "thin", note: `only ${words} word${words === 1 ? "" : "s"}: too little to check` };
     return { source, label, state: "read", note: "read by every check" };
   });
   const status = p.score_status === "scored" ? "scored" : p.score_status === "failed" ? "failed" : "not_scored";
@@ -55,7 +81,8 @@ export function packetCoverage(
           ? "Not scored: its source system is not approved (Settings), so no check ran."
           : "Not scored yet: no check has run on this packet."
         : gaps
-          ? `Scored, but ${gaps} of ${parts.length} parts could not be fully checked: no flag there does not mean no gap.`
+          ? `Scored, but ${gaps} of ${parts.length} parts could not be fully checked: ` +
+            `no flag there does not mean no gap.`
           : "Scored: every part was read by every check.";
   return { status, summary, parts };
 }

@@ -28,20 +28,26 @@ const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
  * "mostly rejected"; flags are ordered by severity, then by their detector's observed precision.
  */
 export async function listFlags(open: OpenDatabase, filter: { dealId?: string } = {}): Promise<FlagView[]> {
-  const rel = await runQueryFile<{ dimension: string; name: string; precision: number | null; demoted: boolean }>(open, "reliability");
+  const rel = await runQueryFile<{ dimension: string; name: string; precision: number | null; demoted: boolean }>(
+    open,
+    "reliability",
+  );
   const det = new Map(rel.filter((r) => r.dimension === "detector").map((r) => [r.name, r]));
   // one packet: narrow flags and reviews first (the same latest-decision rule as sql/macros/02_flag_status.sql)
   const rows = filter.dealId
     ? await sql<Record<string, unknown>>`
         WITH f AS (SELECT * FROM flags WHERE deal_id = ${filter.dealId} AND state = 'active'),
-        r AS (SELECT flag_id, decision, decided_at, reviewer, reason, row_number() OVER (PARTITION BY flag_id ORDER BY decided_at DESC, id DESC) AS rn
+        r AS (SELECT flag_id, decision, decided_at, reviewer, reason, row_number() OVER (PARTITION BY flag_id ORDER BY
+          decided_at DESC, id DESC) AS rn
               FROM reviews WHERE flag_id IN (SELECT flag_id FROM f))
-        SELECT f.flag_id, f.deal_id, f.category, f.severity, f.source, f.span_start, f.span_end, f.evidence, f.message, f.detector,
+        SELECT f.flag_id, f.deal_id, f.category, f.severity, f.source, f.span_start, f.span_end, f.evidence,
+          f.message, f.detector,
                coalesce(r.decision, 'open') AS status, r.reviewer, r.reason, r.decided_at
         FROM f LEFT JOIN r ON r.flag_id = f.flag_id AND r.rn = 1
         ORDER BY f.span_start NULLS FIRST`.execute(open.db)
     : await sql<Record<string, unknown>>`
-        SELECT flag_id, deal_id, category, severity, source, span_start, span_end, evidence, message, detector, status, reviewer, reason, decided_at
+        SELECT flag_id, deal_id, category, severity, source, span_start, span_end, evidence, message, detector,
+          status, reviewer, reason, decided_at
         FROM flag_status() ORDER BY deal_id, span_start NULLS FIRST`.execute(open.db);
   const out: FlagView[] = rows.rows.map((r) => {
     const d = det.get(String(r.detector).split("@")[0]);
@@ -74,4 +80,16 @@ export async function listFlags(open: OpenDatabase, filter: { dealId?: string } 
   );
 }
 
-export const FLAG_EXPORT_COLUMNS = ["flag_id", "deal_id", "category", "severity", "source", "start", "end", "evidence", "message", "detector", "status"];
+export const FLAG_EXPORT_COLUMNS = [
+  "flag_id",
+  "deal_id",
+  "category",
+  "severity",
+  "source",
+  "start",
+  "end",
+  "evidence",
+  "message",
+  "detector",
+  "status",
+];

@@ -8,13 +8,22 @@ import { packetCoverage } from "./coverage";
 import { lastDecision, type Actor } from "./review.server";
 
 /** The packet page's data; text, flags, note and audit entries as `vis` (the user's role) may see them. */
-export async function packetView(open: OpenDatabase, user: Actor, vis: Visibility, dealId: string, from: string | null) {
+export async function packetView(
+  open: OpenDatabase,
+  user: Actor,
+  vis: Visibility,
+  dealId: string,
+  from: string | null,
+) {
   const detail = await packetDetail(open, dealId, vis);
   if (!detail) return null;
   const ownDeal = (detail.packet.account_owner ?? "").trim().toLowerCase() === user.name.trim().toLowerCase();
   const canReview = can(user.role, "review") && (user.role !== "account_owner" || ownDeal);
   // opened from a queue: the way back to it, and the packets before and after this one in it
-  const queue = from !== null ? { from, ...(await queueNeighbours(open, queueFilter(new URLSearchParams(from), user), detail.packet.deal_id)) } : null;
+  const queue =
+    from !== null
+      ? { from, ...(await queueNeighbours(open, queueFilter(new URLSearchParams(from), user), detail.packet.deal_id)) }
+      : null;
   const last = canReview ? await lastDecision(open, user) : null;
   return {
     queue,
@@ -26,6 +35,9 @@ export async function packetView(open: OpenDatabase, user: Actor, vis: Visibilit
     canReview,
     canDecideReadiness: can(user.role, "readiness"),
     /** the user's last decision on this packet while it can still be undone */
-    undo: last && last.deal_id === detail.packet.deal_id ? { decision: last.decision, flagIds: last.flag_ids, until: last.until.toISOString() } : null,
+    undo:
+      last && last.deal_id === detail.packet.deal_id
+        ? { decision: last.decision, flagIds: last.flag_ids, until: last.until.toISOString() }
+        : null,
   };
 }

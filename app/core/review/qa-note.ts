@@ -18,7 +18,11 @@ interface NotePacket {
   kickoff_date: string | null;
 }
 
-const quote = (s: string) => s.replace(/\s+/g, " ").trim().replace(/[`*_[\]<>]/g, (c) => `\\${c}`);
+const quote = (s: string) =>
+  s
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[`*_[\]<>]/g, (c) => `\\${c}`);
 
 interface NoteReadiness {
   decision: string;
@@ -34,7 +38,8 @@ export function qaNote(p: NotePacket, flags: NoteFlag[], readiness: NoteReadines
   const lines = [
     `# Handoff QA — ${quote(p.account_name)}${p.opportunity_name ? ` · ${quote(p.opportunity_name)}` : ""}`,
     "",
-    `Deal ${p.deal_id} · delivery owner: ${p.delivery_owner?.trim() ? quote(p.delivery_owner) : "**not assigned**"} · kickoff: ${p.kickoff_date ?? "not set"}`,
+    `Deal ${p.deal_id} · delivery owner: ${p.delivery_owner?.trim() ? quote(p.delivery_owner) : "**not assigned**"} ` +
+      `· kickoff: ${p.kickoff_date ?? "not set"}`,
     "",
     readiness
       ? `**Kickoff readiness: ${readiness.decision === "ready" ? "ready" : "not ready"}** (${quote(readiness.decided_by)})${readiness.comment ? ` — ${quote(readiness.comment)}` : ""}`

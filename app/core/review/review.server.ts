@@ -24,9 +24,23 @@ export class NotFoundError extends Error {
 const sameName = (a: string | null | undefined, b: string) => (a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Logs a refused action to the audit log (and throws the 403). */
-export async function refuse(open: OpenDatabase, actor: Actor | null, action: string, entityId: string, why: string): Promise<never> {
+export async function refuse(
+  open: OpenDatabase,
+  actor: Actor | null,
+  action: string,
+  entityId: string,
+  why: string,
+): Promise<never> {
   await inTransaction(open, (tx, conn) =>
-    appendAudit(tx, conn, [{ actor: actor?.email ?? "anonymous", action: "forbidden", entity: action, entityId, detail: { role: actor?.role ?? null, why } }]),
+    appendAudit(tx, conn, [
+      {
+        actor: actor?.email ?? "anonymous",
+        action: "forbidden",
+        entity: action,
+        entityId,
+        detail: { role: actor?.role ?? null, why },
+      },
+    ]),
   );
   throw new ForbiddenError(why);
 }
@@ -43,20 +57,53 @@ export async function decideFlag(
     .select(["flags.flag_id", "flags.deal_id", "flags.state", "packets.account_owner"])
     .where("flags.flag_id", "=", input.flagId)
     .executeTakeFirst();
-  if (!can(actor.role, "review")) await refuse(open, actor, "review", input.flagId, "Only implementation leads and account owners can accept or reject flags.");
+  if (!can(actor.role, "review"))
+    await refuse(
+      open,
+      actor,
+      "review",
+      input.flagId,
+      "Only implementation leads and account owners can accept or reject flags.",
+    );
   if (!flag) throw new NotFoundError("This flag no longer exists. Reload the packet to see its current flags.");
   if (actor.role === "account_owner" && !sameName(flag.account_owner, actor.name)) {
     await refuse(open, actor, "review", input.flagId, "Account owners can review flags on their own deals only.");
   }
-  if (flag.state !== "active") throw new ReviewInputError("This flag was retired when the packet changed. Review the current flags instead.");
-  if (input.decision !== "accepted" && input.decision !== "rejected") throw new ReviewInputError("Choose accept or reject.");
+  if (flag.state !== "active")
+    throw new ReviewInputError("This flag was retired when the packet changed. Review the current flags instead.");
+  if (input.decision !== "accepted" && input.decision !== "rejected")
+    throw new ReviewInputError("Choose accept or reject.");
   const reason = input.reason?.trim() || null;
-  if (input.decision === "rejected" && !reason) throw new ReviewInputError("A rejection needs a reason: say why the flag does not apply.");
+  if (input.decision === "rejected" && !reason)
+    throw new ReviewInputError("A rejection needs a reason: say why the flag does not apply.");
   if (reason && reason.length > 2000) throw new ReviewInputError("The reason is too long (2,000 characters at most).");
   const now = input.now ?? new Date();
   await inTransaction(open, async (tx, conn) => {
-    await tx.insertInto("reviews").values({ flag_id: flag.flag_id, decision: input.decision, reviewer: actor.email, reason, decided_at: now, via: "ui" }).execute();
-    await appendAudit(tx, conn, [{ actor: actor.email, action: `review.${input.decision}`, entity: "flag", entityId: flag.flag_id, detail: { deal_id: flag.deal_id, reason } }], now);
+    await tx
+      .insertInto("reviews")
+      .values({
+        flag_id: flag.flag_id,
+        decision: input.decision,
+        reviewer: actor.email,
+        reason,
+        decided_at: now,
+        via: "ui",
+      })
+      .execute();
+    await appendAudit(
+      tx,
+      conn,
+      [
+        {
+          actor: actor.email,
+          action: `review.${input.decision}`,
+          entity: "flag",
+          entityId: flag.flag_id,
+          detail: { deal_id: flag.deal_id, reason },
+        },
+      ],
+      now,
+    );
   });
 }
 
@@ -74,24 +121,49 @@ export async function decideReadiness(
   actor: Actor,
   input: { dealId: string; decision: string; comment?: string | null; confirmOpenHigh?: boolean; now?: Date },
 ): Promise<void> {
-  if (!can(actor.role, "readiness")) await refuse(open, actor, "readiness", input.dealId, "Only the implementation lead can decide kickoff readiness.");
-  const packet = await open.db.selectFrom("packets").select("deal_id").where("deal_id", "=", input.dealId).executeTakeFirst();
+  if (!can(actor.role, "readiness"))
+    await refuse(open, actor, "readiness", input.dealId, "Only the implementation lead can decide kickoff readiness.");
+  const packet = await open.db
+    .selectFrom("packets")
+    .select("deal_id")
+    .where("deal_id", "=", input.dealId)
+    .executeTakeFirst();
   if (!packet) throw new NotFoundError("There is no packet with this deal id.");
-  if (input.decision !== "ready" && input.decision !== "not_ready") throw new ReviewInputError("Choose “Ready for kickoff” or “Not ready” before recording the decision.");
+  if (input.decision !== "ready" && input.decision !== "not_ready")
+    throw new ReviewInputError("Choose “Ready for kickoff” or “Not ready” before recording the decision.");
   const comment = input.comment?.trim() || null;
-  if (comment && comment.length > 2000) throw new ReviewInputError("The comment is too long (2,000 characters at most).");
+  if (comment && comment.length > 2000)
+    throw new ReviewInputError("The comment is too long (2,000 characters at most).");
   if (input.decision === "not_ready" && !comment) throw new ReviewInputError("Say what blocks kickoff in the comment.");
   const openHigh = input.decision === "ready" ? await openHighFlags(open, input.dealId) : 0;
   if (openHigh > 0 && (!input.confirmOpenHigh || !comment)) {
     throw new ReviewInputError(
-      `${openHigh} high-severity flag${openHigh === 1 ? " is" : "s are"} still open. To mark the packet ready anyway, tick the confirmation and say in the comment why kickoff can go ahead.`,
+      `${openHigh} high-severity flag${openHigh === 1 ? " is" : "s are"} still ` +
+        `open. To mark the packet ready anyway, tick the confirmation and say in ` +
+        `the comment why kickoff can go ahead.`,
     );
   }
   const now = input.now ?? new Date();
   await inTransaction(open, async (tx, conn) => {
-    await tx.insertInto("readiness_decisions").values({ deal_id: input.dealId, decision: input.decision, comment, decided_by: actor.email, decided_at: now }).execute();
+    await tx
+      .insertInto("readiness_decisions")
+      .values({ deal_id: input.dealId, decision: input.decision, comment, decided_by: actor.email, decided_at: now })
+      .execute();
     await tx.updateTable("packets").set({ readiness: input.decision }).where("deal_id", "=", input.dealId).execute();
-    await appendAudit(tx, conn, [{ actor: actor.email, action: `readiness.${input.decision}`, entity: "packet", entityId: input.dealId, detail: openHigh ? { comment, open_high_flags: openHigh, confirmed: true } : { comment } }], now);
+    await appendAudit(
+      tx,
+      conn,
+      [
+        {
+          actor: actor.email,
+          action: `readiness.${input.decision}`,
+          entity: "packet",
+          entityId: input.dealId,
+          detail: openHigh ? { comment, open_high_flags: openHigh, confirmed: true } : { comment },
+        },
+      ],
+      now,
+    );
   });
 }
 
@@ -119,26 +191,62 @@ export async function lastDecision(open: OpenDatabase, actor: Actor, now = new D
     .select(["r.id", "r.flag_id", "r.decision", "r.decided_at", "f.deal_id"])
     .where("r.reviewer", "=", actor.email)
     .where("r.via", "=", "ui")
-    .where("r.decided_at", "=", (eb) => eb.selectFrom("reviews").select((e) => e.fn.max("decided_at").as("m")).where("reviewer", "=", actor.email).where("via", "=", "ui"))
+    .where("r.decided_at", "=", (eb) =>
+      eb
+        .selectFrom("reviews")
+        .select((e) => e.fn.max("decided_at").as("m"))
+        .where("reviewer", "=", actor.email)
+        .where("via", "=", "ui"),
+    )
     .where("r.decided_at", ">", new Date(now.getTime() - UNDO_SECONDS * 1000))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("reviews as later").select("later.id").whereRef("later.flag_id", "=", "r.flag_id").whereRef("later.id", ">", "r.id"))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("reviews as later")
+            .select("later.id")
+            .whereRef("later.flag_id", "=", "r.flag_id")
+            .whereRef("later.id", ">", "r.id"),
+        ),
+      ),
+    )
     .orderBy("r.id")
     .execute();
   if (!rows.length) return null;
   const decidedAt = new Date(rows[0].decided_at);
-  return { deal_id: rows[0].deal_id, decision: rows[0].decision, flag_ids: rows.map((r) => r.flag_id), decided_at: decidedAt, until: new Date(decidedAt.getTime() + UNDO_SECONDS * 1000) };
+  return {
+    deal_id: rows[0].deal_id,
+    decision: rows[0].decision,
+    flag_ids: rows.map((r) => r.flag_id),
+    decided_at: decidedAt,
+    until: new Date(decidedAt.getTime() + UNDO_SECONDS * 1000),
+  };
 }
 
 /**
  * Takes back the actor's last decision while the undo window is open: the review rows go, the flags are open
  * again, and the audit log keeps both the decision and its undoing (one entry per flag, one transaction).
  */
-export async function undoLastDecision(open: OpenDatabase, actor: Actor, input: { dealId: string; now?: Date }): Promise<LastDecision> {
-  if (!can(actor.role, "review")) await refuse(open, actor, "review", input.dealId, "Only implementation leads and account owners can accept or reject flags.");
+export async function undoLastDecision(
+  open: OpenDatabase,
+  actor: Actor,
+  input: { dealId: string; now?: Date },
+): Promise<LastDecision> {
+  if (!can(actor.role, "review"))
+    await refuse(
+      open,
+      actor,
+      "review",
+      input.dealId,
+      "Only implementation leads and account owners can accept or reject flags.",
+    );
   const now = input.now ?? new Date();
   const last = await lastDecision(open, actor, now);
   if (!last || last.deal_id !== input.dealId) {
-    throw new ReviewInputError(`There is no decision of yours on this packet to undo: a decision can be undone for ${UNDO_SECONDS} seconds after it is made.`);
+    throw new ReviewInputError(
+      `There is no decision of yours on this packet to undo: a decision can be ` +
+        `undone for ${UNDO_SECONDS} seconds after it is made.`,
+    );
   }
   await inTransaction(open, async (tx, conn) => {
     const gone = await tx
@@ -152,7 +260,13 @@ export async function undoLastDecision(open: OpenDatabase, actor: Actor, input: 
     await appendAudit(
       tx,
       conn,
-      gone.map((g) => ({ actor: actor.email, action: "review.undone", entity: "flag", entityId: g.flag_id, detail: { deal_id: last.deal_id, undone: g.decision, reason: g.reason } })),
+      gone.map((g) => ({
+        actor: actor.email,
+        action: "review.undone",
+        entity: "flag",
+        entityId: g.flag_id,
+        detail: { deal_id: last.deal_id, undone: g.decision, reason: g.reason },
+      })),
       now,
     );
   });
@@ -163,9 +277,24 @@ export async function undoLastDecision(open: OpenDatabase, actor: Actor, input: 
  * Accepts every open flag of one detector on one packet with one reason, in one transaction (each flag gets its
  * review row and its audit entry, and the packet one entry naming the bulk accept). Same rights as one decision.
  */
-export async function bulkAccept(open: OpenDatabase, actor: Actor, input: { dealId: string; detector: string; reason: string; now?: Date }): Promise<number> {
-  if (!can(actor.role, "review")) await refuse(open, actor, "review", input.dealId, "Only implementation leads and account owners can accept or reject flags.");
-  const packet = await open.db.selectFrom("packets").select(["deal_id", "account_owner"]).where("deal_id", "=", input.dealId).executeTakeFirst();
+export async function bulkAccept(
+  open: OpenDatabase,
+  actor: Actor,
+  input: { dealId: string; detector: string; reason: string; now?: Date },
+): Promise<number> {
+  if (!can(actor.role, "review"))
+    await refuse(
+      open,
+      actor,
+      "review",
+      input.dealId,
+      "Only implementation leads and account owners can accept or reject flags.",
+    );
+  const packet = await open.db
+    .selectFrom("packets")
+    .select(["deal_id", "account_owner"])
+    .where("deal_id", "=", input.dealId)
+    .executeTakeFirst();
   if (!packet) throw new NotFoundError("There is no packet with this deal id.");
   if (actor.role === "account_owner" && !sameName(packet.account_owner, actor.name)) {
     await refuse(open, actor, "review", input.dealId, "Account owners can review flags on their own deals only.");
@@ -173,17 +302,46 @@ export async function bulkAccept(open: OpenDatabase, actor: Actor, input: { deal
   const reason = input.reason.trim();
   if (!reason) throw new ReviewInputError("Say why these flags are accepted together: one reason covers them all.");
   if (reason.length > 2000) throw new ReviewInputError("The reason is too long (2,000 characters at most).");
-  const targets = (await listFlags(open, { dealId: input.dealId })).filter((f) => f.status === "open" && f.detector === input.detector);
-  if (!targets.length) throw new ReviewInputError("This detector has no open flags left on this packet. Reload the packet to see its current flags.");
+  const targets = (await listFlags(open, { dealId: input.dealId })).filter(
+    (f) => f.status === "open" && f.detector === input.detector,
+  );
+  if (!targets.length)
+    throw new ReviewInputError(
+      "This detector has no open flags left on this packet. Reload the packet to see its current flags.",
+    );
   const now = input.now ?? new Date();
   await inTransaction(open, async (tx, conn) => {
-    await tx.insertInto("reviews").values(targets.map((f) => ({ flag_id: f.flag_id, decision: "accepted", reviewer: actor.email, reason, decided_at: now, via: "ui" }))).execute();
+    await tx
+      .insertInto("reviews")
+      .values(
+        targets.map((f) => ({
+          flag_id: f.flag_id,
+          decision: "accepted",
+          reviewer: actor.email,
+          reason,
+          decided_at: now,
+          via: "ui",
+        })),
+      )
+      .execute();
     await appendAudit(
       tx,
       conn,
       [
-        ...targets.map((f) => ({ actor: actor.email, action: "review.accepted", entity: "flag", entityId: f.flag_id, detail: { deal_id: input.dealId, reason, bulk: true } })),
-        { actor: actor.email, action: "review.bulk_accepted", entity: "packet", entityId: input.dealId, detail: { detector: input.detector, flags: targets.length, reason } },
+        ...targets.map((f) => ({
+          actor: actor.email,
+          action: "review.accepted",
+          entity: "flag",
+          entityId: f.flag_id,
+          detail: { deal_id: input.dealId, reason, bulk: true },
+        })),
+        {
+          actor: actor.email,
+          action: "review.bulk_accepted",
+          entity: "packet",
+          entityId: input.dealId,
+          detail: { detector: input.detector, flags: targets.length, reason },
+        },
       ],
       now,
     );

@@ -6,7 +6,8 @@ import { sentences } from "./structure";
 import { units, type Unit } from "./structure";
 import type { Context } from "./types";
 
-const EXCLUDING = /\bout[- ]of[- ]scope\b|\bnot (?:in scope|included|part of)\b|\bexclu(?:des?|ded|sions?)\b|\bexcept\b/i;
+const EXCLUDING =
+  /\bout[- ]of[- ]scope\b|\bnot (?:in scope|included|part of)\b|\bexclu(?:des?|ded|sions?)\b|\bexcept\b/i;
 
 /**
  * What the scope sells, as terms, and what it explicitly leaves out, clause by clause: an exclusion's words are

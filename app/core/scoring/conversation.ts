@@ -22,33 +22,93 @@ export const DECLINED = new RegExp(
 );
 
 /** An explicit non-promise: nothing further was committed, no dates were given. */
-export const NOT_A_PROMISE =
-  /\bno promises?\b|\bnothing (?:(?:was|has been) )?(?:else |more |extra |further )?(?:promised|offered|committed)\b|\bnothing (?:else|more|beyond|extra|further)\b|\bnot promised\b|\b(?:haven'?t|have not|didn'?t|did not|never)\s+(?:\w+\s+)?(?:promised?|offered|committed|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|commitments|side deals)\b|\bno (?:dates?|commitment) (?:is |are |was |were )?(?:committed|promised|given|made)\b|\bno dates?\b|\bno commitment\b/i;
+export const NOT_A_PROMISE = new RegExp(
+  [
+    String.raw`\bno promises?\b|\bnothing (?:(?:was|has been) )?(?:else |more |extra |`,
+    String.raw`further )?(?:promised|offered|committed)\b|\bnothing (?:else|more|beyond|extra|further)\b|`,
+    String.raw`\bnot promised\b|\b(?:haven'?t|have not|didn'?t|did not|never)\s+(?:\w+\s+)?(?:promised?|`,
+    String.raw`offered|committed|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|`,
+    String.raw`commitments|side deals)\b|\bno (?:dates?|commitment) (?:is |are |was |`,
+    String.raw`were )?(?:committed|promised|given|made)\b|\bno dates?\b|\bno commitment\b`,
+  ].join(""),
+  "i",
+);
 
 const HEADER = /^(?:from|to|cc|bcc|sent|date|subject|re|fw|fwd|attachments?)\s*:/i;
-const GREETING = /^(?:hi|hello|dear|hey|good (?:morning|afternoon))\b[^.!]{0,40}[,!]?\s*$|^(?:thanks|thank you|many thanks|cheers|best|regards|kind regards|warm regards|best regards|all the best|sincerely|yours|looking forward|we'?re (?:excited|delighted|pleased)|great (?:to|speaking)|speak soon|sent from my)\b/i;
-const SMALL_WORDS = new Set(["of", "and", "the", "for", "at", "in", "to", "&", "→", "->", "-", "—", "–", "|", "/", "on", "behalf", "via"]);
+const GREETING = new RegExp(
+  [
+    String.raw`^(?:hi|hello|dear|hey|good (?:morning|afternoon))\b[^.!]{0,40}[,!]?\s*$|^(?:thanks|`,
+    String.raw`thank you|many thanks|cheers|best|regards|kind regards|warm regards|best regards|`,
+    String.raw`all the best|sincerely|yours|looking forward|we'?re (?:excited|delighted|pleased)|`,
+    String.raw`great (?:to|speaking)|speak soon|sent from my)\b`,
+  ].join(""),
+  "i",
+);
+const SMALL_WORDS = new Set([
+  "of",
+  "and",
+  "the",
+  "for",
+  "at",
+  "in",
+  "to",
+  "&",
+  "→",
+  "->",
+  "-",
+  "—",
+  "–",
+  "|",
+  "/",
+  "on",
+  "behalf",
+  "via",
+]);
 
 /** A line that is only a name, a job title or an address ("Dr. Jane Roe", "VP Sales (Acme)", "Jo → Sam Lee"). */
 export function nameLine(text: string): boolean {
-  const words = text.replace(/[()[\],]/g, " ").split(/\s+/).filter(Boolean);
+  const words = text
+    .replace(/[()[\],]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
   if (!words.length || words.length > 7) return false;
-  return words.every((w) => SMALL_WORDS.has(w.toLowerCase()) || /^[\p{Lu}\d][\p{L}\p{N}.'’&-]*$/u.test(w) || /^<[^>]+>$/.test(w) || /@/.test(w));
+  return words.every(
+    (w) =>
+      SMALL_WORDS.has(w.toLowerCase()) ||
+      /^[\p{Lu}\d][\p{L}\p{N}.'’&-]*$/u.test(w) ||
+      /^<[^>]+>$/.test(w) ||
+      /@/.test(w),
+  );
 }
 
 /** E-mail headers, greetings, sign-offs, signatures and bare section references carry no promise. */
 export function noteNoise(text: string): boolean {
   const t = text.trim().replace(/^[>\s]+/, "");
   if (HEADER.test(t) || GREETING.test(t) || nameLine(t)) return true;
-  if (/^(?:section|§|page|vol\.?|attachment|appendix|exhibit)\s*[\dA-Z]/i.test(t) && t.split(/\s+/).length <= 6) return true;
+  if (/^(?:section|§|page|vol\.?|attachment|appendix|exhibit)\s*[\dA-Z]/i.test(t) && t.split(/\s+/).length <= 6)
+    return true;
   return false;
 }
 
 /** The length of a speaker label that opens a transcript line ("JEROME: ", "GP: ", "Rep (Ana): "), or 0. */
 export function speakerPrefix(text: string): number {
-  const m = /^(?:[A-Z][A-Z'.-]{1,20}|[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20})?(?: \([^)]{1,30}\))?|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*[A-Z][\w' -]{0,30})\s*:\s+(?=\S)/.exec(text);
+  const m = new RegExp(
+    [
+      String.raw`^(?:[A-Z][A-Z'.-]{1,20}|[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20})?(?: \([^)]{1,30}\))?|`,
+      String.raw`\[\d{1,2}:\d{2}(?::\d{2})?\]\s*[A-Z][\w' -]{0,30})\s*:\s+(?=\S)`,
+    ].join(""),
+  ).exec(text);
   if (!m) return 0;
   // a field label ("Owner:", "Note:", "Scope:") is not a speaker
-  if (/^(?:owner|note|notes|scope|status|action|next steps?|risk|issue|ask|asks|update|summary|context|re|fyi|ps|tl;dr|nb)\s*:/i.test(m[0])) return 0;
+  if (
+    new RegExp(
+      [
+        String.raw`^(?:owner|note|notes|scope|status|action|next steps?|risk|issue|ask|asks|update|summary|`,
+        String.raw`context|re|fyi|ps|tl;dr|nb)\s*:`,
+      ].join(""),
+      "i",
+    ).test(m[0])
+  )
+    return 0;
   return m[0].length;
 }

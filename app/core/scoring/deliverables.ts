@@ -8,37 +8,162 @@ import { clauses, sentences, trimSpan, type Span } from "./structure";
 import { dateMentions } from "./numbers";
 
 /** An acceptance, sign-off or completion condition. */
-export const ACCEPTANCE =
-  /\baccept(?:s|able|ability)?\b|\b(?:accepted|approved)\b(?=\s+(?:by|in writing|within|when|on|upon|after|once|if|at|via|through|under|against|per|only)\b|\s*[.,;:)]|\s*$)|\b(?:is|are|be|been|being|was|were|when|once|until|upon|if|gets?)\s+(?:\w+\s+)?(?:accepted|approved)\b|\bacceptance\b|\bsign[- ]?off\b|\bsigns? off\b|\bsigned off\b|\bsigns the\b|\bapprov(?:es|al)\b(?!\s+(?:routing|workflows?|rules?|chains?|queues?|matrix|matrices|flows?|steps?|levels?|limits?|hierarch\w*|process(?:es)?|requests?|notifications?|paths?|thresholds?|policies|policy|routes?))|\bcomplete[sd]?\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bsuccess criteria\b|\bverified (?:when|by)\b|\btested (?:on|against|with) (?:a |an |the )?(?:\d|sample|test|pilot)|\bpass(?:es)?\b.{0,300}\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|\bconfirms?\b.{0,300}\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e|iation)\b.{0,300}\b(?:within|variance|match)|\bgiven\b.{0,300}\bwhen\b.{0,300}\bthen\b/i;
+export const ACCEPTANCE = new RegExp(
+  [
+    String.raw`\baccept(?:s|able|ability)?\b|\b(?:accepted|approved)\b(?=\s+(?:by|in writing|within|`,
+    String.raw`when|on|upon|after|once|if|at|via|through|under|against|per|only)\b|\s*[.,;:)]|\s*$)|`,
+    String.raw`\b(?:is|are|be|been|being|was|were|when|once|until|upon|if|`,
+    String.raw`gets?)\s+(?:\w+\s+)?(?:accepted|approved)\b|\bacceptance\b|\bsign[- ]?off\b|\bsigns? off\b|`,
+    String.raw`\bsigned off\b|\bsigns the\b|\bapprov(?:es|al)\b(?!\s+(?:routing|workflows?|rules?|`,
+    String.raw`chains?|queues?|matrix|matrices|flows?|steps?|levels?|limits?|hierarch\w*|process(?:es)?|`,
+    String.raw`requests?|notifications?|paths?|thresholds?|policies|policy|routes?))|`,
+    String.raw`\bcomplete[sd]?\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|`,
+    String.raw`\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bsuccess criteria\b|`,
+    String.raw`\bverified (?:when|by)\b|\btested (?:on|against|with) (?:a |an |the )?(?:\d|sample|test|`,
+    String.raw`pilot)|\bpass(?:es)?\b.{0,300}\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|`,
+    String.raw`\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|`,
+    String.raw`\bconfirms?\b.{0,300}\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e|`,
+    String.raw`iation)\b.{0,300}\b(?:within|variance|match)|\bgiven\b.{0,300}\bwhen\b.{0,300}\bthen\b`,
+  ].join(""),
+  "i",
+);
 
 /** Words that name an acceptance without defining it: a sign-off or satisfaction with no criteria, date or signer. */
-const BARE_CONDITION =
-  /\b(?:per|upon|on|subject to|following|after)\s+(?:the\s+)?(?:customer|client|buyer)(?:'s|’s)?\s+(?:sign[- ]?off|approval|acceptance)\b(?!\s+(?:within|of the|against|when))|\bto (?:the )?(?:customer|client|buyer)(?:'s|’s)? (?:reasonable )?satisfaction\b|\bacceptance(?: criteria)?\s*[:=—–-]?\s*(?:tbd|tbc|to be (?:agreed|defined|confirmed|determined)|as agreed|n\/a)\b|\bas (?:mutually )?agreed\b/gi;
+const BARE_CONDITION = new RegExp(
+  [
+    String.raw`\b(?:per|upon|on|subject to|following|after)\s+(?:the\s+)?(?:customer|client|buyer)(?:'s|`,
+    String.raw`’s)?\s+(?:sign[- ]?off|approval|acceptance)\b(?!\s+(?:within|of the|against|when))|`,
+    String.raw`\bto (?:the )?(?:customer|client|buyer)(?:'s|’s)? (?:reasonable )?satisfaction\b|`,
+    String.raw`\bacceptance(?: criteria)?\s*[:=—–-]?\s*(?:tbd|tbc|to be (?:agreed|defined|confirmed|`,
+    String.raw`determined)|as agreed|n\/a)\b|\bas (?:mutually )?agreed\b`,
+  ].join(""),
+  "gi",
+);
 
 /** Training, enablement, hypercare and support with a fixed count or duration have a completion condition. */
-const BOUNDED_KIND = /\b(?:train\w*|enablement|hypercare|support|workshops?|sessions?|webinars?|coaching|office hours|advisory|onboarding calls?|shadowing|parallel (?:runs?|cycles?|billing|payroll))\b/i;
-const COUNT_OR_DURATION =
-  /(?:\b\d+|\(\d+\)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|sixty|ninety))\s*(?:\(\d+\)\s*)?(?:x\s*)?(?:[\w-]+\s+){0,3}?(?:sessions?|workshops?|webinars?|courses?|classes|modules?|days?|weeks?|months?|hours?|h\b|hrs?\b|calls?|visits?|cycles?|runs?)\b/i;
+const BOUNDED_KIND = new RegExp(
+  [
+    String.raw`\b(?:train\w*|enablement|hypercare|support|workshops?|sessions?|webinars?|coaching|`,
+    String.raw`office hours|advisory|onboarding calls?|shadowing|parallel (?:runs?|cycles?|billing|`,
+    String.raw`payroll))\b`,
+  ].join(""),
+  "i",
+);
+const COUNT_OR_DURATION = new RegExp(
+  [
+    String.raw`(?:\b\d+|\(\d+\)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|`,
+    String.raw`twenty|thirty|forty|sixty|`,
+    String.raw`ninety))\s*(?:\(\d+\)\s*)?(?:x\s*)?(?:[\w-]+\s+){0,3}?(?:sessions?|workshops?|webinars?|`,
+    String.raw`courses?|classes|modules?|days?|weeks?|months?|hours?|h\b|hrs?\b|calls?|visits?|cycles?|`,
+    String.raw`runs?)\b`,
+  ].join(""),
+  "i",
+);
 
 /** A sentence or section that sets acceptance for deliverables in general. */
 const UNIT_OF_WORK = String.raw`(?:[\w-]+\s+){0,2}?(?:deliverables?|packages?|items?|milestones?|stor(?:y|ies)|epics?|products?|phases?|modules?|tasks?|dels?|lines?|work|sites?|releases?)`;
-const GENERAL_ACCEPTANCE = new RegExp(String.raw`\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?${UNIT_OF_WORK}\b[^.]{0,300}\b(?:accept|sign[- ]?off|approv|acceptab|deemed)|` + /\baccept(?:ance|ed)\b[^.]{0,300}\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|\bdeliverables?\s+(?:is|are|will be|shall be)\s+(?:deemed\s+)?accepted\b|\bbasis of acceptance\b|\bfor acceptability\b|\bdeemed accept\w*/.source, "i");
+const GENERAL_ACCEPTANCE = new RegExp(
+  String.raw`\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?${UNIT_OF_WORK}\b[^.]{0,300}\b(?:accept|sign[- ]?off|approv|acceptab|deemed)|` +
+    new RegExp(
+      [
+        String.raw`\baccept(?:ance|ed)\b[^.]{0,300}\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|`,
+        String.raw`\bdeliverables?\s+(?:is|are|will be|shall be)\s+(?:deemed\s+)?accepted\b|`,
+        String.raw`\bbasis of acceptance\b|\bfor acceptability\b|\bdeemed accept\w*`,
+      ].join(""),
+    ).source,
+  "i",
+);
 const EVERY_UNIT = new RegExp(String.raw`\b(?:all|each|every)\s+(?:of the\s+)?${UNIT_OF_WORK}\b`, "i");
 /** A measurable service level or count is itself a completion condition ("99.95% per month", "within 60 seconds"). */
-const MEASURED = /\b(?:above|below|over|under|at least|no more than|no less than|[≥≤]|[<>]=?)\s*\d+(?:\.\d+)?\s?%|\b\d+(?:\.\d+)?\s?%\s*(?:of|per|monthly|availability|uptime|answered)|\b(?:availability|uptime|response|answered|resolved)\b[^.;]{0,40}\b\d+(?:\.\d+)?\s?(?:%|minutes?|mins?|seconds?|hours?)|\bwithin \d+\s*(?:minutes?|seconds?|hours?)\b|\bissued by the \d+(?:st|nd|rd|th)\b/i;
-/** A contract-level acceptance regime (a QASP, inspection-and-acceptance clause, definition of done) covers every deliverable. */
-const ACCEPTANCE_REGIME =
-  /\bqasp\b|\bquality assurance surveillance\b|\binspection and acceptance\b|\bacceptable quality levels?\b|\bdefinition of done\b|\bperformance standards?\b.{0,300}\b(?:acceptab|quality)/i;
+const MEASURED = new RegExp(
+  [
+    String.raw`\b(?:above|below|over|under|at least|no more than|no less than|[≥≤]|`,
+    String.raw`[<>]=?)\s*\d+(?:\.\d+)?\s?%|\b\d+(?:\.\d+)?\s?%\s*(?:of|per|monthly|availability|uptime|`,
+    String.raw`answered)|\b(?:availability|uptime|response|answered|`,
+    String.raw`resolved)\b[^.;]{0,40}\b\d+(?:\.\d+)?\s?(?:%|minutes?|mins?|seconds?|hours?)|`,
+    String.raw`\bwithin \d+\s*(?:minutes?|seconds?|hours?)\b|\bissued by the \d+(?:st|nd|rd|th)\b`,
+  ].join(""),
+  "i",
+);
+/**
+ * A contract-level acceptance regime (a QASP, inspection-and-acceptance clause, definition of done) covers every
+ * deliverable.
+ */
+const ACCEPTANCE_REGIME = new RegExp(
+  [
+    String.raw`\bqasp\b|\bquality assurance surveillance\b|\binspection and acceptance\b|`,
+    String.raw`\bacceptable quality levels?\b|\bdefinition of done\b|`,
+    String.raw`\bperformance standards?\b.{0,300}\b(?:acceptab|quality)`,
+  ].join(""),
+  "i",
+);
 /** A regime that itself says it applies only to listed deliverables. */
-const LISTED_ONLY = /\b(?:listed|designated|identified|set out|named)\s+(?:below|above|in (?:this )?(?:section|table))\b|\bthe following\b|\bapplies only to\b/i;
+const LISTED_ONLY = new RegExp(
+  [
+    String.raw`\b(?:listed|designated|identified|set out|named)\s+(?:below|above|`,
+    String.raw`in (?:this )?(?:section|table))\b|\bthe following\b|\bapplies only to\b`,
+  ].join(""),
+  "i",
+);
 
 /** Sentences that are contract machinery, background or the customer's part, not work the vendor delivers. */
-const NOT_WORK =
-  /^(?:the )?(?:customer|client|buyer|county|city|district|university|bank|agency|government|state|company|licensee|purchaser|society|trust|authority|council|school|board)\b(?!\s+(?:portal|app|dashboard|report|data|integration|site))|^(?:either party|the parties|this (?:statement|sow|agreement|document|order)|statement of work|any(?:thing)? (?:work|changes?|requests?) (?:not|outside)|work outside|all work|fees?\b|fixed (?:fee|price)|travel\b|payment|invoic|pricing|price\b|expenses\b|time (?:&|and) materials)|\bis limited to\b|\b(?:is|are) (?:tentative|indicative|currently)\b|\b(?:timeline|schedule) (?:above|below)\b|\bentered into\b|\bout of scope\b|\bnot in scope\b|\bquoted separately\b|\bmaster (?:services |subscription |software )?(?:agreement|license)\b|\bsubscription quantities\b|\b(?:dates?|schedule|timeline|baseline|plan|zeitplan)\b[^.]{0,80}\b(?:confirmed|approved|reviewed|agreed|signed)\b|:\s*$|^(?:up to )?[\d,]+\s+(?:named\s+)?(?:licen[cs]es|seats|users|subscriptions)\b|\b(?:users?|seats?|licen[cs]es?)\b.{0,40}\b(?:will be |are |is )?(?:provisioned|licensed)\b|\b(?:deliver|perform|provide)\s+the\s+(?:deliverables|services|work)\b|\b(?:sow|pws|po|contract)\s*(?:no\.?\s*)?#?\s*[A-Z]{0,6}-?\d[\w-]*|^(?:24\/7\S*|unlimited)\b|^(?:named )?(?:users|seats|licen[cs]es|environments|languages)\s*:|^(?:data )?retention\b|\bconfigured for (?:\w+ )?\(?\d[\d,]*\)? (?:named )?(?:users|seats|years|months|days)\b|\b(?:is|are) (?:those|defined as)\b/i;
-const GOVERNANCE_LABEL = /^(?:project management|governance|status (?:reports?|meetings?|calls?)|steering|key personnel|staffing|communications?|delivery approach|approach|methodology|reporting and meetings|change control|risk management)\b/i;
-const CAPABILITY = /^(?:the )?abilit(?:y|ies) to\b|^support (?:for|to)\b|^must\b|^uptime\b|^(?:the )?(?:system|solution|platform|application|tool|service)\b[^.]{0,40}\b(?:shall|must|should|will|supports?)\b/i;
-const LICENCE_LINE = /\/\s*(?:yr|year|mo|month)\b|\bper (?:annum|year)\b|\badd-on\b|\b(?:subscriptions?|licen[cs]es?|seats?|named users?|per (?:user|seat|month|year|provider|location|device)|pepm|pupm|annual(?:ly)?|monthly|edition|tier|plan\b|platform fee|hosting|storage|credits?|bundle)\b/i;
-const CUSTOM_WORK = /\b(?:custom|bespoke|build|built|templates?|dashboards?|reports?|reporting|(?:intake|web|custom|screening|data entry|fillable|pdf) forms?|extracts?|interfaces?|integration|connector build|migration|conversion|workflows?|pack)\b/i;
+const NOT_WORK = new RegExp(
+  [
+    String.raw`^(?:the )?(?:customer|client|buyer|county|city|district|university|bank|agency|`,
+    String.raw`government|state|company|licensee|purchaser|society|trust|authority|council|school|`,
+    String.raw`board)\b(?!\s+(?:portal|app|dashboard|report|data|integration|site))|^(?:either party|`,
+    String.raw`the parties|this (?:statement|sow|agreement|document|order)|statement of work|`,
+    String.raw`any(?:thing)? (?:work|changes?|requests?) (?:not|outside)|work outside|all work|fees?\b|`,
+    String.raw`fixed (?:fee|price)|travel\b|payment|invoic|pricing|price\b|expenses\b|time (?:&|`,
+    String.raw`and) materials)|\bis limited to\b|\b(?:is|are) (?:tentative|indicative|currently)\b|`,
+    String.raw`\b(?:timeline|schedule) (?:above|below)\b|\bentered into\b|\bout of scope\b|`,
+    String.raw`\bnot in scope\b|\bquoted separately\b|\bmaster (?:services |subscription |`,
+    String.raw`software )?(?:agreement|license)\b|\bsubscription quantities\b|\b(?:dates?|schedule|`,
+    String.raw`timeline|baseline|plan|zeitplan)\b[^.]{0,80}\b(?:confirmed|approved|reviewed|agreed|`,
+    String.raw`signed)\b|:\s*$|^(?:up to )?[\d,]+\s+(?:named\s+)?(?:licen[cs]es|seats|users|`,
+    String.raw`subscriptions)\b|\b(?:users?|seats?|licen[cs]es?)\b.{0,40}\b(?:will be |are |`,
+    String.raw`is )?(?:provisioned|licensed)\b|\b(?:deliver|perform|provide)\s+the\s+(?:deliverables|`,
+    String.raw`services|work)\b|\b(?:sow|pws|po|contract)\s*(?:no\.?\s*)?#?\s*[A-Z]{0,6}-?\d[\w-]*|`,
+    String.raw`^(?:24\/7\S*|unlimited)\b|^(?:named )?(?:users|seats|licen[cs]es|environments|`,
+    String.raw`languages)\s*:|^(?:data )?retention\b|`,
+    String.raw`\bconfigured for (?:\w+ )?\(?\d[\d,]*\)? (?:named )?(?:users|seats|years|months|days)\b|`,
+    String.raw`\b(?:is|are) (?:those|defined as)\b`,
+  ].join(""),
+  "i",
+);
+const GOVERNANCE_LABEL = new RegExp(
+  [
+    String.raw`^(?:project management|governance|status (?:reports?|meetings?|calls?)|steering|`,
+    String.raw`key personnel|staffing|communications?|delivery approach|approach|methodology|`,
+    String.raw`reporting and meetings|change control|risk management)\b`,
+  ].join(""),
+  "i",
+);
+const CAPABILITY = new RegExp(
+  [
+    String.raw`^(?:the )?abilit(?:y|ies) to\b|^support (?:for|to)\b|^must\b|^uptime\b|`,
+    String.raw`^(?:the )?(?:system|solution|platform|application|tool|service)\b[^.]{0,40}\b(?:shall|`,
+    String.raw`must|should|will|supports?)\b`,
+  ].join(""),
+  "i",
+);
+const LICENCE_LINE = new RegExp(
+  [
+    String.raw`\/\s*(?:yr|year|mo|month)\b|\bper (?:annum|year)\b|\badd-on\b|\b(?:subscriptions?|`,
+    String.raw`licen[cs]es?|seats?|named users?|per (?:user|seat|month|year|provider|location|device)|`,
+    String.raw`pepm|pupm|annual(?:ly)?|monthly|edition|tier|plan\b|platform fee|hosting|storage|`,
+    String.raw`credits?|bundle)\b`,
+  ].join(""),
+  "i",
+);
+const CUSTOM_WORK = new RegExp(
+  [
+    String.raw`\b(?:custom|bespoke|build|built|templates?|dashboards?|reports?|reporting|(?:intake|web|`,
+    String.raw`custom|screening|data entry|fillable|pdf) forms?|extracts?|interfaces?|integration|`,
+    String.raw`connector build|migration|conversion|workflows?|pack)\b`,
+  ].join(""),
+  "i",
+);
 const DOCUMENT_TITLE = /\border form\b|\bbon de commande\b|\bquot(?:e|ation)\b|\bproposal\b|\binvoice\b/i;
 
 const REMOVED = /^(?:removed|deleted|descoped|de-scoped|dropped|cancell?ed|withdrawn)$/i;
@@ -96,11 +221,21 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       const condition = hasCondition(t);
       if (!inAcceptance && !condition) continue;
       if (/\bapplies (?:only )?to\b|\bthe following deliverables\b/i.test(t)) specific = true;
-      const standalone = (!b.rawId && !b.cells && !/^\s*[-–—•*◦▪·+]/.test(b.text)) || /^(?:acceptance|accept|sign[- ]?off)\b/i.test(b.label);
-      const opening = (standalone || inAcceptance) && /^(?:acceptance|sign[- ]?off|abnahme|recette)\b/i.test(t.replace(/^[\d.\s]+/, "")) && !referencedIds(t).size;
-      if (ACCEPTANCE_REGIME.test(t) || (opening && condition) || (GENERAL_ACCEPTANCE.test(t) && (condition || /\bwithin\b|\bdeemed\b|\bin writing\b/i.test(t)))) {
+      const standalone =
+        (!b.rawId && !b.cells && !/^\s*[-–—•*◦▪·+]/.test(b.text)) ||
+        /^(?:acceptance|accept|sign[- ]?off)\b/i.test(b.label);
+      const opening =
+        (standalone || inAcceptance) &&
+        /^(?:acceptance|sign[- ]?off|abnahme|recette)\b/i.test(t.replace(/^[\d.\s]+/, "")) &&
+        !referencedIds(t).size;
+      if (
+        ACCEPTANCE_REGIME.test(t) ||
+        (opening && condition) ||
+        (GENERAL_ACCEPTANCE.test(t) && (condition || /\bwithin\b|\bdeemed\b|\bin writing\b/i.test(t)))
+      ) {
         regime = true;
-        if ((EVERY_UNIT.test(t) || /\bqasp\b|\bdefinition of done\b/i.test(t)) && !LISTED_ONLY.test(t)) regimeAll = true;
+        if ((EVERY_UNIT.test(t) || /\bqasp\b|\bdefinition of done\b/i.test(t)) && !LISTED_ONLY.test(t))
+          regimeAll = true;
       }
       if (inAcceptance || condition) for (const r of referencedIds(t)) refs.add(r);
       // an item's own acceptance line names that item, not the others that share its words
@@ -127,7 +262,9 @@ function nameOf(b: Block): string {
 function coveredByName(label: string, named: Set<string>[]): boolean {
   const name = [...termSet(label)].filter((t) => t.length > 2);
   if (!name.length || name.length > 6) return false;
-  return named.some((s) => name.filter((t) => s.has(t)).length / name.length >= 0.5 && name.some((t) => s.has(t) && t.length > 4));
+  return named.some(
+    (s) => name.filter((t) => s.has(t)).length / name.length >= 0.5 && name.some((t) => s.has(t) && t.length > 4),
+  );
 }
 
 /** The deliverables of a signed scope, each with whether an acceptance or completion condition covers it. */
@@ -136,8 +273,11 @@ export const findDeliverables = memo(32, deliverablesOf);
 function deliverablesOf(scope: string): Deliverable[] {
   const { blocks } = documentOf(scope);
   // a milestone that names work ("Milestone 2 — Data import: …") is a deliverable even under a schedule heading
-  const milestoneWork = (b: Block) => b.section.kind === "schedule" && /^milestone/i.test(b.rawId ?? "") && !dateMentions(b.text).some((d) => d.key);
-  const work = blocks.filter((b) => !b.heading && !b.group && (WORK_SECTIONS.includes(b.section.kind) || milestoneWork(b)));
+  const milestoneWork = (b: Block) =>
+    b.section.kind === "schedule" && /^milestone/i.test(b.rawId ?? "") && !dateMentions(b.text).some((d) => d.key);
+  const work = blocks.filter(
+    (b) => !b.heading && !b.group && (WORK_SECTIONS.includes(b.section.kind) || milestoneWork(b)),
+  );
   // where the SOW lists its deliverables, those are the units of acceptance (tasks are how they are made)
   const listed = work.filter((b) => b.section.kind === "deliverables" && isWork(b.head.text));
   const units = listed.length ? listed : work;
@@ -145,18 +285,61 @@ function deliverablesOf(scope: string): Deliverable[] {
   // a deliverable made by tasks it names by number is covered when those tasks carry a condition
   const byId = new Map<string, Block>();
   for (const b of blocks) for (const k of b.ids) if (!byId.has(k)) byId.set(k, b);
-  const viaTasks = (b: Block) => [...referencedIds(b.text)].some((k) => { const t = byId.get(k); return t !== undefined && t !== b && (hasCondition(t.text) || boundedWork(t.text)); });
+  const viaTasks = (b: Block) =>
+    [...referencedIds(b.text)].some((k) => {
+      const t = byId.get(k);
+      return t !== undefined && t !== b && (hasCondition(t.text) || boundedWork(t.text));
+    });
   const out: Deliverable[] = [];
   for (const b of units) {
     if (GOVERNANCE_LABEL.test(b.label)) continue;
     // a change order's removed rows take work out of scope
-    if (b.cells?.some((c) => REMOVED.test(c.text)) || REMOVED.test(b.text.replace(/^[\s|*>-]+/, "").split(/[\s:|—–-]/)[0])) continue;
-    const rowCondition = b.cells?.some((c) => c !== (b.head as never) && c.text !== b.head.text && /accept|criteria|sign-?off|done|complete|standard|measure|test/.test(c.header) && c.text.trim() !== "" && hasCondition(`accepted when ${c.text}`) && !/^(?:tbd|tbc|n\/a|-+|—|as agreed|per (?:customer|client) sign-?off|(?:customer|client) sign-?off|to (?:the )?(?:customer|client)'?s satisfaction)\.?$/i.test(c.text.trim()));
+    if (
+      b.cells?.some((c) => REMOVED.test(c.text)) ||
+      REMOVED.test(b.text.replace(/^[\s|*>-]+/, "").split(/[\s:|—–-]/)[0])
+    )
+      continue;
+    const rowCondition = b.cells?.some(
+      (c) =>
+        c !== (b.head as never) &&
+        c.text !== b.head.text &&
+        /accept|criteria|sign-?off|done|complete|standard|measure|test/.test(c.header) &&
+        c.text.trim() !== "" &&
+        hasCondition(`accepted when ${c.text}`) &&
+        !new RegExp(
+          [
+            String.raw`^(?:tbd|tbc|n\/a|-+|—|as agreed|per (?:customer|client) sign-?off|(?:customer|`,
+            String.raw`client) sign-?off|to (?:the )?(?:customer|client)'?s satisfaction)\.?$`,
+          ].join(""),
+          "i",
+        ).test(c.text.trim()),
+    );
     const itemCovered =
-      cov.general || idsOf(b).some((k) => cov.refs.has(k)) || hasCondition(b.cells ? b.cells.filter((c) => c.text !== b.head.text).map((c) => c.text).join(" ; ") + " " + b.head.text : b.text) || Boolean(rowCondition) || boundedWork(b.text) || coveredByName(nameOf(b), cov.named) || viaTasks(b);
+      cov.general ||
+      idsOf(b).some((k) => cov.refs.has(k)) ||
+      hasCondition(
+        b.cells
+          ? b.cells
+              .filter((c) => c.text !== b.head.text)
+              .map((c) => c.text)
+              .join(" ; ") +
+              " " +
+              b.head.text
+          : b.text,
+      ) ||
+      Boolean(rowCondition) ||
+      boundedWork(b.text) ||
+      coveredByName(nameOf(b), cov.named) ||
+      viaTasks(b);
     if (b.rawId || b.cells || /^\s*[-–—•*◦▪·+]/.test(b.text)) {
       if (!isWork(b.head.text)) continue;
-      out.push({ ...b.head, marker: b.rawId, item: { start: b.start, end: b.end, text: b.text }, accepted: itemCovered, source: "signed_scope" });
+      out.push({
+        ...b.head,
+        marker: b.rawId,
+        item: { start: b.start, end: b.end, text: b.text },
+        accepted: itemCovered,
+        source: "signed_scope",
+      });
       continue;
     }
     // unnumbered prose: each sentence that describes work, and each clause where one sentence lists several
@@ -171,16 +354,30 @@ function deliverablesOf(scope: string): Deliverable[] {
       const parts: Span[] = [];
       for (const p of clauses(scope, u.start, u.end, { commas: true })) {
         const prev = parts[parts.length - 1];
-        if (prev && /^(?:accept|complete|done|sign|approv)/i.test(p.text)) parts[parts.length - 1] = trimSpan(scope, prev.start, p.end);
+        if (prev && /^(?:accept|complete|done|sign|approv)/i.test(p.text))
+          parts[parts.length - 1] = trimSpan(scope, prev.start, p.end);
         else parts.push(p);
       }
       const withCond = parts.filter((p) => hasCondition(p.text)).length;
       if (parts.length > 2 && withCond >= 2 && withCond < parts.length) {
-        for (const p of parts) if (p.text.split(/\s+/).length >= 2) out.push({ ...p, marker: null, item: u, accepted: cov.general || hasCondition(p.text), source: "signed_scope" });
+        for (const p of parts)
+          if (p.text.split(/\s+/).length >= 2)
+            out.push({
+              ...p,
+              marker: null,
+              item: u,
+              accepted: cov.general || hasCondition(p.text),
+              source: "signed_scope",
+            });
         return;
       }
       const next = ss[k + 1]?.text ?? "";
-      const accepted = cov.general || hasCondition(u.text) || boundedWork(u.text) || /^(?:accept|complete|sign|approv)/i.test(next) || coveredByName(u.text, cov.named);
+      const accepted =
+        cov.general ||
+        hasCondition(u.text) ||
+        boundedWork(u.text) ||
+        /^(?:accept|complete|sign|approv)/i.test(next) ||
+        coveredByName(u.text, cov.named);
       out.push({ ...u, marker: null, item: u, accepted, source: "signed_scope" });
     });
   }
@@ -204,7 +401,13 @@ export const orderFormDeliverables = memo(32, (key: string) => {
     if (hasCondition(b.text) || boundedWork(b.text)) continue;
     const terms = [...termSet(t)].filter((x) => x.length > 2 && !/^\d/.test(x));
     if (!terms.length || terms.filter((x) => scopeTerms.has(x)).length / terms.length >= 0.5) continue;
-    out.push({ ...d, marker: b.rawId, item: { start: b.start, end: b.end, text: b.text }, accepted: false, source: "order_form" });
+    out.push({
+      ...d,
+      marker: b.rawId,
+      item: { start: b.start, end: b.end, text: b.text },
+      accepted: false,
+      source: "order_form",
+    });
   }
   return out;
 });
@@ -218,7 +421,8 @@ export function workSentences(scope: string): Span[] {
       out.push(b.head);
       continue;
     }
-    for (const s of sentences(scope, b.start, b.end)) if (!NOT_WORK.test(s.text) && !CAPABILITY.test(s.text)) out.push(s);
+    for (const s of sentences(scope, b.start, b.end))
+      if (!NOT_WORK.test(s.text) && !CAPABILITY.test(s.text)) out.push(s);
   }
   return out;
 }

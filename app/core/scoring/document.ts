@@ -25,22 +25,95 @@ export type SectionKind =
 /** A section title's words → its kind; the first family that matches wins (order matters). */
 const SECTION_FAMILIES: [SectionKind, RegExp][] = [
   ["out_of_scope", /\bout[- ]of[- ]scope\b|\bexclu(?:sions?|ded)\b|\bnot (?:in scope|included)\b/],
-  ["acceptance", /\baccept|\bsign[- ]?off\b|\binspection\b|\bqasp\b|\bquality assurance\b|\bdefinition of done\b|\bcompletion criteria\b|\bdone criteria\b/],
+  [
+    "acceptance",
+    new RegExp(
+      [
+        String.raw`\baccept|\bsign[- ]?off\b|\binspection\b|\bqasp\b|\bquality assurance\b|`,
+        String.raw`\bdefinition of done\b|\bcompletion criteria\b|\bdone criteria\b`,
+      ].join(""),
+    ),
+  ],
   ["deliverables", /\bdeliverables?\b|\bwork products?\b/],
   ["definitions", /\bdefinitions?\b|\binterpretation\b|\bglossary\b/],
-  ["fees", /\bfees?\b|\bpric(?:e|es|ing)\b|\bpayments?\b|\binvoic\w*|\bcommercials?\b|\bcosts?\b|\brates?\b|\bbilling\b|\bexpenses\b/],
-  ["schedule", /\bschedule\b|\btimeline\b|\bmilestones?\b|\bkey dates\b|\bdates\b|\bperiod of performance\b|\bproject plan\b|\bsprint plan\b|\bplanning\b|\bcalendar\b/],
+  [
+    "fees",
+    new RegExp(
+      [
+        String.raw`\bfees?\b|\bpric(?:e|es|ing)\b|\bpayments?\b|\binvoic\w*|\bcommercials?\b|\bcosts?\b|`,
+        String.raw`\brates?\b|\bbilling\b|\bexpenses\b`,
+      ].join(""),
+    ),
+  ],
+  [
+    "schedule",
+    new RegExp(
+      [
+        String.raw`\bschedule\b|\btimeline\b|\bmilestones?\b|\bkey dates\b|\bdates\b|`,
+        String.raw`\bperiod of performance\b|\bproject plan\b|\bsprint plan\b|\bplanning\b|\bcalendar\b`,
+      ].join(""),
+    ),
+  ],
   ["assumptions", /\bassumptions?\b|\bdependenc(?:y|ies)\b|\bconstraints?\b|\bprerequisites?\b/],
-  ["responsibilities", /\bresponsibilit(?:y|ies)\b|\bobligations?\b|\b(?:customer|client|buyer|agency|government|county|city|district|university|bank|company) (?:will|to) provide\b|\braci\b|\broles\b/],
+  [
+    "responsibilities",
+    new RegExp(
+      [
+        String.raw`\bresponsibilit(?:y|ies)\b|\bobligations?\b|\b(?:customer|client|buyer|agency|government|`,
+        String.raw`county|city|district|university|bank|company) (?:will|to) provide\b|\braci\b|\broles\b`,
+      ].join(""),
+    ),
+  ],
   ["change", /\bchange (?:control|management|requests?|orders?)\b|\bchanges\b/],
-  ["governance", /\bgovernance\b|\bproject management\b|\bkey personnel\b|\bpersonnel\b|\bstaffing\b|\bcommunications?\b|\bsteering\b|\bproject (?:organi[sz]ation|team|language)\b|\bapproach\b|\bmethodology\b|\breporting and meetings\b|\bwarrant(?:y|ies)\b|\bconfidential\w*\b|\bgeneral\b|\bnotices?\b|\bterms and conditions\b/],
-  ["term", /^(?:term|duration|contract term|subscription term)\b|\bterm and termination\b|\bplace of performance\b|\btype of contract\b/],
-  ["background", /\bbackground\b|\bpurpose\b|\boverview\b|\bintroduction\b|\bobjectives?\b|(?<!scope )\bsummary\b|\bcontext\b|\brecitals?\b|\bparties\b|\bgoals?\b|\bcurrent (?:state|environment)\b|\bsituation\b/],
-  ["scope", /\bscope\b|\bservices\b|\btasks?\b|\brequirements?\b|\bwork packages?\b|\bworkstreams?\b|\bepics?\b|\bstories\b|\bbacklog\b|\bfeatures?\b|\bimplementation\b|\bconfiguration\b|\bsolution\b|\bwhat (?:we|you) (?:will )?(?:get|deliver|do)\b|\bactivities\b|\bmodules?\b|\bstatement of work\b|\bwork\b/],
+  [
+    "governance",
+    new RegExp(
+      [
+        String.raw`\bgovernance\b|\bproject management\b|\bkey personnel\b|\bpersonnel\b|\bstaffing\b|`,
+        String.raw`\bcommunications?\b|\bsteering\b|\bproject (?:organi[sz]ation|team|language)\b|`,
+        String.raw`\bapproach\b|\bmethodology\b|\breporting and meetings\b|\bwarrant(?:y|ies)\b|`,
+        String.raw`\bconfidential\w*\b|\bgeneral\b|\bnotices?\b|\bterms and conditions\b`,
+      ].join(""),
+    ),
+  ],
+  [
+    "term",
+    new RegExp(
+      [
+        String.raw`^(?:term|duration|contract term|subscription term)\b|\bterm and termination\b|`,
+        String.raw`\bplace of performance\b|\btype of contract\b`,
+      ].join(""),
+    ),
+  ],
+  [
+    "background",
+    new RegExp(
+      [
+        String.raw`\bbackground\b|\bpurpose\b|\boverview\b|\bintroduction\b|\bobjectives?\b|`,
+        String.raw`(?<!scope )\bsummary\b|\bcontext\b|\brecitals?\b|\bparties\b|\bgoals?\b|`,
+        String.raw`\bcurrent (?:state|environment)\b|\bsituation\b`,
+      ].join(""),
+    ),
+  ],
+  [
+    "scope",
+    new RegExp(
+      [
+        String.raw`\bscope\b|\bservices\b|\btasks?\b|\brequirements?\b|\bwork packages?\b|\bworkstreams?\b|`,
+        String.raw`\bepics?\b|\bstories\b|\bbacklog\b|\bfeatures?\b|\bimplementation\b|\bconfiguration\b|`,
+        String.raw`\bsolution\b|\bwhat (?:we|you) (?:will )?(?:get|deliver|do)\b|\bactivities\b|\bmodules?\b|`,
+        String.raw`\bstatement of work\b|\bwork\b`,
+      ].join(""),
+    ),
+  ],
 ];
 
 export const sectionKind = memo(4096, (title: string): SectionKind => {
-  const t = title.toLowerCase().replace(/[*_#:]/g, " ").replace(/\s+/g, " ").trim();
+  const t = title
+    .toLowerCase()
+    .replace(/[*_#:]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   for (const [kind, re] of SECTION_FAMILIES) if (re.test(t)) return kind;
   return "other";
 });
@@ -75,13 +148,31 @@ export interface Block extends Span {
 }
 
 /** An item's id: "D1", "D-3", "2.1", "A.2.1", "E2.2", "US-2", "CLIN 0001", "Story 1.1", "Epic 2", "(iv)", "a)". */
-const ID_MARKER =
-  /^(?:(?:item|task|deliverable|section|step|article|part|milestone|phase|stage|epic|story|feature|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|sprint)\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]\b)|§\s*\d+(?:\.\d+)*|[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|[A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)*(?:[a-z](?=[.)]))?|\(?[ivx]{1,4}\)|\(?[a-z]\))(?=[.:)]?(?:\s|$)|[.)]\S)[.:)]?(?:\s+[—–-])?\s*/i;
+const ID_MARKER = new RegExp(
+  [
+    String.raw`^(?:(?:item|task|deliverable|section|step|article|part|milestone|phase|stage|epic|story|`,
+    String.raw`feature|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|`,
+    String.raw`sprint)\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]\b)|§\s*\d+(?:\.\d+)*|`,
+    String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|[A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)*(?:[a-z](?=[.)]))?|`,
+    String.raw`\(?[ivx]{1,4}\)|\(?[a-z]\))(?=[.:)]?(?:\s|$)|[.)]\S)[.:)]?(?:\s+[—–-])?\s*`,
+  ].join(""),
+  "i",
+);
 const BULLET = /^[-–—•*◦▪·>+]+\s+|^\[[ x]\]\s+/;
 
 export function normalizeId(raw: string): string[] {
-  const t = raw.trim().replace(/[.:)(\s]+$/g, "").replace(/^\(/, "");
-  const m = /^(item|task|deliverable|section|step|article|part|milestone|phase|stage|epic|story|feature|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|sprint)\s+(.*)$/i.exec(t);
+  const t = raw
+    .trim()
+    .replace(/[.:)(\s]+$/g, "")
+    .replace(/^\(/, "");
+  const m = new RegExp(
+    [
+      String.raw`^(item|task|deliverable|section|step|article|part|milestone|phase|stage|epic|story|`,
+      String.raw`feature|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|`,
+      String.raw`sprint)\s+(.*)$`,
+    ].join(""),
+    "i",
+  ).exec(t);
   const body = (m ? m[2] : t).toUpperCase().replace(/[-‐—–\s]/g, "");
   const keys = new Set<string>([body]);
   const word = m?.[1].toLowerCase();
@@ -94,8 +185,10 @@ export function normalizeId(raw: string): string[] {
 }
 
 /** Text a redline deletes: "~~…~~", "[deleted: …]", "<del>…</del>". */
-export const STRUCK = /~~[^~\n]+~~|\[(?:deleted|removed|struck|strike|del)\s*:[^\]\n]*\]|<(?:del|s)>[^<\n]*<\/(?:del|s)>/gi;
-const STRUCK_LINE = /^(?:~~[^~\n]+~~|\[(?:deleted|removed|struck|strike|del)\s*:[^\]\n]*\]|<(?:del|s)>[^<\n]*<\/(?:del|s)>)[\s.;,]*$/i;
+export const STRUCK =
+  /~~[^~\n]+~~|\[(?:deleted|removed|struck|strike|del)\s*:[^\]\n]*\]|<(?:del|s)>[^<\n]*<\/(?:del|s)>/gi;
+const STRUCK_LINE =
+  /^(?:~~[^~\n]+~~|\[(?:deleted|removed|struck|strike|del)\s*:[^\]\n]*\]|<(?:del|s)>[^<\n]*<\/(?:del|s)>)[\s.;,]*$/i;
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}/;
 const isTableLine = (s: string) => {
   const t = s.trim();
@@ -103,7 +196,13 @@ const isTableLine = (s: string) => {
 };
 /** A line that attaches to the item above it: a story's acceptance line, an indented detail. */
 const STORY_LINE = /^(?=\S+(?:\s+\S+){3})(?:AC|A\/C|given\b|given\/when\/then|when\b.*\bthen\b|done when|dod)\b/i;
-const ACCEPT_LINE = /^(?=\S+(?:\s+\S+){3})(?:acceptance(?: criteria)?|accepted|test(?:ed)?|verified|verification|success criteria|completion)\b/i;
+const ACCEPT_LINE = new RegExp(
+  [
+    String.raw`^(?=\S+(?:\s+\S+){3})(?:acceptance(?: criteria)?|accepted|test(?:ed)?|verified|`,
+    String.raw`verification|success criteria|completion)\b`,
+  ].join(""),
+  "i",
+);
 
 const LEAD_IN = /^(?:in|for|the|this|as|under|where|when|if|with|to|by|from|each|all)\b/i;
 
@@ -113,7 +212,12 @@ function looksLikeHeading(body: string, nextIndentDeeper: boolean): boolean {
   const words = plain.split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 10) return false;
   if (/^[A-Z0-9][A-Z0-9 &/,.'()—–-]+$/.test(plain) && /[A-Z]{3}/.test(plain)) return true; // ALL CAPS
-  if (/:\s*$/.test(plain) && words.length <= 6 && !/^(?:in|for|the|this|as|under|where|when|if|with|to|by|from|each|all)\b/i.test(plain)) return true;
+  if (
+    /:\s*$/.test(plain) &&
+    words.length <= 6 &&
+    !/^(?:in|for|the|this|as|under|where|when|if|with|to|by|from|each|all)\b/i.test(plain)
+  )
+    return true;
   if (nextIndentDeeper && !/[.;]$/.test(plain)) return true;
   return false;
 }
@@ -164,14 +268,29 @@ function parseDocument(text: string): DocumentModel {
       }
       if (!prevIsTable || !header) {
         // a first row of names is the header; a first row that holds amounts or quantities is data without one
-        const dataLike = cells.filter((c) => /^[$€£₹]?\s?\d[\d,.]*\s*\S{0,3}$|[$€£₹]\s?\d|^\d{4}-\d{2}-\d{2}\b|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/.test(c.text)).length;
+        const dataLike = cells.filter((c) =>
+          /^[$€£₹]?\s?\d[\d,.]*\s*\S{0,3}$|[$€£₹]\s?\d|^\d{4}-\d{2}-\d{2}\b|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/.test(
+            c.text,
+          ),
+        ).length;
         header = dataLike ? cells.map(() => "") : cells.map((c) => c.text.toLowerCase());
         if (!dataLike) continue;
       }
       const withHeader = cells.map((c, i) => ({ ...c, header: header![i] ?? "" }));
       const main = describingCell(withHeader);
       if (!main) continue;
-      const idCell = withHeader.find((c) => /^(?:id|#|no\.?|ref|item|d#|clin|line)$/i.test(c.header) && c !== main && /^[A-Z]{0,6}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(c.text)) ?? (withHeader[0] !== main && /^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(withHeader[0]?.text ?? "") && !/^\d{2,}$/.test(withHeader[0].text) ? withHeader[0] : undefined);
+      const idCell =
+        withHeader.find(
+          (c) =>
+            /^(?:id|#|no\.?|ref|item|d#|clin|line)$/i.test(c.header) &&
+            c !== main &&
+            /^[A-Z]{0,6}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(c.text),
+        ) ??
+        (withHeader[0] !== main &&
+        /^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(withHeader[0]?.text ?? "") &&
+        !/^\d{2,}$/.test(withHeader[0].text)
+          ? withHeader[0]
+          : undefined);
       blocks.push({
         start: ln.start,
         end: ln.end,
@@ -210,65 +329,156 @@ function parseDocument(text: string): DocumentModel {
     const prev = blocks[blocks.length - 1];
     const afterBlank = li > 0 && /\n[ \t]*\r?\n/.test(text.slice(ll[li - 1].end, ln.start));
     const prevIsItem = prev !== undefined && (prev.rawId !== null || /^\s*(?:[-–—•*◦▪·+]|\[[ x]\])/.test(prev.text));
-    if (prev && !afterBlank && !prev.heading && !prev.cells && !md && !idm && !bullet && prev.section.kind !== "title" && (STORY_LINE.test(content) || (indent > prev.indent && !prev.group && prevIsItem && (!ACCEPT_LINE.test(content) || !referencedIds(content).size)))) {
+    if (
+      prev &&
+      !afterBlank &&
+      !prev.heading &&
+      !prev.cells &&
+      !md &&
+      !idm &&
+      !bullet &&
+      prev.section.kind !== "title" &&
+      (STORY_LINE.test(content) ||
+        (indent > prev.indent &&
+          !prev.group &&
+          prevIsItem &&
+          (!ACCEPT_LINE.test(content) || !referencedIds(content).size)))
+    ) {
       prev.end = ln.end;
       prev.text = text.slice(prev.start, prev.end);
       continue;
     }
-    const core = content.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
+    const core = content
+      .replace(/\([^)]*\)/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
     const words = core.replace(/[*_#]/g, "").trim().split(/\s+/).filter(Boolean);
-    const inlineLabel = /^([^:.—–]{2,60}?)\s*(?::|\s[—–-]\s)\s*(\S.*)?$/.exec(core) ?? (() => {
-      const m = /^([A-Z][\w &/-]{2,40}?)\.\s+(\S.*)$/.exec(core);
-      return m && sectionKind(m[1]) !== "other" && m[1].split(/\s+/).length <= 4 ? m : null;
-    })();
-    const labelText = (inlineLabel?.[1] ?? core).replace(/[*_#()]/g, " ").replace(/\s+/g, " ").trim();
-    // headings: Markdown, underlined, ALL CAPS, a short titled line; numbered headings ("1.0 PURPOSE", "SECTION 3. FEES")
-    const titleOnly = !inlineLabel?.[2] && words.length <= 7 && !/[;]|,(?!\d)/.test(core) && (!/[.]$/.test(core) || words.length <= 4) && !/\b(?:shall|will|must|is|are)\b/i.test(core);
+    const inlineLabel =
+      /^([^:.—–]{2,60}?)\s*(?::|\s[—–-]\s)\s*(\S.*)?$/.exec(core) ??
+      (() => {
+        const m = /^([A-Z][\w &/-]{2,40}?)\.\s+(\S.*)$/.exec(core);
+        return m && sectionKind(m[1]) !== "other" && m[1].split(/\s+/).length <= 4 ? m : null;
+      })();
+    const labelText = (inlineLabel?.[1] ?? core)
+      .replace(/[*_#()]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+    // headings: Markdown, underlined, ALL CAPS, a short titled line; numbered headings ("1.0 PURPOSE", "SECTION 3.
+    // FEES")
+    const titleOnly =
+      !inlineLabel?.[2] &&
+      words.length <= 7 &&
+      !/[;]|,(?!\d)/.test(core) &&
+      (!/[.]$/.test(core) || words.length <= 4) &&
+      !/\b(?:shall|will|must|is|are)\b/i.test(core);
     const titleKind = sectionKind(labelText);
-    const groupWord = /^(?:epic|phase|stage|workstream|feature|module|work package|part|milestone)\b/i.test(body) || /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
-    const alwaysGroup = /^(?:epic|feature|workstream|work package|module)\b/i.test(body) || /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
-    const childFollows = idm !== null && next !== undefined && (() => {
-      const nb = text.slice(next.start, next.end).trim();
-      const nm = ID_MARKER.exec(nb);
-      const mine = normalizeId(idm[0])[0];
-      return nm !== null && normalizeId(nm[0])[0].startsWith(`${mine}.`) || nextDeeper;
-    })();
+    const groupWord =
+      /^(?:epic|phase|stage|workstream|feature|module|work package|part|milestone)\b/i.test(body) ||
+      /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
+    const alwaysGroup =
+      /^(?:epic|feature|workstream|work package|module)\b/i.test(body) ||
+      /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
+    const childFollows =
+      idm !== null &&
+      next !== undefined &&
+      (() => {
+        const nb = text.slice(next.start, next.end).trim();
+        const nm = ID_MARKER.exec(nb);
+        const mine = normalizeId(idm[0])[0];
+        return (nm !== null && normalizeId(nm[0])[0].startsWith(`${mine}.`)) || nextDeeper;
+      })();
     // "3. Rate-card import." followed by "4. Claims workflow.": a list item, not a section
     // "D1 Design document" followed by "D2 Test build": lettered ids in a run are items too, full stop or not
-    const siblingFollows = idm !== null && next !== undefined && (() => {
-      const nm = ID_MARKER.exec(text.slice(next.start, next.end).trim());
-      if (nm === null || /^(?:section|article|part|§)/i.test(idm[0])) return false;
-      const [mine, theirs] = [normalizeId(idm[0])[0], normalizeId(nm[0])[0]];
-      const letters = (id: string) => /^[A-Z]+/.exec(id)?.[0] ?? "";
-      return mine.split(".").length === theirs.split(".").length && (/[.]$/.test(core) || (letters(mine) !== "" && letters(mine) === letters(theirs)));
-    })();
+    const siblingFollows =
+      idm !== null &&
+      next !== undefined &&
+      (() => {
+        const nm = ID_MARKER.exec(text.slice(next.start, next.end).trim());
+        if (nm === null || /^(?:section|article|part|§)/i.test(idm[0])) return false;
+        const [mine, theirs] = [normalizeId(idm[0])[0], normalizeId(nm[0])[0]];
+        const letters = (id: string) => /^[A-Z]+/.exec(id)?.[0] ?? "";
+        return (
+          mine.split(".").length === theirs.split(".").length &&
+          (/[.]$/.test(core) || (letters(mine) !== "" && letters(mine) === letters(theirs)))
+        );
+      })();
     // the last item of a numbered list ("5. …" after "4. …", nothing after it) is an item, not a heading
-    const siblingBefore = idm !== null && /[.]$/.test(core) && prev?.rawId != null && !prev.heading && !/^(?:section|article|part|§)/i.test(idm[0]) &&
-      normalizeId(prev.rawId)[0]?.split(".").length === normalizeId(idm[0])[0].split(".").length && /^\d/.test(prev.rawId) === /^\d/.test(idm[0]);
+    const siblingBefore =
+      idm !== null &&
+      /[.]$/.test(core) &&
+      prev?.rawId != null &&
+      !prev.heading &&
+      !/^(?:section|article|part|§)/i.test(idm[0]) &&
+      normalizeId(prev.rawId)[0]?.split(".").length === normalizeId(idm[0])[0].split(".").length &&
+      /^\d/.test(prev.rawId) === /^\d/.test(idm[0]);
     let heading = Boolean(md) || underlined;
     let group = false;
     if (!heading && titleOnly && !LEAD_IN.test(content)) {
       const priceBasis = /\bfixed (?:fee|price)\b|\btime (?:&|and) materials\b|\bt&m\b/i.test(labelText);
-      if (alwaysGroup || ((idm || bullet === null) && (childFollows || groupWord) && (titleKind === "scope" || titleKind === "other" || (priceBasis && childFollows)))) group = true;
-      else if (looksLikeHeading(core, nextDeeper) || (idm && titleKind !== "other" && words.length <= 6 && !siblingFollows && !siblingBefore) || (!idm && !bullet && titleKind !== "other" && words.length <= 5)) heading = true;
+      if (
+        alwaysGroup ||
+        ((idm || bullet === null) &&
+          (childFollows || groupWord) &&
+          (titleKind === "scope" || titleKind === "other" || (priceBasis && childFollows)))
+      )
+        group = true;
+      else if (
+        looksLikeHeading(core, nextDeeper) ||
+        (idm && titleKind !== "other" && words.length <= 6 && !siblingFollows && !siblingBefore) ||
+        (!idm && !bullet && titleKind !== "other" && words.length <= 5)
+      )
+        heading = true;
     }
     // a lead-in inside a work section ("Task 9. Run the help desk:") groups the items under it
-    if (heading && !md && titleKind === "other" && (section.kind === "scope" || section.kind === "deliverables") && (idm || /:\s*$/.test(core))) {
+    if (
+      heading &&
+      !md &&
+      titleKind === "other" &&
+      (section.kind === "scope" || section.kind === "deliverables") &&
+      (idm || /:\s*$/.test(core))
+    ) {
       heading = false;
       group = true;
     }
     // a numbered group titled as the work ("Section 3. Tasks" over 3.1, 3.2 …) opens the scope
-    if (group && (titleKind === "scope" || titleKind === "deliverables") && section.kind !== titleKind) section = { kind: titleKind, title: labelText.toLowerCase() };
+    if (group && (titleKind === "scope" || titleKind === "deliverables") && section.kind !== titleKind)
+      section = { kind: titleKind, title: labelText.toLowerCase() };
     if (heading) {
-      const docTitle = !seenStructure && li < 3 && /\bstatement of work\b|\bsow\b|\bwork statement\b|\border form\b|\bquot(?:e|ation)\b|\bproposal\b|\bexhibit\b|\bagreement\b/i.test(labelText);
+      const docTitle =
+        !seenStructure &&
+        li < 3 &&
+        new RegExp(
+          [
+            String.raw`\bstatement of work\b|\bsow\b|\bwork statement\b|\border form\b|\bquot(?:e|ation)\b|`,
+            String.raw`\bproposal\b|\bexhibit\b|\bagreement\b`,
+          ].join(""),
+          "i",
+        ).test(labelText);
       if (docTitle) {
-        blocks.push(block(text, ln, idm?.[0] ?? null, contentStart, true, false, { kind: "title", title: "" }, indent, labelText));
+        blocks.push(
+          block(text, ln, idm?.[0] ?? null, contentStart, true, false, { kind: "title", title: "" }, indent, labelText),
+        );
         continue;
       }
       // a lead-in at the top ("What we're doing for you:") opens the list below it; a bare title line does not
-      const opensList = next !== undefined && (BULLET.test(text.slice(next.start, next.end).trim()) || ID_MARKER.test(text.slice(next.start, next.end).trim()));
-      section = { kind: titleKind === "other" && section.kind === "none" && !seenStructure ? (opensList ? "none" : "title") : titleKind, title: labelText.toLowerCase() };
-      if (/^(?:section|article|part)\b/i.test(labelText) || /^\d/.test(labelText)) section = { kind: sectionKind(labelText.replace(/^(?:section|article|part)\s+[\dA-Z.]+\s*/i, "")), title: labelText.toLowerCase() };
+      const opensList =
+        next !== undefined &&
+        (BULLET.test(text.slice(next.start, next.end).trim()) ||
+          ID_MARKER.test(text.slice(next.start, next.end).trim()));
+      section = {
+        kind:
+          titleKind === "other" && section.kind === "none" && !seenStructure
+            ? opensList
+              ? "none"
+              : "title"
+            : titleKind,
+        title: labelText.toLowerCase(),
+      };
+      if (/^(?:section|article|part)\b/i.test(labelText) || /^\d/.test(labelText))
+        section = {
+          kind: sectionKind(labelText.replace(/^(?:section|article|part)\s+[\dA-Z.]+\s*/i, "")),
+          title: labelText.toLowerCase(),
+        };
       blocks.push(block(text, ln, idm?.[0] ?? null, contentStart, true, false, section, indent, labelText));
       seenStructure = true;
       continue;
@@ -280,20 +490,53 @@ function parseDocument(text: string): DocumentModel {
       const sectionMarker = idm !== null && /^(?:§|section|article|part|clause)/i.test(idm[0]);
       const plainLine = !idm && !bullet;
       const neverWork = k !== "fees" && k !== "other" && k !== "scope" && k !== "deliverables" && k !== "background";
-      if (k !== "other" && k !== "scope" && k !== "deliverables" && (plainLine || sectionMarker || neverWork)) own = { kind: k, title: inlineLabel[1].toLowerCase() };
+      if (k !== "other" && k !== "scope" && k !== "deliverables" && (plainLine || sectionMarker || neverWork))
+        own = { kind: k, title: inlineLabel[1].toLowerCase() };
     }
     // the title block: unmarked lines before any section or item
-    if (!seenStructure && !idm && !bullet && (section.kind === "none" || section.kind === "title") && words.length <= 14 && ll.length > 1 && !/\b(?:will|shall|must)\b/i.test(core) && sentences(text, contentStart, ln.end).length === 1) own = { kind: "title", title: "" };
+    if (
+      !seenStructure &&
+      !idm &&
+      !bullet &&
+      (section.kind === "none" || section.kind === "title") &&
+      words.length <= 14 &&
+      ll.length > 1 &&
+      !/\b(?:will|shall|must)\b/i.test(core) &&
+      sentences(text, contentStart, ln.end).length === 1
+    )
+      own = { kind: "title", title: "" };
     if (idm || bullet) seenStructure = true;
     blocks.push(block(text, ln, idm?.[0] ?? null, contentStart, false, group, own, indent, labelText));
   }
   return { text, blocks };
 }
 
-function block(text: string, ln: Span, rawId: string | null, contentStart: number, heading: boolean, group: boolean, section: Section, indent: number, label: string): Block {
+function block(
+  text: string,
+  ln: Span,
+  rawId: string | null,
+  contentStart: number,
+  heading: boolean,
+  group: boolean,
+  section: Section,
+  indent: number,
+  label: string,
+): Block {
   const first = sentences(text, contentStart, ln.end)[0] ?? trimSpan(text, contentStart, ln.end);
   const head = trimSpan(text, first.start, first.end);
-  return { start: ln.start, end: ln.end, text: ln.text, rawId, ids: rawId ? normalizeId(rawId) : [], head, heading, group, section, indent, label: label.toLowerCase() };
+  return {
+    start: ln.start,
+    end: ln.end,
+    text: ln.text,
+    rawId,
+    ids: rawId ? normalizeId(rawId) : [],
+    head,
+    heading,
+    group,
+    section,
+    indent,
+    label: label.toLowerCase(),
+  };
 }
 
 function splitCells(text: string, start: number, end: number): Span[] {
@@ -312,21 +555,42 @@ function splitCells(text: string, start: number, end: number): Span[] {
 
 /** The cell that says what a row is: the deliverable/description column, else the longest text cell. */
 function describingCell(cells: Cell[]): Cell | null {
-  const named = cells.find((c) => /deliverable|description|item|task|service|scope|requirement|work|story|feature|product|what|summary|title|^name$/.test(c.header) && !/^(?:id|#|no\.?)$/.test(c.header) && c.text && !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(c.text));
+  const named = cells.find(
+    (c) =>
+      new RegExp(
+        [
+          String.raw`deliverable|description|item|task|service|scope|requirement|work|story|feature|product|`,
+          String.raw`what|summary|title|^name$`,
+        ].join(""),
+      ).test(c.header) &&
+      !/^(?:id|#|no\.?)$/.test(c.header) &&
+      c.text &&
+      !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(c.text),
+  );
   if (named) return named;
   // else the longest text, but not a column that only judges the row (acceptance, status, owner, notes)
   const judged = /accept|criteria|sign-?off|status|owner|note|comment|done|test/;
-  const texty = cells.filter((c) => /\p{L}{3}/u.test(c.text)).sort((a, b) => Number(judged.test(a.header)) - Number(judged.test(b.header)) || b.text.length - a.text.length);
+  const texty = cells
+    .filter((c) => /\p{L}{3}/u.test(c.text))
+    .sort((a, b) => Number(judged.test(a.header)) - Number(judged.test(b.header)) || b.text.length - a.text.length);
   return texty[0] ?? null;
 }
 
 const REF_ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)`;
-const REF_RE = new RegExp(String.raw`(?:\b(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s+)?(${REF_ID}|\d+)(?:\s*(?:through|thru|to|[–-])\s*(${REF_ID}|\d+))?`, "gi");
+const REF_RE = new RegExp(
+  String.raw`(?:\b(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s+)?(${REF_ID}|\d+)(?:\s*(?:through|thru|to|[–-])\s*(${REF_ID}|\d+))?`,
+  "gi",
+);
 
-/** Ids an acceptance statement refers to: "D1", "D2 and D7", "D1 through D6", "(4.3, 4.4)", "Deliverable 8", "Tasks 6.1–6.4". */
+/**
+ * Ids an acceptance statement refers to: "D1", "D2 and D7", "D1 through D6", "(4.3, 4.4)", "Deliverable 8", "Tasks
+ * 6.1–6.4".
+ */
 export function referencedIds(sentence: string): Set<string> {
   const refs = new Set<string>();
-  const s = sentence.replace(/\b[A-Z]{2,}[- ]?\d+(?:\.\d+)+\b(?![-–])/g, (m) => (/^(?:CLIN|REQ|US|WP|DEL|SOW)/.test(m) ? m : " ")); // "WCAG 2.1", "SAML 2.0" are versions
+  const s = sentence.replace(/\b[A-Z]{2,}[- ]?\d+(?:\.\d+)+\b(?![-–])/g, (m) =>
+    /^(?:CLIN|REQ|US|WP|DEL|SOW)/.test(m) ? m : " ",
+  ); // "WCAG 2.1", "SAML 2.0" are versions
   const re = REF_RE;
   re.lastIndex = 0;
   let listEnd = -1;
@@ -334,13 +598,22 @@ export function referencedIds(sentence: string): Set<string> {
   for (const m of s.matchAll(re)) {
     // "Items 5 and 8", "Tasks 4, 6 and 7": the bare numbers continue the list the word opened
     const continues = listEnd >= 0 && /^\s*(?:,|and|&|or)\s*(?:and\s+)?$/i.test(s.slice(listEnd, m.index!));
-    const word = continues || /^(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s/i.test(m[0]);
+    const word =
+      continues ||
+      /^(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s/i.test(
+        m[0],
+      );
     if (!continues) listPrefix = /^deliverables?/i.test(m[0]) ? "D" : "";
     listEnd = word ? m.index! + m[0].length : -1;
     const a = m[1];
     if (/[a-z]/.test(a.replace(/[a-z]$/, ""))) continue; // ids are written in capitals ("D1", "RM-2")
     // a bare number is a count, not an id, unless it opens a range ("each of 1–4")
-    if (/^\d+$/.test(a) && !word && !(m[2] && /^\d+$/.test(m[2]) && /(?:of|items?|and|,)\s*$/i.test(s.slice(Math.max(0, m.index! - 8), m.index!)))) continue;
+    if (
+      /^\d+$/.test(a) &&
+      !word &&
+      !(m[2] && /^\d+$/.test(m[2]) && /(?:of|items?|and|,)\s*$/i.test(s.slice(Math.max(0, m.index! - 8), m.index!)))
+    )
+      continue;
     if (/%|\bdays?\b|\bhours?\b/.test(s.slice(m.index! + m[0].length, m.index! + m[0].length + 6))) continue;
     const prefix = listPrefix && /^\d+$/.test(a) ? listPrefix : "";
     const add = (x: string) => normalizeId(prefix + x).forEach((k) => refs.add(k));
@@ -348,7 +621,8 @@ export function referencedIds(sentence: string): Set<string> {
     if (m[2]) {
       const pa = /^(.*?)(\d+)$/.exec(a.replace(/[-‐]/g, ""));
       const pb = /^(.*?)(\d+)$/.exec(m[2].replace(/[-‐]/g, ""));
-      if (pa && pb && (pa[1] === pb[1] || pb[1] === "") && Number(pb[2]) - Number(pa[2]) <= 50) for (let k = Number(pa[2]); k <= Number(pb[2]); k++) add(`${pa[1]}${k}`);
+      if (pa && pb && (pa[1] === pb[1] || pb[1] === "") && Number(pb[2]) - Number(pa[2]) <= 50)
+        for (let k = Number(pa[2]); k <= Number(pb[2]); k++) add(`${pa[1]}${k}`);
       else add(m[2]);
     }
   }

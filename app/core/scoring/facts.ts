@@ -5,7 +5,16 @@ import type { Context } from "./types";
 import { TEXT_SOURCES, type TextSource } from "../packet";
 import { documentOf, STRUCK, type Block } from "./document";
 import { stem, termSet } from "./lexicon";
-import { dateMentions, NUM, pairUnit, parseNumberWords, parseNumeral, quantities, unitOf, type Quantity } from "./numbers";
+import {
+  dateMentions,
+  NUM,
+  pairUnit,
+  parseNumberWords,
+  parseNumeral,
+  quantities,
+  unitOf,
+  type Quantity,
+} from "./numbers";
 import { clauses, sentences, type Span } from "./structure";
 import { memo } from "./memo";
 
@@ -27,9 +36,22 @@ export interface Fact {
 }
 
 // a count the note itself explains as coming later or living elsewhere is not a disagreement
-const EXPLAINED = /\blater\b|\bseparate (?:order|contract|sow)\b|\bnext (?:year|phase)\b|\bphase (?:2|two)\b|\bfuture\b|\bstay(?:s|ing)? (?:in|on)\b|\bnot (?:included|in scope|licensed)\b|\bout of scope\b|\bexcluding\b|\bon top\b|\bincl(?:uding|\.)? in\b/i;
+const EXPLAINED = new RegExp(
+  [
+    String.raw`\blater\b|\bseparate (?:order|contract|sow)\b|\bnext (?:year|phase)\b|\bphase (?:2|two)\b|`,
+    String.raw`\bfuture\b|\bstay(?:s|ing)? (?:in|on)\b|\bnot (?:included|in scope|licensed)\b|`,
+    String.raw`\bout of scope\b|\bexcluding\b|\bon top\b|\bincl(?:uding|\.)? in\b`,
+  ].join(""),
+  "i",
+);
 // counts inside an acceptance test are samples ("five test users sign in"), not contracted quantities
-const ACCEPTANCE_SENTENCE = /^(?:acceptance|accepted|complete|done|AC)\b|\bgiven\b.{0,200}\bwhen\b|\baccepted (?:when|on|upon)\b|\btest (?:cases?|scripts?|users?|invoices?|records?)\b|\bsample\b/i;
+const ACCEPTANCE_SENTENCE = new RegExp(
+  [
+    String.raw`^(?:acceptance|accepted|complete|done|AC)\b|\bgiven\b.{0,200}\bwhen\b|\baccepted (?:when|`,
+    String.raw`on|upon)\b|\btest (?:cases?|scripts?|users?|invoices?|records?)\b|\bsample\b`,
+  ].join(""),
+  "i",
+);
 const SAMPLE = /\b(?:test|sample|pilot|example|demo|trial|scripted)\b/i;
 
 /** Plural nouns that count things nobody contracts for ("times", "steps", "days"). */
@@ -40,25 +62,59 @@ const NOT_COUNTED = new Set(
    parts areas groups teams languages`),
 );
 function terms(s: string): string[] {
-  return s.split(/\s+/).filter(Boolean).map((w) => stem(w));
+  return s
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => stem(w));
 }
 
 const DURATION_TOPICS: [string, RegExp][] = [
-  ["term", /\bterm\b|\bcontract(?:ed)?\b|\bsubscription\b|\brenewal\b|\bcommitment\b|\bsigned (?:for|a|an)\b|\b(?:year|month)[- ]deal\b|\bagreement\b/i],
-  ["history", /\bhistor(?:y|ical|ic)\b|\bbackfill\b|\bback[- ]data\b|\barchive\b|\bretention\b|\bretain(?:ed)?\b|\bkept\b|\bback to\b/i],
+  [
+    "term",
+    new RegExp(
+      [
+        String.raw`\bterm\b|\bcontract(?:ed)?\b|\bsubscription\b|\brenewal\b|\bcommitment\b|\bsigned (?:for|`,
+        String.raw`a|an)\b|\b(?:year|month)[- ]deal\b|\bagreement\b`,
+      ].join(""),
+      "i",
+    ),
+  ],
+  [
+    "history",
+    new RegExp(
+      [
+        String.raw`\bhistor(?:y|ical|ic)\b|\bbackfill\b|\bback[- ]data\b|\barchive\b|\bretention\b|`,
+        String.raw`\bretain(?:ed)?\b|\bkept\b|\bback to\b`,
+      ].join(""),
+      "i",
+    ),
+  ],
   ["hypercare", /\bhypercare\b|\bpost[- ]go[- ]live support\b/i],
 ];
 const TO_MONTHS: Record<string, number> = { month: 1, year: 12 };
 
 const MILESTONES: [string, RegExp][] = [
-  ["golive", /\bgo[- ]?live\b|\bgolive\b|\blive (?:by|on|from)\b|\bbe live\b|\blaunch(?:es|ed)?\b|\bin production\b|\bproduction (?:go-live|cutover|launch)\b|\bcut ?over\b|\bhit\b|\bfirst live\b/i],
+  [
+    "golive",
+    new RegExp(
+      [
+        String.raw`\bgo[- ]?live\b|\bgolive\b|\blive (?:by|on|from)\b|\bbe live\b|\blaunch(?:es|ed)?\b|`,
+        String.raw`\bin production\b|\bproduction (?:go-live|cutover|launch)\b|\bcut ?over\b|\bhit\b|`,
+        String.raw`\bfirst live\b`,
+      ].join(""),
+      "i",
+    ),
+  ],
   ["kickoff", /\bkick[- ]?off\b/i],
   ["uat", /\buat\b|\buser acceptance\b/i],
   ["start", /\bstart date\b|\bsubscription start\b|\bstarts? on\b|\bcommence\w*\b|\beffective date\b/i],
 ];
 
 const CURRENCY = String.raw`(?:USD|EUR|GBP|CAD|AUD|NZD|INR|SGD|CHF|NOK|SEK|DKK|BRL|MXN|JPY|ZAR|HKD|AED|Rs\.?|R\$|[A-Z]{1,2}\$|[$€£₹¥])`;
-const MONEY = new RegExp(String.raw`(?:${CURRENCY}\s?)(\d{1,3}(?:[,.\s]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?([kKmM]\b)?(?:\s*(?:/|per|an?)\s*(h|hr|hour|hours|hourly|(?:[A-Za-z][\w-]*\s)?[A-Za-z][\w-]*))?|(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?)\s?(?:${CURRENCY.replace(/\[\$€£₹¥\]/, "[€£]")})`, "g");
+const MONEY = new RegExp(
+  String.raw`(?:${CURRENCY}\s?)(\d{1,3}(?:[,.\s]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?([kKmM]\b)?(?:\s*(?:/|per|an?)\s*(h|hr|hour|hours|hourly|(?:[A-Za-z][\w-]*\s)?[A-Za-z][\w-]*))?|(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?)\s?(?:${CURRENCY.replace(/\[\$€£₹¥\]/, "[€£]")})`,
+  "g",
+);
 
 /** "1,200.50", "1.200,50", "12,00,000" (Indian grouping), "38k" → a number. */
 export function parseMoney(raw: string, suffix?: string): number | null {
@@ -76,25 +132,65 @@ export function parseMoney(raw: string, suffix?: string): number | null {
 
 const MONEY_HINT = /[$€£₹¥]|\b[A-Z]{3}\s?\d|\d\s?[A-Z]{3}\b|\bRs\b/;
 const MILESTONE_HINT = /live|launch|production|cut ?over|kick|uat|acceptance|start|commence|effective|hit/i;
-const SERVICES = /\bimplementation\b|\bprofessional services\b|\bservices fee\b|\bfixed[- ](?:fee|price)\b|\bset-?up fee\b|\bonboarding fee\b|\bdeployment fee\b/i;
-const SUBSCRIPTION = /\bsubscription\b|\blicen[cs]e fees?\b|\bannual (?:fee|price)\b|\bplatform fee\b|\barr\b|\bper (?:year|annum)\b|\/\s*(?:yr|year)\b/i;
-const NOT_A_PRICE = /\b(?:total|subtotal|sub-total|grand|tcv|acv|less|credit|discount|travel|expenses?|cap(?:ped)?|not to exceed|nte|estimate[ds]?|budget|deposit|penalt|liabilit|insurance|revenue|turnover|spend|worth|valued?)\b/i;
+const SERVICES = new RegExp(
+  [
+    String.raw`\bimplementation\b|\bprofessional services\b|\bservices fee\b|\bfixed[- ](?:fee|price)\b|`,
+    String.raw`\bset-?up fee\b|\bonboarding fee\b|\bdeployment fee\b`,
+  ].join(""),
+  "i",
+);
+const SUBSCRIPTION = new RegExp(
+  [
+    String.raw`\bsubscription\b|\blicen[cs]e fees?\b|\bannual (?:fee|price)\b|\bplatform fee\b|\barr\b|`,
+    String.raw`\bper (?:year|annum)\b|\/\s*(?:yr|year)\b`,
+  ].join(""),
+  "i",
+);
+const NOT_A_PRICE = new RegExp(
+  [
+    String.raw`\b(?:total|subtotal|sub-total|grand|tcv|acv|less|credit|discount|travel|expenses?|`,
+    String.raw`cap(?:ped)?|not to exceed|nte|estimate[ds]?|budget|deposit|penalt|liabilit|insurance|`,
+    String.raw`revenue|turnover|spend|worth|valued?)\b`,
+  ].join(""),
+  "i",
+);
 
 function namesIn(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/\b[A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?\b/g)) {
     const w = m[0].toLowerCase();
-    if (/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|the|this|that|they|we|our|go|live|production|phase|wave|uat|kickoff|told|said|target|all|both|each|every|customer|client)/.test(w)) continue;
+    if (
+      new RegExp(
+        [
+          String.raw`^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|the|this|`,
+          String.raw`that|they|we|our|go|live|production|phase|wave|uat|kickoff|told|said|target|all|both|`,
+          String.raw`each|every|customer|client)`,
+        ].join(""),
+      ).test(w)
+    )
+      continue;
     out.add(w);
   }
   return out;
 }
 
-function fact(kind: FactKind, source: TextSource, key: string, value: number, bound: Quantity["bound"], clause: Span): Fact {
+function fact(
+  kind: FactKind,
+  source: TextSource,
+  key: string,
+  value: number,
+  bound: Quantity["bound"],
+  clause: Span,
+): Fact {
   let context: Set<string> | undefined;
   let names: Set<string> | undefined;
   return {
-    kind, source, key, value, bound, clause,
+    kind,
+    source,
+    key,
+    value,
+    bound,
+    clause,
     get names() {
       return (names ??= namesIn(clause.text));
     },
@@ -116,7 +212,16 @@ function countedNoun(phrase: string[]): string | null {
     if (head) return unitOf(head);
   }
   for (const w of words) {
-    if (/^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|and|or|so|but|because|when|if|as|then)$/i.test(w)) break;
+    if (
+      new RegExp(
+        [
+          String.raw`^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|and|or|so|but|`,
+          String.raw`because|when|if|as|then)$`,
+        ].join(""),
+        "i",
+      ).test(w)
+    )
+      break;
     const u = unitOf(w);
     if (u) return ["day", "hour", "week", "month", "year", "session", "workshop"].includes(u) ? null : u;
     const clean = w.replace(/[^A-Za-z-]/g, "");
@@ -128,27 +233,53 @@ function countedNoun(phrase: string[]): string | null {
   return null;
 }
 
-const OPEN_COUNT = new RegExp(String.raw`(up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|approx(?:\.|imately)?|about|around|roughly|~|≈|all|every one of)?\s*\b(${NUM})(?:\s*\((?:\d[\d,]*)\))?\s+((?:of (?:the|their|your|our|its)\s+)?(?:[A-Za-z][\w'&/-]*\s+){0,3}[A-Za-z][\w-]*)`, "gi");
+const OPEN_COUNT = new RegExp(
+  String.raw`(up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|approx(?:\.|imately)?|about|around|roughly|~|≈|all|every one of)?\s*\b(${NUM})(?:\s*\((?:\d[\d,]*)\))?\s+((?:of (?:the|their|your|our|its)\s+)?(?:[A-Za-z][\w'&/-]*\s+){0,3}[A-Za-z][\w-]*)`,
+  "gi",
+);
 // part of a whole ("3 depots still use paper", "2 of the 9 sites"): not the contracted total
 const SUBSET = /\b(?:still|remaining|(?<!all )of (?:them|those|these)|among|out of|only \d|some of|first \d+)\b/i;
 // a concession or notice period measured in months is not the term ("3 months free", "6 months' notice")
-const NOT_A_TERM = /\bfree\b|\bno charge\b|\bat no (?:extra |additional )?cost\b|\bwaiv\w*|\bholiday\b|\bcredit\w*|\bnotice\b|\bgrace\b|\bdelay\b|\bramp\b/i;
+const NOT_A_TERM = new RegExp(
+  [
+    String.raw`\bfree\b|\bno charge\b|\bat no (?:extra |additional )?cost\b|\bwaiv\w*|\bholiday\b|`,
+    String.raw`\bcredit\w*|\bnotice\b|\bgrace\b|\bdelay\b|\bramp\b`,
+  ].join(""),
+  "i",
+);
 
-const LABEL_COUNT = new RegExp(String.raw`\b([A-Za-z][\w&/-]*(?:\s[A-Za-z][\w&/-]*){0,3})\s*:\s*(?:up to\s+)?(${NUM})(?!\s*[%/.,]\d)`, "gi");
+const LABEL_COUNT = new RegExp(
+  String.raw`\b([A-Za-z][\w&/-]*(?:\s[A-Za-z][\w&/-]*){0,3})\s*:\s*(?:up to\s+)?(${NUM})(?!\s*[%/.,]\d)`,
+  "gi",
+);
 const PERSON = /^(?:people|person|staff|employe|member|user|\w+(?:er|or|ist|ant|ent|ian))$/;
-const LICENCE_CONTEXT = /\b(?:seats?|licen[cs]es?|logins?|accounts?|access|view(?:ing|ers?)?|need (?:a )?(?:seat|login|licen[cs]e))\b/i;
-const HAS_NUMBER = new RegExp(String.raw`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b`, "i");
+const LICENCE_CONTEXT =
+  /\b(?:seats?|licen[cs]es?|logins?|accounts?|access|view(?:ing|ers?)?|need (?:a )?(?:seat|login|licen[cs]e))\b/i;
+const HAS_NUMBER = new RegExp(
+  String.raw`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b`,
+  "i",
+);
 
 /** "Orion 12 user forum", "Vista 7 upgrade": a version or model number after a product name, not a count. */
 function versionNumber(text: string, numAt: number, numEnd: number, value: number): boolean {
-  return value < 1000 && /\b[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, numAt - 20), numAt)) && !/^\s*(?:[A-Z]|\(|of\b)/.test(text.slice(numEnd));
+  return (
+    value < 1000 &&
+    /\b[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, numAt - 20), numAt)) &&
+    !/^\s*(?:[A-Z]|\(|of\b)/.test(text.slice(numEnd))
+  );
 }
 
-function countsIn(text: string): { value: number; unit: string; start: number; end: number; bound: Quantity["bound"] }[] {
+function countsIn(
+  text: string,
+): { value: number; unit: string; start: number; end: number; bound: Quantity["bound"] }[] {
   const out = quantities(text)
     .filter((q) => !["day", "hour", "week", "month", "year"].includes(q.unit))
     // a range's far end ("3-5 so staff") and a product's version number count nothing
-    .filter((q) => !/\d\s*[-–]\s*$/.test(text.slice(Math.max(0, q.start - 3), q.start)) && !versionNumber(text, q.start, q.start + String(q.value).length, q.value))
+    .filter(
+      (q) =>
+        !/\d\s*[-–]\s*$/.test(text.slice(Math.max(0, q.start - 3), q.start)) &&
+        !versionNumber(text, q.start, q.start + String(q.value).length, q.value),
+    )
     .map((q) => ({ ...q }));
   for (const m of text.matchAll(OPEN_COUNT)) {
     const start = m.index! + (m[1] ? m[0].indexOf(m[1]) : m[0].indexOf(m[2]));
@@ -160,25 +291,52 @@ function countsIn(text: string): { value: number; unit: string; start: number; e
     if (!m[1] && versionNumber(text, numAt, numAt + m[2].length, value)) continue;
     if (/\d\s*[-–]\s*$/.test(text.slice(Math.max(0, numAt - 3), numAt))) continue;
     // "two extra sessions", "3 more sites": an addition, not a different total
-    if (/^\s*(?:\(\d+\)\s*)?(?:extra|additional|more|further|new|other|spare)\b/i.test(text.slice(numAt + m[2].length)) || /\b(?:an? additional|another)\s+$/i.test(text.slice(Math.max(0, numAt - 16), numAt))) continue;
-    if (/[$€£₹]\s*$/.test(text.slice(Math.max(0, m.index! - 2), m.index! + m[0].indexOf(m[2]))) || /^\s*%/.test(text.slice(m.index! + m[0].indexOf(m[2]) + m[2].length))) continue;
-    const unit = countedNoun(m[3].replace(/^of (?:the|their|your|our|its|his|her)\s+/i, "").split(/\s+/).slice(0, 4));
+    if (
+      /^\s*(?:\(\d+\)\s*)?(?:extra|additional|more|further|new|other|spare)\b/i.test(text.slice(numAt + m[2].length)) ||
+      /\b(?:an? additional|another)\s+$/i.test(text.slice(Math.max(0, numAt - 16), numAt))
+    )
+      continue;
+    if (
+      /[$€£₹]\s*$/.test(text.slice(Math.max(0, m.index! - 2), m.index! + m[0].indexOf(m[2]))) ||
+      /^\s*%/.test(text.slice(m.index! + m[0].indexOf(m[2]) + m[2].length))
+    )
+      continue;
+    const unit = countedNoun(
+      m[3]
+        .replace(/^of (?:the|their|your|our|its|his|her)\s+/i, "")
+        .split(/\s+/)
+        .slice(0, 4),
+    );
     if (!unit) continue;
-    const bound = /up ?to|max|no more|not to exceed|at most/i.test(m[1] ?? "") ? "max" : /at least|min/i.test(m[1] ?? "") ? "min" : /all|every/i.test(m[1] ?? "") || !m[1] ? "exact" : "approx";
+    const bound = /up ?to|max|no more|not to exceed|at most/i.test(m[1] ?? "")
+      ? "max"
+      : /at least|min/i.test(m[1] ?? "")
+        ? "min"
+        : /all|every/i.test(m[1] ?? "") || !m[1]
+          ? "exact"
+          : "approx";
     out.push({ value, unit: unit.replace(/^n:/, ""), start, end: m.index! + m[0].length, bound });
     // people who each need a seat are a count of users ("150 supervisors who need seats", "65 people viewing")
-    if (PERSON.test(unit.replace(/^n:/, "")) && LICENCE_CONTEXT.test(text)) out.push({ value, unit: "user", start, end: m.index! + m[0].length, bound });
+    if (PERSON.test(unit.replace(/^n:/, "")) && LICENCE_CONTEXT.test(text))
+      out.push({ value, unit: "user", start, end: m.index! + m[0].length, bound });
   }
   // "Turbines licensed: 72", "Active studies: 15"
-  if (text.includes(":")) for (const m of text.matchAll(LABEL_COUNT)) {
-    const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
-    const words = m[1].split(/\s+/);
-    const unit = unitOf(m[1]) ?? countedNoun(words) ?? countedNoun(words.reverse());
-    if (!value || !unit || value < 2) continue;
-    const start = m.index!;
-    if (out.some((q) => q.start < start + m[0].length && q.end > start)) continue;
-    out.push({ value, unit: unit.replace(/^n:/, ""), start, end: start + m[0].length, bound: /up to/i.test(m[0]) ? "max" : "exact" });
-  }
+  if (text.includes(":"))
+    for (const m of text.matchAll(LABEL_COUNT)) {
+      const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
+      const words = m[1].split(/\s+/);
+      const unit = unitOf(m[1]) ?? countedNoun(words) ?? countedNoun(words.reverse());
+      if (!value || !unit || value < 2) continue;
+      const start = m.index!;
+      if (out.some((q) => q.start < start + m[0].length && q.end > start)) continue;
+      out.push({
+        value,
+        unit: unit.replace(/^n:/, ""),
+        start,
+        end: start + m[0].length,
+        bound: /up to/i.test(m[0]) ? "max" : "exact",
+      });
+    }
   return out;
 }
 
@@ -186,13 +344,28 @@ function countsIn(text: string): { value: number; unit: string; start: number; e
 function rowCount(b: Block): { value: number; unit: string } | null {
   if (!b.cells) return null;
   const ints = b.cells.filter((c) => /^\d[\d,]*$/.test(c.text.trim()) && c.text !== b.rawId);
-  const qty = b.cells.find((c) => /^(?:qty|quantity|units?|count|#|no\.? of|seats|licen[cs]es|users|volume)\b/i.test(c.header) && /^\d[\d,]*$/.test(c.text.trim())) ?? (b.cells.every((c) => !c.header) && ints.length === 1 ? ints[0] : undefined);
+  const qty =
+    b.cells.find(
+      (c) =>
+        /^(?:qty|quantity|units?|count|#|no\.? of|seats|licen[cs]es|users|volume)\b/i.test(c.header) &&
+        /^\d[\d,]*$/.test(c.text.trim()),
+    ) ?? (b.cells.every((c) => !c.header) && ints.length === 1 ? ints[0] : undefined);
   if (!qty) return null;
   const value = Number(qty.text.replace(/,/g, ""));
   const desc = b.head.text;
   // "Seat licence, per nurse per year": the row is priced by what it counts
-  const per = [...desc.matchAll(/\bper\s+([A-Za-z][\w-]*)/gi)].map((m) => m[1]).find((w) => !/^(?:month|year|annum|week|day|hour|mo|yr)$/i.test(w));
-  const unit = (per && (unitOf(per) ?? `n:${stem(/s$/i.test(per) ? per : `${per}s`)}`)) || unitOf(desc) || countedNoun(desc.split(/[\s,()—–-]+/).filter(Boolean).reverse());
+  const per = [...desc.matchAll(/\bper\s+([A-Za-z][\w-]*)/gi)]
+    .map((m) => m[1])
+    .find((w) => !/^(?:month|year|annum|week|day|hour|mo|yr)$/i.test(w));
+  const unit =
+    (per && (unitOf(per) ?? `n:${stem(/s$/i.test(per) ? per : `${per}s`)}`)) ||
+    unitOf(desc) ||
+    countedNoun(
+      desc
+        .split(/[\s,()—–-]+/)
+        .filter(Boolean)
+        .reverse(),
+    );
   if (!unit || value < 2) return null;
   return { value, unit: unit.replace(/^n:/, "") };
 }
@@ -211,7 +384,9 @@ function statementsOf(text: string): { span: Span; block: Block }[] {
 export function factsOf(ctx: Context): Fact[] {
   const out: Fact[] = [];
   // a packet that writes 27/03/2026 writes every slashed date day first
-  const dayFirst = TEXT_SOURCES.some((s) => /(?<![\d/.])(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2])(?![\d])/.test(ctx.text(s)));
+  const dayFirst = TEXT_SOURCES.some((s) =>
+    /(?<![\d/.])(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2])(?![\d])/.test(ctx.text(s)),
+  );
   for (const source of TEXT_SOURCES) {
     const text = ctx.text(source);
     if (!text.trim() || (!HAS_NUMBER.test(text) && !EVENT_MONTHS.some(([re]) => re.test(text)))) continue;
@@ -222,11 +397,18 @@ export function factsOf(ctx: Context): Fact[] {
 
 /** The facts of one field (never from text a redline struck out: it is blanked, so offsets stay true). */
 function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out: Fact[]): void {
-  const text = original.includes("~~") || original.includes("[") || original.includes("<") ? original.replace(STRUCK, (m) => " ".repeat(m.length)) : original;
+  const text =
+    original.includes("~~") || original.includes("[") || original.includes("<")
+      ? original.replace(STRUCK, (m) => " ".repeat(m.length))
+      : original;
   {
     for (const { span: u, block } of statementsOf(text)) {
       // acceptance tests count samples, not contracted quantities; a numbered item under a mixed heading is scope
-      if (/^(?:acceptance|accepted|complete|done)\b/i.test(u.text) || (block.section.kind === "acceptance" && !block.rawId)) continue;
+      if (
+        /^(?:acceptance|accepted|complete|done)\b/i.test(u.text) ||
+        (block.section.kind === "acceptance" && !block.rawId)
+      )
+        continue;
       const row = rowCount(block);
       if (row && u.start === block.start) {
         const cite = block.cells ? { start: block.start, end: block.end, text: block.text } : u;
@@ -237,20 +419,27 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       for (const c of block.cells ? [u] : clauses(text, u.start, u.end, { commas: true })) {
         // the facts of a clause depend on its words only: boilerplate sentences repeat across packets, read them once
         for (const r of clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${c.text}`)) {
-          out.push(fact(r.kind, source, r.key, r.value, r.bound, { start: c.start + r.start, end: c.start + r.end, text: c.text.slice(r.start, r.end) }));
+          out.push(
+            fact(r.kind, source, r.key, r.value, r.bound, {
+              start: c.start + r.start,
+              end: c.start + r.end,
+              text: c.text.slice(r.start, r.end),
+            }),
+          );
         }
       }
       // a contract's schedule is its table rows and numbered lines, not dates in its prose
       const scheduleLine = !!block.cells || (!!block.rawId && u.start === block.start);
       const due = (scheduleLine || !CONTRACT_SOURCES.has(source)) && itemDate(source, u.text, dayFirst);
       if (due) out.push(fact("date", source, "date:item", due.value, due.bound, trimRow(text, u)));
-      for (const m of u.text.matchAll(/(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit) of (\d+(?:\.\d+)?)\s?%/gi)) {
+      for (const m of u.text.matchAll(
+        /(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit) of (\d+(?:\.\d+)?)\s?%/gi,
+      )) {
         out.push(fact("percent", source, "discount%", Number(m[1] ?? m[2]), "exact", u));
       }
     }
   }
 }
-
 
 interface ClauseFact {
   kind: FactKind;
@@ -282,12 +471,22 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
       found.push(fact("count", source, `count:${q.unit}`, q.value, q.bound, clause));
     }
     if (/mo|y(?:ea)?r|w(?:ee)?k/i.test(c.text) && !NOT_A_TERM.test(c.text) && !explained) durations(source, c, found);
-    if (MONEY_HINT.test(c.text) && !explained) money(source, c, found, topic === "s" ? "subscription" : topic === "v" ? "implementation" : "");
+    if (MONEY_HINT.test(c.text) && !explained)
+      money(source, c, found, topic === "s" ? "subscription" : topic === "v" ? "implementation" : "");
     if (MILESTONE_HINT.test(c.text)) milestones(source, c, found, dayFirst);
     if (/\bh(?:ours?|rs?)?\b/i.test(c.text)) hourBudgets(source, c, found);
-    if (/net/i.test(c.text)) for (const m of c.text.matchAll(/\bnet[- ]?(\d{2,3})\b/gi)) found.push(fact("money", source, "payment:net-days", Number(m[1]), "exact", c));
+    if (/net/i.test(c.text))
+      for (const m of c.text.matchAll(/\bnet[- ]?(\d{2,3})\b/gi))
+        found.push(fact("money", source, "payment:net-days", Number(m[1]), "exact", c));
   }
-  return found.map((f) => ({ kind: f.kind, key: f.key, value: f.value, bound: f.bound, start: f.clause.start, end: f.clause.end }));
+  return found.map((f) => ({
+    kind: f.kind,
+    key: f.key,
+    value: f.value,
+    bound: f.bound,
+    start: f.clause.start,
+    end: f.clause.end,
+  }));
 });
 
 function trimRow(text: string, s: Span): Span {
@@ -297,12 +496,28 @@ function trimRow(text: string, s: Span): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
-const DURATION = new RegExp(String.raw`\b(up to|at least|approx(?:\.|imately)?|about|~)?\s*(${NUM})(?:\s*\(\d+\))?[\s-]*(?:(?:full|calendar|whole|complete|rolling)\s+)?(months?|mos?|years?|yrs?|weeks?|wks?)\b`, "gi");
+const DURATION = new RegExp(
+  String.raw`\b(up to|at least|approx(?:\.|imately)?|about|~)?\s*(${NUM})(?:\s*\(\d+\))?[\s-]*(?:(?:full|calendar|whole|complete|rolling)\s+)?(months?|mos?|years?|yrs?|weeks?|wks?)\b`,
+  "gi",
+);
 
-const HOURS = new RegExp(String.raw`(up to|capped at|not to exceed|max(?:imum)?(?: of)?)?\s*\b(${NUM})\s*(?:hours|hrs|h)\b`, "gi");
+const HOURS = new RegExp(
+  String.raw`(up to|capped at|not to exceed|max(?:imum)?(?: of)?)?\s*\b(${NUM})\s*(?:hours|hrs|h)\b`,
+  "gi",
+);
 /** A block of service hours (a capped bank, "220 hours @ $140"), not a session length or a notice. */
 function hourBudgets(source: TextSource, c: Span, out: Fact[]) {
-  if (!/\bcap(?:ped)?\b|\bnot to exceed\b|@|\bbank\b|\bblock\b|\bbudget\b|\bpool\b|\bprepaid\b|\bt&m\b|\btime (?:and|&) materials\b|\bhours of (?:services|consulting|development|professional)/i.test(c.text)) return;
+  if (
+    !new RegExp(
+      [
+        String.raw`\bcap(?:ped)?\b|\bnot to exceed\b|@|\bbank\b|\bblock\b|\bbudget\b|\bpool\b|\bprepaid\b|`,
+        String.raw`\bt&m\b|\btime (?:and|&) materials\b|\bhours of (?:services|consulting|development|`,
+        String.raw`professional)`,
+      ].join(""),
+      "i",
+    ).test(c.text)
+  )
+    return;
   if (/\/\s*(?:month|mo|week|day)\b|\bper (?:month|week|day)\b|\bsla\b|\bresponse\b|\bwithin\b/i.test(c.text)) return;
   for (const m of c.text.matchAll(HOURS)) {
     const v = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
@@ -318,11 +533,29 @@ function durations(source: TextSource, c: Span, out: Fact[]) {
     if (!n) continue;
     const unit = /^w/i.test(m[3]) ? "week" : /^y/i.test(m[3]) ? "year" : "month";
     const value = unit === "week" ? n : n * TO_MONTHS[unit];
-    const q = { bound: (/up to/i.test(m[1] ?? "") ? "max" : /at least/i.test(m[1] ?? "") ? "min" : m[1] ? "approx" : "exact") as Quantity["bound"], unit };
+    const q = {
+      bound: (/up to/i.test(m[1] ?? "")
+        ? "max"
+        : /at least/i.test(m[1] ?? "")
+          ? "min"
+          : m[1]
+            ? "approx"
+            : "exact") as Quantity["bound"],
+      unit,
+    };
     // the topic word must stand next to the figure ("Term: 12 months", "a 24-month subscription", "5 years of history")
     const near = c.text.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30);
     const topic = DURATION_TOPICS.find(([, re]) => re.test(near));
-    out.push(fact("duration", source, topic ? `${topic[0]}:${q.unit === "week" ? "week" : "month"}` : `ctx:${q.unit === "week" ? "week" : "month"}`, value, q.bound, c));
+    out.push(
+      fact(
+        "duration",
+        source,
+        topic ? `${topic[0]}:${q.unit === "week" ? "week" : "month"}` : `ctx:${q.unit === "week" ? "week" : "month"}`,
+        value,
+        q.bound,
+        c,
+      ),
+    );
   }
 }
 
@@ -336,7 +569,11 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
     if (value === null || value <= 0) continue;
     const per = (m[3] ?? "").toLowerCase().split(/\s+/).pop() ?? "";
     let key: string | null = null;
-    if (/^(?:h|hr|hour|hours|hourly)$/.test(per) || /\bper hour\b|\bhourly\b|\/h\b/i.test(c.text.slice(m.index!, m.index! + m[0].length + 12))) key = "rate:hour";
+    if (
+      /^(?:h|hr|hour|hours|hourly)$/.test(per) ||
+      /\bper hour\b|\bhourly\b|\/h\b/i.test(c.text.slice(m.index!, m.index! + m[0].length + 12))
+    )
+      key = "rate:hour";
     else if (per && !/^(?:month|mo|year|yr|annum)$/.test(per)) key = `price:${stem(per)}`;
     else if (SUBSCRIPTION.test(c.text) || SUBSCRIPTION.test(statement)) key = "money:subscription";
     else if (SERVICES.test(c.text) || SERVICES.test(statement)) key = "money:services";
@@ -347,8 +584,14 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
 
 /** Holidays whose month is fixed: a deadline before one falls in its month. */
 const EVENT_MONTHS: [RegExp, number][] = [
-  [/\bchristmas\b/i, 12], [/\bthanksgiving\b/i, 11], [/\bnew year(?:'s)?\b/i, 1], [/\bhalloween\b/i, 10], [/\blabou?r day\b/i, 9],
-  [/\bmemorial day\b/i, 5], [/\bindependence day\b|\bjuly 4(?:th)?\b|\bfourth of july\b/i, 7], [/\bvalentine/i, 2],
+  [/\bchristmas\b/i, 12],
+  [/\bthanksgiving\b/i, 11],
+  [/\bnew year(?:'s)?\b/i, 1],
+  [/\bhalloween\b/i, 10],
+  [/\blabou?r day\b/i, 9],
+  [/\bmemorial day\b/i, 5],
+  [/\bindependence day\b|\bjuly 4(?:th)?\b|\bfourth of july\b/i, 7],
+  [/\bvalentine/i, 2],
 ];
 
 // the sales side saying when a named piece of work will be there ("the payroll bridge ready by 9 April")
@@ -359,14 +602,21 @@ const CONTRACT_SOURCES = new Set<TextSource>(["signed_scope", "order_form"]);
  * The due date of a named piece of work: a schedule line or row of the contract with one date and no milestone
  * word, or a sales-side clause promising that work ready by a date. Compared only where the two name the same work.
  */
-function itemDate(source: TextSource, text: string, dayFirst: boolean): { value: number; bound: Quantity["bound"] } | null {
+function itemDate(
+  source: TextSource,
+  text: string,
+  dayFirst: boolean,
+): { value: number; bound: Quantity["bound"] } | null {
   if (MILESTONES.some(([, re]) => re.test(text)) || text.length > 240) return null;
   const ds = dateMentions(text, { dayFirst }).filter((d) => d.key && /^\d{2}-\d{2}$/.test(d.key));
   if (ds.length !== 1) return null;
   if (!CONTRACT_SOURCES.has(source) && !READY.test(text)) return null;
   const [mm, dd] = ds[0].key!.split("-").map(Number);
   const lead = text.slice(Math.max(0, ds[0].start - 24), ds[0].start);
-  return { value: mm * 100 + dd, bound: /\b(?:before|by|no later than|prior to)\s+(?:the\s+)?$/i.test(lead) ? "max" : "exact" };
+  return {
+    value: mm * 100 + dd,
+    bound: /\b(?:before|by|no later than|prior to)\s+(?:the\s+)?$/i.test(lead) ? "max" : "exact",
+  };
 }
 
 function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean) {
@@ -375,7 +625,8 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
     // a go-live before a holiday: a deadline in the holiday's month
     const ev = EVENT_MONTHS.find(([re]) => re.test(c.text));
     const m = MILESTONES.find(([, re]) => re.test(c.text));
-    if (ev && m && /\b(?:before|by|ahead of|in time for|prior to)\b/i.test(c.text)) out.push(fact("date", source, `date:${m[0]}`, ev[1] * 100, "max", c));
+    if (ev && m && /\b(?:before|by|ahead of|in time for|prior to)\b/i.test(c.text))
+      out.push(fact("date", source, `date:${m[0]}`, ev[1] * 100, "max", c));
     return;
   }
   if (ds.length > 2) return;
@@ -395,11 +646,22 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
   // the date nearest the milestone word, with no colon-led quotation or attribution between them
   const d = [...ds].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
   const between = d.start >= atEnd ? c.text.slice(atEnd, d.start) : c.text.slice(d.end, at);
-  if (/["“”]/.test(between) || (/:/.test(between) && !/^\s*(?:target|date|planned|scheduled)?\s*:\s*$/i.test(between) && !/^\s*(?:\.{2,}|:)\s*$/.test(between))) return;
+  if (
+    /["“”]/.test(between) ||
+    (/:/.test(between) &&
+      !/^\s*(?:target|date|planned|scheduled)?\s*:\s*$/i.test(between) &&
+      !/^\s*(?:\.{2,}|:)\s*$/.test(between))
+  )
+    return;
   if (Math.abs(d.start - at) > 80) return;
   const [mm, dd] = d.key!.split("-").map(Number);
   // "by 3 Oct", "no later than August": a deadline, met by any earlier date
   const lead = c.text.slice(Math.max(0, d.start - 24), d.start);
-  const bound: Quantity["bound"] = /\b(?:before|by|no later than|prior to|until)\s+(?:the\s+)?(?:(?:end|start|middle) of\s+)?$/i.test(lead) ? "max" : dd ? "exact" : "approx";
+  const bound: Quantity["bound"] =
+    /\b(?:before|by|no later than|prior to|until)\s+(?:the\s+)?(?:(?:end|start|middle) of\s+)?$/i.test(lead)
+      ? "max"
+      : dd
+        ? "exact"
+        : "approx";
   out.push(fact("date", source, `date:${m[0]}`, mm * 100 + (dd || 0), bound, c));
 }

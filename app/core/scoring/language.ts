@@ -4,13 +4,22 @@
 
 const FUNCTION_WORDS: Record<string, string[]> = {
   en: "the and of to in is for on with that this we will be are as by it our you they have not at from or".split(" "),
-  de: "der die das und ist nicht mit für auf den dem des ein eine wir sie zu im es von auch bei nach werden sind".split(" "),
+  de: "der die das und ist nicht mit für auf den dem des ein eine wir sie zu im es von auch bei nach werden sind".split(
+    " ",
+  ),
   fr: "le la les et est des une un pour dans que qui pas sur avec nous vous au du ce sont par être plus".split(" "),
   es: "el la los las y es que en una para con por del al su como más pero sus también está".split(" "),
   nl: "het een en van op met voor niet dat wij zijn aan ook bij naar wordt worden maar".split(" "),
   pt: "os é que em um uma para com não por do da dos das ao mais mas também são".split(" "),
 };
-const NAMES: Record<string, string> = { en: "English", de: "German", fr: "French", es: "Spanish", nl: "Dutch", pt: "Portuguese" };
+const NAMES: Record<string, string> = {
+  en: "English",
+  de: "German",
+  fr: "French",
+  es: "Spanish",
+  nl: "Dutch",
+  pt: "Portuguese",
+};
 const SETS = Object.fromEntries(Object.entries(FUNCTION_WORDS).map(([k, v]) => [k, new Set(v)]));
 
 export function languageName(code: string): string {
@@ -25,10 +34,13 @@ export function detectLanguage(text: string): string | null {
   const hint = text.match(ENGLISH_HINT)?.length ?? 0;
   if (hint >= 4 && hint * 12 >= text.length / 6) return "en";
   // acronyms ("DOS", "UAT") are names, not words of a language
-  const words = (text.match(/\p{L}+/gu) ?? []).filter((w) => w.length === 1 || w !== w.toUpperCase()).map((w) => w.toLowerCase());
+  const words = (text.match(/\p{L}+/gu) ?? [])
+    .filter((w) => w.length === 1 || w !== w.toUpperCase())
+    .map((w) => w.toLowerCase());
   if (words.length < 12) return null;
   const hits: Record<string, number> = {};
-  for (const w of words) for (const [lang, set] of Object.entries(SETS)) if (set.has(w)) hits[lang] = (hits[lang] ?? 0) + 1;
+  for (const w of words)
+    for (const [lang, set] of Object.entries(SETS)) if (set.has(w)) hits[lang] = (hits[lang] ?? 0) + 1;
   const ranked = Object.entries(hits).sort((a, b) => b[1] - a[1]);
   if (!ranked.length) return null;
   const [best, n] = ranked[0];

@@ -46,8 +46,20 @@ function stemOf(word: string): string {
   if (SYN.has(w)) return SYN.get(w)!;
   if (w.length > 4) {
     for (const [suf, rep] of [
-      ["ational", "ate"], ["ization", "ize"], ["ations", "ate"], ["ation", "ate"], ["ments", ""], ["ment", ""],
-      ["ings", ""], ["ing", ""], ["ies", "y"], ["ied", "y"], ["ers", "er"], ["ed", ""], ["es", ""], ["s", ""],
+      ["ational", "ate"],
+      ["ization", "ize"],
+      ["ations", "ate"],
+      ["ation", "ate"],
+      ["ments", ""],
+      ["ment", ""],
+      ["ings", ""],
+      ["ing", ""],
+      ["ies", "y"],
+      ["ied", "y"],
+      ["ers", "er"],
+      ["ed", ""],
+      ["es", ""],
+      ["s", ""],
     ] as const) {
       if (w.endsWith(suf) && w.length - suf.length >= 3) {
         w = w.slice(0, w.length - suf.length) + rep;

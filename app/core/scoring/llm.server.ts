@@ -46,7 +46,10 @@ const Finding = z.strictObject({
 });
 const Answer = z.object({ findings: z.array(z.unknown()) });
 const SCHEMA = (() => {
-  const { $schema: _, ...schema } = z.toJSONSchema(z.strictObject({ findings: z.array(Finding) })) as Record<string, unknown>;
+  const { $schema: _, ...schema } = z.toJSONSchema(z.strictObject({ findings: z.array(Finding) })) as Record<
+    string,
+    unknown
+  >;
   return schema;
 })();
 
@@ -74,7 +77,10 @@ function asData(text: string | null): string {
 }
 
 function userPrompt(p: PacketText): string {
-  return TEXT_SOURCES.map((s) => `<field name="${s}">\n${asData(p[s])}\n</field>`).join("\n") + `\n<field name="delivery_owner">${asData(p.delivery_owner)}</field>`;
+  return (
+    TEXT_SOURCES.map((s) => `<field name="${s}">\n${asData(p[s])}\n</field>`).join("\n") +
+    `\n<field name="delivery_owner">${asData(p.delivery_owner)}</field>`
+  );
 }
 
 export interface LlmResult {
@@ -96,8 +102,9 @@ export interface LlmPass {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-
-/** The optional LLM pass: adds findings, never removes deterministic ones; every quote is located verbatim or dropped. */
+/**
+ * The optional LLM pass: adds findings, never removes deterministic ones; every quote is located verbatim or dropped.
+ */
 export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
   const client = new OpenAI({ apiKey: cfg.apiKey, baseURL: cfg.baseURL, timeout: cfg.timeoutMs, maxRetries: 0 });
   const detector = `llm:${cfg.model}`;
@@ -105,7 +112,11 @@ export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
   async function call(packet: PacketText): Promise<{ findings: unknown[]; tokens: number; cached: boolean }> {
     const prompt = userPrompt(packet);
     const key = createHash("sha256").update(`${cfg.model}|${PROMPT_VERSION}|${SYSTEM}|${prompt}`).digest("hex");
-    const hit = await open.db.selectFrom("llm_cache").select("response").where("cache_key", "=", key).executeTakeFirst();
+    const hit = await open.db
+      .selectFrom("llm_cache")
+      .select("response")
+      .where("cache_key", "=", key)
+      .executeTakeFirst();
     if (hit) {
       try {
         return { findings: parseFindings(hit.response), tokens: 0, cached: true };
@@ -135,9 +146,15 @@ export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
         return { findings, tokens: res.usage?.total_tokens ?? 0, cached: false };
       } catch (e) {
         const err = e as { status?: number; headers?: Headers | Record<string, string> };
-        const retryable = err.status === 429 || (err.status !== undefined && err.status >= 500) || e instanceof OpenAI.APIConnectionTimeoutError;
+        const retryable =
+          err.status === 429 ||
+          (err.status !== undefined && err.status >= 500) ||
+          e instanceof OpenAI.APIConnectionTimeoutError;
         if (!retryable || attempt >= cfg.maxRetries) throw e;
-        const header = err.headers instanceof Headers ? err.headers.get("retry-after") : (err.headers as Record<string, string> | undefined)?.["retry-after"];
+        const header =
+          err.headers instanceof Headers
+            ? err.headers.get("retry-after")
+            : (err.headers as Record<string, string> | undefined)?.["retry-after"];
         const wait = header && Number.isFinite(Number(header)) ? Number(header) * 1000 : 250 * 2 ** attempt;
         attempt++;
         await sleep(Math.min(wait, 30000));
@@ -154,7 +171,19 @@ export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
       const sent = createHash("sha256").update(userPrompt(packet)).digest("hex");
       const failed = (e: unknown) => {
         const msg = String((e as Error)?.message ?? e).slice(0, 300);
-        audit.push({ actor: "llm", action: "llm.call", entity: "packet", entityId: packet.deal_id, detail: { model: cfg.model, prompt_version: PROMPT_VERSION, sent_sha256: sent, outcome: "failed", error: msg } });
+        audit.push({
+          actor: "llm",
+          action: "llm.call",
+          entity: "packet",
+          entityId: packet.deal_id,
+          detail: {
+            model: cfg.model,
+            prompt_version: PROMPT_VERSION,
+            sent_sha256: sent,
+            outcome: "failed",
+            error: msg,
+          },
+        });
         return { flags: [], tokens: 0, audit, failed: msg, dropped: 0 };
       };
       let raw: Awaited<ReturnType<typeof call>>;
@@ -164,9 +193,30 @@ export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
         return failed(e);
       }
       try {
-        audit.push({ actor: "llm", action: "llm.call", entity: "packet", entityId: packet.deal_id, detail: { model: cfg.model, prompt_version: PROMPT_VERSION, sent_sha256: sent, tokens: raw.tokens, cached: raw.cached, outcome: "ok", findings: raw.findings.length } });
+        audit.push({
+          actor: "llm",
+          action: "llm.call",
+          entity: "packet",
+          entityId: packet.deal_id,
+          detail: {
+            model: cfg.model,
+            prompt_version: PROMPT_VERSION,
+            sent_sha256: sent,
+            tokens: raw.tokens,
+            cached: raw.cached,
+            outcome: "ok",
+            findings: raw.findings.length,
+          },
+        });
         const { flags, dropped } = locateFindings(packet, raw.findings, deterministic, detector);
-        for (const d of dropped) audit.push({ actor: "llm", action: "flag.dropped", entity: "packet", entityId: packet.deal_id, detail: { detector, ...d } });
+        for (const d of dropped)
+          audit.push({
+            actor: "llm",
+            action: "flag.dropped",
+            entity: "packet",
+            entityId: packet.deal_id,
+            detail: { detector, ...d },
+          });
         return { flags, tokens: raw.tokens, audit, failed: null, dropped: dropped.length };
       } catch (e) {
         // whatever goes wrong with one answer affects that packet's LLM findings only
@@ -182,7 +232,8 @@ const WORD = /[\p{L}\p{N}_]/u;
 function locate(text: string, quote: string): number {
   for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
     const cutsBefore = at > 0 && WORD.test(text[at - 1]) && WORD.test(quote[0]);
-    const cutsAfter = at + quote.length < text.length && WORD.test(text[at + quote.length]) && WORD.test(quote[quote.length - 1]);
+    const cutsAfter =
+      at + quote.length < text.length && WORD.test(text[at + quote.length]) && WORD.test(quote[quote.length - 1]);
     if (!cutsBefore && !cutsAfter) return at;
   }
   return -1;
@@ -206,7 +257,12 @@ export function locateFindings(
   for (const item of findings) {
     const parsed = Finding.safeParse(item);
     if (!parsed.success) {
-      dropped.push({ reason: `invalid finding: ${parsed.error.issues[0]?.path.join(".") || "shape"} ${parsed.error.issues[0]?.message ?? ""}`.trim() });
+      dropped.push({
+        reason: (
+          `invalid finding: ${parsed.error.issues[0]?.path.join(".") || "shape"} ` +
+          `${parsed.error.issues[0]?.message ?? ""}`
+        ).trim(),
+      });
       continue;
     }
     const f = parsed.data;
@@ -223,7 +279,18 @@ export function locateFindings(
     }
     const end = start + f.quote.length;
     const category = f.category as Category;
-    if (deterministic.some((d) => d.category === category && d.source === f.source && d.start !== null && d.end !== null && d.start < end && d.end > start)) continue; // merges into the deterministic flag
+    if (
+      deterministic.some(
+        (d) =>
+          d.category === category &&
+          d.source === f.source &&
+          d.start !== null &&
+          d.end !== null &&
+          d.start < end &&
+          d.end > start,
+      )
+    )
+      continue; // merges into the deterministic flag
     const id = flagId(packet.deal_id, category, f.source, f.quote, 0);
     if (ids.has(id)) {
       dropped.push({ reason: "duplicate of an earlier finding", source: f.source, quote });
@@ -234,7 +301,18 @@ export function locateFindings(
       continue;
     }
     ids.add(id);
-    flags.push({ category, source: f.source as FlagSource, start, end, severity: f.severity, message: f.message.slice(0, 500), evidence: f.quote, deal_id: packet.deal_id, detector, flag_id: id });
+    flags.push({
+      category,
+      source: f.source as FlagSource,
+      start,
+      end,
+      severity: f.severity,
+      message: f.message.slice(0, 500),
+      evidence: f.quote,
+      deal_id: packet.deal_id,
+      detector,
+      flag_id: id,
+    });
   }
   return { flags, dropped };
 }

@@ -2,24 +2,57 @@
 // "1,200", "38k", "~190", "$9.50 PEPM", "3/27", "March 15", "Q3", "EOQ", "within six weeks of signature".
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  a: 1, an: 1, single: 1, dozen: 12, couple: 2,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  a: 1,
+  an: 1,
+  single: 1,
+  dozen: 12,
+  couple: 2,
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
 const NUMBER_WORD = `(?:${[...Object.keys(UNITS).filter((w) => w.length > 2), ...Object.keys(SCALES)].join("|")})`;
 
 /** Parses number words: "three hundred forty-two" → 342, "twelve hundred" → 1200. Returns null if not a number. */
 export function parseNumberWords(text: string): number | null {
-  const words = text.toLowerCase().replace(/-/g, " ").split(/\s+|\band\b/).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .replace(/-/g, " ")
+    .split(/\s+|\band\b/)
+    .filter(Boolean);
   if (!words.length) return null;
   let total = 0;
   let current = 0;
   let seen = false;
   for (const w of words) {
     if (w === "and") continue;
-    if (w in UNITS && !(w === "a" || w === "an" || w === "couple" || w === "single") ) {
+    if (w in UNITS && !(w === "a" || w === "an" || w === "couple" || w === "single")) {
       current += UNITS[w];
       seen = true;
     } else if (w in SCALES) {
@@ -62,36 +95,166 @@ const QTY = new RegExp(
 );
 
 const UNIT_ALIASES: Record<string, string> = {
-  users: "user", user: "user", seats: "user", seat: "user", licenses: "user", license: "user", licences: "user", "named users": "user", logins: "user",
-  employees: "employee", employee: "employee", ees: "employee", ee: "employee", staff: "employee", fte: "employee", ftes: "employee", associates: "employee", workers: "employee", headcount: "employee",
-  endpoints: "endpoint", endpoint: "endpoint", devices: "endpoint", device: "endpoint",
-  technicians: "technician", technician: "technician", techs: "technician", tech: "technician",
-  contacts: "contact", contact: "contact", profiles: "contact", records: "record",
-  courses: "course", course: "course", learners: "learner", learner: "learner",
-  months: "month", month: "month", mo: "month", mos: "month", yrs: "year", yr: "year", years: "year", year: "year", weeks: "week", week: "week", wks: "week",
-  days: "day", day: "day", hours: "hour", hour: "hour", hrs: "hour", hr: "hour",
-  entities: "entity", entity: "entity", subsidiaries: "entity", subsidiary: "entity",
-  locations: "location", location: "location", clinics: "location", stores: "location", branches: "location", offices: "location", site: "location", sites: "location", facilities: "location", facility: "location", campuses: "location",
+  users: "user",
+  user: "user",
+  seats: "user",
+  seat: "user",
+  licenses: "user",
+  license: "user",
+  licences: "user",
+  "named users": "user",
+  logins: "user",
+  employees: "employee",
+  employee: "employee",
+  ees: "employee",
+  ee: "employee",
+  staff: "employee",
+  fte: "employee",
+  ftes: "employee",
+  associates: "employee",
+  workers: "employee",
+  headcount: "employee",
+  endpoints: "endpoint",
+  endpoint: "endpoint",
+  devices: "endpoint",
+  device: "endpoint",
+  technicians: "technician",
+  technician: "technician",
+  techs: "technician",
+  tech: "technician",
+  contacts: "contact",
+  contact: "contact",
+  profiles: "contact",
+  records: "record",
+  courses: "course",
+  course: "course",
+  learners: "learner",
+  learner: "learner",
+  months: "month",
+  month: "month",
+  mo: "month",
+  mos: "month",
+  yrs: "year",
+  yr: "year",
+  years: "year",
+  year: "year",
+  weeks: "week",
+  week: "week",
+  wks: "week",
+  days: "day",
+  day: "day",
+  hours: "hour",
+  hour: "hour",
+  hrs: "hour",
+  hr: "hour",
+  entities: "entity",
+  entity: "entity",
+  subsidiaries: "entity",
+  subsidiary: "entity",
+  locations: "location",
+  location: "location",
+  clinics: "location",
+  stores: "location",
+  branches: "location",
+  offices: "location",
+  site: "location",
+  sites: "location",
+  facilities: "location",
+  facility: "location",
+  campuses: "location",
   // singular modifiers name what a licence counts ("nine branch licences", "clinic seats")
-  clinic: "location", store: "location", branch: "location", office: "location", campus: "location",
-  applications: "application", application: "application", apps: "application", app: "application",
-  languages: "language", language: "language", workshops: "workshop", workshop: "workshop", sessions: "session", session: "session",
-  templates: "template", template: "template", integrations: "integration", integration: "integration",
-  reports: "report", report: "report", dashboards: "dashboard", dashboard: "dashboard",
-  agencies: "agency", agency: "agency", states: "state", regions: "region", region: "region",
-  vehicles: "vehicle", vehicle: "vehicle", trucks: "vehicle", schedulers: "scheduler", agents: "agent", agent: "agent",
-  identities: "identity", identity: "identity", accounts: "account", admins: "admin", administrators: "admin",
-  "earning codes": "earning code", codes: "code", policies: "policy", parallels: "parallel", runs: "run",
-  people: "people", reps: "rep",
-  clinicians: "clinician", providers: "provider", provider: "provider", physicians: "provider",
+  clinic: "location",
+  store: "location",
+  branch: "location",
+  office: "location",
+  campus: "location",
+  applications: "application",
+  application: "application",
+  apps: "application",
+  app: "application",
+  languages: "language",
+  language: "language",
+  workshops: "workshop",
+  workshop: "workshop",
+  sessions: "session",
+  session: "session",
+  templates: "template",
+  template: "template",
+  integrations: "integration",
+  integration: "integration",
+  reports: "report",
+  report: "report",
+  dashboards: "dashboard",
+  dashboard: "dashboard",
+  agencies: "agency",
+  agency: "agency",
+  states: "state",
+  regions: "region",
+  region: "region",
+  vehicles: "vehicle",
+  vehicle: "vehicle",
+  trucks: "vehicle",
+  schedulers: "scheduler",
+  agents: "agent",
+  agent: "agent",
+  identities: "identity",
+  identity: "identity",
+  accounts: "account",
+  admins: "admin",
+  administrators: "admin",
+  "earning codes": "earning code",
+  codes: "code",
+  policies: "policy",
+  parallels: "parallel",
+  runs: "run",
+  people: "people",
+  reps: "rep",
+  clinicians: "clinician",
+  providers: "provider",
+  provider: "provider",
+  physicians: "provider",
   // one thing, several names: what a message bundle, a fleet, a meter estate, a school or a site list counts
-  messages: "message", message: "message", msgs: "message", msg: "message", notifications: "message", notification: "message", texts: "message",
-  tractors: "vehicle", tractor: "vehicle", "power units": "vehicle", buses: "vehicle", vans: "vehicle", lorries: "vehicle",
-  meters: "endpoint", meter: "endpoint", "metered endpoints": "endpoint", "service connections": "endpoint",
-  pupils: "student", pupil: "student",
-  plants: "location", plant: "location", depots: "location", depot: "location", warehouses: "location", warehouse: "location", hotels: "location",
-  hotel: "location", restaurants: "location", restaurant: "location", schools: "location", hospitals: "location", venues: "location", beds: "bed", properties: "property",
-  "device count": "endpoint", students: "student", teachers: "teacher", members: "member", patients: "patient", drivers: "driver", crews: "crew",
+  messages: "message",
+  message: "message",
+  msgs: "message",
+  msg: "message",
+  notifications: "message",
+  notification: "message",
+  texts: "message",
+  tractors: "vehicle",
+  tractor: "vehicle",
+  "power units": "vehicle",
+  buses: "vehicle",
+  vans: "vehicle",
+  lorries: "vehicle",
+  meters: "endpoint",
+  meter: "endpoint",
+  "metered endpoints": "endpoint",
+  "service connections": "endpoint",
+  pupils: "student",
+  pupil: "student",
+  plants: "location",
+  plant: "location",
+  depots: "location",
+  depot: "location",
+  warehouses: "location",
+  warehouse: "location",
+  hotels: "location",
+  hotel: "location",
+  restaurants: "location",
+  restaurant: "location",
+  schools: "location",
+  hospitals: "location",
+  venues: "location",
+  beds: "bed",
+  properties: "property",
+  "device count": "endpoint",
+  students: "student",
+  teachers: "teacher",
+  members: "member",
+  patients: "patient",
+  drivers: "driver",
+  crews: "crew",
 };
 
 /**
@@ -101,7 +264,11 @@ const UNIT_ALIASES: Record<string, string> = {
 export function pairUnit(first: string, second: string): string | null {
   const named = UNIT_ALIASES[`${first} ${second}`.toLowerCase().replace(/[^a-z/ -]/g, "")];
   if (named) return named;
-  if (UNIT_ALIASES[first.toLowerCase()] === "location" && /^(?:users|staff|employees|people|workers|members|agents|reps)$/i.test(second)) return UNIT_ALIASES[second.toLowerCase()] ?? null;
+  if (
+    UNIT_ALIASES[first.toLowerCase()] === "location" &&
+    /^(?:users|staff|employees|people|workers|members|agents|reps)$/i.test(second)
+  )
+    return UNIT_ALIASES[second.toLowerCase()] ?? null;
   return null;
 }
 
@@ -110,7 +277,10 @@ export function unitOf(phrase: string): string | null {
   const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
   for (let n = Math.min(2, words.length); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
-      const w = words.slice(i, i + n).join(" ").replace(/[^a-z/ -]/g, "");
+      const w = words
+        .slice(i, i + n)
+        .join(" ")
+        .replace(/[^a-z/ -]/g, "");
       if (UNIT_ALIASES[w]) return UNIT_ALIASES[w];
     }
   }
@@ -137,7 +307,11 @@ export function quantities(text: string): Quantity[] {
     if (/[$€£]/.test(before) || /^\s*%/.test(text.slice(m.index! + m[0].indexOf(numText) + numText.length))) continue;
     // the counted noun: the word right after the number, else the head noun of the phrase
     // ("900 leased Dell laptops", "12 night-shift warehouse pickers")
-    const words = lookahead.split(/[.;,:()\n@—–]/)[0].split(/\s+/).filter(Boolean).slice(0, 6);
+    const words = lookahead
+      .split(/[.;,:()\n@—–]/)[0]
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 6);
     let unit: string | null = (words.length > 1 ? pairUnit(words[0], words[1]) : null) ?? unitOf(words[0] ?? "");
     if (!unit) {
       let head = "";
@@ -149,12 +323,23 @@ export function quantities(text: string): Quantity[] {
     }
     if (!unit) continue;
     // 12-month term, 3-year: durations written with a hyphen
-    const bound = /up ?to|max|no more|not to exceed|at most/i.test(m[1] ?? "") ? "max" : /at least|min/i.test(m[1] ?? "") ? "min" : m[1] ? "approx" : "exact";
+    const bound = /up ?to|max|no more|not to exceed|at most/i.test(m[1] ?? "")
+      ? "max"
+      : /at least|min/i.test(m[1] ?? "")
+        ? "min"
+        : m[1]
+          ? "approx"
+          : "exact";
     const start = m.index! + (m[1] ? m[0].indexOf(m[1]) : m[0].indexOf(numText));
     out.push({ value, unit, start, end: m.index! + m[0].length, bound });
   }
   // "Named users: 25", "Device count per the RMM: 310"
-  for (const m of text.matchAll(LABELLED_UNIT_RE ??= new RegExp(String.raw`\b((?:[A-Za-z]+\s+)?(?:named )?(?:users?|seats?|licen[cs]es?|endpoints?|devices?|employees?|learners?|contacts?|locations?|sites?|entities))(?: count)?\b[^:.;\n]{0,30}:\s*(${NUM})`, "gi"))) {
+  for (const m of text.matchAll(
+    (LABELLED_UNIT_RE ??= new RegExp(
+      String.raw`\b((?:[A-Za-z]+\s+)?(?:named )?(?:users?|seats?|licen[cs]es?|endpoints?|devices?|employees?|learners?|contacts?|locations?|sites?|entities))(?: count)?\b[^:.;\n]{0,30}:\s*(${NUM})`,
+      "gi",
+    )),
+  )) {
     const unit = unitOf(m[1]);
     const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!unit || !value) continue;
@@ -177,7 +362,10 @@ export interface DateMention {
 }
 
 const SLASH_DATE = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?(?![\d/])/g;
-const MONTH_NAME_DATE = new RegExp(String.raw`\b(?:(?:early|mid|late|end of|beginning of|start of)[\s-]+)?(${MONTH_RE})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?`, "gi");
+const MONTH_NAME_DATE = new RegExp(
+  String.raw`\b(?:(?:early|mid|late|end of|beginning of|start of)[\s-]+)?(${MONTH_RE})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?`,
+  "gi",
+);
 
 /** Each pattern's key: a normalized date, null for a relative deadline, undefined for "not a date after all". */
 const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undefined }[] = [
@@ -192,22 +380,43 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
     },
   },
   // 01.02.2027: the European day.month.year
-  { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/g, key: (m) => (+m[2] >= 1 && +m[2] <= 12 && +m[1] >= 1 && +m[1] <= 31 ? `${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : undefined) },
+  {
+    re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/g,
+    key: (m) =>
+      +m[2] >= 1 && +m[2] <= 12 && +m[1] >= 1 && +m[1] <= 31
+        ? `${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`
+        : undefined,
+  },
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, key: (m) => `${m[2]}-${m[3]}` },
   // "1 Dec 2025" before "Dec 2025": the day belongs to the date
-  { re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_RE})\.?(?:,?\s+\d{4})?\b`, "gi"), key: (m) => `${String(MONTHS.findIndex((p) => m[2].toLowerCase().startsWith(p)) + 1).padStart(2, "0")}-${m[1].padStart(2, "0")}` },
+  {
+    re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_RE})\.?(?:,?\s+\d{4})?\b`, "gi"),
+    key: (m) =>
+      `${String(MONTHS.findIndex((p) => m[2].toLowerCase().startsWith(p)) + 1).padStart(2, "0")}-${m[1].padStart(2, "0")}`,
+  },
   {
     re: MONTH_NAME_DATE,
     key: (m) => {
       const mon = MONTHS.findIndex((p) => m[1].toLowerCase().startsWith(p)) + 1;
       if (!mon) return null;
-      if (m[1].toLowerCase() === "may" && !m[2] && !/\d|mid|early|late|end|beginning|start/i.test(m[0])) return null; // the verb "may"
+      // the verb "may"
+      if (m[1].toLowerCase() === "may" && !m[2] && !/\d|mid|early|late|end|beginning|start/i.test(m[0])) return null;
       return m[2] ? `${String(mon).padStart(2, "0")}-${m[2].padStart(2, "0")}` : String(mon).padStart(2, "0");
     },
   },
-  { re: /\b(Q[1-4])\b|\b(EO[QMY])\b|\bend of (?:the )?(quarter|month|year)\b/gi, key: (m) => (m[1] ?? m[2] ?? m[3]).toUpperCase() },
   {
-    re: /\b(?:within|in|after|by)\s+(?:the\s+first\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple of)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?|sprints?)\b/gi,
+    re: /\b(Q[1-4])\b|\b(EO[QMY])\b|\bend of (?:the )?(quarter|month|year)\b/gi,
+    key: (m) => (m[1] ?? m[2] ?? m[3]).toUpperCase(),
+  },
+  {
+    re: new RegExp(
+      [
+        String.raw`\b(?:within|in|after|by)\s+(?:the\s+first\s+)?(?:\d+|a|one|two|three|four|five|six|seven|`,
+        String.raw`eight|nine|ten|twelve|a couple of)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?|`,
+        String.raw`sprints?)\b`,
+      ].join(""),
+      "gi",
+    ),
     key: () => null,
   },
   { re: /\b(?:by|before|in time for) (?:the end of )?sprint \d+\b/gi, key: () => null },
@@ -218,7 +427,11 @@ export function dateMentions(text: string, opts: { dayFirst?: boolean } = {}): D
   const out: DateMention[] = [];
   for (const { re, key: read } of DATE_RES) {
     // a packet whose dates are written day first (27/03) reads 04/09 as the 4th of September
-    const key = opts.dayFirst && re === SLASH_DATE ? (m: RegExpExecArray) => (+m[2] <= 12 && +m[1] <= 31 ? `${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : undefined) : read;
+    const key =
+      opts.dayFirst && re === SLASH_DATE
+        ? (m: RegExpExecArray) =>
+            +m[2] <= 12 && +m[1] <= 31 ? `${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : undefined
+        : read;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {

@@ -40,7 +40,10 @@ export interface ScoreSummary {
 
 /** What a packet's flags depend on: its text, the detector versions and the LLM configuration. */
 export function scoringKey(contentHash: string, llmKey: string | null): string {
-  return createHash("sha256").update(`${contentHash}|${DETECTOR_VERSIONS}|${llmKey ?? "no-llm"}`).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(`${contentHash}|${DETECTOR_VERSIONS}|${llmKey ?? "no-llm"}`)
+    .digest("hex")
+    .slice(0, 32);
 }
 
 type PacketRow = PacketText & { content_hash: string; version: number };
@@ -66,19 +69,48 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
   // hold the database, so no one else is running it. It is marked interrupted, and /runs says so.
   await db
     .updateTable("runs")
-    .set({ status: "interrupted", errors: JSON.stringify([{ deal_id: "*", error: "the process running this scoring run stopped before it finished (killed or crashed); the next run picked up its packets" }]) })
+    .set({
+      status: "interrupted",
+      errors: JSON.stringify([
+        {
+          deal_id: "*",
+          error:
+            "the process running this scoring run stopped before it finished (killed or " +
+            "crashed); the next run picked up its packets",
+        },
+      ]),
+    })
     .where("status", "=", "running")
     .$if(activeRuns.size > 0, (q) => q.where("id", "not in", [...activeRuns]))
     .execute();
   const run = await db
     .insertInto("runs")
-    .values({ kind: opts.kind ?? "score", started_at: now(), status: "running", detector_versions: DETECTOR_VERSIONS + (llmKey ? `,llm:${llmKey}` : "") })
+    .values({
+      kind: opts.kind ?? "score",
+      started_at: now(),
+      status: "running",
+      detector_versions: DETECTOR_VERSIONS + (llmKey ? `,llm:${llmKey}` : ""),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   activeRuns.add(run.id);
   // started by the first chunk large enough (a holder: TypeScript does not follow assignments in closures)
   const workerPool: { pool: ScorePool | null } = { pool: null };
-  const summary: ScoreSummary = { run_id: run.id, scored: 0, unchanged: 0, failed: 0, skipped_unapproved: 0, flags: 0, flags_new: 0, flags_retired: 0, dropped_citations: 0, llm_failed: 0, llm_tokens: 0, llm_cost_usd: 0, errors: [] };
+  const summary: ScoreSummary = {
+    run_id: run.id,
+    scored: 0,
+    unchanged: 0,
+    failed: 0,
+    skipped_unapproved: 0,
+    flags: 0,
+    flags_new: 0,
+    flags_retired: 0,
+    dropped_citations: 0,
+    llm_failed: 0,
+    llm_tokens: 0,
+    llm_cost_usd: 0,
+    errors: [],
+  };
   try {
     const totals = await sql<{ total: number; todo: number; unapproved: number }>`
       SELECT count(*)::INTEGER AS total,
@@ -90,7 +122,8 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
     const chunkSize = opts.chunkSize ?? 2000;
     const workers = opts.workers ?? scoreWorkers();
     const score = async (rows: PacketRow[]): Promise<PacketResult[]> => {
-      if (workers > 0 && !workerPool.pool && (rows.length >= POOL_MIN || opts.workers !== undefined)) workerPool.pool = await openScorePool(workers);
+      if (workers > 0 && !workerPool.pool && (rows.length >= POOL_MIN || opts.workers !== undefined))
+        workerPool.pool = await openScorePool(workers);
       return workerPool.pool ? workerPool.pool.score(rows) : rows.map(scoreOrError);
     };
     let after = "";
@@ -110,14 +143,27 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
       if (!keys.length) break;
       after = keys[keys.length - 1].deal_id;
       seen += keys.length;
-      const due = keys.filter((r) => opts.all || r.scored_hash !== scoringKey(r.content_hash, llmKey)).map((r) => r.deal_id);
+      const due = keys
+        .filter((r) => opts.all || r.scored_hash !== scoringKey(r.content_hash, llmKey))
+        .map((r) => r.deal_id);
       summary.unchanged += keys.length - due.length;
       let todoRows: PacketRow[] = [];
       let scoring: Promise<PacketResult[]> | null = null;
       if (due.length) {
         todoRows = (await db
           .selectFrom("packets")
-          .select(["deal_id", "content_hash", "version", "delivery_owner", "signed_scope", "order_form", "deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"])
+          .select([
+            "deal_id",
+            "content_hash",
+            "version",
+            "delivery_owner",
+            "signed_scope",
+            "order_form",
+            "deal_desk_exception",
+            "kickoff_note",
+            "cs_requirement",
+            "customer_promise",
+          ])
           .where(sql<boolean>`deal_id IN (SELECT unnest(${due}))`)
           .orderBy("deal_id")
           .execute()) as PacketRow[];
@@ -160,14 +206,22 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
     await workerPool.pool?.close();
     await db
       .updateTable("runs")
-      .set({ finished_at: now(), status: "failed", errors: JSON.stringify([...summary.errors, { deal_id: "*", error: String((e as Error).message ?? e) }].slice(0, 200)) })
+      .set({
+        finished_at: now(),
+        status: "failed",
+        errors: JSON.stringify(
+          [...summary.errors, { deal_id: "*", error: String((e as Error).message ?? e) }].slice(0, 200),
+        ),
+      })
       .where("id", "=", run.id)
       .execute();
     throw e;
   }
 }
 
-/** Adds the LLM pass (when configured) to one chunk's deterministic results, then stores the chunk in one transaction. */
+/**
+ * Adds the LLM pass (when configured) to one chunk's deterministic results, then stores the chunk in one transaction.
+ */
 async function storeChunk(
   open: OpenDatabase,
   rows: PacketRow[],
@@ -177,7 +231,10 @@ async function storeChunk(
   summary: ScoreSummary,
   now: () => Date,
 ): Promise<void> {
-  const results = new Map<string, { flags: ScoredFlag[]; llm: "ok" | "failed" | null; skipped: string } | { error: string }>();
+  const results = new Map<
+    string,
+    { flags: ScoredFlag[]; llm: "ok" | "failed" | null; skipped: string } | { error: string }
+  >();
   // each packet's audit entries, kept in deal order whatever order the LLM answers in
   const audits = rows.map((): AuditEntry[] => []);
   const finishOne = async (i: number) => {
@@ -188,7 +245,13 @@ async function storeChunk(
       const { flags, dropped, skipped } = det;
       for (const d of dropped) {
         summary.dropped_citations++;
-        audits[i].push({ actor: "scorer", action: "flag.dropped", entity: "packet", entityId: r.deal_id, detail: { ...d } });
+        audits[i].push({
+          actor: "scorer",
+          action: "flag.dropped",
+          entity: "packet",
+          entityId: r.deal_id,
+          detail: { ...d },
+        });
       }
       let all = flags;
       let llm: "ok" | "failed" | null = null;
@@ -223,7 +286,12 @@ async function storeChunk(
     const ids = rows.map((r) => r.deal_id);
     // one list parameter instead of thousands of placeholders (a semi-join: list_contains would scan per row)
     const inChunk = sql<boolean>`deal_id IN (SELECT unnest(${ids}))`;
-    const existing = await tx.selectFrom("flags").select(["flag_id", "deal_id", "detector"]).where(inChunk).where("state", "=", "active").execute();
+    const existing = await tx
+      .selectFrom("flags")
+      .select(["flag_id", "deal_id", "detector"])
+      .where(inChunk)
+      .where("state", "=", "active")
+      .execute();
     const activeByDeal = new Map<string, Set<string>>();
     const fromLlm = new Set<string>();
     for (const f of existing) {
@@ -231,7 +299,12 @@ async function storeChunk(
       activeByDeal.get(f.deal_id)!.add(f.flag_id);
       if (f.detector.startsWith("llm:")) fromLlm.add(f.flag_id);
     }
-    const retired = await tx.selectFrom("flags").select(["flag_id"]).where(inChunk).where("state", "=", "superseded").execute();
+    const retired = await tx
+      .selectFrom("flags")
+      .select(["flag_id"])
+      .where(inChunk)
+      .where("state", "=", "superseded")
+      .execute();
     const retiredIds = new Set(retired.map((f) => f.flag_id));
     const insert: unknown[][] = [];
     const revive: string[] = [];
@@ -241,8 +314,18 @@ async function storeChunk(
       if ("error" in res) {
         summary.failed++;
         summary.errors.push({ deal_id: r.deal_id, error: res.error });
-        await tx.updateTable("packets").set({ score_status: "failed", score_error: res.error }).where("deal_id", "=", r.deal_id).execute();
-        audit.push({ actor: "scorer", action: "packet.score_failed", entity: "packet", entityId: r.deal_id, detail: { error: res.error } });
+        await tx
+          .updateTable("packets")
+          .set({ score_status: "failed", score_error: res.error })
+          .where("deal_id", "=", r.deal_id)
+          .execute();
+        audit.push({
+          actor: "scorer",
+          action: "packet.score_failed",
+          entity: "packet",
+          entityId: r.deal_id,
+          detail: { error: res.error },
+        });
         continue;
       }
       const before = activeByDeal.get(r.deal_id) ?? new Set<string>();
@@ -250,25 +333,92 @@ async function storeChunk(
       for (const f of res.flags) {
         if (before.has(f.flag_id)) continue;
         if (retiredIds.has(f.flag_id)) revive.push(f.flag_id);
-        else insert.push([f.flag_id, f.deal_id, f.category, f.severity, f.source, f.start, f.end, f.evidence, f.message, f.detector, "active", r.version, ts, null, topicOf(f.category, f.source, f.evidence)]);
-        audit.push({ actor: "scorer", action: "flag.created", entity: "flag", entityId: f.flag_id, detail: { deal_id: f.deal_id, category: f.category, detector: f.detector, source: f.source, start: f.start, end: f.end } });
+        else
+          insert.push([
+            f.flag_id,
+            f.deal_id,
+            f.category,
+            f.severity,
+            f.source,
+            f.start,
+            f.end,
+            f.evidence,
+            f.message,
+            f.detector,
+            "active",
+            r.version,
+            ts,
+            null,
+            topicOf(f.category, f.source, f.evidence),
+          ]);
+        audit.push({
+          actor: "scorer",
+          action: "flag.created",
+          entity: "flag",
+          entityId: f.flag_id,
+          detail: {
+            deal_id: f.deal_id,
+            category: f.category,
+            detector: f.detector,
+            source: f.source,
+            start: f.start,
+            end: f.end,
+          },
+        });
       }
       for (const id of before) {
         if (after.has(id)) continue;
         // a failed LLM pass says nothing about the model's earlier findings: they stay until it answers again
         if (res.llm === "failed" && fromLlm.has(id)) continue;
         retire.push(id);
-        audit.push({ actor: "scorer", action: "flag.retired", entity: "flag", entityId: id, detail: { deal_id: r.deal_id, reason: "packet text or detectors changed" } });
+        audit.push({
+          actor: "scorer",
+          action: "flag.retired",
+          entity: "flag",
+          entityId: id,
+          detail: { deal_id: r.deal_id, reason: "packet text or detectors changed" },
+        });
       }
       summary.scored++;
       summary.flags_new += res.flags.filter((f) => !before.has(f.flag_id)).length;
     }
     summary.flags_retired += retire.length;
     if (insert.length) {
-      await appendRows(conn, "flags", ["varchar", "varchar", "varchar", "varchar", "varchar", "integer", "integer", "varchar", "varchar", "varchar", "varchar", "integer", "timestamp", "timestamp", "varchar"], insert);
+      await appendRows(
+        conn,
+        "flags",
+        [
+          "varchar",
+          "varchar",
+          "varchar",
+          "varchar",
+          "varchar",
+          "integer",
+          "integer",
+          "varchar",
+          "varchar",
+          "varchar",
+          "varchar",
+          "integer",
+          "timestamp",
+          "timestamp",
+          "varchar",
+        ],
+        insert,
+      );
     }
-    if (revive.length) await tx.updateTable("flags").set({ state: "active", retired_at: null }).where(sql<boolean>`flag_id IN (SELECT unnest(${revive}))`).execute();
-    if (retire.length) await tx.updateTable("flags").set({ state: "superseded", retired_at: ts }).where(sql<boolean>`flag_id IN (SELECT unnest(${retire}))`).execute();
+    if (revive.length)
+      await tx
+        .updateTable("flags")
+        .set({ state: "active", retired_at: null })
+        .where(sql<boolean>`flag_id IN (SELECT unnest(${revive}))`)
+        .execute();
+    if (retire.length)
+      await tx
+        .updateTable("flags")
+        .set({ state: "superseded", retired_at: ts })
+        .where(sql<boolean>`flag_id IN (SELECT unnest(${retire}))`)
+        .execute();
     const ok = rows.filter((r) => !("error" in results.get(r.deal_id)!));
     if (ok.length) {
       // A packet whose LLM pass failed is recorded as scored without the LLM (its key says so), so the next run

@@ -12,7 +12,15 @@ import { unownedDetector } from "./detectors/unowned";
 import type { Detector, Finding } from "./types";
 
 /** Detectors in the order they run: later ones see earlier findings (promises skip conflicts and concessions). */
-export const DETECTORS: Detector[] = [unownedDetector, conflictsDetector, exceptionsDetector, timelineDetector, acceptanceDetector, ambiguityDetector, promisesDetector];
+export const DETECTORS: Detector[] = [
+  unownedDetector,
+  conflictsDetector,
+  exceptionsDetector,
+  timelineDetector,
+  acceptanceDetector,
+  ambiguityDetector,
+  promisesDetector,
+];
 
 /** "id@version" of every detector, joined: part of the key that decides whether a packet needs rescoring. */
 export const DETECTOR_VERSIONS = DETECTORS.map((d) => `${d.id}@${d.version}`).join(",");
@@ -39,17 +47,26 @@ export function sourceText(packet: PacketText, source: FlagSource): string {
 
 /** Stable id: the same finding on the same text gets the same id on every run (offsets may shift). */
 export function flagId(dealId: string, category: string, source: string, evidence: string, occurrence: number): string {
-  return createHash("sha256").update([dealId, category, source, evidence, occurrence].join("\u001f")).digest("hex").slice(0, 20);
+  return createHash("sha256")
+    .update([dealId, category, source, evidence, occurrence].join("\u001f"))
+    .digest("hex")
+    .slice(0, 20);
 }
 
 /**
  * The citation gate: a finding's evidence must be exactly source[start:end] (non-empty), or a packet-level
  * finding with no span. Returns the reason a finding fails, or null.
  */
-export function citationProblem(packet: PacketText, f: Pick<Finding, "source" | "start" | "end">, evidence?: string): string | null {
+export function citationProblem(
+  packet: PacketText,
+  f: Pick<Finding, "source" | "start" | "end">,
+  evidence?: string,
+): string | null {
   const text = sourceText(packet, f.source);
-  if (f.start === null || f.end === null) return f.start === f.end ? (evidence ? "packet-level finding carries evidence" : null) : "only one offset given";
-  if (!Number.isInteger(f.start) || !Number.isInteger(f.end) || f.start < 0 || f.end <= f.start || f.end > text.length) return `span ${f.start}..${f.end} is outside the ${f.source} field`;
+  if (f.start === null || f.end === null)
+    return f.start === f.end ? (evidence ? "packet-level finding carries evidence" : null) : "only one offset given";
+  if (!Number.isInteger(f.start) || !Number.isInteger(f.end) || f.start < 0 || f.end <= f.start || f.end > text.length)
+    return `span ${f.start}..${f.end} is outside the ${f.source} field`;
   if (evidence !== undefined && text.slice(f.start, f.end) !== evidence) return "evidence is not the text at the span";
   if (!text.slice(f.start, f.end).trim()) return "span is blank";
   return null;
@@ -69,13 +86,20 @@ export function otherLanguages(packet: PacketText): Partial<Record<TextSource, s
   return out;
 }
 
-export function scorePacket(packet: PacketText, detectors: Detector[] = DETECTORS): { flags: ScoredFlag[]; dropped: CitationFailure[]; skipped: Partial<Record<TextSource, string>> } {
+export function scorePacket(
+  packet: PacketText,
+  detectors: Detector[] = DETECTORS,
+): { flags: ScoredFlag[]; dropped: CitationFailure[]; skipped: Partial<Record<TextSource, string>> } {
   const skipped = otherLanguages(packet);
   const ctx = buildContext(packet);
   // the text checks see only the English fields (a blank field yields no finding, so offsets stay exact)
-  const english = Object.keys(skipped).length ? buildContext({ ...packet, ...Object.fromEntries(Object.keys(skipped).map((s) => [s, ""])) }) : ctx;
+  const english = Object.keys(skipped).length
+    ? buildContext({ ...packet, ...Object.fromEntries(Object.keys(skipped).map((s) => [s, ""])) })
+    : ctx;
   const note = Object.keys(skipped).length
-    ? ` (Text checks did not run on ${Object.entries(skipped).map(([s, l]) => `the ${s.replace(/_/g, " ")} (${languageName(l!)})`).join(", ")}: only numbers, dates, amounts and owners were checked there.)`
+    ? ` (Text checks did not run on ${Object.entries(skipped)
+        .map(([s, l]) => `the ${s.replace(/_/g, " ")} (${languageName(l!)})`)
+        .join(", ")}: only numbers, dates, amounts and owners were checked there.)`
     : "";
   const flags: ScoredFlag[] = [];
   const dropped: CitationFailure[] = [];
@@ -88,7 +112,14 @@ export function scorePacket(packet: PacketText, detectors: Detector[] = DETECTOR
     for (const f of found) {
       const problem = citationProblem(packet, f);
       if (problem) {
-        dropped.push({ deal_id: packet.deal_id, detector: `${d.id}@${d.version}`, source: f.source, start: f.start, end: f.end, reason: problem });
+        dropped.push({
+          deal_id: packet.deal_id,
+          detector: `${d.id}@${d.version}`,
+          source: f.source,
+          start: f.start,
+          end: f.end,
+          reason: problem,
+        });
         continue;
       }
       const evidence = f.start === null || f.end === null ? "" : sourceText(packet, f.source).slice(f.start, f.end);
@@ -98,7 +129,13 @@ export function scorePacket(packet: PacketText, detectors: Detector[] = DETECTOR
       const occurrence = occurrences.get(base) ?? 0;
       occurrences.set(base, occurrence + 1);
       seen.add(spanKey);
-      flags.push({ ...f, deal_id: packet.deal_id, evidence, detector: `${d.id}@${d.version}`, flag_id: flagId(packet.deal_id, f.category, f.source, evidence, occurrence) });
+      flags.push({
+        ...f,
+        deal_id: packet.deal_id,
+        evidence,
+        detector: `${d.id}@${d.version}`,
+        flag_id: flagId(packet.deal_id, f.category, f.source, evidence, occurrence),
+      });
     }
     ctx.prior.push(...found);
   }

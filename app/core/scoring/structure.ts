@@ -22,8 +22,15 @@ export interface Unit extends Span {
   cell?: number;
 }
 
-const MARKER =
-  /^(?:[-–—•*◦▪·>]+\s+|(?:item|phase|task|deliverable|section|step|article|part|milestone)\s+(?:\d+(?:\.\d+)*|[A-Z])[.:)]?(?:\s+[—–-])?\s+|\(?[a-z]\)\s+|\(?[ivx]{1,4}\)\s+|[A-Z]{1,2}\d+(?:\.\d+)*[.:)]?\s+|\d+(?:\.\d+)*[.)]?\s+|§\s*\d+(?:\.\d+)*\s+)/i;
+const MARKER = new RegExp(
+  [
+    String.raw`^(?:[-–—•*◦▪·>]+\s+|(?:item|phase|task|deliverable|section|step|article|part|`,
+    String.raw`milestone)\s+(?:\d+(?:\.\d+)*|[A-Z])[.:)]?(?:\s+[—–-])?\s+|\(?[a-z]\)\s+|`,
+    String.raw`\(?[ivx]{1,4}\)\s+|[A-Z]{1,2}\d+(?:\.\d+)*[.:)]?\s+|\d+(?:\.\d+)*[.)]?\s+|`,
+    String.raw`§\s*\d+(?:\.\d+)*\s+)`,
+  ].join(""),
+  "i",
+);
 
 export function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
@@ -50,7 +57,14 @@ export function lines(text: string): Span[] {
   return out;
 }
 
-const ABBREV = /(?:\b(?:e\.g|i\.e|etc|approx|incl|vs|no|nos|dr|mr|mrs|ms|inc|ltd|co|corp|st|jr|sr|dept|est|min|max|yr|yrs|mo|mos|wk|wks|hr|hrs|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|fig|sec|u\.s|p\.m|a\.m)|\b[A-Z])\.$/i;
+const ABBREV = new RegExp(
+  [
+    String.raw`(?:\b(?:e\.g|i\.e|etc|approx|incl|vs|no|nos|dr|mr|mrs|ms|inc|ltd|co|corp|st|jr|sr|dept|`,
+    String.raw`est|min|max|yr|yrs|mo|mos|wk|wks|hr|hrs|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|`,
+    String.raw`fig|sec|u\.s|p\.m|a\.m)|\b[A-Z])\.$`,
+  ].join(""),
+  "i",
+);
 
 /** Splits a line (or any span) into sentences at . ! ? followed by space and a capital, a digit or a quote. */
 export function sentences(text: string, start: number, end: number): Span[] {
@@ -85,7 +99,12 @@ export function sentences(text: string, start: number, end: number): Span[] {
  * Splits a sentence into clauses at top-level commas, semicolons, dashes and "and"/"but"/"so",
  * never inside parentheses or quotes.
  */
-export function clauses(text: string, start: number, end: number, opts: { commas?: boolean; conjunctions?: boolean } = {}): Span[] {
+export function clauses(
+  text: string,
+  start: number,
+  end: number,
+  opts: { commas?: boolean; conjunctions?: boolean } = {},
+): Span[] {
   const out: Span[] = [];
   let depth = 0;
   let s = start;
@@ -129,7 +148,10 @@ export function logicalLines(text: string): Span[] {
   const phys = lines(text);
   // A wrapped line runs close to the text's wrap width (taken as the 75th percentile of line lengths): a much
   // shorter line ends a thought (notes are one thought per line) and a much longer one was never wrapped.
-  const lengths = phys.map((l) => l.text.trimEnd().length).filter((n) => n > 20).sort((a, b) => a - b);
+  const lengths = phys
+    .map((l) => l.text.trimEnd().length)
+    .filter((n) => n > 20)
+    .sort((a, b) => a - b);
   const width = lengths.length ? lengths[Math.floor(0.75 * (lengths.length - 1))] : 0;
   const wrapMin = Math.max(50, 0.75 * width);
   const wrapMax = Math.max(60, 1.15 * width);
@@ -142,7 +164,10 @@ export function logicalLines(text: string): Span[] {
     }
     const prev = out[out.length - 1];
     const prevBody = prev?.text.trim() ?? "";
-    const underlined = RULE_LINE.test(phys[i + 1]?.text ?? "") && !/^\s*$/.test(phys[i + 1]?.text ?? "") && /^[-=]/.test((phys[i + 1]?.text ?? "").trim());
+    const underlined =
+      RULE_LINE.test(phys[i + 1]?.text ?? "") &&
+      !/^\s*$/.test(phys[i + 1]?.text ?? "") &&
+      /^[-=]/.test((phys[i + 1]?.text ?? "").trim());
     const continues =
       prev !== undefined &&
       prevBody !== "" &&
@@ -156,7 +181,8 @@ export function logicalLines(text: string): Span[] {
       lastPhysicalLength(text, prev) >= wrapMin &&
       lastPhysicalLength(text, prev) <= wrapMax &&
       // a wrapped sentence goes on in lower case or after a word that cannot end it
-      (/^[a-z(“"'‘]/.test(body) || /(?:[,;(/-]|\b(?:and|or|the|of|to|a|an|for|in|on|with|by|from|that|at|as|its|their|our))$/i.test(prevBody)) &&
+      (/^[a-z(“"'‘]/.test(body) ||
+        /(?:[,;(/-]|\b(?:and|or|the|of|to|a|an|for|in|on|with|by|from|that|at|as|its|their|our))$/i.test(prevBody)) &&
       prevBody !== prevBody.toUpperCase();
     if (continues) out[out.length - 1] = span(text, prev.start, ln.end);
     else out.push(ln);
@@ -180,7 +206,7 @@ function unitsOf(text: string): Unit[] {
   for (let li = 0; li < ll.length; li++) {
     const ln = ll[li];
     const raw = ln.text;
-    if (!raw.trim() || RULE_LINE.test(raw.trim()) && !raw.trim().startsWith("|")) continue;
+    if (!raw.trim() || (RULE_LINE.test(raw.trim()) && !raw.trim().startsWith("|"))) continue;
     let start = ln.start;
     while (start < ln.end && /[\s>]/.test(text[start])) start++;
     const body = text.slice(start, ln.end);
@@ -205,8 +231,15 @@ function unitsOf(text: string): Unit[] {
     const marker = m ? m[0].trim() : null;
     const contentStart = start + (md ? md[0].length : m ? m[0].length : 0);
     const isHeading = Boolean(md) || underlined;
-    if (isHeading) section = text.slice(contentStart, ln.end).replace(/[*_#]/g, "").replace(/^[\d.\s]+/, "").trim().toLowerCase();
-    for (const s of sentences(text, contentStart, ln.end)) out.push({ ...s, marker, item, section, heading: isHeading });
+    if (isHeading)
+      section = text
+        .slice(contentStart, ln.end)
+        .replace(/[*_#]/g, "")
+        .replace(/^[\d.\s]+/, "")
+        .trim()
+        .toLowerCase();
+    for (const s of sentences(text, contentStart, ln.end))
+      out.push({ ...s, marker, item, section, heading: isHeading });
   }
   return out;
 }
@@ -214,7 +247,9 @@ function unitsOf(text: string): Unit[] {
 /** Groups units by item. */
 export const items = memo(32, itemsOf);
 
-function itemsOf(text: string): { item: number; marker: string | null; section: string; units: Unit[]; start: number; end: number; text: string }[] {
+function itemsOf(
+  text: string,
+): { item: number; marker: string | null; section: string; units: Unit[]; start: number; end: number; text: string }[] {
   const groups = new Map<number, Unit[]>();
   for (const u of units(text)) {
     if (!groups.has(u.item)) groups.set(u.item, []);

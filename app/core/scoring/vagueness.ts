@@ -6,35 +6,126 @@ const words = (list: string[]) => list.map((w) => w.replace(/ /g, "\\s+")).join(
 
 /** R8 escape clauses: the requirement lets someone decide later whether or how much applies. */
 export const ESCAPE_CLAUSES = [
-  "as needed", "as required", "as necessary", "as appropriate", "as applicable", "as requested", "as discussed", "as directed",
-  "as desired", "as (?:mutually )?agreed", "as time permits", "if applicable", "if needed", "if necessary", "if required",
-  "if practical", "if possible", "if feasible", "where applicable", "where possible", "where appropriate", "where practical",
-  "where needed", "when needed", "when required", "to the extent (?:possible|practical|practicable|necessary)",
-  "as (?:much|soon|far) as possible", "at (?:the )?(?:customer'?s |client'?s |provider'?s )?discretion",
-  "to be (?:agreed|determined|defined|decided|confirmed)(?: upon)?", "tbd", "tbc",
+  "as needed",
+  "as required",
+  "as necessary",
+  "as appropriate",
+  "as applicable",
+  "as requested",
+  "as discussed",
+  "as directed",
+  "as desired",
+  "as (?:mutually )?agreed",
+  "as time permits",
+  "if applicable",
+  "if needed",
+  "if necessary",
+  "if required",
+  "if practical",
+  "if possible",
+  "if feasible",
+  "where applicable",
+  "where possible",
+  "where appropriate",
+  "where practical",
+  "where needed",
+  "when needed",
+  "when required",
+  "to the extent (?:possible|practical|practicable|necessary)",
+  "as (?:much|soon|far) as possible",
+  "at (?:the )?(?:customer'?s |client'?s |provider'?s )?discretion",
+  "to be (?:agreed|determined|defined|decided|confirmed)(?: upon)?",
+  "tbd",
+  "tbc",
 ];
 
 /** R9 open-ended clauses: a list that never closes. */
 export const OPEN_ENDED = [
-  "etc\\.?", "and so on", "and (?:much )?more", "including,? but not limited to", "possibly including", "such as", "and the like",
-  "and similar", "or similar(?: format)?", "and/or", "among others", "and other (?:\\w+ ){0,3}(?:\\w+)",
+  "etc\\.?",
+  "and so on",
+  "and (?:much )?more",
+  "including,? but not limited to",
+  "possibly including",
+  "such as",
+  "and the like",
+  "and similar",
+  "or similar(?: format)?",
+  "and/or",
+  "among others",
+  "and other (?:\\w+ ){0,3}(?:\\w+)",
 ];
 
 /** Vague quantifiers: how many is left to the reader. */
 export const VAGUE_QUANTIFIERS = [
-  "some", "certain", "various", "several", "numerous", "many", "most", "the majority of", "majority of", "a few", "few",
-  "a number of", "a handful of", "a couple of", "multiple", "a range of", "a variety of", "assorted", "plenty of",
-  "all (?:relevant|necessary|required|applicable|needed)", "any additional", "commonly",
+  "some",
+  "certain",
+  "various",
+  "several",
+  "numerous",
+  "many",
+  "most",
+  "the majority of",
+  "majority of",
+  "a few",
+  "few",
+  "a number of",
+  "a handful of",
+  "a couple of",
+  "multiple",
+  "a range of",
+  "a variety of",
+  "assorted",
+  "plenty of",
+  "all (?:relevant|necessary|required|applicable|needed)",
+  "any additional",
+  "commonly",
 ];
 
 /** R7 vague terms: subjective or unmeasurable qualities. */
 export const VAGUE_QUALITIES = [
-  "full", "fully", "complete", "comprehensive", "robust", "seamless(?:ly)?", "reasonable", "adequate", "sufficient", "appropriate",
-  "typical", "customary", "best[- ]effort", "best practices?", "industry[- ](?:norms|standards?|best practices?)",
-  "(?:high|low|good|acceptable) (?:uptime|availability|performance|quality|latency|response times?)", "timely", "regular basis", "regularly",
-  "ongoing", "periodic(?:ally)?", "user[- ]friendly", "intuitive", "flexible", "scalable", "efficient", "fast", "quick(?:ly)?", "easy",
-  "easily", "one[- ]click", "state[- ]of[- ]the[- ]art", "modern", "bi-?monthly", "as soon as practicable", "minimal",
-  "optimi[sz]ed", "enhanced", "improved", "relevant", "necessary", "existing", "standard",
+  "full",
+  "fully",
+  "complete",
+  "comprehensive",
+  "robust",
+  "seamless(?:ly)?",
+  "reasonable",
+  "adequate",
+  "sufficient",
+  "appropriate",
+  "typical",
+  "customary",
+  "best[- ]effort",
+  "best practices?",
+  "industry[- ](?:norms|standards?|best practices?)",
+  "(?:high|low|good|acceptable) (?:uptime|availability|performance|quality|latency|response times?)",
+  "timely",
+  "regular basis",
+  "regularly",
+  "ongoing",
+  "periodic(?:ally)?",
+  "user[- ]friendly",
+  "intuitive",
+  "flexible",
+  "scalable",
+  "efficient",
+  "fast",
+  "quick(?:ly)?",
+  "easy",
+  "easily",
+  "one[- ]click",
+  "state[- ]of[- ]the[- ]art",
+  "modern",
+  "bi-?monthly",
+  "as soon as practicable",
+  "minimal",
+  "optimi[sz]ed",
+  "enhanced",
+  "improved",
+  "relevant",
+  "necessary",
+  "existing",
+  "standard",
 ];
 
 const re = (list: string[]) => new RegExp(String.raw`(?<![\w-])(?:${words(list)})(?![\w-])`, "i");
@@ -50,18 +141,47 @@ const QUALITY_G = new RegExp(QUALITY_RE.source, "gi");
 const QUICK = { escape: ESCAPE_RE, open: OPEN_RE, quantifier: QUANTIFIER_RE, quality: QUALITY_RE };
 
 /** Bounded by the text itself: a cap in hours, days or count, a maximum, a tolerance. */
-export const BOUNDED = /\bup to \d|\bcapped\b|\bnot to exceed\b|\bmax(?:imum)?\b|\bmin(?:imum)? of \d|\bat least \d|\d+(?:\.\d+)?\s?%|\bno more than\b|\b\d+\s*(?:hours?|hrs?|days?)\b|\bwithin\s*[±+]?\s*\d/i;
+export const BOUNDED = new RegExp(
+  [
+    String.raw`\bup to \d|\bcapped\b|\bnot to exceed\b|\bmax(?:imum)?\b|\bmin(?:imum)? of \d|`,
+    String.raw`\bat least \d|\d+(?:\.\d+)?\s?%|\bno more than\b|\b\d+\s*(?:hours?|hrs?|days?)\b|`,
+    String.raw`\bwithin\s*[±+]?\s*\d`,
+  ].join(""),
+  "i",
+);
 /** A list declared complete ("the full list is in Schedule 4", "only these", "the following three"). */
-export const CLOSED_LIST = /\b(?:complete|full|exhaustive|closed|entire)\s+(?:\w+\s+)?list\b|\bexhaustive\b|\blisted in (?:appendix|schedule|exhibit|annex|attachment)\b|\bonly\b|\bno others?\b|\bthe following \w+\b|\bexactly\b/i;
+export const CLOSED_LIST = new RegExp(
+  [
+    String.raw`\b(?:complete|full|exhaustive|closed|entire)\s+(?:\w+\s+)?list\b|\bexhaustive\b|`,
+    String.raw`\blisted in (?:appendix|schedule|exhibit|annex|attachment)\b|\bonly\b|\bno others?\b|`,
+    String.raw`\bthe following \w+\b|\bexactly\b`,
+  ].join(""),
+  "i",
+);
 // "(e.g., a, b, etc.)": examples, not the scope
 const EXAMPLES = /\((?:e\.g\.|for example|such as|eg)[^)]*\)/gi;
 
 /** Words that name a specific thing after a qualifier ("the standard AP Aging report", "Standard Edition"). */
 const NAMED_AFTER = /^\s+(?:[A-Z0-9][\w&/-]*|\(|["“])/;
-/** Qualities that are the name of a thing, not a judgement ("full-time", "full day", "custom field", "legacy system X"). */
+/**
+ * Qualities that are the name of a thing, not a judgement ("full-time", "full day", "custom field", "legacy system X").
+ */
 const NOT_VAGUE_AFTER: Record<string, RegExp> = {
-  full: /^\s*-?\s*(?:time|day|days|year|shift|shifts|night|week|weeks|weekend|month|months|quarter|season|term|text|name|stack|screen|load|refund|payment|cycle|page|size|service|access|copy|backup|price|list|(?:\w+\s+)?list|time\b)/i,
-  fully: /^\s+(?:qualified|loaded|managed|hosted|paid|staffed|booked|signed|executed|vaccinated|remote|off|live|operational|online|onboarded|trained|tagged|\w+-tagged)\b/i,
+  full: new RegExp(
+    [
+      String.raw`^\s*-?\s*(?:time|day|days|year|shift|shifts|night|week|weeks|weekend|month|months|`,
+      String.raw`quarter|season|term|text|name|stack|screen|load|refund|payment|cycle|page|size|service|`,
+      String.raw`access|copy|backup|price|list|(?:\w+\s+)?list|time\b)`,
+    ].join(""),
+    "i",
+  ),
+  fully: new RegExp(
+    [
+      String.raw`^\s+(?:qualified|loaded|managed|hosted|paid|staffed|booked|signed|executed|vaccinated|`,
+      String.raw`remote|off|live|operational|online|onboarded|trained|tagged|\w+-tagged)\b`,
+    ].join(""),
+    "i",
+  ),
   complete: /^\s+(?:on|when|upon|after|by|within|list|set|record)|^\s*[.,;:]/i,
   custom: /^\s+(?:fields?|objects?|domains?|apps?|roles?|code)\b/i,
   existing: /^\s+(?:[A-Z]|customers?|users?|data|contracts?|accounts?|records?|staff)/,
@@ -86,10 +206,18 @@ export interface VagueHit {
 }
 
 /** The first vague phrase of a requirement that the text does not itself bound, or null. */
-export function vagueHit(raw: string, families: VagueHit["family"][] = ["escape", "open", "quantifier", "quality"]): VagueHit | null {
+export function vagueHit(
+  raw: string,
+  families: VagueHit["family"][] = ["escape", "open", "quantifier", "quality"],
+): VagueHit | null {
   const text = raw.replace(EXAMPLES, (m) => " ".repeat(m.length));
   const bounded = BOUNDED.test(text);
-  const tries: [VagueHit["family"], RegExp][] = [["escape", ESCAPE_G], ["open", OPEN_G], ["quantifier", QUANTIFIER_G], ["quality", QUALITY_G]];
+  const tries: [VagueHit["family"], RegExp][] = [
+    ["escape", ESCAPE_G],
+    ["open", OPEN_G],
+    ["quantifier", QUANTIFIER_G],
+    ["quality", QUALITY_G],
+  ];
   for (const [family, pattern] of tries) {
     if (!families.includes(family)) continue;
     if (!QUICK[family].test(text)) continue;
@@ -99,26 +227,85 @@ export function vagueHit(raw: string, families: VagueHit["family"][] = ["escape"
       const after = text.slice(m.index! + m[0].length);
       if (family === "escape" && bounded) continue;
       // "as appropriate for each role": the qualifier says what decides it
-      if (family === "escape" && /^\s*(?:for|to) (?:the|each|their)\b/i.test(after) && !/^as\s+needed/.test(word)) continue;
+      if (family === "escape" && /^\s*(?:for|to) (?:the|each|their)\b/i.test(after) && !/^as\s+needed/.test(word))
+        continue;
       if (family === "open" && CLOSED_LIST.test(text)) continue;
       // "such as" opens an open list only where the examples are the whole definition ("features such as:")
-      if (family === "open" && word === "such as" && !/^\s*:/.test(after) && !/\b(?:features?|items?|things|functionality|capabilities|tools|sources|systems)\s*$/i.test(text.slice(0, m.index!))) continue;
-      if ((family === "quantifier" || family === "quality") && bounded && /^(?:full|complete|additional|multiple|several|all|most|some)/.test(word)) continue;
+      if (
+        family === "open" &&
+        word === "such as" &&
+        !/^\s*:/.test(after) &&
+        !/\b(?:features?|items?|things|functionality|capabilities|tools|sources|systems)\s*$/i.test(
+          text.slice(0, m.index!),
+        )
+      )
+        continue;
+      if (
+        (family === "quantifier" || family === "quality") &&
+        bounded &&
+        /^(?:full|complete|additional|multiple|several|all|most|some)/.test(word)
+      )
+        continue;
       // a cell or line that is only "TBD" is an open owner or date, not vague scope
-      if (family === "escape" && text.trim().replace(/[.:;]$/, "").toLowerCase() === word) continue;
+      if (
+        family === "escape" &&
+        text
+          .trim()
+          .replace(/[.:;]$/, "")
+          .toLowerCase() === word
+      )
+        continue;
       const base = word.split(" ")[0];
       const guard = NOT_VAGUE_AFTER[word] ?? NOT_VAGUE_AFTER[base];
       if (guard?.test(after)) continue;
       // "complete" qualifies a thing only after a determiner ("a complete payroll setup"); otherwise it is a status
       if (word === "complete" && !/\b(?:a|an|the|fully)\s+$/i.test(text.slice(0, m.index!))) continue;
       // a frequency listed among other frequencies is an option list, not a vague service level
-      if (/^bi-?monthly$/.test(word) && /\b(?:monthly|quarterly|weekly|annual|semi-annual)\b/i.test(text.replace(/bi-?monthly/gi, ""))) continue;
+      if (
+        /^bi-?monthly$/.test(word) &&
+        /\b(?:monthly|quarterly|weekly|annual|semi-annual)\b/i.test(text.replace(/bi-?monthly/gi, ""))
+      )
+        continue;
       // an owner still to be named is an ownership gap, not vague scope
       if (family === "escape" && /^(?:tbd|tbc|to be)/.test(word) && /\bowner|\bassign|\bwho\b/i.test(text)) continue;
       // a qualifier right before a proper name names a product or a named report
-      if (family === "quality" && NAMED_AFTER.test(after) && /^(?:standard|legacy|existing|advanced|modern|custom|relevant)$/.test(word)) continue;
-      if (family === "quality" && /^(?:standard|custom|existing|legacy)$/.test(word) && !/^\s+(?:[\w-]+\s+){0,2}?(?:reports?|dashboards?|integrations?|workflows?|forms?|templates?|fields?|processes|flows|content|types|reasons|configurations?|features?|functionality|objects?)\b/i.test(after)) continue;
-      if (family === "quality" && /^(?:relevant|necessary|appropriate|efficient|fast|quick|quickly|easy|easily|improved|enhanced|optimi[sz]ed|minimal|regularly|periodic|periodically|flexible|scalable|intuitive|modern|advanced|typical)$/.test(word) && !/^\s+(?:[\w-]+\s+){0,2}?(?:reports?|dashboards?|integrations?|workflows?|processes|data|performance|access|interface|support|training|service|response|turnaround|basis)\b/i.test(after)) continue;
+      if (
+        family === "quality" &&
+        NAMED_AFTER.test(after) &&
+        /^(?:standard|legacy|existing|advanced|modern|custom|relevant)$/.test(word)
+      )
+        continue;
+      if (
+        family === "quality" &&
+        /^(?:standard|custom|existing|legacy)$/.test(word) &&
+        !new RegExp(
+          [
+            String.raw`^\s+(?:[\w-]+\s+){0,2}?(?:reports?|dashboards?|integrations?|workflows?|forms?|`,
+            String.raw`templates?|fields?|processes|flows|content|types|reasons|configurations?|features?|`,
+            String.raw`functionality|objects?)\b`,
+          ].join(""),
+          "i",
+        ).test(after)
+      )
+        continue;
+      if (
+        family === "quality" &&
+        new RegExp(
+          [
+            String.raw`^(?:relevant|necessary|appropriate|efficient|fast|quick|quickly|easy|easily|improved|`,
+            String.raw`enhanced|optimi[sz]ed|minimal|regularly|periodic|periodically|flexible|scalable|`,
+            String.raw`intuitive|modern|advanced|typical)$`,
+          ].join(""),
+        ).test(word) &&
+        !new RegExp(
+          [
+            String.raw`^\s+(?:[\w-]+\s+){0,2}?(?:reports?|dashboards?|integrations?|workflows?|processes|data|`,
+            String.raw`performance|access|interface|support|training|service|response|turnaround|basis)\b`,
+          ].join(""),
+          "i",
+        ).test(after)
+      )
+        continue;
       return { family, index: m.index!, text: m[0] };
     }
   }
@@ -126,5 +313,13 @@ export function vagueHit(raw: string, families: VagueHit["family"][] = ["escape"
 }
 
 /** Plural work products with no count ("develop standard reports", "build redaction templates"). */
-export const UNCOUNTED_WORK =
-  /\b(?:develop|build|create|configure|deliver|provide|design|produce|set up|implement)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:reports|dashboards|integrations|interfaces|templates|forms|workflows|extracts|connectors|journeys|automations|alerts|notifications|letters|documents|views)\b(?![^.;]*?(?:\(|:|\b(?:listed|following|in (?:appendix|exhibit|annex|attachment|schedule)|per (?:appendix|exhibit|annex|attachment)|\d)))/i;
+export const UNCOUNTED_WORK = new RegExp(
+  [
+    String.raw`\b(?:develop|build|create|configure|deliver|provide|design|produce|set up|`,
+    String.raw`implement)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:reports|dashboards|integrations|interfaces|`,
+    String.raw`templates|forms|workflows|extracts|connectors|journeys|automations|alerts|notifications|`,
+    String.raw`letters|documents|views)\b(?![^.;]*?(?:\(|:|\b(?:listed|following|in (?:appendix|exhibit|`,
+    String.raw`annex|attachment|schedule)|per (?:appendix|exhibit|annex|attachment)|\d)))`,
+  ].join(""),
+  "i",
+);

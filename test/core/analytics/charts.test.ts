@@ -3,8 +3,22 @@ import { renderChart } from "../../../app/core/charts/render.server";
 import { completenessChart, fieldsChart, flagsChart, reworkChart } from "../../../app/core/charts/specs";
 
 const weeks = [
-  { week: "2026-03-02", completeness: 0.9, period: "baseline", flags_accepted: 0, flags_rejected: 0, early_rework_per_packet: 0 },
-  { week: "2026-03-09", completeness: 1, period: "pilot", flags_accepted: 3, flags_rejected: 1, early_rework_per_packet: 0 },
+  {
+    week: "2026-03-02",
+    completeness: 0.9,
+    period: "baseline",
+    flags_accepted: 0,
+    flags_rejected: 0,
+    early_rework_per_packet: 0,
+  },
+  {
+    week: "2026-03-09",
+    completeness: 1,
+    period: "pilot",
+    flags_accepted: 3,
+    flags_rejected: 1,
+    early_rework_per_packet: 0,
+  },
 ];
 
 describe("charts rendered on the server", () => {

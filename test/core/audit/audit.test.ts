@@ -8,7 +8,17 @@ let db: Awaited<ReturnType<typeof tempDb>>;
 beforeEach(async () => {
   db = await tempDb();
   await inTransaction(db, (tx, conn) =>
-    appendAudit(tx, conn, [1, 2, 3, 4].map((i) => ({ actor: "a@x", action: "review.accepted", entity: "flag", entityId: `f${i}`, detail: { i } }))),
+    appendAudit(
+      tx,
+      conn,
+      [1, 2, 3, 4].map((i) => ({
+        actor: "a@x",
+        action: "review.accepted",
+        entity: "flag",
+        entityId: `f${i}`,
+        detail: { i },
+      })),
+    ),
   );
 });
 afterEach(() => db.dispose());

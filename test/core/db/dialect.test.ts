@@ -11,14 +11,24 @@ describe("the Kysely dialect over @duckdb/node-api", () => {
 
   it("inserts with RETURNING, binds Date parameters and reads them back as Dates", async () => {
     const at = new Date("2026-03-04T05:06:07.123Z");
-    const r = await db.db.insertInto("users").values({ email: "a@x.test", name: "A", role: "admin", password_hash: "h", created_at: at }).returning("id").executeTakeFirstOrThrow();
+    const r = await db.db
+      .insertInto("users")
+      .values({ email: "a@x.test", name: "A", role: "admin", password_hash: "h", created_at: at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     expect(r.id).toBeTypeOf("number");
     const back = await db.db.selectFrom("users").selectAll().where("created_at", "=", at).executeTakeFirstOrThrow();
     expect(back.created_at.toISOString()).toBe(at.toISOString());
   });
 
   it("reports affected rows for updates and deletes", async () => {
-    await db.db.insertInto("settings").values([{ key: "a", value: "1" }, { key: "b", value: "2" }]).execute();
+    await db.db
+      .insertInto("settings")
+      .values([
+        { key: "a", value: "1" },
+        { key: "b", value: "2" },
+      ])
+      .execute();
     const u = await db.db.updateTable("settings").set({ value: "x" }).where("key", "in", ["a", "b"]).executeTakeFirst();
     expect(Number(u.numUpdatedRows)).toBe(2);
     const d = await db.db.deleteFrom("settings").where("key", "=", "a").executeTakeFirst();
@@ -26,7 +36,10 @@ describe("the Kysely dialect over @duckdb/node-api", () => {
   });
 
   it("turns safe BIGINT results into numbers and keeps unsafe ones as bigint", async () => {
-    const r = await sql<{ small: number; big: bigint }>`SELECT 42::BIGINT AS small, 9007199254740993::BIGINT AS big`.execute(db.db);
+    const r = await sql<{
+      small: number;
+      big: bigint;
+    }>`SELECT 42::BIGINT AS small, 9007199254740993::BIGINT AS big`.execute(db.db);
     expect(r.rows[0].small).toBe(42);
     expect(r.rows[0].big).toBe(9007199254740993n);
     expect(fromDuckValue(5n)).toBe(5);
@@ -59,7 +72,9 @@ describe("the Kysely dialect over @duckdb/node-api", () => {
   });
 
   it("serializes concurrent queries on the one connection", async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => sql<{ v: number }>`SELECT ${i}::INTEGER AS v`.execute(db.db)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => sql<{ v: number }>`SELECT ${i}::INTEGER AS v`.execute(db.db)),
+    );
     expect(results.map((r) => r.rows[0].v)).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 });

@@ -36,11 +36,16 @@ const FORMS: [form: string, dayFirst: boolean][] = [
   ["yyyyMMdd", false],
 ];
 
-const day = fc.date({ min: new Date(1951, 0, 1), max: new Date(2048, 11, 31), noInvalidDate: true }).map((d) => new Date(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
+const day = fc
+  .date({ min: new Date(1951, 0, 1), max: new Date(2048, 11, 31), noInvalidDate: true })
+  .map((d) => new Date(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
 
 /** An Excel serial number for a day (days since 1899-12-30), possibly with a time fraction. */
-const excel = (d: Date, fraction: number) => String(Math.round((Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) - Date.UTC(1899, 11, 30)) / 86_400_000) + fraction);
+const excel = (d: Date, fraction: number) =>
+  String(
+    Math.round((Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) - Date.UTC(1899, 11, 30)) / 86_400_000) + fraction,
+  );
 
 describe("CRM date forms", () => {
   it("round-trip to the same day, with the column's day order", () => {
@@ -49,7 +54,11 @@ describe("CRM date forms", () => {
         const written = space + format(d, form) + space;
         expect(parseDate(written, { order: dayFirst ? "day-first" : "month-first" })).toBe(iso(d));
         // a review timestamp keeps the day too
-        expect(parseTimestamp(written, { order: dayFirst ? "day-first" : "month-first" })!.toISOString().slice(0, 10)).toBe(iso(d));
+        expect(
+          parseTimestamp(written, { order: dayFirst ? "day-first" : "month-first" })!
+            .toISOString()
+            .slice(0, 10),
+        ).toBe(iso(d));
       }),
       { seed: SEED, numRuns: 2000 },
     );
@@ -57,19 +66,26 @@ describe("CRM date forms", () => {
 
   it("read Excel serial numbers as the day Excel shows", () => {
     fc.assert(
-      fc.property(day.filter((d) => d.getFullYear() >= 1928), fc.constantFrom(0, 0.25, 0.999), (d, f) => {
-        expect(parseDate(excel(d, f))).toBe(iso(d));
-      }),
+      fc.property(
+        day.filter((d) => d.getFullYear() >= 1928),
+        fc.constantFrom(0, 0.25, 0.999),
+        (d, f) => {
+          expect(parseDate(excel(d, f))).toBe(iso(d));
+        },
+      ),
       { seed: SEED, numRuns: 500 },
     );
   });
 
   it("never read an ambiguous numeric date in the other order", () => {
     fc.assert(
-      fc.property(day.filter((d) => d.getDate() <= 12), (d) => {
-        expect(parseDate(format(d, "MM/dd/yyyy"))).toBe(iso(d));
-        expect(parseDate(format(d, "dd/MM/yyyy"), { order: "day-first" })).toBe(iso(d));
-      }),
+      fc.property(
+        day.filter((d) => d.getDate() <= 12),
+        (d) => {
+          expect(parseDate(format(d, "MM/dd/yyyy"))).toBe(iso(d));
+          expect(parseDate(format(d, "dd/MM/yyyy"), { order: "day-first" })).toBe(iso(d));
+        },
+      ),
       { seed: SEED, numRuns: 300 },
     );
   });
@@ -91,7 +107,22 @@ describe("garbage in optional fields", () => {
     .oneof(
       fc.string({ maxLength: 20 }),
       fc.string({ unit: "grapheme", maxLength: 12 }),
-      fc.constantFrom("N/A", "TBD", "13/13/2021", "$$$", "1.2.3", "2021-02-30", "about 5k", "next quarter", "—", "0x10", "1e400", "Q3", "∞", "🙂"),
+      fc.constantFrom(
+        "N/A",
+        "TBD",
+        "13/13/2021",
+        "$$$",
+        "1.2.3",
+        "2021-02-30",
+        "about 5k",
+        "next quarter",
+        "—",
+        "0x10",
+        "1e400",
+        "Q3",
+        "∞",
+        "🙂",
+      ),
       fc.tuple(fc.integer(), fc.constantFrom("", "k", " USD?", "%")).map(([n, s]) => `${n}${s}`),
     )
     .map((s) => s.replace(/\u0000/g, ""));
@@ -103,7 +134,11 @@ describe("garbage in optional fields", () => {
       fc.asyncProperty(fc.array(fc.tuple(garbage, garbage, garbage), { minLength: 1, maxLength: 6 }), async (rows) => {
         run++;
         const ids = rows.map((_, i) => `P${run}-${i}`);
-        const text = ["deal_id,account_name,close_date,kickoff_date,amount", ...rows.map((r, i) => [ids[i], "Acme", ...r].map(q).join(","))].join("\n") + "\n";
+        const text =
+          [
+            "deal_id,account_name,close_date,kickoff_date,amount",
+            ...rows.map((r, i) => [ids[i], "Acme", ...r].map(q).join(",")),
+          ].join("\n") + "\n";
         const file = path.join(files.dir, `g${run}.csv`);
         writeFileSync(file, text);
         const s = await importCsv(db, { kind: "handoffs", file });
@@ -130,10 +165,19 @@ describe("garbage in optional fields", () => {
           return out;
         });
         const got = (
-          await sql<{ deal_id: string; unparsed: string | null }>`SELECT deal_id, unparsed FROM packets WHERE deal_id IN (${sql.join(ids)}) ORDER BY line`.execute(db.db)
+          await sql<{
+            deal_id: string;
+            unparsed: string | null;
+          }>`SELECT deal_id, unparsed FROM packets WHERE deal_id IN (${sql.join(ids)}) ORDER BY line`.execute(db.db)
         ).rows;
         const warned = (
-          await sql<{ line: number; column_name: string; raw: string }>`SELECT line, column_name, to_json(raw)::VARCHAR AS raw FROM import_warnings WHERE upload_id = ${s.upload_id}`.execute(db.db)
+          await sql<{
+            line: number;
+            column_name: string;
+            raw: string;
+          }>`SELECT line, column_name, to_json(raw)::VARCHAR AS raw FROM import_warnings WHERE upload_id = ${s.upload_id}`.execute(
+            db.db,
+          )
         ).rows;
         for (const [i, want] of expected.entries()) {
           const unparsed = got.find((g) => g.deal_id === ids[i])!.unparsed;

@@ -17,7 +17,14 @@ afterAll(async () => {
   files.dispose();
 });
 
-const cellText = fc.string({ unit: fc.oneof(fc.constantFrom("a", "Z", " ", ",", ";", "\t", '"', "\n", "\r\n", "é", "€", "’", "–", "😀", "x"), fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 })), maxLength: 30 })
+const cellText = fc
+  .string({
+    unit: fc.oneof(
+      fc.constantFrom("a", "Z", " ", ",", ";", "\t", '"', "\n", "\r\n", "é", "€", "’", "–", "😀", "x"),
+      fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }),
+    ),
+    maxLength: 30,
+  })
   .map((s) => s.replace(/\r(?!\n)/g, "").replace(/\u0000/g, ""));
 
 function encodeCsv(rows: string[][], delimiter: string, eol: string): string {
@@ -37,13 +44,22 @@ describe("importer properties", () => {
         async (cells, delimiter, eol, bom) => {
           run++;
           const rows = cells.map(([a, b, c], i) => [`R${run}-${i}`, `Acct ${a}`.trim() || "Acct", b, c]);
-          const text = encodeCsv([["deal_id", "account_name", "kickoff_note", "customer_promise"], ...rows], delimiter, eol);
+          const text = encodeCsv(
+            [["deal_id", "account_name", "kickoff_note", "customer_promise"], ...rows],
+            delimiter,
+            eol,
+          );
           const file = path.join(files.dir, `p${run}.csv`);
           writeFileSync(file, (bom ? "\uFEFF" : "") + text);
           const s = await importCsv(db, { kind: "handoffs", file });
           expect(s.rows).toBe(rows.length);
           expect(s.imported + s.unchanged + s.quarantined).toBe(s.rows);
-          const stored = await db.db.selectFrom("packets").select(["deal_id", "account_name", "kickoff_note", "customer_promise"]).where("deal_id", "like", `R${run}-%`).orderBy("deal_id").execute();
+          const stored = await db.db
+            .selectFrom("packets")
+            .select(["deal_id", "account_name", "kickoff_note", "customer_promise"])
+            .where("deal_id", "like", `R${run}-%`)
+            .orderBy("deal_id")
+            .execute();
           const want = rows.filter((r) => r[1].trim() !== "");
           for (const r of want) {
             const got = stored.find((x) => x.deal_id === r[0])!;
@@ -65,15 +81,33 @@ describe("importer properties", () => {
         const file = path.join(files.dir, `g${run}.csv`);
         const head = withHeader ? Buffer.from("deal_id,account_name\n") : Buffer.alloc(0);
         writeFileSync(file, Buffer.concat([head, Buffer.from(bytes)]));
-        const before = Number((await db.db.selectFrom("uploads").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+        const before = Number(
+          (
+            await db.db
+              .selectFrom("uploads")
+              .select((eb) => eb.fn.countAll().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
         try {
           const s = await importCsv(db, { kind: "handoffs", file });
           expect(s.imported + s.unchanged + s.quarantined).toBe(s.rows);
-          const up = await db.db.selectFrom("uploads").selectAll().where("id", "=", s.upload_id).executeTakeFirstOrThrow();
+          const up = await db.db
+            .selectFrom("uploads")
+            .selectAll()
+            .where("id", "=", s.upload_id)
+            .executeTakeFirstOrThrow();
           expect(up.rows_read).toBe(s.rows);
         } catch (e) {
           expect(e).toBeInstanceOf(ImportRefused);
-          const after = Number((await db.db.selectFrom("uploads").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+          const after = Number(
+            (
+              await db.db
+                .selectFrom("uploads")
+                .select((eb) => eb.fn.countAll().as("n"))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
           expect(after).toBe(before);
         }
       }),
@@ -83,9 +117,20 @@ describe("importer properties", () => {
 
   it("decodes every Windows-1252 byte 0x80–0x9F as Excel means it", async () => {
     const file = path.join(files.dir, "cp.csv");
-    writeFileSync(file, Buffer.concat([Buffer.from("deal_id,account_name\nW1,"), iconv.encode("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ", "win1252"), Buffer.from("\n")]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from("deal_id,account_name\nW1,"),
+        iconv.encode("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ", "win1252"),
+        Buffer.from("\n"),
+      ]),
+    );
     await importCsv(db, { kind: "handoffs", file });
-    const w = await db.db.selectFrom("packets").select("account_name").where("deal_id", "=", "W1").executeTakeFirstOrThrow();
+    const w = await db.db
+      .selectFrom("packets")
+      .select("account_name")
+      .where("deal_id", "=", "W1")
+      .executeTakeFirstOrThrow();
     expect(w.account_name).toBe("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
   });
 });

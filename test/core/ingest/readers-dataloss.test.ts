@@ -27,7 +27,12 @@ afterAll(async () => {
   files.dispose();
 });
 const packets = (ids: string[]) =>
-  db.db.selectFrom("packets").select(["deal_id", "account_name", "kickoff_date", "amount", "kickoff_note"]).where("deal_id", "in", ids).orderBy("deal_id").execute();
+  db.db
+    .selectFrom("packets")
+    .select(["deal_id", "account_name", "kickoff_date", "amount", "kickoff_note"])
+    .where("deal_id", "in", ids)
+    .orderBy("deal_id")
+    .execute();
 const BOTH = [undefined, "stream"] as const;
 
 describe("a leading U+FEFF inside a cell (1)", () => {
@@ -36,30 +41,62 @@ describe("a leading U+FEFF inside a cell (1)", () => {
     const s = await importCsv(db, {
       kind: "handoffs",
       reader,
-      file: write(`deal_id,account_name,kickoff_date,amount\n${p}A1,Acme,2026-01-05,100\n${p}A2,Acme,\ufeff2026-01-06,\ufeff100\n${p}A3,Acme,\ufeffsomeday,1\n`),
+      file: write(
+        `deal_id,account_name,kickoff_date,amount\n${p}A1,Acme,2026-01-05,100\n${p}A2,Acme,\ufeff2026-01-06,\ufeff100\n${p}A3,Acme,\ufeffsomeday,1\n`,
+      ),
     });
     // an optional date that does not parse warns (issue 11): the row imports, its text kept exactly, BOM and all
-    expect(s).toMatchObject({ rows: 3, imported: 3, quarantined: 0, warnings: 1, warnings_by_column: { kickoff_date: 1 } });
+    expect(s).toMatchObject({
+      rows: 3,
+      imported: 3,
+      quarantined: 0,
+      warnings: 1,
+      warnings_by_column: { kickoff_date: 1 },
+    });
     expect(s.warnings_sample[0]).toMatchObject({ line: 4, column: "kickoff_date", value: "\ufeffsomeday" });
     expect(s.warnings_sample[0].reason).toMatch(/kickoff_date.*someday/);
-    const kept = await db.db.selectFrom("packets").select("unparsed").where("deal_id", "=", `${p}A3`).executeTakeFirstOrThrow();
+    const kept = await db.db
+      .selectFrom("packets")
+      .select("unparsed")
+      .where("deal_id", "=", `${p}A3`)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(kept.unparsed!)).toEqual({ kickoff_date: "\ufeffsomeday" });
     const got = await packets([`${p}A1`, `${p}A2`]);
-    expect(got.map((r) => [r.amount, r.kickoff_date ? new Date(r.kickoff_date).toISOString().slice(0, 10) : null])).toEqual([
+    expect(
+      got.map((r) => [r.amount, r.kickoff_date ? new Date(r.kickoff_date).toISOString().slice(0, 10) : null]),
+    ).toEqual([
       [100, "2026-01-05"],
       [100, "2026-01-06"],
     ]);
   });
 
   it("keeps a review with a BOM'd decided_at once, and the summary adds up", async () => {
-    await importCsv(db, { kind: "handoffs", file: write(csvOf(HANDOFF_COLUMNS, [packet({ deal_id: "RV1", signed_scope: "Configure the reports as appropriate." })])) });
+    await importCsv(db, {
+      kind: "handoffs",
+      file: write(
+        csvOf(HANDOFF_COLUMNS, [packet({ deal_id: "RV1", signed_scope: "Configure the reports as appropriate." })]),
+      ),
+    });
     await runScore(db, {});
-    const flag = await db.db.selectFrom("flags").select("flag_id").where("deal_id", "=", "RV1").executeTakeFirstOrThrow();
-    const file = write(`flag_id,decision,reviewer,reason,decided_at\n${flag.flag_id},accepted,a@x.test,,2026-01-01\n${flag.flag_id},accepted,b@x.test,,\ufeff2026-01-02\n`);
+    const flag = await db.db
+      .selectFrom("flags")
+      .select("flag_id")
+      .where("deal_id", "=", "RV1")
+      .executeTakeFirstOrThrow();
+    const file = write(
+      `flag_id,decision,reviewer,reason,decided_at\n${flag.flag_id},accepted,a@x.test,,2026-01-01\n${flag.flag_id},accepted,b@x.test,,\ufeff2026-01-02\n`,
+    );
     const s = await importCsv(db, { kind: "reviews", file });
     expect(s).toMatchObject({ rows: 2, imported: 2, quarantined: 0 });
-    const stored = await db.db.selectFrom("reviews").select(["reviewer", "decided_at"]).where("flag_id", "=", flag.flag_id).orderBy("decided_at").execute();
-    expect(stored.map((r) => [r.reviewer, new Date(r.decided_at as unknown as string).toISOString().slice(0, 10)])).toEqual([
+    const stored = await db.db
+      .selectFrom("reviews")
+      .select(["reviewer", "decided_at"])
+      .where("flag_id", "=", flag.flag_id)
+      .orderBy("decided_at")
+      .execute();
+    expect(
+      stored.map((r) => [r.reviewer, new Date(r.decided_at as unknown as string).toISOString().slice(0, 10)]),
+    ).toEqual([
       ["a@x.test", "2026-01-01"],
       ["b@x.test", "2026-01-02"],
     ]);
@@ -71,16 +108,31 @@ describe("a leading U+FEFF inside a cell (1)", () => {
 describe("mixed CR, LF and CRLF record ends (2)", () => {
   it.each(BOTH)("reads each record once with its own line (reader %s)", async (reader) => {
     const p = reader ?? "d";
-    const s = await importCsv(db, { kind: "handoffs", reader, file: write(`deal_id,account_name\r\n${p}M1,Acme\n${p}M2,Beta\r${p}M3,"multi\r\nline"\r\n${p}M4,Delta\n`) });
+    const s = await importCsv(db, {
+      kind: "handoffs",
+      reader,
+      file: write(`deal_id,account_name\r\n${p}M1,Acme\n${p}M2,Beta\r${p}M3,"multi\r\nline"\r\n${p}M4,Delta\n`),
+    });
     expect(s).toMatchObject({ rows: 4, imported: 4, quarantined: 0 });
     expect(s.reader).toBe("stream");
-    const lines = await db.db.selectFrom("packets").select(["deal_id", "line"]).where("deal_id", "like", `${p}M%`).orderBy("deal_id").execute();
+    const lines = await db.db
+      .selectFrom("packets")
+      .select(["deal_id", "line"])
+      .where("deal_id", "like", `${p}M%`)
+      .orderBy("deal_id")
+      .execute();
     expect(lines.map((r) => r.line)).toEqual([2, 3, 4, 6]);
     expect((await packets([`${p}M3`]))[0].account_name).toBe("multi\r\nline");
   });
 
   it("keeps a report footer after LF blank lines out of the last record of a CRLF file", async () => {
-    const s = await importCsv(db, { kind: "handoffs", file: write(`deal_id,account_name,kickoff_note\r\nF1,Acme,last note\r\n\n\n"Copyright (c) 2000-2026 salesforce.com, inc."\n`) });
+    const s = await importCsv(db, {
+      kind: "handoffs",
+      file: write(
+        `deal_id,account_name,kickoff_note\r\nF1,Acme,last note\r\n\n\n"Copyright ` +
+          `(c) 2000-2026 salesforce.com, inc."\n`,
+      ),
+    });
     expect(s).toMatchObject({ rows: 1, imported: 1, footer_lines: 1, quarantined: 0 });
     expect((await packets(["F1"]))[0].kickoff_note).toBe("last note");
   });
@@ -95,7 +147,13 @@ describe("mixed CR, LF and CRLF record ends (2)", () => {
 describe("malformed quoting (3)", () => {
   it.each(BOTH)("quarantines text after a closing quote and reads on (reader %s)", async (reader) => {
     const p = reader ?? "d";
-    const s = await importCsv(db, { kind: "handoffs", reader, file: write(`deal_id,account_name\n"${p}Q1"junk,Acme\n${p}Q2,"Beta"x\n${p}Q3,5" screen\n${p}Q4,"ok ""quoted"""\n`) });
+    const s = await importCsv(db, {
+      kind: "handoffs",
+      reader,
+      file: write(
+        `deal_id,account_name\n"${p}Q1"junk,Acme\n${p}Q2,"Beta"x\n${p}Q3,5" screen\n${p}Q4,"ok ""quoted"""\n`,
+      ),
+    });
     expect(s).toMatchObject({ rows: 4, imported: 2, quarantined: 2 });
     expect(s.quarantine.map((q) => q.line)).toEqual([2, 3]);
     expect(s.quarantine[0].reason).toMatch(/malformed quoting.*field 1 \(deal_id\)/);
@@ -103,7 +161,12 @@ describe("malformed quoting (3)", () => {
     expect((await packets([`${p}Q3`, `${p}Q4`])).map((r) => r.account_name)).toEqual(['5" screen', 'ok "quoted"']);
     const ids = await db.db.selectFrom("packets").select("deal_id").where("deal_id", "like", `%${p}Q1%`).execute();
     expect(ids).toEqual([]);
-    const raw = await db.db.selectFrom("quarantine").select(["line", "raw"]).where("upload_id", "=", s.upload_id).orderBy("line").execute();
+    const raw = await db.db
+      .selectFrom("quarantine")
+      .select(["line", "raw"])
+      .where("upload_id", "=", s.upload_id)
+      .orderBy("line")
+      .execute();
     expect(raw[0].raw).toBe(`"${p}Q1"junk,Acme`);
   });
 });
@@ -111,13 +174,21 @@ describe("malformed quoting (3)", () => {
 describe("a data row of empty cells (16)", () => {
   // counterexamples the property test found, pinned
   it.each(BOTH)("is one row, quarantined, through either reader (reader %s)", async (reader) => {
-    const s = await importCsv(db, { kind: "handoffs", reader, file: write(`deal_id,account_name,amount,kickoff_note,x,y\n${reader ?? "d"}E1,Acme,1,,,\n,,,,,\n`) });
+    const s = await importCsv(db, {
+      kind: "handoffs",
+      reader,
+      file: write(`deal_id,account_name,amount,kickoff_note,x,y\n${reader ?? "d"}E1,Acme,1,,,\n,,,,,\n`),
+    });
     expect(s).toMatchObject({ rows: 2, imported: 1, unchanged: 0, quarantined: 1 });
     expect(s.quarantine).toEqual([{ line: 3, reason: "missing deal_id" }]);
   });
 
   it.each(BOTH)("counts quoted empty cells as a row too (reader %s)", async (reader) => {
-    const s = await importCsv(db, { kind: "handoffs", reader, file: write(`deal_id,account_name\n"",""\n${reader ?? "d"}E2,Acme\n`) });
+    const s = await importCsv(db, {
+      kind: "handoffs",
+      reader,
+      file: write(`deal_id,account_name\n"",""\n${reader ?? "d"}E2,Acme\n`),
+    });
     expect(s).toMatchObject({ rows: 2, quarantined: 1 });
     expect(s.quarantine).toEqual([{ line: 2, reason: "missing deal_id" }]);
   });
@@ -129,7 +200,11 @@ describe("the record reader", () => {
     const out = [];
     for (let i = 0; i < text.length; i += chunk) out.push(...r.push(text.slice(i, i + chunk)));
     out.push(...r.end());
-    return out.map((x) => ({ line: x.line, fields: x.fields, bad: x.malformedField ?? (x.unterminated ? "open" : undefined) }));
+    return out.map((x) => ({
+      line: x.line,
+      fields: x.fields,
+      bad: x.malformedField ?? (x.unterminated ? "open" : undefined),
+    }));
   };
   it("splits the same records whatever the chunk size, across CR, LF and CRLF", () => {
     const text = 'h1,h2\r\na,"one\r\ntwo"\rb,"x""y"\n"c"z,d\r\n\r\ne,"open\n';

@@ -23,14 +23,46 @@ afterAll(async () => {
 });
 
 const cell = fc.oneof(
-  fc.constantFrom("", " ", "  padded  ", "None", "2026-03-04", "3/4/26", "31.12.2026", "someday", "$48,000.00", "48.000,00 €", "lots", "x,y", 'say "hi"', "two\nlines", "crlf\r\ninside"),
+  fc.constantFrom(
+    "",
+    " ",
+    "  padded  ",
+    "None",
+    "2026-03-04",
+    "3/4/26",
+    "31.12.2026",
+    "someday",
+    "$48,000.00",
+    "48.000,00 €",
+    "lots",
+    "x,y",
+    'say "hi"',
+    "two\nlines",
+    "crlf\r\ninside",
+  ),
   fc.string({ unit: fc.constantFrom("a", "Z", " ", ",", ";", '"', "\n", "é", "€", "😀", "\u00a0"), maxLength: 12 }),
 );
-const quote = (v: string, d: string) => (v === "" || /[",;\t\r\n]/.test(v) || v.includes(d) ? `"${v.replace(/"/g, '""')}"` : v);
+const quote = (v: string, d: string) =>
+  v === "" || /[",;\t\r\n]/.test(v) || v.includes(d) ? `"${v.replace(/"/g, '""')}"` : v;
 const HEADERS = ["deal_id", "account_name", "kickoff_date", "amount", "kickoff_note", "Region (custom)"];
 
 const stored = async (db: typeof viaDuckDB, like: string) =>
-  db.db.selectFrom("packets").select(["deal_id", "account_name", "kickoff_date", "amount", "currency", "kickoff_note", "extra", "line", "content_hash"]).where("deal_id", "like", like).orderBy("deal_id").execute();
+  db.db
+    .selectFrom("packets")
+    .select([
+      "deal_id",
+      "account_name",
+      "kickoff_date",
+      "amount",
+      "currency",
+      "kickoff_note",
+      "extra",
+      "line",
+      "content_hash",
+    ])
+    .where("deal_id", "like", like)
+    .orderBy("deal_id")
+    .execute();
 
 describe("the DuckDB reader and the streaming reader", () => {
   it("import random files identically: counts, reasons, lines, values, extras and hashes", async () => {
@@ -38,15 +70,22 @@ describe("the DuckDB reader and the streaming reader", () => {
     let byDuckDB = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.constantFrom("", " ", "dup", "id"), cell, cell, cell, cell, cell), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.constantFrom("", " ", "dup", "id"), cell, cell, cell, cell, cell), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         fc.constantFrom(",", ";", "\t"),
         fc.constantFrom("\n", "\r\n"),
         // sometimes a cell is written without quotes where a sloppy exporter would (stray quotes inside)
         fc.boolean(),
         async (rows, d, eol, sloppy) => {
           run++;
-          const body = rows.map(([id, ...rest], i) => [id === "id" ? `P${run}-${i}` : id === "dup" ? `P${run}-dup` : id, ...rest]);
-          const write = (v: string) => (sloppy && v !== "" && !/[\r\n]/.test(v) && !v.includes(d) && !v.startsWith('"') ? v : quote(v, d));
+          const body = rows.map(([id, ...rest], i) => [
+            id === "id" ? `P${run}-${i}` : id === "dup" ? `P${run}-dup` : id,
+            ...rest,
+          ]);
+          const write = (v: string) =>
+            sloppy && v !== "" && !/[\r\n]/.test(v) && !v.includes(d) && !v.startsWith('"') ? v : quote(v, d);
           const text = [HEADERS, ...body].map((r) => r.map(write).join(d)).join(eol) + eol;
           const file = path.join(files.dir, `r${run}.csv`);
           writeFileSync(file, text);

@@ -53,9 +53,12 @@ describe("dates", () => {
     expect(dayOrderOf(["16/04/2021", "4/16/2021"])).toBeNull();
   });
 
-  it.each(["16 Apr 2021 25:00", "2021-04-16 10:00 tomorrow", "Apr 2021", "2021", "1/2/3", "N/A"])("refuses %s", (raw) => {
-    expect(() => parseDate(raw)).toThrow(ValueError);
-  });
+  it.each(["16 Apr 2021 25:00", "2021-04-16 10:00 tomorrow", "Apr 2021", "2021", "1/2/3", "N/A"])(
+    "refuses %s",
+    (raw) => {
+      expect(() => parseDate(raw)).toThrow(ValueError);
+    },
+  );
 
   it("reads review timestamps with or without a time", () => {
     expect(parseTimestamp("2026-03-01")!.toISOString()).toBe("2026-03-01T00:00:00.000Z");
@@ -95,7 +98,9 @@ describe("amounts", () => {
     ["(1,200)", -1200, null],
     ["CHF 1'234.50", 1234.5, "CHF"],
     ["kr 1 000", 1000, null],
-  ])("reads the CRM amount %s as %d %s", (raw, value, currency) => expect(parseAmount(raw)).toEqual({ value, currency }));
+  ])("reads the CRM amount %s as %d %s", (raw, value, currency) =>
+    expect(parseAmount(raw)).toEqual({ value, currency }),
+  );
 
   it("names a currency it does not know", () => {
     expect(() => parseAmount("USD 1,000 approx")).toThrow(/unknown currency "approx"/);
@@ -110,8 +115,24 @@ describe("amounts", () => {
 
 describe("header mapping", () => {
   it("maps exact names, aliases, Salesforce API names and punctuation variants", () => {
-    const m = mapHeaders("handoffs", ["\uFEFFId", "Account Name", "Name", "CloseDate", "Kickoff-Date", "Amount", "OwnerId", "AccountId"]);
-    expect(m.columns).toMatchObject({ deal_id: 0, account_name: 1, opportunity_name: 2, close_date: 3, kickoff_date: 4, amount: 5 });
+    const m = mapHeaders("handoffs", [
+      "\uFEFFId",
+      "Account Name",
+      "Name",
+      "CloseDate",
+      "Kickoff-Date",
+      "Amount",
+      "OwnerId",
+      "AccountId",
+    ]);
+    expect(m.columns).toMatchObject({
+      deal_id: 0,
+      account_name: 1,
+      opportunity_name: 2,
+      close_date: 3,
+      kickoff_date: 4,
+      amount: 5,
+    });
     expect(m.unmapped).toEqual(["OwnerId", "AccountId"]);
     expect(m.missingRequired).toEqual([]);
   });
@@ -140,11 +161,38 @@ describe("header mapping", () => {
   });
 
   it.each([
-    ["hubspot", ["Record ID", "Deal Name", "Associated Company", "Close Date", "Deal owner", "Amount"], { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, account_owner: 4, amount: 5 }],
-    ["zoho", ["Record Id", "Potential Name", "Account Name", "Closing Date", "Potential Owner", "Amount"], { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, account_owner: 4, amount: 5 }],
-    ["dynamics365", ["(Do Not Modify) Opportunity", "Topic", "Potential Customer", "Est. close date", "Est. revenue", "Owner"], { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, amount: 4, account_owner: 5 }],
-    ["pipedrive", ["Deal - ID", "Deal - Title", "Organization - Name", "Deal - Expected close date", "Deal - Value", "Deal - Owner"], { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, amount: 4, account_owner: 5 }],
-    ["salesforce", ["Opportunity ID", "Opportunity Name", "Account Name", "Close Date", "Opportunity Owner", "Amount"], { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, account_owner: 4, amount: 5 }],
+    [
+      "hubspot",
+      ["Record ID", "Deal Name", "Associated Company", "Close Date", "Deal owner", "Amount"],
+      { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, account_owner: 4, amount: 5 },
+    ],
+    [
+      "zoho",
+      ["Record Id", "Potential Name", "Account Name", "Closing Date", "Potential Owner", "Amount"],
+      { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, account_owner: 4, amount: 5 },
+    ],
+    [
+      "dynamics365",
+      ["(Do Not Modify) Opportunity", "Topic", "Potential Customer", "Est. close date", "Est. revenue", "Owner"],
+      { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, amount: 4, account_owner: 5 },
+    ],
+    [
+      "pipedrive",
+      [
+        "Deal - ID",
+        "Deal - Title",
+        "Organization - Name",
+        "Deal - Expected close date",
+        "Deal - Value",
+        "Deal - Owner",
+      ],
+      { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, amount: 4, account_owner: 5 },
+    ],
+    [
+      "salesforce",
+      ["Opportunity ID", "Opportunity Name", "Account Name", "Close Date", "Opportunity Owner", "Amount"],
+      { deal_id: 0, opportunity_name: 1, account_name: 2, close_date: 3, account_owner: 4, amount: 5 },
+    ],
   ] as const)("maps the display-name headers of a %s export without a hand mapping", (profile, headers, columns) => {
     const m = mapHeaders("handoffs", [...headers]);
     expect(m.profile).toBe(profile);
@@ -157,10 +205,16 @@ describe("header mapping", () => {
     expect(() => mapHeaders("handoffs", headers, { opportunity_name: "Deal Name", amount: "Deal Name" })).toThrow(
       /--map amount="Deal Name": "Deal Name" is already mapped to opportunity_name; amount is an amount column/,
     );
-    expect(() => mapHeaders("handoffs", headers, { kickoff_date: "Close Date", close_date: "Close Date" })).toThrow(/"Close Date" is already mapped to kickoff_date; close_date is a date column/);
-    expect(() => parseManualMap(["deal_id=Deal Name", "deal_id=Account"])).toThrow(/deal_id is already mapped to "Deal Name"/);
+    expect(() => mapHeaders("handoffs", headers, { kickoff_date: "Close Date", close_date: "Close Date" })).toThrow(
+      /"Close Date" is already mapped to kickoff_date; close_date is a date column/,
+    );
+    expect(() => parseManualMap(["deal_id=Deal Name", "deal_id=Account"])).toThrow(
+      /deal_id is already mapped to "Deal Name"/,
+    );
     // a header not in the file: its headers as written, and the near miss
-    expect(() => mapHeaders("handoffs", headers, { deal_id: "DealName" })).toThrow(/no header "DealName" \(did you mean "Deal Name"\?\); its headers are: "Deal Name", "Account"/);
+    expect(() => mapHeaders("handoffs", headers, { deal_id: "DealName" })).toThrow(
+      /no header "DealName" \(did you mean "Deal Name"\?\); its headers are: "Deal Name", "Account"/,
+    );
   });
 
   it("detects , ; and tab delimiters outside quotes", () => {

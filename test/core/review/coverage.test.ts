@@ -21,17 +21,33 @@ describe("what was checked on a packet", () => {
     expect(c.parts.every((p) => p.state === "read")).toBe(true);
   });
   it("names blank, thin and non-English parts, so no flag is not read as no gap", () => {
-    const c = packetCoverage({ ...full, signed_scope: "  ", order_form: "Payroll.", cs_requirement: "N/A", kickoff_note: "Der Kunde möchte wöchentliche Termine.", text_checks: JSON.stringify({ kickoff_note: "de" }) });
+    const c = packetCoverage({
+      ...full,
+      signed_scope: "  ",
+      order_form: "Payroll.",
+      cs_requirement: "N/A",
+      kickoff_note: "Der Kunde möchte wöchentliche Termine.",
+      text_checks: JSON.stringify({ kickoff_note: "de" }),
+    });
     expect(Object.fromEntries(c.parts.map((p) => [p.source, p.state]))).toEqual({
-      signed_scope: "blank", order_form: "thin", deal_desk_exception: "read", kickoff_note: "not_english", cs_requirement: "blank", customer_promise: "read",
+      signed_scope: "blank",
+      order_form: "thin",
+      deal_desk_exception: "read",
+      kickoff_note: "not_english",
+      cs_requirement: "blank",
+      customer_promise: "read",
     });
     expect(c.summary).toMatch(/4 of 6 parts could not be fully checked: no flag there does not mean no gap/);
     expect(c.parts.find((p) => p.source === "kickoff_note")!.note).toMatch(/in German: wording checks skipped/);
   });
   it("says when nothing ran: unapproved source, failed or not yet scored; hidden parts stay hidden", () => {
-    expect(packetCoverage({ ...full, score_status: "skipped_source", approved_source: false }).summary).toMatch(/source system is not approved/);
+    expect(packetCoverage({ ...full, score_status: "skipped_source", approved_source: false }).summary).toMatch(
+      /source system is not approved/,
+    );
     expect(packetCoverage({ ...full, score_status: "failed" }).summary).toMatch(/Scoring failed/);
     expect(packetCoverage({ ...full, score_status: null }).summary).toMatch(/Not scored yet/);
-    expect(packetCoverage(full, new Set(["order_form"])).parts.find((p) => p.source === "order_form")!.state).toBe("hidden");
+    expect(packetCoverage(full, new Set(["order_form"])).parts.find((p) => p.source === "order_form")!.state).toBe(
+      "hidden",
+    );
   });
 });

@@ -41,16 +41,27 @@ describe("missing acceptance criteria: deliverables, not the document around the
     expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual(["Image rights register"]);
   });
   it("links an acceptance section that names deliverables by range ('Items 1–3') and by name", () => {
-    const scope = "1. Load routing rules.\n2. Carrier portal.\n3. Rate-card import.\n4. Claims workflow.\n\nAcceptance. Items 1–3 are accepted when 30 test loads route correctly.";
+    const scope =
+      "1. Load routing rules.\n2. Carrier portal.\n3. Rate-card import.\n4. Claims " +
+      "workflow.\n\nAcceptance. Items 1–3 are accepted when 30 test loads route " +
+      "correctly.";
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Claims workflow."]);
   });
   it("lets a packet-wide sign-off procedure cover every work package", () => {
-    const scope = "Work package 1 — Roster import for 14 schools.\nWork package 2 — Parent messaging set-up.\nAcceptance: each work package is signed off by the district IT lead within 5 school days of the completion notice.";
+    const scope =
+      "Work package 1 — Roster import for 14 schools.\nWork package 2 — Parent " +
+      "messaging set-up.\nAcceptance: each work package is signed off by the district " +
+      "IT lead within 5 school days of the completion notice.";
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
   });
   it("reads a story's acceptance line as the story's own", () => {
-    const scope = "Epic 1: Taproom tabs\n  T-1 As a bartender I want to open a tab with a card swipe.\n    AC: Given a swiped card, When the tab closes, Then the card is charged the tab total.\n  T-2 As a manager I want end-of-night tab reports.";
-    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["As a manager I want end-of-night tab reports."]);
+    const scope =
+      "Epic 1: Taproom tabs\n  T-1 As a bartender I want to open a tab with a card " +
+      "swipe.\n    AC: Given a swiped card, When the tab closes, Then the card is " +
+      "charged the tab total.\n  T-2 As a manager I want end-of-night tab reports.";
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "As a manager I want end-of-night tab reports.",
+    ]);
   });
   it("does not take a story about approvals, or another story's acceptance line, for this story's acceptance", () => {
     const scope = [
@@ -67,71 +78,125 @@ describe("missing acceptance criteria: deliverables, not the document around the
       "Migrate the approved supplier list into the purchasing module.",
     ]);
   });
-  it("reads a numbered 'Tasks' group as scope, lettered deliverables in a run as items, and 'Deliverables 2 and 4' as two ids", () => {
-    const scope = [
-      "Section 1. Definitions",
-      '"Cut-over" means the night the old system stops taking bookings.',
-      "Section 2. Tasks",
-      "2.1 Booking import: load future bookings from the old system.",
-      "2.2 Reminder set-up: configure e-mail reminders for each clinic.",
-      "Section 3. Deliverables",
-      "D1 Booking import report",
-      "D2 Reminder templates",
-      "D3 Cut-over runbook",
-      "D4 Clinic dashboard",
-      "Section 4. Acceptance",
-      "Deliverables 2 and 4 are accepted when the practice manager signs the test checklist.",
-    ].join("\n");
-    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Booking import report", "Cut-over runbook"]);
-  });
-  it("does not take settings, definitions or a counted parallel run for deliverables, and reads 'tested on a sample' as a condition", () => {
-    const scope = [
-      "1. Users: the system is configured for thirty (30) named users.",
-      "2. Data retention configured for six (6) years.",
-      "3. Payroll bridge: one parallel payroll cycle against the old system before go-live.",
-      "4. Vaccine reminder letters, tested on 40 sample owners before go-live.",
-      '5. "Clinic sites" are those premises listed in Schedule 1.',
-      "6. Boarding calendar.",
-    ].join("\n");
-    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Boarding calendar."]);
-  });
+  it(
+    "reads a numbered 'Tasks' group as scope, lettered deliverables in a run as " +
+      "items, and 'Deliverables 2 and 4' as two ids",
+    () => {
+      const scope = [
+        "Section 1. Definitions",
+        '"Cut-over" means the night the old system stops taking bookings.',
+        "Section 2. Tasks",
+        "2.1 Booking import: load future bookings from the old system.",
+        "2.2 Reminder set-up: configure e-mail reminders for each clinic.",
+        "Section 3. Deliverables",
+        "D1 Booking import report",
+        "D2 Reminder templates",
+        "D3 Cut-over runbook",
+        "D4 Clinic dashboard",
+        "Section 4. Acceptance",
+        "Deliverables 2 and 4 are accepted when the practice manager signs the test checklist.",
+      ].join("\n");
+      expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+        "Booking import report",
+        "Cut-over runbook",
+      ]);
+    },
+  );
+  it(
+    "does not take settings, definitions or a counted parallel run for deliverables, " +
+      "and reads 'tested on a sample' as a condition",
+    () => {
+      const scope = [
+        "1. Users: the system is configured for thirty (30) named users.",
+        "2. Data retention configured for six (6) years.",
+        "3. Payroll bridge: one parallel payroll cycle against the old system before go-live.",
+        "4. Vaccine reminder letters, tested on 40 sample owners before go-live.",
+        '5. "Clinic sites" are those premises listed in Schedule 1.',
+        "6. Boarding calendar.",
+      ].join("\n");
+      expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Boarding calendar."]);
+    },
+  );
   it("flags custom work bought on the order form that the SOW never mentions", () => {
-    const f = flags({ order_form: "Kennelwise Pro — 3 clinics — 12-month term\nCustom vaccine reminder templates build, up to 8 templates" }, "missing_acceptance_criteria");
-    expect(f.map((x) => [x.source, x.evidence])).toEqual([["order_form", "Custom vaccine reminder templates build, up to 8 templates"]]);
+    const f = flags(
+      {
+        order_form:
+          "Kennelwise Pro — 3 clinics — 12-month term\nCustom vaccine reminder templates build, up to 8 templates",
+      },
+      "missing_acceptance_criteria",
+    );
+    expect(f.map((x) => [x.source, x.evidence])).toEqual([
+      ["order_form", "Custom vaccine reminder templates build, up to 8 templates"],
+    ]);
   });
 });
 
 describe("house formats: wiki tables, redlines, key results", () => {
-  it("reads a wiki table's doubled-bar header and its 'h3.' headings, and cites the summary, not the acceptance cell", () => {
-    const scope = "h2. Work\n||Key||Summary||Acceptance||\n|VK-1|Kennel map import|All 120 runs load with their sizes|\n|VK-2|Owner portal|\nh3. Notes\n* The cattery is not in scope.";
-    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Owner portal"]);
-  });
+  it(
+    "reads a wiki table's doubled-bar header and its 'h3.' headings, and cites the " +
+      "summary, not the acceptance cell",
+    () => {
+      const scope =
+        "h2. Work\n||Key||Summary||Acceptance||\n|VK-1|Kennel map import|All 120 runs " +
+        "load with their sizes|\n|VK-2|Owner portal|\nh3. Notes\n* The cattery is not in " +
+        "scope.";
+      expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Owner portal"]);
+    },
+  );
   it("ignores what a redline struck out, in the scope and in the numbers", () => {
-    const scope = "2.1 The Supplier shall configure the kennel module [deleted: for two clinics] [inserted: for three clinics]. Accepted when 20 test bookings confirm.\n2.2 ~~The Supplier shall provide weekly reports.~~";
+    const scope =
+      "2.1 The Supplier shall configure the kennel module [deleted: for two clinics] " +
+      "[inserted: for three clinics]. Accepted when 20 test bookings confirm.\n2.2 " +
+      "~~The Supplier shall provide weekly reports.~~";
     expect(scorePacket({ ...base, signed_scope: scope }).flags.filter((f) => f.source === "signed_scope")).toEqual([]);
   });
   it("takes a change order's removed rows out of scope", () => {
-    const scope = "| Change | Item | Acceptance |\n|---|---|---|\n| ADDED | Vaccine stock alerts | Accepted when 30 test alerts arrive within 2 minutes |\n| REMOVED | Grooming calendar | — |\n| ADDED | Owner app check-in | |";
+    const scope =
+      "| Change | Item | Acceptance |\n|---|---|---|\n| ADDED | Vaccine stock alerts | " +
+      "Accepted when 30 test alerts arrive within 2 minutes |\n| REMOVED | Grooming " +
+      "calendar | — |\n| ADDED | Owner app check-in | |";
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Owner app check-in"]);
   });
   it("reads a dated activity log's first line as an entry, not a header, and 'we'd look at it' as no promise", () => {
-    const kickoff_note = "2026-03-02 10:14 | Call | Owner asked for a grooming calendar; I said we'd look at it after go-live.\n2026-03-04 16:40 | Email | Sent the order form.";
+    const kickoff_note =
+      "2026-03-02 10:14 | Call | Owner asked for a grooming calendar; I said we'd look " +
+      "at it after go-live.\n2026-03-04 16:40 | Email | Sent the order form.";
     expect(evidence({ kickoff_note }, "promise_not_in_scope")).toEqual([]);
-    expect(evidence({ kickoff_note: kickoff_note.replace("I said we'd look at it after go-live", "I said we'd build it") }, "promise_not_in_scope")).toHaveLength(1);
+    expect(
+      evidence(
+        { kickoff_note: kickoff_note.replace("I said we'd look at it after go-live", "I said we'd build it") },
+        "promise_not_in_scope",
+      ),
+    ).toHaveLength(1);
   });
   it("takes a key result with a target percentage as its own measure", () => {
-    const scope = "Objective 1: Faster bookings\n  KR1.1 Online share of bookings above 60% by the end of Q3\n  KR1.2 Reminder set-up";
+    const scope =
+      "Objective 1: Faster bookings\n  KR1.1 Online share of bookings above 60% by the " +
+      "end of Q3\n  KR1.2 Reminder set-up";
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Reminder set-up"]);
   });
 });
 
 describe("conflicting terms: the same fact stated differently", () => {
   it("sees a fee that differs between the SOW and the order form", () => {
-    const f = flags({ signed_scope: base.signed_scope + "\nFees: fixed fee of $48,500.", order_form: "Implementation services (fixed fee) | 1 | $45,800.00" }, "conflicting_terms");
+    const f = flags(
+      {
+        signed_scope: base.signed_scope + "\nFees: fixed fee of $48,500.",
+        order_form: "Implementation services (fixed fee) | 1 | $45,800.00",
+      },
+      "conflicting_terms",
+    );
     expect(f.map((x) => x.source).sort()).toEqual(["order_form", "signed_scope"]);
   });
   it("sees counts of any counted thing: seven branches against nine branch licences", () => {
-    const f = flags({ signed_scope: "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.", kickoff_note: "They run seven branches across the county.", order_form: "Kennelwise Pro — 12-month term\nBranch licences: 9" }, "conflicting_terms");
+    const f = flags(
+      {
+        signed_scope: "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.",
+        kickoff_note: "They run seven branches across the county.",
+        order_form: "Kennelwise Pro — 12-month term\nBranch licences: 9",
+      },
+      "conflicting_terms",
+    );
     expect(f.map((x) => x.source).sort()).toEqual(["kickoff_note", "order_form"]);
   });
   it("sees a go-live date promised on the sales side against the schedule's, in day-first dates too", () => {
@@ -146,40 +211,111 @@ describe("conflicting terms: the same fact stated differently", () => {
       ["Depot licences: 8", "rollout covers all 11 depots"],
     ];
     for (const [order_form, kickoff_note] of cases) {
-      expect(flags({ signed_scope: "1. Configure the booking module. Accepted when 20 test bookings confirm.", order_form, kickoff_note }, "conflicting_terms").map((x) => x.source).sort()).toEqual(["kickoff_note", "order_form"]);
+      expect(
+        flags(
+          {
+            signed_scope: "1. Configure the booking module. Accepted when 20 test bookings confirm.",
+            order_form,
+            kickoff_note,
+          },
+          "conflicting_terms",
+        )
+          .map((x) => x.source)
+          .sort(),
+      ).toEqual(["kickoff_note", "order_form"]);
     }
   });
   it("reads the column names under a pipe-separated title line", () => {
-    const order_form = ["Order 77-B | Term: 12 months | Prices in USD", "", "| Line | Item | Qty | Price |", "|---|---|---|---|", "| 1 | Vet login, per vet per month | 14 | $60.00 |"].join("\n");
+    const order_form = [
+      "Order 77-B | Term: 12 months | Prices in USD",
+      "",
+      "| Line | Item | Qty | Price |",
+      "|---|---|---|---|",
+      "| 1 | Vet login, per vet per month | 14 | $60.00 |",
+    ].join("\n");
     const f = flags({ order_form, kickoff_note: "Licensing covers all 17 of their vets." }, "conflicting_terms");
     expect(f.map((x) => x.source).sort()).toEqual(["kickoff_note", "order_form"]);
   });
   it("compares the date a seller gave for a named piece of work with that work's row in the schedule", () => {
-    const signed_scope = base.signed_scope + "\n| ID | Deliverable | Due |\n|---|---|---|\n| M1 | Kennel booking module | 4 May 2026 |\n| M2 | Pharmacy stock sync | 22 June 2026 |";
-    const f = flags({ signed_scope, kickoff_note: "I told the owner we'd have the pharmacy stock sync working by 1 June." }, "conflicting_terms");
-    expect(f.map((x) => x.evidence)).toEqual(expect.arrayContaining([expect.stringContaining("Pharmacy stock sync"), expect.stringContaining("pharmacy stock sync working")]));
+    const signed_scope =
+      base.signed_scope +
+      ("\n| ID | Deliverable | Due |\n|---|---|---|\n| M1 | Kennel booking module | 4 " +
+        "May 2026 |\n| M2 | Pharmacy stock sync | 22 June 2026 |");
+    const f = flags(
+      { signed_scope, kickoff_note: "I told the owner we'd have the pharmacy stock sync working by 1 June." },
+      "conflicting_terms",
+    );
+    expect(f.map((x) => x.evidence)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("Pharmacy stock sync"),
+        expect.stringContaining("pharmacy stock sync working"),
+      ]),
+    );
     // the same note naming work the schedule dates later is not compared with another row's earlier date
-    expect(flags({ signed_scope, kickoff_note: "I told the owner we'd have the pharmacy stock sync working by 30 June." }, "conflicting_terms")).toEqual([]);
+    expect(
+      flags(
+        { signed_scope, kickoff_note: "I told the owner we'd have the pharmacy stock sync working by 30 June." },
+        "conflicting_terms",
+      ),
+    ).toEqual([]);
   });
   it("keeps a new commitment even when the same note repeats the contracted date", () => {
     const signed_scope = base.signed_scope + "\nSchedule approved by delivery: go-live 9 March 2026.";
-    const kickoff_note = "Plan says go-live 9 March. But I told the practice manager we'd go live 23 February for their open day.";
-    expect(flags({ signed_scope, kickoff_note }, "conflicting_terms").map((x) => x.source).sort()).toEqual(["kickoff_note", "signed_scope"]);
+    const kickoff_note =
+      "Plan says go-live 9 March. But I told the practice manager we'd go live 23 February for their open day.";
+    expect(
+      flags({ signed_scope, kickoff_note }, "conflicting_terms")
+        .map((x) => x.source)
+        .sort(),
+    ).toEqual(["kickoff_note", "signed_scope"]);
   });
-  it("separates a cap from a count: a SOW cap against a smaller order is a conflict, today's volume under the cap is not", () => {
-    expect(flags({ signed_scope: base.signed_scope + "\nMigrate up to 900 client records per clinic group.", order_form: "Record migration: 700 client records" }, "conflicting_terms")).toHaveLength(2);
-    expect(flags({ order_form: "Kennelwise Pro — up to 5,000 client records", kickoff_note: "They hold 4,100 client records today." }, "conflicting_terms")).toEqual([]);
-  });
+  it(
+    "separates a cap from a count: a SOW cap against a smaller order is a conflict, " +
+      "today's volume under the cap is not",
+    () => {
+      expect(
+        flags(
+          {
+            signed_scope: base.signed_scope + "\nMigrate up to 900 client records per clinic group.",
+            order_form: "Record migration: 700 client records",
+          },
+          "conflicting_terms",
+        ),
+      ).toHaveLength(2);
+      expect(
+        flags(
+          {
+            order_form: "Kennelwise Pro — up to 5,000 client records",
+            kickoff_note: "They hold 4,100 client records today.",
+          },
+          "conflicting_terms",
+        ),
+      ).toEqual([]);
+    },
+  );
   it("counts the people in '12 front-desk office users', and nothing in a date range or a product's version", () => {
     const order_form = "Kennelwise Pro — 12 office users — 12-month term";
     const signed_scope = "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.";
-    for (const kickoff_note of ["They run 2 offices in the valley.", "Launch at their open days, May 3-6 so staff can try it.", "They found us through the Vetstar 9 user forum."]) {
+    for (const kickoff_note of [
+      "They run 2 offices in the valley.",
+      "Launch at their open days, May 3-6 so staff can try it.",
+      "They found us through the Vetstar 9 user forum.",
+    ]) {
       expect(flags({ signed_scope, order_form, kickoff_note }, "conflicting_terms")).toEqual([]);
     }
   });
   it("does not flag the same value written two ways, an addition, or a part of the whole", () => {
-    for (const note of ["All twelve (12) vets get a login.", "They asked for two extra clinics next spring.", "2 of the clinics still use paper charts."]) {
-      expect(evidence({ kickoff_note: note, order_form: "Kennelwise Pro — 3 clinics — 12 vet logins — 12-month term" }, "conflicting_terms")).toEqual([]);
+    for (const note of [
+      "All twelve (12) vets get a login.",
+      "They asked for two extra clinics next spring.",
+      "2 of the clinics still use paper charts.",
+    ]) {
+      expect(
+        evidence(
+          { kickoff_note: note, order_form: "Kennelwise Pro — 3 clinics — 12 vet logins — 12-month term" },
+          "conflicting_terms",
+        ),
+      ).toEqual([]);
     }
   });
 });
@@ -193,17 +329,34 @@ describe("scope exceptions: concessions by any name, approved ones left alone", 
       "We'll swallow the overtime if the cut-over runs past midnight.",
       "Agreed their second invoice can slide to 75 days.",
     ];
-    for (const kickoff_note of notes) expect(flags({ kickoff_note }, "scope_exception").map((f) => f.evidence)).toEqual([kickoff_note]);
+    for (const kickoff_note of notes)
+      expect(flags({ kickoff_note }, "scope_exception").map((f) => f.evidence)).toEqual([kickoff_note]);
   });
   it("does not flag an exception the deal desk approved, and does flag one still pending", () => {
-    expect(flags({ deal_desk_exception: "DD-5120 approved 4 March (R. Vance): 7% discount on the kennel module for year 1." }, "scope_exception")).toEqual([]);
-    expect(flags({ deal_desk_exception: "DD-5121 submitted 6 March: 7% discount on the kennel module for year 1. Pending review." }, "scope_exception")).toHaveLength(1);
+    expect(
+      flags(
+        { deal_desk_exception: "DD-5120 approved 4 March (R. Vance): 7% discount on the kennel module for year 1." },
+        "scope_exception",
+      ),
+    ).toEqual([]);
+    expect(
+      flags(
+        {
+          deal_desk_exception:
+            "DD-5121 submitted 6 March: 7% discount on the kennel module for year 1. Pending review.",
+        },
+        "scope_exception",
+      ),
+    ).toHaveLength(1);
   });
 });
 
 describe("promises: paraphrased asks found, explicit non-promises respected", () => {
   it("flags a commitment the scope does not contain, quoting the reader's words", () => {
-    const f = flags({ kickoff_note: "Told the owner we'd hook their X-ray archive into the booking screen." }, "promise_not_in_scope");
+    const f = flags(
+      { kickoff_note: "Told the owner we'd hook their X-ray archive into the booking screen." },
+      "promise_not_in_scope",
+    );
     expect(f).toHaveLength(1);
     // the message quotes words as written ("archive", "X-ray"), never stems ("archiv")
     expect(f[0].message).toMatch(/X-ray/);
@@ -212,13 +365,26 @@ describe("promises: paraphrased asks found, explicit non-promises respected", ()
   });
   it("flags a promise of what the scope explicitly excludes, and reads 'that's out' as a decline", () => {
     const signed_scope = base.signed_scope + "\nOut of scope: grooming salon scheduling; pet insurance claims.";
-    expect(evidence({ signed_scope, kickoff_note: "I told the owner we'd set up grooming salon scheduling at go-live." }, "promise_not_in_scope")).toHaveLength(1);
-    expect(evidence({ signed_scope, kickoff_note: "I told the owner grooming salon scheduling is out, it's a later phase." }, "promise_not_in_scope")).toEqual([]);
+    expect(
+      evidence(
+        { signed_scope, kickoff_note: "I told the owner we'd set up grooming salon scheduling at go-live." },
+        "promise_not_in_scope",
+      ),
+    ).toHaveLength(1);
+    expect(
+      evidence(
+        { signed_scope, kickoff_note: "I told the owner grooming salon scheduling is out, it's a later phase." },
+        "promise_not_in_scope",
+      ),
+    ).toEqual([]);
   });
   it("does not flag explicit non-promises, declines or e-mail furniture", () => {
-    const note = "I haven't offered anything beyond the SOW. They asked about a loyalty app; I said it would need its own order.";
+    const note =
+      "I haven't offered anything beyond the SOW. They asked about a loyalty app; I said it would need its own order.";
     expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
-    const mail = "From: Jo Park\nTo: Sam Lee\nSubject: Recap\nHi Sam,\nKennel bookings confirmed by SMS.\nBest regards\nJo Park\nAccount Executive";
+    const mail =
+      "From: Jo Park\nTo: Sam Lee\nSubject: Recap\nHi Sam,\nKennel bookings confirmed " +
+      "by SMS.\nBest regards\nJo Park\nAccount Executive";
     expect(evidence({ customer_promise: mail }, "promise_not_in_scope")).toEqual([]);
   });
 });
@@ -226,53 +392,132 @@ describe("promises: paraphrased asks found, explicit non-promises respected", ()
 describe("timeline: dates inside an approved schedule, and dates that only date a letter", () => {
   it("does not flag a restatement of the approved schedule or the date of a letter", () => {
     const scope = base.signed_scope + "\nProject plan approved by our delivery manager on 3 March: go-live 12 May.";
-    expect(evidence({ signed_scope: scope, kickoff_note: "Go-live (12 May) is on the signed plan, they're happy." }, "timeline_assumption")).toEqual([]);
-    expect(evidence({ customer_promise: "From our proposal letter to Dr. Hale, 19 January 2026:\n\"Bookings confirmed by SMS.\"" }, "timeline_assumption")).toEqual([]);
+    expect(
+      evidence(
+        { signed_scope: scope, kickoff_note: "Go-live (12 May) is on the signed plan, they're happy." },
+        "timeline_assumption",
+      ),
+    ).toEqual([]);
+    expect(
+      evidence(
+        { customer_promise: 'From our proposal letter to Dr. Hale, 19 January 2026:\n"Bookings confirmed by SMS."' },
+        "timeline_assumption",
+      ),
+    ).toEqual([]);
   });
   it("flags a deadline tied to the customer's own calendar", () => {
-    expect(evidence({ kickoff_note: "Told them we'd be fully live before Diwali." }, "timeline_assumption")).toHaveLength(1);
+    expect(
+      evidence({ kickoff_note: "Told them we'd be fully live before Diwali." }, "timeline_assumption"),
+    ).toHaveLength(1);
   });
   it("leaves the date of a past demo or a quoted release alone", () => {
-    expect(evidence({ customer_promise: "Dr. Hale's recap after the 9/3 demo: bookings confirmed by SMS." }, "timeline_assumption")).toEqual([]);
-    expect(evidence({ customer_promise: 'From the clinic newsletter (June 2026), quoting Dr. Hale: "Bookings confirmed by SMS."' }, "timeline_assumption")).toEqual([]);
+    expect(
+      evidence(
+        { customer_promise: "Dr. Hale's recap after the 9/3 demo: bookings confirmed by SMS." },
+        "timeline_assumption",
+      ),
+    ).toEqual([]);
+    expect(
+      evidence(
+        { customer_promise: 'From the clinic newsletter (June 2026), quoting Dr. Hale: "Bookings confirmed by SMS."' },
+        "timeline_assumption",
+      ),
+    ).toEqual([]);
   });
   it("cites the seller's own commitment when a wish and a promise share a line", () => {
-    const kickoff_note = "their ops lead wants kennels live for the 14 Oct open day, and I told her we'd have it all running by 14 Oct";
-    expect(evidence({ kickoff_note }, "timeline_assumption")).toEqual([expect.stringMatching(/^(?:and )?I told her we'd have it all running by 14 Oct$/)]);
+    const kickoff_note =
+      "their ops lead wants kennels live for the 14 Oct open day, and I told her we'd have it all running by 14 Oct";
+    expect(evidence({ kickoff_note }, "timeline_assumption")).toEqual([
+      expect.stringMatching(/^(?:and )?I told her we'd have it all running by 14 Oct$/),
+    ]);
   });
   it("reads 'by then', a requirement's own deadline and a season as dates", () => {
-    expect(evidence({ kickoff_note: "Their boarding season opens 1 June, so they want every clinic live by then, and I said fine." }, "timeline_assumption")).toHaveLength(1);
-    expect(evidence({ cs_requirement: "Vaccine reminders visible in the owner app by 20 April." }, "timeline_assumption")).toHaveLength(1);
-    expect(evidence({ kickoff_note: "they expect we'll be done by spring 2027." }, "timeline_assumption")).toHaveLength(1);
-    expect(evidence({ cs_requirement: "Clinic supplies its vet roster by 20 April (customer action)." }, "timeline_assumption")).toEqual([]);
+    expect(
+      evidence(
+        {
+          kickoff_note: "Their boarding season opens 1 June, so they want every clinic live by then, and I said fine.",
+        },
+        "timeline_assumption",
+      ),
+    ).toHaveLength(1);
+    expect(
+      evidence({ cs_requirement: "Vaccine reminders visible in the owner app by 20 April." }, "timeline_assumption"),
+    ).toHaveLength(1);
+    expect(evidence({ kickoff_note: "they expect we'll be done by spring 2027." }, "timeline_assumption")).toHaveLength(
+      1,
+    );
+    expect(
+      evidence(
+        { cs_requirement: "Clinic supplies its vet roster by 20 April (customer action)." },
+        "timeline_assumption",
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("ambiguity: vague quantifiers and qualifiers, bounded wording left alone", () => {
   it("flags various, most, where applicable and a handful", () => {
-    for (const line of ["Set up various reminder journeys.", "Migrate most historical invoices.", "Connect the lab analysers where applicable.", "A handful of board reports."]) {
-      expect(evidence({ signed_scope: `1. ${line} Accepted when the practice manager signs off.` }, "ambiguous_deliverable")).toHaveLength(1);
+    for (const line of [
+      "Set up various reminder journeys.",
+      "Migrate most historical invoices.",
+      "Connect the lab analysers where applicable.",
+      "A handful of board reports.",
+    ]) {
+      expect(
+        evidence({ signed_scope: `1. ${line} Accepted when the practice manager signs off.` }, "ambiguous_deliverable"),
+      ).toHaveLength(1);
     }
   });
   it("reads 'a full shift' and 'fully live' in a promise as plain outcomes", () => {
-    expect(evidence({ customer_promise: "Vets can work offline for a full shift and sync when back in signal." }, "ambiguous_deliverable")).toEqual([]);
-    expect(evidence({ customer_promise: "You'll be fully live on Kennelwise before the spring rush." }, "ambiguous_deliverable")).toEqual([]);
+    expect(
+      evidence(
+        { customer_promise: "Vets can work offline for a full shift and sync when back in signal." },
+        "ambiguous_deliverable",
+      ),
+    ).toEqual([]);
+    expect(
+      evidence(
+        { customer_promise: "You'll be fully live on Kennelwise before the spring rush." },
+        "ambiguous_deliverable",
+      ),
+    ).toEqual([]);
   });
   it("leaves a capped 'as needed' and a named standard report alone", () => {
-    expect(evidence({ signed_scope: "1. Advisory calls as needed, capped at 10 hours. Complete when the hours are used.\n2. The standard Kennel Occupancy report, scheduled weekly. Accepted on receipt." }, "ambiguous_deliverable")).toEqual([]);
+    expect(
+      evidence(
+        {
+          signed_scope:
+            "1. Advisory calls as needed, capped at 10 hours. Complete when the hours are " +
+            "used.\n2. The standard Kennel Occupancy report, scheduled weekly. Accepted on " +
+            "receipt.",
+        },
+        "ambiguous_deliverable",
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("unowned requirements: nobody on our side", () => {
   it("reads questions answered with nobody and a RACI row with no one responsible", () => {
-    expect(evidence({ kickoff_note: "Who handles the pharmacy integration on our side? Nobody yet." }, "unowned_requirement")).toHaveLength(1);
-    const raci = "| Activity | Vendor | Clinic |\n|---|---|---|\n| Data export | R/A | C |\n| Pharmacy feed | TBD | C |";
-    expect(evidence({ signed_scope: base.signed_scope + "\n\n" + raci }, "unowned_requirement")).toEqual(["Pharmacy feed | TBD"]);
+    expect(
+      evidence(
+        { kickoff_note: "Who handles the pharmacy integration on our side? Nobody yet." },
+        "unowned_requirement",
+      ),
+    ).toHaveLength(1);
+    const raci =
+      "| Activity | Vendor | Clinic |\n|---|---|---|\n| Data export | R/A | C |\n| Pharmacy feed | TBD | C |";
+    expect(evidence({ signed_scope: base.signed_scope + "\n\n" + raci }, "unowned_requirement")).toEqual([
+      "Pharmacy feed | TBD",
+    ]);
   });
 });
 
 describe("text in other languages", () => {
-  const german = "Der Kunde erwartet, dass wir die Schnittstelle zum Lager bis Ende März liefern und die Schulung für alle Mitarbeiter übernehmen, auch wenn das nicht im Angebot steht.";
+  const german =
+    "Der Kunde erwartet, dass wir die Schnittstelle zum Lager bis Ende März liefern " +
+    "und die Schulung für alle Mitarbeiter übernehmen, auch wenn das nicht im " +
+    "Angebot steht.";
   it("runs no text check on a German note, says so in every flag, and still compares the numbers", () => {
     const r = scorePacket({ ...base, kickoff_note: `${german} Sie haben 7 clinics.` });
     expect(r.skipped).toEqual({ kickoff_note: "de" });

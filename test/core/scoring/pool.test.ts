@@ -21,10 +21,24 @@ afterEach(() => Promise.all(dbs.map((d) => d.dispose())));
 
 const demo = path.join(PROJECT_ROOT, "seeds", "demo", "handoffs.csv");
 const flagsOf = async (db: Db) =>
-  (await sql<Record<string, unknown>>`SELECT flag_id, deal_id, category, severity, source, span_start, span_end, evidence, message, detector, state, packet_version, topic
-    FROM flags ORDER BY rowid`.execute(db.db)).rows;
-const auditOf = async (db: Db) => (await sql<Record<string, unknown>>`SELECT action, entity, entity_id, detail FROM audit_log WHERE actor = 'scorer' ORDER BY seq`.execute(db.db)).rows;
-const packetsOf = async (db: Db) => (await sql<Record<string, unknown>>`SELECT deal_id, scored_hash, score_status, text_checks FROM packets ORDER BY deal_id`.execute(db.db)).rows;
+  (
+    await sql<
+      Record<string, unknown>
+    >`SELECT flag_id, deal_id, category, severity, source, span_start, span_end, evidence, message, detector, state, packet_version, topic
+    FROM flags ORDER BY rowid`.execute(db.db)
+  ).rows;
+const auditOf = async (db: Db) =>
+  (
+    await sql<
+      Record<string, unknown>
+    >`SELECT action, entity, entity_id, detail FROM audit_log WHERE actor = 'scorer' ORDER BY seq`.execute(db.db)
+  ).rows;
+const packetsOf = async (db: Db) =>
+  (
+    await sql<
+      Record<string, unknown>
+    >`SELECT deal_id, scored_hash, score_status, text_checks FROM packets ORDER BY deal_id`.execute(db.db)
+  ).rows;
 
 describe("scoring in worker threads", () => {
   it("stores the same flags in the same order, audit entries and progress as the main thread", async () => {
@@ -32,7 +46,11 @@ describe("scoring in worker threads", () => {
     const progress: [number, number][][] = [[], []];
     for (const [i, db] of dbs.entries()) {
       await importCsv(db, { kind: "handoffs", file: demo });
-      const s = await runScore(db, { workers: i === 0 ? 0 : 2, chunkSize: 70, onProgress: (d, t) => progress[i].push([d, t]) });
+      const s = await runScore(db, {
+        workers: i === 0 ? 0 : 2,
+        chunkSize: 70,
+        onProgress: (d, t) => progress[i].push([d, t]),
+      });
       expect(s.scored).toBeGreaterThan(200);
       expect(s.failed).toBe(0);
     }
@@ -50,8 +68,20 @@ describe("scoring in worker threads", () => {
 
   it("returns each packet's result in the order given", async () => {
     const packets: PacketText[] = Array.from({ length: 130 }, (_, i) => {
-      const p = packet({ deal_id: `W${i}`, kickoff_note: i % 3 ? `They have ${100 + i} employees today.` : "Customer expects training as needed." });
-      return { deal_id: p.deal_id, delivery_owner: p.delivery_owner ?? null, signed_scope: p.signed_scope ?? null, order_form: p.order_form ?? null, deal_desk_exception: p.deal_desk_exception ?? null, kickoff_note: p.kickoff_note ?? null, cs_requirement: p.cs_requirement ?? null, customer_promise: p.customer_promise ?? null };
+      const p = packet({
+        deal_id: `W${i}`,
+        kickoff_note: i % 3 ? `They have ${100 + i} employees today.` : "Customer expects training as needed.",
+      });
+      return {
+        deal_id: p.deal_id,
+        delivery_owner: p.delivery_owner ?? null,
+        signed_scope: p.signed_scope ?? null,
+        order_form: p.order_form ?? null,
+        deal_desk_exception: p.deal_desk_exception ?? null,
+        kickoff_note: p.kickoff_note ?? null,
+        cs_requirement: p.cs_requirement ?? null,
+        customer_promise: p.customer_promise ?? null,
+      };
     });
     const pool = await openScorePool(2);
     try {

@@ -36,7 +36,9 @@ describe("scoring runs", () => {
   });
 
   it("retires flags whose text changed, keeps the history, and keeps decisions on flags that still exist", async () => {
-    const rows = [packet({ deal_id: "K1", kickoff_note: "They have 140 employees today.\nTold them we'd cover the travel." })];
+    const rows = [
+      packet({ deal_id: "K1", kickoff_note: "They have 140 employees today.\nTold them we'd cover the travel." }),
+    ];
     await load(rows);
     await runScore(db);
     const before = await db.db.selectFrom("flags").selectAll().where("deal_id", "=", "K1").execute();
@@ -50,7 +52,11 @@ describe("scoring runs", () => {
     expect(after.length).toBe(before.length);
     expect(after.find((f) => f.flag_id === travel.flag_id)!.state).toBe("active");
     expect(after.filter((f) => f.state === "superseded").length).toBe(s.flags_retired);
-    const review = await db.db.selectFrom("reviews").selectAll().where("flag_id", "=", travel.flag_id).executeTakeFirstOrThrow();
+    const review = await db.db
+      .selectFrom("reviews")
+      .selectAll()
+      .where("flag_id", "=", travel.flag_id)
+      .executeTakeFirstOrThrow();
     expect(review.decision).toBe("accepted");
   });
 
@@ -83,7 +89,11 @@ describe("scoring runs", () => {
     const s = await runScore(db, { llm });
     expect(s).toMatchObject({ scored: 1, failed: 1 });
     expect(s.errors[0]).toMatchObject({ deal_id: "F1" });
-    const f1 = await db.db.selectFrom("packets").select(["score_status", "score_error"]).where("deal_id", "=", "F1").executeTakeFirstOrThrow();
+    const f1 = await db.db
+      .selectFrom("packets")
+      .select(["score_status", "score_error"])
+      .where("deal_id", "=", "F1")
+      .executeTakeFirstOrThrow();
     expect(f1.score_status).toBe("failed");
     expect(f1.score_error).toMatch(/detector exploded/);
     // the failed packet (only) is tried again on the next run

@@ -5,7 +5,8 @@ import { stem, terms } from "../../../app/core/scoring/lexicon";
 
 describe("structure", () => {
   it("keeps offsets exact through CRLF, tabs and non-ASCII", () => {
-    const text = "Intro — “quoted”.\r\n\t2.4 Configure 🚀 rockets. Accepted when they fly.\r\n- bullet one\r\n• bullet two";
+    const text =
+      "Intro — “quoted”.\r\n\t2.4 Configure 🚀 rockets. Accepted when they fly.\r\n- bullet one\r\n• bullet two";
     for (const u of units(text)) expect(text.slice(u.start, u.end)).toBe(u.text);
     expect(units(text).map((u) => u.marker)).toEqual([null, "2.4", "2.4", "-", "•"]);
   });
@@ -16,7 +17,9 @@ describe("structure", () => {
   });
 
   it("joins wrapped prose lines but keeps one-thought-per-line notes apart", () => {
-    const wrapped = "The contractor shall deliver a working prototype of the application\nusing a modern stack that the agency already operates and supports.\nShort line.";
+    const wrapped =
+      "The contractor shall deliver a working prototype of the application\nusing a " +
+      "modern stack that the agency already operates and supports.\nShort line.";
     expect(logicalLines(wrapped).filter((l) => l.text.trim()).length).toBe(2);
     const notes = "they have 90 techs\nprice is fine\ntold them we'd add SMS";
     expect(logicalLines(notes).length).toBe(3);
@@ -24,12 +27,20 @@ describe("structure", () => {
 
   it("splits sentences but not abbreviations, decimals or initials", () => {
     const text = "Approx. 40 users at $9.50 each, e.g. admins. Owner is Priya N. (Delivery). Done.";
-    expect(sentences(text, 0, text.length).map((s) => s.text)).toEqual(["Approx. 40 users at $9.50 each, e.g. admins.", "Owner is Priya N. (Delivery).", "Done."]);
+    expect(sentences(text, 0, text.length).map((s) => s.text)).toEqual([
+      "Approx. 40 users at $9.50 each, e.g. admins.",
+      "Owner is Priya N. (Delivery).",
+      "Done.",
+    ]);
   });
 
   it("splits clauses at top level only", () => {
     const text = "connect the store (complete when orders sync, daily), import contacts; build journeys";
-    expect(clauses(text, 0, text.length, { commas: true }).map((c) => c.text)).toEqual(["connect the store (complete when orders sync, daily)", "import contacts", "build journeys"]);
+    expect(clauses(text, 0, text.length, { commas: true }).map((c) => c.text)).toEqual([
+      "connect the store (complete when orders sync, daily)",
+      "import contacts",
+      "build journeys",
+    ]);
   });
 });
 
@@ -43,11 +54,15 @@ describe("numbers and dates", () => {
   ])("number words: %s → %d", (t, n) => expect(parseNumberWords(t)).toBe(n));
 
   it("numerals with separators and suffixes", () => {
-    expect([parseNumeral("1,200"), parseNumeral("38k"), parseNumeral("2.5M"), parseNumeral("9.50")]).toEqual([1200, 38000, 2500000, 9.5]);
+    expect([parseNumeral("1,200"), parseNumeral("38k"), parseNumeral("2.5M"), parseNumeral("9.50")]).toEqual([
+      1200, 38000, 2500000, 9.5,
+    ]);
   });
 
   it("finds counted quantities with their bound and unit", () => {
-    const q = quantities("Up to 650 Windows and macOS endpoints; forty (40) named users; ~190 employees; $9.50 per user");
+    const q = quantities(
+      "Up to 650 Windows and macOS endpoints; forty (40) named users; ~190 employees; $9.50 per user",
+    );
     expect(q.map((x) => [x.value, x.unit, x.bound])).toEqual([
       [650, "endpoint", "max"],
       [40, "user", "exact"],
@@ -56,7 +71,9 @@ describe("numbers and dates", () => {
   });
 
   it("finds dates, months, quarters and relative deadlines, and ignores look-alikes", () => {
-    const d = dateMentions("live by 3/27, then March 15, before Q3, EOQ, within six weeks of signature; 24/7 support; Juniper");
+    const d = dateMentions(
+      "live by 3/27, then March 15, before Q3, EOQ, within six weeks of signature; 24/7 support; Juniper",
+    );
     expect(d.map((x) => x.key)).toEqual(["03-27", "03-15", "Q3", "EOQ", null]);
   });
 });

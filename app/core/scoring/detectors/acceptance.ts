@@ -8,14 +8,19 @@ export const acceptanceDetector: Detector = {
   category: "missing_acceptance_criteria",
   detect(ctx) {
     const scope = ctx.text("signed_scope");
-    const found = [...findDeliverables(scope).filter((d) => !d.accepted), ...orderFormDeliverables(`${ctx.text("order_form")}\u0000${scope}`)];
+    const found = [
+      ...findDeliverables(scope).filter((d) => !d.accepted),
+      ...orderFormDeliverables(`${ctx.text("order_form")}\u0000${scope}`),
+    ];
     return found.map((d) => ({
       category: "missing_acceptance_criteria" as const,
       severity: "high" as const,
       source: d.source,
       start: d.start,
       end: d.end,
-      message: "This deliverable has no acceptance or sign-off condition: add a measurable one (who accepts, against what) before kickoff.",
+      message:
+        "This deliverable has no acceptance or sign-off condition: add a measurable one " +
+        "(who accepts, against what) before kickoff.",
     }));
   },
 };

@@ -8,17 +8,26 @@ import { noteNoise } from "../conversation";
 import { UNCOUNTED_WORK, vagueHit, type VagueHit } from "../vagueness";
 
 // Sentences about the contract's own machinery (the QASP, the Government's review) are not deliverables.
-const MACHINERY = /\bqasp\b|\bcontracting officer\b|\bgovernment (?:will|may|shall)\b|\bby the government\b|\bwill inspect\b/i;
+const MACHINERY =
+  /\bqasp\b|\bcontracting officer\b|\bgovernment (?:will|may|shall)\b|\bby the government\b|\bwill inspect\b/i;
 const CONTRACT_MACHINERY = { test: (s: string) => MACHINERY.test(s.replace(/\b(?:per|under) the qasp\b/gi, "")) };
 const NUMBER = new RegExp(NUM, "i");
 // a named system in parentheses or an elaboration after a colon or dash makes a short deliverable specific
 const NAMED = /\([A-Z][\w/ &-]+\)|:\s+\S+(?:\s+\S+){3,}|—\s+\S+(?:\s+\S+){3,}/;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
-const LICENCE_LINE = /\b(?:subscriptions?|licen[cs]es?|seats?|named users?|per (?:user|seat|month|year)|pepm|annual(?:ly)?|edition|tier|platform fee)\b/i;
+const LICENCE_LINE = new RegExp(
+  [
+    String.raw`\b(?:subscriptions?|licen[cs]es?|seats?|named users?|per (?:user|seat|month|year)|pepm|`,
+    String.raw`annual(?:ly)?|edition|tier|platform fee)\b`,
+  ].join(""),
+  "i",
+);
 
 const messageFor = (hit: VagueHit, what: string) =>
   hit.family === "escape"
-    ? `"${hit.text.trim()}" lets this ${what} be decided later: state the count, the systems or the limit so delivery and the customer size it the same way.`
+    ? `"${hit.text.trim()}" lets this ${what} be decided later: state the count, ` +
+      `the systems or the limit so delivery and the customer size it the same ` +
+      `way.`
     : hit.family === "open"
       ? `"${hit.text.trim()}" leaves this ${what} open-ended: list every item, or say the list is complete.`
       : `"${hit.text.trim()}" is not measurable here: say exactly how many or how much, or name the specific item.`;
@@ -64,20 +73,45 @@ export const ambiguityDetector: Detector = {
       if (CONTRACT_MACHINERY.test(d.text)) continue;
       // a table row says what it is in one cell and how much in another: read every cell, cite the vague one
       if (d.item.text.includes("|")) {
-        const cell = rowCells(scope, d.item).map((c) => ({ c, hit: vagueHit(c.text) })).find((x) => x.hit);
+        const cell = rowCells(scope, d.item)
+          .map((c) => ({ c, hit: vagueHit(c.text) }))
+          .find((x) => x.hit);
         if (cell) {
           push("signed_scope", cell.c, d.accepted ? "medium" : "high", messageFor(cell.hit!, "deliverable"));
           continue;
         }
       }
       const hit = vagueHit(d.text);
-      const words = d.text.replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean).length;
+      const words = d.text
+        .replace(/[^\p{L}\p{N}\s]/gu, " ")
+        .split(/\s+/)
+        .filter(Boolean).length;
       // a short deliverable with no count, no named system and no condition ("Board dashboards.", "Churn prediction.")
-      const namesSystem = /\s(?:with|to|from|into|in|for) (?:the )?(?:[A-Z][\w.-]*\s?){1,3}(?:ERP|CRM|API|Financials|Cloud|Online|Advanced|\d)/.test(d.text) || /\s[A-Z][a-z]+[A-Z]\w*/.test(d.text);
-      const underspecified = !d.accepted && !NUMBER.test(d.text.replace(YEAR, "")) && words <= 9 && !NAMED.test(d.text) && !namesSystem;
-      if (hit) push("signed_scope", citeFor(scope, d, hit), d.accepted ? "medium" : "high", messageFor(hit, "deliverable"));
-      else if (underspecified) push("signed_scope", d, "high", "This deliverable names no count, system or boundary: spell out exactly what is included.");
-      else if (UNCOUNTED_WORK.test(d.text)) push("signed_scope", d, "medium", "This deliverable names work products without saying how many: give the count or list them.");
+      const namesSystem =
+        new RegExp(
+          [
+            String.raw`\s(?:with|to|from|into|in|for) (?:the )?(?:[A-Z][\w.-]*\s?){1,3}(?:ERP|CRM|API|`,
+            String.raw`Financials|Cloud|Online|Advanced|\d)`,
+          ].join(""),
+        ).test(d.text) || /\s[A-Z][a-z]+[A-Z]\w*/.test(d.text);
+      const underspecified =
+        !d.accepted && !NUMBER.test(d.text.replace(YEAR, "")) && words <= 9 && !NAMED.test(d.text) && !namesSystem;
+      if (hit)
+        push("signed_scope", citeFor(scope, d, hit), d.accepted ? "medium" : "high", messageFor(hit, "deliverable"));
+      else if (underspecified)
+        push(
+          "signed_scope",
+          d,
+          "high",
+          "This deliverable names no count, system or boundary: spell out exactly what is included.",
+        );
+      else if (UNCOUNTED_WORK.test(d.text))
+        push(
+          "signed_scope",
+          d,
+          "medium",
+          "This deliverable names work products without saying how many: give the count or list them.",
+        );
     }
     // vague wording anywhere else in the work the scope describes (list intros, service levels, task prose)
     for (const u of workSentences(scope)) {
@@ -101,9 +135,20 @@ export const ambiguityDetector: Detector = {
         for (const s of b.cells ? [b.head] : sentences(text, b.head.start, b.end)) {
           if (noteNoise(s.text) || /:\s*$/.test(s.text)) continue;
           for (const c of clauses(text, s.start, s.end)) {
-            // a promise's "when needed" is bounded by the scope it restates; its open lists and vague quantities are not
-            const hit = vagueHit(c.text, source === "cs_requirement" ? ["escape", "open", "quantifier", "quality"] : ["open", "quantifier", "quality"]);
-            if (!hit || (hit.family === "quality" && !/^(?:full|fully|complete|comprehensive|robust|seamless|seamlessly)$/i.test(hit.text))) continue;
+            // a promise's "when needed" is bounded by the scope it restates; its open lists and vague quantities are
+            // not
+            const hit = vagueHit(
+              c.text,
+              source === "cs_requirement"
+                ? ["escape", "open", "quantifier", "quality"]
+                : ["open", "quantifier", "quality"],
+            );
+            if (
+              !hit ||
+              (hit.family === "quality" &&
+                !/^(?:full|fully|complete|comprehensive|robust|seamless|seamlessly)$/i.test(hit.text))
+            )
+              continue;
             push(source, c, "medium", messageFor(hit, "requirement"));
           }
         }

@@ -1,7 +1,12 @@
 import type { Detector, Finding } from "../types";
 import { factsOf, type Fact } from "../facts";
 
-const GENERIC_CONTEXT = /^(?:month|year|week|day|term|contract|subscription|customer|client|data|system|from|with|will|that|this|they|their|after|before|over|each|every|least|total)$/;
+const GENERIC_CONTEXT = new RegExp(
+  [
+    String.raw`^(?:month|year|week|day|term|contract|subscription|customer|client|data|system|from|with|`,
+    String.raw`will|that|this|they|their|after|before|over|each|every|least|total)$`,
+  ].join(""),
+);
 
 /** Two clauses about the same thing: at least two informative terms in common. */
 function sameContext(a: Fact, b: Fact): boolean {
@@ -19,8 +24,10 @@ function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): bo
   if (a.kind === "date") {
     const month = (v: number) => Math.floor(v / 100);
     // a month-only deadline (a holiday, "by <month>") is met by any date in an earlier month
-    if (a.value % 100 === 0 && a.bound === "max") return month(b.value) < month(a.value) || (month(b.value) === month(a.value) && b.bound !== "exact");
-    if (b.value % 100 === 0 && b.bound === "max") return month(a.value) < month(b.value) || (month(a.value) === month(b.value) && a.bound !== "exact");
+    if (a.value % 100 === 0 && a.bound === "max")
+      return month(b.value) < month(a.value) || (month(b.value) === month(a.value) && b.bound !== "exact");
+    if (b.value % 100 === 0 && b.bound === "max")
+      return month(a.value) < month(b.value) || (month(a.value) === month(b.value) && a.bound !== "exact");
     if (a.value % 100 === 0 || b.value % 100 === 0) return month(a.value) === month(b.value);
     // "live by March 30" is met by a scheduled March 14
     if (a.bound === "max" && b.value <= a.value) return true;
@@ -29,21 +36,29 @@ function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): bo
   }
   const [hi, lo] = a.value >= b.value ? [a, b] : [b, a];
   // inside a contracted cap: an estimate ("up to 3,500" vs "~2,800 at peak"), or a sales-side count of today's volume
-  if (hi.bound === "max" && (lo.bound === "approx" || (lo.bound === "exact" && CONTRACT.has(hi.source) && !CONTRACT.has(lo.source)))) return true;
+  if (
+    hi.bound === "max" &&
+    (lo.bound === "approx" || (lo.bound === "exact" && CONTRACT.has(hi.source) && !CONTRACT.has(lo.source)))
+  )
+    return true;
   // an estimate below what the order form buys leaves headroom; only needing more than was bought disagrees
-  if (lo.bound === "approx" && hi.bound === "exact" && (hi.source === "order_form" || contracted.has(hi.value))) return true;
+  if (lo.bound === "approx" && hi.bound === "exact" && (hi.source === "order_form" || contracted.has(hi.value)))
+    return true;
   if (a.bound === "min" || b.bound === "min") {
     const [min, other] = a.bound === "min" ? [a, b] : [b, a];
     return other.bound === "min" || min.value <= other.value;
   }
-  if (a.bound === "approx" || b.bound === "approx") return Math.abs(a.value - b.value) / Math.max(a.value, b.value) <= tolerance;
+  if (a.bound === "approx" || b.bound === "approx")
+    return Math.abs(a.value - b.value) / Math.max(a.value, b.value) <= tolerance;
   return false;
 }
 
 /** Facts about the same thing: the same key, or a dated piece of work and a milestone date naming that work. */
 function sameKey(a: Fact, b: Fact): boolean {
   if (a.key === b.key) return true;
-  return a.kind === "date" && b.kind === "date" && (a.key === "date:item" || b.key === "date:item") && sameContext(a, b);
+  return (
+    a.kind === "date" && b.kind === "date" && (a.key === "date:item" || b.key === "date:item") && sameContext(a, b)
+  );
 }
 
 /** Which instance of a key a fact is about: two clauses naming different sites or phases are not comparable. */
@@ -52,7 +67,9 @@ function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
   if (a.kind === "date" || a.kind === "count") {
     const shared = [...a.names].some((n) => b.names.has(n));
     // a side that states several values for the key needs a shared name to pick the one meant
-    const several = (y: Fact) => !COMMITMENT.test(y.clause.text) && new Set(facts.filter((f) => f.source === y.source && f.key === y.key).map((f) => f.value)).size > 1;
+    const several = (y: Fact) =>
+      !COMMITMENT.test(y.clause.text) &&
+      new Set(facts.filter((f) => f.source === y.source && f.key === y.key).map((f) => f.value)).size > 1;
     // (a dated piece of work is already picked out by the work it names)
     const named = a.key === "date:item" || b.key === "date:item";
     if ((several(a) || several(b)) && !shared && !named) return false;
@@ -80,11 +97,26 @@ export const conflictsDetector: Detector = {
         const a = facts[i];
         const b = facts[j];
         if (a.source === b.source || !sameKey(a, b) || !comparable(a, b, facts)) continue;
-        const contracted = new Set(facts.filter((f) => f.key === a.key && (f.source === "order_form" || f.source === "signed_scope")).map((f) => f.value));
+        const contracted = new Set(
+          facts
+            .filter((f) => f.key === a.key && (f.source === "order_form" || f.source === "signed_scope"))
+            .map((f) => f.value),
+        );
         // a source that also states the other value somewhere agrees with itself, unless it made a new commitment
-        const restates = (x: Fact, y: Fact) => !COMMITMENT.test(x.clause.text) && facts.some((f) => f.source === x.source && f.key === x.key && (f.key !== "date:item" || sameContext(f, y)) && agree(f, y, tolerance, contracted));
+        const restates = (x: Fact, y: Fact) =>
+          !COMMITMENT.test(x.clause.text) &&
+          facts.some(
+            (f) =>
+              f.source === x.source &&
+              f.key === x.key &&
+              (f.key !== "date:item" || sameContext(f, y)) &&
+              agree(f, y, tolerance, contracted),
+          );
         if (restates(a, b) || restates(b, a)) continue;
-        for (const [x, y] of [[a, b], [b, a]] as const) {
+        for (const [x, y] of [
+          [a, b],
+          [b, a],
+        ] as const) {
           const k = `${x.source}:${x.clause.start}`;
           if (flagged.has(k)) continue;
           flagged.set(k, {
@@ -93,7 +125,9 @@ export const conflictsDetector: Detector = {
             source: x.source,
             start: x.clause.start,
             end: x.clause.end,
-            message: `The ${x.source.replace(/_/g, " ")} says ${fmt(x)} but the ${y.source.replace(/_/g, " ")} says ${fmt(y)}: agree one figure before kickoff.`,
+            message:
+              `The ${x.source.replace(/_/g, " ")} says ${fmt(x)} but the ${y.source.replace(/_/g, " ")} ` +
+              `says ${fmt(y)}: agree one figure before kickoff.`,
           });
         }
       }
@@ -102,15 +136,38 @@ export const conflictsDetector: Detector = {
   },
 };
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 function fmt(f: Fact): string {
-  const prefix = f.bound === "max" ? (f.kind === "date" ? "by " : "up to ") : f.bound === "approx" ? "about " : f.bound === "min" ? "at least " : "";
+  const prefix =
+    f.bound === "max"
+      ? f.kind === "date"
+        ? "by "
+        : "up to "
+      : f.bound === "approx"
+        ? "about "
+        : f.bound === "min"
+          ? "at least "
+          : "";
   if (f.kind === "date") {
     const m = MONTHS[Math.floor(f.value / 100) - 1] ?? "";
     return `${f.key.replace("date:", "").replace("golive", "go-live")} ${prefix}${f.value % 100 ? `${m} ${f.value % 100}` : m}`;
   }
-  if (f.kind === "money") return `${prefix}${f.value.toLocaleString("en-US")} (${f.key.replace(/^\w+:/, "").replace("hour", "per hour")})`;
+  if (f.kind === "money")
+    return `${prefix}${f.value.toLocaleString("en-US")} (${f.key.replace(/^\w+:/, "").replace("hour", "per hour")})`;
   if (f.kind === "percent") return `${f.value}% discount`;
   const unit = f.key.replace(/^\w+:/, "");
   return `${prefix}${f.value.toLocaleString("en-US")} ${unit}${f.value === 1 ? "" : "s"}`;

@@ -4,23 +4,111 @@ import { clauses } from "../structure";
 
 /** Concession families: what kind of non-standard commercial term a phrase grants. */
 const FAMILIES: { family: string; re: RegExp }[] = [
-  { family: "free", re: /\bon us\b|\bon the house\b|\bsweetener\b|\bgoodwill\b|\bwon'?t be (?:invoiced|billed|charged)\b|\bnot (?:be )?(?:invoiced|billed|charged)\b|\bsem custo\b|\bsin costo\b|\bsans frais\b|\bgratuit\w*\b|\bkostenlos\b|\bohne (?:aufpreis|kosten|berechnung)\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bno (?:extra |additional )?(?:charge|cost|fee)s?\b|\bfor free\b|\bfree(?: of charge)?\b|\bcomplimentary\b|\bgratis\b|\bat our (?:own )?(?:cost|expense)\b|\bthrow(?:n)? in\b|\bcomp(?:'d|ed)\b/i },
+  {
+    family: "free",
+    re: new RegExp(
+      [
+        String.raw`\bon us\b|\bon the house\b|\bsweetener\b|\bgoodwill\b|\bwon'?t be (?:invoiced|billed|`,
+        String.raw`charged)\b|\bnot (?:be )?(?:invoiced|billed|charged)\b|\bsem custo\b|\bsin costo\b|`,
+        String.raw`\bsans frais\b|\bgratuit\w*\b|\bkostenlos\b|\bohne (?:aufpreis|kosten|berechnung)\b|`,
+        String.raw`\bat no (?:extra |additional )?(?:cost|charge)\b|\bno (?:extra |additional )?(?:charge|`,
+        String.raw`cost|fee)s?\b|\bfor free\b|\bfree(?: of charge)?\b|\bcomplimentary\b|\bgratis\b|`,
+        String.raw`\bat our (?:own )?(?:cost|expense)\b|\bthrow(?:n)? in\b|\bcomp(?:'d|ed)\b`,
+      ].join(""),
+      "i",
+    ),
+  },
   { family: "waiver", re: /\bwaiv(?:e|ed|es|ing|er)\b/i },
   { family: "discount", re: /\bdiscount(?:ed|s)?\b|\d+\s?%\s?off\b|\bmarked down\b/i },
-  { family: "credit", re: /\bcredit(?:ed)?\b.{0,300}\b(?:month|subscription|fee|invoice|bill)|\b(?:service|sla|subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b/i },
-  { family: "absorb", re: /\babsorb(?:ed|s)?\b|\bswallow\w*\b|\bcover (?:the |their )?(?:flights?|hotels?|airfare|mileage)\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:[\w-]+ ){0,3}(?:travel|expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b/i },
-  { family: "price", re: /\bprice (?:hold|lock(?:ed)?|freeze|frozen|protection|guarantee)\b|\bhold (?:the |their |our |today'?s |current )?(?:[\w-]+ ){0,2}(?:price|pricing|rates?)\b|\b(?:prices?|pricing|rates?) (?:held|frozen|flat|unchanged)\b|\bkeep (?:the |their )?(?:[\w-]+ ){0,2}(?:price|pricing|rates?) (?:flat|the same|unchanged|at)\b|\b(?:blended|special|reduced|discounted) (?:hourly )?rate\b|\block(?:ed)? (?:in )?(?:the |their |current )?(?:price|pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b/i },
-  { family: "payment", re: /\bnet[ -]?(?:45|60|75|90|120)\b|\bdeferred (?:payment|billing)\b|\bpay(?:ment)? (?:in arrears|on go-live)\b|\b(?:invoiced|billed|payable|paid) only (?:after|on|once|when)\b|\b(?:payment|invoice)s?\b[^.]{0,40}\bslide\b|\b\d+ days instead of \d+\b|\b(?:60|75|90|120)[- ]day (?:payment )?terms\b/i },
+  {
+    family: "credit",
+    re: new RegExp(
+      [
+        String.raw`\bcredit(?:ed)?\b.{0,300}\b(?:month|subscription|fee|invoice|bill)|\b(?:service|sla|`,
+        String.raw`subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b`,
+      ].join(""),
+      "i",
+    ),
+  },
+  {
+    family: "absorb",
+    re: new RegExp(
+      [
+        String.raw`\babsorb(?:ed|s)?\b|\bswallow\w*\b|\bcover (?:the |their )?(?:flights?|hotels?|airfare|`,
+        String.raw`mileage)\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:[\w-]+ ){0,3}(?:travel|`,
+        String.raw`expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b`,
+      ].join(""),
+      "i",
+    ),
+  },
+  {
+    family: "price",
+    re: new RegExp(
+      [
+        String.raw`\bprice (?:hold|lock(?:ed)?|freeze|frozen|protection|guarantee)\b|\bhold (?:the |their |`,
+        String.raw`our |today'?s |current )?(?:[\w-]+ ){0,2}(?:price|pricing|rates?)\b|\b(?:prices?|pricing|`,
+        String.raw`rates?) (?:held|frozen|flat|unchanged)\b|\bkeep (?:the |their )?(?:[\w-]+ ){0,2}(?:price|`,
+        String.raw`pricing|rates?) (?:flat|the same|unchanged|at)\b|\b(?:blended|special|reduced|`,
+        String.raw`discounted) (?:hourly )?rate\b|\block(?:ed)? (?:in )?(?:the |their |current )?(?:price|`,
+        String.raw`pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b`,
+      ].join(""),
+      "i",
+    ),
+  },
+  {
+    family: "payment",
+    re: new RegExp(
+      [
+        String.raw`\bnet[ -]?(?:45|60|75|90|120)\b|\bdeferred (?:payment|billing)\b|`,
+        String.raw`\bpay(?:ment)? (?:in arrears|on go-live)\b|\b(?:invoiced|billed|payable|`,
+        String.raw`paid) only (?:after|on|once|when)\b|\b(?:payment|invoice)s?\b[^.]{0,40}\bslide\b|`,
+        String.raw`\b\d+ days instead of \d+\b|\b(?:60|75|90|120)[- ]day (?:payment )?terms\b`,
+      ].join(""),
+      "i",
+    ),
+  },
   { family: "credit", re: /\bcredited back\b|\bmoney back\b|\brefund(?:ed)?\b/i },
-  { family: "termination", re: /\bterminat\w* for convenience\b|\bopt[- ]out\b|\bcancel(?:lation)? (?:right|at any time|without)\b|\bexit clause\b/i },
-  { family: "extra_scope", re: /\bwithout (?:a )?change order\b|\bno change order\b|\bextra (?:hours|days|sessions|templates?|variants?)\b.{0,300}\b(?:no|free|on us)\b/i },
+  {
+    family: "termination",
+    re: new RegExp(
+      [
+        String.raw`\bterminat\w* for convenience\b|\bopt[- ]out\b|\bcancel(?:lation)? (?:right|at any time|`,
+        String.raw`without)\b|\bexit clause\b`,
+      ].join(""),
+      "i",
+    ),
+  },
+  {
+    family: "extra_scope",
+    re: new RegExp(
+      [
+        String.raw`\bwithout (?:a )?change order\b|\bno change order\b|\bextra (?:hours|days|sessions|`,
+        String.raw`templates?|variants?)\b.{0,300}\b(?:no|free|on us)\b`,
+      ].join(""),
+      "i",
+    ),
+  },
 ];
 
-const EXPLICITLY_ON_FORM = /\b(?:reflected|shown|included|listed|captured) (?:on|in) the order form\b|\bon the order form\b/i;
-const NOT_ON_FORM = /\bnot (?:yet )?(?:on|in|reflected on|reflected in) the order form\b|\bside letter\b|\bverbal(?:ly)?\b|\boff[- ]paper\b|\bdoesn'?t know\b|\bnot (?:yet )?approved\b|\bpending\b|\bawaiting\b|\bsubmitted\b|\bnot (?:yet )?(?:signed|reviewed)\b|\brejected\b/i;
+const EXPLICITLY_ON_FORM =
+  /\b(?:reflected|shown|included|listed|captured) (?:on|in) the order form\b|\bon the order form\b/i;
+const NOT_ON_FORM = new RegExp(
+  [
+    String.raw`\bnot (?:yet )?(?:on|in|reflected on|reflected in) the order form\b|\bside letter\b|`,
+    String.raw`\bverbal(?:ly)?\b|\boff[- ]paper\b|\bdoesn'?t know\b|\bnot (?:yet )?approved\b|\bpending\b|`,
+    String.raw`\bawaiting\b|\bsubmitted\b|\bnot (?:yet )?(?:signed|reviewed)\b|\brejected\b`,
+  ].join(""),
+  "i",
+);
 // the deal desk's own approval record (a ticket number, "approved", the approver): an approved exception is contracted
 const APPROVED = /\bapproved\b|\bDD[- ]?\d+|\bticket\b|\bsigned off\b|\bdeal desk\s*(?:\(|:|ref)/i;
-const DECLINED = /\b(?:no|not|never|didn'?t|did not|won'?t|refused|declined|pointed (?:them|him|her) to)\b[^.]{0,300}\b(?:discount|free|waive|credit)/i;
+const DECLINED = new RegExp(
+  [
+    String.raw`\b(?:no|not|never|didn'?t|did not|won'?t|refused|declined|pointed (?:them|him|`,
+    String.raw`her) to)\b[^.]{0,300}\b(?:discount|free|waive|credit)`,
+  ].join(""),
+  "i",
+);
 
 const numbersIn = (s: string) => [...s.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, "").replace(/,/g, ""));
 
@@ -60,17 +148,51 @@ export const exceptionsDetector: Detector = {
           if (!fam.length || DECLINED.test(c.text)) continue;
           if (source === "deal_desk_exception") {
             if (NOT_ON_FORM.test(u.text) || NOT_ON_FORM.test(deskAll)) {
-              out.push(finding(source, c.start, c.end, "medium", "This deal-desk exception is not on the order form: get it onto the order form or confirm delivery knows it applies."));
-            } else if (!EXPLICITLY_ON_FORM.test(u.text) && !APPROVED.test(u.text) && !APPROVED.test(deskAll) && reflected(fam, c.text, orderForm) === "absent") {
-              out.push(finding(source, c.start, c.end, "medium", "This deal-desk exception does not appear on the order form: confirm it is contracted and that delivery knows it applies."));
+              out.push(
+                finding(
+                  source,
+                  c.start,
+                  c.end,
+                  "medium",
+                  "This deal-desk exception is not on the order form: get it onto the order form " +
+                    "or confirm delivery knows it applies.",
+                ),
+              );
+            } else if (
+              !EXPLICITLY_ON_FORM.test(u.text) &&
+              !APPROVED.test(u.text) &&
+              !APPROVED.test(deskAll) &&
+              reflected(fam, c.text, orderForm) === "absent"
+            ) {
+              out.push(
+                finding(
+                  source,
+                  c.start,
+                  c.end,
+                  "medium",
+                  "This deal-desk exception does not appear on the order form: confirm it is " +
+                    "contracted and that delivery knows it applies.",
+                ),
+              );
             }
             continue;
           }
           const onForm = reflected(fam, c.text, orderForm);
           // a deal-desk entry that is itself off the order form does not make a restatement official
           const onDesk = NOT_ON_FORM.test(deskAll) ? "absent" : reflected(fam, c.text, deskAll);
-          if (onForm !== "absent" || onDesk !== "absent") continue; // recorded (a different number is a conflict, not a new exception)
-          out.push(finding(source, u.start, u.end, "high", `A concession (${fam.join(", ").replace("_", " ")}) appears only in the ${source.replace(/_/g, " ")}: approve it through the deal desk and put it on the order form, or walk it back before kickoff.`));
+          // recorded (a different number is a conflict, not a new exception)
+          if (onForm !== "absent" || onDesk !== "absent") continue;
+          out.push(
+            finding(
+              source,
+              u.start,
+              u.end,
+              "high",
+              `A concession (${fam.join(", ").replace("_", " ")}) appears only in the ` +
+                `${source.replace(/_/g, " ")}: approve it through the deal desk and put ` +
+                `it on the order form, or walk it back before kickoff.`,
+            ),
+          );
           break;
         }
       }
@@ -79,7 +201,13 @@ export const exceptionsDetector: Detector = {
   },
 };
 
-function finding(source: TextSource, start: number, end: number, severity: "high" | "medium", message: string): Finding {
+function finding(
+  source: TextSource,
+  start: number,
+  end: number,
+  severity: "high" | "medium",
+  message: string,
+): Finding {
   return { category: "scope_exception", severity, source, start, end, message };
 }
 

@@ -7,28 +7,104 @@ import { dateMentions, MONTH_RE } from "../numbers";
 import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 
 const EVENT_DEADLINE = /\b(?:before|in time for|ahead of|by the time|by the end of|prior to)\b/i;
-const READY_WORDS = /\b(?:live|go-?live|ready|done|launch(?:ed)?|cut ?over|complete[ds]?|finished|in production|up and running|running|migrated by)\b/i;
+const READY_WORDS = new RegExp(
+  [
+    String.raw`\b(?:live|go-?live|ready|done|launch(?:ed)?|cut ?over|complete[ds]?|finished|`,
+    String.raw`in production|up and running|running|migrated by)\b`,
+  ].join(""),
+  "i",
+);
 
 // The seller committing, or the customer believing something was committed.
-const PROMISE_CUE =
-  /\b(?:told (?:them|him|her|the \w+|their \w+|\w+)(?: that)?|i said (?:yes|we(?:'d| would| can| could| will))|said (?:yes|we(?:'d| would| can| could| will))|(?:i |we )?promised|(?:i |we )?agreed (?:we(?:'d| would)|to)|we(?:'ll| will| can) (?:also |definitely )?(?:do|build|handle|add|provide|own|set|get|keep|include|connect|support|migrate|write|run|deliver|make|bring|cover|take|throw)|committed to|guaranteed|assured|needs us to|wants? (?:us to|\w+(?: \w+){0,6} (?:too|also|as well))|they(?:'ll| will) also want|is included|as part of (?:this|the))\b/i;
+const PROMISE_CUE = new RegExp(
+  [
+    String.raw`\b(?:told (?:them|him|her|the \w+|their \w+|\w+)(?: that)?|i said (?:yes|we(?:'d| would|`,
+    String.raw` can| could| will))|said (?:yes|we(?:'d| would| can| could| will))|(?:i |we )?promised|`,
+    String.raw`(?:i |we )?agreed (?:we(?:'d| would)|to)|we(?:'ll| will| can) (?:also |`,
+    String.raw`definitely )?(?:do|build|handle|add|provide|own|set|get|keep|include|connect|support|`,
+    String.raw`migrate|write|run|deliver|make|bring|cover|take|throw)|committed to|guaranteed|assured|`,
+    String.raw`needs us to|wants? (?:us to|\w+(?: \w+){0,6} (?:too|also|as well))|they(?:'ll|`,
+    String.raw` will) also want|is included|as part of (?:this|the))\b`,
+  ].join(""),
+  "i",
+);
 // the customer believing something was promised: a subject and a belief verb ("the buyer assumes we …")
-const BELIEF = /\b(?:[Tt]hey|[Hh]e|[Ss]he|[Cc]ustomer|[Cc]lient|[A-Z][a-z]+)(?:'s \w+)?(?: \([^)]*\))?\s+(?:assumes?|believes?|expects?|is expecting|are expecting|thinks?|is assuming|are assuming|heard|understands?)\b/;
-const CUSTOMER_WANT = /\b(?:they|customer|client|she|he|[A-Z][a-z]+) (?:also )?(?:want|wants|asked for|asked about|need|needs|expects?|is expecting|are expecting)\b/;
+const BELIEF = new RegExp(
+  [
+    String.raw`\b(?:[Tt]hey|[Hh]e|[Ss]he|[Cc]ustomer|[Cc]lient|`,
+    String.raw`[A-Z][a-z]+)(?:'s \w+)?(?: \([^)]*\))?\s+(?:assumes?|believes?|expects?|is expecting|`,
+    String.raw`are expecting|thinks?|is assuming|are assuming|heard|understands?)\b`,
+  ].join(""),
+);
+const CUSTOMER_WANT = new RegExp(
+  [
+    String.raw`\b(?:they|customer|client|she|he|[A-Z][a-z]+) (?:also )?(?:want|wants|asked for|`,
+    String.raw`asked about|need|needs|expects?|is expecting|are expecting)\b`,
+  ].join(""),
+);
 const SOMEDAY = /\beventually\b|\bsomeday\b|\bdown the road\b|\bat some point\b|\bnext year\b|\bin the future\b/i;
-const FIRST_PERSON_COMMIT =
-  /\b(?:i|we)\b[^.;]{0,40}?\b(?:told|said|promised|agreed|assured|committed|offered|confirmed|guaranteed)\b|\b(?:i|we) (?:mentioned|suggested|hinted) (?:that )?we (?:could|would|can|will|'d)\b|\bsaid (?:ok|okay|yes|sure|it'?s)\b|\b(?:told|promised|assured) (?:them|him|her|the \w+|their \w+)\b|\btold them yes\b/i;
+const FIRST_PERSON_COMMIT = new RegExp(
+  [
+    String.raw`\b(?:i|we)\b[^.;]{0,40}?\b(?:told|said|promised|agreed|assured|committed|offered|`,
+    String.raw`confirmed|guaranteed)\b|\b(?:i|we) (?:mentioned|suggested|hinted) (?:that )?we (?:could|`,
+    String.raw`would|can|will|'d)\b|\bsaid (?:ok|okay|yes|sure|it'?s)\b|\b(?:told|promised|`,
+    String.raw`assured) (?:them|him|her|the \w+|their \w+)\b|\btold them yes\b`,
+  ].join(""),
+  "i",
+);
 // Recurring customer-success motions (reviews, check-ins, standard reports) are CS's own work, not delivery scope.
-const CS_MOTION =
-  /\b(?:quarterly|monthly|weekly|annual(?:ly)?|yearly|each (?:year|month|quarter)|periodic)\b[^.]{0,300}\b(?:review|check-?ins?|report|simulations?|sync|meeting|refresh|call|qbrs?)s?\b|\b(?:check-?in|health review|success plan|qbrs?|business reviews?)\b|\b(?:standard|built-in|out-of-the-box|canned|existing)\b[^.]{0,300}\breport\b|\bkpi\b/i;
-const CS_EXTRA_WORK = /\b(?:help|support|coverage|hypercare|on-call|24x7|24\/7|versions?|translat\w*|language|export|migrat\w*|plan|build|built|custom\w*|integrat\w*|alerts?|notifications?|sms|text|whatsapp|email(?:ed)?|forecast|reports?|dashboards?|portal|app|mobile|api|feed|sync\w*|automat\w*|enrol\w*|enable\w*|calendars?|campaigns?|tests?|optimi[sz]\w*|dunning|reminders?|module)\b/i;
+const CS_MOTION = new RegExp(
+  [
+    String.raw`\b(?:quarterly|monthly|weekly|annual(?:ly)?|yearly|each (?:year|month|quarter)|`,
+    String.raw`periodic)\b[^.]{0,300}\b(?:review|check-?ins?|report|simulations?|sync|meeting|refresh|`,
+    String.raw`call|qbrs?)s?\b|\b(?:check-?in|health review|success plan|qbrs?|business reviews?)\b|`,
+    String.raw`\b(?:standard|built-in|out-of-the-box|canned|existing)\b[^.]{0,300}\breport\b|\bkpi\b`,
+  ].join(""),
+  "i",
+);
+const CS_EXTRA_WORK = new RegExp(
+  [
+    String.raw`\b(?:help|support|coverage|hypercare|on-call|24x7|24\/7|versions?|translat\w*|language|`,
+    String.raw`export|migrat\w*|plan|build|built|custom\w*|integrat\w*|alerts?|notifications?|sms|text|`,
+    String.raw`whatsapp|email(?:ed)?|forecast|reports?|dashboards?|portal|app|mobile|api|feed|sync\w*|`,
+    String.raw`automat\w*|enrol\w*|enable\w*|calendars?|campaigns?|tests?|optimi[sz]\w*|dunning|`,
+    String.raw`reminders?|module)\b`,
+  ].join(""),
+  "i",
+);
 // work the customer does themselves ("customer task", "the agency to supply …")
-const CUSTOMER_TASK = /\b(?:customer|client|their) (?:task|action|responsibility)\b|^(?:the )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)? to (?:name|supply|provide|register|confirm|send|add|nominate|assign|approve|sign)\b|\bnot sold\b|\bnot offered\b|\bno commitment\b|\bnoting for\b/;
-const OWNER_TAIL = /\s*(?:[—–|-]\s*|\(|;\s*)?(?:(?:training |delivery |cs )?owner|csm|status)\s*:?[^.;)|]{0,300}\)?|\s*[—–-]\s*\w+ to (?:confirm|address|check)[^.]{0,300}/gi;
+const CUSTOMER_TASK = new RegExp(
+  [
+    String.raw`\b(?:customer|client|their) (?:task|action|responsibility)\b|`,
+    String.raw`^(?:the )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)? to (?:name|supply|provide|register|confirm|`,
+    String.raw`send|add|nominate|assign|approve|sign)\b|\bnot sold\b|\bnot offered\b|\bno commitment\b|`,
+    String.raw`\bnoting for\b`,
+  ].join(""),
+);
+const OWNER_TAIL = new RegExp(
+  [
+    String.raw`\s*(?:[—–|-]\s*|\(|;\s*)?(?:(?:training |delivery |cs )?owner|csm|status)\s*:?[^.;)|`,
+    String.raw`]{0,300}\)?|\s*[—–-]\s*\w+ to (?:confirm|address|check)[^.]{0,300}`,
+  ].join(""),
+  "gi",
+);
 // Commercial terms belong to the scope-exception detector, dates and deadlines to the timeline detector.
-const COMMERCIAL = /\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic\w*|payments? terms|net[- ]?\d+|t&e|travel|flights?|hotels?|accommodation|expenses|overage|uplift|free|no (?:extra )?(?:cost|charge))\b/i;
+const COMMERCIAL = new RegExp(
+  [
+    String.raw`\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic\w*|payments? terms|`,
+    String.raw`net[- ]?\d+|t&e|travel|flights?|hotels?|accommodation|expenses|overage|uplift|free|`,
+    String.raw`no (?:extra )?(?:cost|charge))\b`,
+  ].join(""),
+  "i",
+);
 // a service level (response in minutes, uptime in %) is a contracted figure: a different one is a conflict
-const SERVICE_LEVEL = /\b(?:response|resolution|resolve|uptime|availability|fix)\b[^.;]{0,40}\b\d+(?:\.\d+)?\s*(?:%|minutes?|mins?|hours?|hrs?|h)\b/i;
+const SERVICE_LEVEL = new RegExp(
+  [
+    String.raw`\b(?:response|resolution|resolve|uptime|availability|`,
+    String.raw`fix)\b[^.;]{0,40}\b\d+(?:\.\d+)?\s*(?:%|minutes?|mins?|hours?|hrs?|h)\b`,
+  ].join(""),
+  "i",
+);
 const GENERIC = new Set(
   terms(
     `system systems data process help able use using work working set setup go live launch project implementation phase team call kickoff note
@@ -54,14 +130,27 @@ function uncovered(text: string, scope: Set<string>): { missing: string[]; words
   return { missing, words, total: ts.length };
 }
 
-/** The words of a clause that name something the scope excludes (two informative terms of one exclusion, or all of a short one). */
+/**
+ * The words of a clause that name something the scope excludes (two informative terms of one exclusion, or all of a
+ * short one).
+ */
 function excludedMatch(text: string, excluded: Set<string>[]): string[] | null {
   const ts = new Set(terms(text).filter((t) => !GENERIC.has(t) && !DATE_WORD.test(t) && t.length > 2));
   for (const ex of excluded) {
-    const informative = [...ex].filter((t) => !GENERIC.has(t) && !DATE_WORD.test(t) && t.length > 2 && !/^(?:scop\w*|exclud\w*|includ\w*|except|separat\w*|quot\w*|phase|out|section|clause|item|schedul|sow)$/.test(t));
+    const informative = [...ex].filter(
+      (t) =>
+        !GENERIC.has(t) &&
+        !DATE_WORD.test(t) &&
+        t.length > 2 &&
+        !/^(?:scop\w*|exclud\w*|includ\w*|except|separat\w*|quot\w*|phase|out|section|clause|item|schedul|sow)$/.test(
+          t,
+        ),
+    );
     const shared = informative.filter((t) => ts.has(t));
     if (shared.length >= 2 && shared.some((t) => t.length > 3)) {
-      const words = [...text.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)].map((m) => m[0]).filter((w) => shared.includes(stem(w)));
+      const words = [...text.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)]
+        .map((m) => m[0])
+        .filter((w) => shared.includes(stem(w)));
       return [...new Set(words)];
     }
   }
@@ -117,27 +206,57 @@ export const promisesDetector: Detector = {
   detect(ctx) {
     const out: Finding[] = [];
     const taken = (source: TextSource, start: number, end: number) =>
-      ctx.prior.some((f) => f.source === source && f.start !== null && f.end !== null && f.start < end && f.end > start && f.category !== "ambiguous_deliverable" && f.category !== "missing_acceptance_criteria");
+      ctx.prior.some(
+        (f) =>
+          f.source === source &&
+          f.start !== null &&
+          f.end !== null &&
+          f.start < end &&
+          f.end > start &&
+          f.category !== "ambiguous_deliverable" &&
+          f.category !== "missing_acceptance_criteria",
+      );
     for (const source of PROMISE_SOURCES) {
       const text = ctx.text(source);
       const isPromiseField = source === "customer_promise";
       for (const u of statements(ctx, source)) {
         const plain = u.text.replace(/[’‘]/g, "'");
-        if (source === "kickoff_note" && !PROMISE_CUE.test(plain) && !FIRST_PERSON_COMMIT.test(plain) && !BELIEF.test(plain) && !CUSTOMER_WANT.test(plain)) continue;
+        if (
+          source === "kickoff_note" &&
+          !PROMISE_CUE.test(plain) &&
+          !FIRST_PERSON_COMMIT.test(plain) &&
+          !BELIEF.test(plain) &&
+          !CUSTOMER_WANT.test(plain)
+        )
+          continue;
         if (noteNoise(u.text)) continue;
         if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain)) continue;
         if (/\?\s*$/.test(plain) && !FIRST_PERSON_COMMIT.test(plain)) continue;
-        if (SERVICE_LEVEL.test(plain) || (COMMERCIAL.test(plain) && !/\b(?:build|integrat\w*|report|dashboard|module|feature|app|portal|migrat\w*)\b/i.test(plain))) continue;
+        if (
+          SERVICE_LEVEL.test(plain) ||
+          (COMMERCIAL.test(plain) &&
+            !/\b(?:build|integrat\w*|report|dashboard|module|feature|app|portal|migrat\w*)\b/i.test(plain))
+        )
+          continue;
         const strong = PROMISE_CUE.test(plain) || FIRST_PERSON_COMMIT.test(plain) || BELIEF.test(plain);
         const weak = !strong && CUSTOMER_WANT.test(plain) && !SOMEDAY.test(plain) && !dateMentions(plain).length;
         if (source === "kickoff_note" && !strong && !weak) continue;
-        if (source === "cs_requirement" && !strong && (CS_MOTION.test(plain) || CUSTOMER_TASK.test(plain) || !CS_EXTRA_WORK.test(plain.replace(OWNER_TAIL, "")))) continue;
+        if (
+          source === "cs_requirement" &&
+          !strong &&
+          (CS_MOTION.test(plain) || CUSTOMER_TASK.test(plain) || !CS_EXTRA_WORK.test(plain.replace(OWNER_TAIL, "")))
+        )
+          continue;
         let best: { p: Span; words: string[]; share: number } | null = null;
         for (const p of parts(text, u)) {
           if (taken(source, p.start, p.end)) continue;
           if (p.text.split(/\s+/).length < (isPromiseField ? 4 : 3)) continue;
           if ((dateMentions(p.text).length || EVENT_DEADLINE.test(p.text)) && READY_WORDS.test(p.text)) continue;
-          if (COMMERCIAL.test(p.text) && !/\b(?:build|integrat\w*|report|dashboard|module|feature|app|portal)\b/i.test(p.text)) continue;
+          if (
+            COMMERCIAL.test(p.text) &&
+            !/\b(?:build|integrat\w*|report|dashboard|module|feature|app|portal)\b/i.test(p.text)
+          )
+            continue;
           const body = source === "cs_requirement" ? p.text.replace(OWNER_TAIL, "") : p.text;
           const { missing, words, total } = uncovered(body, ctx.scopeTerms);
           if (total === 0) continue;
@@ -159,7 +278,9 @@ export const promisesDetector: Detector = {
           source,
           start: cite.start,
           end: cite.end,
-          message: `Promised but not in the signed scope or order form (${best.words.slice(0, 4).join(", ")}): add it by change order, or reset the customer's expectation before kickoff.`,
+          message:
+            `Promised but not in the signed scope or order form (${best.words.slice(0, 4).join(", ")}): ` +
+            `add it by change order, or reset the customer's expectation before kickoff.`,
         });
       }
     }

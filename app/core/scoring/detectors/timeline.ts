@@ -6,34 +6,135 @@ import { termSet } from "../lexicon";
 import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 
 // External events a deadline hangs on (the customer's calendar, not the project's own milestones).
-const EVENT = /\b(?:before|by|ahead of|in time for|prior to|until|(?:live|ready|done|running) for)\s+(?:the\s+|their\s+)?(?:[\w'’&-]+\s+){0,4}?(?:season|renewal|enrol?lment|promo(?:tion)?|campaigns?|inspection|audits?|auditors?|deadline|opening|holidays?|christmas|thanksgiving|labor day|memorial day|new year|easter|black friday|cyber monday|board(?: meeting)?|school|back-to-school|year[- ]end|quarter[- ]end|fiscal year|conference|summit|semester|exam|filing|busy season|trade show|eofy|eoy|fiscal|financial year|year[- ]end close|close|closing|cl[ôo]ture|boekjaar|gesch[äa]ftsjahr|festive|festivals?|festas|diwali|cny|lunar new year|chinese new year|ramadan|eid|golden week|visit|show|launch event|pay run|payroll run)\b|\bby the time\b|\bbefore (?:they|we|the customer) (?:open|launch)\b/i;
-const COMMIT = /\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|must|promised?|told|communicated|commit(?:ted)?|agreed|guarantee[ds]?|live|go-live|golive|go live|ready|done|running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|in time|deliver(?:ed)?|finished|asap|fast|(?:we(?:'d| will| would|'ll)|to|can) (?:hit|land|make)|cut ?over|migrated|switched|plenty|realistic|doable|no problem)\b/i;
-const DURATION_PROMISE = /\b(?:\d+|two|three|four|five|six|eight|ten|twelve)[- ]?(?:weeks?|wks?|months?|days?)\s+(?:timeline|rollout|implementation|go-live|project|turnaround)\b|\b(?:\d+|two|three|four|five|six|eight|ten|twelve)\s*(?:weeks?|wks?|months?)\b.{0,24}\b(?:plenty|enough|doable|realistic|easy|no problem|fine|is all)\b/i;
+const EVENT = new RegExp(
+  [
+    String.raw`\b(?:before|by|ahead of|in time for|prior to|until|(?:live|ready|done|`,
+    String.raw`running) for)\s+(?:the\s+|their\s+)?(?:[\w'’&-]+\s+){0,4}?(?:season|renewal|enrol?lment|`,
+    String.raw`promo(?:tion)?|campaigns?|inspection|audits?|auditors?|deadline|opening|holidays?|`,
+    String.raw`christmas|thanksgiving|labor day|memorial day|new year|easter|black friday|cyber monday|`,
+    String.raw`board(?: meeting)?|school|back-to-school|year[- ]end|quarter[- ]end|fiscal year|`,
+    String.raw`conference|summit|semester|exam|filing|busy season|trade show|eofy|eoy|fiscal|`,
+    String.raw`financial year|year[- ]end close|close|closing|cl[ôo]ture|boekjaar|gesch[äa]ftsjahr|`,
+    String.raw`festive|festivals?|festas|diwali|cny|lunar new year|chinese new year|ramadan|eid|`,
+    String.raw`golden week|visit|show|launch event|pay run|payroll run)\b|\bby the time\b|`,
+    String.raw`\bbefore (?:they|we|the customer) (?:open|launch)\b`,
+  ].join(""),
+  "i",
+);
+const COMMIT = new RegExp(
+  [
+    String.raw`\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|must|promised?|told|`,
+    String.raw`communicated|commit(?:ted)?|agreed|guarantee[ds]?|live|go-live|golive|go live|ready|done|`,
+    String.raw`running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|`,
+    String.raw`in time|deliver(?:ed)?|finished|asap|fast|(?:we(?:'d| will| would|'ll)|to|can) (?:hit|`,
+    String.raw`land|make)|cut ?over|migrated|switched|plenty|realistic|doable|no problem)\b`,
+  ].join(""),
+  "i",
+);
+const DURATION_PROMISE = new RegExp(
+  [
+    String.raw`\b(?:\d+|two|three|four|five|six|eight|ten|twelve)[- ]?(?:weeks?|wks?|months?|`,
+    String.raw`days?)\s+(?:timeline|rollout|implementation|go-live|project|turnaround)\b|\b(?:\d+|two|`,
+    String.raw`three|four|five|six|eight|ten|twelve)\s*(?:weeks?|wks?|months?)\b.{0,24}\b(?:plenty|`,
+    String.raw`enough|doable|realistic|easy|no problem|fine|is all)\b`,
+  ].join(""),
+  "i",
+);
 // a requirement dated by its own deadline ("… visible to customers by 1 April"), and seasons as deadlines
-const DEADLINE_FORM = /\b(?:by|before|no later than|not later than|ahead of)\s+(?:the\s+)?(?:(?:end|start|middle|beginning) of\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]\b|spring|summer|autumn|fall|winter)/i;
-const SEASON = /\b(?:by|before|until)\s+(?:the\s+)?(?:(?:end|start|middle|beginning) of\s+)?(?:early\s+|late\s+|mid-?)?(?:spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?20\d\d)?\b(?!\s+(?:catalog(?:ue)?|collection|range|menu|release|line))/i;
+const DEADLINE_FORM = new RegExp(
+  [
+    String.raw`\b(?:by|before|no later than|not later than|ahead of)\s+(?:the\s+)?(?:(?:end|start|`,
+    String.raw`middle|beginning) of\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]\b|`,
+    String.raw`spring|summer|autumn|fall|winter)`,
+  ].join(""),
+  "i",
+);
+const SEASON = new RegExp(
+  [
+    String.raw`\b(?:by|before|until)\s+(?:the\s+)?(?:(?:end|start|middle|beginning) of\s+)?(?:early\s+|`,
+    String.raw`late\s+|mid-?)?(?:spring|summer|autumn|fall|`,
+    String.raw`winter)(?:\s+(?:of\s+)?20\d\d)?\b(?!\s+(?:catalog(?:ue)?|collection|range|menu|release|`,
+    String.raw`line))`,
+  ].join(""),
+  "i",
+);
 // the customer's own to-do, or customer success's own motion, is not a delivery date
-const CUSTOMER_OR_CS = /\b(?:customer|client)(?:'s|’s)? (?:action|task|responsibility|to do)\b|\((?:customer|client) action\)|\bsuccess plan\b|\badoption (?:target|goal)\b|\bhealth (?:check|score)\b|\bbusiness review\b|\bqbr\b/i;
+const CUSTOMER_OR_CS = new RegExp(
+  [
+    String.raw`\b(?:customer|client)(?:'s|’s)? (?:action|task|responsibility|to do)\b|\((?:customer|`,
+    String.raw`client) action\)|\bsuccess plan\b|\badoption (?:target|goal)\b|\bhealth (?:check|score)\b|`,
+    String.raw`\bbusiness review\b|\bqbr\b`,
+  ].join(""),
+  "i",
+);
 // "… opens 15 May; they need it running by then": the deadline is the clause before it
 const BY_THEN = /\bby then\b|\bby that (?:date|time|point)\b|\bbefore then\b/i;
-const SELLER_COMMIT = /\b(?:told|promised|assured|committed|guaranteed|we(?:'d| would| will|'ll) (?:hit|have|be|get|deliver|make)|(?:i )?said (?:we|yes|it))\b/i;
+const SELLER_COMMIT = new RegExp(
+  [
+    String.raw`\b(?:told|promised|assured|committed|guaranteed|we(?:'d| would| will|'ll) (?:hit|have|be|`,
+    String.raw`get|deliver|make)|(?:i )?said (?:we|yes|it))\b`,
+  ].join(""),
+  "i",
+);
 const PAST_FACT = /\b(?:approved|signed|closed|met|called|sent|received|started|was|were|had)\b/i;
 const SCHEDULE_WORD = /\b(?:schedule|timeline|plan|dates|milestones?|ims|baseline|zeitplan|calendar)\b/i;
 const APPROVAL_WORD = /\b(?:approved|confirmed|agreed|signed(?: off)?|validated|reviewed|committed)\b/i;
 const DELIVERY_WORD = /\b(?:delivery|implementation|project manager|pm|services|ps|contractor'?s|provider'?s|our)\b/i;
-const APPROVED_SCHEDULE = { test: (s: string) => SCHEDULE_WORD.test(s) && APPROVAL_WORD.test(s) && DELIVERY_WORD.test(s) && !/\b(?:not|un|yet to be|to be)\s*(?:approved|confirmed|agreed|signed|validated|reviewed)\b/i.test(s) };
+const APPROVED_SCHEDULE = {
+  test: (s: string) =>
+    SCHEDULE_WORD.test(s) &&
+    APPROVAL_WORD.test(s) &&
+    DELIVERY_WORD.test(s) &&
+    !/\b(?:not|un|yet to be|to be)\s*(?:approved|confirmed|agreed|signed|validated|reviewed)\b/i.test(s),
+};
 // a sales-side line that restates the approved plan (its date "per the agreed plan")
-const APPROVED_REF = /\b(?:per|on|in|from|under|matches|is) (?:the |our |their )?(?:signed|approved|agreed|confirmed|baseline|signed-off|delivery)[- ]?(?:off )?(?:schedule|plan|ims|timeline|project plan|dates)\b|\b(?:signed|approved|confirmed|agreed)[- ](?:off )?(?:schedule|plan|ims|timeline|dates)\b|\bper the (?:ims|schedule|plan|sow|appendix)\b|\bwhat (?:they|we|delivery) approved\b|\bin appendix\b/i;
+const APPROVED_REF = new RegExp(
+  [
+    String.raw`\b(?:per|on|in|from|under|matches|is) (?:the |our |their )?(?:signed|approved|agreed|`,
+    String.raw`confirmed|baseline|signed-off|delivery)[- ]?(?:off )?(?:schedule|plan|ims|timeline|`,
+    String.raw`project plan|dates)\b|\b(?:signed|approved|confirmed|agreed)[- ](?:off )?(?:schedule|`,
+    String.raw`plan|ims|timeline|dates)\b|\bper the (?:ims|schedule|plan|sow|appendix)\b|\bwhat (?:they|`,
+    String.raw`we|delivery) approved\b|\bin appendix\b`,
+  ].join(""),
+  "i",
+);
 // a date that records when something happened or was written, not when something will be delivered
-const RECORD_DATE_BEFORE = /\b(?:approved|submitted|signed|dated|sent|received|issued|as of|version|updated|written|published|announced)\b[^.:"“]{0,30}$/i;
-const ATTRIBUTION_BEFORE = /\b(?:minutes|letter|e-?mail|recap|follow-?up|demo|call|proposal|release|memo|snippet|excerpt|transcript|summary|deck|note|packet|response|rfp|statement|press|newsletter|article|blog|post|announcement|interview|bulletin)\b[^:"“]{0,50}$/i;
+const RECORD_DATE_BEFORE = new RegExp(
+  [
+    String.raw`\b(?:approved|submitted|signed|dated|sent|received|issued|as of|version|updated|written|`,
+    String.raw`published|announced)\b[^.:"“]{0,30}$`,
+  ].join(""),
+  "i",
+);
+const ATTRIBUTION_BEFORE = new RegExp(
+  [
+    String.raw`\b(?:minutes|letter|e-?mail|recap|follow-?up|demo|call|proposal|release|memo|snippet|`,
+    String.raw`excerpt|transcript|summary|deck|note|packet|response|rfp|statement|press|newsletter|`,
+    String.raw`article|blog|post|announcement|interview|bulletin)\b[^:"“]{0,50}$`,
+  ].join(""),
+  "i",
+);
 const ATTRIBUTION_AFTER = /^\s*(?:letter|e-?mail|memo|recap|proposal|minutes|response|version|edition|board packet)\b/i;
 // "after the 3/9 demo", "following the 12 May call": the date of something that already happened
 const PAST_EVENT_BEFORE = /\b(?:after|following|since|from|at|in) (?:the|our|their|my|your)\s*$/i;
-const PAST_EVENT_AFTER = /^\s*(?:demo|call|meeting|workshop|presentation|webinar|visit|site visit|discovery session|pitch|kick-?off call)\b/i;
-const RECORD_DATE_AFTER = /^\s*\)?\s*,\s*(?:quoting|citing|according to|signed by|from)\b|^\s*(?:\(|,)?\s*(?:\d{1,2}:\d{2}\s*(?:[ap]m)?)?\s*\)?\s*[:\]"“]|^\s*\([^)]*\)\s*[:.]?\s*(?:["“].*)?$|^\s*[\s,.;)]*$/i;
+const PAST_EVENT_AFTER =
+  /^\s*(?:demo|call|meeting|workshop|presentation|webinar|visit|site visit|discovery session|pitch|kick-?off call)\b/i;
+const RECORD_DATE_AFTER = new RegExp(
+  [
+    String.raw`^\s*\)?\s*,\s*(?:quoting|citing|according to|signed by|from)\b|^\s*(?:\(|`,
+    String.raw`,)?\s*(?:\d{1,2}:\d{2}\s*(?:[ap]m)?)?\s*\)?\s*[:\]"“]|`,
+    String.raw`^\s*\([^)]*\)\s*[:.]?\s*(?:["“].*)?$|^\s*[\s,.;)]*$`,
+  ].join(""),
+  "i",
+);
 // Dates that describe the customer's situation, not a delivery commitment.
-const CONTEXT_FACT = /\b(?:ends?|ending|expires?|expiring|retires?|retiring|renews?|starts?|began|came|happened|sunsets?|sunsetting|decommission\w*|today|closes?|lease)\b/i;
+const CONTEXT_FACT = new RegExp(
+  [
+    String.raw`\b(?:ends?|ending|expires?|expiring|retires?|retiring|renews?|starts?|began|came|`,
+    String.raw`happened|sunsets?|sunsetting|decommission\w*|today|closes?|lease)\b`,
+  ].join(""),
+  "i",
+);
 const TENTATIVE = /\b(?:indicative|tentative|to be (?:confirmed|agreed|determined)|tbc|tbd|estimated|subject to)\b/i;
 
 interface Schedule {
@@ -51,7 +152,12 @@ function approvedSchedule(ctx: Context): Schedule | null {
     if (APPROVED_SCHEDULE.test(its[i].text) && !TENTATIVE.test(its[i].text.replace(/approved|confirmed/gi, ""))) {
       parts.push(its[i].text);
       // the schedule's own lines follow its heading
-      for (let j = i + 1; j < its.length && (its[j].section === its[i].section || /^[-•*]|\d/.test(its[j].marker ?? "")); j++) parts.push(its[j].text);
+      for (
+        let j = i + 1;
+        j < its.length && (its[j].section === its[i].section || /^[-•*]|\d/.test(its[j].marker ?? ""));
+        j++
+      )
+        parts.push(its[j].text);
     }
   }
   // a note can also say delivery agreed a date ("prod date agreed with <delivery owner>")
@@ -67,16 +173,32 @@ function approvedSchedule(ctx: Context): Schedule | null {
   return { keys, months, terms: termSet(text) };
 }
 
-const QUARTER_MONTHS: Record<string, string[]> = { Q1: ["01", "02", "03"], Q2: ["04", "05", "06"], Q3: ["07", "08", "09"], Q4: ["10", "11", "12"] };
+const QUARTER_MONTHS: Record<string, string[]> = {
+  Q1: ["01", "02", "03"],
+  Q2: ["04", "05", "06"],
+  Q3: ["07", "08", "09"],
+  Q4: ["10", "11", "12"],
+};
 
 const EVENT_MONTH: [RegExp, number][] = [
-  [/christmas|holiday season/i, 12], [/thanksgiving|black friday|cyber monday/i, 11], [/new year/i, 1], [/labor day/i, 9],
-  [/memorial day/i, 5], [/back-to-school|school (?:year )?starts/i, 8], [/easter/i, 4],
+  [/christmas|holiday season/i, 12],
+  [/thanksgiving|black friday|cyber monday/i, 11],
+  [/new year/i, 1],
+  [/labor day/i, 9],
+  [/memorial day/i, 5],
+  [/back-to-school|school (?:year )?starts/i, 8],
+  [/easter/i, 4],
 ];
 
 /** A relative duration the signed scope itself states is the contract's, not a promise. */
 function durationInScope(d: DateMention, scope: string): boolean {
-  const m = /(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:business\s+|working\s+)?(day|week|month|sprint)s?/i.exec(d.text);
+  const m = new RegExp(
+    [
+      String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:business\s+|`,
+      String.raw`working\s+)?(day|week|month|sprint)s?`,
+    ].join(""),
+    "i",
+  ).exec(d.text);
   if (!m) return false;
   const n = /^\d+$/.test(m[1]) ? Number(m[1]) : parseNumberWords(m[1]);
   const re = new RegExp(String.raw`\b(?:${n}|${m[1]})[\s-]+(?:\w+\s+)?${m[2]}s?\b`, "i");
@@ -87,16 +209,27 @@ function covered(d: DateMention, clauseText: string, schedule: Schedule | null, 
   if (d.key === null && durationInScope(d, scope)) return true;
   if (!schedule) return false;
   // a deadline before an event in month M is met when the whole approved schedule ends earlier
-  const eventMonth = d.key && /^\d{2}$/.test(d.key) && /\b(?:before|in time for|ahead of|by)\b/i.test(clauseText) ? Number(d.key) : EVENT_MONTH.find(([re]) => re.test(clauseText))?.[1];
+  const eventMonth =
+    d.key && /^\d{2}$/.test(d.key) && /\b(?:before|in time for|ahead of|by)\b/i.test(clauseText)
+      ? Number(d.key)
+      : EVENT_MONTH.find(([re]) => re.test(clauseText))?.[1];
   const last = Math.max(0, ...[...schedule.months].map(Number));
   if (eventMonth && last && last < eventMonth) return true;
   if (d.key && schedule.keys.has(d.key)) return true;
   if (d.key && QUARTER_MONTHS[d.key]?.some((m) => schedule.months.has(m))) return true;
   if (d.key && /^\d{2}$/.test(d.key) && schedule.months.has(d.key)) return true;
-  if (d.key && /^\d{2}-\d{2}$/.test(d.key) && schedule.months.has(d.key.slice(0, 2)) && /\b(?:mid|early|late|end)\b/i.test(clauseText)) return true;
+  if (
+    d.key &&
+    /^\d{2}-\d{2}$/.test(d.key) &&
+    schedule.months.has(d.key.slice(0, 2)) &&
+    /\b(?:mid|early|late|end)\b/i.test(clauseText)
+  )
+    return true;
   // an event the schedule names (a deadline tied to an event the schedule also names)
   const t = termSet(clauseText);
-  const shared = [...t].filter((w) => schedule.terms.has(w) && w.length > 4 && !/^(?:before|after|live|payroll|training)$/.test(w));
+  const shared = [...t].filter(
+    (w) => schedule.terms.has(w) && w.length > 4 && !/^(?:before|after|live|payroll|training)$/.test(w),
+  );
   return !d.key && shared.length >= 1;
 }
 
@@ -110,21 +243,44 @@ export const timelineDetector: Detector = {
   detect(ctx) {
     const out: Finding[] = [];
     const schedule = approvedSchedule(ctx);
-    const owner = (ctx.packet.delivery_owner ?? "").trim().split(/\s+/)[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const owner = (ctx.packet.delivery_owner ?? "")
+      .trim()
+      .split(/\s+/)[0]
+      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     // "Dana agreed the date": the delivery owner's own agreement approves it
-    const ownerRe = owner && owner.length > 2 ? new RegExp(`\\b${owner}\\b[^.]{0,300}\\b(?:agreed|signed off|approved|confirmed)|\\b(?:agreed|signed off|approved|confirmed)\\b[^.]{0,300}\\b${owner}\\b`, "i") : null;
+    const ownerRe =
+      owner && owner.length > 2
+        ? new RegExp(
+            `\\b${owner}\\b[^.]{0,300}\\b(?:agreed|signed off|approved|confirmed)|\\b(?:agreed|signed ` +
+              `off|approved|confirmed)\\b[^.]{0,300}\\b${owner}\\b`,
+            "i",
+          )
+        : null;
     for (const source of SALES_SIDE) {
       const text = ctx.text(source);
       for (const raw of ctx.units(source)) {
         // transcript and chat lines open with a speaker or a timestamp; e-mail headers carry no promise
-        const sp = speakerPrefix(raw.text) || (/^\s*(?:[\w .'-]{0,30})?\[[^\]]{1,30}\]\s*[\w .'-]{0,30}:\s*/.exec(raw.text)?.[0].length ?? 0);
+        const sp =
+          speakerPrefix(raw.text) ||
+          (/^\s*(?:[\w .'-]{0,30})?\[[^\]]{1,30}\]\s*[\w .'-]{0,30}:\s*/.exec(raw.text)?.[0].length ?? 0);
         const u = sp ? { start: raw.start + sp, end: raw.end, text: raw.text.slice(sp) } : raw;
         // cheapest test first: most lines of a note commit to nothing
-        const requirementDate = source === "cs_requirement" && DEADLINE_FORM.test(u.text) && !CUSTOMER_OR_CS.test(u.text);
+        const requirementDate =
+          source === "cs_requirement" && DEADLINE_FORM.test(u.text) && !CUSTOMER_OR_CS.test(u.text);
         if (!u.text.trim() || (source !== "customer_promise" && !COMMIT.test(u.text) && !requirementDate)) continue;
-        if (noteNoise(u.text) || NOT_A_PROMISE.test(u.text) || DECLINED.test(u.text) || APPROVED_REF.test(u.text)) continue;
+        if (noteNoise(u.text) || NOT_A_PROMISE.test(u.text) || DECLINED.test(u.text) || APPROVED_REF.test(u.text))
+          continue;
         if (ownerRe && ownerRe.test(u.text)) continue;
-        const takenByOther = (st: number, en: number) => ctx.prior.some((f) => f.source === source && f.start !== null && f.end !== null && f.start < en && f.end > st && f.category === "scope_exception");
+        const takenByOther = (st: number, en: number) =>
+          ctx.prior.some(
+            (f) =>
+              f.source === source &&
+              f.start !== null &&
+              f.end !== null &&
+              f.start < en &&
+              f.end > st &&
+              f.category === "scope_exception",
+          );
         const cs = clauses(text, u.start, u.end, { commas: true });
         const promiseField = source === "customer_promise";
         let best: { c: (typeof cs)[number]; score: number; mention: DateMention } | null = null;
@@ -135,18 +291,47 @@ export const timelineDetector: Detector = {
               // judged on the whole line: "From our letter to X, 19 May 2026 (excerpt): …" dates the letter
               const before = text.slice(u.start, c.start + d.start);
               const after = text.slice(c.start + d.end, u.end);
-              const pastEvent = PAST_EVENT_BEFORE.test(before) && PAST_EVENT_AFTER.test(after) && /\b(?:follow-?up|recap|notes?|summary|minutes|after|following|since)\b/i.test(before);
-              return !pastEvent && !RECORD_DATE_BEFORE.test(before) && !(ATTRIBUTION_BEFORE.test(before) && RECORD_DATE_AFTER.test(after)) && !ATTRIBUTION_AFTER.test(after) && !/^\s*\d{1,2}:\d{2}/.test(after);
+              const pastEvent =
+                PAST_EVENT_BEFORE.test(before) &&
+                PAST_EVENT_AFTER.test(after) &&
+                /\b(?:follow-?up|recap|notes?|summary|minutes|after|following|since)\b/i.test(before);
+              return (
+                !pastEvent &&
+                !RECORD_DATE_BEFORE.test(before) &&
+                !(ATTRIBUTION_BEFORE.test(before) && RECORD_DATE_AFTER.test(after)) &&
+                !ATTRIBUTION_AFTER.test(after) &&
+                !/^\s*\d{1,2}:\d{2}/.test(after)
+              );
             })
             .map((d) => ({ ...d, start: d.start + c.start, end: d.end + c.start }));
           const ev = EVENT.exec(c.text);
-          if (ev && !mentions.some((d) => d.start - c.start <= ev.index + ev[0].length && d.end - c.start >= ev.index)) {
-            mentions.push({ start: c.start + ev.index, end: c.start + ev.index + ev[0].length, text: ev[0], key: null });
+          if (
+            ev &&
+            !mentions.some((d) => d.start - c.start <= ev.index + ev[0].length && d.end - c.start >= ev.index)
+          ) {
+            mentions.push({
+              start: c.start + ev.index,
+              end: c.start + ev.index + ev[0].length,
+              text: ev[0],
+              key: null,
+            });
           }
           const dur = DURATION_PROMISE.exec(c.text);
-          if (dur) mentions.push({ start: c.start + dur.index, end: c.start + dur.index + dur[0].length, text: dur[0], key: null });
+          if (dur)
+            mentions.push({
+              start: c.start + dur.index,
+              end: c.start + dur.index + dur[0].length,
+              text: dur[0],
+              key: null,
+            });
           const season = SEASON.exec(c.text);
-          if (season && !mentions.length) mentions.push({ start: c.start + season.index, end: c.start + season.index + season[0].length, text: season[0], key: null });
+          if (season && !mentions.length)
+            mentions.push({
+              start: c.start + season.index,
+              end: c.start + season.index + season[0].length,
+              text: season[0],
+              key: null,
+            });
           const then = BY_THEN.exec(c.text);
           if (then && !mentions.length && k > 0 && COMMIT.test(c.text)) {
             const prev = dateMentions(cs[k - 1].text).find((d) => d.key);
@@ -170,7 +355,10 @@ export const timelineDetector: Detector = {
           source,
           start: s.start,
           end: s.end,
-          message: `A date or deadline ("${mention.text.trim()}") was promised on the sales side that no delivery-approved schedule covers: confirm it with delivery before kickoff.`,
+          message:
+            `A date or deadline ("${mention.text.trim()}") was promised on the sales ` +
+            `side that no delivery-approved schedule covers: confirm it with delivery ` +
+            `before kickoff.`,
         });
       }
     }
@@ -181,7 +369,16 @@ export const timelineDetector: Detector = {
         if (!/\b(?:by|no later than|on|before|target(?:ed)?|for)\b/i.test(u.text)) continue;
         const ds = dateMentions(u.text).filter((d) => d.key && /\d{2}-\d{2}|^\d{2}$/.test(d.key));
         if (!ds.length || /\bperiod of performance\b/i.test(u.text)) continue;
-        out.push({ category: "timeline_assumption", severity: "medium", source: "signed_scope", start: u.start, end: u.end, message: `The scope fixes go-live on "${ds[0].text}", a date that no delivery-approved schedule backs: confirm delivery can meet it.` });
+        out.push({
+          category: "timeline_assumption",
+          severity: "medium",
+          source: "signed_scope",
+          start: u.start,
+          end: u.end,
+          message:
+            `The scope fixes go-live on "${ds[0].text}", a date that no delivery-approved ` +
+            `schedule backs: confirm delivery can meet it.`,
+        });
       }
     }
     return out;

@@ -32,11 +32,13 @@ const UNOWNED = new RegExp(
   "i",
 );
 // Open roles on the customer's side ("name TBC by the agency") are not ours to fill.
-const CUSTOMER_SIDE = /\b(?:by|from|on) (?:the )?(?:customer|client|their side|agency|district|county|state)\b|\bcustomer[- ]side\b/i;
+const CUSTOMER_SIDE =
+  /\b(?:by|from|on) (?:the )?(?:customer|client|their side|agency|district|county|state)\b|\bcustomer[- ]side\b/i;
 
 const OWNER_COLUMN = /\bowner\b|\bresponsib|\baccountable\b|\bassigned\b|\blead\b|^r$|^a$|\bwho\b/i;
 const RACI_CELL = /^[RACI](?:\s*[/,+]\s*[RACI])*$/;
-const BLANKISH_CELL = /^(?:tbd|tbc|tba|\?+|-+|—|unassigned|not (?:yet )?(?:agreed|assigned|named|decided)|none|n\/a|unknown|open)$/i;
+const BLANKISH_CELL =
+  /^(?:tbd|tbc|tba|\?+|-+|—|unassigned|not (?:yet )?(?:agreed|assigned|named|decided)|none|n\/a|unknown|open)$/i;
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
@@ -46,12 +48,27 @@ export const unownedDetector: Detector = {
     const out: Finding[] = [];
     const owner = ctx.packet.delivery_owner ?? "";
     if (!owner.trim()) {
-      out.push({ category: "unowned_requirement", severity: "high", source: "delivery_owner", start: null, end: null, message: "No delivery owner is named for this packet: assign one before kickoff so every requirement has an owner." });
+      out.push({
+        category: "unowned_requirement",
+        severity: "high",
+        source: "delivery_owner",
+        start: null,
+        end: null,
+        message:
+          "No delivery owner is named for this packet: assign one before kickoff so every requirement has an owner.",
+      });
       return out; // every requirement of the packet is covered by this one finding
     }
     if (BLANKISH_OWNER.test(owner.trim())) {
       const start = owner.indexOf(owner.trim());
-      out.push({ category: "unowned_requirement", severity: "high", source: "delivery_owner", start, end: start + owner.trim().length, message: `The delivery owner is "${owner.trim()}": name the person in delivery who owns this work.` });
+      out.push({
+        category: "unowned_requirement",
+        severity: "high",
+        source: "delivery_owner",
+        start,
+        end: start + owner.trim().length,
+        message: `The delivery owner is "${owner.trim()}": name the person in delivery who owns this work.`,
+      });
       return out;
     }
     // a table whose owner column says nobody yet ("| Data extract | TBD | … |")
@@ -60,12 +77,25 @@ export const unownedDetector: Detector = {
       for (const b of documentOf(ctx.text(source)).blocks) {
         // a RACI row where nobody is Responsible and some party is still open
         const values = b.cells?.filter((c) => c.text !== b.head.text) ?? [];
-        const raci = values.length >= 2 && values.every((c) => RACI_CELL.test(c.text.trim()) || BLANKISH_CELL.test(c.text.trim())) && !values.some((c) => /\bR\b/.test(c.text)) && values.some((c) => BLANKISH_CELL.test(c.text.trim()));
-        const cell = b.cells?.find((c) => OWNER_COLUMN.test(c.header) && BLANKISH_CELL.test(c.text.trim())) ?? (raci ? values.find((c) => BLANKISH_CELL.test(c.text.trim())) : undefined);
+        const raci =
+          values.length >= 2 &&
+          values.every((c) => RACI_CELL.test(c.text.trim()) || BLANKISH_CELL.test(c.text.trim())) &&
+          !values.some((c) => /\bR\b/.test(c.text)) &&
+          values.some((c) => BLANKISH_CELL.test(c.text.trim()));
+        const cell =
+          b.cells?.find((c) => OWNER_COLUMN.test(c.header) && BLANKISH_CELL.test(c.text.trim())) ??
+          (raci ? values.find((c) => BLANKISH_CELL.test(c.text.trim())) : undefined);
         if (!cell) continue;
         const end = Math.max(b.head.end, cell.end);
         const start = Math.min(b.head.start, cell.start);
-        out.push({ category: "unowned_requirement", severity: "medium", source, start, end, message: "This line has no named owner: assign one in delivery before kickoff." });
+        out.push({
+          category: "unowned_requirement",
+          severity: "medium",
+          source,
+          start,
+          end,
+          message: "This line has no named owner: assign one in delivery before kickoff.",
+        });
       }
     }
     for (const source of TEXT_SOURCES) {
@@ -73,12 +103,20 @@ export const unownedDetector: Detector = {
       // judge whole list items: a question about ownership and its answer can span two sentences
       for (const it of items(ctx.text(source))) {
         const m = UNOWNED.exec(it.text);
-        if (!m || (CUSTOMER_SIDE.test(it.text.slice(m.index)) && !/\b(?:ours|our side|us|we)\b/i.test(it.text))) continue;
+        if (!m || (CUSTOMER_SIDE.test(it.text.slice(m.index)) && !/\b(?:ours|our side|us|we)\b/i.test(it.text)))
+          continue;
         if (out.some((f) => f.source === source && f.start !== null && f.start < it.end && f.end! > it.start)) continue;
         // cite the sentence that holds the marker (or the item when it spans sentences)
         const at = it.start + m.index;
         const u = it.units.find((x) => x.start <= at && x.end >= at + m[0].length) ?? it;
-        out.push({ category: "unowned_requirement", severity: "medium", source, start: u.start, end: u.end, message: "This requirement has no named delivery-side owner: assign one before kickoff." });
+        out.push({
+          category: "unowned_requirement",
+          severity: "medium",
+          source,
+          start: u.start,
+          end: u.end,
+          message: "This requirement has no named delivery-side owner: assign one before kickoff.",
+        });
       }
     }
     return out;
