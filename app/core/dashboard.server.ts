@@ -7,7 +7,6 @@ import {
   metricsExport,
   recurringFields,
   reliability,
-  templateTopics,
   weekChanges,
   weeklySeries,
 } from "./analytics/metrics.server";

@@ -80,7 +80,7 @@ export default function Login() {
         <label>
           E-mail
           <br />
-          <input type="email" name="email" required autoComplete="username" autoFocus style={{ width: "100%" }} />
+          <input type="email" name="email" required autoComplete="username" style={{ width: "100%" }} />
         </label>
         <label>
           Password

@@ -125,7 +125,9 @@ export default function PacketPage() {
     const cards = [...document.querySelectorAll<HTMLElement>(".flag[data-flag]")];
     const i = cards.findIndex((c) => c.dataset.flag === result.flagId);
     if (result.intent === "undo" && i >= 0) {
-      // the flag that is open again takes the focus, so the right decision is one key away
+      // the flag that is open again takes the focus, so the right decision is one key away (the effect answers a
+      // finished navigation, once per result: the selection follows what the server did)
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setSelected(i);
       cards[i].focus({ preventScroll: true });
       cards[i].scrollIntoView({ block: "nearest" });
@@ -469,7 +471,7 @@ export default function PacketPage() {
             </ul>
           ) : null}
           <h2>QA note</h2>
-          <pre className="note" id="qa-note" tabIndex={0}>
+          <pre className="note" id="qa-note" role="region" aria-label="QA note text" tabIndex={0}>
             {d.note}
           </pre>
           <button

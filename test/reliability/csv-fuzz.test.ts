@@ -87,8 +87,10 @@ function rfc4180(text: string, delimiter: string, width: number): Expected[] {
         let closed = false;
         while (i < n) {
           if (text[i] === '"') {
-            if (text[i + 1] === '"') ((field += '"'), (i += 2));
-            else {
+            if (text[i + 1] === '"') {
+              field += '"';
+              i += 2;
+            } else {
               i++;
               closed = true;
               break;
@@ -97,7 +99,10 @@ function rfc4180(text: string, delimiter: string, width: number): Expected[] {
         }
         line += breaks(field);
         if (!closed) bad = true;
-        while (i < n && text[i] !== delimiter && !isEnd(text[i])) ((field += text[i++]), (bad = true));
+        while (i < n && text[i] !== delimiter && !isEnd(text[i])) {
+          field += text[i++];
+          bad = true;
+        }
       } else {
         while (i < n && text[i] !== delimiter && !isEnd(text[i])) field += text[i++];
       }

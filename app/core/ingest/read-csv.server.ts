@@ -216,17 +216,25 @@ export class RecordScanner {
           }
           break;
         case At.FieldStart:
-          if (b === 34) ((this.at = At.Quoted), i++);
-          else if (b === this.sep) i++;
-          else if (b === 10) (this.endRecord(buf, i), i++);
-          else this.at = At.Unquoted;
+          if (b === 34) {
+            this.at = At.Quoted;
+            i++;
+          } else if (b === this.sep) i++;
+          else if (b === 10) {
+            this.endRecord(buf, i);
+            i++;
+          } else this.at = At.Unquoted;
           break;
         case At.Unquoted:
           if (lf < i) lf = next(10, i);
           if (sep < i) sep = next(this.sep, i);
-          if (sep < lf) ((this.at = At.FieldStart), (i = sep + 1));
-          else if (lf < n) (this.endRecord(buf, lf), (i = lf + 1));
-          else i = n;
+          if (sep < lf) {
+            this.at = At.FieldStart;
+            i = sep + 1;
+          } else if (lf < n) {
+            this.endRecord(buf, lf);
+            i = lf + 1;
+          } else i = n;
           break;
         case At.Quoted:
           if (quote < i) quote = next(34, i);
@@ -235,15 +243,26 @@ export class RecordScanner {
             this.line++;
             lf = next(10, lf + 1);
           }
-          if (quote < n) ((this.at = At.QuoteSeen), (i = quote + 1));
-          else i = n;
+          if (quote < n) {
+            this.at = At.QuoteSeen;
+            i = quote + 1;
+          } else i = n;
           break;
         case At.QuoteSeen:
-          if (b === 34) ((this.at = At.Quoted), i++);
-          else if (b === this.sep) ((this.at = At.FieldStart), i++);
-          else if (b === 10) (this.endRecord(buf, i), i++);
-          else if (b === 13) i++;
-          else ((this.regular = false), (this.at = At.Unquoted));
+          if (b === 34) {
+            this.at = At.Quoted;
+            i++;
+          } else if (b === this.sep) {
+            this.at = At.FieldStart;
+            i++;
+          } else if (b === 10) {
+            this.endRecord(buf, i);
+            i++;
+          } else if (b === 13) i++;
+          else {
+            this.regular = false;
+            this.at = At.Unquoted;
+          }
           break;
       }
     }
@@ -306,12 +325,16 @@ function parseHeader(line: string, delimiter: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === delimiter) (out.push(field), (field = ""));
-    else field += c;
+    else if (c === delimiter) {
+      out.push(field);
+      field = "";
+    } else field += c;
   }
   out.push(field);
   return out.map((h) => h.trim());

@@ -153,8 +153,10 @@ export async function streamToNormalFile(
       .join(",")}\n`;
     for await (const ev of readRows(file, sniffed, onProgress)) {
       if (ev.type === "footer") footer++;
-      else if (ev.type === "bad") (rows++, bad.push({ line: ev.line, reason: ev.reason, raw: ev.raw }));
-      else {
+      else if (ev.type === "bad") {
+        rows++;
+        bad.push({ line: ev.line, reason: ev.reason, raw: ev.raw });
+      } else {
         rows++;
         const record = `${ev.line},${ev.fields.map(cell).join(",")}\n`;
         longest = Math.max(longest, record.length);

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importCsv, ImportRefused } from "../../../app/core/ingest/import.server";
 import { setApprovedSources } from "../../../app/core/settings.server";
 import { csvOf, HANDOFF_COLUMNS, packet } from "../../helpers/factories";
