@@ -1,12 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAction, requireUser } from "~/session.server";
-import { getApprovedSources, getPilotSettings, setApprovedSources, setPilotSettings } from "~/core/settings.server";
+import { getApprovedSources, getPilotSettings } from "~/core/settings.server";
+import { updatePilotSettings, updateSources } from "~/core/settings-actions.server";
 import { addUser, listUsers, UserError } from "~/core/auth/users.server";
 import { can, ROLES, ROLE_LABELS } from "~/core/auth/roles";
-import { parseDate } from "~/core/ingest/values";
-import { inTransaction } from "~/core/db/tx.server";
-import { appendAudit } from "~/core/audit/audit.server";
 import { label, when } from "~/format";
 import { Table } from "~/components/Table";
 import { COLUMNS, type ImportKind } from "~/core/ingest/columns";
@@ -29,95 +27,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  window_days: "The pilot window (days)",
-  review_minutes_per_handoff: "Manual review minutes per handoff",
-  completeness_mean: "Target completeness",
-  acceptance_rate: "Target acceptance rate",
-  disagreement_rate_max: "Max disagreement rate",
-  rework_reduction: "Target rework reduction",
-  repeat_volume_minutes: "Target repeat volume",
-  min_reviewed_packets: "Min reviewed pilot packets",
-  field_share_fix: "The field share threshold",
-  topic_packets_fix: "The recurring gap threshold",
-  topic_days_fix: "The recurring gap period",
-};
-
-const numberField = (form: FormData, name: string, min: number, max: number) => {
-  const v = Number(form.get(name));
-  if (!Number.isFinite(v) || v < min || v > max)
-    throw new UserError(`${FIELD_NAMES[name] ?? name.replace(/_/g, " ")} must be a number between ${min} and ${max}.`);
-  return v;
-};
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent"));
   const open = context.app.open;
   try {
     if (intent === "pilot") {
-      const user = await requireAction(request, context, "edit_pilot");
-      const s = await getPilotSettings(open.db);
-      let start: string | null;
-      try {
-        start = parseDate(String(form.get("pilot_start") ?? ""));
-      } catch {
-        throw new UserError("The pilot start is not a date: pick one, or type it as YYYY-MM-DD.");
-      }
-      const next = {
-        ...s,
-        pilot_start: start ?? s.pilot_start,
-        window_days: numberField(form, "window_days", 7, 366),
-        review_minutes_per_handoff: numberField(form, "review_minutes_per_handoff", 1, 600),
-        targets: {
-          completeness_mean: numberField(form, "completeness_mean", 0, 1),
-          acceptance_rate: numberField(form, "acceptance_rate", 0, 1),
-          disagreement_rate_max: numberField(form, "disagreement_rate_max", 0, 1),
-          rework_reduction: numberField(form, "rework_reduction", 0, 1),
-          repeat_volume_minutes: numberField(form, "repeat_volume_minutes", 0, 1e7),
-          min_reviewed_packets: numberField(form, "min_reviewed_packets", 0, 1e6),
-        },
-        thresholds: {
-          field_share_fix: numberField(form, "field_share_fix", 0, 1),
-          topic_packets_fix: numberField(form, "topic_packets_fix", 1, 1e6),
-          topic_days_fix: numberField(form, "topic_days_fix", 1, 3650),
-        },
-      };
-      await setPilotSettings(open.db, next);
-      await inTransaction(open, (tx, conn) =>
-        appendAudit(tx, conn, [
-          {
-            actor: user.email,
-            action: "settings.pilot",
-            entity: "settings",
-            entityId: "pilot",
-            detail: next as unknown as Record<string, unknown>,
-          },
-        ]),
-      );
+      await updatePilotSettings(open, (await requireAction(request, context, "edit_pilot")).email, form);
       return json({ ok: "Pilot settings saved.", error: null as string | null });
     }
     if (intent === "sources") {
-      const user = await requireAction(request, context, "manage_sources");
-      const list = String(form.get("sources") ?? "")
-        .split(/[,\s]+/)
-        .filter(Boolean);
-      if (list.some((s) => !/^[a-z0-9_.-]{1,40}$/i.test(s)))
-        throw new UserError("Source system names use letters, digits, dots, dashes or underscores only.");
-      await setApprovedSources(open.db, list);
-      const hide = ROLES.filter((r) => form.get(`hide.${r}`) === "1");
-      await setPilotSettings(open.db, { ...(await getPilotSettings(open.db)), hide_pricing_from: hide });
-      await inTransaction(open, (tx, conn) =>
-        appendAudit(tx, conn, [
-          {
-            actor: user.email,
-            action: "settings.sources",
-            entity: "settings",
-            entityId: "approved_sources",
-            detail: { sources: list, hide_pricing_from: hide },
-          },
-        ]),
-      );
+      await updateSources(open, (await requireAction(request, context, "manage_sources")).email, form);
       return json({ ok: "Sources saved.", error: null });
     }
     if (intent === "mapping" || intent === "forget_mapping") {
