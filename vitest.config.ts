@@ -41,6 +41,7 @@ export default defineConfig({
             "test/reliability/**/*.test.ts",
             "test/core/ingest/readers-dataloss.test.ts",
             "test/core/ingest/property.test.ts",
+            "test/core/ingest/wide-files.test.ts",
             "test/routes/login-limit.test.ts",
           ],
           testTimeout: 240000,
