@@ -12,7 +12,8 @@ import { readEnv } from "~/core/env.server";
 
 /** Said when the browser's description of the file cannot be read (a name with "=" or ";" in it). */
 export const UNREADABLE_NAME =
-  'The file\'s name could not be read: names with "=" or ";" in them cannot be uploaded. Rename the file (for example "Q3-final.csv") and upload it again.';
+  'The file\'s name could not be read: names with "=" or ";" in them cannot be uploaded. ' +
+  'Rename the file (for example "Q3-final.csv") and upload it again.';
 
 export const maxUploadBytes = () => readEnv().PT_MAX_UPLOAD_MB * 1024 * 1024;
 

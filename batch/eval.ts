@@ -90,9 +90,14 @@ const pct = (x: number) => (100 * x).toFixed(1).padStart(7);
 const line = (name: string, c: Counts, extra = "") => {
   const p = ratio(c.matchedFlags, c.flags),
     r = ratio(c.matchedLabels, c.labels);
-  return `${name.padEnd(30)}${String(c.labels).padStart(7)}${String(c.flags).padStart(7)}${pct(p)}${pct(r)}${pct(f1(p, r))}${extra}`;
+  return (
+    `${name.padEnd(30)}${String(c.labels).padStart(7)}${String(c.flags).padStart(7)}` +
+    `${pct(p)}${pct(r)}${pct(f1(p, r))}${extra}`
+  );
 };
-const header = `${"".padEnd(30)}${"labels".padStart(7)}${"flags".padStart(7)}${"prec%".padStart(7)}${"rec%".padStart(7)}${"f1%".padStart(7)}`;
+const header =
+  `${"".padEnd(30)}${"labels".padStart(7)}${"flags".padStart(7)}` +
+  `${"prec%".padStart(7)}${"rec%".padStart(7)}${"f1%".padStart(7)}`;
 
 if (!existsSync(path.join(shared, "tools", "eval-flags"))) {
   console.error(`no ../shared/tools/eval-flags next to this checkout (${shared}): nothing to evaluate`);
@@ -116,7 +121,8 @@ const pooled = new Map<string, Counts>();
 let invalid = 0;
 for (const res of results) {
   console.log(
-    `\n${res.name}  (${res.rows - res.quarantined} of ${res.rows} packets imported${res.quarantined ? `; ${res.quarantined} quarantined, their labels count as missed` : ""})`,
+    `\n${res.name}  (${res.rows - res.quarantined} of ${res.rows} packets imported` +
+      `${res.quarantined ? `; ${res.quarantined} quarantined, their labels count as missed` : ""})`,
   );
   console.log(header);
   for (const c of res.report.categories) {

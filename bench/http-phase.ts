@@ -56,7 +56,8 @@ for (const p of ["/pilot", "/fields", "/packets", `/packets/${deal}`]) {
   times.sort((a, b) => a - b);
   // CPU per request (server and the in-process clients): comparable on a shared, noisy machine
   out[p.startsWith("/packets/") ? "/packets/:dealId" : p] =
-    `p50 ${times[Math.floor(times.length / 2)].toFixed(0)} ms · p95 ${times[Math.floor(times.length * 0.95)].toFixed(0)} ` +
+    `p50 ${times[Math.floor(times.length / 2)].toFixed(0)} ms · ` +
+    `p95 ${times[Math.floor(times.length * 0.95)].toFixed(0)} ` +
     `ms · CPU ${((cpu.user + cpu.system) / 1000 / times.length).toFixed(1)} ` +
     `ms/request (${times.length} requests)`;
 }

@@ -87,7 +87,8 @@ const twice = { set: generated(packets * 2, 102), db };
 const [big, bigStream] = [phase("scale", twice), phase("scale-stream", twice)];
 console.log(
   `a file twice as large (${fmt(big.mb, 0)} MB): ${fmt(Number(big.mb) / Number(big.seconds))} ` +
-    `MB/s · peak RSS ${fmt(big.rss_mb, 0)} MB; streaming reader ${fmt(Number(bigStream.mb) / Number(bigStream.seconds))} ` +
+    `MB/s · peak RSS ${fmt(big.rss_mb, 0)} MB; ` +
+    `streaming reader ${fmt(Number(bigStream.mb) / Number(bigStream.seconds))} ` +
     `MB/s · peak RSS ${fmt(bigStream.rss_mb, 0)} MB`,
 );
 

@@ -477,12 +477,30 @@ const CONCESSIONS = [
 ];
 const TIMELINES = [
   (r: R) =>
-    `they insist on being live no later than ${r.pick(["April 1", "7/15", "Labor Day", "October 1", "quarter end", "Q3"])}`,
+    `they insist on being live no later than ${r.pick([
+      "April 1",
+      "7/15",
+      "Labor Day",
+      "October 1",
+      "quarter end",
+      "Q3",
+    ])}`,
   (r: R) =>
-    `CFO wants this finished before the ${r.pick(["March board meeting", "annual audit", "benefits enrollment window", "holiday season", "contract renewal"])}`,
+    `CFO wants this finished before the ${r.pick([
+      "March board meeting",
+      "annual audit",
+      "benefits enrollment window",
+      "holiday season",
+      "contract renewal",
+    ])}`,
   (r: R) => `I said ${r.pick(["six weeks", "30 days", "two sprints"])} after signature is doable`,
   (r: R) =>
-    `launch must happen before ${r.pick(["Black Friday", "their fiscal year closes", "classes start in August", "the state inspection"])}`,
+    `launch must happen before ${r.pick([
+      "Black Friday",
+      "their fiscal year closes",
+      "classes start in August",
+      "the state inspection",
+    ])}`,
 ];
 const CONTEXT = [
   "Day-to-day champion is {p} ({role}); expect lots of questions.",
@@ -631,8 +649,12 @@ export async function generate(o: GenOptions): Promise<{ packets: number; rework
     }
     if (r.chance(issueRate)) {
       note.push(
-        `${r.pick(["I offered to configure", "the client brought up", "I agreed to", "they're expecting us to include"])} ` +
-          `${r.pick(line.extras)}${r.chance(0.5) ? " (I called it a small add-on)" : ""}`,
+        `${r.pick([
+          "I offered to configure",
+          "the client brought up",
+          "I agreed to",
+          "they're expecting us to include",
+        ])} ` + `${r.pick(line.extras)}${r.chance(0.5) ? " (I called it a small add-on)" : ""}`,
       );
       issues.add("promise_not_in_scope");
     }
@@ -651,13 +673,18 @@ export async function generate(o: GenOptions): Promise<{ packets: number; rework
     ];
     if (r.chance(issueRate / 2)) {
       cs.push(
-        `${r.pick(["Named escalation point during go-live week", "Scrubbing duplicate records ahead of the migration", "Handover of admin duties to the customer"])} ` +
-          `(owner: ${r.pick(["TBD", "??", "unassigned"])})`,
+        `${r.pick([
+          "Named escalation point during go-live week",
+          "Scrubbing duplicate records ahead of the migration",
+          "Handover of admin duties to the customer",
+        ])} ` + `(owner: ${r.pick(["TBD", "??", "unassigned"])})`,
       );
       issues.add("unowned_requirement");
     }
     const outcome = r.pick(line.outcomes);
-    const promise = `${outcome[0].toUpperCase()}${outcome.slice(1)}${r.chance(0.4) ? `, including ${r.pick(line.extras)}` : ""}.`;
+    const promise =
+      `${outcome[0].toUpperCase()}${outcome.slice(1)}` +
+      `${r.chance(0.4) ? `, including ${r.pick(line.extras)}` : ""}.`;
     const seller = r.pick(sellers);
     const row = [
       `006Dm${String(100000000 + i * 7919).slice(-9)}${o.seed}`,
@@ -693,7 +720,12 @@ export async function generate(o: GenOptions): Promise<{ packets: number; rework
             iso(logged),
             cat,
             csv(
-              `${cat.replace(/_/g, " ")}: ${r.pick(["had to renegotiate scope with the client", "cost two unplanned workshops before it was settled", "raised a change request", "rebuilt once the client rejected the first version"])}`,
+              `${cat.replace(/_/g, " ")}: ${r.pick([
+                "had to renegotiate scope with the client",
+                "cost two unplanned workshops before it was settled",
+                "raised a change request",
+                "rebuilt once the client rejected the first version",
+              ])}`,
             ),
             r.int(2, 30),
             r.chance(0.35) ? r.int(1, 14) : 0,

@@ -34,9 +34,8 @@ async function pilotPageOf(open: OpenDatabase, today: Date) {
     sql<{
       packets: number;
       pilot_set: boolean;
-    }>`SELECT (SELECT count(*) FROM packets)::INTEGER AS packets, EXISTS (SELECT 1 FROM settings WHERE key = 'pilot') AS pilot_set`.execute(
-      open.db,
-    ),
+    }>`SELECT (SELECT count(*) FROM packets)::INTEGER AS packets,
+      EXISTS (SELECT 1 FROM settings WHERE key = 'pilot') AS pilot_set`.execute(open.db),
     weekChanges(open, today),
   ]);
   const pilotWeeks = weeks.filter((w) => w.period === "pilot");
@@ -306,9 +305,8 @@ async function packetDetailOf(open: OpenDatabase, dealId: string) {
       ORDER BY seq DESC LIMIT 100`.execute(open.db),
     sql<{
       completeness: number;
-    }>`SELECT completeness FROM packet_periods(${settings.pilot_start}, ${settings.window_days}) WHERE deal_id = ${dealId}`.execute(
-      open.db,
-    ),
+    }>`SELECT completeness FROM packet_periods(${settings.pilot_start}, ${settings.window_days})
+      WHERE deal_id = ${dealId}`.execute(open.db),
   ]);
   const packet = { ...p, close_date: iso(p.close_date), kickoff_date: iso(p.kickoff_date), updated_at: p.updated_at };
   const notePacket = {
@@ -357,9 +355,8 @@ export async function auditPage(
     .leftJoin("flags", (j) => j.on(sql<boolean>`audit_log.entity = 'flag' AND flags.flag_id = audit_log.entity_id`))
     .selectAll("audit_log")
     .select(
-      sql<
-        string | null
-      >`CASE WHEN audit_log.entity = 'packet' THEN audit_log.entity_id ELSE coalesce(flags.deal_id, json_extract_string(TRY_CAST(audit_log.detail AS JSON), '$.deal_id')) END`.as(
+      sql<string | null>`CASE WHEN audit_log.entity = 'packet' THEN audit_log.entity_id
+        ELSE coalesce(flags.deal_id, json_extract_string(TRY_CAST(audit_log.detail AS JSON), '$.deal_id')) END`.as(
         "deal_id",
       ),
     );
@@ -369,13 +366,15 @@ export async function auditPage(
   if (f.text?.trim()) {
     const t = `%${likeEscaped(f.text.trim())}%`;
     q = q.where(
-      sql<boolean>`(audit_log.detail ILIKE ${t} ESCAPE '\\' OR audit_log.entity_id ILIKE ${t} ESCAPE '\\' OR audit_log.action ILIKE ${t} ESCAPE '\\')`,
+      sql<boolean>`(audit_log.detail ILIKE ${t} ESCAPE '\\' OR audit_log.entity_id ILIKE ${t} ESCAPE '\\'
+        OR audit_log.action ILIKE ${t} ESCAPE '\\')`,
     );
   }
   if (f.deal?.trim()) {
     const d = f.deal.trim();
     q = q.where(
-      sql<boolean>`(audit_log.entity_id = ${d} OR flags.deal_id = ${d} OR json_extract_string(TRY_CAST(audit_log.detail AS JSON), '$.deal_id') = ${d})`,
+      sql<boolean>`(audit_log.entity_id = ${d} OR flags.deal_id = ${d}
+        OR json_extract_string(TRY_CAST(audit_log.detail AS JSON), '$.deal_id') = ${d})`,
     );
   }
   const rows = await q

@@ -83,7 +83,10 @@ export class EnvError extends Error {
     super(
       problems
         .map(
-          (p) => `${p.name}=${JSON.stringify(p.value.length > 60 ? `${p.value.slice(0, 60)}…` : p.value)} ${p.message}`,
+          (p) =>
+            `${p.name}=` +
+            `${JSON.stringify(p.value.length > 60 ? `${p.value.slice(0, 60)}…` : p.value)}` +
+            ` ${p.message}`,
         )
         .join("; "),
     );

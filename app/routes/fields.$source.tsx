@@ -12,7 +12,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { view } = await requireViewer(request, context);
   const source = params.source ?? "";
   if (!(FLAG_SOURCES as readonly string[]).includes(source))
-    throw new Response(`There is no sales field called “${source}”. Pick one from the Fields page.`, { status: 404 });
+    throw new Response(`There is no sales field called “${source}”. ` + `Pick one from the Fields page.`, {
+      status: 404,
+    });
   return {
     source,
     ...(await view((vis) =>

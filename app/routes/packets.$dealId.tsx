@@ -27,7 +27,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   );
   if (!view)
     throw new Response(
-      `There is no packet with deal id “${params.dealId}”. It may not have been uploaded yet; search the review queue.`,
+      `There is no packet with deal id “${params.dealId}”. ` +
+        `It may not have been uploaded yet; search the review queue.`,
       { status: 404 },
     );
   return view;
@@ -246,7 +247,11 @@ export default function PacketPage() {
         </p>
       ) : null}
       <details
-        className={`card coverage ${d.coverage.status === "scored" && d.coverage.parts.every((x) => x.state === "read" || x.state === "hidden") ? "" : "warn"}`}
+        className={`card coverage ${
+          d.coverage.status === "scored" && d.coverage.parts.every((x) => x.state === "read" || x.state === "hidden")
+            ? ""
+            : "warn"
+        }`}
         open={d.coverage.status !== "scored" || d.flags.length === 0}
       >
         <summary>

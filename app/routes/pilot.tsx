@@ -247,7 +247,11 @@ export default function Pilot() {
           name="Rework rate"
           to={drillLink({ kind: "packets", period: "pilot", maturity: "matured" })}
           value={`${num(m.rework_rate.pilot, 2)}`}
-          sub={`per matured packet (${num(mp.pilot)} of ${num(m.pilot.packets)}) · baseline ${num(m.rework_rate.baseline, 2)}${reduction !== null ? ` · ${pct(reduction)} lower (target ${pct(t.rework_reduction)})` : ""}`}
+          sub={
+            `per matured packet (${num(mp.pilot)} of ${num(m.pilot.packets)}) · ` +
+            `baseline ${num(m.rework_rate.baseline, 2)}` +
+            `${reduction !== null ? ` · ${pct(reduction)} lower (target ${pct(t.rework_reduction)})` : ""}`
+          }
           good={reduction === null ? null : reduction >= t.rework_reduction}
           spark={sparks.rework}
         />

@@ -100,7 +100,9 @@ export default function Rework() {
                 <td>{label(r.category)}</td>
                 <td>
                   <span
-                    className={`badge ${r.outcome === "predicted" ? "accepted" : r.outcome === "dismissed" ? "high" : "open"}`}
+                    className={`badge ${
+                      r.outcome === "predicted" ? "accepted" : r.outcome === "dismissed" ? "high" : "open"
+                    }`}
                   >
                     {r.outcome}
                   </span>

@@ -138,7 +138,8 @@ export default function Runs() {
                 <td className="num">{r.flags_retired}</td>
                 <td className="num">
                   {r.llm_tokens
-                    ? `${r.llm_tokens.toLocaleString("en-US")}${r.llm_cost_usd ? ` ($${r.llm_cost_usd.toFixed(2)})` : ""}`
+                    ? `${r.llm_tokens.toLocaleString("en-US")}` +
+                      `${r.llm_cost_usd ? ` ($${r.llm_cost_usd.toFixed(2)})` : ""}`
                     : "—"}
                 </td>
                 <td>

@@ -20,13 +20,18 @@ export async function scoreCommand(
   bar.done();
   const failed =
     s.failed || s.llm_failed
-      ? `, ${s.failed} failed${s.llm_failed ? `, LLM pass failed for ${s.llm_failed} (retried next run)` : ""} (${s.errors
+      ? `, ${s.failed} failed${s.llm_failed ? `, LLM pass failed for ${s.llm_failed} (retried next run)` : ""}` +
+        ` (${s.errors
           .slice(0, 2)
           .map((e) => `${e.deal_id}: ${e.error.slice(0, 80)}`)
           .join("; ")})`
       : "";
   return {
-    summary: `run ${s.run_id}: scored ${s.scored} packets, ${s.unchanged} unchanged${failed}; ${s.flags_new} new and ${s.flags_retired} retired flags, ${s.flags} open${s.skipped_unapproved ? `; ${s.skipped_unapproved} packets from unapproved sources not scored` : ""}${s.llm_tokens ? `; LLM ${s.llm_tokens} tokens` : ""}`,
+    summary:
+      `run ${s.run_id}: scored ${s.scored} packets, ${s.unchanged} unchanged${failed}; ` +
+      `${s.flags_new} new and ${s.flags_retired} retired flags, ${s.flags} open` +
+      `${s.skipped_unapproved ? `; ${s.skipped_unapproved} packets from unapproved sources not scored` : ""}` +
+      `${s.llm_tokens ? `; LLM ${s.llm_tokens} tokens` : ""}`,
     json: { ...s },
   };
 }

@@ -27,9 +27,17 @@ const PAGE = 100;
 function describe(q: DrillQuery): string {
   const what =
     q.kind === "packets"
-      ? `${q.completeness === "complete" ? "Fully complete " : q.completeness === "incomplete" ? "Incomplete " : ""}${q.maturity === "matured" ? "matured " : q.maturity === "maturing" ? "still-maturing " : ""}${q.period ?? "pilot and baseline"} ` +
+      ? `${q.completeness === "complete" ? "Fully complete " : q.completeness === "incomplete" ? "Incomplete " : ""}` +
+        `${q.maturity === "matured" ? "matured " : q.maturity === "maturing" ? "still-maturing " : ""}` +
+        `${q.period ?? "pilot and baseline"} ` +
         `packets`
-      : `${q.fact === "caught" ? "Flags accepted before kickoff" : q.fact === "expectation" ? "Promise, date and conflict flags accepted before kickoff" : `${q.status ? `${q.status[0].toUpperCase()}${q.status.slice(1)} flags` : "Flags"}`} on ${q.period ?? "pilot and baseline"} packets`;
+      : `${
+          q.fact === "caught"
+            ? "Flags accepted before kickoff"
+            : q.fact === "expectation"
+              ? "Promise, date and conflict flags accepted before kickoff"
+              : `${q.status ? `${q.status[0].toUpperCase()}${q.status.slice(1)} flags` : "Flags"}`
+        } on ${q.period ?? "pilot and baseline"} packets`;
   const parts = [what.charAt(0).toUpperCase() + what.slice(1)];
   if (q.category) parts.push(`category ${CATEGORY_LABELS[q.category as Category].toLowerCase()}`);
   if (q.source) parts.push(`citing ${(SOURCE_LABELS[q.source as FlagSource] ?? q.source).toLowerCase()}`);

@@ -53,7 +53,7 @@ export async function markTemplateFix(
   });
 }
 
-// ── Template fixes as proposals ─────────────────────────────────────────────────────────────────────────────────
+// ── Template fixes as proposals ───────────────────────────
 // A gap accepted in N packets within M days (Settings) is proposed as a template change with its examples. RevOps
 // accepts or dismisses it; a dismissed gap is raised again only once new packets add to it; a one-off packet can be
 // excluded from a gap (it stops counting for it everywhere, the recommendation included); a fix marked done shows

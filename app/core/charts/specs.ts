@@ -44,7 +44,8 @@ export function flagsChart(
   return {
     title: "Flags accepted vs rejected per week (pilot)",
     description:
-      `Review decisions per week of kickoff during the pilot: ${data.filter((d) => d.decision === "accepted").reduce((a, d) => a + d.n, 0)} ` +
+      `Review decisions per week of kickoff during the pilot: ` +
+      `${data.filter((d) => d.decision === "accepted").reduce((a, d) => a + d.n, 0)} ` +
       `accepted, ${data.filter((d) => d.decision === "rejected").reduce((a, d) => a + d.n, 0)} ` +
       `rejected.`,
     options: {
@@ -68,7 +69,9 @@ export function reworkChart(
   const open = rows.length - data.length;
   return {
     title: "Early rework per matured packet: baseline vs pilot",
-    description: `Rework items logged in the first 14 days after kickoff, per packet whose 14-day window has closed, by week of kickoff${open ? `; ${open} recent week${open === 1 ? "" : "s"} still maturing, not shown` : ""}.`,
+    description:
+      `Rework items logged in the first 14 days after kickoff, per packet whose 14-day window has closed, ` +
+      `by week of kickoff${open ? `; ${open} recent week${open === 1 ? "" : "s"} still maturing, not shown` : ""}.`,
     options: {
       height: 220,
       marginLeft: 48,

@@ -114,7 +114,8 @@ export async function openDatabase(dbPath: string, opts: { migrate?: boolean } =
   const db = new Kysely<Database>({ dialect: new DuckDialect(conn) });
   if (opts.migrate !== false) await migrate(db);
   await defineMacros(conn);
-  await conn.run(`UPDATE packets SET parts_present = packet_parts(signed_scope, order_form, deal_desk_exception, kickoff_note, cs_requirement, delivery_owner, customer_promise)
+  await conn.run(`UPDATE packets SET parts_present = packet_parts(signed_scope, order_form, deal_desk_exception,
+                    kickoff_note, cs_requirement, delivery_owner, customer_promise)
                   WHERE parts_present IS NULL`);
   return {
     db,

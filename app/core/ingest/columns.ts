@@ -230,7 +230,9 @@ export function mapHeaders(kind: ImportKind, headers: string[], manual: Record<s
     if (i < 0) {
       const near = headers.find((h) => squash(h) === squash(header));
       throw new MappingError(
-        `--map ${name}="${header}": the file has no header "${header}"${near !== undefined ? ` (did you mean "${near.replace(/^\uFEFF/, "")}"?)` : ""}; its headers are: ${headers.map((h) => `"${h.replace(/^\uFEFF/, "")}"`).join(", ")}`,
+        `--map ${name}="${header}": the file has no header "${header}"` +
+          `${near !== undefined ? ` (did you mean "${near.replace(/^\uFEFF/, "")}"?)` : ""}` +
+          `; its headers are: ${headers.map((h) => `"${h.replace(/^\uFEFF/, "")}"`).join(", ")}`,
       );
     }
     const sharing = readers.get(i) ?? [];

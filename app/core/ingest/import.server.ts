@@ -180,7 +180,8 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
     throw new ImportRefused(
       `cannot import ${path.basename(opts.file)} as ${opts.kind}: no header maps ` +
         `to the required column(s) ${mapping.missingRequired.join(", ")}. ` +
-        `Headers found: ${ownHeaders.join(", ")}. Columns expected: ${COLUMNS[opts.kind].map((c) => c.name + (c.required ? " (required)" : "")).join(", ")}. ` +
+        `Headers found: ${ownHeaders.join(", ")}. Columns expected: ` +
+        `${COLUMNS[opts.kind].map((c) => c.name + (c.required ? " (required)" : "")).join(", ")}. ` +
         `Map one by hand with --map ${mapping.missingRequired[0]}=HEADER.`,
     );
   }
@@ -359,7 +360,8 @@ export async function importCsv(open: OpenDatabase, opts: ImportOptions): Promis
     await stageConn
       .run(
         `SET preserve_insertion_order = false; RESET disabled_optimizers; RESET ` +
-          `allocator_flush_threshold; RESET allocator_bulk_deallocation_flush_threshold${wide ? "; RESET threads" : ""}`,
+          `allocator_flush_threshold; RESET ` +
+          `allocator_bulk_deallocation_flush_threshold${wide ? "; RESET threads" : ""}`,
       )
       .catch(() => undefined);
     stageConn.closeSync();
@@ -451,7 +453,8 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
       ...new Set([...plan.reads, ...Object.keys(plan.typed)].filter((c) => idx[c] !== undefined).map((c) => idx[c])),
     ];
     await conn.run(
-      `CREATE TABLE ${first} AS SELECT ${["s.rn", "s.line", ...version.sql, ...reads.map((i) => `s.${cellColumn(i)}`)].join(", ")} FROM ${stage} s`,
+      `CREATE TABLE ${first} AS SELECT ` +
+        `${["s.rn", "s.line", ...version.sql, ...reads.map((i) => `s.${cellColumn(i)}`)].join(", ")} FROM ${stage} s`,
       version.params,
     );
     await parseDistinct(conn, first, dict, plan.typed, idx);
@@ -476,7 +479,12 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
     const optional = Object.keys(plan.typed).filter((c) => !plan.typed[c].required && idx[c] !== undefined);
     const warnings = optional.length
       ? `CASE WHEN ${optional.map((c) => `${cells.error(c)} IS NOT NULL`).join(" OR ")}
-         THEN list_filter([${optional.map((c) => `{'column_name': ${literal(c)}, 'raw': ${cells.raw(c)}, 'reason': ${cells.error(c)}}`).join(", ")}], w -> w.reason IS NOT NULL) END`
+         THEN list_filter([${optional
+           .map(
+             (c) => `{'column_name': ${literal(c)}, 'raw': ${cells.raw(c)},
+           'reason': ${cells.error(c)}}`,
+           )
+           .join(", ")}], w -> w.reason IS NOT NULL) END`
       : `NULL::STRUCT(column_name VARCHAR, raw VARCHAR, reason VARCHAR)[]`;
     // each row's key, first failing check, warnings and parsed typed values (v_<column>, cur_<column>)
     const typedPresent = Object.keys(plan.typed).filter((c) => idx[c] !== undefined);
@@ -529,7 +537,8 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
           ? (
               (
                 await conn.runAndReadAll(
-                  `SELECT line, '|' || ${record} FROM ${stage} s WHERE line IN (SELECT unnest([${lines.map((l) => Math.trunc(l)).join(", ")}]))`,
+                  `SELECT line, '|' || ${record} FROM ${stage} s ` +
+                    `WHERE line IN (SELECT unnest([${lines.map((l) => Math.trunc(l)).join(", ")}]))`,
                   [sniffed.delimiter],
                 )
               ).getRows() as [number, string][]
@@ -583,7 +592,8 @@ async function check(ctx: CheckContext, staged: Staged): Promise<Checked> {
                 .map(([n, x]) => `${x} AS ${n}`)
                 .join(", ")}
        FROM ${stage} s LEFT JOIN (
-         SELECT rn, line, ${plan.versioned ? "content_hash, extra," : ""} ${typedPresent.map((c) => `v_${c}, cur_${c},`).join(" ")}
+         SELECT rn, line, ${plan.versioned ? "content_hash, extra," : ""}
+                ${typedPresent.map((c) => `v_${c}, cur_${c},`).join(" ")}
                 CASE WHEN warnings IS NOT NULL THEN to_json(map_from_entries(list_transform(warnings, w -> {'k':
                   w.column_name, 'v': w.raw})))::VARCHAR END AS unparsed
          FROM ${keys}) k ON k.rn = s.rn
@@ -635,7 +645,9 @@ function versionColumns(
     (a, b) => a[1] - b[1],
   );
   const extra = extras.length
-    ? `to_json(map_from_entries(list_filter([${extras.map(([, i], n) => `{'k': $${n + 1}, 'v': s.${cellColumn(i)}}`).join(", ")}], x -> x.v IS NOT NULL AND x.v <> '')))::VARCHAR`
+    ? `to_json(map_from_entries(list_filter([` +
+      `${extras.map(([, i], n) => `{'k': $${n + 1}, 'v': s.${cellColumn(i)}}`).join(", ")}], ` +
+      `x -> x.v IS NOT NULL AND x.v <> '')))::VARCHAR`
     : `'{}'`;
   const content = COLUMNS[kind].map((c) =>
     idx[c.name] === undefined ? "''" : `coalesce(s.${cellColumn(idx[c.name])}, '')`,
@@ -665,7 +677,8 @@ async function parseDistinct(
   // one pass over the file for every typed column. Each cell comes back behind a '|': DuckDB's client decodes
   // text without keeping a leading U+FEFF, and a cell must reach the lookup exactly as written
   const distinct = await conn.runAndReadAll(
-    `SELECT DISTINCT col, '|' || raw FROM (SELECT unnest([${present.map((c) => literal(c)).join(", ")}]) AS col, unnest([${present.map((c) => cellColumn(idx[c])).join(", ")}]) AS raw FROM ${stage})
+    `SELECT DISTINCT col, '|' || raw FROM (SELECT unnest([${present.map((c) => literal(c)).join(", ")}]) AS col,
+       unnest([${present.map((c) => cellColumn(idx[c])).join(", ")}]) AS raw FROM ${stage})
      WHERE raw IS NOT NULL`,
   );
   const cells = (distinct.getRows() as [string, string][]).map(([column, cell]) => [column, cell.slice(1)] as const);
@@ -773,8 +786,10 @@ const HANDOFF_TEXT = [
 ] as const;
 /** A stored packet as JSON: what a superseded version keeps in packet_versions.data. */
 const packetJson = (p: string) =>
-  `json_object('deal_id', ${p}.deal_id, ${HANDOFF_TEXT.map((c) => `'${c}', ${p}.${c}`).join(", ")}, 'close_date', ${p}.close_date, 'kickoff_date', ${p}.kickoff_date,
-               'amount', ${p}.amount, 'currency', ${p}.currency, 'extra', json(${p}.extra), 'unparsed', json(${p}.unparsed))::VARCHAR`;
+  `json_object('deal_id', ${p}.deal_id, ${HANDOFF_TEXT.map((c) => `'${c}', ${p}.${c}`).join(", ")},
+               'close_date', ${p}.close_date, 'kickoff_date', ${p}.kickoff_date,
+               'amount', ${p}.amount, 'currency', ${p}.currency,
+               'extra', json(${p}.extra), 'unparsed', json(${p}.unparsed))::VARCHAR`;
 
 const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
   handoffs: (open) => ({
@@ -831,7 +846,8 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       for (const changed of [false, true]) {
         if (!(changed ? counts.changed : counts.added)) continue;
         await c.run(
-          `INSERT INTO packets (deal_id, version, ${cols.join(", ")}, source_system, approved_source, upload_id, line, updated_at, parts_present)
+          `INSERT INTO packets (deal_id, version, ${cols.join(", ")},
+             source_system, approved_source, upload_id, line, updated_at, parts_present)
            SELECT s.deal_id, coalesce(p.version, 0) + 1, ${cols.map((x) => "s." + x).join(", ")},
                   $1, ${approved ? "true" : "false"}, ${uploadId}, s.line, ${ts},
                   packet_parts(s.signed_scope, s.order_form, s.deal_desk_exception, s.kickoff_note, s.cs_requirement,
@@ -840,9 +856,11 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
            WHERE ${changed ? "p.content_hash <> s.content_hash" : "p.deal_id IS NULL"}
            ${
              changed
-               ? `ON CONFLICT (deal_id) DO UPDATE SET version = excluded.version, ${cols.map((x) => `${x} = excluded.${x}`).join(", ")},
+               ? `ON CONFLICT (deal_id) DO UPDATE SET version = excluded.version,
+             ${cols.map((x) => `${x} = excluded.${x}`).join(", ")},
              source_system = excluded.source_system, approved_source = excluded.approved_source,
-             upload_id = excluded.upload_id, line = excluded.line, updated_at = excluded.updated_at, parts_present = excluded.parts_present`
+             upload_id = excluded.upload_id, line = excluded.line,
+             updated_at = excluded.updated_at, parts_present = excluded.parts_present`
                : ""
            }`,
           [source],
@@ -882,7 +900,8 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       const counts = await countChanges(c, narrow, "rework", "rework_id");
       if (counts.added + counts.changed)
         await c.run(
-          `INSERT INTO rework (rework_id, deal_id, logged_on, category, description, hours, kickoff_delay_days, content_hash, upload_id, line, unparsed)
+          `INSERT INTO rework (rework_id, deal_id, logged_on, category, description, hours, kickoff_delay_days,
+           content_hash, upload_id, line, unparsed)
          SELECT s.rework_id, s.deal_id, s.logged_on, s.category, s.description, s.hours, s.kickoff_delay_days,
            s.content_hash, ${uploadId}, s.line, s.unparsed
          FROM ${rows} s LEFT JOIN rework r USING (rework_id)
@@ -941,7 +960,8 @@ const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
           `s.decision AND r.reviewer = s.reviewer`;
         const counts = (
           await c.runAndReadAll(
-            `SELECT count(*) FILTER (WHERE r.id IS NULL)::INTEGER AS imported, count(*) FILTER (WHERE r.id IS NOT NULL)::INTEGER AS unchanged
+            `SELECT count(*) FILTER (WHERE r.id IS NULL)::INTEGER AS imported,
+               count(*) FILTER (WHERE r.id IS NOT NULL)::INTEGER AS unchanged
              FROM ${known} s LEFT JOIN reviews r ON ${sameReview}`,
           )
         ).getRowObjectsJS()[0] as { imported: number; unchanged: number };

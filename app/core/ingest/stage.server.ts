@@ -62,7 +62,8 @@ const MB = 1 << 20;
 const readCsv = (file: string, delimiter: string, columns: [name: string, type: string][], maxRecordBytes = 2 * MB) =>
   `read_csv(${literal(file)}, header = true, all_varchar = false, auto_detect = false, strict_mode = true,
             max_line_size = ${maxRecordBytes}, buffer_size = ${Math.max(8 * MB, 2 * maxRecordBytes)},
-            delim = ${literal(delimiter)}, quote = '"', escape = '"', columns = {${columns.map(([n, t]) => `'${n}': '${t}'`).join(", ")}})`;
+            delim = ${literal(delimiter)}, quote = '"', escape = '"',
+            columns = {${columns.map(([n, t]) => `'${n}': '${t}'`).join(", ")}})`;
 
 const cellColumns = (width: number): [string, string][] =>
   Array.from({ length: width }, (_, i) => [cellColumn(i), "VARCHAR"]);
@@ -174,7 +175,8 @@ export async function streamToNormalFile(
     // (numbered by line, the import's peak RSS grows by ~100 MB on a 100 MB file)
     const rn = width > WIDE_COLUMNS ? "line::BIGINT" : "row_number() OVER ()";
     await conn.run(
-      `CREATE VIEW ${name} AS SELECT ${rn} AS rn, * FROM ${readCsv(normal, ",", [["line", "INTEGER"], ...cellColumns(width)], Math.max(2 * MB, 3 * longest + 1024))}`,
+      `CREATE VIEW ${name} AS SELECT ${rn} AS rn, * FROM ` +
+        `${readCsv(normal, ",", [["line", "INTEGER"], ...cellColumns(width)], Math.max(2 * MB, 3 * longest + 1024))}`,
     );
   } catch (e) {
     out.destroy();

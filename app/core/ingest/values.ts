@@ -209,7 +209,8 @@ let symbols: Map<string, string | null> | undefined;
 let codes: Set<string> | undefined;
 
 /**
- * ISO codes (from Intl) and the symbols CLDR gives them in English (`CA$`, `R$`, `₹`, `€` …), plus a few CRM spellings.
+ * ISO codes (from Intl) and the symbols CLDR gives them in English (`CA$`, `R$`, `₹`, `€` …),
+ * plus a few CRM spellings.
  */
 function currencyTables(): { symbols: Map<string, string | null>; codes: Set<string> } {
   if (!symbols || !codes) {

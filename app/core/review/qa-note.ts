@@ -42,7 +42,8 @@ export function qaNote(p: NotePacket, flags: NoteFlag[], readiness: NoteReadines
       `· kickoff: ${p.kickoff_date ?? "not set"}`,
     "",
     readiness
-      ? `**Kickoff readiness: ${readiness.decision === "ready" ? "ready" : "not ready"}** (${quote(readiness.decided_by)})${readiness.comment ? ` — ${quote(readiness.comment)}` : ""}`
+      ? `**Kickoff readiness: ${readiness.decision === "ready" ? "ready" : "not ready"}** ` +
+        `(${quote(readiness.decided_by)})${readiness.comment ? ` — ${quote(readiness.comment)}` : ""}`
       : "**Kickoff readiness: not decided yet**",
     "",
   ];
