@@ -148,7 +148,7 @@ describe("import flow in Chromium (issue 11)", () => {
       await expect.poll(() => status(page)).toContain("Imported deals-fixed.csv");
       expect(await status(page)).toContain("2 rows — 2 imported, 0 unchanged, 0 quarantined, 0 warnings");
       const history = page.getByRole("region", { name: "Upload history" });
-      expect(await history.locator("tbody tr").count()).toBe(2);
+      await expect.poll(() => history.locator("tbody tr").count(), { timeout: 20000 }).toBe(2);
 
       // the remembered mapping is shown (and editable) in Settings
       await page.goto(`${server.url}/settings`);

@@ -138,8 +138,13 @@ describe("review flow in Chromium", () => {
     await expect.poll(() => lead.locator(`.flag[data-flag="${flagId}"] .badge.rejected`).count()).toBe(1);
 
     const second = await cards.nth(1).getAttribute("data-flag");
-    await lead.locator(`.flag[data-flag="${second}"] button[value=accept]`).click();
-    await expect.poll(() => lead.locator(`.flag[data-flag="${second}"] .badge.accepted`).count()).toBe(1);
+    // the page reloads after the first decision; its buttons are enabled again once it has
+    const accept = lead.locator(`.flag[data-flag="${second}"] button[value=accept]`);
+    await expect.poll(() => accept.isEnabled(), { timeout: 20000 }).toBe(true);
+    await accept.click();
+    await expect
+      .poll(() => lead.locator(`.flag[data-flag="${second}"] .badge.accepted`).count(), { timeout: 20000 })
+      .toBe(1);
 
     await lead.check("input[name=decision][value=ready]");
     await lead.fill("textarea[name=comment]", "Reviewed with delivery");
