@@ -7,7 +7,8 @@ export const DECLINED = new RegExp(
     String.raw`\bseparate (?:order|sow|contract|quote|conversation|business case|project|engagement|purchase)\b`,
     String.raw`\bchange order\b(?!.{0,300}\bwithout\b)`,
     String.raw`\bout of scope\b|(?:\bis|\bare|\bwas|\bwere|'s|’s) out\b(?! of (?:the )?box)`,
-    String.raw`\bnot (?:in scope|included|promised|part of|in (?:this|the) (?:call-off|order|sow|scope|contract|quote|deal|package|phase))\b`,
+    String.raw`\bnot (?:in scope|included|promised|part of|` +
+      String.raw`in (?:this|the) (?:call-off|order|sow|scope|contract|quote|deal|package|phase))\b`,
     String.raw`\b(?:isn'?t|aren'?t|is not|are not) (?:in|part of|included|something)\b`,
     String.raw`\bquote(?:d)? (?:it |that |them )?(?:separately|later|after)\b|\bcan quote\b|\bwill quote\b`,
     String.raw`\b(?:needs?|would need|requires?) (?:its own|a separate|a new|another)\b`,
@@ -16,7 +17,8 @@ export const DECLINED = new RegExp(
     String.raw`\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b`,
     String.raw`\bstandard (?:msa |contract )?terms apply\b`,
     // agreeing only to look at it later is not agreeing to do it
-    String.raw`\bwe(?:'d| would| will|'ll|’d|’ll) (?:take a )?(?:look (?:at|into)|explore|consider|think about|revisit|evaluate)\b`,
+    String.raw`\bwe(?:'d| would| will|'ll|’d|’ll) (?:take a )?` +
+      String.raw`(?:look (?:at|into)|explore|consider|think about|revisit|evaluate)\b`,
   ].join("|"),
   "i",
 );

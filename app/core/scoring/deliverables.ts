@@ -61,9 +61,12 @@ const COUNT_OR_DURATION = new RegExp(
 );
 
 /** A sentence or section that sets acceptance for deliverables in general. */
-const UNIT_OF_WORK = String.raw`(?:[\w-]+\s+){0,2}?(?:deliverables?|packages?|items?|milestones?|stor(?:y|ies)|epics?|products?|phases?|modules?|tasks?|dels?|lines?|work|sites?|releases?)`;
+const UNIT_OF_WORK =
+  String.raw`(?:[\w-]+\s+){0,2}?(?:deliverables?|packages?|items?|milestones?|stor(?:y|ies)|epics?|products?|` +
+  String.raw`phases?|modules?|tasks?|dels?|lines?|work|sites?|releases?)`;
 const GENERAL_ACCEPTANCE = new RegExp(
-  String.raw`\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?${UNIT_OF_WORK}\b[^.]{0,300}\b(?:accept|sign[- ]?off|approv|acceptab|deemed)|` +
+  String.raw`\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?${UNIT_OF_WORK}\b[^.]{0,300}` +
+    String.raw`\b(?:accept|sign[- ]?off|approv|acceptab|deemed)|` +
     new RegExp(
       [
         String.raw`\baccept(?:ance|ed)\b[^.]{0,300}\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|`,
@@ -166,6 +169,7 @@ const CUSTOM_WORK = new RegExp(
 );
 const DOCUMENT_TITLE = /\border form\b|\bbon de commande\b|\bquot(?:e|ation)\b|\bproposal\b|\binvoice\b/i;
 
+const SUMMARY_LEAD = /^(?:scope|summary|overview|purpose|background|objectives?)\s*[:—–-]/i;
 const REMOVED = /^(?:removed|deleted|descoped|de-scoped|dropped|cancell?ed|withdrawn)$/i;
 
 export interface Deliverable extends Span {
@@ -246,16 +250,21 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
 }
 
 /** "3.1 Item 7 — …": the id the item's own text gives it, beside its paragraph number. */
-const INNER_ID = /^(?:deliverable|item|task|milestone|work package)\s+[A-Z]?\d+(?:\.\d+)*[a-z]?\b\s*(?:[—–:-]\s*)?/i;
+const INNER_ID = new RegExp(
+  String.raw`^(?:deliverable|item|task|milestone|work package)\s+` +
+    String.raw`[A-Z]?\d+(?:\.\d+)*[a-z]?\b\s*(?:[—–:-]\s*)?`,
+  "i",
+);
 function idsOf(b: Block): string[] {
   const inner = INNER_ID.exec(b.head.text);
   return inner ? [...b.ids, ...normalizeId(inner[0].replace(/[—–:-]\s*$/, ""))] : b.ids;
 }
 
+const NAME_HEAD = /^(.{3,80}?)(?:,|:|\s[—–-]\s|\s\(|\bincluding\b|\bwith\b|\bfor\b|\bso that\b|$)/i;
 /** A deliverable's name: its label, or its text up to the first elaboration ("X, including …", "X: …"). */
 function nameOf(b: Block): string {
   const t = b.head.text.replace(INNER_ID, "");
-  return (/^(.{3,80}?)(?:,|:|\s[—–-]\s|\s\(|\bincluding\b|\bwith\b|\bfor\b|\bso that\b|$)/i.exec(t)?.[1] ?? t).trim();
+  return (NAME_HEAD.exec(t)?.[1] ?? t).trim();
 }
 
 /** A deliverable named by an acceptance statement ("the migration is accepted when …"). */
@@ -348,7 +357,7 @@ function deliverablesOf(scope: string): Deliverable[] {
       if (!isWork(u.text)) return;
       if (/^(?:accept|complete|sign|approv)/i.test(u.text)) return;
       // a summary ahead of the list it introduces ("Scope: implement X. Deliverables: (a) …")
-      if (ss.length > 1 && /^(?:scope|summary|overview|purpose|background|objectives?)\s*[:—–-]/i.test(u.text)) return;
+      if (ss.length > 1 && SUMMARY_LEAD.test(u.text)) return;
       // a short title sentence opening the scope ("Quote QuickStart.")
       if (k === 0 && blocks.indexOf(b) === 0 && ss.length > 1 && u.text.split(/\s+/).length <= 3) return;
       const parts: Span[] = [];

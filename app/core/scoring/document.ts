@@ -206,6 +206,16 @@ const ACCEPT_LINE = new RegExp(
 
 const LEAD_IN = /^(?:in|for|the|this|as|under|where|when|if|with|to|by|from|each|all)\b/i;
 
+/** A table cell that holds an amount, a quantity or a date rather than a column name. */
+const DATA_CELL = new RegExp(
+  [
+    String.raw`^[$€£₹]?\s?\d[\d,.]*\s*\S{0,3}$|[$€£₹]\s?\d|`,
+    String.raw`^\d{4}-\d{2}-\d{2}\b|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b`,
+  ].join(""),
+);
+/** A line that opens with a bullet or a checkbox. */
+const ITEM_MARK = /^\s*(?:[-–—•*◦▪·+]|\[[ x]\])/;
+
 /** The sentence a title case line is a heading: short, no sentence punctuation, mostly capitalized words. */
 function looksLikeHeading(body: string, nextIndentDeeper: boolean): boolean {
   const plain = body.replace(/[*_#]/g, "").trim();
@@ -268,11 +278,7 @@ function parseDocument(text: string): DocumentModel {
       }
       if (!prevIsTable || !header) {
         // a first row of names is the header; a first row that holds amounts or quantities is data without one
-        const dataLike = cells.filter((c) =>
-          /^[$€£₹]?\s?\d[\d,.]*\s*\S{0,3}$|[$€£₹]\s?\d|^\d{4}-\d{2}-\d{2}\b|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/.test(
-            c.text,
-          ),
-        ).length;
+        const dataLike = cells.filter((c) => DATA_CELL.test(c.text)).length;
         header = dataLike ? cells.map(() => "") : cells.map((c) => c.text.toLowerCase());
         if (!dataLike) continue;
       }
@@ -328,7 +334,7 @@ function parseDocument(text: string): DocumentModel {
     // a sub-line belongs to the item above it
     const prev = blocks[blocks.length - 1];
     const afterBlank = li > 0 && /\n[ \t]*\r?\n/.test(text.slice(ll[li - 1].end, ln.start));
-    const prevIsItem = prev !== undefined && (prev.rawId !== null || /^\s*(?:[-–—•*◦▪·+]|\[[ x]\])/.test(prev.text));
+    const prevIsItem = prev !== undefined && (prev.rawId !== null || ITEM_MARK.test(prev.text));
     if (
       prev &&
       !afterBlank &&
@@ -578,7 +584,8 @@ function describingCell(cells: Cell[]): Cell | null {
 
 const REF_ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)`;
 const REF_RE = new RegExp(
-  String.raw`(?:\b(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s+)?(${REF_ID}|\d+)(?:\s*(?:through|thru|to|[–-])\s*(${REF_ID}|\d+))?`,
+  String.raw`(?:\b(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|` +
+    String.raw`requirements?|req)\s+)?(${REF_ID}|\d+)(?:\s*(?:through|thru|to|[–-])\s*(${REF_ID}|\d+))?`,
   "gi",
 );
 

@@ -56,9 +56,12 @@ const SAMPLE = /\b(?:test|sample|pilot|example|demo|trial|scripted)\b/i;
 
 /** Plural nouns that count things nobody contracts for ("times", "steps", "days"). */
 const NOT_COUNTED = new Set(
-  terms(`times steps ways things ones items points questions issues changes rounds waves people folks guys percent hours days weeks months years
-   minutes seconds sessions calls meetings emails reminders levels tiers fields columns rows lines pages tickets defects errors cases scenarios
-   scripts tests records transactions invoices orders payments runs releases sprints phases stages milestones options types kinds
+  terms(`times steps ways things ones items points questions issues changes rounds waves people folks guys
+   percent hours days weeks months years
+   minutes seconds sessions calls meetings emails reminders levels tiers fields columns rows lines pages tickets
+   defects errors cases scenarios
+   scripts tests records transactions invoices orders payments runs releases sprints phases stages milestones
+   options types kinds
    parts areas groups teams languages`),
 );
 function terms(s: string): string[] {
@@ -110,9 +113,14 @@ const MILESTONES: [string, RegExp][] = [
   ["start", /\bstart date\b|\bsubscription start\b|\bstarts? on\b|\bcommence\w*\b|\beffective date\b/i],
 ];
 
-const CURRENCY = String.raw`(?:USD|EUR|GBP|CAD|AUD|NZD|INR|SGD|CHF|NOK|SEK|DKK|BRL|MXN|JPY|ZAR|HKD|AED|Rs\.?|R\$|[A-Z]{1,2}\$|[$€£₹¥])`;
+const CURRENCY =
+  String.raw`(?:USD|EUR|GBP|CAD|AUD|NZD|INR|SGD|CHF|NOK|SEK|DKK|BRL|MXN|JPY|ZAR|HKD|AED|` +
+  String.raw`Rs\.?|R\$|[A-Z]{1,2}\$|[$€£₹¥])`;
 const MONEY = new RegExp(
-  String.raw`(?:${CURRENCY}\s?)(\d{1,3}(?:[,.\s]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?([kKmM]\b)?(?:\s*(?:/|per|an?)\s*(h|hr|hour|hours|hourly|(?:[A-Za-z][\w-]*\s)?[A-Za-z][\w-]*))?|(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?)\s?(?:${CURRENCY.replace(/\[\$€£₹¥\]/, "[€£]")})`,
+  String.raw`(?:${CURRENCY}\s?)(\d{1,3}(?:[,.\s]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?([kKmM]\b)?` +
+    String.raw`(?:\s*(?:/|per|an?)\s*(h|hr|hour|hours|hourly|(?:[A-Za-z][\w-]*\s)?[A-Za-z][\w-]*))?|` +
+    String.raw`(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?)\s?` +
+    String.raw`(?:${CURRENCY.replace(/\[\$€£₹¥\]/, "[€£]")})`,
   "g",
 );
 
@@ -234,7 +242,10 @@ function countedNoun(phrase: string[]): string | null {
 }
 
 const OPEN_COUNT = new RegExp(
-  String.raw`(up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|approx(?:\.|imately)?|about|around|roughly|~|≈|all|every one of)?\s*\b(${NUM})(?:\s*\((?:\d[\d,]*)\))?\s+((?:of (?:the|their|your|our|its)\s+)?(?:[A-Za-z][\w'&/-]*\s+){0,3}[A-Za-z][\w-]*)`,
+  String.raw`(up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|` +
+    String.raw`approx(?:\.|imately)?|about|around|roughly|~|≈|all|every one of)?\s*\b(${NUM})` +
+    String.raw`(?:\s*\((?:\d[\d,]*)\))?\s+((?:of (?:the|their|your|our|its)\s+)?` +
+    String.raw`(?:[A-Za-z][\w'&/-]*\s+){0,3}[A-Za-z][\w-]*)`,
   "gi",
 );
 // part of a whole ("3 depots still use paper", "2 of the 9 sites"): not the contracted total
@@ -256,7 +267,8 @@ const PERSON = /^(?:people|person|staff|employe|member|user|\w+(?:er|or|ist|ant|
 const LICENCE_CONTEXT =
   /\b(?:seats?|licen[cs]es?|logins?|accounts?|access|view(?:ing|ers?)?|need (?:a )?(?:seat|login|licen[cs]e))\b/i;
 const HAS_NUMBER = new RegExp(
-  String.raw`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b`,
+  String.raw`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|` +
+    String.raw`twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b`,
   "i",
 );
 
@@ -497,7 +509,8 @@ function trimRow(text: string, s: Span): Span {
 }
 
 const DURATION = new RegExp(
-  String.raw`\b(up to|at least|approx(?:\.|imately)?|about|~)?\s*(${NUM})(?:\s*\(\d+\))?[\s-]*(?:(?:full|calendar|whole|complete|rolling)\s+)?(months?|mos?|years?|yrs?|weeks?|wks?)\b`,
+  String.raw`\b(up to|at least|approx(?:\.|imately)?|about|~)?\s*(${NUM})(?:\s*\(\d+\))?[\s-]*` +
+    String.raw`(?:(?:full|calendar|whole|complete|rolling)\s+)?(months?|mos?|years?|yrs?|weeks?|wks?)\b`,
   "gi",
 );
 

@@ -4,9 +4,9 @@
 
 const FUNCTION_WORDS: Record<string, string[]> = {
   en: "the and of to in is for on with that this we will be are as by it our you they have not at from or".split(" "),
-  de: "der die das und ist nicht mit für auf den dem des ein eine wir sie zu im es von auch bei nach werden sind".split(
-    " ",
-  ),
+  de: (
+    "der die das und ist nicht mit für auf den dem des " + "ein eine wir sie zu im es von auch bei nach werden sind"
+  ).split(" "),
   fr: "le la les et est des une un pour dans que qui pas sur avec nous vous au du ce sont par être plus".split(" "),
   es: "el la los las y es que en una para con por del al su como más pero sus también está".split(" "),
   nl: "het een en van op met voor niet dat wij zijn aan ook bij naar wordt worden maar".split(" "),

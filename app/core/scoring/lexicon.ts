@@ -2,7 +2,8 @@
 import { memo } from "./memo";
 
 const STOP = new Set(
-  `a an the and or but so of to in on at by for with from into onto over under up down out off as is are was were be been being
+  `a an the and or but so of to in on at by for with from into onto over under
+  up down out off as is are was were be been being
   this that these those it its they them their there here he she his her him we us our you your i me my mine
   will would can could should shall may might must do does did done has have had having not no yes also too very just
   all any each every some more most other such same own than then when where which who whom whose what why how

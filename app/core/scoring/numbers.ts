@@ -87,12 +87,18 @@ export interface Quantity {
 }
 
 /** A numeric token: digits or number words (with an optional "(250)" echo). */
-export const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*[kKmM]?\b|\b${NUMBER_WORD}(?:[\s-]+(?:and\s+)?${NUMBER_WORD})*\b`;
+export const NUM =
+  String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*[kKmM]?\b|` +
+  String.raw`\b${NUMBER_WORD}(?:[\s-]+(?:and\s+)?${NUMBER_WORD})*\b`;
 
 const QTY = new RegExp(
-  String.raw`(up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|approx(?:\.|imately)?|about|around|roughly|~|≈)?\s*(${NUM})(?:\s*\((?:\d[\d,]*)\))?\s*(?:x\s+|×\s*)?(-|\s)?\s*((?:[A-Za-z][A-Za-z/&-]*\s+){0,2}?[A-Za-z][A-Za-z-]*)`,
+  String.raw`(up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|` +
+    String.raw`approx(?:\.|imately)?|about|around|roughly|~|≈)?\s*(${NUM})(?:\s*\((?:\d[\d,]*)\))?` +
+    String.raw`\s*(?:x\s+|×\s*)?(-|\s)?\s*((?:[A-Za-z][A-Za-z/&-]*\s+){0,2}?[A-Za-z][A-Za-z-]*)`,
   "gi",
 );
+/** A currency sign: the number after it is money, not a count. */
+const MONEY_SIGN = /[$€£]/;
 
 const UNIT_ALIASES: Record<string, string> = {
   users: "user",
@@ -304,7 +310,8 @@ export function quantities(text: string): Quantity[] {
     const lookahead = text.slice(m.index! + m[0].length - after.length, m.index! + m[0].length - after.length + 40);
     // money and percentages are not counts
     const before = text.slice(Math.max(0, m.index! - 1), m.index! + (m[1] ? m[0].indexOf(numText) : 0) + 1);
-    if (/[$€£]/.test(before) || /^\s*%/.test(text.slice(m.index! + m[0].indexOf(numText) + numText.length))) continue;
+    if (MONEY_SIGN.test(before) || /^\s*%/.test(text.slice(m.index! + m[0].indexOf(numText) + numText.length)))
+      continue;
     // the counted noun: the word right after the number, else the head noun of the phrase
     // ("900 leased Dell laptops", "12 night-shift warehouse pickers")
     const words = lookahead
@@ -336,7 +343,8 @@ export function quantities(text: string): Quantity[] {
   // "Named users: 25", "Device count per the RMM: 310"
   for (const m of text.matchAll(
     (LABELLED_UNIT_RE ??= new RegExp(
-      String.raw`\b((?:[A-Za-z]+\s+)?(?:named )?(?:users?|seats?|licen[cs]es?|endpoints?|devices?|employees?|learners?|contacts?|locations?|sites?|entities))(?: count)?\b[^:.;\n]{0,30}:\s*(${NUM})`,
+      String.raw`\b((?:[A-Za-z]+\s+)?(?:named )?(?:users?|seats?|licen[cs]es?|endpoints?|devices?|employees?|` +
+        String.raw`learners?|contacts?|locations?|sites?|entities))(?: count)?\b[^:.;\n]{0,30}:\s*(${NUM})`,
       "gi",
     )),
   )) {
@@ -351,7 +359,9 @@ export function quantities(text: string): Quantity[] {
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-export const MONTH_RE = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])`;
+export const MONTH_RE =
+  String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|` +
+  String.raw`sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])`;
 
 export interface DateMention {
   start: number;
@@ -363,7 +373,8 @@ export interface DateMention {
 
 const SLASH_DATE = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?(?![\d/])/g;
 const MONTH_NAME_DATE = new RegExp(
-  String.raw`\b(?:(?:early|mid|late|end of|beginning of|start of)[\s-]+)?(${MONTH_RE})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?`,
+  String.raw`\b(?:(?:early|mid|late|end of|beginning of|start of)[\s-]+)?(${MONTH_RE})\.?` +
+    String.raw`(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?`,
   "gi",
 );
 
@@ -392,7 +403,8 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
   {
     re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_RE})\.?(?:,?\s+\d{4})?\b`, "gi"),
     key: (m) =>
-      `${String(MONTHS.findIndex((p) => m[2].toLowerCase().startsWith(p)) + 1).padStart(2, "0")}-${m[1].padStart(2, "0")}`,
+      `${String(MONTHS.findIndex((p) => m[2].toLowerCase().startsWith(p)) + 1).padStart(2, "0")}-` +
+      `${m[1].padStart(2, "0")}`,
   },
   {
     re: MONTH_NAME_DATE,

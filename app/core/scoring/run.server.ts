@@ -426,10 +426,11 @@ async function storeChunk(
       const llmOf = (r: PacketRow) => (results.get(r.deal_id) as { llm: "ok" | "failed" | null }).llm;
       const skippedOf = (r: PacketRow) => (results.get(r.deal_id) as { skipped: string }).skipped;
       // the keys travel as list parameters, zipped in SQL
-      await sql`UPDATE packets SET scored_hash = v.k, score_status = 'scored', score_error = NULL, llm_status = nullif(v.l, ''),
-                                   text_checks = nullif(v.t, '')
+      const scoredKeys = ok.map((r) => scoringKey(r.content_hash, llmOf(r) === "failed" ? null : llmKey));
+      await sql`UPDATE packets SET scored_hash = v.k, score_status = 'scored', score_error = NULL,
+                                   llm_status = nullif(v.l, ''), text_checks = nullif(v.t, '')
                 FROM (SELECT unnest(${ok.map((r) => r.deal_id)}) AS id,
-                             unnest(${ok.map((r) => scoringKey(r.content_hash, llmOf(r) === "failed" ? null : llmKey))}) AS k,
+                             unnest(${scoredKeys}) AS k,
                              unnest(${ok.map((r) => llmOf(r) ?? "")}) AS l,
                              unnest(${ok.map((r) => skippedOf(r))}) AS t) AS v
                 WHERE packets.deal_id = v.id`.execute(tx);

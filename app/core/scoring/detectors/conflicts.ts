@@ -164,7 +164,10 @@ function fmt(f: Fact): string {
           : "";
   if (f.kind === "date") {
     const m = MONTHS[Math.floor(f.value / 100) - 1] ?? "";
-    return `${f.key.replace("date:", "").replace("golive", "go-live")} ${prefix}${f.value % 100 ? `${m} ${f.value % 100}` : m}`;
+    return (
+      `${f.key.replace("date:", "").replace("golive", "go-live")} ` +
+      `${prefix}${f.value % 100 ? `${m} ${f.value % 100}` : m}`
+    );
   }
   if (f.kind === "money")
     return `${prefix}${f.value.toLocaleString("en-US")} (${f.key.replace(/^\w+:/, "").replace("hour", "per hour")})`;

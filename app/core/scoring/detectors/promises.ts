@@ -107,11 +107,16 @@ const SERVICE_LEVEL = new RegExp(
 );
 const GENERIC = new Set(
   terms(
-    `system systems data process help able use using work working set setup go live launch project implementation phase team call kickoff note
-     deal sow scope order form week weeks month months year years day days quarter time date first new current today plan start ready done
-     really super big small whole real main key good great fine sure happy yes all everything anything something full quick easy one
-     also too well still eventually already around approximately about like assume assumes believe believes expect expects
-     say says said tell told promise promised agree agreed ask asked yes okay ok line sure thing stuff actually make liked works
+    `system systems data process help able use using work working set setup go live launch project implementation
+     phase team call kickoff note
+     deal sow scope order form week weeks month months year years day days quarter time date first new current
+     today plan start ready done
+     really super big small whole real main key good great fine sure happy yes all everything anything something
+     full quick easy one
+     also too well still eventually already around approximately about like assume assumes believe believes
+     expect expects
+     say says said tell told promise promised agree agreed ask asked yes okay ok line sure thing stuff actually
+     make liked works
      customer client vendor supplier provider contractor side thanks please note`,
   ).concat(["am", "pm"]),
 );

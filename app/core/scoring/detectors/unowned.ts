@@ -8,7 +8,10 @@ const BLANKISH_OWNER = /^(?:tbd|tbc|tba|unknown|none|n\/a|na|-+|\?+|unassigned|n
 // an owner marked unknown, "to be decided", question marks, or nobody named
 const UNOWNED = new RegExp(
   [
-    String.raw`\b(?:owner(?:ship)?|owned by|assigned to|assignee|who owns (?:it|this|that)\??)\s*(?:[:=\-—–]\s*|is\s+|on our side\s*[:\-—]?\s*)?(?:\?{2,}|\btbd\b|\btba\b|\bunknown\b|\bnone\b|\bnot (?:yet )?assigned\b|\bunassigned\b|\bnobody\b|\bno one\b)`,
+    String.raw`\b(?:owner(?:ship)?|owned by|assigned to|assignee|who owns (?:it|this|that)\??)` +
+      String.raw`\s*(?:[:=\-—–]\s*|is\s+|on our side\s*[:\-—]?\s*)?` +
+      String.raw`(?:\?{2,}|\btbd\b|\btba\b|\bunknown\b|\bnone\b|\bnot (?:yet )?assigned\b|` +
+      String.raw`\bunassigned\b|\bnobody\b|\bno one\b)`,
     String.raw`\b(?:nobody|no one|no-one)\s+(?:is\s+|has been\s+)?(?:assigned|identified|owns|named|picked)`,
     String.raw`\bowner\s+(?:unknown|tbd|missing|not (?:yet )?(?:named|assigned))`,
     String.raw`\bnot sure who\b`,
@@ -18,16 +21,23 @@ const UNOWNED = new RegExp(
     String.raw`\bowner\s*[:=]\s*\?+(?![\w?])`,
     String.raw`:\s*\?{2,}\s*(?:$|[.;)(])`,
     // "Owner for the SSO piece on our side: ??", "Owner: not yet identified"
-    String.raw`\bowner(?:ship)?\s+(?:for|of)\b[^:.;]{1,50}:\s*(?:\?{2,}|tbd\b|tbc\b|none\b|nobody\b|no one\b|unknown\b|not (?:yet )?(?:assigned|identified|named|agreed|decided|sorted)\b)`,
-    String.raw`\b(?:owner|lead|contact|responsible)\s*[:=-]\s*not (?:yet )?(?:identified|named|decided|agreed|sorted|confirmed|known)\b`,
+    String.raw`\bowner(?:ship)?\s+(?:for|of)\b[^:.;]{1,50}:\s*` +
+      String.raw`(?:\?{2,}|tbd\b|tbc\b|none\b|nobody\b|no one\b|unknown\b|` +
+      String.raw`not (?:yet )?(?:assigned|identified|named|agreed|decided|sorted)\b)`,
+    String.raw`\b(?:owner|lead|contact|responsible)\s*[:=-]\s*` +
+      String.raw`not (?:yet )?(?:identified|named|decided|agreed|sorted|confirmed|known)\b`,
     // nobody has picked it up / put a hand up / taken it
-    String.raw`\b(?:nobody|no one|no-one|none of us)(?:'s| has| is| have)?\s+(?:\w+\s+){0,5}?(?:picked|put (?:their|a) hand up|taken|claimed|volunteered|owns?|owning)\b`,
+    String.raw`\b(?:nobody|no one|no-one|none of us)(?:'s| has| is| have)?\s+(?:\w+\s+){0,5}?` +
+      String.raw`(?:picked|put (?:their|a) hand up|taken|claimed|volunteered|owns?|owning)\b`,
     String.raw`\b(?:nobody|no one)\s+(?:else\s+)?has\s+put\b`,
     String.raw`\bno owner\b`,
     // not knowing who: "no idea who", "unclear who"
     String.raw`\b(?:don'?t|do not|dont|idk|not sure|no idea|unclear|nobody knows)\s+(?:know\s+)?who\b`,
     // a question about who owns it, answered with nobody or TBD
-    String.raw`\bwho(?:'s| is| will| should)?\s+(?:\w+\s+){0,6}?(?:own|owns|owning|does|doing|handles?|handling|sets? (?:that |this |it )?up|responsible|picks? (?:that |this |it )?up|takes?|runs?|drives?)\b[^?]{0,80}\?\s*(?:\(?\s*)?(?:tbd|tbc|no one|nobody|not sorted|unknown|unclear|not yet|none|\?+)`,
+    String.raw`\bwho(?:'s| is| will| should)?\s+(?:\w+\s+){0,6}?` +
+      String.raw`(?:own|owns|owning|does|doing|handles?|handling|sets? (?:that |this |it )?up|responsible|` +
+      String.raw`picks? (?:that |this |it )?up|takes?|runs?|drives?)\b[^?]{0,80}\?\s*(?:\(?\s*)?` +
+      String.raw`(?:tbd|tbc|no one|nobody|not sorted|unknown|unclear|not yet|none|\?+)`,
   ].join("|"),
   "i",
 );
