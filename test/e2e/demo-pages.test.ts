@@ -682,7 +682,8 @@ describe("every page, every role, 1280 and 390 px (defects 9 and 10)", () => {
           (role === "admin" && url === "/settings") ||
           (role === "owner" && url === packet);
         const name = (url: string) =>
-          `${url === packet ? "packet" : url.replace(/^\//, "").replace(/[/?&=]+/g, "-")}${role === "lead" ? "" : `-${role}`}`;
+          `${url === packet ? "packet" : url.replace(/^\//, "").replace(/[/?&=]+/g, "-")}` +
+          `${role === "lead" ? "" : `-${role}`}`;
         for (const url of urls) {
           // one load per page; the phone width is the same document re-laid out (the charts swap by CSS)
           await page.setViewportSize({ width: 1280, height: 900 });

@@ -29,9 +29,9 @@ import { tempDb } from "../../helpers/db";
 // By hand: pilot flags 4, reviewed 3, accepted 2, rejected 1 → 2/3 and 1/3; caught 1 (F1), corrections 1 (F1).
 // Early rework (pilot) 1 predicted / 1 dismissed / 1 missed. Rate: pilot 3 items / 2 packets = 1.5;
 // baseline 4 / 2 = 2 → loops avoided (2 − 1.5) × 2 = 1. Delay per packet: pilot P1 3, P2 2 → 2.5;
-// baseline P3 4, P4 3 → 3.5 → prevented (3.5 − 2.5) × 2 = 2 days. Completeness mean (1 + 6/7) / 2, complete share 1/2.
-// Recurring fields over reviewed packets P1, P2, P3: kickoff_note 2/3 (F1, F3; hours 5 from W1), order_form 1/3 (F5;
-// 6h).
+// baseline P3 4, P4 3 → 3.5 → prevented (3.5 − 2.5) × 2 = 2 days. Completeness mean (1 + 6/7) / 2,
+// complete share 1/2. Recurring fields over reviewed packets P1, P2, P3: kickoff_note 2/3 (F1, F3; hours 5
+// from W1), order_form 1/3 (F5; 6h).
 
 let db: Awaited<ReturnType<typeof tempDb>>;
 

@@ -175,9 +175,8 @@ describe("garbage in optional fields", () => {
             line: number;
             column_name: string;
             raw: string;
-          }>`SELECT line, column_name, to_json(raw)::VARCHAR AS raw FROM import_warnings WHERE upload_id = ${s.upload_id}`.execute(
-            db.db,
-          )
+          }>`SELECT line, column_name, to_json(raw)::VARCHAR AS raw FROM import_warnings
+             WHERE upload_id = ${s.upload_id}`.execute(db.db)
         ).rows;
         for (const [i, want] of expected.entries()) {
           const unparsed = got.find((g) => g.deal_id === ids[i])!.unparsed;

@@ -120,7 +120,8 @@ describe("an optional field that cannot be parsed never sinks its row", () => {
     async () => {
       const file = write(
         "garbage.csv",
-        'deal_id,account_name,close_date,kickoff_date,amount\nG1,Acme,TBD,2021-04-16,"about 5k, maybe"\nG2,Beta,2021-02-30,next quarter,$1\nG3,Gamma,2021-01-01,2021-02-01,$2\n',
+        'deal_id,account_name,close_date,kickoff_date,amount\nG1,Acme,TBD,2021-04-16,"about 5k, maybe"\n' +
+          "G2,Beta,2021-02-30,next quarter,$1\nG3,Gamma,2021-01-01,2021-02-01,$2\n",
       );
       const s = await importCsv(db, { kind: "handoffs", file });
       expect(s).toMatchObject({ rows: 3, imported: 3, quarantined: 0, warnings: 4 });

@@ -147,7 +147,8 @@ describe("the warnings file", () => {
   it("writes each row imported with warnings once, its reasons together; fixed, it updates those packets", async () => {
     const file = write(
       "deals.csv",
-      `deal_id,account_name,close_date,kickoff_date,amount\nD1,Acme,sometime,later,$5\nD2,Beta,2026-01-02,2026-02-01,lots\nD3,Gamma,2026-01-03,2026-02-01,$7\n`,
+      `deal_id,account_name,close_date,kickoff_date,amount\nD1,Acme,sometime,later,$5\n` +
+        `D2,Beta,2026-01-02,2026-02-01,lots\nD3,Gamma,2026-01-03,2026-02-01,$7\n`,
     );
     const s = await importCsv(db, { kind: "handoffs", file });
     expect(s).toMatchObject({ imported: 3, warnings: 3 });

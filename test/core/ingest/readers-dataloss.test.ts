@@ -42,7 +42,8 @@ describe("a leading U+FEFF inside a cell (1)", () => {
       kind: "handoffs",
       reader,
       file: write(
-        `deal_id,account_name,kickoff_date,amount\n${p}A1,Acme,2026-01-05,100\n${p}A2,Acme,\ufeff2026-01-06,\ufeff100\n${p}A3,Acme,\ufeffsomeday,1\n`,
+        `deal_id,account_name,kickoff_date,amount\n${p}A1,Acme,2026-01-05,100\n` +
+          `${p}A2,Acme,\ufeff2026-01-06,\ufeff100\n${p}A3,Acme,\ufeffsomeday,1\n`,
       ),
     });
     // an optional date that does not parse warns (issue 11): the row imports, its text kept exactly, BOM and all
@@ -84,7 +85,8 @@ describe("a leading U+FEFF inside a cell (1)", () => {
       .where("deal_id", "=", "RV1")
       .executeTakeFirstOrThrow();
     const file = write(
-      `flag_id,decision,reviewer,reason,decided_at\n${flag.flag_id},accepted,a@x.test,,2026-01-01\n${flag.flag_id},accepted,b@x.test,,\ufeff2026-01-02\n`,
+      `flag_id,decision,reviewer,reason,decided_at\n${flag.flag_id},accepted,a@x.test,,2026-01-01\n` +
+        `${flag.flag_id},accepted,b@x.test,,\ufeff2026-01-02\n`,
     );
     const s = await importCsv(db, { kind: "reviews", file });
     expect(s).toMatchObject({ rows: 2, imported: 2, quarantined: 0 });

@@ -158,7 +158,8 @@ describe("a realistic clean packet", () => {
   const clean = {
     deal_id: "C",
     delivery_owner: "Maya Chen",
-    signed_scope: `Statement of Work — Helpdesk Cloud rollout for Birchwood Clinics
+    signed_scope:
+      `Statement of Work — Helpdesk Cloud rollout for Birchwood Clinics
   1. Scope
   Provider will configure Helpdesk Cloud for Customer's 6 clinics.
   2. Deliverables
@@ -167,7 +168,8 @@ describe("a realistic clean packet", () => {
   2.3 SSO with Microsoft Entra ID for up to 120 agents.
   2.4 Two 90-minute admin training sessions.
   3. Acceptance
-  Each deliverable is accepted when Customer's IT lead signs the acceptance form after a test in the sandbox; training is complete on delivery.
+  Each deliverable is accepted when Customer's IT lead signs the acceptance form after a test in the sandbox; ` +
+      `training is complete on delivery.
   4. Schedule (approved by Delivery, M. Chen, 2/2): kickoff 2/10; UAT 3/2; go-live 3/16.
   5. Fees per the Order Form.`,
     order_form:

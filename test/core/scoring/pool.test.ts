@@ -24,7 +24,8 @@ const flagsOf = async (db: Db) =>
   (
     await sql<
       Record<string, unknown>
-    >`SELECT flag_id, deal_id, category, severity, source, span_start, span_end, evidence, message, detector, state, packet_version, topic
+    >`SELECT flag_id, deal_id, category, severity, source, span_start, span_end, evidence, message, detector, state,
+    packet_version, topic
     FROM flags ORDER BY rowid`.execute(db.db)
   ).rows;
 const auditOf = async (db: Db) =>

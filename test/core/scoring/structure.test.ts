@@ -6,13 +6,16 @@ import { stem, terms } from "../../../app/core/scoring/lexicon";
 describe("structure", () => {
   it("keeps offsets exact through CRLF, tabs and non-ASCII", () => {
     const text =
-      "Intro — “quoted”.\r\n\t2.4 Configure 🚀 rockets. Accepted when they fly.\r\n- bullet one\r\n• bullet two";
+      "Intro — “quoted”.\r\n" +
+      "\t2.4 Configure 🚀 rockets. Accepted when they fly.\r\n" +
+      "- bullet one\r\n• bullet two";
     for (const u of units(text)) expect(text.slice(u.start, u.end)).toBe(u.text);
     expect(units(text).map((u) => u.marker)).toEqual([null, "2.4", "2.4", "-", "•"]);
   });
 
   it("reads numbered, lettered and prefixed markers", () => {
-    const text = "D3. Dashboards.\na) Reports.\n(b) Exports.\nItem 4. Training.\nArticle 2 — Deliverables.\n§3 Fees.";
+    const text =
+      "D3. Dashboards.\na) Reports.\n(b) Exports.\n" + "Item 4. Training.\nArticle 2 — Deliverables.\n§3 Fees.";
     expect(items(text).map((i) => i.marker)).toEqual(["D3.", "a)", "(b)", "Item 4.", "Article 2 —", "§3"]);
   });
 
