@@ -54,13 +54,5 @@ export const SOURCE_LABELS: Record<FlagSource, string> = {
   delivery_owner: "Delivery owner",
 };
 
-export interface PacketText {
-  deal_id: string;
-  delivery_owner: string | null;
-  signed_scope: string | null;
-  order_form: string | null;
-  deal_desk_exception: string | null;
-  kickoff_note: string | null;
-  cs_requirement: string | null;
-  customer_promise: string | null;
-}
+/** What the scorer reads of a packet: its id, its delivery owner and its text parts (the packets table has these). */
+export type PacketText = { deal_id: string; delivery_owner: string | null } & Record<TextSource, string | null>;

@@ -1,5 +1,6 @@
 // Hand-written table types; test/core/db/schema.test.ts checks them against the migrated database.
 import type { Generated } from "kysely";
+import type { PacketText } from "../packet";
 
 export interface UploadsTable {
   id: Generated<number>;
@@ -52,25 +53,17 @@ export interface QuarantineTable {
   raw: string;
 }
 
-export interface PacketsTable {
-  deal_id: string;
+export interface PacketsTable extends PacketText {
   version: number;
   content_hash: string;
   account_name: string;
   opportunity_name: string | null;
   account_owner: string | null;
-  delivery_owner: string | null;
   implementation_lead: string | null;
   close_date: string | Date | null;
   kickoff_date: string | Date | null;
   amount: number | null;
   currency: string | null;
-  signed_scope: string | null;
-  order_form: string | null;
-  deal_desk_exception: string | null;
-  kickoff_note: string | null;
-  cs_requirement: string | null;
-  customer_promise: string | null;
   extra: Generated<string>;
   source_system: string;
   approved_source: boolean;
