@@ -1,6 +1,6 @@
-// Issue 13 #15: kill -9 of score, import and the nightly job at random (seeded) points, then a consistency check — the killed run is
-// marked interrupted by the next one, the killed import's staging copy is removed by the next import, nothing is
-// half-written (imports are all-or-nothing, no duplicate flag ids) and the audit log verifies.
+// Issue 13 #15: kill -9 of score, import and the nightly job at random (seeded) points, then a consistency check —
+// the killed run is marked interrupted by the next one, the killed import's staging copy is removed by the next
+// import, nothing is half-written (imports are all-or-nothing, no duplicate flag ids) and the audit log verifies.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -125,50 +125,56 @@ describe("kill -9", () => {
     240_000,
   );
 
-  it("of the nightly job: a rerun finds the file where the killed run left it, imports it once and scores it", async () => {
-    const inbox = path.join(dir, "night", "inbox");
-    mkdirSync(inbox, { recursive: true });
-    const night = (extra: string[]) => ["nightly", "--inbox", inbox, ...extra];
-    // a second copy of the packets under new ids, so the night has real work to import and score
-    const text = readFileSync(path.join(dir, "h.csv"), "utf8").replace(/\bK-(\d{5})/g, "N-$1");
-    writeFileSync(path.join(inbox, "handoffs-night.csv"), text);
-    for (const ms of points) {
-      const r = await killAfter(night([]), ms + 800);
-      if (r.killed) kills++;
+  it(
+    "of the nightly job: a rerun finds the file where the killed run left it, " + "imports it once and scores it",
+    async () => {
+      const inbox = path.join(dir, "night", "inbox");
+      mkdirSync(inbox, { recursive: true });
+      const night = (extra: string[]) => ["nightly", "--inbox", inbox, ...extra];
+      // a second copy of the packets under new ids, so the night has real work to import and score
+      const text = readFileSync(path.join(dir, "h.csv"), "utf8").replace(/\bK-(\d{5})/g, "N-$1");
+      writeFileSync(path.join(inbox, "handoffs-night.csv"), text);
+      for (const ms of points) {
+        const r = await killAfter(night([]), ms + 800);
+        if (r.killed) kills++;
+        const open = await openDatabase(db);
+        try {
+          const n = Number(
+            (await open.conn.runAndReadAll("SELECT count(*) FROM packets WHERE deal_id LIKE 'N-%'")).getRows()[0][0],
+          );
+          // the night's import is all or nothing
+          expect([0, rows]).toContain(n);
+        } finally {
+          await open.close();
+        }
+      }
+      const done = batch([...night(["--json"]), "--db", db]);
+      expect(done.code, done.stderr).toBe(0);
       const open = await openDatabase(db);
       try {
         const n = Number(
           (await open.conn.runAndReadAll("SELECT count(*) FROM packets WHERE deal_id LIKE 'N-%'")).getRows()[0][0],
         );
-        // the night's import is all or nothing
-        expect([0, rows]).toContain(n);
+        expect(n).toBe(rows);
+        const unscored = Number(
+          (
+            await open.conn.runAndReadAll(
+              "SELECT count(*) FROM packets WHERE deal_id LIKE 'N-%' AND scored_hash IS NULL",
+            )
+          ).getRows()[0][0],
+        );
+        expect(unscored).toBe(0);
       } finally {
         await open.close();
       }
-    }
-    const done = batch([...night(["--json"]), "--db", db]);
-    expect(done.code, done.stderr).toBe(0);
-    const open = await openDatabase(db);
-    try {
-      const n = Number(
-        (await open.conn.runAndReadAll("SELECT count(*) FROM packets WHERE deal_id LIKE 'N-%'")).getRows()[0][0],
-      );
-      expect(n).toBe(rows);
-      const unscored = Number(
-        (
-          await open.conn.runAndReadAll("SELECT count(*) FROM packets WHERE deal_id LIKE 'N-%' AND scored_hash IS NULL")
-        ).getRows()[0][0],
-      );
-      expect(unscored).toBe(0);
-    } finally {
-      await open.close();
-    }
-    // the file left the inbox exactly once, into the archive
-    expect(readdirSync(inbox).filter((f) => f.endsWith(".csv"))).toEqual([]);
-    expect(
-      readdirSync(path.join(dir, "night", "archive")).filter((f) => f.endsWith("handoffs-night.csv")),
-    ).toHaveLength(1);
-    const runs = await consistent();
-    expect(runs.filter((r) => r.status === "running")).toEqual([]);
-  }, 240_000);
+      // the file left the inbox exactly once, into the archive
+      expect(readdirSync(inbox).filter((f) => f.endsWith(".csv"))).toEqual([]);
+      expect(
+        readdirSync(path.join(dir, "night", "archive")).filter((f) => f.endsWith("handoffs-night.csv")),
+      ).toHaveLength(1);
+      const runs = await consistent();
+      expect(runs.filter((r) => r.status === "running")).toEqual([]);
+    },
+    240_000,
+  );
 });
