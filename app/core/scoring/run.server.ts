@@ -8,7 +8,7 @@ import { DETECTOR_VERSIONS, type ScoredFlag } from "./score";
 import type { LlmPass } from "./llm.server";
 import { errorText, scoreOrError, type PacketResult } from "./score-one";
 import { openScorePool, scoreWorkers, type ScorePool } from "./pool.server";
-import { topicOf } from "../analytics/topics";
+import { topicOf } from "./topic";
 
 export interface ScoreOptions {
   all?: boolean;
