@@ -81,8 +81,8 @@ function TopicCard({ t, canEdit, today }: { t: Topic; canEdit: boolean; today: s
             <b>{t.state === "done" ? "Changed:" : "Proposed change:"}</b> {t.fix}
           </p>
           <p className="muted topic-counts">
-            {num(t.packets)} packets ({num(t.recent_packets)} in the period) · {num(t.accepted_flags)} accepted flags ·{" "}
-            {num(t.rework_hours, 1)} early-rework hours
+            {`${num(t.packets)} packets (${num(t.recent_packets)} in the period) · `}
+            {`${num(t.accepted_flags)} accepted flags · ${num(t.rework_hours, 1)} early-rework hours`}
             {t.excluded_packets ? <> · {num(t.excluded_packets)} excluded as one-offs</> : null}
           </p>
           {t.state === "dismissed" && t.decision ? (
