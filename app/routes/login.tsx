@@ -1,10 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { assertSameOrigin, currentUser, safeNext, startSession } from "~/session.server";
-import { clientAddress, loginLimiter } from "~/core/auth/login-limit";
-import { findUserByEmail, verifyPassword } from "~/core/auth/users.server";
-import { inTransaction } from "~/core/db/tx.server";
-import { appendAudit } from "~/core/audit/audit.server";
+import { clientAddress } from "~/core/auth/login-limit";
+import { signIn } from "~/core/auth/sign-in.server";
 import { parseForm } from "~/input.server";
 import { z } from "zod";
 
@@ -24,42 +22,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = parseForm(await request.formData(), SignIn);
   if (!input.ok) return json({ error: input.error }, { status: 400 });
   const { email, password } = input.data;
-  const address = clientAddress(request.headers, context.clientAddress);
-  const blocked = loginLimiter.blocked(email, address);
-  if (blocked) {
-    const who = blocked === "account" ? "this account" : "this network address";
-    return json(
-      {
-        error:
-          `Too many failed sign-in attempts for ${who}. Wait 15 minutes and try again, ` +
-          `or ask an admin to reset your password.`,
-      },
-      { status: 429 },
-    );
-  }
-  const user = email ? await findUserByEmail(context.app.open.db, email) : undefined;
-  const ok = user ? await verifyPassword(password, user.password_hash) : false;
-  await inTransaction(
-    context.app.open,
-    (tx, conn) =>
-      appendAudit(tx, conn, [
-        {
-          actor: email || "(blank)",
-          action: ok ? "login.ok" : "login.failed",
-          entity: "user",
-          entityId: email || "(blank)",
-        },
-      ]),
-    { auditOnly: true },
-  );
-  if (!user || !ok) {
-    loginLimiter.fail(email, address);
-    return json({ error: "That e-mail and password do not match an account." }, { status: 401 });
-  }
-  loginLimiter.succeed(email);
+  const result = await signIn(context.app.open, email, password, clientAddress(request.headers, context.clientAddress));
+  if (!result.ok) return json({ error: result.error }, { status: result.status });
   // a new session id on every sign-in, the old one deleted
   return redirect(safeNext(new URL(request.url).searchParams.get("next")), {
-    headers: { "Set-Cookie": await startSession(request, context, user.id) },
+    headers: { "Set-Cookie": await startSession(request, context, result.userId) },
   });
 }
 
