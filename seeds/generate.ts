@@ -5,6 +5,7 @@
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { HANDOFF_CSV_COLUMNS } from "../app/core/ingest/columns";
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -540,23 +541,7 @@ export async function generate(o: GenOptions): Promise<{ packets: number; rework
   const today = new Date(`${o.today}T00:00:00Z`);
   const hand = createWriteStream(path.join(o.out, "handoffs.csv"));
   const rw = createWriteStream(path.join(o.out, "rework.csv"));
-  const cols = [
-    "deal_id",
-    "account_name",
-    "opportunity_name",
-    "account_owner",
-    "delivery_owner",
-    "implementation_lead",
-    "close_date",
-    "kickoff_date",
-    "amount",
-    "signed_scope",
-    "order_form",
-    "deal_desk_exception",
-    "kickoff_note",
-    "cs_requirement",
-    "customer_promise",
-  ];
+  const cols = HANDOFF_CSV_COLUMNS;
   hand.write(cols.join(",") + "\n");
   rw.write("rework_id,deal_id,logged_on,category,description,hours,kickoff_delay_days\n");
   const sellers = Array.from({ length: 8 }, (_, i) => `${FIRST[i]} ${LAST[i]}`);

@@ -1,4 +1,5 @@
 // Factories with overrides: short, readable packets and rows for tests.
+import { HANDOFF_CSV_COLUMNS } from "../../app/core/ingest/columns";
 
 export interface PacketRow {
   deal_id: string;
@@ -42,23 +43,7 @@ export function packet(over: Partial<PacketRow> = {}): PacketRow {
   };
 }
 
-export const HANDOFF_COLUMNS = [
-  "deal_id",
-  "account_name",
-  "opportunity_name",
-  "account_owner",
-  "delivery_owner",
-  "implementation_lead",
-  "close_date",
-  "kickoff_date",
-  "amount",
-  "signed_scope",
-  "order_form",
-  "deal_desk_exception",
-  "kickoff_note",
-  "cs_requirement",
-  "customer_promise",
-];
+export const HANDOFF_COLUMNS = HANDOFF_CSV_COLUMNS;
 
 const q = (v: unknown) => {
   const s = v === undefined || v === null ? "" : String(v);

@@ -8,26 +8,16 @@ import { importCsv } from "../../app/core/ingest/import.server";
 import { readRows, sniffFile } from "../../app/core/ingest/read-csv.server";
 import { tempDb, tempDir } from "../helpers/db";
 import { addFigures } from "./figures";
+import { rng as seeded } from "../../seeds/generate";
 
 const SEED = 0x5eed13;
 const READER_FILES = 2000;
 const IMPORT_FILES = 150;
 
-/** mulberry32: a small seeded PRNG, so every run fuzzes the same files and a failure names its file number. */
+/** The seed generator's mulberry32 PRNG, so every run fuzzes the same files and a failure names its file number. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
-  };
+  const r = seeded(seed);
+  return { next: r.next, int: (n: number) => r.int(0, n - 1), pick: r.pick };
 }
 
 const ALPHABET = [

@@ -338,3 +338,6 @@ export function errorColumnsOf(headers: string[]): Set<number> {
   const [line, reason] = errorFileColumns(headers.slice(0, -2));
   return fold(headers[n - 2]) === line && fold(headers[n - 1]) === reason ? new Set([n - 2, n - 1]) : new Set();
 }
+
+/** The handoff CSV's columns in the contract's order (FORMATS.md §1): what generated and test files write. */
+export const HANDOFF_CSV_COLUMNS: string[] = COLUMNS.handoffs.map((c) => c.name);
