@@ -169,21 +169,18 @@ export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
     async review(packet, deterministic) {
       const audit: AuditEntry[] = [];
       const sent = createHash("sha256").update(userPrompt(packet)).digest("hex");
-      const failed = (e: unknown) => {
-        const msg = String((e as Error)?.message ?? e).slice(0, 300);
+      // every call is audit-logged with what was sent and what came of it
+      const logCall = (outcome: Record<string, unknown>) =>
         audit.push({
           actor: "llm",
           action: "llm.call",
           entity: "packet",
           entityId: packet.deal_id,
-          detail: {
-            model: cfg.model,
-            prompt_version: PROMPT_VERSION,
-            sent_sha256: sent,
-            outcome: "failed",
-            error: msg,
-          },
+          detail: { model: cfg.model, prompt_version: PROMPT_VERSION, sent_sha256: sent, ...outcome },
         });
+      const failed = (e: unknown) => {
+        const msg = String((e as Error)?.message ?? e).slice(0, 300);
+        logCall({ outcome: "failed", error: msg });
         return { flags: [], tokens: 0, audit, failed: msg, dropped: 0 };
       };
       let raw: Awaited<ReturnType<typeof call>>;
@@ -193,21 +190,7 @@ export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
         return failed(e);
       }
       try {
-        audit.push({
-          actor: "llm",
-          action: "llm.call",
-          entity: "packet",
-          entityId: packet.deal_id,
-          detail: {
-            model: cfg.model,
-            prompt_version: PROMPT_VERSION,
-            sent_sha256: sent,
-            tokens: raw.tokens,
-            cached: raw.cached,
-            outcome: "ok",
-            findings: raw.findings.length,
-          },
-        });
+        logCall({ tokens: raw.tokens, cached: raw.cached, outcome: "ok", findings: raw.findings.length });
         const { flags, dropped } = locateFindings(packet, raw.findings, deterministic, detector);
         for (const d of dropped)
           audit.push({
