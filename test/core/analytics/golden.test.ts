@@ -18,19 +18,19 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importCsv } from "../../../app/core/ingest/import.server";
 import { runQueryFile } from "../../../app/core/db/db.server";
 import { earlyReworkByCategory, earlyReworkItems } from "../../../app/core/analytics/metrics.server";
 import { getPilotSettings, setPilotSettings } from "../../../app/core/settings.server";
-import { csvOf, HANDOFF_COLUMNS, packet } from "../../helpers/factories";
+import { packet } from "../../helpers/factories";
 import { tempDb } from "../../helpers/db";
+import { flagRow, importPackets, importRework, reviewRow } from "../../helpers/analytics";
 
 let db: Awaited<ReturnType<typeof tempDb>>;
 
 beforeAll(async () => {
   db = await tempDb();
   await setPilotSettings(db.db, { ...(await getPilotSettings(db.db)), pilot_start: "2026-03-01", window_days: 90 });
-  const packets = [
+  await importPackets(db, [
     packet({ deal_id: "G1", account_name: "Gamma One", kickoff_date: "2026-03-10", account_owner: "Ann" }),
     packet({ deal_id: "G2", account_name: "Gamma Two", kickoff_date: "2026-04-01", account_owner: "Bo" }),
     packet({
@@ -42,79 +42,43 @@ beforeAll(async () => {
     }),
     packet({ deal_id: "G4", account_name: "Gamma Four", kickoff_date: "2026-11-25", account_owner: "Cy" }),
     packet({ deal_id: "G5", account_name: "Gamma Five", kickoff_date: "", account_owner: "Cy" }),
-  ];
-  writeFileSync(path.join(db.dir, "h.csv"), csvOf(HANDOFF_COLUMNS, packets));
-  await importCsv(db, { kind: "handoffs", file: path.join(db.dir, "h.csv") });
+  ]);
   await db.db.updateTable("packets").set({ readiness: "ready" }).where("deal_id", "=", "G1").execute();
-  const flag = (id: string, deal: string, category: string, source: string, severity: string, state = "active") => ({
-    flag_id: id,
-    deal_id: deal,
-    category,
-    severity,
-    source,
-    span_start: 0,
-    span_end: 4,
-    evidence: "text",
-    message: "m",
-    detector: "test@1",
-    state,
-    packet_version: 1,
-    created_at: new Date("2026-01-01"),
-    retired_at: null,
-    topic: "go-live date",
-  });
   await db.db
     .insertInto("flags")
     .values([
-      flag("A", "G1", "timeline_assumption", "kickoff_note", "high"),
-      flag("B", "G1", "missing_acceptance_criteria", "signed_scope", "medium"),
-      flag("C", "G2", "conflicting_terms", "order_form", "high"),
-      flag("D", "G2", "promise_not_in_scope", "customer_promise", "medium"),
-      flag("E", "G3", "conflicting_terms", "order_form", "high"),
-      flag("F", "G3", "ambiguous_deliverable", "signed_scope", "high", "superseded"),
-      flag("H", "G5", "ambiguous_deliverable", "signed_scope", "low"),
+      flagRow("A", "G1", "timeline_assumption", "kickoff_note", "high"),
+      flagRow("B", "G1", "missing_acceptance_criteria", "signed_scope", "medium"),
+      flagRow("C", "G2", "conflicting_terms", "order_form", "high"),
+      flagRow("D", "G2", "promise_not_in_scope", "customer_promise", "medium"),
+      flagRow("E", "G3", "conflicting_terms", "order_form", "high"),
+      flagRow("F", "G3", "ambiguous_deliverable", "signed_scope", "high", "superseded"),
+      flagRow("H", "G5", "ambiguous_deliverable", "signed_scope", "low"),
     ])
     .execute();
-  const review = (flag_id: string, decision: string, at: string) => ({
-    flag_id,
-    decision,
-    reviewer: "lead@x",
-    reason: decision === "rejected" ? "no" : null,
-    decided_at: new Date(at),
-    via: "ui",
-  });
   await db.db
     .insertInto("reviews")
     .values([
-      review("B", "accepted", "2026-03-05T10:00:00Z"),
-      review("C", "accepted", "2026-03-20T10:00:00Z"),
-      review("C", "rejected", "2026-03-21T10:00:00Z"),
-      review("E", "accepted", "2026-01-20T10:00:00Z"),
-      review("F", "accepted", "2026-01-20T10:00:00Z"),
+      reviewRow("B", "accepted", "2026-03-05T10:00:00Z"),
+      reviewRow("C", "accepted", "2026-03-20T10:00:00Z"),
+      reviewRow("C", "rejected", "2026-03-21T10:00:00Z"),
+      reviewRow("E", "accepted", "2026-01-20T10:00:00Z"),
+      reviewRow("F", "accepted", "2026-01-20T10:00:00Z"),
     ])
     .execute();
-  const rework = [
-    ["R1", "G1", "2026-03-12", "timeline_assumption", 5, 3],
-    ["R2", "G1", "2026-03-24", "missing_acceptance_criteria", 2, 0],
-    ["R3", "G1", "2026-03-25", "timeline_assumption", 4, 0],
-    ["R4", "G2", "2026-04-02", "conflicting_terms", 3, 2],
-    ["R5", "G2", "2026-03-30", "scope_exception", 1, 0],
-    ["R6", "G3", "2026-02-03", "conflicting_terms", 6, 4],
-    ["R7", "G5", "2026-03-01", "timeline_assumption", 9, 9],
-  ].map(([rework_id, deal_id, logged_on, category, hours, kickoff_delay_days]) => ({
-    rework_id,
-    deal_id,
-    logged_on,
-    category,
-    description: `rework ${rework_id}`,
-    hours,
-    kickoff_delay_days,
-  }));
-  writeFileSync(
-    path.join(db.dir, "r.csv"),
-    csvOf(["rework_id", "deal_id", "logged_on", "category", "description", "hours", "kickoff_delay_days"], rework),
+  await importRework(
+    db,
+    [
+      ["R1", "G1", "2026-03-12", "timeline_assumption", 5, 3],
+      ["R2", "G1", "2026-03-24", "missing_acceptance_criteria", 2, 0],
+      ["R3", "G1", "2026-03-25", "timeline_assumption", 4, 0],
+      ["R4", "G2", "2026-04-02", "conflicting_terms", 3, 2],
+      ["R5", "G2", "2026-03-30", "scope_exception", 1, 0],
+      ["R6", "G3", "2026-02-03", "conflicting_terms", 6, 4],
+      ["R7", "G5", "2026-03-01", "timeline_assumption", 9, 9],
+    ],
+    (id) => `rework ${id}`,
   );
-  await importCsv(db, { kind: "rework", file: path.join(db.dir, "r.csv") });
 });
 afterAll(() => db.dispose());
 

@@ -7,40 +7,16 @@ import { getPilotSettings, setPilotSettings } from "../../../app/core/settings.s
 import { csvOf, HANDOFF_COLUMNS, packet, type PacketRow } from "../../helpers/factories";
 import { tempDb } from "../../helpers/db";
 import { rng } from "../../../seeds/generate";
+import { CATEGORIES, PACKET_PARTS, TEXT_SOURCES } from "../../../app/core/packet";
 
 // The pilot metrics of ../shared/PRODUCT.md computed a second time, in plain TypeScript straight from the generated
-// rows — no SQL, no shared code — and compared with what sql/queries/pilot_metrics.sql and recurring_fields.sql
-// give for random data sets: packets in every period (and none), blank and "None"/"N/A" parts, flags reviewed
-// several times (ties broken by entry order), superseded flags, rework before, inside and after the 14-day window,
-// free-text categories, and "today" before, inside and after the pilot, so packets are matured and maturing.
+// rows — no SQL, no shared code beyond the contract's names of categories, sources and parts — and compared with
+// what sql/queries/pilot_metrics.sql and recurring_fields.sql give for random data sets: packets in every period
+// (and none), blank and "None"/"N/A" parts, flags reviewed several times (ties broken by entry order), superseded
+// flags, rework before, inside and after the 14-day window, free-text categories, and "today" before, inside and
+// after the pilot, so packets are matured and maturing.
 
 const DAY = 86400000;
-const CATS = [
-  "missing_acceptance_criteria",
-  "ambiguous_deliverable",
-  "unowned_requirement",
-  "scope_exception",
-  "timeline_assumption",
-  "promise_not_in_scope",
-  "conflicting_terms",
-];
-const SOURCES = [
-  "signed_scope",
-  "order_form",
-  "deal_desk_exception",
-  "kickoff_note",
-  "cs_requirement",
-  "customer_promise",
-];
-const PARTS = [
-  "signed_scope",
-  "order_form",
-  "deal_desk_exception",
-  "kickoff_note",
-  "cs_requirement",
-  "delivery_owner",
-  "customer_promise",
-] as const;
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 const at = (d: string) => Date.parse(`${d}T00:00:00Z`);
@@ -107,8 +83,8 @@ function generate(seed: number) {
       const f = {
         flag_id: `${p.deal_id}-F${j}`,
         deal_id: p.deal_id,
-        category: r.pick(CATS),
-        source: r.pick(SOURCES),
+        category: r.pick(CATEGORIES),
+        source: r.pick(TEXT_SOURCES),
         state: r.chance(0.1) ? "superseded" : "active",
       };
       flags.push(f);
@@ -133,7 +109,7 @@ function generate(seed: number) {
         rework_id: `W${seed}-${n++}`,
         deal_id: p.deal_id,
         logged_on: iso(k + r.int(-3, 18) * DAY),
-        category: r.chance(0.15) ? "customer change request" : r.pick(CATS),
+        category: r.chance(0.15) ? "customer change request" : r.pick(CATEGORIES),
         hours: r.int(0, 8),
         kickoff_delay_days: r.int(0, 4),
       });
@@ -170,7 +146,7 @@ function reference(g: ReturnType<typeof generate>) {
     return 1;
   };
   const completeness = (p: PacketRow) =>
-    PARTS.reduce((a, part) => a + present(part, (p as unknown as Record<string, string>)[part]), 0) / 7;
+    PACKET_PARTS.reduce((a, part) => a + present(part, (p as unknown as Record<string, string>)[part]), 0) / 7;
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
   const pilot = g.packets.filter((p) => period(p) === "pilot");
   const baseline = g.packets.filter((p) => period(p) === "baseline");

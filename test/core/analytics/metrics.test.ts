@@ -1,7 +1,4 @@
-import { writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importCsv } from "../../../app/core/ingest/import.server";
 import {
   metricsExport,
   recurringFields,
@@ -12,8 +9,9 @@ import {
 import { getPilotSettings, setPilotSettings } from "../../../app/core/settings.server";
 import { recommend, planStage } from "../../../app/core/analytics/recommendation";
 import { DEFAULT_PILOT } from "../../../app/core/settings.server";
-import { csvOf, HANDOFF_COLUMNS, packet } from "../../helpers/factories";
+import { packet } from "../../helpers/factories";
 import { tempDb } from "../../helpers/db";
+import { flagRow, importPackets, importRework, reviewRow, GOOD_PILOT_INPUTS } from "../../helpers/analytics";
 
 // Golden fixture. Pilot = [2026-03-01, 2026-05-30).
 //  P1 kickoff 03-10 pilot, 7/7 parts         P2 kickoff 04-01 pilot, no delivery owner → 6/7
@@ -39,87 +37,51 @@ beforeAll(async () => {
   db = await tempDb();
   const s = await getPilotSettings(db.db);
   await setPilotSettings(db.db, { ...s, pilot_start: "2026-03-01", window_days: 90, review_minutes_per_handoff: 30 });
-  const packets = [
+  await importPackets(db, [
     packet({ deal_id: "P1", kickoff_date: "2026-03-10" }),
     packet({ deal_id: "P2", kickoff_date: "2026-04-01", delivery_owner: "" }),
     packet({ deal_id: "P3", kickoff_date: "2026-02-01", cs_requirement: "N/A" }),
     packet({ deal_id: "P4", kickoff_date: "2026-01-15" }),
     packet({ deal_id: "P5", kickoff_date: "" }),
-  ];
-  writeFileSync(path.join(db.dir, "h.csv"), csvOf(HANDOFF_COLUMNS, packets));
-  await importCsv(db, { kind: "handoffs", file: path.join(db.dir, "h.csv") });
-  const flag = (id: string, deal: string, category: string, source: string, state = "active") => ({
-    flag_id: id,
-    deal_id: deal,
-    category,
-    severity: "high",
-    source,
-    span_start: 0,
-    span_end: 4,
-    evidence: "text",
-    message: "m",
-    detector: "test@1",
-    state,
-    packet_version: 1,
-    created_at: new Date("2026-01-01"),
-    retired_at: null,
-    topic: "go-live date",
-  });
+  ]);
   await db.db
     .insertInto("flags")
     .values([
-      flag("F1", "P1", "timeline_assumption", "kickoff_note"),
-      flag("F2", "P1", "missing_acceptance_criteria", "signed_scope"),
-      flag("F3", "P2", "scope_exception", "kickoff_note"),
-      flag("F4", "P2", "promise_not_in_scope", "customer_promise"),
-      flag("F5", "P3", "conflicting_terms", "order_form"),
-      flag("F6", "P1", "ambiguous_deliverable", "signed_scope", "superseded"),
+      flagRow("F1", "P1", "timeline_assumption", "kickoff_note"),
+      flagRow("F2", "P1", "missing_acceptance_criteria", "signed_scope"),
+      flagRow("F3", "P2", "scope_exception", "kickoff_note"),
+      flagRow("F4", "P2", "promise_not_in_scope", "customer_promise"),
+      flagRow("F5", "P3", "conflicting_terms", "order_form"),
+      flagRow("F6", "P1", "ambiguous_deliverable", "signed_scope", "high", "superseded"),
     ])
     .execute();
-  const review = (flag_id: string, decision: string, at: string) => ({
-    flag_id,
-    decision,
-    reviewer: "lead@x",
-    reason: decision === "rejected" ? "no" : null,
-    decided_at: new Date(at),
-    via: "ui",
-  });
   await db.db
     .insertInto("reviews")
     .values([
-      review("F1", "accepted", "2026-03-05T10:00:00Z"),
-      review("F2", "accepted", "2026-03-01T10:00:00Z"),
-      review("F2", "rejected", "2026-03-02T10:00:00Z"),
-      review("F3", "accepted", "2026-04-05T10:00:00Z"),
-      review("F5", "accepted", "2026-01-20T10:00:00Z"),
-      review("F6", "accepted", "2026-03-05T10:00:00Z"),
+      reviewRow("F1", "accepted", "2026-03-05T10:00:00Z"),
+      reviewRow("F2", "accepted", "2026-03-01T10:00:00Z"),
+      reviewRow("F2", "rejected", "2026-03-02T10:00:00Z"),
+      reviewRow("F3", "accepted", "2026-04-05T10:00:00Z"),
+      reviewRow("F5", "accepted", "2026-01-20T10:00:00Z"),
+      reviewRow("F6", "accepted", "2026-03-05T10:00:00Z"),
     ])
     .execute();
-  const rework = [
-    ["W1", "P1", "2026-03-12", "timeline_assumption", 5, 3],
-    ["W2", "P1", "2026-03-24", "missing_acceptance_criteria", 2, 0],
-    ["W3", "P1", "2026-03-25", "timeline_assumption", 4, 0],
-    ["W4", "P2", "2026-04-02", "promise_not_in_scope", 3, 2],
-    ["W5", "P2", "2026-03-30", "scope_exception", 1, 0],
-    ["W6", "P3", "2026-02-03", "conflicting_terms", 6, 4],
-    ["W7", "P3", "2026-02-05", "customer change request", 1, 0],
-    ["W8", "P4", "2026-01-20", "ambiguous_deliverable", 2, 3],
-    ["W10", "P4", "2026-01-16", "capacity", 1, 0],
-    ["W9", "P5", "2026-03-01", "timeline_assumption", 9, 9],
-  ].map(([rework_id, deal_id, logged_on, category, hours, kickoff_delay_days]) => ({
-    rework_id,
-    deal_id,
-    logged_on,
-    category,
-    description: "d",
-    hours,
-    kickoff_delay_days,
-  }));
-  writeFileSync(
-    path.join(db.dir, "r.csv"),
-    csvOf(["rework_id", "deal_id", "logged_on", "category", "description", "hours", "kickoff_delay_days"], rework),
+  await importRework(
+    db,
+    [
+      ["W1", "P1", "2026-03-12", "timeline_assumption", 5, 3],
+      ["W2", "P1", "2026-03-24", "missing_acceptance_criteria", 2, 0],
+      ["W3", "P1", "2026-03-25", "timeline_assumption", 4, 0],
+      ["W4", "P2", "2026-04-02", "promise_not_in_scope", 3, 2],
+      ["W5", "P2", "2026-03-30", "scope_exception", 1, 0],
+      ["W6", "P3", "2026-02-03", "conflicting_terms", 6, 4],
+      ["W7", "P3", "2026-02-05", "customer change request", 1, 0],
+      ["W8", "P4", "2026-01-20", "ambiguous_deliverable", 2, 3],
+      ["W10", "P4", "2026-01-16", "capacity", 1, 0],
+      ["W9", "P5", "2026-03-01", "timeline_assumption", 9, 9],
+    ],
+    () => "d",
   );
-  await importCsv(db, { kind: "rework", file: path.join(db.dir, "r.csv") });
 });
 afterAll(() => db.dispose());
 
@@ -263,16 +225,7 @@ describe("an empty database", () => {
 });
 
 describe("the recommendation", () => {
-  const good = {
-    pilot_packets: 40,
-    flags_reviewed: 100,
-    completeness_mean: 0.95,
-    acceptance_rate: 0.8,
-    disagreement_rate: 0.2,
-    rework_rate_baseline: 1,
-    rework_rate_pilot: 0.5,
-    repeat_volume_minutes: 1000,
-  };
+  const good = GOOD_PILOT_INPUTS;
   it("says fix templates first when a field keeps producing accepted flags", () => {
     const r = recommend(good, [{ source: "kickoff_note", share: 0.6 }], [], DEFAULT_PILOT);
     expect(r.decision).toBe("fix_templates");

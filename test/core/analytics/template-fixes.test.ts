@@ -16,6 +16,7 @@ import { listFlags } from "../../../app/core/review/flags.server";
 import { decideFlag } from "../../../app/core/review/review.server";
 import { csvOf, HANDOFF_COLUMNS, packet } from "../../helpers/factories";
 import { tempDb } from "../../helpers/db";
+import { GOOD_PILOT_INPUTS } from "../../helpers/analytics";
 
 let db: Awaited<ReturnType<typeof tempDb>>;
 beforeAll(async () => (db = await tempDb()));
@@ -95,17 +96,7 @@ describe("template fixes as proposals", () => {
       );
       expect((await stateOf(gap.key)).state).toBe("dismissed");
       // the recommendation no longer counts the dismissed gap as a template problem
-      const good = {
-        pilot_packets: 40,
-        flags_reviewed: 100,
-        completeness_mean: 0.95,
-        acceptance_rate: 0.8,
-        disagreement_rate: 0.2,
-        rework_rate_baseline: 1,
-        rework_rate_pilot: 0.5,
-        repeat_volume_minutes: 1000,
-      };
-      const rec = recommend(good, [], await templateTopics(pdb), {
+      const rec = recommend(GOOD_PILOT_INPUTS, [], await templateTopics(pdb), {
         ...DEFAULT_PILOT,
         thresholds: { ...DEFAULT_PILOT.thresholds, topic_packets_fix: 3 },
       });
