@@ -16,7 +16,24 @@ const base = {
   cs_requirement: "Quarterly review — owner: CSM Lou.",
   customer_promise: "Approval rules configured.",
 };
-const probes: [string, string, Record<string, string>][] = [
+type Probe = [category: string, name: string, over: Record<string, string>];
+type Negative = [name: string, over: Record<string, string>];
+
+/** Each probe raises at least one flag of its category on the base packet; each negative raises none. */
+function phrasings(title: string, basePacket: typeof base, probes: Probe[], negatives: Negative[]) {
+  describe(title, () => {
+    it.each(probes)("%s: %s", (category, _name, over) => {
+      expect(
+        scorePacket({ ...basePacket, ...over } as never).flags.filter((x) => x.category === category).length,
+      ).toBeGreaterThan(0);
+    });
+    it.each(negatives)("no flag for %s", (_name, over) => {
+      expect(scorePacket({ ...basePacket, ...over } as never).flags).toEqual([]);
+    });
+  });
+}
+
+const probes: Probe[] = [
   ["timeline_assumption", "go live by June 1st", { kickoff_note: "Customer needs to go live by June 1st." }],
   ["timeline_assumption", "end of month", { kickoff_note: "I promised them everything done by end of month." }],
   ["timeline_assumption", "in 4 weeks", { customer_promise: "Fully live in 4 weeks from signature." }],
@@ -57,7 +74,7 @@ const probes: [string, string, Record<string, string>][] = [
     },
   ],
 ];
-const negatives: [string, Record<string, string>][] = [
+const negatives: Negative[] = [
   ["past date fact", { kickoff_note: "They signed on March 3 after a long cycle." }],
   [
     "discount on order form",
@@ -70,32 +87,11 @@ const negatives: [string, Record<string, string>][] = [
   ["declined promise", { kickoff_note: "They asked for SSO; told them it's a separate order." }],
 ];
 
-describe("common phrasings", () => {
-  it.each(probes)("%s: %s", (category, _name, over) => {
-    expect(
-      scorePacket({ ...base, ...over } as never).flags.filter((x) => x.category === category).length,
-    ).toBeGreaterThan(0);
-  });
-  it.each(negatives)("no flag for %s", (_name, over) => {
-    expect(scorePacket({ ...base, ...over } as never).flags).toEqual([]);
-  });
-});
+phrasings("common phrasings", base, probes, negatives);
 
 // a second batch on a 36-month order form
-const base36 = {
-  deal_id: "P",
-  delivery_owner: "Dana Field",
-  signed_scope:
-    "1. Configure the 12 approval rules listed in Annex 2. Accepted when the " +
-    "customer signs off the rule matrix.\n2. Train 5 admins in two 2-hour sessions; " +
-    "complete on delivery.",
-  order_form: "Widget Cloud — 50 users — 36-month term\nServices — $20,000 fixed",
-  deal_desk_exception: "None",
-  kickoff_note: "Main contact is Sam.",
-  cs_requirement: "Quarterly review — owner: CSM Lou.",
-  customer_promise: "Approval rules configured.",
-};
-const moreProbes: [string, string, Record<string, string>][] = [
+const base36 = { ...base, order_form: "Widget Cloud — 50 users — 36-month term\nServices — $20,000 fixed" };
+const moreProbes: Probe[] = [
   ["timeline_assumption", "targeting 9/15 launch", { kickoff_note: "They're targeting a 9/15 launch." }],
   ["timeline_assumption", "by Christmas", { customer_promise: "Approval rules live by Christmas." }],
   ["timeline_assumption", "by EOY", { kickoff_note: "CFO wants this done by EOY." }],
@@ -128,7 +124,7 @@ const moreProbes: [string, string, Record<string, string>][] = [
     },
   ],
 ];
-const moreNegatives: [string, Record<string, string>][] = [
+const moreNegatives: Negative[] = [
   ["36-month vs 3-year", { deal_desk_exception: "Approved: 3-year term." }],
   ["renewal year fact", { kickoff_note: "Their current contract renews in 2027 anyway." }],
   ["named owner", { cs_requirement: "Data cleanup — Owner: Priya N. (Delivery)" }],
@@ -141,16 +137,7 @@ const moreNegatives: [string, Record<string, string>][] = [
   ],
 ];
 
-describe("more phrasings", () => {
-  it.each(moreProbes)("%s: %s", (category, _name, over) => {
-    expect(
-      scorePacket({ ...base36, ...over } as never).flags.filter((x) => x.category === category).length,
-    ).toBeGreaterThan(0);
-  });
-  it.each(moreNegatives)("no flag for %s", (_name, over) => {
-    expect(scorePacket({ ...base36, ...over } as never).flags).toEqual([]);
-  });
-});
+phrasings("more phrasings", base36, moreProbes, moreNegatives);
 
 describe("a realistic clean packet", () => {
   // approved schedule restated in the note, discount on the order form, an estimate below the licensed count,
