@@ -1,6 +1,6 @@
 import type { OpenDatabase } from "../db/db.server";
 import { inTransaction } from "../db/tx.server";
-import { appendAudit } from "../audit/audit.server";
+import { appendAudit, type AuditEntry } from "../audit/audit.server";
 import { can } from "../auth/roles";
 import { listFlags } from "./flags.server";
 
@@ -22,6 +22,68 @@ export class NotFoundError extends Error {
 }
 
 const sameName = (a: string | null | undefined, b: string) => (a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
+
+async function requireReviewer(open: OpenDatabase, actor: Actor, entityId: string): Promise<void> {
+  if (!can(actor.role, "review"))
+    await refuse(
+      open,
+      actor,
+      "review",
+      entityId,
+      "Only implementation leads and account owners can accept or reject flags.",
+    );
+}
+
+async function requireOwnDeal(open: OpenDatabase, actor: Actor, accountOwner: string | null, entityId: string) {
+  if (actor.role === "account_owner" && !sameName(accountOwner, actor.name))
+    await refuse(open, actor, "review", entityId, "Account owners can review flags on their own deals only.");
+}
+
+function checkReasonLength(reason: string | null): void {
+  if (reason && reason.length > 2000) throw new ReviewInputError("The reason is too long (2,000 characters at most).");
+}
+
+/**
+ * Stores one decision on each flag and its audit entries in one transaction; a bulk accept also gets one entry on
+ * the packet naming the detector.
+ */
+async function recordReviews(
+  open: OpenDatabase,
+  actor: Actor,
+  input: {
+    decision: string;
+    reason: string | null;
+    now: Date;
+    flags: { flag_id: string; deal_id: string }[];
+    bulk?: { dealId: string; detector: string };
+  },
+): Promise<void> {
+  const { decision, reason, now, flags, bulk } = input;
+  await inTransaction(open, async (tx, conn) => {
+    await tx
+      .insertInto("reviews")
+      .values(
+        flags.map((f) => ({ flag_id: f.flag_id, decision, reviewer: actor.email, reason, decided_at: now, via: "ui" })),
+      )
+      .execute();
+    const entries: AuditEntry[] = flags.map((f) => ({
+      actor: actor.email,
+      action: `review.${decision}`,
+      entity: "flag",
+      entityId: f.flag_id,
+      detail: bulk ? { deal_id: f.deal_id, reason, bulk: true } : { deal_id: f.deal_id, reason },
+    }));
+    if (bulk)
+      entries.push({
+        actor: actor.email,
+        action: "review.bulk_accepted",
+        entity: "packet",
+        entityId: bulk.dealId,
+        detail: { detector: bulk.detector, flags: flags.length, reason },
+      });
+    await appendAudit(tx, conn, entries, now);
+  });
+}
 
 /** Logs a refused action to the audit log (and throws the 403). */
 export async function refuse(
@@ -57,18 +119,9 @@ export async function decideFlag(
     .select(["flags.flag_id", "flags.deal_id", "flags.state", "packets.account_owner"])
     .where("flags.flag_id", "=", input.flagId)
     .executeTakeFirst();
-  if (!can(actor.role, "review"))
-    await refuse(
-      open,
-      actor,
-      "review",
-      input.flagId,
-      "Only implementation leads and account owners can accept or reject flags.",
-    );
+  await requireReviewer(open, actor, input.flagId);
   if (!flag) throw new NotFoundError("This flag no longer exists. Reload the packet to see its current flags.");
-  if (actor.role === "account_owner" && !sameName(flag.account_owner, actor.name)) {
-    await refuse(open, actor, "review", input.flagId, "Account owners can review flags on their own deals only.");
-  }
+  await requireOwnDeal(open, actor, flag.account_owner, input.flagId);
   if (flag.state !== "active")
     throw new ReviewInputError("This flag was retired when the packet changed. Review the current flags instead.");
   if (input.decision !== "accepted" && input.decision !== "rejected")
@@ -76,34 +129,12 @@ export async function decideFlag(
   const reason = input.reason?.trim() || null;
   if (input.decision === "rejected" && !reason)
     throw new ReviewInputError("A rejection needs a reason: say why the flag does not apply.");
-  if (reason && reason.length > 2000) throw new ReviewInputError("The reason is too long (2,000 characters at most).");
-  const now = input.now ?? new Date();
-  await inTransaction(open, async (tx, conn) => {
-    await tx
-      .insertInto("reviews")
-      .values({
-        flag_id: flag.flag_id,
-        decision: input.decision,
-        reviewer: actor.email,
-        reason,
-        decided_at: now,
-        via: "ui",
-      })
-      .execute();
-    await appendAudit(
-      tx,
-      conn,
-      [
-        {
-          actor: actor.email,
-          action: `review.${input.decision}`,
-          entity: "flag",
-          entityId: flag.flag_id,
-          detail: { deal_id: flag.deal_id, reason },
-        },
-      ],
-      now,
-    );
+  checkReasonLength(reason);
+  await recordReviews(open, actor, {
+    decision: input.decision,
+    reason,
+    now: input.now ?? new Date(),
+    flags: [{ flag_id: flag.flag_id, deal_id: flag.deal_id }],
   });
 }
 
@@ -232,14 +263,7 @@ export async function undoLastDecision(
   actor: Actor,
   input: { dealId: string; now?: Date },
 ): Promise<LastDecision> {
-  if (!can(actor.role, "review"))
-    await refuse(
-      open,
-      actor,
-      "review",
-      input.dealId,
-      "Only implementation leads and account owners can accept or reject flags.",
-    );
+  await requireReviewer(open, actor, input.dealId);
   const now = input.now ?? new Date();
   const last = await lastDecision(open, actor, now);
   if (!last || last.deal_id !== input.dealId) {
@@ -282,26 +306,17 @@ export async function bulkAccept(
   actor: Actor,
   input: { dealId: string; detector: string; reason: string; now?: Date },
 ): Promise<number> {
-  if (!can(actor.role, "review"))
-    await refuse(
-      open,
-      actor,
-      "review",
-      input.dealId,
-      "Only implementation leads and account owners can accept or reject flags.",
-    );
+  await requireReviewer(open, actor, input.dealId);
   const packet = await open.db
     .selectFrom("packets")
     .select(["deal_id", "account_owner"])
     .where("deal_id", "=", input.dealId)
     .executeTakeFirst();
   if (!packet) throw new NotFoundError("There is no packet with this deal id.");
-  if (actor.role === "account_owner" && !sameName(packet.account_owner, actor.name)) {
-    await refuse(open, actor, "review", input.dealId, "Account owners can review flags on their own deals only.");
-  }
+  await requireOwnDeal(open, actor, packet.account_owner, input.dealId);
   const reason = input.reason.trim();
   if (!reason) throw new ReviewInputError("Say why these flags are accepted together: one reason covers them all.");
-  if (reason.length > 2000) throw new ReviewInputError("The reason is too long (2,000 characters at most).");
+  checkReasonLength(reason);
   const targets = (await listFlags(open, { dealId: input.dealId })).filter(
     (f) => f.status === "open" && f.detector === input.detector,
   );
@@ -309,42 +324,12 @@ export async function bulkAccept(
     throw new ReviewInputError(
       "This detector has no open flags left on this packet. Reload the packet to see its current flags.",
     );
-  const now = input.now ?? new Date();
-  await inTransaction(open, async (tx, conn) => {
-    await tx
-      .insertInto("reviews")
-      .values(
-        targets.map((f) => ({
-          flag_id: f.flag_id,
-          decision: "accepted",
-          reviewer: actor.email,
-          reason,
-          decided_at: now,
-          via: "ui",
-        })),
-      )
-      .execute();
-    await appendAudit(
-      tx,
-      conn,
-      [
-        ...targets.map((f) => ({
-          actor: actor.email,
-          action: "review.accepted",
-          entity: "flag",
-          entityId: f.flag_id,
-          detail: { deal_id: input.dealId, reason, bulk: true },
-        })),
-        {
-          actor: actor.email,
-          action: "review.bulk_accepted",
-          entity: "packet",
-          entityId: input.dealId,
-          detail: { detector: input.detector, flags: targets.length, reason },
-        },
-      ],
-      now,
-    );
+  await recordReviews(open, actor, {
+    decision: "accepted",
+    reason,
+    now: input.now ?? new Date(),
+    flags: targets,
+    bulk: { dealId: input.dealId, detector: input.detector },
   });
   return targets.length;
 }
