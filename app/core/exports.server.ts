@@ -1,6 +1,7 @@
 // Downloads for the dashboard. Spreadsheet cells that start with = + - @ are neutralized (CSV injection).
 import type { OpenDatabase } from "./db/db.server";
 import { toCsv } from "./csv";
+import { TABLE_COLUMNS } from "./db/schema";
 import { earlyReworkItems, metricsExport, recurringFields, weeklySeries } from "./analytics/metrics.server";
 import { FLAG_EXPORT_COLUMNS, listFlags } from "./review/flags.server";
 import { auditPage, packetQueue, runsPage, uploadsPage } from "./dashboard.server";
@@ -18,6 +19,10 @@ const csvFile = (name: string, columns: string[], rows: Record<string, unknown>[
   type: "text/csv; charset=utf-8",
   body: toCsv(columns, rows),
 });
+
+// runs.csv: every column of the runs table, the long JSON fields last
+const RUNS_LONG = ["detector_versions", "errors"];
+const RUNS_CSV_COLUMNS = [...TABLE_COLUMNS.runs.filter((c) => !RUNS_LONG.includes(c)), ...RUNS_LONG];
 
 /** An upload's error files: its quarantined rows, or its rows imported with warnings (error-file.server.ts). */
 export const ERROR_FILE = /^(quarantine|warnings)-(\d+)\.csv$/;
@@ -138,22 +143,7 @@ export async function exportFile(
     case "runs.csv":
       return csvFile(
         name,
-        [
-          "id",
-          "kind",
-          "started_at",
-          "finished_at",
-          "status",
-          "scored",
-          "unchanged",
-          "failed",
-          "flags_new",
-          "flags_retired",
-          "llm_tokens",
-          "llm_cost_usd",
-          "detector_versions",
-          "errors",
-        ],
+        RUNS_CSV_COLUMNS,
         (await runsPage(open)).runs.map((r) => ({ ...r, errors: JSON.stringify(r.errors) })),
       );
     case "audit.csv": {

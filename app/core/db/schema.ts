@@ -1,6 +1,6 @@
 // Hand-written table types; test/core/db/schema.test.ts checks them against the migrated database.
 import type { Generated } from "kysely";
-import type { PacketText } from "../packet";
+import { TEXT_SOURCES, type PacketText } from "../packet";
 
 export interface UploadsTable {
   id: Generated<number>;
@@ -291,12 +291,7 @@ export const TABLE_COLUMNS: Record<keyof Database, string[]> = {
     "kickoff_date",
     "amount",
     "currency",
-    "signed_scope",
-    "order_form",
-    "deal_desk_exception",
-    "kickoff_note",
-    "cs_requirement",
-    "customer_promise",
+    ...TEXT_SOURCES,
     "extra",
     "source_system",
     "approved_source",

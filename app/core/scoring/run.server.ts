@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { OpenDatabase } from "../db/db.server";
 import { appendRows, inTransaction } from "../db/tx.server";
 import { appendAudit, type AuditEntry } from "../audit/audit.server";
-import type { PacketText } from "../packet";
+import { TEXT_SOURCES, type PacketText } from "../packet";
 import { DETECTOR_VERSIONS, type ScoredFlag } from "./score";
 import type { LlmPass } from "./llm.server";
 import { errorText, scoreOrError, type PacketResult } from "./score-one";
@@ -150,23 +150,12 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
       let todoRows: PacketRow[] = [];
       let scoring: Promise<PacketResult[]> | null = null;
       if (due.length) {
-        todoRows = (await db
+        todoRows = await db
           .selectFrom("packets")
-          .select([
-            "deal_id",
-            "content_hash",
-            "version",
-            "delivery_owner",
-            "signed_scope",
-            "order_form",
-            "deal_desk_exception",
-            "kickoff_note",
-            "cs_requirement",
-            "customer_promise",
-          ])
+          .select(["deal_id", "content_hash", "version", "delivery_owner", ...TEXT_SOURCES])
           .where(sql<boolean>`deal_id IN (SELECT unnest(${due}))`)
           .orderBy("deal_id")
-          .execute()) as PacketRow[];
+          .execute();
         scoring = score(todoRows);
         scoring.catch(() => undefined); // awaited when this chunk is stored; not an unhandled rejection meanwhile
       }
