@@ -18,7 +18,7 @@ import {
 import { clauses, sentences, type Span } from "./structure";
 import { memo } from "./memo";
 
-export type FactKind = "count" | "duration" | "money" | "date" | "percent";
+export type FactKind = "count" | "duration" | "money" | "date" | "percent" | "cadence";
 
 export interface Fact {
   kind: FactKind;
@@ -77,7 +77,7 @@ const DURATION_TOPICS: [string, RegExp][] = [
     new RegExp(
       [
         String.raw`\bterm\b|\bcontract(?:ed)?\b|\bsubscription\b|\brenewal\b|\bcommitment\b|\bsigned (?:for|`,
-        String.raw`a|an)\b|\b(?:year|month)[- ]deal\b|\bagreement\b`,
+        String.raw`a|an)\b|\b(?:year|month)[- ]deal\b|\bagreement\b|\bperiod of performance\b`,
       ].join(""),
       "i",
     ),
@@ -93,6 +93,11 @@ const DURATION_TOPICS: [string, RegExp][] = [
     ),
   ],
   ["hypercare", /\bhypercare\b|\bpost[- ]go[- ]live support\b/i],
+  // how long the delivery work runs: "a nine-week engagement", "the 20 week rollout", "project length: 6 months"
+  [
+    "delivery",
+    /\bengagement\b|\btimeline\b|\bimplementation\b|\bproject\b|\brollout\b|\bprogram(?:me)?\b|\bdelivery\b/i,
+  ],
 ];
 const TO_MONTHS: Record<string, number> = { month: 1, year: 12 };
 
@@ -260,7 +265,8 @@ const NOT_A_TERM = new RegExp(
 );
 
 const LABEL_COUNT = new RegExp(
-  String.raw`\b([A-Za-z][\w&/-]*(?:\s[A-Za-z][\w&/-]*){0,3})\s*:\s*(?:up to\s+)?(${NUM})(?!\s*[%/.,]\d)`,
+  String.raw`\b([A-Za-z][\w&/-]*(?:\s[A-Za-z][\w&/-]*){0,3})\s*:\s*(up to\s+|(?:approx(?:\.|imately)?|about|around|` +
+    String.raw`roughly|c\.|~)\s*)?(${NUM})(?!\s*[%/.,]\d)`,
   "gi",
 );
 const PERSON = /^(?:people|person|staff|employe|member|user|\w+(?:er|or|ist|ant|ent|ian))$/;
@@ -335,7 +341,7 @@ function countsIn(
   // "Turbines licensed: 72", "Active studies: 15"
   if (text.includes(":"))
     for (const m of text.matchAll(LABEL_COUNT)) {
-      const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
+      const value = parseNumeral(m[3]) ?? parseNumberWords(m[3]);
       const words = m[1].split(/\s+/);
       const unit = unitOf(m[1]) ?? countedNoun(words) ?? countedNoun(words.reverse());
       if (!value || !unit || value < 2) continue;
@@ -346,7 +352,7 @@ function countsIn(
         unit: unit.replace(/^n:/, ""),
         start,
         end: start + m[0].length,
-        bound: /up to/i.test(m[0]) ? "max" : "exact",
+        bound: /up to/i.test(m[2] ?? "") ? "max" : m[2] ? "approx" : "exact",
       });
     }
   return out;
@@ -401,7 +407,11 @@ export function factsOf(ctx: Context): Fact[] {
   );
   for (const source of TEXT_SOURCES) {
     const text = ctx.text(source);
-    if (!text.trim() || (!HAS_NUMBER.test(text) && !EVENT_MONTHS.some(([re]) => re.test(text)))) continue;
+    if (
+      !text.trim() ||
+      (!HAS_NUMBER.test(text) && !CADENCE_HINT.test(text) && !EVENT_MONTHS.some(([re]) => re.test(text)))
+    )
+      continue;
     fieldFacts(source, text, dayFirst, out);
   }
   return out;
@@ -426,7 +436,8 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         const cite = block.cells ? { start: block.start, end: block.end, text: block.text } : u;
         out.push(fact("count", source, `count:${row.unit}`, row.value, "exact", trimRow(text, cite)));
       }
-      if (!HAS_NUMBER.test(u.text) && !EVENT_MONTHS.some(([re]) => re.test(u.text))) continue;
+      if (!HAS_NUMBER.test(u.text) && !CADENCE_HINT.test(u.text) && !EVENT_MONTHS.some(([re]) => re.test(u.text)))
+        continue;
       const topic = SUBSCRIPTION.test(u.text) ? "s" : SERVICES.test(u.text) ? "v" : "-";
       for (const c of block.cells ? [u] : clauses(text, u.start, u.end, { commas: true })) {
         // the facts of a clause depend on its words only: boilerplate sentences repeat across packets, read them once
@@ -472,6 +483,7 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
   const c: Span = { start: 0, end: ctext.length, text: ctext };
   const found: Fact[] = [];
   const source = "signed_scope";
+  if (CADENCE_HINT.test(c.text) && !ACCEPTANCE_SENTENCE.test(c.text)) cadences(source, c, found);
   if (!HAS_NUMBER.test(c.text)) {
     if (MILESTONE_HINT.test(c.text)) milestones(source, c, found, dayFirst);
   } else if (!ACCEPTANCE_SENTENCE.test(c.text)) {
@@ -483,6 +495,7 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
       found.push(fact("count", source, `count:${q.unit}`, q.value, q.bound, clause));
     }
     if (/mo|y(?:ea)?r|w(?:ee)?k/i.test(c.text) && !NOT_A_TERM.test(c.text) && !explained) durations(source, c, found);
+    if (/\b(?:19|20)\d\d\b[^]*\b(?:19|20)\d\d\b/.test(c.text) && !explained) termRange(source, c, found);
     if (MONEY_HINT.test(c.text) && !explained)
       money(source, c, found, topic === "s" ? "subscription" : topic === "v" ? "implementation" : "");
     if (MILESTONE_HINT.test(c.text)) milestones(source, c, found, dayFirst);
@@ -558,7 +571,11 @@ function durations(source: TextSource, c: Span, out: Fact[]) {
     };
     // the topic word must stand next to the figure ("Term: 12 months", "a 24-month subscription", "5 years of history")
     const near = c.text.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30);
-    const topic = DURATION_TOPICS.find(([, re]) => re.test(near));
+    // a line labelled as a retention or history rule ("Retention rules: consent forms 6 years") is about history
+    const label = /^[^:\d]{3,40}:/.exec(c.text)?.[0] ?? "";
+    const topic =
+      DURATION_TOPICS.find(([, re]) => re.test(near)) ??
+      (DURATION_TOPICS[1][1].test(label) ? DURATION_TOPICS[1] : undefined);
     out.push(
       fact(
         "duration",
@@ -569,6 +586,84 @@ function durations(source: TextSource, c: Span, out: Fact[]) {
         c,
       ),
     );
+  }
+}
+
+// How often a recurring activity happens: "workshops 2x/month", "every other month", "quarterly reviews".
+const CADENCE_HINT = new RegExp(
+  String.raw`\b(?:quarterly|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|annually|yearly|every|each)\b|` +
+    String.raw`\d\s*(?:x|times)\s*(?:\/|a|per|an|each)\s*(?:week|month|quarter|year|yr|mo|wk)\b`,
+  "i",
+);
+const PER_YEAR: Record<string, number> = { week: 52, fortnight: 26, month: 12, quarter: 4, year: 1 };
+const CADENCE = new RegExp(
+  [
+    String.raw`\b(?:(\d+|once|twice|one|two|three|four)\s*(?:x|times)?\s*(?:\/|a|per|an|each)\s*`,
+    String.raw`(week|month|quarter|year|yr|mo|wk)|every (other|second|\d+|two|three|four|six|twelve)?\s*`,
+    String.raw`(weeks?|months?|quarters?|years?)|(quarterly|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|`,
+    String.raw`annually|yearly|annual))\b`,
+  ].join(""),
+  "gi",
+);
+const CADENCE_NOUN_SKIP =
+  /^(?:the|a|an|our|their|your|its|his|her|review(?:ed)?|held|run|sent|delivered|basis|thereafter|after|for|with|and|on|in|of)$/i;
+const FEW: Record<string, number> = { once: 1, twice: 2, one: 1, two: 2, three: 3, four: 4, six: 6, twelve: 12 };
+
+function cadences(source: TextSource, c: Span, out: Fact[]) {
+  for (const m of c.text.matchAll(CADENCE)) {
+    let perYear: number;
+    if (m[2]) perYear = (FEW[m[1].toLowerCase()] ?? Number(m[1])) * PER_YEAR[periodOf(m[2])];
+    else if (m[4]) {
+      const n = !m[3] ? 1 : /other|second/i.test(m[3]) ? 2 : (FEW[m[3].toLowerCase()] ?? Number(m[3]));
+      perYear = PER_YEAR[periodOf(m[4])] / n;
+    } else {
+      const w = m[5].toLowerCase().replace("-", "");
+      perYear = w === "biweekly" ? 26 : w === "bimonthly" ? 6 : (PER_YEAR[periodOf(w.replace(/ly$/, ""))] ?? 1);
+    }
+    if (!Number.isFinite(perYear) || perYear <= 0) continue;
+    // the activity: the noun after an adjective ("quarterly reviews"), else the one before ("workshops 2x/month")
+    const after = c.text
+      .slice(m.index! + m[0].length)
+      .split(/[^A-Za-z-]+/)
+      .filter(Boolean);
+    const before = c.text
+      .slice(0, m.index!)
+      .split(/[^A-Za-z-]+/)
+      .filter(Boolean)
+      .reverse();
+    const pick = (ws: string[]) => ws.slice(0, 2).find((w) => w.length > 3 && !CADENCE_NOUN_SKIP.test(w));
+    const noun = m[5] ? (pick(after) ?? pick(before)) : (pick(before) ?? pick(after));
+    if (!noun || unitOf(noun) === "month" || unitOf(noun) === "year" || unitOf(noun) === "week") continue;
+    out.push(fact("cadence", source, `cadence:${stem(noun)}`, Math.round(perYear * 100) / 100, "exact", c));
+  }
+}
+
+function periodOf(w: string): string {
+  const x = w.toLowerCase();
+  return x.startsWith("w")
+    ? "week"
+    : x.startsWith("fort")
+      ? "fortnight"
+      : x.startsWith("q")
+        ? "quarter"
+        : x.startsWith("y") || x.startsWith("ann")
+          ? "year"
+          : "month";
+}
+
+const DAY = String.raw`(?:[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]{2,8}\.? (?:19|20)\d\d)`;
+const RANGE = new RegExp(String.raw`(${DAY})\s*(?:through|thru|until|to|[–—-])\s*(${DAY})`, "g");
+
+/** A term written as its first and last day ("Term: 1 October 2025 to 30 September 2026"). */
+function termRange(source: TextSource, c: Span, out: Fact[]) {
+  if (!DURATION_TOPICS[0][1].test(c.text)) return;
+  for (const m of c.text.matchAll(RANGE)) {
+    const from = Date.parse(m[1].replace(/\./g, ""));
+    const to = Date.parse(m[2].replace(/\./g, ""));
+    if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from) continue;
+    const months = Math.round((to - from) / (86400000 * 30.44));
+    if (months < 1) continue;
+    out.push(fact("duration", source, "term:month", months, "exact", c));
   }
 }
 

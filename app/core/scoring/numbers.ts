@@ -253,7 +253,11 @@ const UNIT_ALIASES: Record<string, string> = {
   hospitals: "location",
   venues: "location",
   beds: "bed",
-  properties: "property",
+  // a property, a building, premises: a place the customer runs, counted like its sites
+  properties: "location",
+  property: "location",
+  buildings: "location",
+  premises: "location",
   "device count": "endpoint",
   students: "student",
   teachers: "teacher",

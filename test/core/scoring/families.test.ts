@@ -320,6 +320,59 @@ describe("conflicting terms: the same fact stated differently", () => {
   });
 });
 
+describe("conflicting terms: lengths, cadences, labelled estimates and places by other names", () => {
+  const sources = (over: Partial<PacketText>) =>
+    flags(over, "conflicting_terms")
+      .map((x) => x.source)
+      .sort();
+  it("compares how long the delivery work runs, however it is named", () => {
+    const over = {
+      signed_scope: base.signed_scope + "\nOur team runs a 9-week engagement from kickoff.",
+      kickoff_note: "Practice manager was told an 11-week timeline.",
+    };
+    expect(sources(over)).toEqual(["kickoff_note", "signed_scope"]);
+    expect(sources({ ...over, kickoff_note: "Practice manager was told a 9-week timeline." })).toEqual([]);
+  });
+  it("compares how often a recurring activity happens: twice a month against every other month", () => {
+    const over = {
+      signed_scope: base.signed_scope + "\nClinic huddles 2x/month during the first year.",
+      cs_requirement: "Clinic huddles every other month from month 3 — owner: CSM Dara",
+    };
+    expect(sources(over)).toEqual(["cs_requirement", "signed_scope"]);
+    expect(sources({ ...over, cs_requirement: "Clinic huddles twice a month — owner: CSM Dara" })).toEqual([]);
+  });
+  it("reads a labelled estimate ('Records to move: approx. 900') against the contracted count", () => {
+    const over = {
+      signed_scope: base.signed_scope + "\nMigration of 600 patient histories from the old system.",
+      cs_requirement: "Histories to move: approx. 900, some of them archived.",
+    };
+    expect(sources(over)).toEqual(["cs_requirement", "signed_scope"]);
+  });
+  it("takes a line's label as the topic of its figures: a retention rule against a longer one", () => {
+    const over = {
+      signed_scope: base.signed_scope + "\nRetention rules: surgical consent forms 6 years after the last visit.",
+      cs_requirement: "Surgical consent forms retained for 8 years after the last visit — owner: CSM Dara",
+    };
+    expect(sources(over)).toEqual(["cs_requirement", "signed_scope"]);
+  });
+  it("reads a term written as its first and last day", () => {
+    const over = {
+      signed_scope: base.signed_scope + "\nPeriod of performance: March 2, 2026 through March 1, 2027.",
+      order_form: "Kennelwise Pro — 3 clinics — Term: 24 months",
+    };
+    expect(sources(over)).toEqual(["order_form", "signed_scope"]);
+    expect(sources({ ...over, order_form: "Kennelwise Pro — 3 clinics — Term: 12 months" })).toEqual([]);
+  });
+  it("counts properties and premises as the places they are", () => {
+    const over = {
+      signed_scope: "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.",
+      order_form: "Kennelwise Pro — boarding module — 4 properties — 12-month term",
+      kickoff_note: "Owner keeps mentioning 6 boarding hotels on the rollout list.",
+    };
+    expect(sources(over)).toEqual(["kickoff_note", "order_form"]);
+  });
+});
+
 describe("scope exceptions: concessions by any name, approved ones left alone", () => {
   it("finds price holds, slid payments, unbilled months and absorbed costs in a seller's note", () => {
     const notes = [
