@@ -148,11 +148,11 @@ export interface Block extends Span {
 }
 
 /** An item's id: "D1", "D-3", "2.1", "A.2.1", "E2.2", "US-2", "CLIN 0001", "Story 1.1", "Epic 2", "(iv)", "a)". */
+/** The words that name an item before its number or letter ("Work item 3", "LINE 002", "Item B"). */
+const ID_WORDS = String.raw`(?:work item|line item|item|line|task|deliverable|section|step|article|part|milestone|phase|stage|epic|story|feature|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|sprint)`;
 const ID_MARKER = new RegExp(
   [
-    String.raw`^(?:(?:item|task|deliverable|section|step|article|part|milestone|phase|stage|epic|story|`,
-    String.raw`feature|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|`,
-    String.raw`sprint)\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]\b)|§\s*\d+(?:\.\d+)*|`,
+    String.raw`^(?:${ID_WORDS}\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]\b)|§\s*\d+(?:\.\d+)*|`,
     String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|[A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)*(?:[a-z](?=[.)]))?|`,
     String.raw`\(?[ivx]{1,4}\)|\(?[a-z]\))(?=[.:)]?(?:\s|$)|[.)]\S)[.:)]?(?:\s+[—–-])?\s*`,
   ].join(""),
@@ -160,19 +160,14 @@ const ID_MARKER = new RegExp(
 );
 const BULLET = /^[-–—•*◦▪·>+]+\s+|^\[[ x]\]\s+/;
 
+const ID_WORD_LEAD = new RegExp(String.raw`^(${ID_WORDS})\s+(.*)$`, "i");
+
 export function normalizeId(raw: string): string[] {
   const t = raw
     .trim()
     .replace(/[.:)(\s]+$/g, "")
     .replace(/^\(/, "");
-  const m = new RegExp(
-    [
-      String.raw`^(item|task|deliverable|section|step|article|part|milestone|phase|stage|epic|story|`,
-      String.raw`feature|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|`,
-      String.raw`sprint)\s+(.*)$`,
-    ].join(""),
-    "i",
-  ).exec(t);
+  const m = ID_WORD_LEAD.exec(t);
   const body = (m ? m[2] : t).toUpperCase().replace(/[-‐—–\s]/g, "");
   const keys = new Set<string>([body]);
   const word = m?.[1].toLowerCase();
@@ -323,7 +318,8 @@ function parseDocument(text: string): DocumentModel {
     const boldId = /^(\*\*|__)([^*_]{1,16}?)\1\s*/.exec(afterBullet);
     const idSource = boldId ? `${boldId[2]} ${afterBullet.slice(boldId[0].length)}` : afterBullet;
     const idFound = md ? null : ID_MARKER.exec(idSource);
-    const idm = idFound && (!bullet || /\d/.test(idFound[0])) ? idFound : null;
+    // after a bullet, an id has a digit or an item word ("- ITEM B:"), so "- a) …" stays a bullet
+    const idm = idFound && (!bullet || /\d/.test(idFound[0]) || ID_WORD_LEAD.test(idFound[0])) ? idFound : null;
     const idLen = idm ? (boldId ? boldId[0].length : idm[0].length) : 0;
     const markerLen = md?.[0].length ?? (bullet ? bullet[0].length + idLen : idLen);
     const contentStart = start + markerLen;
@@ -583,11 +579,13 @@ function describingCell(cells: Cell[]): Cell | null {
 }
 
 const REF_ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)`;
+const REF_WORD = String.raw`(?:deliverables?|(?:work |line )?items?|lines?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)`;
 const REF_RE = new RegExp(
-  String.raw`(?:\b(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|` +
-    String.raw`requirements?|req)\s+)?(${REF_ID}|\d+)(?:\s*(?:through|thru|to|[–-])\s*(${REF_ID}|\d+))?`,
+  String.raw`(?:\b${REF_WORD}\s+)?(${REF_ID}|\d+|(?<=\b${REF_WORD}\s+)[A-Z]\b)` +
+    String.raw`(?:\s*(?:through|thru|to|[–-])\s*(${REF_ID}|\d+))?`,
   "gi",
 );
+const REF_WORD_LEAD = new RegExp(String.raw`^${REF_WORD}\s`, "i");
 
 /**
  * Ids an acceptance statement refers to: "D1", "D2 and D7", "D1 through D6", "(4.3, 4.4)", "Deliverable 8", "Tasks
@@ -605,15 +603,12 @@ export function referencedIds(sentence: string): Set<string> {
   for (const m of s.matchAll(re)) {
     // "Items 5 and 8", "Tasks 4, 6 and 7": the bare numbers continue the list the word opened
     const continues = listEnd >= 0 && /^\s*(?:,|and|&|or)\s*(?:and\s+)?$/i.test(s.slice(listEnd, m.index!));
-    const word =
-      continues ||
-      /^(?:deliverables?|items?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)\s/i.test(
-        m[0],
-      );
+    const word = continues || REF_WORD_LEAD.test(m[0]);
     if (!continues) listPrefix = /^deliverables?/i.test(m[0]) ? "D" : "";
     listEnd = word ? m.index! + m[0].length : -1;
     const a = m[1];
-    if (/[a-z]/.test(a.replace(/[a-z]$/, ""))) continue; // ids are written in capitals ("D1", "RM-2")
+    // ids are written in capitals ("D1", "RM-2"); a lone letter only after an item word ("Item B")
+    if (/[a-z]/.test(a.replace(/[a-z]$/, "")) || (/^[A-Za-z]$/.test(a) && !(word && /^[A-Z]$/.test(a)))) continue;
     // a bare number is a count, not an id, unless it opens a range ("each of 1–4")
     if (
       /^\d+$/.test(a) &&

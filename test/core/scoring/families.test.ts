@@ -131,6 +131,35 @@ describe("missing acceptance criteria: deliverables, not the document around the
   });
 });
 
+describe("missing acceptance criteria: items named by word and number or letter", () => {
+  it("links 'Work item 2', 'LINE 003' and 'Item C' in an acceptance line to the items they name", () => {
+    const scopes = [
+      [
+        "Work item 1 — Booking page for the three clinics.",
+        "Work item 2 — Reminder texts the day before each visit.",
+        "Acceptance: work item 1 is accepted when 15 trial bookings land in the diary; work item 2 when a reminder " +
+          "reaches each of 5 staff phones.",
+      ],
+      [
+        "• LINE 002: Kennel camera feeds, QTY 12",
+        "• LINE 003: Owner viewing app, 1 EA",
+        "• ACCEPT: LINE 002 — every feed streams for 48 h without a drop; LINE 003 — 10 owners log in and watch",
+      ],
+      [
+        "- ITEM B: Vaccination record import",
+        "- ITEM C: Pharmacy stock alerts",
+        "- ACCEPTANCE (ITEM B, ITEM C): the practice manager signs off a 50-record check and 3 test alerts",
+      ],
+    ];
+    for (const lines of scopes) {
+      const uncovered = evidence({ signed_scope: lines.join("\n") }, "missing_acceptance_criteria");
+      expect(uncovered).toEqual([]);
+    }
+    const open = evidence({ signed_scope: scopes[0].slice(0, 2).join("\n") }, "missing_acceptance_criteria");
+    expect(open).toHaveLength(2);
+  });
+});
+
 describe("house formats: wiki tables, redlines, key results", () => {
   it(
     "reads a wiki table's doubled-bar header and its 'h3.' headings, and cites the " +

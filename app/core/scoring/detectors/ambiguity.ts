@@ -60,7 +60,7 @@ function citeFor(text: string, s: Span, hit: VagueHit): Span {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 6,
+  version: 7,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

@@ -134,7 +134,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 5,
+  version: 6,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

@@ -52,7 +52,7 @@ const BLANKISH_CELL =
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 6,
+  version: 7,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
