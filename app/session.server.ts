@@ -5,6 +5,7 @@ import {
   createSessionStorage,
   redirect,
   type AppLoadContext,
+  type LoaderFunctionArgs,
   type SessionStorage,
 } from "@remix-run/node";
 import type { OpenDatabase } from "./core/db/db.server";
@@ -236,3 +237,11 @@ export async function requireViewer(request: Request, context: AppLoadContext) {
     },
   };
 }
+
+/** The loader of a page every signed-in user may read: it returns what the core function gives for the database. */
+export const signedInPage =
+  <T>(page: (open: OpenDatabase) => Promise<T>) =>
+  async ({ request, context }: LoaderFunctionArgs): Promise<T> => {
+    await requireUser(request, context);
+    return page(context.app.open);
+  };

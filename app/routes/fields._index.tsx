@@ -1,16 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/session.server";
+import { signedInPage } from "~/session.server";
 import { fieldsPage } from "~/core/dashboard.server";
 import { Chart } from "~/components/Chart";
 import { Empty } from "~/components/Empty";
 import { Table } from "~/components/Table";
 import { label, num, pct } from "~/format";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
-  return fieldsPage(context.app.open);
-}
+export const loader = signedInPage(fieldsPage);
 
 export const meta: MetaFunction = () => [{ title: "Fields · Promise Trail" }];
 

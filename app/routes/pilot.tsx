@@ -1,6 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/session.server";
+import { signedInPage } from "~/session.server";
 import { pilotPage } from "~/core/dashboard.server";
 import { Chart } from "~/components/Chart";
 import { Empty } from "~/components/Empty";
@@ -8,10 +8,7 @@ import { Table } from "~/components/Table";
 import { drillLink } from "~/core/analytics/drill-links";
 import { day, label, num, pct } from "~/format";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
-  return pilotPage(context.app.open);
-}
+export const loader = signedInPage(pilotPage);
 
 export const meta: MetaFunction = () => [{ title: "Pilot · Promise Trail" }];
 

@@ -7,6 +7,7 @@ import { addUser, listUsers, UserError } from "~/core/auth/users.server";
 import { can, ROLES, ROLE_LABELS } from "~/core/auth/roles";
 import { label, when } from "~/format";
 import { Table } from "~/components/Table";
+import { MappingCells } from "~/components/MappingCells";
 import { COLUMNS, type ImportKind } from "~/core/ingest/columns";
 import { listMappings, mappingAction } from "~/core/ingest/mappings.server";
 import { uploadFields } from "~/core/ingest/upload-flow.server";
@@ -300,24 +301,13 @@ function Mappings({ mappings }: { mappings: MappingRow[] }) {
             <tbody>
               {(COLUMNS[m.kind as ImportKind] ?? []).map((c) => (
                 <tr key={c.name}>
-                  <td>
-                    {c.name}
-                    {c.required ? " (required)" : ""}
-                  </td>
-                  <td>
-                    <select
-                      name={`map.${c.name}`}
-                      defaultValue={m.mapping[c.name] ?? ""}
-                      aria-label={`Header for ${c.name} (${m.kind} from ${m.source_system})`}
-                    >
-                      <option value="">(automatic)</option>
-                      {m.headers.map((h) => (
-                        <option key={h} value={h}>
-                          {h}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
+                  <MappingCells
+                    column={c}
+                    headers={m.headers}
+                    none="(automatic)"
+                    defaultValue={m.mapping[c.name] ?? ""}
+                    aria-label={`Header for ${c.name} (${m.kind} from ${m.source_system})`}
+                  />
                 </tr>
               ))}
             </tbody>

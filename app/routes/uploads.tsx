@@ -19,6 +19,7 @@ import { can } from "~/core/auth/roles";
 import { maxUploadBytes, readUploadForm } from "~/upload-form.server";
 import { label, num, when } from "~/format";
 import { Table } from "~/components/Table";
+import { MappingCells } from "~/components/MappingCells";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -139,27 +140,14 @@ function PreviewStep({ p, error, dryRun }: { p: Preview; error: string | null; d
           <tbody>
             {p.columns.map((c) => (
               <tr key={c.name}>
-                <td>
-                  {c.name}
-                  {c.required ? " (required)" : ""}
-                </td>
-                <td>
-                  <select
-                    name={`map.${c.name}`}
-                    value={chosen[c.name] ?? ""}
-                    onChange={(e) => setChosen({ ...chosen, [c.name]: e.target.value })}
-                    aria-label={`Header for ${c.name}`}
-                  >
-                    <option value="">(not in this file)</option>
-                    {p.headers
-                      .filter((h) => !p.ignoredHeaders.includes(h))
-                      .map((h) => (
-                        <option key={h} value={h}>
-                          {h}
-                        </option>
-                      ))}
-                  </select>
-                </td>
+                <MappingCells
+                  column={c}
+                  headers={p.headers.filter((h) => !p.ignoredHeaders.includes(h))}
+                  none="(not in this file)"
+                  value={chosen[c.name] ?? ""}
+                  onChange={(e) => setChosen({ ...chosen, [c.name]: e.target.value })}
+                  aria-label={`Header for ${c.name}`}
+                />
                 <td className="muted">
                   {chosen[c.name]
                     ? samplesOf(chosen[c.name])
