@@ -692,43 +692,37 @@ export async function generate(o: GenOptions): Promise<{ packets: number; rework
     bytes += Buffer.byteLength(text);
     if (!hand.write(text)) await new Promise<void>((res) => hand.once("drain", () => res()));
     // post-kickoff rework follows the planted gaps (less often once the pilot reviews catch them)
+    const logRework = (loggedOn: string, category: string, description: string, hours: number, delay: number) => {
+      reworkN++;
+      rw.write([`RW-${o.seed}-${reworkN}`, row[0], loggedOn, category, description, hours, delay].join(",") + "\n");
+    };
     if (kickoff < today) {
       for (const cat of issues) {
         if (!r.chance(inPilot ? 0.3 : 0.55)) continue;
         const logged = addDays(kickoff, r.int(1, 25));
         if (logged > today) continue;
-        reworkN++;
-        rw.write(
-          [
-            `RW-${o.seed}-${reworkN}`,
-            row[0],
-            iso(logged),
-            cat,
-            csv(
-              `${cat.replace(/_/g, " ")}: ${r.pick([
-                "had to renegotiate scope with the client",
-                "cost two unplanned workshops before it was settled",
-                "raised a change request",
-                "rebuilt once the client rejected the first version",
-              ])}`,
-            ),
-            r.int(2, 30),
-            r.chance(0.35) ? r.int(1, 14) : 0,
-          ].join(",") + "\n",
+        logRework(
+          iso(logged),
+          cat,
+          csv(
+            `${cat.replace(/_/g, " ")}: ${r.pick([
+              "had to renegotiate scope with the client",
+              "cost two unplanned workshops before it was settled",
+              "raised a change request",
+              "rebuilt once the client rejected the first version",
+            ])}`,
+          ),
+          r.int(2, 30),
+          r.chance(0.35) ? r.int(1, 14) : 0,
         );
       }
       if (r.chance(0.12)) {
-        reworkN++;
-        rw.write(
-          [
-            `RW-${o.seed}-${reworkN}`,
-            row[0],
-            iso(addDays(kickoff, r.int(2, 12))),
-            r.pick(["client-requested change", "vendor platform change", "staffing"]),
-            "Work added after kickoff that nobody planned for",
-            r.int(2, 12),
-            0,
-          ].join(",") + "\n",
+        logRework(
+          iso(addDays(kickoff, r.int(2, 12))),
+          r.pick(["client-requested change", "vendor platform change", "staffing"]),
+          "Work added after kickoff that nobody planned for",
+          r.int(2, 12),
+          0,
         );
       }
     }
@@ -747,7 +741,13 @@ export async function generate(o: GenOptions): Promise<{ packets: number; rework
 
 export { REJECT_REASONS };
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+const USAGE =
+  "usage: npx tsx seeds/generate.ts [--packets 300] [--seed 7] [--today YYYY-MM-DD] [--out seeds/demo]\n" +
+  "Writes handoffs.csv, rework.csv and meta.json; the same options give the same files byte for byte.";
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain && process.argv.includes("--help")) console.log(USAGE);
+else if (isMain) {
   const arg = (n: string, d: string) => {
     const i = process.argv.indexOf(`--${n}`);
     return i > 0 ? process.argv[i + 1] : d;
