@@ -487,6 +487,19 @@ describe("timeline: dates inside an approved schedule, and dates that only date 
       ),
     ).toEqual([]);
   });
+  it("reads an approved timetable as a schedule, and flags a go-live the SOW fixes only with the customer", () => {
+    const timetable =
+      base.signed_scope + "\nDelivery timetable (approved by our delivery lead, 02/02/2026): go-live 9 March.";
+    expect(evidence({ signed_scope: timetable }, "timeline_assumption")).toEqual([]);
+    const fixed = base.signed_scope + "\nGo-live is 9 March 2026, as settled with the practice owner at signature.";
+    const f = flags({ signed_scope: fixed }, "timeline_assumption");
+    expect(f.map((x) => x.source)).toEqual(["signed_scope"]);
+    expect(f[0].message).toContain("9 March");
+  });
+  it("does not read a recurring chore ('every January') as a delivery date", () => {
+    const note = "I told the owner we'd refresh the fee schedule for them every January.";
+    expect(evidence({ kickoff_note: note }, "timeline_assumption")).toEqual([]);
+  });
   it("flags a deadline tied to the customer's own calendar", () => {
     expect(
       evidence({ kickoff_note: "Told them we'd be fully live before Diwali." }, "timeline_assumption"),

@@ -77,7 +77,7 @@ const SELLER_COMMIT = new RegExp(
   "i",
 );
 const PAST_FACT = /\b(?:approved|signed|closed|met|called|sent|received|started|was|were|had)\b/i;
-const SCHEDULE_WORD = /\b(?:schedule|timeline|plan|dates|milestones?|ims|baseline|zeitplan|calendar)\b/i;
+const SCHEDULE_WORD = /\b(?:schedule|timeline|timetable|plan|dates|milestones?|ims|baseline|zeitplan|calendar)\b/i;
 const APPROVAL_WORD = /\b(?:approved|confirmed|agreed|signed(?: off)?|validated|reviewed|committed)\b/i;
 const DELIVERY_WORD = /\b(?:delivery|implementation|project manager|pm|services|ps|contractor'?s|provider'?s|our)\b/i;
 const APPROVED_SCHEDULE = {
@@ -297,6 +297,8 @@ export const timelineDetector: Detector = {
                 /\b(?:follow-?up|recap|notes?|summary|minutes|after|following|since)\b/i.test(before);
               return (
                 !pastEvent &&
+                // "every January", "each spring": a recurring chore, not a delivery date
+                !/\b(?:every|each)\s+$/i.test(before) &&
                 !RECORD_DATE_BEFORE.test(before) &&
                 !(ATTRIBUTION_BEFORE.test(before) && RECORD_DATE_AFTER.test(after)) &&
                 !ATTRIBUTION_AFTER.test(after) &&
@@ -366,8 +368,12 @@ export const timelineDetector: Detector = {
     if (!schedule) {
       for (const u of ctx.units("signed_scope")) {
         if (!/\b(?:go[- ]live|live|launch|cut ?over|in production)\b/i.test(u.text)) continue;
-        if (!/\b(?:by|no later than|on|before|target(?:ed)?|for)\b/i.test(u.text)) continue;
-        const ds = dateMentions(u.text).filter((d) => d.key && /\d{2}-\d{2}|^\d{2}$/.test(d.key));
+        if (!/\b(?:by|no later than|on|before|target(?:ed)?|for|is|will be)\b/i.test(u.text)) continue;
+        const live = /\b(?:go[- ]live|live|launch|cut ?over|in production)\b/i.exec(u.text)!.index;
+        // the date nearest the go-live word is the one fixed
+        const ds = dateMentions(u.text)
+          .filter((d) => d.key && /\d{2}-\d{2}|^\d{2}$/.test(d.key))
+          .sort((a, b) => Math.abs(a.start - live) - Math.abs(b.start - live));
         if (!ds.length || /\bperiod of performance\b/i.test(u.text)) continue;
         out.push({
           category: "timeline_assumption",
