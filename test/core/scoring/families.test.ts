@@ -445,6 +445,12 @@ describe("promises: paraphrased asks found, explicit non-promises respected", ()
     expect(f[0].message).toMatch(/\barchive\b/);
     expect(f[0].message).not.toMatch(/\barchiv\b/);
   });
+  it("reads a named person's sign-off as the customer's duty, and a citation's 'Vol.' as no sentence end", () => {
+    const cs = "Quarterly usage review — owner: CSM Dara\nNia Okafor (head nurse) signs off the kennel camera tests.";
+    expect(evidence({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
+    const quoted = 'From our tender reply (Vol. 2, p. 9), quoted by the owner: "Bookings confirmed by SMS."';
+    expect(evidence({ customer_promise: quoted }, "promise_not_in_scope")).toEqual([]);
+  });
   it("flags a promise of what the scope explicitly excludes, and reads 'that's out' as a decline", () => {
     const signed_scope = base.signed_scope + "\nOut of scope: grooming salon scheduling; pet insurance claims.";
     expect(

@@ -78,6 +78,8 @@ const CUSTOMER_TASK = new RegExp(
     String.raw`\b(?:customer|client|their) (?:task|action|responsibility)\b|`,
     String.raw`^(?:the )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)? to (?:name|supply|provide|register|confirm|`,
     String.raw`send|add|nominate|assign|approve|sign)\b|\bnot sold\b|\bnot offered\b|\bno commitment\b|`,
+    // a named person's sign-off is the customer's duty ("Dana Reyes (CFO) signs off the cutover")
+    String.raw`^(?:[A-Z][\w.'’-]*\s+){1,3}(?:\([^)]*\)\s+)?(?:signs? off|approves|accepts|signs)\b|`,
     String.raw`\bnoting for\b`,
   ].join(""),
 );
