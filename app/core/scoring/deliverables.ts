@@ -18,7 +18,7 @@ export const ACCEPTANCE = new RegExp(
     String.raw`chains?|queues?|matrix|matrices|flows?|steps?|levels?|limits?|hierarch\w*|process(?:es)?|`,
     String.raw`requests?|notifications?|paths?|thresholds?|policies|policy|routes?))|`,
     String.raw`\bcomplete[sd]?\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|`,
-    String.raw`\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bsuccess criteria\b|`,
+    String.raw`\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bdone\s*[=:]\s*\S|\bsuccess criteria\b|`,
     String.raw`\bverified (?:when|by)\b|\btested (?:on|against|with) (?:a |an |the )?(?:\d|sample|test|`,
     String.raw`pilot)|\bpass(?:es)?\b.{0,300}\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|`,
     String.raw`\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|`,
@@ -282,8 +282,11 @@ export const findDeliverables = memo(32, deliverablesOf);
 function deliverablesOf(scope: string): Deliverable[] {
   const { blocks } = documentOf(scope);
   // a milestone that names work ("Milestone 2 — Data import: …") is a deliverable even under a schedule heading
+  // (as is any numbered line of a plan that carries no date at all: "1) Registration forms … Done = …")
   const milestoneWork = (b: Block) =>
-    b.section.kind === "schedule" && /^milestone/i.test(b.rawId ?? "") && !dateMentions(b.text).some((d) => d.key);
+    b.section.kind === "schedule" &&
+    b.rawId !== null &&
+    (/^milestone/i.test(b.rawId) ? !dateMentions(b.text).some((d) => d.key) : !dateMentions(b.text).length);
   const work = blocks.filter(
     (b) => !b.heading && !b.group && (WORK_SECTIONS.includes(b.section.kind) || milestoneWork(b)),
   );

@@ -162,6 +162,23 @@ const BULLET = /^[-–—•*◦▪·>+]+\s+|^\[[ x]\]\s+/;
 
 const ID_WORD_LEAD = new RegExp(String.raw`^(${ID_WORDS})\s+(.*)$`, "i");
 
+/**
+ * "A. Migration …" followed by "B. …" (or after "A. …"): a capital letter and a full stop is an id when the letters
+ * run, so a line opening with an initial ("J. Okafor signs …") is not one.
+ */
+function letterInRun(line: string, before: Span | undefined, after: Span | undefined): RegExpExecArray | null {
+  const m = /^([A-Z])\.\s+(?=\S)/.exec(line);
+  if (!m) return null;
+  const code = m[1].charCodeAt(0);
+  const opens = (s: Span | undefined, c: number) =>
+    s !== undefined &&
+    s.text
+      .trimStart()
+      .replace(BULLET, "")
+      .startsWith(`${String.fromCharCode(c)}. `);
+  return opens(after, code + 1) || opens(before, code - 1) ? m : null;
+}
+
 export function normalizeId(raw: string): string[] {
   const t = raw
     .trim()
@@ -317,7 +334,7 @@ function parseDocument(text: string): DocumentModel {
     const afterBullet = bullet ? body.slice(bullet[0].length) : body;
     const boldId = /^(\*\*|__)([^*_]{1,16}?)\1\s*/.exec(afterBullet);
     const idSource = boldId ? `${boldId[2]} ${afterBullet.slice(boldId[0].length)}` : afterBullet;
-    const idFound = md ? null : ID_MARKER.exec(idSource);
+    const idFound = md ? null : (ID_MARKER.exec(idSource) ?? letterInRun(idSource, ll[li - 1], ll[li + 1]));
     // after a bullet, an id has a digit or an item word ("- ITEM B:"), so "- a) …" stays a bullet
     const idm = idFound && (!bullet || /\d/.test(idFound[0]) || ID_WORD_LEAD.test(idFound[0])) ? idFound : null;
     const idLen = idm ? (boldId ? boldId[0].length : idm[0].length) : 0;

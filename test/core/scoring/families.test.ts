@@ -160,6 +160,32 @@ describe("missing acceptance criteria: items named by word and number or letter"
   });
 });
 
+describe("document model: plans of work and lettered runs", () => {
+  it("reads an undated numbered line under a plan heading as work, and 'Done =' as its condition", () => {
+    const scope = [
+      "Rollout plan (short form)",
+      "1) Online booking for both clinics. Done = 12 test bookings reach the diary.",
+      "2) Some reminder texts for owners.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Some reminder texts for owners.",
+    ]);
+    expect(evidence({ signed_scope: scope }, "ambiguous_deliverable")).toHaveLength(1);
+  });
+  it("reads 'A.', 'B.' at line starts as ids when the letters run", () => {
+    const scope = [
+      "Statement of Work — Kennelwise",
+      "A. Booking module for the three clinics.",
+      "B. Kennel cameras, streams, alerts etc.",
+      "Acceptance: deliverable A is accepted when 12 test bookings reach the diary.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "ambiguous_deliverable")).toHaveLength(1);
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Kennel cameras, streams, alerts etc.",
+    ]);
+  });
+});
+
 describe("house formats: wiki tables, redlines, key results", () => {
   it(
     "reads a wiki table's doubled-bar header and its 'h3.' headings, and cites the " +
