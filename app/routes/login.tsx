@@ -5,6 +5,7 @@ import { clientAddress } from "~/core/auth/login-limit";
 import { signIn } from "~/core/auth/sign-in.server";
 import { parseForm } from "~/input.server";
 import { z } from "zod";
+import { ErrorAlert } from "~/components/Alert";
 
 /** A blank e-mail or password is simply a failed sign-in (counted like any other); only absurd input is refused. */
 const SignIn = z.object({
@@ -54,11 +55,7 @@ export default function Login() {
           <br />
           <input type="password" name="password" required autoComplete="current-password" style={{ width: "100%" }} />
         </label>
-        {data?.error ? (
-          <p className="error" role="alert">
-            {data.error}
-          </p>
-        ) : null}
+        <ErrorAlert error={data?.error} />
         <button type="submit" disabled={nav.state !== "idle"}>
           {nav.state !== "idle" ? "Signing in…" : "Sign in"}
         </button>

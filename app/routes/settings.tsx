@@ -11,6 +11,7 @@ import { MappingCells } from "~/components/MappingCells";
 import { COLUMNS, type ImportKind } from "~/core/ingest/columns";
 import { listMappings, mappingAction } from "~/core/ingest/mappings.server";
 import { uploadFields } from "~/core/ingest/upload-flow.server";
+import { ErrorAlert } from "~/components/Alert";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -86,11 +87,7 @@ export default function Settings() {
           {r.ok}
         </p>
       ) : null}
-      {r?.error ? (
-        <p className="error" role="alert">
-          {r.error}
-        </p>
-      ) : null}
+      <ErrorAlert error={r?.error} />
       <h2>Pilot and thresholds</h2>
       <Form method="post" className="card">
         <input type="hidden" name="intent" value="pilot" />

@@ -7,6 +7,7 @@ import { can } from "~/core/auth/roles";
 import { Chart } from "~/components/Chart";
 import { Empty } from "~/components/Empty";
 import { day, label, num, pct, when } from "~/format";
+import { ErrorAlert } from "~/components/Alert";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -218,11 +219,7 @@ export default function Templates() {
         when new packets add to it; a one-off packet can be excluded. A fix marked done shows the gap's rate before and
         after.
       </p>
-      {result?.error ? (
-        <p className="error" role="alert">
-          {result.error}
-        </p>
-      ) : null}
+      <ErrorAlert error={result?.error} />
       {result?.ok ? (
         <p className="notice" role="status">
           {result.ok}

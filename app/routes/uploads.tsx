@@ -20,6 +20,7 @@ import { maxUploadBytes, readUploadForm } from "~/upload-form.server";
 import { label, num, when } from "~/format";
 import { Table } from "~/components/Table";
 import { MappingCells } from "~/components/MappingCells";
+import { ErrorAlert } from "~/components/Alert";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -89,16 +90,8 @@ function PreviewStep({ p, error, dryRun }: { p: Preview; error: string | null; d
       <p className="muted">
         {label(p.kind)} · {p.encoding} · delimiter “{p.delimiter}” · {num(p.sizeBytes / 1024, 1)} KB · source {p.source}
       </p>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {p.mappingError && !error ? (
-        <p className="error" role="alert">
-          {p.mappingError}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
+      <ErrorAlert error={p.mappingError && !error ? p.mappingError : null} />
       {missing.length ? (
         <p className="error">
           Required column{missing.length === 1 ? "" : "s"} without a header: {missing.join(", ")}. Pick the header that
@@ -261,11 +254,7 @@ export default function Uploads() {
       ) : (
         <p className="muted">You can read the upload history here; RevOps and admins upload files.</p>
       )}
-      {result?.stage === "error" ? (
-        <p className="error" role="alert">
-          {result.error}
-        </p>
-      ) : null}
+      <ErrorAlert error={result?.stage === "error" ? result.error : null} />
       {result?.stage === "preview" ? (
         <PreviewStep p={result.preview} error={result.error} dryRun={result.dryRun} />
       ) : null}
