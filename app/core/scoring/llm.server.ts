@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { OpenDatabase } from "../db/db.server";
 import { readEnv } from "../env.server";
 import type { AuditEntry } from "../audit/audit.server";
-import { CATEGORIES, FLAG_SOURCES, TEXT_SOURCES, type Category, type FlagSource, type PacketText } from "../packet";
+import { CATEGORIES, FLAG_SOURCES, TEXT_SOURCES, type PacketText } from "../packet";
 import { flagId, type ScoredFlag } from "./score";
 
 export const PROMPT_VERSION = "qa-findings-v2";
@@ -46,10 +46,7 @@ const Finding = z.strictObject({
 });
 const Answer = z.object({ findings: z.array(z.unknown()) });
 const SCHEMA = (() => {
-  const { $schema: _, ...schema } = z.toJSONSchema(z.strictObject({ findings: z.array(Finding) })) as Record<
-    string,
-    unknown
-  >;
+  const { $schema: _, ...schema } = z.toJSONSchema(z.strictObject({ findings: z.array(Finding) }));
   return schema;
 })();
 
@@ -100,6 +97,10 @@ export interface LlmPass {
   review(packet: PacketText, deterministic: ScoredFlag[]): Promise<LlmResult>;
 }
 
+/** A thrown value's message (or the value itself when it has none), as the audit log keeps it. */
+const messageOf = (e: unknown): string =>
+  String(typeof e === "object" && e !== null && "message" in e && e.message != null ? e.message : e);
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -145,16 +146,11 @@ export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
           .execute();
         return { findings, tokens: res.usage?.total_tokens ?? 0, cached: false };
       } catch (e) {
-        const err = e as { status?: number; headers?: Headers | Record<string, string> };
+        const status = e instanceof OpenAI.APIError ? e.status : undefined;
         const retryable =
-          err.status === 429 ||
-          (err.status !== undefined && err.status >= 500) ||
-          e instanceof OpenAI.APIConnectionTimeoutError;
+          status === 429 || (status !== undefined && status >= 500) || e instanceof OpenAI.APIConnectionTimeoutError;
         if (!retryable || attempt >= cfg.maxRetries) throw e;
-        const header =
-          err.headers instanceof Headers
-            ? err.headers.get("retry-after")
-            : (err.headers as Record<string, string> | undefined)?.["retry-after"];
+        const header = e instanceof OpenAI.APIError ? e.headers?.get("retry-after") : null;
         const wait = header && Number.isFinite(Number(header)) ? Number(header) * 1000 : 250 * 2 ** attempt;
         attempt++;
         await sleep(Math.min(wait, 30000));
@@ -179,7 +175,7 @@ export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
           detail: { model: cfg.model, prompt_version: PROMPT_VERSION, sent_sha256: sent, ...outcome },
         });
       const failed = (e: unknown) => {
-        const msg = String((e as Error)?.message ?? e).slice(0, 300);
+        const msg = messageOf(e).slice(0, 300);
         logCall({ outcome: "failed", error: msg });
         return { flags: [], tokens: 0, audit, failed: msg, dropped: 0 };
       };
@@ -254,14 +250,14 @@ export function locateFindings(
       dropped.push({ reason: "quote is blank or too short to cite", source: f.source, quote });
       continue;
     }
-    const text = packet[f.source as FlagSource] ?? "";
+    const text = packet[f.source] ?? "";
     const start = locate(text, f.quote);
     if (start < 0) {
       dropped.push({ reason: "quote not found verbatim in the named source", source: f.source, quote });
       continue;
     }
     const end = start + f.quote.length;
-    const category = f.category as Category;
+    const category = f.category;
     if (
       deterministic.some(
         (d) =>
@@ -286,7 +282,7 @@ export function locateFindings(
     ids.add(id);
     flags.push({
       category,
-      source: f.source as FlagSource,
+      source: f.source,
       start,
       end,
       severity: f.severity,
