@@ -16,6 +16,7 @@ import { ForbiddenError, refuse, type Actor } from "./core/review/review.server"
 import { refusal } from "./core/messages";
 import { readEnv } from "./core/env.server";
 import { PricingHidden, visibilityFor, type Visibility } from "./core/auth/visibility.server";
+import { errorMessage } from "./core/errors";
 
 type SessionData = { userId: number };
 
@@ -190,7 +191,7 @@ export async function forbid(
     if (!(e instanceof ForbiddenError)) {
       console.error(
         `[audit] could not log a refused ${what} on ${target} by ${user?.email ?? "anonymous"}: ` +
-          `${(e as Error)?.message ?? e}`,
+          `${errorMessage(e)}`,
       );
       throw new Response(
         "The refusal of this action could not be recorded in the audit log; nothing was done. Tell your admin.",

@@ -9,6 +9,7 @@ import {
 } from "@remix-run/node";
 import { uploadFields } from "~/core/ingest/upload-flow.server";
 import { readEnv } from "~/core/env.server";
+import { errorMessage } from "./core/errors";
 
 /** Said when the browser's description of the file cannot be read (a name with "=" or ";" in it). */
 export const UNREADABLE_NAME =
@@ -41,7 +42,7 @@ export async function readUploadForm(
     );
   } catch (e) {
     // the multipart reader cannot read a file name holding "=" or ";" (pipeline=open.csv, Q3;final.csv): say so
-    if (/malformed content-disposition/i.test((e as Error)?.message ?? ""))
+    if (/malformed content-disposition/i.test(errorMessage(e)))
       throw new Response(UNREADABLE_NAME, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     throw e;
   }

@@ -11,6 +11,7 @@ import { CommandError, parseArgs, UsageError, USAGE, type Parsed } from "./optio
 import { progressBar } from "./progress";
 import { checkEnv } from "../app/core/env.server";
 import type { CommandResult, Effects } from "./effects";
+import { errorMessage } from "../app/core/errors";
 
 const COMMANDS: Record<string, (a: Parsed, fx: Effects) => Promise<CommandResult>> = {
   import: importCommand,
@@ -75,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     a = parseArgs(argv);
   } catch (e) {
-    process.stderr.write(`error: ${(e as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`error: ${errorMessage(e)}\n${USAGE}\n`);
     return 2;
   }
   if (a.flags.help || !a.positional.length) {
@@ -124,10 +125,10 @@ export async function run(argv: string[]): Promise<number> {
     }
     const code = e instanceof UsageError ? 2 : 1;
     const known = e instanceof UsageError || e instanceof CommandError;
-    fx.err(`error: ${(e as Error).message}${e instanceof UsageError ? `\n${USAGE}` : ""}`);
+    fx.err(`error: ${errorMessage(e)}${e instanceof UsageError ? `\n${USAGE}` : ""}`);
     if (!known && a.flags.debug) fx.err(String((e as Error).stack));
     else if (!known) fx.err("(run again with --debug for the stack trace)");
-    if (a.flags.json) fx.out(JSON.stringify({ error: (e as Error).message }));
+    if (a.flags.json) fx.out(JSON.stringify({ error: errorMessage(e) }));
     return code;
   } finally {
     if (open) await (open as OpenDatabase).close();

@@ -11,6 +11,7 @@ import { serverSidecar } from "../batch/cli";
 import { serverSecret } from "../app/core/auth/secret.server";
 import { httpApp } from "./http.server";
 import { startScheduler } from "./scheduler.server";
+import { errorMessage } from "../app/core/errors";
 
 /** Opens the database; a new, empty one gets the demo data set unless PT_NO_DEMO says not to. */
 async function openServerDatabase(dbPath: string): Promise<{ open: OpenDatabase; seeded: boolean }> {
@@ -19,7 +20,7 @@ async function openServerDatabase(dbPath: string): Promise<{ open: OpenDatabase;
   try {
     open = await openDatabase(dbPath);
   } catch (e) {
-    throw new Error(`cannot open ${dbPath}: ${(e as Error).message}`);
+    throw new Error(`cannot open ${dbPath}: ${errorMessage(e)}`);
   }
   const packets = await open.db
     .selectFrom("packets")

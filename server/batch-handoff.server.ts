@@ -4,6 +4,7 @@ import type { AppContext } from "../app/core/app/context.server";
 import { execute } from "../batch/cli";
 import { parseArgs, UsageError, CommandError } from "../batch/options";
 import type { Effects } from "../batch/effects";
+import { errorMessage } from "../app/core/errors";
 
 /** Effects for a batch command run inside the server (it owns the database). */
 export function serverEffects(app: AppContext, dbPath: string, stdin: string, out: string[], err: string[]): Effects {
@@ -42,7 +43,7 @@ export function batchHandoff(app: AppContext, dbPath: string, token: string): Re
       exitCode = r.exitCode ?? 0;
     } catch (e) {
       exitCode = e instanceof UsageError ? 2 : 1;
-      err.push(`error: ${(e as Error).message}`);
+      err.push(`error: ${errorMessage(e)}`);
       if (!(e instanceof UsageError || e instanceof CommandError))
         err.push("(the running dashboard server ran this job)");
     }

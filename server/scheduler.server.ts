@@ -5,6 +5,7 @@ import { warmAnalytics } from "../app/core/dashboard.server";
 import { parseArgs } from "../batch/options";
 import { nightlyCommand } from "../batch/commands/nightly";
 import { serverEffects } from "./batch-handoff.server";
+import { errorMessage } from "../app/core/errors";
 
 export interface Scheduler {
   /** whether the nightly job is scheduled (PT_NIGHTLY_CRON is not "off") */
@@ -27,7 +28,7 @@ export function startScheduler(app: AppContext, dbPath: string, schedule: string
             );
             console.log(`[nightly] ${r.summary}`);
           } catch (e) {
-            console.error(`[nightly] failed: ${(e as Error).message}`);
+            console.error(`[nightly] failed: ${errorMessage(e)}`);
           }
         });
 
@@ -41,7 +42,7 @@ export function startScheduler(app: AppContext, dbPath: string, schedule: string
     const generation = open.generation;
     warmAnalytics(open)
       .then(() => (warmed = generation))
-      .catch((e) => console.error(`[analytics] refresh failed: ${(e as Error).message}`))
+      .catch((e) => console.error(`[analytics] refresh failed: ${errorMessage(e)}`))
       .finally(() => (warming = false));
   }, 2000);
   warmer.unref();

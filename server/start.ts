@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { startServer } from "./app.server";
 import { buildIsStale } from "./build-freshness";
 import { checkEnv } from "../app/core/env.server";
+import { errorMessage } from "../app/core/errors";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const serverBuild = path.join(root, "build", "server", "index.js");
@@ -35,6 +36,6 @@ if (!existsSync(serverBuild) || stale || checked.env.PT_REBUILD) {
   }
 }
 startServer({ root, serverBuild }).catch((e) => {
-  console.error(`error: ${(e as Error).message}`);
+  console.error(`error: ${errorMessage(e)}`);
   process.exit(1);
 });

@@ -54,5 +54,12 @@ export const SOURCE_LABELS: Record<FlagSource, string> = {
   delivery_owner: "Delivery owner",
 };
 
+const isCategory = (c: string): c is Category => (CATEGORIES as readonly string[]).includes(c);
+export const isFlagSource = (s: string): s is FlagSource => (FLAG_SOURCES as readonly string[]).includes(s);
+/** A category's label; a name the product does not know is shown as it is. */
+export const categoryLabel = (c: string): string => (isCategory(c) ? CATEGORY_LABELS[c] : c);
+/** A source field's label; a name the product does not know is shown as it is. */
+export const sourceLabel = (s: string): string => (isFlagSource(s) ? SOURCE_LABELS[s] : s);
+
 /** What the scorer reads of a packet: its id, its delivery owner and its text parts (the packets table has these). */
 export type PacketText = { deal_id: string; delivery_owner: string | null } & Record<TextSource, string | null>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "./db/tx.server";
 import type { DB } from "./db/db.server";
+import { errorMessage } from "./errors";
 
 /** Pilot configuration and thresholds; stored as JSON in the settings table, defaults below. */
 export interface PilotSettings {
@@ -97,7 +98,7 @@ async function read<S extends z.ZodType>(
   try {
     value = JSON.parse(row.value);
   } catch (e) {
-    throw new SettingsCorrupt(key, `not valid JSON: ${(e as Error).message}`);
+    throw new SettingsCorrupt(key, `not valid JSON: ${errorMessage(e)}`);
   }
   const r = schema.safeParse(value);
   if (!r.success) {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/session.server";
 import { drillPage } from "~/core/analytics/drill.server";
-import { CATEGORY_LABELS, SOURCE_LABELS, type Category, type FlagSource } from "~/core/packet";
+import { categoryLabel, sourceLabel } from "~/core/packet";
 import { Empty } from "~/components/Empty";
 import { Pager } from "~/components/Pager";
 import { Table } from "~/components/Table";
@@ -65,8 +65,8 @@ export default function Evidence() {
                       <span className="muted small">{f.deal_id}</span>
                     </td>
                     <td>{day(f.kickoff_date)}</td>
-                    <td>{CATEGORY_LABELS[f.category as Category] ?? f.category}</td>
-                    <td>{SOURCE_LABELS[f.source as FlagSource] ?? f.source}</td>
+                    <td>{categoryLabel(f.category)}</td>
+                    <td>{sourceLabel(f.source)}</td>
                     <td>
                       <span className={`badge ${f.status}`}>{f.status}</span>
                       {f.decided_on ? <span className="muted small"> {day(f.decided_on)}</span> : null}

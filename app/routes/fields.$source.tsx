@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireViewer } from "~/session.server";
 import { pageParam } from "~/input.server";
 import { flagsForField } from "~/core/dashboard.server";
-import { FLAG_SOURCES, SOURCE_LABELS, CATEGORY_LABELS, type Category, type FlagSource } from "~/core/packet";
+import { categoryLabel, isFlagSource, sourceLabel } from "~/core/packet";
 import { Empty } from "~/components/Empty";
 import { Table } from "~/components/Table";
 import { Pager } from "~/components/Pager";
@@ -11,7 +11,7 @@ import { Pager } from "~/components/Pager";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { view } = await requireViewer(request, context);
   const source = params.source ?? "";
-  if (!(FLAG_SOURCES as readonly string[]).includes(source))
+  if (!isFlagSource(source))
     throw new Response(`There is no sales field called “${source}”. ` + `Pick one from the Fields page.`, {
       status: 404,
     });
@@ -24,7 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? SOURCE_LABELS[data.source as FlagSource] : "Field"} flags · Promise Trail` },
+  { title: `${data ? sourceLabel(data.source) : "Field"} flags · Promise Trail` },
 ];
 
 /** The /fields drill-down: the flags one sales field produced, newest decisions first. */
@@ -35,7 +35,7 @@ export default function FieldFlags() {
       <p>
         <Link to="/fields">← Fields</Link>
       </p>
-      <h1>Flags citing {SOURCE_LABELS[source as FlagSource]}</h1>
+      <h1>Flags citing {sourceLabel(source)}</h1>
       <p className="muted" id="field-summary">
         {total} active flags cite this field: {accepted} accepted, {rejected} rejected, {open} open.{" "}
         <Link to={`/packets?source=${source}`}>Packets with an accepted flag here</Link>
@@ -43,7 +43,7 @@ export default function FieldFlags() {
       {flags.length === 0 ? (
         <Empty next="none">No flag cites this field yet.</Empty>
       ) : (
-        <Table label={`Flags citing ${SOURCE_LABELS[source as FlagSource]}`}>
+        <Table label={`Flags citing ${sourceLabel(source)}`}>
           <thead>
             <tr>
               <th scope="col">Deal</th>
@@ -59,7 +59,7 @@ export default function FieldFlags() {
                 <td>
                   <Link to={`/packets/${encodeURIComponent(f.deal_id)}#ev-${f.flag_id}`}>{f.deal_id}</Link>
                 </td>
-                <td>{CATEGORY_LABELS[f.category as Category] ?? f.category}</td>
+                <td>{categoryLabel(f.category)}</td>
                 <td>
                   <span className={`badge ${f.status}`}>{f.status}</span>
                 </td>

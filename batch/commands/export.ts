@@ -6,6 +6,7 @@ import { parseDate } from "../../app/core/ingest/values";
 import { errorFileCsv } from "../../app/core/ingest/error-file.server";
 import { CommandError, UsageError, type Parsed } from "../options";
 import type { CommandResult, Effects } from "../effects";
+import { errorMessage } from "../../app/core/errors";
 
 async function writeAtomically(path: string, text: string): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
@@ -14,7 +15,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
     await fsp.rename(tmp, path);
   } catch (e) {
     await fsp.rm(tmp, { force: true });
-    throw new CommandError(`cannot write ${path}: ${(e as Error).message}`);
+    throw new CommandError(`cannot write ${path}: ${errorMessage(e)}`);
   }
 }
 

@@ -4,6 +4,7 @@ import { importCsv, ImportRefused, type ImportOptions, type ImportSummary } from
 import { MappingError, parseManualMap, type ImportKind } from "../../app/core/ingest/columns";
 import { CommandError, UsageError, type Parsed } from "../options";
 import type { CommandResult, Effects } from "../effects";
+import { errorMessage } from "../../app/core/errors";
 
 const KINDS = ["handoffs", "rework", "reviews"];
 
@@ -28,7 +29,7 @@ export async function importCommand(a: Parsed, fx: Effects): Promise<CommandResu
   try {
     map = parseManualMap(a.maps);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(errorMessage(e));
   }
   const maxMb = a.flags["max-mb"] === undefined ? readEnv(fx.env).PT_MAX_UPLOAD_MB : Number(a.flags["max-mb"]);
   if (!Number.isFinite(maxMb) || maxMb <= 0) throw new UsageError(`--max-mb must be a positive number of megabytes`);

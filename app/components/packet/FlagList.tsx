@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState, type RefObject } from "react";
-import { CATEGORY_LABELS, SOURCE_LABELS, type Category, type FlagSource } from "~/core/packet";
+import { categoryLabel, sourceLabel } from "~/core/packet";
 import { label } from "~/format";
 import type { PacketData, PacketResult } from "./types";
 import { ErrorAlert } from "~/components/Alert";
@@ -151,7 +151,7 @@ function FlagCard({
   busy: boolean;
   error: string | null;
 }) {
-  const category = CATEGORY_LABELS[f.category as Category] ?? f.category;
+  const category = categoryLabel(f.category);
   return (
     <div
       hidden={hidden}
@@ -166,7 +166,7 @@ function FlagCard({
         <span className={`badge ${f.status}`}>{f.status}</span>
       </h3>
       <div className="muted small">
-        {SOURCE_LABELS[f.source as FlagSource] ?? f.source} · {f.detector}
+        {sourceLabel(f.source)} · {f.detector}
       </div>
       {f.evidence ? (
         <a

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { OpenDatabase } from "../db/db.server";
 import { cached, runQueryFile } from "../db/db.server";
 import { getPilotSettings } from "../settings.server";
-import { CATEGORIES, CATEGORY_LABELS, SOURCE_LABELS, type Category, type FlagSource } from "../packet";
+import { CATEGORIES, CATEGORY_LABELS, sourceLabel } from "../packet";
 
 const opt = <T extends z.ZodType>(t: T) => t.optional().catch(undefined);
 const Query = z.object({
@@ -39,8 +39,8 @@ function describe(q: DrillQuery): string {
               : `${q.status ? `${q.status[0].toUpperCase()}${q.status.slice(1)} flags` : "Flags"}`
         } on ${q.period ?? "pilot and baseline"} packets`;
   const parts = [what.charAt(0).toUpperCase() + what.slice(1)];
-  if (q.category) parts.push(`category ${CATEGORY_LABELS[q.category as Category].toLowerCase()}`);
-  if (q.source) parts.push(`citing ${(SOURCE_LABELS[q.source as FlagSource] ?? q.source).toLowerCase()}`);
+  if (q.category) parts.push(`category ${CATEGORY_LABELS[q.category].toLowerCase()}`);
+  if (q.source) parts.push(`citing ${sourceLabel(q.source).toLowerCase()}`);
   if (q.week) parts.push(`kickoff in the week of ${q.week}`);
   return parts.join(", ");
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { runScore } from "../scoring/run.server";
 import { createLlmPass, llmConfigFromEnv } from "../scoring/llm.server";
 import type { AppContext, JobState } from "./context.server";
+import { errorMessage } from "../errors";
 
 /** Starts a scoring run inside the server (which owns the database); progress is read from app.jobs. */
 export function startScoreJob(app: AppContext, startedBy: string, all = false): JobState {
@@ -37,7 +38,7 @@ export function startScoreJob(app: AppContext, startedBy: string, all = false): 
         `${s.failed}; ${s.flags_new} new and ${s.flags_retired} retired flags`;
     })
     .catch((e) => {
-      job.error = String((e as Error).message ?? e);
+      job.error = errorMessage(e);
     })
     .finally(() => {
       job.finished = true;

@@ -5,6 +5,7 @@ import { Kysely, Migrator, sql, type Migration, type MigrationProvider } from "k
 import { DuckDBInstance, DuckDialect, runRaw, type DuckDBConnection } from "./duckdb-dialect";
 import type { Database } from "./schema";
 import { readEnv } from "../env.server";
+import { errorMessage } from "../errors";
 
 export type DB = Kysely<Database>;
 
@@ -107,7 +108,7 @@ export async function openDatabase(dbPath: string, opts: { migrate?: boolean } =
   } catch (e) {
     conn.closeSync();
     instance.closeSync();
-    const msg = String((e as Error).message ?? e);
+    const msg = errorMessage(e);
     if (/lock/i.test(msg)) throw new DatabaseLockedError(dbPath, msg);
     throw e;
   }
@@ -176,7 +177,7 @@ export async function migrate(db: DB): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error");
-    throw new Error(`migration ${failed?.migrationName ?? "?"} failed: ${(error as Error).message ?? error}`);
+    throw new Error(`migration ${failed?.migrationName ?? "?"} failed: ${errorMessage(error)}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { OpenDatabase } from "../db/db.server";
+import type { FlagsTable } from "../db/schema";
 import { runQueryFile } from "../db/db.server";
 
 export interface FlagView {
@@ -21,6 +22,21 @@ export interface FlagView {
   detector_precision: number | null;
 }
 
+/** A flag with its latest decision, as both queries below return it (column types from schema.ts). */
+type FlagStatusRow = Pick<
+  FlagsTable,
+  | "flag_id"
+  | "deal_id"
+  | "category"
+  | "severity"
+  | "source"
+  | "span_start"
+  | "span_end"
+  | "evidence"
+  | "message"
+  | "detector"
+> & { status: FlagView["status"]; reviewer: string | null; reason: string | null; decided_at: Date | null };
+
 const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
 
 /**
@@ -35,7 +51,7 @@ export async function listFlags(open: OpenDatabase, filter: { dealId?: string } 
   const det = new Map(rel.filter((r) => r.dimension === "detector").map((r) => [r.name, r]));
   // one packet: narrow flags and reviews first (the same latest-decision rule as sql/macros/02_flag_status.sql)
   const rows = filter.dealId
-    ? await sql<Record<string, unknown>>`
+    ? await sql<FlagStatusRow>`
         WITH f AS (SELECT * FROM flags WHERE deal_id = ${filter.dealId} AND state = 'active'),
         r AS (SELECT flag_id, decision, decided_at, reviewer, reason, row_number() OVER (PARTITION BY flag_id ORDER BY
           decided_at DESC, id DESC) AS rn
@@ -45,28 +61,28 @@ export async function listFlags(open: OpenDatabase, filter: { dealId?: string } 
                coalesce(r.decision, 'open') AS status, r.reviewer, r.reason, r.decided_at
         FROM f LEFT JOIN r ON r.flag_id = f.flag_id AND r.rn = 1
         ORDER BY f.span_start NULLS FIRST`.execute(open.db)
-    : await sql<Record<string, unknown>>`
+    : await sql<FlagStatusRow>`
         SELECT flag_id, deal_id, category, severity, source, span_start, span_end, evidence, message, detector,
           status, reviewer, reason, decided_at
         FROM flag_status() ORDER BY deal_id, span_start NULLS FIRST`.execute(open.db);
   const out: FlagView[] = rows.rows.map((r) => {
-    const d = det.get(String(r.detector).split("@")[0]);
+    const d = det.get(r.detector.split("@")[0]);
     const demoted = Boolean(d?.demoted);
     return {
-      flag_id: String(r.flag_id),
-      deal_id: String(r.deal_id),
-      category: String(r.category),
-      severity: demoted ? "low" : String(r.severity),
-      source: String(r.source),
-      start: r.span_start as number | null,
-      end: r.span_end as number | null,
-      evidence: String(r.evidence),
-      message: demoted ? `(mostly rejected by reviewers) ${r.message}` : String(r.message),
-      detector: String(r.detector),
-      status: r.status as FlagView["status"],
-      reviewer: (r.reviewer as string | null) ?? null,
-      reason: (r.reason as string | null) ?? null,
-      decided_at: (r.decided_at as Date | null) ?? null,
+      flag_id: r.flag_id,
+      deal_id: r.deal_id,
+      category: r.category,
+      severity: demoted ? "low" : r.severity,
+      source: r.source,
+      start: r.span_start,
+      end: r.span_end,
+      evidence: r.evidence,
+      message: demoted ? `(mostly rejected by reviewers) ${r.message}` : r.message,
+      detector: r.detector,
+      status: r.status,
+      reviewer: r.reviewer ?? null,
+      reason: r.reason ?? null,
+      decided_at: r.decided_at ?? null,
       demoted,
       detector_precision: d?.precision ?? null,
     };

@@ -1,5 +1,5 @@
 // The drafted QA note for the delivery owner: open and accepted flags by severity, each with its quoted source.
-import { CATEGORY_LABELS, SOURCE_LABELS, type Category, type FlagSource } from "../packet";
+import { categoryLabel, sourceLabel } from "../packet";
 
 interface NoteFlag {
   category: string;
@@ -54,8 +54,8 @@ export function qaNote(p: NotePacket, flags: NoteFlag[], readiness: NoteReadines
     if (!group.length) continue;
     lines.push(`## ${sev[0].toUpperCase()}${sev.slice(1)} (${group.length})`, "");
     for (const f of group) {
-      const label = CATEGORY_LABELS[f.category as Category] ?? f.category;
-      const where = SOURCE_LABELS[f.source as FlagSource] ?? f.source;
+      const label = categoryLabel(f.category);
+      const where = sourceLabel(f.source);
       lines.push(`- **${label}** (${f.status === "accepted" ? "accepted" : "open"}) — ${quote(f.message)}`);
       lines.push(f.evidence ? `  > ${where}: “${quote(f.evidence)}”` : `  > ${where}: (blank)`);
     }

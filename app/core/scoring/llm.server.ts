@@ -6,6 +6,7 @@ import { readEnv } from "../env.server";
 import type { AuditEntry } from "../audit/audit.server";
 import { CATEGORIES, FLAG_SOURCES, TEXT_SOURCES, type PacketText } from "../packet";
 import { flagId, type ScoredFlag } from "./score";
+import { errorMessage } from "../errors";
 
 export const PROMPT_VERSION = "qa-findings-v2";
 
@@ -97,10 +98,6 @@ export interface LlmPass {
   review(packet: PacketText, deterministic: ScoredFlag[]): Promise<LlmResult>;
 }
 
-/** A thrown value's message (or the value itself when it has none), as the audit log keeps it. */
-const messageOf = (e: unknown): string =>
-  String(typeof e === "object" && e !== null && "message" in e && e.message != null ? e.message : e);
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -175,7 +172,7 @@ export function createLlmPass(open: OpenDatabase, cfg: LlmConfig): LlmPass {
           detail: { model: cfg.model, prompt_version: PROMPT_VERSION, sent_sha256: sent, ...outcome },
         });
       const failed = (e: unknown) => {
-        const msg = messageOf(e).slice(0, 300);
+        const msg = errorMessage(e).slice(0, 300);
         logCall({ outcome: "failed", error: msg });
         return { flags: [], tokens: 0, audit, failed: msg, dropped: 0 };
       };

@@ -9,6 +9,7 @@ import type { LlmPass } from "./llm.server";
 import { errorText, scoreOrError, type PacketResult } from "./score-one";
 import { openScorePool, scoreWorkers, type ScorePool } from "./pool.server";
 import { topicOf } from "./topic";
+import { errorMessage } from "../errors";
 
 export interface ScoreOptions {
   all?: boolean;
@@ -198,9 +199,7 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
       .set({
         finished_at: now(),
         status: "failed",
-        errors: JSON.stringify(
-          [...summary.errors, { deal_id: "*", error: String((e as Error).message ?? e) }].slice(0, 200),
-        ),
+        errors: JSON.stringify([...summary.errors, { deal_id: "*", error: errorMessage(e) }].slice(0, 200)),
       })
       .where("id", "=", run.id)
       .execute();
