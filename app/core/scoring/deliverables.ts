@@ -17,9 +17,9 @@ export const ACCEPTANCE = new RegExp(
     String.raw`\bsigned off\b|\bsigns the\b|\bapprov(?:es|al)\b(?!\s+(?:routing|workflows?|rules?|`,
     String.raw`chains?|queues?|matrix|matrices|flows?|steps?|levels?|limits?|hierarch\w*|process(?:es)?|`,
     String.raw`requests?|notifications?|paths?|thresholds?|policies|policy|routes?))|`,
-    String.raw`\bcomplete[sd]?\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|`,
+    String.raw`\b(?:complete[sd]?|finished)\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|`,
     String.raw`\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bdone\s*[=:]\s*\S|\bsuccess criteria\b|`,
-    String.raw`\bverified (?:when|by)\b|\btested (?:on|against|with) (?:a |an |the )?(?:\d|sample|test|`,
+    String.raw`\bverified (?:when|by)\b|\bcertified (?:when|by)\b|\btested (?:on|against|with) (?:a |an |the )?(?:\d|sample|test|`,
     String.raw`pilot)|\bpass(?:es)?\b.{0,300}\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|`,
     String.raw`\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|`,
     String.raw`\bconfirms?\b.{0,300}\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e|`,
@@ -37,6 +37,11 @@ const BARE_CONDITION = new RegExp(
     String.raw`\bacceptance(?: criteria)?\s*[:=—–-]?\s*(?:tbd|tbc|to be (?:agreed|defined|confirmed|`,
     String.raw`determined)|as agreed|n\/a)\b|\bas (?:mutually )?agreed\b`,
   ].join(""),
+  "gi",
+);
+
+const BARE_ACCEPTED = new RegExp(
+  String.raw`\b(?:accepted|approved|signed off|complete)\s+(?=(?:${BARE_CONDITION.source})\s*(?:[.;]|$))`,
   "gi",
 );
 
@@ -65,8 +70,8 @@ const UNIT_OF_WORK =
   String.raw`(?:[\w-]+\s+){0,2}?(?:deliverables?|packages?|items?|milestones?|stor(?:y|ies)|epics?|products?|` +
   String.raw`phases?|modules?|tasks?|dels?|lines?|work|sites?|releases?)`;
 const GENERAL_ACCEPTANCE = new RegExp(
-  String.raw`\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?${UNIT_OF_WORK}\b[^.]{0,300}` +
-    String.raw`\b(?:accept|sign[- ]?off|approv|acceptab|deemed)|` +
+  String.raw`\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?${UNIT_OF_WORK}\b(?:\s+above)?[^.]{0,300}` +
+    String.raw`\b(?:accept|sign[- ]?off|approv|acceptab|deemed|finished|complete)|` +
     new RegExp(
       [
         String.raw`\baccept(?:ance|ed)\b[^.]{0,300}\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|`,
@@ -184,7 +189,8 @@ const WORK_SECTIONS: SectionKind[] = ["scope", "deliverables", "none"];
 
 /** Does a text state a real condition, not a bare mention of approval? */
 export function hasCondition(text: string): boolean {
-  const t = text.replace(BARE_CONDITION, " ");
+  // "D2 accepted on client approval": the word "accepted" names the bare sign-off, it adds no condition
+  const t = text.replace(BARE_ACCEPTED, " ").replace(BARE_CONDITION, " ");
   return ACCEPTANCE.test(t) || MEASURED.test(t);
 }
 
@@ -241,7 +247,9 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
         if ((EVERY_UNIT.test(t) || /\bqasp\b|\bdefinition of done\b/i.test(t)) && !LISTED_ONLY.test(t))
           regimeAll = true;
       }
-      if (inAcceptance || condition) for (const r of referencedIds(t)) refs.add(r);
+      // (a line that only names a bare sign-off or "TBD" names its deliverables without covering them)
+      const bare = !condition && new RegExp(BARE_CONDITION.source, "i").test(t);
+      if (condition || (inAcceptance && !bare)) for (const r of referencedIds(t)) refs.add(r);
       // an item's own acceptance line names that item, not the others that share its words
       if (condition && (inAcceptance || standalone)) named.push(termSet(t));
     }

@@ -3,6 +3,7 @@
 // Every span keeps exact offsets into the original text.
 import { memo } from "./memo";
 import { logicalLines, sentences, trimSpan, type Span } from "./structure";
+import { NUMBER_WORD } from "./numbers";
 
 export type SectionKind =
   | "none"
@@ -30,7 +31,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     new RegExp(
       [
         String.raw`\baccept|\bsign[- ]?off\b|\binspection\b|\bqasp\b|\bquality assurance\b|`,
-        String.raw`\bdefinition of done\b|\bcompletion criteria\b|\bdone criteria\b`,
+        String.raw`\bdefinition of done\b|\bcompletion\b|\bdone\b|\bfinished\b`,
       ].join(""),
     ),
   ],
@@ -114,7 +115,9 @@ export const sectionKind = memo(4096, (title: string): SectionKind => {
     .replace(/[*_#:]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  for (const [kind, re] of SECTION_FAMILIES) if (re.test(t)) return kind;
+  // "Schedule 1 (Works)", "Annex B — Acceptance": an attachment's number says where it is, its title what it is
+  const titled = t.replace(/^(?:schedule|annex|exhibit|appendix|attachment)\s+[\da-z.]+\b\s*[—–:-]?\s*(?=\S)/, "");
+  for (const [kind, re] of SECTION_FAMILIES) if (re.test(titled)) return kind;
   return "other";
 });
 
@@ -153,7 +156,7 @@ const ID_WORDS = String.raw`(?:work item|line item|item|line|task|deliverable|se
 const ID_MARKER = new RegExp(
   [
     String.raw`^(?:${ID_WORDS}\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]\b)|§\s*\d+(?:\.\d+)*|`,
-    String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|[A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)*(?:[a-z](?=[.)]))?|`,
+    String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|[A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)*(?:[a-z](?=[.)]))?|\(\d{1,2}\)|`,
     String.raw`\(?[ivx]{1,4}\)|\(?[a-z]\))(?=[.:)]?(?:\s|$)|[.)]\S)[.:)]?(?:\s+[—–-])?\s*`,
   ].join(""),
   "i",
@@ -241,6 +244,9 @@ function looksLikeHeading(body: string, nextIndentDeeper: boolean): boolean {
   )
     return true;
   if (nextIndentDeeper && !/[.;]$/.test(plain)) return true;
+  // a plain-English heading asks its question without a question mark ("What we will do for you")
+  if (/^(?:what|how|who|when|where|why|which)\b/i.test(plain) && words.length <= 8 && !/[.;,]$/.test(plain))
+    return true;
   return false;
 }
 
@@ -389,7 +395,7 @@ function parseDocument(text: string): DocumentModel {
       words.length <= 7 &&
       !/[;]|,(?!\d)/.test(core) &&
       (!/[.]$/.test(core) || words.length <= 4) &&
-      !/\b(?:shall|will|must|is|are)\b/i.test(core);
+      (!/\b(?:shall|will|must|is|are)\b/i.test(core) || /^(?:what|how|who|when|where|why|which)\b/i.test(core));
     const titleKind = sectionKind(labelText);
     const groupWord =
       /^(?:epic|phase|stage|workstream|feature|module|work package|part|milestone)\b/i.test(body) ||
@@ -595,7 +601,7 @@ function describingCell(cells: Cell[]): Cell | null {
   return texty[0] ?? null;
 }
 
-const REF_ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)`;
+const REF_ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|[A-Z]\.\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)`;
 const REF_WORD = String.raw`(?:deliverables?|(?:work |line )?items?|lines?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)`;
 const REF_RE = new RegExp(
   String.raw`(?:\b${REF_WORD}\s+)?(${REF_ID}|\d+|(?<=\b${REF_WORD}\s+)[A-Z]\b)` +
@@ -626,10 +632,16 @@ export function referencedIds(sentence: string): Set<string> {
     const a = m[1];
     // ids are written in capitals ("D1", "RM-2"); a lone letter only after an item word ("Item B")
     if (/[a-z]/.test(a.replace(/[a-z]$/, "")) || (/^[A-Za-z]$/.test(a) && !(word && /^[A-Z]$/.test(a)))) continue;
-    // a bare number is a count, not an id, unless it opens a range ("each of 1–4")
+    // a bare number is a count, not an id, unless it opens a range ("each of 1–4") or is written as one ("(2)")
+    // ("four (4) reports" is a count written twice, not an id)
+    const parenthesised =
+      s[m.index! - 1] === "(" &&
+      s[m.index! + a.length] === ")" &&
+      !new RegExp(String.raw`\b${NUMBER_WORD}\s*\($`, "i").test(s.slice(0, m.index!));
     if (
       /^\d+$/.test(a) &&
       !word &&
+      !parenthesised &&
       !(m[2] && /^\d+$/.test(m[2]) && /(?:of|items?|and|,)\s*$/i.test(s.slice(Math.max(0, m.index! - 8), m.index!)))
     )
       continue;
@@ -641,7 +653,8 @@ export function referencedIds(sentence: string): Set<string> {
       const pa = /^(.*?)(\d+)$/.exec(a.replace(/[-‐]/g, ""));
       const pb = /^(.*?)(\d+)$/.exec(m[2].replace(/[-‐]/g, ""));
       if (pa && pb && (pa[1] === pb[1] || pb[1] === "") && Number(pb[2]) - Number(pa[2]) <= 50)
-        for (let k = Number(pa[2]); k <= Number(pb[2]); k++) add(`${pa[1]}${k}`);
+        // "R-01 to R-05" keeps its zero padding
+        for (let k = Number(pa[2]); k <= Number(pb[2]); k++) add(`${pa[1]}${String(k).padStart(pa[2].length, "0")}`);
       else add(m[2]);
     }
   }

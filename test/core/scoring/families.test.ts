@@ -186,6 +186,72 @@ describe("document model: plans of work and lettered runs", () => {
   });
 });
 
+describe("missing acceptance criteria: attachments, padded ranges, parenthesised ids and bare sign-offs", () => {
+  const missing = (lines: string[]) => evidence({ signed_scope: lines.join("\n") }, "missing_acceptance_criteria");
+  it("links 'A.1'-style ids and a zero-padded range, and reads a numbered schedule's title for its kind", () => {
+    expect(
+      missing([
+        "Schedule 1 (Works)",
+        "A.1 Booking page for both clinics.",
+        "A.2 Reminder texts to owners.",
+        "Schedule 2 — Acceptance: A.1 and A.2 accepted when 12 test bookings each trigger a reminder.",
+      ]),
+    ).toEqual([]);
+    expect(
+      missing([
+        "R-01 Booking page for both clinics.",
+        "R-02 Reminder texts to owners.",
+        "R-03 Kennel camera feeds.",
+        "Acceptance: R-01 to R-03 accepted when the practice manager signs the test log.",
+      ]),
+    ).toEqual([]);
+  });
+  it("links '(1) and (2)' but not a count written twice ('Five (5) templates')", () => {
+    expect(
+      missing([
+        "(1) Booking page for both clinics.",
+        "(2) Reminder texts to owners.",
+        "(3) Kennel camera feeds for the night shift.",
+        "Acceptance: (1) and (2) are accepted when 12 test bookings each trigger a reminder.",
+      ]),
+    ).toEqual(["Kennel camera feeds for the night shift."]);
+    expect(
+      missing([
+        "1. Five (5) invoice layouts; accepted when the owner approves the proofs.",
+        "5. Loyalty points for repeat visits.",
+      ]),
+    ).toEqual(["Loyalty points for repeat visits."]);
+  });
+  it("takes 'accepted per customer sign-off' for no condition, and 'certified by … when' for one", () => {
+    const lines = ["D1 Booking page for both clinics.", "D2 Reminder texts to owners."];
+    expect(missing([...lines, "Completion: D1 and D2 accepted per customer sign-off."])).toHaveLength(2);
+    expect(
+      missing([...lines, "Completion: D1 and D2 certified by the practice manager when 12 test bookings land."]),
+    ).toEqual([]);
+  });
+});
+
+describe("plain-English scopes and short deliverables", () => {
+  it("reads question-style headings and 'each item above is finished when …' as a regime", () => {
+    const scope = [
+      "What we'll set up for you",
+      "• Booking page for both clinics.",
+      "• Reminder texts to owners the day before.",
+      "How you'll know it's finished",
+      "Each item above is finished when your practice manager confirms it by e-mail.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
+    expect(evidence({ signed_scope: scope }, "ambiguous_deliverable")).toEqual([]);
+  });
+  it("calls a short deliverable vague only when its work has no natural end or counterpart", () => {
+    const scope = (item: string) =>
+      ["1. Booking page for both clinics; accepted when 12 test bookings land.", `2. ${item}`].join("\n");
+    expect(evidence({ signed_scope: scope("Kennel occupancy dashboard.") }, "ambiguous_deliverable")).toEqual([]);
+    expect(evidence({ signed_scope: scope("Go-live support.") }, "ambiguous_deliverable")).toHaveLength(1);
+    expect(evidence({ signed_scope: scope("Pharmacy integration.") }, "ambiguous_deliverable")).toHaveLength(1);
+  });
+});
+
 describe("house formats: wiki tables, redlines, key results", () => {
   it(
     "reads a wiki table's doubled-bar header and its 'h3.' headings, and cites the " +

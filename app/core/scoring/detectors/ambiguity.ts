@@ -23,6 +23,18 @@ const LICENCE_LINE = new RegExp(
   "i",
 );
 
+// work with no natural end or no named counterpart: support, help, clean-up, integration with "their systems"
+const OPEN_WORK = new RegExp(
+  [
+    String.raw`\b(?:support|assistance|help|hypercare|advisory|clean-?up|optimi[sz]ation|tuning|maintenance|`,
+    String.raw`set-?up|handling|management|concept|campaigns|journeys|dashboards|reports|reporting)\b|`,
+    String.raw`\b(?:integration|interface|export|feed|sync)\b[^.]*\b(?:systems?|platforms?|tools?|applications?)\b|`,
+    // "Helpdesk integration.": an integration named by one system and nothing it does
+    String.raw`^(?:[\w&-]+\s+){1,2}(?:integration|interface|connector|sync)\.?$`,
+  ].join(""),
+  "i",
+);
+
 const messageFor = (hit: VagueHit, what: string) =>
   hit.family === "escape"
     ? `"${hit.text.trim()}" lets this ${what} be decided later: state the count, ` +
@@ -95,7 +107,12 @@ export const ambiguityDetector: Detector = {
           ].join(""),
         ).test(d.text) || /\s[A-Z][a-z]+[A-Z]\w*/.test(d.text);
       const underspecified =
-        !d.accepted && !NUMBER.test(d.text.replace(YEAR, "")) && words <= 9 && !NAMED.test(d.text) && !namesSystem;
+        !d.accepted &&
+        !NUMBER.test(d.text.replace(YEAR, "")) &&
+        words <= 9 &&
+        !NAMED.test(d.text) &&
+        !namesSystem &&
+        OPEN_WORK.test(d.text);
       if (hit)
         push("signed_scope", citeFor(scope, d, hit), d.accepted ? "medium" : "high", messageFor(hit, "deliverable"));
       else if (underspecified)
