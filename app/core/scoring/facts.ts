@@ -40,7 +40,9 @@ const EXPLAINED = new RegExp(
   [
     String.raw`\blater\b|\bseparate (?:order|contract|sow)\b|\bnext (?:year|phase)\b|\bphase (?:2|two)\b|`,
     String.raw`\bfuture\b|\bstay(?:s|ing)? (?:in|on)\b|\bnot (?:included|in scope|licensed)\b|`,
-    String.raw`\bout of scope\b|\bexcluding\b|\bon top\b|\bincl(?:uding|\.)? in\b`,
+    String.raw`\bout of scope\b|\bexcluding\b|\bon top\b|\bincl(?:uding|\.)? in\b|`,
+    // a ramp to the contracted figure ("350 seats in December, the full 600 by February")
+    String.raw`\bramp(?:[- ]?up|ing)?\b|\binitially\b|\bto start with\b`,
   ].join(""),
   "i",
 );
@@ -287,6 +289,14 @@ function versionNumber(text: string, numAt: number, numEnd: number, value: numbe
   );
 }
 
+/** "two extra sessions", "3 more sites", "adding 3 clinics": an addition, not a different total. */
+function isAddition(text: string, numAt: number, numEnd: number): boolean {
+  return (
+    /^\s*(?:\(\d+\)\s*)?(?:extra|additional|more|further|new|other|spare)\b/i.test(text.slice(numEnd)) ||
+    /\b(?:an? additional|another|adding|add(?:s|ed)?|plus)\s+$/i.test(text.slice(Math.max(0, numAt - 16), numAt))
+  );
+}
+
 function countsIn(
   text: string,
 ): { value: number; unit: string; start: number; end: number; bound: Quantity["bound"] }[] {
@@ -296,6 +306,7 @@ function countsIn(
     .filter(
       (q) =>
         !/\d\s*[-–]\s*$/.test(text.slice(Math.max(0, q.start - 3), q.start)) &&
+        !isAddition(text, q.start, q.start + String(q.value).length) &&
         !versionNumber(text, q.start, q.start + String(q.value).length, q.value),
     )
     .map((q) => ({ ...q }));
@@ -308,12 +319,7 @@ function countsIn(
     // a version or model number after a product name ("Prophet 21", "Dentrix 7")
     if (!m[1] && versionNumber(text, numAt, numAt + m[2].length, value)) continue;
     if (/\d\s*[-–]\s*$/.test(text.slice(Math.max(0, numAt - 3), numAt))) continue;
-    // "two extra sessions", "3 more sites": an addition, not a different total
-    if (
-      /^\s*(?:\(\d+\)\s*)?(?:extra|additional|more|further|new|other|spare)\b/i.test(text.slice(numAt + m[2].length)) ||
-      /\b(?:an? additional|another)\s+$/i.test(text.slice(Math.max(0, numAt - 16), numAt))
-    )
-      continue;
+    if (isAddition(text, numAt, numAt + m[2].length)) continue;
     if (
       /[$€£₹]\s*$/.test(text.slice(Math.max(0, m.index! - 2), m.index! + m[0].indexOf(m[2]))) ||
       /^\s*%/.test(text.slice(m.index! + m[0].indexOf(m[2]) + m[2].length))

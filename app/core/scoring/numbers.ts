@@ -363,9 +363,34 @@ export function quantities(text: string): Quantity[] {
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/**
+ * Month names of the languages handoffs arrive in (Dutch, German, French, Spanish, Portuguese, Italian), each line a
+ * month; the short ones that are also words ("mars", "mai", "mei") are left out.
+ */
+const FOREIGN_MONTHS = [
+  "januari|januar|janvier|enero|janeiro|gennaio",
+  "februari|februar|février|fevrier|febrero|fevereiro|febbraio",
+  "maart|märz|marzo|março",
+  "avril|abril|aprile",
+  "mayo|maio|maggio",
+  "juni|juin|junio|junho|giugno",
+  "juli|juillet|julio|julho|luglio",
+  "augustus|août|agosto",
+  "septembre|septiembre|setembro|settembre",
+  "oktober|octobre|octubre|outubro|ottobre",
+  "noviembre|novembro",
+  "dezember|décembre|decembre|diciembre|dezembro|dicembre",
+];
 export const MONTH_RE =
   String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|` +
-  String.raw`sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])`;
+  String.raw`sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|${FOREIGN_MONTHS.join("|")})(?![a-zà-ÿ])`;
+
+/** The month number (1–12) of a month name in any of the languages above, or 0. */
+function monthNumber(name: string): number {
+  const n = name.toLowerCase();
+  const foreign = FOREIGN_MONTHS.findIndex((alts) => alts.split("|").includes(n));
+  return foreign >= 0 ? foreign + 1 : MONTHS.findIndex((p) => n.startsWith(p)) + 1;
+}
 
 export interface DateMention {
   start: number;
@@ -405,15 +430,13 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, key: (m) => `${m[2]}-${m[3]}` },
   // "1 Dec 2025" before "Dec 2025": the day belongs to the date
   {
-    re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_RE})\.?(?:,?\s+\d{4})?\b`, "gi"),
-    key: (m) =>
-      `${String(MONTHS.findIndex((p) => m[2].toLowerCase().startsWith(p)) + 1).padStart(2, "0")}-` +
-      `${m[1].padStart(2, "0")}`,
+    re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(${MONTH_RE})\.?(?:,?\s+\d{4})?\b`, "gi"),
+    key: (m) => `${String(monthNumber(m[2])).padStart(2, "0")}-` + `${m[1].padStart(2, "0")}`,
   },
   {
     re: MONTH_NAME_DATE,
     key: (m) => {
-      const mon = MONTHS.findIndex((p) => m[1].toLowerCase().startsWith(p)) + 1;
+      const mon = monthNumber(m[1]);
       if (!mon) return null;
       // the verb "may"
       if (m[1].toLowerCase() === "may" && !m[2] && !/\d|mid|early|late|end|beginning|start/i.test(m[0])) return null;

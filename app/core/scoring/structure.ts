@@ -2,6 +2,7 @@
 // original string (UTF-16 code units, as JavaScript indexes strings): CRLF, tabs and non-ASCII stay put.
 
 import { memo } from "./memo";
+import { MONTH_RE } from "./numbers";
 
 export interface Span {
   start: number;
@@ -59,12 +60,14 @@ export function lines(text: string): Span[] {
 
 const ABBREV = new RegExp(
   [
-    String.raw`(?:\b(?:e\.g|i\.e|etc|approx|incl|vs|no|nos|dr|mr|mrs|ms|inc|ltd|co|corp|st|jr|sr|dept|`,
+    String.raw`(?:\b(?:e\.g|i\.e|etc|approx|incl|vs|no|nos|dr|mr|mrs|ms|prof|inc|ltd|co|corp|st|jr|sr|dept|`,
     String.raw`est|min|max|yr|yrs|mo|mos|wk|wks|hr|hrs|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|`,
     String.raw`fig|sec|vol|pp|para|paras|ch|cl|ref|ext|attn|govt|mgmt|qty|avg|cf|viz|pt|pts|u\.s|p\.m|a\.m)|\b[A-Z])\.$`,
   ].join(""),
   "i",
 );
+
+const MONTH_AFTER = new RegExp(String.raw`^${MONTH_RE}`, "i");
 
 /** Splits a line (or any span) into sentences at . ! ? followed by space and a capital, a digit or a quote. */
 export function sentences(text: string, start: number, end: number): Span[] {
@@ -83,6 +86,8 @@ export function sentences(text: string, start: number, end: number): Span[] {
       if (k >= end) break;
       if (c === "." && ABBREV.test(text.slice(Math.max(start, i - 6), i + 1))) continue;
       if (c === "." && /\d$/.test(text.slice(s, i)) && /^\d/.test(text.slice(k))) continue;
+      // a day written as an ordinal ("am 3. Oktober", "le 1. mai") runs on into its month
+      if (c === "." && /(?<![\d.])\d{1,2}$/.test(text.slice(s, i)) && MONTH_AFTER.test(text.slice(k, k + 12))) continue;
       if (!/[A-Z0-9"'“‘(•\-–—\u00C0-\u024F§]/.test(text[k])) continue;
       const t = trimSpan(text, s, j);
       if (t.text) out.push(t);

@@ -706,6 +706,37 @@ describe("unowned requirements: nobody on our side", () => {
   });
 });
 
+describe("chat exports, month names in other languages, ramps and additions", () => {
+  it("reads a chat stamp with the speaker's role as a prefix, not as a promised date", () => {
+    const note = "[03/02/2027, 08:40] Priya (Sales): Told the owner the loyalty card works at both clinics";
+    const dates = flags({ kickoff_note: note }, "timeline_assumption").map((f) => f.message);
+    expect(dates.join(" ")).not.toContain("03/02/2027");
+  });
+  it("dates a go-live written with a Dutch, French or German month name", () => {
+    for (const note of [
+      "Told them: live 3 maart.",
+      "Told them: live le 3 février.",
+      "Told them: live am 3. Oktober.",
+    ]) {
+      expect(evidence({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
+    }
+  });
+  it("cites the seller's own 'I said <date>' after the customer's wish", () => {
+    const note =
+      "The owner expects the new kennel wing to be bookable well before then; I said early June at the latest.";
+    expect(evidence({ kickoff_note: note }, "timeline_assumption")).toEqual(["I said early June at the latest."]);
+  });
+  it("does not read a ramp to the contracted figure, or clinics being added, as a different total", () => {
+    const order_form = "Kennelwise Pro — 40 vet seats — 12-month term";
+    expect(
+      evidence({ order_form, kickoff_note: "Ramp: 25 seats in March, all 40 by May." }, "conflicting_terms"),
+    ).toEqual([]);
+    const signed_scope = "1. Booking page for 3 clinics. Accepted when 20 test bookings confirm by SMS.";
+    const kickoff_note = "Heads up: they're adding 2 clinics from a merger next spring.";
+    expect(evidence({ signed_scope, kickoff_note }, "conflicting_terms")).toEqual([]);
+  });
+});
+
 describe("text in other languages", () => {
   const german =
     "Der Kunde erwartet, dass wir die Schnittstelle zum Lager bis Ende März liefern " +

@@ -25,7 +25,7 @@ const COMMIT = new RegExp(
   [
     String.raw`\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|must|promised?|told|`,
     String.raw`communicated|commit(?:ted)?|agreed|guarantee[ds]?|live|go-live|golive|go live|ready|done|`,
-    String.raw`running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|`,
+    String.raw`running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|i said|`,
     String.raw`in time|deliver(?:ed)?|finished|asap|fast|(?:we(?:'d| will| would|'ll)|to|can) (?:hit|`,
     String.raw`land|make)|cut ?over|migrated|switched|plenty|realistic|doable|no problem)\b`,
   ].join(""),
@@ -72,7 +72,7 @@ const BY_THEN = /\bby then\b|\bby that (?:date|time|point)\b|\bbefore then\b/i;
 const SELLER_COMMIT = new RegExp(
   [
     String.raw`\b(?:told|promised|assured|committed|guaranteed|we(?:'d| would| will|'ll) (?:hit|have|be|`,
-    String.raw`get|deliver|make)|(?:i )?said (?:we|yes|it))\b`,
+    String.raw`get|deliver|make)|(?:i )?said (?:we|yes|it)|i (?:said|confirmed|agreed))\b`,
   ].join(""),
   "i",
 );
