@@ -495,6 +495,20 @@ describe("conflicting terms: lengths, cadences, labelled estimates and places by
 });
 
 describe("scope exceptions: concessions by any name, approved ones left alone", () => {
+  it("finds 'we do not charge' in any word order, and reads '— I said no' as declining the ask before it", () => {
+    expect(
+      evidence(
+        { kickoff_note: "Mileage for the two site visits we do not charge, I told the owner." },
+        "scope_exception",
+      ),
+    ).toHaveLength(1);
+    expect(
+      evidence(
+        { kickoff_note: "The owner asked for a discount on the camera add-on — I said no, list price applies." },
+        "scope_exception",
+      ),
+    ).toEqual([]);
+  });
   it("finds price holds, slid payments, unbilled months and absorbed costs in a seller's note", () => {
     const notes = [
       "I said we'd keep their kennel licence price flat through the first renewal.",
@@ -703,6 +717,10 @@ describe("unowned requirements: nobody on our side", () => {
     expect(evidence({ signed_scope: base.signed_scope + "\n\n" + raci }, "unowned_requirement")).toEqual([
       "Pharmacy feed | TBD",
     ]);
+  });
+  it("reads 'owner on our side: not yet identified' and 'owner for X — TBD'", () => {
+    for (const cs of ["Owner on our side: not yet identified.", "Implementation owner for the pharmacy feed — TBD"])
+      expect(evidence({ cs_requirement: cs }, "unowned_requirement")).toHaveLength(1);
   });
 });
 

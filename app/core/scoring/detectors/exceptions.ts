@@ -9,7 +9,8 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     re: new RegExp(
       [
         String.raw`\bon us\b|\bon the house\b|\bsweetener\b|\bgoodwill\b|\bwon'?t be (?:invoiced|billed|`,
-        String.raw`charged)\b|\bnot (?:be )?(?:invoiced|billed|charged)\b|\bsem custo\b|\bsin costo\b|`,
+        String.raw`charged)\b|\b(?:not|don'?t|won'?t) (?:be )?(?:invoic(?:e|ed|ing)|bill(?:ed|ing)?|charg(?:e|ed|ing))\b|`,
+        String.raw`\bsem custo\b|\bsin costo\b|`,
         String.raw`\bsans frais\b|\bgratuit\w*\b|\bkostenlos\b|\bohne (?:aufpreis|kosten|berechnung)\b|`,
         String.raw`\bat no (?:extra |additional )?(?:cost|charge)\b|\bno (?:extra |additional )?(?:charge|`,
         String.raw`cost|fee)s?\b|\bfor free\b|\bfree(?: of charge)?\b|\bcomplimentary\b|\bgratis\b|`,
@@ -143,9 +144,12 @@ export const exceptionsDetector: Detector = {
     const sources: TextSource[] = ["deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"];
     for (const source of sources) {
       for (const u of ctx.units(source)) {
-        for (const c of clauses(ctx.text(source), u.start, u.end)) {
+        const cs = clauses(ctx.text(source), u.start, u.end);
+        for (const [k, c] of cs.entries()) {
           const fam = familiesOf(c.text);
-          if (!fam.length || DECLINED.test(c.text)) continue;
+          // "asked for a discount — I said no": the answer in the next clause declines it
+          const answeredNo = /^(?:i |we )?(?:said no|declined|refused|no\b)/i.test(cs[k + 1]?.text ?? "");
+          if (!fam.length || DECLINED.test(c.text) || answeredNo) continue;
           if (source === "deal_desk_exception") {
             if (NOT_ON_FORM.test(u.text) || NOT_ON_FORM.test(deskAll)) {
               out.push(

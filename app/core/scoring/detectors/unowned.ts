@@ -10,7 +10,8 @@ const UNOWNED = new RegExp(
   [
     String.raw`\b(?:owner(?:ship)?|owned by|assigned to|assignee|who owns (?:it|this|that)\??)` +
       String.raw`\s*(?:[:=\-—–]\s*|is\s+|on our side\s*[:\-—]?\s*)?` +
-      String.raw`(?:\?{2,}|\btbd\b|\btba\b|\bunknown\b|\bnone\b|\bnot (?:yet )?assigned\b|` +
+      String.raw`(?:\?{2,}|\btbd\b|\btba\b|\bunknown\b|\bnone\b|` +
+      String.raw`\bnot (?:yet )?(?:assigned|identified|named|decided|confirmed)\b|` +
       String.raw`\bunassigned\b|\bnobody\b|\bno one\b)`,
     String.raw`\b(?:nobody|no one|no-one)\s+(?:is\s+|has been\s+)?(?:assigned|identified|owns|named|picked)`,
     String.raw`\bowner\s+(?:unknown|tbd|missing|not (?:yet )?(?:named|assigned))`,
@@ -21,7 +22,7 @@ const UNOWNED = new RegExp(
     String.raw`\bowner\s*[:=]\s*\?+(?![\w?])`,
     String.raw`:\s*\?{2,}\s*(?:$|[.;)(])`,
     // "Owner for the SSO piece on our side: ??", "Owner: not yet identified"
-    String.raw`\bowner(?:ship)?\s+(?:for|of)\b[^:.;]{1,50}:\s*` +
+    String.raw`\bowner(?:ship)?\s+(?:for|of)\b[^:.;—–]{1,50}(?::|\s[—–-])\s*` +
       String.raw`(?:\?{2,}|tbd\b|tbc\b|none\b|nobody\b|no one\b|unknown\b|` +
       String.raw`not (?:yet )?(?:assigned|identified|named|agreed|decided|sorted)\b)`,
     String.raw`\b(?:owner|lead|contact|responsible)\s*[:=-]\s*` +
