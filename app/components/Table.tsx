@@ -17,3 +17,12 @@ export function Table({
     </div>
   );
 }
+
+/** A column header for numbers (right-aligned like its cells). */
+export function NumTh({ children }: { children: React.ReactNode }) {
+  return (
+    <th scope="col" className="num">
+      {children}
+    </th>
+  );
+}

@@ -20,6 +20,9 @@ const csvFile = (name: string, columns: string[], rows: Record<string, unknown>[
   body: toCsv(columns, rows),
 });
 
+// uploads.csv: the upload log without the import's own bookkeeping (file format, mapping, state, warnings)
+const UPLOAD_INTERNALS = ["encoding", "delimiter", "header_map", "status", "warnings", "headers"];
+const UPLOADS_CSV_COLUMNS = TABLE_COLUMNS.uploads.filter((c) => !UPLOAD_INTERNALS.includes(c));
 // runs.csv: every column of the runs table, the long JSON fields last
 const RUNS_LONG = ["detector_versions", "errors"];
 const RUNS_CSV_COLUMNS = [...TABLE_COLUMNS.runs.filter((c) => !RUNS_LONG.includes(c)), ...RUNS_LONG];
@@ -121,25 +124,7 @@ export async function exportFile(
       );
     }
     case "uploads.csv":
-      return csvFile(
-        name,
-        [
-          "id",
-          "kind",
-          "file_name",
-          "sha256",
-          "size_bytes",
-          "source_system",
-          "uploader",
-          "uploaded_at",
-          "rows_read",
-          "imported",
-          "unchanged",
-          "quarantined",
-          "footer_lines",
-        ],
-        (await uploadsPage(open)).uploads,
-      );
+      return csvFile(name, UPLOADS_CSV_COLUMNS, (await uploadsPage(open)).uploads);
     case "runs.csv":
       return csvFile(
         name,

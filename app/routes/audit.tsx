@@ -5,7 +5,7 @@ import { pageParam } from "~/input.server";
 import { auditPage } from "~/core/dashboard.server";
 import { when } from "~/format";
 import { Pager } from "~/components/Pager";
-import { Table } from "~/components/Table";
+import { NumTh, Table } from "~/components/Table";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { vis } = await requireViewer(request, context);
@@ -99,9 +99,7 @@ export default function Audit() {
       <Table label="Audit log entries">
         <thead>
           <tr>
-            <th scope="col" className="num">
-              #
-            </th>
+            <NumTh>#</NumTh>
             <th scope="col">When</th>
             <th scope="col">Actor</th>
             <th scope="col">Action</th>

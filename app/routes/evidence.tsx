@@ -5,7 +5,7 @@ import { drillPage } from "~/core/analytics/drill.server";
 import { categoryLabel, sourceLabel } from "~/core/packet";
 import { Empty } from "~/components/Empty";
 import { Pager } from "~/components/Pager";
-import { Table } from "~/components/Table";
+import { NumTh, Table } from "~/components/Table";
 import { day, num, pct } from "~/format";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -101,13 +101,9 @@ export default function Evidence() {
                   <th scope="col">Packet</th>
                   <th scope="col">Kickoff</th>
                   <th scope="col">Period</th>
-                  <th scope="col" className="num">
-                    Completeness
-                  </th>
+                  <NumTh>Completeness</NumTh>
                   <th scope="col">Rework window</th>
-                  <th scope="col" className="num">
-                    Early rework items
-                  </th>
+                  <NumTh>Early rework items</NumTh>
                 </tr>
               </thead>
               <tbody>

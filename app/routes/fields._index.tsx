@@ -2,9 +2,10 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { signedInPage } from "~/session.server";
 import { fieldsPage } from "~/core/dashboard.server";
+import type { ReliabilityRow } from "~/core/analytics/metrics.server";
 import { Chart } from "~/components/Chart";
 import { Empty } from "~/components/Empty";
-import { Table } from "~/components/Table";
+import { NumTh, Table } from "~/components/Table";
 import { label, num, pct } from "~/format";
 
 export const loader = signedInPage(fieldsPage);
@@ -16,15 +17,7 @@ function Reliability({
   title,
   kind,
 }: {
-  rows: {
-    name: string;
-    flags: number;
-    accepted: number;
-    rejected: number;
-    precision: number | null;
-    trend: number | null;
-    demoted: boolean;
-  }[];
+  rows: Omit<ReliabilityRow, "dimension">[];
   title: string;
   kind: string;
 }) {
@@ -38,21 +31,11 @@ function Reliability({
           <thead>
             <tr>
               <th scope="col">{kind}</th>
-              <th scope="col" className="num">
-                Flags
-              </th>
-              <th scope="col" className="num">
-                Accepted
-              </th>
-              <th scope="col" className="num">
-                Rejected
-              </th>
-              <th scope="col" className="num">
-                Precision
-              </th>
-              <th scope="col" className="num">
-                30-day trend
-              </th>
+              <NumTh>Flags</NumTh>
+              <NumTh>Accepted</NumTh>
+              <NumTh>Rejected</NumTh>
+              <NumTh>Precision</NumTh>
+              <NumTh>30-day trend</NumTh>
               <th scope="col">Note</th>
             </tr>
           </thead>
@@ -101,18 +84,10 @@ export default function Fields() {
             <thead>
               <tr>
                 <th scope="col">Field</th>
-                <th scope="col" className="num">
-                  Share
-                </th>
-                <th scope="col" className="num">
-                  Packets
-                </th>
-                <th scope="col" className="num">
-                  Accepted flags
-                </th>
-                <th scope="col" className="num">
-                  Rework hours predicted
-                </th>
+                <NumTh>Share</NumTh>
+                <NumTh>Packets</NumTh>
+                <NumTh>Accepted flags</NumTh>
+                <NumTh>Rework hours predicted</NumTh>
               </tr>
             </thead>
             <tbody>

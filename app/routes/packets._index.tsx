@@ -5,7 +5,7 @@ import { pageParam } from "~/input.server";
 import { packetQueue, queueFilter } from "~/core/dashboard.server";
 import { Empty } from "~/components/Empty";
 import { Pager } from "~/components/Pager";
-import { Table } from "~/components/Table";
+import { NumTh, Table } from "~/components/Table";
 import { day, label } from "~/format";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -142,15 +142,9 @@ export default function Queue() {
               <th scope="col">Opportunity</th>
               <th scope="col">Kickoff</th>
               <th scope="col">Owners</th>
-              <th scope="col" className="num">
-                Open
-              </th>
-              <th scope="col" className="num">
-                Open high
-              </th>
-              <th scope="col" className="num">
-                Accepted
-              </th>
+              <NumTh>Open</NumTh>
+              <NumTh>Open high</NumTh>
+              <NumTh>Accepted</NumTh>
               <th scope="col">Readiness</th>
             </tr>
           </thead>

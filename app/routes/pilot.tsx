@@ -4,7 +4,7 @@ import { signedInPage } from "~/session.server";
 import { pilotPage } from "~/core/dashboard.server";
 import { Chart } from "~/components/Chart";
 import { Empty } from "~/components/Empty";
-import { Table } from "~/components/Table";
+import { NumTh, Table } from "~/components/Table";
 import { drillLink } from "~/core/analytics/drill-links";
 import { day, label, num, pct } from "~/format";
 
@@ -299,24 +299,12 @@ export default function Pilot() {
               <tr>
                 <th scope="col">Week of kickoff</th>
                 <th scope="col">Period</th>
-                <th scope="col" className="num">
-                  Packets
-                </th>
-                <th scope="col" className="num">
-                  Completeness
-                </th>
-                <th scope="col" className="num">
-                  Accepted
-                </th>
-                <th scope="col" className="num">
-                  Rejected
-                </th>
-                <th scope="col" className="num">
-                  Matured
-                </th>
-                <th scope="col" className="num">
-                  Rework / matured packet
-                </th>
+                <NumTh>Packets</NumTh>
+                <NumTh>Completeness</NumTh>
+                <NumTh>Accepted</NumTh>
+                <NumTh>Rejected</NumTh>
+                <NumTh>Matured</NumTh>
+                <NumTh>Rework / matured packet</NumTh>
               </tr>
             </thead>
             <tbody>

@@ -4,7 +4,7 @@ import { requireUser } from "~/session.server";
 import { pageParam } from "~/input.server";
 import { reworkPage } from "~/core/dashboard.server";
 import { Empty } from "~/components/Empty";
-import { Table } from "~/components/Table";
+import { NumTh, Table } from "~/components/Table";
 import { Pager } from "~/components/Pager";
 import { day, label, num } from "~/format";
 
@@ -35,21 +35,11 @@ export default function Rework() {
           <thead>
             <tr>
               <th scope="col">Category</th>
-              <th scope="col" className="num">
-                Predicted
-              </th>
-              <th scope="col" className="num">
-                Dismissed
-              </th>
-              <th scope="col" className="num">
-                Missed
-              </th>
-              <th scope="col" className="num">
-                Hours
-              </th>
-              <th scope="col" className="num">
-                Delay (days)
-              </th>
+              <NumTh>Predicted</NumTh>
+              <NumTh>Dismissed</NumTh>
+              <NumTh>Missed</NumTh>
+              <NumTh>Hours</NumTh>
+              <NumTh>Delay (days)</NumTh>
             </tr>
           </thead>
           <tbody>
@@ -81,12 +71,8 @@ export default function Rework() {
               <th scope="col">Category</th>
               <th scope="col">Outcome</th>
               <th scope="col">What happened</th>
-              <th scope="col" className="num">
-                Hours
-              </th>
-              <th scope="col" className="num">
-                Delay
-              </th>
+              <NumTh>Hours</NumTh>
+              <NumTh>Delay</NumTh>
             </tr>
           </thead>
           <tbody>

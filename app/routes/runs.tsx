@@ -12,7 +12,7 @@ const StartRun = z.object({
   all: z.enum(["1"], { error: "The rescore choice could not be read. Reload the page and try again." }).optional(),
 });
 import { Empty } from "~/components/Empty";
-import { Table } from "~/components/Table";
+import { NumTh, Table } from "~/components/Table";
 import { when } from "~/format";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -90,31 +90,15 @@ export default function Runs() {
               <th scope="col">#</th>
               <th scope="col">Kind</th>
               <th scope="col">Started</th>
-              <th scope="col" className="num">
-                Duration
-              </th>
+              <NumTh>Duration</NumTh>
               <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Packets
-              </th>
-              <th scope="col" className="num">
-                Scored
-              </th>
-              <th scope="col" className="num">
-                Unchanged
-              </th>
-              <th scope="col" className="num">
-                Failed
-              </th>
-              <th scope="col" className="num">
-                New flags
-              </th>
-              <th scope="col" className="num">
-                Retired
-              </th>
-              <th scope="col" className="num">
-                LLM tokens
-              </th>
+              <NumTh>Packets</NumTh>
+              <NumTh>Scored</NumTh>
+              <NumTh>Unchanged</NumTh>
+              <NumTh>Failed</NumTh>
+              <NumTh>New flags</NumTh>
+              <NumTh>Retired</NumTh>
+              <NumTh>LLM tokens</NumTh>
               <th scope="col">Errors</th>
             </tr>
           </thead>

@@ -18,7 +18,7 @@ import { getApprovedSources } from "~/core/settings.server";
 import { can } from "~/core/auth/roles";
 import { maxUploadBytes, readUploadForm } from "~/upload-form.server";
 import { label, num, when } from "~/format";
-import { Table } from "~/components/Table";
+import { NumTh, Table } from "~/components/Table";
 import { MappingCells } from "~/components/MappingCells";
 import { ErrorAlert } from "~/components/Alert";
 
@@ -317,21 +317,11 @@ export default function Uploads() {
               <th scope="col">Source</th>
               <th scope="col">Who</th>
               <th scope="col">When</th>
-              <th scope="col" className="num">
-                Rows
-              </th>
-              <th scope="col" className="num">
-                Imported
-              </th>
-              <th scope="col" className="num">
-                Unchanged
-              </th>
-              <th scope="col" className="num">
-                Quarantined
-              </th>
-              <th scope="col" className="num">
-                Warnings
-              </th>
+              <NumTh>Rows</NumTh>
+              <NumTh>Imported</NumTh>
+              <NumTh>Unchanged</NumTh>
+              <NumTh>Quarantined</NumTh>
+              <NumTh>Warnings</NumTh>
               <th scope="col">SHA-256</th>
             </tr>
           </thead>

@@ -3,6 +3,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { importCsv } from "../../app/core/ingest/import.server";
+import { COLUMNS } from "../../app/core/ingest/columns";
 import { csvOf, HANDOFF_COLUMNS, type PacketRow } from "./factories";
 import type { tempDb } from "./db";
 
@@ -50,15 +51,7 @@ export const reviewRow = (flag_id: string, decision: string, at: string) => ({
   via: "ui",
 });
 
-export const REWORK_COLUMNS = [
-  "rework_id",
-  "deal_id",
-  "logged_on",
-  "category",
-  "description",
-  "hours",
-  "kickoff_delay_days",
-];
+export const REWORK_COLUMNS = COLUMNS.rework.map((c) => c.name);
 
 /** Imports rework items given as [rework_id, deal_id, logged_on, category, hours, kickoff_delay_days]. */
 export async function importRework(
