@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAction, requireUser } from "~/session.server";
-import { getApprovedSources, getPilotSettings } from "~/core/settings.server";
+import { getApprovedSources, getPilotSettings, type PilotSettings } from "~/core/settings.server";
 import { updatePilotSettings, updateSources } from "~/core/settings-actions.server";
 import { addUser, listUsers, UserError } from "~/core/auth/users.server";
 import { can, ROLES, ROLE_LABELS } from "~/core/auth/roles";
@@ -74,10 +74,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: "Settings · Promise Trail" }];
 
+/** The pilot's targets and triggers as the form asks for them: field, label, and a step for fractions. */
+type TargetOrThreshold = keyof PilotSettings["targets"] | keyof PilotSettings["thresholds"];
+const THRESHOLD_INPUTS: [TargetOrThreshold, string, string?][] = [
+  ["completeness_mean", "Target completeness (0–1)", "0.01"],
+  ["acceptance_rate", "Target acceptance rate", "0.01"],
+  ["disagreement_rate_max", "Max disagreement rate", "0.01"],
+  ["rework_reduction", "Target rework reduction", "0.01"],
+  ["repeat_volume_minutes", "Target repeat volume (min/month)"],
+  ["min_reviewed_packets", "Min reviewed pilot packets"],
+  ["field_share_fix", "Fix templates when a field's share exceeds", "0.01"],
+  ["topic_packets_fix", "…or the same gap recurs in N packets"],
+  ["topic_days_fix", "…within M days (a proposed template change)"],
+];
+
 export default function Settings() {
   const d = useLoaderData<typeof loader>();
   const r = useActionData<typeof action>();
-  const t = d.pilot.targets;
+  const limits = { ...d.pilot.targets, ...d.pilot.thresholds };
   const ro = !d.canEditPilot;
   return (
     <>
@@ -112,56 +126,13 @@ export default function Settings() {
                 defaultValue={d.pilot.review_minutes_per_handoff}
               />
             </label>
-            <label>
-              Target completeness (0–1)
-              <br />
-              <input type="number" step="0.01" name="completeness_mean" defaultValue={t.completeness_mean} />
-            </label>
-            <label>
-              Target acceptance rate
-              <br />
-              <input type="number" step="0.01" name="acceptance_rate" defaultValue={t.acceptance_rate} />
-            </label>
-            <label>
-              Max disagreement rate
-              <br />
-              <input type="number" step="0.01" name="disagreement_rate_max" defaultValue={t.disagreement_rate_max} />
-            </label>
-            <label>
-              Target rework reduction
-              <br />
-              <input type="number" step="0.01" name="rework_reduction" defaultValue={t.rework_reduction} />
-            </label>
-            <label>
-              Target repeat volume (min/month)
-              <br />
-              <input type="number" name="repeat_volume_minutes" defaultValue={t.repeat_volume_minutes} />
-            </label>
-            <label>
-              Min reviewed pilot packets
-              <br />
-              <input type="number" name="min_reviewed_packets" defaultValue={t.min_reviewed_packets} />
-            </label>
-            <label>
-              Fix templates when a field's share exceeds
-              <br />
-              <input
-                type="number"
-                step="0.01"
-                name="field_share_fix"
-                defaultValue={d.pilot.thresholds.field_share_fix}
-              />
-            </label>
-            <label>
-              …or the same gap recurs in N packets
-              <br />
-              <input type="number" name="topic_packets_fix" defaultValue={d.pilot.thresholds.topic_packets_fix} />
-            </label>
-            <label>
-              …within M days (a proposed template change)
-              <br />
-              <input type="number" name="topic_days_fix" defaultValue={d.pilot.thresholds.topic_days_fix} />
-            </label>
+            {THRESHOLD_INPUTS.map(([name, text, step]) => (
+              <label key={name}>
+                {text}
+                <br />
+                <input type="number" step={step} name={name} defaultValue={limits[name]} />
+              </label>
+            ))}
           </div>
           {ro ? (
             <p className="muted">Read only for your role.</p>
