@@ -2,6 +2,7 @@
 // Each phase runs in its own process so its peak RSS is its own. Ratios are measured in the same run.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../app/core/db/db.server";
 
@@ -11,7 +12,10 @@ const set = path.join(out, `set-${packets}`);
 const db = path.join(out, `bench-${packets}.duckdb`);
 mkdirSync(out, { recursive: true });
 
+// The machine is shared: each phase's figures carry the 1-minute load average at its start (2 cores: above ~1 the
+// phase competes with other work, and its wall time says more about the machine than about the code).
 function phase(name: string, on: { set: string; db: string } = { set, db }): Record<string, number | string> {
+  const load = loadavg()[0];
   // batch work runs as `npm run batch` runs it (one bundle under plain Node), the dashboard as `npm start` does (tsx)
   const runner =
     name === "http" ? "node_modules/tsx/dist/cli.mjs bench/http-phase.ts" : "batch/launch.mjs bench/phase.ts";
@@ -22,7 +26,7 @@ function phase(name: string, on: { set: string; db: string } = { set, db }): Rec
     { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 },
   );
   if (r.status !== 0) throw new Error(`bench phase ${name} failed`);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+  return { ...JSON.parse(r.stdout.trim().split("\n").pop()!), load };
 }
 
 /** The generated set of n packets (made once, kept in bench/out). */
@@ -62,7 +66,7 @@ const imp = phase("import");
 console.log(
   `importCsv (${imp.reader} reader): ${fmt(imp.seconds, 2)} s (CPU ${fmt(imp.cpu_seconds, 2)} ` +
     `s) · ${fmt(imp.rows_per_s, 0)} rows/s · ${fmt(Number(imp.mb) / Number(imp.seconds))} ` +
-    `MB/s · peak RSS ${fmt(imp.rss_mb, 0)} MB`,
+    `MB/s · peak RSS ${fmt(imp.rss_mb, 0)} MB · load ${fmt(imp.load)}`,
 );
 console.log(
   `DuckDB read_csv of the same file: ${fmt(imp.read_csv_seconds, 2)} s → ` +
@@ -75,11 +79,11 @@ console.log(
   `streaming reader (what an irregular file takes: Windows-1252, footers, ` +
     `ragged rows): ${fmt(str.seconds, 2)} s (CPU ${fmt(str.cpu_seconds, 2)} ` +
     `s) · ${fmt(Number(str.mb) / Number(str.seconds))} MB/s · peak RSS ${fmt(str.rss_mb, 0)} ` +
-    `MB`,
+    `MB · load ${fmt(str.load)}`,
 );
 console.log(
   `re-import, all unchanged: ${fmt(imp2.seconds, 2)} s (${imp2.unchanged} ` +
-    `unchanged) · peak RSS ${fmt(imp2.rss_mb, 0)} MB`,
+    `unchanged) · peak RSS ${fmt(imp2.rss_mb, 0)} MB · load ${fmt(imp2.load)}`,
 );
 if (only === "import") process.exit(0);
 // "whatever the file size": the same imports of a set twice as large
