@@ -119,7 +119,7 @@ export async function checkRows(ctx: CheckContext, staged: Staged): Promise<Chec
       .join("\n");
     // an optional typed cell that does not parse warns (its row is stored with the field empty, the text kept)
     const optional = Object.keys(plan.typed).filter((c) => !plan.typed[c].required && idx[c] !== undefined);
-    const warnings = optional.length
+    const warningList = optional.length
       ? `CASE WHEN ${optional.map((c) => `${cells.error(c)} IS NOT NULL`).join(" OR ")}
          THEN list_filter([${optional
            .map(
@@ -133,7 +133,7 @@ export async function checkRows(ctx: CheckContext, staged: Staged): Promise<Chec
     await conn.run(
       `CREATE TABLE ${keys} AS
        SELECT s.rn, s.line, ${plan.versioned ? "s.extra, s.content_hash," : ""} ${plan.key.sql(cells)} AS row_key,
-         ${warnings} AS warnings,
+         ${warningList} AS warnings,
               ${typedPresent.map((c) => `${cells.parsed(c)} AS v_${c}, ${cells.currency(c)} AS cur_${c},`).join(" ")}
               CASE ${plan
                 .checks(cells)
@@ -152,24 +152,9 @@ export async function checkRows(ctx: CheckContext, staged: Staged): Promise<Chec
        FROM (SELECT line, row_key, min(line) OVER (PARTITION BY row_key) AS first FROM ${keys} WHERE reason IS NULL)
        WHERE line <> first`,
     );
-    // the warnings of the rows to store, one per cell, each with its row's cells (filtered, not joined: a join
-    // could hash the whole file)
+    // a staged row's cells written back as CSV in the file's delimiter (bound as $1): what the error files hold
     const record = `concat_ws($1, ${sniffed.headers.map((_, i) => `csv_cell(s.${cellColumn(i)}, $1)`).join(", ")})`;
-    await conn.run(
-      `CREATE TABLE ${warn} AS
-       SELECT line, w.column_name, w.raw, w.reason, NULL::VARCHAR AS record FROM (SELECT line, unnest(warnings) AS w
-         FROM ${keys} WHERE warnings IS NOT NULL)
-       WHERE line NOT IN (SELECT line FROM ${verdict})`,
-    );
-    if (int((await conn.runAndReadAll(`SELECT count(*) FROM ${warn}`)).getRows()[0][0])) {
-      await conn.run(
-        `UPDATE ${warn} w SET record = r.record FROM (SELECT line, ${record} AS ` +
-          `record FROM ${stage} s WHERE line IN (SELECT line FROM ${warn})) r WHERE ` +
-          `r.line = w.line`,
-        [sniffed.delimiter],
-      );
-    }
-    // each record read behind a '|' (see piped)
+    // the cells of rows by line, each read behind a '|' (see piped)
     const records = async (lines: number[]) =>
       new Map(
         lines.length
@@ -184,41 +169,11 @@ export async function checkRows(ctx: CheckContext, staged: Staged): Promise<Chec
               .map(([line, raw]) => [int(line), piped(raw)] as const)
           : [],
       );
-    const byColumn = Object.fromEntries(
-      (await conn.runAndReadAll(`SELECT column_name, count(*)::INTEGER FROM ${warn} GROUP BY ALL ORDER BY 1`))
-        .getRows()
-        .map(([column, n]): [string, number] => [text(column), int(n)]),
-    );
-    const total = Object.values(byColumn).reduce((a, b) => a + b, 0);
-    // each cell read behind a '|' (see piped)
-    const sample = total
-      ? (
-          await conn.runAndReadAll(
-            `SELECT line, column_name, '|' || raw, reason FROM ${warn} ORDER BY line, ` +
-              `column_name LIMIT ${WARNINGS_SAMPLE}`,
-          )
-        )
-          .getRows()
-          .map(([line, column, value, reason]) => ({
-            line: int(line),
-            column: text(column),
-            value: piped(value),
-            reason: text(reason),
-          }))
-      : [];
-    const warningsOut: Checked["warnings"] = {
-      relation: warn,
-      total,
-      summary: {
-        warnings: total,
-        warnings_by_column: byColumn,
-        warnings_sample: sample,
-      },
-    };
+    const warnings = await collectWarnings(conn, { stage, keys, verdict, warn, record, delimiter: sniffed.delimiter });
     // the rows to store: the file's cells joined by row number with the narrow first-pass results as the build
     // side (a LEFT JOIN, whose sides the optimizer never swaps: an inner join may hash the whole file), so the hash
-    // table holds a few dozen
-    // bytes a row — and spills, like everything else, past the buffer pool. Typed values come parsed from it.
+    // table holds a few dozen bytes a row — and spills, like everything else, past the buffer pool. Typed values
+    // come parsed from it.
     // unparsed: the text of the row's optional cells that did not parse, as JSON (column -> text), else NULL
     const stored: Cells = {
       ...cells,
@@ -249,27 +204,95 @@ export async function checkRows(ctx: CheckContext, staged: Staged): Promise<Chec
     );
     const seen = int((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${keys}`)).getRows()[0][0]);
     // each bad row's cells written back as CSV
-    const reasons = new Map(
-      (await conn.runAndReadAll(`SELECT line, reason FROM ${verdict}`))
-        .getRows()
-        .map(([line, reason]): [number, string] => [int(line), text(reason)]),
-    );
-    const raws = reasons.size
-      ? (
-          await conn.runAndReadAll(
-            `SELECT line, '|' || ${record} AS raw FROM ${stage} s WHERE line IN (SELECT line FROM ${verdict})`,
-            [sniffed.delimiter],
-          )
-        )
-          .getRows()
-          .map(([line, raw]) => [int(line), piped(raw)] as const)
-      : [];
-    const quarantine = [...staged.bad, ...raws.map(([line, raw]) => ({ line, reason: reasons.get(line)!, raw }))];
-    return { staged, rowsView, narrow, records, quarantine, warnings: warningsOut, seen, drop };
+    const quarantine = [...staged.bad, ...(await quarantinedRows(conn, verdict, stage, record, sniffed.delimiter))];
+    return { staged, rowsView, narrow, records, quarantine, warnings, seen, drop };
   } catch (e) {
     await drop().catch(() => undefined);
     throw e;
   }
+}
+
+interface WarningTables {
+  stage: string;
+  keys: string;
+  verdict: string;
+  /** the table to create: one row per warning (line, column_name, raw, reason, record) */
+  warn: string;
+  /** SQL writing a staged row's cells back as CSV, the delimiter bound as $1 */
+  record: string;
+  delimiter: string;
+}
+
+/**
+ * The warnings of the rows to store, one per cell, each with its row's cells (filtered by line, not joined: a join
+ * could hash the whole file), counted per column, the first few read back for the summary.
+ */
+async function collectWarnings(conn: DuckDBConnection, t: WarningTables): Promise<Checked["warnings"]> {
+  await conn.run(
+    `CREATE TABLE ${t.warn} AS
+     SELECT line, w.column_name, w.raw, w.reason, NULL::VARCHAR AS record FROM (SELECT line, unnest(warnings) AS w
+       FROM ${t.keys} WHERE warnings IS NOT NULL)
+     WHERE line NOT IN (SELECT line FROM ${t.verdict})`,
+  );
+  if (int((await conn.runAndReadAll(`SELECT count(*) FROM ${t.warn}`)).getRows()[0][0])) {
+    await conn.run(
+      `UPDATE ${t.warn} w SET record = r.record FROM (SELECT line, ${t.record} AS ` +
+        `record FROM ${t.stage} s WHERE line IN (SELECT line FROM ${t.warn})) r WHERE ` +
+        `r.line = w.line`,
+      [t.delimiter],
+    );
+  }
+  const byColumn = Object.fromEntries(
+    (await conn.runAndReadAll(`SELECT column_name, count(*)::INTEGER FROM ${t.warn} GROUP BY ALL ORDER BY 1`))
+      .getRows()
+      .map(([column, n]): [string, number] => [text(column), int(n)]),
+  );
+  const total = Object.values(byColumn).reduce((a, b) => a + b, 0);
+  // each cell read behind a '|' (see piped)
+  const sample = total
+    ? (
+        await conn.runAndReadAll(
+          `SELECT line, column_name, '|' || raw, reason FROM ${t.warn} ORDER BY line, ` +
+            `column_name LIMIT ${WARNINGS_SAMPLE}`,
+        )
+      )
+        .getRows()
+        .map(([line, column, value, reason]) => ({
+          line: int(line),
+          column: text(column),
+          value: piped(value),
+          reason: text(reason),
+        }))
+    : [];
+  return {
+    relation: t.warn,
+    total,
+    summary: { warnings: total, warnings_by_column: byColumn, warnings_sample: sample },
+  };
+}
+
+/** The rows with a verdict: line, reason and cells written back as CSV (read behind a '|': see piped). */
+async function quarantinedRows(
+  conn: DuckDBConnection,
+  verdict: string,
+  stage: string,
+  record: string,
+  delimiter: string,
+): Promise<QuarantinedRow[]> {
+  const reasons = new Map(
+    (await conn.runAndReadAll(`SELECT line, reason FROM ${verdict}`))
+      .getRows()
+      .map(([line, reason]): [number, string] => [int(line), text(reason)]),
+  );
+  if (!reasons.size) return [];
+  return (
+    await conn.runAndReadAll(
+      `SELECT line, '|' || ${record} AS raw FROM ${stage} s WHERE line IN (SELECT line FROM ${verdict})`,
+      [delimiter],
+    )
+  )
+    .getRows()
+    .map(([line, raw]) => ({ line: int(line), reason: reasons.get(int(line)) ?? "", raw: piped(raw) }));
 }
 
 /**
