@@ -279,7 +279,12 @@ function parseDocument(text: string): DocumentModel {
     // a struck-out line of a redline is no longer part of the document
     if (STRUCK_LINE.test(body.replace(ID_MARKER, "").replace(BULLET, ""))) continue;
     // tables: a run of pipe lines; the first row names the columns
-    if (isTableLine(body)) {
+    // a lone line with bars ("Status: Won | Next step: handoff | Notes: …") is a record's fields, not a table
+    const lone =
+      !(li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end))) &&
+      !(li + 1 < ll.length && isTableLine(ll[li + 1].text)) &&
+      !body.trim().startsWith("|");
+    if (isTableLine(body) && !lone) {
       if (TABLE_RULE.test(body)) continue;
       // a wiki table's header row doubles its bars ("||Key||Summary||")
       const cells = splitCells(text, start, ln.end).filter((c, i) => !(body.startsWith("||") && !c.text && i > 0));

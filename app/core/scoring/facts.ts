@@ -280,6 +280,9 @@ const HAS_NUMBER = new RegExp(
   "i",
 );
 
+const USER_ACCOUNTS = /\b(?:set(?:ting)? up|creat\w*|provision\w*|users?|log ?ins?|sign[- ]?ins?)\b/i;
+const LEDGER_ACCOUNTS = /\b(?:gl|ledger|bank|general|chart|customer|client|key|receivable|payable)\b/i;
+
 /** "Orion 12 user forum", "Vista 7 upgrade": a version or model number after a product name, not a count. */
 function versionNumber(text: string, numAt: number, numEnd: number, value: number): boolean {
   return (
@@ -344,6 +347,9 @@ function countsIn(
     if (PERSON.test(unit.replace(/^n:/, "")) && LICENCE_CONTEXT.test(text))
       out.push({ value, unit: "user", start, end: m.index! + m[0].length, bound });
   }
+  // accounts someone sets up for people to log in are users ("we will set up 150 accounts")
+  if (USER_ACCOUNTS.test(text) && !LEDGER_ACCOUNTS.test(text))
+    for (const q of out.filter((x) => x.unit === "account")) out.push({ ...q, unit: "user" });
   // "Turbines licensed: 72", "Active studies: 15"
   if (text.includes(":"))
     for (const m of text.matchAll(LABEL_COUNT)) {
@@ -495,6 +501,7 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
   } else if (!ACCEPTANCE_SENTENCE.test(c.text)) {
     const explained = EXPLAINED.test(c.text);
     for (const q of row || explained || SUBSET.test(c.text) ? [] : countsIn(c.text)) {
+      if (!Number.isInteger(q.value)) continue; // "Rate 2.01 Site licence": a reference, not a count
       const phrase = c.text.slice(q.start, q.end);
       if (SAMPLE.test(phrase) || /\bper\b/i.test(c.text.slice(q.end, q.end + 6))) continue;
       const clause = c.text.length > 160 ? { start: q.start, end: q.end, text: phrase } : c;

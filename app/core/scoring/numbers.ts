@@ -355,6 +355,11 @@ export function quantities(text: string): Quantity[] {
     const unit = unitOf(m[1]);
     const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!unit || !value) continue;
+    // "Club licences: 26 clubs": the noun after the figure says what it counts
+    const next = /^\s*([A-Za-z][\w-]{3,})/.exec(text.slice(m.index! + m[0].length))?.[1] ?? "";
+    const person = /(?:er|or|ist|ant|ent|ian|ic|ee|people|staff)s?$/i.test(next);
+    if (/s$/i.test(next) && ((unitOf(next) !== null && unitOf(next) !== unit) || (unit === "user" && !person)))
+      continue;
     const start = m.index!;
     if (out.some((q) => q.start < start + m[0].length && q.end > start)) continue;
     out.push({ value, unit, start, end: start + m[0].length, bound: "exact" });

@@ -494,6 +494,45 @@ describe("conflicting terms: lengths, cadences, labelled estimates and places by
   });
 });
 
+describe("conflicting terms: record exports, labelled figures and accounts", () => {
+  const sources = (over: Partial<PacketText>) =>
+    flags(over, "conflicting_terms")
+      .map((x) => x.source)
+      .sort();
+  const scope = "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.";
+  it("reads a one-line CRM record with bars as fields, not as a table header", () => {
+    const note = "Stage: Won | Next step: handoff | Notes: owner is opening 7 clinics this year";
+    expect(sources({ signed_scope: scope, order_form: "Clinic licences: 5", kickoff_note: note })).toEqual([
+      "kickoff_note",
+      "order_form",
+    ]);
+  });
+  it("counts what the figure names ('Pen licences: 30 pens'), and no reference number ('Rate 2.01')", () => {
+    const over = {
+      signed_scope: scope,
+      order_form: "Pen licences: 30 pens @ £4/month\nRate 2.01 Site licence: £40 per site per month (3 sites)",
+      cs_requirement: "Pens: 34 pens need sensors this season.",
+    };
+    expect(sources(over)).toEqual(["cs_requirement", "order_form"]);
+  });
+  it("compares figures under the same line label, and accounts set up for people with users", () => {
+    expect(
+      sources({
+        signed_scope: scope,
+        order_form: "Duration: 12 months",
+        customer_promise: "Duration: 18 months of use.",
+      }),
+    ).toEqual(["customer_promise", "order_form"]);
+    expect(
+      sources({
+        signed_scope: scope,
+        order_form: "Kennelwise Pro — Qty: 20 users — 12-month term",
+        kickoff_note: "Noted — we will set up 26 accounts for the vets.",
+      }),
+    ).toEqual(["kickoff_note", "order_form"]);
+  });
+});
+
 describe("scope exceptions: concessions by any name, approved ones left alone", () => {
   it("finds 'we do not charge' in any word order, and reads '— I said no' as declining the ask before it", () => {
     expect(

@@ -8,11 +8,16 @@ const GENERIC_CONTEXT = new RegExp(
   ].join(""),
 );
 
-/** Two clauses about the same thing: at least two informative terms in common. */
+const LINE_LABEL = /^\s*([A-Za-z][\w &/-]{2,30}?)\s*:/;
+
+/** Two clauses about the same thing: at least two informative terms in common, or the same line label. */
 function sameContext(a: Fact, b: Fact): boolean {
   let shared = 0;
   for (const t of a.context) if (t.length > 3 && !GENERIC_CONTEXT.test(t) && b.context.has(t)) shared++;
-  return shared >= 2;
+  if (shared >= 2) return true;
+  // "Duration: 18 months" and "Duration: 24 months of use"
+  const label = (f: Fact) => LINE_LABEL.exec(f.clause.text)?.[1].toLowerCase();
+  return label(a) !== undefined && label(a) === label(b);
 }
 
 const CONTRACT = new Set(["signed_scope", "order_form"]);
