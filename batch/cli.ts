@@ -12,6 +12,7 @@ import { progressBar } from "./progress";
 import { checkEnv } from "../app/core/env.server";
 import type { CommandResult, Effects } from "./effects";
 import { errorMessage } from "../app/core/errors";
+import { HandoffResponse } from "./handoff";
 
 const COMMANDS: Record<string, (a: Parsed, fx: Effects) => Promise<CommandResult>> = {
   import: importCommand,
@@ -55,7 +56,7 @@ async function handToServer(dbPath: string, argv: string[], a: Parsed): Promise<
   } catch {
     return null;
   }
-  const body = (await res.json()) as { exitCode: number; stdout: string[]; stderr: string[] };
+  const body = HandoffResponse.parse(await res.json());
   for (const l of body.stderr) process.stderr.write(l + "\n");
   for (const l of body.stdout) process.stdout.write(l + "\n");
   return body.exitCode;

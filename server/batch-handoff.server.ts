@@ -4,6 +4,7 @@ import type { AppContext } from "../app/core/app/context.server";
 import { execute } from "../batch/cli";
 import { parseArgs, UsageError, CommandError } from "../batch/options";
 import type { Effects } from "../batch/effects";
+import { HandoffRequest, type HandoffResponse } from "../batch/handoff";
 import { errorMessage } from "../app/core/errors";
 
 /** Effects for a batch command run inside the server (it owns the database). */
@@ -32,12 +33,10 @@ export function batchHandoff(app: AppContext, dbPath: string, token: string): Re
     const err: string[] = [];
     let exitCode = 0;
     try {
-      const argv = (req.body?.argv ?? []) as string[];
+      const { argv, stdin } = HandoffRequest.parse(req.body ?? {});
       const a = parseArgs(argv);
       if (a.positional[0] === "seed") throw new UsageError("seed only runs on a new database");
-      const r = await app.runExclusive(() =>
-        execute(a, serverEffects(app, dbPath, String(req.body?.stdin ?? ""), out, err)),
-      );
+      const r = await app.runExclusive(() => execute(a, serverEffects(app, dbPath, stdin, out, err)));
       out.push(r.summary);
       if (a.flags.json) out.push(JSON.stringify(r.json));
       exitCode = r.exitCode ?? 0;
@@ -47,6 +46,7 @@ export function batchHandoff(app: AppContext, dbPath: string, token: string): Re
       if (!(e instanceof UsageError || e instanceof CommandError))
         err.push("(the running dashboard server ran this job)");
     }
-    res.json({ exitCode, stdout: out, stderr: err });
+    const answer: HandoffResponse = { exitCode, stdout: out, stderr: err };
+    res.json(answer);
   };
 }
