@@ -12,9 +12,9 @@ export function csvCell(value: unknown, neutralize: boolean): string {
  * Rows to CSV text. `neutralize` (default on) prefixes cells that start with = + - @ so spreadsheets do not
  * run them; the machine-readable flags export turns it off because its evidence must stay verbatim.
  */
-export function toCsv(columns: string[], rows: Record<string, unknown>[], opts: { neutralize?: boolean } = {}): string {
+export function toCsv(columns: string[], rows: readonly object[], opts: { neutralize?: boolean } = {}): string {
   const neutralize = opts.neutralize ?? true;
   const lines = [columns.map((c) => csvCell(c, neutralize)).join(",")];
-  for (const r of rows) lines.push(columns.map((c) => csvCell(r[c], neutralize)).join(","));
+  for (const r of rows) lines.push(columns.map((c) => csvCell(Reflect.get(r, c), neutralize)).join(","));
   return lines.join("\r\n") + "\r\n";
 }

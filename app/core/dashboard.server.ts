@@ -1,4 +1,5 @@
 // Page data for the dashboard: each function gathers what one page shows (routes stay thin).
+import { z } from "zod";
 import { sql } from "kysely";
 import { cached, runQueryFile, type OpenDatabase } from "./db/db.server";
 import {
@@ -332,9 +333,12 @@ export async function uploadsPage(open: OpenDatabase) {
   return { uploads };
 }
 
+/** runs.errors: the packets a run could not score, as the run stored them (JSON). */
+const RunErrors = z.array(z.object({ deal_id: z.string(), error: z.string() }));
+
 export async function runsPage(open: OpenDatabase) {
   const runs = await open.db.selectFrom("runs").selectAll().orderBy("id", "desc").limit(50).execute();
-  return { runs: runs.map((r) => ({ ...r, errors: JSON.parse(r.errors) as { deal_id: string; error: string }[] })) };
+  return { runs: runs.map((r) => ({ ...r, errors: RunErrors.parse(JSON.parse(r.errors)) })) };
 }
 
 const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -14,7 +14,7 @@ export interface ExportFile {
   body: string;
 }
 
-const csvFile = (name: string, columns: string[], rows: Record<string, unknown>[]): ExportFile => ({
+const csvFile = (name: string, columns: string[], rows: readonly object[]): ExportFile => ({
   name,
   type: "text/csv; charset=utf-8",
   body: toCsv(columns, rows),
@@ -63,13 +63,13 @@ export async function exportFile(
           "flags_rejected",
           "early_rework_per_packet",
         ],
-        (await weeklySeries(open)) as unknown as Record<string, unknown>[],
+        await weeklySeries(open),
       );
     case "fields.csv":
       return csvFile(
         name,
         ["source", "share", "packets", "accepted_flags", "rework_hours"],
-        (await recurringFields(open)) as unknown as Record<string, unknown>[],
+        await recurringFields(open),
       );
     case "flags.csv": {
       const flags = vis.flags(await listFlags(open));
@@ -95,7 +95,7 @@ export async function exportFile(
           "delay_days",
           "description",
         ],
-        (await earlyReworkItems(open)) as unknown as Record<string, unknown>[],
+        await earlyReworkItems(open),
       );
     case "packets.csv": {
       const rows: Record<string, unknown>[] = [];

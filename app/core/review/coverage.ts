@@ -1,6 +1,10 @@
 // What the scorer could and could not check on one packet, so a packet without flags is never mistaken for a clean
 // one: each text part read, blank, too thin to check, or not in English (its text checks skipped).
+import { z } from "zod";
 import { SOURCE_LABELS, TEXT_SOURCES, type TextSource } from "../packet";
+
+/** packets.text_checks: what the scorer skipped per part (a language it does not read), as stored (JSON). */
+const TextChecks = z.record(z.string(), z.string());
 
 export type PartState = "read" | "blank" | "thin" | "not_english" | "hidden";
 
@@ -46,7 +50,7 @@ export function packetCoverage(
 ): PacketCoverage {
   let languages: Record<string, string> = {};
   try {
-    languages = p.text_checks ? (JSON.parse(p.text_checks) as Record<string, string>) : {};
+    languages = p.text_checks ? TextChecks.parse(JSON.parse(p.text_checks)) : {};
   } catch {
     languages = {};
   }

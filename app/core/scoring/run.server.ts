@@ -411,8 +411,13 @@ async function storeChunk(
     if (ok.length) {
       // A packet whose LLM pass failed is recorded as scored without the LLM (its key says so), so the next run
       // with the LLM configured picks it up again; its llm_status says what happened.
-      const llmOf = (r: PacketRow) => (results.get(r.deal_id) as { llm: "ok" | "failed" | null }).llm;
-      const skippedOf = (r: PacketRow) => (results.get(r.deal_id) as { skipped: string }).skipped;
+      const scoredOf = (r: PacketRow) => {
+        const res = results.get(r.deal_id)!;
+        if ("error" in res) throw new Error(`packet ${r.deal_id} failed to score`); // filtered out above
+        return res;
+      };
+      const llmOf = (r: PacketRow) => scoredOf(r).llm;
+      const skippedOf = (r: PacketRow) => scoredOf(r).skipped;
       // the keys travel as list parameters, zipped in SQL
       const scoredKeys = ok.map((r) => scoringKey(r.content_hash, llmOf(r) === "failed" ? null : llmKey));
       await sql`UPDATE packets SET scored_hash = v.k, score_status = 'scored', score_error = NULL,
