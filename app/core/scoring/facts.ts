@@ -440,7 +440,9 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       // acceptance tests count samples, not contracted quantities; a numbered item under a mixed heading is scope
       if (
         /^(?:acceptance|accepted|complete|done)\b/i.test(u.text) ||
-        (block.section.kind === "acceptance" && !block.rawId)
+        (block.section.kind === "acceptance" && !block.rawId) ||
+        // a question states no term ("Can go-live move to July?")
+        (!CONTRACT_SOURCES.has(source) && /\?["”)]?\s*$/.test(u.text))
       )
         continue;
       const row = rowCount(block);

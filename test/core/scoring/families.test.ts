@@ -647,6 +647,16 @@ describe("timeline: dates inside an approved schedule, and dates that only date 
     expect(f.map((x) => x.source)).toEqual(["signed_scope"]);
     expect(f[0].message).toContain("9 March");
   });
+  it("reads checklist lines, a confirmed date, a kickoff date and an answer as dates given; a question gives none", () => {
+    for (const note of [
+      "[x] Contract signed\n[x] Clinic 2 date agreed with the owner: 14/04/2027 (not checked with delivery)",
+      "Item 3: Their rep confirmed bookings open 1 March 2027.",
+      "kickoff Feb 9, invite already sent",
+      "Q: Could launch move up to June? A: Yes, we can accommodate June.",
+    ])
+      expect(evidence({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
+    expect(evidence({ kickoff_note: "Q: Could launch move up to May 2027?" }, "timeline_assumption")).toEqual([]);
+  });
   it("does not read a recurring chore ('every January') as a delivery date", () => {
     const note = "I told the owner we'd refresh the fee schedule for them every January.";
     expect(evidence({ kickoff_note: note }, "timeline_assumption")).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Context, Detector, Finding } from "../types";
 import type { TextSource } from "../../packet";
-import { dateMentions, parseNumberWords, type DateMention } from "../numbers";
+import { dateMentions, MONTH_RE, parseNumberWords, type DateMention } from "../numbers";
 import { clauses, items } from "../structure";
 import { termSet } from "../lexicon";
 import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
@@ -26,6 +26,7 @@ const COMMIT = new RegExp(
     String.raw`\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|must|promised?|told|`,
     String.raw`communicated|commit(?:ted)?|agreed|guarantee[ds]?|live|go-live|golive|go live|ready|done|`,
     String.raw`running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|i said|`,
+    String.raw`confirmed|accommodate|kick-?off(?:\s+(?:is|on|set for|date))?:?\s+(?:\d|${MONTH_RE})|`,
     String.raw`in time|deliver(?:ed)?|finished|asap|fast|(?:we(?:'d| will| would|'ll)|to|can) (?:hit|`,
     String.raw`land|make)|cut ?over|migrated|switched|plenty|realistic|doable|no problem)\b`,
   ].join(""),
@@ -262,7 +263,7 @@ export const timelineDetector: Detector = {
         // transcript and chat lines open with a speaker or a timestamp; e-mail headers carry no promise
         const sp =
           speakerPrefix(raw.text) ||
-          (/^\s*(?:[\w .'-]{0,30})?\[[^\]]{1,30}\]\s*[\w .'-]{0,30}:\s*/.exec(raw.text)?.[0].length ?? 0);
+          (/^\s*(?:[\w .'-]{0,30})?\[[^\]]{0,30}\d[^\]]{0,30}\]\s*[\w .'-]{0,30}:\s*/.exec(raw.text)?.[0].length ?? 0);
         const u = sp ? { start: raw.start + sp, end: raw.end, text: raw.text.slice(sp) } : raw;
         // cheapest test first: most lines of a note commit to nothing
         const requirementDate =
@@ -286,6 +287,8 @@ export const timelineDetector: Detector = {
         let best: { c: (typeof cs)[number]; score: number; mention: DateMention } | null = null;
         cs.forEach((c, k) => {
           if (takenByOther(c.start, c.end) || /\broadmap\b/i.test(c.text)) return;
+          // a question asks for a date, the answer gives it ("Q: Can go-live move to July? A: Yes, …")
+          if (/\?\s*$/.test(c.text) && !SELLER_COMMIT.test(c.text)) return;
           const mentions: DateMention[] = dateMentions(c.text)
             .filter((d) => {
               // judged on the whole line: "From our letter to X, 19 May 2026 (excerpt): …" dates the letter
