@@ -596,6 +596,14 @@ describe("promises: paraphrased asks found, explicit non-promises respected", ()
     const quoted = 'From our tender reply (Vol. 2, p. 9), quoted by the owner: "Bookings confirmed by SMS."';
     expect(evidence({ customer_promise: quoted }, "promise_not_in_scope")).toEqual([]);
   });
+  it("reads a yes that names what it agrees to as a promise of the ask before it, and a bare yes as nothing", () => {
+    const note = (reply: string) => `The owner asked whether the cameras also stream to the owners' phones. ${reply}`;
+    expect(evidence({ kickoff_note: note("Told him yes, from day one.") }, "promise_not_in_scope")).toEqual([
+      "Told him yes, from day one.",
+    ]);
+    expect(evidence({ kickoff_note: note("Yes.") }, "promise_not_in_scope")).toEqual([]);
+    expect(evidence({ kickoff_note: note("Yes, the deal desk approved it.") }, "promise_not_in_scope")).toEqual([]);
+  });
   it("flags a promise of what the scope explicitly excludes, and reads 'that's out' as a decline", () => {
     const signed_scope = base.signed_scope + "\nOut of scope: grooming salon scheduling; pet insurance claims.";
     expect(

@@ -203,6 +203,32 @@ function statements(ctx: Context, source: TextSource): Span[] {
   return out;
 }
 
+// a yes that names what it agrees to ("Yes, both platforms."), never a bare "Yes." or "OK, noted"
+const AFFIRM = /^(?:a\s*:\s*)?yes,\s+[a-z]|\btold (?:them|him|her) (?:yes|ok|okay),\s+\w/i;
+
+/** The words of an ask (the statement before a bare "yes") that the scope does not cover, or null. */
+function affirmed(ctx: Context, ask: string, reply: string): string[] | null {
+  if (DECLINED.test(reply) || NOT_A_PROMISE.test(reply) || DECLINED.test(ask) || COMMERCIAL.test(ask + reply))
+    return null;
+  // a yes about the paperwork ("Yes, finance signed that off"), not to the ask
+  if (/\b(?:approved|deal desk|signed|in the (?:sow|contract|order form))\b/i.test(reply)) return null;
+  const { missing, words, total } = uncovered(`${ask} ${reply}`, ctx.scopeTerms);
+  return total && missing.length >= 2 && missing.length / total >= 0.34 ? words : null;
+}
+
+function finding(source: TextSource, cite: Span, words: string[]): Finding {
+  return {
+    category: "promise_not_in_scope",
+    severity: source === "customer_promise" ? "high" : "medium",
+    source,
+    start: cite.start,
+    end: cite.end,
+    message:
+      `Promised but not in the signed scope or order form (${words.slice(0, 4).join(", ")}): ` +
+      `add it by change order, or reset the customer's expectation before kickoff.`,
+  };
+}
+
 const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "customer_promise"];
 
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
@@ -226,8 +252,17 @@ export const promisesDetector: Detector = {
     for (const source of PROMISE_SOURCES) {
       const text = ctx.text(source);
       const isPromiseField = source === "customer_promise";
+      let asked = "";
       for (const u of statements(ctx, source)) {
         const plain = u.text.replace(/[’‘]/g, "'");
+        const before = asked;
+        asked = plain;
+        // "Told them yes, both platforms.", "A: Yes, bilingual at go-live.": a yes to the ask just before it
+        if (source === "kickoff_note" && before && AFFIRM.test(plain) && terms(plain).length <= 6) {
+          const reply = affirmed(ctx, before, plain);
+          if (reply && !taken(source, u.start, u.end)) out.push(finding(source, u, reply));
+          continue;
+        }
         if (
           source === "kickoff_note" &&
           !PROMISE_CUE.test(plain) &&
@@ -279,16 +314,7 @@ export const promisesDetector: Detector = {
         }
         if (!best) continue;
         const cite = u.text.split(/\s+/).length <= 30 && !taken(source, u.start, u.end) ? u : best.p;
-        out.push({
-          category: "promise_not_in_scope",
-          severity: isPromiseField ? "high" : "medium",
-          source,
-          start: cite.start,
-          end: cite.end,
-          message:
-            `Promised but not in the signed scope or order form (${best.words.slice(0, 4).join(", ")}): ` +
-            `add it by change order, or reset the customer's expectation before kickoff.`,
-        });
+        out.push(finding(source, cite, best.words));
       }
     }
     return out;
