@@ -602,7 +602,7 @@ describe("promises: paraphrased asks found, explicit non-promises respected", ()
       "Told him yes, from day one.",
     ]);
     expect(evidence({ kickoff_note: note("Yes.") }, "promise_not_in_scope")).toEqual([]);
-    expect(evidence({ kickoff_note: note("Yes, the deal desk approved it.") }, "promise_not_in_scope")).toEqual([]);
+    expect(evidence({ kickoff_note: note("Yes, finance signed that off.") }, "promise_not_in_scope")).toEqual([]);
   });
   it("flags a promise of what the scope explicitly excludes, and reads 'that's out' as a decline", () => {
     const signed_scope = base.signed_scope + "\nOut of scope: grooming salon scheduling; pet insurance claims.";
