@@ -513,6 +513,8 @@ function parseDocument(text: string): DocumentModel {
       seenStructure = true;
       continue;
     }
+    // the first numbered or bulleted line ends a title block ("MEMORANDUM / TO: / RE: … 1. …")
+    if (section.kind === "title" && (idm || bullet)) section = { kind: "none", title: "" };
     // an inline label that names a section ("Assumptions: …", "Fees — …") is a one-line section of its own
     let own = section;
     if (inlineLabel && inlineLabel[1].split(/\s+/).length <= 4) {

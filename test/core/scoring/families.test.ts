@@ -604,6 +604,15 @@ describe("promises: paraphrased asks found, explicit non-promises respected", ()
     expect(evidence({ kickoff_note: note("Yes.") }, "promise_not_in_scope")).toEqual([]);
     expect(evidence({ kickoff_note: note("Yes, finance signed that off.") }, "promise_not_in_scope")).toEqual([]);
   });
+  it("reads a memo's numbered points after its header block, and 'I indicated it would be' as a commitment", () => {
+    const note = [
+      "MEMO",
+      "TO: Delivery",
+      "RE: Kennelwise handover",
+      "1. The practice manager asked about grooming bookings; I indicated that it would be included from launch.",
+    ].join("\n");
+    expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toHaveLength(1);
+  });
   it("flags a promise of what the scope explicitly excludes, and reads 'that's out' as a decline", () => {
     const signed_scope = base.signed_scope + "\nOut of scope: grooming salon scheduling; pet insurance claims.";
     expect(

@@ -39,15 +39,15 @@ const BELIEF = new RegExp(
 const CUSTOMER_WANT = new RegExp(
   [
     String.raw`\b(?:they|customer|client|she|he|[A-Z][a-z]+) (?:also )?(?:want|wants|asked for|`,
-    String.raw`asked about|need|needs|expects?|is expecting|are expecting)\b`,
+    String.raw`asked about|need|needs|expects?|is expecting|are expecting|requests?|requested)\b`,
   ].join(""),
 );
 const SOMEDAY = /\beventually\b|\bsomeday\b|\bdown the road\b|\bat some point\b|\bnext year\b|\bin the future\b/i;
 const FIRST_PERSON_COMMIT = new RegExp(
   [
     String.raw`\b(?:i|we)\b[^.;]{0,40}?\b(?:told|said|promised|agreed|assured|committed|offered|`,
-    String.raw`confirmed|guaranteed)\b|\b(?:i|we) (?:mentioned|suggested|hinted) (?:that )?we (?:could|`,
-    String.raw`would|can|will|'d)\b|\bsaid (?:ok|okay|yes|sure|it'?s)\b|\b(?:told|promised|`,
+    String.raw`confirmed|guaranteed)\b|\b(?:i|we) (?:mentioned|suggested|hinted|indicated|implied) (?:that )?`,
+    String.raw`(?:we|it|this|that|they) (?:could|would|can|will|'d)\b|\bsaid (?:ok|okay|yes|sure|it'?s)\b|\b(?:told|promised|`,
     String.raw`assured) (?:them|him|her|the \w+|their \w+)\b|\btold them yes\b`,
   ].join(""),
   "i",
