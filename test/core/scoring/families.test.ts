@@ -249,6 +249,10 @@ describe("plain-English scopes and short deliverables", () => {
     expect(evidence({ signed_scope: scope("Kennel occupancy dashboard.") }, "ambiguous_deliverable")).toEqual([]);
     expect(evidence({ signed_scope: scope("Go-live support.") }, "ambiguous_deliverable")).toHaveLength(1);
     expect(evidence({ signed_scope: scope("Pharmacy integration.") }, "ambiguous_deliverable")).toHaveLength(1);
+    expect(evidence({ signed_scope: scope("Front-desk training.") }, "ambiguous_deliverable")).toHaveLength(1);
+    expect(
+      evidence({ signed_scope: scope("Front-desk training: two 1-hour sessions.") }, "ambiguous_deliverable"),
+    ).toEqual([]);
   });
 });
 

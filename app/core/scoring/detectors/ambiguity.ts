@@ -26,7 +26,7 @@ const LICENCE_LINE = new RegExp(
 // work with no natural end or no named counterpart: support, help, clean-up, integration with "their systems"
 const OPEN_WORK = new RegExp(
   [
-    String.raw`\b(?:support|assistance|help|hypercare|advisory|clean-?up|optimi[sz]ation|tuning|maintenance|`,
+    String.raw`\b(?:support|assistance|help|hypercare|advisory|clean-?up|optimi[sz]ation|tuning|maintenance|training|`,
     String.raw`set-?up|handling|management|concept|campaigns|journeys|dashboards|reports|reporting)\b|`,
     String.raw`\b(?:integration|interface|export|feed|sync)\b[^.]*\b(?:systems?|platforms?|tools?|applications?)\b|`,
     // "Helpdesk integration.": an integration named by one system and nothing it does
