@@ -43,7 +43,8 @@ for (const g of SYNONYM_GROUPS) for (const w of g) SYN.set(w, g[0]);
 export const stem = memo(50000, stemOf);
 
 function stemOf(word: string): string {
-  let w = word.toLowerCase().replace(/[’']s$/, "");
+  // an acronym's plural ("DCs", "APIs", "KPIs") is the acronym
+  let w = (/^[A-Z]{2,}s$/.test(word) ? word.slice(0, -1) : word).toLowerCase().replace(/[’']s$/, "");
   if (SYN.has(w)) return SYN.get(w)!;
   if (w.length > 4) {
     for (const [suf, rep] of [

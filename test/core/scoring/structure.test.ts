@@ -88,4 +88,9 @@ describe("terms", () => {
     expect(stem("seats")).toBe(stem("users"));
     expect(terms("The customer wants the SSO integrations")).toEqual(["sso", "integrate"]);
   });
+  it("reads an acronym's plural as the acronym", () => {
+    expect(stem("DCs")).toBe(stem("DC"));
+    expect(stem("KPIs")).toBe(stem("KPI"));
+    expect(stem("bus")).toBe("bus");
+  });
 });
