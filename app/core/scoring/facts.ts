@@ -287,16 +287,27 @@ const LEDGER_ACCOUNTS = /\b(?:gl|ledger|bank|general|chart|customer|client|key|r
 function versionNumber(text: string, numAt: number, numEnd: number, value: number): boolean {
   return (
     value < 1000 &&
-    /\b[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, numAt - 20), numAt)) &&
+    (/\b[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, numAt - 20), numAt)) ||
+      // an all-capitals product name ("LIMS 8"), not a label ("QTY 140", "ALL 42")
+      /(?<![\w-])(?!(?:QTY|ALL|TOTAL|UP|TO|FOR|AND|THE|OF|USD|EUR|GBP|CAD|AUD|NZD|INR|NO|NR)\s)[A-Z]{3,}\s+$/.test(
+        text.slice(Math.max(0, numAt - 20), numAt),
+      )) &&
     !/^\s*(?:[A-Z]|\(|of\b)/.test(text.slice(numEnd))
   );
 }
 
-/** "two extra sessions", "3 more sites", "adding 3 clinics": an addition, not a different total. */
+/**
+ * "two extra sessions", "3 more sites", "adding 3 clinics": an addition, not a different total; "the existing 11
+ * estates", "currently 9 clinics": today's state, not what is being bought.
+ */
 function isAddition(text: string, numAt: number, numEnd: number): boolean {
   return (
     /^\s*(?:\(\d+\)\s*)?(?:extra|additional|more|further|new|other|spare)\b/i.test(text.slice(numEnd)) ||
-    /\b(?:an? additional|another|adding|add(?:s|ed)?|plus)\s+$/i.test(text.slice(Math.max(0, numAt - 16), numAt))
+    /\b(?:an? additional|another|adding|add(?:s|ed)?|plus|existing|currently)\s+$/i.test(
+      text.slice(Math.max(0, numAt - 16), numAt),
+    ) ||
+    // a digit inside an id ("DCB-R4") counts nothing
+    /[A-Za-z]-?$/.test(text.slice(Math.max(0, numAt - 2), numAt))
   );
 }
 
@@ -367,6 +378,9 @@ function countsIn(
         bound: /up to/i.test(m[2] ?? "") ? "max" : m[2] ? "approx" : "exact",
       });
     }
+  // licences the customer issues to the public are permits, not seats ("issues 4,200 business licences a year")
+  if (/\bissu(?:e|es|ed|ing)\b/i.test(text))
+    return out.filter((q) => !(q.unit === "user" && /licen[cs]e/i.test(text.slice(q.start, q.end))));
   return out;
 }
 

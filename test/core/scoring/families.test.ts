@@ -519,6 +519,15 @@ describe("conflicting terms: record exports, labelled figures and accounts", () 
     };
     expect(sources(over)).toEqual(["cs_requirement", "order_form"]);
   });
+  it("counts nothing in a product's version ('LIMS 8'), an id ('REQ-R4') or today's estate ('the existing 9 clinics')", () => {
+    const order_form = "Kennelwise Pro — 3 clinics — 12-month term";
+    for (const cs_requirement of [
+      "Link to their VETLIMS 8 install serving both clinics.",
+      "REQ-R4  Three booking reports for the owner",
+      "Config as per the existing 9 clinics of the group.",
+    ])
+      expect(sources({ signed_scope: scope, order_form, cs_requirement })).toEqual([]);
+  });
   it("compares figures under the same line label, and accounts set up for people with users", () => {
     expect(
       sources({
