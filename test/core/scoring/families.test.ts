@@ -626,6 +626,14 @@ describe("promises: paraphrased asks found, explicit non-promises respected", ()
     ].join("\n");
     expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toHaveLength(1);
   });
+  it("does not read an acceptance condition, an optional COULD item or a named contact as a promise", () => {
+    for (const cs of [
+      "Kennel camera set-up is done when 6 feeds stream and the head nurse signs the check sheet.",
+      "COULD — Pharmacy stock alerts to the head nurse's phone.",
+      "Pharmacy vendor contact for the stock feed named (J. Ortiz) — owner: CSM Dara",
+    ])
+      expect(evidence({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
+  });
   it("flags a promise of what the scope explicitly excludes, and reads 'that's out' as a decline", () => {
     const signed_scope = base.signed_scope + "\nOut of scope: grooming salon scheduling; pet insurance claims.";
     expect(

@@ -78,6 +78,9 @@ const CUSTOMER_TASK = new RegExp(
     String.raw`\b(?:customer|client|their) (?:task|action|responsibility)\b|`,
     String.raw`^(?:the )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)? to (?:name|supply|provide|register|confirm|`,
     String.raw`send|add|nominate|assign|approve|sign)\b|\bnot sold\b|\bnot offered\b|\bno commitment\b|`,
+    // an acceptance condition, an optional MoSCoW item, or a named contact is not a promise of work
+    String.raw`\b(?:is|are) (?:done|complete|accepted) when\b|^\(?(?:[Cc]ould|COULD|[Ww]on'?t|WON'?T|[Nn]ice[- ]to[- ]have)\)?\s*[—–:-]|`,
+    String.raw`\b(?:contact|lead|liaison)\b[^.]{0,40}\b(?:named|identified|assigned)\b|\bsecond[- ]line only\b|`,
     // a named person's sign-off is the customer's duty ("Dana Reyes (CFO) signs off the cutover")
     String.raw`^(?:[A-Z][\w.'’-]*\s+){1,3}(?:\([^)]*\)\s+)?(?:signs? off|approves|accepts|signs)\b|`,
     String.raw`\bnoting for\b`,
