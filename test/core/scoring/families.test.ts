@@ -695,6 +695,14 @@ describe("timeline: dates inside an approved schedule, and dates that only date 
       expect(evidence({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
     expect(evidence({ kickoff_note: "Q: Could launch move up to May 2027?" }, "timeline_assumption")).toEqual([]);
   });
+  it("leaves alone a date restating a confirmed plan in any language, one the reader confirmed, and a revision date", () => {
+    for (const [field, text] of [
+      ["customer_promise", "Both clinics live on 01.03.2027 per the confirmed Projektplan."],
+      ["kickoff_note", "We went through your plan on 12/01 (go-live 01/03) and you confirmed it in writing."],
+      ["customer_promise", "From our tender answer, as clarified on 14 January 2027: bookings confirmed by SMS."],
+    ])
+      expect(evidence({ [field]: text }, "timeline_assumption")).toEqual([]);
+  });
   it("does not read a recurring chore ('every January') as a delivery date", () => {
     const note = "I told the owner we'd refresh the fee schedule for them every January.";
     expect(evidence({ kickoff_note: note }, "timeline_assumption")).toEqual([]);

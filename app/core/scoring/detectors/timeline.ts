@@ -92,17 +92,18 @@ const APPROVED_SCHEDULE = {
 const APPROVED_REF = new RegExp(
   [
     String.raw`\b(?:per|on|in|from|under|matches|is) (?:the |our |their )?(?:signed|approved|agreed|`,
-    String.raw`confirmed|baseline|signed-off|delivery)[- ]?(?:off )?(?:schedule|plan|ims|timeline|`,
+    String.raw`confirmed|baseline|signed-off|delivery)[- ]?(?:off )?(?:schedule|\w*plan|ims|timeline|`,
     String.raw`project plan|dates)\b|\b(?:signed|approved|confirmed|agreed)[- ](?:off )?(?:schedule|`,
     String.raw`plan|ims|timeline|dates)\b|\bper the (?:ims|schedule|plan|sow|appendix)\b|\bwhat (?:they|`,
-    String.raw`we|delivery) approved\b|\bin appendix\b`,
+    String.raw`we|delivery) approved\b|\bin appendix\b|\byou (?:confirmed|approved|signed off)\b`,
   ].join(""),
   "i",
 );
 // a date that records when something happened or was written, not when something will be delivered
 const RECORD_DATE_BEFORE = new RegExp(
   [
-    String.raw`\b(?:approved|submitted|signed|dated|sent|received|issued|as of|version|updated|written|`,
+    String.raw`\b(?:approved|submitted|signed|dated|sent|received|issued|as of|version|updated|written|clarified|`,
+    String.raw`amended|revised|`,
     String.raw`published|announced)\b[^.:"“]{0,30}$`,
   ].join(""),
   "i",
