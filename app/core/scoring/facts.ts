@@ -256,7 +256,14 @@ const OPEN_COUNT = new RegExp(
   "gi",
 );
 // part of a whole ("3 depots still use paper", "2 of the 9 sites"): not the contracted total
-const SUBSET = /\b(?:still|remaining|(?<!all )of (?:them|those|these)|among|out of|only \d|some of|first \d+)\b/i;
+const SUBSET = new RegExp(
+  [
+    String.raw`\b(?:still|remaining|(?<!all )of (?:them|those|these)|among|out of|only \d|some of|first \d+)\b|`,
+    // what happened before ("the inspector found 7 late kennels", "last audit flagged two clinics")
+    String.raw`\blast (?:year|month|quarter|week|season|review|audit|inspection|time)\b|\b(?:flagged|found)\b`,
+  ].join(""),
+  "i",
+);
 // a concession or notice period measured in months is not the term ("3 months free", "6 months' notice")
 const NOT_A_TERM = new RegExp(
   [
@@ -519,7 +526,9 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
     for (const q of row || explained || SUBSET.test(c.text) ? [] : countsIn(c.text)) {
       if (!Number.isInteger(q.value)) continue; // "Rate 2.01 Site licence": a reference, not a count
       const phrase = c.text.slice(q.start, q.end);
-      if (SAMPLE.test(phrase) || /\bper\b/i.test(c.text.slice(q.end, q.end + 6))) continue;
+      // "checked against a sample batch of 40 bookings": a sample, however far its word stands from the count
+      const lead = c.text.slice(Math.max(0, q.start - 20), q.start);
+      if (SAMPLE.test(phrase) || SAMPLE.test(lead) || /\bper\b/i.test(c.text.slice(q.end, q.end + 6))) continue;
       const clause = c.text.length > 160 ? { start: q.start, end: q.end, text: phrase } : c;
       found.push(fact("count", source, `count:${q.unit}`, q.value, q.bound, clause));
     }

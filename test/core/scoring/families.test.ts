@@ -528,6 +528,16 @@ describe("conflicting terms: record exports, labelled figures and accounts", () 
     ])
       expect(sources({ signed_scope: scope, order_form, cs_requirement })).toEqual([]);
   });
+  it("counts nothing in what happened before or in a test set", () => {
+    const order_form = "Kennelwise Pro — 3 clinics — 12-month term";
+    for (const kickoff_note of [
+      "Their last audit flagged missed vaccinations at two clinics.",
+      "The inspector found 7 overdue kennels last year.",
+    ])
+      expect(sources({ signed_scope: scope, order_form, kickoff_note })).toEqual([]);
+    const signed_scope = scope + "\nAccepted when a test set of forty (40) bookings matches the diary.";
+    expect(sources({ signed_scope, order_form: "Kennelwise Pro — up to 900 bookings a month" })).toEqual([]);
+  });
   it("compares figures under the same line label, and accounts set up for people with users", () => {
     expect(
       sources({
