@@ -5,10 +5,10 @@ import path from "node:path";
 import { format } from "date-fns";
 import fc from "fast-check";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importCsv } from "../../../app/core/ingest/import.server";
 import { dayOrderOf, parseAmount, parseDate, parseTimestamp, ValueError } from "../../../app/core/ingest/values";
-import { tempDb, tempDir } from "../../helpers/db";
+import { withTempDb, type TempDir, type TestDb } from "../../helpers/db";
 
 const SEED = 1111;
 
@@ -92,16 +92,12 @@ describe("CRM date forms", () => {
 });
 
 describe("garbage in optional fields", () => {
-  let db: Awaited<ReturnType<typeof tempDb>>;
-  let files: ReturnType<typeof tempDir>;
-  beforeAll(async () => {
-    db = await tempDb();
-    files = tempDir();
-  });
-  afterAll(async () => {
-    await db.dispose();
-    files.dispose();
-  });
+  let db: TestDb;
+  let files: TempDir;
+  withTempDb((d, f) => {
+    db = d;
+    files = f;
+  }, "all");
 
   const garbage = fc
     .oneof(

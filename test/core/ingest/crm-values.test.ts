@@ -1,28 +1,19 @@
 // Imports of files as other CRMs write them: their dates and amounts, day-first columns, optional fields that do not
 // parse (the row is imported with a warning, the text kept), one header feeding two columns.
-import { writeFileSync } from "node:fs";
-import path from "node:path";
+
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importCsv } from "../../../app/core/ingest/import.server";
 import { MappingError } from "../../../app/core/ingest/columns";
 import { csvOf } from "../../helpers/factories";
-import { tempDb, tempDir } from "../../helpers/db";
+import { fileWriter, withTempDb, type TempDir, type TestDb } from "../../helpers/db";
 
-let db: Awaited<ReturnType<typeof tempDb>>;
-let files: ReturnType<typeof tempDir>;
-const write = (name: string, content: string) => {
-  const f = path.join(files.dir, name);
-  writeFileSync(f, content);
-  return f;
-};
-beforeEach(async () => {
-  db = await tempDb();
-  files = tempDir();
-});
-afterEach(async () => {
-  await db.dispose();
-  files.dispose();
+let db: TestDb;
+let files: TempDir;
+const write = fileWriter(() => files.dir);
+withTempDb((d, f) => {
+  db = d;
+  files = f;
 });
 
 const packets = async () =>

@@ -1,28 +1,19 @@
 // The error files of an upload (issue 11): quarantined rows, and rows imported with warnings, written under the
 // file's own headers plus line and reason; fixed and uploaded again, they import those rows, the added columns ignored.
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importCsv } from "../../../app/core/ingest/import.server";
 import { errorFileCsv } from "../../../app/core/ingest/error-file.server";
-import { tempDb, tempDir } from "../../helpers/db";
+import { fileWriter, withTempDb, type TempDir, type TestDb } from "../../helpers/db";
 
-let db: Awaited<ReturnType<typeof tempDb>>;
-let files: ReturnType<typeof tempDir>;
-const write = (name: string, content: string) => {
-  const f = path.join(files.dir, name);
-  writeFileSync(f, content);
-  return f;
-};
-beforeEach(async () => {
-  db = await tempDb();
-  files = tempDir();
-});
-afterEach(async () => {
-  await db.dispose();
-  files.dispose();
+let db: TestDb;
+let files: TempDir;
+const write = fileWriter(() => files.dir);
+withTempDb((d, f) => {
+  db = d;
+  files = f;
 });
 
 const rowsOf = (csv: string) => parse(csv, { bom: true, relax_column_count: true }) as string[][];

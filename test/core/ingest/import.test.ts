@@ -1,19 +1,15 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importCsv, ImportRefused } from "../../../app/core/ingest/import.server";
 import { setApprovedSources } from "../../../app/core/settings.server";
 import { csvOf, HANDOFF_COLUMNS, packet } from "../../helpers/factories";
-import { tempDb, tempDir } from "../../helpers/db";
+import { fileWriter, withTempDb, type TempDir, type TestDb } from "../../helpers/db";
 
-let db: Awaited<ReturnType<typeof tempDb>>;
-let files: ReturnType<typeof tempDir>;
-const write = (name: string, content: string | Buffer) => {
-  const f = path.join(files.dir, name);
-  writeFileSync(f, content);
-  return f;
-};
+let db: TestDb;
+let files: TempDir;
+const write = fileWriter(() => files.dir);
 const count = async (table: "packets" | "uploads" | "quarantine" | "packet_versions" | "rework") =>
   Number(
     (
@@ -24,13 +20,9 @@ const count = async (table: "packets" | "uploads" | "quarantine" | "packet_versi
     ).n,
   );
 
-beforeEach(async () => {
-  db = await tempDb();
-  files = tempDir();
-});
-afterEach(async () => {
-  await db.dispose();
-  files.dispose();
+withTempDb((d, f) => {
+  db = d;
+  files = f;
 });
 
 describe("importing handoffs", () => {

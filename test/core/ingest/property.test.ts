@@ -2,20 +2,16 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import iconv from "iconv-lite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importCsv, ImportRefused } from "../../../app/core/ingest/import.server";
-import { tempDb, tempDir } from "../../helpers/db";
+import { withTempDb, type TempDir, type TestDb } from "../../helpers/db";
 
-let db: Awaited<ReturnType<typeof tempDb>>;
-let files: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  db = await tempDb();
-  files = tempDir();
-});
-afterAll(async () => {
-  await db.dispose();
-  files.dispose();
-});
+let db: TestDb;
+let files: TempDir;
+withTempDb((d, f) => {
+  db = d;
+  files = f;
+}, "all");
 
 const cellText = fc
   .string({

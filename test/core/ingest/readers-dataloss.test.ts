@@ -3,29 +3,25 @@
 // and the streaming one.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importCsv } from "../../../app/core/ingest/import.server";
 import { CsvRecordReader } from "../../../app/core/ingest/read-csv.server";
 import { runScore } from "../../../app/core/scoring/run.server";
 import { csvOf, HANDOFF_COLUMNS, packet } from "../../helpers/factories";
-import { tempDb, tempDir } from "../../helpers/db";
+import { withTempDb, type TempDir, type TestDb } from "../../helpers/db";
 
-let db: Awaited<ReturnType<typeof tempDb>>;
-let files: ReturnType<typeof tempDir>;
+let db: TestDb;
+let files: TempDir;
 let n = 0;
 const write = (content: string) => {
   const f = path.join(files.dir, `f${++n}.csv`);
   writeFileSync(f, content);
   return f;
 };
-beforeAll(async () => {
-  db = await tempDb();
-  files = tempDir();
-});
-afterAll(async () => {
-  await db.dispose();
-  files.dispose();
-});
+withTempDb((d, f) => {
+  db = d;
+  files = f;
+}, "all");
 const packets = (ids: string[]) =>
   db.db
     .selectFrom("packets")

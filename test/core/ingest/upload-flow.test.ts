@@ -3,22 +3,18 @@
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { uploadFields, uploadStep, type UploadContext } from "../../../app/core/ingest/upload-flow.server";
 import { listMappings, mappingAction } from "../../../app/core/ingest/mappings.server";
-import { tempDb, tempDir } from "../../helpers/db";
+import { withTempDb, type TempDir, type TestDb } from "../../helpers/db";
 
-let db: Awaited<ReturnType<typeof tempDb>>;
-let files: ReturnType<typeof tempDir>;
+let db: TestDb;
+let files: TempDir;
 let ctx: UploadContext;
-beforeEach(async () => {
-  db = await tempDb();
-  files = tempDir();
+withTempDb((d, f) => {
+  db = d;
+  files = f;
   ctx = { open: db, dir: files.dir, maxBytes: 1 << 20, uploader: "rae@x.test", runExclusive: (fn) => fn() };
-});
-afterEach(async () => {
-  await db.dispose();
-  files.dispose();
 });
 
 const CSV = "Record ID,Deal Name,Close Date,Amount\nR1,Orbit,2026-01-05,$5\nR2,Beacon,2026-01-06,$6\n";

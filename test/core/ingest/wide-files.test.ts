@@ -3,21 +3,17 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ImportRefused } from "../../../app/core/ingest/import.server";
 import { MAX_COLUMNS } from "../../../app/core/ingest/read-csv.server";
 import { batchImport } from "../../../batch/commands/import";
-import { tempDb, tempDir } from "../../helpers/db";
+import { withTempDb, type TempDir, type TestDb } from "../../helpers/db";
 
-let db: Awaited<ReturnType<typeof tempDb>>;
-let files: ReturnType<typeof tempDir>;
-beforeEach(async () => {
-  db = await tempDb();
-  files = tempDir();
-});
-afterEach(async () => {
-  await db.dispose();
-  files.dispose();
+let db: TestDb;
+let files: TempDir;
+withTempDb((d, f) => {
+  db = d;
+  files = f;
 });
 
 function wideFile(columns: number): string {
