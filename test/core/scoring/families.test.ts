@@ -535,7 +535,7 @@ describe("conflicting terms: record exports, labelled figures and accounts", () 
       "The inspector found 7 overdue kennels last year.",
     ])
       expect(sources({ signed_scope: scope, order_form, kickoff_note })).toEqual([]);
-    const signed_scope = scope + "\nAccepted when a test set of forty (40) bookings matches the diary.";
+    const signed_scope = scope + "\nAccepted when a sample batch of forty (40) bookings matches the diary.";
     expect(sources({ signed_scope, order_form: "Kennelwise Pro — up to 900 bookings a month" })).toEqual([]);
   });
   it("compares figures under the same line label, and accounts set up for people with users", () => {
