@@ -86,7 +86,7 @@ function termsOf(text: string): string[] {
   for (const m of text.matchAll(/[\p{L}][\p{L}\p{N}'’&-]*|\d+[a-z]+/gu)) {
     const raw = m[0].replace(/[’']$/, "").replace(/-+$/, "");
     if (raw.length < 2 || isStop(raw)) continue;
-    for (const part of raw.includes("-") && raw.length > 12 ? raw.split("-") : [raw]) {
+    for (const part of raw.includes("-") && raw.length > 8 ? raw.split("-") : [raw]) {
       if (part.length < 2 || isStop(part)) continue;
       out.push(stem(part));
     }

@@ -88,6 +88,9 @@ describe("terms", () => {
     expect(stem("seats")).toBe(stem("users"));
     expect(terms("The customer wants the SSO integrations")).toEqual(["sso", "integrate"]);
   });
+  it("splits hyphenated compounds into their words", () => {
+    expect(terms("Project-time tracking")).toEqual(expect.arrayContaining([stem("project"), stem("time")]));
+  });
   it("reads an acronym's plural as the acronym", () => {
     expect(stem("DCs")).toBe(stem("DC"));
     expect(stem("KPIs")).toBe(stem("KPI"));
