@@ -94,10 +94,7 @@ describe("CRM date forms", () => {
 describe("garbage in optional fields", () => {
   let db: TestDb;
   let files: TempDir;
-  withTempDb((d, f) => {
-    db = d;
-    files = f;
-  }, "all");
+  withTempDb((d, f) => ([db, files] = [d, f]), "all");
 
   const garbage = fc
     .oneof(

@@ -11,10 +11,7 @@ import { fileWriter, withTempDb, type TempDir, type TestDb } from "../../helpers
 let db: TestDb;
 let files: TempDir;
 const write = fileWriter(() => files.dir);
-withTempDb((d, f) => {
-  db = d;
-  files = f;
-});
+withTempDb((d, f) => ([db, files] = [d, f]));
 
 const rowsOf = (csv: string) => parse(csv, { bom: true, relax_column_count: true }) as string[][];
 const packets = async () =>

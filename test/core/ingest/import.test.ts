@@ -20,10 +20,7 @@ const count = async (table: "packets" | "uploads" | "quarantine" | "packet_versi
     ).n,
   );
 
-withTempDb((d, f) => {
-  db = d;
-  files = f;
-});
+withTempDb((d, f) => ([db, files] = [d, f]));
 
 describe("importing handoffs", () => {
   it("imports every row and keeps text exactly as written (CRLF, tabs, smart quotes, emoji)", async () => {

@@ -8,10 +8,7 @@ import { withTempDb, type TempDir, type TestDb } from "../../helpers/db";
 
 let db: TestDb;
 let files: TempDir;
-withTempDb((d, f) => {
-  db = d;
-  files = f;
-}, "all");
+withTempDb((d, f) => ([db, files] = [d, f]), "all");
 
 const cellText = fc
   .string({

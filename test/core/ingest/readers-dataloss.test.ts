@@ -18,10 +18,7 @@ const write = (content: string) => {
   writeFileSync(f, content);
   return f;
 };
-withTempDb((d, f) => {
-  db = d;
-  files = f;
-}, "all");
+withTempDb((d, f) => ([db, files] = [d, f]), "all");
 const packets = (ids: string[]) =>
   db.db
     .selectFrom("packets")

@@ -36,6 +36,13 @@ async function uploaded() {
   return r.result.preview;
 }
 const step = (fields: [string, string][]) => uploadStep(ctx, uploadFields(fields));
+/** The fields every later step of the page posts back for the file `uploaded()` previewed. */
+const previewed = (p: { token: string }): [string, string][] => [
+  ["token", p.token],
+  ["kind", "handoffs"],
+  ["source", "hubspot"],
+  ["file_name", "deals.csv"],
+];
 
 describe("upload steps", () => {
   it(
@@ -56,10 +63,7 @@ describe("upload steps", () => {
         ["$5", "$6"],
       ]);
       const base: [string, string][] = [
-        ["token", p.token],
-        ["kind", "handoffs"],
-        ["source", "hubspot"],
-        ["file_name", "deals.csv"],
+        ...previewed(p),
         ["map.deal_id", "Record ID"],
         ["map.opportunity_name", "Deal Name"],
       ];
@@ -96,10 +100,7 @@ describe("upload steps", () => {
     async () => {
       const p = await uploaded();
       const fields: [string, string][] = [
-        ["token", p.token],
-        ["kind", "handoffs"],
-        ["source", "hubspot"],
-        ["file_name", "deals.csv"],
+        ...previewed(p),
         ["map.deal_id", "Record ID"],
         ["map.account_name", "Deal Name"],
         ["map.opportunity_name", "Deal Name"],
@@ -185,39 +186,27 @@ describe("remembered mappings in Settings", () => {
     const [m] = await listMappings(db.db);
     const form = (extra: [string, string][]) =>
       uploadFields([["kind", "handoffs"], ["source", "hubspot"], ["header_key", m.header_key], ...extra]);
+    // Settings' mapping form as the admin posts it: intent "mapping" with the chosen headers
+    const saveMapping = (map: [string, string][]) =>
+      mappingAction(db, "admin@x.test", form([["intent", "mapping"], ...map]));
     expect(
-      await mappingAction(
-        db,
-        "admin@x.test",
-        form([
-          ["intent", "mapping"],
-          ["map.deal_id", "Record ID"],
-          ["map.account_name", ""],
-        ]),
-      ),
+      await saveMapping([
+        ["map.deal_id", "Record ID"],
+        ["map.account_name", ""],
+      ]),
     ).toMatchObject({ status: 400, error: "Pick a header for each required column: account_name." });
     expect(
-      await mappingAction(
-        db,
-        "admin@x.test",
-        form([
-          ["intent", "mapping"],
-          ["map.deal_id", "Record ID"],
-          ["map.account_name", "Deal Name"],
-          ["map.amount", "Deal Name"],
-        ]),
-      ),
+      await saveMapping([
+        ["map.deal_id", "Record ID"],
+        ["map.account_name", "Deal Name"],
+        ["map.amount", "Deal Name"],
+      ]),
     ).toMatchObject({ status: 400, error: expect.stringMatching(/^The header “Deal Name” chosen for amount/) });
     expect(
-      await mappingAction(
-        db,
-        "admin@x.test",
-        form([
-          ["intent", "mapping"],
-          ["map.deal_id", "Deal Name"],
-          ["map.account_name", "Deal Name"],
-        ]),
-      ),
+      await saveMapping([
+        ["map.deal_id", "Deal Name"],
+        ["map.account_name", "Deal Name"],
+      ]),
     ).toMatchObject({ status: 200 });
     expect((await listMappings(db.db))[0]).toMatchObject({
       mapping: { deal_id: "Deal Name", account_name: "Deal Name" },

@@ -11,10 +11,7 @@ import { withTempDb, type TempDir, type TestDb } from "../../helpers/db";
 
 let db: TestDb;
 let files: TempDir;
-withTempDb((d, f) => {
-  db = d;
-  files = f;
-});
+withTempDb((d, f) => ([db, files] = [d, f]));
 
 function wideFile(columns: number): string {
   const headers = [
