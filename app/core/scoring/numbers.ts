@@ -449,7 +449,7 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
     },
   },
   {
-    re: /\b(Q[1-4])\b|\b(EO[QMY])\b|\bend of (?:the )?(quarter|month|year)\b/gi,
+    re: /\b(Q[1-4])\b|\b(EO[QMY])\b|\bend of (?:the |next |this )?(quarter|month|year)\b/gi,
     key: (m) => (m[1] ?? m[2] ?? m[3]).toUpperCase(),
   },
   {

@@ -713,6 +713,16 @@ describe("timeline: dates inside an approved schedule, and dates that only date 
     ])
       expect(evidence({ [field]: text }, "timeline_assumption")).toEqual([]);
   });
+  it("reads 'end of next month' and 'is expecting <month>' as dates given, and a pointer to the SOW's dates as none", () => {
+    for (const note of [
+      "The owner wants both clinics live by end of next month.",
+      "Go-live: the owner is expecting June so the nurses are trained before the busy season.",
+    ])
+      expect(evidence({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
+    expect(evidence({ kickoff_note: "Told them the October dates are in the SOW." }, "timeline_assumption")).toEqual(
+      [],
+    );
+  });
   it("does not read a recurring chore ('every January') as a delivery date", () => {
     const note = "I told the owner we'd refresh the fee schedule for them every January.";
     expect(evidence({ kickoff_note: note }, "timeline_assumption")).toEqual([]);

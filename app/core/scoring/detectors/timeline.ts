@@ -23,7 +23,7 @@ const EVENT = new RegExp(
 );
 const COMMIT = new RegExp(
   [
-    String.raw`\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|must|promised?|told|`,
+    String.raw`\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|expecting|must|promised?|told|`,
     String.raw`communicated|commit(?:ted)?|agreed|guarantee[ds]?|live|go-live|golive|go live|ready|done|`,
     String.raw`running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|i said|`,
     String.raw`confirmed|accommodate|kick-?off(?:\s+(?:is|on|set for|date))?:?\s+(?:\d|${MONTH_RE})|`,
@@ -74,6 +74,13 @@ const SELLER_COMMIT = new RegExp(
   [
     String.raw`\b(?:told|promised|assured|committed|guaranteed|we(?:'d| would| will|'ll) (?:hit|have|be|`,
     String.raw`get|deliver|make)|(?:i )?said (?:we|yes|it)|i (?:said|confirmed|agreed))\b`,
+  ].join(""),
+  "i",
+);
+const SELLER_AFFIRM = new RegExp(
+  [
+    String.raw`\b(?:i|we) said (?:that'?s |that is )?(?:fine|ok|okay|no problem|doable|yes)\b|\bok(?:ay)? (?:w/|with) me\b|`,
+    String.raw`\bi said we(?:'d| would) be fine\b|\bheard (?:it )?from me\b`,
   ].join(""),
   "i",
 );
@@ -284,10 +291,14 @@ export const timelineDetector: Detector = {
               f.category === "scope_exception",
           );
         const cs = clauses(text, u.start, u.end, { commas: true });
+        // the seller agreed in the same breath to the date the buyer asked for ("live for the season — ok with me")
+        const agreedTo = SELLER_AFFIRM.test(u.text);
         const promiseField = source === "customer_promise";
         let best: { c: (typeof cs)[number]; score: number; mention: DateMention } | null = null;
         cs.forEach((c, k) => {
           if (takenByOther(c.start, c.end) || /\broadmap\b/i.test(c.text)) return;
+          // a pointer to the contract's own dates ("that schedule is per the signed scope") is not a new date
+          if (/\b(?:are|is) (?:in|per) the (?:sow|contract|order form|signed scope)\b/i.test(c.text)) return;
           // a question asks for a date, the answer gives it ("Q: Can go-live move to July? A: Yes, …")
           if (/\?\s*$/.test(c.text) && !SELLER_COMMIT.test(c.text)) return;
           const mentions: DateMention[] = dateMentions(c.text)
@@ -345,7 +356,7 @@ export const timelineDetector: Detector = {
           }
           if (!mentions.length) return;
           if (mentions.every((d) => covered(d, c.text, schedule, ctx.text("signed_scope")))) return;
-          const own = COMMIT.test(c.text) || Boolean(ev) || (requirementDate && DEADLINE_FORM.test(c.text));
+          const own = COMMIT.test(c.text) || Boolean(ev) || (requirementDate && DEADLINE_FORM.test(c.text)) || agreedTo;
           const near = COMMIT.test(cs[k - 1]?.text ?? "") || COMMIT.test(cs[k + 1]?.text ?? "");
           if (!own && (PAST_FACT.test(c.text) || CONTEXT_FACT.test(c.text))) return;
           // the seller's own word beats the customer's wish when both date the same thing
