@@ -665,5 +665,8 @@ export function referencedIds(sentence: string): Set<string> {
       else add(m[2]);
     }
   }
+  // "(a) accepted when …; (c) when …", "1) and 2) — …": list markers named as ids
+  for (const m of s.matchAll(/\(([a-z])\)(?=\s)|(?<![\w(.])(\d{1,2})\)(?=\s|$)/g))
+    normalizeId(m[1] ?? m[2]).forEach((k) => refs.add(k));
   return refs;
 }

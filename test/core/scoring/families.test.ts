@@ -222,6 +222,16 @@ describe("missing acceptance criteria: attachments, padded ranges, parenthesised
       ]),
     ).toEqual(["Loyalty points for repeat visits."]);
   });
+  it("links '(a) accepted when …; (c) …' to those list items and leaves the others open", () => {
+    expect(
+      missing([
+        "(a) Booking page for both clinics.",
+        "(b) Reminder texts to owners.",
+        "(c) Kennel camera feeds.",
+        "ACCEPTANCE — (a) accepted after 12 test bookings; (c) accepted when 6 feeds stream for a day.",
+      ]),
+    ).toEqual(["Reminder texts to owners."]);
+  });
   it("takes 'accepted per customer sign-off' for no condition, and 'certified by … when' for one", () => {
     const lines = ["D1 Booking page for both clinics.", "D2 Reminder texts to owners."];
     expect(missing([...lines, "Completion: D1 and D2 accepted per customer sign-off."])).toHaveLength(2);
