@@ -61,12 +61,7 @@ export async function rememberMapping(
   at: Date,
 ): Promise<void> {
   const key = headerKey(headers);
-  await db
-    .deleteFrom("import_mappings")
-    .where("kind", "=", kind)
-    .where("source_system", "=", source)
-    .where("header_key", "=", key)
-    .execute();
+  await forgetMapping(db, kind, source, key);
   await db
     .insertInto("import_mappings")
     .values({

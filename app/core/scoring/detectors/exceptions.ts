@@ -151,34 +151,18 @@ export const exceptionsDetector: Detector = {
           const answeredNo = /^(?:i |we )?(?:said no|declined|refused|no\b)/i.test(cs[k + 1]?.text ?? "");
           if (!fam.length || DECLINED.test(c.text) || answeredNo) continue;
           if (source === "deal_desk_exception") {
-            if (NOT_ON_FORM.test(u.text) || NOT_ON_FORM.test(deskAll)) {
-              out.push(
-                finding(
-                  source,
-                  c.start,
-                  c.end,
-                  "medium",
-                  "This deal-desk exception is not on the order form: get it onto the order form " +
-                    "or confirm delivery knows it applies.",
-                ),
-              );
-            } else if (
-              !EXPLICITLY_ON_FORM.test(u.text) &&
-              !APPROVED.test(u.text) &&
-              !APPROVED.test(deskAll) &&
-              reflected(fam, c.text, orderForm) === "absent"
-            ) {
-              out.push(
-                finding(
-                  source,
-                  c.start,
-                  c.end,
-                  "medium",
-                  "This deal-desk exception does not appear on the order form: confirm it is " +
-                    "contracted and that delivery knows it applies.",
-                ),
-              );
-            }
+            const message =
+              NOT_ON_FORM.test(u.text) || NOT_ON_FORM.test(deskAll)
+                ? "This deal-desk exception is not on the order form: get it onto the order form " +
+                  "or confirm delivery knows it applies."
+                : !EXPLICITLY_ON_FORM.test(u.text) &&
+                    !APPROVED.test(u.text) &&
+                    !APPROVED.test(deskAll) &&
+                    reflected(fam, c.text, orderForm) === "absent"
+                  ? "This deal-desk exception does not appear on the order form: confirm it is " +
+                    "contracted and that delivery knows it applies."
+                  : null;
+            if (message) out.push(finding(source, c.start, c.end, "medium", message));
             continue;
           }
           const onForm = reflected(fam, c.text, orderForm);

@@ -321,34 +321,20 @@ export const timelineDetector: Detector = {
               );
             })
             .map((d) => ({ ...d, start: d.start + c.start, end: d.end + c.start }));
+          // an event, a duration or a season is a date with no calendar key, at its place in the field
+          const relative = (m: RegExpExecArray): DateMention => ({
+            start: c.start + m.index,
+            end: c.start + m.index + m[0].length,
+            text: m[0],
+            key: null,
+          });
           const ev = EVENT.exec(c.text);
-          if (
-            ev &&
-            !mentions.some((d) => d.start - c.start <= ev.index + ev[0].length && d.end - c.start >= ev.index)
-          ) {
-            mentions.push({
-              start: c.start + ev.index,
-              end: c.start + ev.index + ev[0].length,
-              text: ev[0],
-              key: null,
-            });
-          }
+          if (ev && !mentions.some((d) => d.start - c.start <= ev.index + ev[0].length && d.end - c.start >= ev.index))
+            mentions.push(relative(ev));
           const dur = DURATION_PROMISE.exec(c.text);
-          if (dur)
-            mentions.push({
-              start: c.start + dur.index,
-              end: c.start + dur.index + dur[0].length,
-              text: dur[0],
-              key: null,
-            });
+          if (dur) mentions.push(relative(dur));
           const season = SEASON.exec(c.text);
-          if (season && !mentions.length)
-            mentions.push({
-              start: c.start + season.index,
-              end: c.start + season.index + season[0].length,
-              text: season[0],
-              key: null,
-            });
+          if (season && !mentions.length) mentions.push(relative(season));
           const then = BY_THEN.exec(c.text);
           if (then && !mentions.length && k > 0 && COMMIT.test(c.text)) {
             const prev = dateMentions(cs[k - 1].text).find((d) => d.key);
