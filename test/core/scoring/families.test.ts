@@ -654,6 +654,13 @@ describe("promises: paraphrased asks found, explicit non-promises respected", ()
     ])
       expect(evidence({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
   });
+  it("reads invoices as data a promise moves, not as billing, unless someone is invoiced", () => {
+    const note = (t: string) => evidence({ kickoff_note: t }, "promise_not_in_scope");
+    expect(note("Told the owner we'd also load three years of pharmacy invoices from the old scanner.")).toHaveLength(
+      1,
+    );
+    expect(note("Told the owner the camera add-on gets invoiced after the spring open day.")).toEqual([]);
+  });
   it("flags a promise of what the scope explicitly excludes, and reads 'that's out' as a decline", () => {
     const signed_scope = base.signed_scope + "\nOut of scope: grooming salon scheduling; pet insurance claims.";
     expect(

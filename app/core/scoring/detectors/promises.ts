@@ -96,7 +96,7 @@ const OWNER_TAIL = new RegExp(
 // Commercial terms belong to the scope-exception detector, dates and deadlines to the timeline detector.
 const COMMERCIAL = new RegExp(
   [
-    String.raw`\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic\w*|payments? terms|`,
+    String.raw`\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic(?:ed|ing)|payments? terms|`,
     String.raw`net[- ]?\d+|t&e|travel|flights?|hotels?|accommodation|expenses|overage|uplift|free|`,
     String.raw`no (?:extra )?(?:cost|charge))\b`,
   ].join(""),
