@@ -661,6 +661,12 @@ describe("promises: paraphrased asks found, explicit non-promises respected", ()
     );
     expect(note("Told the owner the camera add-on gets invoiced after the spring open day.")).toEqual([]);
   });
+  it("flags a promise in a note even where the same sentence also says nobody owns it", () => {
+    const note =
+      "they want the pharmacy stock synced to the kennel app — I said yes. no idea who owns that on our side";
+    const f = scorePacket({ ...base, kickoff_note: note }).flags.map((x) => x.category);
+    expect(f).toEqual(expect.arrayContaining(["promise_not_in_scope", "unowned_requirement"]));
+  });
   it("flags a promise of what the scope explicitly excludes, and reads 'that's out' as a decline", () => {
     const signed_scope = base.signed_scope + "\nOut of scope: grooming salon scheduling; pet insurance claims.";
     expect(

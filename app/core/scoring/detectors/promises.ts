@@ -250,7 +250,9 @@ export const promisesDetector: Detector = {
           f.start < end &&
           f.end > start &&
           f.category !== "ambiguous_deliverable" &&
-          f.category !== "missing_acceptance_criteria",
+          f.category !== "missing_acceptance_criteria" &&
+          // a note's "… I said yes. Nobody owns it yet" is both a promise and an ownership gap
+          (f.category !== "unowned_requirement" || source !== "kickoff_note"),
       );
     for (const source of PROMISE_SOURCES) {
       const text = ctx.text(source);
