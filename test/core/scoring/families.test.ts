@@ -667,6 +667,12 @@ describe("promises: paraphrased asks found, explicit non-promises respected", ()
     const f = scorePacket({ ...base, kickoff_note: note }).flags.map((x) => x.category);
     expect(f).toEqual(expect.arrayContaining(["promise_not_in_scope", "unowned_requirement"]));
   });
+  it("reads a short CS list's sentences as requirements, not a title block, and a cited contract section as covered", () => {
+    const cs = (line: string) =>
+      evidence({ cs_requirement: `Head nurse signs off each clinic.\n${line}` }, "promise_not_in_scope");
+    expect(cs("Owners expect a live feed of their pets' weights on their phones.")).toHaveLength(1);
+    expect(cs("Kennel camera retention per Section 4.2 of the contract, owner: CSM Dara.")).toEqual([]);
+  });
   it("flags a promise of what the scope explicitly excludes, and reads 'that's out' as a decline", () => {
     const signed_scope = base.signed_scope + "\nOut of scope: grooming salon scheduling; pet insurance claims.";
     expect(

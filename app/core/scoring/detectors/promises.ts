@@ -78,6 +78,8 @@ const CUSTOMER_TASK = new RegExp(
     String.raw`\b(?:customer|client|their) (?:task|action|responsibility)\b|`,
     String.raw`^(?:the )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)? to (?:name|supply|provide|register|confirm|`,
     String.raw`send|add|nominate|assign|approve|sign)\b|\bnot sold\b|\bnot offered\b|\bno commitment\b|`,
+    // a requirement that cites the contract's own section is that section ("retention per Section 4.2")
+    String.raw`\bper (?:the )?(?:RFQ|RFP|SOW|PWS|MSA|[Cc]ontract|[Ss]ection|§)\s*[\d.]+|`,
     // an acceptance condition, an optional MoSCoW item, or a named contact is not a promise of work
     String.raw`\b(?:is|are) (?:done|complete|accepted) when\b|^\(?(?:[Cc]ould|COULD|[Ww]on'?t|WON'?T|[Nn]ice[- ]to[- ]have)\)?\s*[—–:-]|`,
     String.raw`\b(?:contact|lead|liaison)\b[^.]{0,40}\b(?:named|identified|assigned)\b|\bsecond[- ]line only\b|`,
@@ -88,7 +90,7 @@ const CUSTOMER_TASK = new RegExp(
 );
 const OWNER_TAIL = new RegExp(
   [
-    String.raw`\s*(?:[—–|-]\s*|\(|;\s*)?(?:(?:training |delivery |cs )?owner|csm|status)\s*:?[^.;)|`,
+    String.raw`\s*(?:[—–|-]\s*|\(|;\s*)?\b(?:(?:training |delivery |cs )?owner|csm|status)\b\s*:?[^.;)|`,
     String.raw`]{0,300}\)?|\s*[—–-]\s*\w+ to (?:confirm|address|check)[^.]{0,300}`,
   ].join(""),
   "gi",
@@ -192,7 +194,9 @@ function statements(ctx: Context, source: TextSource): Span[] {
   const text = ctx.text(source);
   const out: Span[] = [];
   for (const b of documentOf(text).blocks) {
-    if (b.heading || b.group || b.section.kind === "title") continue;
+    // a CS list has no title block: a short line there that ends as a sentence is a requirement
+    const requirement = source === "cs_requirement" && /[.!]\s*$/.test(b.text) && b.text.split(/\s+/).length >= 5;
+    if (b.heading || b.group || (b.section.kind === "title" && !requirement)) continue;
     for (const s of b.cells ? [b.head] : sentences(text, b.head.start, b.end)) {
       const sp = speakerPrefix(s.text);
       let u = sp ? trimSpan(text, s.start + sp, s.end) : s;
