@@ -13,7 +13,8 @@ CREATE OR REPLACE MACRO part_present(v, none_counts) AS
     ELSE 1
   END;
 
-CREATE OR REPLACE MACRO packet_parts(signed_scope, order_form, deal_desk_exception, kickoff_note, cs_requirement, delivery_owner, customer_promise) AS
+CREATE OR REPLACE MACRO packet_parts(signed_scope, order_form, deal_desk_exception, kickoff_note, cs_requirement,
+  delivery_owner, customer_promise) AS
   part_present(signed_scope, false) + part_present(order_form, false) + part_present(deal_desk_exception, true)
   + part_present(kickoff_note, false) + part_present(cs_requirement, false) + part_present(delivery_owner, false)
   + part_present(customer_promise, false);

@@ -18,7 +18,8 @@ tot AS (
          count(*) FILTER (WHERE status = 'open')::INTEGER AS open
   FROM m
 )
-SELECT tot.*, r.flag_id, r.deal_id, r.account_name, strftime(r.kickoff, '%Y-%m-%d') AS kickoff_date, r.category, r.source,
+SELECT tot.*, r.flag_id, r.deal_id, r.account_name, strftime(r.kickoff, '%Y-%m-%d') AS kickoff_date, r.category,
+  r.source,
        r.status, r.evidence, r.reviewer, strftime(r.decided_at, '%Y-%m-%d') AS decided_on
 FROM tot LEFT JOIN (SELECT * FROM m ORDER BY kickoff, deal_id, flag_id LIMIT $9 OFFSET $10) r ON true
 ORDER BY r.kickoff, r.deal_id, r.flag_id;

@@ -2,7 +2,8 @@
 -- completeness and early rework, and the totals: packets, mean completeness, early rework items and delay over the
 -- matured ones (the rework rate = items / matured packets, as in pilot_metrics).
 -- Params: $1 pilot_start, $2 window_days, $3 today, $4 period ('' | pilot | baseline), $5 maturity ('' | matured |
--- maturing), $6 kickoff week ('' | YYYY-MM-DD), $7 completeness ('' | complete | incomplete), $8 row limit, $9 rows to skip.
+-- maturing), $6 kickoff week ('' | YYYY-MM-DD), $7 completeness ('' | complete | incomplete), $8 row limit, $9 rows to
+-- skip.
 WITH er AS (SELECT deal_id, count(*) AS items, sum(delay_days) AS delay FROM early_rework($1, $2) GROUP BY deal_id),
 m AS MATERIALIZED (
   SELECT p.deal_id, p.account_name, p.kickoff_date, p.period, p.matured, p.completeness,

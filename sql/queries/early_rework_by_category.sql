@@ -1,4 +1,5 @@
--- early_rework_by_category: pilot early rework per category, split predicted / dismissed / missed, with hours and delay.
+-- early_rework_by_category: pilot early rework per category, split predicted / dismissed / missed, with hours and
+-- delay.
 -- Params: $1 pilot_start, $2 window_days.
 SELECT coalesce(category, '(none)') AS category,
        count(*) FILTER (WHERE outcome = 'predicted')::INTEGER AS predicted,

@@ -18,7 +18,8 @@ q AS (
   SELECT p.deal_id, p.account_name, p.opportunity_name, p.account_owner, p.delivery_owner, p.implementation_lead,
          p.kickoff_date, p.readiness, p.score_status, p.approved_source,
          coalesce(a.open_flags, 0) AS open_flags, coalesce(a.open_high, 0) AS open_high,
-         coalesce(a.accepted, 0) AS accepted, coalesce(a.rejected, 0) AS rejected, coalesce(a.categories, []) AS categories,
+         coalesce(a.accepted, 0) AS accepted, coalesce(a.rejected, 0) AS rejected, coalesce(a.categories, []) AS
+           categories,
          coalesce(a.accepted_sources, []) AS accepted_sources
   FROM packets p LEFT JOIN agg a USING (deal_id)
   WHERE ($1 = '' OR p.account_owner = $1 OR p.delivery_owner = $1 OR p.implementation_lead = $1)
@@ -44,6 +45,7 @@ SELECT deal_id, account_name, opportunity_name, account_owner, delivery_owner, i
 FROM q CROSS JOIN totals t
 ORDER BY
   CASE WHEN $5 = 'risk' THEN -open_high ELSE 0 END,
-  CASE WHEN $5 = 'risk' THEN -open_flags WHEN $2 = 'upcoming' THEN 0 ELSE (CASE WHEN open_flags = 0 THEN 1 ELSE 0 END) END,
+  CASE WHEN $5 = 'risk' THEN -open_flags WHEN $2 = 'upcoming' THEN 0 ELSE (CASE WHEN open_flags = 0 THEN 1 ELSE 0 END)
+    END,
   kickoff_date NULLS LAST, deal_id
 LIMIT $6 OFFSET $7;

@@ -68,8 +68,10 @@ export function FlagList({
       </h2>
       {d.canReview ? (
         <p className="muted small">
-          <span className="kbd">j</span>/<span className="kbd">k</span> move · <span className="kbd">a</span> accept ·{" "}
-          <span className="kbd">r</span> reject (type a reason, Enter) ·{" "}
+          <span>
+            <span className="kbd">j</span>/<span className="kbd">k</span> move ·
+          </span>{" "}
+          <span className="kbd">a</span> accept · <span className="kbd">r</span> reject (type a reason, Enter) ·{" "}
           <button type="button" className="link-inline" onClick={() => help.current?.showModal()}>
             <span className="kbd">?</span> all shortcuts
           </button>

@@ -152,7 +152,10 @@ export interface Block extends Span {
 
 /** An item's id: "D1", "D-3", "2.1", "A.2.1", "E2.2", "US-2", "CLIN 0001", "Story 1.1", "Epic 2", "(iv)", "a)". */
 /** The words that name an item before its number or letter ("Work item 3", "LINE 002", "Item B"). */
-const ID_WORDS = String.raw`(?:work item|line item|item|line|task|deliverable|section|step|article|part|milestone|phase|stage|epic|story|feature|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|sprint)`;
+const ID_WORDS = [
+  String.raw`(?:work item|line item|item|line|task|deliverable|section|step|article|part|milestone|phase|stage|`,
+  String.raw`epic|story|feature|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|sprint)`,
+].join("");
 const ID_MARKER = new RegExp(
   [
     String.raw`^(?:${ID_WORDS}\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]\b)|§\s*\d+(?:\.\d+)*|`,
@@ -609,7 +612,10 @@ function describingCell(cells: Cell[]): Cell | null {
 }
 
 const REF_ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|[A-Z]\.\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)`;
-const REF_WORD = String.raw`(?:deliverables?|(?:work |line )?items?|lines?|tasks?|sections?|stories|story|epics?|milestones?|clins?|requirements?|req)`;
+const REF_WORD = [
+  String.raw`(?:deliverables?|(?:work |line )?items?|lines?|tasks?|sections?|stories|story|epics?|milestones?|`,
+  String.raw`clins?|requirements?|req)`,
+].join("");
 const REF_RE = new RegExp(
   String.raw`(?:\b${REF_WORD}\s+)?(${REF_ID}|\d+|(?<=\b${REF_WORD}\s+)[A-Z]\b)` +
     String.raw`(?:\s*(?:through|thru|to|[–-])\s*(${REF_ID}|\d+))?`,

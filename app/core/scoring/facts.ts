@@ -643,8 +643,13 @@ const CADENCE = new RegExp(
   ].join(""),
   "gi",
 );
-const CADENCE_NOUN_SKIP =
-  /^(?:the|a|an|our|their|your|its|his|her|review(?:ed)?|held|run|sent|delivered|basis|thereafter|after|for|with|and|on|in|of)$/i;
+const CADENCE_NOUN_SKIP = new RegExp(
+  [
+    String.raw`^(?:the|a|an|our|their|your|its|his|her|review(?:ed)?|held|run|sent|delivered|basis|thereafter|`,
+    String.raw`after|for|with|and|on|in|of)$`,
+  ].join(""),
+  "i",
+);
 const FEW: Record<string, number> = { once: 1, twice: 2, one: 1, two: 2, three: 3, four: 4, six: 6, twelve: 12 };
 
 function cadences(source: TextSource, c: Span, out: Fact[]) {

@@ -37,7 +37,8 @@ const UNITS: Record<string, number> = {
   couple: 2,
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
-export const NUMBER_WORD = `(?:${[...Object.keys(UNITS).filter((w) => w.length > 2), ...Object.keys(SCALES)].join("|")})`;
+const NUMBER_WORDS = [...Object.keys(UNITS).filter((w) => w.length > 2), ...Object.keys(SCALES)];
+export const NUMBER_WORD = `(?:${NUMBER_WORDS.join("|")})`;
 
 /** Parses number words: "three hundred forty-two" → 342, "twelve hundred" → 1200. Returns null if not a number. */
 export function parseNumberWords(text: string): number | null {

@@ -62,7 +62,8 @@ const ABBREV = new RegExp(
   [
     String.raw`(?:\b(?:e\.g|i\.e|etc|approx|incl|vs|no|nos|dr|mr|mrs|ms|prof|inc|ltd|co|corp|st|jr|sr|dept|`,
     String.raw`est|min|max|yr|yrs|mo|mos|wk|wks|hr|hrs|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|`,
-    String.raw`fig|sec|vol|pp|para|paras|ch|cl|ref|ext|attn|govt|mgmt|qty|avg|cf|viz|pt|pts|u\.s|p\.m|a\.m)|\b[A-Z])\.$`,
+    String.raw`fig|sec|vol|pp|para|paras|ch|cl|ref|ext|attn|govt|mgmt|qty|avg|cf|viz|pt|pts|u\.s|p\.m|a\.m)|`,
+    String.raw`\b[A-Z])\.$`,
   ].join(""),
   "i",
 );

@@ -529,7 +529,7 @@ describe("conflicting terms: record exports, labelled figures and accounts", () 
     };
     expect(sources(over)).toEqual(["cs_requirement", "order_form"]);
   });
-  it("counts nothing in a product's version ('LIMS 8'), an id ('REQ-R4') or today's estate ('the existing 9 clinics')", () => {
+  it("counts nothing in a version ('VETLIMS 8'), an id digit ('REQ-R4') or today's estate ('the existing 9')", () => {
     const order_form = "Kennelwise Pro — 3 clinics — 12-month term";
     for (const cs_requirement of [
       "Link to their VETLIMS 8 install serving both clinics.",
@@ -667,7 +667,7 @@ describe("promises: paraphrased asks found, explicit non-promises respected", ()
     const f = scorePacket({ ...base, kickoff_note: note }).flags.map((x) => x.category);
     expect(f).toEqual(expect.arrayContaining(["promise_not_in_scope", "unowned_requirement"]));
   });
-  it("reads a short CS list's sentences as requirements, not a title block, and a cited contract section as covered", () => {
+  it("reads a short CS list's sentences as requirements, and a cited contract section as covered", () => {
     const cs = (line: string) =>
       evidence({ cs_requirement: `Head nurse signs off each clinic.\n${line}` }, "promise_not_in_scope");
     expect(cs("Owners expect a live feed of their pets' weights on their phones.")).toHaveLength(1);
@@ -724,7 +724,7 @@ describe("timeline: dates inside an approved schedule, and dates that only date 
     expect(f.map((x) => x.source)).toEqual(["signed_scope"]);
     expect(f[0].message).toContain("9 March");
   });
-  it("reads checklist lines, a confirmed date, a kickoff date and an answer as dates given; a question gives none", () => {
+  it("reads checklist lines, confirmed and kickoff dates and an answer as dates given; a question gives none", () => {
     for (const note of [
       "[x] Contract signed\n[x] Clinic 2 date agreed with the owner: 14/04/2027 (not checked with delivery)",
       "Item 3: Their rep confirmed bookings open 1 March 2027.",
@@ -734,7 +734,7 @@ describe("timeline: dates inside an approved schedule, and dates that only date 
       expect(evidence({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
     expect(evidence({ kickoff_note: "Q: Could launch move up to May 2027?" }, "timeline_assumption")).toEqual([]);
   });
-  it("leaves alone a date restating a confirmed plan in any language, one the reader confirmed, and a revision date", () => {
+  it("leaves alone a date per a confirmed plan in any language, a plan the reader confirmed, a revision date", () => {
     for (const [field, text] of [
       ["customer_promise", "Both clinics live on 01.03.2027 per the confirmed Projektplan."],
       ["kickoff_note", "We went through your plan on 12/01 (go-live 01/03) and you confirmed it in writing."],
@@ -742,7 +742,7 @@ describe("timeline: dates inside an approved schedule, and dates that only date 
     ])
       expect(evidence({ [field]: text }, "timeline_assumption")).toEqual([]);
   });
-  it("reads 'end of next month' and 'is expecting <month>' as dates given, and a pointer to the SOW's dates as none", () => {
+  it("reads 'end of next month' and 'is expecting <month>' as dates, and a pointer to the SOW's dates as none", () => {
     for (const note of [
       "The owner wants both clinics live by end of next month.",
       "Go-live: the owner is expecting June so the nurses are trained before the busy season.",

@@ -9,7 +9,8 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     re: new RegExp(
       [
         String.raw`\bon us\b|\bon the house\b|\bsweetener\b|\bgoodwill\b|\bwon'?t be (?:invoiced|billed|`,
-        String.raw`charged)\b|\b(?:not|don'?t|won'?t) (?:be )?(?:invoic(?:e|ed|ing)|bill(?:ed|ing)?|charg(?:e|ed|ing))\b|`,
+        String.raw`charged)\b|\b(?:not|don'?t|won'?t) (?:be )?(?:invoic(?:e|ed|ing)|bill(?:ed|ing)?|charg(?:e|ed|`,
+        String.raw`ing))\b|`,
         String.raw`\bsem custo\b|\bsin costo\b|`,
         String.raw`\bsans frais\b|\bgratuit\w*\b|\bkostenlos\b|\bohne (?:aufpreis|kosten|berechnung)\b|`,
         String.raw`\bat no (?:extra |additional )?(?:cost|charge)\b|\bno (?:extra |additional )?(?:charge|`,

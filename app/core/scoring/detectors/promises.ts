@@ -47,7 +47,8 @@ const FIRST_PERSON_COMMIT = new RegExp(
   [
     String.raw`\b(?:i|we)\b[^.;]{0,40}?\b(?:told|said|promised|agreed|assured|committed|offered|`,
     String.raw`confirmed|guaranteed)\b|\b(?:i|we) (?:mentioned|suggested|hinted|indicated|implied) (?:that )?`,
-    String.raw`(?:we|it|this|that|they) (?:could|would|can|will|'d)\b|\bsaid (?:ok|okay|yes|sure|it'?s)\b|\b(?:told|promised|`,
+    String.raw`(?:we|it|this|that|they) (?:could|would|can|will|'d)\b|\bsaid (?:ok|okay|yes|sure|it'?s)\b|\b(?:told|`,
+    String.raw`promised|`,
     String.raw`assured) (?:them|him|her|the \w+|their \w+)\b|\btold them yes\b`,
   ].join(""),
   "i",
@@ -81,7 +82,8 @@ const CUSTOMER_TASK = new RegExp(
     // a requirement that cites the contract's own section is that section ("retention per Section 4.2")
     String.raw`\bper (?:the )?(?:RFQ|RFP|SOW|PWS|MSA|[Cc]ontract|[Ss]ection|§)\s*[\d.]+|`,
     // an acceptance condition, an optional MoSCoW item, or a named contact is not a promise of work
-    String.raw`\b(?:is|are) (?:done|complete|accepted) when\b|^\(?(?:[Cc]ould|COULD|[Ww]on'?t|WON'?T|[Nn]ice[- ]to[- ]have)\)?\s*[—–:-]|`,
+    String.raw`\b(?:is|are) (?:done|complete|accepted) when\b|^\(?(?:[Cc]ould|COULD|[Ww]on'?t|WON'?T|`,
+    String.raw`[Nn]ice[- ]to[- ]have)\)?\s*[—–:-]|`,
     String.raw`\b(?:contact|lead|liaison)\b[^.]{0,40}\b(?:named|identified|assigned)\b|\bsecond[- ]line only\b|`,
     // a named person's sign-off is the customer's duty ("Dana Reyes (CFO) signs off the cutover")
     String.raw`^(?:[A-Z][\w.'’-]*\s+){1,3}(?:\([^)]*\)\s+)?(?:signs? off|approves|accepts|signs)\b|`,

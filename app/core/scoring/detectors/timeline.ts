@@ -79,7 +79,8 @@ const SELLER_COMMIT = new RegExp(
 );
 const SELLER_AFFIRM = new RegExp(
   [
-    String.raw`\b(?:i|we) said (?:that'?s |that is )?(?:fine|ok|okay|no problem|doable|yes)\b|\bok(?:ay)? (?:w/|with) me\b|`,
+    String.raw`\b(?:i|we) said (?:that'?s |that is )?(?:fine|ok|okay|no problem|doable|yes)\b|\bok(?:ay)? (?:w/|`,
+    String.raw`with) me\b|`,
     String.raw`\bi said we(?:'d| would) be fine\b|\bheard (?:it )?from me\b`,
   ].join(""),
   "i",
