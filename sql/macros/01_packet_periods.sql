@@ -15,8 +15,8 @@ SELECT
   close_date,
   CASE
     WHEN kickoff_date IS NULL THEN NULL
-    WHEN kickoff_date >= CAST(pilot_start AS DATE) AND kickoff_date < CAST(pilot_start AS DATE) + CAST(window_days AS
-      INTEGER) THEN 'pilot'
+    WHEN kickoff_date >= CAST(pilot_start AS DATE)
+      AND kickoff_date < CAST(pilot_start AS DATE) + CAST(window_days AS INTEGER) THEN 'pilot'
     WHEN kickoff_date < CAST(pilot_start AS DATE) THEN 'baseline'
   END AS period,
   parts_present / 7.0 AS completeness

@@ -18,8 +18,8 @@ q AS (
   SELECT p.deal_id, p.account_name, p.opportunity_name, p.account_owner, p.delivery_owner, p.implementation_lead,
          p.kickoff_date, p.readiness, p.score_status, p.approved_source,
          coalesce(a.open_flags, 0) AS open_flags, coalesce(a.open_high, 0) AS open_high,
-         coalesce(a.accepted, 0) AS accepted, coalesce(a.rejected, 0) AS rejected, coalesce(a.categories, []) AS
-           categories,
+         coalesce(a.accepted, 0) AS accepted, coalesce(a.rejected, 0) AS rejected, coalesce(a.categories,
+           []) AS categories,
          coalesce(a.accepted_sources, []) AS accepted_sources
   FROM packets p LEFT JOIN agg a USING (deal_id)
   WHERE ($1 = '' OR p.account_owner = $1 OR p.delivery_owner = $1 OR p.implementation_lead = $1)

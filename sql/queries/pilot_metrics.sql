@@ -44,10 +44,10 @@ SELECT
   (SELECT count(*) FROM f WHERE status <> 'open')::INTEGER AS flags_reviewed,
   (SELECT count(*) FROM f WHERE status = 'accepted')::INTEGER AS flags_accepted,
   (SELECT count(*) FROM f WHERE status = 'rejected')::INTEGER AS flags_rejected,
-  (SELECT count(*) FILTER (WHERE status = 'accepted') / nullif(count(*) FILTER (WHERE status <> 'open'), 0) FROM f) AS
-    acceptance_rate,
-  (SELECT count(*) FILTER (WHERE status = 'rejected') / nullif(count(*) FILTER (WHERE status <> 'open'), 0) FROM f) AS
-    disagreement_rate,
+  (SELECT count(*) FILTER (WHERE status = 'accepted') / nullif(count(*) FILTER (WHERE status <> 'open'), 0)
+    FROM f) AS acceptance_rate,
+  (SELECT count(*) FILTER (WHERE status = 'rejected') / nullif(count(*) FILTER (WHERE status <> 'open'), 0)
+    FROM f) AS disagreement_rate,
   (SELECT count(*) FROM f WHERE caught_before_kickoff)::INTEGER AS missing_obligations_caught,
   (SELECT count(*) FROM f WHERE expectation_correction)::INTEGER AS customer_expectation_corrections,
   (SELECT count(*) FROM er WHERE period = 'pilot' AND outcome = 'predicted')::INTEGER AS early_rework_predicted,
@@ -56,12 +56,12 @@ SELECT
   rates.baseline_rate AS rework_rate_baseline,
   rates.pilot_rate AS rework_rate_pilot,
   CASE WHEN rates.baseline_rate IS NULL OR rates.pilot_rate IS NULL THEN NULL
-       ELSE greatest(0, rates.baseline_rate - rates.pilot_rate) * (SELECT count(*) FROM p WHERE period = 'pilot' AND
-         matured) END AS rework_loops_avoided,
+       ELSE greatest(0, rates.baseline_rate - rates.pilot_rate) * (SELECT count(*) FROM p WHERE period = 'pilot'
+         AND matured) END AS rework_loops_avoided,
   CASE WHEN rates.baseline_delay IS NULL OR rates.pilot_delay IS NULL THEN NULL
-       ELSE greatest(0, rates.baseline_delay - rates.pilot_delay) * (SELECT count(*) FROM p WHERE period = 'pilot' AND
-         matured) END AS kickoff_delay_prevented_days,
+       ELSE greatest(0, rates.baseline_delay - rates.pilot_delay) * (SELECT count(*) FROM p WHERE period = 'pilot'
+         AND matured) END AS kickoff_delay_prevented_days,
   (SELECT count(*) FROM p WHERE period = 'pilot') / (CAST($2 AS DOUBLE) / 30.0) AS handoffs_per_month,
-  (SELECT count(*) FROM p WHERE period = 'pilot') / (CAST($2 AS DOUBLE) / 30.0) * CAST($3 AS DOUBLE) AS
-    repeat_volume_minutes
+  (SELECT count(*) FROM p WHERE period = 'pilot') / (CAST($2 AS DOUBLE) / 30.0)
+    * CAST($3 AS DOUBLE) AS repeat_volume_minutes
 FROM rates;

@@ -9,8 +9,8 @@ acc AS (SELECT * FROM s WHERE status = 'accepted'),
 er AS MATERIALIZED (SELECT * FROM early_rework($1, $2)),
 hours AS (
   SELECT src.source, sum(er.hours) AS rework_hours
-  FROM er JOIN (SELECT DISTINCT source, deal_id, category FROM acc) src ON src.deal_id = er.deal_id AND src.category =
-    er.category
+  FROM er JOIN (SELECT DISTINCT source, deal_id, category FROM acc) src ON src.deal_id = er.deal_id
+    AND src.category = er.category
   GROUP BY src.source
 )
 SELECT

@@ -22,8 +22,8 @@ SELECT
   (count(*) FILTER (WHERE status = 'accepted' AND decided_at >= now()::TIMESTAMP - INTERVAL 30 DAY)
      / nullif(count(*) FILTER (WHERE status <> 'open' AND decided_at >= now()::TIMESTAMP - INTERVAL 30 DAY), 0))
   - (count(*) FILTER (WHERE status = 'accepted' AND decided_at < now()::TIMESTAMP - INTERVAL 30 DAY)
-     / nullif(count(*) FILTER (WHERE status <> 'open' AND decided_at < now()::TIMESTAMP - INTERVAL 30 DAY), 0)) AS
-       trend,
+     / nullif(count(*) FILTER (WHERE status <> 'open' AND decided_at < now()::TIMESTAMP - INTERVAL 30 DAY),
+       0)) AS trend,
   (dimension = 'detector'
      AND count(*) FILTER (WHERE status <> 'open') >= 20
      AND count(*) FILTER (WHERE status = 'rejected') >= 0.75 * count(*) FILTER (WHERE status <> 'open')) AS demoted

@@ -15,12 +15,12 @@ acc AS MATERIALIZED (
     AND NOT EXISTS (SELECT 1 FROM template_exclusions x WHERE x.topic = s.category || '|' || s.source || '|' || s.topic
       AND x.deal_id = s.deal_id)
 ),
-reviewed AS MATERIALIZED (SELECT DISTINCT s.deal_id, p.kickoff_date FROM s JOIN packets p USING (deal_id) WHERE s.status
-  <> 'open'),
+reviewed AS MATERIALIZED (SELECT DISTINCT s.deal_id, p.kickoff_date FROM s JOIN packets p USING (deal_id)
+  WHERE s.status <> 'open'),
 er AS (SELECT deal_id, sum(hours) AS hours FROM early_rework($1, $2) GROUP BY deal_id),
 topic_deals AS MATERIALIZED (
-  SELECT category, source, topic, deal_id, max(decided_at) AS decided_at, arg_max(evidence, length(evidence)) AS
-    evidence
+  SELECT category, source, topic, deal_id, max(decided_at) AS decided_at, arg_max(evidence,
+    length(evidence)) AS evidence
   FROM acc GROUP BY 1, 2, 3, 4
 ),
 t AS (
@@ -53,8 +53,8 @@ rates AS (
          count(d.deal_id) FILTER (WHERE r.kickoff_date >= f.done_on)::INTEGER AS packets_after,
          count(*) FILTER (WHERE r.kickoff_date >= f.done_on)::INTEGER AS reviewed_after
   FROM fixed f CROSS JOIN reviewed r
-  LEFT JOIN topic_deals d ON d.category = f.category AND d.source = f.source AND d.topic = f.topic AND d.deal_id =
-    r.deal_id
+  LEFT JOIN topic_deals d ON d.category = f.category AND d.source = f.source AND d.topic = f.topic
+    AND d.deal_id = r.deal_id
   GROUP BY 1, 2, 3
 )
 SELECT
