@@ -41,6 +41,7 @@ const BARE_CONDITION = new RegExp(
   "gi",
 );
 
+const BARE_ONLY = new RegExp(BARE_CONDITION.source, "i");
 const BARE_ACCEPTED = new RegExp(
   String.raw`\b(?:accepted|approved|signed off|complete)\s+(?=(?:${BARE_CONDITION.source})\s*(?:[.;]|$))`,
   "gi",
@@ -249,7 +250,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
           regimeAll = true;
       }
       // (a line that only names a bare sign-off or "TBD" names its deliverables without covering them)
-      const bare = !condition && new RegExp(BARE_CONDITION.source, "i").test(t);
+      const bare = !condition && BARE_ONLY.test(t);
       if (condition || (inAcceptance && !bare)) for (const r of referencedIds(t)) refs.add(r);
       // an item's own acceptance line names that item, not the others that share its words
       if (condition && (inAcceptance || standalone)) named.push(termSet(t));

@@ -676,7 +676,7 @@ function cadences(source: TextSource, c: Span, out: Fact[]) {
       .reverse();
     const pick = (ws: string[]) => ws.slice(0, 2).find((w) => w.length > 3 && !CADENCE_NOUN_SKIP.test(w));
     const noun = m[5] ? (pick(after) ?? pick(before)) : (pick(before) ?? pick(after));
-    if (!noun || unitOf(noun) === "month" || unitOf(noun) === "year" || unitOf(noun) === "week") continue;
+    if (!noun || ["month", "year", "week"].includes(unitOf(noun) ?? "")) continue;
     out.push(fact("cadence", source, `cadence:${stem(noun)}`, Math.round(perYear * 100) / 100, "exact", c));
   }
 }

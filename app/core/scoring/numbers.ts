@@ -392,10 +392,10 @@ export const MONTH_RE =
   String.raw`sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|${FOREIGN_MONTHS.join("|")})(?![a-zà-ÿ])`;
 
 /** The month number (1–12) of a month name in any of the languages above, or 0. */
+const FOREIGN_MONTH_NUMBER = new Map(FOREIGN_MONTHS.flatMap((alts, i) => alts.split("|").map((n) => [n, i + 1])));
 function monthNumber(name: string): number {
   const n = name.toLowerCase();
-  const foreign = FOREIGN_MONTHS.findIndex((alts) => alts.split("|").includes(n));
-  return foreign >= 0 ? foreign + 1 : MONTHS.findIndex((p) => n.startsWith(p)) + 1;
+  return FOREIGN_MONTH_NUMBER.get(n) ?? MONTHS.findIndex((p) => n.startsWith(p)) + 1;
 }
 
 export interface DateMention {
