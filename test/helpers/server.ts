@@ -58,7 +58,8 @@ export function batch(args: string[], opts: { input?: string; env?: Record<strin
     input: opts.input ?? "",
     env: { ...process.env, ...opts.env },
     encoding: "utf8",
-    timeout: 120000,
+    // generous: on a busy 2-core machine a full rescore beside other suites can take minutes
+    timeout: 300000,
   });
   const lines = r.stdout.trim().split("\n");
   let json: Record<string, unknown> | null = null;

@@ -123,7 +123,7 @@ describe("kill -9", () => {
       const again = batch(["score", "--all", "--json", "--db", db]);
       expect(again.json).toMatchObject({ flags_new: 0, flags_retired: 0, failed: 0 });
     },
-    240_000,
+    600_000,
   );
 
   it(
