@@ -187,6 +187,7 @@ export interface Deliverable extends Span {
   source: "signed_scope" | "order_form";
 }
 
+const BULLET = /^\s*[-–—•*◦▪·+]/;
 const WORK_SECTIONS: SectionKind[] = ["scope", "deliverables", "none"];
 
 /** Does a text state a real condition, not a bare mention of approval? */
@@ -301,8 +302,10 @@ function deliverablesOf(scope: string): Deliverable[] {
     (b) => !b.heading && !b.group && (WORK_SECTIONS.includes(b.section.kind) || milestoneWork(b)),
   );
   // where the SOW lists its deliverables, those are the units of acceptance (tasks are how they are made)
-  const listed = work.filter((b) => b.section.kind === "deliverables" && isWork(b.head.text));
-  const units = listed.length ? listed : work;
+  const inList = work.filter((b) => b.section.kind === "deliverables" && (b.rawId || b.cells || BULLET.test(b.text)));
+  const listed = inList.filter((b) => isWork(b.head.text));
+  // (a list of only licences, support and retention still says what is delivered: the rest are requirements)
+  const units = inList.length ? listed : work;
   const cov = coverageOf(blocks, scope);
   // a deliverable made by tasks it names by number is covered when those tasks carry a condition
   const byId = new Map<string, Block>();

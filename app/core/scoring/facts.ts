@@ -279,8 +279,11 @@ const LABEL_COUNT = new RegExp(
   "gi",
 );
 const PERSON = /^(?:people|person|staff|employe|member|user|\w+(?:er|or|ist|ant|ent|ian))$/;
-const LICENCE_CONTEXT =
-  /\b(?:seats?|licen[cs]es?|logins?|accounts?|access|view(?:ing|ers?)?|need (?:a )?(?:seat|login|licen[cs]e))\b/i;
+const LICENCE_CONTEXT = new RegExp(
+  String.raw`\b(?:seats?|licen[cs]es?|log(?:ging)? ?ins?|accounts?|access|view(?:ing|ers?)?|` +
+    String.raw`need (?:a )?(?:seat|login|licen[cs]e))\b`,
+  "i",
+);
 const HAS_NUMBER = new RegExp(
   String.raw`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|` +
     String.raw`twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b`,
@@ -318,10 +321,18 @@ function isAddition(text: string, numAt: number, numEnd: number): boolean {
   );
 }
 
-function countsIn(
-  text: string,
-): { value: number; unit: string; start: number; end: number; bound: Quantity["bound"] }[] {
-  const out = quantities(text)
+interface Count {
+  value: number;
+  unit: string;
+  start: number;
+  end: number;
+  bound: Quantity["bound"];
+  /** a person counted by a noun of its own ("supervisors", "analysts"), who may each need a seat */
+  person?: boolean;
+}
+
+function countsIn(text: string): Count[] {
+  const out: Count[] = quantities(text)
     .filter((q) => !["day", "hour", "week", "month", "year"].includes(q.unit))
     // a range's far end ("3-5 so staff") and a product's version number count nothing
     .filter(
@@ -360,11 +371,13 @@ function countsIn(
         : /all|every/i.test(m[1] ?? "") || !m[1]
           ? "exact"
           : "approx";
-    out.push({ value, unit: unit.replace(/^n:/, ""), start, end: m.index! + m[0].length, bound });
-    // people who each need a seat are a count of users ("150 supervisors who need seats", "65 people viewing")
-    if (PERSON.test(unit.replace(/^n:/, "")) && LICENCE_CONTEXT.test(text))
-      out.push({ value, unit: "user", start, end: m.index! + m[0].length, bound });
+    const noun = unit.replace(/^n:/, "");
+    out.push({ value, unit: noun, start, end: m.index! + m[0].length, bound, person: PERSON.test(noun) });
   }
+  // people who each need a seat are a count of users ("150 supervisors who need seats", "65 people viewing")
+  if (LICENCE_CONTEXT.test(text))
+    for (const q of out.filter((x) => x.unit !== "user" && (x.unit === "people" || x.unit === "staff" || x.person)))
+      out.push({ ...q, unit: "user" });
   // accounts someone sets up for people to log in are users ("we will set up 150 accounts")
   if (USER_ACCOUNTS.test(text) && !LEDGER_ACCOUNTS.test(text))
     for (const q of out.filter((x) => x.unit === "account")) out.push({ ...q, unit: "user" });

@@ -50,7 +50,6 @@ export const OPEN_ENDED = [
   "and the like",
   "and similar",
   "or similar(?: format)?",
-  "and/or",
   "among others",
   "and other (?:\\w+ ){0,3}(?:\\w+)",
 ];
@@ -194,7 +193,15 @@ const NOT_VAGUE_AFTER: Record<string, RegExp> = {
   modern: /^\s+[A-Z]/,
   some: /^\s+(?:of the \d|\d)/i,
   certain: /^\s+(?:that|of the \d)/i,
-  most: /^\s+(?:recent|important|likely|common)\b/i,
+  // "most" before an adverb or an adjective of rank is a superlative ("most critical", "most effectively"), not a count
+  most: new RegExp(
+    [
+      String.raw`^\s+(?:\w+ly|recent|important|likely|common|significant|critical|severe|serious|urgent|valuable|`,
+      String.raw`effective|efficient|relevant|appropriate|suitable|popular|frequent|sensitive|vulnerable|complex|`,
+      String.raw`senior|active|successful|reliable|accurate|used|visited|requested)\b`,
+    ].join(""),
+    "i",
+  ),
   periodic: /^\s+(?:table|review)\b/i,
   minimal: /^\s+(?:downtime)\b/i,
 };

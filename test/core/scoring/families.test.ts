@@ -916,3 +916,47 @@ describe("text in other languages", () => {
     expect(scorePacket(base).skipped).toEqual({});
   });
 });
+
+describe("session 18 families", () => {
+  it("takes a deliverables list of only licences and support as the whole delivery: the rest are requirements", () => {
+    const scope = [
+      "2. Requirements",
+      "The tool must meet the following requirements:",
+      "1. Archive every chat transcript for seven years in an EU region.",
+      "2. Export transcripts on request, for example:",
+      "   1. A nightly CSV drop to the records server.",
+      "3. Deliverables",
+      "- Up to 60 licences on an annual basis;",
+      "- 24/7 support by phone and e-mail.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("reads 'most' before an adjective or adverb as a superlative, not a vague count", () => {
+    const scope =
+      "1. Rank the most critical pump alarms first on the control screen, tuned most efficiently for night " +
+      "shifts. Accepted when 40 replayed alarms sort as the alarm matrix says.";
+    expect(evidence({ signed_scope: scope }, "ambiguous_deliverable")).toEqual([]);
+    const vague = "1. Migrate most archived pump logs. Accepted when the control room signs off.";
+    expect(evidence({ signed_scope: vague }, "ambiguous_deliverable")).toHaveLength(1);
+  });
+  it("does not read 'and/or' between two actions as an open list", () => {
+    const scope = "1. Review and/or re-weight the reorder thresholds for 12 depots. Accepted when the buyer signs off.";
+    expect(evidence({ signed_scope: scope }, "ambiguous_deliverable")).toEqual([]);
+  });
+  it("compares people who need access with licences bought in parts, by their total", () => {
+    const packet = {
+      order_form: "Atlas Insight — 30 analyst licences + 4 admin licences, 12 months",
+      kickoff_note: "Their ops director says 52 people will be logging in to the dashboards from day one.",
+    };
+    expect(
+      flags(packet, "conflicting_terms")
+        .map((f) => f.source)
+        .sort(),
+    ).toEqual(["kickoff_note", "order_form"]);
+    const covered = {
+      ...packet,
+      kickoff_note: "Their ops director says 31 people will be logging in to the dashboards.",
+    };
+    expect(flags(covered, "conflicting_terms")).toEqual([]);
+  });
+});

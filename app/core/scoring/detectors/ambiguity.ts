@@ -72,7 +72,7 @@ function citeFor(text: string, s: Span, hit: VagueHit): Span {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 7,
+  version: 8,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

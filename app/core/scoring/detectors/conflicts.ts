@@ -77,7 +77,15 @@ function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
       new Set(facts.filter((f) => f.source === y.source && f.key === y.key).map((f) => f.value)).size > 1;
     // (a dated piece of work is already picked out by the work it names)
     const named = a.key === "date:item" || b.key === "date:item";
-    if ((several(a) || several(b)) && !shared && !named) return false;
+    if ((several(a) || several(b)) && !shared && !named) {
+      // a count split into parts in one line ("40 viewer + 5 creator licences") is compared as its total, and
+      // disagrees only where more is needed than the parts buy
+      if (a.kind !== "count" || (several(a) && several(b))) return false;
+      const [parts, whole] = several(a) ? [a, b] : [b, a];
+      const split = facts.filter((f) => f.source === parts.source && f.key === parts.key);
+      const total = split.reduce((sum, f) => sum + f.value, 0);
+      return split.every((f) => f.clause.start === parts.clause.start) && whole.value > total;
+    }
   }
   return true;
 }
@@ -89,7 +97,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 7,
+  version: 8,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
