@@ -20,7 +20,7 @@ const NAMES: Record<string, string> = {
   nl: "Dutch",
   pt: "Portuguese",
 };
-const SETS = Object.fromEntries(Object.entries(FUNCTION_WORDS).map(([k, v]) => [k, new Set(v)]));
+const SETS = Object.entries(FUNCTION_WORDS).map(([k, v]) => [k, new Set(v)] as const);
 
 export function languageName(code: string): string {
   return NAMES[code] ?? code;
@@ -39,8 +39,7 @@ export function detectLanguage(text: string): string | null {
     .map((w) => w.toLowerCase());
   if (words.length < 12) return null;
   const hits: Record<string, number> = {};
-  for (const w of words)
-    for (const [lang, set] of Object.entries(SETS)) if (set.has(w)) hits[lang] = (hits[lang] ?? 0) + 1;
+  for (const w of words) for (const [lang, set] of SETS) if (set.has(w)) hits[lang] = (hits[lang] ?? 0) + 1;
   const ranked = Object.entries(hits).sort((a, b) => b[1] - a[1]);
   if (!ranked.length) return null;
   const [best, n] = ranked[0];

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { TEXT_SOURCES, type FlagSource, type PacketText, type TextSource } from "../packet";
 import { detectLanguage, languageName } from "./language";
 import { buildContext } from "./context";
@@ -47,10 +47,8 @@ export function sourceText(packet: PacketText, source: FlagSource): string {
 
 /** Stable id: the same finding on the same text gets the same id on every run (offsets may shift). */
 export function flagId(dealId: string, category: string, source: string, evidence: string, occurrence: number): string {
-  return createHash("sha256")
-    .update([dealId, category, source, evidence, occurrence].join("\u001f"))
-    .digest("hex")
-    .slice(0, 20);
+  // one-shot hash: the same digest as createHash().update().digest(), without a Hash object per flag
+  return hash("sha256", [dealId, category, source, evidence, occurrence].join("\u001f"), "hex").slice(0, 20);
 }
 
 /**

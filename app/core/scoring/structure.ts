@@ -245,7 +245,7 @@ function unitsOf(text: string): Unit[] {
         .trim()
         .toLowerCase();
     for (const s of sentences(text, contentStart, ln.end))
-      out.push({ ...s, marker, item, section, heading: isHeading });
+      out.push({ start: s.start, end: s.end, text: s.text, marker, item, section, heading: isHeading });
   }
   return out;
 }
