@@ -100,12 +100,15 @@ console.log("\n== scoring");
 const sc = phase("score");
 console.log(
   `first run: ${fmt(sc.scored, 0)} packets in ${fmt(sc.seconds, 1)} s (CPU ` +
-    `${fmt(sc.cpu_seconds, 1)} s) · ${fmt(sc.packets_per_s, 0)} packets/s · ` +
-    `${fmt(sc.flags, 0)} flags · peak RSS ${fmt(sc.rss_mb, 0)} MB   (targets: ` +
-    `≥ 1,000 packets/s, RSS < 1 GB)`,
+    `${fmt(sc.cpu_seconds, 1)} s, ${fmt((1000 * Number(sc.cpu_seconds)) / Number(sc.scored), 2)} ms a packet) · ` +
+    `${fmt(sc.packets_per_s, 0)} packets/s · ${fmt(sc.flags, 0)} flags · peak RSS ${fmt(sc.rss_mb, 0)} MB · ` +
+    `load ${fmt(sc.load)}   (targets: ≥ 1,000 packets/s, RSS < 1 GB)`,
 );
 const sc2 = phase("score");
-console.log(`no-change rerun: ${fmt(sc2.seconds, 2)} s (${fmt(sc2.scored, 0)} scored)   (target < 10 s)`);
+console.log(
+  `no-change rerun: ${fmt(sc2.seconds, 2)} s (${fmt(sc2.scored, 0)} scored) · load ${fmt(sc2.load)}   ` +
+    `(target < 10 s)`,
+);
 
 console.log("\n== reviews, rework and queries");
 const q = phase("queries");
