@@ -110,14 +110,22 @@ const MILESTONES: [string, RegExp][] = [
       [
         String.raw`\bgo[- ]?live\b|\bgolive\b|\blive (?:by|on|from)\b|\bbe live\b|\blaunch(?:es|ed)?\b|`,
         String.raw`\bin production\b|\bproduction (?:go-live|cutover|launch)\b|\bcut ?over\b|\bhit\b|`,
-        String.raw`\bfirst live\b`,
+        String.raw`\bfirst live\b|\blive\s+(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)`,
       ].join(""),
       "i",
     ),
   ],
   ["kickoff", /\bkick[- ]?off\b/i],
   ["uat", /\buat\b|\buser acceptance\b/i],
-  ["start", /\bstart date\b|\bsubscription start\b|\bstarts? on\b|\bcommence\w*\b|\beffective date\b/i],
+  [
+    "start",
+    new RegExp(
+      String.raw`\bstart date\b|\bsubscription start\b|\bstarts? on\b|\bcommence\w*\b|\beffective date\b|` +
+        // a performance period opening on a date ("PoP starts 1 April")
+        String.raw`\b(?:pop|period of performance|performance period)\b[^.;]{0,60}?\b(?:begins?|starts?)\b`,
+      "i",
+    ),
+  ],
 ];
 
 const CURRENCY =
@@ -146,7 +154,7 @@ export function parseMoney(raw: string, suffix?: string): number | null {
 }
 
 const MONEY_HINT = /[$€£₹¥]|\b[A-Z]{3}\s?\d|\d\s?[A-Z]{3}\b|\bRs\b/;
-const MILESTONE_HINT = /live|launch|production|cut ?over|kick|uat|acceptance|start|commence|effective|hit/i;
+const MILESTONE_HINT = /live|launch|production|cut ?over|kick|uat|acceptance|start|commence|effective|hit|begin/i;
 const SERVICES = new RegExp(
   [
     String.raw`\bimplementation\b|\bprofessional services\b|\bservices fee\b|\bfixed[- ](?:fee|price)\b|`,
@@ -170,10 +178,16 @@ const NOT_A_PRICE = new RegExp(
   "i",
 );
 
+const ACRONYM_NOT_NAME = new RegExp(
+  String.raw`^(?:UAT|SOW|PWS|USD|EUR|GBP|INR|AUD|CAD|NZD|ZAR|SGD|CHF|FFP|TBD|TBC|TBA|ASAP|EOD|EOW|EOM|EOQ|EOY|` +
+    String.raw`NTE|PEPM|PUPM|CET|GMT|UTC|EST|PST|AEST|IST|CLIN|MSA|ETA|FYI|CEO|CFO|COO|CIO|CTO|ACH)$`,
+);
 function namesIn(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/\b[A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?\b/g)) {
+  // a name ("Akron", "New Haven") or an acronym naming a channel, site or module ("OOH", "EDI")
+  for (const m of text.matchAll(/\b[A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?\b|\b[A-Z]{3,5}\b/g)) {
     const w = m[0].toLowerCase();
+    if (/^[A-Z]+$/.test(m[0]) ? ACRONYM_NOT_NAME.test(m[0]) : /^(?:also|just|and|but|please|thanks)$/.test(w)) continue;
     if (
       new RegExp(
         [
@@ -674,7 +688,9 @@ function cadences(source: TextSource, c: Span, out: Fact[]) {
       perYear = PER_YEAR[periodOf(m[4])] / n;
     } else {
       const w = m[5].toLowerCase().replace("-", "");
-      perYear = w === "biweekly" ? 26 : w === "bimonthly" ? 6 : (PER_YEAR[periodOf(w.replace(/ly$/, ""))] ?? 1);
+      // "bi-monthly" reads as twice a month or every two months: it states no figure to compare
+      if (w === "bimonthly") continue;
+      perYear = w === "biweekly" ? 26 : (PER_YEAR[periodOf(w.replace(/ly$/, ""))] ?? 1);
     }
     if (!Number.isFinite(perYear) || perYear <= 0) continue;
     // the activity: the noun after an adjective ("quarterly reviews"), else the one before ("workshops 2x/month")
@@ -688,7 +704,14 @@ function cadences(source: TextSource, c: Span, out: Fact[]) {
       .filter(Boolean)
       .reverse();
     const pick = (ws: string[]) => ws.slice(0, 2).find((w) => w.length > 3 && !CADENCE_NOUN_SKIP.test(w));
-    const noun = m[5] ? (pick(after) ?? pick(before)) : (pick(before) ?? pick(after));
+    // a compound's head: "weekly site inspections" schedules inspections
+    const head = (ws: string[]) =>
+      ws.length > 1 && /^[a-z]{4,}s$/.test(ws[1]) && !CADENCE_NOUN_SKIP.test(ws[1]) && pick(ws) === ws[0]
+        ? ws[1]
+        : pick(ws);
+    // a cadence in a parenthesis or before a comma qualifies what came before it ("inspections (fortnightly, …)")
+    const aside = /^\s*[,;)]/.test(c.text.slice(m.index! + m[0].length)) || /\(\s*$/.test(c.text.slice(0, m.index!));
+    const noun = m[5] && !aside ? (head(after) ?? pick(before)) : (pick(before) ?? pick(after));
     if (!noun || ["month", "year", "week"].includes(unitOf(noun) ?? "")) continue;
     out.push(fact("cadence", source, `cadence:${stem(noun)}`, Math.round(perYear * 100) / 100, "exact", c));
   }

@@ -328,10 +328,15 @@ export function quantities(text: string): Quantity[] {
     if (!unit) {
       let head = "";
       for (const w of words) {
-        if (/^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who)$/i.test(w)) break;
+        if (/^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|after|before|until)$/i.test(w)) break;
         head = w;
+        // "60 days after the final site": a length of time, whatever place follows it
+        if (/^(?:day|hour|week|month|year)$/.test(unitOf(w) ?? "")) break;
       }
       unit = head ? unitOf(head) : null;
+      // "16 field office licences" counts offices, as "nine branch licences" counts branches
+      const place = words.slice(0, words.indexOf(head)).find((w) => unitOf(w) === "location");
+      if (unit === "user" && /^(?:licen[cs]es|seats)$/i.test(head) && place) unit = "location";
     }
     if (!unit) continue;
     // 12-month term, 3-year: durations written with a hyphen

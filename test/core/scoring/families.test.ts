@@ -960,3 +960,59 @@ describe("session 18 families", () => {
     expect(flags(covered, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 18 families, second batch", () => {
+  it("reads a question about who does a piece of work, answered by nobody, as unowned, up to the answer", () => {
+    const note = [
+      "Priya Nair  9:02 AM",
+      "who writes the cutover runbook for the warehouse team?",
+      "",
+      "Tomasz Lee  9:15 AM",
+      "no idea, not delivery",
+    ].join("\n");
+    const found = flags({ kickoff_note: note }, "unowned_requirement");
+    expect(found).toHaveLength(1);
+    expect(found[0].evidence).toMatch(/^who writes the cutover runbook[\s\S]*no idea/);
+    const answered = note.replace("no idea, not delivery", "Tomasz: mine, I'll have it by Friday");
+    expect(flags({ kickoff_note: answered }, "unowned_requirement")).toEqual([]);
+    expect(evidence({ delivery_owner: "To be confirmed" }, "unowned_requirement")).toEqual(["To be confirmed"]);
+  });
+  it("counts offices in 'field office licences' and reads '90 days after the last office' as time", () => {
+    const packet = {
+      signed_scope:
+        "1. Configure the queue screens for 9 regional offices. Hypercare for 60 calendar days after the last " +
+        "office goes live. Accepted when each office signs the go-live checklist.",
+      order_form: "Queue subscription: 11 regional office licences, 12-month term",
+    };
+    expect(
+      flags(packet, "conflicting_terms")
+        .map((f) => f.source)
+        .sort(),
+    ).toEqual(["order_form", "signed_scope"]);
+    expect(flags(packet, "conflicting_terms").every((f) => !/60/.test(f.message))).toBe(true);
+  });
+  it("compares a period of performance start, and 'X live <date>' lines of a plan by the thing they name", () => {
+    const start = {
+      signed_scope: "G.2 The period of performance of the base year begins 02/01/2027.",
+      kickoff_note: "PoP starts 15 March 2027, staff the team from then.",
+    };
+    expect(flags(start, "conflicting_terms")).toHaveLength(2);
+    const plan = {
+      order_form: "Flight plan: radio live 3 May 2027; CTV live 24 May 2027.",
+      kickoff_note: "Promised the brand lead that CTV goes live on 3 May alongside radio.",
+    };
+    expect(evidence(plan, "conflicting_terms").sort()).toEqual([
+      "CTV live 24 May 2027.",
+      "Promised the brand lead that CTV goes live on 3 May alongside radio.",
+    ]);
+  });
+  it("reads a cadence's activity as its noun phrase's head, and a cadence in brackets as what it follows", () => {
+    const packet = {
+      signed_scope: "RIBA Stage 5 — site inspections (monthly, up to 10 visits) during construction.",
+      cs_requirement: "Board wants fortnightly site inspections while the frame goes up.",
+    };
+    expect(flags(packet, "conflicting_terms")).toHaveLength(2);
+    const vague = { ...packet, cs_requirement: "Board wants bi-monthly site inspections." };
+    expect(flags(vague, "conflicting_terms")).toEqual([]);
+  });
+});

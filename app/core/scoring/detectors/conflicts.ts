@@ -66,11 +66,13 @@ function sameKey(a: Fact, b: Fact): boolean {
   );
 }
 
+const shares = (a: Fact, b: Fact) => [...a.names].some((n) => b.names.has(n));
+
 /** Which instance of a key a fact is about: two clauses naming different sites or phases are not comparable. */
 function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
   if ((a.key.startsWith("ctx:") || a.key === "date:item" || b.key === "date:item") && !sameContext(a, b)) return false;
   if (a.kind === "date" || a.kind === "count") {
-    const shared = [...a.names].some((n) => b.names.has(n));
+    const shared = shares(a, b);
     // a side that states several values for the key needs a shared name to pick the one meant
     const several = (y: Fact) =>
       !COMMITMENT.test(y.clause.text) &&
@@ -116,6 +118,7 @@ export const conflictsDetector: Detector = {
             .map((f) => f.value),
         );
         // a source that also states the other value somewhere agrees with itself, unless it made a new commitment
+        // (where x names what it is about, "OOH live 15 Mar", only a statement about the same named thing counts)
         const restates = (x: Fact, y: Fact) =>
           !COMMITMENT.test(x.clause.text) &&
           facts.some(
@@ -123,6 +126,7 @@ export const conflictsDetector: Detector = {
               f.source === x.source &&
               f.key === x.key &&
               (f.key !== "date:item" || sameContext(f, y)) &&
+              (f.kind !== "date" || !shares(x, y) || shares(f, y)) &&
               agree(f, y, tolerance, contracted),
           );
         if (restates(a, b) || restates(b, a)) continue;

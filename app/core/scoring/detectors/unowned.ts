@@ -3,7 +3,11 @@ import { TEXT_SOURCES } from "../../packet";
 import { items } from "../structure";
 import { documentOf } from "../document";
 
-const BLANKISH_OWNER = /^(?:tbd|tbc|tba|unknown|none|n\/a|na|-+|\?+|unassigned|not assigned|nobody|no one|open)$/i;
+const BLANKISH_OWNER = new RegExp(
+  String.raw`^(?:tbd|tbc|tba|unknown|none|n\/a|na|-+|\?+|unassigned|not (?:yet )?assigned|nobody|no one|open|vacant|` +
+    String.raw`pending|to be (?:confirmed|assigned|decided|determined|named|agreed|appointed))\.?$`,
+  "i",
+);
 
 // an owner marked unknown, "to be decided", question marks, or nobody named
 const UNOWNED = new RegExp(
@@ -51,9 +55,23 @@ const RACI_CELL = /^[RACI](?:\s*[/,+]\s*[RACI])*$/;
 const BLANKISH_CELL =
   /^(?:tbd|tbc|tba|\?+|-+|—|unassigned|not (?:yet )?(?:agreed|assigned|named|decided)|none|n\/a|unknown|open)$/i;
 
+// "Who prepares the pack — our QA group or theirs? Unresolved.", "who owns the review?" … "not sure, not sales":
+// a question about who does a piece of work, and an answer (in the line or the replies after it) that names nobody
+const WHO_ASKED = new RegExp(
+  String.raw`\bwho(?:'s| is| will| would| should)?\s+(?:\w+\s+){0,2}?(?:owns?|owning|prepares?|attends?|handles?|` +
+    String.raw`does|runs?|leads?|covers?|manages?|(?:is |are )?responsible|takes?|drives?|builds?|writes?|signs?|` +
+    String.raw`reviews?|maintains?|configures?|sets? up)\b[^?\n]{0,100}?(?:\?|\s[—–]\s)`,
+  "i",
+);
+const NOBODY_ANSWER = new RegExp(
+  String.raw`\b(?:unresolved|undecided|not (?:yet )?(?:decided|agreed|sorted|known|assigned|resolved)|nobody|` +
+    String.raw`no one|not sure|no idea|unclear|tbd|tbc|not me|still open|open question)\b`,
+  "i",
+);
+
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 7,
+  version: 8,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
@@ -113,9 +131,20 @@ export const unownedDetector: Detector = {
       if (source === "order_form" || source === "signed_scope") continue;
       // judge whole list items: a question about ownership and its answer can span two sentences
       for (const it of items(ctx.text(source))) {
-        const m = UNOWNED.exec(it.text);
-        if (!m || (CUSTOMER_SIDE.test(it.text.slice(m.index)) && !/\b(?:ours|our side|us|we)\b/i.test(it.text)))
-          continue;
+        const text = ctx.text(source);
+        let m = UNOWNED.exec(it.text);
+        // where the answer comes after the question (a reply, the next line), the citation runs to the answer
+        let answerEnd = -1;
+        if (!m) {
+          const q = WHO_ASKED.exec(it.text);
+          const from = q ? it.start + q.index + q[0].length : 0;
+          const a = q ? NOBODY_ANSWER.exec(text.slice(from, from + 160)) : null;
+          if (!q || !a) continue;
+          m = q;
+          const at = from + a.index;
+          if (at >= it.end) answerEnd = text.indexOf("\n", at) < 0 ? text.trimEnd().length : text.indexOf("\n", at);
+        }
+        if (CUSTOMER_SIDE.test(it.text.slice(m.index)) && !/\b(?:ours|our side|us|we)\b/i.test(it.text)) continue;
         if (out.some((f) => f.source === source && f.start !== null && f.start < it.end && f.end! > it.start)) continue;
         // cite the sentence that holds the marker (or the item when it spans sentences)
         const at = it.start + m.index;
@@ -125,7 +154,7 @@ export const unownedDetector: Detector = {
           severity: "medium",
           source,
           start: u.start,
-          end: u.end,
+          end: Math.max(u.end, answerEnd),
           message: "This requirement has no named delivery-side owner: assign one before kickoff.",
         });
       }
