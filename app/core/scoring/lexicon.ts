@@ -84,9 +84,17 @@ export const terms = memo(512, termsOf);
 function termsOf(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/[\p{L}][\p{L}\p{N}'’&-]*|\d+[a-z]+/gu)) {
-    const raw = m[0].replace(/[’']$/, "").replace(/-+$/, "");
+    let raw = m[0];
+    // (the common case, a word with no trailing quote or hyphen, skips both replacements)
+    if (raw.endsWith("'") || raw.endsWith("’")) raw = raw.slice(0, -1);
+    if (raw.endsWith("-")) raw = raw.replace(/-+$/, "");
     if (raw.length < 2 || isStop(raw)) continue;
-    for (const part of raw.includes("-") && raw.length > 8 ? raw.split("-") : [raw]) {
+    // a word not split is already known to be no stop word
+    if (!raw.includes("-") || raw.length <= 8) {
+      out.push(stem(raw));
+      continue;
+    }
+    for (const part of raw.split("-")) {
       if (part.length < 2 || isStop(part)) continue;
       out.push(stem(part));
     }
