@@ -1,4 +1,4 @@
-import { createHash, createHmac } from "node:crypto";
+import { createHmac, hash } from "node:crypto";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sql } from "kysely";
 import { appendRows, type Tx } from "../db/tx.server";
@@ -20,9 +20,9 @@ function entryHash(
   at: string,
   e: { actor: string; action: string; entity: string; entity_id: string; detail: string },
 ): string {
-  return createHash("sha256")
-    .update([prev, seq, at, e.actor, e.action, e.entity, e.entity_id, e.detail].join("\u001f"))
-    .digest("hex");
+  // one-shot: the digest createHash().update().digest() gives, without a Hash object per entry (a scoring run
+  // appends one entry per new flag)
+  return hash("sha256", [prev, seq, at, e.actor, e.action, e.entity, e.entity_id, e.detail].join("\u001f"), "hex");
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { sql } from "kysely";
 import type { OpenDatabase } from "../db/db.server";
 import { appendRows, inTransaction } from "../db/tx.server";
@@ -41,10 +41,7 @@ export interface ScoreSummary {
 
 /** What a packet's flags depend on: its text, the detector versions and the LLM configuration. */
 export function scoringKey(contentHash: string, llmKey: string | null): string {
-  return createHash("sha256")
-    .update(`${contentHash}|${DETECTOR_VERSIONS}|${llmKey ?? "no-llm"}`)
-    .digest("hex")
-    .slice(0, 32);
+  return hash("sha256", `${contentHash}|${DETECTOR_VERSIONS}|${llmKey ?? "no-llm"}`, "hex").slice(0, 32);
 }
 
 type PacketRow = PacketText & { content_hash: string; version: number };
