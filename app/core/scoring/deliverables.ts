@@ -13,7 +13,7 @@ export const ACCEPTANCE = new RegExp(
     String.raw`\baccept(?:s|able|ability)?\b|\b(?:accepted|approved)\b(?=\s+(?:by|in writing|within|`,
     String.raw`when|on|upon|after|once|if|at|via|through|under|against|per|only)\b|\s*[.,;:)]|\s*$)|`,
     String.raw`\b(?:is|are|be|been|being|was|were|when|once|until|upon|if|`,
-    String.raw`gets?)\s+(?:\w+\s+)?(?:accepted|approved)\b|\bacceptance\b|\bsign[- ]?off\b|\bsigns? off\b|`,
+    String.raw`gets?)\s+(?:\w+\s+)?(?:accepted|approved)\b|\bacceptance\b|\bsign[- ]?off\b|\bsigns? (?:it |them )?off\b|`,
     String.raw`\bsigned off\b|\bsigns the\b|\bapprov(?:es|al)\b(?!\s+(?:routing|workflows?|rules?|`,
     String.raw`chains?|queues?|matrix|matrices|flows?|steps?|levels?|limits?|hierarch\w*|process(?:es)?|`,
     String.raw`requests?|notifications?|paths?|thresholds?|policies|policy|routes?))|`,
@@ -70,10 +70,11 @@ const COUNT_OR_DURATION = new RegExp(
 /** A sentence or section that sets acceptance for deliverables in general. */
 const UNIT_OF_WORK =
   String.raw`(?:[\w-]+\s+){0,2}?(?:deliverables?|packages?|items?|milestones?|stor(?:y|ies)|epics?|products?|` +
-  String.raw`phases?|modules?|tasks?|dels?|lines?|work|sites?|releases?)`;
+  String.raw`phases?|modules?|tasks?|dels?|lines?|work|sites?|releases?|stages?|assets?|outputs?|drawings?|` +
+  String.raw`documents?|workstreams?|sprints?|waves?)`;
 const GENERAL_ACCEPTANCE = new RegExp(
   String.raw`\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?${UNIT_OF_WORK}\b(?:\s+above)?[^.]{0,300}` +
-    String.raw`\b(?:accept|sign[- ]?off|approv|acceptab|deemed|finished|complete)|` +
+    String.raw`\b(?:accept|sign[- ]?off|signs? (?:it |them )?off|signed\b|approv|acceptab|deemed|finished|complete)|` +
     new RegExp(
       [
         String.raw`\baccept(?:ance|ed)\b[^.]{0,300}\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|`,
@@ -121,7 +122,10 @@ const NOT_WORK = new RegExp(
   [
     String.raw`^(?:the )?(?:customer|client|buyer|county|city|district|university|bank|agency|`,
     String.raw`government|state|company|licensee|purchaser|society|trust|authority|council|school|`,
-    String.raw`board)\b(?!\s+(?:portal|app|dashboard|report|data|integration|site))|^(?:either party|`,
+    String.raw`board)(?:'s|’s)?\b(?=\s+(?:[\w-]+\s+)?(?:will|shall|must|to|is|are|should|may|can|provides?|`,
+    String.raw`supplies|supply|gives?|owns?|agrees?|acknowledges?|retains?|remains?|has|have|responsib\w*|`,
+    String.raw`obligations?|dependenc\w*)\b)|^(?:customer|client)-(?:requested|owned|provided|supplied|led|managed)\b|`,
+    String.raw`^(?:either party|`,
     String.raw`the parties|this (?:statement|sow|agreement|document|order)|statement of work|`,
     String.raw`any(?:thing)? (?:work|changes?|requests?) (?:not|outside)|work outside|all work|fees?\b|`,
     String.raw`fixed (?:fee|price)|travel\b|payment|invoic|pricing|price\b|expenses\b|time (?:&|`,
@@ -137,7 +141,9 @@ const NOT_WORK = new RegExp(
     String.raw`^(?:24\/7\S*|unlimited)\b|^(?:named )?(?:users|seats|licen[cs]es|environments|`,
     String.raw`languages)\s*:|^(?:data )?retention\b|`,
     String.raw`\bconfigured for (?:\w+ )?\(?\d[\d,]*\)? (?:named )?(?:users|seats|years|months|days)\b|`,
-    String.raw`\b(?:is|are) (?:those|defined as)\b`,
+    String.raw`\b(?:is|are) (?:those|defined as)\b|`,
+    // what the supplier must not do is a condition on the work, not a deliverable
+    String.raw`^(?:the )?(?:contractor|vendor|supplier|provider|consultant)\s+(?:shall|must|will|may) not\b`,
   ].join(""),
   "i",
 );
@@ -177,7 +183,8 @@ const CUSTOM_WORK = new RegExp(
 const DOCUMENT_TITLE = /\border form\b|\bbon de commande\b|\bquot(?:e|ation)\b|\bproposal\b|\binvoice\b/i;
 
 const SUMMARY_LEAD = /^(?:scope|summary|overview|purpose|background|objectives?)\s*[:—–-]/i;
-const REMOVED = /^(?:removed|deleted|descoped|de-scoped|dropped|cancell?ed|withdrawn)$/i;
+const REMOVED =
+  /^(?:removed|deleted|descoped|de-scoped|dropped|cancell?ed|withdrawn|excluded|not offered|not included|out of scope)$/i;
 
 export interface Deliverable extends Span {
   marker: string | null;
@@ -201,9 +208,11 @@ export function boundedWork(text: string): boolean {
   return BOUNDED_KIND.test(text) && COUNT_OR_DURATION.test(text);
 }
 
-function isWork(text: string): boolean {
+function isWork(text: string, row = false): boolean {
   const t = text.replace(/^[\s*_>#-]+/, "");
-  if (t.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 2) return false;
+  // (a numbered table row may name its deliverable in one word: "D5 | Reports")
+  if (t.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < (row ? 1 : 2)) return false;
+  if (row && !/^\p{Lu}\p{Ll}{3,}/u.test(t)) return false;
   if (NOT_WORK.test(t) || CAPABILITY.test(t)) return false;
   if (/^(?:acceptance|accepted|sign[- ]?off|complete|done|approv)/i.test(t)) return false;
   // a line that is only a date, an amount or a reference
@@ -297,6 +306,8 @@ function deliverablesOf(scope: string): Deliverable[] {
   const milestoneWork = (b: Block) =>
     b.section.kind === "schedule" &&
     b.rawId !== null &&
+    // (an item whose own run-in label names the schedule, "4. TERM. Twelve months …", is not under a plan)
+    b.section.title !== b.label.toLowerCase() &&
     (/^milestone/i.test(b.rawId) ? !dateMentions(b.text).some((d) => d.key) : !dateMentions(b.text).length);
   const work = blocks.filter(
     (b) => !b.heading && !b.group && (WORK_SECTIONS.includes(b.section.kind) || milestoneWork(b)),
@@ -321,7 +332,9 @@ function deliverablesOf(scope: string): Deliverable[] {
     // a change order's removed rows take work out of scope
     if (
       b.cells?.some((c) => REMOVED.test(c.text)) ||
-      REMOVED.test(b.text.replace(/^[\s|*>-]+/, "").split(/[\s:|—–-]/)[0])
+      REMOVED.test(b.text.replace(/^[\s|*>-]+/, "").split(/[\s:|—–-]/)[0]) ||
+      // "Stages 0, 1 and 7: excluded."
+      REMOVED.test(/[:—–]\s*([^:—–]+?)\.?\s*$/.exec(b.text)?.[1] ?? "")
     )
       continue;
     const rowCondition = b.cells?.some(
@@ -334,7 +347,8 @@ function deliverablesOf(scope: string): Deliverable[] {
         !new RegExp(
           [
             String.raw`^(?:tbd|tbc|n\/a|-+|—|as agreed|per (?:customer|client) sign-?off|(?:customer|`,
-            String.raw`client) sign-?off|to (?:the )?(?:customer|client)'?s satisfaction)\.?$`,
+            String.raw`client) sign-?off|to (?:the )?(?:customer|client)'?s satisfaction|(?:customer|client) to `,
+            String.raw`(?:approve|confirm|sign(?: it)? off))\.?$`,
           ].join(""),
           "i",
         ).test(c.text.trim()),
@@ -357,7 +371,7 @@ function deliverablesOf(scope: string): Deliverable[] {
       coveredByName(nameOf(b), cov.named) ||
       viaTasks(b);
     if (b.rawId || b.cells || /^\s*[-–—•*◦▪·+]/.test(b.text)) {
-      if (!isWork(b.head.text)) continue;
+      if (!isWork(b.head.text) && !(b.cells && b.rawId && isWork(b.head.text, true))) continue;
       out.push({
         ...b.head,
         marker: b.rawId,

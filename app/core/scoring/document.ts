@@ -210,8 +210,11 @@ const STRUCK_LINE =
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}/;
 const isTableLine = (s: string) => {
   const t = s.trim();
+  if (!t.includes("|")) return tabbed(t);
   return t.startsWith("|") ? t.length > 1 : (t.match(/ \| /g) ?? []).length >= 1 && (t.match(/\|/g) ?? []).length >= 2;
 };
+/** A row pasted from a spreadsheet: three or more cells split by tabs. */
+const tabbed = (t: string) => (t.match(/\S\t+(?=\S)/g) ?? []).length >= 2;
 /** A line that attaches to the item above it: a story's acceptance line, an indented detail. */
 const STORY_LINE = /^(?=\S+(?:\s+\S+){3})(?:AC|A\/C|given\b|given\/when\/then|when\b.*\bthen\b|done when|dod)\b/i;
 const ACCEPT_LINE = new RegExp(
@@ -527,6 +530,9 @@ function parseDocument(text: string): DocumentModel {
       const neverWork = k !== "fees" && k !== "other" && k !== "scope" && k !== "deliverables" && k !== "background";
       if (k !== "other" && k !== "scope" && k !== "deliverables" && (plainLine || sectionMarker || neverWork))
         own = { kind: k, title: inlineLabel[1].toLowerCase() };
+      // a line under a capitals label the model has no name for ("CHOICE OF LAW: …") is a clause, not work
+      else if (k === "other" && plainLine && /^[A-Z][A-Z &/-]{3,}$/.test(inlineLabel[1].trim()))
+        own = { kind: "other", title: inlineLabel[1].toLowerCase() };
     }
     // the title block: unmarked lines before any section or item
     if (
@@ -576,9 +582,10 @@ function block(
 
 function splitCells(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
+  const bar = text.slice(start, end).includes("|") ? "|" : "\t";
   let cellStart = text[start] === "|" ? start + 1 : start;
   for (let i = cellStart; i <= end; i++) {
-    if (i === end || text[i] === "|") {
+    if (i === end || text[i] === bar) {
       const t = trimSpan(text, cellStart, i);
       out.push(t);
       cellStart = i + 1;

@@ -1016,3 +1016,47 @@ describe("session 18 families, second batch", () => {
     expect(flags(vague, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 18 families, acceptance in new house styles", () => {
+  it("lets 'each stage … signs it off' and 'every asset … approval' regimes cover every stage or asset", () => {
+    const stages = [
+      "Stage 2 Outline design — two layout options and one client workshop.",
+      "Stage 3 Detailed design — coordinated drawings for planning.",
+      "Stage gate: at the close of each stage the designer issues a stage pack; the client's sponsor signs it off.",
+    ].join("\n");
+    expect(evidence({ signed_scope: stages }, "missing_acceptance_criteria")).toEqual([]);
+    const assets = [
+      "OUTPUTS:",
+      "• 6 short product videos",
+      "• 20 banner ads in 4 sizes",
+      "SIGN-OFF: every asset gets one round of changes; final approval is given in writing by the marketing lead.",
+    ].join("\n");
+    expect(evidence({ signed_scope: assets }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("does not take capitals clauses, the supplier's prohibitions or excluded lines for deliverables", () => {
+    const scope = [
+      "1. Configure claim intake for 4 regions. Accepted when 50 test claims route correctly.",
+      "2. TERM. Nine (9) months from the start notice.",
+      "3. The Supplier shall not start any work before the purchase order is issued.",
+      "Phases 0 and 4: excluded.",
+      "GOVERNING LAW: Scotland.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("reads a spreadsheet paste as a table, with one-word rows and 'customer to approve' as no condition", () => {
+    const scope = [
+      "Ref\tDeliverable\tQty\tAcceptance",
+      "W1\tPick-face configuration for two sites\t2\tPick test of 300 lines at 99.5% accuracy",
+      "W2\tDashboards\t4\tcustomer to approve",
+      "W3\tTemplates\tsome\t",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria").length).toBe(2);
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria").join(" ")).not.toMatch(/Pick-face/);
+  });
+  it("reads 'Client intake forms' as work, and only the client doing something as the client's part", () => {
+    const scope = "1. Client onboarding forms set-up.\n2. Client will supply the current form library.";
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Client onboarding forms set-up.",
+    ]);
+  });
+});
