@@ -92,29 +92,30 @@ export function noteNoise(text: string): boolean {
   return false;
 }
 
+const SPEAKER_LABEL = new RegExp(
+  [
+    String.raw`^(?:[A-Z][A-Z'.-]{1,20}|[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20})?(?: \([^)]{1,30}\))?|`,
+    // a chat export's stamp ("[09:14]", "[18/11/2026, 09:21]", "18/11/2026, 09:21 -") before the name and role
+    String.raw`(?:\[[^\]\n]{0,20}\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\]|`,
+    String.raw`\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s*[-–])\s*`,
+    String.raw`[A-Z][\w' .-]{0,30}?(?: \([^)]{1,30}\))?|`,
+    String.raw`[A-Z][\w' .-]{0,30}?\s*\[[^\]\n]{0,20}\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\])\s*:\s+(?=\S)`,
+  ].join(""),
+);
+
+const FIELD_LABEL = new RegExp(
+  [
+    String.raw`^(?:owner|note|notes|scope|status|action|next steps?|risk|issue|ask|asks|update|summary|`,
+    String.raw`context|re|fyi|ps|tl;dr|nb)\s*:`,
+  ].join(""),
+  "i",
+);
+
 /** The length of a speaker label that opens a transcript line ("JEROME: ", "GP: ", "Rep (Ana): "), or 0. */
 export function speakerPrefix(text: string): number {
-  const m = new RegExp(
-    [
-      String.raw`^(?:[A-Z][A-Z'.-]{1,20}|[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20})?(?: \([^)]{1,30}\))?|`,
-      // a chat export's stamp ("[09:14]", "[18/11/2026, 09:21]", "18/11/2026, 09:21 -") before the name and role
-      String.raw`(?:\[[^\]\n]{0,20}\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\]|`,
-      String.raw`\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s*[-–])\s*`,
-      String.raw`[A-Z][\w' .-]{0,30}?(?: \([^)]{1,30}\))?|`,
-      String.raw`[A-Z][\w' .-]{0,30}?\s*\[[^\]\n]{0,20}\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\])\s*:\s+(?=\S)`,
-    ].join(""),
-  ).exec(text);
+  const m = SPEAKER_LABEL.exec(text);
   if (!m) return 0;
   // a field label ("Owner:", "Note:", "Scope:") is not a speaker
-  if (
-    new RegExp(
-      [
-        String.raw`^(?:owner|note|notes|scope|status|action|next steps?|risk|issue|ask|asks|update|summary|`,
-        String.raw`context|re|fyi|ps|tl;dr|nb)\s*:`,
-      ].join(""),
-      "i",
-    ).test(m[0])
-  )
-    return 0;
+  if (FIELD_LABEL.test(m[0])) return 0;
   return m[0].length;
 }

@@ -182,22 +182,21 @@ const ACRONYM_NOT_NAME = new RegExp(
   String.raw`^(?:UAT|SOW|PWS|USD|EUR|GBP|INR|AUD|CAD|NZD|ZAR|SGD|CHF|FFP|TBD|TBC|TBA|ASAP|EOD|EOW|EOM|EOQ|EOY|` +
     String.raw`NTE|PEPM|PUPM|CET|GMT|UTC|EST|PST|AEST|IST|CLIN|MSA|ETA|FYI|CEO|CFO|COO|CIO|CTO|ACH)$`,
 );
+
+const NOT_A_NAME = new RegExp(
+  [
+    String.raw`^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|the|this|`,
+    String.raw`that|they|we|our|go|live|production|phase|wave|uat|kickoff|told|said|target|all|both|`,
+    String.raw`each|every|customer|client)`,
+  ].join(""),
+);
 function namesIn(text: string): Set<string> {
   const out = new Set<string>();
   // a name ("Akron", "New Haven") or an acronym naming a channel, site or module ("OOH", "EDI")
   for (const m of text.matchAll(/\b[A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?\b|\b[A-Z]{3,5}\b/g)) {
     const w = m[0].toLowerCase();
     if (/^[A-Z]+$/.test(m[0]) ? ACRONYM_NOT_NAME.test(m[0]) : /^(?:also|just|and|but|please|thanks)$/.test(w)) continue;
-    if (
-      new RegExp(
-        [
-          String.raw`^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|the|this|`,
-          String.raw`that|they|we|our|go|live|production|phase|wave|uat|kickoff|told|said|target|all|both|`,
-          String.raw`each|every|customer|client)`,
-        ].join(""),
-      ).test(w)
-    )
-      continue;
+    if (NOT_A_NAME.test(w)) continue;
     out.add(w);
   }
   return out;
@@ -229,6 +228,14 @@ function fact(
   };
 }
 
+const UNIT_LIST_END = new RegExp(
+  [
+    String.raw`^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|and|or|so|but|`,
+    String.raw`because|when|if|as|then)$`,
+  ].join(""),
+  "i",
+);
+
 /** The counted noun of a phrase: a known unit ("seats" → user), else the first plural noun. */
 function countedNoun(phrase: string[]): string | null {
   // "texts/mo" counts messages; "power units" is one name; "desk and field staff" counts staff
@@ -241,16 +248,7 @@ function countedNoun(phrase: string[]): string | null {
     if (head) return unitOf(head);
   }
   for (const w of words) {
-    if (
-      new RegExp(
-        [
-          String.raw`^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|and|or|so|but|`,
-          String.raw`because|when|if|as|then)$`,
-        ].join(""),
-        "i",
-      ).test(w)
-    )
-      break;
+    if (UNIT_LIST_END.test(w)) break;
     const u = unitOf(w);
     if (u) return ["day", "hour", "week", "month", "year", "session", "workshop"].includes(u) ? null : u;
     const clean = w.replace(/[^A-Za-z-]/g, "");
@@ -596,19 +594,18 @@ const HOURS = new RegExp(
   String.raw`(up to|capped at|not to exceed|max(?:imum)?(?: of)?)?\s*\b(${NUM})\s*(?:hours|hrs|h)\b`,
   "gi",
 );
+
+const HOUR_BUDGET_HINT = new RegExp(
+  [
+    String.raw`\bcap(?:ped)?\b|\bnot to exceed\b|@|\bbank\b|\bblock\b|\bbudget\b|\bpool\b|\bprepaid\b|`,
+    String.raw`\bt&m\b|\btime (?:and|&) materials\b|\bhours of (?:services|consulting|development|`,
+    String.raw`professional)`,
+  ].join(""),
+  "i",
+);
 /** A block of service hours (a capped bank, "220 hours @ $140"), not a session length or a notice. */
 function hourBudgets(source: TextSource, c: Span, out: Fact[]) {
-  if (
-    !new RegExp(
-      [
-        String.raw`\bcap(?:ped)?\b|\bnot to exceed\b|@|\bbank\b|\bblock\b|\bbudget\b|\bpool\b|\bprepaid\b|`,
-        String.raw`\bt&m\b|\btime (?:and|&) materials\b|\bhours of (?:services|consulting|development|`,
-        String.raw`professional)`,
-      ].join(""),
-      "i",
-    ).test(c.text)
-  )
-    return;
+  if (!HOUR_BUDGET_HINT.test(c.text)) return;
   if (/\/\s*(?:month|mo|week|day)\b|\bper (?:month|week|day)\b|\bsla\b|\bresponse\b|\bwithin\b/i.test(c.text)) return;
   for (const m of c.text.matchAll(HOURS)) {
     const v = parseNumeral(m[2]) ?? parseNumberWords(m[2]);

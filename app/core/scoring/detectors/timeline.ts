@@ -200,15 +200,17 @@ const EVENT_MONTH: [RegExp, number][] = [
   [/easter/i, 4],
 ];
 
+const RELATIVE_DURATION = new RegExp(
+  [
+    String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:business\s+|`,
+    String.raw`working\s+)?(day|week|month|sprint)s?`,
+  ].join(""),
+  "i",
+);
+
 /** A relative duration the signed scope itself states is the contract's, not a promise. */
 function durationInScope(d: DateMention, scope: string): boolean {
-  const m = new RegExp(
-    [
-      String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:business\s+|`,
-      String.raw`working\s+)?(day|week|month|sprint)s?`,
-    ].join(""),
-    "i",
-  ).exec(d.text);
+  const m = RELATIVE_DURATION.exec(d.text);
   if (!m) return false;
   const n = /^\d+$/.test(m[1]) ? Number(m[1]) : parseNumberWords(m[1]);
   const re = new RegExp(String.raw`\b(?:${n}|${m[1]})[\s-]+(?:\w+\s+)?${m[2]}s?\b`, "i");
