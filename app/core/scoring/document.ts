@@ -269,6 +269,15 @@ export interface DocumentModel {
 
 export const documentOf = memo(512, parseDocument);
 
+/**
+ * Is a block part of a field's title block? A CS requirement list has none: a short line there that ends as a
+ * sentence is a requirement.
+ */
+export function inTitleBlock(b: Block, requirementList: boolean): boolean {
+  if (b.section.kind !== "title") return false;
+  return !(requirementList && /[.!]\s*$/.test(b.text) && b.text.split(/\s+/).length >= 5);
+}
+
 function parseDocument(text: string): DocumentModel {
   const blocks: Block[] = [];
   const ll = logicalLines(text).filter((l) => l.text.trim() !== "");

@@ -78,6 +78,11 @@ export const VAGUE_QUANTIFIERS = [
   "all (?:relevant|necessary|required|applicable|needed)",
   "any additional",
   "commonly",
+  // a set named only by today's practice: "the usual dashboards", "whatever the auditors need", "the reports they
+  // use today"
+  "the usual",
+  "whatever",
+  "(?:all )?the [\\w-]+(?: [\\w-]+){0,2} (?:they|we|you|staff|\\w+ managers|\\w+ teams?) (?:use|have|send|run|get) today",
 ];
 
 /** R7 vague terms: subjective or unmeasurable qualities. */

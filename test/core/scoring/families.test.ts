@@ -1060,3 +1060,25 @@ describe("session 18 families, acceptance in new house styles", () => {
     ]);
   });
 });
+
+describe("session 18 families, vague references to today's practice", () => {
+  it("flags a set named only by habit: 'the usual', 'whatever … need', 'the X they use today'", () => {
+    for (const line of [
+      "Month-end packs for each branch — the usual charts.",
+      "Audit exports: the ones we agreed, plus whatever the regulator needs.",
+      "The letters the branch teams send today, rebuilt as templates.",
+    ])
+      expect(evidence({ cs_requirement: line }, "ambiguous_deliverable")).toHaveLength(1);
+    expect(
+      evidence({ cs_requirement: "The 4 letters listed in Annex B, rebuilt as templates." }, "ambiguous_deliverable"),
+    ).toEqual([]);
+  });
+  it("reads open-ended programmes, knowledge transfer and integrations with unnamed portals as unsized", () => {
+    for (const item of ["Knowledge transfer to the finance team.", "Integration with supplier ordering portals."])
+      expect(evidence({ signed_scope: `1. ${item}` }, "ambiguous_deliverable")).toEqual([item]);
+  });
+  it("reads a vague cell of a spreadsheet row", () => {
+    const scope = "Ref\tDeliverable\tQty\tAcceptance\nW1\tLabel templates\tseveral\tPrint test on each printer model";
+    expect(evidence({ signed_scope: scope }, "ambiguous_deliverable")).toEqual(["several"]);
+  });
+});

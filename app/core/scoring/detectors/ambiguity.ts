@@ -1,7 +1,7 @@
 import type { Detector, Finding } from "../types";
 import type { TextSource } from "../../packet";
 import { findDeliverables, workSentences } from "../deliverables";
-import { documentOf } from "../document";
+import { documentOf, inTitleBlock } from "../document";
 import { NUM } from "../numbers";
 import { clauses, sentences, trimSpan, type Span } from "../structure";
 import { noteNoise } from "../conversation";
@@ -27,8 +27,10 @@ const LICENCE_LINE = new RegExp(
 const OPEN_WORK = new RegExp(
   [
     String.raw`\b(?:support|assistance|help|hypercare|advisory|clean-?up|optimi[sz]ation|tuning|maintenance|training|`,
-    String.raw`set-?up|handling|management|concept|campaigns|journeys|dashboards|reports|reporting)\b|`,
-    String.raw`\b(?:integration|interface|export|feed|sync)\b[^.]*\b(?:systems?|platforms?|tools?|applications?)\b|`,
+    String.raw`set-?up|handling|management|concept|campaigns|journeys|dashboards|reports|reporting|`,
+    String.raw`knowledge transfer|programmes?)\b|`,
+    String.raw`\b(?:integration|interface|export|feed|sync)\b[^.]*\b(?:systems?|platforms?|tools?|applications?|`,
+    String.raw`portals)\b|`,
     // "Helpdesk integration.": an integration named by one system and nothing it does
     String.raw`^(?:[\w&-]+\s+){1,2}(?:integration|interface|connector|sync)\.?$`,
   ].join(""),
@@ -48,8 +50,9 @@ const messageFor = (hit: VagueHit, what: string) =>
 function rowCells(text: string, row: Span): Span[] {
   const out: Span[] = [];
   let start = row.start;
+  const bar = row.text.includes("|") ? "|" : "\t";
   for (let i = row.start; i <= row.end; i++) {
-    if (i === row.end || text[i] === "|") {
+    if (i === row.end || text[i] === bar) {
       const t = trimSpan(text, start, i);
       if (t.text) out.push(t);
       start = i + 1;
@@ -84,7 +87,7 @@ export const ambiguityDetector: Detector = {
     for (const d of findDeliverables(scope)) {
       if (CONTRACT_MACHINERY.test(d.text)) continue;
       // a table row says what it is in one cell and how much in another: read every cell, cite the vague one
-      if (d.item.text.includes("|")) {
+      if (/[|\t]/.test(d.item.text.trim())) {
         const cell = rowCells(scope, d.item)
           .map((c) => ({ c, hit: vagueHit(c.text) }))
           .find((x) => x.hit);
@@ -148,7 +151,7 @@ export const ambiguityDetector: Detector = {
     for (const source of ["cs_requirement", "customer_promise"] as const) {
       const text = ctx.text(source);
       for (const b of documentOf(text).blocks) {
-        if (b.heading || b.section.kind === "title") continue;
+        if (b.heading || inTitleBlock(b, source === "cs_requirement")) continue;
         for (const s of b.cells ? [b.head] : sentences(text, b.head.start, b.end)) {
           if (noteNoise(s.text) || /:\s*$/.test(s.text)) continue;
           for (const c of clauses(text, s.start, s.end)) {

@@ -1,6 +1,6 @@
 import type { Context, Detector, Finding } from "../types";
 import type { TextSource } from "../../packet";
-import { documentOf } from "../document";
+import { documentOf, inTitleBlock } from "../document";
 import { sentences, trimSpan, type Span } from "../structure";
 import { stem, terms } from "../lexicon";
 import { dateMentions, MONTH_RE } from "../numbers";
@@ -196,9 +196,7 @@ function statements(ctx: Context, source: TextSource): Span[] {
   const text = ctx.text(source);
   const out: Span[] = [];
   for (const b of documentOf(text).blocks) {
-    // a CS list has no title block: a short line there that ends as a sentence is a requirement
-    const requirement = source === "cs_requirement" && /[.!]\s*$/.test(b.text) && b.text.split(/\s+/).length >= 5;
-    if (b.heading || b.group || (b.section.kind === "title" && !requirement)) continue;
+    if (b.heading || b.group || inTitleBlock(b, source === "cs_requirement")) continue;
     for (const s of b.cells ? [b.head] : sentences(text, b.head.start, b.end)) {
       const sp = speakerPrefix(s.text);
       let u = sp ? trimSpan(text, s.start + sp, s.end) : s;
