@@ -1082,3 +1082,22 @@ describe("session 18 families, vague references to today's practice", () => {
     expect(evidence({ signed_scope: scope }, "ambiguous_deliverable")).toEqual(["several"]);
   });
 });
+
+describe("session 18 families, concessions", () => {
+  it("reads holding a fee, carrying a discount into the renewal, a 0% share and unbilled work as concessions", () => {
+    for (const note of [
+      "I said we'd hold the design fee even if the build budget grows.",
+      "Their buyer was told the 12% holds for the renewal too.",
+      "Promised the referral commission would be 0% for the first year.",
+      "I told the head teacher we'd run both timetables in parallel without charging for it.",
+    ])
+      expect(flags({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+  });
+  it("grants nothing in a customer's question or in a concession the text says was declined", () => {
+    for (const note of [
+      "> Also you said the setup fee might be waived if we sign this month?",
+      "The free second month was NOT agreed — the deal desk declined it on 3 May.",
+    ])
+      expect(flags({ kickoff_note: note }, "scope_exception")).toEqual([]);
+  });
+});

@@ -15,7 +15,8 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\bsans frais\b|\bgratuit\w*\b|\bkostenlos\b|\bohne (?:aufpreis|kosten|berechnung)\b|`,
         String.raw`\bat no (?:extra |additional )?(?:cost|charge)\b|\bno (?:extra |additional )?(?:charge|`,
         String.raw`cost|fee)s?\b|\bfor free\b|\bfree(?: of charge)?\b|\bcomplimentary\b|\bgratis\b|`,
-        String.raw`\bat our (?:own )?(?:cost|expense)\b|\bthrow(?:n)? in\b|\bcomp(?:'d|ed)\b`,
+        String.raw`\bat our (?:own )?(?:cost|expense)\b|\bthrow(?:n)? in\b|\bcomp(?:'d|ed)\b|`,
+        String.raw`\bwithout (?:charging|billing|invoicing)\b`,
       ].join(""),
       "i",
     ),
@@ -48,11 +49,14 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     re: new RegExp(
       [
         String.raw`\bprice (?:hold|lock(?:ed)?|freeze|frozen|protection|guarantee)\b|\bhold (?:the |their |`,
-        String.raw`our |today'?s |current )?(?:[\w-]+ ){0,2}(?:price|pricing|rates?)\b|\b(?:prices?|pricing|`,
+        String.raw`our |today'?s |current )?(?:[\w-]+ ){0,2}(?:price|pricing|rates?|fees?)\b|\b(?:prices?|pricing|`,
         String.raw`rates?) (?:held|frozen|flat|unchanged)\b|\bkeep (?:the |their )?(?:[\w-]+ ){0,2}(?:price|`,
         String.raw`pricing|rates?) (?:flat|the same|unchanged|at)\b|\b(?:blended|special|reduced|`,
         String.raw`discounted) (?:hourly )?rate\b|\block(?:ed)? (?:in )?(?:the |their |current )?(?:price|`,
-        String.raw`pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b`,
+        String.raw`pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b|`,
+        // a term carried into the renewal, a share or uplift set to nothing
+        String.raw`\b(?:holds?|applies|carries (?:over|forward)) (?:for|to|into) the renewal\b|`,
+        String.raw`\b(?:share|commission|uplift|increase|margin)\b[^.]{0,30}\b0\s?%`,
       ].join(""),
       "i",
     ),
@@ -107,7 +111,10 @@ const APPROVED = /\bapproved\b|\bDD[- ]?\d+|\bticket\b|\bsigned off\b|\bdeal des
 const DECLINED = new RegExp(
   [
     String.raw`\b(?:no|not|never|didn'?t|did not|won'?t|refused|declined|pointed (?:them|him|`,
-    String.raw`her) to)\b[^.]{0,300}\b(?:discount|free|waive|credit)`,
+    String.raw`her) to)\b[^.]{0,300}\b(?:discount|free|waive|credit)|`,
+    // "The free month was NOT agreed — the deal desk declined it"
+    String.raw`\b(?:discount|free|waive\w*|credit)\b[^.]{0,80}\b(?:not (?:agreed|approved|offered)|declined|`,
+    String.raw`rejected|refused|turned down)\b`,
   ].join(""),
   "i",
 );
@@ -136,7 +143,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 6,
+  version: 7,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
@@ -150,7 +157,10 @@ export const exceptionsDetector: Detector = {
           const fam = familiesOf(c.text);
           // "asked for a discount — I said no": the answer in the next clause declines it
           const answeredNo = /^(?:i |we )?(?:said no|declined|refused|no\b)/i.test(cs[k + 1]?.text ?? "");
-          if (!fam.length || DECLINED.test(c.text) || answeredNo) continue;
+          // (a customer's question about a concession grants nothing: "you mentioned the first month is free?")
+          const asked =
+            /\?\s*$/.test(u.text) && !/\b(?:i|we)\b[^.?]{0,30}\b(?:said|told|promised|agreed)\b/i.test(u.text);
+          if (!fam.length || DECLINED.test(c.text) || DECLINED.test(u.text) || answeredNo || asked) continue;
           if (source === "deal_desk_exception") {
             const message =
               NOT_ON_FORM.test(u.text) || NOT_ON_FORM.test(deskAll)
