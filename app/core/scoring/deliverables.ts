@@ -299,6 +299,15 @@ function coveredByName(label: string, named: Set<string>[]): boolean {
 /** The deliverables of a signed scope, each with whether an acceptance or completion condition covers it. */
 export const findDeliverables = memo(32, deliverablesOf);
 
+const PLACEHOLDER_CRITERION = new RegExp(
+  [
+    String.raw`^(?:tbd|tbc|n\/a|-+|—|as agreed|per (?:customer|client) sign-?off|(?:customer|`,
+    String.raw`client) sign-?off|to (?:the )?(?:customer|client)'?s satisfaction|(?:customer|client) to `,
+    String.raw`(?:approve|confirm|sign(?: it)? off))\.?$`,
+  ].join(""),
+  "i",
+);
+
 function deliverablesOf(scope: string): Deliverable[] {
   const { blocks } = documentOf(scope);
   // a milestone that names work ("Milestone 2 — Data import: …") is a deliverable even under a schedule heading
@@ -344,14 +353,7 @@ function deliverablesOf(scope: string): Deliverable[] {
         /accept|criteria|sign-?off|done|complete|standard|measure|test/.test(c.header) &&
         c.text.trim() !== "" &&
         hasCondition(`accepted when ${c.text}`) &&
-        !new RegExp(
-          [
-            String.raw`^(?:tbd|tbc|n\/a|-+|—|as agreed|per (?:customer|client) sign-?off|(?:customer|`,
-            String.raw`client) sign-?off|to (?:the )?(?:customer|client)'?s satisfaction|(?:customer|client) to `,
-            String.raw`(?:approve|confirm|sign(?: it)? off))\.?$`,
-          ].join(""),
-          "i",
-        ).test(c.text.trim()),
+        !PLACEHOLDER_CRITERION.test(c.text.trim()),
     );
     const itemCovered =
       cov.general ||

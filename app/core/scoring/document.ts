@@ -278,6 +278,14 @@ export function inTitleBlock(b: Block, requirementList: boolean): boolean {
   return !(requirementList && /[.!]\s*$/.test(b.text) && b.text.split(/\s+/).length >= 5);
 }
 
+const DOC_TITLE = new RegExp(
+  [
+    String.raw`\bstatement of work\b|\bsow\b|\bwork statement\b|\border form\b|\bquot(?:e|ation)\b|`,
+    String.raw`\bproposal\b|\bexhibit\b|\bagreement\b`,
+  ].join(""),
+  "i",
+);
+
 function parseDocument(text: string): DocumentModel {
   const blocks: Block[] = [];
   const ll = logicalLines(text).filter((l) => l.text.trim() !== "");
@@ -489,16 +497,7 @@ function parseDocument(text: string): DocumentModel {
     if (group && (titleKind === "scope" || titleKind === "deliverables") && section.kind !== titleKind)
       section = { kind: titleKind, title: labelText.toLowerCase() };
     if (heading) {
-      const docTitle =
-        !seenStructure &&
-        li < 3 &&
-        new RegExp(
-          [
-            String.raw`\bstatement of work\b|\bsow\b|\bwork statement\b|\border form\b|\bquot(?:e|ation)\b|`,
-            String.raw`\bproposal\b|\bexhibit\b|\bagreement\b`,
-          ].join(""),
-          "i",
-        ).test(labelText);
+      const docTitle = !seenStructure && li < 3 && DOC_TITLE.test(labelText);
       if (docTitle) {
         blocks.push(
           block(text, ln, idm?.[0] ?? null, contentStart, true, false, { kind: "title", title: "" }, indent, labelText),
@@ -604,16 +603,18 @@ function splitCells(text: string, start: number, end: number): Span[] {
   return out;
 }
 
+const DESCRIBING_HEADER = new RegExp(
+  [
+    String.raw`deliverable|description|item|task|service|scope|requirement|work|story|feature|product|`,
+    String.raw`what|summary|title|^name$`,
+  ].join(""),
+);
+
 /** The cell that says what a row is: the deliverable/description column, else the longest text cell. */
 function describingCell(cells: Cell[]): Cell | null {
   const named = cells.find(
     (c) =>
-      new RegExp(
-        [
-          String.raw`deliverable|description|item|task|service|scope|requirement|work|story|feature|product|`,
-          String.raw`what|summary|title|^name$`,
-        ].join(""),
-      ).test(c.header) &&
+      DESCRIBING_HEADER.test(c.header) &&
       !/^(?:id|#|no\.?)$/.test(c.header) &&
       c.text &&
       !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(c.text),
@@ -638,6 +639,8 @@ const REF_RE = new RegExp(
   "gi",
 );
 const REF_WORD_LEAD = new RegExp(String.raw`^${REF_WORD}\s`, "i");
+
+const NUMBER_WORD_BEFORE_PAREN = new RegExp(String.raw`\b${NUMBER_WORD}\s*\($`, "i");
 
 /**
  * Ids an acceptance statement refers to: "D1", "D2 and D7", "D1 through D6", "(4.3, 4.4)", "Deliverable 8", "Tasks
@@ -664,9 +667,7 @@ export function referencedIds(sentence: string): Set<string> {
     // a bare number is a count, not an id, unless it opens a range ("each of 1–4") or is written as one ("(2)")
     // ("four (4) reports" is a count written twice, not an id)
     const parenthesised =
-      s[m.index! - 1] === "(" &&
-      s[m.index! + a.length] === ")" &&
-      !new RegExp(String.raw`\b${NUMBER_WORD}\s*\($`, "i").test(s.slice(0, m.index!));
+      s[m.index! - 1] === "(" && s[m.index! + a.length] === ")" && !NUMBER_WORD_BEFORE_PAREN.test(s.slice(0, m.index!));
     if (
       /^\d+$/.test(a) &&
       !word &&

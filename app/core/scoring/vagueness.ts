@@ -217,6 +217,31 @@ export interface VagueHit {
   text: string;
 }
 
+const NAMED_THING_AFTER = new RegExp(
+  [
+    String.raw`^\s+(?:[\w-]+\s+){0,2}?(?:reports?|dashboards?|integrations?|workflows?|forms?|`,
+    String.raw`templates?|fields?|processes|flows|content|types|reasons|configurations?|features?|`,
+    String.raw`functionality|objects?)\b`,
+  ].join(""),
+  "i",
+);
+
+const SERVICE_QUALITY_WORD = new RegExp(
+  [
+    String.raw`^(?:relevant|necessary|appropriate|efficient|fast|quick|quickly|easy|easily|improved|`,
+    String.raw`enhanced|optimi[sz]ed|minimal|regularly|periodic|periodically|flexible|scalable|`,
+    String.raw`intuitive|modern|advanced|typical)$`,
+  ].join(""),
+);
+
+const MEASURED_THING_AFTER = new RegExp(
+  [
+    String.raw`^\s+(?:[\w-]+\s+){0,2}?(?:reports?|dashboards?|integrations?|workflows?|processes|data|`,
+    String.raw`performance|access|interface|support|training|service|response|turnaround|basis)\b`,
+  ].join(""),
+  "i",
+);
+
 /** The first vague phrase of a requirement that the text does not itself bound, or null. */
 export function vagueHit(
   raw: string,
@@ -287,37 +312,9 @@ export function vagueHit(
         /^(?:standard|legacy|existing|advanced|modern|custom|relevant)$/.test(word)
       )
         continue;
-      if (
-        family === "quality" &&
-        /^(?:standard|custom|existing|legacy)$/.test(word) &&
-        !new RegExp(
-          [
-            String.raw`^\s+(?:[\w-]+\s+){0,2}?(?:reports?|dashboards?|integrations?|workflows?|forms?|`,
-            String.raw`templates?|fields?|processes|flows|content|types|reasons|configurations?|features?|`,
-            String.raw`functionality|objects?)\b`,
-          ].join(""),
-          "i",
-        ).test(after)
-      )
+      if (family === "quality" && /^(?:standard|custom|existing|legacy)$/.test(word) && !NAMED_THING_AFTER.test(after))
         continue;
-      if (
-        family === "quality" &&
-        new RegExp(
-          [
-            String.raw`^(?:relevant|necessary|appropriate|efficient|fast|quick|quickly|easy|easily|improved|`,
-            String.raw`enhanced|optimi[sz]ed|minimal|regularly|periodic|periodically|flexible|scalable|`,
-            String.raw`intuitive|modern|advanced|typical)$`,
-          ].join(""),
-        ).test(word) &&
-        !new RegExp(
-          [
-            String.raw`^\s+(?:[\w-]+\s+){0,2}?(?:reports?|dashboards?|integrations?|workflows?|processes|data|`,
-            String.raw`performance|access|interface|support|training|service|response|turnaround|basis)\b`,
-          ].join(""),
-          "i",
-        ).test(after)
-      )
-        continue;
+      if (family === "quality" && SERVICE_QUALITY_WORD.test(word) && !MEASURED_THING_AFTER.test(after)) continue;
       return { family, index: m.index!, text: m[0] };
     }
   }

@@ -68,6 +68,13 @@ function citeFor(text: string, s: Span, hit: VagueHit): Span {
   return clauses(text, s.start, s.end, { commas: true }).find((c) => c.start <= at && c.end >= at) ?? s;
 }
 
+const NAMES_SYSTEM = new RegExp(
+  [
+    String.raw`\s(?:with|to|from|into|in|for) (?:the )?(?:[A-Z][\w.-]*\s?){1,3}(?:ERP|CRM|API|`,
+    String.raw`Financials|Cloud|Online|Advanced|\d)`,
+  ].join(""),
+);
+
 /**
  * Deliverable or requirement wording two readers would size differently: escape clauses, open-ended lists,
  * vague quantifiers and qualities, work products with no count, and short deliverables with neither a count nor
@@ -102,13 +109,7 @@ export const ambiguityDetector: Detector = {
         .split(/\s+/)
         .filter(Boolean).length;
       // a short deliverable with no count, no named system and no condition ("Board dashboards.", "Churn prediction.")
-      const namesSystem =
-        new RegExp(
-          [
-            String.raw`\s(?:with|to|from|into|in|for) (?:the )?(?:[A-Z][\w.-]*\s?){1,3}(?:ERP|CRM|API|`,
-            String.raw`Financials|Cloud|Online|Advanced|\d)`,
-          ].join(""),
-        ).test(d.text) || /\s[A-Z][a-z]+[A-Z]\w*/.test(d.text);
+      const namesSystem = NAMES_SYSTEM.test(d.text) || /\s[A-Z][a-z]+[A-Z]\w*/.test(d.text);
       const underspecified =
         !d.accepted &&
         !NUMBER.test(d.text.replace(YEAR, "")) &&
