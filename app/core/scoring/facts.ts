@@ -230,7 +230,7 @@ function fact(
 
 const UNIT_LIST_END = new RegExp(
   [
-    String.raw`^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|and|or|so|but|`,
+    String.raw`^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|and|or|so|but|plus|each|`,
     String.raw`because|when|if|as|then)$`,
   ].join(""),
   "i",
@@ -284,6 +284,9 @@ const NOT_A_TERM = new RegExp(
   ].join(""),
   "i",
 );
+
+// "free seats for the whole 36-month term": the length of the term itself, whatever else the clause grants
+const NAMED_TERM = /\d[\s-]*(?:month|year)s?[\s-]+(?:initial |minimum |contract |subscription )?term\b/i;
 
 const LABEL_COUNT = new RegExp(
   String.raw`\b([A-Za-z][\w&/-]*(?:\s[A-Za-z][\w&/-]*){0,3})\s*:\s*(up to\s+|(?:approx(?:\.|imately)?|about|around|` +
@@ -343,6 +346,11 @@ interface Count {
   person?: boolean;
 }
 
+const NUMERAL_AT = new RegExp(`^${NUM}`, "i");
+/** Where the figure of a quantity ends: "two" in "two more buildings" is three characters, not one. */
+const numeralEnd = (text: string, q: Quantity) =>
+  q.start + (NUMERAL_AT.exec(text.slice(q.start, q.end))?.[0].length ?? String(q.value).length);
+
 function countsIn(text: string): Count[] {
   const out: Count[] = quantities(text)
     .filter((q) => !["day", "hour", "week", "month", "year"].includes(q.unit))
@@ -350,8 +358,8 @@ function countsIn(text: string): Count[] {
     .filter(
       (q) =>
         !/\d\s*[-–]\s*$/.test(text.slice(Math.max(0, q.start - 3), q.start)) &&
-        !isAddition(text, q.start, q.start + String(q.value).length) &&
-        !versionNumber(text, q.start, q.start + String(q.value).length, q.value),
+        !isAddition(text, q.start, numeralEnd(text, q)) &&
+        !versionNumber(text, q.start, numeralEnd(text, q), q.value),
     )
     .map((q) => ({ ...q }));
   for (const m of text.matchAll(OPEN_COUNT)) {
@@ -557,7 +565,8 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
       const clause = c.text.length > 160 ? { start: q.start, end: q.end, text: phrase } : c;
       found.push(fact("count", source, `count:${q.unit}`, q.value, q.bound, clause));
     }
-    if (/mo|y(?:ea)?r|w(?:ee)?k/i.test(c.text) && !NOT_A_TERM.test(c.text) && !explained) durations(source, c, found);
+    if (/mo|y(?:ea)?r|w(?:ee)?k/i.test(c.text) && (!NOT_A_TERM.test(c.text) || NAMED_TERM.test(c.text)) && !explained)
+      durations(source, c, found);
     if (/\b(?:19|20)\d\d\b[^]*\b(?:19|20)\d\d\b/.test(c.text) && !explained) termRange(source, c, found);
     if (MONEY_HINT.test(c.text) && !explained)
       money(source, c, found, topic === "s" ? "subscription" : topic === "v" ? "implementation" : "");

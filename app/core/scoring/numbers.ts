@@ -302,6 +302,8 @@ export function unitOf(phrase: string): string | null {
 const HAS_NUMBER = new RegExp(String.raw`\d|\b${NUMBER_WORD}\b`, "i");
 
 let LABELLED_UNIT_RE: RegExp | undefined;
+/** A noun for people ("mechanics", "planners", "staff"), who may each be a user. */
+const PERSONS = /(?:er|or|ist|ant|ent|ian|ic|ee|people|staff)s?$/i;
 
 export function quantities(text: string): Quantity[] {
   const out: Quantity[] = [];
@@ -363,9 +365,19 @@ export function quantities(text: string): Quantity[] {
     if (!unit || !value) continue;
     // "Club licences: 26 clubs": the noun after the figure says what it counts
     const next = /^\s*([A-Za-z][\w-]{3,})/.exec(text.slice(m.index! + m[0].length))?.[1] ?? "";
-    const person = /(?:er|or|ist|ant|ent|ian|ic|ee|people|staff)s?$/i.test(next);
+    const person = PERSONS.test(next);
     if (/s$/i.test(next) && ((unitOf(next) !== null && unitOf(next) !== unit) || (unit === "user" && !person)))
       continue;
+    // "Site user training: two recorded webinars": a figure with a noun of its own a word or two on counts that
+    const own = text
+      .slice(m.index! + m[0].length)
+      .split(/[.;,:()\n]/)[0]
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(1, 3);
+    const counted = (w: string) =>
+      /^[a-z][a-z-]{3,}s$/.test(w) && !/ss$/.test(w) && unitOf(w) !== unit && !(unit === "user" && PERSONS.test(w));
+    if (own.some(counted)) continue;
     const start = m.index!;
     if (out.some((q) => q.start < start + m[0].length && q.end > start)) continue;
     out.push({ value, unit, start, end: start + m[0].length, bound: "exact" });

@@ -1101,3 +1101,27 @@ describe("session 18 families, concessions", () => {
       expect(flags({ kickoff_note: note }, "scope_exception")).toEqual([]);
   });
 });
+
+describe("session 18 families, counts and terms read right", () => {
+  it("counts what a labelled figure's own noun names, and reads 'two more' in words as an addition", () => {
+    const packet = {
+      signed_scope: "Site lead training: three recorded sessions of 45 minutes. Accepted on attendance records.",
+      order_form: "Sites: 14",
+      kickoff_note: "They just bought two more sites, so call it 16 sites at go-live.",
+    };
+    const found = flags(packet, "conflicting_terms");
+    expect(found.map((f) => f.source).sort()).toEqual(["kickoff_note", "order_form"]);
+    expect(found.every((f) => /16 locations/.test(f.message) && !/\b[23] locations\b/.test(f.message))).toBe(true);
+  });
+  it("reads the length of a term named beside a free add-on", () => {
+    const packet = {
+      order_form: "Initial Term: 36 months from 1 March 2027",
+      customer_promise: "We'll add two reviewer seats at no cost for the whole of your 24-month initial term.",
+    };
+    expect(
+      flags(packet, "conflicting_terms")
+        .map((f) => f.source)
+        .sort(),
+    ).toEqual(["customer_promise", "order_form"]);
+  });
+});
