@@ -99,7 +99,10 @@ const SPEAKER_LABEL = new RegExp(
     String.raw`(?:\[[^\]\n]{0,20}\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\]|`,
     String.raw`\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s*[-–])\s*`,
     String.raw`[A-Z][\w' .-]{0,30}?(?: \([^)]{1,30}\))?|`,
-    String.raw`[A-Z][\w' .-]{0,30}?\s*\[[^\]\n]{0,20}\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\])\s*:\s+(?=\S)`,
+    String.raw`[A-Z][\w' .-]{0,30}?\s*\[[^\]\n]{0,20}\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\]|`,
+    // a document comment's header ("Comment — Dev Rao, 10:14 AM Nov 20")
+    String.raw`[A-Z][\w' .—–-]{0,40}?,\s*\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?)`,
+    String.raw`\s*:\s+(?=\S)`,
   ].join(""),
 );
 

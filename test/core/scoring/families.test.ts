@@ -1125,3 +1125,19 @@ describe("session 18 families, counts and terms read right", () => {
     ).toEqual(["customer_promise", "order_form"]);
   });
 });
+
+describe("session 18 families, comments and concessions on the record", () => {
+  it("reads a document comment's header as who spoke and when, not as a promised date", () => {
+    const note =
+      "Comment — Priya Shah, 09:40 AM Oct 14: I told the principal we'd keep both rosters running in parallel.";
+    expect(flags({ kickoff_note: note }, "timeline_assumption")).toEqual([]);
+  });
+  it("does not take free training on the record for a different free service promised in a note", () => {
+    const packet = {
+      deal_desk_exception: "Approved DD-77: onboarding training delivered at no charge.",
+      kickoff_note: "I told the bursar we'd host the archive database for the auditors without charging for it.",
+    };
+    expect(flags(packet, "scope_exception").map((f) => f.source)).toEqual(["kickoff_note"]);
+    expect(flags(packet, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Detector, Finding } from "../types";
 import type { TextSource } from "../../packet";
 import { clauses } from "../structure";
+import { termSet } from "../lexicon";
 
 /** Concession families: what kind of non-standard commercial term a phrase grants. */
 const FAMILIES: { family: string; re: RegExp }[] = [
@@ -125,12 +126,24 @@ function familiesOf(text: string): string[] {
   return FAMILIES.filter((f) => f.re.test(text)).map((f) => f.family);
 }
 
+// words every concession shares, which say nothing about what was conceded
+const CONCESSION_WORDS = new RegExp(
+  String.raw`^(?:free|charg\w*|cost|fee|fees|price|pric\w*|discount\w*|waiv\w*|credit\w*|approv\w*|includ\w*|` +
+    String.raw`order|form|shown|deliver\w*|said|told|will|would|also|without|month|year|first|onli|only)$`,
+);
+const aboutTerms = (s: string) => [...termSet(s)].filter((t) => t.length > 3 && !CONCESSION_WORDS.test(t));
+
 /** Is a concession (its families and numbers) written on the order form / deal desk record? */
 function reflected(families: string[], text: string, record: string): "same" | "different" | "absent" {
   const recordFamilies = new Set(familiesOf(record));
   const shared = families.filter((f) => recordFamilies.has(f));
   if (!shared.length) return "absent";
+  // a free month on the record does not cover free parallel running: the two must be about the same thing
+  const about = aboutTerms(text);
+  const recordAbout = new Set(aboutTerms(record));
   const nums = numbersIn(text).filter((n) => n.length <= 7);
+  // (a figure the record also carries, "net 60", "20%", says it is the same concession)
+  if (!nums.length && about.length >= 3 && !about.some((t) => recordAbout.has(t))) return "absent";
   if (!nums.length) return "same";
   const recNums = new Set(numbersIn(record));
   return nums.every((n) => recNums.has(n)) ? "same" : "different";

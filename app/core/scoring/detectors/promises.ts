@@ -102,7 +102,7 @@ const COMMERCIAL = new RegExp(
   [
     String.raw`\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic(?:ed|ing)|payments? terms|`,
     String.raw`net[- ]?\d+|t&e|travel|flights?|hotels?|accommodation|expenses|overage|uplift|free|`,
-    String.raw`no (?:extra )?(?:cost|charge))\b`,
+    String.raw`no (?:extra )?(?:cost|charge)|without (?:charging|billing|invoicing))\b`,
   ].join(""),
   "i",
 );
