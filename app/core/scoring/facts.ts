@@ -418,9 +418,9 @@ function countsIn(text: string): Count[] {
         bound: /up to/i.test(m[2] ?? "") ? "max" : m[2] ? "approx" : "exact",
       });
     }
-  // licences the customer issues to the public are permits, not seats ("issues 4,200 business licences a year")
-  if (/\bissu(?:e|es|ed|ing)\b/i.test(text))
-    return out.filter((q) => !(q.unit === "user" && /licen[cs]e/i.test(text.slice(q.start, q.end))));
+  // licences the customer issues to the public (beside its permits) are permits, not seats
+  if (/\bissu(?:e|es|ed|ing)\b|\bpermits\b/i.test(text))
+    return out.filter((q) => !(q.unit === "user" && /licen[cs]e/i.test(text.slice(q.start, q.end + 24))));
   return out;
 }
 

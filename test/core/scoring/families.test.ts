@@ -1141,3 +1141,14 @@ describe("session 18 families, comments and concessions on the record", () => {
     expect(flags(packet, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 18 families, licences a customer issues", () => {
+  it("does not count business licences issued beside permits as seats", () => {
+    const packet = {
+      signed_scope:
+        "Background. The Borough handles some 3,100 planning and street permits a year and 2,600 trade licences.",
+      order_form: "Licensing suite, staff users, annual — 40 users",
+    };
+    expect(flags(packet, "conflicting_terms")).toEqual([]);
+  });
+});
