@@ -36,7 +36,7 @@ const BARE_CONDITION = new RegExp(
     String.raw`’s)?\s+(?:sign[- ]?off|approval|acceptance)\b(?!\s+(?:within|of the|against|when))|`,
     String.raw`\bto (?:the )?(?:customer|client|buyer)(?:'s|’s)? (?:reasonable )?satisfaction\b|`,
     String.raw`\bacceptance(?: criteria)?\s*[:=—–-]?\s*(?:tbd|tbc|to be (?:agreed|defined|confirmed|`,
-    String.raw`determined)|as agreed|n\/a)\b|\bas (?:mutually )?agreed\b`,
+    String.raw`determined)|as agreed|n\/a|to follow|pending|later)\b|\bas (?:mutually )?agreed\b`,
   ].join(""),
   "gi",
 );

@@ -17,6 +17,7 @@ export const ESCAPE_CLAUSES = [
   "as desired",
   "as (?:mutually )?agreed",
   "as time permits",
+  "ad[- ]hoc",
   "if applicable",
   "if needed",
   "if necessary",
@@ -156,7 +157,7 @@ export const BOUNDED = new RegExp(
 /** A list declared complete ("the full list is in Schedule 4", "only these", "the following three"). */
 export const CLOSED_LIST = new RegExp(
   [
-    String.raw`\b(?:complete|full|exhaustive|closed|entire)\s+(?:\w+\s+)?list\b|\bexhaustive\b|`,
+    String.raw`\b(?:complete|full|exhaustive|closed|entire)\s+(?:(?:and|&)\s+)?(?:\w+\s+)?list\b|\bexhaustive\b|`,
     String.raw`\blisted in (?:appendix|schedule|exhibit|annex|attachment)\b|\bonly\b|\bno others?\b|`,
     String.raw`\bthe following \w+\b|\bexactly\b`,
   ].join(""),
@@ -186,7 +187,7 @@ const NOT_VAGUE_AFTER: Record<string, RegExp> = {
     ].join(""),
     "i",
   ),
-  complete: /^\s+(?:on|when|upon|after|by|within|list|set|record)|^\s*[.,;:]/i,
+  complete: /^\s+(?:(?:and|&) \w+\s+)?(?:on|when|upon|after|by|within|list|set|record)|^\s*[.,;:]/i,
   custom: /^\s+(?:fields?|objects?|domains?|apps?|roles?|code)\b/i,
   existing: /^\s+(?:[A-Z]|customers?|users?|data|contracts?|accounts?|records?|staff)/,
   legacy: /^\s+[A-Z]/,

@@ -1152,3 +1152,24 @@ describe("session 18 families, licences a customer issues", () => {
     expect(flags(packet, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 18 families, combined sections and placeholders", () => {
+  it("reads a 'Deliverables and acceptance' list as deliverables, and 'acceptance to follow' as no condition", () => {
+    const scope = [
+      "Deliverables and acceptance",
+      "1. Rota templates for 4 wards — accepted when each ward runs one week of rotas with no manual fix.",
+      "2. Bank-staff booking screens — acceptance to follow.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Bank-staff booking screens — acceptance to follow.",
+    ]);
+  });
+  it("reads 'ad hoc' work as unsized and 'the complete and binding list' as a closed one", () => {
+    const adHoc = "1. Finance dashboards for the 3 regions, plus ad hoc analysis. Accepted on the CFO's sign-off.";
+    expect(evidence({ signed_scope: adHoc }, "ambiguous_deliverable")).toHaveLength(1);
+    const closed =
+      "1. Cost centres mapped as listed in Annex C (Annex C is the complete and binding list). Accepted when the " +
+      "trial balance ties out.";
+    expect(evidence({ signed_scope: closed }, "ambiguous_deliverable")).toEqual([]);
+  });
+});
