@@ -201,8 +201,13 @@ const WORK_SECTIONS: SectionKind[] = ["scope", "deliverables", "none"];
 export function hasCondition(text: string): boolean {
   // "D2 accepted on client approval": the word "accepted" names the bare sign-off, it adds no condition
   const t = text.replace(BARE_ACCEPTED, " ").replace(BARE_CONDITION, " ");
+  // a label naming items then a bare sign-off ("Acceptance of W4, W5: client approval"): only the label is left
+  const label = t !== text ? ACCEPTANCE_LABEL.exec(t) : null;
+  if (label && !label[1].replace(/[\w-]*\d[\w.-]*|\b(?:and|the|items?)\b|[\s,.;:()&]/gi, "")) return MEASURED.test(t);
   return ACCEPTANCE.test(t) || MEASURED.test(t);
 }
+/** An acceptance label and what follows it ("Sign-off for items 4–6: …"). */
+const ACCEPTANCE_LABEL = /^[\s\w.-]*?\b(?:acceptance|sign[- ]?off)\b(?:\s+(?:of|for)\s+[^:]{1,60})?\s*:([^]*)$/i;
 
 export function boundedWork(text: string): boolean {
   return BOUNDED_KIND.test(text) && COUNT_OR_DURATION.test(text);

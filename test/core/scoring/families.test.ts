@@ -1173,3 +1173,18 @@ describe("session 18 families, combined sections and placeholders", () => {
     expect(evidence({ signed_scope: closed }, "ambiguous_deliverable")).toEqual([]);
   });
 });
+
+describe("session 18 families, a bare sign-off under an acceptance label", () => {
+  it("reads 'Acceptance of W2 and W3: per customer sign-off' as naming W2 and W3 without covering them", () => {
+    const scope = [
+      "W1 Network survey of each depot; accepted when the ops manager signs the survey pack.",
+      "W2 Access point installation per the approved survey.",
+      "W3 Guest portal with the client's branding.",
+      "W4 Acceptance of W2 and W3: per customer sign-off.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Access point installation per the approved survey.",
+      "Guest portal with the client's branding.",
+    ]);
+  });
+});
