@@ -194,7 +194,8 @@ export interface Deliverable extends Span {
   source: "signed_scope" | "order_form";
 }
 
-const BULLET = /^\s*[-–—•*◦▪·+]/;
+/** A numbered, bulleted or table item (not a paragraph of prose). */
+const isListItem = (b: Block) => b.rawId !== null || Boolean(b.cells) || /^\s*[-–—•*◦▪·+]/.test(b.text);
 const WORK_SECTIONS: SectionKind[] = ["scope", "deliverables", "none"];
 
 /** Does a text state a real condition, not a bare mention of approval? */
@@ -248,9 +249,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       const condition = hasCondition(t);
       if (!inAcceptance && !condition) continue;
       if (/\bapplies (?:only )?to\b|\bthe following deliverables\b/i.test(t)) specific = true;
-      const standalone =
-        (!b.rawId && !b.cells && !/^\s*[-–—•*◦▪·+]/.test(b.text)) ||
-        /^(?:acceptance|accept|sign[- ]?off)\b/i.test(b.label);
+      const standalone = !isListItem(b) || /^(?:acceptance|accept|sign[- ]?off)\b/i.test(b.label);
       const opening =
         (standalone || inAcceptance) &&
         /^(?:acceptance|sign[- ]?off|abnahme|recette)\b/i.test(t.replace(/^[\d.\s]+/, "")) &&
@@ -327,7 +326,7 @@ function deliverablesOf(scope: string): Deliverable[] {
     (b) => !b.heading && !b.group && (WORK_SECTIONS.includes(b.section.kind) || milestoneWork(b)),
   );
   // where the SOW lists its deliverables, those are the units of acceptance (tasks are how they are made)
-  const inList = work.filter((b) => b.section.kind === "deliverables" && (b.rawId || b.cells || BULLET.test(b.text)));
+  const inList = work.filter((b) => b.section.kind === "deliverables" && isListItem(b));
   const listed = inList.filter((b) => isWork(b.head.text));
   // (a list of only licences, support and retention still says what is delivered: the rest are requirements)
   const units = inList.length ? listed : work;
@@ -377,7 +376,7 @@ function deliverablesOf(scope: string): Deliverable[] {
       boundedWork(b.text) ||
       coveredByName(nameOf(b), cov.named) ||
       viaTasks(b);
-    if (b.rawId || b.cells || /^\s*[-–—•*◦▪·+]/.test(b.text)) {
+    if (isListItem(b)) {
       if (!isWork(b.head.text) && !(b.cells && b.rawId && isWork(b.head.text, true))) continue;
       out.push({
         ...b.head,

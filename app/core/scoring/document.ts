@@ -590,7 +590,8 @@ function block(
   };
 }
 
-function splitCells(text: string, start: number, end: number): Span[] {
+/** The cells of a table row (split at bars, or at tabs in a spreadsheet paste), as spans of the text. */
+export function splitCells(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   const bar = text.slice(start, end).includes("|") ? "|" : "\t";
   let cellStart = text[start] === "|" ? start + 1 : start;

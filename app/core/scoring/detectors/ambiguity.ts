@@ -1,9 +1,9 @@
 import type { Detector, Finding } from "../types";
 import type { TextSource } from "../../packet";
 import { findDeliverables, workSentences } from "../deliverables";
-import { documentOf, inTitleBlock } from "../document";
+import { documentOf, inTitleBlock, splitCells } from "../document";
 import { NUM } from "../numbers";
-import { clauses, sentences, trimSpan, type Span } from "../structure";
+import { clauses, sentences, type Span } from "../structure";
 import { noteNoise } from "../conversation";
 import { UNCOUNTED_WORK, vagueHit, type VagueHit } from "../vagueness";
 
@@ -46,21 +46,6 @@ const messageFor = (hit: VagueHit, what: string) =>
       ? `"${hit.text.trim()}" leaves this ${what} open-ended: list every item, or say the list is complete.`
       : `"${hit.text.trim()}" is not measurable here: say exactly how many or how much, or name the specific item.`;
 
-/** The cells of a table row, as spans of the field. */
-function rowCells(text: string, row: Span): Span[] {
-  const out: Span[] = [];
-  let start = row.start;
-  const bar = row.text.includes("|") ? "|" : "\t";
-  for (let i = row.start; i <= row.end; i++) {
-    if (i === row.end || text[i] === bar) {
-      const t = trimSpan(text, start, i);
-      if (t.text) out.push(t);
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
 /** The span to cite for a vague phrase: the clause holding it when the sentence is long, else the sentence. */
 function citeFor(text: string, s: Span, hit: VagueHit): Span {
   if (s.text.split(/\s+/).length <= 30) return s;
@@ -95,7 +80,8 @@ export const ambiguityDetector: Detector = {
       if (CONTRACT_MACHINERY.test(d.text)) continue;
       // a table row says what it is in one cell and how much in another: read every cell, cite the vague one
       if (/[|\t]/.test(d.item.text.trim())) {
-        const cell = rowCells(scope, d.item)
+        const cell = splitCells(scope, d.item.start, d.item.end)
+          .filter((c) => c.text)
           .map((c) => ({ c, hit: vagueHit(c.text) }))
           .find((x) => x.hit);
         if (cell) {

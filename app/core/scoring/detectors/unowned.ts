@@ -142,7 +142,8 @@ export const unownedDetector: Detector = {
           if (!q || !a) continue;
           m = q;
           const at = from + a.index;
-          if (at >= it.end) answerEnd = text.indexOf("\n", at) < 0 ? text.trimEnd().length : text.indexOf("\n", at);
+          const lineEnd = text.indexOf("\n", at);
+          if (at >= it.end) answerEnd = lineEnd < 0 ? text.trimEnd().length : lineEnd;
         }
         if (CUSTOMER_SIDE.test(it.text.slice(m.index)) && !/\b(?:ours|our side|us|we)\b/i.test(it.text)) continue;
         if (out.some((f) => f.source === source && f.start !== null && f.start < it.end && f.end! > it.start)) continue;
