@@ -1188,3 +1188,23 @@ describe("session 18 families, a bare sign-off under an acceptance label", () =>
     ]);
   });
 });
+
+describe("session 19 families", () => {
+  it("reads a short note line where the seller commits as a statement, not as the note's title", () => {
+    const note = (line: string) =>
+      ["Vet group, 3 sites, signed Tuesday.", "Practice manager is keen.", line].join("\n");
+    expect(
+      evidence({ kickoff_note: note("promised them a loyalty-points scheme for pet owners") }, "promise_not_in_scope"),
+    ).toEqual(["promised them a loyalty-points scheme for pet owners"]);
+    expect(
+      evidence({ kickoff_note: note("Said we'd wire the lab analyser results in too") }, "promise_not_in_scope"),
+    ).toEqual(["Said we'd wire the lab analyser results in too"]);
+    // who owns something is no commitment of ours, however it is told
+    expect(
+      evidence(
+        { kickoff_note: note("I told Priya that the clinic's own IT owns the firewall") },
+        "promise_not_in_scope",
+      ),
+    ).toEqual([]);
+  });
+});

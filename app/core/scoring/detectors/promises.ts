@@ -53,6 +53,15 @@ const FIRST_PERSON_COMMIT = new RegExp(
   ].join(""),
   "i",
 );
+// the seller saying what the vendor committed to: "promised …", "agreed to …", a told or said clause with a yes
+// or a "we would"
+const SELLER_COMMITTED = new RegExp(
+  [
+    String.raw`\b(?:promised|agreed (?:we|to))\b|\b(?:told|said|assured)\b[^.;]{0,40}?`,
+    String.raw`\b(?:we['’]?d|we(?:['’]ll| would| will| can| could)|yes|ok|okay|fine)\b`,
+  ].join(""),
+  "i",
+);
 // Recurring customer-success motions (reviews, check-ins, standard reports) are CS's own work, not delivery scope.
 const CS_MOTION = new RegExp(
   [
@@ -196,7 +205,9 @@ function statements(ctx: Context, source: TextSource): Span[] {
   const text = ctx.text(source);
   const out: Span[] = [];
   for (const b of documentOf(text).blocks) {
-    if (b.heading || b.group || inTitleBlock(b, source === "cs_requirement")) continue;
+    if (b.heading || b.group) continue;
+    // a title block's line is a title, unless in it the seller says what the vendor committed to
+    if (inTitleBlock(b, source === "cs_requirement") && !SELLER_COMMITTED.test(b.text)) continue;
     for (const s of b.cells ? [b.head] : sentences(text, b.head.start, b.end)) {
       const sp = speakerPrefix(s.text);
       let u = sp ? trimSpan(text, s.start + sp, s.end) : s;
@@ -241,7 +252,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 8,
+  version: 9,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
