@@ -1207,4 +1207,13 @@ describe("session 19 families", () => {
       ),
     ).toEqual([]);
   });
+  it("reads a chat line that ends in an emoji code as a statement, not as a lead-in ending in a colon", () => {
+    const note = [
+      "#vet-handoff",
+      "Jo Park  9:02 AM",
+      "1) their groomers want the booking reminders sent by WhatsApp — told them we'd set it up :ok_hand:",
+      "2) kickoff on the 4th :spiral_calendar_pad:",
+    ].join("\n");
+    expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toHaveLength(1);
+  });
 });

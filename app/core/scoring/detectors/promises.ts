@@ -214,12 +214,16 @@ function statements(ctx: Context, source: TextSource): Span[] {
       // an attribution ("Letter from X to Y, 3 May: “…”") introduces the words that matter
       const quote = /:\s*["“]/.exec(u.text);
       if (quote) u = trimSpan(text, u.start + quote.index + quote[0].length, u.end, /[\s"”]/);
-      if (!u.text || /:\s*$/.test(u.text)) continue;
+      // a line ending in a colon leads in to what follows; a chat's emoji code (":thumbsup:") is no colon
+      if (!u.text || /:\s*$/.test(u.text.replace(EMOJI_CODES, ""))) continue;
       out.push(u);
     }
   }
   return out;
 }
+
+/** Chat emoji written as codes at a line's end (":white_check_mark:", ":+1:"). */
+const EMOJI_CODES = /(?:\s*:[a-z0-9_+-]+:)+\s*$/;
 
 // a yes that names what it agrees to ("Yes, both platforms."), never a bare "Yes." or "OK, noted"
 const AFFIRM = /^(?:a\s*:\s*)?yes,\s+[a-z]|\btold (?:them|him|her) (?:yes|ok|okay),\s+\w/i;
