@@ -1,7 +1,7 @@
 // Finds the deliverables of a SOW (and the custom work lines of an order form) and whether an acceptance,
 // sign-off or completion condition covers each: in the item itself, in an acceptance section that names it by id
 // or by name, or through a packet-wide acceptance regime. Built on the document model (document.ts).
-import { documentOf, normalizeId, referencedIds, type Block, type SectionKind } from "./document";
+import { ACCEPTANCE_ABROAD, documentOf, normalizeId, referencedIds, type Block, type SectionKind } from "./document";
 import { termSet } from "./lexicon";
 import { memo } from "./memo";
 import { clauses, sentences, trimSpan, type Span } from "./structure";
@@ -24,7 +24,8 @@ export const ACCEPTANCE = new RegExp(
     String.raw`pilot)|\bpass(?:es)?\b.{0,300}\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|`,
     String.raw`\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|`,
     String.raw`\bconfirms?\b.{0,300}\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e|`,
-    String.raw`iation)\b.{0,300}\b(?:within|variance|match)|\bgiven\b.{0,300}\bwhen\b.{0,300}\bthen\b`,
+    String.raw`iation)\b.{0,300}\b(?:within|variance|match)|\bgiven\b.{0,300}\bwhen\b.{0,300}\bthen\b|`,
+    String.raw`\b(?:${ACCEPTANCE_ABROAD})`,
   ].join(""),
   "i",
 );

@@ -23,6 +23,18 @@ export type SectionKind =
   | "term"
   | "other";
 
+/**
+ * Acceptance named in the other languages international packets mix into English: German "Abnahme", Spanish
+ * "aceptación", Portuguese "aceitação" / "termo de aceite", Italian "collaudo", Dutch "acceptatie", French "recette" /
+ * "procès-verbal de réception", Polish "protokół odbioru". Words that also mean receiving something ("réception",
+ * "odbiór", "aceite") count only as a label or in their fixed phrase.
+ */
+export const ACCEPTANCE_ABROAD = [
+  String.raw`abnahme\w*|abgenommen|aceptaci[oó]n|aceptad[oa]s?|aceita[çc][aã]o|termo de aceite|collaudo|`,
+  String.raw`accettazione|acceptatie|recette|proc[eè]s[- ]verbal de r[ée]ception|protok[oó][lł]\w* odbioru|`,
+  String.raw`(?:aceite|odbi[oó]r|r[ée]ception)(?=\s*[:(])`,
+].join("");
+
 /** A section title's words → its kind; the first family that matches wins (order matters). */
 const SECTION_FAMILIES: [SectionKind, RegExp][] = [
   ["out_of_scope", /\bout[- ]of[- ]scope\b|\bexclu(?:sions?|ded)\b|\bnot (?:in scope|included)\b/],
@@ -31,7 +43,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     new RegExp(
       [
         String.raw`\baccept|\bsign[- ]?off\b|\binspection\b|\bqasp\b|\bquality assurance\b|`,
-        String.raw`\bdefinition of done\b|\bcompletion\b|\bdone\b|\bfinished\b`,
+        String.raw`\bdefinition of done\b|\bcompletion\b|\bdone\b|\bfinished\b|\b(?:${ACCEPTANCE_ABROAD})`,
       ].join(""),
     ),
   ],
@@ -222,7 +234,7 @@ const STORY_LINE = /^(?=\S+(?:\s+\S+){3})(?:AC|A\/C|given\b|given\/when\/then|wh
 const ACCEPT_LINE = new RegExp(
   [
     String.raw`^(?=\S+(?:\s+\S+){3})(?:acceptance(?: criteria)?|accepted|test(?:ed)?|verified|`,
-    String.raw`verification|success criteria|completion)\b`,
+    String.raw`verification|success criteria|completion|${ACCEPTANCE_ABROAD})\b`,
   ].join(""),
   "i",
 );
@@ -458,10 +470,11 @@ function parseDocument(text: string): DocumentModel {
         );
       })();
     // the last item of a numbered list ("5. …" after "4. …", nothing after it) is an item, not a heading
+    // (a list's items end alike: an unpunctuated line after an unpunctuated item is an item too)
     const siblingBefore =
       idm !== null &&
-      /[.]$/.test(core) &&
       prev?.rawId != null &&
+      (/[.]$/.test(core) || !/[.:;]$/.test(prev.text.trim())) &&
       !prev.heading &&
       !/^(?:section|article|part|§)/i.test(idm[0]) &&
       normalizeId(prev.rawId)[0]?.split(".").length === normalizeId(idm[0])[0].split(".").length &&

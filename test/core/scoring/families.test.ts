@@ -1216,4 +1216,35 @@ describe("session 19 families", () => {
     ].join("\n");
     expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toHaveLength(1);
   });
+  it("reads acceptance named in another language as acceptance, linked to the items it names", () => {
+    const items = [
+      "K1 Kennel booking module for the three clinics, with the reminders and the deposits",
+      "K2 Lab results import from the two analysers that the clinics use",
+      "K3 Client app branding",
+    ];
+    const german = [...items, "Abnahme K1–K2: Protokoll, unterschrieben von der Praxisleitung nach 20 Testbuchungen."];
+    expect(evidence({ signed_scope: german.join("\n") }, "missing_acceptance_criteria")).toEqual([
+      "Client app branding",
+    ]);
+    const spanish = [...items, "Aceptación K1, K3: acta firmada por la gerente tras 20 reservas de prueba."];
+    expect(evidence({ signed_scope: spanish.join("\n") }, "missing_acceptance_criteria")).toEqual([
+      "Lab results import from the two analysers that the clinics use",
+    ]);
+    // a word that also means receiving something is acceptance only as a label
+    const receipt = [...items, "Réception des résultats de laboratoire chaque nuit depuis le fournisseur."];
+    expect(evidence({ signed_scope: receipt.join("\n") }, "missing_acceptance_criteria").slice(0, 3)).toEqual(
+      items.map((i) => i.slice(3)),
+    );
+  });
+  it("reads an unpunctuated numbered line after unpunctuated items as an item, though it names a section word", () => {
+    const scope = [
+      "SOW KX-12",
+      "1) Kennel booking module for the clinics",
+      "2) Reminder texts to pet owners",
+      "3) Card payment terminal link",
+      "4) Hypercare 4 weeks",
+      "Acceptance: 1) and 2) accepted when the practice manager signs the test log (20 bookings).",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Card payment terminal link"]);
+  });
 });
