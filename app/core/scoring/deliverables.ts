@@ -232,6 +232,8 @@ interface Coverage {
   general: boolean;
   /** acceptance statements with a real condition, for coverage by name */
   named: Set<string>[];
+  /** items covered by an acceptance line that follows them without naming them (by their start) */
+  local: Set<number>;
 }
 
 /** What the acceptance statements of a scope cover: ids by reference, everything by a regime, names. */
@@ -241,8 +243,13 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
   let regime = false;
   let regimeAll = false;
   let specific = false;
+  // the items since the last heading, group or acceptance line: what an acceptance line naming nothing follows
+  const local = new Set<number>();
+  let run: Block[] = [];
   for (const b of blocks) {
     const kind = b.section.kind;
+    if (b.heading || b.group) run = [];
+    else if (isListItem(b) && WORK_SECTIONS.includes(kind) && !hasCondition(b.text)) run.push(b);
     if (kind === "fees" || kind === "schedule" || kind === "change" || kind === "definitions") continue;
     const inAcceptance = kind === "acceptance";
     for (const s of b.cells ? [b] : sentences(text, b.start, b.end)) {
@@ -255,6 +262,11 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
         (standalone || inAcceptance) &&
         /^(?:acceptance|sign[- ]?off|abnahme|recette)\b/i.test(t.replace(/^[\d.\s]+/, "")) &&
         !referencedIds(t).size;
+      // "C.1 …" then "Acceptance: counts within 0.1 % …": the line covers the items it follows
+      if (opening && condition && !isListItem(b) && !referencedIds(b.text).size) {
+        for (const r of run) local.add(r.start);
+        run = [];
+      }
       if (
         ACCEPTANCE_REGIME.test(t) ||
         (opening && condition) ||
@@ -271,7 +283,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       if (condition && (inAcceptance || standalone)) named.push(termSet(t));
     }
   }
-  return { refs, general: regimeAll || (regime && refs.size === 0 && !specific), named };
+  return { refs, general: regimeAll || (regime && refs.size === 0 && !specific), named, local };
 }
 
 /** "3.1 Item 7 — …": the id the item's own text gives it, beside its paragraph number. */
@@ -363,6 +375,7 @@ function deliverablesOf(scope: string): Deliverable[] {
     const itemCovered =
       cov.general ||
       idsOf(b).some((k) => cov.refs.has(k)) ||
+      cov.local.has(b.start) ||
       hasCondition(
         b.cells
           ? b.cells

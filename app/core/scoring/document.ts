@@ -440,10 +440,10 @@ function parseDocument(text: string): DocumentModel {
       (!/\b(?:shall|will|must|is|are)\b/i.test(core) || /^(?:what|how|who|when|where|why|which)\b/i.test(core));
     const titleKind = sectionKind(labelText);
     const groupWord =
-      /^(?:epic|phase|stage|workstream|feature|module|work package|part|milestone)\b/i.test(body) ||
+      /^(?:epic|phase|stage|(?:work)?stream|track|feature|module|work package|part|milestone)\b/i.test(body) ||
       /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
     const alwaysGroup =
-      /^(?:epic|feature|workstream|work package|module)\b/i.test(body) ||
+      /^(?:epic|feature|(?:work)?stream|work package|module)\b/i.test(body) ||
       /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
     const childFollows =
       idm !== null &&
@@ -481,7 +481,9 @@ function parseDocument(text: string): DocumentModel {
       /^\d/.test(prev.rawId) === /^\d/.test(idm[0]);
     let heading = Boolean(md) || underlined;
     let group = false;
-    if (!heading && titleOnly && !LEAD_IN.test(content)) {
+    // ("Stream B — Interfaces (fixed fee)": a group word's label and a short name head a group too)
+    const namedGroup = alwaysGroup && words.length <= 7 && !/[.;]$/.test(core);
+    if (!heading && (titleOnly || namedGroup) && !LEAD_IN.test(content)) {
       const priceBasis = /\bfixed (?:fee|price)\b|\btime (?:&|and) materials\b|\bt&m\b/i.test(labelText);
       if (
         alwaysGroup ||
@@ -512,7 +514,11 @@ function parseDocument(text: string): DocumentModel {
     if (group && (titleKind === "scope" || titleKind === "deliverables") && section.kind !== titleKind)
       section = { kind: titleKind, title: labelText.toLowerCase() };
     if (heading) {
-      const docTitle = !seenStructure && li < 3 && DOC_TITLE.test(labelText);
+      // (an exhibit's or annex's heading opening the field is the document's own title)
+      const docTitle =
+        !seenStructure &&
+        li < 3 &&
+        (DOC_TITLE.test(labelText) || /^(?:exhibit|annex|attachment|appendix)\b/i.test(idm?.[0] ?? ""));
       if (docTitle) {
         blocks.push(
           block(text, ln, idm?.[0] ?? null, contentStart, true, false, { kind: "title", title: "" }, indent, labelText),

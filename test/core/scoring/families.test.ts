@@ -1247,4 +1247,33 @@ describe("session 19 families", () => {
     ].join("\n");
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Card payment terminal link"]);
   });
+  it("reads 'Stream B — Name (fixed fee)' as a group heading and an id-less acceptance line as covering the items above it", () => {
+    const scope = [
+      "SOW KX-30 — kennel group roll-out",
+      "Streams A and B are fixed fee.",
+      "Stream A — Bookings (fixed fee)",
+      "A.1 Kennel booking rules for the three clinics.",
+      "Acceptance for A.1: 30 test bookings confirm without a double booking.",
+      "Stream B — Records (fixed fee)",
+      "B.1 Move about 9,000 pet records and two years of visit history.",
+      "Acceptance: pet and visit counts per clinic within 0.5% of the old system's export.",
+      "B.2 Vaccination reminder letters.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Vaccination reminder letters."]);
+  });
+  it("reads the lines under an exhibit's opening heading as the document's title block, not as deliverables", () => {
+    const scope = [
+      "EXHIBIT B — SCOPE OF SERVICES",
+      "Harrow County Animal Services — Kennel Licensing System",
+      "Agreement No. HC-KL-2026-07",
+      "Part 1. Services",
+      "1.1 Licence renewals online, with card payment.",
+      "1.2 Import of 12,000 existing licences from the county spreadsheet.",
+      "Part 2. Acceptance",
+      "2.1 1.1 is accepted when 25 test renewals complete end to end.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Import of 12,000 existing licences from the county spreadsheet.",
+    ]);
+  });
 });
