@@ -53,7 +53,9 @@ const BOUNDED_KIND = new RegExp(
   [
     String.raw`\b(?:train\w*|enablement|hypercare|support|workshops?|sessions?|webinars?|coaching|`,
     String.raw`office hours|advisory|onboarding calls?|shadowing|parallel (?:runs?|cycles?|billing|`,
-    String.raw`payroll))\b`,
+    String.raw`payroll)|`,
+    // training named in the languages international packets mix in
+    String.raw`schulung\w*|formaci[oó]n|capacitaci[oó]n|formazione|treinamento|szkoleni\w*|opleiding\w*)\b`,
   ].join(""),
   "i",
 );
@@ -61,9 +63,10 @@ const COUNT_OR_DURATION = new RegExp(
   [
     String.raw`(?:\b\d+|\(\d+\)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|`,
     String.raw`twenty|thirty|forty|sixty|`,
-    String.raw`ninety))\s*(?:\(\d+\)\s*)?(?:x\s*)?(?:[\w-]+\s+){0,3}?(?:sessions?|workshops?|webinars?|`,
+    String.raw`ninety))\s*(?:\(\d+\)\s*)?(?:[x×]\s*)?(?:[\w-]+\s+){0,3}?(?:sessions?|workshops?|webinars?|`,
     String.raw`courses?|classes|modules?|days?|weeks?|months?|hours?|h\b|hrs?\b|calls?|visits?|cycles?|`,
-    String.raw`runs?)\b`,
+    String.raw`runs?|sesi[oó]n(?:es)?|sess[õo]es|sitzung(?:en)?|tage?|wochen?|semanas?|semaines?|jours?|d[ií]as?|`,
+    String.raw`horas?|stunden|turmas?)\b`,
   ].join(""),
   "i",
 );
@@ -72,7 +75,7 @@ const COUNT_OR_DURATION = new RegExp(
 const UNIT_OF_WORK =
   String.raw`(?:[\w-]+\s+){0,2}?(?:deliverables?|packages?|items?|milestones?|stor(?:y|ies)|epics?|products?|` +
   String.raw`phases?|modules?|tasks?|dels?|lines?|work|sites?|releases?|stages?|assets?|outputs?|drawings?|` +
-  String.raw`documents?|workstreams?|sprints?|waves?)`;
+  String.raw`documents?|workstreams?|sprints?|waves?|bullets?|rows?|entries|points?)`;
 const GENERAL_ACCEPTANCE = new RegExp(
   String.raw`\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?${UNIT_OF_WORK}\b(?:\s+above)?[^.]{0,300}` +
     String.raw`\b(?:accept|sign[- ]?off|signs? (?:it |them )?off|signed\b|approv|acceptab|deemed|finished|complete)|` +

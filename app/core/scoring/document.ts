@@ -653,7 +653,9 @@ function describingCell(cells: Cell[]): Cell | null {
 const REF_ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|[A-Z]\.\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)`;
 const REF_WORD = [
   String.raw`(?:deliverables?|(?:work |line )?items?|lines?|tasks?|sections?|stories|story|epics?|milestones?|`,
-  String.raw`clins?|requirements?|req)`,
+  String.raw`clins?|requirements?|req|`,
+  // "items" in the languages international packets mix in
+  String.raw`pozycj[ae]|positionen|punkte|puntos|partidas|postes|voci|itens)`,
 ].join("");
 const REF_RE = new RegExp(
   String.raw`(?:\b${REF_WORD}\s+)?(${REF_ID}|\d+|(?<=\b${REF_WORD}\s+)[A-Z]\b)` +
@@ -713,5 +715,11 @@ export function referencedIds(sentence: string): Set<string> {
   // "(a) accepted when …; (c) when …", "1) and 2) — …": list markers named as ids
   for (const m of s.matchAll(/\(([a-z])\)(?=\s)|(?<![\w(.])(\d{1,2})\)(?=\s|$)/g))
     normalizeId(m[1] ?? m[2]).forEach((k) => refs.add(k));
+  // "1)–4)", "(a)–(c)": a range of list markers
+  for (const m of s.matchAll(/(?<![\w(.])(\d{1,2})\)\s*[–-]\s*(\d{1,2})\)|\(([a-z])\)\s*[–-]\s*\(([a-z])\)/g)) {
+    const [from, to] = m[1] ? [Number(m[1]), Number(m[2])] : [m[3].charCodeAt(0), m[4].charCodeAt(0)];
+    for (let k = from; k <= to && k - from <= 26; k++)
+      normalizeId(m[1] ? String(k) : String.fromCharCode(k)).forEach((x) => refs.add(x));
+  }
   return refs;
 }

@@ -1276,4 +1276,29 @@ describe("session 19 families", () => {
       "Import of 12,000 existing licences from the county spreadsheet.",
     ]);
   });
+  it("reads training counted in another language, marker ranges and item words abroad", () => {
+    const lines = (acceptance: string) =>
+      [
+        "SOW KX-40",
+        "1) Kennel booking module for the clinic group and its three sites",
+        "2) Lab results import from the two analysers",
+        "3) Client app with the group's branding",
+        "4) Schulung: 2 × halber Tag, vor Ort",
+        "5) Formación: 3 sesiones × 2h",
+        "6) Hypercare 3 Wochen",
+        acceptance,
+      ].join("\n");
+    expect(
+      evidence(
+        { signed_scope: lines("Acceptance: 1)–2) accepted when the practice lead signs the test log.") },
+        "missing_acceptance_criteria",
+      ),
+    ).toEqual(["Client app with the group's branding"]);
+    expect(
+      evidence(
+        { signed_scope: lines("Odbiór: pozycje 2–3 via protokół odbioru, signed after 20 test bookings.") },
+        "missing_acceptance_criteria",
+      ),
+    ).toEqual(["Kennel booking module for the clinic group and its three sites"]);
+  });
 });
