@@ -1301,4 +1301,17 @@ describe("session 19 families", () => {
       ),
     ).toEqual(["Kennel booking module for the clinic group and its three sites"]);
   });
+  it("compares a count the note marks as the whole ('all nine clinics') although the note names a part elsewhere", () => {
+    const note =
+      "Signed for every site: kennel booking across all nine clinics.\nRisk: two clinics share one phone line.";
+    const f = flags(
+      {
+        signed_scope: "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.",
+        order_form: "| Kennelwise Pro, per clinic per month | 8 | $120.00 |",
+        kickoff_note: note,
+      },
+      "conflicting_terms",
+    );
+    expect(f.map((x) => x.source).sort()).toEqual(["kickoff_note", "order_form"]);
+  });
 });

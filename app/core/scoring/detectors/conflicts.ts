@@ -1,5 +1,6 @@
 import type { Detector, Finding } from "../types";
 import { factsOf, type Fact } from "../facts";
+import { NUM, parseNumberWords, parseNumeral } from "../numbers";
 
 const GENERIC_CONTEXT = new RegExp(
   [
@@ -68,14 +69,25 @@ function sameKey(a: Fact, b: Fact): boolean {
 
 const shares = (a: Fact, b: Fact) => [...a.names].some((n) => b.names.has(n));
 
+const ALL_OF = new RegExp(
+  String.raw`\b(?:all|total of|entire|whole)\s+(?:of\s+(?:the|their|our|its)\s+)?(${NUM})`,
+  "gi",
+);
+/** "across all nine clinics", "a total of 40 users": a count the clause itself marks as the whole. */
+const statedAsWhole = (f: Fact) =>
+  f.kind === "count" &&
+  [...f.clause.text.matchAll(ALL_OF)].some((m) => (parseNumeral(m[1]) ?? parseNumberWords(m[1])) === f.value);
+
 /** Which instance of a key a fact is about: two clauses naming different sites or phases are not comparable. */
 function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
   if ((a.key.startsWith("ctx:") || a.key === "date:item" || b.key === "date:item") && !sameContext(a, b)) return false;
   if (a.kind === "date" || a.kind === "count") {
     const shared = shares(a, b);
     // a side that states several values for the key needs a shared name to pick the one meant
+    // (a count marked as the whole, "all nine clinics", is the one meant beside the parts named elsewhere)
     const several = (y: Fact) =>
       !COMMITMENT.test(y.clause.text) &&
+      !statedAsWhole(y) &&
       new Set(facts.filter((f) => f.source === y.source && f.key === y.key).map((f) => f.value)).size > 1;
     // (a dated piece of work is already picked out by the work it names)
     const named = a.key === "date:item" || b.key === "date:item";
@@ -99,7 +111,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 8,
+  version: 9,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
