@@ -293,7 +293,10 @@ const LABEL_COUNT = new RegExp(
     String.raw`roughly|c\.|~)\s*)?(${NUM})(?!\s*[%/.,]\d)`,
   "gi",
 );
-const PERSON = /^(?:people|person|staff|employe|member|user|\w+(?:er|or|ist|ant|ent|ian))$/;
+const PERSON = new RegExp(
+  String.raw`^(?:people|person|staff|employe|member|user|nurse|surgeon|clerk|judge|chef|guard|\w+(?:er|or|ist|ant|` +
+    String.raw`ent|ian))$`,
+);
 const LICENCE_CONTEXT = new RegExp(
   String.raw`\b(?:seats?|licen[cs]es?|log(?:ging)? ?ins?|accounts?|access|view(?:ing|ers?)?|` +
     String.raw`need (?:a )?(?:seat|login|licen[cs]e))\b`,
@@ -425,7 +428,7 @@ function countsIn(text: string): Count[] {
 }
 
 /** A table row's quantity: the Qty column's number counts the row's described thing. */
-function rowCount(b: Block): { value: number; unit: string } | null {
+function rowCount(b: Block): { value: number; unit: string; per: boolean } | null {
   if (!b.cells) return null;
   const ints = b.cells.filter((c) => /^\d[\d,]*$/.test(c.text.trim()) && c.text !== b.rawId);
   const qty =
@@ -451,7 +454,7 @@ function rowCount(b: Block): { value: number; unit: string } | null {
         .reverse(),
     );
   if (!unit || value < 2) return null;
-  return { value, unit: unit.replace(/^n:/, "") };
+  return { value, unit: unit.replace(/^n:/, ""), per: Boolean(per) };
 }
 
 function statementsOf(text: string): { span: Span; block: Block }[] {
@@ -503,6 +506,9 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       if (row && u.start === block.start) {
         const cite = block.cells ? { start: block.start, end: block.end, text: block.text } : u;
         out.push(fact("count", source, `count:${row.unit}`, row.value, "exact", trimRow(text, cite)));
+        // a row priced per person ("EHR, per prescriber per month | 14") buys that many seats
+        if (row.unit !== "user" && row.per && PERSON.test(row.unit))
+          out.push(fact("count", source, "count:user", row.value, "exact", trimRow(text, cite)));
       }
       if (!HAS_NUMBER.test(u.text) && !CADENCE_HINT.test(u.text) && !EVENT_MONTHS.some(([re]) => re.test(u.text)))
         continue;

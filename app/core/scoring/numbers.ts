@@ -260,6 +260,13 @@ const UNIT_ALIASES: Record<string, string> = {
   buildings: "location",
   premises: "location",
   "device count": "endpoint",
+  // the devices a licence counts, by the names warehouses and field crews use
+  handhelds: "endpoint",
+  handheld: "endpoint",
+  scanners: "endpoint",
+  scanner: "endpoint",
+  terminals: "endpoint",
+  tablets: "endpoint",
   students: "student",
   teachers: "teacher",
   members: "member",

@@ -1314,4 +1314,33 @@ describe("session 19 families", () => {
     );
     expect(f.map((x) => x.source).sort()).toEqual(["kickoff_note", "order_form"]);
   });
+  it("compares a row priced per person with the seats a note counts by another name for the same people", () => {
+    const f = flags(
+      {
+        signed_scope: "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.",
+        order_form: "| Description | Qty | Price |\n| Vetcloud records, per prescriber per month | 12 | $40.00 |",
+        kickoff_note: "They are buying seats for 15 surgeons and nurses.",
+      },
+      "conflicting_terms",
+    );
+    expect(f.map((x) => x.source).sort()).toEqual(["kickoff_note", "order_form"]);
+  });
+  it("counts handhelds and scanners as the devices a licence counts, and cites a figure one source repeats once", () => {
+    const f = flags(
+      {
+        signed_scope:
+          "1. Set up kennel check-in on twenty (20) handheld scanners. Accepted when 20 test check-ins post.",
+        order_form: [
+          "| # | Description | Qty | Price |",
+          "| 1 | Rugged scanner, purchase | 16 | $700.00 |",
+          "| 2 | Scanner app licence, annual | 16 | $90.00 |",
+        ].join("\n"),
+      },
+      "conflicting_terms",
+    );
+    expect(f.map((x) => x.evidence)).toEqual([
+      "Set up kennel check-in on twenty (20) handheld scanners.",
+      "1 | Rugged scanner, purchase | 16 | $700.00",
+    ]);
+  });
 });

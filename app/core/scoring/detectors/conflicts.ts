@@ -111,7 +111,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 9,
+  version: 10,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -119,6 +119,7 @@ export const conflictsDetector: Detector = {
     const tol = /\bwithin\s*[±+]?\s*(\d+(?:\.\d+)?)\s?%|\btolerance\b/i.exec(ctx.text("signed_scope"));
     const tolerance = tol ? Math.max(0.03, tol[1] ? Number(tol[1]) / 100 : 0.1) : 0.03;
     const flagged = new Map<string, Finding>();
+    const stated = new Set<string>();
     for (let i = 0; i < facts.length; i++) {
       for (let j = i + 1; j < facts.length; j++) {
         const a = facts[i];
@@ -148,6 +149,10 @@ export const conflictsDetector: Detector = {
         ] as const) {
           const k = `${x.source}:${x.clause.start}`;
           if (flagged.has(k)) continue;
+          // the same figure stated twice in one source is one statement: cite the first
+          const again = `${x.source}:${x.key}:${x.value}`;
+          if (stated.has(again)) continue;
+          stated.add(again);
           flagged.set(k, {
             category: "conflicting_terms",
             severity: "high",
