@@ -1343,4 +1343,11 @@ describe("session 19 families", () => {
       "1 | Rugged scanner, purchase | 16 | $700.00",
     ]);
   });
+  it("reads a customer asking about something as a question, not as something promised", () => {
+    const note =
+      "Good call with the practice manager. They asked about a pet-owner mobile app with vaccination reminders.";
+    expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+    const told = "They asked about a pet-owner mobile app; I said we'd build one with vaccination reminders.";
+    expect(evidence({ kickoff_note: told }, "promise_not_in_scope")).toHaveLength(1);
+  });
 });
