@@ -1350,4 +1350,13 @@ describe("session 19 families", () => {
     const told = "They asked about a pet-owner mobile app; I said we'd build one with vaccination reminders.";
     expect(evidence({ kickoff_note: told }, "promise_not_in_scope")).toHaveLength(1);
   });
+  it("reads a date before a quotation's opening as the quotation's date, and a day delivery approved in a note as scheduled", () => {
+    const promise =
+      'Practice newsletter to pet owners (Spring 2027): "Booking online opens at all three clinics, with reminders."';
+    expect(evidence({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
+    const dated = 'Newsletter (Spring 2027): "From 14 June 2027 you can book online."';
+    expect(evidence({ customer_promise: dated }, "timeline_assumption")).toHaveLength(1);
+    const approved = "Kickoff done. Go-live 14 June 2027 is on the schedule delivery approved.";
+    expect(evidence({ customer_promise: dated, kickoff_note: approved }, "timeline_assumption")).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Context, Detector, Finding } from "../types";
 import type { TextSource } from "../../packet";
 import { dateMentions, MONTH_RE, parseNumberWords, type DateMention } from "../numbers";
-import { clauses, items } from "../structure";
+import { clauses, items, sentences } from "../structure";
 import { termSet } from "../lexicon";
 import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 
@@ -96,6 +96,9 @@ const APPROVED_SCHEDULE = {
     DELIVERY_WORD.test(s) &&
     !/\b(?:not|un|yet to be|to be)\s*(?:approved|confirmed|agreed|signed|validated|reviewed)\b/i.test(s),
 };
+// delivery itself approving, in a note's words ("the schedule delivery approved", "confirmed by our delivery lead")
+const DELIVERY_APPROVED =
+  /\bdelivery\b(?:\s+\w+){0,3}\s+(?:approved|confirmed|signed off)\b|\b(?:approved|confirmed|signed off) by (?:\w+ )?delivery\b/i;
 // a sales-side line that restates the approved plan (its date "per the agreed plan")
 const APPROVED_REF = new RegExp(
   [
@@ -170,8 +173,16 @@ function approvedSchedule(ctx: Context): Schedule | null {
         parts.push(its[j].text);
     }
   }
-  // a note can also say delivery agreed a date ("prod date agreed with <delivery owner>")
-  if (!parts.length) return null;
+  // a note or the order form can also say a day is on the schedule delivery approved: that day only
+  const days: string[] = [];
+  for (const source of ["order_form", "kickoff_note"] as const) {
+    const t = ctx.text(source);
+    for (const s of sentences(t, 0, t.length))
+      if (DELIVERY_APPROVED.test(s.text) && SCHEDULE_WORD.test(s.text) && !TENTATIVE.test(s.text))
+        for (const d of dateMentions(s.text)) if (d.key && /^\d{2}-\d{2}$/.test(d.key)) days.push(d.key);
+  }
+  const months0 = new Set(days.map((d) => d.slice(0, 2)));
+  if (!parts.length) return days.length ? { keys: new Set(days), months: months0, terms: new Set() } : null;
   const text = parts.join("\n");
   const keys = new Set<string>();
   const months = new Set<string>();
@@ -180,6 +191,8 @@ function approvedSchedule(ctx: Context): Schedule | null {
     keys.add(d.key);
     months.add(d.key.slice(0, 2));
   }
+  for (const d of days) keys.add(d);
+  for (const m of months0) months.add(m);
   return { keys, months, terms: termSet(text) };
 }
 
@@ -250,7 +263,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 8,
+  version: 9,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
@@ -320,6 +333,8 @@ export const timelineDetector: Detector = {
                 !RECORD_DATE_BEFORE.test(before) &&
                 !(ATTRIBUTION_BEFORE.test(before) && RECORD_DATE_AFTER.test(after)) &&
                 !ATTRIBUTION_AFTER.test(after) &&
+                // "Letter from the director to landlords (August 2026): “…”": the date dates the quotation
+                !/^[^"“.!?]*:\s*["“]/.test(after) &&
                 !/^\s*\d{1,2}:\d{2}/.test(after)
               );
             })
