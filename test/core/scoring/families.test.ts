@@ -1359,4 +1359,9 @@ describe("session 19 families", () => {
     const approved = "Kickoff done. Go-live 14 June 2027 is on the schedule delivery approved.";
     expect(evidence({ customer_promise: dated, kickoff_note: approved }, "timeline_assumption")).toEqual([]);
   });
+  it("leaves a concession on price to the exception check: 'waive the fee for the full term' is not vague work", () => {
+    const cs = "Waive the groomer licence fees for the full contract term, as agreed with the owner.";
+    expect(evidence({ cs_requirement: cs }, "ambiguous_deliverable")).toEqual([]);
+    expect(evidence({ cs_requirement: "Full reporting for the owner." }, "ambiguous_deliverable")).toHaveLength(1);
+  });
 });

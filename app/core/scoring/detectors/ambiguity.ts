@@ -23,6 +23,8 @@ const LICENCE_LINE = new RegExp(
   "i",
 );
 
+const CONCESSION = /\b(?:waiv(?:e|es|ed|ing)|discount\w*|(?:licen[cs]e|user|subscription|setup|set-up) fees?)\b/i;
+
 // work with no natural end or no named counterpart: support, help, clean-up, integration with "their systems"
 const OPEN_WORK = new RegExp(
   [
@@ -67,7 +69,7 @@ const NAMES_SYSTEM = new RegExp(
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 8,
+  version: 9,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
@@ -152,6 +154,8 @@ export const ambiguityDetector: Detector = {
             );
             if (
               !hit ||
+              // a concession on price ("waive the fee for the full term") is a commercial term, not work to size
+              CONCESSION.test(c.text) ||
               (hit.family === "quality" &&
                 !/^(?:full|fully|complete|comprehensive|robust|seamless|seamlessly)$/i.test(hit.text))
             )
