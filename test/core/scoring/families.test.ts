@@ -1364,4 +1364,10 @@ describe("session 19 families", () => {
     expect(evidence({ cs_requirement: cs }, "ambiguous_deliverable")).toEqual([]);
     expect(evidence({ cs_requirement: "Full reporting for the owner." }, "ambiguous_deliverable")).toHaveLength(1);
   });
+  it("reads covering a cost ourselves and splitting a fee into instalments as concessions", () => {
+    const cover = "Owner wants a second training day on site; told her we'd pay for that extra day ourselves.";
+    expect(evidence({ kickoff_note: cover }, "scope_exception")).toHaveLength(1);
+    const split = "I agreed the clinic could split the set-up fee into three monthly payments from March.";
+    expect(evidence({ kickoff_note: split }, "scope_exception")).toHaveLength(1);
+  });
 });

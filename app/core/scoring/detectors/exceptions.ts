@@ -40,7 +40,9 @@ const FAMILIES: { family: string; re: RegExp }[] = [
       [
         String.raw`\babsorb(?:ed|s)?\b|\bswallow\w*\b|\bcover (?:the |their )?(?:flights?|hotels?|airfare|`,
         String.raw`mileage)\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:[\w-]+ ){0,3}(?:travel|`,
-        String.raw`expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b`,
+        String.raw`expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b|`,
+        // a cost the seller says it carries itself: "cover … ourselves"
+        String.raw`\b(?:cover|pay for|fund)\b[^.;]{0,40}\bourselves\b`,
       ].join(""),
       "i",
     ),
@@ -69,7 +71,10 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\bnet[ -]?(?:45|60|75|90|120)\b|\bdeferred (?:payment|billing)\b|`,
         String.raw`\bpay(?:ment)? (?:in arrears|on go-live)\b|\b(?:invoiced|billed|payable|`,
         String.raw`paid) only (?:after|on|once|when)\b|\b(?:payment|invoice)s?\b[^.]{0,40}\bslide\b|`,
-        String.raw`\b\d+ days instead of \d+\b|\b(?:60|75|90|120)[- ]day (?:payment )?terms\b`,
+        String.raw`\b\d+ days instead of \d+\b|\b(?:60|75|90|120)[- ]day (?:payment )?terms\b|`,
+        // a fee split into instalments the order form does not set
+        String.raw`\bsplit (?:the |their |our )?(?:[\w-]+ ){0,3}(?:fees?|payments?|invoices?|price)\b[^.;]{0,40}\b`,
+        String.raw`(?:payments?|instal(?:l)?ments?|tranches?)\b`,
       ].join(""),
       "i",
     ),
@@ -156,7 +161,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 7,
+  version: 8,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
