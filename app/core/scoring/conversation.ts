@@ -12,6 +12,7 @@ export const DECLINED = new RegExp(
     String.raw`\b(?:isn'?t|aren'?t|is not|are not) (?:in|part of|included|something)\b`,
     String.raw`\bquote(?:d)? (?:it |that |them )?(?:separately|later|after)\b|\bcan quote\b|\bwill quote\b`,
     String.raw`\b(?:needs?|would need|requires?) (?:its own|a separate|a new|another)\b`,
+    String.raw`\b(?:would|will) (?:be|need|require) (?:a )?new (?:order|sow|contract|quote|purchase)\b`,
     String.raw`\bpointed (?:them|him|her) to\b|\bsaid no\b|\bdeclined\b|\bwe don'?t (?:do|offer|support)\b|\bwon'?t\b`,
     String.raw`\bfuture phase\b|\bphase (?:2|two|ii)\b|\blater phase\b`,
     String.raw`\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b`,
@@ -28,7 +29,7 @@ export const NOT_A_PROMISE = new RegExp(
   [
     String.raw`\bno promises?\b|\bnothing (?:(?:was|has been) )?(?:else |more |extra |`,
     String.raw`further )?(?:promised|offered|committed)\b|\bnothing (?:else|more|beyond|extra|further)\b|`,
-    String.raw`\bnot promised\b|\b(?:haven'?t|have not|didn'?t|did not|never)\s+(?:\w+\s+)?(?:promised?|`,
+    String.raw`\bnot promised\b|\bnone (?:promised|committed|offered|given)\b|\b(?:haven'?t|have not|didn'?t|did not|never)\s+(?:\w+\s+)?(?:promised?|`,
     String.raw`offered|committed|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|`,
     String.raw`commitments|side deals)\b|\bno (?:dates?|commitment) (?:is |are |was |`,
     String.raw`were )?(?:committed|promised|given|made)\b|\bno dates?\b|\bno commitment\b`,

@@ -1370,4 +1370,10 @@ describe("session 19 families", () => {
     const split = "I agreed the clinic could split the set-up fee into three monthly payments from March.";
     expect(evidence({ kickoff_note: split }, "scope_exception")).toHaveLength(1);
   });
+  it("reads 'that would be a new order' as declined and 'none promised' as no promise", () => {
+    const declined = "The owner asked for a fourth clinic in Leeds; I told her that would be a new order.";
+    expect(evidence({ kickoff_note: declined }, "promise_not_in_scope")).toEqual([]);
+    const none = "Dates: none promised; the owner knows our delivery lead sets the grooming-module dates.";
+    expect(evidence({ kickoff_note: none }, "promise_not_in_scope")).toEqual([]);
+  });
 });
