@@ -1376,4 +1376,13 @@ describe("session 19 families", () => {
     const none = "Dates: none promised; the owner knows our delivery lead sets the grooming-module dates.";
     expect(evidence({ kickoff_note: none }, "promise_not_in_scope")).toEqual([]);
   });
+  it("reads a deadline set by a named occasion in any language as a promised date, but not a step of a process", () => {
+    const note = "The owner wants the new booking pages before Hogmanay and I agreed.";
+    expect(evidence({ kickoff_note: note }, "timeline_assumption")).toEqual([note]);
+    const spanish =
+      "The practice manager needs the booking pages operativas antes de Semana Santa and I agreed with her.";
+    expect(evidence({ kickoff_note: spanish }, "timeline_assumption")).toEqual([spanish]);
+    const step = "Each vaccine batch is checked before VAX-2 is filed with the registry.";
+    expect(evidence({ customer_promise: step }, "timeline_assumption")).toEqual([]);
+  });
 });

@@ -110,6 +110,14 @@ const APPROVED_REF = new RegExp(
   ].join(""),
   "i",
 );
+// a deadline set by a named occasion in any language ("before Pongal", "antes de Semana Santa", "after Golden Week")
+const NAMED_EVENT = new RegExp(
+  String.raw`\b(?:[Bb]efore|[Aa]head of|[Ii]n time for|[Pp]rior to|[Aa]ntes de|[Aa]vant|[Vv]or)\s+` +
+    String.raw`(?!(?:${MONTH_RE})\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)` +
+    // (a code, or a step of a process that "is" or "gets" done, is no occasion)
+    String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?![\p{L}\p{N}'’-])(?!\s+(?:is|are|gets?|has)\b)`,
+  "u",
+);
 // a date that records when something happened or was written, not when something will be delivered
 const RECORD_DATE_BEFORE = new RegExp(
   [
@@ -263,7 +271,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 9,
+  version: 10,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
@@ -346,7 +354,7 @@ export const timelineDetector: Detector = {
             text: m[0],
             key: null,
           });
-          const ev = EVENT.exec(c.text);
+          const ev = EVENT.exec(c.text) ?? NAMED_EVENT.exec(c.text);
           if (ev && !mentions.some((d) => d.start - c.start <= ev.index + ev[0].length && d.end - c.start >= ev.index))
             mentions.push(relative(ev));
           const dur = DURATION_PROMISE.exec(c.text);
