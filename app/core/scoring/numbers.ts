@@ -70,9 +70,10 @@ export function parseNumberWords(text: string): number | null {
 
 /** Parses a numeral as written: "1,200", "38k", "2.5M", "1.200" (German thousands). */
 export function parseNumeral(text: string): number | null {
-  const m = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kKmM])?$/.exec(text.trim());
+  const m = /^([1-9]\d{0,2}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kKmM])?$/.exec(text.trim());
   if (!m) return null;
-  let v = Number(m[1].replace(/,/g, ""));
+  // "1.200" groups thousands with a point (a figure with three decimals is not written that way in a handoff)
+  let v = Number(/^\d{1,3}(?:\.\d{3})+$/.test(m[1]) ? m[1].replace(/\./g, "") : m[1].replace(/,/g, ""));
   if (m[2]) v *= m[2].toLowerCase() === "k" ? 1000 : 1_000_000;
   return Number.isFinite(v) ? v : null;
 }
@@ -260,6 +261,14 @@ const UNIT_ALIASES: Record<string, string> = {
   buildings: "location",
   premises: "location",
   "device count": "endpoint",
+  // users in the languages international packets mix in
+  usuarios: "user",
+  usuario: "user",
+  utilisateurs: "user",
+  benutzer: "user",
+  nutzer: "user",
+  utenti: "user",
+  gebruikers: "user",
   // the devices a licence counts, by the names warehouses and field crews use
   handhelds: "endpoint",
   handheld: "endpoint",

@@ -1385,4 +1385,19 @@ describe("session 19 families", () => {
     const step = "Each vaccine batch is checked before VAX-2 is filed with the registry.";
     expect(evidence({ customer_promise: step }, "timeline_assumption")).toEqual([]);
   });
+  it("reads users named in another language and thousands grouped with a point", () => {
+    const users = flags(
+      { order_form: "Licencias: 12 usuarios @ EUR 30/mes", kickoff_note: "Users: 15 across the three clinics." },
+      "conflicting_terms",
+    );
+    expect(users.map((x) => x.source).sort()).toEqual(["kickoff_note", "order_form"]);
+    const owners = flags(
+      {
+        signed_scope: "1. Reminder texts for approx. 600 pet owners. Accepted when 20 test texts arrive.",
+        cs_requirement: "Reminders to around 1.100 pet owners each month.",
+      },
+      "conflicting_terms",
+    );
+    expect(owners.map((x) => x.source).sort()).toEqual(["cs_requirement", "signed_scope"]);
+  });
 });
