@@ -1400,4 +1400,18 @@ describe("session 19 families", () => {
     );
     expect(owners.map((x) => x.source).sort()).toEqual(["cs_requirement", "signed_scope"]);
   });
+  it("reads an owner 'not fixed', 'who on our team? not decided' and a 'nobody named' cell as unowned", () => {
+    const cs = [
+      "Vaccination reminder texts — owner on our side not fixed.",
+      "Groomer rota import — who on our team? not decided.",
+    ].join("\n");
+    expect(evidence({ cs_requirement: cs }, "unowned_requirement")).toHaveLength(2);
+    const raci = [
+      "| Task | Vendor | Clinic |",
+      "| --- | --- | --- |",
+      "| Booking rules | R/A | C |",
+      "| Kennel price list | nobody named | I |",
+    ].join("\n");
+    expect(evidence({ signed_scope: raci }, "unowned_requirement")).toHaveLength(1);
+  });
 });

@@ -13,13 +13,17 @@ const BLANKISH_OWNER = new RegExp(
 const UNOWNED = new RegExp(
   [
     String.raw`\b(?:owner(?:ship)?|owned by|assigned to|assignee|who owns (?:it|this|that)\??)` +
-      String.raw`\s*(?:[:=\-—–]\s*|is\s+|on our side\s*[:\-—]?\s*)?` +
+      String.raw`\s*(?:[:=\-—–]\s*|is\s+|(?:on|at) our side\s*[:\-—]?\s*)?` +
       String.raw`(?:\?{2,}|\btbd\b|\btba\b|\bunknown\b|\bnone\b|` +
-      String.raw`\bnot (?:yet )?(?:assigned|identified|named|decided|confirmed)\b|` +
+      String.raw`\bnot (?:yet )?(?:assigned|identified|named|decided|confirmed|fixed|chosen|set)\b|` +
       String.raw`\bunassigned\b|\bnobody\b|\bno one\b)`,
     String.raw`\b(?:nobody|no one|no-one)\s+(?:is\s+|has been\s+)?(?:assigned|identified|owns|named|picked)`,
     String.raw`\bowner\s+(?:unknown|tbd|missing|not (?:yet )?(?:named|assigned))`,
     String.raw`\bnot sure who\b`,
+    // "owner at our side: (none yet)", "who on our team? not decided."
+    String.raw`\bowner\b[^.;:\n]{0,30}\b(?:on|at) our side\b[^.;\n]{0,30}\b(?:none yet|not yet|nobody|no one)\b`,
+    String.raw`\bwho (?:on|from|in) (?:our|the) (?:side|team)\s*\?\s*(?:not (?:yet )?(?:decided|agreed|sorted|known|` +
+      String.raw`fixed)|tbd|tbc|nobody|no one|unclear|none)`,
     String.raw`\bno named (?:person|owner|individual|lead)\b`,
     String.raw`\bno owner\b`,
     String.raw`\bunassigned\b|\bnot (?:yet )?assigned\b`,
@@ -52,8 +56,11 @@ const CUSTOMER_SIDE =
 
 const OWNER_COLUMN = /\bowner\b|\bresponsib|\baccountable\b|\bassigned\b|\blead\b|^r$|^a$|\bwho\b/i;
 const RACI_CELL = /^[RACI](?:\s*[/,+]\s*[RACI])*$/;
-const BLANKISH_CELL =
-  /^(?:tbd|tbc|tba|\?+|-+|—|unassigned|not (?:yet )?(?:agreed|assigned|named|decided)|none|n\/a|unknown|open)$/i;
+const BLANKISH_CELL = new RegExp(
+  String.raw`^(?:tbd|tbc|tba|\?+|-+|—|unassigned|not (?:yet )?(?:agreed|assigned|named|decided|fixed)|none(?: yet)?|` +
+    String.raw`n\/a|unknown|open|(?:nobody|no one)(?: named| yet)?)$`,
+  "i",
+);
 
 // "Who prepares the pack — our QA group or theirs? Unresolved.", "who owns the review?" … "not sure, not sales":
 // a question about who does a piece of work, and an answer (in the line or the replies after it) that names nobody
@@ -71,7 +78,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 8,
+  version: 9,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
