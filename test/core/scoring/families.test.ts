@@ -1414,4 +1414,11 @@ describe("session 19 families", () => {
     ].join("\n");
     expect(evidence({ signed_scope: raci }, "unowned_requirement")).toHaveLength(1);
   });
+  it("leaves a concession alone when the note cites its approval record", () => {
+    const approved = "Owner gets 45-day payment terms on services, approved (DD-2231).";
+    expect(evidence({ kickoff_note: approved }, "scope_exception")).toEqual([]);
+    const onForm = "Discount: 8 % in year 1, approved and on the OF.";
+    expect(evidence({ kickoff_note: onForm }, "scope_exception")).toEqual([]);
+    expect(evidence({ kickoff_note: "Discount: 8 % in year 1, I said fine." }, "scope_exception")).toHaveLength(1);
+  });
 });

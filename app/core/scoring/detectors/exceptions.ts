@@ -114,6 +114,7 @@ const NOT_ON_FORM = new RegExp(
 );
 // the deal desk's own approval record (a ticket number, "approved", the approver): an approved exception is contracted
 const APPROVED = /\bapproved\b|\bDD[- ]?\d+|\bticket\b|\bsigned off\b|\bdeal desk\s*(?:\(|:|ref)/i;
+const ON_RECORD = /\bDD[- ]?\d+|\b(?:on|in) the (?:OF|order form)\b/;
 const DECLINED = new RegExp(
   [
     String.raw`\b(?:no|not|never|didn'?t|did not|won'?t|refused|declined|pointed (?:them|him|`,
@@ -161,7 +162,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 8,
+  version: 9,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
@@ -194,6 +195,8 @@ export const exceptionsDetector: Detector = {
             if (message) out.push(finding(source, c.start, c.end, "medium", message));
             continue;
           }
+          // a note that cites the approval record ("approved (DD-7415)", "approved and on the OF") restates it
+          if (ON_RECORD.test(u.text) && /\bapproved\b/i.test(u.text) && !NOT_ON_FORM.test(u.text)) continue;
           const onForm = reflected(fam, c.text, orderForm);
           // a deal-desk entry that is itself off the order form does not make a restatement official
           const onDesk = NOT_ON_FORM.test(deskAll) ? "absent" : reflected(fam, c.text, deskAll);
