@@ -1421,4 +1421,15 @@ describe("session 19 families", () => {
     expect(evidence({ kickoff_note: onForm }, "scope_exception")).toEqual([]);
     expect(evidence({ kickoff_note: "Discount: 8 % in year 1, I said fine." }, "scope_exception")).toHaveLength(1);
   });
+  it("reads a date in a lead-in line that ends with a colon as the date of the quotation on the next line", () => {
+    const promise =
+      'Our proposal to the practice owner (3 March 2027) says:\n"Online booking at every clinic, with reminders."';
+    expect(evidence({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
+  });
+  it("reads a schedule the delivery owner approved in another language as approved", () => {
+    const note = "Plan von Morgan Ibe, freigegeben 02.03.: go-live 14.06.2027 for all three clinics.";
+    expect(evidence({ kickoff_note: note }, "timeline_assumption")).toEqual([]);
+    const sales = "Plan von Jo (sales): go-live 14.06.2027 for all three clinics.";
+    expect(evidence({ kickoff_note: sales }, "timeline_assumption")).toHaveLength(1);
+  });
 });

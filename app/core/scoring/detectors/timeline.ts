@@ -87,7 +87,11 @@ const SELLER_AFFIRM = new RegExp(
 );
 const PAST_FACT = /\b(?:approved|signed|closed|met|called|sent|received|started|was|were|had)\b/i;
 const SCHEDULE_WORD = /\b(?:schedule|timeline|timetable|plan|dates|milestones?|ims|baseline|zeitplan|calendar)\b/i;
-const APPROVAL_WORD = /\b(?:approved|confirmed|agreed|signed(?: off)?|validated|reviewed|committed)\b/i;
+// (with approval in the languages international packets mix in: freigegeben, aprobado, aprovado, approuvé …)
+const APPROVALS =
+  String.raw`approved|confirmed|agreed|signed off|freigegeben|genehmigt|aprobad[oa]|aprovad[oa]|approuv\w*|` +
+  String.raw`goedgekeurd|approvato`;
+const APPROVAL_WORD = new RegExp(String.raw`\b(?:${APPROVALS}|signed|validated|reviewed|committed)\b`, "i");
 const DELIVERY_WORD = /\b(?:delivery|implementation|project manager|pm|services|ps|contractor'?s|provider'?s|our)\b/i;
 const APPROVED_SCHEDULE = {
   test: (s: string) =>
@@ -271,7 +275,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 10,
+  version: 11,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
@@ -284,8 +288,7 @@ export const timelineDetector: Detector = {
     const ownerRe =
       owner && owner.length > 2
         ? new RegExp(
-            `\\b${owner}\\b[^.]{0,300}\\b(?:agreed|signed off|approved|confirmed)|\\b(?:agreed|signed ` +
-              `off|approved|confirmed)\\b[^.]{0,300}\\b${owner}\\b`,
+            `\\b${owner}\\b[^.]{0,300}\\b(?:${APPROVALS})|\\b(?:${APPROVALS})\\b[^.]{0,300}\\b${owner}\\b`,
             "i",
           )
         : null;
@@ -341,8 +344,9 @@ export const timelineDetector: Detector = {
                 !RECORD_DATE_BEFORE.test(before) &&
                 !(ATTRIBUTION_BEFORE.test(before) && RECORD_DATE_AFTER.test(after)) &&
                 !ATTRIBUTION_AFTER.test(after) &&
-                // "Letter from the director to landlords (August 2026): “…”": the date dates the quotation
-                !/^[^"“.!?]*:\s*["“]/.test(after) &&
+                // "Letter from the director to landlords (August 2026): “…”": the date dates the quotation (on the
+                // same line or the next)
+                !/^[^"“.!?]*:\s*(?:["“]|$)/.test(after) &&
                 !/^\s*\d{1,2}:\d{2}/.test(after)
               );
             })
