@@ -1432,4 +1432,14 @@ describe("session 19 families", () => {
     const sales = "Plan von Jo (sales): go-live 14.06.2027 for all three clinics.";
     expect(evidence({ kickoff_note: sales }, "timeline_assumption")).toHaveLength(1);
   });
+  it("reads a subset picked by importance ('key suppliers') and work 'when requested' as unsized, a counted one not", () => {
+    const key = "1. Catalogue sync for key feed suppliers. Accepted when 20 test items match.";
+    expect(evidence({ signed_scope: key }, "ambiguous_deliverable")).toHaveLength(1);
+    const counted = "1. Catalogue sync for 12 key feed suppliers. Accepted when 20 test items match.";
+    expect(evidence({ signed_scope: counted }, "ambiguous_deliverable")).toEqual([]);
+    const role = "1. Training for the key users at each clinic, two sessions of 2 hours.";
+    expect(evidence({ signed_scope: role }, "ambiguous_deliverable")).toEqual([]);
+    const asked = "1. Booking set-up, plus coaching for the front desk when requested. Accepted on 20 test bookings.";
+    expect(evidence({ signed_scope: asked }, "ambiguous_deliverable")).toHaveLength(1);
+  });
 });
