@@ -295,7 +295,8 @@ export function inTitleBlock(b: Block, requirementList: boolean): boolean {
 const DOC_TITLE = new RegExp(
   [
     String.raw`\bstatement of work\b|\bsow\b|\bwork statement\b|\border form\b|\bquot(?:e|ation)\b|`,
-    String.raw`\bproposal\b|\bexhibit\b|\bagreement\b`,
+    String.raw`\bproposal\b|\bexhibit\b|\bagreement\b|\bstatement of (?:services|objectives)\b|`,
+    String.raw`\bperformance work statement\b|^scope of services$`,
   ].join(""),
   "i",
 );

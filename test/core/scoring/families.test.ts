@@ -1442,4 +1442,19 @@ describe("session 19 families", () => {
     const asked = "1. Booking set-up, plus coaching for the front desk when requested. Accepted on 20 test bookings.";
     expect(evidence({ signed_scope: asked }, "ambiguous_deliverable")).toHaveLength(1);
   });
+  it("reads a 'Statement of Services' heading as the document title and the name line under it as its title block", () => {
+    const scope = [
+      "STATEMENT OF SERVICES",
+      "Harrow County Animal Services — Kennel Licensing System",
+      "Contract HC-KL-2026-09",
+      "SECTION 1 — SERVICES",
+      "1.1 Licence renewals online, with card payment.",
+      "1.2 Import of 12,000 existing licences from the county spreadsheet.",
+      "SECTION 2 — ACCEPTANCE",
+      "2.1 1.1 is accepted when 25 test renewals complete end to end.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Import of 12,000 existing licences from the county spreadsheet.",
+    ]);
+  });
 });
