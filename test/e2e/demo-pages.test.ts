@@ -62,14 +62,17 @@ async function as(role: (typeof ROLES)[number], width = 1280): Promise<Page> {
     ...(saved ? { storageState: await saved } : {}),
   });
   const page = await context.newPage();
-  page.once("close", () => void context.close());
+  // (when the browser itself is closing, the context is already going: nothing to report)
+  page.once("close", () => void context.close().catch(() => undefined));
   if (saved) {
     // where the sign-in form would have landed: the role's start page
     await page.goto(`${server.url}/`);
     return page;
   }
   await signIn(page, server.url, email(role), PASSWORD);
-  sessions.set(role, context.storageState());
+  // read the session now: a promise left pending would reject unhandled if the page (and its context) closed first
+  const state = await context.storageState();
+  sessions.set(role, Promise.resolve(state));
   return page;
 }
 
