@@ -1457,4 +1457,8 @@ describe("session 19 families", () => {
       "Import of 12,000 existing licences from the county spreadsheet.",
     ]);
   });
+  it("reads the account team's renewal reminder as its own motion, not a promise of work", () => {
+    const cs = "Renewal reminder to the practice owner 60 days before the anniversary — owner: CSM Dara";
+    expect(evidence({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
+  });
 });

@@ -68,7 +68,9 @@ const CS_MOTION = new RegExp(
     String.raw`\b(?:quarterly|monthly|weekly|annual(?:ly)?|yearly|each (?:year|month|quarter)|`,
     String.raw`periodic)\b[^.]{0,300}\b(?:review|check-?ins?|report|simulations?|sync|meeting|refresh|`,
     String.raw`call|qbrs?)s?\b|\b(?:check-?in|health review|success plan|qbrs?|business reviews?)\b|`,
-    String.raw`\b(?:standard|built-in|out-of-the-box|canned|existing)\b[^.]{0,300}\breport\b|\bkpi\b`,
+    String.raw`\b(?:standard|built-in|out-of-the-box|canned|existing)\b[^.]{0,300}\breport\b|\bkpi\b|`,
+    // the account team's own renewal motion ("renewal reminder 60 days before the anniversary")
+    String.raw`\brenewal (?:reminders?|reviews?|calls?|check-?ins?|conversations?)\b`,
   ].join(""),
   "i",
 );
@@ -256,7 +258,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 11,
+  version: 12,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
