@@ -90,9 +90,9 @@ export const VAGUE_QUANTIFIERS = [
   "whatever",
   // a subset picked by importance with no list: "key suppliers", "major accounts", "top vendors" (not a role or a
   // count: "key users", "top 100 vendors", "12 key accounts")
-  "(?<!(?:\\d|\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred))\\s)" +
-    "(?:key|major|main|principal|top) (?!(?:users?|personnel|dates?|contacts?|stakeholders?|milestones?|deliverables?|" +
-    "features?|risks?|terms?)\\b)(?:[a-z-]+ )?[a-z-]+s",
+  "(?<!(?:\\d|\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|" +
+    "hundred))\\s)(?:key|major|main|principal|top) (?!(?:users?|personnel|dates?|contacts?|stakeholders?|" +
+    "milestones?|deliverables?|features?|risks?|terms?)\\b)(?:[a-z-]+ )?[a-z-]+s",
   "(?:all )?the [\\w-]+(?: [\\w-]+){0,2} (?:they|we|you|staff|\\w+ managers|\\w+ teams?) (?:use|have|send|run|get) today",
 ];
 

@@ -202,6 +202,9 @@ function parts(text: string, s: Span): Span[] {
   return out;
 }
 
+/** Chat emoji written as codes at a line's end (":white_check_mark:", ":+1:"). */
+const EMOJI_CODES = /(?:\s*:[a-z0-9_+-]+:)+\s*$/;
+
 /** The sentences of a note, requirement list or promise that say something (no headings, headers, greetings, names). */
 function statements(ctx: Context, source: TextSource): Span[] {
   const text = ctx.text(source);
@@ -223,9 +226,6 @@ function statements(ctx: Context, source: TextSource): Span[] {
   }
   return out;
 }
-
-/** Chat emoji written as codes at a line's end (":white_check_mark:", ":+1:"). */
-const EMOJI_CODES = /(?:\s*:[a-z0-9_+-]+:)+\s*$/;
 
 // a yes that names what it agrees to ("Yes, both platforms."), never a bare "Yes." or "OK, noted"
 const AFFIRM = /^(?:a\s*:\s*)?yes,\s+[a-z]|\btold (?:them|him|her) (?:yes|ok|okay),\s+\w/i;

@@ -101,8 +101,11 @@ const APPROVED_SCHEDULE = {
     !/\b(?:not|un|yet to be|to be)\s*(?:approved|confirmed|agreed|signed|validated|reviewed)\b/i.test(s),
 };
 // delivery itself approving, in a note's words ("the schedule delivery approved", "confirmed by our delivery lead")
-const DELIVERY_APPROVED =
-  /\bdelivery\b(?:\s+\w+){0,3}\s+(?:approved|confirmed|signed off)\b|\b(?:approved|confirmed|signed off) by (?:\w+ )?delivery\b/i;
+const DELIVERY_APPROVED = new RegExp(
+  String.raw`\bdelivery\b(?:\s+\w+){0,3}\s+(?:approved|confirmed|signed off)\b|` +
+    String.raw`\b(?:approved|confirmed|signed off) by (?:\w+ )?delivery\b`,
+  "i",
+);
 // a sales-side line that restates the approved plan (its date "per the agreed plan")
 const APPROVED_REF = new RegExp(
   [
@@ -114,7 +117,7 @@ const APPROVED_REF = new RegExp(
   ].join(""),
   "i",
 );
-// a deadline set by a named occasion in any language ("before Pongal", "antes de Semana Santa", "after Golden Week")
+// a deadline set by a named occasion in any language ("before Pongal", "antes de Semana Santa", "ahead of Onam")
 const NAMED_EVENT = new RegExp(
   String.raw`\b(?:[Bb]efore|[Aa]head of|[Ii]n time for|[Pp]rior to|[Aa]ntes de|[Aa]vant|[Vv]or)\s+` +
     String.raw`(?!(?:${MONTH_RE})\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)` +
@@ -193,19 +196,10 @@ function approvedSchedule(ctx: Context): Schedule | null {
       if (DELIVERY_APPROVED.test(s.text) && SCHEDULE_WORD.test(s.text) && !TENTATIVE.test(s.text))
         for (const d of dateMentions(s.text)) if (d.key && /^\d{2}-\d{2}$/.test(d.key)) days.push(d.key);
   }
-  const months0 = new Set(days.map((d) => d.slice(0, 2)));
-  if (!parts.length) return days.length ? { keys: new Set(days), months: months0, terms: new Set() } : null;
+  if (!parts.length && !days.length) return null;
   const text = parts.join("\n");
-  const keys = new Set<string>();
-  const months = new Set<string>();
-  for (const d of dateMentions(text)) {
-    if (!d.key) continue;
-    keys.add(d.key);
-    months.add(d.key.slice(0, 2));
-  }
-  for (const d of days) keys.add(d);
-  for (const m of months0) months.add(m);
-  return { keys, months, terms: termSet(text) };
+  for (const d of dateMentions(text)) if (d.key) days.push(d.key);
+  return { keys: new Set(days), months: new Set(days.map((d) => d.slice(0, 2))), terms: termSet(text) };
 }
 
 const QUARTER_MONTHS: Record<string, string[]> = {
