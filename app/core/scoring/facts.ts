@@ -116,6 +116,8 @@ const MILESTONES: [string, RegExp][] = [
     ),
   ],
   ["kickoff", /\bkick[- ]?off\b/i],
+  // the first day of the subscription term ("a 2-year term starting on 9 March"), apart from when the work starts
+  ["term start", /\b(?:term|subscription)\b[^.;]{0,40}?\b(?:from|beginning|starting|commencing)\b/i],
   ["uat", /\buat\b|\buser acceptance\b/i],
   [
     "start",
@@ -154,7 +156,8 @@ export function parseMoney(raw: string, suffix?: string): number | null {
 }
 
 const MONEY_HINT = /[$€£₹¥]|\b[A-Z]{3}\s?\d|\d\s?[A-Z]{3}\b|\bRs\b/;
-const MILESTONE_HINT = /live|launch|production|cut ?over|kick|uat|acceptance|start|commence|effective|hit|begin/i;
+const MILESTONE_HINT =
+  /live|launch|production|cut ?over|kick|uat|acceptance|start|commenc|effective|hit|begin|term|subscri/i;
 const SERVICES = new RegExp(
   [
     String.raw`\bimplementation\b|\bprofessional services\b|\bservices fee\b|\bfixed[- ](?:fee|price)\b|`,
@@ -578,6 +581,7 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
       money(source, c, found, topic === "s" ? "subscription" : topic === "v" ? "implementation" : "");
     if (MILESTONE_HINT.test(c.text)) milestones(source, c, found, dayFirst);
     if (/\bh(?:ours?|rs?)?\b/i.test(c.text)) hourBudgets(source, c, found);
+    if (/\b(?:19|20)\d\d\b/.test(c.text)) historyStart(source, c, found);
     if (/net/i.test(c.text))
       for (const m of c.text.matchAll(/\bnet[- ]?(\d{2,3})\b/gi))
         found.push(fact("money", source, "payment:net-days", Number(m[1]), "exact", c));
@@ -626,6 +630,28 @@ function hourBudgets(source: TextSource, c: Span, out: Fact[]) {
     const v = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!v || v < 10) continue;
     out.push(fact("count", source, "budget:hour", v, m[1] ? "max" : "exact", c));
+  }
+}
+
+// How far back migrated history reaches, by the year it starts: "records from calendar year 2010 forward",
+// "history back to 1998", "FY2019 onward", "inspections 2004–present".
+const YEAR = String.raw`(?:(?:calendar|fiscal|financial|school|academic|plan)\s+year\s+|FY\s?|CY\s?)?((?:19|20)\d\d)`;
+const HISTORY_START = new RegExp(
+  [
+    String.raw`\bback to\s+(?:the\s+)?${YEAR}|\b(?:from|since)\s+(?:the\s+)?${YEAR}(?:[–/-]\d{2,4})?`,
+    String.raw`(?:\s+(?:school|fiscal|financial|academic|plan)\s+year)?\s+`,
+    String.raw`(?:forward|onwards?|on|to (?:the )?(?:present|date))\b|`,
+    String.raw`\b${YEAR}\s*(?:[–-]|to|through)\s*(?:present|date|today)\b`,
+  ].join(""),
+  "gi",
+);
+const HISTORY_CONTEXT = /histor|record|\bdata\b|migrat|conver[st]|load|ingest|import|archiv|transaction|\bdated\b/i;
+
+function historyStart(source: TextSource, c: Span, out: Fact[]) {
+  if (!HISTORY_CONTEXT.test(c.text)) return;
+  for (const m of c.text.matchAll(HISTORY_START)) {
+    const year = Number(m[1] ?? m[2] ?? m[3]);
+    out.push(fact("count", source, "history:from", year, "exact", c));
   }
 }
 

@@ -1462,3 +1462,25 @@ describe("session 19 families", () => {
     expect(evidence({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 20 families", () => {
+  it("compares the year migrated history starts from, however each source writes it", () => {
+    const scope = "1. Migrate kennel records from calendar year 2019 forward. Accepted when 40 sampled records match.";
+    const cs = "Kennel history back to 2012 migrated so vets see every past stay — owner: CSM Dara";
+    expect(evidence({ signed_scope: scope, cs_requirement: cs }, "conflicting_terms")).toHaveLength(2);
+    const same = "Kennel history 2019–present searchable after go-live — owner: CSM Dara";
+    expect(evidence({ signed_scope: scope, cs_requirement: same }, "conflicting_terms")).toEqual([]);
+    // a year a change takes effect from is not history
+    const ahead = "From 2027 bookings onward, the clinics bill through the new module — owner: CSM Dara";
+    expect(evidence({ signed_scope: scope, cs_requirement: ahead }, "conflicting_terms")).toEqual([]);
+  });
+  it("compares the first day of the subscription term, apart from when the work starts", () => {
+    const scope = base.signed_scope + "\nSubscription term: twelve (12) months beginning 1 May 2027.";
+    const form = "Kennelwise Pro — 3 clinics — 12-month term commencing 3 February 2027";
+    expect(evidence({ signed_scope: scope, order_form: form }, "conflicting_terms")).toHaveLength(2);
+    const agreed = "Kennelwise Pro — 3 clinics — 12-month term commencing 1 May 2027";
+    expect(evidence({ signed_scope: scope, order_form: agreed }, "conflicting_terms")).toEqual([]);
+    const work = "Configuration starts on 3 February 2027 with the Leeds clinic.";
+    expect(evidence({ signed_scope: scope, kickoff_note: work }, "conflicting_terms")).toEqual([]);
+  });
+});
