@@ -273,7 +273,8 @@ const OPEN_COUNT = new RegExp(
 // part of a whole ("3 depots still use paper", "2 of the 9 sites"): not the contracted total
 const SUBSET = new RegExp(
   [
-    String.raw`\b(?:still|remaining|(?<!all )of (?:them|those|these)|among|out of|only \d|some of|first \d+)\b|`,
+    String.raw`\b(?:still|remaining|(?<!all |every one |each one )of (?:them|those|these)|among|out of|only \d|`,
+    String.raw`some of|first \d+)\b|`,
     // what happened before ("the inspector found 7 late kennels", "last audit flagged two clinics")
     String.raw`\blast (?:year|month|quarter|week|season|review|audit|inspection|time)\b|\b(?:flagged|found)\b`,
   ].join(""),
@@ -301,7 +302,7 @@ const PERSON = new RegExp(
     String.raw`ent|ian))$`,
 );
 const LICENCE_CONTEXT = new RegExp(
-  String.raw`\b(?:seats?|licen[cs]es?|log(?:ging)? ?ins?|accounts?|access|view(?:ing|ers?)?|` +
+  String.raw`\b(?:seats?|licen[cs](?:es?|ed)|log(?:ging)? ?ins?|accounts?|access|view(?:ing|ers?)?|` +
     String.raw`need (?:a )?(?:seat|login|licen[cs]e))\b`,
   "i",
 );
@@ -431,7 +432,7 @@ function countsIn(text: string): Count[] {
 }
 
 /** A table row's quantity: the Qty column's number counts the row's described thing. */
-function rowCount(b: Block): { value: number; unit: string; per: boolean } | null {
+function rowCount(b: Block): { value: number; units: string[]; per: boolean } | null {
   if (!b.cells) return null;
   const ints = b.cells.filter((c) => /^\d[\d,]*$/.test(c.text.trim()) && c.text !== b.rawId);
   const qty =
@@ -442,12 +443,13 @@ function rowCount(b: Block): { value: number; unit: string; per: boolean } | nul
     ) ?? (b.cells.every((c) => !c.header) && ints.length === 1 ? ints[0] : undefined);
   if (!qty) return null;
   const value = Number(qty.text.replace(/,/g, ""));
+  if (value < 2) return null;
   const desc = b.head.text;
   // "Seat licence, per nurse per year": the row is priced by what it counts
   const per = [...desc.matchAll(/\bper\s+([A-Za-z][\w-]*)/gi)]
     .map((m) => m[1])
     .find((w) => !/^(?:month|year|annum|week|day|hour|mo|yr)$/i.test(w));
-  const unit =
+  const described =
     (per && (unitOf(per) ?? `n:${stem(/s$/i.test(per) ? per : `${per}s`)}`)) ||
     unitOf(desc) ||
     countedNoun(
@@ -456,8 +458,14 @@ function rowCount(b: Block): { value: number; unit: string; per: boolean } | nul
         .filter(Boolean)
         .reverse(),
     );
-  if (!unit || value < 2) return null;
-  return { value, unit: unit.replace(/^n:/, ""), per: Boolean(per) };
+  // a unit column names what the quantity counts too ("| 10 | user |", "| 110 | bus |"), unless it is a period, a
+  // session or a lot
+  const named = b.cells.find((c) => /^(?:unit|uom|unit of measure)$/i.test(c.header.trim()))?.text.trim() ?? "";
+  const column = /^[a-z][a-z -]{1,20}$/i.test(named)
+    ? (countedNoun([named.toLowerCase()]) ?? countedNoun([`${named}s`]) ?? countedNoun([`${named}es`]))
+    : null;
+  const units = [...new Set([described, column].filter((u): u is string => !!u).map((u) => u.replace(/^n:/, "")))];
+  return units.length ? { value, units, per: Boolean(per) } : null;
 }
 
 function statementsOf(text: string): { span: Span; block: Block }[] {
@@ -508,9 +516,10 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       const row = rowCount(block);
       if (row && u.start === block.start) {
         const cite = block.cells ? { start: block.start, end: block.end, text: block.text } : u;
-        out.push(fact("count", source, `count:${row.unit}`, row.value, "exact", trimRow(text, cite)));
+        for (const unit of row.units)
+          out.push(fact("count", source, `count:${unit}`, row.value, "exact", trimRow(text, cite)));
         // a row priced per person ("EHR, per prescriber per month | 14") buys that many seats
-        if (row.unit !== "user" && row.per && PERSON.test(row.unit))
+        if (!row.units.includes("user") && row.per && PERSON.test(row.units[0]))
           out.push(fact("count", source, "count:user", row.value, "exact", trimRow(text, cite)));
       }
       if (!HAS_NUMBER.test(u.text) && !CADENCE_HINT.test(u.text) && !EVENT_MONTHS.some(([re]) => re.test(u.text)))

@@ -110,6 +110,7 @@ const UNIT_ALIASES: Record<string, string> = {
   licenses: "user",
   license: "user",
   licences: "user",
+  licence: "user",
   "named users": "user",
   logins: "user",
   employees: "employee",

@@ -1483,4 +1483,19 @@ describe("session 20 families", () => {
     const work = "Configuration starts on 3 February 2027 with the Leeds clinic.";
     expect(evidence({ signed_scope: scope, kickoff_note: work }, "conflicting_terms")).toEqual([]);
   });
+  it("reads what an order row counts from its unit column and a singular licence as a seat", () => {
+    const form = [
+      "Ln | Description | Qty | Unit | Price",
+      "1 | Kennelwise route service, annual | 40 | van | $90.00",
+      "2 | Kennelwise desk licence, annual | 12 | $400.00",
+      "3 | Onboarding workshop | 3 | session | $900.00",
+    ].join("\n");
+    const note =
+      "The practice runs 46 vans now and every one of them needs the route app; 15 groomers are licensed today.";
+    const found = evidence({ order_form: form, kickoff_note: note }, "conflicting_terms");
+    expect(found).toHaveLength(4);
+    const agreed =
+      "The practice runs 40 vans and every one of them needs the route app; 12 groomers are licensed today.";
+    expect(evidence({ order_form: form, kickoff_note: agreed }, "conflicting_terms")).toEqual([]);
+  });
 });
