@@ -6,7 +6,11 @@ import { TEXT_SOURCES, type TextSource } from "../packet";
 import { documentOf, STRUCK, type Block } from "./document";
 import { stem, termSet } from "./lexicon";
 import {
+  countBound,
+  COUNT_LEAD,
+  COUNT_TAIL,
   dateMentions,
+  HAS_NUMBER,
   NUM,
   pairUnit,
   parseNumberWords,
@@ -264,8 +268,7 @@ function countedNoun(phrase: string[]): string | null {
 }
 
 const OPEN_COUNT = new RegExp(
-  String.raw`(up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|` +
-    String.raw`approx(?:\.|imately)?|about|around|roughly|~|≈|all|every one of)?\s*\b(${NUM})` +
+  String.raw`(${COUNT_LEAD}|all|every one of)?\s*\b(${NUM})${COUNT_TAIL}` +
     String.raw`(?:\s*\((?:\d[\d,]*)\))?\s+((?:of (?:the|their|your|our|its)\s+)?` +
     String.raw`(?:[A-Za-z][\w'&/-]*\s+){0,3}[A-Za-z][\w-]*)`,
   "gi",
@@ -276,7 +279,7 @@ const SUBSET = new RegExp(
     String.raw`\b(?:still|remaining|(?<!all |every one |each one )of (?:them|those|these)|among|out of|only \d|`,
     String.raw`some of|first \d+)\b|`,
     // what happened before ("the inspector found 7 late kennels", "last audit flagged two clinics")
-    String.raw`\blast (?:year|month|quarter|week|season|review|audit|inspection|time)\b|\b(?:flagged|found)\b`,
+    String.raw`\blast (?:year|month|quarter|week|season|review|audit|inspection|time)\b(?!'s|’s)|\b(?:flagged|found)\b`,
   ].join(""),
   "i",
 );
@@ -304,11 +307,6 @@ const PERSON = new RegExp(
 const LICENCE_CONTEXT = new RegExp(
   String.raw`\b(?:seats?|licen[cs](?:es?|ed)|log(?:ging)? ?ins?|accounts?|access|view(?:ing|ers?)?|` +
     String.raw`need (?:a )?(?:seat|login|licen[cs]e))\b`,
-  "i",
-);
-const HAS_NUMBER = new RegExp(
-  String.raw`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|` +
-    String.raw`twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b`,
   "i",
 );
 
@@ -391,13 +389,11 @@ function countsIn(text: string): Count[] {
         .slice(0, 4),
     );
     if (!unit) continue;
-    const bound = /up ?to|max|no more|not to exceed|at most/i.test(m[1] ?? "")
-      ? "max"
-      : /at least|min/i.test(m[1] ?? "")
-        ? "min"
-        : /all|every/i.test(m[1] ?? "") || !m[1]
-          ? "exact"
-          : "approx";
+    const tailAt = numAt + m[2].length;
+    const bound = countBound(
+      /^(?:all|every one of)$/i.test(m[1] ?? "") ? undefined : m[1],
+      text.slice(tailAt, tailAt + 4),
+    );
     const noun = unit.replace(/^n:/, "");
     out.push({ value, unit: noun, start, end: m.index! + m[0].length, bound, person: PERSON.test(noun) });
   }

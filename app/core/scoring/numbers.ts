@@ -93,9 +93,21 @@ export const NUM =
   String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*[kKmM]?\b|` +
   String.raw`\b${NUMBER_WORD}(?:[\s-]+(?:and\s+)?${NUMBER_WORD})*\b`;
 
+/** What a count says of itself before and after the figure: "up to 900", "north of 300", "thirty-odd", "40+". */
+export const COUNT_LEAD = [
+  String.raw`up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|`,
+  String.raw`north of|upwards of|(?:a little |just |well )over|`,
+  String.raw`approx(?:\.|imately)?|about|around|roughly|nearly|almost|close to|just (?:under|shy of)|circa|~|≈`,
+].join("");
+export const COUNT_TAIL = String.raw`(?:-?(?:odd|ish)\b|\+)?`;
+export function countBound(lead: string | undefined, tail: string): Quantity["bound"] {
+  if (/up ?to|max|no more|not to exceed|at most/i.test(lead ?? "")) return "max";
+  if (/at least|min|more than|north|upwards|in excess|over/i.test(lead ?? "") || tail.startsWith("+")) return "min";
+  return lead || /odd|ish/i.test(tail) ? "approx" : "exact";
+}
+
 const QTY = new RegExp(
-  String.raw`(up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|` +
-    String.raw`approx(?:\.|imately)?|about|around|roughly|~|≈)?\s*(${NUM})(?:\s*\((?:\d[\d,]*)\))?` +
+  String.raw`(${COUNT_LEAD})?\s*(${NUM})${COUNT_TAIL}(?:\s*\((?:\d[\d,]*)\))?` +
     String.raw`\s*(?:x\s+|×\s*)?(-|\s)?\s*((?:[A-Za-z][A-Za-z/&-]*\s+){0,2}?[A-Za-z][A-Za-z-]*)`,
   "gi",
 );
@@ -316,7 +328,7 @@ export function unitOf(phrase: string): string | null {
 }
 
 /** Every counted quantity in a text: "180 employees", "up to 900 … laptops", "three hundred forty-two seats". */
-const HAS_NUMBER = new RegExp(String.raw`\d|\b${NUMBER_WORD}\b`, "i");
+export const HAS_NUMBER = new RegExp(String.raw`\d|\b${NUMBER_WORD}\b`, "i");
 
 let LABELLED_UNIT_RE: RegExp | undefined;
 /** A noun for people ("mechanics", "planners", "staff"), who may each be a user. */
@@ -359,13 +371,8 @@ export function quantities(text: string): Quantity[] {
     }
     if (!unit) continue;
     // 12-month term, 3-year: durations written with a hyphen
-    const bound = /up ?to|max|no more|not to exceed|at most/i.test(m[1] ?? "")
-      ? "max"
-      : /at least|min/i.test(m[1] ?? "")
-        ? "min"
-        : m[1]
-          ? "approx"
-          : "exact";
+    const numEnd = m[0].indexOf(numText) + numText.length;
+    const bound = countBound(m[1], m[0].slice(numEnd, numEnd + 4));
     const start = m.index! + (m[1] ? m[0].indexOf(m[1]) : m[0].indexOf(numText));
     out.push({ value, unit, start, end: m.index! + m[0].length, bound });
   }

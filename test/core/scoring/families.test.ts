@@ -1498,4 +1498,17 @@ describe("session 20 families", () => {
       "The practice runs 40 vans and every one of them needs the route app; 12 groomers are licensed today.";
     expect(evidence({ order_form: form, kickoff_note: agreed }, "conflicting_terms")).toEqual([]);
   });
+  it("reads rough and open-ended counts ('thirty-odd', '40-ish', 'north of 300') and teen number words", () => {
+    const form = "Kennelwise Events — up to 25 adoption events per year";
+    for (const note of [
+      "They hold thirty-odd adoption events a year.",
+      "They hold north of 30 adoption events a year.",
+    ])
+      expect(evidence({ order_form: form, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+    const within = "They hold 20-ish adoption events a year.";
+    expect(evidence({ order_form: form, kickoff_note: within }, "conflicting_terms")).toEqual([]);
+    const teens = "Clinic count is sixteen clinics since last year's merger.";
+    // the scope, the order form (both 3 clinics) and the note
+    expect(evidence({ kickoff_note: teens }, "conflicting_terms")).toHaveLength(3);
+  });
 });
