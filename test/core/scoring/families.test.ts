@@ -1511,4 +1511,11 @@ describe("session 20 families", () => {
     // the scope, the order form (both 3 clinics) and the note
     expect(evidence({ kickoff_note: teens }, "conflicting_terms")).toHaveLength(3);
   });
+  it("reads a note's promise from its cue on: the reason before it is no promise, unless the cue points back", () => {
+    const reason =
+      "The adoption fair calendar runs early this spring, so I told her the grooming rota would be ready by 30 May.";
+    expect(evidence({ kickoff_note: reason }, "promise_not_in_scope")).toEqual([]);
+    const back = "The adoption desk keeps its own waiting list of fosterers — I said we'd include it.";
+    expect(evidence({ kickoff_note: back }, "promise_not_in_scope")).toHaveLength(1);
+  });
 });

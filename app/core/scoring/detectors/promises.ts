@@ -253,12 +253,16 @@ function finding(source: TextSource, cite: Span, words: string[]): Finding {
   };
 }
 
+const CUE = [PROMISE_CUE, FIRST_PERSON_COMMIT, BELIEF, CUSTOMER_WANT];
+// a commitment pointing back at what came before it ("our module covers that one")
+const REFERS_BACK = /\b(?:it|this|those)\b|\bthat\b(?!\s+(?:the|we|they|it|our|their|a|an|all|every)\b)/i;
+
 const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "customer_promise"];
 
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 12,
+  version: 13,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -316,7 +320,16 @@ export const promisesDetector: Detector = {
         )
           continue;
         let best: { p: Span; words: string[]; share: number } | null = null;
-        for (const p of parts(text, u)) {
+        const pieces = parts(text, u);
+        // the promise is what follows its cue ("Budget season is close, hence we promised the forecast …"): the
+        // parts before it only say why, unless the cue's own part names nothing or points back at them
+        const cueAt = pieces.findIndex((p) => CUE.some((re) => re.test(p.text)));
+        const cuePart = cueAt > 0 ? pieces[cueAt].text : "";
+        const named =
+          cueAt > 0 &&
+          !REFERS_BACK.test(cuePart) &&
+          terms(cuePart).filter((t) => !GENERIC.has(t) && t.length > 2).length >= 2;
+        for (const p of source === "kickoff_note" && named ? pieces.slice(cueAt) : pieces) {
           if (taken(source, p.start, p.end)) continue;
           if (p.text.split(/\s+/).length < (isPromiseField ? 4 : 3)) continue;
           if ((dateMentions(p.text).length || EVENT_DEADLINE.test(p.text)) && READY_WORDS.test(p.text)) continue;
