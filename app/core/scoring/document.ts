@@ -37,7 +37,13 @@ export const ACCEPTANCE_ABROAD = [
 
 /** A section title's words → its kind; the first family that matches wins (order matters). */
 const SECTION_FAMILIES: [SectionKind, RegExp][] = [
-  ["out_of_scope", /\bout[- ]of[- ]scope\b|\bexclu(?:sions?|ded)\b|\bnot (?:in scope|included)\b/],
+  [
+    "out_of_scope",
+    new RegExp(
+      String.raw`\bout[- ]of[- ]scope\b|\bexclu(?:sions?|ded)\b|\bnot (?:in scope|included)\b|` +
+        String.raw`\boutside (?:this|the) (?:sow|scope|contract)\b`,
+    ),
+  ],
   [
     "acceptance",
     new RegExp(
@@ -54,7 +60,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     new RegExp(
       [
         String.raw`\bfees?\b|\bpric(?:e|es|ing)\b|\bpayments?\b|\binvoic\w*|\bcommercials?\b|\bcosts?\b|`,
-        String.raw`\brates?\b|\bbilling\b|\bexpenses\b`,
+        String.raw`\brates?\b|\bbilling\b|\bexpenses\b|\bcharges\b`,
       ].join(""),
     ),
   ],
@@ -63,7 +69,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     new RegExp(
       [
         String.raw`\bschedule\b|\btimeline\b|\bmilestones?\b|\bkey dates\b|\bdates\b|`,
-        String.raw`\bperiod of performance\b|\bproject plan\b|\bsprint plan\b|\bplanning\b|\bcalendar\b`,
+        String.raw`\bperiod of performance\b|\bproject plan\b|\bsprint plan\b|\bplanning\b|\bcalendar\b|^plan$`,
       ].join(""),
     ),
   ],
@@ -77,7 +83,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
       ].join(""),
     ),
   ],
-  ["change", /\bchange (?:control|management|requests?|orders?)\b|\bchanges\b/],
+  ["change", /\bchange (?:control|management|requests?|orders?)\b|\bchanges\b|^change$/],
   [
     "governance",
     new RegExp(
@@ -104,7 +110,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
       [
         String.raw`\bbackground\b|\bpurpose\b|\boverview\b|\bintroduction\b|\bobjectives?\b|`,
         String.raw`(?<!scope )\bsummary\b|\bcontext\b|\brecitals?\b|\bparties\b|\bgoals?\b|`,
-        String.raw`\bcurrent (?:state|environment)\b|\bsituation\b`,
+        String.raw`\bcurrent (?:state|environment)\b|\bsituation\b|\boutline\b`,
       ].join(""),
     ),
   ],
@@ -167,7 +173,7 @@ export interface Block extends Span {
 /** An item's id: "D1", "D-3", "2.1", "A.2.1", "E2.2", "US-2", "CLIN 0001", "Story 1.1", "Epic 2", "(iv)", "a)". */
 /** The words that name an item before its number or letter ("Work item 3", "LINE 002", "Item B"). */
 const ID_WORDS = [
-  String.raw`(?:work item|line item|item|line|task|deliverable|section|step|article|part|milestone|phase|stage|`,
+  String.raw`(?:work item|line item|item|line|task|deliverable|section|step|article|clause|part|milestone|phase|stage|`,
   String.raw`epic|story|feature|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|sprint)`,
 ].join("");
 const ID_MARKER = new RegExp(
@@ -462,7 +468,7 @@ function parseDocument(text: string): DocumentModel {
       next !== undefined &&
       (() => {
         const nm = ID_MARKER.exec(text.slice(next.start, next.end).trim());
-        if (nm === null || /^(?:section|article|part|§)/i.test(idm[0])) return false;
+        if (nm === null || /^(?:section|article|clause|part|§)/i.test(idm[0])) return false;
         const [mine, theirs] = [normalizeId(idm[0])[0], normalizeId(nm[0])[0]];
         const letters = (id: string) => /^[A-Z]+/.exec(id)?.[0] ?? "";
         return (
@@ -477,7 +483,7 @@ function parseDocument(text: string): DocumentModel {
       prev?.rawId != null &&
       (/[.]$/.test(core) || !/[.:;]$/.test(prev.text.trim())) &&
       !prev.heading &&
-      !/^(?:section|article|part|§)/i.test(idm[0]) &&
+      !/^(?:section|article|clause|part|§)/i.test(idm[0]) &&
       normalizeId(prev.rawId)[0]?.split(".").length === normalizeId(idm[0])[0].split(".").length &&
       /^\d/.test(prev.rawId) === /^\d/.test(idm[0]);
     let heading = Boolean(md) || underlined;
@@ -540,9 +546,9 @@ function parseDocument(text: string): DocumentModel {
             : titleKind,
         title: labelText.toLowerCase(),
       };
-      if (/^(?:section|article|part)\b/i.test(labelText) || /^\d/.test(labelText))
+      if (/^(?:section|article|clause|part)\b/i.test(labelText) || /^\d/.test(labelText))
         section = {
-          kind: sectionKind(labelText.replace(/^(?:section|article|part)\s+[\dA-Z.]+\s*/i, "")),
+          kind: sectionKind(labelText.replace(/^(?:section|article|clause|part)\s+[\dA-Z.]+\s*/i, "")),
           title: labelText.toLowerCase(),
         };
       blocks.push(block(text, ln, idm?.[0] ?? null, contentStart, true, false, section, indent, labelText));

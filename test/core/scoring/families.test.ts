@@ -1518,4 +1518,26 @@ describe("session 20 families", () => {
     const back = "The adoption desk keeps its own waiting list of fosterers — I said we'd include it.";
     expect(evidence({ kickoff_note: back }, "promise_not_in_scope")).toHaveLength(1);
   });
+  it("reads 'CLAUSE 4 - CHARGES' headings as typed sections: only the deliverables clause needs acceptance", () => {
+    const scope = [
+      "CLAUSE 1 - DEFINITIONS",
+      '1.1 "Clinics": the three practices named in the order form.',
+      "CLAUSE 2 - OUTLINE",
+      "2.1 Kennelwise will set up online kennel booking and reminders for the Clinics.",
+      "CLAUSE 3 - DELIVERABLES",
+      "3.1 Booking module configured for the Clinics.",
+      "3.2 Import of 4,000 pet records from the old diary.",
+      "CLAUSE 4 - OUTSIDE THIS SOW",
+      "4.1 Grooming appointments and retail stock.",
+      "CLAUSE 5 - ACCEPTANCE",
+      "5.1 3.1 is accepted when 20 test bookings confirm by SMS.",
+      "CLAUSE 6 - CHARGES",
+      "6.1 Set-up is a fixed charge of £9,000, invoiced on acceptance of 3.1.",
+      "CLAUSE 7 - CHANGE",
+      "7.1 Changes to dates go through the practice owner.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Import of 4,000 pet records from the old diary.",
+    ]);
+  });
 });
