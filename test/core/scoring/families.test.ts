@@ -1541,3 +1541,18 @@ describe("session 20 families", () => {
     ]);
   });
 });
+
+describe("session 21 families", () => {
+  it("reads costs the seller carries ('on our dime', 'pick up their fees', 'without charge', a frozen rate)", () => {
+    for (const note of [
+      "I promised the practice manager a trainer in every clinic for launch week, on our dime.",
+      "I said we'd pick up the SMS gateway's set-up fees, whatever they turn out to be.",
+      "We will add an evening session for the night nurses without charge to the group.",
+      "I agreed to freeze the first-year booking module rate for both renewal years.",
+    ]) {
+      expect(flags({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+      // free work framed commercially is a concession only, not also a promise
+      expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+    }
+  });
+});

@@ -17,7 +17,10 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\bat no (?:extra |additional )?(?:cost|charge)\b|\bno (?:extra |additional )?(?:charge|`,
         String.raw`cost|fee)s?\b|\bfor free\b|\bfree(?: of charge)?\b|\bcomplimentary\b|\bgratis\b|`,
         String.raw`\bat our (?:own )?(?:cost|expense)\b|\bthrow(?:n)? in\b|\bcomp(?:'d|ed)\b|`,
-        String.raw`\bwithout (?:charging|billing|invoicing)\b`,
+        String.raw`\bwithout (?:charging|billing|invoicing)\b|`,
+        // the seller carries it: "on our dime", "without charge to them"
+        String.raw`\bon (?:our|my|the company'?s) (?:own )?(?:dime|nickel|tab|budget)\b|`,
+        String.raw`\bwithout (?:any )?(?:extra |additional )?(?:charge|cost|fee)s?\b`,
       ].join(""),
       "i",
     ),
@@ -42,7 +45,10 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`mileage)\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:[\w-]+ ){0,3}(?:travel|`,
         String.raw`expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b|`,
         // a cost the seller says it carries itself: "cover … ourselves"
-        String.raw`\b(?:cover|pay for|fund)\b[^.;]{0,40}\bourselves\b`,
+        String.raw`\b(?:cover|pay for|fund)\b[^.;]{0,40}\bourselves\b|`,
+        // someone else's bill taken on: "pick up the vendor's fees", "foot the bill"
+        String.raw`\bpick(?:ed|ing|s)? up (?:the |their |its )?(?:[\w'’-]+ ){0,3}(?:fees?|costs?|bill|tab|`,
+        String.raw`invoices?|expenses?|charges?)\b|\bfoot(?:ed|ing|s)? the bill\b`,
       ].join(""),
       "i",
     ),
@@ -59,7 +65,10 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b|`,
         // a term carried into the renewal, a share or uplift set to nothing
         String.raw`\b(?:holds?|applies|carries (?:over|forward)) (?:for|to|into) the renewal\b|`,
-        String.raw`\b(?:share|commission|uplift|increase|margin)\b[^.]{0,30}\b0\s?%`,
+        String.raw`\b(?:share|commission|uplift|increase|margin)\b[^.]{0,30}\b0\s?%|`,
+        // "freeze the first-year subscription rate"
+        String.raw`\bfr(?:eez(?:e|es|ing)|oze|ozen) (?:the |their |our |today'?s )?(?:[\w-]+ ){0,4}(?:price|pricing|`,
+        String.raw`rates?|fees?)\b`,
       ].join(""),
       "i",
     ),
@@ -162,7 +171,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 9,
+  version: 10,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
