@@ -1556,3 +1556,20 @@ describe("session 21 families", () => {
     }
   });
 });
+
+describe("session 21 families, schedules", () => {
+  it("reads an approved schedule's rows written above the approval line", () => {
+    const scope = [
+      "1. Configure the kennel booking module for 3 clinics. Accepted when 20 test bookings confirm by SMS.",
+      "2. MILESTONES",
+      "Item | Milestone | Target",
+      "A | Booking module configured | 14 August 2026",
+      "B | All clinics taking bookings | 2 October 2026",
+      "These targets are the delivery plan, approved by the Kennelwise delivery lead on 3 March 2026.",
+    ].join("\n");
+    const note = "I told the practice manager the reminder templates would be ready by the end of June.";
+    expect(evidence({ signed_scope: scope, kickoff_note: note }, "timeline_assumption")).toEqual([note]);
+    const onPlan = "I told the practice manager the booking module would be configured by 14 August.";
+    expect(evidence({ signed_scope: scope, kickoff_note: onPlan }, "timeline_assumption")).toEqual([]);
+  });
+});

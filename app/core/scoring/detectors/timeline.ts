@@ -1,7 +1,8 @@
 import type { Context, Detector, Finding } from "../types";
 import type { TextSource } from "../../packet";
 import { dateMentions, MONTH_RE, parseNumberWords, type DateMention } from "../numbers";
-import { clauses, items, sentences } from "../structure";
+import { clauses, sentences } from "../structure";
+import { documentOf } from "../document";
 import { termSet } from "../lexicon";
 import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 
@@ -174,19 +175,24 @@ interface Schedule {
 /** The delivery-approved schedule in the signed scope, if any: its dates (MM-DD, months) and words. */
 function approvedSchedule(ctx: Context): Schedule | null {
   const scope = ctx.text("signed_scope");
-  const its = items(scope);
+  // a schedule = the run of lines the approval stands in (under a heading that may say "schedule"), between the
+  // headings around it: its rows come before the approval line (in its section) or after it, and a dated row is a
+  // row, not a heading
+  const blocks = documentOf(scope).blocks;
+  const row = (j: number) => !blocks[j].heading || dateMentions(blocks[j].text).length > 0;
   const parts: string[] = [];
-  for (let i = 0; i < its.length; i++) {
-    if (APPROVED_SCHEDULE.test(its[i].text) && !TENTATIVE.test(its[i].text.replace(/approved|confirmed/gi, ""))) {
-      parts.push(its[i].text);
-      // the schedule's own lines follow its heading
-      for (
-        let j = i + 1;
-        j < its.length && (its[j].section === its[i].section || /^[-•*]|\d/.test(its[j].marker ?? ""));
-        j++
-      )
-        parts.push(its[j].text);
-    }
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const line = b.heading ? b.text : `${b.section.title}: ${b.text}`;
+    if (!APPROVED_SCHEDULE.test(line) || TENTATIVE.test(line.replace(/approved|confirmed/gi, ""))) continue;
+    let from = i;
+    let to = i;
+    while (from > 0 && !blocks[from].heading && blocks[from - 1].section.title === b.section.title) from--;
+    while (to + 1 < blocks.length && row(to + 1)) to++;
+    for (let j = from; j <= to; j++) parts.push(blocks[j].text);
+    // (also the numbered lines past the run: rows that go on under numbered headings of their own)
+    for (let j = to + 1; j < blocks.length; j++)
+      if (blocks[j].rawId && /\d/.test(blocks[j].rawId!)) parts.push(blocks[j].text);
   }
   // a note or the order form can also say a day is on the schedule delivery approved: that day only
   const days: string[] = [];
@@ -269,7 +275,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 11,
+  version: 12,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
