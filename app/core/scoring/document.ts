@@ -35,6 +35,12 @@ export const ACCEPTANCE_ABROAD = [
   String.raw`(?:aceite|odbi[oó]r|r[ée]ception)(?=\s*[:(])`,
 ].join("");
 
+const BUILD_WORK = new RegExp(
+  String.raw`\b(?:will|shall)\s+(?:\w+\s+)?(?:configure|build|set up|develop|implement|create|design|convert|` +
+    String.raw`migrate|deliver|install|produce|provide)\b`,
+  "i",
+);
+
 /** A section title's words → its kind; the first family that matches wins (order matters). */
 const SECTION_FAMILIES: [SectionKind, RegExp][] = [
   [
@@ -564,7 +570,17 @@ function parseDocument(text: string): DocumentModel {
       const sectionMarker = idm !== null && /^(?:§|section|article|part|clause)/i.test(idm[0]);
       const plainLine = !idm && !bullet;
       const neverWork = k !== "fees" && k !== "other" && k !== "scope" && k !== "deliverables" && k !== "background";
-      if (k !== "other" && k !== "scope" && k !== "deliverables" && (plainLine || sectionMarker || neverWork))
+      // (an item of a scope that builds something under a name that can title a clause, "2.5 Notices. The vendor
+      // will configure the renewal notices", is still work)
+      const builds =
+        k === "governance" && (section.kind === "scope" || section.kind === "deliverables") && BUILD_WORK.test(core);
+      if (
+        k !== "other" &&
+        k !== "scope" &&
+        k !== "deliverables" &&
+        !builds &&
+        (plainLine || sectionMarker || neverWork)
+      )
         own = { kind: k, title: inlineLabel[1].toLowerCase() };
       // a line under a capitals label the model has no name for ("CHOICE OF LAW: …") is a clause, not work
       else if (k === "other" && plainLine && /^[A-Z][A-Z &/-]{3,}$/.test(inlineLabel[1].trim()))

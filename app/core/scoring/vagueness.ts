@@ -58,6 +58,9 @@ export const OPEN_ENDED = [
   "or similar(?: format)?",
   "among others",
   "and other (?:\\w+ ){0,3}(?:\\w+)",
+  // a scope that grows with whatever else someone asks for: "any other reports the board requires"
+  "any other (?:[\\w-]+ ){1,3}(?:(?:that|which) )?(?:the |its |their |our )?[\\w'-]+ " +
+    "(?:requires|requests|needs|specifies|asks for|may (?:require|request|need|specify))",
 ];
 
 /** Vague quantifiers: how many is left to the reader. */

@@ -1573,3 +1573,18 @@ describe("session 21 families, schedules", () => {
     expect(evidence({ signed_scope: scope, kickoff_note: onPlan }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 21 families, open scope in a work item", () => {
+  it("reads 'any other letters the practice requires' as open-ended, in an item named like a clause", () => {
+    const scope = [
+      "1. SERVICES",
+      "1.1 Booking. The vendor will configure the booking module for 3 clinics.",
+      "1.2 Notices. The vendor will configure the vaccination reminder and any other letters the practice requires.",
+      "2. ACCEPTANCE",
+      "Each item is accepted when 20 test bookings confirm by SMS.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "ambiguous_deliverable")).toEqual([
+      "The vendor will configure the vaccination reminder and any other letters the practice requires.",
+    ]);
+  });
+});
