@@ -11,6 +11,7 @@ import {
   COUNT_TAIL,
   dateMentions,
   HAS_NUMBER,
+  MONTH_RE,
   NUM,
   pairUnit,
   parseNumberWords,
@@ -481,20 +482,85 @@ export function factsOf(ctx: Context): Fact[] {
   const dayFirst = TEXT_SOURCES.some((s) =>
     /(?<![\d/.])(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2])(?![\d])/.test(ctx.text(s)),
   );
+  const place = workPlace(ctx.text("order_form"));
   for (const source of TEXT_SOURCES) {
     const text = ctx.text(source);
     if (
       !text.trim() ||
-      (!HAS_NUMBER.test(text) && !CADENCE_HINT.test(text) && !EVENT_MONTHS.some(([re]) => re.test(text)))
+      (!HAS_NUMBER.test(text) &&
+        !CADENCE_HINT.test(text) &&
+        !EVENT_MONTHS.some(([re]) => re.test(text)) &&
+        (CONTRACT_SOURCES.has(source) || !MONTH_WORD.test(text)))
     )
       continue;
-    fieldFacts(source, text, dayFirst, out);
+    fieldFacts(source, text, dayFirst, out, place);
   }
   return out;
 }
 
+const MONTH_WORD = new RegExp(String.raw`\b${MONTH_RE}`, "i");
+const WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+
+// capitalised words of the contract that say nothing about which product it is
+const NOT_A_PRODUCT = new RegExp(
+  [
+    String.raw`^(?:the|and|for|with|per|term|total|subtotal|year|years|month|months|annual|monthly|fee|fees|price|`,
+    String.raw`implementation|subscription|services?|training|support|order|form|quote|qty|unit|units|user|users|`,
+    String.raw`licen[cs]es?|line|item|description|amount|discount|payment|invoice|sow|statement|work|scope|`,
+    String.raw`customer|client|vendor|provider|section|schedule|phase|acceptance|deliverables?|professional|`,
+    String.raw`standard|premium|enterprise|edition|platform|module|add|includes?|not|all|one|two|three)$`,
+  ].join(""),
+  "i",
+);
+
+/**
+ * Where a sales-side clause puts the customer to work: "onto the new platform", or on, off, through or using the product
+ * by a name the order form writes ("Payflow", "Kennelwise"). A place takes "in" too ("live in Leeds from May"), so a
+ * name takes only the prepositions of a tool. One pattern per packet.
+ */
+function workPlace(orderForm: string): RegExp {
+  const names = new Set<string>();
+  for (const m of orderForm.matchAll(/(?<![\p{L}\d])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*(?![\p{L}\d])/gu))
+    if (!NOT_A_PRODUCT.test(m[0]) && !MONTH_WORD.test(m[0]) && !WEEKDAY.test(m[0])) names.add(m[0]);
+  const named = names.size
+    ? String.raw`|\b(?:on|off|through|onto|using|via)\s+(?:${[...names].join("|")})(?![\p{L}\d])`
+    : "";
+  return new RegExp(
+    String.raw`\b(?:in|on|off|through|into|onto|using|via)\s+(?:the\s+)?new\s+(?:system|platform|app|portal|tool|` +
+      String.raw`software)\b${named}`,
+    "u",
+  );
+}
+
+/**
+ * The day a sales-side clause says the customer is working in the product ("paying staff off Payflow from mid-May",
+ * "on the new app by 23 March"): its go-live, in words that never say "go-live".
+ */
+function workingFrom(c: Span, place: RegExp, dayFirst: boolean): ClauseFact | null {
+  const where = place.exec(c.text);
+  if (!where) return null;
+  const after = where.index + where[0].length;
+  const d = dateMentions(c.text, { dayFirst }).find(
+    (x) => x.start >= after && x.start - after <= 60 && x.key && /^\d{2}(?:-\d{2})?$/.test(x.key),
+  );
+  if (!d) return null;
+  const lead = c.text.slice(after, d.start);
+  if (!/\b(?:from|by|before|starting|as of|no later than|in time for)\b/i.test(lead)) return null;
+  // a part of the rollout is not its go-live ("the pilot clinic in Kennelwise by May")
+  if (/\b(?:pilot|phase|wave|stage|test(?:ing)?|trial|uat|training|demo|sandbox|preview)\b/i.test(c.text)) return null;
+  // records in the product from a date are its history ("invoices in Payflow from January 2020 onwards")
+  if (
+    /\b(?:history|historical|records?|data|archive|since|back to)\b/i.test(c.text) ||
+    /^\S*\s+onwards?\b/i.test(c.text.slice(d.end))
+  )
+    return null;
+  const [mm, dd] = d.key!.split("-").map(Number);
+  const bound = /\b(?:by|before|no later than|in time for)\b/i.test(lead) ? "max" : dd ? "exact" : "approx";
+  return { kind: "date", key: "date:golive", value: mm * 100 + (dd || 0), bound, start: 0, end: c.text.length };
+}
+
 /** The facts of one field (never from text a redline struck out: it is blanked, so offsets stay true). */
-function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out: Fact[]): void {
+function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out: Fact[], place: RegExp): void {
   const text =
     original.includes("~~") || original.includes("[") || original.includes("<")
       ? original.replace(STRUCK, (m) => " ".repeat(m.length))
@@ -518,12 +584,16 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         if (!row.units.includes("user") && row.per && PERSON.test(row.units[0]))
           out.push(fact("count", source, "count:user", row.value, "exact", trimRow(text, cite)));
       }
-      if (!HAS_NUMBER.test(u.text) && !CADENCE_HINT.test(u.text) && !EVENT_MONTHS.some(([re]) => re.test(u.text)))
-        continue;
+      // (a sales-side line with a month and no figure can still say when the customer works in the product)
+      const monthOnly =
+        !HAS_NUMBER.test(u.text) && !CADENCE_HINT.test(u.text) && !EVENT_MONTHS.some(([re]) => re.test(u.text));
+      if (monthOnly && (CONTRACT_SOURCES.has(source) || !MONTH_WORD.test(u.text))) continue;
       const topic = SUBSCRIPTION.test(u.text) ? "s" : SERVICES.test(u.text) ? "v" : "-";
       for (const c of block.cells ? [u] : clauses(text, u.start, u.end, { commas: true })) {
         // the facts of a clause depend on its words only: boilerplate sentences repeat across packets, read them once
-        for (const r of clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${c.text}`)) {
+        const rs = monthOnly ? [] : clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${c.text}`);
+        const live = !CONTRACT_SOURCES.has(source) && !rs.some((r) => r.key === "date:golive");
+        for (const r of live ? [...rs, ...[workingFrom(c, place, dayFirst)].filter((x) => x !== null)] : rs) {
           out.push(
             fact(r.kind, source, r.key, r.value, r.bound, {
               start: c.start + r.start,

@@ -1588,3 +1588,27 @@ describe("session 21 families, open scope in a work item", () => {
     ]);
   });
 });
+
+describe("session 21 families, go-live in other words", () => {
+  const scope =
+    "1. Configure the kennel booking module for 3 clinics. Accepted when 20 test bookings confirm by SMS.\n" +
+    "2. Go-live 1 June 2026.";
+  const form = "Kennelwise Pro — 3 clinics — 12-month term";
+  it("reads the day a customer is told they work in the product as its go-live", () => {
+    for (const note of [
+      "Their practice manager reckons they'll be booking off Kennelwise from mid-May — I said fine.",
+      "I told the owner the receptionists would be taking bookings on the new platform by 4 May.",
+    ]) {
+      const found = flags({ signed_scope: scope, order_form: form, kickoff_note: note }, "conflicting_terms");
+      expect(found.map((f) => f.source).sort()).toEqual(["kickoff_note", "signed_scope"]);
+    }
+  });
+  it("leaves a pilot, a history and the same day alone", () => {
+    for (const note of [
+      "I said the pilot clinic would be booking on Kennelwise from 1 May.",
+      "They want their bookings on Kennelwise from January 2020 onwards, all of it.",
+      "I told the owner the receptionists would be taking bookings on the new platform from 1 June.",
+    ])
+      expect(evidence({ signed_scope: scope, order_form: form, kickoff_note: note }, "conflicting_terms")).toEqual([]);
+  });
+});
