@@ -379,7 +379,7 @@ function parseDocument(text: string): DocumentModel {
         head: main,
         heading: false,
         group: false,
-        section,
+        section: tableSection(withHeader, main) ?? section,
         indent,
         cells: withHeader,
         label: main.text.toLowerCase(),
@@ -630,6 +630,20 @@ function block(
     indent,
     label: label.toLowerCase(),
   };
+}
+
+const RACI_CELL = /^(?:[RACI](?:\s*[/,&+]\s*[RACI])*|[-–—]|n\/a|not assigned|none)$/i;
+
+/**
+ * A table that is not a list of work, whatever section it stands in: a RACI matrix (every other cell a letter of
+ * R, A, C, I) assigns duties, and a table of milestones and their dates is a schedule.
+ */
+function tableSection(cells: Cell[], main: Cell): Section | null {
+  const others = cells.filter((c) => c !== main && c.text);
+  if (others.length >= 2 && others.every((c) => RACI_CELL.test(c.text)))
+    return { kind: "responsibilities", title: "raci" };
+  if (/^(?:milestones?|key dates?|events?)$/.test(main.header)) return { kind: "schedule", title: main.header };
+  return null;
 }
 
 /** The cells of a table row (split at bars, or at tabs in a spreadsheet paste), as spans of the text. */

@@ -1612,3 +1612,26 @@ describe("session 21 families, go-live in other words", () => {
       expect(evidence({ signed_scope: scope, order_form: form, kickoff_note: note }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 21 families, tables that are not work", () => {
+  it("reads a RACI matrix as duties and a milestone table as a schedule, inside any section", () => {
+    const scope = [
+      "1  Deliverables",
+      "| # | Deliverable | Accepted when |",
+      "|---|---|---|",
+      "| 1 | Booking module for 3 clinics | 20 test bookings confirm by SMS |",
+      "| 2 | Import of pet records | counts match the old diary |",
+      "2  Who does what",
+      "| Activity | Kennelwise | Practice IT | Front desk |",
+      "|---|---|---|---|",
+      "| Diary export from the old system | C | R/A | I |",
+      "| Reminder wording sign-off | I | C | R/A |",
+      "Clause 3. Plan. One clinic first, then the other two.",
+      "| Milestone | Date |",
+      "|---|---|",
+      "| First clinic booking online | 4 May 2026 |",
+      "| All clinics booking online | 1 June 2026 |",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
