@@ -635,8 +635,8 @@ function block(
 const RACI_CELL = /^(?:[RACI](?:\s*[/,&+]\s*[RACI])*|[-–—]|n\/a|not assigned|none)$/i;
 
 /**
- * A table that is not a list of work, whatever section it stands in: a RACI matrix (every other cell a letter of
- * R, A, C, I) assigns duties, and a table of milestones and their dates is a schedule.
+ * A table that is not a list of work, whatever section it stands in: a RACI matrix (every other cell a duty letter,
+ * "R/A", "C") assigns duties, and a table of milestones and their dates is a schedule.
  */
 function tableSection(cells: Cell[], main: Cell): Section | null {
   const others = cells.filter((c) => c !== main && c.text);
