@@ -185,7 +185,7 @@ const ID_WORDS = [
 const ID_MARKER = new RegExp(
   [
     String.raw`^(?:${ID_WORDS}\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]\b)|§\s*\d+(?:\.\d+)*|`,
-    String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|[A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)*(?:[a-z](?=[.)]))?|\(\d{1,2}\)|`,
+    String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\[[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?\]|[A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)*(?:[a-z](?=[.)]))?|\(\d{1,2}\)|`,
     String.raw`\(?[ivx]{1,4}\)|\(?[a-z]\))(?=[.:)]?(?:\s|$)|[.)]\S)[.:)]?(?:\s+[—–-])?\s*`,
   ].join(""),
   "i",
@@ -214,8 +214,8 @@ function letterInRun(line: string, before: Span | undefined, after: Span | undef
 export function normalizeId(raw: string): string[] {
   const t = raw
     .trim()
-    .replace(/[.:)(\s]+$/g, "")
-    .replace(/^\(/, "");
+    .replace(/[.:)(\]\s]+$/g, "")
+    .replace(/^[([]/, "");
   const m = ID_WORD_LEAD.exec(t);
   const body = (m ? m[2] : t).toUpperCase().replace(/[-‐—–\s]/g, "");
   const keys = new Set<string>([body]);
@@ -585,6 +585,8 @@ function parseDocument(text: string): DocumentModel {
       // a line under a capitals label the model has no name for ("CHOICE OF LAW: …") is a clause, not work
       else if (k === "other" && plainLine && /^[A-Z][A-Z &/-]{3,}$/.test(inlineLabel[1].trim()))
         own = { kind: "other", title: inlineLabel[1].toLowerCase() };
+      // the document's particulars ("Engagement: …", "Our reference: …", "Prepared for: …") name it, they are no work
+      else if (plainLine && PARTICULARS.test(inlineLabel[1].trim())) own = { kind: "title", title: "" };
     }
     // the title block: unmarked lines before any section or item
     if (
@@ -592,7 +594,7 @@ function parseDocument(text: string): DocumentModel {
       !idm &&
       !bullet &&
       (section.kind === "none" || section.kind === "title") &&
-      words.length <= 14 &&
+      words.filter((w) => w !== "|").length <= 14 &&
       ll.length > 1 &&
       !/\b(?:will|shall|must)\b/i.test(core) &&
       sentences(text, contentStart, ln.end).length === 1
@@ -631,6 +633,12 @@ function block(
     label: label.toLowerCase(),
   };
 }
+
+const PARTICULARS = new RegExp(
+  String.raw`^(?:(?:[\w-]+ )?ref(?:erence)?(?: no\.?| number)?|engagement|project(?: name)?|prepared (?:by|for)|` +
+    String.raw`version|document (?:id|no\.?|number)|contract (?:no\.?|number|ref)|effective(?: date)?|dated?)$`,
+  "i",
+);
 
 const RACI_CELL = /^(?:[RACI](?:\s*[/,&+]\s*[RACI])*|[-–—]|n\/a|not assigned|none)$/i;
 

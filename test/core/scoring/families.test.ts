@@ -1635,3 +1635,21 @@ describe("session 21 families, tables that are not work", () => {
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 21 families, bracketed ids and a document's particulars", () => {
+  it("links '[K-2]' items to acceptance by id and reads 'Engagement:' and 'Our reference:' lines as particulars", () => {
+    const scope = [
+      "SOW KW-7 | Kennelwise rollout | Three Oaks Veterinary Group × Kennelwise Ltd",
+      "SERVICES",
+      "Engagement: Kennelwise booking for the Three Oaks clinics",
+      "Kennelwise reference: TOV-26-B",
+      "[K-1] Booking module configured for the 3 clinics.",
+      "[K-2] Reminder texts for vaccinations.",
+      "[K-3] Import of 4,000 pet records from the old diary.",
+      "ACCEPTANCE",
+      "K-1, K-3: 20 test bookings confirm by SMS and record counts match the diary.",
+      "K-2: a test reminder reaches 5 staff phones.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
