@@ -330,9 +330,11 @@ function parseDocument(text: string): DocumentModel {
     if (STRUCK_LINE.test(body.replace(ID_MARKER, "").replace(BULLET, ""))) continue;
     // tables: a run of pipe lines; the first row names the columns
     // a lone line with bars ("Status: Won | Next step: handoff | Notes: …") is a record's fields, not a table
+    // (a blank line ends a table: "Order Form 12 | Term: 24 months" above one is not its header)
+    const joined = (a: Span, b: Span) => !/\n[ \t]*\r?\n/.test(text.slice(a.end, b.start));
     const lone =
-      !(li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end))) &&
-      !(li + 1 < ll.length && isTableLine(ll[li + 1].text)) &&
+      !(li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end)) && joined(ll[li - 1], ln)) &&
+      !(li + 1 < ll.length && isTableLine(ll[li + 1].text) && joined(ln, ll[li + 1])) &&
       !body.trim().startsWith("|");
     if (isTableLine(body) && !lone) {
       if (TABLE_RULE.test(body)) continue;

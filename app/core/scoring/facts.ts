@@ -13,6 +13,7 @@ import {
   HAS_NUMBER,
   MONTH_RE,
   NUM,
+  NUMBER_WORD,
   pairUnit,
   parseNumberWords,
   parseNumeral,
@@ -140,7 +141,7 @@ const CURRENCY =
   String.raw`Rs\.?|R\$|[A-Z]{1,2}\$|[$€£₹¥])`;
 const MONEY = new RegExp(
   String.raw`(?:${CURRENCY}\s?)(\d{1,3}(?:[,.\s]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?([kKmM]\b)?` +
-    String.raw`(?:\s*(?:/|per|an?)\s*(h|hr|hour|hours|hourly|(?:[A-Za-z][\w-]*\s)?[A-Za-z][\w-]*))?|` +
+    String.raw`(?:\s*(?:/|\bper\b|\ban?\b)\s*(h|hr|hour|hours|hourly|(?:[A-Za-z][\w-]*\s)?[A-Za-z][\w-]*))?|` +
     String.raw`(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?)\s?` +
     String.raw`(?:${CURRENCY.replace(/\[\$€£₹¥\]/, "[€£]")})`,
   "g",
@@ -180,7 +181,8 @@ const SUBSCRIPTION = new RegExp(
 const NOT_A_PRICE = new RegExp(
   [
     String.raw`\b(?:total|subtotal|sub-total|grand|tcv|acv|less|credit|discount|travel|expenses?|`,
-    String.raw`cap(?:ped)?|not to exceed|nte|estimate[ds]?|budget|deposit|penalt|liabilit|insurance|`,
+    String.raw`cap(?:ped)?|not[- ]to[- ]exceed|nte|estimate[ds]?|budget|deposit|penalt|liabilit|insurance|`,
+    String.raw`(?<!-)off|knock\w*|`,
     String.raw`revenue|turnover|spend|worth|valued?)\b`,
   ].join(""),
   "i",
@@ -356,6 +358,9 @@ const NUMERAL_AT = new RegExp(`^${NUM}`, "i");
 /** Where the figure of a quantity ends: "two" in "two more buildings" is three characters, not one. */
 const numeralEnd = (text: string, q: Quantity) =>
   q.start + (NUMERAL_AT.exec(text.slice(q.start, q.end))?.[0].length ?? String(q.value).length);
+
+// "4 sessions for the office staff, plus 2 more for the vets": the clause's figures are parts, not the total
+const PARTS = new RegExp(String.raw`\b(?:plus|and)\s+(?:another\s+)?(?:\d+|${NUMBER_WORD})\s+more\b`, "i");
 
 function countsIn(text: string): Count[] {
   const out: Count[] = quantities(text)
@@ -589,9 +594,11 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         !HAS_NUMBER.test(u.text) && !CADENCE_HINT.test(u.text) && !EVENT_MONTHS.some(([re]) => re.test(u.text));
       if (monthOnly && (CONTRACT_SOURCES.has(source) || !MONTH_WORD.test(u.text))) continue;
       const topic = SUBSCRIPTION.test(u.text) ? "s" : SERVICES.test(u.text) ? "v" : "-";
+      const parts = PARTS.test(u.text);
       for (const c of block.cells ? [u] : clauses(text, u.start, u.end, { commas: true })) {
         // the facts of a clause depend on its words only: boilerplate sentences repeat across packets, read them once
-        const rs = monthOnly ? [] : clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${c.text}`);
+        const all = monthOnly ? [] : clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${c.text}`);
+        const rs = parts ? all.filter((r) => r.kind !== "count") : all;
         const live = !CONTRACT_SOURCES.has(source) && !rs.some((r) => r.key === "date:golive");
         for (const r of live ? [...rs, ...[workingFrom(c, place, dayFirst)].filter((x) => x !== null)] : rs) {
           out.push(
@@ -860,8 +867,11 @@ function termRange(source: TextSource, c: Span, out: Fact[]) {
 }
 
 function money(source: TextSource, c: Span, out: Fact[], statement: string) {
-  if (NOT_A_PRICE.test(c.text)) return;
-  const found = [...c.text.matchAll(MONEY)];
+  // a total, a cap or a budget is not the price: judged by the words around each amount ("I quoted $72,000 and
+  // that is what her budget holds" quotes a price)
+  const found = [...c.text.matchAll(MONEY)].filter(
+    (m) => !NOT_A_PRICE.test(c.text.slice(Math.max(0, m.index! - 50), m.index! + m[0].length + 15)),
+  );
   // "cut from $61,000 to $57,500": the value now is the last one
   const changed = /\bfrom\b[^.]{0,40}\bto\b/i.test(c.text) && found.length === 2 ? [found[1]] : found;
   for (const m of changed) {

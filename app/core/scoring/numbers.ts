@@ -111,6 +111,11 @@ const QTY = new RegExp(
     String.raw`\s*(?:x\s+|×\s*)?(-|\s)?\s*((?:[A-Za-z][A-Za-z/&-]*\s+){0,2}?[A-Za-z][A-Za-z-]*)`,
   "gi",
 );
+const LENGTH_MODIFIER = new RegExp(
+  String.raw`(?<=\b(?:${NUMBER_WORD}|\d+)\s+(?:x\s+|×\s*)?)(?:\d+(?:\.\d+)?|${NUMBER_WORD}|half)[- ]` +
+    String.raw`(?:minute|hour|day|week)s?(?=[- ]\w)`,
+  "gi",
+);
 /** A currency sign: the number after it is money, not a count. */
 const MONEY_SIGN = /[$€£]/;
 
@@ -334,9 +339,12 @@ let LABELLED_UNIT_RE: RegExp | undefined;
 /** A noun for people ("mechanics", "planners", "staff"), who may each be a user. */
 const PERSONS = /(?:er|or|ist|ant|ent|ian|ic|ee|people|staff)s?$/i;
 
-export function quantities(text: string): Quantity[] {
+export function quantities(original: string): Quantity[] {
   const out: Quantity[] = [];
-  if (!HAS_NUMBER.test(text)) return out;
+  if (!HAS_NUMBER.test(original)) return out;
+  // a length written as an adjective ("six 90-minute sessions", "three one-day workshops") counts nothing itself: it
+  // is blanked (offsets kept) so the figure before it counts the noun after it
+  const text = original.replace(LENGTH_MODIFIER, (m) => " ".repeat(m.length));
   for (const m of text.matchAll(QTY)) {
     const numText = m[2];
     const value = parseNumeral(numText) ?? parseNumberWords(numText);

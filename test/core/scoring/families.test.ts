@@ -1653,3 +1653,38 @@ describe("session 21 families, bracketed ids and a document's particulars", () =
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 21 families, figures read right", () => {
+  const scope = "1. Configure the kennel booking module for 3 clinics. Accepted when 20 test bookings confirm by SMS.";
+  it("counts 'six 90-minute sessions' as six and 'three one-day workshops' as three", () => {
+    const table = "Kennelwise Pro — 3 clinics — 12-month term\n\n| Item | Qty | Price |\n|---|---|---|\n";
+    const form = `${table}| Front desk training session, 90 minutes | 6 | £300 |`;
+    expect(
+      evidence(
+        { order_form: form, kickoff_note: "Front desk training in six 90-minute sessions." },
+        "conflicting_terms",
+      ),
+    ).toEqual([]);
+    const workshops = `${table}| Rota workshop, one day | 4 | £900 |`;
+    expect(
+      flags({ order_form: workshops, kickoff_note: "We agreed three one-day rota workshops." }, "conflicting_terms"),
+    ).toHaveLength(2);
+  });
+  it("reads a price quoted beside a budget, and an amount 'and that' as no unit", () => {
+    const form = "Kennelwise Pro — 3 clinics — 12-month term\n| 1 | KW-IMP | Implementation, fixed fee | £18,000.00 |";
+    const note = "Pricing: I quoted the owner implementation at £15,000 and that's the number in her budget.";
+    expect(flags({ signed_scope: scope, order_form: form, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+  });
+  it("reads 'four sessions for the nurses, plus 2 more for the vets' as parts, not a total", () => {
+    const s = `${scope}\n2. Training: 4 sessions of two hours for the nurses, plus 2 more for the vets.`;
+    const cs = "Vets trained (two 2-hour sessions) — owner: CSM Dara";
+    expect(evidence({ signed_scope: s, cs_requirement: cs }, "conflicting_terms")).toEqual([]);
+  });
+  it("ends a table at a blank line: a barred title line above it is no header", () => {
+    const form =
+      "Order Form KW-9 | Three Oaks Vets | Subscription term: 24 months\n\n| Line | Item | Qty |\n|---|---|---|\n" +
+      "| 1 | Kennelwise Pro, per clinic | 3 |";
+    const note = "The practice owner signed for a 36-month term.";
+    expect(flags({ order_form: form, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+  });
+});
