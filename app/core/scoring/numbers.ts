@@ -314,6 +314,14 @@ export function pairUnit(first: string, second: string): string | null {
     /^(?:users|staff|employees|people|workers|members|agents|reps)$/i.test(second)
   )
     return UNIT_ALIASES[second.toLowerCase()] ?? null;
+  // "28 site leads", "9 branch managers": people who hold a role at each place, not places
+  if (
+    UNIT_ALIASES[first.toLowerCase()] === "location" &&
+    /^(?:leads|managers|admins|administrators|champions|coordinators|contacts|supervisors|directors|heads)$/i.test(
+      second,
+    )
+  )
+    return second.toLowerCase().replace(/s$/, "");
   return null;
 }
 

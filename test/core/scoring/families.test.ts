@@ -1687,4 +1687,8 @@ describe("session 21 families, figures read right", () => {
     const note = "The practice owner signed for a 36-month term.";
     expect(flags({ order_form: form, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
   });
+  it("counts '5 clinic managers' as people in a role, not as clinics", () => {
+    const note = "I said we'd run a bootcamp for the 5 clinic managers in July.";
+    expect(evidence({ kickoff_note: note }, "conflicting_terms")).toEqual([]);
+  });
 });
