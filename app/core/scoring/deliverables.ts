@@ -321,9 +321,11 @@ export const findDeliverables = memo(32, deliverablesOf);
 
 const PLACEHOLDER_CRITERION = new RegExp(
   [
-    String.raw`^(?:tbd|tbc|n\/a|-+|—|as agreed|per (?:customer|client) sign-?off|(?:customer|`,
-    String.raw`client) sign-?off|to (?:the )?(?:customer|client)'?s satisfaction|(?:customer|client) to `,
-    String.raw`(?:approve|confirm|sign(?: it)? off))\.?$`,
+    String.raw`^(?:(?:acceptance|criteria)\s*[:=—–-]?\s*)?(?:tbd|tbc|n\/a|-+|—|(?:as )?(?:mutually )?agreed|`,
+    String.raw`per (?:customer|client) sign-?off|(?:customer|client) sign-?off|to (?:the )?(?:customer|client)'?s `,
+    String.raw`satisfaction|(?:customer|client) to (?:approve|confirm|sign(?: it)? off)|best[- ]efforts?|`,
+    // a placeholder that names who settles it later ("to be defined by the finance lead")
+    String.raw`to be (?:agreed|defined|confirmed|determined|decided)\b[^.;|]{0,60})\.?$`,
   ].join(""),
   "i",
 );
@@ -370,7 +372,7 @@ function deliverablesOf(scope: string): Deliverable[] {
       (c) =>
         c !== (b.head as never) &&
         c.text !== b.head.text &&
-        /accept|criteria|sign-?off|done|complete|standard|measure|test/.test(c.header) &&
+        /accept|criteri|sign-?off|done|complete|standard|measure|test/.test(c.header) &&
         c.text.trim() !== "" &&
         hasCondition(`accepted when ${c.text}`) &&
         !PLACEHOLDER_CRITERION.test(c.text.trim()),
@@ -382,7 +384,7 @@ function deliverablesOf(scope: string): Deliverable[] {
       hasCondition(
         b.cells
           ? b.cells
-              .filter((c) => c.text !== b.head.text)
+              .filter((c) => c.text !== b.head.text && !PLACEHOLDER_CRITERION.test(c.text.trim()))
               .map((c) => c.text)
               .join(" ; ") +
               " " +

@@ -75,7 +75,9 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     new RegExp(
       [
         String.raw`\bschedule\b|\btimeline\b|\bmilestones?\b|\bkey dates\b|\bdates\b|`,
-        String.raw`\bperiod of performance\b|\bproject plan\b|\bsprint plan\b|\bplanning\b|\bcalendar\b|^plan$`,
+        String.raw`\bperiod of performance\b|\bproject plan\b|\bsprint plan\b|\bplanning\b|\bcalendar\b|^plan$|`,
+        // "Go-live: 1 June", "Rollout: one wave a month"
+        String.raw`^(?:go[- ]?live|cut[- ]?over|roll[- ]?out|phasing)$`,
       ].join(""),
     ),
   ],
@@ -116,7 +118,9 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
       [
         String.raw`\bbackground\b|\bpurpose\b|\boverview\b|\bintroduction\b|\bobjectives?\b|`,
         String.raw`(?<!scope )\bsummary\b|\bcontext\b|\brecitals?\b|\bparties\b|\bgoals?\b|`,
-        String.raw`\bcurrent (?:state|environment)\b|\bsituation\b|\boutline\b`,
+        String.raw`\bcurrent (?:state|environment)\b|\bsituation\b|\boutline\b|`,
+        // who and where the customer is: "Locations and people", "Population", "Sites"
+        String.raw`^(?:locations?|sites|people|population|headcount|estate)(?: and (?:people|staff|users|sites))?$`,
       ].join(""),
     ),
   ],
@@ -185,7 +189,8 @@ const ID_WORDS = [
 const ID_MARKER = new RegExp(
   [
     String.raw`^(?:${ID_WORDS}\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]\b)|§\s*\d+(?:\.\d+)*|`,
-    String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\[[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?\]|[A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)*(?:[a-z](?=[.)]))?|\(\d{1,2}\)|`,
+    String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\[[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?\]|[A-Z]\.\d+(?:\.\d+)*|`,
+    String.raw`\d+(?:\.\d+)*(?:[a-z](?=[.)]))?|\(\d{1,2}\)|`,
     String.raw`\(?[ivx]{1,4}\)|\(?[a-z]\))(?=[.:)]?(?:\s|$)|[.)]\S)[.:)]?(?:\s+[—–-])?\s*`,
   ].join(""),
   "i",
@@ -368,7 +373,7 @@ function parseDocument(text: string): DocumentModel {
             /^[A-Z]{0,6}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(c.text),
         ) ??
         (withHeader[0] !== main &&
-        /^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(withHeader[0]?.text ?? "") &&
+        /^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(withHeader[0]?.text ?? "") &&
         !/^\d{2,}$/.test(withHeader[0].text)
           ? withHeader[0]
           : undefined);
@@ -686,7 +691,7 @@ function describingCell(cells: Cell[]): Cell | null {
       DESCRIBING_HEADER.test(c.header) &&
       !/^(?:id|#|no\.?)$/.test(c.header) &&
       c.text &&
-      !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*$/i.test(c.text),
+      !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(c.text),
   );
   if (named) return named;
   // else the longest text, but not a column that only judges the row (acceptance, status, owner, notes)

@@ -1692,3 +1692,25 @@ describe("session 21 families, figures read right", () => {
     expect(evidence({ kickoff_note: note }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 21 families, acceptance placeholders and lettered rows", () => {
+  const scope = [
+    "Kennelwise for Three Oaks Veterinary Group",
+    "Clause 1. Locations and people. Three clinics in Leeds; about 60 staff, most of them part-time.",
+    "Work package 1 — Set-up",
+    "| Item | Description | Done when |",
+    "|---|---|---|",
+    "| 1a | Booking module for the three clinics | 20 test bookings confirm by SMS |",
+    "| 1b | Import of pet records from the old diary | |",
+    "| 1c | Custom reports for the practice owner | To be defined with the practice owner |",
+    "| 1d | Reminder texts for vaccinations | Mutually agreed |",
+    "Go-live: all three clinics together on 1 June 2026.",
+  ].join("\n");
+  it("reads '1a' as a row id, and an empty, 'mutually agreed' or 'to be defined' cell as no criterion", () => {
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria").sort()).toEqual([
+      "Custom reports for the practice owner",
+      "Import of pet records from the old diary",
+      "Reminder texts for vaccinations",
+    ]);
+  });
+});
