@@ -1549,11 +1549,16 @@ describe("session 21 families", () => {
       "I said we'd pick up the SMS gateway's set-up fees, whatever they turn out to be.",
       "We will add an evening session for the night nurses without charge to the group.",
       "I agreed to freeze the first-year booking module rate for both renewal years.",
+      "Told the owner we'd set up the reception tablets (profiles for all twelve of them) ourselves, no invoice.",
+      "Told the owner we'd credit the first quarter of the SMS add-on while their old contract runs out.",
     ]) {
       expect(flags({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
       // free work framed commercially is a concession only, not also a promise
       expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
     }
+  });
+  it("grants nothing in a field that records none", () => {
+    expect(flags({ kickoff_note: "Discount: none. Term: 12 months as quoted." }, "scope_exception")).toEqual([]);
   });
 });
 

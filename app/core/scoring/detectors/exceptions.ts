@@ -20,7 +20,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\bwithout (?:charging|billing|invoicing)\b|`,
         // the seller carries it: "on our dime", "without charge to them"
         String.raw`\bon (?:our|my|the company'?s) (?:own )?(?:dime|nickel|tab|budget)\b|`,
-        String.raw`\bwithout (?:any )?(?:extra |additional )?(?:charge|cost|fee)s?\b`,
+        String.raw`\bwithout (?:any )?(?:extra |additional )?(?:charge|cost|fee)s?\b|\bno (?:invoice|bill)\b`,
       ].join(""),
       "i",
     ),
@@ -31,7 +31,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     family: "credit",
     re: new RegExp(
       [
-        String.raw`\bcredit(?:ed)?\b.{0,300}\b(?:month|subscription|fee|invoice|bill)|\b(?:service|sla|`,
+        String.raw`\bcredit(?:ed)?\b.{0,300}\b(?:month|quarter|subscription|fee|invoice|bill)|\b(?:service|sla|`,
         String.raw`subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b`,
       ].join(""),
       "i",
@@ -45,7 +45,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`mileage)\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:[\w-]+ ){0,3}(?:travel|`,
         String.raw`expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b|`,
         // a cost the seller says it carries itself: "cover … ourselves"
-        String.raw`\b(?:cover|pay for|fund)\b[^.;]{0,40}\bourselves\b|`,
+        String.raw`\b(?:cover|pay for|fund)\b[^.;]{0,80}\bourselves\b|`,
         // someone else's bill taken on: "pick up the vendor's fees", "foot the bill"
         String.raw`\bpick(?:ed|ing|s)? up (?:the |their |its )?(?:[\w'’-]+ ){0,3}(?:fees?|costs?|bill|tab|`,
         String.raw`invoices?|expenses?|charges?)\b|\bfoot(?:ed|ing|s)? the bill\b`,
@@ -130,7 +130,9 @@ const DECLINED = new RegExp(
     String.raw`her) to)\b[^.]{0,300}\b(?:discount|free|waive|credit)|`,
     // "The free month was NOT agreed — the deal desk declined it"
     String.raw`\b(?:discount|free|waive\w*|credit)\b[^.]{0,80}\b(?:not (?:agreed|approved|offered)|declined|`,
-    String.raw`rejected|refused|turned down)\b`,
+    String.raw`rejected|refused|turned down)\b|`,
+    // a field that records none: "Discount: none", "Credits — n/a"
+    String.raw`\b(?:discounts?|credits?|concessions?|waivers?|freebies?)\s*[:=—–-]\s*(?:none|nil|n\/a|no|nothing)\b`,
   ].join(""),
   "i",
 );
@@ -171,7 +173,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 10,
+  version: 11,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
