@@ -132,7 +132,8 @@ const DECLINED = new RegExp(
     String.raw`\b(?:discount|free|waive\w*|credit)\b[^.]{0,80}\b(?:not (?:agreed|approved|offered)|declined|`,
     String.raw`rejected|refused|turned down)\b|`,
     // a field that records none: "Discount: none", "Credits — n/a"
-    String.raw`\b(?:discounts?|credits?|concessions?|waivers?|freebies?)\s*[:=—–-]\s*(?:none|nil|n\/a|no|nothing)\b`,
+    String.raw`\b(?:discounts?|credits?|concessions?|waivers?|freebies?)\s*[:=—–-]\s*`,
+    String.raw`(?:none|nil|n\/a|no|nothing)\b`,
   ].join(""),
   "i",
 );
