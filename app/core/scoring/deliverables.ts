@@ -25,7 +25,9 @@ export const ACCEPTANCE = new RegExp(
     String.raw`\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|`,
     String.raw`\bconfirms?\b.{0,300}\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e|`,
     String.raw`iation)\b.{0,300}\b(?:within|variance|match)|\bgiven\b.{0,300}\bwhen\b.{0,300}\bthen\b|`,
-    String.raw`\b(?:${ACCEPTANCE_ABROAD})`,
+    String.raw`\b(?:${ACCEPTANCE_ABROAD})|`,
+    // a story's own criteria: "AC: …", "DoD: …", a "Scenario — …" of behaviour-driven tests
+    String.raw`(?:^|[\s(])(?:AC|A\/C|DoD)\s*[:=—–-]\s*\S|\bscenarios?\s*(?:\d+\s*)?[:—–-]\s*\S`,
   ].join(""),
   "i",
 );
@@ -36,7 +38,7 @@ const BARE_CONDITION = new RegExp(
     String.raw`\b(?:per|upon|on|subject to|following|after)\s+(?:the\s+)?(?:customer|client|buyer)(?:'s|`,
     String.raw`’s)?\s+(?:sign[- ]?off|approval|acceptance)\b(?!\s+(?:within|of the|against|when))|`,
     String.raw`\bto (?:the )?(?:customer|client|buyer)(?:'s|’s)? (?:reasonable )?satisfaction\b|`,
-    String.raw`\bacceptance(?: criteria)?\s*[:=—–-]?\s*(?:tbd|tbc|to be (?:agreed|defined|confirmed|`,
+    String.raw`\b(?:acceptance(?: criteria)?|AC|DoD)\s*[:=—–-]?\s*(?:tbd|tbc|to be (?:agreed|defined|confirmed|`,
     String.raw`determined)|as agreed|n\/a|to follow|pending|later)\b|\bas (?:mutually )?agreed\b`,
   ].join(""),
   "gi",

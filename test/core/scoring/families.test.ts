@@ -1719,3 +1719,20 @@ describe("session 21 families, acceptance placeholders and lettered rows", () =>
     ]);
   });
 });
+
+describe("session 21 families, a story's own criteria", () => {
+  it("reads 'AC: …' and 'Scenario — …' under a story as its acceptance, and 'AC: TBD' as none", () => {
+    const scope = [
+      "Epic K1 · Bookings",
+      "  K1.1 As a receptionist I want to book a kennel from the diary view.",
+      "       AC: a booking made in the diary shows on the kennel board; double bookings are refused.",
+      "  K1.2 As an owner I get a text the day before drop-off.",
+      "       Scenario — a stay starts tomorrow; the owner's phone gets one reminder by 6 pm.",
+      "  K1.3 As a practice manager I see occupancy by clinic.",
+      "       AC: TBD",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "As a practice manager I see occupancy by clinic.",
+    ]);
+  });
+});
