@@ -615,7 +615,7 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       const due = (scheduleLine || !CONTRACT_SOURCES.has(source)) && itemDate(source, u.text, dayFirst);
       if (due) out.push(fact("date", source, "date:item", due.value, due.bound, trimRow(text, u)));
       for (const m of u.text.matchAll(
-        /(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit) of (\d+(?:\.\d+)?)\s?%/gi,
+        /(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit)(?: of|\s*[:—–-])\s*(\d+(?:\.\d+)?)\s?%/gi,
       )) {
         out.push(fact("percent", source, "discount%", Number(m[1] ?? m[2]), "exact", u));
       }
@@ -659,7 +659,8 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
     if (/mo|y(?:ea)?r|w(?:ee)?k/i.test(c.text) && (!NOT_A_TERM.test(c.text) || NAMED_TERM.test(c.text)) && !explained)
       durations(source, c, found);
     if (/\b(?:19|20)\d\d\b[^]*\b(?:19|20)\d\d\b/.test(c.text) && !explained) termRange(source, c, found);
-    if (MONEY_HINT.test(c.text) && !explained)
+    // (a fee "on top" is a price of its own, not an explained difference)
+    if (MONEY_HINT.test(c.text) && !EXPLAINED.test(c.text.replace(/\bon top\b/gi, "")))
       money(source, c, found, topic === "s" ? "subscription" : topic === "v" ? "implementation" : "");
     if (MILESTONE_HINT.test(c.text)) milestones(source, c, found, dayFirst);
     if (/\bh(?:ours?|rs?)?\b/i.test(c.text)) hourBudgets(source, c, found);
@@ -877,7 +878,13 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
   for (const m of changed) {
     const value = parseMoney(m[1] ?? m[4] ?? "", m[2]);
     if (value === null || value <= 0) continue;
-    const per = (m[3] ?? "").toLowerCase().split(/\s+/).pop() ?? "";
+    // ("$4 per seat per month": the unit is the seat, not the second "per")
+    const per =
+      (m[3] ?? "")
+        .toLowerCase()
+        .replace(/\s+per$/, "")
+        .split(/\s+/)
+        .pop() ?? "";
     let key: string | null = null;
     if (
       /^(?:h|hr|hour|hours|hourly)$/.test(per) ||

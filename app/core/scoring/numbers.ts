@@ -376,6 +376,13 @@ export function quantities(original: string): Quantity[] {
       let head = "";
       for (const w of words) {
         if (/^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|after|before|until)$/i.test(w)) break;
+        // the phrase ends at its verb ("60 field techs get the app": techs, not the app), unless what follows is
+        // their access ("180 nurses will need logins": logins)
+        if (/^(?:get|gets|go|goes|will|are|is|have|has|need|needs|use|uses|can|must|want|wants|were|was)$/i.test(w)) {
+          const rest = words.slice(words.indexOf(w) + 1, words.indexOf(w) + 4);
+          head = rest.find((x) => unitOf(x) === "user") ?? head;
+          break;
+        }
         head = w;
         // "60 days after the final site": a length of time, whatever place follows it
         if (/^(?:day|hour|week|month|year)$/.test(unitOf(w) ?? "")) break;

@@ -1736,3 +1736,21 @@ describe("session 21 families, a story's own criteria", () => {
     ]);
   });
 });
+
+describe("session 21 families, add-on prices, labelled discounts and people who need logins", () => {
+  it("compares '$4 per seat per month on top' with the order form's '$6/seat/mo'", () => {
+    const form = "Kennelwise Pro — 3 clinics — 12-month term\nSMS add-on — 12 seats × $6/seat/mo ..... $864";
+    const promise = "The SMS add-on comes in at $4 per seat per month on top — I've kept that low for you.";
+    expect(flags({ order_form: form, customer_promise: promise }, "conflicting_terms")).toHaveLength(2);
+  });
+  it("reads 'Introductory discount — 15%' as a 15% discount", () => {
+    const form = "Kennelwise Pro — 3 clinics — 12-month term\nIntroductory discount — 15% on subscription, year 1";
+    const desk = "Approved: 10% discount on subscription fees for year 1.";
+    expect(flags({ order_form: form, deal_desk_exception: desk }, "conflicting_terms")).toHaveLength(2);
+  });
+  it("ends a counted phrase at its verb: '12 kennel techs get the app' counts techs, not apps", () => {
+    const app = "Kennelwise Pro — 3 clinics — 12-month term — owner app for 2 applications";
+    const note = "1) all 12 kennel techs get the app on day one";
+    expect(evidence({ order_form: app, kickoff_note: note }, "conflicting_terms")).toEqual([]);
+  });
+});
