@@ -519,9 +519,9 @@ const NOT_A_PRODUCT = new RegExp(
 );
 
 /**
- * Where a sales-side clause puts the customer to work: "onto the new platform", or on, off, through or using the product
- * by a name the order form writes ("Payflow", "Kennelwise"). A place takes "in" too ("live in Leeds from May"), so a
- * name takes only the prepositions of a tool. One pattern per packet.
+ * Where a sales-side clause puts the customer to work: "onto the new platform", or on, off, through or using the
+ * product by a name the order form writes ("Payflow", "Kennelwise"). A place takes "in" too ("live in Leeds from
+ * May"), so a name takes only the prepositions of a tool. One pattern per packet.
  */
 function workPlace(orderForm: string): RegExp {
   const names = new Set<string>();
