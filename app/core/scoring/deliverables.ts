@@ -37,7 +37,10 @@ const BARE_CONDITION = new RegExp(
   [
     String.raw`\b(?:per|upon|on|subject to|following|after)\s+(?:the\s+)?(?:customer|client|buyer)(?:'s|`,
     String.raw`’s)?\s+(?:sign[- ]?off|approval|acceptance)\b(?!\s+(?:within|of the|against|when))|`,
-    String.raw`\bto (?:the )?(?:customer|client|buyer)(?:'s|’s)? (?:reasonable )?satisfaction\b|`,
+    // "to the client's reasonable satisfaction", "to Three Oaks' satisfaction", "to the satisfaction of the buyer"
+    String.raw`\bto (?:the |its |their )?(?:(?:customer|client|buyer)(?:'s|’s)?|`,
+    String.raw`(?:[\w&.-]+\s+){0,3}?[\w&.-]+(?:'s|’s|s'|s’)) (?:reasonable |full |complete )?satisfaction\b|`,
+    String.raw`\bto the (?:reasonable )?satisfaction of\b|`,
     String.raw`\b(?:acceptance(?: criteria)?|AC|DoD)\s*[:=—–-]?\s*(?:tbd|tbc|to be (?:agreed|defined|confirmed|`,
     String.raw`determined)|as agreed|n\/a|to follow|pending|later)\b|\bas (?:mutually )?agreed\b`,
   ].join(""),
@@ -211,6 +214,9 @@ export function hasCondition(text: string): boolean {
   // a label naming items then a bare sign-off ("Acceptance of W4, W5: client approval"): only the label is left
   const label = t !== text ? ACCEPTANCE_LABEL.exec(t) : null;
   if (label && !label[1].replace(/[\w-]*\d[\w.-]*|\b(?:and|the|items?)\b|[\s,.;:()&]/gi, "")) return MEASURED.test(t);
+  // "Acceptance: every item accepted to the client's satisfaction": the label and a few words are all that is left
+  if (label && !/\d/.test(label[1]) && label[1].split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length <= 3)
+    return MEASURED.test(t);
   return ACCEPTANCE.test(t) || MEASURED.test(t);
 }
 /** An acceptance label and what follows it ("Sign-off for items 4–6: …"). */

@@ -1754,3 +1754,19 @@ describe("session 21 families, add-on prices, labelled discounts and people who 
     expect(evidence({ order_form: app, kickoff_note: note }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 21 families, satisfaction by name and renewals locked", () => {
+  it("reads 'accepted to Three Oaks' reasonable satisfaction' as no criterion", () => {
+    const scope = [
+      "Deliverables",
+      "  K1  Booking module for the three clinics.",
+      "  K2  Import of pet records from the old diary.",
+      "Acceptance: each deliverable is accepted to Three Oaks' reasonable satisfaction.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toHaveLength(2);
+  });
+  it("reads a renewal 'locked at today's rates, no uplift' as a price concession", () => {
+    const note = "their owner wanted price certainty so I told her the renewal is locked at today's rates, no uplift";
+    expect(flags({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+  });
+});

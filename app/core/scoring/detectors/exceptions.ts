@@ -66,6 +66,10 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         // a term carried into the renewal, a share or uplift set to nothing
         String.raw`\b(?:holds?|applies|carries (?:over|forward)) (?:for|to|into) the renewal\b|`,
         String.raw`\b(?:share|commission|uplift|increase|margin)\b[^.]{0,30}\b0\s?%|`,
+        // "renewal locked at today's rates", "no uplift at renewal"
+        String.raw`\block(?:ed)? (?:in )?at (?:today'?s|current|this year'?s|the same) `,
+        String.raw`(?:price|pricing|rates?|fees?)\b|`,
+        String.raw`\bno (?:price )?(?:uplift|increase|escalation)\b|`,
         // "freeze the first-year subscription rate"
         String.raw`\bfr(?:eez(?:e|es|ing)|oze|ozen) (?:the |their |our |today'?s )?(?:[\w-]+ ){0,4}(?:price|pricing|`,
         String.raw`rates?|fees?)\b`,
@@ -174,7 +178,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 11,
+  version: 12,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
