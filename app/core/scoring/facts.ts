@@ -123,12 +123,20 @@ const MILESTONES: [string, RegExp][] = [
   ],
   ["kickoff", /\bkick[- ]?off\b/i],
   // the first day of the subscription term ("a 2-year term starting on 9 March"), apart from when the work starts
-  ["term start", /\b(?:term|subscription)\b[^.;]{0,40}?\b(?:from|beginning|starting|commencing)\b/i],
+  [
+    "term start",
+    new RegExp(
+      String.raw`\b(?:term|subscription)\b[^.;]{0,40}?\b(?:from|beginning|starting|commencing)\b|` +
+        // "Subscription start: 1 June", "Service start: 2026-05-01" (not an academic "autumn term starts")
+        String.raw`\b(?:subscription|service) start|\b(?:contract|subscription|initial) term start`,
+      "i",
+    ),
+  ],
   ["uat", /\buat\b|\buser acceptance\b/i],
   [
     "start",
     new RegExp(
-      String.raw`\bstart date\b|\bsubscription start\b|\bstarts? on\b|\bcommence\w*\b|\beffective date\b|` +
+      String.raw`\bstart date\b|\bstarts? on\b|\bcommence\w*\b|\beffective date\b|` +
         // a performance period opening on a date ("PoP starts 1 April")
         String.raw`\b(?:pop|period of performance|performance period)\b[^.;]{0,60}?\b(?:begins?|starts?)\b`,
       "i",

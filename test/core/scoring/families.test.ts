@@ -1770,3 +1770,14 @@ describe("session 21 families, satisfaction by name and renewals locked", () => 
     expect(flags({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
   });
 });
+
+describe("session 21 families, the subscription's first day by other names", () => {
+  it("compares 'Subscription start: 1 June' with 'Service start: 2026-05-01', not an academic 'term starts'", () => {
+    const form = "Kennelwise Pro — 3 clinics\nService start: 2026-05-01 · Term: 12 months";
+    expect(
+      flags({ order_form: form, cs_requirement: "Subscription start: 1 June 2026" }, "conflicting_terms"),
+    ).toHaveLength(2);
+    const note = "the puppy-school term starts 1 September, so they want bookings open by July";
+    expect(evidence({ order_form: form, kickoff_note: note }, "conflicting_terms")).toEqual([]);
+  });
+});
