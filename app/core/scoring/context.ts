@@ -33,6 +33,7 @@ export function buildContext(packet: PacketText): Context {
   const cache = new Map<TextSource, Unit[]>();
   const text = (s: TextSource) => packet[s] ?? "";
   let scope: Set<string> | undefined;
+  let dayFirst: boolean | undefined;
   return {
     packet,
     text,
@@ -42,6 +43,12 @@ export function buildContext(packet: PacketText): Context {
     },
     get scopeTerms() {
       return (scope ??= soldTerms(`${text("signed_scope")}\n${text("order_form")}`).sold);
+    },
+    get dayFirst() {
+      // a packet that writes 27/03/2026 writes every slashed date day first (round-the-clock "24/7" is no date)
+      return (dayFirst ??= TEXT_SOURCES.some((s) =>
+        /(?<![\d/.])(?!24\/7(?!\d))(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2])(?![\d])/.test(text(s)),
+      ));
     },
     get excludedTerms() {
       return soldTerms(`${text("signed_scope")}\n${text("order_form")}`).excluded;

@@ -491,10 +491,7 @@ function statementsOf(text: string): { span: Span; block: Block }[] {
 /** Every fact of every field of a packet. */
 export function factsOf(ctx: Context): Fact[] {
   const out: Fact[] = [];
-  // a packet that writes 27/03/2026 writes every slashed date day first
-  const dayFirst = TEXT_SOURCES.some((s) =>
-    /(?<![\d/.])(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2])(?![\d])/.test(ctx.text(s)),
-  );
+  const dayFirst = ctx.dayFirst;
   const place = workPlace(ctx.text("order_form"));
   for (const source of TEXT_SOURCES) {
     const text = ctx.text(source);

@@ -24,6 +24,8 @@ export interface Context {
   scopeTerms: Set<string>;
   /** the clauses the scope explicitly excludes, as term sets */
   excludedTerms: Set<string>[];
+  /** does the packet write slashed and dotted dates day first (27/03/2026 somewhere in it)? */
+  dayFirst: boolean;
   /** findings of detectors that ran earlier (later detectors avoid double-counting a span) */
   prior: Finding[];
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { scorePacket } from "../../../app/core/scoring/score";
 import type { PacketText } from "../../../app/core/packet";
+import { buildContext } from "../../../app/core/scoring/context";
+import { factsOf } from "../../../app/core/scoring/facts";
 
 // One test per failure family of the scorer issue, on packets written for this file in wording of its own
 // (a veterinary-clinic group, a freight broker, a museum, a school district, a brewery, a law firm). Each failed on
@@ -1779,5 +1781,22 @@ describe("session 21 families, the subscription's first day by other names", () 
     ).toHaveLength(2);
     const note = "the puppy-school term starts 1 September, so they want bookings open by July";
     expect(evidence({ order_form: form, kickoff_note: note }, "conflicting_terms")).toEqual([]);
+  });
+});
+
+describe("session 21 families, day-first schedules", () => {
+  it("reads an approved schedule written day first ('all clinics live 11/05/2026') as 11 May", () => {
+    const scope = [
+      "1. Booking module for 3 clinics. Accepted when 20 test bookings confirm by SMS.",
+      "Delivery schedule — agreed by delivery (M. Ibe, 02/03/2026): kickoff 23/03/2026, all clinics live 11/05/2026.",
+    ].join("\n");
+    expect(
+      evidence({ signed_scope: scope, kickoff_note: "I told them everyone is live 11 May." }, "timeline_assumption"),
+    ).toEqual([]);
+  });
+  it("does not read round-the-clock '24/7' as a day-first date", () => {
+    const packet = { ...base, signed_scope: "2. Go-live: 3/1/2027.", customer_promise: "A vet on call 24/7." };
+    const golive = factsOf(buildContext(packet)).find((f) => f.key === "date:golive");
+    expect(golive?.value).toBe(301);
   });
 });

@@ -179,7 +179,8 @@ function approvedSchedule(ctx: Context): Schedule | null {
   // headings around it: its rows come before the approval line (in its section) or after it, and a dated row is a
   // row, not a heading
   const blocks = documentOf(scope).blocks;
-  const row = (j: number) => !blocks[j].heading || dateMentions(blocks[j].text).length > 0;
+  const dayFirst = { dayFirst: ctx.dayFirst };
+  const row = (j: number) => !blocks[j].heading || dateMentions(blocks[j].text, dayFirst).length > 0;
   const parts: string[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
@@ -200,11 +201,11 @@ function approvedSchedule(ctx: Context): Schedule | null {
     const t = ctx.text(source);
     for (const s of sentences(t, 0, t.length))
       if (DELIVERY_APPROVED.test(s.text) && SCHEDULE_WORD.test(s.text) && !TENTATIVE.test(s.text))
-        for (const d of dateMentions(s.text)) if (d.key && /^\d{2}-\d{2}$/.test(d.key)) days.push(d.key);
+        for (const d of dateMentions(s.text, dayFirst)) if (d.key && /^\d{2}-\d{2}$/.test(d.key)) days.push(d.key);
   }
   if (!parts.length && !days.length) return null;
   const text = parts.join("\n");
-  for (const d of dateMentions(text)) if (d.key) days.push(d.key);
+  for (const d of dateMentions(text, dayFirst)) if (d.key) days.push(d.key);
   return { keys: new Set(days), months: new Set(days.map((d) => d.slice(0, 2))), terms: termSet(text) };
 }
 
@@ -275,7 +276,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 13,
+  version: 14,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
