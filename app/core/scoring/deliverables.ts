@@ -60,7 +60,8 @@ const BOUNDED_KIND = new RegExp(
     String.raw`office hours|advisory|onboarding calls?|shadowing|parallel (?:runs?|cycles?|billing|`,
     String.raw`payroll)|`,
     // training named in the languages international packets mix in
-    String.raw`schulung\w*|formaci[oó]n|capacitaci[oó]n|formazione|treinamento|szkoleni\w*|opleiding\w*)\b`,
+    String.raw`schulung\w*|formaci[oó]n|capacitaci[oó]n|formazione|treinamento|szkoleni\w*|opleiding\w*|`,
+    String.raw`utbildning\w*|koulutu\w*|uddannelse|oppl[æa]ring)\b`,
   ].join(""),
   "i",
 );
@@ -156,6 +157,13 @@ const NOT_WORK = new RegExp(
   ].join(""),
   "i",
 );
+/** Text that is no work: a duty of the customer, a fee, a capability, the contract itself. */
+function notWork(text: string): boolean {
+  // (a scope that opens with its contract's reference, "SOW KW-12 (signed 3 May): booking module …", is work)
+  const t = text.replace(/^(?:sow|pws|po|contract)\b[^:.]{0,60}:\s+(?=\S+\s+\S+\s+\S+)/i, "");
+  return NOT_WORK.test(t) || CAPABILITY.test(t);
+}
+
 const GOVERNANCE_LABEL = new RegExp(
   [
     String.raw`^(?:project management|governance|status (?:reports?|meetings?|calls?)|steering|`,
@@ -231,7 +239,7 @@ function isWork(text: string, row = false): boolean {
   // (a numbered table row may name its deliverable in one word: "D5 | Reports")
   if (t.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < (row ? 1 : 2)) return false;
   if (row && !/^\p{Lu}\p{Ll}{3,}/u.test(t)) return false;
-  if (NOT_WORK.test(t) || CAPABILITY.test(t)) return false;
+  if (notWork(t)) return false;
   if (/^(?:acceptance|accepted|sign[- ]?off|complete|done|approv)/i.test(t)) return false;
   // a line that is only a date, an amount or a reference
   if (!/\p{L}{3}/u.test(t.replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b/gi, ""))) return false;
@@ -493,8 +501,7 @@ export function workSentences(scope: string): Span[] {
       out.push(b.head);
       continue;
     }
-    for (const s of sentences(scope, b.start, b.end))
-      if (!NOT_WORK.test(s.text) && !CAPABILITY.test(s.text)) out.push(s);
+    for (const s of sentences(scope, b.start, b.end)) if (!notWork(s.text)) out.push(s);
   }
   return out;
 }

@@ -43,6 +43,18 @@ export const ESCAPE_CLAUSES = [
   "to be (?:agreed|determined|defined|decided|confirmed)(?: upon)?",
   "tbd",
   "tbc",
+  // in the languages international packets mix in
+  "seg[uú]n (?:necesidad|se requiera)",
+  "si (?:es )?necesario",
+  "au besoin",
+  "selon (?:les )?besoins?",
+  "si n[ée]cessaire",
+  "(?:bei|nach) bedarf",
+  "secondo necessit[àa]",
+  "se necessario",
+  "vid behov",
+  "w razie potrzeby",
+  "conforme (?:necess[áa]rio|a necessidade)",
 ];
 
 /** R9 open-ended clauses: a list that never closes. */

@@ -1800,3 +1800,32 @@ describe("session 21 families, day-first schedules", () => {
     expect(golive?.value).toBe(301);
   });
 });
+
+describe("session 21 families, words of other languages in English packets", () => {
+  it("reads 'Owner …: à définir' and 'nessuno ancora' as nobody", () => {
+    for (const cs of [
+      "Owner for the SMS gateway on our side: à définir.",
+      "Owner booking-export mapping: nessuno ancora.",
+    ])
+      expect(flags({ cs_requirement: cs }, "unowned_requirement")).toHaveLength(1);
+  });
+  it("reads 'sin cargo' as free work and '10 % rabatt' as a discount", () => {
+    for (const note of [
+      "Extra training in the Seville clinic for 12 nurses, sin cargo — I agreed it with the manager.",
+      "And I agreed to extend the 10 % rabatt into year 2 if they give us a reference.",
+    ])
+      expect(flags({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+  });
+  it("reads 'según necesidad' as an escape clause", () => {
+    const scope =
+      "1. Booking module for 3 clinics, accepted when 20 test bookings confirm by SMS.\n" +
+      "2. Formación: 2 sesiones online, más material de apoyo según necesidad.";
+    expect(evidence({ signed_scope: scope }, "ambiguous_deliverable")).toHaveLength(1);
+  });
+  it("reads a scope that opens with its contract reference ('SOW KW-12 (signed …): …') as work", () => {
+    const scope =
+      "SOW KW-12 (signed 30/01/2026): Kennelwise Pro for 3 clinics; various clinic-specific kennel rules. " +
+      "Acceptance: bookings accepted after one month of parallel running with 0 discrepancies.";
+    expect(flags({ signed_scope: scope }, "ambiguous_deliverable")).toHaveLength(1);
+  });
+});

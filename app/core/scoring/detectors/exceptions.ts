@@ -12,7 +12,8 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\bon us\b|\bon the house\b|\bsweetener\b|\bgoodwill\b|\bwon'?t be (?:invoiced|billed|`,
         String.raw`charged)\b|\b(?:not|don'?t|won'?t) (?:be )?(?:invoic(?:e|ed|ing)|bill(?:ed|ing)?|charg(?:e|ed|`,
         String.raw`ing))\b|`,
-        String.raw`\bsem custo\b|\bsin costo\b|`,
+        String.raw`\bsem (?:custo|encargo)\b|\bsin (?:costo|coste|cargo)\b|\bsenza (?:costi|costo|oneri)\b|`,
+        String.raw`\bkostenfrei\b|\butan kostnad\b|\bbez op[łl]at\b|`,
         String.raw`\bsans frais\b|\bgratuit\w*\b|\bkostenlos\b|\bohne (?:aufpreis|kosten|berechnung)\b|`,
         String.raw`\bat no (?:extra |additional )?(?:cost|charge)\b|\bno (?:extra |additional )?(?:charge|`,
         String.raw`cost|fee)s?\b|\bfor free\b|\bfree(?: of charge)?\b|\bcomplimentary\b|\bgratis\b|`,
@@ -26,7 +27,15 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     ),
   },
   { family: "waiver", re: /\bwaiv(?:e|ed|es|ing|er)\b/i },
-  { family: "discount", re: /\bdiscount(?:ed|s)?\b|\d+\s?%\s?off\b|\bmarked down\b/i },
+  {
+    family: "discount",
+    // (and in the languages international packets mix in: Rabatt, remise, descuento, sconto, korting, desconto)
+    re: new RegExp(
+      String.raw`\bdiscount(?:ed|s)?\b|\d+\s?%\s?off\b|\bmarked down\b|` +
+        String.raw`\b(?:rabatt|remise|descuento|sconto|korting|desconto|rabat)\b`,
+      "i",
+    ),
+  },
   {
     family: "credit",
     re: new RegExp(
@@ -178,7 +187,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 12,
+  version: 13,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

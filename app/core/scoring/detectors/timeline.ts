@@ -87,11 +87,16 @@ const SELLER_AFFIRM = new RegExp(
   "i",
 );
 const PAST_FACT = /\b(?:approved|signed|closed|met|called|sent|received|started|was|were|had)\b/i;
-const SCHEDULE_WORD = /\b(?:schedule|timeline|timetable|plan|dates|milestones?|ims|baseline|zeitplan|calendar)\b/i;
+const SCHEDULE_WORD = new RegExp(
+  String.raw`\b(?:schedule|timeline|timetable|plan|dates|milestones?|ims|baseline|calendar|` +
+    // in the languages international packets mix in
+    String.raw`zeitplan|projektplan|terminplan|cronograma|calendario|calendrier|planning|tidsplan|harmonogram)\b`,
+  "i",
+);
 // (with approval in the languages international packets mix in: freigegeben, aprobado, aprovado, approuvé …)
 const APPROVALS =
   String.raw`approved|confirmed|agreed|signed off|freigegeben|genehmigt|aprobad[oa]|aprovad[oa]|approuv\w*|` +
-  String.raw`goedgekeurd|approvato`;
+  String.raw`goedgekeurd|approvato|godk[äa]nd|zatwierdzon\w*|valid[ée]e?`;
 const APPROVAL_WORD = new RegExp(String.raw`\b(?:${APPROVALS}|signed|validated|reviewed|committed)\b`, "i");
 const DELIVERY_WORD = /\b(?:delivery|implementation|project manager|pm|services|ps|contractor'?s|provider'?s|our)\b/i;
 const APPROVED_SCHEDULE = {
@@ -276,7 +281,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 14,
+  version: 15,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];

@@ -9,6 +9,11 @@ const BLANKISH_OWNER = new RegExp(
   "i",
 );
 
+// "nobody yet" in the languages international packets mix in: à définir, nessuno, niemand, nadie, ingen …
+const NOBODY_ABROAD =
+  String.raw`(?<![\w\u00C0-\u024F])(?:[àa] (?:d[ée]finir|confirmer|d[ée]signer)|nessuno(?: ancora)?|` +
+  String.raw`da definire|niemand|noch offen|nadie|por (?:definir|asignar)|sin asignar|ningu[ée]m|ingen|nikt)\b`;
+
 // an owner marked unknown, "to be decided", question marks, or nobody named
 const UNOWNED = new RegExp(
   [
@@ -16,7 +21,7 @@ const UNOWNED = new RegExp(
       String.raw`\s*(?:[:=\-—–]\s*|is\s+|(?:on|at) our side\s*[:\-—]?\s*)?` +
       String.raw`(?:\?{2,}|\btbd\b|\btba\b|\bunknown\b|\bnone\b|` +
       String.raw`\bnot (?:yet )?(?:assigned|identified|named|decided|confirmed|fixed|chosen|set)\b|` +
-      String.raw`\bunassigned\b|\bnobody\b|\bno one\b)`,
+      String.raw`\bunassigned\b|\bnobody\b|\bno one\b|${NOBODY_ABROAD})`,
     String.raw`\b(?:nobody|no one|no-one)\s+(?:is\s+|has been\s+)?(?:assigned|identified|owns|named|picked)`,
     String.raw`\bowner\s+(?:unknown|tbd|missing|not (?:yet )?(?:named|assigned))`,
     String.raw`\bnot sure who\b`,
@@ -25,13 +30,15 @@ const UNOWNED = new RegExp(
     String.raw`\bwho (?:on|from|in) (?:our|the) (?:side|team)\s*\?\s*(?:not (?:yet )?(?:decided|agreed|sorted|known|` +
       String.raw`fixed)|tbd|tbc|nobody|no one|unclear|none)`,
     String.raw`\bno named (?:person|owner|individual|lead)\b`,
+    // "Owner booking-export mapping: nessuno ancora"
+    String.raw`\bowner\b[^.;:\n]{0,40}:\s*(?:${NOBODY_ABROAD}|\?{2,}|tbd\b|nobody\b|no one\b)`,
     String.raw`\bno owner\b`,
     String.raw`\bunassigned\b|\bnot (?:yet )?assigned\b`,
     String.raw`\bowner\s*[:=]\s*\?+(?![\w?])`,
     String.raw`:\s*\?{2,}\s*(?:$|[.;)(])`,
     // "Owner for the SSO piece on our side: ??", "Owner: not yet identified"
     String.raw`\bowner(?:ship)?\s+(?:for|of)\b[^:.;—–]{1,50}(?::|\s[—–-])\s*` +
-      String.raw`(?:\?{2,}|tbd\b|tbc\b|none\b|nobody\b|no one\b|unknown\b|` +
+      String.raw`(?:\?{2,}|tbd\b|tbc\b|none\b|nobody\b|no one\b|unknown\b|${NOBODY_ABROAD}|` +
       String.raw`not (?:yet )?(?:assigned|identified|named|agreed|decided|sorted)\b)`,
     String.raw`\b(?:owner|lead|contact|responsible)\s*[:=-]\s*` +
       String.raw`not (?:yet )?(?:identified|named|decided|agreed|sorted|confirmed|known)\b`,
@@ -78,7 +85,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 9,
+  version: 10,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
