@@ -312,12 +312,14 @@ const LABEL_COUNT = new RegExp(
   "gi",
 );
 const PERSON = new RegExp(
-  String.raw`^(?:people|person|staff|employe|member|user|nurse|surgeon|clerk|judge|chef|guard|\w+(?:er|or|ist|ant|` +
+  String.raw`^(?:people|person|staff|employe|member|user|nurse?|surgeon|clerk|judge|chef|guard|\w+(?:er|or|ist|ant|` +
     String.raw`ent|ian))$`,
 );
 const LICENCE_CONTEXT = new RegExp(
   String.raw`\b(?:seats?|licen[cs](?:es?|ed)|log(?:ging)? ?ins?|accounts?|access|view(?:ing|ers?)?|` +
-    String.raw`need (?:a )?(?:seat|login|licen[cs]e))\b`,
+    String.raw`need (?:a )?(?:seat|login|licen[cs]e))\b|` +
+    // each one using the product: "every one of them has to clock in", "all 60 techs get the app"
+    String.raw`\b(?:has|have|need|needs) to (?:clock|log|sign|use)\b|\b(?:gets?|on) the (?:app|mobile app)\b`,
   "i",
 );
 

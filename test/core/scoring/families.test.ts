@@ -1829,3 +1829,13 @@ describe("session 21 families, words of other languages in English packets", () 
     expect(flags({ signed_scope: scope }, "ambiguous_deliverable")).toHaveLength(1);
   });
 });
+
+describe("session 21 families, space-grouped thousands and people who each use the product", () => {
+  it("reads '1 850 users' as 1,850, and '2 300 nurses … every one of them has to clock in' as users", () => {
+    const form = "Kennelwise Pro — 3 clinics — 12-month term\nKW-CLOCK 1 850 users @ R 16,00 pupm";
+    const note = "They've got 2 300 nurses on the payroll and every one of them has to clock in.";
+    expect(flags({ order_form: form, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+    const same = "They've got 1 850 nurses on the payroll and every one of them has to clock in.";
+    expect(flags({ order_form: form, kickoff_note: same }, "conflicting_terms")).toEqual([]);
+  });
+});
