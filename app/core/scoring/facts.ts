@@ -318,7 +318,7 @@ const PERSON = new RegExp(
 const LICENCE_CONTEXT = new RegExp(
   String.raw`\b(?:seats?|licen[cs](?:es?|ed)|log(?:ging)? ?ins?|accounts?|access|view(?:ing|ers?)?|` +
     String.raw`need (?:a )?(?:seat|login|licen[cs]e))\b|` +
-    // each one using the product: "every one of them has to clock in", "all 60 techs get the app"
+    // each one using the product: "each of them has to clock in", "all 60 techs get the app"
     String.raw`\b(?:has|have|need|needs) to (?:clock|log|sign|use)\b|\b(?:gets?|on) the (?:app|mobile app)\b`,
   "i",
 );
