@@ -640,6 +640,11 @@ interface ClauseFact {
   end: number;
 }
 
+const PRICED_COUNT = new RegExp(
+  String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*[×x]\s*[$€£₹][\d.,]+\s*(?:\/|per\s+)([A-Za-z]+)`,
+  "g",
+);
+
 /** The facts of one clause, offsets relative to it; the key carries the row flag, day order and money topic. */
 const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
   const row = key[0] === "1";
@@ -663,6 +668,14 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
       const clause = c.text.length > 160 ? { start: q.start, end: q.end, text: phrase } : c;
       found.push(fact("count", source, `count:${q.unit}`, q.value, q.bound, clause));
     }
+    // "licences ........ 45 × $38/user/mo": a figure priced per unit counts that unit
+    if (!row && !explained && /[×x]\s*[$€£₹]/.test(c.text))
+      for (const m of c.text.matchAll(PRICED_COUNT)) {
+        const value = parseNumeral(m[1]);
+        const unit = unitOf(m[2]);
+        if (value && Number.isInteger(value) && unit && !found.some((f) => f.key === `count:${unit}`))
+          found.push(fact("count", source, `count:${unit}`, value, "exact", c));
+      }
     if (/mo|y(?:ea)?r|w(?:ee)?k/i.test(c.text) && (!NOT_A_TERM.test(c.text) || NAMED_TERM.test(c.text)) && !explained)
       durations(source, c, found);
     if (/\b(?:19|20)\d\d\b[^]*\b(?:19|20)\d\d\b/.test(c.text) && !explained) termRange(source, c, found);

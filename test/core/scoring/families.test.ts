@@ -1839,3 +1839,12 @@ describe("session 21 families, space-grouped thousands and people who each use t
     expect(flags({ order_form: form, kickoff_note: same }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 21 families, dot-leader order lines", () => {
+  it("counts '45 × $38/user/mo' after a dot leader as 45 users", () => {
+    const form =
+      "Kennelwise Pro — 3 clinics — 12-month term\nfront-desk user licences ........ 45 × $38/user/mo ...... $20,520/yr";
+    const note = "The group signed for 60 named users across the three clinics.";
+    expect(flags({ order_form: form, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+  });
+});
