@@ -13,7 +13,13 @@ export const DECLINED = new RegExp(
     String.raw`\bquote(?:d)? (?:it |that |them )?(?:separately|later|after)\b|\bcan quote\b|\bwill quote\b`,
     String.raw`\b(?:needs?|would need|requires?) (?:its own|a separate|a new|another)\b`,
     String.raw`\b(?:would|will) (?:be|need|require) (?:a )?new (?:order|sow|contract|quote|purchase)\b`,
-    String.raw`\bpointed (?:them|him|her) to\b|\bsaid no\b|\bdeclined\b|\bwe don'?t (?:do|offer|support)\b|\bwon'?t\b`,
+    String.raw`\bpointed (?:them|him|her) to\b|\bsaid no\b|\bdeclined\b|\bwon'?t\b|` +
+      String.raw`\bwe don'?t (?:do|offer|support|give|sell)\b`,
+    // a refusal or a scope line said to the customer: "not something we do", "it sits outside this deal"
+    String.raw`\bnot something we (?:do|offer|support|sell|provide)\b|\b(?:they|she|he) dropped it\b`,
+    String.raw`\b(?:sits?|falls?|is|are) outside (?:this|the|our) (?:deal|scope|contract|sow|order|engagement)\b`,
+    String.raw`\bpriced separately\b|\b(?:a )?later project\b|\b(?:is|are) (?:delivery'?s|delivery’s) call\b`,
+    String.raw`\bdelivery (?:will|to) confirm\b`,
     String.raw`\bfuture phase\b|\bphase (?:2|two|ii)\b|\blater phase\b`,
     String.raw`\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b`,
     String.raw`\bstandard (?:msa |contract )?terms apply\b`,
@@ -33,7 +39,9 @@ export const NOT_A_PROMISE = new RegExp(
     String.raw`\b(?:haven'?t|have not|didn'?t|did not|never)\s+(?:\w+\s+)?(?:promised?|`,
     String.raw`offered|committed|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|`,
     String.raw`commitments|side deals)\b|\bno (?:dates?|commitment) (?:is |are |was |`,
-    String.raw`were )?(?:committed|promised|given|made)\b|\bno dates?\b|\bno commitment\b`,
+    String.raw`were )?(?:committed|promised|given|made)\b|\bno dates?\b|\bno commitment\b|`,
+    // "I haven't said anything beyond it"
+    String.raw`\b(?:haven'?t|have not|didn'?t|did not)\s+(?:said|told them|offered)\s+anything\b`,
   ].join(""),
   "i",
 );

@@ -1848,3 +1848,18 @@ describe("session 21 families, dot-leader order lines", () => {
     expect(flags({ order_form: form, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
   });
 });
+
+describe("session 21 families, declines and deferrals by other names", () => {
+  it("respects 'not something we do', 'sits outside this deal', 'priced separately', 'delivery's call'", () => {
+    for (const note of [
+      "Grooming bookings came up again — told them that's not something we do, they dropped it.",
+      "They asked whether owners can pay invoices through the portal — told them payments sit outside this deal.",
+      "Writing stays back to the old diary would be a later project, priced separately.",
+      "I told her the go-live date is delivery's call once the plan has been reviewed.",
+      "I told the manager that's veterinary advice we don't give; she's taking it to their own vet.",
+      "I haven't said anything beyond the SOW dates.",
+      "The SMS add-on comes in at $4 per seat per month on top.",
+    ])
+      expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -187,7 +187,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 13,
+  version: 14,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

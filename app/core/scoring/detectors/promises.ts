@@ -113,7 +113,9 @@ const COMMERCIAL = new RegExp(
   [
     String.raw`\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic(?:ed|ing)|payments? terms|`,
     String.raw`net[- ]?\d+|t&e|travel|flights?|hotels?|accommodation|expenses|overage|uplift|free|`,
-    String.raw`no (?:extra )?(?:cost|charge)|without (?:charging|billing|invoicing))\b`,
+    String.raw`no (?:extra )?(?:cost|charge)|without (?:charging|billing|invoicing))\b|` +
+      // a price quoted per unit ("comes in at $4 per seat")
+      String.raw`[$€£₹]\s?\d[\d.,]*\s*(?:\/|per\b|a\b)`,
   ].join(""),
   "i",
 );
@@ -262,7 +264,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 14,
+  version: 15,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
