@@ -1863,3 +1863,14 @@ describe("session 21 families, declines and deferrals by other names", () => {
       expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 21 families, requirements the customer or the CSM owns", () => {
+  it("reads items owned by a customer department or by the CSM as no promise of delivery work", () => {
+    for (const cs of [
+      "Diary export API access + sandbox — owner: Three Oaks IT (Pat Quinn)",
+      "Owner launch kit (flyers, email copy) — owner: Three Oaks Marketing",
+      "Vaccination reminder wording review — owner: Dara Okoye (CSM)",
+    ])
+      expect(evidence({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
+  });
+});

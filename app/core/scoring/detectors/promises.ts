@@ -87,6 +87,10 @@ const CS_EXTRA_WORK = new RegExp(
 // work the customer does themselves ("customer task", "the agency to supply …")
 const CUSTOMER_TASK = new RegExp(
   [
+    // owned by one of the customer's departments ("owner: Ironvale IT (M. Costigan)", "owner: AUSD Communications"),
+    // or by the customer success manager for the success plan ("owner: R. Kim (CSM)")
+    String.raw`\bowner\s*:\s*(?:[A-Z][\w&.-]*\s+){0,3}(?:IT|Communications|Marketing|Finance|HR|Operations|`,
+    String.raw`Procurement|Facilities|Legal)\b|\bowner\s*:\s*(?:CSM\b|[^;.()]{2,40}\((?:our )?CSM\))|`,
     String.raw`\b(?:customer|client|their) (?:task|action|responsibility)\b|`,
     String.raw`^(?:the )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)? to (?:name|supply|provide|register|confirm|`,
     String.raw`send|add|nominate|assign|approve|sign)\b|\bnot sold\b|\bnot offered\b|\bno commitment\b|`,
@@ -264,7 +268,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 15,
+  version: 16,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
