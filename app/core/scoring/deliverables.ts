@@ -298,6 +298,9 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       // (a line that only names a bare sign-off or "TBD" names its deliverables without covering them)
       const bare = !condition && BARE_ONLY.test(t);
       if (condition || (inAcceptance && !bare)) for (const r of referencedIds(t)) refs.add(r);
+      // "B — when parcel counts reconcile …": an acceptance line led by a row's letter names that row
+      const letter = inAcceptance && !bare ? /^\s*([A-Z])\s*[—–:]\s/.exec(s.text) : null;
+      if (letter) refs.add(letter[1]);
       // an item's own acceptance line names that item, not the others that share its words
       if (condition && (inAcceptance || standalone)) named.push(termSet(t));
     }

@@ -371,7 +371,8 @@ function parseDocument(text: string): DocumentModel {
           (c) =>
             /^(?:id|#|no\.?|ref|item|d#|clin|line)$/i.test(c.header) &&
             c !== main &&
-            /^[A-Z]{0,6}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(c.text),
+            // (a lettered row, "A | Conversion plan | 8 May", is as much an id as "D-3")
+            (/^[A-Z]{0,6}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(c.text) || /^[A-Z]$/.test(c.text)),
         ) ??
         (withHeader[0] !== main &&
         /^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(withHeader[0]?.text ?? "") &&

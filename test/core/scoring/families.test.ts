@@ -1874,3 +1874,20 @@ describe("session 21 families, requirements the customer or the CSM owns", () =>
       expect(evidence({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 21 families, lettered rows accepted by letter", () => {
+  it("links 'B — when …' acceptance lines to the rows lettered A, B, C of a deliverable table", () => {
+    const scope = [
+      "3. DELIVERABLES",
+      "No. | Deliverable | Target",
+      "A | Booking module configured | 4 May 2026",
+      "B | Pet records imported | 18 May 2026",
+      "C | Reminder texts live | 1 June 2026",
+      "4. ACCEPTANCE",
+      "4.1 The practice owner approves each deliverable in writing:",
+      "A — when 20 test bookings confirm by SMS.",
+      "C — when a test reminder reaches five staff phones and none bounce.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Pet records imported"]);
+  });
+});
