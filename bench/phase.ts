@@ -118,7 +118,10 @@ if (name === "import" || name === "reimport") {
     ["recurring_fields", [s.pilot_start, s.window_days]],
     ["weekly_series", [s.pilot_start, s.window_days, new Date().toISOString().slice(0, 10)]],
     ["reliability", []],
-    ["template_topics", [s.pilot_start, s.window_days]],
+    [
+      "template_topics",
+      [s.pilot_start, s.window_days, new Date().toISOString().slice(0, 10), s.thresholds.topic_days_fix],
+    ],
     ["early_rework_items", [s.pilot_start, s.window_days, 300, 0]],
   ] as const) {
     const layer = await time(() => {

@@ -117,6 +117,12 @@ for (const [k, v] of Object.entries(q)) if (k.startsWith("q:")) console.log(`  $
 console.log("  (target < 200 ms each; layer overhead vs raw DuckDB < 20%)");
 
 console.log("\n== dashboard under 10 concurrent clients (loopback)");
+// the dashboard is served from its production build, as `npm start` serves it: build it once if it is not there
+if (!existsSync(path.join(PROJECT_ROOT, "build", "server", "index.js"))) {
+  console.log("building the dashboard (npm run build)…");
+  const b = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  if (b.status !== 0) throw new Error("npm run build failed");
+}
 const h = phase("http");
 for (const [k, v] of Object.entries(h)) console.log(`  ${k.padEnd(26)} ${v}`);
 console.log("  (after one warm-up request per page; target p95 < 300 ms)");
