@@ -85,7 +85,9 @@ const DURATION_TOPICS: [string, RegExp][] = [
     new RegExp(
       [
         String.raw`\bterm\b|\bcontract(?:ed)?\b|\bsubscription\b|\brenewal\b|\bcommitment\b|\bsigned (?:for|`,
-        String.raw`a|an)\b|\b(?:year|month)[- ]deal\b|\bagreement\b|\bperiod of performance\b`,
+        String.raw`a|an)\b|\b(?:year|month)[- ]deal\b|\bagreement\b|\bperiod of performance\b|`,
+        // a public contract's "base period" (its option periods are extensions, not the term)
+        String.raw`\bbase (?:period|term|year)s?\b`,
       ].join(""),
       "i",
     ),
@@ -319,7 +321,8 @@ const LICENCE_CONTEXT = new RegExp(
   String.raw`\b(?:seats?|licen[cs](?:es?|ed)|log(?:ging)? ?ins?|accounts?|access|view(?:ing|ers?)?|` +
     String.raw`need (?:a )?(?:seat|login|licen[cs]e))\b|` +
     // each one using the product: "each of them has to clock in", "all 60 techs get the app"
-    String.raw`\b(?:has|have|need|needs) to (?:clock|log|sign|use)\b|\b(?:gets?|on) the (?:app|mobile app)\b`,
+    String.raw`\b(?:has|have|need|needs) to (?:clock|log|sign|use)\b|\b(?:gets?|on) the (?:app|mobile app)\b|` +
+    String.raw`\b(?:app|console)\s+for\s+(?:all\s+)?(?:\d+|${NUMBER_WORD})\b`,
   "i",
 );
 

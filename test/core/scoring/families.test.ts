@@ -1891,3 +1891,18 @@ describe("session 21 families, lettered rows accepted by letter", () => {
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["Pet records imported"]);
   });
 });
+
+describe("session 21 families, a public contract's base period and an app for its users", () => {
+  it("reads 'Base period thirty-six (36) months' as the term", () => {
+    const scope = `${base.signed_scope}\nSECTION F — PERIOD OF PERFORMANCE\nBase period thirty-six (36) months from award.`;
+    const form = "Kennelwise Pro — 3 clinics\nTerm: 24 months from award";
+    expect(flags({ signed_scope: scope, order_form: form }, "conflicting_terms")).toHaveLength(2);
+  });
+  it("counts the people an app is configured for as its users", () => {
+    const scope = `${base.signed_scope}\n2.4 Mobile app. Configure the Kennelwise mobile app for fourteen kennel assistants.`;
+    const form =
+      "Kennelwise Pro — 3 clinics — 12-month term\n| Line | Item | Qty | Unit |\n|---|---|---|---|\n" +
+      "| 2 | Kennelwise mobile licence, annual | 10 | user |";
+    expect(flags({ signed_scope: scope, order_form: form }, "conflicting_terms")).toHaveLength(2);
+  });
+});
