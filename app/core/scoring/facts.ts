@@ -97,7 +97,9 @@ const DURATION_TOPICS: [string, RegExp][] = [
     new RegExp(
       [
         String.raw`\bhistor(?:y|ical|ic)\b|\bbackfill\b|\bback[- ]data\b|\barchive\b|\bretention\b|`,
-        String.raw`\bretain(?:ed)?\b|\bkept\b|\bback to\b`,
+        String.raw`\bretain(?:ed)?\b|\bkept\b|\bback to\b|`,
+        // "ten (10) years of emissions inventory data", "the last five years of tenant certifications"
+        String.raw`\byears? of (?:[\w-]+ ){0,3}(?:data|records|certifications|transactions|files|documents)\b`,
       ].join(""),
       "i",
     ),
@@ -510,6 +512,15 @@ export function factsOf(ctx: Context): Fact[] {
       continue;
     fieldFacts(source, text, dayFirst, out, place);
   }
+  // "the last seven years" of history is history from seven years before the contract's year, so it can meet "since
+  // 2009" (the contract's year: the latest year its scope and order form name)
+  const years = [...`${ctx.text("signed_scope")} ${ctx.text("order_form")}`.matchAll(/\b(20\d\d)\b/g)].map((m) =>
+    Number(m[1]),
+  );
+  const now = years.length ? Math.max(...years) : 0;
+  if (now && out.some((f) => f.key === "history:from"))
+    for (const f of out.filter((x) => x.key === "history:month" && x.value % 12 === 0 && x.bound === "exact"))
+      out.push({ ...f, kind: "count", key: "history:from", value: now - f.value / 12 });
   return out;
 }
 
@@ -747,7 +758,9 @@ const HISTORY_START = new RegExp(
     String.raw`\bback to\s+(?:the\s+)?${YEAR}|\b(?:from|since)\s+(?:the\s+)?${YEAR}(?:[–/-]\d{2,4})?`,
     String.raw`(?:\s+(?:school|fiscal|financial|academic|plan)\s+year)?\s+`,
     String.raw`(?:forward|onwards?|on|to (?:the )?(?:present|date))\b|`,
-    String.raw`\b${YEAR}\s*(?:[–-]|to|through)\s*(?:present|date|today)\b`,
+    String.raw`\b${YEAR}\s*(?:[–-]|to|through)\s*(?:present|date|today)\b|`,
+    // "their full incident history since 2009"
+    String.raw`\b(?:histor(?:y|ies|ical)|records?|data)\s+since\s+${YEAR}\b`,
   ].join(""),
   "gi",
 );
@@ -756,7 +769,7 @@ const HISTORY_CONTEXT = /histor|record|\bdata\b|migrat|conver[st]|load|ingest|im
 function historyStart(source: TextSource, c: Span, out: Fact[]) {
   if (!HISTORY_CONTEXT.test(c.text)) return;
   for (const m of c.text.matchAll(HISTORY_START)) {
-    const year = Number(m[1] ?? m[2] ?? m[3]);
+    const year = Number(m.slice(1).find(Boolean));
     out.push(fact("count", source, "history:from", year, "exact", c));
   }
 }

@@ -1906,3 +1906,14 @@ describe("session 21 families, a public contract's base period and an app for it
     expect(flags({ signed_scope: scope, order_form: form }, "conflicting_terms")).toHaveLength(2);
   });
 });
+
+describe("session 21 families, a start year against a span of years", () => {
+  const scope = `${base.signed_scope}\n2.4 Data conversion: convert booking history for the last seven (7) years.`;
+  const form = "Kennelwise Pro — 3 clinics — 12-month term from 1 March 2026";
+  it("sets 'history since 2009' against 'the last seven years' counted back from the contract's year", () => {
+    const note = "The owner told her partners they'd have their full booking history since 2009 in the new diary.";
+    expect(flags({ signed_scope: scope, order_form: form, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+    const same = "The owner told her partners they'd have their booking history since 2019 in the new diary.";
+    expect(flags({ signed_scope: scope, order_form: form, kickoff_note: same }, "conflicting_terms")).toEqual([]);
+  });
+});

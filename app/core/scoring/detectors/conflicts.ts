@@ -26,6 +26,8 @@ const CONTRACT = new Set(["signed_scope", "order_form"]);
 /** Do two facts of the same key state compatible values? */
 function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): boolean {
   if (a.value === b.value) return true;
+  // (a span counted back from the contract's year may be off by one: "the last five years" of 2026 starts 2021 or 2022)
+  if (a.key === "history:from") return Math.abs(a.value - b.value) <= 1;
   if (a.kind === "money") return Math.abs(a.value - b.value) / Math.max(a.value, b.value) <= 0.005;
   if (a.kind === "date") {
     const month = (v: number) => Math.floor(v / 100);
@@ -111,7 +113,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 24,
+  version: 25,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
