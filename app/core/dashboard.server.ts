@@ -386,7 +386,7 @@ export async function auditPage(
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
-  const verify = await verifyAudit(open.db);
+  const verify = await open.db.connection().execute((k) => verifyAudit(k));
   const actions = await sql<{ action: string }>`SELECT DISTINCT action FROM audit_log ORDER BY 1`.execute(open.db);
   return { rows: vis.auditRows(rows), verify, page, pageSize, actions: actions.rows.map((a) => a.action) };
 }

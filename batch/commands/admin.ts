@@ -31,7 +31,9 @@ export async function usersCommand(a: Parsed, fx: Effects): Promise<CommandResul
 
 export async function auditCommand(a: Parsed, fx: Effects): Promise<CommandResult> {
   if (a.positional[1] !== "verify") throw new UsageError("usage: audit verify");
-  const r = await verifyAudit((await fx.db()).db);
+  // one hold of the connection for the whole walk: an entry appended between reading the chain and reading its anchor
+  // (a review posted while a running dashboard verifies) would otherwise read as a broken chain
+  const r = await (await fx.db()).db.connection().execute((k) => verifyAudit(k));
   if (!r.ok)
     return { summary: `audit log BROKEN after ${r.entries} entries: ${r.problem}`, json: { ...r }, exitCode: 1 };
   return { summary: `audit log intact: ${r.entries} entries, hash chain verified`, json: { ...r } };

@@ -40,3 +40,30 @@ describe("the audit log's hash chain", () => {
     expect((await verifyAudit(db.db)).ok).toBe(false);
   });
 });
+
+describe("audit verify while entries are appended", () => {
+  it("walks the chain and its anchor in one hold of the connection, so a concurrent append never reads as broken", async () => {
+    const { auditCommand } = await import("../../../batch/commands/admin");
+    const fx = { db: async () => db } as unknown as Parameters<typeof auditCommand>[1];
+    const append = (i: number) =>
+      inTransaction(db, (tx, conn) =>
+        appendAudit(tx, conn, [
+          { actor: "a@x", action: "review.accepted", entity: "flag", entityId: `g${i}`, detail: { i } },
+        ]),
+      );
+    // a steady stream of appends (one transaction each, as review posts are) while verify runs again and again
+    let done = false;
+    const stream = (async () => {
+      for (let i = 0; i < 60; i++) await append(i);
+      done = true;
+    })();
+    let verified = 0;
+    while (!done) {
+      const r = await auditCommand({ positional: ["audit", "verify"], flags: {} } as never, fx);
+      expect(r.exitCode ?? 0, r.summary).toBe(0);
+      verified++;
+    }
+    await stream;
+    expect(verified).toBeGreaterThan(1);
+  });
+});
