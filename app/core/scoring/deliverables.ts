@@ -253,6 +253,8 @@ interface Coverage {
   named: Set<string>[];
   /** items covered by an acceptance line that follows them without naming them (by their start) */
   local: Set<number>;
+  /** groups a regime names ("Definition of Done: W1–W3 stories"): every item numbered under them is covered */
+  groups: Set<string>;
 }
 
 /** What the acceptance statements of a scope cover: ids by reference, everything by a regime, names. */
@@ -262,6 +264,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
   let regime = false;
   let regimeAll = false;
   let specific = false;
+  const groups = new Set<string>();
   // the items since the last heading, group or acceptance line: what an acceptance line naming nothing follows
   const local = new Set<number>();
   let run: Block[] = [];
@@ -292,7 +295,10 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
         (GENERAL_ACCEPTANCE.test(t) && (condition || /\bwithin\b|\bdeemed\b|\bin writing\b/i.test(t)))
       ) {
         regime = true;
-        if ((EVERY_UNIT.test(t) || /\bqasp\b|\bdefinition of done\b/i.test(t)) && !LISTED_ONLY.test(t))
+        // (a Definition of Done that names its epics, "W1–W3 stories", covers the stories numbered under them)
+        const named = /\bdefinition of done\b/i.test(t) ? referencedIds(t) : new Set<string>();
+        if (named.size) for (const k of named) groups.add(k);
+        else if ((EVERY_UNIT.test(t) || /\bqasp\b|\bdefinition of done\b/i.test(t)) && !LISTED_ONLY.test(t))
           regimeAll = true;
       }
       // (a line that only names a bare sign-off or "TBD" names its deliverables without covering them)
@@ -305,7 +311,13 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       if (condition && (inAcceptance || standalone)) named.push(termSet(t));
     }
   }
-  return { refs, general: regimeAll || (regime && refs.size === 0 && !specific), named, local };
+  return {
+    refs,
+    general: regimeAll || (regime && refs.size === 0 && groups.size === 0 && !specific),
+    named,
+    local,
+    groups,
+  };
 }
 
 /** "3.1 Item 7 — …": the id the item's own text gives it, beside its paragraph number. */
@@ -376,6 +388,16 @@ function deliverablesOf(scope: string): Deliverable[] {
       const t = byId.get(k);
       return t !== undefined && t !== b && (hasCondition(t.text) || boundedWork(t.text));
     });
+  // the group (epic, phase) each item stands under, by the group heading's ids
+  const groupOf = new Map<Block, string[]>();
+  let current: string[] = [];
+  for (const b of blocks) {
+    // ("Epic K-1: Bookings" names its group whether or not the model read "K-1" as the line's id)
+    const named = /^(?:epic|phase|stage|workstream|wave)\s+([A-Z]{0,4}[-‐]?\d+(?:\.\d+)*)\b/i.exec(b.text.trim());
+    if (b.group || (b.heading && b.ids.length)) current = b.ids.length ? b.ids : named ? normalizeId(named[1]) : [];
+    else if (b.heading) current = [];
+    groupOf.set(b, current);
+  }
   const out: Deliverable[] = [];
   for (const b of units) {
     if (GOVERNANCE_LABEL.test(b.label)) continue;
@@ -399,6 +421,9 @@ function deliverablesOf(scope: string): Deliverable[] {
     const itemCovered =
       cov.general ||
       idsOf(b).some((k) => cov.refs.has(k)) ||
+      [...idsOf(b), ...(groupOf.get(b) ?? [])].some((k) =>
+        [...cov.groups].some((g) => k === g || k.startsWith(`${g}.`)),
+      ) ||
       cov.local.has(b.start) ||
       hasCondition(
         b.cells

@@ -1917,3 +1917,21 @@ describe("session 21 families, a start year against a span of years", () => {
     expect(flags({ signed_scope: scope, order_form: form, kickoff_note: same }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 21 families, a Definition of Done that names its epics", () => {
+  it("covers the stories under the epics it names and leaves the others without criteria", () => {
+    const scope = [
+      "Epic K-1: Bookings",
+      "  - As a receptionist I want to book a kennel from the diary view.",
+      "Epic K-2: Reminders",
+      "  - As an owner I want a text the day before drop-off.",
+      "Epic K-3: Reporting",
+      "  - As the practice manager I want an occupancy report by clinic.",
+      "Definition of Done — Epics K-1 to K-2: each story is demoed on the live diary with three test bookings and " +
+        "approved by the practice manager.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "As the practice manager I want an occupancy report by clinic.",
+    ]);
+  });
+});
