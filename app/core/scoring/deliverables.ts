@@ -391,7 +391,7 @@ function deliverablesOf(scope: string): Deliverable[] {
   // the group (epic, phase) each item stands under, by the group heading's ids
   const groupOf = new Map<Block, string[]>();
   let current: string[] = [];
-  for (const b of blocks) {
+  for (const b of cov.groups.size ? blocks : []) {
     // ("Epic K-1: Bookings" names its group whether or not the model read "K-1" as the line's id)
     const named = /^(?:epic|phase|stage|workstream|wave)\s+([A-Z]{0,4}[-‐]?\d+(?:\.\d+)*)\b/i.exec(b.text.trim());
     if (b.group || (b.heading && b.ids.length)) current = b.ids.length ? b.ids : named ? normalizeId(named[1]) : [];

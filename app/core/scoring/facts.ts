@@ -620,8 +620,11 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         // the facts of a clause depend on its words only: boilerplate sentences repeat across packets, read them once
         const all = monthOnly ? [] : clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${c.text}`);
         const rs = parts ? all.filter((r) => r.kind !== "count") : all;
-        const live = !CONTRACT_SOURCES.has(source) && !rs.some((r) => r.key === "date:golive");
-        for (const r of live ? [...rs, ...[workingFrom(c, place, dayFirst)].filter((x) => x !== null)] : rs) {
+        const live =
+          !CONTRACT_SOURCES.has(source) && !rs.some((r) => r.key === "date:golive")
+            ? workingFrom(c, place, dayFirst)
+            : null;
+        for (const r of live ? [...rs, live] : rs) {
           out.push(
             fact(r.kind, source, r.key, r.value, r.bound, {
               start: c.start + r.start,
