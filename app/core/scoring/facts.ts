@@ -65,7 +65,7 @@ const SAMPLE = /\b(?:test|sample|pilot|example|demo|trial|scripted)\b/i;
 /** Plural nouns that count things nobody contracts for ("times", "steps", "days"). */
 const NOT_COUNTED = new Set(
   terms(`times steps ways things ones items points questions issues changes rounds waves people folks guys
-   percent hours days weeks months years
+   percent hours days weeks months years meses mesi mois monate maanden månader años anos anni jahre
    minutes seconds sessions calls meetings emails reminders levels tiers fields columns rows lines pages tickets
    defects errors cases scenarios
    scripts tests records transactions invoices orders payments runs releases sprints phases stages milestones
@@ -87,7 +87,8 @@ const DURATION_TOPICS: [string, RegExp][] = [
         String.raw`\bterm\b|\bcontract(?:ed)?\b|\bsubscription\b|\brenewal\b|\bcommitment\b|\bsigned (?:for|`,
         String.raw`a|an)\b|\b(?:year|month)[- ]deal\b|\bagreement\b|\bperiod of performance\b|`,
         // a public contract's "base period" (its option periods are extensions, not the term)
-        String.raw`\bbase (?:period|term|year)s?\b`,
+        String.raw`\bbase (?:period|term|year)s?\b|`,
+        String.raw`\b(?:duraci[oó]n|durata|dur[ée]e|(?:vertrags)?laufzeit|looptijd|avtalstid|vig[eê]ncia|prazo)\b`,
       ].join(""),
       "i",
     ),
@@ -526,6 +527,7 @@ export function factsOf(ctx: Context): Fact[] {
 
 const MONTH_WORD = new RegExp(String.raw`\b${MONTH_RE}`, "i");
 const WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+const WEEKDAY_NAME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?/gi;
 
 // capitalised words of the contract that say nothing about which product it is
 const NOT_A_PRODUCT = new RegExp(
@@ -596,13 +598,15 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       // acceptance tests count samples, not contracted quantities; a numbered item under a mixed heading is scope
       if (
         /^(?:acceptance|accepted|complete|done)\b/i.test(u.text) ||
-        (block.section.kind === "acceptance" && !block.rawId) ||
         // a question states no term ("Can go-live move to July?")
         (!CONTRACT_SOURCES.has(source) && /\?["”)]?\s*$/.test(u.text))
       )
         continue;
+      // (a line under acceptance states its milestone dates, whatever samples it counts)
+      const testing = block.section.kind === "acceptance" && !block.rawId;
+      if (testing && !MILESTONE_HINT.test(u.text)) continue;
       const row = rowCount(block);
-      if (row && u.start === block.start) {
+      if (row && u.start === block.start && !testing) {
         const cite = block.cells ? { start: block.start, end: block.end, text: block.text } : u;
         for (const unit of row.units)
           out.push(fact("count", source, `count:${unit}`, row.value, "exact", trimRow(text, cite)));
@@ -619,7 +623,11 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       for (const c of block.cells ? [u] : clauses(text, u.start, u.end, { commas: true })) {
         // the facts of a clause depend on its words only: boilerplate sentences repeat across packets, read them once
         const all = monthOnly ? [] : clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${c.text}`);
-        const rs = parts ? all.filter((r) => r.kind !== "count") : all;
+        const rs = testing
+          ? all.filter((r) => r.kind === "date" && r.key !== "date:item")
+          : parts
+            ? all.filter((r) => r.kind !== "count")
+            : all;
         const live =
           !CONTRACT_SOURCES.has(source) && !rs.some((r) => r.key === "date:golive")
             ? workingFrom(c, place, dayFirst)
@@ -636,9 +644,9 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       }
       // a contract's schedule is its table rows and numbered lines, not dates in its prose
       const scheduleLine = !!block.cells || (!!block.rawId && u.start === block.start);
-      const due = (scheduleLine || !CONTRACT_SOURCES.has(source)) && itemDate(source, u.text, dayFirst);
+      const due = !testing && (scheduleLine || !CONTRACT_SOURCES.has(source)) && itemDate(source, u.text, dayFirst);
       if (due) out.push(fact("date", source, "date:item", due.value, due.bound, trimRow(text, u)));
-      for (const m of u.text.matchAll(
+      for (const m of (testing ? "" : u.text).matchAll(
         /(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit)(?: of|\s*[:—–-])\s*(\d+(?:\.\d+)?)\s?%/gi,
       )) {
         out.push(fact("percent", source, "discount%", Number(m[1] ?? m[2]), "exact", u));
@@ -693,7 +701,11 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
         if (value && Number.isInteger(value) && unit && !found.some((f) => f.key === `count:${unit}`))
           found.push(fact("count", source, `count:${unit}`, value, "exact", c));
       }
-    if (/mo|y(?:ea)?r|w(?:ee)?k/i.test(c.text) && (!NOT_A_TERM.test(c.text) || NAMED_TERM.test(c.text)) && !explained)
+    if (
+      /mo|y(?:ea)?r|w(?:ee)?k|mes|mån|an[on]|a[ñn]os|ja(?:h)?r|år/i.test(c.text) &&
+      (!NOT_A_TERM.test(c.text) || NAMED_TERM.test(c.text)) &&
+      !explained
+    )
       durations(source, c, found);
     if (/\b(?:19|20)\d\d\b[^]*\b(?:19|20)\d\d\b/.test(c.text) && !explained) termRange(source, c, found);
     // (a fee "on top" is a price of its own, not an explained difference)
@@ -725,8 +737,10 @@ function trimRow(text: string, s: Span): Span {
 
 const DURATION = new RegExp(
   String.raw`\b(up to|at least|approx(?:\.|imately)?|about|~)?\s*(${NUM})(?:\s*\(\d+\))?[\s-]*` +
-    String.raw`(?:(?:full|calendar|whole|complete|rolling)\s+)?(months?|mos?|years?|yrs?|weeks?|wks?)\b`,
-  "gi",
+    String.raw`(?:(?:full|calendar|whole|complete|rolling)\s+)?(months?|mos?|years?|yrs?|weeks?|wks?|` +
+    // the same units in the languages order forms arrive in
+    String.raw`meses|mesi|mois|monate?n?|maanden|månader|mån|años|anos|anni|ans|jahren?|jaar|år)(?![\p{L}\d])`,
+  "giu",
 );
 
 const HOURS = new RegExp(
@@ -780,9 +794,11 @@ function historyStart(source: TextSource, c: Span, out: Fact[]) {
 function durations(source: TextSource, c: Span, out: Fact[]) {
   for (const m of c.text.matchAll(DURATION)) {
     if (/\/\s*$/.test(c.text.slice(0, m.index!))) continue; // "5/10/15-year" options
+    // a point in time is no length of term ("a renewal in two years' time", "three years from now")
+    if (/^['’]?s?['’]?\s+(?:time|from now)\b/i.test(c.text.slice(m.index! + m[0].length))) continue;
     const n = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!n) continue;
-    const unit = /^w/i.test(m[3]) ? "week" : /^y/i.test(m[3]) ? "year" : "month";
+    const unit = /^w/i.test(m[3]) ? "week" : /^m/i.test(m[3]) ? "month" : "year";
     const value = unit === "week" ? n : n * TO_MONTHS[unit];
     const q = {
       bound: (/up to/i.test(m[1] ?? "")
@@ -985,7 +1001,6 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
       out.push(fact("date", source, `date:${m[0]}`, ev[1] * 100, "max", c));
     return;
   }
-  if (ds.length > 2) return;
   let m: [string, RegExp] | undefined;
   let at = -1;
   let atEnd = -1;
@@ -1000,8 +1015,12 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
   }
   if (!m) return;
   // the date nearest the milestone word, with no colon-led quotation or attribution between them
-  const d = [...ds].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
-  const between = d.start >= atEnd ? c.text.slice(atEnd, d.start) : c.text.slice(d.end, at);
+  const gap = (x: { start: number; end: number }) => (x.start >= atEnd ? x.start - atEnd : Math.max(0, at - x.end));
+  const d = [...ds].sort((a, b) => gap(a) - gap(b))[0];
+  // (a weekday before the date is part of it: "Go-live: Tuesday, 2 December")
+  const between = (d.start >= atEnd ? c.text.slice(atEnd, d.start) : c.text.slice(d.end, at)).replace(WEEKDAY_NAME, "");
+  // in a line of many dates ("Sprint 1: … · UAT: … · Go-live: 16 Feb"), only the date after the word is its own
+  if (ds.length > 2 && (d.start < atEnd || !/^\s*(?::|on|date|[—–-])?\s*$/i.test(between))) return;
   if (
     /["“”]/.test(between) ||
     (/:/.test(between) &&
@@ -1013,6 +1032,11 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
   const [mm, dd] = d.key!.split("-").map(Number);
   // "by 3 Oct", "no later than August": a deadline, met by any earlier date
   const lead = c.text.slice(Math.max(0, d.start - 24), d.start);
+  // a month's opening ("early March", its first week): by about the tenth
+  if (!dd && (/^(?:early|beginning of|start of)\b/i.test(d.text) || /\b(?:first|1st) week of\s+$/i.test(lead))) {
+    out.push(fact("date", source, `date:${m[0]}`, mm * 100 + 10, "max", c));
+    return;
+  }
   const bound: Quantity["bound"] =
     /\b(?:before|by|no later than|prior to|until)\s+(?:the\s+)?(?:(?:end|start|middle) of\s+)?$/i.test(lead)
       ? "max"

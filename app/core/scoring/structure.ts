@@ -127,7 +127,15 @@ export function clauses(
     if (c === ";") cut(i, 1);
     else if ((c === "—" || c === "–") && /\s/.test(text[i - 1] ?? "") && /\s/.test(text[i + 1] ?? "")) cut(i, 1);
     else if (c === " " && text[i + 1] === "-" && text[i + 2] === " ") cut(i, 2);
-    else if (opts.commas && c === "," && /\s/.test(text[i + 1] ?? "") && !/\d/.test(text[i + 2] ?? "")) cut(i, 1);
+    else if (
+      opts.commas &&
+      c === "," &&
+      /\s/.test(text[i + 1] ?? "") &&
+      !/\d/.test(text[i + 2] ?? "") &&
+      // (a weekday's comma is inside its date: "Tuesday, 2 December")
+      !/(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(text.slice(i - 9, i))
+    )
+      cut(i, 1);
     else if (opts.conjunctions && c === " ") {
       const m = /^ (?:with|plus|and (?:the|a|an|all)) /i.exec(text.slice(i, i + 9));
       if (m && i > s + 8) cut(i, 1);

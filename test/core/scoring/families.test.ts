@@ -1935,3 +1935,62 @@ describe("session 21 families, a Definition of Done that names its epics", () =>
     ]);
   });
 });
+
+describe("session 22 families, a go-live among other schedule dates", () => {
+  const form = "Kennelwise Pro — 3 clinics — 12-month term";
+  it("reads the go-live of a sprint line and of a dated weekday against a sales-side go-live", () => {
+    const scope =
+      `${base.signed_scope}\nPlan (approved by delivery): Sprint A: 2–13 Mar · Sprint B: 16–27 Mar · ` +
+      "UAT: 30 Mar–3 Apr · Go-live: 14 Apr 2026";
+    const note = "The clinic owner was told go-live would be 30 March and I agreed.";
+    expect(flags({ signed_scope: scope, order_form: form, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+    const weekday = `${base.signed_scope}\nGo-live: Wednesday, 6 May 2026`;
+    expect(
+      flags({ signed_scope: weekday, order_form: form, kickoff_note: note }, "conflicting_terms").map((f) => f.source),
+    ).toEqual(["signed_scope", "kickoff_note"]);
+  });
+  it("reads 'the first week of June' as a deadline about the tenth", () => {
+    const scope = `${base.signed_scope}\nGo-live: 19 June 2026 (delivery-approved plan).`;
+    const promise = "Every clinic will be live in the first week of June.";
+    expect(
+      flags({ signed_scope: scope, order_form: form, customer_promise: promise }, "conflicting_terms"),
+    ).toHaveLength(2);
+    const early = `${base.signed_scope}\nGo-live: 5 June 2026 (delivery-approved plan).`;
+    expect(flags({ signed_scope: early, order_form: form, customer_promise: promise }, "conflicting_terms")).toEqual(
+      [],
+    );
+  });
+  it("reads a go-live written under the acceptance tests", () => {
+    const scope = [
+      "1. Configure the kennel booking module for 3 clinics.",
+      "Acceptance",
+      "A1: twenty test bookings confirm by SMS.",
+      "Timetable (signed off by delivery): parallel bookings weeks of 2/3 and 9/3; go-live 23 March 2026.",
+    ].join("\n");
+    const note = "Owner expects go-live on 9 March, I said fine.";
+    expect(flags({ signed_scope: scope, order_form: form, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+  });
+});
+
+describe("session 22 families, the length of a term in other languages and in points of time", () => {
+  it("reads 'Vigencia: 2 años', 'Laufzeit 36 Monate' and 'durée 24 mois' as terms", () => {
+    for (const [form, other] of [
+      ["Kennelwise Pro — 3 clínicas\nVigencia: 2 años", "Signed for three years."],
+      ["Kennelwise Pro — 3 Kliniken\nLaufzeit 36 Monate", "Term agreed: 24 months."],
+      ["Kennelwise Pro — 3 cliniques\nDurée du contrat : 24 mois", "They signed a 12-month term."],
+    ])
+      expect(flags({ order_form: form, kickoff_note: other }, "conflicting_terms")).toHaveLength(2);
+    expect(
+      flags({ order_form: "Kennelwise Pro\nVigencia: 2 años", kickoff_note: "Term: 24 months." }, "conflicting_terms"),
+    ).toEqual([]);
+  });
+  it("does not read 'in three years' time' as a term", () => {
+    const note = "Term is 24 months; the owner wants no renewal talks in three years' time.";
+    const form = "Kennelwise Pro — 3 clinics — 12-month term";
+    expect(flags({ order_form: form, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+    const facts = factsOf(buildContext({ ...base, kickoff_note: note })).filter(
+      (f) => f.key === "term:month" && f.source === "kickoff_note",
+    );
+    expect(facts.map((f) => f.value)).toEqual([24]);
+  });
+});
