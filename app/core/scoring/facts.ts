@@ -322,7 +322,7 @@ const PERSON = new RegExp(
 );
 const LICENCE_CONTEXT = new RegExp(
   String.raw`\b(?:seats?|licen[cs](?:es?|ed)|log(?:ging)? ?ins?|accounts?|access|view(?:ing|ers?)?|` +
-    String.raw`need (?:a )?(?:seat|login|licen[cs]e))\b|` +
+    String.raw`needs? (?:a |their own )?(?:seat|login|licen[cs]e))\b|` +
     // each one using the product: "each of them has to clock in", "all 60 techs get the app"
     String.raw`\b(?:has|have|need|needs) to (?:clock|log|sign|use)\b|\b(?:gets?|on) the (?:app|mobile app)\b|` +
     String.raw`\b(?:app|console)\s+for\s+(?:all\s+)?(?:\d+|${NUMBER_WORD})\b`,
@@ -377,6 +377,14 @@ const numeralEnd = (text: string, q: Quantity) =>
 
 // "4 sessions for the office staff, plus 2 more for the vets": the clause's figures are parts, not the total
 const PARTS = new RegExp(String.raw`\b(?:plus|and)\s+(?:another\s+)?(?:\d+|${NUMBER_WORD})\s+more\b`, "i");
+
+const TIME_UNITS = new Set(["day", "hour", "week", "month", "year", "session", "workshop"]);
+/** The unit a plural label word names ("Trailers", "Kiosks"), or null. */
+function labelUnit(word: string): string | null {
+  if (!/^[A-Za-z]{4,}s$/.test(word) || /ss$/i.test(word)) return null;
+  const u = unitOf(word) ?? `${stem(word)}`;
+  return TIME_UNITS.has(u) || NOT_COUNTED.has(stem(word)) ? null : u;
+}
 
 function countsIn(text: string): Count[] {
   const out: Count[] = quantities(text)
@@ -434,7 +442,23 @@ function countsIn(text: string): Count[] {
       const unit = unitOf(m[1]) ?? countedNoun(words) ?? countedNoun(words.reverse());
       if (!value || !unit || value < 2) continue;
       const start = m.index!;
-      if (out.some((q) => q.start < start + m[0].length && q.end > start)) continue;
+      const over = out.find((q) => q.start < start + m[0].length && q.end > start);
+      // the label names what a figure counts where its own noun says less ("Trailers: 540 dry vans", "Kiosks: 18
+      // units")
+      if (over) {
+        const label = m[1].split(/\s+/);
+        const head = label.length <= 2 ? labelUnit(label[label.length - 1]) : null;
+        const rest = text.slice(over.end, over.end + 30);
+        if (
+          head &&
+          over.value === value &&
+          over.unit !== head &&
+          !TIME_UNITS.has(over.unit) &&
+          !/^\s*(?:each|per|a piece)\b|\b(?:plus|and|\+|&)\s+(?:\d|a |an |one |two |three )/i.test(rest)
+        )
+          out.push({ ...over, unit: head });
+        continue;
+      }
       out.push({
         value,
         unit: unit.replace(/^n:/, ""),

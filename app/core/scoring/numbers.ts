@@ -281,6 +281,10 @@ const UNIT_ALIASES: Record<string, string> = {
   property: "location",
   buildings: "location",
   premises: "location",
+  // a practice or surgery (dental, medical, veterinary, legal) is one of the customer's offices
+  practices: "location",
+  practice: "location",
+  surgeries: "location",
   "device count": "endpoint",
   // users in the languages international packets mix in
   usuarios: "user",

@@ -1994,3 +1994,20 @@ describe("session 22 families, the length of a term in other languages and in po
     expect(facts.map((f) => f.value)).toEqual([24]);
   });
 });
+
+describe("session 22 families, what a count is of", () => {
+  const form = "Kennelwise Pro — 12-month term\n| Line | Item | Qty | Unit |\n|---|---|---|---|\n";
+  it("takes the counted thing from a plural line label when the figure's own noun says less", () => {
+    const scope = `${base.signed_scope}\nCrates: 64 steel units with door sensors`;
+    const order = `${form}| 2 | Crate sensor subscription, per crate | 58 | crate |`;
+    expect(flags({ signed_scope: scope, order_form: order }, "conflicting_terms")).toHaveLength(2);
+    const split = `${base.signed_scope}\nCrates: 58 steel units plus 6 spares`;
+    expect(flags({ signed_scope: split, order_form: order }, "conflicting_terms")).toEqual([]);
+  });
+  it("counts dental and veterinary practices as the customer's locations", () => {
+    const order = "Kennelwise Pro — 5 clinics × $140/clinic/mo — 12-month term";
+    const cs = "Install the sync agent at all seven practices — owner: clinic IT";
+    const scope = "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.";
+    expect(flags({ signed_scope: scope, order_form: order, cs_requirement: cs }, "conflicting_terms")).toHaveLength(2);
+  });
+});
