@@ -2011,3 +2011,25 @@ describe("session 22 families, what a count is of", () => {
     expect(flags({ signed_scope: scope, order_form: order, cs_requirement: cs }, "conflicting_terms")).toHaveLength(2);
   });
 });
+
+describe("session 22 families, who was told and what was promised", () => {
+  it("does not count the people a note names as promised things", () => {
+    const note = "Kickoff went well. I told Priyanka we'd book kennels from the diary too.";
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+    const ms = "Ms. Okonkwo wants kennel bookings confirmed by SMS.";
+    expect(flags({ kickoff_note: ms }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("reads a seller's 'that's doable, we can make it happen' as no new capability", () => {
+    const note = "Owner hopes to book kennels online by spring; I said that's doable, reckon we can make it happen.";
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("reads a periodic report the product sends as a requirement, and a CS or scope-sourced one as none", () => {
+    const cs = "Monthly vaccination-compliance report emailed to each clinic owner.";
+    expect(evidence({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([cs]);
+    for (const done of [
+      "Monthly vaccination-compliance report emailed to each clinic owner (from item 1).",
+      "Monthly vaccination-compliance report emailed to each clinic owner — owner: Dara Obi (CS).",
+    ])
+      expect(flags({ cs_requirement: done }, "promise_not_in_scope")).toEqual([]);
+  });
+});

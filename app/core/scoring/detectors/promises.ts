@@ -66,7 +66,7 @@ const SELLER_COMMITTED = new RegExp(
 const CS_MOTION = new RegExp(
   [
     String.raw`\b(?:quarterly|monthly|weekly|annual(?:ly)?|yearly|each (?:year|month|quarter)|`,
-    String.raw`periodic)\b[^.]{0,300}\b(?:review|check-?ins?|report|simulations?|sync|meeting|refresh|`,
+    String.raw`periodic)\b[^.]{0,300}\b(?:review|check-?ins?|simulations?|sync|meeting|refresh|`,
     String.raw`call|qbrs?)s?\b|\b(?:check-?in|health review|success plan|qbrs?|business reviews?)\b|`,
     String.raw`\b(?:standard|built-in|out-of-the-box|canned|existing)\b[^.]{0,300}\breport\b|\bkpi\b|`,
     // the account team's own renewal motion ("renewal reminder 60 days before the anniversary")
@@ -90,12 +90,15 @@ const CUSTOMER_TASK = new RegExp(
     // owned by one of the customer's departments ("owner: Ironvale IT (M. Costigan)", "owner: AUSD Communications"),
     // or by the customer success manager for the success plan ("owner: R. Kim (CSM)")
     String.raw`\bowner\s*:\s*(?:[A-Z][\w&.-]*\s+){0,3}(?:IT|Communications|Marketing|Finance|HR|Operations|`,
-    String.raw`Procurement|Facilities|Legal)\b|\bowner\s*:\s*(?:CSM\b|[^;.()]{2,40}\((?:our )?CSM\))|`,
+    String.raw`Procurement|Facilities|Legal)\b|\bowner\s*:[^;.]{0,60}(?:\bCSM\b|\((?:our )?CSM?\))|`,
     String.raw`\b(?:customer|client|their) (?:task|action|responsibility)\b|`,
     String.raw`^(?:the )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)? to (?:name|supply|provide|register|confirm|`,
     String.raw`send|add|nominate|assign|approve|sign)\b|\bnot sold\b|\bnot offered\b|\bno commitment\b|`,
     // a requirement that cites the contract's own section is that section ("retention per Section 4.2")
     String.raw`\bper (?:the )?(?:RFQ|RFP|SOW|PWS|MSA|[Cc]ontract|[Ss]ection|§)\s*[\d.]+|`,
+    // or points at the scope item it comes from ("(from item B)", "(per D3)")
+    String.raw`\((?:from|uses?|per|via|see)\s+(?:the\s+)?(?:(?:item|deliverable|section|clause|task)\s+)?`,
+    String.raw`(?:[A-Z]|[A-Z]?-?\d+(?:\.\d+)*)\b|`,
     // an acceptance condition, an optional MoSCoW item, or a named contact is not a promise of work
     String.raw`\b(?:is|are) (?:done|complete|accepted) when\b|^\(?(?:[Cc]ould|COULD|[Ww]on'?t|WON'?T|`,
     String.raw`[Nn]ice[- ]to[- ]have)\)?\s*[—–:-]|`,
@@ -143,13 +146,25 @@ const GENERIC = new Set(
      expect expects
      say says said tell told promise promised agree agreed ask asked yes okay ok line sure thing stuff actually
      make liked works
-     customer client vendor supplier provider contractor side thanks please note`,
+     customer client vendor supplier provider contractor side thanks please note
+     reckon happen comfortable doable feasible achievable realistic possible`,
   ).concat(["am", "pm"]),
+);
+const PEOPLE = new RegExp(
+  [
+    String.raw`\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][\p{L}'’-]+|`,
+    String.raw`(?<=\b(?:told|asked|assured|reassured|emailed)\s+)[A-Z][\p{L}'’-]+|`,
+    String.raw`\b[A-Z][\p{L}'’-]+(?=\s+(?:(?:also|really|still|now)\s+)?(?:wants?|expects?|asked|says|said|thinks|`,
+    String.raw`reckons|needs|is keen|was keen|was told|has told|heard|understands)\b)`,
+  ].join(""),
+  "gu",
 );
 const DATE_WORD = new RegExp(`^(?:${MONTH_RE}|q[1-4]|eo[qmy]|\\d.*)$`, "i");
 
 /** The content terms of a clause that signed_scope and order_form do not contain, with the words as written. */
-function uncovered(text: string, scope: Set<string>): { missing: string[]; words: string[]; total: number } {
+function uncovered(original: string, scope: Set<string>): { missing: string[]; words: string[]; total: number } {
+  // the people a clause names (who was told, who wants it) are not what was promised
+  const text = original.replace(PEOPLE, " ");
   const ts = [...new Set(terms(text))].filter((t) => !GENERIC.has(t) && !DATE_WORD.test(t) && t.length > 2);
   const missing = ts.filter((t) => !scope.has(t));
   // the reader's words for the missing terms, never the stems
@@ -268,7 +283,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 16,
+  version: 17,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
