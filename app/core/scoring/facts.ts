@@ -318,14 +318,20 @@ const LABEL_COUNT = new RegExp(
 );
 const PERSON = new RegExp(
   String.raw`^(?:people|person|staff|employe|member|user|nurse?|surgeon|clerk|judge|chef|guard|\w+(?:er|or|ist|ant|` +
-    String.raw`ent|ian))$`,
+    String.raw`ent|ian)|` +
+    // the same people in the languages handoffs arrive in
+    String.raw`(?:technicien|t[ée]cnico|operario|trabajador|empleado|salari[ée]|mitarbeiter|medewerker|dipendent|` +
+    String.raw`lavorator|pracownik|apprenti)\w*)$`,
 );
 const LICENCE_CONTEXT = new RegExp(
   String.raw`\b(?:seats?|licen[cs](?:es?|ed)|log(?:ging)? ?ins?|accounts?|access|view(?:ing|ers?)?|` +
     String.raw`needs? (?:a |their own )?(?:seat|login|licen[cs]e))\b|` +
     // each one using the product: "each of them has to clock in", "all 60 techs get the app"
     String.raw`\b(?:has|have|need|needs) to (?:clock|log|sign|use)\b|\b(?:gets?|on) the (?:app|mobile app)\b|` +
-    String.raw`\b(?:app|console)\s+for\s+(?:all\s+)?(?:\d+|${NUMBER_WORD})\b`,
+    String.raw`\b(?:app|console)\s+for\s+(?:all\s+)?(?:\d+|${NUMBER_WORD})\b|` +
+    // the product needed by, opened to or live for everyone counted ("needed for all 120 technicians")
+    String.raw`\b(?:needed|required|live|access|acc[eè]s|acceso|zugang|accesso)\s+(?:for|pour|para|für|per)\s+` +
+    String.raw`(?:all\s+|every\s+|tous les\s+|todos los\s+)?(?:\d|${NUMBER_WORD})`,
   "i",
 );
 
@@ -355,6 +361,8 @@ function isAddition(text: string, numAt: number, numEnd: number): boolean {
     /\b(?:an? additional|another|adding|add(?:s|ed)?|plus|existing|currently)\s+$/i.test(
       text.slice(Math.max(0, numAt - 16), numAt),
     ) ||
+    // a part of a breakdown in brackets ("97 engineers (85 own + 12 contractors)")
+    /\([^()]*\+\s*$/.test(text.slice(Math.max(0, numAt - 40), numAt)) ||
     // a digit inside an id ("DCB-R4") counts nothing
     /[A-Za-z]-?$/.test(text.slice(Math.max(0, numAt - 2), numAt))
   );
@@ -946,6 +954,9 @@ function termRange(source: TextSource, c: Span, out: Fact[]) {
   }
 }
 
+const PRICED_PERSON =
+  /^(?:techs?|technicians?|engineers?|agents?|employees?|workers?|staff|members?|operatives?|clinicians?|head|fte)$/;
+
 function money(source: TextSource, c: Span, out: Fact[], statement: string) {
   // a total, a cap or a budget is not the price: judged by the words around each amount ("I quoted $72,000 and
   // that is what her budget holds" quotes a price)
@@ -970,7 +981,9 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
       /\bper hour\b|\bhourly\b|\/h\b/i.test(c.text.slice(m.index!, m.index! + m[0].length + 12))
     )
       key = "rate:hour";
-    else if (per && !/^(?:month|mo|year|yr|annum)$/.test(per)) key = `price:${stem(per)}`;
+    // a price per seat, per user or per person who uses the product is one price per user
+    else if (per && !/^(?:month|mo|year|yr|annum)$/.test(per))
+      key = unitOf(per) === "user" || PRICED_PERSON.test(per) ? "price:user" : `price:${stem(per)}`;
     else if (SUBSCRIPTION.test(c.text) || SUBSCRIPTION.test(statement)) key = "money:subscription";
     else if (SERVICES.test(c.text) || SERVICES.test(statement)) key = "money:services";
     if (!key) continue;

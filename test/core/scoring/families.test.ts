@@ -2033,3 +2033,26 @@ describe("session 22 families, who was told and what was promised", () => {
       expect(flags({ cs_requirement: done }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 22 families, the people who use the product and their price", () => {
+  const form = "Kennelwise Pro — 40 users × $30/user/mo — 12-month term";
+  const scope = "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.";
+  const conflicts = (over: Partial<PacketText>) =>
+    flags({ signed_scope: scope, order_form: form, ...over }, "conflicting_terms");
+  it("reads people the product is needed for, live for or opened to as its users", () => {
+    expect(conflicts({ cs_requirement: "Booking diary needed for all 52 kennel assistants." })).toHaveLength(2);
+    expect(conflicts({ kickoff_note: "They want it live for all 52 groomers by spring." })).toHaveLength(2);
+    expect(conflicts({ cs_requirement: "Accès pour 52 techniciens de clinique." })).toHaveLength(2);
+    expect(conflicts({ cs_requirement: "Booking diary needed for all 40 kennel assistants." })).toEqual([]);
+  });
+  it("reads a breakdown in brackets as parts of the count before it", () => {
+    const note = "The team is 52 groomers (40 staff + 12 contractors) and all of them go on the app from day one.";
+    expect(conflicts({ kickoff_note: note }).map((f) => f.source)).toEqual(["order_form", "kickoff_note"]);
+  });
+  it("compares a price per technician or per seat with the price per user", () => {
+    expect(conflicts({ kickoff_note: "The owner has $26 per technician per month in her budget memo." })).toHaveLength(
+      2,
+    );
+    expect(conflicts({ kickoff_note: "The owner has $30 per seat per month in her budget memo." })).toEqual([]);
+  });
+});
