@@ -255,6 +255,8 @@ interface Coverage {
   local: Set<number>;
   /** groups a regime names ("Definition of Done: W1–W3 stories"): every item numbered under them is covered */
   groups: Set<string>;
+  /** the regime is only "Acceptance: …" lines (their terms), which may name the deliverables they accept */
+  openings: Set<string>[] | null;
 }
 
 /** What the acceptance statements of a scope cover: ids by reference, everything by a regime, names. */
@@ -263,6 +265,8 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
   const named: Set<string>[] = [];
   let regime = false;
   let regimeAll = false;
+  let openingOnly = true;
+  const openings: Set<string>[] = [];
   let specific = false;
   const groups = new Set<string>();
   // the items since the last heading, group or acceptance line: what an acceptance line naming nothing follows
@@ -295,6 +299,8 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
         (GENERAL_ACCEPTANCE.test(t) && (condition || /\bwithin\b|\bdeemed\b|\bin writing\b/i.test(t)))
       ) {
         regime = true;
+        if (!(opening && condition) || ACCEPTANCE_REGIME.test(t) || GENERAL_ACCEPTANCE.test(t)) openingOnly = false;
+        else openings.push(termSet(t));
         // (a Definition of Done that names its epics, "W1–W3 stories", covers the stories numbered under them)
         const named = /\bdefinition of done\b/i.test(t) ? referencedIds(t) : new Set<string>();
         if (named.size) for (const k of named) groups.add(k);
@@ -317,6 +323,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
     named,
     local,
     groups,
+    openings: openingOnly && !regimeAll ? openings : null,
   };
 }
 
@@ -379,7 +386,21 @@ function deliverablesOf(scope: string): Deliverable[] {
   const listed = inList.filter((b) => isWork(b.head.text));
   // (a list of only licences, support and retention still says what is delivered: the rest are requirements)
   const units = inList.length ? listed : work;
-  const cov = coverageOf(blocks, scope);
+  const found = coverageOf(blocks, scope);
+  // an "Acceptance: the diary and the texts accepted when …" line that names some deliverables covers those only
+  const heads = (t: string) => [
+    t,
+    ...[t, ...t.replace(/^\(?\w{1,2}\)\s+/, "").split(/:\s+/, 2)].map((x) => (NAME_HEAD.exec(x)?.[1] ?? x).trim()),
+  ];
+  const unitTexts = units.flatMap((b) =>
+    isListItem(b) ? [b.head.text] : sentences(scope, b.start, b.end).map((u) => u.text),
+  );
+  const namedSome = (t: string) => heads(t).some((h) => coveredByName(h, found.named));
+  const listsSome = (set: Set<string>) => {
+    const n = unitTexts.filter((t) => heads(t).some((h) => coveredByName(h, [set]))).length;
+    return n >= 2 && n < unitTexts.length;
+  };
+  const cov = found.general && found.openings?.some(listsSome) ? { ...found, general: false } : found;
   // a deliverable made by tasks it names by number is covered when those tasks carry a condition
   const byId = new Map<string, Block>();
   for (const b of blocks) for (const k of b.ids) if (!byId.has(k)) byId.set(k, b);
@@ -480,12 +501,18 @@ function deliverablesOf(scope: string): Deliverable[] {
         return;
       }
       const next = ss[k + 1]?.text ?? "";
+      // an item numbered inside running text ("Scope: 1) … 2) …") is named by its number
+      const inline = /^\(?(\d{1,2}|[a-z])\)\s/i.exec(u.text);
+      const ids = inline ? normalizeId(inline[1]) : [];
       const accepted =
         cov.general ||
         hasCondition(u.text) ||
         boundedWork(u.text) ||
-        /^(?:accept|complete|sign|approv)/i.test(next) ||
-        coveredByName(u.text, cov.named);
+        ids.some((id) => cov.refs.has(id)) ||
+        // (a next line that names other items does not accept this one)
+        (/^(?:accept|complete|sign|approv)/i.test(next) && (!ids.length || !referencedIds(next).size)) ||
+        // (a sentence is named by its head, or after a run-in label, "Insight: 4 dashboards (…)", the head after it)
+        namedSome(u.text);
       out.push({ ...u, marker: null, item: u, accepted, source: "signed_scope" });
     });
   }

@@ -2056,3 +2056,21 @@ describe("session 22 families, the people who use the product and their price", 
     expect(conflicts({ kickoff_note: "The owner has $30 per seat per month in her budget memo." })).toEqual([]);
   });
 });
+
+describe("session 22 families, a scope and its acceptance in running text", () => {
+  it("links 'items 1–2' to items numbered inside one line and leaves the others without criteria", () => {
+    const scope =
+      "Scope: 1) Kennel booking diary for 3 clinics. 2) Owner reminder texts. 3) Occupancy dashboards. " +
+      "Acceptance: items 1–2 on the practice manager's written sign-off after 30 test bookings with no errors.";
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual(["3) Occupancy dashboards."]);
+  });
+  it("links an acceptance sentence that names deliverables to sentences led by those names", () => {
+    const scope =
+      "Kennel diary for the three clinics. Stock-control integration with the pharmacy system. Reminder texts — " +
+      "owner and vet templates. Insight: 3 occupancy dashboards. Acceptance: the diary, the reminder texts and the " +
+      "3 dashboards accepted on a test certificate signed by the practice manager (25 cases, no errors).";
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Stock-control integration with the pharmacy system.",
+    ]);
+  });
+});
