@@ -2074,3 +2074,23 @@ describe("session 22 families, a scope and its acceptance in running text", () =
     ]);
   });
 });
+
+describe("session 22 families, concessions by other names", () => {
+  const form = "Kennelwise Pro — 3 clinics — 12-month term, invoiced annually in advance, payment net 30";
+  const exceptions = (note: string) => flags({ order_form: form, kickoff_note: note }, "scope_exception");
+  it("reads named fees not charged, credit notes, break clauses and other payment cycles as concessions", () => {
+    for (const note of [
+      "They have two satellite surgeries too; I said we'd load those as well, no extra licence fee.",
+      "The new clinic joins in spring and will be onboarded at no extra services cost.",
+      "The owner gets a credit note on the first year's licences if we slip the go-live.",
+      "Agreed a break clause after month three if the booking import doesn't reconcile.",
+      "Their finance lead pushed for 45-day payment terms and I said fine.",
+      "I let them pay quarterly rather than upfront, cash is tight this year.",
+      "Good call with the owner. On a offert la formation (4 sessions) to get it signed before May.",
+    ])
+      expect(exceptions(note), note).toHaveLength(1);
+  });
+  it("leaves the order form's own cycle and fee alone", () => {
+    expect(exceptions("Invoiced annually in advance as usual; the licence fee is per the order form.")).toEqual([]);
+  });
+});

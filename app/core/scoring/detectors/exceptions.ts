@@ -21,7 +21,11 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\bwithout (?:charging|billing|invoicing)\b|`,
         // the seller carries it: "on our dime", "without charge to them"
         String.raw`\bon (?:our|my|the company'?s) (?:own )?(?:dime|nickel|tab|budget)\b|`,
-        String.raw`\bwithout (?:any )?(?:extra |additional )?(?:charge|cost|fee)s?\b|\bno (?:invoice|bill)\b`,
+        String.raw`\bwithout (?:any )?(?:extra |additional )?(?:charge|cost|fee)s?\b|\bno (?:invoice|bill)\b|`,
+        // a fee of a named kind not charged: "no extra licence fee", "at no extra services cost"
+        String.raw`\b(?:at )?no (?:extra|additional) [\w-]+ (?:charge|cost|fee)s?\b|`,
+        // (French: "on a offert la formation", the training given away)
+        String.raw`\boffert(?:e|s|es)?\b`,
       ].join(""),
       "i",
     ),
@@ -41,7 +45,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     re: new RegExp(
       [
         String.raw`\bcredit(?:ed)?\b.{0,300}\b(?:month|quarter|subscription|fee|invoice|bill)|\b(?:service|sla|`,
-        String.raw`subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b`,
+        String.raw`subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b|\bcredit notes?\b`,
       ].join(""),
       "i",
     ),
@@ -93,7 +97,10 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\bnet[ -]?(?:45|60|75|90|120)\b|\bdeferred (?:payment|billing)\b|`,
         String.raw`\bpay(?:ment)? (?:in arrears|on go-live)\b|\b(?:invoiced|billed|payable|`,
         String.raw`paid) only (?:after|on|once|when)\b|\b(?:payment|invoice)s?\b[^.]{0,40}\bslide\b|`,
-        String.raw`\b\d+ days instead of \d+\b|\b(?:60|75|90|120)[- ]day (?:payment )?terms\b|`,
+        String.raw`\b\d+ days instead of \d+\b|\b(?:45|60|75|90|120)[- ]day (?:payment )?terms\b|\bin arrears\b|`,
+        // billed on another cycle than the order form's: "pay quarterly rather than upfront"
+        String.raw`\b(?:pay|paid|invoic\w*|bill\w*) (?:monthly|quarterly|annually|yearly|in instal\w*)\b[^.;]{0,40}`,
+        String.raw`\b(?:rather than|instead of)\b|`,
         // a fee split into instalments the order form does not set
         String.raw`\bsplit (?:the |their |our )?(?:[\w-]+ ){0,3}(?:fees?|payments?|invoices?|price)\b[^.;]{0,40}\b`,
         String.raw`(?:payments?|instal(?:l)?ments?|tranches?)\b`,
@@ -107,7 +114,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     re: new RegExp(
       [
         String.raw`\bterminat\w* for convenience\b|\bopt[- ]out\b|\bcancel(?:lation)? (?:right|at any time|`,
-        String.raw`without)\b|\bexit clause\b`,
+        String.raw`without)\b|\b(?:exit|break) clause\b`,
       ].join(""),
       "i",
     ),
@@ -187,7 +194,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 14,
+  version: 15,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
