@@ -165,8 +165,8 @@ export function parseMoney(raw: string, suffix?: string): number | null {
   const t = raw.replace(/\s/g, "");
   const lastSep = Math.max(t.lastIndexOf(","), t.lastIndexOf("."));
   let v: number;
-  if (lastSep >= 0 && t.length - lastSep - 1 === 2) {
-    // decimals after the last separator
+  if (lastSep >= 0 && t.length - lastSep - 1 <= 2 && t.length - lastSep - 1 >= 1) {
+    // decimals after the last separator ("1,200.50", "€54.5k": no figure groups thousands by one or two digits)
     v = Number(t.slice(0, lastSep).replace(/[.,]/g, "") + "." + t.slice(lastSep + 1));
   } else v = Number(t.replace(/[.,]/g, ""));
   if (!Number.isFinite(v)) return null;
@@ -776,15 +776,17 @@ const DURATION = new RegExp(
 );
 
 const HOURS = new RegExp(
-  String.raw`(up to|capped at|not to exceed|max(?:imum)?(?: of)?)?\s*\b(${NUM})\s*(?:hours|hrs|h)\b`,
+  String.raw`(up to|capped at|not to exceed|max(?:imum)?(?: of)?)?\s*\b(${NUM})(?:\s*\(\d+\))?\s*(?:hours|hrs|h)\b`,
   "gi",
 );
 
 const HOUR_BUDGET_HINT = new RegExp(
   [
     String.raw`\bcap(?:ped)?\b|\bnot to exceed\b|@|\bbank\b|\bblock\b|\bbudget\b|\bpool\b|\bprepaid\b|`,
-    String.raw`\bt&m\b|\btime (?:and|&) materials\b|\bhours of (?:services|consulting|development|`,
-    String.raw`professional)`,
+    String.raw`\bt&m\b|\btime (?:and|&) materials\b|\bhours of (?:[\w-]+ ){0,3}(?:services|consulting|development|`,
+    String.raw`professional|support|hypercare|advisory)\b|`,
+    // a line of support hours ("Post go-live remote support, 80 hours")
+    String.raw`\b(?:support|hypercare|advisory|consulting),?\s+(?:${NUM})\s*(?:hours|hrs)\b`,
   ].join(""),
   "i",
 );
@@ -955,7 +957,7 @@ function termRange(source: TextSource, c: Span, out: Fact[]) {
 }
 
 const PRICED_PERSON =
-  /^(?:techs?|technicians?|engineers?|agents?|employees?|workers?|staff|members?|operatives?|clinicians?|head|fte)$/;
+  /^(?:u|techs?|technicians?|engineers?|agents?|employees?|workers?|staff|members?|operatives?|clinicians?|head|fte)$/;
 
 function money(source: TextSource, c: Span, out: Fact[], statement: string) {
   // a total, a cap or a budget is not the price: judged by the words around each amount ("I quoted $72,000 and
@@ -963,6 +965,14 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
   const found = [...c.text.matchAll(MONEY)].filter(
     (m) => !NOT_A_PRICE.test(c.text.slice(Math.max(0, m.index! - 50), m.index! + m[0].length + 15)),
   );
+  // a ceiling on time-and-materials work is a term of its own ("NTE USD 45,000")
+  if (/\bnot[- ]to[- ]exceed\b|\bnte\b/i.test(c.text))
+    for (const m of c.text.matchAll(MONEY)) {
+      const lead = c.text.slice(Math.max(0, m.index! - 24), m.index!);
+      const value = parseMoney(m[1] ?? m[4] ?? "", m[2]);
+      if (value && /\b(?:not[- ]to[- ]exceed|nte)\s*(?:of\s*)?$/i.test(lead))
+        out.push(fact("money", source, "cap:t&m", value, "exact", c));
+    }
   // "cut from $61,000 to $57,500": the value now is the last one
   const changed = /\bfrom\b[^.]{0,40}\bto\b/i.test(c.text) && found.length === 2 ? [found[1]] : found;
   for (const m of changed) {

@@ -2094,3 +2094,24 @@ describe("session 22 families, concessions by other names", () => {
     expect(exceptions("Invoiced annually in advance as usual; the licence fee is per the order form.")).toEqual([]);
   });
 });
+
+describe("session 22 families, hours, caps and prices written short", () => {
+  const scope = "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.";
+  const conflicts = (over: Partial<PacketText>) => flags({ signed_scope: scope, ...over }, "conflicting_terms");
+  it("compares a bank of support hours in the scope with the order form's line", () => {
+    const s = `${scope}\n2. Support: the vendor provides sixty (60) hours of remote post-launch support.`;
+    const form = "| 2 | Post-launch remote support, 40 hours | 40 | $180.00 | $7,200.00 |";
+    expect(conflicts({ signed_scope: s, order_form: form })).toHaveLength(2);
+  });
+  it("compares not-to-exceed ceilings, and reads '$32.5k' as 32,500", () => {
+    const s = `${scope}\nPart B — Time & materials (not to exceed USD 30,000).`;
+    const form = "Line 2 T&M block, not to exceed USD 35,000";
+    expect(conflicts({ signed_scope: s, order_form: form })).toHaveLength(2);
+    const same = `${scope}\nPart B — Time & materials (not to exceed USD 32,500).`;
+    expect(conflicts({ signed_scope: same, kickoff_note: "T&M NTE $32.5k, agreed." })).toEqual([]);
+  });
+  it("reads a price per 'u/m' as a price per user", () => {
+    const form = "KW-PRO 40 users @ NZD 6.20/u/m";
+    expect(conflicts({ order_form: form, kickoff_note: "I quoted her $5.80 per user per month." })).toHaveLength(2);
+  });
+});
