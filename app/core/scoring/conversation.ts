@@ -20,6 +20,8 @@ export const DECLINED = new RegExp(
     String.raw`\b(?:sits?|falls?|is|are) outside (?:this|the|our) (?:deal|scope|contract|sow|order|engagement)\b`,
     String.raw`\bpriced separately\b|\b(?:a )?later project\b|\b(?:is|are) (?:delivery'?s|delivery’s) call\b`,
     String.raw`\bdelivery (?:will|to) confirm\b`,
+    // "excluded in Article 6", "a different product", "priced on its own order"
+    String.raw`\bexcluded\b|\ba different product\b|\b(?:priced|quoted|sold) on (?:its|their) own\b`,
     String.raw`\bfuture phase\b|\bphase (?:2|two|ii)\b|\blater phase\b`,
     String.raw`\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b`,
     String.raw`\bstandard (?:msa |contract )?terms apply\b`,

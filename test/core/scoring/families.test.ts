@@ -2115,3 +2115,22 @@ describe("session 22 families, hours, caps and prices written short", () => {
     expect(conflicts({ order_form: form, kickoff_note: "I quoted her $5.80 per user per month." })).toHaveLength(2);
   });
 });
+
+describe("session 22 families, an ask answered no", () => {
+  it("does not flag an ask that the next sentence declines", () => {
+    const note =
+      "Good call. Priya asked for a pet-insurance claims feed. I told her that's out of scope and would be quoted separately.";
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+    const granted = "Good call. Priya asked for a pet-insurance claims feed. I told her we'd add it next month.";
+    expect(evidence({ kickoff_note: granted }, "promise_not_in_scope")).toContain(
+      "Priya asked for a pet-insurance claims feed.",
+    );
+  });
+  it("reads 'excluded', 'a different product' and 'priced on its own order' as declines", () => {
+    for (const note of [
+      "I told them grooming bookings are excluded in clause 7 and could be priced on its own order later.",
+      "They raised a grooming module; told her that's a different product.",
+    ])
+      expect(flags({ kickoff_note: note }, "promise_not_in_scope"), note).toEqual([]);
+  });
+});

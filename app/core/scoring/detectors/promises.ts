@@ -278,12 +278,19 @@ const CUE = [PROMISE_CUE, FIRST_PERSON_COMMIT, BELIEF, CUSTOMER_WANT];
 // a commitment pointing back at what came before it ("our module covers that one")
 const REFERS_BACK = /\b(?:it|this|those)\b|\bthat\b(?!\s+(?:the|we|they|it|our|their|a|an|all|every)\b)/i;
 
+// a reply to what was just said: "I told her …", "Said …", "that's …"
+const ANSWER = new RegExp(
+  String.raw`^(?:\W*(?:i|we)\s+(?:told|said|explained|pointed)|told|said|answer)|` +
+    String.raw`\b(?:that|it|this|those)(?:'s| is| was| would)\b`,
+  "i",
+);
+
 const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "customer_promise"];
 
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 17,
+  version: 18,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -304,8 +311,19 @@ export const promisesDetector: Detector = {
       const text = ctx.text(source);
       const isPromiseField = source === "customer_promise";
       let asked = "";
-      for (const u of statements(ctx, source)) {
+      const said = statements(ctx, source);
+      for (const [i, u] of said.entries()) {
         const plain = u.text.replace(/[’‘]/g, "'");
+        // an ask answered no in the next sentence ("Priya asked for X. Told her it's quoted separately.")
+        const reply = said[i + 1]?.text.replace(/[’‘]/g, "'") ?? "";
+        if (
+          source === "kickoff_note" &&
+          (DECLINED.test(reply) || NOT_A_PROMISE.test(reply)) &&
+          ANSWER.test(reply) &&
+          !PROMISE_CUE.test(plain) &&
+          !FIRST_PERSON_COMMIT.test(plain)
+        )
+          continue;
         const before = asked;
         asked = plain;
         // "Told them yes, both platforms.", "A: Yes, bilingual at go-live.": a yes to the ask just before it
