@@ -146,8 +146,14 @@ export const sectionKind = memo(4096, (title: string): SectionKind => {
     .trim();
   // "Schedule 1 (Works)", "Annex B — Acceptance": an attachment's number says where it is, its title what it is
   const titled = t.replace(/^(?:schedule|annex|exhibit|appendix|attachment)\s+[\da-z.]+\b\s*[—–:-]?\s*(?=\S)/, "");
-  // "Deliverables and acceptance": a list of deliverables, each with its own condition
-  if (/\bdeliverables?\b.*\baccept/.test(titled) && !/^accept/.test(titled)) return "deliverables";
+  // "Deliverables and acceptance", "Workstreams and acceptance": a list of work, each with its own condition
+  if (
+    /\b(?:deliverables?|workstreams?|work packages?|scope|services|tasks?|requirements?|epics?|stories|features?)\b.*\baccept/.test(
+      titled,
+    ) &&
+    !/^accept/.test(titled)
+  )
+    return "deliverables";
   for (const [kind, re] of SECTION_FAMILIES) if (re.test(titled)) return kind;
   return "other";
 });

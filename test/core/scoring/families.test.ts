@@ -2134,3 +2134,17 @@ describe("session 22 families, an ask answered no", () => {
       expect(flags({ kickoff_note: note }, "promise_not_in_scope"), note).toEqual([]);
   });
 });
+
+describe("session 22 families, a heading that names the work and its acceptance", () => {
+  it("reads the items under 'Workstreams and acceptance' as work", () => {
+    const scope = [
+      "Workstreams and acceptance",
+      "WS1 — Booking diary for the three clinics.",
+      "  Acceptance: 20 test bookings confirm by SMS.",
+      "WS2 — Occupancy dashboards, with other views where useful.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "ambiguous_deliverable")).toEqual([
+      "Occupancy dashboards, with other views where useful.",
+    ]);
+  });
+});
