@@ -138,6 +138,11 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
   ],
 ];
 
+const WORK_AND_ACCEPTANCE = new RegExp(
+  String.raw`\b(?:deliverables?|workstreams?|work packages?|scope|services|tasks?|requirements?|epics?|stories|` +
+    String.raw`features?)\b.*\baccept`,
+);
+
 export const sectionKind = memo(4096, (title: string): SectionKind => {
   const t = title
     .toLowerCase()
@@ -147,13 +152,7 @@ export const sectionKind = memo(4096, (title: string): SectionKind => {
   // "Schedule 1 (Works)", "Annex B — Acceptance": an attachment's number says where it is, its title what it is
   const titled = t.replace(/^(?:schedule|annex|exhibit|appendix|attachment)\s+[\da-z.]+\b\s*[—–:-]?\s*(?=\S)/, "");
   // "Deliverables and acceptance", "Workstreams and acceptance": a list of work, each with its own condition
-  if (
-    /\b(?:deliverables?|workstreams?|work packages?|scope|services|tasks?|requirements?|epics?|stories|features?)\b.*\baccept/.test(
-      titled,
-    ) &&
-    !/^accept/.test(titled)
-  )
-    return "deliverables";
+  if (WORK_AND_ACCEPTANCE.test(titled) && !/^accept/.test(titled)) return "deliverables";
   for (const [kind, re] of SECTION_FAMILIES) if (re.test(titled)) return kind;
   return "other";
 });
