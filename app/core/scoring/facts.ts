@@ -386,6 +386,11 @@ const numeralEnd = (text: string, q: Quantity) =>
 // "4 sessions for the office staff, plus 2 more for the vets": the clause's figures are parts, not the total
 const PARTS = new RegExp(String.raw`\b(?:plus|and)\s+(?:another\s+)?(?:\d+|${NUMBER_WORD})\s+more\b`, "i");
 
+const CONDITION_THRESHOLD = new RegExp(
+  String.raw`\b(?:if|once|when|should|unless)\b[^.;]{0,40}\b(?:beyond|above|exceeds?|exceeding|past|over|` +
+    String.raw`more than|under|below|fewer than)\s+$`,
+  "i",
+);
 const TIME_UNITS = new Set(["day", "hour", "week", "month", "year", "session", "workshop"]);
 /** The unit a plural label word names ("Trailers", "Kiosks"), or null. */
 function labelUnit(word: string): string | null {
@@ -722,6 +727,8 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
       // "checked against a sample batch of 40 bookings": a sample, however far its word stands from the count
       const lead = c.text.slice(Math.max(0, q.start - 20), q.start);
       if (SAMPLE.test(phrase) || SAMPLE.test(lead) || /\bper\b/i.test(c.text.slice(q.end, q.end + 6))) continue;
+      // a threshold in a condition counts nothing ("if the fleet grows beyond 160 vehicles")
+      if (CONDITION_THRESHOLD.test(c.text.slice(Math.max(0, q.start - 60), q.start))) continue;
       const clause = c.text.length > 160 ? { start: q.start, end: q.end, text: phrase } : c;
       found.push(fact("count", source, `count:${q.unit}`, q.value, q.bound, clause));
     }
@@ -997,7 +1004,12 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
     else if (SUBSCRIPTION.test(c.text) || SUBSCRIPTION.test(statement)) key = "money:subscription";
     else if (SERVICES.test(c.text) || SERVICES.test(statement)) key = "money:services";
     if (!key) continue;
-    out.push(fact("money", source, key, Math.round(value * 100) / 100, "exact", c));
+    // a price per unit is compared per month: "€22.80 per key per year" is "€1.90 per key per month"
+    const tail = c.text.slice(m.index! + m[0].length, m.index! + m[0].length + 16);
+    const yearly =
+      key.startsWith("price:") &&
+      /^\s*(?:(?:\/|per|a)\s*)?(?:year|yr|annum)\b|^\s*p\.?\s?a\.?(?!\w)|^\s*,?\s*annual(?:ly)?\b/i.test(tail);
+    out.push(fact("money", source, key, Math.round((yearly ? value / 12 : value) * 100) / 100, "exact", c));
   }
 }
 
@@ -1082,6 +1094,12 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
   // a month's opening ("early March", its first week): by about the tenth
   if (!dd && (/^(?:early|beginning of|start of)\b/i.test(d.text) || /\b(?:first|1st) week of\s+$/i.test(lead))) {
     out.push(fact("date", source, `date:${m[0]}`, mm * 100 + 10, "max", c));
+    return;
+  }
+  // "mid-April": about the fifteenth (by it, or around it)
+  if (!dd && /^mid\b/i.test(d.text)) {
+    const by = /\b(?:before|by|no later than|prior to|until)\s+(?:the\s+)?$/i.test(lead);
+    out.push(fact("date", source, `date:${m[0]}`, mm * 100 + 15, by ? "max" : "approx", c));
     return;
   }
   const bound: Quantity["bound"] =

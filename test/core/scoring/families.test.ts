@@ -2148,3 +2148,28 @@ describe("session 22 families, a heading that names the work and its acceptance"
     ]);
   });
 });
+
+describe("session 22 families, prices per year, mid-month dates and thresholds", () => {
+  const scope = "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.";
+  const conflicts = (over: Partial<PacketText>) => flags({ signed_scope: scope, ...over }, "conflicting_terms");
+  it("compares a price per unit per year with the same price per month", () => {
+    const form = "Kennelwise Pro: 40 kennels, $2.50 per kennel per month, 12-month term";
+    expect(conflicts({ order_form: form, kickoff_note: "Pricing as quoted: $30.00 per kennel per year." })).toEqual([]);
+    expect(
+      conflicts({ order_form: form, kickoff_note: "Pricing as quoted: $36.00 per kennel per year." }),
+    ).toHaveLength(2);
+  });
+  it("reads 'by mid-June' as about the fifteenth", () => {
+    const s = `${scope}\nPlan approved by delivery: go-live 12 June 2026.`;
+    expect(conflicts({ signed_scope: s, kickoff_note: "The owner wants go-live by mid-June 2026." })).toEqual([]);
+    const late = `${scope}\nPlan approved by delivery: go-live 29 June 2026.`;
+    expect(conflicts({ signed_scope: late, kickoff_note: "The owner wants go-live by mid-June 2026." })).toHaveLength(
+      2,
+    );
+  });
+  it("does not count a threshold in a condition", () => {
+    const form = "Kennelwise Pro — 40 kennels — 12-month term";
+    const desk = "DD-77: price hold for 12 months if the practice grows beyond 55 kennels. Approved.";
+    expect(conflicts({ order_form: form, deal_desk_exception: desk })).toEqual([]);
+  });
+});

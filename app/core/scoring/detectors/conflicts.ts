@@ -37,6 +37,9 @@ function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): bo
     if (b.value % 100 === 0 && b.bound === "max")
       return month(a.value) < month(b.value) || (month(a.value) === month(b.value) && a.bound !== "exact");
     if (a.value % 100 === 0 || b.value % 100 === 0) return month(a.value) === month(b.value);
+    // "mid-April" is within a week of the 15th
+    const day = (v: number) => Math.floor(v / 100) * 31 + (v % 100);
+    if ((a.bound === "approx" || b.bound === "approx") && Math.abs(day(a.value) - day(b.value)) <= 7) return true;
     // "live by March 30" is met by a scheduled March 14
     if (a.bound === "max" && b.value <= a.value) return true;
     if (b.bound === "max" && a.value <= b.value) return true;
@@ -113,7 +116,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 30,
+  version: 31,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
