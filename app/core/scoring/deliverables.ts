@@ -42,7 +42,9 @@ const BARE_CONDITION = new RegExp(
     String.raw`(?:[\w&.-]+\s+){0,3}?[\w&.-]+(?:'s|’s|s'|s’)) (?:reasonable |full |complete )?satisfaction\b|`,
     String.raw`\bto the (?:reasonable )?satisfaction of\b|`,
     String.raw`\b(?:acceptance(?: criteria)?|AC|DoD)\s*[:=—–-]?\s*(?:tbd|tbc|to be (?:agreed|defined|confirmed|`,
-    String.raw`determined)|as agreed|n\/a|to follow|pending|later)\b|\bas (?:mutually )?agreed\b`,
+    String.raw`determined)|as agreed|n\/a|to follow|pending|later)\b|` +
+      // "as agreed", "as agreed by the parties", "as mutually agreed between them"
+      String.raw`\bas (?:mutually )?agreed(?:\s+(?:by|between)\s+(?:the |both )?(?:parties|them|\w+))?\b`,
   ].join(""),
   "gi",
 );
@@ -257,6 +259,8 @@ interface Coverage {
   groups: Set<string>;
   /** the regime is only "Acceptance: …" lines (their terms), which may name the deliverables they accept */
   openings: Set<string>[] | null;
+  /** ids whose own acceptance line is only a placeholder ("D-6: accepted as agreed") */
+  placeholders: Set<string>;
 }
 
 /** What the acceptance statements of a scope cover: ids by reference, everything by a regime, names. */
@@ -267,6 +271,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
   let regimeAll = false;
   let openingOnly = true;
   const openings: Set<string>[] = [];
+  const placeholders = new Set<string>();
   let specific = false;
   const groups = new Set<string>();
   // the items since the last heading, group or acceptance line: what an acceptance line naming nothing follows
@@ -310,6 +315,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       // (a line that only names a bare sign-off or "TBD" names its deliverables without covering them)
       const bare = !condition && BARE_ONLY.test(t);
       if (condition || (inAcceptance && !bare)) for (const r of referencedIds(t)) refs.add(r);
+      else if (inAcceptance && bare) for (const r of referencedIds(t)) placeholders.add(r);
       // "B — when parcel counts reconcile …": an acceptance line led by a row's letter names that row
       const letter = inAcceptance && !bare ? /^\s*([A-Z])\s*[—–:]\s/.exec(s.text) : null;
       if (letter) refs.add(letter[1]);
@@ -324,6 +330,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
     local,
     groups,
     openings: openingOnly && !regimeAll ? openings : null,
+    placeholders,
   };
 }
 
@@ -405,7 +412,9 @@ function deliverablesOf(scope: string): Deliverable[] {
   const byId = new Map<string, Block>();
   for (const b of blocks) for (const k of b.ids) if (!byId.has(k)) byId.set(k, b);
   const viaTasks = (b: Block) =>
-    [...referencedIds(b.text)].some((k) => {
+    [...referencedIds(b.text)].some((k, _, all) => {
+      // ("(B-5)" names task B-5, not whatever else is numbered 5)
+      if (/^\d+$/.test(k) && all.some((x) => x !== k && x.endsWith(k) && /^[A-Z]/.test(x))) return false;
       const t = byId.get(k);
       return t !== undefined && t !== b && (hasCondition(t.text) || boundedWork(t.text));
     });
@@ -439,27 +448,30 @@ function deliverablesOf(scope: string): Deliverable[] {
         hasCondition(`accepted when ${c.text}`) &&
         !PLACEHOLDER_CRITERION.test(c.text.trim()),
     );
+    // an item whose own acceptance line is a placeholder has none, whatever its tasks or counts say
+    const placeheld = idsOf(b).some((k) => cov.placeholders.has(k) && !cov.refs.has(k));
     const itemCovered =
-      cov.general ||
-      idsOf(b).some((k) => cov.refs.has(k)) ||
-      [...idsOf(b), ...(groupOf.get(b) ?? [])].some((k) =>
-        [...cov.groups].some((g) => k === g || k.startsWith(`${g}.`)),
-      ) ||
-      cov.local.has(b.start) ||
-      hasCondition(
-        b.cells
-          ? b.cells
-              .filter((c) => c.text !== b.head.text && !PLACEHOLDER_CRITERION.test(c.text.trim()))
-              .map((c) => c.text)
-              .join(" ; ") +
-              " " +
-              b.head.text
-          : b.text,
-      ) ||
-      Boolean(rowCondition) ||
-      boundedWork(b.text) ||
-      coveredByName(nameOf(b), cov.named) ||
-      viaTasks(b);
+      !placeheld &&
+      (cov.general ||
+        idsOf(b).some((k) => cov.refs.has(k)) ||
+        [...idsOf(b), ...(groupOf.get(b) ?? [])].some((k) =>
+          [...cov.groups].some((g) => k === g || k.startsWith(`${g}.`)),
+        ) ||
+        cov.local.has(b.start) ||
+        hasCondition(
+          b.cells
+            ? b.cells
+                .filter((c) => c.text !== b.head.text && !PLACEHOLDER_CRITERION.test(c.text.trim()))
+                .map((c) => c.text)
+                .join(" ; ") +
+                " " +
+                b.head.text
+            : b.text,
+        ) ||
+        Boolean(rowCondition) ||
+        boundedWork(b.text) ||
+        coveredByName(nameOf(b), cov.named) ||
+        viaTasks(b));
     if (isListItem(b)) {
       if (!isWork(b.head.text) && !(b.cells && b.rawId && isWork(b.head.text, true))) continue;
       out.push({

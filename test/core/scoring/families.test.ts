@@ -2173,3 +2173,31 @@ describe("session 22 families, prices per year, mid-month dates and thresholds",
     expect(conflicts({ order_form: form, deal_desk_exception: desk })).toEqual([]);
   });
 });
+
+describe("session 22 families, deliverables that point at their tasks", () => {
+  const scope = (line: string) =>
+    [
+      "B. SERVICES",
+      "B-5 Reporting. Configure occupancy reports for the clinics.",
+      "Task 6. Migration: migrate kennel records and ten (10) years of visit history.",
+      "C. DELIVERABLES",
+      "C-4 Occupancy reports (B-5)",
+      "C-5 Migrated records (Task 6)",
+      "D. ACCEPTANCE",
+      "D-5 C-5: accepted when 50 sampled records match the old system field for field.",
+      line,
+    ].join("\n");
+  it("does not cover 'C-4 … (B-5)' through another line numbered 5", () => {
+    expect(evidence({ signed_scope: scope("") }, "missing_acceptance_criteria")).toEqual(["Occupancy reports (B-5)"]);
+  });
+  it("reads 'accepted as agreed by the parties' on an item's own line as no criterion", () => {
+    const s = scope("D-4 C-4: accepted as agreed by the parties.").replace(
+      "D-5 C-5: accepted when 50 sampled records match the old system field for field.",
+      "D-5 C-5: accepted as agreed by the parties.",
+    );
+    expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([
+      "Occupancy reports (B-5)",
+      "Migrated records (Task 6)",
+    ]);
+  });
+});
