@@ -2201,3 +2201,18 @@ describe("session 22 families, deliverables that point at their tasks", () => {
     ]);
   });
 });
+
+describe("session 22 families, a date wished for and the seller's answer", () => {
+  it("cites the seller's answer, not the wish it answers", () => {
+    const note =
+      "Good call. Priya wants the booking page shown at the vets' conference on 14 May. " +
+      "I said we'd have it running for the conference.";
+    expect(evidence({ kickoff_note: note }, "timeline_assumption")).toEqual([
+      "I said we'd have it running for the conference.",
+    ]);
+  });
+  it("leaves a wish alone when nobody answered it", () => {
+    const note = "Good call. Priya wants the booking page shown at the vets' conference on 14 May.";
+    expect(flags({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
+  });
+});

@@ -281,7 +281,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 18,
+  version: 19,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
@@ -300,7 +300,10 @@ export const timelineDetector: Detector = {
         : null;
     for (const source of SALES_SIDE) {
       const text = ctx.text(source);
-      for (const raw of ctx.units(source)) {
+      // the flags of this field, with how strongly each is the seller's own word and the unit it came from
+      const found: { f: Finding; score: number; unit: number }[] = [];
+      const units = ctx.units(source);
+      for (const [ui, raw] of units.entries()) {
         // transcript and chat lines open with a speaker or a timestamp; e-mail headers carry no promise
         const sp =
           speakerPrefix(raw.text) ||
@@ -376,6 +379,13 @@ export const timelineDetector: Detector = {
             const prev = dateMentions(cs[k - 1].text).find((d) => d.key);
             if (prev) mentions.push({ ...prev, start: cs[k - 1].start + prev.start, end: cs[k - 1].start + prev.end });
           }
+          // "… would be live by the convention", the convention dated in the sentence before
+          const named = /\b(?:by|for|before|in time for)\s+(?:the|their|its)\s+([a-z][\w-]{4,})\b/i.exec(c.text);
+          if (named && !mentions.length && ui > 0 && SELLER_COMMIT.test(c.text)) {
+            const prev = units[ui - 1];
+            if (new RegExp(`\\b${named[1]}\\b`, "i").test(prev.text) && dateMentions(prev.text).some((d) => d.key))
+              mentions.push(relative(named));
+          }
           if (!mentions.length) return;
           if (mentions.every((d) => covered(d, c.text, schedule, ctx.text("signed_scope")))) return;
           const own = COMMIT.test(c.text) || Boolean(ev) || (requirementDate && DEADLINE_FORM.test(c.text)) || agreedTo;
@@ -388,17 +398,28 @@ export const timelineDetector: Detector = {
         if (!best) continue;
         const { c, mention } = best as { c: (typeof cs)[number]; mention: DateMention };
         const s = c.text.split(/\s+/).length < 4 ? u : c;
-        out.push({
-          category: "timeline_assumption",
-          severity: /\bno slip|non-negotiable|hard date|deadline|must\b/i.test(u.text) ? "high" : "medium",
-          source,
-          start: s.start,
-          end: s.end,
-          message:
-            `A date or deadline ("${mention.text.trim()}") was promised on the sales ` +
-            `side that no delivery-approved schedule covers: confirm it with delivery ` +
-            `before kickoff.`,
+        found.push({
+          score: (best as { score: number }).score,
+          unit: ui,
+          f: {
+            category: "timeline_assumption",
+            severity: /\bno slip|non-negotiable|hard date|deadline|must\b/i.test(u.text) ? "high" : "medium",
+            source,
+            start: s.start,
+            end: s.end,
+            message:
+              `A date or deadline ("${mention.text.trim()}") was promised on the sales ` +
+              `side that no delivery-approved schedule covers: confirm it with delivery ` +
+              `before kickoff.`,
+          },
         });
+      }
+      // the seller's word in the next sentence beats the customer's wish it answers (a wish for a date, then
+      // "told them it will be running by then")
+      for (const [i, x] of found.entries()) {
+        const next = found[i + 1];
+        if (x.score < 3 && next && next.unit === x.unit + 1 && next.score === 3) continue;
+        out.push(x.f);
       }
     }
     // go-live fixed by date in the SOW itself without an approved schedule
