@@ -2122,9 +2122,9 @@ describe("session 22 families, an ask answered no", () => {
       "Good call. Priya asked for a pet-insurance claims feed. I told her that's out of scope and would be quoted separately.";
     expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
     const granted = "Good call. Priya asked for a pet-insurance claims feed. I told her we'd add it next month.";
-    expect(evidence({ kickoff_note: granted }, "promise_not_in_scope")).toContain(
-      "Priya asked for a pet-insurance claims feed.",
-    );
+    expect(evidence({ kickoff_note: granted }, "promise_not_in_scope")).toEqual([
+      "Priya asked for a pet-insurance claims feed. I told her we'd add it next month.",
+    ]);
   });
   it("reads 'excluded', 'a different product' and 'priced on its own order' as declines", () => {
     for (const note of [
@@ -2214,5 +2214,23 @@ describe("session 22 families, a date wished for and the seller's answer", () =>
   it("leaves a wish alone when nobody answered it", () => {
     const note = "Good call. Priya wants the booking page shown at the vets' conference on 14 May.";
     expect(flags({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
+  });
+});
+
+describe("session 22 families, an ask and the seller's yes", () => {
+  it("cites the customer's ask and the seller's yes as one promise", () => {
+    const note =
+      "Good call. Priya wants grooming appointments tracked in the diary as well. " +
+      "I told her grooming comes with the booking module.";
+    expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([
+      "Priya wants grooming appointments tracked in the diary as well. I told her grooming comes with the booking module.",
+    ]);
+  });
+  it("drops the ask when the yes is free work, a scope exception only", () => {
+    const note =
+      "Good call. Priya asked for help scanning the old paper vaccination cards. " +
+      "I said we'd send two of our people to scan them at no charge.";
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+    expect(flags({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
   });
 });

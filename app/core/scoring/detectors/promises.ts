@@ -290,7 +290,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 19,
+  version: 20,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -307,6 +307,8 @@ export const promisesDetector: Detector = {
           // a note's "… I said yes. Nobody owns it yet" is both a promise and an ownership gap
           (f.category !== "unowned_requirement" || source !== "kickoff_note"),
       );
+    // each kickoff-note flag and the statement it came from
+    const wants = new Map<Finding, number>();
     for (const source of PROMISE_SOURCES) {
       const text = ctx.text(source);
       const isPromiseField = source === "customer_promise";
@@ -393,7 +395,35 @@ export const promisesDetector: Detector = {
         if (!best) continue;
         const cite = u.text.split(/\s+/).length <= 30 && !taken(source, u.start, u.end) ? u : best.p;
         out.push(finding(source, cite, best.words));
+        if (source === "kickoff_note") wants.set(out[out.length - 1], i);
       }
+      // a customer's ask and the seller's yes in the next sentence are one promise, cited as both ("Quinn wants
+      // hydrants tracked too. I told her hydrants come with the module."); a yes the scope-exception detector took
+      // as free work takes the ask with it
+      for (const [f, i] of wants) {
+        const ask = said[i];
+        const yes = said[i + 1];
+        if (!yes || f.start! < ask.start || f.end! > ask.end) continue;
+        const answer = yes.text.replace(/[’‘]/g, "'");
+        if (!(FIRST_PERSON_COMMIT.test(answer) || SELLER_COMMITTED.test(answer)) || DECLINED.test(answer)) continue;
+        // (only a customer's ask: "X wants …", "they asked for …", never the seller's own word)
+        if (
+          !(CUSTOMER_WANT.test(ask.text) || BELIEF.test(ask.text)) ||
+          /\b(?:told|said|promised|agreed|assured|committed|offered)\b/i.test(ask.text)
+        )
+          continue;
+        const at = out.indexOf(f);
+        if (taken(source, yes.start, yes.end)) {
+          out.splice(at, 1);
+          continue;
+        }
+        out.splice(at, 1, { ...f, start: ask.start, end: yes.end });
+        const dup = out.findIndex(
+          (g) => g !== out[at] && g.source === source && g.start! >= yes.start && g.end! <= yes.end,
+        );
+        if (dup >= 0) out.splice(dup, 1);
+      }
+      wants.clear();
     }
     return out;
   },
