@@ -138,6 +138,7 @@ const MILESTONES: [string, RegExp][] = [
     ),
   ],
   ["uat", /\buat\b|\buser acceptance\b/i],
+  ["final acceptance", /\bfinal (?:system |project )?acceptance\b/i],
   [
     "start",
     new RegExp(
@@ -355,6 +356,8 @@ function versionNumber(text: string, numAt: number, numEnd: number, value: numbe
  * "two extra sessions", "3 more sites", "adding 3 clinics": an addition, not a different total; "the existing 11
  * estates", "currently 9 clinics": today's state, not what is being bought.
  */
+const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH_RE}\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$`, "i");
+
 function isAddition(text: string, numAt: number, numEnd: number): boolean {
   return (
     /^\s*(?:\(\d+\)\s*)?(?:extra|additional|more|further|new|other|spare)\b/i.test(text.slice(numEnd)) ||
@@ -363,8 +366,12 @@ function isAddition(text: string, numAt: number, numEnd: number): boolean {
     ) ||
     // a part of a breakdown in brackets ("97 engineers (85 own + 12 contractors)")
     /\([^()]*\+\s*$/.test(text.slice(Math.max(0, numAt - 40), numAt)) ||
-    // a digit inside an id ("DCB-R4") counts nothing
-    /[A-Za-z]-?$/.test(text.slice(Math.max(0, numAt - 2), numAt))
+    // a digit inside an id ("DCB-R4") or an outline number ("II.5 Workshops", "2.5 Training") counts nothing
+    /[A-Za-z]-?$/.test(text.slice(Math.max(0, numAt - 2), numAt)) ||
+    // nor does the year of a date ("the July 2025 clinic season")
+    (/^(?:19|20)\d\d$/.test(text.slice(numAt, numEnd).trim()) &&
+      MONTH_BEFORE.test(text.slice(Math.max(0, numAt - 14), numAt))) ||
+    /(?:^|\s)(?:[IVX]+|\d+)\.$/.test(text.slice(Math.max(0, numAt - 6), numAt))
   );
 }
 
@@ -1039,9 +1046,18 @@ function itemDate(
   dayFirst: boolean,
 ): { value: number; bound: Quantity["bound"] } | null {
   if (MILESTONES.some(([, re]) => re.test(text)) || text.length > 240) return null;
-  const ds = dateMentions(text, { dayFirst }).filter((d) => d.key && /^\d{2}-\d{2}$/.test(d.key));
+  const sales = !CONTRACT_SOURCES.has(source);
+  // (a sales-side promise may name only a month: "ready for the July hearings")
+  const ds = dateMentions(text, { dayFirst }).filter(
+    (d) => d.key && (/^\d{2}-\d{2}$/.test(d.key) || (sales && /^\d{2}$/.test(d.key))),
+  );
   if (ds.length !== 1) return null;
-  if (!CONTRACT_SOURCES.has(source) && !READY.test(text)) return null;
+  if (sales && !READY.test(text)) return null;
+  // (met by any day of that month, or of its first half or third for "mid-" and "early")
+  if (/^\d{2}$/.test(ds[0].key!)) {
+    const part = /^mid\b/i.test(ds[0].text) ? 15 : /^(?:early|beginning|start)\b/i.test(ds[0].text) ? 10 : 31;
+    return { value: Number(ds[0].key) * 100 + part, bound: "max" };
+  }
   const [mm, dd] = ds[0].key!.split("-").map(Number);
   const lead = text.slice(Math.max(0, ds[0].start - 24), ds[0].start);
   return {
@@ -1084,6 +1100,8 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
     /["“”]/.test(between) ||
     (/:/.test(between) &&
       !/^\s*(?:target|date|planned|scheduled)?\s*:\s*$/i.test(between) &&
+      // ("Go-live with appointment enforcement: 6 October": what goes live, then its date)
+      !/^\s+(?:with|for|of|at|in)\s+[^:"“”]{1,40}:\s*$/i.test(between) &&
       !/^\s*(?:\.{2,}|:)\s*$/.test(between))
   )
     return;

@@ -2234,3 +2234,36 @@ describe("session 22 families, an ask and the seller's yes", () => {
     expect(flags({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
   });
 });
+
+describe("session 22 families, public-sector schedules", () => {
+  const scope = "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.";
+  const conflicts = (over: Partial<PacketText>) => flags({ signed_scope: scope, ...over }, "conflicting_terms");
+  it("does not read an outline number ('II.5 Workshops') as a count", () => {
+    const s = `${scope}\nII.5 Workshops. Two (2) half-day workshops for clinic staff.`;
+    expect(
+      conflicts({ signed_scope: s, cs_requirement: "Three workshops for clinic staff, one per clinic." }),
+    ).toHaveLength(2);
+    expect(conflicts({ signed_scope: s, cs_requirement: "Two workshops for clinic staff." })).toEqual([]);
+  });
+  it("reads 'Go-live with online payments: 6 October' and a final acceptance date", () => {
+    const s = `${scope}\nApproved schedule: UAT: 8 September 2025 - Go-live with online payments: 6 October 2025`;
+    const note = "I committed that we'd be live with payments switched on by September 15.";
+    expect(conflicts({ signed_scope: s, kickoff_note: note })).toHaveLength(2);
+    const fa = `${scope}\nKey dates: final system acceptance December 12, 2025.`;
+    const desk =
+      "DD-9: retainage release approved. Sales told the practice final system acceptance by August 29, 2025.";
+    expect(conflicts({ signed_scope: fa, deal_desk_exception: desk })).toHaveLength(2);
+  });
+  it("compares a sales-side month with the due date of the named work", () => {
+    const s =
+      `${scope}\nDeliverables\nNo. | Deliverable | PWS ref | Due\n` +
+      "DL-3 | Converted kennel records | 3.3 | August 22, 2025\nDL-4 | Vaccination reminder workflow | 3.4 | November 17, 2025";
+    const late = "I told her the vaccination reminder workflow would be ready for the July 2025 clinic season.";
+    expect(conflicts({ signed_scope: s, kickoff_note: late }).map((f) => f.message)).toEqual([
+      expect.stringMatching(/item November 17 but the kickoff note says item by July 31/),
+      expect.stringMatching(/item by July 31 but the signed scope says item November 17/),
+    ]);
+    const fine = "I told her the vaccination reminder workflow would be ready in November 2025.";
+    expect(conflicts({ signed_scope: s, kickoff_note: fine })).toEqual([]);
+  });
+});
