@@ -316,6 +316,15 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       const bare = !condition && BARE_ONLY.test(t);
       if (condition || (inAcceptance && !bare)) for (const r of referencedIds(t)) refs.add(r);
       else if (inAcceptance && bare) for (const r of referencedIds(t)) placeholders.add(r);
+      // a line of an acceptance list led by an item's id and a separator ("II.1 | The report matches …", "D3: …")
+      // names that item, with a criterion unless it is only a placeholder ("II.4 | TBD")
+      const led = inAcceptance && b.rawId && s.start - b.start <= 12 ? /^\s*\S+\s*[|:—–]\s*(.*)$/.exec(b.text) : null;
+      if (led)
+        for (const r of b.ids.filter((x) => !/^\d+$/.test(x)))
+          (PLACEHOLDER_CRITERION.test(led[1].trim()) || led[1].trim().split(/\s+/).length < 3
+            ? placeholders
+            : refs
+          ).add(r);
       // "B — when parcel counts reconcile …": an acceptance line led by a row's letter names that row
       const letter = inAcceptance && !bare ? /^\s*([A-Z])\s*[—–:]\s/.exec(s.text) : null;
       if (letter) refs.add(letter[1]);

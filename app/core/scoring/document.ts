@@ -196,6 +196,8 @@ const ID_MARKER = new RegExp(
   [
     String.raw`^(?:${ID_WORDS}\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]\b)|§\s*\d+(?:\.\d+)*|`,
     String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\[[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?\]|[A-Z]\.\d+(?:\.\d+)*|`,
+    // a roman section's item: "II.1", "IV.3"
+    String.raw`(?:I{1,3}|IV|VI{0,3}|IX|X)\.\d+(?:\.\d+)*|`,
     String.raw`\d+(?:\.\d+)*(?:[a-z](?=[.)]))?|\(\d{1,2}\)|`,
     String.raw`\(?[ivx]{1,4}\)|\(?[a-z]\))(?=[.:)]?(?:\s|$)|[.)]\S)[.:)]?(?:\s+[—–-])?\s*`,
   ].join(""),

@@ -2267,3 +2267,22 @@ describe("session 22 families, public-sector schedules", () => {
     expect(conflicts({ signed_scope: s, kickoff_note: fine })).toEqual([]);
   });
 });
+
+describe("session 22 families, roman-numbered items and an acceptance list by id", () => {
+  it("links 'II.1 | criterion' lines to items II.1–II.3, reads 'II.3 | TBD' as none and cites the titled item whole", () => {
+    const scope = [
+      "II. SERVICES",
+      "II.1 Booking diary. Configure the booking diary for the three clinics.",
+      "II.2 Reminders. Configure owner reminder texts for vaccinations.",
+      "II.3 Owner portal. Publish a portal where owners see their pets' records.",
+      "IV. ACCEPTANCE",
+      "Item | Acceptance criterion",
+      "II.1 | Twenty test bookings confirm by SMS with no double booking",
+      "II.2 | Reminder texts reach five staff phones in test within one minute",
+      "II.3 | TBD",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Owner portal. Publish a portal where owners see their pets' records.",
+    ]);
+  });
+});

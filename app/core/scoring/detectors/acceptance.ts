@@ -4,7 +4,7 @@ import { findDeliverables, orderFormDeliverables } from "../deliverables";
 /** A deliverable in the signed scope (or custom work on the order form) with no acceptance condition anywhere. */
 export const acceptanceDetector: Detector = {
   id: "missing-acceptance",
-  version: 26,
+  version: 27,
   category: "missing_acceptance_criteria",
   detect(ctx) {
     const scope = ctx.text("signed_scope");
@@ -12,12 +12,15 @@ export const acceptanceDetector: Detector = {
       ...findDeliverables(scope).filter((d) => !d.accepted),
       ...orderFormDeliverables(`${ctx.text("order_form")}\u0000${scope}`),
     ];
+    // an item led by a short title ("II.4 Public comment portal. Publish a portal …") is cited whole
+    const titled = (d: (typeof found)[number]) =>
+      d.item.start <= d.start && d.item.end > d.end && /\.$/.test(d.text) && d.text.split(/\s+/).length <= 4;
     return found.map((d) => ({
       category: "missing_acceptance_criteria" as const,
       severity: "high" as const,
       source: d.source,
       start: d.start,
-      end: d.end,
+      end: titled(d) ? d.item.end : d.end,
       message:
         "This deliverable has no acceptance or sign-off condition: add a measurable one " +
         "(who accepts, against what) before kickoff.",

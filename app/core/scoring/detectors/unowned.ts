@@ -85,7 +85,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 11,
+  version: 12,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
