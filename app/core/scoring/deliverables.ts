@@ -1,7 +1,15 @@
 // Finds the deliverables of a SOW (and the custom work lines of an order form) and whether an acceptance,
 // sign-off or completion condition covers each: in the item itself, in an acceptance section that names it by id
 // or by name, or through a packet-wide acceptance regime. Built on the document model (document.ts).
-import { ACCEPTANCE_ABROAD, documentOf, normalizeId, referencedIds, type Block, type SectionKind } from "./document";
+import {
+  ACCEPTANCE_ABROAD,
+  documentOf,
+  normalizeId,
+  referencedIds,
+  sectionKind,
+  type Block,
+  type SectionKind,
+} from "./document";
 import { termSet } from "./lexicon";
 import { memo } from "./memo";
 import { clauses, sentences, trimSpan, type Span } from "./structure";
@@ -318,7 +326,13 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       else if (inAcceptance && bare) for (const r of referencedIds(t)) placeholders.add(r);
       // a line of an acceptance list led by an item's id and a separator ("II.1 | The report matches …", "D3: …")
       // names that item, with a criterion unless it is only a placeholder ("II.4 | TBD")
-      const led = inAcceptance && b.rawId && s.start - b.start <= 12 ? /^\s*\S+\s*[|:—–]\s*(.*)$/.exec(b.text) : null;
+      // (anywhere, when what follows the id is an acceptance: "A2 — accepted when …")
+      const led =
+        (inAcceptance || /^\s*\S+\s*[|:—–]\s*(?:is |are )?(?:accepted|acceptance)\b/i.test(b.text)) &&
+        b.rawId &&
+        s.start - b.start <= 12
+          ? /^\s*\S+\s*[|:—–]\s*(.*)$/.exec(b.text)
+          : null;
       if (led)
         for (const r of b.ids.filter((x) => !/^\d+$/.test(x)))
           (PLACEHOLDER_CRITERION.test(led[1].trim()) || led[1].trim().split(/\s+/).length < 3
@@ -482,7 +496,13 @@ function deliverablesOf(scope: string): Deliverable[] {
         coveredByName(nameOf(b), cov.named) ||
         viaTasks(b));
     if (isListItem(b)) {
-      if (!isWork(b.head.text) && !(b.cells && b.rawId && isWork(b.head.text, true))) continue;
+      // (an item led by a one-word title, "2.6 Runbook. Write an operations runbook …", is work by its text)
+      const titledWork =
+        /^\S+\.$/.test(b.head.text.trim()) &&
+        sectionKind(b.head.text.replace(/\.$/, "")) === "other" &&
+        b.text.length > b.head.text.length + 20 &&
+        isWork(b.text.slice(b.head.end - b.start));
+      if (!isWork(b.head.text) && !(b.cells && b.rawId && isWork(b.head.text, true)) && !titledWork) continue;
       out.push({
         ...b.head,
         marker: b.rawId,

@@ -2286,3 +2286,19 @@ describe("session 22 families, roman-numbered items and an acceptance list by id
     ]);
   });
 });
+
+describe("session 22 families, items led by a one-word title", () => {
+  it("reads '2.6 Runbook. Write an operations runbook …' as work, but not 'Purpose. …' or 'Users. …'", () => {
+    const scope = [
+      "ARTICLE 2. TASKS",
+      "2.1 Purpose. The clinics want one diary instead of three spreadsheets.",
+      "2.2 Diary. Configure the kennel booking diary for the three clinics.",
+      "2.3 Runbook. Write an operations runbook for the clinics' front-desk leads.",
+      "ARTICLE 5. ACCEPTANCE",
+      "5.1 Task 2.2: accepted when twenty test bookings confirm by SMS.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Runbook. Write an operations runbook for the clinics' front-desk leads.",
+    ]);
+  });
+});
