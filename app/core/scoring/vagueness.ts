@@ -73,6 +73,9 @@ export const OPEN_ENDED = [
   // a scope that grows with whatever else someone asks for: "any other reports the board requires"
   "any other (?:[\\w-]+ ){1,3}(?:(?:that|which) )?(?:the |its |their |our )?[\\w'-]+ " +
     "(?:requires|requests|needs|specifies|asks for|may (?:require|request|need|specify))",
+  // "other interfaces the Assessor may identify", "other tax types as the Department may designate"
+  "other (?:[\\w-]+ ){1,3}(?:(?:that|which|as) )?(?:the |its |their |our )?[\\w'-]+ " +
+    "(?:(?:may|might|later) ){0,2}(?:identif(?:y|ies)|designates?|selects?|determines?|adds?|locates?)",
 ];
 
 /** Vague quantifiers: how many is left to the reader. */

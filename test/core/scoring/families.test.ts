@@ -2302,3 +2302,20 @@ describe("session 22 families, items led by a one-word title", () => {
     ]);
   });
 });
+
+describe("session 22 families, work the customer will name later", () => {
+  it("flags 'other interfaces the owner may identify' and 'other channels the group may later designate'", () => {
+    for (const line of [
+      "2.1 Interfaces. Build the lab interface, along with other interfaces the practice owner may identify.",
+      "2.1 Channels. Configure online booking, plus other booking channels the group may later designate.",
+    ])
+      expect(
+        flags({ signed_scope: `${line}\nAccepted when 20 test bookings confirm by SMS.` }, "ambiguous_deliverable"),
+        line,
+      ).toHaveLength(1);
+    const bounded = "2.1 Interfaces. Build the lab interface and the pharmacy interface (this list is complete).";
+    expect(
+      flags({ signed_scope: `${bounded}\nAccepted when 20 test bookings confirm by SMS.` }, "ambiguous_deliverable"),
+    ).toEqual([]);
+  });
+});

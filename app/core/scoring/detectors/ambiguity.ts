@@ -3,7 +3,7 @@ import type { TextSource } from "../../packet";
 import { findDeliverables, workSentences } from "../deliverables";
 import { documentOf, inTitleBlock, splitCells } from "../document";
 import { NUM } from "../numbers";
-import { clauses, sentences, type Span } from "../structure";
+import { clauses, sentences, trimSpan, type Span } from "../structure";
 import { noteNoise } from "../conversation";
 import { UNCOUNTED_WORK, vagueHit, type VagueHit } from "../vagueness";
 
@@ -69,7 +69,7 @@ const NAMES_SYSTEM = new RegExp(
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 18,
+  version: 19,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
@@ -91,7 +91,12 @@ export const ambiguityDetector: Detector = {
           continue;
         }
       }
-      const hit = vagueHit(d.text);
+      // an item led by a short title ("B.5 Election support. Provide robust support …") is judged by its text
+      const titled =
+        d.item.start <= d.start && d.item.end > d.end && /\.$/.test(d.text) && d.text.split(/\s+/).length <= 4;
+      const body: Span = titled ? trimSpan(scope, d.end, d.item.end) : d;
+      const own = vagueHit(d.text);
+      const hit = own ?? (titled ? vagueHit(body.text) : null);
       const words = d.text
         .replace(/[^\p{L}\p{N}\s]/gu, " ")
         .split(/\s+/)
@@ -106,7 +111,12 @@ export const ambiguityDetector: Detector = {
         !namesSystem &&
         OPEN_WORK.test(d.text);
       if (hit)
-        push("signed_scope", citeFor(scope, d, hit), d.accepted ? "medium" : "high", messageFor(hit, "deliverable"));
+        push(
+          "signed_scope",
+          citeFor(scope, own ? d : body, hit),
+          d.accepted ? "medium" : "high",
+          messageFor(hit, "deliverable"),
+        );
       else if (underspecified)
         push(
           "signed_scope",
