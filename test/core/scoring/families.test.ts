@@ -2319,3 +2319,15 @@ describe("session 22 families, work the customer will name later", () => {
     ).toEqual([]);
   });
 });
+
+describe("session 22 families, requirements a system must meet", () => {
+  it("reads data residency, retention, validation, routing and scheduling asks as requirements", () => {
+    for (const cs of [
+      "Data residency: every kennel record must stay in Ireland.",
+      "Retention of visit notes for 12 years.",
+      "Sponsor needs a computer-system validation pack for the audit file.",
+      "Night-shift routing of emergency calls to the on-call vet's phone.",
+    ])
+      expect(flags({ cs_requirement: cs }, "promise_not_in_scope"), cs).toHaveLength(1);
+  });
+});
