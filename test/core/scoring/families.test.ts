@@ -2331,3 +2331,17 @@ describe("session 22 families, requirements a system must meet", () => {
       expect(flags({ cs_requirement: cs }, "promise_not_in_scope"), cs).toHaveLength(1);
   });
 });
+
+describe("session 22 families, an outcome the customer measures", () => {
+  it("reads 'Objective: no-shows down 30% by Q4' as a target, not a promised date", () => {
+    expect(
+      flags({ cs_requirement: "Objective (customer-tracked): no-shows down 30% by Q4" }, "timeline_assumption"),
+    ).toEqual([]);
+    expect(
+      flags({ cs_requirement: "Objective:\n60% of bookings made online by end of Q3" }, "timeline_assumption"),
+    ).toEqual([]);
+    expect(
+      flags({ cs_requirement: "Online booking live for all clinics by end of Q3" }, "timeline_assumption"),
+    ).toHaveLength(1);
+  });
+});

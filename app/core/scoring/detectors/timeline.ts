@@ -276,12 +276,18 @@ function covered(d: DateMention, clauseText: string, schedule: Schedule | null, 
   return !d.key && shared.length >= 1;
 }
 
+const OUTCOME_METRIC = new RegExp(
+  String.raw`\b(?:objective|outcome|success (?:measure|metric|criterion)|kpi|tracks?|tracked)\b[^.]{0,80}` +
+    String.raw`(?:\b(?:up|down|increase[ds]?|reduc\w*|cut|grow\w*|by)\s+\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% of\b)`,
+  "i",
+);
+
 const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_promise", "deal_desk_exception"];
 
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 20,
+  version: 21,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
@@ -316,6 +322,8 @@ export const timelineDetector: Detector = {
         if (noteNoise(u.text) || NOT_A_PROMISE.test(u.text) || DECLINED.test(u.text) || APPROVED_REF.test(u.text))
           continue;
         if (ownerRe && ownerRe.test(u.text)) continue;
+        // an outcome the customer measures ("Objective: calls down 40% by October") is a target, not a delivery date
+        if (source === "cs_requirement" && OUTCOME_METRIC.test(text.slice(Math.max(0, u.start - 60), u.end))) continue;
         const takenByOther = (st: number, en: number) =>
           ctx.prior.some(
             (f) =>
