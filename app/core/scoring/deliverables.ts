@@ -80,7 +80,7 @@ const COUNT_OR_DURATION = new RegExp(
     String.raw`(?:\b\d+|\(\d+\)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|`,
     String.raw`twenty|thirty|forty|sixty|`,
     String.raw`ninety))\s*(?:\(\d+\)\s*)?(?:[x×]\s*)?(?:[\w-]+\s+){0,3}?(?:sessions?|workshops?|webinars?|`,
-    String.raw`courses?|classes|modules?|days?|weeks?|months?|hours?|h\b|hrs?\b|calls?|visits?|cycles?|`,
+    String.raw`courses?|classes|trainings|modules?|days?|weeks?|months?|hours?|h\b|hrs?\b|calls?|visits?|cycles?|`,
     String.raw`runs?|sesi[oó]n(?:es)?|sess[õo]es|sitzung(?:en)?|tage?|wochen?|semanas?|semaines?|jours?|d[ií]as?|`,
     String.raw`horas?|stunden|turmas?)\b`,
   ].join(""),
@@ -178,7 +178,9 @@ const GOVERNANCE_LABEL = new RegExp(
   [
     String.raw`^(?:project management|governance|status (?:reports?|meetings?|calls?)|steering|`,
     String.raw`key personnel|staffing|communications?|delivery approach|approach|methodology|`,
-    String.raw`reporting and meetings|change control|risk management)\b`,
+    String.raw`reporting and meetings|change control|risk management|`,
+    // how the work is run and when ("Working model: two-week sprints", "Rollout plan: wave 1 …")
+    String.raw`working model|ways? of working|delivery model|roll-?out plan|sprint (?:dates|calendar|plan))\b`,
   ].join(""),
   "i",
 );

@@ -2345,3 +2345,16 @@ describe("session 22 families, an outcome the customer measures", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("session 22 families, how the work is run", () => {
+  it("reads a working model and a rollout plan as no deliverables, and 'two 60-minute trainings' as bounded", () => {
+    const scope = [
+      "Working model: two-week sprints; the sprint calendar is agreed with delivery in kickoff week.",
+      "Epic K-1 — Bookings",
+      "K-1.1 As a receptionist I want to book a kennel from the diary. AC: 20 test bookings confirm by SMS.",
+      "Rollout plan (from the proposal): wave 1 (2 clinics) live June 1; wave 2 live July 15.",
+      "Training: two 60-minute admin trainings (remote, recorded).",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
