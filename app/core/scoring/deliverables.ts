@@ -91,7 +91,7 @@ const COUNT_OR_DURATION = new RegExp(
 const UNIT_OF_WORK =
   String.raw`(?:[\w-]+\s+){0,2}?(?:deliverables?|packages?|items?|milestones?|stor(?:y|ies)|epics?|products?|` +
   String.raw`phases?|modules?|tasks?|dels?|lines?|work|sites?|releases?|stages?|assets?|outputs?|drawings?|` +
-  String.raw`documents?|workstreams?|sprints?|waves?|bullets?|rows?|entries|points?)`;
+  String.raw`documents?|workstreams?|sprints?|waves?|bullets?|rows?|entries|points?|services?)`;
 const GENERAL_ACCEPTANCE = new RegExp(
   String.raw`\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?${UNIT_OF_WORK}\b(?:\s+above)?[^.]{0,300}` +
     String.raw`\b(?:accept|sign[- ]?off|signs? (?:it |them )?off|signed\b|approv|acceptab|deemed|finished|complete)|` +

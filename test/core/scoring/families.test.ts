@@ -2358,3 +2358,16 @@ describe("session 22 families, how the work is run", () => {
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 22 families, acceptance for each service", () => {
+  it("reads 'Each service in §2 passes acceptance when …' as covering every service", () => {
+    const scope = [
+      "§2 SERVICES",
+      "2.1 Booking portal. Online booking with an owner check against the practice records.",
+      "2.2 Reminders. Vaccination reminder texts to owners.",
+      "§4 ACCEPTANCE",
+      "Each service in §2 passes acceptance when the practice manager signs its test checklist (Attachment D).",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
