@@ -264,6 +264,9 @@ const UNIT_LIST_END = new RegExp(
 function countedNoun(phrase: string[]): string | null {
   // "texts/mo" counts messages; "power units" is one name; "desk and field staff" counts staff
   const words = phrase.map((w) => w.replace(/\/.*$/, "")).filter(Boolean);
+  // "three agent classes", "two admin webinars": sessions for someone count the sessions, not the people
+  if (words.slice(1, 3).some((w) => /^(?:classes|sessions|workshops|webinars|courses|trainings|modules)$/i.test(w)))
+    return null;
   const pair = words.length > 1 ? pairUnit(words[0], words[1]) : null;
   if (pair) return pair;
   const and = words.findIndex((w) => /^(?:and|or|&)$/i.test(w));
@@ -677,8 +680,10 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
             ? workingFrom(c, place, dayFirst)
             : null;
         for (const r of live ? [...rs, live] : rs) {
+          // a length under the contract's "Term" heading is the term ("SECTION 4. CONTRACT TERM  …(24 months)")
+          const key = block.section.kind === "term" && r.key === "ctx:month" ? "term:month" : r.key;
           out.push(
-            fact(r.kind, source, r.key, r.value, r.bound, {
+            fact(r.kind, source, key, r.value, r.bound, {
               start: c.start + r.start,
               end: c.start + r.end,
               text: c.text.slice(r.start, r.end),
@@ -691,7 +696,7 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       const due = !testing && (scheduleLine || !CONTRACT_SOURCES.has(source)) && itemDate(source, u.text, dayFirst);
       if (due) out.push(fact("date", source, "date:item", due.value, due.bound, trimRow(text, u)));
       for (const m of (testing ? "" : u.text).matchAll(
-        /(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit)(?: of|\s*[:—–-])\s*(\d+(?:\.\d+)?)\s?%/gi,
+        /(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit)(?: of|\s*[:—–-])?\s*(\d+(?:\.\d+)?)\s?%/gi,
       )) {
         out.push(fact("percent", source, "discount%", Number(m[1] ?? m[2]), "exact", u));
       }

@@ -2371,3 +2371,25 @@ describe("session 22 families, acceptance for each service", () => {
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 22 families, public contracts' terms, tiers, discounts and classes", () => {
+  const scope = "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.";
+  const conflicts = (over: Partial<PacketText>) => flags({ signed_scope: scope, ...over }, "conflicting_terms");
+  it("reads a length under the contract's term heading as the term", () => {
+    const s = `${scope}\nSECTION 4. CONTRACT TERM\nMarch 2, 2026 through March 1, 2028 (twenty-four months), covering all services.`;
+    expect(conflicts({ signed_scope: s, order_form: "Subscription term: 36 months from contract start" })).toHaveLength(
+      2,
+    );
+  });
+  it("compares 'Discount 8% on line 4' with a 10% discount on record", () => {
+    const form = "0005 | Discount 8% on line 0004 (DD-12) | 1 | ($1,840.00)";
+    const desk = "DD-12 — approved: 10% discount on implementation (line 0004). One-time.";
+    expect(conflicts({ order_form: form, deal_desk_exception: desk })).toHaveLength(2);
+  });
+  it("reads a tier bought 'up to' as covering the count the scope states", () => {
+    const s = `${scope}\nThe group runs eleven (11) clinics across two counties.`;
+    expect(
+      conflicts({ signed_scope: s, order_form: "Kennelwise platform, up to 12 clinics, annual | 1 | $42,000.00" }),
+    ).toEqual([]);
+  });
+});

@@ -52,6 +52,9 @@ function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): bo
     (lo.bound === "approx" || (lo.bound === "exact" && CONTRACT.has(hi.source) && !CONTRACT.has(lo.source)))
   )
     return true;
+  // a tier the order form buys "up to" covers the count the scope states ("up to 12 berths" for eleven)
+  if (hi.bound === "max" && hi.source === "order_form" && lo.bound === "exact" && lo.source === "signed_scope")
+    return true;
   // an estimate below what the order form buys leaves headroom; only needing more than was bought disagrees
   if (lo.bound === "approx" && hi.bound === "exact" && (hi.source === "order_form" || contracted.has(hi.value)))
     return true;
@@ -116,7 +119,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 33,
+  version: 34,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
