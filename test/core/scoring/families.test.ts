@@ -2393,3 +2393,15 @@ describe("session 22 families, public contracts' terms, tiers, discounts and cla
     ).toEqual([]);
   });
 });
+
+describe("session 22 families, durations promised and record headers", () => {
+  it("reads 'the migration would take six weeks' as a promised duration, not a promise of scope", () => {
+    const note = "Migration timing: I told her the migration would take six weeks once we have the export.";
+    expect(flags({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("reads a CRM header's close and kickoff dates as a record", () => {
+    const note = "Clinic group handoff — Priya R. (closed 3/21, kickoff 4/14)\nGood call with the practice manager.";
+    expect(flags({ kickoff_note: note }, "timeline_assumption")).toEqual([]);
+  });
+});

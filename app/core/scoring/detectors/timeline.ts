@@ -38,7 +38,10 @@ const DURATION_PROMISE = new RegExp(
     String.raw`\b(?:\d+|two|three|four|five|six|eight|ten|twelve)[- ]?(?:weeks?|wks?|months?|`,
     String.raw`days?)\s+(?:timeline|rollout|implementation|go-live|project|turnaround)\b|\b(?:\d+|two|`,
     String.raw`three|four|five|six|eight|ten|twelve)\s*(?:weeks?|wks?|months?)\b.{0,24}\b(?:plenty|`,
-    String.raw`enough|doable|realistic|easy|no problem|fine|is all)\b`,
+    String.raw`enough|doable|realistic|easy|no problem|fine|is all)\b|`,
+    // "the migration would take six weeks", "it only takes two weeks"
+    String.raw`\btak(?:e|es|ing)\s+(?:only\s+|just\s+|about\s+)?(?:\d+|two|three|four|five|six|eight|ten|twelve)\s*`,
+    String.raw`(?:weeks?|wks?|months?|days?)\b`,
   ].join(""),
   "i",
 );
@@ -135,7 +138,7 @@ const NAMED_EVENT = new RegExp(
 const RECORD_DATE_BEFORE = new RegExp(
   [
     String.raw`\b(?:approved|submitted|signed|dated|sent|received|issued|as of|version|updated|written|clarified|`,
-    String.raw`amended|revised|`,
+    String.raw`amended|revised|closed|won|`,
     String.raw`published|announced)\b[^.:"“]{0,30}$`,
   ].join(""),
   "i",
@@ -287,7 +290,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 21,
+  version: 22,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
