@@ -2405,3 +2405,13 @@ describe("session 22 families, durations promised and record headers", () => {
     expect(flags({ kickoff_note: note }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 22 families, owners left open", () => {
+  it("reads 'owner: open', 'owner: to be named' and 'no … resource identified' as unowned", () => {
+    for (const cs of [
+      "Pharmacy stock feed set up with the supplier — owner: to be named",
+      "Lab results reach the chart as a nightly file — owner: open — no integration resource identified",
+    ])
+      expect(flags({ cs_requirement: cs }, "unowned_requirement"), cs).toHaveLength(1);
+  });
+});

@@ -30,6 +30,9 @@ const UNOWNED = new RegExp(
     String.raw`\bwho (?:on|from|in) (?:our|the) (?:side|team)\s*\?\s*(?:not (?:yet )?(?:decided|agreed|sorted|known|` +
       String.raw`fixed)|tbd|tbc|nobody|no one|unclear|none)`,
     String.raw`\bno named (?:person|owner|individual|lead)\b`,
+    // "owner: open", "owner: to be named", "no PeopleSoft resource identified"
+    String.raw`\bowner\s*[:=—–-]\s*(?:open|vacant|to be (?:named|assigned|confirmed|decided|determined|appointed))\b`,
+    String.raw`\bno (?:[\w-]+ )?(?:resource|person|owner|lead)\s+(?:yet\s+)?(?:identified|named|assigned)\b`,
     // "Owner booking-export mapping: nessuno ancora"
     String.raw`\bowner\b[^.;:\n]{0,40}:\s*(?:${NOBODY_ABROAD}|\?{2,}|tbd\b|nobody\b|no one\b)`,
     String.raw`\bno owner\b`,
@@ -85,7 +88,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 12,
+  version: 13,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
