@@ -2415,3 +2415,17 @@ describe("session 22 families, owners left open", () => {
       expect(flags({ cs_requirement: cs }, "unowned_requirement"), cs).toHaveLength(1);
   });
 });
+
+describe("session 22 families, what the customer must do", () => {
+  it("reads 'Priya needs to load the spring vaccination list early' as the customer's own task", () => {
+    expect(
+      flags(
+        { kickoff_note: "Good call. Priya needs to load the spring vaccination list early." },
+        "promise_not_in_scope",
+      ),
+    ).toEqual([]);
+    expect(
+      flags({ kickoff_note: "Good call. Priya needs a grooming calendar in the diary." }, "promise_not_in_scope"),
+    ).toHaveLength(1);
+  });
+});

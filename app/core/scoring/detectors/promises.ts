@@ -39,7 +39,7 @@ const BELIEF = new RegExp(
 const CUSTOMER_WANT = new RegExp(
   [
     String.raw`\b(?:they|customer|client|she|he|[A-Z][a-z]+) (?:also )?(?:want|wants|asked for|`,
-    String.raw`need|needs|expects?|is expecting|are expecting|requests?|requested)\b`,
+    String.raw`needs?(?! to\b)|expects?|is expecting|are expecting|requests?|requested)\b`,
   ].join(""),
 );
 const SOMEDAY = /\beventually\b|\bsomeday\b|\bdown the road\b|\bat some point\b|\bnext year\b|\bin the future\b/i;
@@ -293,7 +293,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 22,
+  version: 23,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
