@@ -424,11 +424,11 @@ function deliverablesOf(scope: string): Deliverable[] {
     t,
     ...[t, ...t.replace(/^\(?\w{1,2}\)\s+/, "").split(/:\s+/, 2)].map((x) => (NAME_HEAD.exec(x)?.[1] ?? x).trim()),
   ];
-  const unitTexts = units.flatMap((b) =>
-    isListItem(b) ? [b.head.text] : sentences(scope, b.start, b.end).map((u) => u.text),
-  );
   const namedSome = (t: string) => heads(t).some((h) => coveredByName(h, found.named));
   const listsSome = (set: Set<string>) => {
+    const unitTexts = units.flatMap((b) =>
+      isListItem(b) ? [b.head.text] : sentences(scope, b.start, b.end).map((u) => u.text),
+    );
     const n = unitTexts.filter((t) => heads(t).some((h) => coveredByName(h, [set]))).length;
     return n >= 2 && n < unitTexts.length;
   };
