@@ -2429,3 +2429,14 @@ describe("session 22 families, what the customer must do", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("session 22 families, dates across a year end", () => {
+  it("reads 'live by December 12' as earlier than a scheduled go-live of January 20", () => {
+    const scope = "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.";
+    const s = `${scope}\nApproved schedule: go-live 2026-01-20.`;
+    const note = "I promised her we would be fully live by December 12.";
+    expect(flags({ signed_scope: s, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+    const early = "I promised her we would be fully live by February 12.";
+    expect(flags({ signed_scope: s, kickoff_note: early }, "conflicting_terms")).toEqual([]);
+  });
+});

@@ -31,18 +31,22 @@ function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): bo
   if (a.kind === "money") return Math.abs(a.value - b.value) / Math.max(a.value, b.value) <= 0.005;
   if (a.kind === "date") {
     const month = (v: number) => Math.floor(v / 100);
+    // dates with no year half a year apart straddle a year end: "by December 12" comes before "January 20"
+    const wrap = Math.abs(month(a.value) - month(b.value)) > 6;
+    const [av, bv] =
+      wrap && a.value < b.value ? [a.value + 1200, b.value] : wrap ? [a.value, b.value + 1200] : [a.value, b.value];
     // a month-only deadline (a holiday, "by <month>") is met by any date in an earlier month
-    if (a.value % 100 === 0 && a.bound === "max")
-      return month(b.value) < month(a.value) || (month(b.value) === month(a.value) && b.bound !== "exact");
-    if (b.value % 100 === 0 && b.bound === "max")
-      return month(a.value) < month(b.value) || (month(a.value) === month(b.value) && a.bound !== "exact");
-    if (a.value % 100 === 0 || b.value % 100 === 0) return month(a.value) === month(b.value);
+    if (av % 100 === 0 && a.bound === "max")
+      return month(bv) < month(av) || (month(bv) === month(av) && b.bound !== "exact");
+    if (bv % 100 === 0 && b.bound === "max")
+      return month(av) < month(bv) || (month(av) === month(bv) && a.bound !== "exact");
+    if (av % 100 === 0 || bv % 100 === 0) return month(av) === month(bv);
     // "mid-April" is within a week of the 15th
     const day = (v: number) => Math.floor(v / 100) * 31 + (v % 100);
-    if ((a.bound === "approx" || b.bound === "approx") && Math.abs(day(a.value) - day(b.value)) <= 7) return true;
+    if ((a.bound === "approx" || b.bound === "approx") && Math.abs(day(av) - day(bv)) <= 7) return true;
     // "live by March 30" is met by a scheduled March 14
-    if (a.bound === "max" && b.value <= a.value) return true;
-    if (b.bound === "max" && a.value <= b.value) return true;
+    if (a.bound === "max" && bv <= av) return true;
+    if (b.bound === "max" && av <= bv) return true;
     return false;
   }
   const [hi, lo] = a.value >= b.value ? [a, b] : [b, a];
@@ -119,7 +123,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 34,
+  version: 35,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
