@@ -119,7 +119,8 @@ const MILESTONES: [string, RegExp][] = [
     "golive",
     new RegExp(
       [
-        String.raw`\bgo[- ]?live\b|\bgolive\b|\blive (?:by|on|from)\b|\bbe live\b|\blaunch(?:es|ed)?\b|`,
+        String.raw`\bgo[- ]?live\b|\bgolive\b|\blive (?:by|on|from)\b|\bbe live\b|\bbe (?:up and )?running\b|`,
+        String.raw`\blaunch(?:es|ed)?\b|`,
         String.raw`\bin production\b|\bproduction (?:go-live|cutover|launch)\b|\bcut ?over\b|\bhit\b|`,
         String.raw`\bfirst live\b|\blive\s+(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)`,
       ].join(""),
@@ -177,7 +178,7 @@ export function parseMoney(raw: string, suffix?: string): number | null {
 
 const MONEY_HINT = /[$€£₹¥]|\b[A-Z]{3}\s?\d|\d\s?[A-Z]{3}\b|\bRs\b/;
 const MILESTONE_HINT =
-  /live|launch|production|cut ?over|kick|uat|acceptance|start|commenc|effective|hit|begin|term|subscri/i;
+  /live|launch|production|cut ?over|kick|uat|acceptance|start|commenc|effective|hit|begin|term|subscri|running/i;
 const SERVICES = new RegExp(
   [
     String.raw`\bimplementation\b|\bprofessional services\b|\bservices fee\b|\bfixed[- ](?:fee|price)\b|`,

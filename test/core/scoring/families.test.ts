@@ -2440,3 +2440,12 @@ describe("session 22 families, dates across a year end", () => {
     expect(flags({ signed_scope: s, kickoff_note: early }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 22 families, 'up and running' as a go-live", () => {
+  it("reads 'would be up and running by 14 March' against the approved go-live", () => {
+    const scope = "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.";
+    const s = `${scope}\nApproved schedule: go-live 6 April 2026.`;
+    const note = "I told the owner the diary would be up and running by 14 March.";
+    expect(flags({ signed_scope: s, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+  });
+});
