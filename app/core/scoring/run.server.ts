@@ -92,8 +92,16 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
     .returning("id")
     .executeTakeFirstOrThrow();
   activeRuns.add(run.id);
-  // started by the first chunk large enough (a holder: TypeScript does not follow assignments in closures)
-  const workerPool: { pool: ScorePool | null } = { pool: null };
+  // started by the first chunk large enough (a holder: TypeScript does not follow assignments in closures). The
+  // promise is held, not the pool: the next chunk asks for workers while the first is still starting them, and
+  // must get the same pool — a second would be left running when the run closes the first, and keep the process
+  // from exiting
+  const workerPool: { pool: Promise<ScorePool> | null } = { pool: null };
+  const closePool = async () => {
+    const pending = workerPool.pool;
+    workerPool.pool = null;
+    if (pending) await (await pending.catch(() => null))?.close();
+  };
   const summary: ScoreSummary = {
     run_id: run.id,
     scored: 0,
@@ -121,8 +129,8 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
     const workers = opts.workers ?? scoreWorkers();
     const score = async (rows: PacketRow[]): Promise<PacketResult[]> => {
       if (workers > 0 && !workerPool.pool && (rows.length >= POOL_MIN || opts.workers !== undefined))
-        workerPool.pool = await openScorePool(workers);
-      return workerPool.pool ? workerPool.pool.score(rows) : rows.map(scoreOrError);
+        workerPool.pool = openScorePool(workers);
+      return workerPool.pool ? (await workerPool.pool).score(rows) : rows.map(scoreOrError);
     };
     let after = "";
     let seen = 0;
@@ -186,11 +194,11 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
       .where("id", "=", run.id)
       .execute();
     activeRuns.delete(run.id);
-    await workerPool.pool?.close();
+    await closePool();
     return summary;
   } catch (e) {
     activeRuns.delete(run.id);
-    await workerPool.pool?.close();
+    await closePool();
     await db
       .updateTable("runs")
       .set({
