@@ -662,6 +662,7 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         if (!row.units.includes("user") && row.per && PERSON.test(row.units[0]))
           out.push(fact("count", source, "count:user", row.value, "exact", trimRow(text, cite)));
       }
+      if (!row && !testing) pricedAt(source, u, out);
       // (a sales-side line with a month and no figure can still say when the customer works in the product)
       const monthOnly =
         !HAS_NUMBER.test(u.text) && !CADENCE_HINT.test(u.text) && !EVENT_MONTHS.some(([re]) => re.test(u.text));
@@ -719,6 +720,25 @@ const PRICED_COUNT = new RegExp(
   String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*[×x]\s*[$€£₹][\d.,]+\s*(?:\/|per\s+)([A-Za-z]+)`,
   "g",
 );
+
+const PRICED_AT = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*@\s*[$€£₹]/g;
+const PRICED_PER = /\bper\s+(?:[A-Za-z][\w-]*\s+){0,2}([A-Za-z][\w-]*)[\s—–:-]*$/i;
+
+/**
+ * A line item bought at a unit price ("LPR integration, per enforcement vehicle — 4 @ $9,800.00") counts what it is
+ * priced per, or else what it describes.
+ */
+function pricedAt(source: TextSource, u: Span, out: Fact[]) {
+  if (!/\d\s*@\s*[$€£₹]/.test(u.text) || EXPLAINED.test(u.text)) return;
+  for (const m of u.text.matchAll(PRICED_AT)) {
+    const value = parseNumeral(m[1]);
+    const before = u.text.slice(0, m.index).replace(/^\s*(?:line|item)\s*\d+\s*[—–:.-]\s*/i, "");
+    const per = PRICED_PER.exec(before)?.[1];
+    const unit = per ? unitOf(per) : unitOf(before.split(/[,—–(]/)[0]);
+    if (value && value > 1 && unit && !TIME_UNITS.has(unit))
+      out.push(fact("count", source, `count:${unit}`, value, "exact", u));
+  }
+}
 
 /** The facts of one clause, offsets relative to it; the key carries the row flag, day order and money topic. */
 const clauseFacts = memo(4096, (key: string): ClauseFact[] => {

@@ -197,6 +197,7 @@ const UNIT_ALIASES: Record<string, string> = {
   branch: "location",
   office: "location",
   campus: "location",
+  hospital: "location",
   applications: "application",
   application: "application",
   apps: "application",

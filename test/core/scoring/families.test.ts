@@ -2449,3 +2449,30 @@ describe("session 22 families, 'up and running' as a go-live", () => {
     expect(flags({ signed_scope: s, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
   });
 });
+
+describe("session 23 families, order lines and what they count", () => {
+  const scope =
+    "1. Fit CAN-bus telematics boxes to 26 refuse trucks and show them on the depot map. Accepted when each truck " +
+    "reports its position for 24 hours.\n2. Supply RFID bin-lift sensors for all 26 trucks. Accepted when lifts " +
+    "are counted.";
+  it("reads '22 @ $1,150' on a line priced per vehicle as 22 vehicles", () => {
+    const order = "Line 1 — Telematics box, fitted, per collection vehicle — 22 @ $1,150.00 — $25,300.00";
+    expect(flags({ signed_scope: scope, order_form: order }, "conflicting_terms")).toHaveLength(2);
+    const same = "Line 1 — Telematics box, fitted, per collection vehicle — 26 @ $1,150.00 — $29,900.00";
+    expect(flags({ signed_scope: scope, order_form: same }, "conflicting_terms")).toEqual([]);
+  });
+  it("does not let another line's equal count restate the line that names the scope's item", () => {
+    const order = [
+      "Item | Qty | Unit | Price | Total",
+      "CAN-bus telematics box, fitted | 22 | truck | $1,150.00 | $25,300.00",
+      "RFID bin-lift sensor kit | 26 | truck | $400.00 | $10,400.00",
+    ].join("\n");
+    const found = evidence({ signed_scope: scope, order_form: order }, "conflicting_terms");
+    expect(found.some((e) => e.includes("| 22 |"))).toBe(true);
+  });
+  it("reads a row for 'Hospital feed' bought 30 times as thirty hospitals", () => {
+    const s = "1. Connect the results portal to thirty-four (34) hospitals. Accepted when each sends one test order.";
+    const order = "Line | Item | Qty | Price\n1 | Hospital feed, annual | 30 | $1,000.00";
+    expect(flags({ signed_scope: s, order_form: order }, "conflicting_terms")).toHaveLength(2);
+  });
+});

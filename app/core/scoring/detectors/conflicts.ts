@@ -79,6 +79,9 @@ function sameKey(a: Fact, b: Fact): boolean {
   );
 }
 
+/** An order line: a table row, or a quantity bought at a unit price ("4 @ $9,800.00", "45 × $38"). */
+const LINE_ITEM = /\||\d\s*[@×]\s*[$€£₹]/;
+
 const shares = (a: Fact, b: Fact) => [...a.names].some((n) => b.names.has(n));
 
 const ALL_OF = new RegExp(
@@ -123,7 +126,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 36,
+  version: 37,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -152,6 +155,9 @@ export const conflictsDetector: Detector = {
               f.key === x.key &&
               (f.key !== "date:item" || sameContext(f, y)) &&
               (f.kind !== "date" || !shares(x, y) || shares(f, y)) &&
+              // (a line item's count of a thing the other side names is restated only by a line naming it too: the
+              // order form's "RFID reader kit | 121 | bus" does not restate the scope's "GPS units on 121 buses")
+              (f.kind !== "count" || !LINE_ITEM.test(x.clause.text) || !shares(x, y) || shares(f, y)) &&
               agree(f, y, tolerance, contracted),
           );
         if (restates(a, b) || restates(b, a)) continue;
