@@ -122,7 +122,9 @@ const MILESTONES: [string, RegExp][] = [
         String.raw`\bgo[- ]?live\b|\bgolive\b|\blive (?:by|on|from)\b|\bbe live\b|\bbe (?:up and )?running\b|`,
         String.raw`\blaunch(?:es|ed)?\b|`,
         String.raw`\bin production\b|\bproduction (?:go-live|cutover|launch)\b|\bcut ?over\b|\bhit\b|`,
-        String.raw`\bfirst live\b|\blive\s+(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)`,
+        String.raw`\bfirst live\b|\blive\s+(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)|`,
+        // a schedule line's "Berth planning live: 2026-03-02"
+        String.raw`\blive\s*:\s*(?=(?:19|20)\d\d-\d\d-\d\d|\d{1,2}[\s/.-]|[A-Z][a-z]{2,8}\.?\s+\d)`,
       ].join(""),
       "i",
     ),

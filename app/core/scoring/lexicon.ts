@@ -65,6 +65,8 @@ function stemOf(word: string): string {
     ] as const) {
       if (w.endsWith(suf) && w.length - suf.length >= 3) {
         w = w.slice(0, w.length - suf.length) + rep;
+        // "planning", "shipped": the doubled consonant goes with the ending ("billing" keeps its double l)
+        if (/^(?:ings?|ed)$/.test(suf) && /([bdfgmnprt])\1$/.test(w)) w = w.slice(0, -1);
         break;
       }
     }

@@ -2476,3 +2476,18 @@ describe("session 23 families, order lines and what they count", () => {
     expect(flags({ signed_scope: s, order_form: order }, "conflicting_terms")).toHaveLength(2);
   });
 });
+
+describe("session 23 families, one go-live of several", () => {
+  it("compares a promised date with the scheduled go-live of the work it names ('Kennel planning live: …')", () => {
+    const s = [
+      "1. Configure kennel booking. Accepted when 20 test bookings confirm by SMS.",
+      "Milestones approved by delivery:",
+      "- Kennel planning live: 2026-05-04",
+      "- Grooming diary live: 2026-05-18",
+    ].join("\n");
+    const note = "I told her the kennel plan would be running by April 6.";
+    expect(flags({ signed_scope: s, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+    const later = "I told her the kennel plan would be running by May 8.";
+    expect(flags({ signed_scope: s, kickoff_note: later }, "conflicting_terms")).toEqual([]);
+  });
+});

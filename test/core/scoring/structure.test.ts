@@ -86,6 +86,10 @@ describe("terms", () => {
     expect(stem("integrations")).toBe(stem("integration"));
     expect(stem("quoting")).toBe(stem("quote"));
     expect(stem("seats")).toBe(stem("users"));
+    // a doubled consonant goes with its ending; a double l stays
+    expect(stem("planning")).toBe(stem("plan"));
+    expect(stem("shipped")).toBe(stem("ships"));
+    expect(stem("billing")).toBe(stem("bill"));
     expect(terms("The customer wants the SSO integrations")).toEqual(["sso", "integrate"]);
   });
   it("splits hyphenated compounds into their words", () => {

@@ -104,8 +104,9 @@ function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
       !COMMITMENT.test(y.clause.text) &&
       !statedAsWhole(y) &&
       new Set(facts.filter((f) => f.source === y.source && f.key === y.key).map((f) => f.value)).size > 1;
-    // (a dated piece of work is already picked out by the work it names)
-    const named = a.key === "date:item" || b.key === "date:item";
+    // (a dated piece of work is already picked out by the work it names, as is one of several go-lives by the
+    // words of its line: "the berth plan running by February 1" and "Berth planning live: 2026-03-02")
+    const named = a.key === "date:item" || b.key === "date:item" || (a.kind === "date" && sameContext(a, b));
     if ((several(a) || several(b)) && !shared && !named) {
       // a count split into parts in one line ("40 viewer + 5 creator licences") is compared as its total, and
       // disagrees only where more is needed than the parts buy
@@ -126,7 +127,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 37,
+  version: 38,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
