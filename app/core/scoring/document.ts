@@ -120,6 +120,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`\bbackground\b|\bpurpose\b|\boverview\b|\bintroduction\b|\bobjectives?\b|`,
         String.raw`(?<!scope )\bsummary\b|\bcontext\b|\brecitals?\b|\bparties\b|\bgoals?\b|`,
         String.raw`\bcurrent (?:state|environment)\b|\bsituation\b|\boutline\b|`,
+        // a summary of the deal's figures before the work ("Scope at a glance", "Key facts", "In brief")
+        String.raw`\bat a glance\b|\bsnapshot\b|\bkey facts\b|\bin brief\b|\bkey figures\b|\bhighlights\b|`,
         // who and where the customer is: "Locations and people", "Population", "Sites"
         String.raw`^(?:locations?|sites|people|population|headcount|estate)(?: and (?:people|staff|users|sites))?$`,
       ].join(""),
@@ -395,7 +397,7 @@ function parseDocument(text: string): DocumentModel {
         head: main,
         heading: false,
         group: false,
-        section: tableSection(withHeader, main) ?? section,
+        section: tableSection(withHeader, main, section) ?? section,
         indent,
         cells: withHeader,
         label: main.text.toLowerCase(),
@@ -662,11 +664,14 @@ const RACI_CELL = /^(?:[RACI](?:\s*[/,&+]\s*[RACI])*|[-–—]|n\/a|not assigned
  * A table that is not a list of work, whatever section it stands in: a RACI matrix (every other cell a duty letter,
  * "R/A", "C") assigns duties, and a table of milestones and their dates is a schedule.
  */
-function tableSection(cells: Cell[], main: Cell): Section | null {
+function tableSection(cells: Cell[], main: Cell, around: Section): Section | null {
   const others = cells.filter((c) => c !== main && c.text);
   if (others.length >= 2 && others.every((c) => RACI_CELL.test(c.text)))
     return { kind: "responsibilities", title: "raci" };
   if (/^(?:milestones?|key dates?|events?)$/.test(main.header)) return { kind: "schedule", title: main.header };
+  // a table of work after a summary ("Scope at a glance", then "| WP | Work | Exit criterion |") is the scope
+  if (around.kind === "background" && /^(?:work|deliverables?|tasks?|workstreams?|work packages?)$/.test(main.header))
+    return { kind: "scope", title: main.header };
   return null;
 }
 

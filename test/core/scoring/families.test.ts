@@ -2491,3 +2491,20 @@ describe("session 23 families, one go-live of several", () => {
     expect(flags({ signed_scope: s, kickoff_note: later }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 23 families, a summary of figures before the work", () => {
+  it("reads 'Scope at a glance' lines as a summary, and the work table after it as scope", () => {
+    const s = [
+      "Deal summary at a glance",
+      "- Kennels: 48 runs across two barns",
+      "- Groomers: 6 on the rota",
+      "| WP | Work | Exit criterion |",
+      "|---|---|---|",
+      "| WP1 | Booking diary | 20 test bookings confirmed by SMS |",
+      "| WP2 | Vaccination reminders | |",
+    ].join("\n");
+    const found = evidence({ signed_scope: s }, "missing_acceptance_criteria");
+    expect(found.some((e) => /Kennels|Groomers/.test(e))).toBe(false);
+    expect(found.some((e) => e.includes("Vaccination reminders"))).toBe(true);
+  });
+});

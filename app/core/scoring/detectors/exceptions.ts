@@ -194,7 +194,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 16,
+  version: 17,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

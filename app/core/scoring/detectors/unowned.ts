@@ -88,7 +88,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 14,
+  version: 15,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
