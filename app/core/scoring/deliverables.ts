@@ -591,10 +591,15 @@ export const orderFormDeliverables = memo(32, (key: string) => {
 });
 
 /** Sentences of the scope that describe work (not fees, schedule, background or contract machinery). */
+/** The seller's duties ("Part B — Contractor obligations"): work, though its items are not each a deliverable. */
+const SELLER_DUTIES =
+  /\b(?:contractor|vendor|supplier|provider|consultant|seller)(?:['’]s)? (?:obligations|responsibilities|duties)\b/;
+
 export function workSentences(scope: string): Span[] {
   const out: Span[] = [];
   for (const b of documentOf(scope).blocks) {
-    if (b.heading || b.group || !WORK_SECTIONS.includes(b.section.kind) || GOVERNANCE_LABEL.test(b.label)) continue;
+    const work = WORK_SECTIONS.includes(b.section.kind) || SELLER_DUTIES.test(b.section.title);
+    if (b.heading || b.group || !work || GOVERNANCE_LABEL.test(b.label)) continue;
     if (b.cells) {
       out.push(b.head);
       continue;

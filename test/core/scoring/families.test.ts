@@ -2508,3 +2508,17 @@ describe("session 23 families, a summary of figures before the work", () => {
     expect(found.some((e) => e.includes("Vaccination reminders"))).toBe(true);
   });
 });
+
+describe("session 23 families, the seller's duties", () => {
+  it("reads vague wording under 'Vendor obligations' as vague work", () => {
+    const s = [
+      "SECTION 2 — VENDOR OBLIGATIONS",
+      "2.1 Kennel diary. The Vendor shall configure the booking diary for both barns.",
+      "2.2 Show support. The Vendor shall provide seamless cover to kennel staff on each show weekend.",
+      "SECTION 3 — DELIVERABLES",
+      "K-1 | Configured booking diary | 2.1 | accepted when 20 test bookings confirm by SMS",
+    ].join("\n");
+    const found = evidence({ signed_scope: s }, "ambiguous_deliverable");
+    expect(found.some((e) => e.includes("seamless"))).toBe(true);
+  });
+});

@@ -69,7 +69,7 @@ const NAMES_SYSTEM = new RegExp(
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 23,
+  version: 24,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
