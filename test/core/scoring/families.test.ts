@@ -2522,3 +2522,19 @@ describe("session 23 families, the seller's duties", () => {
     expect(found.some((e) => e.includes("seamless"))).toBe(true);
   });
 });
+
+describe("session 23 families, uncounted work under a short title", () => {
+  it("reads '2.4 Insight. The Vendor shall build occupancy dashboards for the owner.' as work with no count", () => {
+    const s = [
+      "2 SERVICES",
+      "2.1 Diary. The Vendor shall configure the booking diary for both barns.",
+      "2.4 Insight. The Vendor shall build occupancy dashboards for the owner.",
+      "3 ACCEPTANCE",
+      "Each service is accepted on the owner's written sign-off within five business days of delivery.",
+    ].join("\n");
+    const found = evidence({ signed_scope: s }, "ambiguous_deliverable");
+    expect(found.some((e) => e.includes("occupancy dashboards"))).toBe(true);
+    const counted = s.replace("build occupancy dashboards", "build three occupancy dashboards");
+    expect(evidence({ signed_scope: counted }, "ambiguous_deliverable")).toEqual([]);
+  });
+});

@@ -62,6 +62,12 @@ const NAMES_SYSTEM = new RegExp(
   ].join(""),
 );
 
+/** Work products named with no count: "build occupancy dashboards", never "build three occupancy dashboards". */
+function uncounted(text: string): boolean {
+  const m = UNCOUNTED_WORK.exec(text);
+  return !!m && !NUMBER.test(m[0]);
+}
+
 /**
  * Deliverable or requirement wording two readers would size differently: escape clauses, open-ended lists,
  * vague quantifiers and qualities, work products with no count, and short deliverables with neither a count nor
@@ -69,7 +75,7 @@ const NAMES_SYSTEM = new RegExp(
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 24,
+  version: 25,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
@@ -124,10 +130,10 @@ export const ambiguityDetector: Detector = {
           "high",
           "This deliverable names no count, system or boundary: spell out exactly what is included.",
         );
-      else if (UNCOUNTED_WORK.test(d.text))
+      else if (uncounted(body.text))
         push(
           "signed_scope",
-          d,
+          body,
           "medium",
           "This deliverable names work products without saying how many: give the count or list them.",
         );
