@@ -2538,3 +2538,17 @@ describe("session 23 families, uncounted work under a short title", () => {
     expect(evidence({ signed_scope: counted }, "ambiguous_deliverable")).toEqual([]);
   });
 });
+
+describe("session 23 families, a SOW date delivery has not approved", () => {
+  const work = "1. Configure kennel booking. Accepted when 20 test bookings confirm by SMS.";
+  it("reads 'not yet validated by delivery' as no approval", () => {
+    const s = `${work}\nSchedule: build in March; go-live 4 May 2026 (the owner's requested date, not yet validated by delivery).`;
+    expect(flags({ signed_scope: s }, "timeline_assumption")).toHaveLength(1);
+    const ok = `${work}\nSchedule (validated by our delivery lead): build in March; go-live 4 May 2026.`;
+    expect(flags({ signed_scope: ok }, "timeline_assumption")).toEqual([]);
+  });
+  it("reads 'Go-live: 4 May 2026.' fixed by the customer and not reviewed by delivery", () => {
+    const s = `${work}\nSCHEDULE\nGo-live: 4 May 2026. The owner set this date; our delivery team has not reviewed it.`;
+    expect(flags({ signed_scope: s }, "timeline_assumption")).toHaveLength(1);
+  });
+});

@@ -107,7 +107,10 @@ const APPROVED_SCHEDULE = {
     SCHEDULE_WORD.test(s) &&
     APPROVAL_WORD.test(s) &&
     DELIVERY_WORD.test(s) &&
-    !/\b(?:not|un|yet to be|to be)\s*(?:approved|confirmed|agreed|signed|validated|reviewed)\b/i.test(s),
+    // ("not yet validated by delivery", "delivery has not reviewed it", "never confirmed")
+    !/\b(?:not|un|yet to be|to be|never|n['’]t)\s*(?:(?:yet|been|formally)\s+)*(?:approved|confirmed|agreed|signed|validated|reviewed)\b/i.test(
+      s,
+    ),
 };
 // delivery itself approving, in a note's words ("the schedule delivery approved", "confirmed by our delivery lead")
 const DELIVERY_APPROVED = new RegExp(
@@ -290,7 +293,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 24,
+  version: 25,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
@@ -437,7 +440,12 @@ export const timelineDetector: Detector = {
     if (!schedule) {
       for (const u of ctx.units("signed_scope")) {
         if (!/\b(?:go[- ]live|live|launch|cut ?over|in production)\b/i.test(u.text)) continue;
-        if (!/\b(?:by|no later than|on|before|target(?:ed)?|for|is|will be)\b/i.test(u.text)) continue;
+        if (
+          !/\b(?:by|no later than|on|before|target(?:ed)?|for|is|will be)\b|\b(?:go[- ]live|launch|cut ?over)\s*:/i.test(
+            u.text,
+          )
+        )
+          continue;
         const live = /\b(?:go[- ]live|live|launch|cut ?over|in production)\b/i.exec(u.text)!.index;
         // the date nearest the go-live word is the one fixed
         const ds = dateMentions(u.text)
