@@ -2542,7 +2542,7 @@ describe("session 23 families, uncounted work under a short title", () => {
 describe("session 23 families, a SOW date delivery has not approved", () => {
   const work = "1. Configure kennel booking. Accepted when 20 test bookings confirm by SMS.";
   it("reads 'not yet validated by delivery' as no approval", () => {
-    const s = `${work}\nSchedule: build in March; go-live 4 May 2026 (the owner's requested date, not yet validated by delivery).`;
+    const s = `${work}\nSchedule: build in March; go-live 4 May 2026 (the owner's date, not yet validated by delivery).`;
     expect(flags({ signed_scope: s }, "timeline_assumption")).toHaveLength(1);
     const ok = `${work}\nSchedule (validated by our delivery lead): build in March; go-live 4 May 2026.`;
     expect(flags({ signed_scope: ok }, "timeline_assumption")).toEqual([]);

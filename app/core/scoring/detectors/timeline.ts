@@ -102,15 +102,21 @@ const APPROVALS =
   String.raw`goedgekeurd|approvato|godk[äa]nd|zatwierdzon\w*|valid[ée]e?`;
 const APPROVAL_WORD = new RegExp(String.raw`\b(?:${APPROVALS}|signed|validated|reviewed|committed)\b`, "i");
 const DELIVERY_WORD = /\b(?:delivery|implementation|project manager|pm|services|ps|contractor'?s|provider'?s|our)\b/i;
+const NOT_APPROVED = new RegExp(
+  String.raw`\b(?:not|un|yet to be|to be|never|n['’]t)\s*(?:(?:yet|been|formally)\s+)*` +
+    String.raw`(?:approved|confirmed|agreed|signed|validated|reviewed)\b`,
+  "i",
+);
+// how a SOW fixes a go-live: "live by 4 May", "go-live is 4 May", "Go-live: 4 May"
+const FIXED_BY =
+  /\b(?:by|no later than|on|before|target(?:ed)?|for|is|will be)\b|\b(?:go[- ]live|launch|cut ?over)\s*:/i;
 const APPROVED_SCHEDULE = {
   test: (s: string) =>
     SCHEDULE_WORD.test(s) &&
     APPROVAL_WORD.test(s) &&
     DELIVERY_WORD.test(s) &&
     // ("not yet validated by delivery", "delivery has not reviewed it", "never confirmed")
-    !/\b(?:not|un|yet to be|to be|never|n['’]t)\s*(?:(?:yet|been|formally)\s+)*(?:approved|confirmed|agreed|signed|validated|reviewed)\b/i.test(
-      s,
-    ),
+    !NOT_APPROVED.test(s),
 };
 // delivery itself approving, in a note's words ("the schedule delivery approved", "confirmed by our delivery lead")
 const DELIVERY_APPROVED = new RegExp(
@@ -440,12 +446,7 @@ export const timelineDetector: Detector = {
     if (!schedule) {
       for (const u of ctx.units("signed_scope")) {
         if (!/\b(?:go[- ]live|live|launch|cut ?over|in production)\b/i.test(u.text)) continue;
-        if (
-          !/\b(?:by|no later than|on|before|target(?:ed)?|for|is|will be)\b|\b(?:go[- ]live|launch|cut ?over)\s*:/i.test(
-            u.text,
-          )
-        )
-          continue;
+        if (!FIXED_BY.test(u.text)) continue;
         const live = /\b(?:go[- ]live|live|launch|cut ?over|in production)\b/i.exec(u.text)!.index;
         // the date nearest the go-live word is the one fixed
         const ds = dateMentions(u.text)
