@@ -2552,3 +2552,13 @@ describe("session 23 families, a SOW date delivery has not approved", () => {
     expect(flags({ signed_scope: s }, "timeline_assumption")).toHaveLength(1);
   });
 });
+
+describe("session 23 families, a date counted from an event", () => {
+  it("reads 'I've told her 9 weeks from kickoff, latest' as a promised date", () => {
+    const s = "1. Configure kennel booking. Accepted when 20 test bookings confirm by SMS.";
+    const note = "I've told the owner 9 weeks from kickoff, latest.";
+    expect(flags({ signed_scope: s, kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
+    const inScope = `${s}\nGo-live is 9 weeks from kickoff, per the plan approved by our delivery lead.`;
+    expect(flags({ signed_scope: inScope, kickoff_note: note }, "timeline_assumption")).toEqual([]);
+  });
+});

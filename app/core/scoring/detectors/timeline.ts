@@ -39,6 +39,9 @@ const DURATION_PROMISE = new RegExp(
     String.raw`days?)\s+(?:timeline|rollout|implementation|go-live|project|turnaround)\b|\b(?:\d+|two|`,
     String.raw`three|four|five|six|eight|ten|twelve)\s*(?:weeks?|wks?|months?)\b.{0,24}\b(?:plenty|`,
     String.raw`enough|doable|realistic|easy|no problem|fine|is all)\b|`,
+    // "9 weeks from kickoff", "live six weeks after signature": a date counted from an event
+    String.raw`\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:weeks?|wks?|months?|days?)\s+`,
+    String.raw`(?:from|after)\s+(?:the\s+)?(?:kick-?off|signature|signing|contract|award|start|po)\b|`,
     // "the migration would take six weeks", "it only takes two weeks"
     String.raw`\btak(?:e|es|ing)\s+(?:only\s+|just\s+|about\s+)?(?:\d+|two|three|four|five|six|eight|ten|twelve)\s*`,
     String.raw`(?:weeks?|wks?|months?|days?)\b`,
@@ -299,7 +302,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 25,
+  version: 26,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
