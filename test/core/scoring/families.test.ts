@@ -2562,3 +2562,13 @@ describe("session 23 families, a date counted from an event", () => {
     expect(flags({ signed_scope: inScope, kickoff_note: note }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 23 families, billing put off", () => {
+  it("reads 'I agreed we'd hold off invoicing until March' as a concession, not a date", () => {
+    const note = "Their budget resets in spring, so I agreed we'd hold off invoicing the first year until March.";
+    expect(flags({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+    expect(flags({ kickoff_note: note }, "timeline_assumption")).toEqual([]);
+    const notice = "Owners are told by text when their delayed bill is released.";
+    expect(flags({ cs_requirement: notice }, "scope_exception")).toEqual([]);
+  });
+});

@@ -95,6 +95,9 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     re: new RegExp(
       [
         String.raw`\bnet[ -]?(?:45|60|75|90|120)\b|\bdeferred (?:payment|billing)\b|`,
+        // billing put off: "hold off invoicing until January", "defer the first invoice", "delay billing"
+        String.raw`\b(?:hold(?:ing)? off|defer(?:ring)?|delay(?:ing)?|postpon(?:e|ing)|push(?:ing)? back) `,
+        String.raw`(?:on )?(?:the )?(?:first )?(?:invoic(?:e|es|ing)|billing|payments?|charging)\b|`,
         String.raw`\bpay(?:ment)? (?:in arrears|on go-live)\b|\b(?:invoiced|billed|payable|`,
         String.raw`paid) only (?:after|on|once|when)\b|\b(?:payment|invoice)s?\b[^.]{0,40}\bslide\b|`,
         String.raw`\b\d+ days instead of \d+\b|\b(?:45|60|75|90|120)[- ]day (?:payment )?terms\b|\bin arrears\b|`,
@@ -194,7 +197,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 17,
+  version: 18,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
