@@ -2572,3 +2572,21 @@ describe("session 23 families, billing put off", () => {
     expect(flags({ cs_requirement: notice }, "scope_exception")).toEqual([]);
   });
 });
+
+describe("session 23 families, 'free' that grants nothing", () => {
+  it("reads free as available, hands-free, a free slot or a free-meals programme as no concession", () => {
+    for (const note of [
+      "Install window: the vans are free from June 8 to August 7.",
+      "Groomers work hands-free by voice in the wash bay.",
+      "Each booking goes to the nearest groomer with a free slot.",
+      "Families apply for free or reduced-price boarding online.",
+      "Task 3 puts it on us, but nobody has taken it yet.",
+      "Members sign their waiver on a tablet at the desk.",
+    ])
+      expect(flags({ kickoff_note: note }, "scope_exception"), note).toEqual([]);
+    expect(flags({ kickoff_note: "I told her the first grooming course is on us." }, "scope_exception")).toHaveLength(
+      1,
+    );
+    expect(flags({ kickoff_note: "We waived the set-up fee to close." }, "scope_exception")).toHaveLength(1);
+  });
+});

@@ -9,14 +9,20 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     family: "free",
     re: new RegExp(
       [
-        String.raw`\bon us\b|\bon the house\b|\bsweetener\b|\bgoodwill\b|\bwon'?t be (?:invoiced|billed|`,
+        // ("it's on us", never a duty: "Task 1 puts it on us")
+        String.raw`(?<!\b(?:puts?|putting|falls|lands|is squarely) (?:it |this |that )?)\bon us\b|`,
+        String.raw`\bon the house\b|\bsweetener\b|\bgoodwill\b|\bwon'?t be (?:invoiced|billed|`,
         String.raw`charged)\b|\b(?:not|don'?t|won'?t) (?:be )?(?:invoic(?:e|ed|ing)|bill(?:ed|ing)?|charg(?:e|ed|`,
         String.raw`ing))\b|`,
         String.raw`\bsem (?:custo|encargo)\b|\bsin (?:costo|coste|cargo)\b|\bsenza (?:costi|costo|oneri)\b|`,
         String.raw`\bkostenfrei\b|\butan kostnad\b|\bbez op[łl]at\b|`,
         String.raw`\bsans frais\b|\bgratuit\w*\b|\bkostenlos\b|\bohne (?:aufpreis|kosten|berechnung)\b|`,
         String.raw`\bat no (?:extra |additional )?(?:cost|charge)\b|\bno (?:extra |additional )?(?:charge|`,
-        String.raw`cost|fee)s?\b|\bfor free\b|\bfree(?: of charge)?\b|\bcomplimentary\b|\bgratis\b|`,
+        String.raw`cost|fee)s?\b|\bfor free\b(?! or reduced)|`,
+        // (never free meaning available, hands-free or a free-meals programme: "buses are free from June 8", "a free
+        // slot", "free or reduced-price meals")
+        String.raw`(?<!hands-)\bfree(?: of charge)?\b(?!\s+(?:slots?|time|capacity|or reduced|from|between|until|up)\b)|`,
+        String.raw`\bcomplimentary\b|\bgratis\b|`,
         String.raw`\bat our (?:own )?(?:cost|expense)\b|\bthrow(?:n)? in\b|\bcomp(?:'d|ed)\b|`,
         String.raw`\bwithout (?:charging|billing|invoicing)\b|`,
         // the seller carries it: "on our dime", "without charge to them"
@@ -30,7 +36,8 @@ const FAMILIES: { family: string; re: RegExp }[] = [
       "i",
     ),
   },
-  { family: "waiver", re: /\bwaiv(?:e|ed|es|ing|er)\b/i },
+  // (a liability waiver the customer's members sign is a form, not a concession)
+  { family: "waiver", re: /\bwaiv(?:e|ed|es|ing)\b|(?<!\b(?:sign|signs|signed|liability|their|a) )\bwaiver\b/i },
   {
     family: "discount",
     // (and in the languages international packets mix in: Rabatt, remise, descuento, sconto, korting, desconto)
@@ -197,7 +204,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 18,
+  version: 19,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
