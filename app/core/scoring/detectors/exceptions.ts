@@ -21,7 +21,8 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`cost|fee)s?\b|\bfor free\b(?! or reduced)|`,
         // (never free meaning available, hands-free or a free-meals programme: "buses are free from June 8", "a free
         // slot", "free or reduced-price meals")
-        String.raw`(?<!hands-)\bfree(?: of charge)?\b(?!\s+(?:slots?|time|capacity|or reduced|from|between|until|up)\b)|`,
+        String.raw`(?<!hands-)\bfree(?: of charge)?\b`,
+        String.raw`(?!\s+(?:slots?|time|capacity|or reduced|from|between|until|up)\b)|`,
         String.raw`\bcomplimentary\b|\bgratis\b|`,
         String.raw`\bat our (?:own )?(?:cost|expense)\b|\bthrow(?:n)? in\b|\bcomp(?:'d|ed)\b|`,
         String.raw`\bwithout (?:charging|billing|invoicing)\b|`,
