@@ -2590,3 +2590,19 @@ describe("session 23 families, 'free' that grants nothing", () => {
     expect(flags({ kickoff_note: "We waived the set-up fee to close." }, "scope_exception")).toHaveLength(1);
   });
 });
+
+describe("session 23 families, the seller paying for it", () => {
+  it("reads costs kept off the invoice, covered or picked up by the seller as concessions", () => {
+    for (const note of [
+      "The owner balked at the sandbox fee, so I said we'd leave the sandbox hosting off the invoices.",
+      "I promised two weeks of on-site cover at go-live with our travel covered.",
+      "To close, I said we would pick up the groomers' travel for both courses.",
+      "I offered that we'd cover print-and-mail for the first year's reminder letters.",
+      "A vet nurse on site for the first month, with no added charge to the practice.",
+    ])
+      expect(flags({ kickoff_note: note }, "scope_exception"), note).toHaveLength(1);
+    expect(flags({ kickoff_note: "The module covers travel bookings for the groomers." }, "scope_exception")).toEqual(
+      [],
+    );
+  });
+});

@@ -30,7 +30,13 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\bon (?:our|my|the company'?s) (?:own )?(?:dime|nickel|tab|budget)\b|`,
         String.raw`\bwithout (?:any )?(?:extra |additional )?(?:charge|cost|fee)s?\b|\bno (?:invoice|bill)\b|`,
         // a fee of a named kind not charged: "no extra licence fee", "at no extra services cost"
-        String.raw`\b(?:at )?no (?:extra|additional) [\w-]+ (?:charge|cost|fee)s?\b|`,
+        String.raw`\b(?:at )?no (?:extra|additional|added) (?:[\w-]+ )?(?:charge|cost|fee)s?\b|`,
+        // the seller pays for it: "kept off the invoices", "our travel covered", "pick up the trainers' travel"
+        String.raw`\boff (?:the|their|our) (?:invoices?|bills?)\b|`,
+        String.raw`\b(?:travel|expenses|postage|costs?)\s+(?:is |are |all )?(?:covered|paid|absorbed) by us\b|`,
+        String.raw`\bour (?:travel|expenses|costs) covered\b|`,
+        String.raw`\b(?:pick(?:ing)? up|cover(?:ing)?|absorb(?:ing)?) (?:the |our |their |all )?(?:[\w'’-]+ )?`,
+        String.raw`(?:travel|expenses|postage|print-and-mail|printing and mailing|mailing costs)\b|`,
         // (French: "on a offert la formation", the training given away)
         String.raw`\boffert(?:e|s|es)?\b`,
       ].join(""),
@@ -205,7 +211,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 19,
+  version: 20,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
