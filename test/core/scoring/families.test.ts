@@ -2606,3 +2606,16 @@ describe("session 23 families, the seller paying for it", () => {
     );
   });
 });
+
+describe("session 23 families, an owner still open", () => {
+  it("reads 'who builds this on our side is still open' and 'owner: unclear' as unowned", () => {
+    for (const cs of [
+      "Vaccination import from the old kennel system; who builds this on our side is still open.",
+      "Grooming price list load — owner: unclear",
+    ])
+      expect(flags({ cs_requirement: cs }, "unowned_requirement"), cs).toHaveLength(1);
+    expect(
+      flags({ cs_requirement: "Who builds this on our side is settled: Sam, from week 2." }, "unowned_requirement"),
+    ).toEqual([]);
+  });
+});

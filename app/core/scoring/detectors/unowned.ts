@@ -31,7 +31,12 @@ const UNOWNED = new RegExp(
       String.raw`fixed)|tbd|tbc|nobody|no one|unclear|none)`,
     String.raw`\bno named (?:person|owner|individual|lead)\b`,
     // "owner: open", "owner: to be named", "no PeopleSoft resource identified"
-    String.raw`\bowner\s*[:=—–-]\s*(?:open|vacant|to be (?:named|assigned|confirmed|decided|determined|appointed))\b`,
+    String.raw`\bowner\s*[:=—–-]\s*(?:open|vacant|unclear|undecided|to be (?:named|assigned|confirmed|decided|` +
+      String.raw`determined|appointed))\b`,
+    // "who owns this on our side is still open", "who scopes this on our side is not decided"
+    String.raw`\bwho\s+(?:owns|scopes|does|handles|writes|builds|runs|configures|leads|maps|takes)\b[^.;?]{0,60}` +
+      String.raw`\b(?:is|remains)\s+(?:still\s+)?(?:open|undecided|unclear|tbd|tbc|unknown|not (?:yet )?(?:decided|` +
+      String.raw`agreed|settled|known|clear|sorted))\b`,
     String.raw`\bno (?:[\w-]+ )?(?:resource|person|owner|lead)\s+(?:yet\s+)?(?:identified|named|assigned)\b`,
     // "Owner booking-export mapping: nessuno ancora"
     String.raw`\bowner\b[^.;:\n]{0,40}:\s*(?:${NOBODY_ABROAD}|\?{2,}|tbd\b|nobody\b|no one\b)`,
@@ -88,7 +93,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 15,
+  version: 16,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
