@@ -60,7 +60,7 @@ const ACCEPTANCE_SENTENCE = new RegExp(
   ].join(""),
   "i",
 );
-const SAMPLE = /\b(?:test|sample|pilot|example|demo|trial|scripted)\b/i;
+const SAMPLE = /\b(?:test(?:ed|ing)?|sample[ds]?|pilot|example|demo|trial|scripted|random(?:ly)?)\b/i;
 
 /** Plural nouns that count things nobody contracts for ("times", "steps", "days"). */
 const NOT_COUNTED = new Set(
@@ -199,7 +199,7 @@ const NOT_A_PRICE = new RegExp(
   [
     String.raw`\b(?:total|subtotal|sub-total|grand|tcv|acv|less|credit|discount|travel|expenses?|`,
     String.raw`cap(?:ped)?|not[- ]to[- ]exceed|nte|estimate[ds]?|budget|deposit|penalt|liabilit|insurance|`,
-    String.raw`(?<!-)off|knock\w*|`,
+    String.raw`(?<!-)off|knock\w*|waiv\w*|`,
     String.raw`revenue|turnover|spend|worth|valued?)\b`,
   ].join(""),
   "i",
@@ -533,6 +533,9 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
     ? (countedNoun([named.toLowerCase()]) ?? countedNoun([`${named}s`]) ?? countedNoun([`${named}es`]))
     : null;
   const units = [...new Set([described, column].filter((u): u is string => !!u).map((u) => u.replace(/^n:/, "")))];
+  // a description that counts its own thing ("subscription, up to 3,000 worker records | 2 |") leaves the Qty column
+  // counting something else (years, subscriptions)
+  if (quantities(desc).some((q) => units.includes(q.unit))) return null;
   return units.length ? { value, units, per: Boolean(per) } : null;
 }
 

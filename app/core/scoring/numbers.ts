@@ -322,6 +322,9 @@ export function pairUnit(first: string, second: string): string | null {
     /^(?:users|staff|employees|people|workers|members|agents|reps)$/i.test(second)
   )
     return UNIT_ALIASES[second.toLowerCase()] ?? null;
+  // "60 depot mechanics", "14 branch tellers": people who work at the place, not places
+  if (UNIT_ALIASES[first.toLowerCase()] === "location" && /s$/i.test(second) && PERSONS.test(second))
+    return UNIT_ALIASES[second.toLowerCase()] ?? second.toLowerCase().replace(/s$/, "");
   // "28 site leads", "9 branch managers": people who hold a role at each place, not places
   if (
     UNIT_ALIASES[first.toLowerCase()] === "location" &&
@@ -363,6 +366,8 @@ export function quantities(original: string): Quantity[] {
   const text = original.replace(LENGTH_MODIFIER, (m) => " ".repeat(m.length));
   for (const m of text.matchAll(QTY)) {
     const numText = m[2];
+    // "0003 Regional workshops": a line number padded with zeros is an id, not a count
+    if (/^0\d/.test(numText)) continue;
     const value = parseNumeral(numText) ?? parseNumberWords(numText);
     if (value === null || value === 0) continue;
     const after = m[4] ?? "";

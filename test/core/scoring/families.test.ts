@@ -2619,3 +2619,30 @@ describe("session 23 families, an owner still open", () => {
     ).toEqual([]);
   });
 });
+
+describe("session 23 families, figures that count nothing contracted", () => {
+  const s = "1. Configure kennel booking for the 3 clinics. Accepted when 20 test bookings confirm by SMS.";
+  it("reads a waived fee as no price", () => {
+    const order = "Implementation — kennel package, 40 hrs ... $7,200\nSetup fee waived (list $1,500) ... $0";
+    const desk = "APPROVED: one-time setup fee ($1,500) waived for the three-clinic commitment.";
+    expect(flags({ signed_scope: s, order_form: order, deal_desk_exception: desk }, "conflicting_terms")).toEqual([]);
+  });
+  it("reads 'tested with 5 clinics' as a sample and '0003 Regional workshops' as a line number", () => {
+    const tested = `${s}\nThe rota view is tested with 5 clinics.`;
+    expect(flags({ signed_scope: tested }, "conflicting_terms")).toEqual([]);
+    const order = "Item | Qty | Unit price\n0003 Regional workshops | 4 EA | $950.00";
+    const scope = `${s}\nTraining: four (4) regional workshops for clinic staff.`;
+    expect(flags({ signed_scope: scope, order_form: order }, "conflicting_terms")).toEqual([]);
+  });
+  it("reads '60 clinic receptionists' as people, not clinics", () => {
+    expect(flags({ signed_scope: s, kickoff_note: "Licences: 60 clinic receptionists." }, "conflicting_terms")).toEqual(
+      [],
+    );
+  });
+  it("reads a row whose description counts its own records as no count of records", () => {
+    const scope = `${s}\nLoad the kennel roster (about 2,300 records) from the old system.`;
+    const order =
+      "Item | Description | Qty | Unit price\n1 | Subscription, annual, up to 3,000 dog records | 2 | $8,500.00";
+    expect(flags({ signed_scope: scope, order_form: order }, "conflicting_terms")).toEqual([]);
+  });
+});
