@@ -1071,6 +1071,8 @@ const CONTRACT_SOURCES = new Set<TextSource>(["signed_scope", "order_form"]);
  * The due date of a named piece of work: a schedule line or row of the contract with one date and no milestone
  * word, or a sales-side clause promising that work ready by a date. Compared only where the two name the same work.
  */
+const RECORD_DATE = /\b(?:approved|raised|submitted|requested|logged|dated|signed)\s*(?:on\s*)?[:—–-]?\s*$/i;
+
 function itemDate(
   source: TextSource,
   text: string,
@@ -1080,7 +1082,11 @@ function itemDate(
   const sales = !CONTRACT_SOURCES.has(source);
   // (a sales-side promise may name only a month: "ready for the July hearings")
   const ds = dateMentions(text, { dayFirst }).filter(
-    (d) => d.key && (/^\d{2}-\d{2}$/.test(d.key) || (sales && /^\d{2}$/.test(d.key))),
+    (d) =>
+      d.key &&
+      (/^\d{2}-\d{2}$/.test(d.key) || (sales && /^\d{2}$/.test(d.key))) &&
+      // the date a record was made ("APPROVED 6 Aug 2025 (deal desk): …") dates no work
+      !RECORD_DATE.test(text.slice(Math.max(0, d.start - 16), d.start)),
   );
   if (ds.length !== 1) return null;
   if (sales && !READY.test(text)) return null;

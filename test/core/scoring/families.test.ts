@@ -2646,3 +2646,16 @@ describe("session 23 families, figures that count nothing contracted", () => {
     expect(flags({ signed_scope: scope, order_form: order }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 23 families, the date a record was made", () => {
+  it("reads 'APPROVED 6 Aug 2026 (deal desk): … when every clinic is live' as no due date", () => {
+    const s = [
+      "1. Configure kennel booking for the 3 clinics. Accepted when 20 test bookings confirm by SMS.",
+      "| Milestone | Date |",
+      "| Every clinic live | 12 Dec 2026 |",
+    ].join("\n");
+    const desk =
+      "DD-41 — APPROVED 6 Aug 2026 (R. Lamb): set-up fee invoiced in two halves, the second when every clinic is live.";
+    expect(flags({ signed_scope: s, deal_desk_exception: desk }, "conflicting_terms")).toEqual([]);
+  });
+});
