@@ -2659,3 +2659,12 @@ describe("session 23 families, the date a record was made", () => {
     expect(flags({ signed_scope: s, deal_desk_exception: desk }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 23 families, when rather than what", () => {
+  it("reads 'live straight after the spring show at the latest' as a date, not a promised thing", () => {
+    const when = "Priya was told we'd be live straight after the spring show at the latest.";
+    expect(flags({ kickoff_note: when }, "promise_not_in_scope")).toEqual([]);
+    const what = "Priya was told we'd add a grooming diary with reminders too.";
+    expect(flags({ kickoff_note: what }, "promise_not_in_scope")).toHaveLength(1);
+  });
+});
