@@ -21,7 +21,8 @@ export const DECLINED = new RegExp(
     String.raw`\bpriced separately\b|\b(?:a )?later project\b|\b(?:is|are) (?:delivery'?s|delivery’s) call\b`,
     String.raw`\bdelivery (?:will|to) confirm\b`,
     // "excluded in Article 6", "a different product", "priced on its own order"
-    String.raw`\bexcluded\b|\ba different product\b|\b(?:priced|quoted|sold) on (?:its|their) own\b`,
+    String.raw`\bexcluded\b|\ba different (?:product|procurement|tender|bid|solicitation)\b`,
+    String.raw`\b(?:priced|quoted|sold) on (?:its|their) own\b|\b(?:aren'?t|are not|not|won'?t be) bidding\b`,
     String.raw`\bfuture phase\b|\bphase (?:2|two|ii)\b|\blater phase\b`,
     String.raw`\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b`,
     String.raw`\bstandard (?:msa |contract )?terms apply\b`,
@@ -38,6 +39,8 @@ export const NOT_A_PROMISE = new RegExp(
     String.raw`\bno promises?\b|\bnothing (?:(?:was|has been) )?(?:else |more |extra |`,
     String.raw`further )?(?:promised|offered|committed)\b|\bnothing (?:else|more|beyond|extra|further)\b|`,
     String.raw`\bnot promised\b|\bnone (?:promised|committed|offered|given)\b|`,
+    // "Nothing sold or promised."
+    String.raw`\bnothing (?:sold|agreed|offered|committed)(?: or (?:promised|sold|agreed|offered|committed))?\b|`,
     String.raw`\b(?:haven'?t|have not|didn'?t|did not|never)\s+(?:\w+\s+)?(?:promised?|`,
     String.raw`offered|committed|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|`,
     String.raw`commitments|side deals)\b|\bno (?:dates?|commitment) (?:is |are |was |`,

@@ -2668,3 +2668,16 @@ describe("session 23 families, when rather than what", () => {
     expect(flags({ kickoff_note: what }, "promise_not_in_scope")).toHaveLength(1);
   });
 });
+
+describe("session 23 families, said no in other words", () => {
+  it("reads 'a different procurement, we aren't bidding it' and 'Nothing sold or promised' as no promise", () => {
+    for (const note of [
+      "Boarding for cats came up. I said that's a different procurement and we aren't bidding it.",
+      "They asked about a cattery portal. Nothing sold or promised.",
+    ])
+      expect(flags({ kickoff_note: note }, "promise_not_in_scope"), note).toEqual([]);
+    expect(flags({ kickoff_note: "I told them we'd add a cattery portal too." }, "promise_not_in_scope")).toHaveLength(
+      1,
+    );
+  });
+});
