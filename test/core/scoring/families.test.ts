@@ -3,6 +3,7 @@ import { scorePacket } from "../../../app/core/scoring/score";
 import type { PacketText } from "../../../app/core/packet";
 import { buildContext } from "../../../app/core/scoring/context";
 import { factsOf } from "../../../app/core/scoring/facts";
+import { DECLINED, NOT_A_PROMISE } from "../../../app/core/scoring/conversation";
 
 // One test per failure family of the scorer issue, on packets written for this file in wording of its own
 // (a veterinary-clinic group, a freight broker, a museum, a school district, a brewery, a law firm). Each failed on
@@ -2679,5 +2680,12 @@ describe("session 23 families, said no in other words", () => {
     expect(flags({ kickoff_note: "I told them we'd add a cattery portal too." }, "promise_not_in_scope")).toHaveLength(
       1,
     );
+  });
+});
+
+describe("the decline and non-promise patterns", () => {
+  it("match nothing in a plain sentence (an empty alternative would match everything)", () => {
+    for (const re of [DECLINED, NOT_A_PROMISE])
+      expect(re.test("We configure the kennel diary for three clinics.")).toBe(false);
   });
 });
