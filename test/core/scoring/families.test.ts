@@ -2689,3 +2689,24 @@ describe("the decline and non-promise patterns", () => {
       expect(re.test("We configure the kennel diary for three clinics.")).toBe(false);
   });
 });
+
+describe("session 23 families, what the customer hands over, and when work runs", () => {
+  it("reads access, credentials, a sandbox or an export the customer supplies as no promise", () => {
+    for (const cs of [
+      "Kennelbase API access + sandbox — owner: Sam Ortiz",
+      "Vetlink test credentials — owner: Sam Ortiz",
+      "Microchip registry gateways: model list unknown, clinic to send the list.",
+      "PetPlan 7.2; clinic IT contact Ruth Obi.",
+    ])
+      expect(flags({ cs_requirement: cs }, "promise_not_in_scope"), cs).toEqual([]);
+    expect(
+      flags({ cs_requirement: "Grooming diary synced to the owners' phone calendars." }, "promise_not_in_scope"),
+    ).toHaveLength(1);
+  });
+  it("reads a time zone, a weekday or a cut-off as when the work runs, not a new thing", () => {
+    const s =
+      "1. Configure kennel booking for the 3 clinics with a nightly export to the accounts system. Accepted when 20 test bookings confirm by SMS.";
+    const cs = "Accounts export done by 06:00 CET every Thursday, cut-off 12:00.";
+    expect(flags({ signed_scope: s, cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
+  });
+});

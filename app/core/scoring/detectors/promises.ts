@@ -109,7 +109,12 @@ const CUSTOMER_TASK = new RegExp(
     String.raw`\b(?:contact|lead|liaison)\b[^.]{0,40}\b(?:named|identified|assigned)\b|\bsecond[- ]line only\b|`,
     // a named person's sign-off is the customer's duty ("Dana Reyes (CFO) signs off the cutover")
     String.raw`^(?:[A-Z][\w.'’-]*\s+){1,3}(?:\([^)]*\)\s+)?(?:signs? off|approves|accepts|signs)\b|`,
-    String.raw`\bnoting for\b`,
+    String.raw`\bnoting for\b|`,
+    // what the customer hands over: access, credentials, a sandbox, an export, a list, a contact
+    String.raw`\b(?:customer|client|they|[A-Z][\w&.-]*) to (?:send|supply|provide|share|give)\b|`,
+    String.raw`\b(?:customer|client|their)(?: \w+)? contact\b|`,
+    String.raw`^(?:[\w-]+\s+){0,3}(?:api access|access|test credentials|credentials|sandbox|export)\b(?:\s*[+&]\s*`,
+    String.raw`(?:sandbox|field map|credentials|access))?\s*(?:[—–-]|$)`,
   ].join(""),
 );
 const OWNER_TAIL = new RegExp(
@@ -164,13 +169,19 @@ const PEOPLE = new RegExp(
   "gu",
 );
 const DATE_WORD = new RegExp(`^(?:${MONTH_RE}|q[1-4]|eo[qmy]|\\d.*)$`, "i");
+// when, how often and in which time zone: the timing of work, never itself the thing missing from the scope
+const TIMING_WORD = new RegExp(
+  `^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|cut-?off|ist|cet|cest|gmt|bst|utc|` +
+    `est|edt|pst|pdt|aest|sast|eat)$`,
+  "i",
+);
 
 /** The content terms of a clause that signed_scope and order_form do not contain, with the words as written. */
 function uncovered(original: string, scope: Set<string>): { missing: string[]; words: string[]; total: number } {
   // the people a clause names (who was told, who wants it) are not what was promised
   const text = original.replace(PEOPLE, " ");
   const ts = [...new Set(terms(text))].filter((t) => !GENERIC.has(t) && !DATE_WORD.test(t) && t.length > 2);
-  const missing = ts.filter((t) => !scope.has(t));
+  const missing = ts.filter((t) => !scope.has(t) && !TIMING_WORD.test(t));
   // the reader's words for the missing terms, never the stems
   const words: string[] = [];
   for (const m of text.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)) {
@@ -294,7 +305,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 27,
+  version: 28,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
