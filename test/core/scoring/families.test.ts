@@ -2705,7 +2705,8 @@ describe("session 23 families, what the customer hands over, and when work runs"
   });
   it("reads a time zone, a weekday or a cut-off as when the work runs, not a new thing", () => {
     const s =
-      "1. Configure kennel booking for the 3 clinics with a nightly export to the accounts system. Accepted when 20 test bookings confirm by SMS.";
+      "1. Configure kennel booking for the 3 clinics with a nightly export to the accounts system. Accepted when 20 " +
+      "test bookings confirm by SMS.";
     const cs = "Accounts export done by 06:00 CET every Thursday, cut-off 12:00.";
     expect(flags({ signed_scope: s, cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
   });
