@@ -2711,3 +2711,15 @@ describe("session 23 families, what the customer hands over, and when work runs"
     expect(flags({ signed_scope: s, cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 23 families, what the customer will also get", () => {
+  it("reads 'clinics will also get …' in a customer's promise as an addition to judge on its own", () => {
+    const s =
+      "1. Configure kennel booking and grooming reminders for the 3 clinics. Accepted when 20 test bookings confirm " +
+      "by SMS.";
+    const promise = "Clinics will also get a boarding waitlist for booking.";
+    expect(flags({ signed_scope: s, customer_promise: promise }, "promise_not_in_scope")).toHaveLength(1);
+    const sold = "Clinics will also get grooming reminders for every booking.";
+    expect(flags({ signed_scope: s, customer_promise: sold }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -290,6 +290,7 @@ function finding(source: TextSource, cite: Span, words: string[]): Finding {
 }
 
 const CUE = [PROMISE_CUE, FIRST_PERSON_COMMIT, BELIEF, CUSTOMER_WANT];
+const ALSO = /\b(?:will|['’]ll|can|would) also\b|\balso (?:get|be able|receive|have|let)\b/i;
 // a commitment pointing back at what came before it ("our module covers that one")
 const REFERS_BACK = /\b(?:it|this|those)\b|\bthat\b(?!\s+(?:the|we|they|it|our|their|a|an|all|every)\b)/i;
 
@@ -305,7 +306,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 28,
+  version: 29,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -404,7 +405,10 @@ export const promisesDetector: Detector = {
             if (!best || 1 > best.share) best = { p, words: excluded, share: 1 };
             continue;
           }
-          if (missing.length < 2 || share < (strong && !isPromiseField ? 0.34 : isPromiseField ? 0.6 : 0.5)) continue;
+          // (an item the customer is told they will "also" get is an addition to what was sold)
+          const extra = isPromiseField && ALSO.test(p.text);
+          const bar = strong && !isPromiseField ? 0.34 : isPromiseField ? (extra ? 0.5 : 0.6) : 0.5;
+          if (missing.length < 2 || share < bar) continue;
           if (!best || share > best.share) best = { p, words, share };
         }
         if (!best) continue;
