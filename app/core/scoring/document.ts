@@ -88,7 +88,9 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     new RegExp(
       [
         String.raw`\bresponsibilit(?:y|ies)\b|\bobligations?\b|\b(?:customer|client|buyer|agency|government|`,
-        String.raw`county|city|district|university|bank|company) (?:will|to) provide\b|\braci\b|\broles\b`,
+        String.raw`county|city|district|university|bank|company) (?:will|to) provide\b|\braci\b|\broles\b|`,
+        // "Client tasks", "Customer dependencies", "Agency inputs"
+        String.raw`\b(?:customer|client|buyer|agency|county|city|district|owner)(?:['’]s)? (?:tasks|duties|inputs)\b`,
       ].join(""),
     ),
   ],

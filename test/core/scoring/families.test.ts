@@ -2723,3 +2723,25 @@ describe("session 23 families, what the customer will also get", () => {
     expect(flags({ signed_scope: s, customer_promise: sold }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 23 families, grace months, a go-live approved on its line, and the client's tasks", () => {
+  it("reads 'two months' grace on the subscription' as a concession", () => {
+    const note = "To close it I promised two months' grace on the subscription while they run both diaries.";
+    expect(flags({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+  });
+  it("reads 'Go-live: 2 November 2026 (date approved by our delivery lead …)' as approved", () => {
+    const s =
+      "1. Configure kennel booking for the 3 clinics. Accepted when 20 test bookings confirm by SMS.\n" +
+      "Go-live: 2 November 2026 (date approved by Kennelwise delivery, S. Ortiz, 30 Sep 2026).";
+    expect(flags({ signed_scope: s }, "timeline_assumption")).toEqual([]);
+  });
+  it("reads a 'Client tasks' section as the customer's duties, not deliverables", () => {
+    const s = [
+      "Section 2 — Work",
+      "1. Configure kennel booking for the 3 clinics. Accepted when 20 test bookings confirm by SMS.",
+      "Section 3 — Client tasks",
+      "Clean the pet and owner lists by 24 April; one receptionist per clinic released two days a week.",
+    ].join("\n");
+    expect(flags({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});

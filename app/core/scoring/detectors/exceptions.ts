@@ -33,6 +33,9 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\b(?:at )?no (?:extra|additional|added) (?:[\w-]+ )?(?:charge|cost|fee)s?\b|`,
         // the seller pays for it: "kept off the invoices", "our travel covered", "pick up the trainers' travel"
         String.raw`\boff (?:the|their|our) (?:invoices?|bills?)\b|`,
+        // free months by another name: "two months' grace on the subscription"
+        String.raw`\b(?:months?|weeks?)['’]? grace\b|`,
+        String.raw`\bgrace (?:months?|period) on (?:the )?(?:subscription|fees?|licen[cs]es?)\b|`,
         String.raw`\b(?:travel|expenses|postage|costs?)\s+(?:is |are |all )?(?:covered|paid|absorbed) by us\b|`,
         String.raw`\bour (?:travel|expenses|costs) covered\b|`,
         String.raw`\b(?:pick(?:ing)? up|cover(?:ing)?|absorb(?:ing)?) (?:the |our |their |all )?(?:[\w'’-]+ )?`,
@@ -211,7 +214,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 20,
+  version: 21,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

@@ -302,7 +302,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 29,
+  version: 30,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
@@ -449,7 +449,8 @@ export const timelineDetector: Detector = {
     if (!schedule) {
       for (const u of ctx.units("signed_scope")) {
         if (!/\b(?:go[- ]live|live|launch|cut ?over|in production)\b/i.test(u.text)) continue;
-        if (!FIXED_BY.test(u.text)) continue;
+        // (a go-live its own line says delivery signed: "Go-live: 2 November (date our delivery head confirmed)")
+        if (!FIXED_BY.test(u.text) || (DELIVERY_APPROVED.test(u.text) && !NOT_APPROVED.test(u.text))) continue;
         const live = /\b(?:go[- ]live|live|launch|cut ?over|in production)\b/i.exec(u.text)!.index;
         // the date nearest the go-live word is the one fixed
         const ds = dateMentions(u.text)

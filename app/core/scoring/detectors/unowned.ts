@@ -93,7 +93,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 16,
+  version: 17,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
