@@ -499,6 +499,12 @@ function countsIn(text: string): Count[] {
   return out;
 }
 
+/** The unit a two-word name counts, only when the two words are one name ("power unit", "named user"). */
+const UNIT_PAIR = (two: string): string | null => {
+  const u = unitOf(two);
+  return u && u !== unitOf(two.split(/\s+/)[0]) && u !== unitOf(two.split(/\s+/)[1]) ? u : null;
+};
+
 /** A table row's quantity: the Qty column's number counts the row's described thing. */
 function rowCount(b: Block): { value: number; units: string[]; per: boolean } | null {
   if (!b.cells) return null;
@@ -514,10 +520,14 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
   if (value < 2) return null;
   const desc = b.head.text;
   // "Seat licence, per nurse per year": the row is priced by what it counts
-  const per = [...desc.matchAll(/\bper\s+([A-Za-z][\w-]*)/gi)]
-    .map((m) => m[1])
-    .find((w) => !/^(?:month|year|annum|week|day|hour|mo|yr)$/i.test(w));
+  const perMatch = [...desc.matchAll(/\bper\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?/gi)].find(
+    (m) => !/^(?:month|year|annum|week|day|hour|mo|yr)$/i.test(m[1]),
+  );
+  const per = perMatch?.[1];
+  // ("per power unit": a two-word name first)
+  const perPair = perMatch?.[2] ? UNIT_PAIR(`${perMatch[1]} ${perMatch[2]}`) : null;
   const described =
+    perPair ||
     (per && (unitOf(per) ?? `n:${stem(/s$/i.test(per) ? per : `${per}s`)}`)) ||
     unitOf(desc) ||
     countedNoun(

@@ -254,6 +254,7 @@ const UNIT_ALIASES: Record<string, string> = {
   tractors: "vehicle",
   tractor: "vehicle",
   "power units": "vehicle",
+  "power unit": "vehicle",
   buses: "vehicle",
   vans: "vehicle",
   lorries: "vehicle",

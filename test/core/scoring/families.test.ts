@@ -2745,3 +2745,12 @@ describe("session 23 families, grace months, a go-live approved on its line, and
     expect(flags({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 23 families, a row priced per a two-word unit", () => {
+  it("reads 'per power unit, annual | 22' as 22 vehicles, not 22 users", () => {
+    const s = "1. Load the equipment master for 26 tractors. Accepted when every tractor shows on the yard map.";
+    const order = "# | Item | Qty | Price\n1 | Yard TMS, per power unit, annual | 22 | $300.00";
+    const found = evidence({ signed_scope: s, order_form: order }, "conflicting_terms");
+    expect(found.some((e) => e.includes("per power unit"))).toBe(true);
+  });
+});
