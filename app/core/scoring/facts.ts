@@ -713,10 +713,13 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       const due = !testing && (scheduleLine || !CONTRACT_SOURCES.has(source)) && itemDate(source, u.text, dayFirst);
       if (due) out.push(fact("date", source, "date:item", due.value, due.bound, trimRow(text, u)));
       for (const m of (testing ? "" : u.text).matchAll(
-        /(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit)(?: of|\s*[:—–-])?\s*(\d+(?:\.\d+)?)\s?%/gi,
+        /(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit|\bless)(?: of|\s*[:—–-])?\s*(\d+(?:\.\d+)?)\s?%/gi,
       )) {
         out.push(fact("percent", source, "discount%", Number(m[1] ?? m[2]), "exact", u));
       }
+      // how much of a fee falls due at signature ("invoiced 30% at signature, 30% at pilot sign-off …")
+      const upfront = testing ? null : AT_SIGNATURE.exec(u.text);
+      if (upfront) out.push(fact("percent", source, "payment:at-signature%", Number(upfront[1]), "exact", u));
     }
   }
 }
@@ -1081,6 +1084,8 @@ const CONTRACT_SOURCES = new Set<TextSource>(["signed_scope", "order_form"]);
  * The due date of a named piece of work: a schedule line or row of the contract with one date and no milestone
  * word, or a sales-side clause promising that work ready by a date. Compared only where the two name the same work.
  */
+const AT_SIGNATURE =
+  /\b(\d{1,3})\s?%\s+(?:(?:is\s+)?(?:invoiced|billed|payable|due)\s+)?(?:at|on|upon)\s+(?:contract\s+)?(?:signature|signing|execution)\b/i;
 const RECORD_DATE = /\b(?:approved|raised|submitted|requested|logged|dated|signed)\s*(?:on\s*)?[:—–-]?\s*$/i;
 
 function itemDate(

@@ -2754,3 +2754,25 @@ describe("session 23 families, a row priced per a two-word unit", () => {
     expect(found.some((e) => e.includes("per power unit"))).toBe(true);
   });
 });
+
+describe("session 23 families, payment splits and 'less N%'", () => {
+  it("compares the share of a fee due at signature across sources", () => {
+    const s =
+      "1. Configure kennel booking for the 3 clinics. Accepted when 20 test bookings confirm by SMS.\n" +
+      "Fees: fixed price, invoiced 30% at signature, 30% at pilot sign-off and 40% at go-live.";
+    const order = "Kennelwise Pro — 3 clinics — 12-month term\nServices billed 50% on signature and 50% at go-live.";
+    const found = flags({ signed_scope: s, order_form: order }, "conflicting_terms");
+    expect(found).toHaveLength(2);
+    expect(found[0].message).toMatch(/30% due at signature/);
+    const same = order.replace(
+      "50% on signature and 50% at go-live",
+      "30% on signature, 30% at pilot and 40% at go-live",
+    );
+    expect(flags({ signed_scope: s, order_form: same }, "conflicting_terms")).toEqual([]);
+  });
+  it("reads 'less 10%' as a discount to compare with the deal desk's", () => {
+    const order = "Kennelwise Pro — 3 clinics — 12-month term\nServices, fixed price, less 10% (DD-7) — $5,400";
+    const desk = "DD-7 APPROVED: 15% off the services fee.";
+    expect(flags({ order_form: order, deal_desk_exception: desk }, "conflicting_terms")).toHaveLength(2);
+  });
+});

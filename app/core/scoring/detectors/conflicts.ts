@@ -127,7 +127,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 43,
+  version: 44,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -224,7 +224,8 @@ function fmt(f: Fact): string {
   }
   if (f.kind === "money")
     return `${prefix}${f.value.toLocaleString("en-US")} (${f.key.replace(/^\w+:/, "").replace("hour", "per hour")})`;
-  if (f.kind === "percent") return `${f.value}% discount`;
+  if (f.kind === "percent")
+    return f.key === "payment:at-signature%" ? `${f.value}% due at signature` : `${f.value}% discount`;
   if (f.key === "history:from") return `history from ${f.value}`;
   if (f.kind === "cadence") return `${f.key.replace("cadence:", "")} ${f.value.toLocaleString("en-US")} times a year`;
   const unit = f.key.replace(/^\w+:/, "");
