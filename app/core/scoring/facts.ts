@@ -712,9 +712,7 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       const scheduleLine = !!block.cells || (!!block.rawId && u.start === block.start);
       const due = !testing && (scheduleLine || !CONTRACT_SOURCES.has(source)) && itemDate(source, u.text, dayFirst);
       if (due) out.push(fact("date", source, "date:item", due.value, due.bound, trimRow(text, u)));
-      for (const m of (testing ? "" : u.text).matchAll(
-        /(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit|\bless)(?: of|\s*[:—–-])?\s*(\d+(?:\.\d+)?)\s?%/gi,
-      )) {
+      for (const m of (testing ? "" : u.text).matchAll(DISCOUNT_PERCENT)) {
         out.push(fact("percent", source, "discount%", Number(m[1] ?? m[2]), "exact", u));
       }
       // how much of a fee falls due at signature ("invoiced 30% at signature, 30% at pilot sign-off …")
@@ -1084,8 +1082,14 @@ const CONTRACT_SOURCES = new Set<TextSource>(["signed_scope", "order_form"]);
  * The due date of a named piece of work: a schedule line or row of the contract with one date and no milestone
  * word, or a sales-side clause promising that work ready by a date. Compared only where the two name the same work.
  */
-const AT_SIGNATURE =
-  /\b(\d{1,3})\s?%\s+(?:(?:is\s+)?(?:invoiced|billed|payable|due)\s+)?(?:at|on|upon)\s+(?:contract\s+)?(?:signature|signing|execution)\b/i;
+// "15% off", "discount: 8%", "less 10%"
+const DISCOUNT_PERCENT =
+  /(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit|\bless)(?: of|\s*[:—–-])?\s*(\d+(?:\.\d+)?)\s?%/gi;
+const AT_SIGNATURE = new RegExp(
+  String.raw`\b(\d{1,3})\s?%\s+(?:(?:is\s+)?(?:invoiced|billed|payable|due)\s+)?(?:at|on|upon)\s+` +
+    String.raw`(?:contract\s+)?(?:signature|signing|execution)\b`,
+  "i",
+);
 const RECORD_DATE = /\b(?:approved|raised|submitted|requested|logged|dated|signed)\s*(?:on\s*)?[:—–-]?\s*$/i;
 
 function itemDate(
