@@ -2776,3 +2776,17 @@ describe("session 23 families, payment splits and 'less N%'", () => {
     expect(flags({ order_form: order, deal_desk_exception: desk }, "conflicting_terms")).toHaveLength(2);
   });
 });
+
+describe("session 23 families, nobody against it", () => {
+  it("reads 'who takes …? No name against it on either side.' and an 'owner to be named' RACI cell as unowned", () => {
+    const note = "Open question: who takes the microchip register clean-up? No name against it on either side.";
+    expect(flags({ kickoff_note: note }, "unowned_requirement")).toHaveLength(1);
+    const s = [
+      "1. Configure kennel booking for the 3 clinics. Accepted when 20 test bookings confirm by SMS.",
+      "| Task | Kennelwise | Clinic |",
+      "|---|---|---|",
+      "| Vaccination record import | owner to be named | I |",
+    ].join("\n");
+    expect(flags({ signed_scope: s }, "unowned_requirement")).toHaveLength(1);
+  });
+});

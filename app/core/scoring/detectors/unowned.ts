@@ -73,7 +73,7 @@ const OWNER_COLUMN = /\bowner\b|\bresponsib|\baccountable\b|\bassigned\b|\blead\
 const RACI_CELL = /^[RACI](?:\s*[/,+]\s*[RACI])*$/;
 const BLANKISH_CELL = new RegExp(
   String.raw`^(?:tbd|tbc|tba|\?+|-+|—|unassigned|not (?:yet )?(?:agreed|assigned|named|decided|fixed)|none(?: yet)?|` +
-    String.raw`n\/a|unknown|open|(?:nobody|no one)(?: named| yet)?)$`,
+    String.raw`n\/a|unknown|open|(?:nobody|no one)(?: named| yet)?|(?:owner )?to be (?:named|assigned|confirmed|decided))$`,
   "i",
 );
 
@@ -87,13 +87,15 @@ const WHO_ASKED = new RegExp(
 );
 const NOBODY_ANSWER = new RegExp(
   String.raw`\b(?:unresolved|undecided|not (?:yet )?(?:decided|agreed|sorted|known|assigned|resolved)|nobody|` +
-    String.raw`no one|not sure|no idea|unclear|tbd|tbc|not me|still open|open question)\b`,
+    String.raw`no one|not sure|no idea|unclear|tbd|tbc|not me|still open|open question|` +
+    // "No name against it on either side."
+    String.raw`no name (?:against|on|for|next to) (?:it|this|that))\b`,
   "i",
 );
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 17,
+  version: 18,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
