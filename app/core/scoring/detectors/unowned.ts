@@ -73,7 +73,8 @@ const OWNER_COLUMN = /\bowner\b|\bresponsib|\baccountable\b|\bassigned\b|\blead\
 const RACI_CELL = /^[RACI](?:\s*[/,+]\s*[RACI])*$/;
 const BLANKISH_CELL = new RegExp(
   String.raw`^(?:tbd|tbc|tba|\?+|-+|—|unassigned|not (?:yet )?(?:agreed|assigned|named|decided|fixed)|none(?: yet)?|` +
-    String.raw`n\/a|unknown|open|(?:nobody|no one)(?: named| yet)?|(?:owner )?to be (?:named|assigned|confirmed|decided))$`,
+    String.raw`n\/a|unknown|open|(?:nobody|no one)(?: named| yet)?|` +
+    String.raw`(?:owner )?to be (?:named|assigned|confirmed|decided))$`,
   "i",
 );
 
