@@ -122,6 +122,7 @@ const MILESTONES: [string, RegExp][] = [
         String.raw`\bgo[- ]?live\b|\bgolive\b|\blive (?:by|on|from)\b|\bbe live\b|\bbe (?:up and )?running\b|`,
         String.raw`\blaunch(?:es|ed)?\b|`,
         String.raw`\bin production\b|\bproduction (?:go-live|cutover|launch)\b|\bcut ?over\b|\bhit\b|`,
+        String.raw`\bswitch[- ]?over\b|`,
         String.raw`\bfirst live\b|\blive\s+(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)|`,
         // a schedule line's "Berth planning live: 2026-03-02"
         String.raw`\blive\s*:\s*(?=(?:19|20)\d\d-\d\d-\d\d|\d{1,2}[\s/.-]|[A-Z][a-z]{2,8}\.?\s+\d)`,
@@ -180,7 +181,7 @@ export function parseMoney(raw: string, suffix?: string): number | null {
 
 const MONEY_HINT = /[$€£₹¥]|\b[A-Z]{3}\s?\d|\d\s?[A-Z]{3}\b|\bRs\b/;
 const MILESTONE_HINT =
-  /live|launch|production|cut ?over|kick|uat|acceptance|start|commenc|effective|hit|begin|term|subscri|running/i;
+  /live|launch|production|cut ?over|switch[- ]?over|kick|uat|acceptance|start|commenc|effective|hit|begin|term|subscri|running/i;
 const SERVICES = new RegExp(
   [
     String.raw`\bimplementation\b|\bprofessional services\b|\bservices fee\b|\bfixed[- ](?:fee|price)\b|`,

@@ -2790,3 +2790,13 @@ describe("session 23 families, nobody against it", () => {
     expect(flags({ signed_scope: s }, "unowned_requirement")).toHaveLength(1);
   });
 });
+
+describe("session 23 families, a switch-over is a go-live", () => {
+  it("compares 'live by Labor Day' with a scheduled 'switch-over 19 Oct'", () => {
+    const s =
+      "1. Configure kennel booking for the 3 clinics. Accepted when 20 test bookings confirm by SMS.\n" +
+      "Dates confirmed by our delivery lead: build complete 25 Sep 2026; booking switch-over 19 Oct 2026.";
+    const promise = "Your new booking pages will be live at all three clinics by Labor Day.";
+    expect(flags({ signed_scope: s, customer_promise: promise }, "conflicting_terms")).toHaveLength(2);
+  });
+});
