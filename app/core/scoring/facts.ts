@@ -180,8 +180,11 @@ export function parseMoney(raw: string, suffix?: string): number | null {
 }
 
 const MONEY_HINT = /[$€£₹¥]|\b[A-Z]{3}\s?\d|\d\s?[A-Z]{3}\b|\bRs\b/;
-const MILESTONE_HINT =
-  /live|launch|production|cut ?over|switch[- ]?over|kick|uat|acceptance|start|commenc|effective|hit|begin|term|subscri|running/i;
+const MILESTONE_HINT = new RegExp(
+  String.raw`live|launch|production|cut ?over|switch[- ]?over|kick|uat|acceptance|start|commenc|effective|hit|` +
+    String.raw`begin|term|subscri|running`,
+  "i",
+);
 const SERVICES = new RegExp(
   [
     String.raw`\bimplementation\b|\bprofessional services\b|\bservices fee\b|\bfixed[- ](?:fee|price)\b|`,
