@@ -2800,3 +2800,12 @@ describe("session 23 families, a switch-over is a go-live", () => {
     expect(flags({ signed_scope: s, customer_promise: promise }, "conflicting_terms")).toHaveLength(2);
   });
 });
+
+describe("session 23 families, a record word before a deadline", () => {
+  it("reads 'receipts issued by 31 January' as a deadline and 'issued 3 May' as a record's date", () => {
+    const due = "Must — vaccination certificates issued by 31 January 2027. Owner: Sam Ortiz";
+    expect(flags({ cs_requirement: due }, "timeline_assumption")).toHaveLength(1);
+    const record = "Vaccination policy issued 3 May 2026 applies to all boarders. Owner: Sam Ortiz";
+    expect(flags({ cs_requirement: record }, "timeline_assumption")).toEqual([]);
+  });
+});

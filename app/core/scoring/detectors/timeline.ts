@@ -302,7 +302,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 31,
+  version: 32,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
@@ -373,7 +373,8 @@ export const timelineDetector: Detector = {
                 !pastEvent &&
                 // "every January", "each spring": a recurring chore, not a delivery date
                 !/\b(?:every|each)\s+$/i.test(before) &&
-                !RECORD_DATE_BEFORE.test(before) &&
+                // ("issued 3 May" dates a record; "issued by 31 January" is a deadline)
+                (!RECORD_DATE_BEFORE.test(before) || /\b(?:by|before|no later than)\s+(?:the\s+)?$/i.test(before)) &&
                 !(ATTRIBUTION_BEFORE.test(before) && RECORD_DATE_AFTER.test(after)) &&
                 !ATTRIBUTION_AFTER.test(after) &&
                 // "Letter from the director to landlords (August 2026): “…”": the date dates the quotation (on the
