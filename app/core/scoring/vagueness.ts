@@ -37,6 +37,8 @@ export const ESCAPE_CLAUSES = [
   "on request",
   "upon request",
   "where useful",
+  "where available",
+  "as available",
   "to the extent (?:possible|practical|practicable|necessary)",
   "as (?:much|soon|far) as possible",
   "at (?:the )?(?:customer'?s |client'?s |provider'?s )?discretion",
@@ -69,7 +71,11 @@ export const OPEN_ENDED = [
   "and similar",
   "or similar(?: format)?",
   "among others",
-  "and other (?:\\w+ ){0,3}(?:\\w+)",
+  "and other (?:[\\w-]+ ){0,3}(?:[\\w-]+)",
+  // "and related enforcement workflows", "and anything else finance asks for"
+  "and related (?:[\\w-]+ )?(?:workflows|functions|functionality|services|items|activities|tasks|processes|" +
+    "features|work|modules|reports|systems)",
+  "(?:and|or) anything else",
   // a scope that grows with whatever else someone asks for: "any other reports the board requires"
   "any other (?:[\\w-]+ ){1,3}(?:(?:that|which) )?(?:the |its |their |our )?[\\w'-]+ " +
     "(?:requires|requests|needs|specifies|asks for|may (?:require|request|need|specify))",
@@ -102,6 +108,9 @@ export const VAGUE_QUANTIFIERS = [
   "all (?:relevant|necessary|required|applicable|needed)",
   "any additional",
   "commonly",
+  "typically",
+  "generally",
+  "usually",
   // a set named only by today's practice: "the usual dashboards", "whatever the auditors need", "the reports they
   // use today"
   "the usual",

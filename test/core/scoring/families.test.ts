@@ -2809,3 +2809,20 @@ describe("session 23 families, a record word before a deadline", () => {
     expect(flags({ cs_requirement: record }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 23 families, lists that stay open in other words", () => {
+  it("reads 'and other back-office systems', 'and related workflows', 'and anything else', 'typically', 'where available'", () => {
+    for (const item of [
+      "Integration with the clinic's PMS and other back-office systems.",
+      "Boarding intake and related enforcement workflows.",
+      "Reporting for clinic managers, and anything else finance asks for.",
+      "Checklists for the breeds the clinics typically board.",
+      "Interface to the kennel cameras, where available.",
+    ]) {
+      const s = `1. ${item} Accepted when 20 test bookings confirm by SMS.`;
+      expect(flags({ signed_scope: s }, "ambiguous_deliverable"), item).toHaveLength(1);
+    }
+    const named = "1. Conflict checks across owners, vets and related entities. Accepted when 20 checks pass.";
+    expect(flags({ signed_scope: named }, "ambiguous_deliverable")).toEqual([]);
+  });
+});

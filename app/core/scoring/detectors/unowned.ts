@@ -96,7 +96,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 18,
+  version: 19,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
