@@ -68,7 +68,7 @@ export function packetCoverage(
         state: "not_english",
         note:
           `in ${LANGUAGES[languages[source]] ?? languages[source]}: wording checks ` +
-          `skipped; numbers, dates, amounts and owners checked`,
+          `skipped but for vague wording; numbers, dates, amounts and owners checked`,
       };
     const words = text.split(/\s+/).filter(Boolean).length;
     if (words < THIN_WORDS && !(none && source === "deal_desk_exception"))

@@ -911,6 +911,13 @@ describe("text in other languages", () => {
     const r = scorePacket({ ...base, kickoff_note: `${german} Sie haben 7 clinics.` });
     expect(r.skipped).toEqual({ kickoff_note: "de" });
     expect(r.flags.filter((f) => f.source === "kickoff_note" && f.category !== "conflicting_terms")).toEqual([]);
+    // (vague wording is still read: "nach Bedarf" leaves a German scope item open)
+    const scope =
+      "1. Wir konfigurieren das Buchungsmodul für die drei Praxen und die Erinnerungen per SMS. Abnahme: 20 " +
+      "Testbuchungen werden bestätigt. 2. Schulungen für die Praxisteams nach Bedarf.";
+    const vague = scorePacket({ ...base, signed_scope: scope });
+    expect(vague.skipped).toEqual({ signed_scope: "de" });
+    expect(vague.flags.filter((f) => f.category === "ambiguous_deliverable")).toHaveLength(1);
     const conflict = r.flags.filter((f) => f.category === "conflicting_terms");
     expect(conflict.map((f) => f.source).sort()).toEqual(["kickoff_note", "order_form", "signed_scope"]);
     for (const f of r.flags) expect(f.message).toMatch(/Text checks did not run on the kickoff note \(German\)/);
