@@ -192,6 +192,9 @@ const SERVICES = new RegExp(
   ].join(""),
   "i",
 );
+// an order line that sells seats or a subscription by the month or year
+const LICENCE_TERM_LINE =
+  /\b(?:named users?|users?|seats?|licen[cs]es?)\b(?:[^.\n]|\.\d){0,80}\bper (?:user|seat|licen[cs]e) (?:per )?(?:month|year)\b/i;
 const SUBSCRIPTION = new RegExp(
   [
     String.raw`\bsubscription\b|\blicen[cs]e fees?\b|\bannual (?:fee|price)\b|\bplatform fee\b|\barr\b|`,
@@ -702,7 +705,10 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
             : null;
         for (const r of live ? [...rs, live] : rs) {
           // a length under the contract's "Term" heading is the term ("SECTION 4. CONTRACT TERM  …(24 months)")
-          const key = block.section.kind === "term" && r.key === "ctx:month" ? "term:month" : r.key;
+          // (as is the length on an order form's licence line: "140 named users — £38.00 per user per month — 36
+          // months")
+          const licenceLine = source === "order_form" && LICENCE_TERM_LINE.test(u.text);
+          const key = (block.section.kind === "term" || licenceLine) && r.key === "ctx:month" ? "term:month" : r.key;
           out.push(
             fact(r.kind, source, key, r.value, r.bound, {
               start: c.start + r.start,

@@ -2833,3 +2833,13 @@ describe("session 23 families, lists that stay open in other words", () => {
     expect(flags({ signed_scope: named }, "ambiguous_deliverable")).toEqual([]);
   });
 });
+
+describe("session 23 families, the length on a licence line", () => {
+  it("reads '… named users — £38.00 per user per month — 36 months' as the term", () => {
+    const order = "Kennelwise Pro — 3 clinics — 24 named users — £38.00 per user per month — 36 months";
+    const note = "The practice owner understood this as a five-year agreement.";
+    expect(flags({ order_form: order, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+    const volume = "Kennelwise Pro — 3 clinics — subscription, up to 6,000 bookings per year — 1 yr";
+    expect(flags({ order_form: volume, kickoff_note: note }, "conflicting_terms")).toEqual([]);
+  });
+});
