@@ -193,8 +193,11 @@ const SERVICES = new RegExp(
   "i",
 );
 // an order line that sells seats or a subscription by the month or year
-const LICENCE_TERM_LINE =
-  /\b(?:named users?|users?|seats?|licen[cs]es?)\b(?:[^.\n]|\.\d){0,80}\bper (?:user|seat|licen[cs]e) (?:per )?(?:month|year)\b/i;
+const LICENCE_TERM_LINE = new RegExp(
+  String.raw`\b(?:named users?|users?|seats?|licen[cs]es?)\b(?:[^.\n]|\.\d){0,80}` +
+    String.raw`\bper (?:user|seat|licen[cs]e) (?:per )?(?:month|year)\b`,
+  "i",
+);
 const SUBSCRIPTION = new RegExp(
   [
     String.raw`\bsubscription\b|\blicen[cs]e fees?\b|\bannual (?:fee|price)\b|\bplatform fee\b|\barr\b|`,
