@@ -590,11 +590,11 @@ export const orderFormDeliverables = memo(32, (key: string) => {
   return out;
 });
 
-/** Sentences of the scope that describe work (not fees, schedule, background or contract machinery). */
 /** The seller's duties ("Part B — Contractor obligations"): work, though its items are not each a deliverable. */
 const SELLER_DUTIES =
   /\b(?:contractor|vendor|supplier|provider|consultant|seller)(?:['’]s)? (?:obligations|responsibilities|duties)\b/;
 
+/** Sentences of the scope that describe work (not fees, schedule, background or contract machinery). */
 export function workSentences(scope: string): Span[] {
   const out: Span[] = [];
   for (const b of documentOf(scope).blocks) {
