@@ -2843,3 +2843,18 @@ describe("session 23 families, the length on a licence line", () => {
     expect(flags({ order_form: volume, kickoff_note: note }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 23 families, requirements for a web page or payouts", () => {
+  it("reads a requirement for a public web page or for payouts as work to judge against the scope", () => {
+    for (const cs of [
+      "Owners look up vaccination dates through a public web page — owner: Sam Ortiz",
+      "Same-day payouts to visiting groomers for completed jobs — owner: Sam Ortiz",
+    ])
+      expect(flags({ cs_requirement: cs }, "promise_not_in_scope"), cs).toHaveLength(1);
+    const s =
+      "1. Configure kennel booking for the 3 clinics, with a public web page where owners look up vaccination " +
+      "dates. Accepted when 20 test bookings confirm by SMS.";
+    const sold = "Owners look up vaccination dates through the public web page — owner: Sam Ortiz";
+    expect(flags({ signed_scope: s, cs_requirement: sold }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -81,7 +81,7 @@ const CS_EXTRA_WORK = new RegExp(
     String.raw`export|migrat\w*|plan|build|built|custom\w*|integrat\w*|alerts?|notifications?|sms|text|`,
     String.raw`whatsapp|email(?:ed)?|forecast|reports?|dashboards?|portal|app|mobile|api|feed|sync\w*|`,
     String.raw`automat\w*|enrol\w*|enable\w*|calendars?|campaigns?|tests?|optimi[sz]\w*|dunning|`,
-    String.raw`reminders?|module|`,
+    String.raw`reminders?|module|web ?pages?|websites?|payouts?|`,
     // what a system must keep or do: where and how long data is held, the validation it passes, the work it
     // routes or schedules
     String.raw`residency|retention|retain\w*|validation|routing|scheduling|workflow)\b`,
@@ -306,7 +306,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 31,
+  version: 32,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
