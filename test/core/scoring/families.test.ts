@@ -2858,3 +2858,15 @@ describe("session 23 families, requirements for a web page or payouts", () => {
     expect(flags({ signed_scope: s, cs_requirement: sold }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 23 families, an ask the seller says yes to", () => {
+  it("judges 'Dana wants … My answer was that we'd include it' with the seller's bar", () => {
+    const s =
+      "1. Configure kennel booking and routing for the grooming vans of the 3 clinics. Accepted when 20 test " +
+      "bookings confirm by SMS.";
+    const note = "Dana wants GPS routing for the grooming vans on show days. My answer was that we'd include it.";
+    expect(flags({ signed_scope: s, kickoff_note: note }, "promise_not_in_scope")).toHaveLength(1);
+    const no = "Dana wants GPS routing for the grooming vans on show days. My answer was no.";
+    expect(flags({ signed_scope: s, kickoff_note: no }, "promise_not_in_scope")).toEqual([]);
+  });
+});

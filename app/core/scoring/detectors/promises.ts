@@ -306,7 +306,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 32,
+  version: 33,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -369,6 +369,14 @@ export const promisesDetector: Detector = {
           continue;
         const strong = PROMISE_CUE.test(plain) || FIRST_PERSON_COMMIT.test(plain) || BELIEF.test(plain);
         const weak = !strong && CUSTOMER_WANT.test(plain) && !SOMEDAY.test(plain) && !dateMentions(plain).length;
+        // a customer's ask the seller says yes to in the next sentence ("Dale asked whether … I said yes") is as good
+        // as the seller's own word
+        const answeredYes =
+          weak &&
+          source === "kickoff_note" &&
+          (SELLER_COMMITTED.test(reply) || /\bmy answer was that we\b/i.test(reply)) &&
+          !DECLINED.test(reply) &&
+          !NOT_A_PROMISE.test(reply);
         if (source === "kickoff_note" && !strong && !weak) continue;
         if (
           source === "cs_requirement" &&
@@ -407,7 +415,7 @@ export const promisesDetector: Detector = {
           }
           // (an item the customer is told they will "also" get is an addition to what was sold)
           const extra = isPromiseField && ALSO.test(p.text);
-          const bar = strong && !isPromiseField ? 0.34 : isPromiseField ? (extra ? 0.5 : 0.6) : 0.5;
+          const bar = (strong || answeredYes) && !isPromiseField ? 0.34 : isPromiseField ? (extra ? 0.5 : 0.6) : 0.5;
           if (missing.length < 2 || share < bar) continue;
           if (!best || share > best.share) best = { p, words, share };
         }
