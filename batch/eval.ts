@@ -59,7 +59,10 @@ async function evaluate(set: string): Promise<SetResult> {
     const open = await openDatabase(path.join(dir, "eval.duckdb"));
     const handoffs = path.join(setDir(set), "handoffs.csv");
     const imported = await importCsv(open, { kind: "handoffs", file: handoffs });
-    await runScore(open);
+    const run = await runScore(open);
+    // a scorer that throws would otherwise be measured as a scorer that finds nothing
+    if (run.failed)
+      throw new Error(`${run.failed} packets of ${set} failed to score; the first: ${run.errors[0]?.error ?? "?"}`);
     const flags = await listFlags(open);
     await open.close();
     const flagsFile = path.join(dir, "flags.csv");
