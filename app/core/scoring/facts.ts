@@ -503,6 +503,13 @@ function countsIn(text: string): Count[] {
         bound: /up to/i.test(m[2] ?? "") ? "max" : m[2] ? "approx" : "exact",
       });
     }
+  // "Eighteen inspector licences" buys seats for eighteen inspectors: the people count too, as a row's "inspector
+  // licence | 18" does
+  for (const q of [...out]) {
+    if (q.unit !== "user") continue;
+    const holder = /^\S+\s+([a-z]{3,}?)s?\s+(?:licen[cs]es|seats)\b/i.exec(text.slice(q.start, q.end + 20))?.[1];
+    if (holder && PERSONS_NOUN.test(holder)) out.push({ ...q, unit: stem(`${holder}s`) });
+  }
   // licences the customer issues to the public (beside its permits) are permits, not seats
   if (/\bissu(?:e|es|ed|ing)\b|\bpermits\b/i.test(text))
     return out.filter((q) => !(q.unit === "user" && /licen[cs]e/i.test(text.slice(q.start, q.end + 24))));
@@ -514,6 +521,9 @@ const UNIT_PAIR = (two: string): string | null => {
   const u = unitOf(two);
   return u && u !== unitOf(two.split(/\s+/)[0]) && u !== unitOf(two.split(/\s+/)[1]) ? u : null;
 };
+
+/** A noun for a person by their work ("appraiser", "dispatcher", "technician", "analyst"). */
+const PERSONS_NOUN = /(?:er|or|ist|ant|ian|ee)$/i;
 
 /** A table row's quantity: the Qty column's number counts the row's described thing. */
 function rowCount(b: Block): { value: number; units: string[]; per: boolean } | null {
@@ -552,7 +562,12 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
   const column = /^[a-z][a-z -]{1,20}$/i.test(named)
     ? (countedNoun([named.toLowerCase()]) ?? countedNoun([`${named}s`]) ?? countedNoun([`${named}es`]))
     : null;
-  const units = [...new Set([described, column].filter((u): u is string => !!u).map((u) => u.replace(/^n:/, "")))];
+  // "appraiser license | 12": seats for twelve appraisers (the people, as a note counts them, and the seats)
+  const holder = /\b([a-z]{3,}?)s? (?:licen[cs]es?|seats?)\b/i.exec(desc)?.[1];
+  const people = holder && PERSONS_NOUN.test(holder) ? stem(`${holder}s`) : null;
+  const units = [
+    ...new Set([described, column, people].filter((u): u is string => !!u).map((u) => u.replace(/^n:/, ""))),
+  ];
   // a description that counts its own thing ("subscription, up to 3,000 worker records | 2 |") leaves the Qty column
   // counting something else (years, subscriptions)
   if (quantities(desc).some((q) => units.includes(q.unit))) return null;

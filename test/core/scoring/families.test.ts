@@ -2870,3 +2870,13 @@ describe("session 23 families, an ask the seller says yes to", () => {
     expect(flags({ signed_scope: s, kickoff_note: no }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 23 families, seats named for the people who hold them", () => {
+  it("reads 'groomer licence | 12' as twelve groomers against 'all 14 groomers'", () => {
+    const order = "Item | Qty | Price\nKennelwise — groomer licence, annual | 12 | $400.00";
+    const note = "Sizing: they'll have all 14 groomers out with tablets this season.";
+    expect(flags({ order_form: order, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+    const explained = "Sizing: twelve groomer licences = 10 groomers plus 2 managers who sign off the rota.";
+    expect(flags({ order_form: order, kickoff_note: explained }, "conflicting_terms")).toEqual([]);
+  });
+});
