@@ -721,7 +721,18 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
           !CONTRACT_SOURCES.has(source) && !rs.some((r) => r.key === "date:golive")
             ? workingFrom(c, place, dayFirst)
             : null;
-        for (const r of live ? [...rs, live] : rs) {
+        // people counted in one clause who "have accounts" in the next are users too ("All 52 members, officers and
+        // staff have accounts on day one")
+        const seatsInStatement =
+          c.end < u.end && LICENCE_CONTEXT.test(text.slice(c.end, u.end)) && !LICENCE_CONTEXT.test(c.text);
+        const seated = seatsInStatement
+          ? rs
+              .filter(
+                (r) => r.kind === "count" && PERSON.test(r.key.slice(6)) && !rs.some((x) => x.key === "count:user"),
+              )
+              .map((r) => ({ ...r, key: "count:user" }))
+          : [];
+        for (const r of live ? [...rs, ...seated, live] : [...rs, ...seated]) {
           // a length under the contract's "Term" heading is the term ("SECTION 4. CONTRACT TERM  …(24 months)")
           // (as is the length on an order form's licence line: "140 named users — £38.00 per user per month — 36
           // months")

@@ -2880,3 +2880,13 @@ describe("session 23 families, seats named for the people who hold them", () => 
     expect(flags({ order_form: order, kickoff_note: explained }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 23 families, people counted, then given accounts", () => {
+  it("reads 'All 24 groomers, nurses and receptionists have accounts on day one' as 24 users", () => {
+    const order = "Kennelwise Pro — 3 clinics — 20 named users — 12-month term";
+    const cs = "All 24 groomers, nurses and receptionists have accounts on day one — owner: Sam Ortiz";
+    expect(flags({ order_form: order, cs_requirement: cs }, "conflicting_terms")).toHaveLength(2);
+    const before = "Accounts for the owners, who review the rota; 24 groomers work the rota — owner: Sam Ortiz";
+    expect(flags({ order_form: order, cs_requirement: before }, "conflicting_terms")).toEqual([]);
+  });
+});
