@@ -508,7 +508,7 @@ function countsIn(text: string): Count[] {
   for (const q of [...out]) {
     if (q.unit !== "user") continue;
     const holder = /^\S+\s+([a-z]{3,}?)s?\s+(?:licen[cs]es|seats)\b/i.exec(text.slice(q.start, q.end + 20))?.[1];
-    if (holder && PERSONS_NOUN.test(holder)) out.push({ ...q, unit: stem(`${holder}s`) });
+    if (holder && PERSON.test(holder)) out.push({ ...q, unit: stem(`${holder}s`) });
   }
   // licences the customer issues to the public (beside its permits) are permits, not seats
   if (/\bissu(?:e|es|ed|ing)\b|\bpermits\b/i.test(text))
@@ -521,9 +521,6 @@ const UNIT_PAIR = (two: string): string | null => {
   const u = unitOf(two);
   return u && u !== unitOf(two.split(/\s+/)[0]) && u !== unitOf(two.split(/\s+/)[1]) ? u : null;
 };
-
-/** A noun for a person by their work ("appraiser", "dispatcher", "technician", "analyst"). */
-const PERSONS_NOUN = /(?:er|or|ist|ant|ian|ee)$/i;
 
 /** A table row's quantity: the Qty column's number counts the row's described thing. */
 function rowCount(b: Block): { value: number; units: string[]; per: boolean } | null {
@@ -564,7 +561,7 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
     : null;
   // "appraiser license | 12": seats for twelve appraisers (the people, as a note counts them, and the seats)
   const holder = /\b([a-z]{3,}?)s? (?:licen[cs]es?|seats?)\b/i.exec(desc)?.[1];
-  const people = holder && PERSONS_NOUN.test(holder) ? stem(`${holder}s`) : null;
+  const people = holder && PERSON.test(holder) ? stem(`${holder}s`) : null;
   const units = [
     ...new Set([described, column, people].filter((u): u is string => !!u).map((u) => u.replace(/^n:/, ""))),
   ];
