@@ -17,7 +17,11 @@ export const DECLINED = new RegExp(
       String.raw`\bwe don'?t (?:do|offer|support|give|sell)\b`,
     // a refusal or a scope line said to the customer: "not something we do", "it sits outside this deal"
     String.raw`\bnot something we (?:do|offer|support|sell|provide)\b|\b(?:they|she|he) dropped it\b`,
-    String.raw`\b(?:sits?|falls?|is|are) outside (?:this|the|our) (?:deal|scope|contract|sow|order|engagement)\b`,
+    String.raw`(?:\b(?:sits?|falls?|is|are)|'s|’s) outside (?:this|the|our) ` +
+      String.raw`(?:deal|scope|contract|sow|order|engagement)\b`,
+    // a thing not sold with this deal: "not sold", "a separate product", "sold as its own product"
+    String.raw`\bnot sold\b|\ba separate (?:product|module|add-on|licen[cs]e|sku)\b|` +
+      String.raw`\b(?:sold|priced|licen[cs]ed) as (?:its|their) own\b`,
     String.raw`\bpriced separately\b|\b(?:a )?later project\b|\b(?:is|are) (?:delivery'?s|delivery’s) call\b`,
     String.raw`\bdelivery (?:will|to) confirm\b`,
     // "excluded in Article 6", "a different product", "priced on its own order"

@@ -2890,3 +2890,32 @@ describe("session 23 families, people counted, then given accounts", () => {
     expect(flags({ order_form: order, cs_requirement: before }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 24 families, owners", () => {
+  it("reads 'Unassigned (waiting on a hire)' in the delivery owner field as no owner", () => {
+    const found = flags({ delivery_owner: "Unassigned (waiting on a hire)" }, "unowned_requirement");
+    expect(found.map((f) => [f.source, f.evidence])).toEqual([["delivery_owner", "Unassigned"]]);
+    expect(flags({ delivery_owner: "Priya Raman (interim)" }, "unowned_requirement")).toEqual([]);
+  });
+  it("asks no owner of a requirement row that was declined or left to a separate quote", () => {
+    const cs = [
+      "| Ref | Requirement | Owner |",
+      "|---|---|---|",
+      "| K1 | Boarding invoices emailed nightly | Dara Quinn |",
+      "| K2 | Pet-taxi dispatch — turned down, we declined it in the sale | — |",
+      "| K3 | Loyalty stamps — quote separately if they want it | n/a |",
+      "| K4 | Vaccination certificates scanned at check-in | TBD |",
+    ].join("\n");
+    const found = evidence({ cs_requirement: cs }, "unowned_requirement");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain("Vaccination certificates");
+  });
+  it("reads 'not sold', 'a separate product' and 'sold as its own product' as a decline", () => {
+    for (const s of [
+      "Grooming app — not sold, it is a separate product.",
+      "I told her the grooming app is sold as its own product.",
+      "They asked about grooming; I said it's outside this deal.",
+    ])
+      expect(DECLINED.test(s)).toBe(true);
+  });
+});

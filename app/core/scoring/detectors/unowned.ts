@@ -2,10 +2,13 @@ import type { Detector, Finding } from "../types";
 import { TEXT_SOURCES } from "../../packet";
 import { items } from "../structure";
 import { documentOf } from "../document";
+import { DECLINED } from "../conversation";
 
 const BLANKISH_OWNER = new RegExp(
   String.raw`^(?:tbd|tbc|tba|unknown|none|n\/a|na|-+|\?+|unassigned|not (?:yet )?assigned|nobody|no one|open|vacant|` +
-    String.raw`pending|to be (?:confirmed|assigned|decided|determined|named|agreed|appointed))\.?$`,
+    String.raw`pending|to be (?:confirmed|assigned|decided|determined|named|agreed|appointed))\.?` +
+    // a remark after the placeholder still names nobody: "Unassigned (pending staffing)", "TBD - hiring"
+    String.raw`(?:\s*(?:\([^)]*\)|[—–-]\s.*))?$`,
   "i",
 );
 
@@ -96,7 +99,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 19,
+  version: 20,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
@@ -115,12 +118,13 @@ export const unownedDetector: Detector = {
     }
     if (BLANKISH_OWNER.test(owner.trim())) {
       const start = owner.indexOf(owner.trim());
+      const word = /^[^(—–]*[^\s(—–-]/.exec(owner.trim())![0];
       out.push({
         category: "unowned_requirement",
         severity: "high",
         source: "delivery_owner",
         start,
-        end: start + owner.trim().length,
+        end: start + word.length,
         message: `The delivery owner is "${owner.trim()}": name the person in delivery who owns this work.`,
       });
       return out;
@@ -139,7 +143,8 @@ export const unownedDetector: Detector = {
         const cell =
           b.cells?.find((c) => OWNER_COLUMN.test(c.header) && BLANKISH_CELL.test(c.text.trim())) ??
           (raci ? values.find((c) => BLANKISH_CELL.test(c.text.trim())) : undefined);
-        if (!cell) continue;
+        // a requirement declined or left to a separate quote needs no owner
+        if (!cell || DECLINED.test(b.text)) continue;
         const end = Math.max(b.head.end, cell.end);
         const start = Math.min(b.head.start, cell.start);
         out.push({
