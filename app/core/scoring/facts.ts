@@ -121,7 +121,7 @@ const MILESTONES: [string, RegExp][] = [
       [
         String.raw`\bgo[- ]?live\b|\bgolive\b|\blive (?:by|on|from)\b|\bbe live\b|\bbe (?:up and )?running\b|`,
         String.raw`\blaunch(?:es|ed)?\b|`,
-        String.raw`\bin production\b|\bproduction (?:go-live|cutover|launch)\b|\bcut ?over\b|\bhit\b|`,
+        String.raw`\bin production\b|\bproduction (?:go-live|cutover|launch)\b|\bcut[- ]?over\b|\bhit\b|`,
         String.raw`\bswitch[- ]?over\b|`,
         String.raw`\bfirst live\b|\blive\s+(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)|`,
         // a schedule line's "Berth planning live: 2026-03-02"
@@ -181,7 +181,7 @@ export function parseMoney(raw: string, suffix?: string): number | null {
 
 const MONEY_HINT = /[$€£₹¥]|\b[A-Z]{3}\s?\d|\d\s?[A-Z]{3}\b|\bRs\b/;
 const MILESTONE_HINT = new RegExp(
-  String.raw`live|launch|production|cut ?over|switch[- ]?over|kick|uat|acceptance|start|commenc|effective|hit|` +
+  String.raw`live|launch|production|cut[- ]?over|switch[- ]?over|kick|uat|acceptance|start|commenc|effective|hit|` +
     String.raw`begin|term|subscri|running`,
   "i",
 );
@@ -1201,6 +1201,8 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
   const [mm, dd] = d.key!.split("-").map(Number);
   // "by 3 Oct", "no later than August": a deadline, met by any earlier date
   const lead = c.text.slice(Math.max(0, d.start - 24), d.start);
+  // a range that ends at the milestone starts elsewhere ("history from 2004 onward until cutover")
+  if (d.end <= at && /\b(?:from|since)\s+(?:the\s+)?$/i.test(lead)) return;
   // a month's opening ("early March", its first week): by about the tenth
   if (!dd && (/^(?:early|beginning of|start of)\b/i.test(d.text) || /\b(?:first|1st) week of\s+$/i.test(lead))) {
     out.push(fact("date", source, `date:${m[0]}`, mm * 100 + 10, "max", c));

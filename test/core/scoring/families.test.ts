@@ -2919,3 +2919,22 @@ describe("session 24 families, owners", () => {
       expect(DECLINED.test(s)).toBe(true);
   });
 });
+
+describe("session 24 families, cut-over dates", () => {
+  it("reads a hyphenated 'Cut-over on <date>' the SOW fixes, unreviewed by delivery, as a timeline assumption", () => {
+    const s = [
+      "1. Configure the kennel booking diary. Accepted when 20 test bookings confirm by SMS.",
+      "2. Dates",
+      "Cut-over on 4 May 2027 (the practice's date; our delivery team has not reviewed it).",
+    ].join("\n");
+    expect(evidence({ signed_scope: s }, "timeline_assumption")).toEqual([
+      "Cut-over on 4 May 2027 (the practice's date; our delivery team has not reviewed it).",
+    ]);
+  });
+  it("does not read the start of a range that ends at the cut-over as the cut-over date", () => {
+    const s =
+      "1. Convert boarding records from March 2011 to the cutover date. Accepted when 50 sampled records match.";
+    const dated = factsOf(buildContext({ ...base, signed_scope: s })).filter((f) => f.key.startsWith("date:"));
+    expect(dated).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ const EVENT_DEADLINE =
   /\b(?:before|in time for|ahead of|by the time|by the end of|prior to|at the latest|(?:straight|right|soon) after)\b/i;
 const READY_WORDS = new RegExp(
   [
-    String.raw`\b(?:live|go-?live|ready|done|launch(?:ed)?|cut ?over|complete[ds]?|finished|`,
+    String.raw`\b(?:live|go-?live|ready|done|launch(?:ed)?|cut[- ]?over|complete[ds]?|finished|`,
     String.raw`in production|up and running|running|migrated by|in use|open for|opens? (?:on|by))\b`,
   ].join(""),
   "i",
@@ -306,7 +306,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 34,
+  version: 35,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];

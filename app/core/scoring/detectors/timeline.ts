@@ -29,7 +29,7 @@ const COMMIT = new RegExp(
     String.raw`running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|i said|`,
     String.raw`confirmed|accommodate|kick-?off(?:\s+(?:is|on|set for|date))?:?\s+(?:\d|${MONTH_RE})|`,
     String.raw`in time|deliver(?:ed)?|finished|asap|fast|(?:we(?:'d| will| would|'ll)|to|can) (?:hit|`,
-    String.raw`land|make)|cut ?over|migrated|switched|plenty|realistic|doable|no problem)\b`,
+    String.raw`land|make)|cut[- ]?over|migrated|switched|plenty|realistic|doable|no problem)\b`,
   ].join(""),
   "i",
 );
@@ -112,7 +112,7 @@ const NOT_APPROVED = new RegExp(
 );
 // how a SOW fixes a go-live: "live by 4 May", "go-live is 4 May", "Go-live: 4 May"
 const FIXED_BY =
-  /\b(?:by|no later than|on|before|target(?:ed)?|for|is|will be)\b|\b(?:go[- ]live|launch|cut ?over)\s*:/i;
+  /\b(?:by|no later than|on|before|target(?:ed)?|for|is|will be)\b|\b(?:go[- ]live|launch|cut[- ]?over)\s*:/i;
 const APPROVED_SCHEDULE = {
   test: (s: string) =>
     SCHEDULE_WORD.test(s) &&
@@ -302,7 +302,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 34,
+  version: 35,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
@@ -449,10 +449,10 @@ export const timelineDetector: Detector = {
     // go-live fixed by date in the SOW itself without an approved schedule
     if (!schedule) {
       for (const u of ctx.units("signed_scope")) {
-        if (!/\b(?:go[- ]live|live|launch|cut ?over|in production)\b/i.test(u.text)) continue;
+        if (!/\b(?:go[- ]live|live|launch|cut[- ]?over|in production)\b/i.test(u.text)) continue;
         // (a go-live its own line says delivery signed: "Go-live: 2 November (date our delivery head confirmed)")
         if (!FIXED_BY.test(u.text) || (DELIVERY_APPROVED.test(u.text) && !NOT_APPROVED.test(u.text))) continue;
-        const live = /\b(?:go[- ]live|live|launch|cut ?over|in production)\b/i.exec(u.text)!.index;
+        const live = /\b(?:go[- ]live|live|launch|cut[- ]?over|in production)\b/i.exec(u.text)!.index;
         // the date nearest the go-live word is the one fixed
         const ds = dateMentions(u.text)
           .filter((d) => d.key && /\d{2}-\d{2}|^\d{2}$/.test(d.key))
