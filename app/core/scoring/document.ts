@@ -335,6 +335,8 @@ function parseDocument(text: string): DocumentModel {
   const ll = logicalLines(text).filter((l) => l.text.trim() !== "");
   let section: Section = { kind: "none", title: "" };
   let header: string[] | null = null;
+  // the header was read and no data row has come yet
+  let headerOnly = false;
   let seenStructure = false;
   for (let li = 0; li < ll.length; li++) {
     const ln = ll[li];
@@ -368,12 +370,19 @@ function parseDocument(text: string): DocumentModel {
         header = cells.map((c) => c.text.toLowerCase());
         continue;
       }
+      const dataLike = cells.filter((c) => DATA_CELL.test(c.text)).length;
       if (!prevIsTable || !header) {
         // a first row of names is the header; a first row that holds amounts or quantities is data without one
-        const dataLike = cells.filter((c) => DATA_CELL.test(c.text)).length;
         header = dataLike ? cells.map(() => "") : cells.map((c) => c.text.toLowerCase());
+        headerOnly = !dataLike;
         if (!dataLike) continue;
+      } else if (headerOnly && !dataLike && cells.length !== header.length) {
+        // a title line above the table ("ORDER FORM 25-11 | Acme | Term 36 months") is not its header: the row of
+        // names under it, with the data's own number of columns, is
+        header = cells.map((c) => c.text.toLowerCase());
+        continue;
       }
+      headerOnly = false;
       const withHeader = cells.map((c, i) => ({ ...c, header: header![i] ?? "" }));
       const main = describingCell(withHeader);
       if (!main) continue;

@@ -2938,3 +2938,15 @@ describe("session 24 families, cut-over dates", () => {
     expect(dated).toEqual([]);
   });
 });
+
+describe("session 24 families, a title line above a table", () => {
+  it("takes the row of column names under a barred title line as the table's header", () => {
+    const scope = "1. Run grooming workshops: four (4) workshops for the front desk. Accepted when each is held.";
+    const order = [
+      "ORDER 77-KW | Kennelwise Ltd | Term 12 months",
+      "Code | Description | Qty | Rate | Amount",
+      "KW-GRM | Grooming workshop, 2 hours | 3 | $400.00 | $1,200.00",
+    ].join("\n");
+    expect(flags({ signed_scope: scope, order_form: order }, "conflicting_terms")).toHaveLength(2);
+  });
+});
