@@ -355,7 +355,14 @@ function parseDocument(text: string): DocumentModel {
       !(li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end)) && joined(ll[li - 1], ln)) &&
       !(li + 1 < ll.length && isTableLine(ll[li + 1].text) && joined(ln, ll[li + 1])) &&
       !body.trim().startsWith("|");
-    if (isTableLine(body) && !lone) {
+    // a record line right above a ruled table ("Term: 36 months | Payment: net 30" over "| SKU | Qty |" and its
+    // rule) is not one of its rows
+    const overRuled =
+      !(li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end))) &&
+      li + 2 < ll.length &&
+      TABLE_RULE.test(ll[li + 2].text.trim()) &&
+      !body.trim().startsWith("|");
+    if (isTableLine(body) && !lone && !overRuled) {
       if (TABLE_RULE.test(body)) continue;
       // a wiki table's header row doubles its bars ("||Key||Summary||")
       const cells = splitCells(text, start, ln.end).filter((c, i) => !(body.startsWith("||") && !c.text && i > 0));

@@ -2950,3 +2950,18 @@ describe("session 24 families, a title line above a table", () => {
     expect(flags({ signed_scope: scope, order_form: order }, "conflicting_terms")).toHaveLength(2);
   });
 });
+
+describe("session 24 families, a record line above a ruled table", () => {
+  it("reads 'Term … | Payment: net 30' above a ruled table as the order form's terms, not the table's header", () => {
+    const order = [
+      "ORDER KW-88 — Kennelwise Ltd",
+      "Term: 12 months | Currency: USD | Payment: net 30 from invoice",
+      "| SKU | Description | Qty |",
+      "|---|---|---|",
+      "| KW-DIARY | Booking diary licence | 3 |",
+    ].join("\n");
+    const note = "Heads-up: I agreed net 60 on all invoices, deal desk has not seen it.";
+    const found = evidence({ order_form: order, kickoff_note: note }, "conflicting_terms");
+    expect(found.some((e) => e.includes("net 30"))).toBe(true);
+  });
+});
