@@ -60,6 +60,7 @@ const ACCEPTANCE_SENTENCE = new RegExp(
   ].join(""),
   "i",
 );
+const ACCEPTANCE_COLUMN = /\baccept|\bcompletion\b|\bcriteri|\btest\b|\bexit\b|\bdone\b|\bsign-?off\b|\bverified\b/i;
 const SAMPLE = /\b(?:test(?:ed|ing)?|sample[ds]?|pilot|example|demo|trial|scripted|random(?:ly)?)\b/i;
 
 /** Plural nouns that count things nobody contracts for ("times", "steps", "days"). */
@@ -706,9 +707,14 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       if (monthOnly && (CONTRACT_SOURCES.has(source) || !MONTH_WORD.test(u.text))) continue;
       const topic = SUBSCRIPTION.test(u.text) ? "s" : SERVICES.test(u.text) ? "v" : "-";
       const parts = PARTS.test(u.text);
+      // a row's acceptance column counts the sample it tests ("20 timekeepers record one week in UAT"), not the scope
+      const testCells = block.cells?.filter((x) => ACCEPTANCE_COLUMN.test(x.header)) ?? [];
       for (const c of block.cells ? [u] : clauses(text, u.start, u.end, { commas: true })) {
         // the facts of a clause depend on its words only: boilerplate sentences repeat across packets, read them once
-        const all = monthOnly ? [] : clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${c.text}`);
+        let read = c.text;
+        for (const x of testCells)
+          read = read.slice(0, x.start - c.start) + " ".repeat(x.end - x.start) + read.slice(x.end - c.start);
+        const all = monthOnly ? [] : clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${read}`);
         const rs = testing
           ? all.filter((r) => r.kind === "date" && r.key !== "date:item")
           : parts

@@ -2965,3 +2965,16 @@ describe("session 24 families, a record line above a ruled table", () => {
     expect(found.some((e) => e.includes("net 30"))).toBe(true);
   });
 });
+
+describe("session 24 families, what an acceptance column counts", () => {
+  it("does not read a row's exit test ('12 groomers book one day in UAT') as the scope's count", () => {
+    const s = [
+      "Booking diary for 40 groomers across the three clinics.",
+      "| Item | Deliverable | Exit criterion |",
+      "|---|---|---|",
+      "| G1 | Groomer diary on desktop and phone | 12 groomers book one full day in UAT with no blocking defect |",
+    ].join("\n");
+    const order = "| SKU | Description | Qty |\n|---|---|---|\n| KW-GR | Groomer licence, annual | 45 |";
+    expect(flags({ signed_scope: s, order_form: order }, "conflicting_terms")).toHaveLength(2);
+  });
+});
