@@ -211,6 +211,7 @@ const CUSTOM_WORK = new RegExp(
 );
 const DOCUMENT_TITLE = /\border form\b|\bbon de commande\b|\bquot(?:e|ation)\b|\bproposal\b|\binvoice\b/i;
 
+const ACCEPTANCE_HEADER = /accept|criteri|sign-?off|\bdone\b|complet|\btest\b|\bexit\b/;
 const SUMMARY_LEAD = /^(?:scope|summary|overview|purpose|background|objectives?)\s*[:—–-]/i;
 const REMOVED =
   /^(?:removed|deleted|descoped|de-scoped|dropped|cancell?ed|withdrawn|excluded|not offered|not included|out of scope)$/i;
@@ -417,7 +418,10 @@ function deliverablesOf(scope: string): Deliverable[] {
   const inList = work.filter((b) => b.section.kind === "deliverables" && isListItem(b));
   const listed = inList.filter((b) => isWork(b.head.text));
   // (a list of only licences, support and retention still says what is delivered: the rest are requirements)
-  const units = inList.length ? listed : work;
+  // (where the work stands in a table with an acceptance column of its own, the prose around it is background:
+  // "Fleet supported: 23 aircraft.")
+  const judgedRows = work.filter((b) => b.cells?.some((c) => ACCEPTANCE_HEADER.test(c.header))).length;
+  const units = inList.length ? listed : judgedRows >= 2 ? work.filter((b) => isListItem(b)) : work;
   const found = coverageOf(blocks, scope);
   // an "Acceptance: the diary and the texts accepted when …" line that names some deliverables covers those only
   const heads = (t: string) => [

@@ -2980,3 +2980,21 @@ describe("session 24 families, what an acceptance column counts", () => {
     expect(found.some((e) => e.includes("12 groomers"))).toBe(false);
   });
 });
+
+describe("session 24 families, prose around a judged work table", () => {
+  it("reads the lines above a work table with its own acceptance column as background, not deliverables", () => {
+    const s = [
+      "SOW KW-9 — Kennelwise for Harbourside Vets",
+      "Vans supported: 6 mobile surgery vans for two practices. Practices in scope: Harbourside and Quayside.",
+      "",
+      "| WP | Work package | Acceptance |",
+      "|---|---|---|",
+      "| WP-1 | Booking diary | 20 test bookings confirm by SMS |",
+      "| WP-2 | Vaccination reminders | 10 reminders sent on their due date in UAT |",
+      "| WP-3 | Boarding invoices | |",
+    ].join("\n");
+    const found = evidence({ signed_scope: s }, "missing_acceptance_criteria");
+    expect(found.some((e) => /Vans supported|Practices in scope/.test(e))).toBe(false);
+    expect(found.some((e) => e.includes("Boarding invoices"))).toBe(true);
+  });
+});

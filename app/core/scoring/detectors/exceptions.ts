@@ -214,7 +214,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 25,
+  version: 26,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

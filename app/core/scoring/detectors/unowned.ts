@@ -99,7 +99,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 23,
+  version: 24,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
