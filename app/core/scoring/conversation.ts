@@ -23,7 +23,9 @@ export const DECLINED = new RegExp(
     String.raw`\bnot sold\b|\ba separate (?:product|module|add-on|licen[cs]e|sku)\b|` +
       String.raw`\b(?:sold|priced|licen[cs]ed) as (?:its|their) own\b`,
     String.raw`\bpriced separately\b|\b(?:a )?later project\b|\b(?:is|are) (?:delivery'?s|delivery’s) call\b`,
-    String.raw`\bdelivery (?:will|to) confirm\b`,
+    // left to delivery: "delivery will propose dates", "whether they are live by then depends on delivery's plan"
+    String.raw`\bdelivery (?:will|to|would|must|should) (?:confirm|propose|set|decide|advise|come back)\b|` +
+      String.raw`\bdepends? on (?:the )?delivery\b|\bup to delivery\b`,
     // "excluded in Article 6", "a different product", "priced on its own order"
     String.raw`\bexcluded\b|\ba different (?:product|procurement|tender|bid|solicitation)\b`,
     String.raw`\b(?:priced|quoted|sold) on (?:its|their) own\b|\b(?:aren'?t|are not|not|won'?t be) bidding\b`,

@@ -2998,3 +2998,21 @@ describe("session 24 families, prose around a judged work table", () => {
     expect(found.some((e) => e.includes("Boarding invoices"))).toBe(true);
   });
 });
+
+describe("session 24 families, nothing given and nothing owned", () => {
+  it("reads an owner cell '(none yet)' as no owner", () => {
+    const cs = "| Ref | Requirement | Owner |\n|---|---|---|\n| K1 | Boarding invoices emailed nightly | (none yet) |";
+    expect(evidence({ cs_requirement: cs }, "unowned_requirement")).toHaveLength(1);
+  });
+  it("reads 'Extras given — none' as no concession", () => {
+    const note = "Extras given — none; the loyalty price hold went through deal desk (DD-88).";
+    expect(flags({ kickoff_note: note }, "scope_exception")).toEqual([]);
+  });
+  it("reads dates left to delivery as no promise ('delivery will propose them', 'depends on delivery')", () => {
+    for (const s of [
+      "On the go-live date I only said delivery will propose one.",
+      "I said whether they're live by show season depends on delivery's plan.",
+    ])
+      expect(DECLINED.test(s)).toBe(true);
+  });
+});

@@ -171,8 +171,9 @@ const DECLINED = new RegExp(
     // "The free month was NOT agreed — the deal desk declined it"
     String.raw`\b(?:discount|free|waive\w*|credit)\b[^.]{0,80}\b(?:not (?:agreed|approved|offered)|declined|`,
     String.raw`rejected|refused|turned down)\b|`,
-    // a field that records none: "Discount: none", "Credits — n/a"
-    String.raw`\b(?:discounts?|credits?|concessions?|waivers?|freebies?)\s*[:=—–-]\s*`,
+    // a field that records none: "Discount: none", "Credits — n/a", "Extras offered — none"
+    String.raw`\b(?:discounts?|credits?|concessions?|waivers?|freebies?|extras?)` +
+      String.raw`(?:\s+(?:offered|given|promised|agreed|granted))?\s*[:=—–-]\s*`,
     String.raw`(?:none|nil|n\/a|no|nothing)\b`,
   ].join(""),
   "i",
@@ -214,7 +215,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 26,
+  version: 27,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

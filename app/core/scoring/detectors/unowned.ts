@@ -81,6 +81,15 @@ const BLANKISH_CELL = new RegExp(
   "i",
 );
 
+// (a placeholder in brackets is one too: "(none yet)")
+const blankCell = (t: string) =>
+  BLANKISH_CELL.test(
+    t
+      .trim()
+      .replace(/^\((.*)\)$/, "$1")
+      .trim(),
+  );
+
 // "Who prepares the pack — our QA group or theirs? Unresolved.", "who owns the review?" … "not sure, not sales":
 // a question about who does a piece of work, and an answer (in the line or the replies after it) that names nobody
 const WHO_ASKED = new RegExp(
@@ -99,7 +108,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 24,
+  version: 25,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
@@ -137,12 +146,12 @@ export const unownedDetector: Detector = {
         const values = b.cells?.filter((c) => c.text !== b.head.text) ?? [];
         const raci =
           values.length >= 2 &&
-          values.every((c) => RACI_CELL.test(c.text.trim()) || BLANKISH_CELL.test(c.text.trim())) &&
+          values.every((c) => RACI_CELL.test(c.text.trim()) || blankCell(c.text)) &&
           !values.some((c) => /\bR\b/.test(c.text)) &&
-          values.some((c) => BLANKISH_CELL.test(c.text.trim()));
+          values.some((c) => blankCell(c.text));
         const cell =
-          b.cells?.find((c) => OWNER_COLUMN.test(c.header) && BLANKISH_CELL.test(c.text.trim())) ??
-          (raci ? values.find((c) => BLANKISH_CELL.test(c.text.trim())) : undefined);
+          b.cells?.find((c) => OWNER_COLUMN.test(c.header) && blankCell(c.text)) ??
+          (raci ? values.find((c) => blankCell(c.text)) : undefined);
         // a requirement declined or left to a separate quote needs no owner
         if (!cell || DECLINED.test(b.text)) continue;
         const end = Math.max(b.head.end, cell.end);
