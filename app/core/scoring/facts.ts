@@ -757,6 +757,10 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       for (const m of (testing ? "" : u.text).matchAll(DISCOUNT_PERCENT)) {
         out.push(fact("percent", source, "discount%", Number(m[1] ?? m[2]), "exact", u));
       }
+      // a discount column's cell ("| Discount | … | 10% |")
+      const off = testing ? undefined : block.cells?.find((x) => /\bdisc(?:ount)?\b|^off$/.test(x.header));
+      const pct = off && /^(\d+(?:\.\d+)?)\s?%$/.exec(off.text.trim());
+      if (pct && Number(pct[1]) > 0) out.push(fact("percent", source, "discount%", Number(pct[1]), "exact", u));
       // how much of a fee falls due at signature ("invoiced 30% at signature, 30% at pilot sign-off …")
       const upfront = testing ? null : AT_SIGNATURE.exec(u.text);
       if (upfront) out.push(fact("percent", source, "payment:at-signature%", Number(upfront[1]), "exact", u));

@@ -3016,3 +3016,16 @@ describe("session 24 families, nothing given and nothing owned", () => {
       expect(DECLINED.test(s)).toBe(true);
   });
 });
+
+describe("session 24 families, a discount column", () => {
+  it("compares an order line's Discount cell with the deal desk's approved discount", () => {
+    const order = [
+      "| # | Item | Qty | List | Discount | Net |",
+      "|---|---|---|---|---|---|",
+      "| 1 | Kennelwise diary seat | 12 | $600.00 | 5% | $6,840.00 |",
+    ].join("\n");
+    const desk = "DD-41 approved by Lee Park: 8% discount on diary seats for the first term.";
+    const found = flags({ order_form: order, deal_desk_exception: desk }, "conflicting_terms");
+    expect(found.map((f) => f.source).sort()).toEqual(["deal_desk_exception", "order_form"]);
+  });
+});
