@@ -232,7 +232,10 @@ function unitsOf(text: string): Unit[] {
       for (let i = start + 1; i <= ln.end; i++) {
         if (i === ln.end || text[i] === "|") {
           const t = trimSpan(text, cellStart, i);
-          if (t.text) out.push({ ...t, marker: null, item, section, heading: false, cell: column });
+          // (a cell of notes holds sentences of its own: "Net 45 approved. Travel is on us.")
+          if (t.text)
+            for (const x of sentences(text, t.start, t.end))
+              out.push({ ...x, marker: null, item, section, heading: false, cell: column });
           if (i < ln.end) column++;
           cellStart = i + 1;
         }

@@ -3029,3 +3029,16 @@ describe("session 24 families, a discount column", () => {
     expect(found.map((f) => f.source).sort()).toEqual(["deal_desk_exception", "order_form"]);
   });
 });
+
+describe("session 24 families, sentences inside a table cell", () => {
+  it("judges each sentence of a notes cell on its own (one recorded concession, one not)", () => {
+    const note = [
+      "| Topic | Notes |",
+      "|---|---|",
+      "| Money | Net 45 approved (DD-12). I also said we would cover hotels and flights for the go-live crew. |",
+    ].join("\n");
+    const desk = "DD-12 approved: payment terms net 45 instead of net 30.";
+    const found = evidence({ kickoff_note: note, deal_desk_exception: desk }, "scope_exception");
+    expect(found).toEqual(["I also said we would cover hotels and flights for the go-live crew."]);
+  });
+});
