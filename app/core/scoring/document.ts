@@ -90,7 +90,10 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`\bresponsibilit(?:y|ies)\b|\bobligations?\b|\b(?:customer|client|buyer|agency|government|`,
         String.raw`county|city|district|university|bank|company) (?:will|to) provide\b|\braci\b|\broles\b|`,
         // "Client tasks", "Customer dependencies", "Agency inputs"
-        String.raw`\b(?:customer|client|buyer|agency|county|city|district|owner)(?:['’]s)? (?:tasks|duties|inputs)\b`,
+        String.raw`\b(?:customer|client|buyer|agency|county|city|district|owner)(?:['’]s)? (?:tasks|duties|inputs)\b|`,
+        // "The Authority provides", "The Trust will supply": the customer, named by its role
+        String.raw`^the (?!(?:contractor|vendor|supplier|provider|consultant|seller)\b)[a-z]+ (?:will |shall )?` +
+          String.raw`(?:provides?|supplies?|supply)\b`,
       ].join(""),
     ),
   ],
@@ -135,7 +138,9 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
       [
         String.raw`\bscope\b|\bservices\b|\btasks?\b|\brequirements?\b|\bwork packages?\b|\bworkstreams?\b|`,
         String.raw`\bepics?\b|\bstories\b|\bbacklog\b|\bfeatures?\b|\bimplementation\b|\bconfiguration\b|`,
-        String.raw`\bsolution\b|\bwhat (?:we|you) (?:will )?(?:get|deliver|do)\b|\bactivities\b|\bmodules?\b|`,
+        String.raw`\bsolution\b|\bwhat (?:we|you) (?:will )?(?:get|deliver|do)\b|\bactivities\b|\bmodules?\b|` +
+          // "What Sablewood will build"
+          String.raw`\bwhat [a-z]+ (?:will|shall) (?:build|deliver|do|provide|supply|implement|configure)\b|`,
         String.raw`\bstatement of work\b|\bwork\b`,
       ].join(""),
     ),
@@ -532,7 +537,10 @@ function parseDocument(text: string): DocumentModel {
     let group = false;
     // ("Stream B — Interfaces (fixed fee)": a group word's label and a short name head a group too)
     const namedGroup = alwaysGroup && words.length <= 7 && !/[.;]$/.test(core);
-    if (!heading && (titleOnly || namedGroup) && !LEAD_IN.test(content)) {
+    // ("Section 3 — The Authority provides": a numbered section's title may open with an article)
+    const titledSection =
+      idm !== null && /^(?:section|article|clause|part)\b/i.test(idm[0]) && titleKind !== "other" && !/[.]$/.test(core);
+    if (!heading && (titleOnly || namedGroup) && (!LEAD_IN.test(content) || titledSection)) {
       const priceBasis = /\bfixed (?:fee|price)\b|\btime (?:&|and) materials\b|\bt&m\b/i.test(labelText);
       if (
         alwaysGroup ||

@@ -3042,3 +3042,24 @@ describe("session 24 families, sentences inside a table cell", () => {
     expect(found).toEqual(["I also said we would cover hotels and flights for the go-live crew."]);
   });
 });
+
+describe("session 24 families, sections named by who does the work", () => {
+  it("reads 'What <vendor> will build' as the scope and 'The <customer> provides' as the customer's part", () => {
+    const s = [
+      "Kennelwise Ltd — Statement of Work KW-31",
+      'Client: Harbourside Veterinary Group ("the Group")',
+      "",
+      "Section 1 — What Kennelwise will build",
+      "| # | Work package | Done when |",
+      "|---|---|---|",
+      "| W1 | Booking diary for both clinics | 20 test bookings confirm by SMS |",
+      "| W2 | Vaccination reminder texts | |",
+      "",
+      "Section 2 — The Group provides",
+      "Pet records export and a named practice lead.",
+    ].join("\n");
+    const found = evidence({ signed_scope: s }, "missing_acceptance_criteria");
+    expect(found.some((e) => e.includes("Vaccination reminder texts"))).toBe(true);
+    expect(found.some((e) => e.includes("Pet records export"))).toBe(false);
+  });
+});
