@@ -91,7 +91,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`county|city|district|university|bank|company) (?:will|to) provide\b|\braci\b|\broles\b|`,
         // "Client tasks", "Customer dependencies", "Agency inputs"
         String.raw`\b(?:customer|client|buyer|agency|county|city|district|owner)(?:['’]s)? (?:tasks|duties|inputs)\b|`,
-        // "The Authority provides", "The Trust will supply": the customer, named by its role
+        // "The Council provides", "The Trust will supply": the customer, named by its role
         String.raw`^the (?!(?:contractor|vendor|supplier|provider|consultant|seller)\b)[a-z]+ (?:will |shall )?` +
           String.raw`(?:provides?|supplies?|supply)\b`,
       ].join(""),
@@ -139,7 +139,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`\bscope\b|\bservices\b|\btasks?\b|\brequirements?\b|\bwork packages?\b|\bworkstreams?\b|`,
         String.raw`\bepics?\b|\bstories\b|\bbacklog\b|\bfeatures?\b|\bimplementation\b|\bconfiguration\b|`,
         String.raw`\bsolution\b|\bwhat (?:we|you) (?:will )?(?:get|deliver|do)\b|\bactivities\b|\bmodules?\b|` +
-          // "What Sablewood will build"
+          // "What Acme will build"
           String.raw`\bwhat [a-z]+ (?:will|shall) (?:build|deliver|do|provide|supply|implement|configure)\b|`,
         String.raw`\bstatement of work\b|\bwork\b`,
       ].join(""),
@@ -537,7 +537,7 @@ function parseDocument(text: string): DocumentModel {
     let group = false;
     // ("Stream B — Interfaces (fixed fee)": a group word's label and a short name head a group too)
     const namedGroup = alwaysGroup && words.length <= 7 && !/[.;]$/.test(core);
-    // ("Section 3 — The Authority provides": a numbered section's title may open with an article)
+    // ("Section 5 — The Council provides": a numbered section's title may open with an article)
     const titledSection =
       idm !== null && /^(?:section|article|clause|part)\b/i.test(idm[0]) && titleKind !== "other" && !/[.]$/.test(core);
     if (!heading && (titleOnly || namedGroup) && (!LEAD_IN.test(content) || titledSection)) {

@@ -707,7 +707,7 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       if (monthOnly && (CONTRACT_SOURCES.has(source) || !MONTH_WORD.test(u.text))) continue;
       const topic = SUBSCRIPTION.test(u.text) ? "s" : SERVICES.test(u.text) ? "v" : "-";
       const parts = PARTS.test(u.text);
-      // a row's acceptance column counts the sample it tests ("20 timekeepers record one week in UAT"), not the scope
+      // a row's acceptance column counts the sample it tests ("12 clerks each post a day of entries in UAT"), not the scope
       const testCells = block.cells?.filter((x) => ACCEPTANCE_COLUMN.test(x.header)) ?? [];
       for (const c of block.cells ? [u] : clauses(text, u.start, u.end, { commas: true })) {
         // the facts of a clause depend on its words only: boilerplate sentences repeat across packets, read them once

@@ -7,7 +7,7 @@ import { DECLINED } from "../conversation";
 const BLANKISH_OWNER = new RegExp(
   String.raw`^(?:tbd|tbc|tba|unknown|none|n\/a|na|-+|\?+|unassigned|not (?:yet )?assigned|nobody|no one|open|vacant|` +
     String.raw`pending|to be (?:confirmed|assigned|decided|determined|named|agreed|appointed))\.?` +
-    // a remark after the placeholder still names nobody: "Unassigned (pending staffing)", "TBD - hiring"
+    // a remark after the placeholder still names nobody: "Unassigned (hire in progress)", "TBD - hiring"
     String.raw`(?:\s*(?:\([^)]*\)|[—–-]\s.*))?$`,
   "i",
 );
