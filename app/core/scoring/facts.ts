@@ -312,6 +312,8 @@ const SUBSET = new RegExp(
   [
     String.raw`\b(?:still|remaining|(?<!all |every one |each one )of (?:them|those|these)|among|out of|only \d|`,
     String.raw`some of|first \d+)\b|`,
+    // a wave or phase of a rollout is a part of it ("Wave 1 (9 properties) live June 1")
+    String.raw`\b(?:wave|phase|tranche|batch|cohort)\s+(?:\d+|one|two|three|[a-c])\b\s*[(:—–-]|`,
     // what happened before ("the inspector found 7 late kennels", "last audit flagged two clinics")
     String.raw`\blast (?:year|month|quarter|week|season|review|audit|inspection|time)\b(?!'s|’s)|\b(?:flagged|found)\b`,
   ].join(""),
@@ -335,7 +337,7 @@ const LABEL_COUNT = new RegExp(
   "gi",
 );
 const PERSON = new RegExp(
-  String.raw`^(?:people|person|staff|employe|member|user|nurse?|surgeon|clerk|judge|chef|guard|\w+(?:er|or|ist|ant|` +
+  String.raw`^(?:people|person|staff|employee?|member|user|nurse?|surgeon|clerk|judge|chef|guard|\w+(?:er|or|ist|yst|ant|` +
     String.raw`ent|ian)|` +
     // the same people in the languages handoffs arrive in
     String.raw`(?:technicien|t[ée]cnico|operario|trabajador|empleado|salari[ée]|mitarbeiter|medewerker|dipendent|` +
@@ -466,7 +468,15 @@ function countsIn(text: string): Count[] {
   }
   // people who each need a seat are a count of users ("150 supervisors who need seats", "65 people viewing")
   if (LICENCE_CONTEXT.test(text))
-    for (const q of out.filter((x) => x.unit !== "user" && (x.unit === "people" || x.unit === "staff" || x.person)))
+    for (const q of out.filter(
+      (x) =>
+        x.unit !== "user" &&
+        (x.person || x.unit === "people" || x.unit === "employee") &&
+        // (the seller's own people are not the customer's users: "VPN accounts for eight Contractor staff")
+        !/\b(?:contractor|vendor|supplier|consultant|provider|our)\b/i.test(text.slice(x.start, x.end)) &&
+        // (nor is a breakdown in brackets: "52 groomers (40 staff + 12 contractors)")
+        !/\([^)]*$/.test(text.slice(0, x.start)),
+    ))
       out.push({ ...q, unit: "user" });
   // accounts someone sets up for people to log in are users ("we will set up 150 accounts")
   if (USER_ACCOUNTS.test(text) && !LEDGER_ACCOUNTS.test(text))

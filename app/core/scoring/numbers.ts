@@ -389,7 +389,9 @@ export function quantities(original: string): Quantity[] {
     if (!unit) {
       let head = "";
       for (const w of words) {
-        if (/^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|after|before|until)$/i.test(w)) break;
+        // (a subordinate clause ends the phrase: "three wards once agency staff are counted" counts wards)
+        const stop = /^(?:per|of|for|in|at|from|to|by|with|across|on|x|×|-|which|that|who|after|before|until)$/i;
+        if (stop.test(w) || /^(?:once|when|if|while|because|unless|whereas|since)$/i.test(w)) break;
         // the phrase ends at its verb ("60 field techs get the app": techs, not the app), unless what follows is
         // their access ("180 nurses will need logins": logins)
         if (/^(?:get|gets|go|goes|will|are|is|have|has|need|needs|use|uses|can|must|want|wants|were|was)$/i.test(w)) {

@@ -3063,3 +3063,34 @@ describe("session 24 families, sections named by who does the work", () => {
     expect(found.some((e) => e.includes("Pet records export"))).toBe(false);
   });
 });
+
+describe("session 24 families, people who need logins", () => {
+  const order = "Kennelwise diary — up to 20 users — 12-month term";
+  it("counts 'logins for all 32 kennel and front-desk staff' as 32 users", () => {
+    const cs = "1. Logins for all 32 kennel and front-desk staff — owner: Dara Quinn";
+    expect(flags({ order_form: order, cs_requirement: cs }, "conflicting_terms")).toHaveLength(2);
+  });
+  it("counts 'all 26 analysts and porters licensed on day one' as users (analysts are people)", () => {
+    const note = "Must have: all 26 analysts and porters licensed on day one.";
+    expect(flags({ order_form: order, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+  });
+  it("does not count the seller's own staff as the customer's users", () => {
+    const scope =
+      "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.\n" +
+      "2. The clinic provides VPN accounts for up to four (4) Contractor staff.";
+    expect(flags({ signed_scope: scope, order_form: order }, "conflicting_terms")).toEqual([]);
+  });
+  it("ends a counted phrase at a subordinate clause ('three barns once agency staff are counted')", () => {
+    const note = "Roughly 20 groomers will need logins across the three barns once agency staff are counted.";
+    const counts = factsOf(buildContext({ ...base, kickoff_note: note })).filter((f) => f.key === "count:employee");
+    expect(counts).toEqual([]);
+  });
+  it("reads a rollout wave's count as a part ('Wave 1 (4 clinics) live May 2')", () => {
+    const scope =
+      "1. Configure kennel booking for all 9 clinics. Accepted when 20 test bookings confirm by SMS.\n" +
+      "Rollout: Wave 1 (4 clinics) live May 2; Wave 2 (remaining clinics) live June 6.";
+    const note = "Group has 9 clinics, all on Kennelwise by summer.";
+    const order = "Kennelwise Pro — 9 clinics — 12-month term";
+    expect(flags({ signed_scope: scope, kickoff_note: note, order_form: order }, "conflicting_terms")).toEqual([]);
+  });
+});
