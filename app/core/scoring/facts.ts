@@ -337,8 +337,8 @@ const LABEL_COUNT = new RegExp(
   "gi",
 );
 const PERSON = new RegExp(
-  String.raw`^(?:people|person|staff|employee?|member|user|nurse?|surgeon|clerk|judge|chef|guard|\w+(?:er|or|ist|yst|ant|` +
-    String.raw`ent|ian)|` +
+  String.raw`^(?:people|person|staff|employee?|member|user|nurse?|surgeon|clerk|judge|chef|guard|` +
+    String.raw`\w+(?:er|or|ist|yst|ant|ent|ian)|` +
     // the same people in the languages handoffs arrive in
     String.raw`(?:technicien|t[ée]cnico|operario|trabajador|empleado|salari[ée]|mitarbeiter|medewerker|dipendent|` +
     String.raw`lavorator|pracownik|apprenti)\w*)$`,
