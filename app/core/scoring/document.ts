@@ -343,9 +343,16 @@ function parseDocument(text: string): DocumentModel {
   // the header was read and no data row has come yet
   let headerOnly = false;
   let seenStructure = false;
+  // a labelled line whose sub-lines are indented under it ("Delivery schedule — confirmed by …" over its dates) is
+  // their section until the indentation ends
+  let opened: { prev: Section; section: Section; indent: number } | null = null;
   for (let li = 0; li < ll.length; li++) {
     const ln = ll[li];
     const indent = indentOf(text, ln.start, ln.end);
+    if (opened && indent <= opened.indent) {
+      if (section === opened.section) section = opened.prev;
+      opened = null;
+    }
     let start = ln.start;
     while (start < ln.end && /[\s>]/.test(text[start])) start++;
     const body = text.slice(start, ln.end);
@@ -645,6 +652,10 @@ function parseDocument(text: string): DocumentModel {
     )
       own = { kind: "title", title: "" };
     if (idm || bullet) seenStructure = true;
+    if (own !== section && own.kind !== "title" && own.kind !== "other" && !idm && !bullet && nextDeeper) {
+      opened = { prev: section, section: own, indent };
+      section = own;
+    }
     blocks.push(block(text, ln, idm?.[0] ?? null, contentStart, false, group, own, indent, labelText));
   }
   return { text, blocks };

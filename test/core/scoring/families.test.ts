@@ -3094,3 +3094,17 @@ describe("session 24 families, people who need logins", () => {
     expect(flags({ signed_scope: scope, kickoff_note: note, order_form: order }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 24 families, a labelled line over indented sub-lines", () => {
+  it("reads the dates indented under 'Timeline — agreed with our delivery lead' as that plan, not work", () => {
+    const s = [
+      "Feature 1 · Booking diary",
+      "  K1.1  As a receptionist, I want each room's diary to block double bookings. AC: no double bookings.",
+      "Timeline — agreed with our delivery lead (R. Amos), 2 May 2026",
+      "  Harbourside set-up ........ 11 May – 22 May",
+      "  Quayside set-up ........... 25 May – 5 Jun",
+    ].join("\n");
+    const found = evidence({ signed_scope: s }, "missing_acceptance_criteria");
+    expect(found).toEqual([]);
+  });
+});
