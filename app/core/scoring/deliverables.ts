@@ -151,7 +151,8 @@ const NOT_WORK = new RegExp(
     String.raw`fixed (?:fee|price)|travel\b|payment|invoic|pricing|price\b|expenses\b|time (?:&|`,
     String.raw`and) materials)|\bis limited to\b|\b(?:is|are) (?:tentative|indicative|currently)\b|`,
     String.raw`\b(?:timeline|schedule) (?:above|below)\b|\bentered into\b|\bout of scope\b|`,
-    String.raw`\bnot in scope\b|\bquoted separately\b|\bmaster (?:services |subscription |`,
+    String.raw`\bnot in scope\b|\bquoted separately\b|\bnot part of (?:this|the) (?:sow|scope|contract|order|project)\b|`,
+    String.raw`\bmaster (?:services |subscription |`,
     String.raw`software )?(?:agreement|license)\b|\bsubscription quantities\b|\b(?:dates?|schedule|`,
     String.raw`timeline|baseline|plan|zeitplan)\b[^.]{0,80}\b(?:confirmed|approved|reviewed|agreed|`,
     String.raw`signed)\b|:\s*$|^(?:up to )?[\d,]+\s+(?:named\s+)?(?:licen[cs]es|seats|users|`,
@@ -180,7 +181,9 @@ const GOVERNANCE_LABEL = new RegExp(
     String.raw`key personnel|staffing|communications?|delivery approach|approach|methodology|`,
     String.raw`reporting and meetings|change control|risk management|`,
     // how the work is run and when ("Working model: two-week sprints", "Rollout plan: wave 1 …")
-    String.raw`working model|ways? of working|delivery model|roll-?out plan|sprint (?:dates|calendar|plan))\b`,
+    String.raw`working model|ways? of working|delivery model|roll-?out plan|sprint (?:dates|calendar|plan)|` +
+      // "Working style: two-week sprints", "How we'll work: …", "Cadence: …"
+      String.raw`working (?:style|rhythm|cadence|method)|how we(?:'ll|’ll| will)? work|cadence)\b`,
   ].join(""),
   "i",
 );

@@ -3108,3 +3108,16 @@ describe("session 24 families, a labelled line over indented sub-lines", () => {
     expect(found).toEqual([]);
   });
 });
+
+describe("session 24 families, how the work is run and what it leaves out", () => {
+  it("reads 'Working style: …' and 'How we'll work: …' as governance and 'not part of this SOW' as no work", () => {
+    const s = [
+      "Kennelwise for Harbourside Vets",
+      "Working style: weekly sprints; our delivery team fixes sprint dates once staffed.",
+      "How we'll work: fortnightly demos with the practice manager.",
+      "1. Booking diary. AC: 20 test bookings confirm by SMS.",
+      "Migration of, or integration with, the old grooming app is not part of this SOW.",
+    ].join("\n");
+    expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});

@@ -108,7 +108,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 29,
+  version: 30,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
