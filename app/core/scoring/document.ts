@@ -467,6 +467,8 @@ function parseDocument(text: string): DocumentModel {
       !bullet &&
       prev.section.kind !== "title" &&
       (STORY_LINE.test(content) ||
+        // a scenario's later steps follow its "Given" ("When they submit …", "Then a number is returned …")
+        (/^(?:when|then|and|but)\b/i.test(content) && /(?:^|\n)\s*given\b/i.test(prev.text)) ||
         (indent > prev.indent &&
           !prev.group &&
           prevIsItem &&

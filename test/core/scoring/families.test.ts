@@ -3121,3 +3121,16 @@ describe("session 24 families, how the work is run and what it leaves out", () =
     expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 24 families, Gherkin scenarios", () => {
+  it("reads a scenario's When and Then steps as part of its Given, not as deliverables", () => {
+    const s = [
+      "Feature: Booking diary",
+      "  Scenario: owner books a grooming slot",
+      "    Given an owner with a registered pet",
+      "    When they pick a free slot on the phone app",
+      "    Then the slot is held and a confirmation text arrives within a minute",
+    ].join("\n");
+    expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});

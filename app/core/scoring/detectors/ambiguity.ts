@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 39,
+  version: 40,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
