@@ -35,7 +35,8 @@ export const ACCEPTANCE = new RegExp(
     String.raw`iation)\b.{0,300}\b(?:within|variance|match)|\bgiven\b.{0,300}\bwhen\b.{0,300}\bthen\b|`,
     String.raw`\b(?:${ACCEPTANCE_ABROAD})|`,
     // a story's own criteria: "AC: …", "DoD: …", a "Scenario — …" of behaviour-driven tests
-    String.raw`(?:^|[\s(])(?:AC|A\/C|DoD)\s*[:=—–-]\s*\S|\bscenarios?\s*(?:\d+\s*)?[:—–-]\s*\S`,
+    // (or an arrow: "AC → …")
+    String.raw`(?:^|[\s(])(?:AC|A\/C|DoD)\s*(?:[:=—–→⇒-]|->|=>)\s*\S|\bscenarios?\s*(?:\d+\s*)?[:—–-]\s*\S`,
   ].join(""),
   "i",
 );

@@ -3134,3 +3134,17 @@ describe("session 24 families, Gherkin scenarios", () => {
     expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 24 families, an arrow after AC", () => {
+  it("reads 'AC → …' under a story as its acceptance criterion", () => {
+    const s = [
+      "Epic 1 — Bookings",
+      "  1.1 As a receptionist, I want each room's diary to block double bookings.",
+      "      AC → the receptionist sees a warning and the second booking is refused.",
+      "  1.2 As an owner, I want reminder texts before each visit.",
+    ].join("\n");
+    const found = evidence({ signed_scope: s }, "missing_acceptance_criteria");
+    expect(found.some((e) => e.includes("block double bookings"))).toBe(false);
+    expect(found.some((e) => e.includes("reminder texts"))).toBe(true);
+  });
+});
