@@ -124,7 +124,9 @@ const MILESTONES: [string, RegExp][] = [
         String.raw`\blaunch(?:es|ed)?\b|`,
         String.raw`\bin production\b|\bproduction (?:go-live|cutover|launch)\b|\bcut[- ]?over\b|\bhit\b|`,
         String.raw`\bswitch[- ]?over\b|`,
-        String.raw`\bfirst live\b|\blive\s+(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)|`,
+        String.raw`\bfirst live\b|\blive\s+(?:\.{2,}\s*)?(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)|`,
+        // "the portal is up by Sep 8"
+        String.raw`\b(?:is|are|be|['’]s)\s+up\s+(?:and running\s+)?by\b|`,
         // a schedule line's "Berth planning live: 2026-03-02"
         String.raw`\blive\s*:\s*(?=(?:19|20)\d\d-\d\d-\d\d|\d{1,2}[\s/.-]|[A-Z][a-z]{2,8}\.?\s+\d)`,
       ].join(""),
@@ -183,7 +185,7 @@ export function parseMoney(raw: string, suffix?: string): number | null {
 const MONEY_HINT = /[$€£₹¥]|\b[A-Z]{3}\s?\d|\d\s?[A-Z]{3}\b|\bRs\b/;
 const MILESTONE_HINT = new RegExp(
   String.raw`live|launch|production|cut[- ]?over|switch[- ]?over|kick|uat|acceptance|start|commenc|effective|hit|` +
-    String.raw`begin|term|subscri|running`,
+    String.raw`begin|term|subscri|running|\bup\b`,
   "i",
 );
 const SERVICES = new RegExp(

@@ -3148,3 +3148,16 @@ describe("session 24 families, an arrow after AC", () => {
     expect(found.some((e) => e.includes("reminder texts"))).toBe(true);
   });
 });
+
+describe("session 24 families, a go-live after dot leaders and 'up by'", () => {
+  it("reads 'Booking portal live ........ 21 Sep 2026' and 'the portal is up by Sep 8' as go-lives that disagree", () => {
+    const s = [
+      "1. Booking portal for owners. AC: 20 test bookings confirm by SMS.",
+      "Plan — confirmed by our delivery lead (R. Amos), 2 Aug 2026",
+      "  Booking portal live ........... 21 Sep 2026",
+    ].join("\n");
+    const note = "I told the practice manager the booking portal is up by Sep 8 so she can announce it.";
+    const found = flags({ signed_scope: s, kickoff_note: note }, "conflicting_terms");
+    expect(found.map((f) => f.source).sort()).toEqual(["kickoff_note", "signed_scope"]);
+  });
+});

@@ -108,7 +108,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 31,
+  version: 32,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
