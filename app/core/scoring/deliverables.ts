@@ -568,8 +568,16 @@ function deliverablesOf(scope: string): Deliverable[] {
       out.push({ ...u, marker: null, item: u, accepted, source: "signed_scope" });
     });
   }
+  // the engagement stated whole before the work that makes it up ("The vendor will implement Kennelwise for the
+  // Group", then its tasks) is a summary, not a deliverable of its own
+  if (out.length >= 3 && UMBRELLA.test(out[0].text)) return out.slice(1);
   return out;
 }
+const UMBRELLA = new RegExp(
+  String.raw`\b(?:will|shall)\s+(?:\w+\s+)?(?:provide|implement|deliver|replace|deploy|supply)\b` +
+    String.raw`[^.;]*?(?:\bfor (?:the |its |their )?[A-Z]|\bto the [A-Z]|\bas an? (?:[\w-]+ )?(?:hosted|cloud|saas|managed|` +
+    String.raw`subscription)\b|\bwith [A-Z])`,
+);
 
 /**
  * Custom work bought on the order form (a template, a dashboard, a build) that the SOW neither describes nor

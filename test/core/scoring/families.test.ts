@@ -3161,3 +3161,19 @@ describe("session 24 families, a go-live after dot leaders and 'up by'", () => {
     expect(found.map((f) => f.source).sort()).toEqual(["kickoff_note", "signed_scope"]);
   });
 });
+
+describe("session 24 families, the engagement stated whole", () => {
+  it("reads 'The vendor will implement Kennelwise for the Group' before its tasks as a summary", () => {
+    const s = [
+      "1. SCOPE",
+      "1.1 The Vendor will implement Kennelwise for the Harbourside Group and its three clinics.",
+      "2. TASKS",
+      "2.1 Booking diary. Configure the diary for each clinic. Accepted when 20 test bookings confirm by SMS.",
+      "2.2 Reminders. Set up vaccination reminder texts. Accepted when 10 reminders go out on their due date.",
+      "2.3 Boarding invoices. Produce nightly boarding invoices.",
+    ].join("\n");
+    const found = evidence({ signed_scope: s }, "missing_acceptance_criteria");
+    expect(found.some((e) => e.includes("implement Kennelwise"))).toBe(false);
+    expect(found.some((e) => e.includes("Boarding invoices"))).toBe(true);
+  });
+});
