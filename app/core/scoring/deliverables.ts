@@ -575,8 +575,8 @@ function deliverablesOf(scope: string): Deliverable[] {
 }
 const UMBRELLA = new RegExp(
   String.raw`\b(?:will|shall)\s+(?:\w+\s+)?(?:provide|implement|deliver|replace|deploy|supply)\b` +
-    String.raw`[^.;]*?(?:\bfor (?:the |its |their )?[A-Z]|\bto the [A-Z]|\bas an? (?:[\w-]+ )?(?:hosted|cloud|saas|managed|` +
-    String.raw`subscription)\b|\bwith [A-Z])`,
+    String.raw`[^.;]*?(?:\bfor (?:the |its |their )?[A-Z]|\bto the [A-Z]|\bwith [A-Z]|` +
+    String.raw`\bas an? (?:[\w-]+ )?(?:hosted|cloud|saas|managed|subscription)\b)`,
 );
 
 /**
