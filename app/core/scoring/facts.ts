@@ -1195,6 +1195,12 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
   let atEnd = -1;
   for (const x of MILESTONES) {
     const hit = x[1].exec(c.text);
+    // a milestone another one is counted from names no date of its own ("Support ends (4 weeks after cutover)")
+    if (
+      hit &&
+      /\b(?:after|following|post|since)\s+(?:the\s+)?$/i.test(c.text.slice(Math.max(0, hit.index - 16), hit.index))
+    )
+      continue;
     if (hit) {
       m = x;
       at = hit.index;

@@ -3177,3 +3177,11 @@ describe("session 24 families, the engagement stated whole", () => {
     expect(found.some((e) => e.includes("Boarding invoices"))).toBe(true);
   });
 });
+
+describe("session 24 families, a milestone counted from another", () => {
+  it("does not read 'Support ends (4 weeks after cut-over) | 26 Apr' as the cut-over date", () => {
+    const s = "| Milestone | Date |\n|---|---|\n| Support ends (4 weeks after cut-over) | 26 Apr 2027 |";
+    const dated = factsOf(buildContext({ ...base, signed_scope: s })).filter((f) => f.key === "date:golive");
+    expect(dated).toEqual([]);
+  });
+});
