@@ -3185,3 +3185,12 @@ describe("session 24 families, a milestone counted from another", () => {
     expect(dated).toEqual([]);
   });
 });
+
+describe("session 24 families, a discount row", () => {
+  it("reads an order form's 'DISCOUNT | 5% on diary seats' row against the deal desk's approved discount", () => {
+    const order = "Item | Qty | Price\nDiary seat | 12 | $600.00\nDISCOUNT | 5% on diary seats (DD-41) | −$360.00";
+    const desk = "DD-41 approved: 8% discount on diary seats for the first year.";
+    const found = flags({ order_form: order, deal_desk_exception: desk }, "conflicting_terms");
+    expect(found.map((f) => f.source).sort()).toEqual(["deal_desk_exception", "order_form"]);
+  });
+});
