@@ -1141,8 +1141,11 @@ const CONTRACT_SOURCES = new Set<TextSource>(["signed_scope", "order_form"]);
  * word, or a sales-side clause promising that work ready by a date. Compared only where the two name the same work.
  */
 // "15% off", "discount: 8%", "less 10%"
-const DISCOUNT_PERCENT =
-  /(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|(?:discount|credit|\bless)(?: of|\s*[:|—–-])?\s*(\d+(?:\.\d+)?)\s?%/gi;
+const DISCOUNT_PERCENT = new RegExp(
+  String.raw`(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|` +
+    String.raw`(?:discount|credit|\bless)(?: of|\s*[:|—–-])?\s*(\d+(?:\.\d+)?)\s?%`,
+  "gi",
+);
 const AT_SIGNATURE = new RegExp(
   String.raw`\b(\d{1,3})\s?%\s+(?:(?:is\s+)?(?:invoiced|billed|payable|due)\s+)?(?:at|on|upon)\s+` +
     String.raw`(?:contract\s+)?(?:signature|signing|execution)\b`,
