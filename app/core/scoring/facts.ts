@@ -1003,6 +1003,9 @@ const CADENCE_NOUN_SKIP = new RegExp(
 );
 const FEW: Record<string, number> = { once: 1, twice: 2, one: 1, two: 2, three: 3, four: 4, six: 6, twelve: 12 };
 
+const BILLED = /^(?:billed|invoiced|paid|pay|payable|charged)$/i;
+const BILLING_NOUN = /^(?:billing|invoicing)$/i;
+
 function cadences(source: TextSource, c: Span, out: Fact[]) {
   for (const m of c.text.matchAll(CADENCE)) {
     let perYear: number;
@@ -1035,7 +1038,9 @@ function cadences(source: TextSource, c: Span, out: Fact[]) {
         : pick(ws);
     // a cadence in a parenthesis or before a comma qualifies what came before it ("inspections (fortnightly, …)")
     const aside = /^\s*[,;)]/.test(c.text.slice(m.index! + m[0].length)) || /\(\s*$/.test(c.text.slice(0, m.index!));
-    const noun = m[5] && !aside ? (head(after) ?? pick(before)) : (pick(before) ?? pick(after));
+    // how often the customer is billed: "billed annually", "pay quarterly", "annual billing", "monthly invoices"
+    const billing = before.slice(0, 2).some((w) => BILLED.test(w)) || (after.length > 0 && BILLING_NOUN.test(after[0]));
+    const noun = billing ? "billing" : m[5] && !aside ? (head(after) ?? pick(before)) : (pick(before) ?? pick(after));
     if (!noun || ["month", "year", "week"].includes(unitOf(noun) ?? "")) continue;
     out.push(fact("cadence", source, `cadence:${stem(noun)}`, Math.round(perYear * 100) / 100, "exact", c));
   }

@@ -3194,3 +3194,19 @@ describe("session 24 families, a discount row", () => {
     expect(found.map((f) => f.source).sort()).toEqual(["deal_desk_exception", "order_form"]);
   });
 });
+
+describe("session 24 families, how often the customer pays", () => {
+  const order = "Kennelwise Pro — 3 clinics — 12-month term, paid annually in advance";
+  it("compares 'paid annually in advance' with a note letting them pay quarterly", () => {
+    const note = "To help their cash flow I let them pay quarterly rather than up front.";
+    const found = flags({ order_form: order, kickoff_note: note }, "conflicting_terms");
+    expect(found.map((f) => f.source).sort()).toEqual(["kickoff_note", "order_form"]);
+  });
+  it("does not read 'monthly pay runs' as billing, nor a note citing the record the order form carries", () => {
+    const cs = "Groomers submit monthly pay claims through the app — owner: Dara Quinn";
+    expect(flags({ order_form: order, cs_requirement: cs }, "conflicting_terms")).toEqual([]);
+    const form = "Kennelwise Pro — 3 clinics — 12-month term, billed yearly; set-up fee invoiced quarterly (DD 4410)";
+    const note = "Quarterly billing is DD 4410, already on the order.";
+    expect(flags({ order_form: form, kickoff_note: note }, "conflicting_terms")).toEqual([]);
+  });
+});

@@ -22,6 +22,8 @@ function sameContext(a: Fact, b: Fact): boolean {
 }
 
 const CONTRACT = new Set(["signed_scope", "order_form"]);
+/** A deal-desk record's id ("DD 7781", "DQ-0511", "DDR-4410"). */
+const RECORD_ID = /\b(DDR?|DQ)[-\s#]?(\d{3,5})\b/g;
 
 /** Do two facts of the same key state compatible values? */
 function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): boolean {
@@ -127,7 +129,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 65,
+  version: 66,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -162,6 +164,11 @@ export const conflictsDetector: Detector = {
               agree(f, y, tolerance, contracted),
           );
         if (restates(a, b) || restates(b, a)) continue;
+        // a note that cites the approval record the order form carries restates it ("Quarterly billing is DD 7781")
+        const records = (t: string) => new Set([...t.matchAll(RECORD_ID)].map((m) => m[1] + m[2]));
+        const cited = (x: Fact, y: Fact) =>
+          !CONTRACT.has(x.source) && [...records(x.clause.text)].some((r) => records(ctx.text(y.source)).has(r));
+        if (a.kind === "cadence" && (cited(a, b) || cited(b, a))) continue;
         for (const [x, y] of [
           [a, b],
           [b, a],
