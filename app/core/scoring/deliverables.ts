@@ -105,6 +105,8 @@ const GENERAL_ACCEPTANCE = new RegExp(
     ).source,
   "i",
 );
+const IN_CLAUSE =
+  /\b(?:in|under|listed in|set out in|described in)\s+(?:clause|section|paragraph|article)\s+\d+(?:\.\d+)+/gi;
 const EVERY_UNIT = new RegExp(String.raw`\b(?:all|each|every)\s+(?:of the\s+)?${UNIT_OF_WORK}\b`, "i");
 /** A measurable service level or count is itself a completion condition ("99.95% per month", "within 60 seconds"). */
 const MEASURED = new RegExp(
@@ -300,7 +302,8 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
     if (kind === "fees" || kind === "schedule" || kind === "change" || kind === "definitions") continue;
     const inAcceptance = kind === "acceptance";
     for (const s of b.cells ? [b] : sentences(text, b.start, b.end)) {
-      const t = s.text;
+      // (a clause number inside the sentence, "every item under Section 4.2 …", is no full stop)
+      const t = s.text.replace(IN_CLAUSE, (m) => m.replace(/\./g, "·"));
       const condition = hasCondition(t);
       if (!inAcceptance && !condition) continue;
       if (/\bapplies (?:only )?to\b|\bthe following deliverables\b/i.test(t)) specific = true;

@@ -3210,3 +3210,19 @@ describe("session 24 families, how often the customer pays", () => {
     expect(flags({ order_form: form, kickoff_note: note }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 24 families, a regime naming its clause", () => {
+  it("reads 'Each Deliverable in Clause 3.1 … accepts it in writing within 10 Business Days' as covering the list", () => {
+    const s = [
+      "3. DELIVERABLES",
+      "3.1 Kennelwise shall deliver:",
+      "(a) the configured booking diary for both clinics;",
+      "(b) vaccination reminder texts; and",
+      "(c) nightly boarding invoices.",
+      "6. ACCEPTANCE",
+      "6.1 Each Deliverable in Clause 3.1 shall be submitted to the Practice Manager, who shall within ten (10) " +
+        "Business Days accept it in writing or reject it with reasons.",
+    ].join("\n");
+    expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
