@@ -41,6 +41,9 @@ export const ESCAPE_CLAUSES = [
   "as available",
   "to the extent (?:possible|practical|practicable|necessary)",
   "as (?:much|soon|far) as possible",
+  // whatever someone asks for later: "as may be required", "as the Terminal may request", "from time to time"
+  "as (?:[\\w'’-]+ ){0,4}may (?:be )?(?:required|requested|needed|require|request|need|specify|determine|direct)",
+  "from time to time",
   "at (?:the )?(?:customer'?s |client'?s |provider'?s )?discretion",
   "to be (?:agreed|determined|defined|decided|confirmed)(?: upon)?",
   "tbd",
@@ -76,6 +79,9 @@ export const OPEN_ENDED = [
   "and related (?:[\\w-]+ )?(?:workflows|functions|functionality|services|items|activities|tasks|processes|" +
     "features|work|modules|reports|systems)",
   "(?:and|or) anything else",
+  // "such further views as the client may request", "such other systems as may be required"
+  "such (?:other|further|additional) (?:[\\w-]+ ){0,4}as",
+  "together with related (?:[\\w-]+ )?[\\w-]+",
   // a scope that grows with whatever else someone asks for: "any other reports the board requires"
   "any other (?:[\\w-]+ ){1,3}(?:(?:that|which) )?(?:the |its |their |our )?[\\w'-]+ " +
     "(?:requires|requests|needs|specifies|asks for|may (?:require|request|need|specify))",
@@ -137,9 +143,9 @@ export const VAGUE_QUALITIES = [
   "appropriate",
   "typical",
   "customary",
-  "best[- ]effort",
+  "best[- ]efforts?",
   "best practices?",
-  "industry[- ](?:norms|standards?|best practices?)",
+  "industry[- ](?:norms|standards?|best practices?|practices?)",
   "(?:high|low|good|acceptable) (?:uptime|availability|performance|quality|latency|response times?)",
   "timely",
   "regular basis",
@@ -334,7 +340,12 @@ export function vagueHit(
       const guard = NOT_VAGUE_AFTER[word] ?? NOT_VAGUE_AFTER[base];
       if (guard?.test(after)) continue;
       // "complete" qualifies a thing only after a determiner ("a complete payroll setup"); otherwise it is a status
-      if (word === "complete" && !/\b(?:a|an|the|fully)\s+$/i.test(text.slice(0, m.index!))) continue;
+      // (or after a verb of supply: "offering complete self-service")
+      if (
+        word === "complete" &&
+        !/\b(?:a|an|the|fully|offering|providing|with|giving)\s+$/i.test(text.slice(0, m.index!))
+      )
+        continue;
       // a frequency listed among other frequencies is an option list, not a vague service level
       if (
         /^bi-?monthly$/.test(word) &&

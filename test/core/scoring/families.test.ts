@@ -4,6 +4,7 @@ import type { PacketText } from "../../../app/core/packet";
 import { buildContext } from "../../../app/core/scoring/context";
 import { factsOf } from "../../../app/core/scoring/facts";
 import { DECLINED, NOT_A_PROMISE } from "../../../app/core/scoring/conversation";
+import { vagueHit } from "../../../app/core/scoring/vagueness";
 
 // One test per failure family of the scorer issue, on packets written for this file in wording of its own
 // (a veterinary-clinic group, a freight broker, a museum, a school district, a brewery, a law firm). Each failed on
@@ -3224,5 +3225,20 @@ describe("session 24 families, a regime naming its clause", () => {
         "Business Days accept it in writing or reject it with reasons.",
     ].join("\n");
     expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
+
+describe("session 24 families, legal escape clauses", () => {
+  it("reads 'such further … as the Practice may request', 'as may be required', 'best-efforts', 'industry practice'", () => {
+    for (const t of [
+      "occupancy dashboards for the Practice, together with such further views as the Practice may request",
+      "interfaces with such other practice systems as may be required",
+      "clinical reporting in line with prevailing industry practice",
+      "help with regulator filings on a best-efforts basis",
+      "a client portal offering complete self-service for owners",
+      "kennel forecasts, together with related analytics",
+    ])
+      expect(vagueHit(t)).not.toBeNull();
+    expect(vagueHit("Complete the migration of 4,000 pet records by 3 May.")).toBeNull();
   });
 });

@@ -108,7 +108,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 32,
+  version: 33,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
