@@ -529,6 +529,27 @@ function countsIn(text: string): Count[] {
   return out;
 }
 
+const DEFINED = /["“]([A-Z][\w &/-]{1,40}?)["”]\s*(?:means|shall mean|refers to|:)\s/;
+const DEFINED_FIGURE = new RegExp(
+  String.raw`\b(up to (?:a maximum of )?|not exceeding |no more than |a maximum of )?(?:${NUM})?\s*\((\d[\d,]*)\)`,
+  "i",
+);
+
+/** The count a legal definition gives its term ('"Kennels" means the nine (9) boarding runs …'). */
+function definedCount(source: TextSource, c: Span, found: Fact[]) {
+  const d = DEFINED.exec(c.text);
+  if (!d) return;
+  const words = d[1].trim().split(/\s+/);
+  const last = words[words.length - 1];
+  const unit = unitOf(d[1]) ?? unitOf(last) ?? (/^[A-Za-z]{4,}s$/.test(last) && !/ss$/i.test(last) ? stem(last) : null);
+  const rest = c.text.slice(d.index + d[0].length);
+  const f = DEFINED_FIGURE.exec(rest);
+  if (!unit || !f || NOT_COUNTED.has(unit)) return;
+  const value = parseNumeral(f[2]);
+  if (!value || value < 2 || found.some((x) => x.key === `count:${unit}` && x.value === value)) return;
+  found.push(fact("count", source, `count:${unit}`, value, f[1] ? "max" : "exact", c));
+}
+
 /** The unit a two-word name counts, only when the two words are one name ("power unit", "named user"). */
 const UNIT_PAIR = (two: string): string | null => {
   const u = unitOf(two);
@@ -762,6 +783,8 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
           );
         }
       }
+      // a defined term counts what it names: '"Named Users" means … up to a maximum of sixty (60)'
+      if (!row && !testing && !block.cells) definedCount(source, u, out);
       // a contract's schedule is its table rows and numbered lines, not dates in its prose
       const scheduleLine = !!block.cells || (!!block.rawId && u.start === block.start);
       const due = !testing && (scheduleLine || !CONTRACT_SOURCES.has(source)) && itemDate(source, u.text, dayFirst);

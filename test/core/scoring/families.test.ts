@@ -3242,3 +3242,18 @@ describe("session 24 families, legal escape clauses", () => {
     expect(vagueHit("Complete the migration of 4,000 pet records by 3 May.")).toBeNull();
   });
 });
+
+describe("session 24 families, a defined term's count", () => {
+  it("compares '\"Named Users\" means … up to a maximum of thirty (30)' with the order form's seats", () => {
+    const s = [
+      "1. DEFINITIONS",
+      '(a) "Named Users" means staff of the Practice authorised to log in to the Platform, up to a maximum of ' +
+        "thirty (30) at any time;",
+      "2. SERVICES",
+      "2.1 Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.",
+    ].join("\n");
+    const order = "Kennelwise Pro (3 clinics, 24 Named Users) — 12-month term";
+    const found = flags({ signed_scope: s, order_form: order }, "conflicting_terms");
+    expect(found.map((f) => f.source).sort()).toEqual(["order_form", "signed_scope"]);
+  });
+});
