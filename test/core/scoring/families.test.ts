@@ -3257,3 +3257,11 @@ describe("session 24 families, a defined term's count", () => {
     expect(found.map((f) => f.source).sort()).toEqual(["order_form", "signed_scope"]);
   });
 });
+
+describe("session 24 families, no indexation", () => {
+  it("reads 'no CPI increase for the whole term' as a price concession, not a promise of work", () => {
+    const note = "To close it I told the practice owner there would be no CPI increase for the whole term.";
+    expect(flags({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -99,7 +99,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         // "renewal locked at today's rates", "no uplift at renewal"
         String.raw`\block(?:ed)? (?:in )?at (?:today'?s|current|this year'?s|the same) `,
         String.raw`(?:price|pricing|rates?|fees?)\b|`,
-        String.raw`\bno (?:price )?(?:uplift|increase|escalation)\b|`,
+        String.raw`\bno (?:price |cpi |rpi |annual |inflation )?(?:uplift|increase|escalation|indexation)s?\b|`,
         // "freeze the first-year subscription rate"
         String.raw`\bfr(?:eez(?:e|es|ing)|oze|ozen) (?:the |their |our |today'?s )?(?:[\w-]+ ){0,4}(?:price|pricing|`,
         String.raw`rates?|fees?)\b`,
@@ -215,7 +215,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 35,
+  version: 36,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
