@@ -818,10 +818,13 @@ export function referencedIds(sentence: string): Set<string> {
     }
   }
   // "(a) accepted when …; (c) when …", "1) and 2) — …": list markers named as ids
-  for (const m of s.matchAll(/\(([a-z])\)(?=\s)|(?<![\w(.])(\d{1,2})\)(?=\s|$)/g))
+  // (in a list too: "Clause 3(a), (b), (c) and (g)")
+  for (const m of s.matchAll(/\(([a-z])\)(?=[\s,;:]|$)|(?<![\w(.])(\d{1,2})\)(?=\s|$)/g))
     normalizeId(m[1] ?? m[2]).forEach((k) => refs.add(k));
   // "1)–4)", "(a)–(c)": a range of list markers
-  for (const m of s.matchAll(/(?<![\w(.])(\d{1,2})\)\s*[–-]\s*(\d{1,2})\)|\(([a-z])\)\s*[–-]\s*\(([a-z])\)/g)) {
+  for (const m of s.matchAll(
+    /(?<![\w(.])(\d{1,2})\)\s*[–-]\s*(\d{1,2})\)|\(([a-z])\)\s*(?:[–-]|to|through)\s*\(([a-z])\)/g,
+  )) {
     const [from, to] = m[1] ? [Number(m[1]), Number(m[2])] : [m[3].charCodeAt(0), m[4].charCodeAt(0)];
     for (let k = from; k <= to && k - from <= 26; k++)
       normalizeId(m[1] ? String(k) : String.fromCharCode(k)).forEach((x) => refs.add(x));

@@ -3265,3 +3265,24 @@ describe("session 24 families, no indexation", () => {
     expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 24 families, lettered references and everyday 'accept'", () => {
+  it("links 'Clause 3(a), (b) and (d)' to the lettered deliverables, leaving (c) without criteria", () => {
+    const s = [
+      "3. DELIVERABLES",
+      "Kennelwise will deliver:",
+      "(a) the configured booking diary;",
+      "(b) vaccination reminder texts;",
+      "(c) an owner app for iOS and Android; and",
+      "(d) nightly boarding invoices.",
+      "6. ACCEPTANCE",
+      "6.1 The acceptance criteria for the Deliverables in Clause 3(a), (b) and (d) are 20 test cases passing in UAT.",
+    ].join("\n");
+    const found = evidence({ signed_scope: s }, "missing_acceptance_criteria");
+    expect(found).toEqual(["an owner app for iOS and Android; and"]);
+  });
+  it("does not read 'accept card payments' or 'accept the practice's code of conduct' as a sign-off", () => {
+    const s = "1. An owner app that lets clients book slots and accept card payments at the desk.";
+    expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toHaveLength(1);
+  });
+});

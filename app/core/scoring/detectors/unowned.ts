@@ -108,7 +108,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 33,
+  version: 34,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
