@@ -19,8 +19,8 @@ import { dateMentions } from "./numbers";
 export const ACCEPTANCE = new RegExp(
   [
     // ("accept calls", "accept card payments", "accept the code of conduct" are things users do, not sign-off)
-    String.raw`\baccept(?:s|able|ability)?\b(?!\s+(?:the\s+|their\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:calls?|payments?|` +
-      String.raw`cards?|bookings?|orders?|returns?|terms|code|applications?|cheques?|checks|deposits?|donations?|` +
+    String.raw`\baccept(?:s|able|ability)?\b(?!\s+(?:the\s+|their\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?` +
+      String.raw`(?:calls?|payments?|cards?|bookings?|orders?|returns?|terms|code|applications?|cheques?|checks|deposits?|donations?|` +
       String.raw`quotes?|offers?|tips|cookies|jobs?|shifts?|appointments?|cash)\b)|`,
     String.raw`\b(?:accepted|approved)\b(?=\s+(?:by|in writing|within|`,
     String.raw`when|on|upon|after|once|if|at|via|through|under|against|per|only)\b|\s*[.,;:)]|\s*$)|`,
