@@ -40,7 +40,7 @@ export const ESCAPE_CLAUSES = [
   "where available",
   "as available",
   "to the extent (?:possible|practical|practicable|necessary)",
-  "as (?:much|soon|far) as possible",
+  "as (?:much|soon|far) as (?:is )?(?:technically |reasonably |commercially )?(?:possible|feasible|practicable)",
   // whatever someone asks for later: "as may be required", "as the Terminal may request", "from time to time"
   "as (?:[\\w'’-]+ ){0,4}may (?:be )?(?:required|requested|needed|require|request|need|specify|determine|direct)",
   "from time to time",
@@ -111,6 +111,8 @@ export const VAGUE_QUANTIFIERS = [
   "a variety of",
   "assorted",
   "plenty of",
+  // a plural left optional: "workshop(s)", "report(s)" — one or many
+  "[a-z]{3,}\\(s\\)",
   "all (?:relevant|necessary|required|applicable|needed)",
   "any additional",
   "commonly",

@@ -3286,3 +3286,17 @@ describe("session 24 families, lettered references and everyday 'accept'", () =>
     expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toHaveLength(1);
   });
 });
+
+describe("session 24 families, terse owners and optional plurals", () => {
+  it("reads 'owner TBC' and 'Not picked up by anyone yet' as no owner", () => {
+    for (const cs of [
+      "Boarding price mapping (per clinic): owner TBC.",
+      "Vaccine register: who on our side loads the intervals? Not picked up by anyone yet.",
+    ])
+      expect(flags({ cs_requirement: cs }, "unowned_requirement")).toHaveLength(1);
+  });
+  it("reads 'workshop(s)' and 'as far as technically possible' as vague", () => {
+    expect(vagueHit("Rota improvement workshop(s) with the head nurse")).not.toBeNull();
+    expect(vagueHit("Pet history from the old system, migrated as far as technically possible")).not.toBeNull();
+  });
+});

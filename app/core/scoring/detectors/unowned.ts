@@ -26,7 +26,9 @@ const UNOWNED = new RegExp(
       String.raw`\bnot (?:yet )?(?:assigned|identified|named|decided|confirmed|fixed|chosen|set)\b|` +
       String.raw`\bunassigned\b|\bnobody\b|\bno one\b|${NOBODY_ABROAD})`,
     String.raw`\b(?:nobody|no one|no-one)\s+(?:is\s+|has been\s+)?(?:assigned|identified|owns|named|picked)`,
-    String.raw`\bowner\s+(?:unknown|tbd|missing|not (?:yet )?(?:named|assigned))`,
+    String.raw`\bowner\s+(?:unknown|tbd|tbc|tba|missing|not (?:yet )?(?:named|assigned))\b`,
+    // "Not picked up by anyone yet", "nobody has picked it up"
+    String.raw`\bnot (?:yet )?(?:picked up|taken|claimed|owned) by (?:anyone|anybody|any of us)\b`,
     String.raw`\bnot sure who\b`,
     // "owner at our side: (none yet)", "who on our team? not decided."
     String.raw`\bowner\b[^.;:\n]{0,30}\b(?:on|at) our side\b[^.;\n]{0,30}\b(?:none yet|not yet|nobody|no one)\b`,
@@ -108,7 +110,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 34,
+  version: 35,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
