@@ -84,7 +84,7 @@ const COUNT_OR_DURATION = new RegExp(
   [
     String.raw`(?:\b\d+|\(\d+\)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|`,
     String.raw`twenty|thirty|forty|sixty|`,
-    String.raw`ninety))\s*(?:\(\d+\)\s*)?(?:[x×]\s*)?(?:[\w-]+\s+){0,3}?(?:sessions?|workshops?|webinars?|`,
+    String.raw`ninety))\s*(?:\(\d+\)\s*)?(?:[x×]\s*)?(?:[\w-]+\s+){0,3}?(?:(?:half|full)-)?(?:sessions?|workshops?|webinars?|`,
     String.raw`courses?|classes|trainings|modules?|days?|weeks?|months?|hours?|h\b|hrs?\b|calls?|visits?|cycles?|`,
     String.raw`runs?|sesi[oó]n(?:es)?|sess[õo]es|sitzung(?:en)?|tage?|wochen?|semanas?|semaines?|jours?|d[ií]as?|`,
     String.raw`horas?|stunden|turmas?)\b`,
@@ -561,7 +561,9 @@ function deliverablesOf(scope: string): Deliverable[] {
       }
       const next = ss[k + 1]?.text ?? "";
       // an item numbered inside running text ("Scope: 1) … 2) …") is named by its number
-      const inline = /^\(?(\d{1,2}|[a-z])\)\s/i.exec(u.text);
+      // (or by an id that leads it: "D2 Parts stores at both parks.")
+      const inline =
+        /^\(?(\d{1,2}|[a-z])\)\s/i.exec(u.text) ?? /^(?:[A-Za-z ]{2,20}:\s*)?([A-Z]{1,3}\d{1,2})\s/.exec(u.text);
       const ids = inline ? normalizeId(inline[1]) : [];
       const accepted =
         cov.general ||

@@ -801,7 +801,7 @@ export function referencedIds(sentence: string): Set<string> {
       /^\d+$/.test(a) &&
       !word &&
       !parenthesised &&
-      !(m[2] && /^\d+$/.test(m[2]) && /(?:of|items?|and|,)\s*$/i.test(s.slice(Math.max(0, m.index! - 8), m.index!)))
+      !(m[2] && /^\d+$/.test(m[2]) && /(?:of|items?|and|,|:)\s*$/i.test(s.slice(Math.max(0, m.index! - 8), m.index!)))
     )
       continue;
     if (/%|\bdays?\b|\bhours?\b/.test(s.slice(m.index! + m[0].length, m.index! + m[0].length + 6))) continue;
@@ -821,6 +821,13 @@ export function referencedIds(sentence: string): Set<string> {
   // (in a list too: "Clause 3(a), (b), (c) and (g)")
   for (const m of s.matchAll(/\(([a-z])\)(?=[\s,;:]|$)|(?<![\w(.])(\d{1,2})\)(?=\s|$)/g))
     normalizeId(m[1] ?? m[2]).forEach((k) => refs.add(k));
+  // "Acceptance: A–C signed off", "items B-D": a range of lettered items
+  for (const m of s.matchAll(
+    /(?:^|[:(,]\s*|\b(?:items?|deliverables?|parts?|sections?)\s+)([A-Z])\s*[–-]\s*([A-Z])\b/g,
+  )) {
+    const [from, to] = [m[1].charCodeAt(0), m[2].charCodeAt(0)];
+    for (let k = from; k <= to && k - from <= 12; k++) normalizeId(String.fromCharCode(k)).forEach((x) => refs.add(x));
+  }
   // "1)–4)", "(a)–(c)": a range of list markers
   for (const m of s.matchAll(
     /(?<![\w(.])(\d{1,2})\)\s*[–-]\s*(\d{1,2})\)|\(([a-z])\)\s*(?:[–-]|to|through)\s*\(([a-z])\)/g,

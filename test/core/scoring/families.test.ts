@@ -3300,3 +3300,27 @@ describe("session 24 families, terse owners and optional plurals", () => {
     expect(vagueHit("Pet history from the old system, migrated as far as technically possible")).not.toBeNull();
   });
 });
+
+describe("session 24 families, ranges in terse acceptance lines", () => {
+  it("links 'Acceptance: A–C …' and 'Acceptance: 1–3 …' to their items, and reads 'D2 …' in prose as item D2", () => {
+    const lettered = [
+      "A. Booking diary for both clinics.",
+      "B. Reminder texts for vaccinations.",
+      "C. Boarding invoices, nightly.",
+      "D. Owner app for iOS.",
+      "Acceptance: A–C signed off in writing by the practice lead within 5 days of UAT (30 test scripts).",
+    ].join("\n");
+    expect(evidence({ signed_scope: lettered }, "missing_acceptance_criteria")).toEqual(["Owner app for iOS."]);
+    const numbered = lettered.replace(/^([A-D])\./gm, (_, l: string) => `${"ABCD".indexOf(l) + 1}.`);
+    const found = evidence({ signed_scope: numbered.replace("A–C", "1–3") }, "missing_acceptance_criteria");
+    expect(found).toEqual(["Owner app for iOS."]);
+    const prose =
+      "Deliverables: D1 Booking diary for both clinics. D2 Reminder texts for vaccinations. D3 Owner app for iOS. " +
+      "Acceptance: D1–D2 signed by the practice lead once UAT passes.";
+    expect(evidence({ signed_scope: prose }, "missing_acceptance_criteria")).toEqual(["D3 Owner app for iOS."]);
+  });
+  it("reads 'Training 3 x half-day' as bounded training", () => {
+    const s = "1. Booking diary. Accepted when 20 test bookings confirm by SMS.\n2. Training 3 x half-day";
+    expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});

@@ -215,7 +215,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 37,
+  version: 38,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
