@@ -84,7 +84,8 @@ const COUNT_OR_DURATION = new RegExp(
   [
     String.raw`(?:\b\d+|\(\d+\)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|`,
     String.raw`twenty|thirty|forty|sixty|`,
-    String.raw`ninety))\s*(?:\(\d+\)\s*)?(?:[x×]\s*)?(?:[\w-]+\s+){0,3}?(?:(?:half|full)-)?(?:sessions?|workshops?|webinars?|`,
+    String.raw`ninety))\s*(?:\(\d+\)\s*)?(?:[x×]\s*)?(?:[\w-]+\s+){0,3}?(?:(?:half|full)-)?` +
+      String.raw`(?:sessions?|workshops?|webinars?|`,
     String.raw`courses?|classes|trainings|modules?|days?|weeks?|months?|hours?|h\b|hrs?\b|calls?|visits?|cycles?|`,
     String.raw`runs?|sesi[oó]n(?:es)?|sess[õo]es|sitzung(?:en)?|tage?|wochen?|semanas?|semaines?|jours?|d[ií]as?|`,
     String.raw`horas?|stunden|turmas?)\b`,
