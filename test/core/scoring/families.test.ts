@@ -3324,3 +3324,12 @@ describe("session 24 families, ranges in terse acceptance lines", () => {
     expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 24 families, which users a count is of", () => {
+  it("compares 'Groomer users: approx. 30' with the order form's '24 groomer users' beside its other user line", () => {
+    const order = "KW-CORE 12 users @ EUR 11,40 p/u/pm\nKW-GRM 24 groomer users @ EUR 6,90 p/u/pm";
+    const note = "Groomer users: approx. 30 incl. the weekend temps.";
+    const found = flags({ order_form: order, kickoff_note: note }, "conflicting_terms");
+    expect(found.map((f) => f.source).sort()).toEqual(["kickoff_note", "order_form"]);
+  });
+});

@@ -95,11 +95,21 @@ const statedAsWhole = (f: Fact) =>
   f.kind === "count" &&
   [...f.clause.text.matchAll(ALL_OF)].some((m) => (parseNumeral(m[1]) ?? parseNumberWords(m[1])) === f.value);
 
+// the word that says which users a count is of ("120 permit users", "Permit users: about 150")
+const USER_QUALIFIER = /\b([A-Za-z][\w-]{2,})\s+(?:users?|seats?|licen[cs]es?|accounts?)\b/i;
+const GENERIC_QUALIFIER = /^(?:named|active|total|additional|extra|more|concurrent|all|the|our|their|new|of|for|and)$/i;
+function sameQualifier(a: Fact, b: Fact): boolean {
+  if (a.key !== "count:user") return false;
+  const q = (f: Fact) => USER_QUALIFIER.exec(f.clause.text)?.[1].toLowerCase();
+  const [qa, qb] = [q(a), q(b)];
+  return qa !== undefined && qa === qb && !GENERIC_QUALIFIER.test(qa);
+}
+
 /** Which instance of a key a fact is about: two clauses naming different sites or phases are not comparable. */
 function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
   if ((a.key.startsWith("ctx:") || a.key === "date:item" || b.key === "date:item") && !sameContext(a, b)) return false;
   if (a.kind === "date" || a.kind === "count") {
-    const shared = shares(a, b);
+    const shared = shares(a, b) || sameQualifier(a, b);
     // a side that states several values for the key needs a shared name to pick the one meant
     // (a count marked as the whole, "all nine clinics", is the one meant beside the parts named elsewhere)
     const several = (y: Fact) =>
@@ -129,7 +139,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 70,
+  version: 71,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
