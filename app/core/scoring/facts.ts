@@ -871,7 +871,7 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
           found.push(fact("count", source, `count:${unit}`, value, "exact", c));
       }
     if (
-      /mo|y(?:ea)?r|w(?:ee)?k|mes|mån|an[on]|a[ñn]os|ja(?:h)?r|år/i.test(c.text) &&
+      /mo|mnd|mth|mies|y(?:ea)?r|w(?:ee)?k|mes|mån|an[on]|a[ñn]os|ja(?:h)?r|år/i.test(c.text) &&
       (!NOT_A_TERM.test(c.text) || NAMED_TERM.test(c.text)) &&
       !explained
     )
@@ -908,7 +908,7 @@ const DURATION = new RegExp(
   String.raw`\b(up to|at least|approx(?:\.|imately)?|about|~)?\s*(${NUM})(?:\s*\(\d+\))?[\s-]*` +
     String.raw`(?:(?:full|calendar|whole|complete|rolling)\s+)?(months?|mos?|years?|yrs?|weeks?|wks?|` +
     // the same units in the languages order forms arrive in
-    String.raw`meses|mesi|mois|monate?n?|maanden|månader|mån|años|anos|anni|ans|jahren?|jaar|år)(?![\p{L}\d])`,
+    String.raw`meses|mesi|mois|monate?n?|maanden|mnd|mths?|månader|mån|mies\.?|años|anos|anni|ans|jahren?|jaar|år)(?![\p{L}\d])`,
   "giu",
 );
 

@@ -3333,3 +3333,15 @@ describe("session 24 families, which users a count is of", () => {
     expect(found.map((f) => f.source).sort()).toEqual(["kickoff_note", "order_form"]);
   });
 });
+
+describe("session 24 families, terms abbreviated abroad", () => {
+  it("reads 'Looptijd 24 mnd' and 'Term 36 mths' as terms", () => {
+    for (const [order, months] of [
+      ["KW-CORE 12 users; Looptijd 24 mnd", 24],
+      ["KW-CORE 12 users; Term 36 mths", 36],
+    ] as const) {
+      const terms = factsOf(buildContext({ ...base, order_form: order })).filter((f) => f.key === "term:month");
+      expect(terms.map((f) => f.value)).toEqual([months]);
+    }
+  });
+});
