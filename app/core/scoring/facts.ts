@@ -908,7 +908,8 @@ const DURATION = new RegExp(
   String.raw`\b(up to|at least|approx(?:\.|imately)?|about|~)?\s*(${NUM})(?:\s*\(\d+\))?[\s-]*` +
     String.raw`(?:(?:full|calendar|whole|complete|rolling)\s+)?(months?|mos?|years?|yrs?|weeks?|wks?|` +
     // the same units in the languages order forms arrive in
-    String.raw`meses|mesi|mois|monate?n?|maanden|mnd|mths?|månader|mån|mies\.?|años|anos|anni|ans|jahren?|jaar|år)(?![\p{L}\d])`,
+    String.raw`meses|mesi|mois|monate?n?|maanden|mnd|mths?|månader|mån|mies\.?|años|anos|anni|ans|jahren?|jaar|` +
+    String.raw`år)(?![\p{L}\d])`,
   "giu",
 );
 
