@@ -143,7 +143,10 @@ const NAMED_EVENT = new RegExp(
   String.raw`\b(?:[Bb]efore|[Aa]head of|[Ii]n time for|[Pp]rior to|[Aa]ntes de|[Aa]vant|[Vv]or)\s+` +
     String.raw`(?!(?:${MONTH_RE})\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)` +
     // (a code, or a step of a process that "is" or "gets" done, is no occasion)
-    String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?![\p{L}\p{N}'’-])(?!\s+(?:is|are|gets?|has)\b)`,
+    String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?![\p{L}\p{N}'’-])(?!\s+(?:is|are|gets?|has)\b)|` +
+    // "by Cup Day", "by the Royal Show": a named occasion after "by"
+    String.raw`\b[Bb]y\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,2}(?:Day|Week|Weekend|Festival|Fair|Show|Summit|` +
+    String.raw`Conference|Expo|Games|Open)(?![\p{L}\p{N}])`,
   "u",
 );
 // a date that records when something happened or was written, not when something will be delivered
@@ -302,7 +305,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 50,
+  version: 51,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
@@ -336,6 +339,8 @@ export const timelineDetector: Detector = {
         if (!u.text.trim() || (source !== "customer_promise" && !COMMIT.test(u.text) && !requirementDate)) continue;
         if (noteNoise(u.text) || NOT_A_PROMISE.test(u.text) || DECLINED.test(u.text) || APPROVED_REF.test(u.text))
           continue;
+        // the plan delivery signed, restated with its dates ("Plan signed off by delivery (A. Lee) 5/8: go-live 16/11")
+        if (DELIVERY_APPROVED.test(u.text) && SCHEDULE_WORD.test(u.text) && !NOT_APPROVED.test(u.text)) continue;
         if (ownerRe && ownerRe.test(u.text)) continue;
         // an outcome the customer measures ("Objective: calls down 40% by October") is a target, not a delivery date
         if (source === "cs_requirement" && OUTCOME_METRIC.test(text.slice(Math.max(0, u.start - 60), u.end))) continue;
