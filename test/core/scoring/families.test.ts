@@ -3347,14 +3347,15 @@ describe("session 24 families, terms abbreviated abroad", () => {
 });
 
 describe("session 24 families, named occasions and the signed plan restated", () => {
-  it("reads 'live by Show Day' as a date hung on an occasion, not a promise of work", () => {
-    const note = "Told the owner we'd be live by Show Day.";
+  it("reads 'live by Founders Day' as a date hung on an occasion, not a promise of work", () => {
+    const note = "Told the owner we'd be live by Founders Day.";
     expect(flags({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
     expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
     expect(flags({ kickoff_note: "The summary will be signed by Dara Quinn." }, "timeline_assumption")).toEqual([]);
   });
   it("does not flag the delivery-signed plan restated in the CS notes", () => {
-    const cs = "Plan signed off by delivery (R. Amos) 5/8/2026: KO 17/8, UAT w/c 19/10, go-live 16/11.";
+    const cs =
+      "Plan signed off by delivery (R. Amos) 5/8/2026: KO 17/8, UAT w/c 19/10, go-live 16/11, hypercare to 11/12.";
     expect(flags({ cs_requirement: cs }, "timeline_assumption")).toEqual([]);
   });
 });
