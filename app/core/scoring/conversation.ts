@@ -63,7 +63,10 @@ const GREETING = new RegExp(
     String.raw`^(?:hi|hello|dear|hey|good (?:morning|afternoon))\b[^.!]{0,40}[,!]?\s*$|^(?:thanks|`,
     String.raw`thank you|many thanks|cheers|best|regards|kind regards|warm regards|best regards|`,
     String.raw`all the best|sincerely|yours|looking forward|we'?re (?:excited|delighted|pleased)|`,
-    String.raw`great (?:to|speaking)|speak soon|sent from my)\b`,
+    String.raw`great (?:to|speaking)|speak soon|sent from my)\b|` +
+      // an offer to explain or to talk, a sign-off of its own: "Happy to walk your team through any of it."
+      String.raw`^(?:(?:i'?m |we'?re |we are |i am )?(?:happy|glad|keen) to (?:walk|talk|take|go|run)\b[^.]{0,60}` +
+      String.raw`\bthrough\b|(?:please )?(?:let (?:me|us) know|feel free|shout)\b)`,
   ].join(""),
   "i",
 );

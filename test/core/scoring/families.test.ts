@@ -3359,3 +3359,18 @@ describe("session 24 families, named occasions and the signed plan restated", ()
     expect(flags({ cs_requirement: cs }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 24 families, when rather than what, and courtesies", () => {
+  it("does not read a date hung on the customer's calendar as a promise of work (a guard)", () => {
+    for (const note of [
+      "Ramesh is expecting all 9 clinics converted by Founders Day, and I told him that was doable.",
+      "I told Dara they'd be scanning pets in at the desk before the spring show season starts.",
+      "I promised them the new booking portal is open for the September intake.",
+    ])
+      expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("does not read 'Happy to walk your practice manager through any of it' as a promise", () => {
+    const letter = "Your diary goes live in May. Happy to walk your practice manager through any of it.";
+    expect(flags({ customer_promise: letter }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -6,12 +6,17 @@ import { stem, terms } from "../lexicon";
 import { dateMentions, MONTH_RE } from "../numbers";
 import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 
-const EVENT_DEADLINE =
-  /\b(?:before|in time for|ahead of|by the time|by the end of|prior to|at the latest|(?:straight|right|soon) after)\b/i;
+const EVENT_DEADLINE = new RegExp(
+  String.raw`\b(?:before|in time for|ahead of|by the time|by the end of|prior to|at the latest|(?:straight|right|soon) ` +
+    // "by Labor Day", "for the September close", "at the annual inspection in mid-December"
+    String.raw`after)\b|\bby\s+(?:[A-Z][\w'’]+\s+){1,2}Day\b|\bfor (?:the|their|it)\b[^.;]{0,40}\b(?:close|run|cycle|season|` +
+    String.raw`inspection|audit|opening)\b`,
+);
 const READY_WORDS = new RegExp(
   [
     String.raw`\b(?:live|go-?live|ready|done|launch(?:ed)?|cut[- ]?over|complete[ds]?|finished|`,
-    String.raw`in production|up and running|running|migrated by|in use|open for|opens? (?:on|by))\b`,
+    String.raw`in production|up and running|running|migrated by|in use|open for|opens? (?:on|by)|converted|` +
+      String.raw`scanning|switched|is open|see the new system)\b`,
   ].join(""),
   "i",
 );
@@ -306,7 +311,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 52,
+  version: 53,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
