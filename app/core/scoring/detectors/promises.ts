@@ -7,10 +7,13 @@ import { dateMentions, MONTH_RE } from "../numbers";
 import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 
 const EVENT_DEADLINE = new RegExp(
-  String.raw`\b(?:before|in time for|ahead of|by the time|by the end of|prior to|at the latest|(?:straight|right|soon) ` +
-    // "by Labor Day", "for the September close", "at the annual inspection in mid-December"
-    String.raw`after)\b|\bby\s+(?:[A-Z][\w'’]+\s+){1,2}Day\b|\bfor (?:the|their|it)\b[^.;]{0,40}\b(?:close|run|cycle|season|` +
-    String.raw`inspection|audit|opening)\b`,
+  [
+    String.raw`\b(?:before|in time for|ahead of|by the time|by the end of|prior to|at the latest|`,
+    String.raw`(?:straight|right|soon) after)\b|`,
+    // "by Labor Day", "for the September close"
+    String.raw`\bby\s+(?:[A-Z][\w'’]+\s+){1,2}Day\b|`,
+    String.raw`\bfor (?:the|their|it)\b[^.;]{0,40}\b(?:close|run|cycle|season|inspection|audit|opening)\b`,
+  ].join(""),
 );
 const READY_WORDS = new RegExp(
   [
