@@ -287,6 +287,15 @@ const UNIT_ALIASES: Record<string, string> = {
   practices: "location",
   practice: "location",
   surgeries: "location",
+  // other places a customer runs its business from: gyms, studios, libraries, outlets, pubs, labs
+  gyms: "location",
+  gym: "location",
+  studios: "location",
+  libraries: "location",
+  outlets: "location",
+  pubs: "location",
+  labs: "location",
+  laboratories: "location",
   "device count": "endpoint",
   // users in the languages international packets mix in
   usuarios: "user",

@@ -3374,3 +3374,15 @@ describe("session 24 families, when rather than what, and courtesies", () => {
     expect(flags({ customer_promise: letter }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 24 families, more places a customer runs", () => {
+  it("counts gyms, studios, libraries, outlets, pubs and labs as locations", () => {
+    for (const noun of ["gyms", "studios", "libraries", "outlets", "pubs", "labs"]) {
+      const note = `They run seven ${noun} and want all of them on Kennelwise.`;
+      const order = "Kennelwise Pro — 5 locations @ $449/location/mo — 12-month term";
+      const scope = "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.";
+      const found = flags({ signed_scope: scope, order_form: order, kickoff_note: note }, "conflicting_terms");
+      expect(found.map((f) => f.source).sort()).toEqual(["kickoff_note", "order_form"]);
+    }
+  });
+});
