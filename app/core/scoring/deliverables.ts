@@ -167,7 +167,12 @@ const NOT_WORK = new RegExp(
     String.raw`signed)\b|:\s*$|^(?:up to )?[\d,]+\s+(?:named\s+)?(?:licen[cs]es|seats|users|`,
     String.raw`subscriptions)\b|\b(?:users?|seats?|licen[cs]es?)\b.{0,40}\b(?:will be |are |`,
     String.raw`is )?(?:provisioned|licensed)\b|\b(?:deliver|perform|provide)\s+the\s+(?:deliverables|`,
-    String.raw`services|work)\b|\b(?:sow|pws|po|contract)\s*(?:no\.?\s*)?#?\s*[A-Z]{0,6}-?\d[\w-]*|`,
+    String.raw`services|work)\b|\b(?:sow|pws|po|contract|bid|rfp|rfq|solicitation|tender)\s*(?:no\.?\s*)?#?\s*` +
+      String.raw`(?:[A-Z]{1,6}-){0,3}[A-Z]{0,6}\d[\w-]*|` +
+      // the subscription itself is bought, not delivered: "furnish the System on a subscription basis for 35 users"
+      String.raw`\bon a subscription basis\b|\bsubscription term\b|` +
+      String.raw`\b(?:furnish|provide)\w*\s+(?:its\s+|the\s+|a\s+)?(?:hosted|cloud|saas|subscription)\b[^.]{0,120}\bfor\s+` +
+      String.raw`(?:[\w-]+\s+)?\(?\d[\d,]*\)?\s+(?:[\w-]+\s+){0,3}?users\b|`,
     String.raw`^(?:24\/7\S*|unlimited)\b|^(?:named )?(?:users|seats|licen[cs]es|environments|`,
     String.raw`languages)\s*:|^(?:data )?retention\b|`,
     String.raw`\bconfigured for (?:\w+ )?\(?\d[\d,]*\)? (?:named )?(?:users|seats|years|months|days)\b|`,

@@ -78,7 +78,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`\bperiod of performance\b|\bproject plan\b|\bsprint plan\b|\bplanning\b|\bcalendar\b|^plan$|`,
         String.raw`\b(?:zeitplan|projektplan|terminplan|cronograma|calendario|calendrier|tidsplan|harmonogram)\b|`,
         // "Go-live: 1 June", "Rollout: one wave a month"
-        String.raw`^(?:go[- ]?live|cut[- ]?over|roll[- ]?out|phasing)$`,
+        String.raw`^(?:go[- ]?live|cut[- ]?over|roll[- ]?out|phasing|time|timing|time of performance)$`,
       ].join(""),
     ),
   ],

@@ -3386,3 +3386,19 @@ describe("session 24 families, more places a customer runs", () => {
     }
   });
 });
+
+describe("session 24 families, the subscription and the contract's own name", () => {
+  it("does not read the subscription provision, a contract number or a TIME clause as deliverables", () => {
+    const s = [
+      "SCOPE OF WORK",
+      "Kennel Booking System — Contract HV-KEN-26-04",
+      "2. SCOPE",
+      "2.1 Contractor shall furnish the System on a subscription basis for twelve (12) named users.",
+      "2.2 Contractor shall provide its hosted booking system for fifteen (15) clinic users.",
+      "2.3 Contractor shall configure vaccination reminder texts.",
+      "3. ACCEPTANCE. Item 2.3 is accepted when 10 reminders go out on their due date in UAT.",
+      "4. TIME. Contractor shall complete all services by 30 June 2026.",
+    ].join("\n");
+    expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});

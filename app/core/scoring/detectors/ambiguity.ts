@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 46,
+  version: 47,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

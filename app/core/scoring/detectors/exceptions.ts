@@ -215,7 +215,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 39,
+  version: 40,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
