@@ -171,7 +171,8 @@ const NOT_WORK = new RegExp(
       String.raw`(?:[A-Z]{1,6}-){0,3}[A-Z]{0,6}\d[\w-]*|` +
       // the subscription itself is bought, not delivered: "furnish the System on a subscription basis for 35 users"
       String.raw`\bon a subscription basis\b|\bsubscription term\b|` +
-      String.raw`\b(?:furnish|provide)\w*\s+(?:its\s+|the\s+|a\s+)?(?:hosted|cloud|saas|subscription)\b[^.]{0,120}\bfor\s+` +
+      String.raw`\b(?:furnish|provide)\w*\s+(?:its\s+|the\s+|a\s+)?(?:hosted|cloud|saas|subscription)\b` +
+      String.raw`[^.]{0,120}\bfor\s+` +
       String.raw`(?:[\w-]+\s+)?\(?\d[\d,]*\)?\s+(?:[\w-]+\s+){0,3}?users\b|`,
     String.raw`^(?:24\/7\S*|unlimited)\b|^(?:named )?(?:users|seats|licen[cs]es|environments|`,
     String.raw`languages)\s*:|^(?:data )?retention\b|`,
