@@ -20,8 +20,8 @@ export const ACCEPTANCE = new RegExp(
   [
     // ("accept calls", "accept card payments", "accept the code of conduct" are things users do, not sign-off)
     String.raw`\baccept(?:s|able|ability)?\b(?!\s+(?:the\s+|their\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?` +
-      String.raw`(?:calls?|payments?|cards?|bookings?|orders?|returns?|terms|code|applications?|cheques?|checks|deposits?|donations?|` +
-      String.raw`quotes?|offers?|tips|cookies|jobs?|shifts?|appointments?|cash)\b)|`,
+      String.raw`(?:calls?|payments?|cards?|bookings?|orders?|returns?|terms|code|applications?|cheques?|checks|` +
+      String.raw`deposits?|donations?|quotes?|offers?|tips|cookies|jobs?|shifts?|appointments?|cash)\b)|`,
     String.raw`\b(?:accepted|approved)\b(?=\s+(?:by|in writing|within|`,
     String.raw`when|on|upon|after|once|if|at|via|through|under|against|per|only)\b|\s*[.,;:)]|\s*$)|`,
     String.raw`\b(?:is|are|be|been|being|was|were|when|once|until|upon|if|`,
