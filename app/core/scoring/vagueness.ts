@@ -257,6 +257,11 @@ const NOT_VAGUE_AFTER: Record<string, RegExp> = {
   minimal: /^\s+(?:downtime)\b/i,
 };
 
+const LAW_AFTER =
+  /^\s+(?:by|under|in)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:law|laws|statute|regulations?|rules|code|act|standards?)\b/;
+const LISTED_IN =
+  /^[^.;]{0,60}\b(?:listed|set out|named|specified|described) in (?:attachment|appendix|schedule|exhibit|annex)\b/i;
+
 export interface VagueHit {
   family: "escape" | "open" | "quantifier" | "quality";
   index: number;
@@ -309,6 +314,10 @@ export function vagueHit(
       const word = m[0].toLowerCase().replace(/\s+/g, " ");
       const after = text.slice(m.index! + m[0].length);
       if (family === "escape" && bounded) continue;
+      // what a law or a rule book requires is defined there ("as required by State law", "as required under the Act")
+      if (family === "escape" && LAW_AFTER.test(after)) continue;
+      // a qualifier on a list that names where it is spelled out ("the four standard reports listed in Attachment C")
+      if ((family === "quality" || family === "quantifier") && LISTED_IN.test(after)) continue;
       // "as appropriate for each role": the qualifier says what decides it
       if (family === "escape" && /^\s*(?:for|to) (?:the|each|their)\b/i.test(after) && !/^as\s+needed/.test(word))
         continue;

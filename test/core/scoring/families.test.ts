@@ -3402,3 +3402,19 @@ describe("session 24 families, the subscription and the contract's own name", ()
     expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 24 families, law-bounded wording, pending requests and unclaimed owners", () => {
+  it("does not read 'as required by State law' or 'the standard reports listed in Attachment C' as vague", () => {
+    expect(vagueHit("configure vaccine reminder intervals as required by State law")).toBeNull();
+    expect(vagueHit("provide the three standard reports listed in Attachment C")).toBeNull();
+    expect(vagueHit("configure reminder intervals as required")).not.toBeNull();
+  });
+  it("reads a free month requested and 'NOT yet approved' on the deal desk as an exception", () => {
+    const desk = "Requested 01/20/2026 by the AE, NOT yet approved: first 30 days of the diary free of charge.";
+    expect(flags({ deal_desk_exception: desk }, "scope_exception")).toHaveLength(1);
+  });
+  it("reads 'owner: unclaimed on our side so far' as no owner", () => {
+    const cs = "Reminder texts before the spring vaccination clinic — owner: unclaimed on our side so far";
+    expect(flags({ cs_requirement: cs }, "unowned_requirement")).toHaveLength(1);
+  });
+});

@@ -166,7 +166,8 @@ const APPROVED = /\bapproved\b|\bDD[- ]?\d+|\bticket\b|\bsigned off\b|\bdeal des
 const ON_RECORD = /\bDD[- ]?\d+|\b(?:on|in) the (?:OF|order form)\b/;
 const DECLINED = new RegExp(
   [
-    String.raw`\b(?:no|not|never|didn'?t|did not|won'?t|refused|declined|pointed (?:them|him|`,
+    // (a request "not yet approved" is pending, not declined)
+    String.raw`\b(?:no|not(?!\s+(?:yet\s+)?approved)|never|didn'?t|did not|won'?t|refused|declined|pointed (?:them|him|`,
     String.raw`her) to)\b[^.]{0,300}\b(?:discount|free|waive|credit)|`,
     // "The free month was NOT agreed — the deal desk declined it"
     String.raw`\b(?:discount|free|waive\w*|credit)\b[^.]{0,80}\b(?:not (?:agreed|approved|offered)|declined|`,
@@ -215,7 +216,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 40,
+  version: 41,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

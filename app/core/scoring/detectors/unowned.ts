@@ -36,7 +36,7 @@ const UNOWNED = new RegExp(
       String.raw`fixed)|tbd|tbc|nobody|no one|unclear|none)`,
     String.raw`\bno named (?:person|owner|individual|lead)\b`,
     // "owner: open", "owner: to be named", "no PeopleSoft resource identified"
-    String.raw`\bowner\s*[:=—–-]\s*(?:open|vacant|unclear|undecided|to be (?:named|assigned|confirmed|decided|` +
+    String.raw`\bowner\s*[:=—–-]\s*(?:open|vacant|unclear|undecided|unclaimed|to be (?:named|assigned|confirmed|decided|` +
       String.raw`determined|appointed))\b`,
     // "who owns this on our side is still open", "who scopes this on our side is not decided"
     String.raw`\bwho\s+(?:owns|scopes|does|handles|writes|builds|runs|configures|leads|maps|takes)\b[^.;?]{0,60}` +
@@ -110,7 +110,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 38,
+  version: 39,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
