@@ -212,7 +212,7 @@ const NOT_A_PRICE = new RegExp(
   [
     String.raw`\b(?:total|subtotal|sub-total|grand|tcv|acv|less|credit|discount|travel|expenses?|`,
     String.raw`cap(?:ped)?|not[- ]to[- ]exceed|nte|estimate[ds]?|budget|deposit|penalt|liabilit|insurance|`,
-    String.raw`(?<!-)off|knock\w*|waiv\w*|`,
+    String.raw`(?<!-)off|knock\w*|waiv\w*|list(?: price)?|rrp|msrp|`,
     String.raw`revenue|turnover|spend|worth|valued?)\b`,
   ].join(""),
   "i",

@@ -3418,3 +3418,13 @@ describe("session 24 families, law-bounded wording, pending requests and unclaim
     expect(flags({ cs_requirement: cs }, "unowned_requirement")).toHaveLength(1);
   });
 });
+
+describe("session 24 families, a list price", () => {
+  it("does not compare the list price before a discount with the net fee the SOW states", () => {
+    const s =
+      "1. Booking diary. Accepted when 20 test bookings confirm by SMS.\n9.1 The implementation fee is $25,500, " +
+      "after the approved discount.";
+    const order = "Implementation: list $30,000, less 15% (DD-51) = $25,500\nKennelwise Pro, 12-month term";
+    expect(flags({ signed_scope: s, order_form: order }, "conflicting_terms")).toEqual([]);
+  });
+});
