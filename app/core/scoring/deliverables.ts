@@ -183,11 +183,19 @@ const NOT_WORK = new RegExp(
   ].join(""),
   "i",
 );
+// the customer describing itself: "The Department registers and inspects …", "The VSO assists about 2,600 …"
+// (case matters: an organisation's name or an acronym opens it)
+const CUSTOMER_SELF = new RegExp(
+  String.raw`^(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){0,4}?(?:Department|Office|Division|Agency|District|County|City|Board|` +
+    String.raw`Commission|Authority|Bureau|Library|Port|University|Hospital|Council|[A-Z]{2,6})(?:\s*\([^)]*\))?\s+` +
+    String.raw`(?:is|are|has|have|operates|serves|runs|employs|administers|assists|registers|maintains|manages|` +
+    String.raw`processes|holds|receives|issues|inspects|oversees|owns|licenses|permits)\b(?![^.]*\b(?:shall|will|must)\b)`,
+);
 /** Text that is no work: a duty of the customer, a fee, a capability, the contract itself. */
 function notWork(text: string): boolean {
   // (a scope that opens with its contract's reference, "SOW KW-12 (signed 3 May): booking module …", is work)
   const t = text.replace(/^(?:sow|pws|po|contract)\b[^:.]{0,60}:\s+(?=\S+\s+\S+\s+\S+)/i, "");
-  return NOT_WORK.test(t) || CAPABILITY.test(t);
+  return NOT_WORK.test(t) || CAPABILITY.test(t) || CUSTOMER_SELF.test(t.replace(/^[\s(]*[\dA-Za-z]{1,3}[.)]\s+/, ""));
 }
 
 const GOVERNANCE_LABEL = new RegExp(
@@ -546,6 +554,8 @@ function deliverablesOf(scope: string): Deliverable[] {
       if (ss.length > 1 && SUMMARY_LEAD.test(u.text)) return;
       // a short title sentence opening the scope ("Quote QuickStart.")
       if (k === 0 && blocks.indexOf(b) === 0 && ss.length > 1 && u.text.split(/\s+/).length <= 3) return;
+      // a name in title case near the top ("Harbour County Department of Parks, Bookings Division") titles the document
+      if (blocks.indexOf(b) <= 2 && titleCased(u.text)) return;
       const parts: Span[] = [];
       for (const p of clauses(scope, u.start, u.end, { commas: true })) {
         const prev = parts[parts.length - 1];
@@ -594,6 +604,16 @@ const UMBRELLA = new RegExp(
     String.raw`[^.;]*?(?:\bfor (?:the |its |their )?[A-Z]|\bto the [A-Z]|\bwith [A-Z]|` +
     String.raw`\bas an? (?:[\w-]+ )?(?:hosted|cloud|saas|managed|subscription)\b)`,
 );
+
+/** A line of capitalised words with no verb: a name or a title, not work. */
+function titleCased(text: string): boolean {
+  const words = text
+    .replace(/[—–,:;()"“”.-]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+  const content = words.filter((w) => !/^(?:of|and|the|for|&|to|in|on|at|a|an)$/i.test(w));
+  return content.length >= 3 && content.every((w) => /^[\p{Lu}\d]/u.test(w)) && !/\b(?:shall|will|must)\b/i.test(text);
+}
 
 /**
  * Custom work bought on the order form (a template, a dashboard, a build) that the SOW neither describes nor

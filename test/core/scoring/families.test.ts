@@ -3428,3 +3428,19 @@ describe("session 24 families, a list price", () => {
     expect(flags({ signed_scope: s, order_form: order }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 24 families, the customer introduced and the document's name", () => {
+  it("reads 'The Department registers …' and a title-cased name line at the top as no deliverables", () => {
+    const s = [
+      "SCOPE OF WORK",
+      "Harbour County Department of Parks, Bookings Division",
+      "1. The Department registers about nine thousand (9,000) kennel licences a year.",
+      "2. The PBD (Parks Bookings Division) runs four dog parks.",
+      "3. Contractor shall configure the kennel booking diary. Accepted when 20 test bookings confirm by SMS.",
+      "4. Contractor shall set up licence renewal reminders.",
+    ].join("\n");
+    expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([
+      "Contractor shall set up licence renewal reminders.",
+    ]);
+  });
+});
