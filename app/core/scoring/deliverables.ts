@@ -189,7 +189,8 @@ const CUSTOMER_SELF = new RegExp(
   String.raw`^(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){0,4}?(?:Department|Office|Division|Agency|District|County|City|Board|` +
     String.raw`Commission|Authority|Bureau|Library|Port|University|Hospital|Council|[A-Z]{2,6})(?:\s*\([^)]*\))?\s+` +
     String.raw`(?:is|are|has|have|operates|serves|runs|employs|administers|assists|registers|maintains|manages|` +
-    String.raw`processes|holds|receives|issues|inspects|oversees|owns|licenses|permits)\b(?![^.]*\b(?:shall|will|must)\b)`,
+    String.raw`processes|holds|receives|issues|inspects|oversees|owns|licenses|permits)\b` +
+    String.raw`(?![^.]*\b(?:shall|will|must)\b)`,
 );
 /** Text that is no work: a duty of the customer, a fee, a capability, the contract itself. */
 function notWork(text: string): boolean {
