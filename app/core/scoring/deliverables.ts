@@ -366,7 +366,10 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
           : null;
       if (led)
         for (const r of b.ids.filter((x) => !/^\d+$/.test(x)))
-          (PLACEHOLDER_CRITERION.test(led[1].trim()) || led[1].trim().split(/\s+/).length < 3
+          (PLACEHOLDER_CRITERION.test(led[1].trim()) ||
+          led[1].trim().split(/\s+/).length < 3 ||
+          // ("A5 — accepted to the City's satisfaction": a bare sign-off names the item without covering it)
+          (inAcceptance && !hasCondition(led[1]) && BARE_ONLY.test(led[1]))
             ? placeholders
             : refs
           ).add(r);

@@ -561,6 +561,14 @@ function parseDocument(text: string): DocumentModel {
       else if (
         looksLikeHeading(core, nextDeeper) ||
         (idm && titleKind !== "other" && words.length <= 6 && !siblingFollows && !siblingBefore) ||
+        // a numbered item that is only a section's name ("A8. Acceptance", "7. Schedule") opens that section
+        (idm &&
+          words.length <= 2 &&
+          !/[.;:]$/.test(core.replace(/\.$/, "")) &&
+          /^(?:acceptance|schedule|fees|out_of_scope|assumptions|responsibilities|change|definitions)$/.test(
+            titleKind,
+          ) &&
+          core.replace(/[.:]$/, "").trim().toLowerCase() === labelText.toLowerCase()) ||
         (!idm && !bullet && titleKind !== "other" && words.length <= 5)
       )
         heading = true;

@@ -3444,3 +3444,21 @@ describe("session 24 families, the customer introduced and the document's name",
     ]);
   });
 });
+
+describe("session 24 families, a numbered acceptance heading and a bare sign-off by id", () => {
+  it("reads 'A5. Acceptance' after sibling items as the acceptance section, and 'A3 — accepted to the Practice's satisfaction' as none", () => {
+    const s = [
+      "A1. Diary. Configure the booking diary for both clinics.",
+      "A2. Reminders. Set up vaccination reminder texts.",
+      "A3. Grooming. Set up the grooming diary for the mobile van.",
+      "A4. Approved milestones (approved by our delivery lead, 2 April 2026)",
+      "Diary live: 9 June 2026",
+      "A5. Acceptance",
+      "A1 — accepted when 20 test bookings confirm by SMS.",
+      "A2 — accepted when 10 reminders go out on their due date in UAT.",
+      "A3 — accepted to the Practice's satisfaction.",
+    ].join("\n");
+    const found = evidence({ signed_scope: s }, "missing_acceptance_criteria");
+    expect(found).toEqual(["Grooming. Set up the grooming diary for the mobile van."]);
+  });
+});
