@@ -3446,7 +3446,7 @@ describe("session 24 families, the customer introduced and the document's name",
 });
 
 describe("session 24 families, a numbered acceptance heading and a bare sign-off by id", () => {
-  it("reads 'A5. Acceptance' after sibling items as the acceptance section, and 'A3 — accepted to the Practice's satisfaction' as none", () => {
+  it("reads 'A5. Acceptance' after items as a section, and 'A3 — accepted to the Practice's satisfaction' as none", () => {
     const s = [
       "A1. Diary. Configure the booking diary for both clinics.",
       "A2. Reminders. Set up vaccination reminder texts.",
