@@ -178,6 +178,8 @@ const NOT_WORK = new RegExp(
     String.raw`languages)\s*:|^(?:data )?retention\b|`,
     String.raw`\bconfigured for (?:\w+ )?\(?\d[\d,]*\)? (?:named )?(?:users|seats|years|months|days)\b|`,
     String.raw`\b(?:is|are) (?:those|defined as)\b|`,
+    // a line that bounds the scope ("Tax types in scope: sales and use tax", "Sites in scope: Leeds and York")
+    String.raw`^[\w ,/&-]{2,40}\bin scope\s*:|`,
     // what the supplier must not do is a condition on the work, not a deliverable
     String.raw`^(?:the )?(?:contractor|vendor|supplier|provider|consultant)\s+(?:shall|must|will|may) not\b`,
   ].join(""),

@@ -3462,3 +3462,13 @@ describe("session 24 families, a numbered acceptance heading and a bare sign-off
     expect(found).toEqual(["Grooming. Set up the grooming diary for the mobile van."]);
   });
 });
+
+describe("session 24 families, a line that bounds the scope", () => {
+  it("does not read 'Clinics in scope: Harbourside and Quayside' as a deliverable", () => {
+    const s = [
+      "1.1 Configure the kennel booking diary. Accepted when 20 test bookings confirm by SMS.",
+      "1.2 Clinics in scope: Harbourside and Quayside.",
+    ].join("\n");
+    expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
