@@ -178,6 +178,8 @@ const NOT_WORK = new RegExp(
     String.raw`languages)\s*:|^(?:data )?retention\b|`,
     String.raw`\bconfigured for (?:\w+ )?\(?\d[\d,]*\)? (?:named )?(?:users|seats|years|months|days)\b|`,
     String.raw`\b(?:is|are) (?:those|defined as)\b|`,
+    // a bare count of seats ("One hundred ten (110) case manager and supervisor accounts.") is bought, not built
+    String.raw`^(?:[\w-]+\s+){0,4}\(?\d[\d,]*\)?\s+(?:[\w-]+\s+){0,4}(?:accounts|seats|licen[cs]es|users)\.?$|`,
     // a line that bounds the scope ("Tax types in scope: sales and use tax", "Sites in scope: Leeds and York")
     String.raw`^[\w ,/&-]{2,40}\bin scope\s*:|`,
     // what the supplier must not do is a condition on the work, not a deliverable

@@ -3472,3 +3472,13 @@ describe("session 24 families, a line that bounds the scope", () => {
     expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 24 families, a bare count of seats", () => {
+  it("does not read 'Users. Forty (40) receptionist and vet accounts.' as a deliverable", () => {
+    const s = [
+      "1. Users. Forty (40) receptionist and vet accounts.",
+      "2. Diary. Configure the kennel booking diary. Accepted when 20 test bookings confirm by SMS.",
+    ].join("\n");
+    expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
