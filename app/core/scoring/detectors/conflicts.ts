@@ -24,6 +24,7 @@ function sameContext(a: Fact, b: Fact): boolean {
 const CONTRACT = new Set(["signed_scope", "order_form"]);
 /** A deal-desk record's id ("DD 7781", "DQ-0511", "DDR-4410"). */
 const RECORD_ID = /\b(DDR?|DQ)[-\s#]?(\d{3,5})\b/g;
+const recordIds = (t: string) => new Set([...t.matchAll(RECORD_ID)].map((m) => m[1] + m[2]));
 
 /** Do two facts of the same key state compatible values? */
 function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): boolean {
@@ -175,9 +176,8 @@ export const conflictsDetector: Detector = {
           );
         if (restates(a, b) || restates(b, a)) continue;
         // a note that cites the approval record the order form carries restates it ("Quarterly billing is DD 7781")
-        const records = (t: string) => new Set([...t.matchAll(RECORD_ID)].map((m) => m[1] + m[2]));
         const cited = (x: Fact, y: Fact) =>
-          !CONTRACT.has(x.source) && [...records(x.clause.text)].some((r) => records(ctx.text(y.source)).has(r));
+          !CONTRACT.has(x.source) && [...recordIds(x.clause.text)].some((r) => recordIds(ctx.text(y.source)).has(r));
         if (a.kind === "cadence" && (cited(a, b) || cited(b, a))) continue;
         for (const [x, y] of [
           [a, b],
