@@ -4,6 +4,7 @@
 import {
   ACCEPTANCE_ABROAD,
   documentOf,
+  namesItems,
   normalizeId,
   referencedIds,
   sectionKind,
@@ -368,8 +369,9 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
         s.start - b.start <= 12
           ? /^\s*\S+\s*[|:—–]\s*(.*)$/.exec(b.text)
           : null;
+      const itemColumn = namesItems(b.cells?.find((c) => c.text === b.rawId)?.header ?? "");
       if (led)
-        for (const r of b.ids.filter((x) => !/^\d+$/.test(x)))
+        for (const r of b.ids.filter((x) => itemColumn || !/^\d+$/.test(x)))
           (PLACEHOLDER_CRITERION.test(led[1].trim()) ||
           led[1].trim().split(/\s+/).length < 3 ||
           // ("A5 — accepted to the City's satisfaction": a bare sign-off names the item without covering it)

@@ -55,6 +55,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     new RegExp(
       [
         String.raw`\baccept|\bsign[- ]?off\b|\binspection\b|\bqasp\b|\bquality assurance\b|`,
+        // a performance-based work statement accepts its work against a summary of standards
+        String.raw`\bperformance (?:requirements summary|standards?)\b|\bacceptable quality levels?\b|`,
         String.raw`\bdefinition of done\b|\bcompletion\b|\bdone\b|\bfinished\b|\b(?:${ACCEPTANCE_ABROAD})`,
       ].join(""),
     ),
@@ -776,6 +778,9 @@ const REF_RE = new RegExp(
   "gi",
 );
 const REF_WORD_LEAD = new RegExp(String.raw`^${REF_WORD}\s`, "i");
+const REF_WORD_ONLY = new RegExp(String.raw`^${REF_WORD}(?:\s*(?:#|no\.?|id))?$`, "i");
+/** A column headed by an item word ("Deliverable", "Task #") holds ids, bare numbers too: "1 | counts match …". */
+export const namesItems = (header: string) => REF_WORD_ONLY.test(header.trim());
 
 const NUMBER_WORD_BEFORE_PAREN = new RegExp(String.raw`\b${NUMBER_WORD}\s*\($`, "i");
 
@@ -786,7 +791,7 @@ const NUMBER_WORD_BEFORE_PAREN = new RegExp(String.raw`\b${NUMBER_WORD}\s*\($`, 
 export function referencedIds(sentence: string): Set<string> {
   const refs = new Set<string>();
   const s = sentence.replace(/\b[A-Z]{2,}[- ]?\d+(?:\.\d+)+\b(?![-–])/g, (m) =>
-    /^(?:CLIN|REQ|US|WP|DEL|SOW)/.test(m) ? m : " ",
+    /^(?:CLIN|REQ|US|WP|DEL|SOW|PWS|SOO)/.test(m) ? m : " ",
   ); // "WCAG 2.1", "SAML 2.0" are versions
   const re = REF_RE;
   re.lastIndex = 0;

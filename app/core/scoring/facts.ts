@@ -590,14 +590,25 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
   // a unit column names what the quantity counts too ("| 10 | user |", "| 110 | bus |"), unless it is a period, a
   // session or a lot
   const named = b.cells.find((c) => /^(?:unit|uom|unit of measure)$/i.test(c.header.trim()))?.text.trim() ?? "";
-  const column = /^[a-z][a-z -]{1,20}$/i.test(named)
-    ? (countedNoun([named.toLowerCase()]) ?? countedNoun([`${named}s`]) ?? countedNoun([`${named}es`]))
-    : null;
+  // ("EA", "LOT", "job": each of the described thing, not a thing of its own)
+  const column =
+    /^[a-z][a-z -]{1,20}$/i.test(named) &&
+    !/^(?:ea|each|lot|ls|lump sum|job|set|pcs?|nos?|item|yrs?|mos?|hrs?|wks?)$/i.test(named)
+      ? (countedNoun([named.toLowerCase()]) ?? countedNoun([`${named}s`]) ?? countedNoun([`${named}es`]))
+      : null;
   // "appraiser license | 12": seats for twelve appraisers (the people, as a note counts them, and the seats)
   const holder = /\b([a-z]{3,}?)s? (?:licen[cs]es?|seats?)\b/i.exec(desc)?.[1];
   const people = holder && PERSON.test(holder) ? stem(`${holder}s`) : null;
+  // "asset tag | 500", "cart tag | 28,000": a tag or sensor is fitted one to each of the thing it names
+  const fitted = /\b([a-z]{3,}?)s? (?:tags?|labels?|stickers?|sensors?|trackers?|beacons?|transponders?)\b/i.exec(
+    desc,
+  )?.[1];
+  const bearer =
+    fitted && !/^(?:rfid|nfc|gps|smart|asset-?less)$/i.test(fitted)
+      ? (unitOf(fitted) ?? countedNoun([`${fitted}s`]))
+      : null;
   const units = [
-    ...new Set([described, column, people].filter((u): u is string => !!u).map((u) => u.replace(/^n:/, ""))),
+    ...new Set([described, column, people, bearer].filter((u): u is string => !!u).map((u) => u.replace(/^n:/, ""))),
   ];
   // a description that counts its own thing ("subscription, up to 3,000 worker records | 2 |") leaves the Qty column
   // counting something else (years, subscriptions)
@@ -920,7 +931,7 @@ const HOURS = new RegExp(
 
 const HOUR_BUDGET_HINT = new RegExp(
   [
-    String.raw`\bcap(?:ped)?\b|\bnot to exceed\b|@|\bbank\b|\bblock\b|\bbudget\b|\bpool\b|\bprepaid\b|`,
+    String.raw`\bcap(?:ped)?\b|\bnot to exceed\b|@|\bbank\b|\bblock\b|\bbudget\b|\bpool\b|\bprepaid\b|\bretainer\b|`,
     String.raw`\bt&m\b|\btime (?:and|&) materials\b|\bhours of (?:[\w-]+ ){0,3}(?:services|consulting|development|`,
     String.raw`professional|support|hypercare|advisory)\b|`,
     // a line of support hours ("Post go-live remote support, 80 hours")
@@ -931,7 +942,9 @@ const HOUR_BUDGET_HINT = new RegExp(
 /** A block of service hours (a capped bank, "220 hours @ $140"), not a session length or a notice. */
 function hourBudgets(source: TextSource, c: Span, out: Fact[]) {
   if (!HOUR_BUDGET_HINT.test(c.text)) return;
-  if (/\/\s*(?:month|mo|week|day)\b|\bper (?:month|week|day)\b|\bsla\b|\bresponse\b|\bwithin\b/i.test(c.text)) return;
+  // (an incident-response retainer is a bank of hours, not a response time)
+  const timing = /\bsla\b|\bresponse\b|\bwithin\b/i.test(c.text) && !/\bretainer\b/i.test(c.text);
+  if (timing || /\/\s*(?:month|mo|week|day)\b|\bper (?:month|week|day)\b/i.test(c.text)) return;
   for (const m of c.text.matchAll(HOURS)) {
     const v = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!v || v < 10) continue;

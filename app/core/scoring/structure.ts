@@ -101,6 +101,14 @@ export function sentences(text: string, start: number, end: number): Span[] {
   return out;
 }
 
+/** What follows a dash in a schedule line ("Go-live — 2026-12-07", "UAT — 15 June 2026"): its date, no clause. */
+const DATE_ONLY = new RegExp(
+  String.raw`^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|` +
+    String.raw`\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|` +
+    String.raw`[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})` +
+    String.raw`\s*[.;]?\s*$`,
+);
+
 /**
  * Splits a sentence into clauses at top-level commas, semicolons, dashes and "and"/"but"/"so",
  * never inside parentheses or quotes.
@@ -125,8 +133,10 @@ export function clauses(
     else if ((c === ")" || c === "]") && depth > 0) depth--;
     if (depth > 0) continue;
     if (c === ";") cut(i, 1);
-    else if ((c === "—" || c === "–") && /\s/.test(text[i - 1] ?? "") && /\s/.test(text[i + 1] ?? "")) cut(i, 1);
-    else if (c === " " && text[i + 1] === "-" && text[i + 2] === " ") cut(i, 2);
+    else if ((c === "—" || c === "–") && /\s/.test(text[i - 1] ?? "") && /\s/.test(text[i + 1] ?? "")) {
+      if (!DATE_ONLY.test(text.slice(i + 1, end))) cut(i, 1);
+    } else if (c === " " && text[i + 1] === "-" && text[i + 2] === " " && !DATE_ONLY.test(text.slice(i + 2, end)))
+      cut(i, 2);
     else if (
       opts.commas &&
       c === "," &&

@@ -3482,3 +3482,86 @@ describe("session 24 families, a bare count of seats", () => {
     expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 25 families, a performance-based statement's standards as its acceptance", () => {
+  const work = [
+    "SECTION 2 — SERVICES",
+    "2.1 Reporting. The Contractor shall send a monthly report on kennel occupancy.",
+    "2.2 Booking diary. The Contractor shall configure the booking diary for both clinics.",
+    "2.3 Reminders. The Contractor shall set up vaccination reminder texts.",
+    "2.4 Grooming. The Contractor shall set up the grooming diary for the mobile van.",
+  ];
+  it("reads a Performance Requirements Summary as acceptance, its rows naming the services they accept", () => {
+    const s = [
+      ...work,
+      "SECTION 3 — PERFORMANCE REQUIREMENTS SUMMARY",
+      "Ref | Objective | Standard | AQL | Method",
+      "S1 | Reporting (2.1) | Report in by the 3rd working day | One late report a year | Periodic inspection",
+      "S2 | Diary (2.2) | 20 test bookings confirm by SMS | 100% | Demonstration",
+      "S3 | Reminders (2.3) | Reminder texts go out on their due date | Zero misses in UAT | Sampling",
+    ].join("\n");
+    expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([
+      "Grooming. The Contractor shall set up the grooming diary for the mobile van.",
+    ]);
+  });
+  it("reads 'the services in PWS 2.1 through 2.4' as the items numbered 2.1 to 2.4", () => {
+    const s = [
+      ...work,
+      "SECTION 3 — ACCEPTANCE",
+      "The standards below govern acceptance of the services in PWS 2.1 through 2.4; each is accepted when " +
+        "the clinic manager confirms in writing that it meets its standard.",
+    ].join("\n");
+    expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("reads bare numbers under a 'Deliverable' column as the deliverables they name", () => {
+    const s = [
+      "2. DELIVERABLES",
+      "Deliverable 1. Configure the booking diary for both clinics.",
+      "Deliverable 2. Set up vaccination reminder texts.",
+      "Deliverable 3. Write a front-desk handbook.",
+      "3. PERFORMANCE STANDARDS",
+      "Deliverable | Standard | AQL | Method",
+      "1 | 20 test bookings confirm by SMS | 100% | Demonstration",
+      "2 | Reminder texts go out on their due date | Zero misses in UAT | Sampling",
+    ].join("\n");
+    const found = evidence({ signed_scope: s }, "missing_acceptance_criteria");
+    expect(found).toEqual(["Write a front-desk handbook."]);
+  });
+});
+
+describe("session 25 families, quantities on a price schedule and a bank of hours", () => {
+  it("counts a row of tags by the thing each is fitted to, and reads 'EA' as no thing of its own", () => {
+    const s = "1. Tag all 9,000 kennel doors with an RFID label. Accepted when 50 sampled doors read at the desk.";
+    const order = [
+      "CLIN | Description | Qty | Unit | Unit Price | Extended",
+      "0001 | RFID door tag, supplied and fitted | 7,500 | EA | $2.10 | $15,750.00",
+      "0002 | Desk reader, installed | 4 | EA | $900.00 | $3,600.00",
+    ].join("\n");
+    expect(evidence({ signed_scope: s, order_form: order }, "conflicting_terms")).toEqual([
+      expect.stringContaining("9,000"),
+      expect.stringContaining("7,500"),
+    ]);
+    const keys = factsOf(buildContext({ ...base, order_form: order })).map((f) => f.key);
+    expect(keys.filter((k) => /^count:ea/.test(k))).toEqual([]);
+  });
+  it("reads an incident-response retainer as a bank of hours, not a response time", () => {
+    const s =
+      "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.\n" +
+      "2. Support. The Contractor shall hold an incident response retainer of thirty (30) hours per contract year.";
+    const cs = "Retainer: 45 hours a year for the clinic's incidents — owner: CSM Dara";
+    expect(evidence({ signed_scope: s, cs_requirement: cs }, "conflicting_terms")).toEqual([
+      expect.stringContaining("thirty (30) hours"),
+      expect.stringContaining("45 hours"),
+    ]);
+  });
+  it("reads a schedule line 'Go-live — 2026-06-15' as the go-live's date", () => {
+    const s = [
+      "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.",
+      "2. Schedule (approved by our delivery lead)",
+      "Diary configured — 2026-05-01",
+      "Go-live — 15 June 2026",
+    ].join("\n");
+    const dated = factsOf(buildContext({ ...base, signed_scope: s })).filter((f) => f.key === "date:golive");
+    expect(dated.map((f) => f.value)).toEqual([615]);
+  });
+});
