@@ -1225,6 +1225,13 @@ function itemDate(
   };
 }
 
+/** "before summer reading starts on June 13": the date of an occasion the milestone comes before, a deadline. */
+const OCCASION_ON = new RegExp(
+  String.raw`\b(?:before|ahead of|in time for|prior to)\b[^.;]{0,60}` +
+    String.raw`\b(?:starts?|begins?|opens?|kicks? off|is held)\s+(?:on\s+)?$`,
+  "i",
+);
+
 function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean) {
   const ds = dateMentions(c.text, { dayFirst }).filter((d) => d.key && /^\d{2}(?:-\d{2})?$/.test(d.key));
   if (!ds.length) {
@@ -1288,7 +1295,8 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
     return;
   }
   const bound: Quantity["bound"] =
-    /\b(?:before|by|no later than|prior to|until)\s+(?:the\s+)?(?:(?:end|start|middle) of\s+)?$/i.test(lead)
+    /\b(?:before|by|no later than|prior to|until)\s+(?:the\s+)?(?:(?:end|start|middle) of\s+)?$/i.test(lead) ||
+    OCCASION_ON.test(c.text.slice(Math.max(0, d.start - 90), d.start))
       ? "max"
       : dd
         ? "exact"

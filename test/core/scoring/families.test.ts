@@ -3565,3 +3565,24 @@ describe("session 25 families, quantities on a price schedule and a bank of hour
     expect(dated.map((f) => f.value)).toEqual([615]);
   });
 });
+
+describe("session 25 families, a restated baseline, an occasion's date and a forecast", () => {
+  const s =
+    "1. Configure the kennel booking module. Accepted when 20 test bookings confirm by SMS.\n" +
+    "SCHEDULE\nBaseline concurred by our delivery lead on 2 March 2026: diary go-live 2026-06-01.";
+  it("reads 'Go-live June 1 per the concurred baseline' in the notes as the approved date, not a new one", () => {
+    const note = "Dates. Go-live June 1 per the concurred baseline; the practice has it in the rota.";
+    expect(flags({ signed_scope: s, kickoff_note: note }, "timeline_assumption")).toEqual([]);
+  });
+  it("reads 'live before the open day starts on June 13' as a deadline the approved June 1 meets", () => {
+    const note = "Open day. I told Priya we'd be live before the open day starts on June 13.";
+    expect(flags({ signed_scope: s, kickoff_note: note }, "conflicting_terms")).toEqual([]);
+  });
+  it("does not read a customer's forecast of a volume as a promise", () => {
+    const note = [
+      "Growth: Priya expects roughly 12 new kennel blocks in the spring — inside the 40-block cap.",
+      "Kennel count: the manager thinks the real number is a little higher than the 300 in the order.",
+    ].join("\n");
+    expect(flags({ signed_scope: s, kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

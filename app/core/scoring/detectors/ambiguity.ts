@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 53,
+  version: 54,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

@@ -51,6 +51,13 @@ const CUSTOMER_WANT = new RegExp(
     String.raw`needs?(?! to\b)|expects?|is expecting|are expecting|requests?|requested)\b`,
   ].join(""),
 );
+// a forecast of a volume is no ask ("Ravi expects about 40 new kennels next year", "thinks the real count is higher")
+const VOLUME_ESTIMATE = new RegExp(
+  String.raw`\b(?:expects?|thinks?|estimates?|reckons?|forecasts?|projects?)\b[^.;]{0,40}` +
+    String.raw`(?:\b(?:about|roughly|around|approximately|nearly|close to|some)\s+|~\s*)\d|` +
+    String.raw`\b(?:count|number|volume|headcount)\b[^.;]{0,40}\b(?:a (?:little|bit) )?(?:higher|lower)\b`,
+  "i",
+);
 const SOMEDAY = /\beventually\b|\bsomeday\b|\bdown the road\b|\bat some point\b|\bnext year\b|\bin the future\b/i;
 const FIRST_PERSON_COMMIT = new RegExp(
   [
@@ -314,7 +321,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 57,
+  version: 58,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -367,7 +374,7 @@ export const promisesDetector: Detector = {
         )
           continue;
         if (noteNoise(u.text)) continue;
-        if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain)) continue;
+        if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain) || VOLUME_ESTIMATE.test(plain)) continue;
         if (/\?\s*$/.test(plain) && !FIRST_PERSON_COMMIT.test(plain)) continue;
         if (
           SERVICE_LEVEL.test(plain) ||

@@ -101,7 +101,8 @@ const SCHEDULE_WORD = new RegExp(
 );
 // (with approval in the languages international packets mix in: freigegeben, aprobado, aprovado, approuvé …)
 const APPROVALS =
-  String.raw`approved|confirmed|agreed|signed off|freigegeben|genehmigt|aprobad[oa]|aprovad[oa]|approuv\w*|` +
+  String.raw`approved|confirmed|agreed|signed off|concurred|countersigned|` +
+  String.raw`freigegeben|genehmigt|aprobad[oa]|aprovad[oa]|approuv\w*|` +
   String.raw`goedgekeurd|approvato|godk[äa]nd|zatwierdzon\w*|valid[ée]e?`;
 const APPROVAL_WORD = new RegExp(String.raw`\b(?:${APPROVALS}|signed|validated|reviewed|committed)\b`, "i");
 const DELIVERY_WORD = /\b(?:delivery|implementation|project manager|pm|services|ps|contractor'?s|provider'?s|our)\b/i;
@@ -123,17 +124,19 @@ const APPROVED_SCHEDULE = {
 };
 // delivery itself approving, in a note's words ("the schedule delivery approved", "confirmed by our delivery lead")
 const DELIVERY_APPROVED = new RegExp(
-  String.raw`\bdelivery\b(?:\s+\w+){0,3}\s+(?:approved|confirmed|signed off)\b|` +
-    String.raw`\b(?:approved|confirmed|signed off) by (?:\w+ )?delivery\b`,
+  String.raw`\bdelivery\b(?:\s+\w+){0,3}\s+(?:approved|confirmed|signed off|concurred)\b|` +
+    String.raw`\b(?:approved|confirmed|signed off|concurred(?: in)?) by (?:\w+ )?delivery\b`,
   "i",
 );
 // a sales-side line that restates the approved plan (its date "per the agreed plan")
 const APPROVED_REF = new RegExp(
   [
     String.raw`\b(?:per|on|in|from|under|matches|is) (?:the |our |their )?(?:signed|approved|agreed|`,
-    String.raw`confirmed|baseline|signed-off|delivery)[- ]?(?:off )?(?:schedule|\w*plan|ims|timeline|`,
-    String.raw`project plan|dates)\b|\b(?:signed|approved|confirmed|agreed)[- ](?:off )?(?:schedule|`,
-    String.raw`plan|ims|timeline|dates)\b|\bper the (?:ims|schedule|plan|sow|appendix)\b|\bwhat (?:they|`,
+    String.raw`confirmed|baseline|signed-off|delivery|concurred|countersigned)[- ]?(?:off )?(?:schedule|\w*plan|`,
+    String.raw`ims|timeline|project plan|dates|baseline)\b|\b(?:signed|approved|confirmed|agreed|concurred)[- ]`,
+    String.raw`(?:off )?(?:schedule|plan|ims|timeline|dates|baseline)\b|`,
+    String.raw`\bper the (?:ims|schedule|plan|sow|appendix)\b|`,
+    String.raw`\bwhat (?:they|`,
     String.raw`we|delivery) approved\b|\bin appendix\b|\byou (?:confirmed|approved|signed off)\b`,
   ].join(""),
   "i",
@@ -305,7 +308,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 56,
+  version: 57,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
