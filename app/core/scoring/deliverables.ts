@@ -432,6 +432,7 @@ const PLACEHOLDER_CRITERION = new RegExp(
     String.raw`^(?:(?:acceptance|criteria)\s*[:=—–-]?\s*)?(?:tbd|tbc|n\/a|-+|—|(?:as )?(?:mutually )?agreed|`,
     String.raw`per (?:customer|client) sign-?off|(?:customer|client) sign-?off|to (?:the )?(?:customer|client)'?s `,
     String.raw`satisfaction|(?:customer|client) to (?:approve|confirm|sign(?: it)? off)|best[- ]efforts?|`,
+    String.raw`(?:at|in) (?:its|their|his|her|the \w+['’]s) (?:sole |absolute )?discretion|`,
     // a placeholder that names who settles it later ("to be defined by the finance lead")
     String.raw`to be (?:agreed|defined|confirmed|determined|decided)\b[^.;|]{0,60})\.?$`,
   ].join(""),
@@ -505,15 +506,19 @@ function deliverablesOf(scope: string): Deliverable[] {
       REMOVED.test(/[:—–]\s*([^:—–]+?)\.?\s*$/.exec(b.text)?.[1] ?? "")
     )
       continue;
-    const rowCondition = b.cells?.some(
-      (c) =>
-        c !== (b.head as never) &&
-        c.text !== b.head.text &&
-        /accept|criteri|sign-?off|done|complete|standard|measure|test/.test(c.header) &&
-        c.text.trim() !== "" &&
-        hasCondition(`accepted when ${c.text}`) &&
-        !PLACEHOLDER_CRITERION.test(c.text.trim()),
-    );
+    const rowCondition = b.cells?.some((c) => {
+      if (c === (b.head as never) || c.text === b.head.text) return false;
+      if (!/accept|criteri|sign-?off|done|complete|standard|measure|test/.test(c.header)) return false;
+      // a "Sign-off by" cell names who signs; only what follows the name is a condition ("CFO — totals reconcile")
+      const said = /\bby\b|approver|signatory|\bwho\b/.test(c.header)
+        ? c.text
+            .split(/\s[—–-]\s|:\s/)
+            .slice(1)
+            .join(" ")
+            .trim()
+        : c.text.trim();
+      return said !== "" && hasCondition(`accepted when ${said}`) && !PLACEHOLDER_CRITERION.test(said);
+    });
     // an item whose own acceptance line is a placeholder has none, whatever its tasks or counts say
     const placeheld = idsOf(b).some((k) => cov.placeholders.has(k) && !cov.refs.has(k));
     const itemCovered =

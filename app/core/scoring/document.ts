@@ -77,7 +77,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     new RegExp(
       [
         String.raw`\bschedule\b|\btimeline\b|\bmilestones?\b|\bkey dates\b|\bdates\b|`,
-        String.raw`\bperiod of performance\b|\bproject plan\b|\bsprint plan\b|\bplanning\b|\bcalendar\b|^plan$|`,
+        String.raw`\bperiod of performance\b|\bproject plan\b|\bphase plan\b|\bsprint plan\b|\bplanning\b|`,
+        String.raw`\bcalendar\b|^plan$|`,
         String.raw`\b(?:zeitplan|projektplan|terminplan|cronograma|calendario|calendrier|tidsplan|harmonogram)\b|`,
         // "Go-live: 1 June", "Rollout: one wave a month"
         String.raw`^(?:go[- ]?live|cut[- ]?over|roll[- ]?out|phasing|time|timing|time of performance)$`,
@@ -107,6 +108,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`\bgovernance\b|\bproject management\b|\bkey personnel\b|\bpersonnel\b|\bstaffing\b|`,
         String.raw`\bcommunications?\b|\bsteering\b|\bproject (?:organi[sz]ation|team|language)\b|`,
         String.raw`\bapproach\b|\bmethodology\b|\breporting and meetings\b|\bwarrant(?:y|ies)\b|`,
+        String.raw`^(?:[—–-]\s*)?(?:the |our )?team\b|`,
         String.raw`\bconfidential\w*\b|\bgeneral\b|\bnotices?\b|\bterms and conditions\b`,
       ].join(""),
     ),
@@ -384,7 +386,7 @@ function parseDocument(text: string): DocumentModel {
         header = cells.filter((c) => c.text).map((c) => c.text.toLowerCase());
         continue;
       }
-      const prevIsTable = li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end));
+      const prevIsTable = li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end)) && joined(ll[li - 1], ln);
       // a row with a rule under it ("|---|---|") is a header, whatever came before it
       const ruled = li + 1 < ll.length && TABLE_RULE.test(ll[li + 1].text.trim());
       if (ruled) {
@@ -718,8 +720,23 @@ function tableSection(cells: Cell[], main: Cell, around: Section): Section | nul
   if (others.length >= 2 && others.every((c) => RACI_CELL.test(c.text)))
     return { kind: "responsibilities", title: "raci" };
   if (/^(?:milestones?|key dates?|events?)$/.test(main.header)) return { kind: "schedule", title: main.header };
+  // "| Phase | Weeks | Exit gate |": a plan of phases and their timing; "| Role | Name |": the team
+  const headers = cells.map((c) => c.header);
+  if (
+    headers.some((h) => /^(?:phases?|stages?|gates?|waves?|plan)\b/.test(h)) &&
+    headers.some((h) => /^(?:weeks?|dates?|timing|when|duration|months?|start|end|due)\b/.test(h))
+  )
+    return { kind: "schedule", title: headers[0] };
+  if (headers.some((h) => /^roles?$/.test(h)) && headers.some((h) => /^(?:name|person|who)$/.test(h)))
+    return { kind: "governance", title: "team" };
   // a table of work after a summary ("Scope at a glance", then "| WP | Work | Exit criterion |") is the scope
-  if (around.kind === "background" && /^(?:work|deliverables?|tasks?|workstreams?|work packages?)$/.test(main.header))
+  // (as is one right under the document's title)
+  if (
+    (around.kind === "background" || around.kind === "title") &&
+    [main.header, ...cells.map((c) => c.header)].some((h) =>
+      /^(?:work|deliverables?|outputs?|tasks?|workstreams?|work packages?)$/.test(h),
+    )
+  )
     return { kind: "scope", title: main.header };
   return null;
 }
@@ -749,6 +766,10 @@ const DESCRIBING_HEADER = new RegExp(
 
 /** The cell that says what a row is: the deliverable/description column, else the longest text cell. */
 function describingCell(cells: Cell[]): Cell | null {
+  const usable = (c: Cell) => c.text && !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(c.text);
+  // what a row delivers is named first ("| Workstream | Activities | Outputs |": the outputs)
+  const delivered = cells.find((c) => /^(?:deliverables?|outputs?|work products?)\b/.test(c.header) && usable(c));
+  if (delivered) return delivered;
   const named = cells.find(
     (c) =>
       DESCRIBING_HEADER.test(c.header) &&

@@ -3586,3 +3586,32 @@ describe("session 25 families, a restated baseline, an occasion's date and a for
     expect(flags({ signed_scope: s, kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 25 families, a consulting grid of workstreams, outputs and who signs", () => {
+  const grid = [
+    "HARBOURSIDE VETERINARY GROUP",
+    "Statement of Work HVG-07 — Clinic Operations Review",
+    "",
+    "| Workstream | Activities | Outputs | Sign-off by |",
+    "|---|---|---|---|",
+    "| W1 Baseline | Interview the 6 clinic managers; collect a year of diary data | Baseline pack of " +
+      "clinic utilisation | Operations Director — figures reconcile to the 2025 diary export |",
+    "| W2 Options | Compare three rota models | Rota options paper | Operations Director |",
+    "| W3 Pricing | Review the treatment price list | Revised price list | Finance Lead — at her discretion |",
+    "",
+    "Phase | Weeks | Exit gate   (approved by our delivery lead, 3 March 2026)",
+    "Discover | 1–4 | Baseline pack accepted",
+    "Design | 5–9 | Rota model chosen by the board",
+    "",
+    "Team",
+    "| Role | Name |",
+    "|---|---|",
+    "| Engagement lead | Tomasz Wierzbicki |",
+  ].join("\n");
+  it("takes the Outputs column as what each row delivers, and a bare name under 'Sign-off by' as no condition", () => {
+    expect(evidence({ signed_scope: grid }, "missing_acceptance_criteria")).toEqual([
+      "Rota options paper",
+      "Revised price list",
+    ]);
+  });
+});
