@@ -130,6 +130,14 @@ const SPEAKER_LABEL = new RegExp(
   ].join(""),
 );
 
+// a pasted chat's line with no colon: the name, its time stamp or a wide gap, then the message ("Dana Obi 10:05  …",
+// "Dana Obi  …")
+const CHAT_PASTE_SPEAKER = new RegExp(
+  String.raw`^\p{Lu}[\p{L}'’.-]+(?:(?:[ -]\p{Lu}[\p{L}'’.-]+){0,3}\s+\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s+|` +
+    String.raw`(?:[ -]\p{Lu}[\p{L}'’.-]+){1,3} {2,})(?=\S)`,
+  "u",
+);
+
 const FIELD_LABEL = new RegExp(
   [
     String.raw`^(?:owner|note|notes|scope|status|action|next steps?|risk|issue|ask|asks|update|summary|`,
@@ -140,7 +148,7 @@ const FIELD_LABEL = new RegExp(
 
 /** The length of a speaker label that opens a transcript line ("JEROME: ", "GP: ", "Rep (Ana): "), or 0. */
 export function speakerPrefix(text: string): number {
-  const m = SPEAKER_LABEL.exec(text);
+  const m = SPEAKER_LABEL.exec(text) ?? CHAT_PASTE_SPEAKER.exec(text);
   if (!m) return 0;
   // a field label ("Owner:", "Note:", "Scope:") is not a speaker
   if (FIELD_LABEL.test(m[0])) return 0;

@@ -101,7 +101,9 @@ const DURATION_TOPICS: [string, RegExp][] = [
         String.raw`\bhistor(?:y|ical|ic)\b|\bbackfill\b|\bback[- ]data\b|\barchive\b|\bretention\b|`,
         String.raw`\bretain(?:ed)?\b|\bkept\b|\bback to\b|`,
         // "ten (10) years of emissions inventory data", "the last five years of tenant certifications"
-        String.raw`\byears? of (?:[\w-]+ ){0,3}(?:data|records|certifications|transactions|files|documents)\b`,
+        String.raw`\b(?:years?|months?) of (?:[\w-]+ ){0,3}(?:data|records|certifications|transactions|files|`,
+        // ("24 months of repairs jobs", "three years of claims")
+        String.raw`documents|jobs|tickets|claims|cases|orders|invoices|logs)\b`,
       ].join(""),
       "i",
     ),
@@ -287,7 +289,7 @@ function countedNoun(phrase: string[]): string | null {
   if (pair) return pair;
   const and = words.findIndex((w) => /^(?:and|or|&)$/i.test(w));
   if (and > 0) {
-    const head = words.slice(and + 1).find((w) => /s$/i.test(w) && unitOf(w));
+    const head = words.slice(and + 1).find((w) => (/s$/i.test(w) || /^(?:people|staff)$/i.test(w)) && unitOf(w));
     if (head) return unitOf(head);
   }
   for (const w of words) {
@@ -305,7 +307,7 @@ function countedNoun(phrase: string[]): string | null {
 
 const OPEN_COUNT = new RegExp(
   String.raw`(${COUNT_LEAD}|all|every one of)?\s*\b(${NUM})${COUNT_TAIL}` +
-    String.raw`(?:\s*\((?:\d[\d,]*)\))?\s+((?:of (?:the|their|your|our|its)\s+)?` +
+    String.raw`(?:\s*\((?:\d[\d,]*)\))?\s+((?:of (?:the|their|your|our|its|his|her)\s+)?` +
     String.raw`(?:[A-Za-z][\w'&/-]*\s+){0,3}[A-Za-z][\w-]*)`,
   "gi",
 );
@@ -346,7 +348,9 @@ const PERSON = new RegExp(
     String.raw`lavorator|pracownik|apprenti)\w*)$`,
 );
 const LICENCE_CONTEXT = new RegExp(
-  String.raw`\b(?:seats?|licen[cs](?:es?|ed)|log(?:ging)? ?ins?|accounts?|access|view(?:ing|ers?)?|` +
+  String.raw`\b(?:seats?|licen[cs](?:es?|ed)|log(?:ging)?[- ]?ins?|accounts?|access|view(?:ing|ers?)?|` +
+    // "8 analysts can use it", "can log into the portal"
+    String.raw`can (?:use|access|log into|sign into) (?:it|them|the (?:\w+ )?(?:app|system|tool|platform|portal))|` +
     String.raw`needs? (?:a |their own )?(?:seat|login|licen[cs]e))\b|` +
     // each one using the product: "each of them has to clock in", "all 60 techs get the app"
     String.raw`\b(?:has|have|need|needs) to (?:clock|log|sign|use)\b|\b(?:gets?|on) the (?:app|mobile app)\b|` +
@@ -433,7 +437,7 @@ function countsIn(text: string): Count[] {
     // a range's far end ("3-5 so staff") and a product's version number count nothing
     .filter(
       (q) =>
-        !/\d\s*[-–]\s*$/.test(text.slice(Math.max(0, q.start - 3), q.start)) &&
+        !/\d\s*[-–]\s*$|\d:$/.test(text.slice(Math.max(0, q.start - 3), q.start)) &&
         !isAddition(text, q.start, numeralEnd(text, q)) &&
         !versionNumber(text, q.start, numeralEnd(text, q), q.value),
     )
@@ -446,7 +450,8 @@ function countsIn(text: string): Count[] {
     if (!value || value < 2 || !Number.isInteger(value)) continue;
     // a version or model number after a product name ("Prophet 21", "Dentrix 7")
     if (!m[1] && versionNumber(text, numAt, numAt + m[2].length, value)) continue;
-    if (/\d\s*[-–]\s*$/.test(text.slice(Math.max(0, numAt - 3), numAt))) continue;
+    // (nor the minutes of a time stamp: "16:12 commercials")
+    if (/\d\s*[-–]\s*$|\d:$/.test(text.slice(Math.max(0, numAt - 3), numAt))) continue;
     if (isAddition(text, numAt, numAt + m[2].length)) continue;
     if (
       /[$€£₹]\s*$/.test(text.slice(Math.max(0, m.index! - 2), m.index! + m[0].indexOf(m[2]))) ||

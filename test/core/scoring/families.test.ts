@@ -3615,3 +3615,33 @@ describe("session 25 families, a consulting grid of workstreams, outputs and who
     ]);
   });
 });
+
+describe("session 25 families, a pasted chat and the people who log in", () => {
+  it("counts 'all 12 of her reception and nursing people will get log-ins', '9 groomers can use it' as users", () => {
+    for (const note of [
+      "Tomasz told Priya all 12 of her reception and nursing people will get Kennelwise log-ins.",
+      "and on seats, said 9 groomers can use it",
+    ]) {
+      const users = factsOf(buildContext({ ...base, kickoff_note: note })).filter((f) => f.key === "count:user");
+      expect(users.map((f) => f.value)).toHaveLength(1);
+    }
+  });
+  it("reads '18 months of booking records' as history, and a chat line's time stamp as no count", () => {
+    const s = "1. Analyse 18 months of booking records from the old diary.";
+    const keys = factsOf(buildContext({ ...base, signed_scope: s })).map((f) => `${f.key} ${f.value}`);
+    expect(keys).toContain("history:month 18");
+    const note = "Dana Obi 16:12  commercials: list rates, nothing else";
+    const noted = factsOf(buildContext({ ...base, kickoff_note: note })).filter((f) => f.source === "kickoff_note");
+    expect(noted).toEqual([]);
+  });
+  it("reads a pasted chat's 'Name Surname  message' line without taking the name as promised words", () => {
+    const note = [
+      "Teams chat, clinic handover",
+      "Dana Obi  Priya asked for grooming reminders by WhatsApp and I said we'd do it",
+      "Sam Reyes  noted",
+    ].join("\n");
+    const found = flags({ kickoff_note: note }, "promise_not_in_scope");
+    expect(found).toHaveLength(1);
+    expect(found[0].message).not.toMatch(/Dana|Obi/);
+  });
+});
