@@ -248,6 +248,13 @@ function currencyTables(): { symbols: Map<string, string | null>; codes: Set<str
       Fr: "CHF",
       "Fr.": "CHF",
       SFr: "CHF",
+      // Gulf spellings: "Dhs 12,500", "SR 9,800", "QR 4,000", "KD 1,250"
+      Dh: "AED",
+      Dhs: "AED",
+      "Dhs.": "AED",
+      SR: "SAR",
+      QR: "QAR",
+      KD: "KWD",
     }))
       map.set(s, c);
     symbols = map;

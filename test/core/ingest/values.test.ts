@@ -98,6 +98,9 @@ describe("amounts", () => {
     ["(1,200)", -1200, null],
     ["CHF 1'234.50", 1234.5, "CHF"],
     ["kr 1 000", 1000, null],
+    ["Dhs 48,500", 48500, "AED"],
+    ["SR 9,800.00", 9800, "SAR"],
+    ["QR 4,000", 4000, "QAR"],
   ])("reads the CRM amount %s as %d %s", (raw, value, currency) =>
     expect(parseAmount(raw)).toEqual({ value, currency }),
   );
