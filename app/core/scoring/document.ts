@@ -653,11 +653,14 @@ function parseDocument(text: string): DocumentModel {
       // the document's particulars ("Engagement: …", "Our reference: …", "Prepared for: …") name it, they are no work
       else if (plainLine && PARTICULARS.test(inlineLabel[1].trim())) own = { kind: "title", title: "" };
     }
-    // the title block: unmarked lines before any section or item
+    // the title block: unmarked lines before any section or item (a requirement led by its priority, "Should: …",
+    // is an item)
+    const prioritised = PRIORITY_LABEL.test(body);
     if (
       !seenStructure &&
       !idm &&
       !bullet &&
+      !prioritised &&
       (section.kind === "none" || section.kind === "title") &&
       words.filter((w) => w !== "|").length <= 14 &&
       ll.length > 1 &&
@@ -665,7 +668,7 @@ function parseDocument(text: string): DocumentModel {
       sentences(text, contentStart, ln.end).length === 1
     )
       own = { kind: "title", title: "" };
-    if (idm || bullet) seenStructure = true;
+    if (idm || bullet || prioritised) seenStructure = true;
     if (own !== section && own.kind !== "title" && own.kind !== "other" && !idm && !bullet && nextDeeper) {
       opened = { prev: section, section: own, indent };
       section = own;
@@ -708,6 +711,9 @@ const PARTICULARS = new RegExp(
     String.raw`version|document (?:id|no\.?|number)|contract (?:no\.?|number|ref)|effective(?: date)?|dated?)$`,
   "i",
 );
+
+const PRIORITY_LABEL =
+  /^\s*(?:must|should|could|won['’]?t|nice)(?:[- ]to)?(?:[- ]have)?\s*[:—–-]\s|^\s*P[0-4]\s*[:—–-]\s/i;
 
 const RACI_CELL = /^(?:[RACI](?:\s*[/,&+]\s*[RACI])*|[-–—]|n\/a|not assigned|none)$/i;
 

@@ -74,7 +74,9 @@ export const OPEN_ENDED = [
   "and similar",
   "or similar(?: format)?",
   "among others",
-  "and other (?:[\\w-]+ ){0,3}(?:[\\w-]+)",
+  "and (?:all )?other (?:[\\w-]+ ){0,3}(?:[\\w-]+)",
+  // "other sites to be selected": a list its owner will finish later
+  "other (?:[\\w-]+ ){0,2}to be (?:selected|chosen|agreed|confirmed|determined|identified|decided)",
   // "and related enforcement workflows", "and anything else finance asks for"
   "and related (?:[\\w-]+ )?(?:workflows|functions|functionality|services|items|activities|tasks|processes|" +
     "features|work|modules|reports|systems)",

@@ -3645,3 +3645,20 @@ describe("session 25 families, a pasted chat and the people who log in", () => {
     expect(found[0].message).not.toMatch(/Dana|Obi/);
   });
 });
+
+describe("session 25 families, open lists and prioritised requirements", () => {
+  it("reads 'other breeds to be selected' and 'and all other services' as open lists", () => {
+    expect(vagueHit("Cats, dogs; other breeds to be selected")?.family).toBe("open");
+    expect(vagueHit("Reminders for vaccinations and all other services")?.family).toBe("open");
+  });
+  it("reads 'Should: …' under a title line as a requirement, not part of the title", () => {
+    const cs = [
+      "CS handover — Harbourside Vets",
+      "Must: reminder texts measured the same way every month",
+      "Should: waiting-room dashboards, robust and self-serve",
+    ].join("\n");
+    expect(evidence({ cs_requirement: cs }, "ambiguous_deliverable")).toEqual([
+      "Should: waiting-room dashboards, robust and self-serve",
+    ]);
+  });
+});

@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 56,
+  version: 57,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
