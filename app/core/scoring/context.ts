@@ -26,7 +26,12 @@ const soldTerms = memo(64, (scope: string): { sold: Set<string>; excluded: Set<s
       } else sold.push(s.text);
     }
   }
-  return { sold: termSet(sold.join("\n")), excluded };
+  // (a hyphenated word sells its parts too: "a dry-run close" is what "proven in a dry run" asks for)
+  const joined = sold.join("\n");
+  return {
+    sold: termSet(`${joined}\n${joined.includes("-") ? joined.replace(/(?<=\p{L})-(?=\p{L})/gu, " ") : ""}`),
+    excluded,
+  };
 });
 
 export function buildContext(packet: PacketText): Context {

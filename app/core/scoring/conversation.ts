@@ -118,7 +118,8 @@ export function noteNoise(text: string): boolean {
 
 const SPEAKER_LABEL = new RegExp(
   [
-    String.raw`^(?:[A-Z][A-Z'.-]{1,20}|[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20})?(?: \([^)]{1,30}\))?|`,
+    String.raw`^(?:[A-Z][A-Z'.-]{1,20}|[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20}(?:-[A-Z][a-z']{1,20})?)?` +
+      String.raw`(?: \([^)]{1,30}\))?|`,
     // a chat export's stamp ("[09:14]", "[18/11/2026, 09:21]", "18/11/2026, 09:21 -") before the name and role
     String.raw`(?:\[[^\]\n]{0,20}\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\]|`,
     String.raw`\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s*[-–])\s*`,

@@ -3662,3 +3662,22 @@ describe("session 25 families, open lists and prioritised requirements", () => {
     ]);
   });
 });
+
+describe("session 25 families, what a promise paraphrases and what it only replaces", () => {
+  const s =
+    "1. Configure the kennel booking diary with a dry-run week before go-live. Accepted when 20 test bookings " +
+    "confirm by SMS.";
+  it("covers 'proven in a dry run' by a scope's 'dry-run week', and 'instead of paper cards' by nothing", () => {
+    const promise = "Your diary, proven in a dry run, with bookings confirmed by SMS instead of paper cards.";
+    expect(flags({ signed_scope: s, customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("leaves a discount said to be agreed to the exception detector, and reads 'Ana Ruiz-Soto:' as a speaker", () => {
+    const note = [
+      "Ana Ruiz-Soto: the 12% on years 2–3 is with deal desk, but I told Priya it's agreed",
+      "Ana Ruiz-Soto: they wanted grooming reminders by WhatsApp and I said we'd do it",
+    ].join("\n");
+    const found = flags({ signed_scope: s, kickoff_note: note }, "promise_not_in_scope");
+    expect(found.map((f) => f.evidence)).toEqual([expect.stringContaining("WhatsApp")]);
+    expect(found[0].message).not.toMatch(/Ruiz|Soto/);
+  });
+});

@@ -145,8 +145,8 @@ const COMMERCIAL = new RegExp(
     String.raw`\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic(?:ed|ing)|payments? terms|`,
     String.raw`net[- ]?\d+|t&e|travel|flights?|hotels?|accommodation|expenses|overage|uplift|free|`,
     String.raw`no (?:extra )?(?:cost|charge)|without (?:charging|billing|invoicing))\b|` +
-      // a price quoted per unit ("comes in at $4 per seat")
-      String.raw`[$€£₹]\s?\d[\d.,]*\s*(?:\/|per\b|a\b)`,
+      // a price quoted per unit ("comes in at $4 per seat"), a percentage off ("the 15% on years 2–3")
+      String.raw`[$€£₹]\s?\d[\d.,]*\s*(?:\/|per\b|a\b)|\b\d+(?:\.\d+)?\s?% (?:on|off)\b|\bdeal[- ]desk\b`,
   ].join(""),
   "i",
 );
@@ -191,10 +191,16 @@ const TIMING_WORD = new RegExp(
   "i",
 );
 
+const REPLACED_MEDIUM =
+  /\b(?:mail(?:ing|ed)?|post|paper|spreadsheets?|excel|e-?mails?|fax(?:es|ing)?|manual(?:ly)?|whiteboards?|phone calls?)\b/i;
+
 /** The content terms of a clause that signed_scope and order_form do not contain, with the words as written. */
 function uncovered(original: string, scope: Set<string>): { missing: string[]; words: string[]; total: number } {
   // the people a clause names (who was told, who wants it) are not what was promised
-  const text = original.replace(PEOPLE, " ");
+  // (nor the medium it replaces: "reconciliations in the tool rather than spreadsheets", "instead of by mail")
+  const text = original
+    .replace(PEOPLE, " ")
+    .replace(/\b(?:rather than|instead of|in place of)\b[^.;,:—–]*/gi, (m) => (REPLACED_MEDIUM.test(m) ? " " : m));
   const ts = [...new Set(terms(text))].filter((t) => !GENERIC.has(t) && !DATE_WORD.test(t) && t.length > 2);
   const missing = ts.filter((t) => !scope.has(t) && !TIMING_WORD.test(t));
   // the reader's words for the missing terms, never the stems
@@ -321,7 +327,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 61,
+  version: 62,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
