@@ -191,8 +191,11 @@ const TIMING_WORD = new RegExp(
   "i",
 );
 
-const REPLACED_MEDIUM =
-  /\b(?:mail(?:ing|ed)?|post|paper|spreadsheets?|excel|e-?mails?|fax(?:es|ing)?|manual(?:ly)?|whiteboards?)\b|\bphone calls?\b/i;
+const REPLACED_MEDIUM = new RegExp(
+  String.raw`\b(?:mail(?:ing|ed)?|post|paper|spreadsheets?|excel|e-?mails?|fax(?:es|ing)?|manual(?:ly)?|` +
+    String.raw`whiteboards?|phone calls?)\b`,
+  "i",
+);
 
 /** The content terms of a clause that signed_scope and order_form do not contain, with the words as written. */
 function uncovered(original: string, scope: Set<string>): { missing: string[]; words: string[]; total: number } {
