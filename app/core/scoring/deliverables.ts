@@ -160,7 +160,7 @@ const NOT_WORK = new RegExp(
     String.raw`fixed (?:fee|price)|travel\b|payment|invoic|pricing|price\b|expenses\b|time (?:&|`,
     String.raw`and) materials)|\bis limited to\b|\b(?:is|are) (?:tentative|indicative|currently)\b|`,
     String.raw`\b(?:timeline|schedule) (?:above|below)\b|\bentered into\b|\bout of scope\b|`,
-    String.raw`\bnot in scope\b|\bquoted separately\b|`,
+    String.raw`\bnot in scope\b|\bquoted separately\b|\b(?:is|are) (?:firm[- ])?fixed[- ](?:price|fee)\b|`,
     String.raw`\bnot part of (?:this|the) (?:sow|scope|contract|order|project)\b|`,
     String.raw`\bmaster (?:services |subscription |`,
     String.raw`software )?(?:agreement|license)\b|\bsubscription quantities\b|\b(?:dates?|schedule|`,
@@ -419,8 +419,16 @@ function nameOf(b: Block): string {
 function coveredByName(label: string, named: Set<string>[]): boolean {
   const name = [...termSet(label)].filter((t) => t.length > 2);
   if (!name.length || name.length > 6) return false;
+  // a capitalised name is also named by its initials ("Quality Control" → "QC is accepted when …")
+  const words = label.trim().split(/\s+/);
+  const initials =
+    words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w))
+      ? words.map((w) => w[0].toLowerCase()).join("")
+      : null;
   return named.some(
-    (s) => name.filter((t) => s.has(t)).length / name.length >= 0.5 && name.some((t) => s.has(t) && t.length > 4),
+    (s) =>
+      (name.filter((t) => s.has(t)).length / name.length >= 0.5 && name.some((t) => s.has(t) && t.length > 4)) ||
+      (initials !== null && s.has(initials)),
   );
 }
 

@@ -61,7 +61,11 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
       ].join(""),
     ),
   ],
-  ["deliverables", /\bdeliverables?\b|\bwork products?\b/],
+  // ("Deliverable Schedule", "Deliverables and Due Dates": when the deliverables are due)
+  [
+    "deliverables",
+    /\bdeliverables?\b(?!\s+(?:schedule|(?:and )?(?:due )?dates|timeline|calendar)\b)|\bwork products?\b/,
+  ],
   ["definitions", /\bdefinitions?\b|\binterpretation\b|\bglossary\b/],
   [
     "fees",
@@ -90,6 +94,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     "responsibilities",
     new RegExp(
       [
+        // what the customer furnishes: "Government-Furnished Information", "City-furnished items", "GFE"
+        String.raw`\b[a-z]+[- ]furnished\b|\bfurnished by\b|\bgf[eip]\b|`,
         String.raw`\bresponsibilit(?:y|ies)\b|\bobligations?\b|\b(?:customer|client|buyer|agency|government|`,
         String.raw`county|city|district|university|bank|company) (?:will|to) provide\b|\braci\b|\broles\b|`,
         // "Client tasks", "Customer dependencies", "Agency inputs"

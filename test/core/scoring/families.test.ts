@@ -3681,3 +3681,21 @@ describe("session 25 families, what a promise paraphrases and what it only repla
     expect(found[0].message).not.toMatch(/Ruiz|Soto/);
   });
 });
+
+describe("session 25 families, what the customer furnishes and when deliverables are due", () => {
+  it("reads 'Government-Furnished Information' items as the customer's, 'Deliverable Schedule' as dates", () => {
+    const s = [
+      "Task 1 — Booking Diary. The Contractor shall configure the kennel booking diary for both clinics.",
+      "Task 2 — Quality Control. The Contractor shall set up the 12 booking checks in Attachment B.",
+      "Tasks 1 through 2 are firm fixed price at $48,000.",
+      "Deliverable Schedule. Our delivery lead concurred in these dates on 2 March 2026: diary live 1 June 2026.",
+      "Clinic-Furnished Information.",
+      "(a) An export of the old diary.",
+      "(b) The list of vets and their rotas.",
+      "Acceptance.",
+      "Task 1 is accepted when 20 test bookings confirm by SMS.",
+      "QC is accepted when every Attachment B check flags its test case.",
+    ].join("\n");
+    expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
