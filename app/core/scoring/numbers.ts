@@ -502,6 +502,16 @@ const MONTH_NAME_DATE = new RegExp(
   "gi",
 );
 
+const NAME_AFTER =
+  /^\s+(?:asked|asks|said|says|wants?|wanted|thinks?|agreed|pushed|mentioned|told|knows?|is (?:the|our|their))\b/i;
+const NAME_BEFORE = /\b(?:told|tell|asked|ask|know|knows|ping|cc|emailed|email|call|called|with|from|thanks?)\s+$/i;
+function monthAsName(text: string, at: number, word: string): boolean {
+  return (
+    NAME_AFTER.test(text.slice(at + word.length, at + word.length + 24)) ||
+    NAME_BEFORE.test(text.slice(Math.max(0, at - 12), at))
+  );
+}
+
 /** Each pattern's key: a normalized date, null for a relative deadline, undefined for "not a date after all". */
 const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undefined }[] = [
   // 3/27, 3/27/2026; 27/03/2026 is read day-first because no month has 27
@@ -535,6 +545,9 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
       if (!mon) return null;
       // the verb "may"
       if (m[1].toLowerCase() === "may" && !m[2] && !/\d|mid|early|late|end|beginning|start/i.test(m[0])) return null;
+      // a person named for a month, who asks, says or is told ("june asked if …", "I know June well", "ping April")
+      if (!m[2] && !/\d/.test(m[0]) && /^(?:april|may|june|august)$/i.test(m[0]) && monthAsName(m.input, m.index, m[0]))
+        return undefined;
       return m[2] ? `${String(mon).padStart(2, "0")}-${m[2].padStart(2, "0")}` : String(mon).padStart(2, "0");
     },
   },

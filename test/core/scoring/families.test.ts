@@ -3699,3 +3699,23 @@ describe("session 25 families, what the customer furnishes and when deliverables
     expect(evidence({ signed_scope: s }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 25 families, notes typed on a phone", () => {
+  const s =
+    "1. Configure the kennel booking diary. Accepted when 20 test bookings confirm by SMS.\n" +
+    "SCHEDULE\nThe practice and the delivery lead on our side settled these dates on 2 March 2026: diary live " +
+    "1 June 2026.";
+  it("reads a month that asks or is known as a person, and 'the agreed sched.' as the approved plan", () => {
+    const note = [
+      "- june asked if we could import the old grooming photos. told her no, not this order",
+      "- ping me as needed, i know june well",
+      "- jun 1 go-live is on the agreed sched.",
+    ].join("\n");
+    expect(flags({ signed_scope: s, kickoff_note: note }, "timeline_assumption")).toEqual([]);
+  });
+  it("reads 'settled … with the delivery lead' as an approved schedule, and 'for no extra $' as commercial", () => {
+    expect(flags({ signed_scope: s }, "timeline_assumption")).toEqual([]);
+    const note = "- priya pushed for onsite training. i said we'd add 2 onsite days at the clinics for no extra $";
+    expect(flags({ signed_scope: s, kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -19,7 +19,7 @@ const READY_WORDS = new RegExp(
   [
     String.raw`\b(?:live|go-?live|ready|done|launch(?:ed)?|cut[- ]?over|complete[ds]?|finished|`,
     String.raw`in production|up and running|running|migrated by|in use|open for|opens? (?:on|by)|converted|` +
-      String.raw`scanning|switched|is open|see the new system)\b`,
+      String.raw`scanning|switched|is open|see the new system|(?:planned|scheduled) for|switch-?over)\b`,
   ].join(""),
   "i",
 );
@@ -144,7 +144,7 @@ const COMMERCIAL = new RegExp(
   [
     String.raw`\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic(?:ed|ing)|payments? terms|`,
     String.raw`net[- ]?\d+|t&e|travel|flights?|hotels?|accommodation|expenses|overage|uplift|free|`,
-    String.raw`no (?:extra )?(?:cost|charge)|without (?:charging|billing|invoicing))\b|` +
+    String.raw`no (?:extra )?(?:cost|charge)|without (?:charging|billing|invoicing))\b|no extra \$|` +
       // a price quoted per unit ("comes in at $4 per seat"), a percentage off ("the 15% on years 2–3")
       String.raw`[$€£₹]\s?\d[\d.,]*\s*(?:\/|per\b|a\b)|\b\d+(?:\.\d+)?\s?% (?:on|off)\b|\bdeal[- ]desk\b`,
   ].join(""),
@@ -330,7 +330,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 63,
+  version: 64,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];

@@ -124,7 +124,7 @@ const APPROVED_SCHEDULE = {
 };
 // delivery itself approving, in a note's words ("the schedule delivery approved", "confirmed by our delivery lead")
 const DELIVERY_APPROVED = new RegExp(
-  String.raw`\bdelivery\b(?:\s+\w+){0,3}\s+(?:approved|confirmed|signed off|concurred)\b|` +
+  String.raw`\bdelivery\b(?:\s+[\w'’]+){0,5}\s+(?:approved|confirmed|signed off|concurred|settled)\b|` +
     String.raw`\b(?:approved|confirmed|signed off|concurred(?: in)?) by (?:\w+ )?delivery\b`,
   "i",
 );
@@ -134,7 +134,7 @@ const APPROVED_REF = new RegExp(
     String.raw`\b(?:per|on|in|from|under|matches|is) (?:the |our |their )?(?:signed|approved|agreed|`,
     String.raw`confirmed|baseline|signed-off|delivery|concurred|countersigned)[- ]?(?:off )?(?:schedule|\w*plan|`,
     String.raw`ims|timeline|project plan|dates|baseline)\b|\b(?:signed|approved|confirmed|agreed|concurred)[- ]`,
-    String.raw`(?:off )?(?:schedule|plan|ims|timeline|dates|baseline)\b|`,
+    String.raw`(?:off )?(?:schedule|sched|plan|ims|timeline|dates|baseline)\b|`,
     String.raw`\bper the (?:ims|schedule|plan|sow|appendix)\b|`,
     String.raw`\bwhat (?:they|`,
     String.raw`we|delivery) approved\b|\bin appendix\b|\byou (?:confirmed|approved|signed off)\b`,
@@ -308,7 +308,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 62,
+  version: 63,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];
