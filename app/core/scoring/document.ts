@@ -455,7 +455,11 @@ function parseDocument(text: string): DocumentModel {
     const idSource = boldId ? `${boldId[2]} ${afterBullet.slice(boldId[0].length)}` : afterBullet;
     const idFound = md ? null : (ID_MARKER.exec(idSource) ?? letterInRun(idSource, ll[li - 1], ll[li + 1]));
     // after a bullet, an id has a digit or an item word ("- ITEM B:"), so "- a) …" stays a bullet
-    const idm = idFound && (!bullet || /\d/.test(idFound[0]) || ID_WORD_LEAD.test(idFound[0])) ? idFound : null;
+    // ("30 firms in the pilot": a bare number before a lower-case word counts something, it numbers nothing)
+    const counted =
+      idFound !== null && /^\d+\s+$/.test(idFound[0]) && /^\p{Ll}/u.test(idSource.slice(idFound[0].length));
+    const idm =
+      idFound && !counted && (!bullet || /\d/.test(idFound[0]) || ID_WORD_LEAD.test(idFound[0])) ? idFound : null;
     const idLen = idm ? (boldId ? boldId[0].length : idm[0].length) : 0;
     const markerLen = md?.[0].length ?? (bullet ? bullet[0].length + idLen : idLen);
     const contentStart = start + markerLen;

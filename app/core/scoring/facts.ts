@@ -292,9 +292,12 @@ function countedNoun(phrase: string[]): string | null {
     const head = words.slice(and + 1).find((w) => (/s$/i.test(w) || /^(?:people|staff)$/i.test(w)) && unitOf(w));
     if (head) return unitOf(head);
   }
-  for (const w of words) {
+  for (const [i, w] of words.entries()) {
     if (UNIT_LIST_END.test(w)) break;
     const u = unitOf(w);
+    // ("6 office folks", "12 site staff": the people of a place are people, not places)
+    if (u && /^(?:folks|people|staff|personnel|users|employees|workers|members)$/i.test(words[i + 1] ?? ""))
+      return unitOf(words[i + 1]);
     if (u) return ["day", "hour", "week", "month", "year", "session", "workshop"].includes(u) ? null : u;
     const clean = w.replace(/[^A-Za-z-]/g, "");
     if (clean.length > 3 && /s$/i.test(clean) && !/ss$/i.test(clean)) {
@@ -327,7 +330,7 @@ const SUBSET = new RegExp(
 const NOT_A_TERM = new RegExp(
   [
     String.raw`\bfree\b|\bno charge\b|\bat no (?:extra |additional )?cost\b|\bwaiv\w*|\bholiday\b|`,
-    String.raw`\bcredit\w*|\bnotice\b|\bgrace\b|\bdelay\b|\bramp\b`,
+    String.raw`\bcredit\w*|\bnotice\b(?! to proceed)|\bgrace\b|\bdelay\b|\bramp\b`,
   ].join(""),
   "i",
 );
@@ -431,6 +434,12 @@ function labelUnit(word: string): string | null {
   return TIME_UNITS.has(u) || NOT_COUNTED.has(stem(word)) ? null : u;
 }
 
+const PEOPLE_GROUP = new RegExp(
+  String.raw`\b\d[\d,]*\s+(?:[\w-]+\s+)?(?:folks|people|staff|personnel|techs?|technicians|users|employees|` +
+    String.raw`workers|members|agents|nurses|drivers)\b`,
+  "gi",
+);
+
 function countsIn(text: string): Count[] {
   const out: Count[] = quantities(text)
     .filter((q) => !["day", "hour", "week", "month", "year"].includes(q.unit))
@@ -473,8 +482,9 @@ function countsIn(text: string): Count[] {
     const noun = unit.replace(/^n:/, "");
     out.push({ value, unit: noun, start, end: m.index! + m[0].length, bound, person: PERSON.test(noun) });
   }
-  // people who each need a seat are a count of users ("150 supervisors who need seats", "65 people viewing")
-  if (LICENCE_CONTEXT.test(text))
+  // people who each need a seat are a count of users ("150 supervisors who need seats", "65 people viewing"), unless
+  // the text counts several groups of them ("28 techs, 6 office folks … everyone on the app": the users are all)
+  if (LICENCE_CONTEXT.test(text) && (text.match(PEOPLE_GROUP) ?? []).length < 2)
     for (const q of out.filter(
       (x) =>
         x.unit !== "user" &&
@@ -776,7 +786,10 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         // people counted in one clause who "have accounts" in the next are users too ("All 52 members, officers and
         // staff have accounts on day one")
         const seatsInStatement =
-          c.end < u.end && LICENCE_CONTEXT.test(text.slice(c.end, u.end)) && !LICENCE_CONTEXT.test(c.text);
+          c.end < u.end &&
+          LICENCE_CONTEXT.test(text.slice(c.end, u.end)) &&
+          !LICENCE_CONTEXT.test(c.text) &&
+          (u.text.match(PEOPLE_GROUP) ?? []).length < 2;
         const seated = seatsInStatement
           ? rs
               .filter(
@@ -789,7 +802,9 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
           // (as is the length on an order form's licence line: "140 named users — £38.00 per user per month — 36
           // months")
           const licenceLine = source === "order_form" && LICENCE_TERM_LINE.test(u.text);
-          const key = (block.section.kind === "term" || licenceLine) && r.key === "ctx:month" ? "term:month" : r.key;
+          // (as is one under a run-in "Period of Performance." title)
+          const termTitled = block.section.kind === "term" || /^period of performance$/.test(block.label);
+          const key = (termTitled || licenceLine) && r.key === "ctx:month" ? "term:month" : r.key;
           out.push(
             fact(r.kind, source, key, r.value, r.bound, {
               start: c.start + r.start,
@@ -799,6 +814,9 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
           );
         }
       }
+      // a run-in "Period of Performance." title gives the dates under it their topic
+      if (/^period of performance$/.test(block.label) && !DURATION_TOPICS[0][1].test(u.text) && !block.cells)
+        termRange(source, u, out, true);
       // a defined term counts what it names: '"Named Users" means … up to a maximum of sixty (60)'
       if (!row && !testing && !block.cells) definedCount(source, u, out);
       // a contract's schedule is its table rows and numbered lines, not dates in its prose
@@ -1105,8 +1123,8 @@ const DAY = String.raw`(?:[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-
 const RANGE = new RegExp(String.raw`(${DAY})\s*(?:through|thru|until|to|[–—-])\s*(${DAY})`, "g");
 
 /** A term written as its first and last day ("Term: 1 October 2025 to 30 September 2026"). */
-function termRange(source: TextSource, c: Span, out: Fact[]) {
-  if (!DURATION_TOPICS[0][1].test(c.text)) return;
+function termRange(source: TextSource, c: Span, out: Fact[], titled = false) {
+  if (!titled && !DURATION_TOPICS[0][1].test(c.text)) return;
   for (const m of c.text.matchAll(RANGE)) {
     const from = Date.parse(m[1].replace(/\./g, ""));
     const to = Date.parse(m[2].replace(/\./g, ""));

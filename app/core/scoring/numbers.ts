@@ -395,6 +395,8 @@ export function quantities(original: string): Quantity[] {
       .filter(Boolean)
       .slice(0, 6);
     let unit: string | null = (words.length > 1 ? pairUnit(words[0], words[1]) : null) ?? unitOf(words[0] ?? "");
+    // ("6 office folks", "12 site staff": the people of a place are people, not places)
+    if (unit && /^(?:folks|people|staff|personnel|employees|workers)$/i.test(words[1] ?? "")) continue;
     if (!unit) {
       let head = "";
       for (const w of words) {

@@ -3719,3 +3719,32 @@ describe("session 25 families, notes typed on a phone", () => {
     expect(flags({ signed_scope: s, kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 25 families, counts at the start of a line and a period of performance", () => {
+  const countsOf = (note: string) =>
+    factsOf(buildContext({ ...base, kickoff_note: note }))
+      .filter((f) => f.source === "kickoff_note" && f.key.startsWith("count:"))
+      .map((f) => `${f.key} ${f.value}`);
+  it("reads '- 30 kennels in the pilot' as a count, not an item numbered 30", () => {
+    expect(countsOf("- 30 kennels in the new wing, priya picked them herself")).toContain("count:kennel 30");
+  });
+  it("counts '6 front-desk folks' as no place, and several groups of people as no single user count", () => {
+    const found = countsOf("12 vets, 6 office folks. the owner wants everyone on the app before spring");
+    expect(found.filter((k) => /^count:(?:location|user) /.test(k))).toEqual([]);
+  });
+  it("reads a run-in 'Period of Performance.' title as the term of what follows", () => {
+    const s = [
+      "1. Configure the kennel booking diary. Accepted when 20 test bookings confirm by SMS.",
+      "2. Period of Performance. Thirty (30) months after notice to proceed.",
+    ].join("\n");
+    const terms = factsOf(buildContext({ ...base, signed_scope: s })).filter(
+      (f) => f.source === "signed_scope" && f.key === "term:month",
+    );
+    expect(terms.map((f) => f.value)).toEqual([30]);
+    const range = "1. Configure the diary.\n2. Period of Performance. January 5, 2026 through June 30, 2027.";
+    const ranged = factsOf(buildContext({ ...base, signed_scope: range })).filter(
+      (f) => f.source === "signed_scope" && f.key === "term:month",
+    );
+    expect(ranged.map((f) => f.value)).toEqual([18]);
+  });
+});

@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 60,
+  version: 61,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
