@@ -82,14 +82,16 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
       [
         String.raw`\bschedule\b|\btimeline\b|\bmilestones?\b|\bkey dates\b|\bdates\b|`,
         String.raw`\bperiod of performance\b|\bproject plan\b|\bphase plan\b|\bsprint plan\b|\bplanning\b|`,
-        String.raw`\bcalendar\b|^plan$|`,
+        String.raw`\bcalendar\b|^plan$|^sprints?(?: (?:dates|cadence|length))?$|`,
         String.raw`\b(?:zeitplan|projektplan|terminplan|cronograma|calendario|calendrier|tidsplan|harmonogram)\b|`,
         // "Go-live: 1 June", "Rollout: one wave a month"
-        String.raw`^(?:go[- ]?live|cut[- ]?over|roll[- ]?out|phasing|time|timing|time of performance)$`,
+        String.raw`^(?:(?:go[- ]?live|cut[- ]?over|roll[- ]?out)(?: (?:target|date|dates|plan))?|phasing|time|timing|` +
+          String.raw`time of performance)$`,
       ].join(""),
     ),
   ],
-  ["assumptions", /\bassumptions?\b|\bdependenc(?:y|ies)\b|\bconstraints?\b|\bprerequisites?\b/],
+  // ("Effort: story points are relative estimates …")
+  ["assumptions", /\bassumptions?\b|\bdependenc(?:y|ies)\b|\bconstraints?\b|\bprerequisites?\b|^effort$|^estimates?$/],
   [
     "responsibilities",
     new RegExp(
@@ -209,11 +211,14 @@ export interface Block extends Span {
 /** The words that name an item before its number or letter ("Work item 3", "LINE 002", "Item B"). */
 const ID_WORDS = [
   String.raw`(?:work item|line item|item|line|task|deliverable|section|step|article|clause|part|milestone|phase|stage|`,
-  String.raw`epic|story|feature|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|sprint)`,
+  String.raw`epic|story|feature|initiative|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|`,
+  String.raw`sprint)`,
 ].join("");
 const ID_MARKER = new RegExp(
   [
-    String.raw`^(?:${ID_WORDS}\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]\b)|§\s*\d+(?:\.\d+)*|`,
+    // ("Story BRN-11", "Feature TPS-A1", "Story LOC-1a-2": a project key before the number)
+    String.raw`^(?:${ID_WORDS}\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}[-‐][A-Z]?\d+[a-z]?(?:[.-][A-Z]?\d+[a-z]?)*|`,
+    String.raw`[A-Z]\b)|§\s*\d+(?:\.\d+)*|`,
     String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\[[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?\]|[A-Z]\.\d+(?:\.\d+)*|`,
     // a roman section's item: "II.1", "IV.3"
     String.raw`(?:I{1,3}|IV|VI{0,3}|IX|X)\.\d+(?:\.\d+)*|`,
@@ -471,6 +476,19 @@ function parseDocument(text: string): DocumentModel {
     const prev = blocks[blocks.length - 1];
     const afterBlank = li > 0 && /\n[ \t]*\r?\n/.test(text.slice(ll[li - 1].end, ln.start));
     const prevIsItem = prev !== undefined && (prev.rawId !== null || ITEM_MARK.test(prev.text));
+    // (as do the bullets under an item's own "Acceptance:" line: "• Given …, when …, then …")
+    const underAcceptance =
+      prev !== undefined &&
+      bullet !== null &&
+      !idm &&
+      indent > prev.indent &&
+      prevIsItem &&
+      /\n[ \t]*(?:acceptance(?: criteria)?|ac)\s*[:▸›—–-]?\s*$/i.test(prev.text);
+    if (underAcceptance) {
+      prev.end = ln.end;
+      prev.text = text.slice(prev.start, prev.end);
+      continue;
+    }
     if (
       prev &&
       !afterBlank &&
@@ -498,7 +516,7 @@ function parseDocument(text: string): DocumentModel {
       .trim();
     const words = core.replace(/[*_#]/g, "").trim().split(/\s+/).filter(Boolean);
     const inlineLabel =
-      /^([^:.—–]{2,60}?)\s*(?::|\s[—–-]\s)\s*(\S.*)?$/.exec(core) ??
+      /^([^:.—–▸›]{2,60}?)\s*(?::|\s[—–▸›-]\s)\s*(\S.*)?$/.exec(core) ??
       (() => {
         const m = /^([A-Z][\w &/-]{2,40}?)\.\s+(\S.*)$/.exec(core);
         return m && sectionKind(m[1]) !== "other" && m[1].split(/\s+/).length <= 4 ? m : null;
@@ -517,10 +535,11 @@ function parseDocument(text: string): DocumentModel {
       (!/\b(?:shall|will|must|is|are)\b/i.test(core) || /^(?:what|how|who|when|where|why|which)\b/i.test(core));
     const titleKind = sectionKind(labelText);
     const groupWord =
-      /^(?:epic|phase|stage|(?:work)?stream|track|feature|module|work package|part|milestone)\b/i.test(body) ||
-      /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
+      /^(?:epic|initiative|phase|stage|(?:work)?stream|track|feature|module|work package|part|milestone)\b/i.test(
+        body,
+      ) || /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
     const alwaysGroup =
-      /^(?:epic|feature|(?:work)?stream|work package|module)\b/i.test(body) ||
+      /^(?:epic|initiative|feature|(?:work)?stream|work package|module)\b/i.test(body) ||
       /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
     const childFollows =
       idm !== null &&

@@ -3748,3 +3748,25 @@ describe("session 25 families, counts at the start of a line and a period of per
     expect(ranged.map((f) => f.value)).toEqual([18]);
   });
 });
+
+describe("session 25 families, a backlog export of initiatives, features and keyed stories", () => {
+  const backlog = [
+    "Kennelwise · SOW / backlog export · project KWV",
+    "",
+    "Initiative KWV-1: Invoice reminders",
+    "  Feature KWV-1.1: Booking diary",
+    "    Story KWV-101 · 5 pts · Reception books a kennel for a named pet from the diary.",
+    "      Acceptance:",
+    "      • Given a free kennel, when reception books it, then it is held and an SMS confirms within a minute.",
+    "    Story KWV-102 · 3 pts · Reception sees each kennel's cleaning status.",
+    "",
+    "Effort: story points are relative estimates; configuration is capped at 30 hours.",
+    "Definition of Ready ▸ kennel list; vet rota; a named product owner.",
+    "Go-live target: both clinics live three weeks after kickoff (to be confirmed by delivery).",
+  ].join("\n");
+  it("reads keyed stories under an initiative, each with the acceptance bullets under it", () => {
+    expect(evidence({ signed_scope: backlog }, "missing_acceptance_criteria")).toEqual([
+      expect.stringContaining("Reception sees each kennel's cleaning status."),
+    ]);
+  });
+});

@@ -110,7 +110,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 49,
+  version: 50,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
