@@ -211,8 +211,8 @@ export interface Block extends Span {
 /** The words that name an item before its number or letter ("Work item 3", "LINE 002", "Item B"). */
 const ID_WORDS = [
   String.raw`(?:work item|line item|item|line|task|deliverable|section|step|article|clause|part|milestone|phase|stage|`,
-  String.raw`epic|story|feature|initiative|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|exhibit|`,
-  String.raw`sprint)`,
+  String.raw`epic|story|feature|initiative|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|`,
+  String.raw`exhibit|sprint)`,
 ].join("");
 const ID_MARKER = new RegExp(
   [
