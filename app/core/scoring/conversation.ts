@@ -4,7 +4,7 @@
 /** The text itself declines or defers it: excluded, sold separately, a later phase. */
 export const DECLINED = new RegExp(
   [
-    String.raw`\bseparate (?:order|sow|contract|quote|conversation|business case|project|engagement|purchase)\b`,
+    String.raw`\bseparate (?:order|sow|contract|quote|conversation|business case|project|engagement|purchase|phase)\b`,
     String.raw`\bchange order\b(?!.{0,300}\bwithout\b)`,
     String.raw`\bout of scope\b|(?:\bis|\bare|\bwas|\bwere|'s|’s) out\b(?! of (?:the )?box)`,
     String.raw`\bnot (?:in scope|included|promised|part of|` +
@@ -28,7 +28,8 @@ export const DECLINED = new RegExp(
       String.raw`\bdepends? on (?:the )?delivery\b|\bup to delivery\b`,
     // "excluded in Article 6", "a different product", "priced on its own order"
     String.raw`\bexcluded\b|\ba different (?:product|procurement|tender|bid|solicitation)\b`,
-    String.raw`\b(?:priced|quoted|sold) on (?:its|their) own\b|\b(?:aren'?t|are not|not|won'?t be) bidding\b`,
+    String.raw`\b(?:priced|quoted?|sold) (?:it |them )?on (?:its|their) own\b|`,
+    String.raw`\b(?:aren'?t|are not|not|won'?t be) bidding\b`,
     String.raw`\bfuture phase\b|\bphase (?:2|two|ii)\b|\blater phase\b`,
     String.raw`\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b`,
     String.raw`\bstandard (?:msa |contract )?terms apply\b`,
@@ -118,7 +119,8 @@ export function noteNoise(text: string): boolean {
 
 const SPEAKER_LABEL = new RegExp(
   [
-    String.raw`^(?:[A-Z][A-Z'.-]{1,20}|[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20}(?:-[A-Z][a-z']{1,20})?)?` +
+    String.raw`^(?:@[\w.-]{2,30}|[A-Z][A-Z'.-]{1,20}|` +
+      String.raw`[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20}(?:-[A-Z][a-z']{1,20})?)?` +
       String.raw`(?: \([^)]{1,30}\))?|`,
     // a chat export's stamp ("[09:14]", "[18/11/2026, 09:21]", "18/11/2026, 09:21 -") before the name and role
     String.raw`(?:\[[^\]\n]{0,20}\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\]|`,

@@ -434,6 +434,8 @@ function labelUnit(word: string): string | null {
   return TIME_UNITS.has(u) || NOT_COUNTED.has(stem(word)) ? null : u;
 }
 
+const OWN_LOGIN =
+  /\b(?:gets?|has|have|needs?|receives?)\s+(?:their|its|his|her|a)\s+own\s+(?:log-?in|account|seat|licen[cs]e|user)\b/i;
 const PEOPLE_GROUP = new RegExp(
   String.raw`\b\d[\d,]*\s+(?:[\w-]+\s+)?(?:folks|people|staff|personnel|techs?|technicians|users|employees|` +
     String.raw`workers|members|agents|nurses|drivers)\b`,
@@ -482,6 +484,12 @@ function countsIn(text: string): Count[] {
     const noun = unit.replace(/^n:/, "");
     out.push({ value, unit: noun, start, end: m.index! + m[0].length, bound, person: PERSON.test(noun) });
   }
+  // whatever each one gets a login of its own is a user ("every one of their 40 growers gets their own login")
+  if (OWN_LOGIN.test(text))
+    for (const q of out.filter(
+      (x) => x.unit !== "user" && !x.person && !TIME_UNITS.has(x.unit) && x.start < text.search(OWN_LOGIN),
+    ))
+      out.push({ ...q, unit: "user" });
   // people who each need a seat are a count of users ("150 supervisors who need seats", "65 people viewing"), unless
   // the text counts several groups of them ("28 techs, 6 office folks … everyone on the app": the users are all)
   if (LICENCE_CONTEXT.test(text) && (text.match(PEOPLE_GROUP) ?? []).length < 2)
@@ -1162,6 +1170,8 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
       (m[3] ?? "")
         .toLowerCase()
         .replace(/\s+per$/, "")
+        // ("$550 per gate each month": the unit is the gate)
+        .replace(/\s+(?:each|every|a)$/, "")
         .split(/\s+/)
         .pop() ?? "";
     let key: string | null = null;

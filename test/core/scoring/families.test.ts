@@ -3770,3 +3770,25 @@ describe("session 25 families, a backlog export of initiatives, features and key
     ]);
   });
 });
+
+describe("session 25 families, a tracker's comment thread", () => {
+  it("prices '$45 per kennel each month' per kennel; 'their 30 groomers gets their own login' counts users", () => {
+    const promise = "As discussed, the diary comes to $45 per kennel each month.";
+    const priced = factsOf(buildContext({ ...base, customer_promise: promise })).filter(
+      (f) => f.source === "customer_promise",
+    );
+    expect(priced.map((f) => f.key)).toEqual(["price:kennel"]);
+    const note = "@dana.o: every one of their 30 groomers gets their own login";
+    const users = factsOf(buildContext({ ...base, kickoff_note: note })).filter((f) => f.key === "count:user");
+    expect(users.map((f) => f.value)).toEqual([30]);
+  });
+  it("reads '@handle:' as a speaker, 'a separate phase we'd quote on its own' as declined, rental as commercial", () => {
+    const note = [
+      "@dana.o: also said we'd cover the card-reader rental for the first month, ~$300",
+      "@sam.r: @dana.o the plan I confirmed has go-live on Jun 1 and billing terms aren't mine to change",
+    ].join("\n");
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+    const promise = "Kennel bookings confirmed by SMS. Grooming vans are a separate phase we'd quote on its own.";
+    expect(flags({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -144,7 +144,7 @@ const COMMERCIAL = new RegExp(
   [
     String.raw`\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic(?:ed|ing)|payments? terms|`,
     String.raw`net[- ]?\d+|t&e|travel|flights?|hotels?|accommodation|expenses|overage|uplift|free|`,
-    String.raw`no (?:extra )?(?:cost|charge)|without (?:charging|billing|invoicing))\b|no extra \$|` +
+    String.raw`no (?:extra )?(?:cost|charge)|without (?:charging|billing|invoicing)|rental)\b|no extra \$|` +
       // a price quoted per unit ("comes in at $4 per seat"), a percentage off ("the 15% on years 2–3")
       String.raw`[$€£₹]\s?\d[\d.,]*\s*(?:\/|per\b|a\b)|\b\d+(?:\.\d+)?\s?% (?:on|off)\b|\bdeal[- ]desk\b`,
   ].join(""),
@@ -171,12 +171,12 @@ const GENERIC = new Set(
      say says said tell told promise promised agree agreed ask asked yes okay ok line sure thing stuff actually
      make liked works
      customer client vendor supplier provider contractor side thanks please note
-     reckon happen comfortable doable feasible achievable realistic possible`,
+     reckon happen comfortable doable feasible achievable realistic possible stand-ups standups`,
   ).concat(["am", "pm"]),
 );
 const PEOPLE = new RegExp(
   [
-    String.raw`\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][\p{L}'’-]+|`,
+    String.raw`\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][\p{L}'’-]+|@[\p{L}\d._-]+|`,
     String.raw`(?<=\b(?:told|asked|assured|reassured|emailed)\s+)[A-Z][\p{L}'’-]+|`,
     String.raw`\b[A-Z][\p{L}'’-]+(?=\s+(?:(?:also|really|still|now)\s+)?(?:wants?|expects?|asked|says|said|thinks|`,
     String.raw`reckons|needs|is keen|was keen|was told|has told|heard|understands)\b)`,
@@ -330,7 +330,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 66,
+  version: 67,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
