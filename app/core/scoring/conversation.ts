@@ -28,7 +28,7 @@ export const DECLINED = new RegExp(
       String.raw`\bdepends? on (?:the )?delivery\b|\bup to delivery\b`,
     // "excluded in Article 6", "a different product", "priced on its own order"
     String.raw`\bexcluded\b|\ba different (?:product|procurement|tender|bid|solicitation)\b`,
-    String.raw`\b(?:priced|quoted?|sold) (?:it |them )?on (?:its|their) own\b|`,
+    String.raw`\b(?:priced|quoted?|sold) (?:it |them )?on (?:its|their) own\b`,
     String.raw`\b(?:aren'?t|are not|not|won'?t be) bidding\b`,
     String.raw`\bfuture phase\b|\bphase (?:2|two|ii)\b|\blater phase\b`,
     String.raw`\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b`,

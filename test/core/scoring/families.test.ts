@@ -3792,3 +3792,10 @@ describe("session 25 families, a tracker's comment thread", () => {
     expect(flags({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("the conversation vocabularies", () => {
+  it("match nothing in a plain sentence (no empty alternative slipped into a joined pattern)", () => {
+    expect(DECLINED.test("Priya wants grooming reminders by SMS.")).toBe(false);
+    expect(NOT_A_PROMISE.test("Priya wants grooming reminders by SMS.")).toBe(false);
+  });
+});
