@@ -4,7 +4,12 @@
 /** The text itself declines or defers it: excluded, sold separately, a later phase. */
 export const DECLINED = new RegExp(
   [
-    String.raw`\bseparate (?:order|sow|contract|quote|conversation|business case|project|engagement|purchase|phase)\b`,
+    String.raw`\bseparate (?:order|sow|contract|quote|conversation|business case|project|engagement|purchase|` +
+      String.raw`phase|buy)\b`,
+    // "told her no", "told them web portal only", "we're software only"
+    String.raw`\btold (?:him|her|them|\w+) no\b(?![- ](?:problem|worries|issue|bother|doubt))|` +
+      String.raw`\btold (?:him|her|them) (?:[\w-]+ ){1,4}only\b|` +
+      String.raw`\b(?:we(?:'re|’re| are)) (?:software|product|platform)[- ]only\b`,
     String.raw`\bchange order\b(?!.{0,300}\bwithout\b)`,
     String.raw`\bout of scope\b|(?:\bis|\bare|\bwas|\bwere|'s|’s) out\b(?! of (?:the )?box)`,
     String.raw`\bnot (?:in scope|included|promised|part of|` +
@@ -13,7 +18,8 @@ export const DECLINED = new RegExp(
     String.raw`\bquote(?:d)? (?:it |that |them )?(?:separately|later|after)\b|\bcan quote\b|\bwill quote\b`,
     String.raw`\b(?:needs?|would need|requires?) (?:its own|a separate|a new|another)\b`,
     String.raw`\b(?:would|will) (?:be|need|require) (?:a )?new (?:order|sow|contract|quote|purchase)\b`,
-    String.raw`\bpointed (?:them|him|her) to\b|\bsaid no\b|\bdeclined\b|\bwon'?t\b|` +
+    String.raw`\bpointed (?:them|him|her) to\b|\bsaid no\b(?![- ](?:problem|worries|issue|bother|doubt))|` +
+      String.raw`\bdeclined\b|\bwon'?t\b|` +
       String.raw`\bwe don'?t (?:do|offer|support|give|sell)\b`,
     // a refusal or a scope line said to the customer: "not something we do", "it sits outside this deal"
     String.raw`\bnot something we (?:do|offer|support|sell|provide)\b|\b(?:they|she|he) dropped it\b`,
@@ -52,6 +58,8 @@ export const NOT_A_PROMISE = new RegExp(
     String.raw`offered|committed|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|`,
     String.raw`commitments|side deals)\b|\bno (?:dates?|commitment) (?:is |are |was |`,
     String.raw`were )?(?:committed|promised|given|made)\b|\bno dates?\b|\bno commitment\b|`,
+    // the plan delivery confirmed is no new promise ("go-live stays as in the schedule I approved")
+    String.raw`\b(?:plan|dates?|schedule|ones) (?:that )?I (?:confirmed|approved|signed off)\b|`,
     // "I haven't said anything beyond it"
     String.raw`\b(?:haven'?t|have not|didn'?t|did not)\s+(?:said|told them|offered)\s+anything\b`,
   ].join(""),

@@ -3799,3 +3799,20 @@ describe("the conversation vocabularies", () => {
     expect(NOT_A_PROMISE.test("Priya wants grooming reminders by SMS.")).toBe(false);
   });
 });
+
+describe("session 25 families, declines and confirmations in a thread", () => {
+  it("reads 'told her no', 'told them web booking only', 'we're software only' as declines, not 'no problem'", () => {
+    for (const t of [
+      "priya asked if we could import x-rays. told her no, maybe a separate buy down the road",
+      "They asked for a native app. Told them web booking only — they accepted that.",
+      "They asked for on-site audits. I said we're software only.",
+    ])
+      expect(DECLINED.test(t)).toBe(true);
+    expect(DECLINED.test("Priya wants grooming texts too, I told her no problem")).toBe(false);
+  });
+  it("reads 'the plan I confirmed' and a volume the customer only thinks it has as no promise", () => {
+    expect(NOT_A_PROMISE.test("portal date in the plan I confirmed is the 21st, not the 8th")).toBe(true);
+    const note = "- Pet records: roughly 40k after dedupe, they think.";
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

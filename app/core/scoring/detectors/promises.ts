@@ -55,7 +55,10 @@ const CUSTOMER_WANT = new RegExp(
 const VOLUME_ESTIMATE = new RegExp(
   String.raw`\b(?:expects?|thinks?|estimates?|reckons?|forecasts?|projects?)\b[^.;]{0,40}` +
     String.raw`(?:\b(?:about|roughly|around|approximately|nearly|close to|some)\s+|~\s*)\d|` +
-    String.raw`\b(?:count|number|volume|headcount)\b[^.;]{0,40}\b(?:a (?:little|bit) )?(?:higher|lower)\b`,
+    String.raw`\b(?:count|number|volume|headcount)\b[^.;]{0,40}\b(?:a (?:little|bit) )?(?:higher|lower)\b|` +
+    // "roughly 900k after dedupe, they think"
+    String.raw`(?:\b(?:about|roughly|around|approximately|nearly)\s+|~\s*)\d[\d,.]*k?\b[^.;]{0,40}` +
+    String.raw`\b(?:they|he|she) (?:think|reckon|estimate|expect)s?\b`,
   "i",
 );
 const SOMEDAY = /\beventually\b|\bsomeday\b|\bdown the road\b|\bat some point\b|\bnext year\b|\bin the future\b/i;
@@ -330,7 +333,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 67,
+  version: 68,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
