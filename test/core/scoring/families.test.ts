@@ -3816,3 +3816,14 @@ describe("session 25 families, declines and confirmations in a thread", () => {
     expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 25 families, who owns a requirement is not what it asks for", () => {
+  it("does not count 'owned by Maya R.' or a trailing '— P. Okonjo' as requirement words", () => {
+    const s = "1. Configure kennel booking and vaccination reminders by SMS. Accepted when 20 test bookings confirm.";
+    const cs = [
+      "- Vaccination reminders by SMS — owned by Tomasz W.",
+      "- Kennel booking confirmations — P. Okonjo",
+    ].join("\n");
+    expect(flags({ signed_scope: s, cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -137,10 +137,12 @@ const CUSTOMER_TASK = new RegExp(
 );
 const OWNER_TAIL = new RegExp(
   [
-    String.raw`\s*(?:[—–|-]\s*|\(|;\s*)?\b(?:(?:training |delivery |cs )?owner|csm|status)\b\s*:?[^.;)|`,
-    String.raw`]{0,300}\)?|\s*[—–-]\s*\w+ to (?:confirm|address|check)[^.]{0,300}`,
+    String.raw`\s*(?:[—–|-]\s*|\(|;\s*)?\b(?:(?:training |delivery |cs )?owner|csm|status|owned by|dri|`,
+    String.raw`assigned to)\b\s*:?[^.;)|]{0,300}\)?|\s*[—–-]\s*\w+ to (?:confirm|address|check)[^.]{0,300}|`,
+    // a trailing name after a dash: "— P. Nakashima", "– J. Restrepo"
+    String.raw`\s*[—–-]\s*(?:\p{Lu}\.\s*)+\p{Lu}[\p{L}'’-]+\s*$`,
   ].join(""),
-  "gi",
+  "giu",
 );
 // Commercial terms belong to the scope-exception detector, dates and deadlines to the timeline detector.
 const COMMERCIAL = new RegExp(
@@ -333,7 +335,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 68,
+  version: 69,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
