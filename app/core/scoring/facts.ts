@@ -300,6 +300,8 @@ function countedNoun(phrase: string[]): string | null {
       return unitOf(words[i + 1]);
     if (u) return ["day", "hour", "week", "month", "year", "session", "workshop"].includes(u) ? null : u;
     const clean = w.replace(/[^A-Za-z-]/g, "");
+    // ("120 PMs, PEs and supers": a plural abbreviation is a noun too)
+    if (/^[A-Z]{2,4}s$/.test(clean)) return `n:${clean.slice(0, -1).toLowerCase()}`;
     if (clean.length > 3 && /s$/i.test(clean) && !/ss$/i.test(clean)) {
       const st = stem(clean);
       if (!NOT_COUNTED.has(st)) return `n:${st}`;
@@ -434,8 +436,13 @@ function labelUnit(word: string): string | null {
   return TIME_UNITS.has(u) || NOT_COUNTED.has(stem(word)) ? null : u;
 }
 
-const OWN_LOGIN =
-  /\b(?:gets?|has|have|needs?|receives?)\s+(?:their|its|his|her|a)\s+own\s+(?:log-?in|account|seat|licen[cs]e|user)\b/i;
+const OWN_LOGIN = new RegExp(
+  String.raw`\b(?:gets?|has|have|needs?|receives?)\s+(?:their|its|his|her|a)\s+own\s+` +
+    String.raw`(?:log-?in|account|seat|licen[cs]e|user)\b|` +
+    String.raw`\b(?:every one|each one|each|all) of them (?:needs?|gets?|has|have|will need|will get) ` +
+    String.raw`(?:a|their own) (?:log-?in|account|seat|licen[cs]e)\b`,
+  "i",
+);
 const PEOPLE_GROUP = new RegExp(
   String.raw`\b\d[\d,]*\s+(?:[\w-]+\s+)?(?:folks|people|staff|personnel|techs?|technicians|users|employees|` +
     String.raw`workers|members|agents|nurses|drivers)\b`,
@@ -801,7 +808,11 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         const seated = seatsInStatement
           ? rs
               .filter(
-                (r) => r.kind === "count" && PERSON.test(r.key.slice(6)) && !rs.some((x) => x.key === "count:user"),
+                (r) =>
+                  r.kind === "count" &&
+                  (PERSON.test(r.key.slice(6)) || OWN_LOGIN.test(text.slice(c.end, u.end))) &&
+                  !TIME_UNITS.has(r.key.slice(6)) &&
+                  !rs.some((x) => x.key === "count:user"),
               )
               .map((r) => ({ ...r, key: "count:user" }))
           : [];

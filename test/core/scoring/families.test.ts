@@ -3827,3 +3827,12 @@ describe("session 25 families, who owns a requirement is not what it asks for", 
     expect(flags({ signed_scope: s, cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 25 families, a headcount that each needs a login", () => {
+  it("counts '~40 DVMs, RVTs and receptionists and every one of them needs a login' as users", () => {
+    const note =
+      "headcount: they have ~40 DVMs, RVTs and receptionists and every one of them needs a login from day one";
+    const users = factsOf(buildContext({ ...base, kickoff_note: note })).filter((f) => f.key === "count:user");
+    expect(users.map((f) => f.value)).toEqual([40]);
+  });
+});
