@@ -754,14 +754,19 @@ function tableSection(cells: Cell[], main: Cell, around: Section): Section | nul
   const others = cells.filter((c) => c !== main && c.text);
   if (others.length >= 2 && others.every((c) => RACI_CELL.test(c.text)))
     return { kind: "responsibilities", title: "raci" };
-  if (/^(?:milestones?|key dates?|events?)$/.test(main.header)) return { kind: "schedule", title: main.header };
+  // (a schedule table under a schedule heading keeps that heading's title: its approval line stands under it too)
+  const scheduled = (title: string): Section => ({
+    kind: "schedule",
+    title: around.kind === "schedule" ? around.title : title,
+  });
+  if (/^(?:milestones?|key dates?|events?)$/.test(main.header)) return scheduled(main.header);
   // "| Phase | Weeks | Exit gate |": a plan of phases and their timing; "| Role | Name |": the team
   const headers = cells.map((c) => c.header);
   if (
     headers.some((h) => /^(?:phases?|stages?|gates?|waves?|plan)\b/.test(h)) &&
     headers.some((h) => /^(?:weeks?|dates?|timing|when|duration|months?|start|end|due)\b/.test(h))
   )
-    return { kind: "schedule", title: headers[0] };
+    return scheduled(headers[0]);
   if (headers.some((h) => /^roles?$/.test(h)) && headers.some((h) => /^(?:name|person|who)$/.test(h)))
     return { kind: "governance", title: "team" };
   // a table of work after a summary ("Scope at a glance", then "| WP | Work | Exit criterion |") is the scope
@@ -801,17 +806,12 @@ const DESCRIBING_HEADER = new RegExp(
 
 /** The cell that says what a row is: the deliverable/description column, else the longest text cell. */
 function describingCell(cells: Cell[]): Cell | null {
-  const usable = (c: Cell) => c.text && !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(c.text);
+  // (an id, "D-3" or a lone row letter "A", names no deliverable)
+  const usable = (c: Cell) => c.text && !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*[a-z]?$|^[A-Z]$/i.test(c.text);
   // what a row delivers is named first ("| Workstream | Activities | Outputs |": the outputs)
   const delivered = cells.find((c) => /^(?:deliverables?|outputs?|work products?)\b/.test(c.header) && usable(c));
   if (delivered) return delivered;
-  const named = cells.find(
-    (c) =>
-      DESCRIBING_HEADER.test(c.header) &&
-      !/^(?:id|#|no\.?)$/.test(c.header) &&
-      c.text &&
-      !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(c.text),
-  );
+  const named = cells.find((c) => DESCRIBING_HEADER.test(c.header) && !/^(?:id|#|no\.?)$/.test(c.header) && usable(c));
   if (named) return named;
   // else the longest text, but not a column that only judges the row (acceptance, status, owner, notes)
   const judged = /accept|criteria|sign-?off|status|owner|note|comment|done|test/;

@@ -294,6 +294,9 @@ function countedNoun(phrase: string[]): string | null {
   }
   for (const [i, w] of words.entries()) {
     if (UNIT_LIST_END.test(w)) break;
+    // ("5,200 licence renewals": a singular "licence" before another noun only qualifies it)
+    if (/^licen[cs]e$/i.test(w) && /^[a-z]{3,}s$/i.test(words[i + 1] ?? "") && !/^(?:seats|keys)$/i.test(words[i + 1]))
+      continue;
     const u = unitOf(w);
     // ("6 office folks", "12 site staff": the people of a place are people, not places)
     if (u && /^(?:folks|people|staff|personnel|users|employees|workers|members)$/i.test(words[i + 1] ?? ""))

@@ -296,6 +296,11 @@ const UNIT_ALIASES: Record<string, string> = {
   pubs: "location",
   labs: "location",
   laboratories: "location",
+  // where the public votes
+  "vote centers": "location",
+  "voting centers": "location",
+  "polling places": "location",
+  "polling stations": "location",
   "device count": "endpoint",
   // users in the languages international packets mix in
   usuarios: "user",
@@ -395,6 +400,14 @@ export function quantities(original: string): Quantity[] {
       .filter(Boolean)
       .slice(0, 6);
     let unit: string | null = (words.length > 1 ? pairUnit(words[0], words[1]) : null) ?? unitOf(words[0] ?? "");
+    // ("three licence renewal notice templates": a singular "licence" before other nouns only qualifies them)
+    if (
+      unit === "user" &&
+      /^licen[cs]e$/i.test(words[0] ?? "") &&
+      /^[a-z]{3,}(?:\/|$)/i.test(words[1] ?? "") &&
+      !/^(?:seats?|keys?|for|per|to|of|in|at|and|or|on|with|from|which|that|is|are|will)$/i.test(words[1])
+    )
+      unit = null;
     // ("6 office folks", "12 site staff": the people of a place are people, not places)
     if (unit && /^(?:folks|people|staff|personnel|employees|workers)$/i.test(words[1] ?? "")) continue;
     if (!unit) {

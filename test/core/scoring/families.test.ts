@@ -3836,3 +3836,26 @@ describe("session 25 families, a headcount that each needs a login", () => {
     expect(users.map((f) => f.value)).toEqual([40]);
   });
 });
+
+describe("session 25 families, what a quantity counts on a lettered price schedule", () => {
+  const counts = (over: Partial<PacketText>, source: string) =>
+    factsOf(buildContext({ ...base, ...over }))
+      .filter((f) => f.source === source && f.key.startsWith("count:"))
+      .map((f) => `${f.key} ${f.value}`);
+  it("reads the description, not the row letter under 'Item', and a 'licence renewal' as no licence", () => {
+    const order = [
+      "Item | Description | Qty | Each | Extended",
+      "A | Kennelwise subscription, named user, 12 months | 25 | $1,200.00 | $30,000.00",
+      "B | Online licensing module, up to 6,000 licence transactions/yr | 1 | $9,000.00 | $9,000.00",
+    ].join("\n");
+    expect(counts({ order_form: order }, "order_form")).toEqual(["count:user 25"]);
+    const s = "1. Design three (3) licence renewal notice templates. Accepted when the practice manager signs each.";
+    expect(counts({ signed_scope: s }, "signed_scope")).toEqual(["count:template 3"]);
+    const cs = "- Volume: about 5,200 licence renewals a year — owner: CSM Dara";
+    expect(counts({ cs_requirement: cs }, "cs_requirement")).toEqual(["count:renewal 5200"]);
+  });
+  it("counts vote centers and polling places as locations", () => {
+    const cs = "- 118 vote centers and polling places set up before assignment opens — owner: CSM Dara";
+    expect(counts({ cs_requirement: cs }, "cs_requirement")).toEqual(["count:location 118"]);
+  });
+});
