@@ -258,6 +258,8 @@ const UNIT_ALIASES: Record<string, string> = {
   buses: "vehicle",
   vans: "vehicle",
   lorries: "vehicle",
+  coaches: "vehicle",
+  minibuses: "vehicle",
   meters: "endpoint",
   meter: "endpoint",
   "metered endpoints": "endpoint",

@@ -3854,6 +3854,10 @@ describe("session 25 families, what a quantity counts on a lettered price schedu
     const cs = "- Volume: about 5,200 licence renewals a year — owner: CSM Dara";
     expect(counts({ cs_requirement: cs }, "cs_requirement")).toEqual(["count:renewal 5200"]);
   });
+  it("counts coaches as vehicles of a fleet", () => {
+    const note = "They run 40 coaches on school and charter work.";
+    expect(counts({ kickoff_note: note }, "kickoff_note")).toEqual(["count:vehicle 40"]);
+  });
   it("counts vote centers and polling places as locations", () => {
     const cs = "- 118 vote centers and polling places set up before assignment opens — owner: CSM Dara";
     expect(counts({ cs_requirement: cs }, "cs_requirement")).toEqual(["count:location 118"]);

@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 67,
+  version: 68,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
