@@ -165,7 +165,7 @@ const CURRENCY =
 const MONEY = new RegExp(
   String.raw`(?:${CURRENCY}\s?)(\d{1,3}(?:[,.\s]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?([kKmM]\b)?` +
     String.raw`(?:\s*(?:/|\bper\b|\ban?\b)\s*(h|hr|hour|hours|hourly|(?:[A-Za-z][\w-]*\s)?[A-Za-z][\w-]*))?|` +
-    String.raw`(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?)\s?` +
+    String.raw`(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?|\d{1,3}(?: \d{3})+(?:,\d{2})?|\d+(?:[.,]\d{2})?)\s?` +
     String.raw`(?:${CURRENCY.replace(/\[\$€£₹¥\]/, "[€£]")})`,
   "g",
 );
@@ -193,7 +193,10 @@ const MILESTONE_HINT = new RegExp(
 const SERVICES = new RegExp(
   [
     String.raw`\bimplementation\b|\bprofessional services\b|\bservices fee\b|\bfixed[- ](?:fee|price)\b|`,
-    String.raw`\bset-?up fee\b|\bonboarding fee\b|\bdeployment fee\b`,
+    String.raw`\bset-?up fee\b|\bonboarding fee\b|\bdeployment fee\b|`,
+    // the same in the languages order forms arrive in
+    String.raw`\bmise en place\b|\bimplantaci[oó]n\b|\bimplementaci[oó]n\b|\beinf[üu]hrung\b|\bimplementatie\b|` +
+      String.raw`\bwdro[żz]enie\b|\bimplementazione\b`,
   ].join(""),
   "i",
 );

@@ -3863,3 +3863,11 @@ describe("session 25 families, what a quantity counts on a lettered price schedu
     expect(counts({ cs_requirement: cs }, "cs_requirement")).toEqual(["count:location 118"]);
   });
 });
+
+describe("session 25 families, a French-written amount", () => {
+  it("reads 'Mise en place (forfait) : 32 000 €' as a services fee of 32,000", () => {
+    const order = "Kennelwise Pro — 3 cliniques — 12 mois\nMise en place (forfait) : 32 000 €";
+    const money = factsOf(buildContext({ ...base, order_form: order })).filter((f) => f.key === "money:services");
+    expect(money.map((f) => f.value)).toEqual([32000]);
+  });
+});

@@ -216,7 +216,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 58,
+  version: 59,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
