@@ -529,6 +529,8 @@ function parseDocument(text: string): DocumentModel {
     // FEES")
     const titleOnly =
       !inlineLabel?.[2] &&
+      // (a priced line, "Set-up 32 000 €", is no title)
+      !PRICED_LINE.test(core) &&
       words.length <= 7 &&
       !/[;]|,(?!\d)/.test(core) &&
       (!/[.]$/.test(core) || words.length <= 4) &&
@@ -685,11 +687,14 @@ function parseDocument(text: string): DocumentModel {
     // the title block: unmarked lines before any section or item (a requirement led by its priority, "Should: …",
     // is an item)
     const prioritised = PRIORITY_LABEL.test(body);
+    // (a priced line, "Set-up (fixed) 32 000 €", is an order line, not a title, after another one)
+    const priced = PRICED_LINE.test(core) && li > 0 && PRICED_LINE.test(ll[li - 1].text);
     if (
       !seenStructure &&
       !idm &&
       !bullet &&
       !prioritised &&
+      !priced &&
       (section.kind === "none" || section.kind === "title") &&
       words.filter((w) => w !== "|").length <= 14 &&
       ll.length > 1 &&
@@ -741,6 +746,11 @@ const PARTICULARS = new RegExp(
   "i",
 );
 
+/** A line carrying an amount ("€90/mois", "32 000 €", "SEK 6 000"). */
+const PRICED_LINE = new RegExp(
+  String.raw`[$€£₹¥]\s?\d|\d\s?[€£]|` +
+    String.raw`\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|SGD|CHF|SEK|NOK|DKK|ZAR|AED|KES|BRL)\s?\d`,
+);
 const PRIORITY_LABEL =
   /^\s*(?:must|should|could|won['’]?t|nice)(?:[- ]to)?(?:[- ]have)?\s*[:—–-]\s|^\s*P[0-4]\s*[:—–-]\s/i;
 

@@ -3870,4 +3870,10 @@ describe("session 25 families, a French-written amount", () => {
     const money = factsOf(buildContext({ ...base, order_form: order })).filter((f) => f.key === "money:services");
     expect(money.map((f) => f.value)).toEqual([32000]);
   });
+  it("reads a run of priced lines at the top of an order form as order lines, not its title", () => {
+    const lines = ["KW-PRO 3 cliniques × 90 €/mois", "KW-SMS 3 × 20 €/mois", "Implementation 32 000 €"];
+    const order = lines.join("\n");
+    const money = factsOf(buildContext({ ...base, order_form: order })).filter((f) => f.key === "money:services");
+    expect(money.map((f) => f.value)).toEqual([32000]);
+  });
 });

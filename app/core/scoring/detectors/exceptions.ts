@@ -216,7 +216,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 59,
+  version: 60,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
