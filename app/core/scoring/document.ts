@@ -484,27 +484,23 @@ function parseDocument(text: string): DocumentModel {
       indent > prev.indent &&
       prevIsItem &&
       /\n[ \t]*(?:acceptance(?: criteria)?|ac)\s*[:▸›—–-]?\s*$/i.test(prev.text);
-    if (underAcceptance) {
-      prev.end = ln.end;
-      prev.text = text.slice(prev.start, prev.end);
-      continue;
-    }
     if (
-      prev &&
-      !afterBlank &&
-      !prev.heading &&
-      !prev.cells &&
-      !md &&
-      !idm &&
-      !bullet &&
-      prev.section.kind !== "title" &&
-      (STORY_LINE.test(content) ||
-        // a scenario's later steps follow its "Given" ("When they submit …", "Then a number is returned …")
-        (/^(?:when|then|and|but)\b/i.test(content) && /(?:^|\n)\s*given\b/i.test(prev.text)) ||
-        (indent > prev.indent &&
-          !prev.group &&
-          prevIsItem &&
-          (!ACCEPT_LINE.test(content) || !referencedIds(content).size)))
+      underAcceptance ||
+      (prev &&
+        !afterBlank &&
+        !prev.heading &&
+        !prev.cells &&
+        !md &&
+        !idm &&
+        !bullet &&
+        prev.section.kind !== "title" &&
+        (STORY_LINE.test(content) ||
+          // a scenario's later steps follow its "Given" ("When they submit …", "Then a number is returned …")
+          (/^(?:when|then|and|but)\b/i.test(content) && /(?:^|\n)\s*given\b/i.test(prev.text)) ||
+          (indent > prev.indent &&
+            !prev.group &&
+            prevIsItem &&
+            (!ACCEPT_LINE.test(content) || !referencedIds(content).size))))
     ) {
       prev.end = ln.end;
       prev.text = text.slice(prev.start, prev.end);
