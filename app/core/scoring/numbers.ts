@@ -202,6 +202,13 @@ const UNIT_ALIASES: Record<string, string> = {
   application: "application",
   apps: "application",
   app: "application",
+  // a licence or seat for an app is a user's ("85 app licences", "Field app licence | 85")
+  "app licence": "user",
+  "app licences": "user",
+  "app license": "user",
+  "app licenses": "user",
+  "app seats": "user",
+  "app users": "user",
   languages: "language",
   language: "language",
   workshops: "workshop",

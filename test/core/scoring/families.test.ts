@@ -3877,3 +3877,17 @@ describe("session 25 families, a French-written amount", () => {
     expect(money.map((f) => f.value)).toEqual([32000]);
   });
 });
+
+describe("session 26 families, what a licence for an app counts", () => {
+  const counts = (over: Partial<PacketText>, source: string) =>
+    factsOf(buildContext({ ...base, ...over }))
+      .filter((f) => f.source === source && f.key.startsWith("count:"))
+      .map((f) => `${f.key} ${f.value}`);
+  it("counts '30 app licences' and an 'Kennel app licence | 30' row as users, not apps", () => {
+    expect(counts({ kickoff_note: "They want 30 app licences for the kennel hands." }, "kickoff_note")).toEqual([
+      "count:user 30",
+    ]);
+    const order = "|Item|Qty|Price|\n|Kennel app licence|30|$19/mo|";
+    expect(counts({ order_form: order }, "order_form")).toEqual(["count:user 30"]);
+  });
+});
