@@ -557,9 +557,21 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
         : undefined,
   },
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, key: (m) => `${m[2]}-${m[3]}` },
+  // 29-06-2026: day, month and year with hyphens are written day first (month first only when the day shows it)
+  {
+    re: /(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])/g,
+    key: (m) => {
+      const [a, b] = [+m[1], +m[2]];
+      const [mon, day] = b > 12 && a <= 12 ? [m[1], m[2]] : [m[2], m[1]];
+      return +mon >= 1 && +mon <= 12 && +day >= 1 && +day <= 31
+        ? `${mon.padStart(2, "0")}-${day.padStart(2, "0")}`
+        : undefined;
+    },
+  },
   // "1 Dec 2025" before "Dec 2025": the day belongs to the date
   {
-    re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(${MONTH_RE})\.?(?:,?\s+\d{4})?\b`, "gi"),
+    // ("the 11th of December")
+    re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(${MONTH_RE})\.?(?:,?\s+\d{4})?\b`, "gi"),
     key: (m) => `${String(monthNumber(m[2])).padStart(2, "0")}-` + `${m[1].padStart(2, "0")}`,
   },
   {

@@ -5,6 +5,7 @@ import { buildContext } from "../../../app/core/scoring/context";
 import { factsOf } from "../../../app/core/scoring/facts";
 import { DECLINED, NOT_A_PROMISE } from "../../../app/core/scoring/conversation";
 import { vagueHit } from "../../../app/core/scoring/vagueness";
+import { dateMentions } from "../../../app/core/scoring/numbers";
 
 // One test per failure family of the scorer issue, on packets written for this file in wording of its own
 // (a veterinary-clinic group, a freight broker, a museum, a school district, a brewery, a law firm). Each failed on
@@ -3889,5 +3890,18 @@ describe("session 26 families, what a licence for an app counts", () => {
     ]);
     const order = "|Item|Qty|Price|\n|Kennel app licence|30|$19/mo|";
     expect(counts({ order_form: order }, "order_form")).toEqual(["count:user 30"]);
+  });
+});
+
+describe("session 26 families, dates written day-month-year with hyphens", () => {
+  it("reads 29-06-2026 and 'the 11th of December' as days of their month", () => {
+    const keys = (s: string) => dateMentions(s).map((d) => d.key);
+    expect(keys("Plan approved by delivery: kick-off 04-05-2026, go-live 29-06-2026.")).toEqual(["05-04", "06-29"]);
+    expect(keys("I've said the 11th of December at the latest")).toEqual(["12-11"]);
+  });
+  it("takes a promised day inside a hyphen-dated approved plan as no assumption", () => {
+    const scope = `${base.signed_scope}\nDelivery plan (approved by delivery, 02-03-2026): go-live 29-06-2026.`;
+    const promise = "Kennel bookings confirmed by SMS, live on 29 June 2026.";
+    expect(evidence({ signed_scope: scope, customer_promise: promise }, "timeline_assumption")).toEqual([]);
   });
 });

@@ -216,7 +216,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 61,
+  version: 62,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

@@ -110,7 +110,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 59,
+  version: 60,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
