@@ -318,6 +318,16 @@ export function vagueHit(
       if (family === "escape" && bounded) continue;
       // what a law or a rule book requires is defined there ("as required by State law", "as required under the Act")
       if (family === "escape" && LAW_AFTER.test(after)) continue;
+      // "As discussed, the vendor will produce the certificates …": a lead-in to the words that say it
+      if (
+        family === "escape" &&
+        /^as (?:discussed|agreed)/.test(word) &&
+        /^\s*(?:(?:dear|hi|hello)\s+[\w.]+,?\s+)?(?:\w+\s+)?$/i.test(text.slice(0, m.index!)) &&
+        (/^\s*(?:\w+ly\s*)?[,:—–-]\s*\S+(?:\s+\S+){3}/.test(after) ||
+          // ("Confirming as discussed - …" cut off from what it confirms)
+          /^(?:confirm(?:ing|ed)?|noted)\s+$/i.test(text.slice(0, m.index!).trimStart()))
+      )
+        continue;
       // a qualifier on a list that names where it is spelled out ("the four standard reports listed in Attachment C")
       if ((family === "quality" || family === "quantifier") && LISTED_IN.test(after)) continue;
       // "as appropriate for each role": the qualifier says what decides it

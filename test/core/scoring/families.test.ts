@@ -3905,3 +3905,50 @@ describe("session 26 families, dates written day-month-year with hyphens", () =>
     expect(evidence({ signed_scope: scope, customer_promise: promise }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 26 families, an e-mail chain of requirements", () => {
+  it("reads an owner still to be named at the vendor's end as an ownership gap, not vague scope", () => {
+    const lines = [
+      "Who configures the kennel alerts at our end - TBD, I shall confirm.",
+      "SMS gateway owner at Kennelwise - not decided yet, will revert.",
+      "Boarding invoices: owner from the Kennelwise side not yet fixed.",
+      "Xero mapping for the second clinic - owner at our end ??",
+    ];
+    for (const cs of lines) {
+      expect(flags({ cs_requirement: cs }, "unowned_requirement").length, cs).toBe(1);
+      expect(evidence({ cs_requirement: cs }, "ambiguous_deliverable"), cs).toEqual([]);
+    }
+  });
+  it("reads 'As discussed, …' as a lead-in to what follows, and 'Training as discussed' as still vague", () => {
+    const lead = "Dear Dara, As discussed, the SMS reminder goes out the evening before each boarding. Regards, Sam";
+    expect(evidence({ cs_requirement: lead }, "ambiguous_deliverable")).toEqual([]);
+    expect(
+      evidence({ cs_requirement: "Confirming as discussed - bookings confirm by SMS." }, "ambiguous_deliverable"),
+    ).toEqual([]);
+    expect(evidence({ cs_requirement: "Training as discussed." }, "ambiguous_deliverable")).toHaveLength(1);
+  });
+  it("takes 'discussed telephonically' for how it was said, not what was promised", () => {
+    const cs = "As discussed telephonically, kennel bookings must trigger an SMS.";
+    expect(evidence({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("reads a date for what the customer hands over ('nominated by you by 2nd Feb') as no delivery date", () => {
+    const cs = "Thanks for the call. Clinic champions to be nominated by you by 2nd Feb. Regards, Sam";
+    expect(evidence({ cs_requirement: cs }, "timeline_assumption")).toEqual([]);
+  });
+});
+
+describe("session 26 families, concessions in a partner's words", () => {
+  it("reads borne travel, carried-forward unused hours and a fixed exchange rate as concessions", () => {
+    const notes = [
+      "Spoke to the owner. We will bear the air tickets and per diem for the trainer's Mombasa visit.",
+      "Agreed to carry forward their unused 12 support hrs from last year's pack into this order.",
+      "They pay in KES - agreed we will bill the Kenya clinics at a fixed 160 KES/GBP for the whole term.",
+    ];
+    for (const note of notes) expect(flags({ kickoff_note: note }, "scope_exception").length, note).toBe(1);
+    for (const note of notes) expect(evidence({ kickoff_note: note }, "promise_not_in_scope"), note).toEqual([]);
+  });
+  it("reads 'also said we'll link …' as the seller's word", () => {
+    const note = "Met the practice manager. Also said we'll link boarding invoices to their Xero stock ledger.";
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toHaveLength(1);
+  });
+});

@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 72,
+  version: 73,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
@@ -172,6 +172,8 @@ export const ambiguityDetector: Detector = {
               !hit ||
               // a concession on price ("waive the fee for the full term") is a commercial term, not work to size
               CONCESSION.test(c.text) ||
+              // "Who configures the timers at our end - TBD, I shall confirm": an owner still to be named
+              (hit.family === "escape" && /^(?:tbd|tbc|to be)/i.test(hit.text) && /\bowner|\bwho\b/i.test(s.text)) ||
               (hit.family === "quality" &&
                 !/^(?:full|fully|complete|comprehensive|robust|seamless|seamlessly)$/i.test(hit.text))
             )

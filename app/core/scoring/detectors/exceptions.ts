@@ -78,7 +78,10 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\b(?:cover|pay for|fund)\b[^.;]{0,80}\bourselves\b|`,
         // someone else's bill taken on: "pick up the vendor's fees", "foot the bill"
         String.raw`\bpick(?:ed|ing|s)? up (?:the |their |its )?(?:[\w'’-]+ ){0,3}(?:fees?|costs?|bill|tab|`,
-        String.raw`invoices?|expenses?|charges?)\b|\bfoot(?:ed|ing|s)? the bill\b`,
+        String.raw`invoices?|expenses?|charges?)\b|\bfoot(?:ed|ing|s)? the bill\b|`,
+        // "will bear the air tickets and per diem", "bear all travel costs"
+        String.raw`\bbear(?:s|ing)? (?:the |all |their |any )?(?:[\w-]+ ){0,2}(?:costs?|expenses?|tickets?|airfares?|`,
+        String.raw`per diems?|travel|fees?|charges?)\b`,
       ].join(""),
       "i",
     ),
@@ -102,7 +105,9 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\bno (?:price |cpi |rpi |annual |inflation )?(?:uplift|increase|escalation|indexation)s?\b|`,
         // "freeze the first-year subscription rate"
         String.raw`\bfr(?:eez(?:e|es|ing)|oze|ozen) (?:the |their |our |today'?s )?(?:[\w-]+ ){0,4}(?:price|pricing|`,
-        String.raw`rates?|fees?)\b`,
+        String.raw`rates?|fees?)\b|`,
+        // an exchange rate fixed for them: "bill the Kenya share in KES at a fixed 165 KES/GBP"
+        String.raw`\bfixed (?:exchange |fx |conversion )?rate\b|\bat a fixed \d[\d.,]*\s*[A-Z]{3}\s*\/\s*[A-Z]{3}\b`,
       ].join(""),
       "i",
     ),
@@ -129,6 +134,15 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     ),
   },
   { family: "credit", re: /\bcredited back\b|\bmoney back\b|\brefund(?:ed)?\b/i },
+  {
+    // a balance carried into the new contract: "carry forward their unused 15 support hrs", "unused days roll over"
+    family: "credit",
+    re: new RegExp(
+      String.raw`\b(?:carr(?:y|ied|ies|ying)|roll(?:ed|s|ing)?) (?:forward|over)\b[^.;]{0,60}\bunused\b|` +
+        String.raw`\bunused\b[^.;]{0,60}\b(?:carr(?:y|ied|ies)|roll(?:ed|s)?) (?:forward|over)\b`,
+      "i",
+    ),
+  },
   {
     family: "termination",
     re: new RegExp(
@@ -216,7 +230,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 62,
+  version: 63,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

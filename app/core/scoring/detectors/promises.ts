@@ -27,8 +27,8 @@ const READY_WORDS = new RegExp(
 // The seller committing, or the customer believing something was committed.
 const PROMISE_CUE = new RegExp(
   [
-    String.raw`\b(?:told (?:them|him|her|the \w+|their \w+|\w+)(?: that)?|i said (?:yes|we(?:'d| would|`,
-    String.raw` can| could| will))|said (?:yes|we(?:'d| would| can| could| will))|(?:i |we )?promised|`,
+    String.raw`\b(?:told (?:them|him|her|the \w+|their \w+|\w+)(?: that)?|i said (?:yes|we(?:'d|'ll| would|`,
+    String.raw` can| could| will))|said (?:yes|we(?:'d|'ll| would| can| could| will))|(?:i |we )?promised|`,
     String.raw`(?:i |we )?agreed (?:we(?:'d| would)|to)|we(?:'ll| will| can) (?:also |`,
     String.raw`definitely )?(?:do|build|handle|add|provide|own|set|get|keep|include|connect|support|`,
     String.raw`migrate|write|run|deliver|make|bring|cover|take|throw)|committed to|guaranteed|assured|`,
@@ -148,7 +148,8 @@ const OWNER_TAIL = new RegExp(
 const COMMERCIAL = new RegExp(
   [
     String.raw`\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic(?:ed|ing)|payments? terms|`,
-    String.raw`net[- ]?\d+|t&e|travel|flights?|hotels?|accommodation|expenses|overage|uplift|free|`,
+    String.raw`net[- ]?\d+|t&e|travel|flights?|hotels?|accommodation|expenses|per diems?|air tickets?|airfares?|`,
+    String.raw`overage|uplift|free|unused|`,
     String.raw`no (?:extra )?(?:cost|charge)|without (?:charging|billing|invoicing)|rental)\b|no extra \$|` +
       // a price quoted per unit ("comes in at $4 per seat"), a percentage off ("the 15% on years 2–3")
       String.raw`[$€£₹]\s?\d[\d.,]*\s*(?:\/|per\b|a\b)|\b\d+(?:\.\d+)?\s?% (?:on|off)\b|\bdeal[- ]desk\b`,
@@ -176,7 +177,9 @@ const GENERIC = new Set(
      say says said tell told promise promised agree agreed ask asked yes okay ok line sure thing stuff actually
      make liked works
      customer client vendor supplier provider contractor side thanks please note
-     reckon happen comfortable doable feasible achievable realistic possible stand-ups standups`,
+     reckon happen comfortable doable feasible achievable realistic possible stand-ups standups
+     discuss discussed discussion mention mentioned confirm confirmed confirming noted telephonically verbally
+     kindly revert regards dear`,
   ).concat(["am", "pm"]),
 );
 const PEOPLE = new RegExp(
@@ -335,7 +338,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 76,
+  version: 77,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];

@@ -71,7 +71,10 @@ const CUSTOMER_OR_CS = new RegExp(
   [
     String.raw`\b(?:customer|client)(?:'s|’s)? (?:action|task|responsibility|to do)\b|\((?:customer|`,
     String.raw`client) action\)|\bsuccess plan\b|\badoption (?:target|goal)\b|\bhealth (?:check|score)\b|`,
-    String.raw`\bbusiness review\b|\bqbr\b`,
+    String.raw`\bbusiness review\b|\bqbr\b|`,
+    // what the customer hands the vendor, in a reply: "supervisors to be nominated by you", "spreadsheet to you by"
+    String.raw`\b(?:nominated|provided|supplied|shared|sent|signed|named|done) by you\b|\bto (?:you|your team) by\b|`,
+    String.raw`\bfrom your (?:side|end)\b`,
   ].join(""),
   "i",
 );
@@ -308,7 +311,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 75,
+  version: 76,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];

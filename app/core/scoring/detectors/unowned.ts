@@ -30,6 +30,10 @@ const UNOWNED = new RegExp(
     // "Not picked up by anyone yet", "nobody has picked it up"
     String.raw`\bnot (?:yet )?(?:picked up|taken|claimed|owned) by (?:anyone|anybody|any of us)\b`,
     String.raw`\bnot sure who\b`,
+    // "owner at our end ??", "Xero sync owner at Halasuru - not decided yet", "owner from the Pune side not yet fixed"
+    String.raw`\bowner\s+(?:at|from|on|in)\s+(?:our|the|[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)?(?:\s+(?:side|end|team))?` +
+      String.raw`\s*(?:[:\-—–]\s*)?(?:\?{2,}|tbd\b|tbc\b|nobody\b|no one\b|none(?: yet)?\b|` +
+      String.raw`not (?:yet )?(?:decided|fixed|assigned|identified|named|confirmed|chosen)\b)`,
     // "owner at our side: (none yet)", "who on our team? not decided."
     String.raw`\bowner\b[^.;:\n]{0,30}\b(?:on|at) our side\b[^.;\n]{0,30}\b(?:none yet|not yet|nobody|no one)\b`,
     String.raw`\bwho (?:on|from|in) (?:our|the) (?:side|team)\s*\?\s*(?:not (?:yet )?(?:decided|agreed|sorted|known|` +
@@ -40,8 +44,8 @@ const UNOWNED = new RegExp(
       String.raw`determined|appointed))\b`,
     // "who owns this on our side is still open", "who scopes this on our side is not decided"
     String.raw`\bwho\s+(?:owns|scopes|does|handles|writes|builds|runs|configures|leads|maps|takes)\b[^.;?]{0,60}` +
-      String.raw`\b(?:is|remains)\s+(?:still\s+)?(?:open|undecided|unclear|tbd|tbc|unknown|not (?:yet )?(?:decided|` +
-      String.raw`agreed|settled|known|clear|sorted))\b`,
+      String.raw`(?:\b(?:is|remains)\s+(?:still\s+)?(?:open|undecided|unclear|tbd|tbc|unknown|` +
+      String.raw`not (?:yet )?(?:decided|agreed|settled|known|clear|sorted))\b|\s[:\-—–]\s*(?:tbd|tbc)\b)`,
     String.raw`\bno (?:[\w-]+ )?(?:resource|person|owner|lead)\s+(?:yet\s+)?(?:identified|named|assigned)\b`,
     // "Owner booking-export mapping: nessuno ancora"
     String.raw`\bowner\b[^.;:\n]{0,40}:\s*(?:${NOBODY_ABROAD}|\?{2,}|tbd\b|nobody\b|no one\b)`,
@@ -110,7 +114,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 60,
+  version: 61,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
