@@ -304,6 +304,8 @@ interface Coverage {
   openings: Set<string>[] | null;
   /** ids whose own acceptance line is only a placeholder ("D-6: accepted as agreed") */
   placeholders: Set<string>;
+  /** numbered clauses a procedure applies to as a whole ("each Deliverable in clause 2.4") */
+  clauses: Set<string>;
 }
 
 /** What the acceptance statements of a scope cover: ids by reference, everything by a regime, names. */
@@ -317,6 +319,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
   const placeholders = new Set<string>();
   let specific = false;
   const groups = new Set<string>();
+  const clauses = new Set<string>();
   // the items since the last heading, group or acceptance line: what an acceptance line naming nothing follows
   const local = new Set<number>();
   let run: Block[] = [];
@@ -331,6 +334,9 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       const t = s.text.replace(IN_CLAUSE, (m) => m.replace(/\./g, "·"));
       const condition = hasCondition(t);
       if (!inAcceptance && !condition) continue;
+      // "This procedure applies to each Deliverable in clause 2.4": every item of that clause
+      if (inAcceptance && EVERY_UNIT.test(t))
+        for (const m of s.text.matchAll(IN_CLAUSE)) clauses.add(/\d+(?:\.\d+)+/.exec(m[0])![0]);
       if (/\bapplies (?:only )?to\b|\bthe following deliverables\b/i.test(t)) specific = true;
       const standalone = !isListItem(b) || /^(?:acceptance|accept|sign[- ]?off)\b/i.test(b.label);
       const opening =
@@ -394,6 +400,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
     groups,
     openings: openingOnly && !regimeAll ? openings : null,
     placeholders,
+    clauses,
   };
 }
 
@@ -503,6 +510,16 @@ function deliverablesOf(scope: string): Deliverable[] {
     else if (b.heading) current = [];
     groupOf.set(b, current);
   }
+  // the numbered clause each lettered item stands in ("D2" and "(b)" under "2.4 Deliverables"): an acceptance
+  // procedure that "applies to each Deliverable in clause 2.4" names them all
+  const clauseOf = new Map<Block, string>();
+  let clause = "";
+  for (const b of blocks) {
+    const id = b.ids[0] ?? "";
+    if (/^\d+(?:\.\d+)+$/.test(id)) clause = id;
+    else if (b.heading && !id) clause = "";
+    else if (clause) clauseOf.set(b, clause);
+  }
   const out: Deliverable[] = [];
   for (const b of units) {
     if (GOVERNANCE_LABEL.test(b.label)) continue;
@@ -533,6 +550,7 @@ function deliverablesOf(scope: string): Deliverable[] {
       !placeheld &&
       (cov.general ||
         idsOf(b).some((k) => cov.refs.has(k)) ||
+        cov.clauses.has(clauseOf.get(b) ?? "") ||
         [...idsOf(b), ...(groupOf.get(b) ?? [])].some((k) =>
           [...cov.groups].some((g) => k === g || k.startsWith(`${g}.`)),
         ) ||

@@ -66,7 +66,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     "deliverables",
     /\bdeliverables?\b(?!\s+(?:schedule|(?:and )?(?:due )?dates|timeline|calendar)\b)|\bwork products?\b/,
   ],
-  ["definitions", /\bdefinitions?\b|\binterpretation\b|\bglossary\b/],
+  ["definitions", /\bdefinitions?\b|\binterpretation\b|\bglossary\b|\bdefined terms\b/],
   [
     "fees",
     new RegExp(
@@ -361,6 +361,7 @@ function parseDocument(text: string): DocumentModel {
   // a labelled line whose sub-lines are indented under it ("Delivery schedule — confirmed by …" over its dates) is
   // their section until the indentation ends
   let opened: { prev: Section; section: Section; indent: number } | null = null;
+  let numberedHeading: { id: string; prev: Section; section: Section } | null = null;
   for (let li = 0; li < ll.length; li++) {
     const ln = ll[li];
     const indent = indentOf(text, ln.start, ln.end);
@@ -594,12 +595,16 @@ function parseDocument(text: string): DocumentModel {
         (idm && titleKind !== "other" && words.length <= 6 && !siblingFollows && !siblingBefore) ||
         // a numbered item that is only a section's name ("A8. Acceptance", "7. Schedule") opens that section
         (idm &&
-          words.length <= 2 &&
+          // ("2.10 Acceptance Testing Procedure." over its lettered paragraphs)
+          (words.length <= 2 ||
+            (words.length <= 4 &&
+              next !== undefined &&
+              (nextDeeper || /^\((?:[a-z]|[ivx]+)\)\s/.test(text.slice(next.start, next.end).trim())))) &&
           !/[.;:]$/.test(core.replace(/\.$/, "")) &&
-          /^(?:acceptance|schedule|fees|out_of_scope|assumptions|responsibilities|change|definitions)$/.test(
+          /^(?:acceptance|schedule|fees|out_of_scope|assumptions|responsibilities|change|definitions|deliverables)$/.test(
             titleKind,
           ) &&
-          core.replace(/[.:]$/, "").trim().toLowerCase() === labelText.toLowerCase()) ||
+          core.replace(/[.:]$/, "").trim().toLowerCase() === labelText.replace(/[.:]$/, "").toLowerCase()) ||
         (!idm && !bullet && titleKind !== "other" && words.length <= 5)
       )
         heading = true;
@@ -619,6 +624,7 @@ function parseDocument(text: string): DocumentModel {
     if (group && (titleKind === "scope" || titleKind === "deliverables") && section.kind !== titleKind)
       section = { kind: titleKind, title: labelText.toLowerCase() };
     if (heading) {
+      const before = section;
       // (an exhibit's or annex's heading opening the field is the document's own title)
       const docTitle =
         !seenStructure &&
@@ -651,7 +657,18 @@ function parseDocument(text: string): DocumentModel {
         };
       blocks.push(block(text, ln, idm?.[0] ?? null, contentStart, true, false, section, indent, labelText));
       seenStructure = true;
+      // a clause numbered among items ("2.10 Acceptance Testing Procedure." between 2.9 and 2.11) heads only its
+      // own paragraphs: the next item of its rank goes back to the section it interrupted
+      numberedHeading = idm && siblingBefore ? { id: normalizeId(idm[0])[0], prev: before, section } : null;
       continue;
+    }
+    if (numberedHeading && idm && section === numberedHeading.section) {
+      const [mine, theirs] = [normalizeId(idm[0])[0], numberedHeading.id];
+      const parent = (id: string) => id.split(".").slice(0, -1).join(".");
+      if (mine.split(".").length === theirs.split(".").length && parent(mine) === parent(theirs)) {
+        section = numberedHeading.prev;
+        numberedHeading = null;
+      }
     }
     // the first numbered or bulleted line ends a title block ("MEMORANDUM / TO: / RE: … 1. …")
     if (section.kind === "title" && (idm || bullet)) section = { kind: "none", title: "" };
@@ -661,7 +678,10 @@ function parseDocument(text: string): DocumentModel {
       const k = sectionKind(inlineLabel[1]);
       const sectionMarker = idm !== null && /^(?:§|section|article|part|clause)/i.test(idm[0]);
       const plainLine = !idm && !bullet;
-      const neverWork = k !== "fees" && k !== "other" && k !== "scope" && k !== "deliverables" && k !== "background";
+      // (a clause's run-in title, "2.12 Charges and Indexation. The Charges are …", names what the clause is)
+      const runIn = core.startsWith(`${inlineLabel[1]}. `);
+      const neverWork =
+        (k !== "fees" || runIn) && k !== "other" && k !== "scope" && k !== "deliverables" && k !== "background";
       // (an item of a scope that builds something under a name that can title a clause, "2.5 Notices. The vendor
       // will configure the renewal notices", is still work)
       const builds =
@@ -679,6 +699,23 @@ function parseDocument(text: string): DocumentModel {
         own = { kind: "other", title: inlineLabel[1].toLowerCase() };
       // the document's particulars ("Engagement: …", "Our reference: …", "Prepared for: …") name it, they are no work
       else if (plainLine && PARTICULARS.test(inlineLabel[1].trim())) own = { kind: "title", title: "" };
+    }
+    // a defined term on a line of its own ("“Go-Live Date” means …") is a definition wherever it stands
+    if (!idm && DEFINITION_LINE.test(body)) own = { kind: "definitions", title: own.title };
+    // a numbered clause titled as the deliverables that leads in to its items ("2.4 Deliverables. The Supplier shall
+    // provide:" over D1 … D7) is their section until the next clause of its rank
+    if (
+      idm &&
+      inlineLabel &&
+      /:\s*$/.test(core) &&
+      sectionKind(inlineLabel[1]) === "deliverables" &&
+      next !== undefined &&
+      ID_MARKER.test(text.slice(next.start, next.end).trim())
+    ) {
+      const before: Section = section;
+      section = { kind: "deliverables", title: inlineLabel[1].toLowerCase() };
+      numberedHeading = { id: normalizeId(idm[0])[0], prev: before, section };
+      own = section;
     }
     // the title block: unmarked lines before any section or item (a requirement led by its priority, "Should: …",
     // is an item)
@@ -736,6 +773,7 @@ function block(
   };
 }
 
+const DEFINITION_LINE = /^["“][^"”]{2,60}["”](?:\s+(?:means|shall mean|has the meaning|includes|refers to)\b|\s*:\s)/;
 const PARTICULARS = new RegExp(
   String.raw`^(?:(?:[\w-]+ )?ref(?:erence)?(?: no\.?| number)?|engagement|project(?: name)?|prepared (?:by|for)|` +
     String.raw`version|document (?:id|no\.?|number)|contract (?:no\.?|number|ref)|effective(?: date)?|dated?)$`,

@@ -3952,3 +3952,42 @@ describe("session 26 families, concessions in a partner's words", () => {
     expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toHaveLength(1);
   });
 });
+
+describe("session 26 families, a services schedule of numbered clauses", () => {
+  const schedule = (deliverables: string[], acceptanceTitle = "2.6 Acceptance Testing Procedure.") =>
+    [
+      "SCHEDULE 2 — SERVICES DESCRIPTION",
+      'to the Master Services Agreement between Kennelwise Limited (the "Supplier") and Harrow Vets (the "Group")',
+      "2.1 Defined Terms. Title Case words not defined here carry their Agreement meaning.",
+      '"Clinics" means the three veterinary clinics listed in Annex A;',
+      '"Go-Live Date": the first day bookings at a Clinic are taken in the Solution.',
+      "2.2 Extent. The Services cover the Clinics and up to forty (40) Licensed Users.",
+      ...deliverables,
+      "2.4 Hosting. The Solution is hosted in UK data centres under Schedule 4.",
+      "2.5 Clinical Safety. Each party keeps its own safety case current.",
+      acceptanceTitle,
+      "(a) This procedure applies to each Deliverable in clause 2.3.",
+      "(b) The Group tests a Deliverable within ten (10) Business Days of being told it is ready.",
+      "(c) If the Group serves no Rejection Notice in that window, the Deliverable is deemed accepted.",
+      "2.7 Implementation Plan. The Supplier proposes a plan within fifteen Business Days of mobilisation.",
+      "2.8 Charges and Indexation. The Charges are in the Commercial Schedule and rise by CPI each April.",
+    ].join("\n");
+  const items = [
+    "D1 the configured booking module for the Clinics;",
+    "D2 migration of client records active in the last five (5) years;",
+    "D3 a kennel occupancy report for the clinic managers.",
+  ];
+  it("takes the items of a 'Deliverables.' clause as the deliverables, under the clause's own acceptance procedure", () => {
+    for (const lead of ["2.3 Deliverables. The Supplier shall provide:", "2.3 Deliverables."]) {
+      const scope = schedule([lead, ...items]);
+      expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria"), lead).toEqual([]);
+    }
+  });
+  it("still flags a deliverable the procedure leaves out", () => {
+    const scope = schedule(["2.3 Deliverables. The Supplier shall provide:", ...items]).replace(
+      "applies to each Deliverable in clause 2.3",
+      "applies to D1 and D2 only",
+    );
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([items[2].slice(3)]);
+  });
+});

@@ -114,7 +114,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 61,
+  version: 62,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
