@@ -574,6 +574,17 @@ function parseDocument(text: string): DocumentModel {
       !/^(?:section|article|clause|part|§)/i.test(idm[0]) &&
       normalizeId(prev.rawId)[0]?.split(".").length === normalizeId(idm[0])[0].split(".").length &&
       /^\d/.test(prev.rawId) === /^\d/.test(idm[0]);
+    // lettered or deeper paragraphs come next ("(a) This procedure applies …")
+    const paragraphsFollow =
+      next !== undefined &&
+      idm !== null &&
+      (nextDeeper ||
+        (() => {
+          const nm = ID_MARKER.exec(text.slice(next.start, next.end).trim());
+          if (!nm) return false;
+          const shape = (id: string) => `${/^\d/.test(id) ? "n" : "a"}${id.split(".").length}`;
+          return shape(normalizeId(nm[0])[0] ?? "") !== shape(normalizeId(idm[0])[0] ?? "");
+        })());
     let heading = Boolean(md) || underlined;
     let group = false;
     // ("Stream B — Interfaces (fixed fee)": a group word's label and a short name head a group too)
@@ -595,16 +606,15 @@ function parseDocument(text: string): DocumentModel {
         (idm && titleKind !== "other" && words.length <= 6 && !siblingFollows && !siblingBefore) ||
         // a numbered item that is only a section's name ("A8. Acceptance", "7. Schedule") opens that section
         (idm &&
-          // ("2.10 Acceptance Testing Procedure." over its lettered paragraphs)
-          (words.length <= 2 ||
-            (words.length <= 4 &&
-              next !== undefined &&
-              (nextDeeper || /^\((?:[a-z]|[ivx]+)\)\s/.test(text.slice(next.start, next.end).trim())))) &&
           !/[.;:]$/.test(core.replace(/\.$/, "")) &&
           /^(?:acceptance|schedule|fees|out_of_scope|assumptions|responsibilities|change|definitions|deliverables)$/.test(
             titleKind,
           ) &&
-          core.replace(/[.:]$/, "").trim().toLowerCase() === labelText.replace(/[.:]$/, "").toLowerCase()) ||
+          ((words.length <= 2 && core.replace(/[.:]$/, "").trim().toLowerCase() === labelText.toLowerCase()) ||
+            // ("2.10 Acceptance Testing Procedure." over its lettered paragraphs)
+            (words.length <= 4 &&
+              paragraphsFollow &&
+              core.replace(/[.:]$/, "").trim().toLowerCase() === labelText.replace(/[.:]$/, "").toLowerCase()))) ||
         (!idm && !bullet && titleKind !== "other" && words.length <= 5)
       )
         heading = true;
@@ -679,7 +689,9 @@ function parseDocument(text: string): DocumentModel {
       const sectionMarker = idm !== null && /^(?:§|section|article|part|clause)/i.test(idm[0]);
       const plainLine = !idm && !bullet;
       // (a clause's run-in title, "2.12 Charges and Indexation. The Charges are …", names what the clause is)
-      const runIn = core.startsWith(`${inlineLabel[1]}. `);
+      const runIn =
+        core.startsWith(`${inlineLabel[1]}. `) &&
+        /^[A-Z][\w-]*(?:\s+(?:(?:and|&|of|the|for)\s+)?[A-Z][\w-]*)*$/.test(inlineLabel[1].trim());
       const neverWork =
         (k !== "fees" || runIn) && k !== "other" && k !== "scope" && k !== "deliverables" && k !== "background";
       // (an item of a scope that builds something under a name that can title a clause, "2.5 Notices. The vendor
