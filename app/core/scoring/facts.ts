@@ -103,7 +103,9 @@ const DURATION_TOPICS: [string, RegExp][] = [
         // "ten (10) years of emissions inventory data", "the last five years of tenant certifications"
         String.raw`\b(?:years?|months?) of (?:[\w-]+ ){0,3}(?:data|records|certifications|transactions|files|`,
         // ("24 months of repairs jobs", "three years of claims")
-        String.raw`documents|jobs|tickets|claims|cases|orders|invoices|logs)\b`,
+        String.raw`documents|jobs|tickets|claims|cases|orders|invoices|logs|incidents)\b|`,
+        // records moved into the new system: "ten years of incidents brought across", "carried over", "migrated"
+        String.raw`\b(?:brought|come|comes|came|carried|moved?) (?:across|over)\b|\bmigrat(?:ed|ion)\b`,
       ].join(""),
       "i",
     ),
@@ -945,6 +947,9 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
     if (/net/i.test(c.text))
       for (const m of c.text.matchAll(/\bnet[- ]?(\d{2,3})\b/gi))
         found.push(fact("money", source, "payment:net-days", Number(m[1]), "exact", c));
+    // payment days written out: "terms: 45 days after the invoice", "payable inside thirty-five (35) days"
+    const days = /invoice/i.test(c.text) ? PAYMENT_DAYS.exec(c.text) : null;
+    if (days) found.push(fact("money", source, "payment:days", Number(days[1]), "exact", c));
   }
   return found.map((f) => ({
     kind: f.kind,
@@ -1047,9 +1052,15 @@ function durations(source: TextSource, c: Span, out: Fact[]) {
     const near = c.text.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30);
     // a line labelled as a retention or history rule ("Retention rules: consent forms 6 years") is about history
     const label = /^[^:\d]{3,40}:/.exec(c.text)?.[0] ?? "";
+    // ("Migration of the records entered during the last seven (7) years": the years before now, moved across)
+    const lastYears =
+      /\b(?:last|past|previous|prior)\s*$/i.test(c.text.slice(Math.max(0, m.index! - 12), m.index!)) &&
+      DURATION_TOPICS[1][1].test(c.text) &&
+      // (the only length in its clause: "expired within the last five years and ten years of data" is two things)
+      [...c.text.matchAll(DURATION)].length === 1;
     const topic =
       DURATION_TOPICS.find(([, re]) => re.test(near)) ??
-      (DURATION_TOPICS[1][1].test(label) ? DURATION_TOPICS[1] : undefined);
+      (DURATION_TOPICS[1][1].test(label) || lastYears ? DURATION_TOPICS[1] : undefined);
     out.push(
       fact(
         "duration",
@@ -1235,8 +1246,14 @@ const CONTRACT_SOURCES = new Set<TextSource>(["signed_scope", "order_form"]);
 // "15% off", "discount: 8%", "less 10%"
 const DISCOUNT_PERCENT = new RegExp(
   String.raw`(\d+(?:\.\d+)?)\s?%\s?(?:off|discount|credit)|` +
-    String.raw`(?:discount|credit|\bless)(?: of|\s*[:|—–-])?\s*(\d+(?:\.\d+)?)\s?%`,
+    // ("Subscription discount (CA-4402): 10%")
+    String.raw`(?:discount|credit|\bless)(?:\s*\([^)]{1,20}\))?(?: of|\s*[:|—–-])?\s*(\d+(?:\.\d+)?)\s?%`,
   "gi",
+);
+const PAYMENT_DAYS = new RegExp(
+  String.raw`\b(?:paid|payable|payment terms?|due)\b[^.;]{0,30}?\b(?:within\s+)?(?:[a-z-]+\s+)?\(?(\d{2,3})\)?\s*` +
+    String.raw`(?:calendar\s+)?days\b(?=[^.;]{0,50}\b(?:invoice|of receipt))`,
+  "i",
 );
 const AT_SIGNATURE = new RegExp(
   String.raw`\b(\d{1,3})\s?%\s+(?:(?:is\s+)?(?:invoiced|billed|payable|due)\s+)?(?:at|on|upon)\s+` +

@@ -3991,3 +3991,41 @@ describe("session 26 families, a services schedule of numbered clauses", () => {
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([items[2].slice(3)]);
   });
 });
+
+describe("session 26 families, a hospital-style contract's terms", () => {
+  const keyed = (over: Partial<PacketText>, key: string) =>
+    factsOf(buildContext({ ...base, ...over }))
+      .filter((f) => f.key === key)
+      .map((f) => `${f.source} ${f.value}`);
+  it("reads a discount cited by its approval record ('Subscription discount (DD-118): 10%')", () => {
+    const order = "Kennelwise Pro — 3 clinics — £30,000\nSubscription discount (DD-118): 10% — (£3,000.00)";
+    expect(keyed({ order_form: order }, "discount%")).toEqual(["order_form 10"]);
+  });
+  it("compares payment days written out in the SOW and on the order form", () => {
+    const scope = `${base.signed_scope}\nInvoices shall be paid within thirty (30) days of receipt of a valid invoice.`;
+    const order = `${base.order_form}\nPayment terms: 45 days from invoice date.`;
+    expect(flags({ signed_scope: scope, order_form: order }, "conflicting_terms").map((f) => f.source)).toEqual([
+      "signed_scope",
+      "order_form",
+    ]);
+    // (a note's "net 60" against them is the concession's to flag, not a second contract term)
+    const note = "Their FD asked for net 60 and I agreed.";
+    expect(flags({ order_form: order, kickoff_note: note }, "conflicting_terms")).toEqual([]);
+  });
+  it("reads years of records brought across, or those of the last N years migrated, as history", () => {
+    const scope = `${base.signed_scope}\n2. Migration of the boarding records entered during the last six (6) years.`;
+    const note = "The practice wants ten years of boarding records brought across from the old system.";
+    expect(keyed({ signed_scope: scope, kickoff_note: note }, "history:month")).toEqual([
+      "signed_scope 72",
+      "kickoff_note 120",
+    ]);
+  });
+  it("reads 'owner not yet allocated', 'no Kennelwise owner yet' as ownership gaps, a belief about who as none", () => {
+    const note = [
+      "6.3 Kennel extract mapping — owner not yet allocated; the Group believes it sits with Kennelwise.",
+      "6.4 SMS gateway credentials — no Kennelwise owner yet.",
+    ].join("\n");
+    expect(flags({ kickoff_note: note }, "unowned_requirement")).toHaveLength(2);
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

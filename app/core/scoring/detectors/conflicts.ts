@@ -77,6 +77,9 @@ function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): bo
 /** Facts about the same thing: the same key, or a dated piece of work and a milestone date naming that work. */
 function sameKey(a: Fact, b: Fact): boolean {
   if (a.key === b.key) return true;
+  // payment days spelled out in a clause meet a "net 60" only between contract documents
+  if (/^payment:(?:net-)?days$/.test(a.key) && /^payment:(?:net-)?days$/.test(b.key))
+    return CONTRACT.has(a.source) && CONTRACT.has(b.source);
   return (
     a.kind === "date" && b.kind === "date" && (a.key === "date:item" || b.key === "date:item") && sameContext(a, b)
   );
@@ -140,7 +143,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 101,
+  version: 102,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -239,6 +242,7 @@ function fmt(f: Fact): string {
       `${prefix}${f.value % 100 ? `${m} ${f.value % 100}` : m}`
     );
   }
+  if (/^payment:(?:net-)?days$/.test(f.key)) return `payment within ${f.value} days`;
   if (f.kind === "money")
     return `${prefix}${f.value.toLocaleString("en-US")} (${f.key.replace(/^\w+:/, "").replace("hour", "per hour")})`;
   if (f.kind === "percent")

@@ -338,7 +338,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 79,
+  version: 80,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -392,6 +392,9 @@ export const promisesDetector: Detector = {
           continue;
         if (noteNoise(u.text)) continue;
         if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain) || VOLUME_ESTIMATE.test(plain)) continue;
+        // a belief about who does it is an ownership question ("the Trust believes it sits with us")
+        if (/\b(?:believes?|thinks?|assumes?)\b[^.;]{0,20}\b(?:sits?|lies|rests?|belongs?) with\b/i.test(plain))
+          continue;
         if (/\?\s*$/.test(plain) && !FIRST_PERSON_COMMIT.test(plain)) continue;
         if (
           SERVICE_LEVEL.test(plain) ||

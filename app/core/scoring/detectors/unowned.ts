@@ -23,7 +23,7 @@ const UNOWNED = new RegExp(
     String.raw`\b(?:owner(?:ship)?|owned by|assigned to|assignee|who owns (?:it|this|that)\??)` +
       String.raw`\s*(?:[:=\-—–]\s*|is\s+|(?:on|at) our side\s*[:\-—]?\s*)?` +
       String.raw`(?:\?{2,}|\btbd\b|\btba\b|\bunknown\b|\bnone\b|` +
-      String.raw`\bnot (?:yet )?(?:assigned|identified|named|decided|confirmed|fixed|chosen|set)\b|` +
+      String.raw`\bnot (?:yet )?(?:assigned|identified|named|decided|confirmed|fixed|chosen|set|allocated)\b|` +
       String.raw`\bunassigned\b|\bnobody\b|\bno one\b|${NOBODY_ABROAD})`,
     String.raw`\b(?:nobody|no one|no-one)\s+(?:is\s+|has been\s+)?(?:assigned|identified|owns|named|picked)`,
     String.raw`\bowner\s+(?:unknown|tbd|tbc|tba|missing|not (?:yet )?(?:named|assigned))\b`,
@@ -49,7 +49,7 @@ const UNOWNED = new RegExp(
     String.raw`\bno (?:[\w-]+ )?(?:resource|person|owner|lead)\s+(?:yet\s+)?(?:identified|named|assigned)\b`,
     // "Owner booking-export mapping: nessuno ancora"
     String.raw`\bowner\b[^.;:\n]{0,40}:\s*(?:${NOBODY_ABROAD}|\?{2,}|tbd\b|nobody\b|no one\b)`,
-    String.raw`\bno owner\b`,
+    String.raw`\bno owner\b|\bno [A-Z][\w&-]* owner\b`,
     String.raw`\bunassigned\b|\bnot (?:yet )?assigned\b`,
     String.raw`\bowner\s*[:=]\s*\?+(?![\w?])`,
     String.raw`:\s*\?{2,}\s*(?:$|[.;)(])`,
@@ -114,7 +114,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 63,
+  version: 64,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
