@@ -85,8 +85,9 @@ const COUNT_OR_DURATION = new RegExp(
   [
     String.raw`(?:\b\d+|\(\d+\)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|`,
     String.raw`twenty|thirty|forty|sixty|`,
-    String.raw`ninety))\s*(?:\(\d+\)\s*)?(?:[x×]\s*)?(?:[\w-]+\s+){0,3}?(?:(?:half|full)-)?` +
-      String.raw`(?:sessions?|workshops?|webinars?|`,
+    String.raw`ninety|a single))\s*(?:\(\d+\)\s*)?(?:[x×]\s*)?(?:[\w&'-]+\s+){0,3}?(?:(?:half|full)-)?` +
+      // ("two live Q&A sessions", "a single 45-minute walkthrough", "a 20-minute recorded video")
+      String.raw`(?:sessions?|workshops?|webinars?|walkthroughs?|videos?|demos?|`,
     String.raw`courses?|classes|trainings|modules?|days?|weeks?|months?|hours?|h\b|hrs?\b|calls?|visits?|cycles?|`,
     String.raw`runs?|sesi[oó]n(?:es)?|sess[õo]es|sitzung(?:en)?|tage?|wochen?|semanas?|semaines?|jours?|d[ií]as?|`,
     String.raw`horas?|stunden|turmas?)\b`,
@@ -98,7 +99,14 @@ const COUNT_OR_DURATION = new RegExp(
 const UNIT_OF_WORK =
   String.raw`(?:[\w-]+\s+){0,2}?(?:deliverables?|packages?|items?|milestones?|stor(?:y|ies)|epics?|products?|` +
   String.raw`phases?|modules?|tasks?|dels?|lines?|work|sites?|releases?|stages?|assets?|outputs?|drawings?|` +
-  String.raw`documents?|workstreams?|sprints?|waves?|bullets?|rows?|entries|points?|services?)`;
+  String.raw`documents?|workstreams?|sprints?|waves?|bullets?|rows?|entries|points?|services?|requirements?)`;
+// the priorities a requirements document accepts ("Each P0 and P1 requirement is accepted when …")
+const PRIORITY_TAG = /\b(P[0-3]|MUST|SHOULD|COULD|MAY)\b/g;
+const BY_PRIORITY = new RegExp(
+  String.raw`\b(?:[Aa]ll|[Ee]ach|[Ee]very)\s+(?:P[0-3]|MUST|SHOULD|COULD)` +
+    String.raw`(?:\s*(?:,|and|or|\/|&)\s*(?:P[0-3]|MUST|SHOULD|COULD))*\s+(?:requirements?|items?|stor(?:y|ies))\b` +
+    String.raw`[^.]{0,300}\b(?:accept|sign[- ]?off|signs? off|approv|deemed)`,
+);
 const GENERAL_ACCEPTANCE = new RegExp(
   String.raw`\b(?:all|each|every|any)\s+(?:of the\s+)?(?:above\s+)?${UNIT_OF_WORK}\b(?:\s+above)?[^.]{0,300}` +
     String.raw`\b(?:accept|sign[- ]?off|signs? (?:it |them )?off|signed\b|approv|acceptab|deemed|finished|complete)|` +
@@ -160,7 +168,8 @@ const NOT_WORK = new RegExp(
     String.raw`fixed (?:fee|price)|travel\b|payment|invoic|pricing|price\b|expenses\b|time (?:&|`,
     String.raw`and) materials)|\bis limited to\b|\b(?:is|are) (?:tentative|indicative|currently)\b|`,
     String.raw`\b(?:timeline|schedule) (?:above|below)\b|\bentered into\b|\bout of scope\b|`,
-    String.raw`\bnot in scope\b|\bquoted separately\b|\b(?:is|are) (?:firm[- ])?fixed[- ](?:price|fee)\b|`,
+    String.raw`\bnot in scope\b|\bquoted separately\b|\bnot committed\b|\bstretch goal\b|`,
+    String.raw`\b(?:is|are) (?:firm[- ])?fixed[- ](?:price|fee)\b|`,
     String.raw`\bnot part of (?:this|the) (?:sow|scope|contract|order|project)\b|`,
     String.raw`\bmaster (?:services |subscription |`,
     String.raw`software )?(?:agreement|license)\b|\bsubscription quantities\b|\b(?:dates?|schedule|`,
@@ -306,6 +315,8 @@ interface Coverage {
   placeholders: Set<string>;
   /** numbered clauses a procedure applies to as a whole ("each Deliverable in clause 2.4") */
   clauses: Set<string>;
+  /** the priorities an acceptance rule covers ("each P0 and P1 requirement") */
+  priorities: Set<string>;
 }
 
 /** What the acceptance statements of a scope cover: ids by reference, everything by a regime, names. */
@@ -320,6 +331,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
   let specific = false;
   const groups = new Set<string>();
   const clauses = new Set<string>();
+  const priorities = new Set<string>();
   // the items since the last heading, group or acceptance line: what an acceptance line naming nothing follows
   const local = new Set<number>();
   let run: Block[] = [];
@@ -347,6 +359,12 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       if (opening && condition && !isListItem(b) && !referencedIds(b.text).size) {
         for (const r of run) local.add(r.start);
         run = [];
+      }
+      const ranked = BY_PRIORITY.exec(t);
+      if (ranked && condition) {
+        for (const m of ranked[0].slice(0, ranked[0].search(/\s(?:requirements?|items?|stor)/)).matchAll(PRIORITY_TAG))
+          priorities.add(m[1]);
+        continue;
       }
       if (
         ACCEPTANCE_REGIME.test(t) ||
@@ -394,13 +412,14 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
   }
   return {
     refs,
-    general: regimeAll || (regime && refs.size === 0 && groups.size === 0 && !specific),
+    general: regimeAll || (regime && refs.size === 0 && groups.size === 0 && !specific && !priorities.size),
     named,
     local,
     groups,
     openings: openingOnly && !regimeAll ? openings : null,
     placeholders,
     clauses,
+    priorities,
   };
 }
 
@@ -463,6 +482,8 @@ function deliverablesOf(scope: string): Deliverable[] {
     b.rawId !== null &&
     // (an item whose own run-in label names the schedule, "4. TERM. Twelve months …", is not under a plan)
     b.section.title !== b.label.toLowerCase() &&
+    // (a plan line sized in T-shirt sizes, "MS2 Invoicing + pay links — L", sizes work listed elsewhere)
+    !/[·—–|-]\s*(?:XS|S|M|L|XL|XXL)\s*$/.test(b.text.trim()) &&
     (/^milestone/i.test(b.rawId) ? !dateMentions(b.text).some((d) => d.key) : !dateMentions(b.text).length);
   const work = blocks.filter(
     (b) => !b.heading && !b.group && (WORK_SECTIONS.includes(b.section.kind) || milestoneWork(b)),
@@ -520,6 +541,17 @@ function deliverablesOf(scope: string): Deliverable[] {
     else if (b.heading && !id) clause = "";
     else if (clause) clauseOf.set(b, clause);
   }
+  // each requirement's priority: its own tag ("R5 [P2] …", "4.2 MUST …") or the label line it stands under ("P1 · SHOULD")
+  const priorityOf = new Map<Block, string>();
+  let rank = "";
+  for (const b of cov.priorities.size ? blocks : []) {
+    const tags = [...b.text.matchAll(PRIORITY_TAG)].map((m) => m[1]);
+    const labelOnly =
+      /^[\s\-•*]*\[?(?:P[0-3]|MUST|SHOULD|COULD|MAY)\]?(?:\s*[·|:—–-]\s*(?:P[0-3]|MUST|SHOULD|COULD|MAY))?\W*$/;
+    if (b.heading && !tags.length) rank = "";
+    if (labelOnly.test(b.text)) rank = tags.find((x) => cov.priorities.has(x)) ?? tags[0];
+    else priorityOf.set(b, tags.find((x) => cov.priorities.has(x)) ?? tags[0] ?? rank);
+  }
   const out: Deliverable[] = [];
   for (const b of units) {
     if (GOVERNANCE_LABEL.test(b.label)) continue;
@@ -551,6 +583,7 @@ function deliverablesOf(scope: string): Deliverable[] {
       (cov.general ||
         idsOf(b).some((k) => cov.refs.has(k)) ||
         cov.clauses.has(clauseOf.get(b) ?? "") ||
+        cov.priorities.has(priorityOf.get(b) ?? "") ||
         [...idsOf(b), ...(groupOf.get(b) ?? [])].some((k) =>
           [...cov.groups].some((g) => k === g || k.startsWith(`${g}.`)),
         ) ||

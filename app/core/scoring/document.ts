@@ -137,6 +137,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`\bbackground\b|\bpurpose\b|\boverview\b|\bintroduction\b|\bobjectives?\b|`,
         String.raw`(?<!scope )\bsummary\b|\bcontext\b|\brecitals?\b|\bparties\b|\bgoals?\b|`,
         String.raw`\bcurrent (?:state|environment)\b|\bsituation\b|\boutline\b|`,
+        // a requirements document's "Problem statement" and "Success metrics" say why, not what is built
+        String.raw`\bproblems?(?: statement)?\b|\bsuccess (?:metrics|measures)\b|\bopen questions\b|`,
         // a summary of the deal's figures before the work ("Scope at a glance", "Key facts", "In brief")
         String.raw`\bat a glance\b|\bsnapshot\b|\bkey facts\b|\bin brief\b|\bkey figures\b|\bhighlights\b|`,
         // who and where the customer is: "Locations and people", "Population", "Sites"
@@ -745,6 +747,18 @@ function parseDocument(text: string): DocumentModel {
       ll.length > 1 &&
       !/\b(?:will|shall|must)\b/i.test(core) &&
       sentences(text, contentStart, ln.end).length === 1
+    )
+      own = { kind: "title", title: "" };
+    // a document's particulars strung on one line ("Customer: … · Ref PRD-7 · v1.2 (signed) · author …")
+    if (
+      !seenStructure &&
+      !idm &&
+      !bullet &&
+      core.split(/\s[·|]\s/).length >= 2 &&
+      /\b(?:drafted|written|author|signed|status|ref|version|v\d+(?:\.\d+)?)\b/i.test(core) &&
+      !/\b(?:will|shall|must)\b/i.test(core) &&
+      // (a whole scope run onto one line, "SOW 12 | Scope: 1) … 2) …", is the work)
+      !/(?:^|\s)\d{1,2}[).]\s/.test(core)
     )
       own = { kind: "title", title: "" };
     if (idm || bullet || prioritised) seenStructure = true;

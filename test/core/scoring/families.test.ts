@@ -4029,3 +4029,38 @@ describe("session 26 families, a hospital-style contract's terms", () => {
     expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 26 families, a product requirements document", () => {
+  const prd = (acceptance: string) =>
+    [
+      "PRD · Kennelwise Boarding for Harrow Vets",
+      "Customer: Harrow Vets · Ref PRD-HV-3 · v1.1 (signed) · author D. Amadi, EM",
+      "1. Problem statement",
+      "Boarding is booked on paper at the front desk and double bookings happen most weekends.",
+      "2. Requirements",
+      "P0 · MUST",
+      "2.1 Owners request a boarding stay online.",
+      "2.2 Staff confirm or decline each request from one queue.",
+      "P1 · SHOULD",
+      "2.3 Owners get a reminder text the day before drop-off.",
+      "P2 · MAY",
+      "2.4 Owners see a photo feed of their pet during the stay.",
+      "2.5 [P2] A loyalty stamp card (stretch goal; not committed in this PRD).",
+      "2.6 Enablement: a single 30-minute walkthrough plus two live Q&A sessions.",
+      "3. Acceptance",
+      acceptance,
+      "4. Milestones",
+      "- MS1 Online requests + queue — M",
+      "- MS2 Reminder texts — S",
+    ].join("\n");
+  it("accepts the P0 and P1 requirements a priority rule names, and no P2 one", () => {
+    const scope = prd("Each P0 and P1 requirement is accepted when the practice manager signs the UAT checklist.");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Owners see a photo feed of their pet during the stay.",
+    ]);
+  });
+  it("accepts every requirement under a rule for 'each requirement'", () => {
+    const scope = prd("Each requirement is accepted when the practice manager signs the UAT checklist.");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});

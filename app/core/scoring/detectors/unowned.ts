@@ -114,7 +114,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 64,
+  version: 65,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
