@@ -11,6 +11,9 @@ export const DECLINED = new RegExp(
       String.raw`\btold (?:him|her|them) (?:[\w-]+ ){1,4}only\b|` +
       String.raw`\b(?:we(?:'re|’re| are)) (?:software|product|platform)[- ]only\b`,
     String.raw`\bchange order\b(?!.{0,300}\bwithout\b)`,
+    // "we'd talk another time", "we can talk about it later"
+    String.raw`\bwe(?:'d|’d| would| can| could| will|'ll|’ll) (?:talk|discuss|look at)` +
+      String.raw`(?: (?:about )?(?:it|that|this))? (?:another time|later|separately|at renewal)\b`,
     String.raw`\bout of scope\b|(?:\bis|\bare|\bwas|\bwere|'s|’s) out\b(?! of (?:the )?box)`,
     String.raw`\bnot (?:in scope|included|promised|part of|` +
       String.raw`in (?:this|the) (?:call-off|order|sow|scope|contract|quote|deal|package|phase))\b`,

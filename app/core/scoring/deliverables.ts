@@ -541,7 +541,7 @@ function deliverablesOf(scope: string): Deliverable[] {
     else if (b.heading && !id) clause = "";
     else if (clause) clauseOf.set(b, clause);
   }
-  // each requirement's priority: its own tag ("R5 [P2] …", "4.2 MUST …") or the label line it stands under ("P1 · SHOULD")
+  // each requirement's priority: its own tag ("R5 [P2] …") or the label line it stands under ("P1 · SHOULD")
   const priorityOf = new Map<Block, string>();
   let rank = "";
   for (const b of cov.priorities.size ? blocks : []) {

@@ -129,6 +129,8 @@ const MILESTONES: [string, RegExp][] = [
         String.raw`\bin production\b|\bproduction (?:go-live|cutover|launch)\b|\bcut[- ]?over\b|\bhit\b|`,
         String.raw`\bswitch[- ]?over\b|`,
         String.raw`\bfirst live\b|\blive\s+(?:\.{2,}\s*)?(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)|`,
+        // a plan line's fields: "All 14 branches live · S · Feb 2, 2026"
+        String.raw`\blive(?:\s*·\s*(?:XS|S|M|L|XL))?\s*·\s*(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)|`,
         // "the portal is up by Sep 8"
         String.raw`\b(?:is|are|be|['’]s)\s+up\s+(?:and running\s+)?by\b|`,
         // a schedule line's "Berth planning live: 2026-03-02"
@@ -1299,6 +1301,9 @@ const OCCASION_ON = new RegExp(
   "i",
 );
 
+const FIRST_LIVE_THING =
+  /^\s+(?!(?:review|meeting|call|plan|workshop|kickoff|training|test|uat|readiness)\b)[\w-]+(?:\s+[\w-]+)?\s*:\s*$/i;
+
 function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean) {
   const ds = dateMentions(c.text, { dayFirst }).filter((d) => d.key && /^\d{2}(?:-\d{2})?$/.test(d.key));
   if (!ds.length) {
@@ -1341,6 +1346,8 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
       !/^\s*(?:target|date|planned|scheduled)?\s*:\s*$/i.test(between) &&
       // ("Go-live with appointment enforcement: 6 October": what goes live, then its date)
       !/^\s+(?:with|for|of|at|in)\s+[^:"“”]{1,40}:\s*$/i.test(between) &&
+      // ("First live payment run: Sep 21": the run that goes live)
+      !FIRST_LIVE_THING.test(between) &&
       !/^\s*(?:\.{2,}|:)\s*$/.test(between))
   )
     return;

@@ -4064,3 +4064,33 @@ describe("session 26 families, a product requirements document", () => {
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 26 families, a PRD's plan, open questions and a Notion checklist", () => {
+  const dates = (over: Partial<PacketText>, source: string) =>
+    factsOf(buildContext({ ...base, ...over }))
+      .filter((f) => f.source === source && f.key === "date:golive")
+      .map((f) => f.value);
+  it("reads the date of a sized plan line and of a 'First live <thing>:' line as the go-live", () => {
+    expect(dates({ signed_scope: "- M3 All 3 clinics live · S · Feb 2, 2026" }, "signed_scope")).toEqual([202]);
+    expect(dates({ signed_scope: "First live boarding run: Sep 21, 2026" }, "signed_scope")).toEqual([921]);
+  });
+  it("flags an open question in the scope that nobody owns", () => {
+    const scope = `${base.signed_scope}\nOpen questions\n- OQ-1 Who maps the kennel codes, the practice or us? — unassigned`;
+    expect(flags({ signed_scope: scope }, "unowned_requirement")).toHaveLength(1);
+  });
+  it("reads a ticked checklist item as done, and 'we'd talk another time' as a decline", () => {
+    const cs =
+      "▾ Onboarding\n- [x] Welcome pack posted to the practice owner with the loyalty card mock-ups\n- [ ] Usage review";
+    expect(flags({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
+    const note =
+      "[04:10] They asked about grooming bookings. I told her that's not in Boarding and we'd talk another time.";
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("reads 'Nobody's on it' and 'I don't know if that's us or them' as no owner", () => {
+    for (const note of [
+      "[05:00] SMS gateway setup: their manager thought we were doing it, I figured they were. Nobody's on it.",
+      "[04:30] Open item — someone maps the kennel codes. I honestly don't know if that's us or them.",
+    ])
+      expect(flags({ kickoff_note: note }, "unowned_requirement"), note).toHaveLength(1);
+  });
+});

@@ -338,7 +338,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 81,
+  version: 82,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -391,6 +391,9 @@ export const promisesDetector: Detector = {
         )
           continue;
         if (noteNoise(u.text)) continue;
+        // a ticked checklist item is done ("- [x] Welcome email sent"), not promised
+        const lineHead = text.slice(text.lastIndexOf("\n", u.start - 1) + 1, u.start + 5);
+        if (/^\s*(?:[-*•◦▪]\s*)?\[[xX✓✔]\]/.test(lineHead)) continue;
         if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain) || VOLUME_ESTIMATE.test(plain)) continue;
         // a belief about who does it is an ownership question ("the Trust believes it sits with us")
         if (/\b(?:believes?|thinks?|assumes?)\b[^.;]{0,20}\b(?:sits?|lies|rests?|belongs?) with\b/i.test(plain))

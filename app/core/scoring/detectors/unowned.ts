@@ -30,6 +30,10 @@ const UNOWNED = new RegExp(
     // "Not picked up by anyone yet", "nobody has picked it up"
     String.raw`\bnot (?:yet )?(?:picked up|taken|claimed|owned) by (?:anyone|anybody|any of us)\b`,
     String.raw`\bnot sure who\b`,
+    // "Nobody's on it", "I honestly don't know if that's us or them"
+    String.raw`\bnobody(?:'s|’s| is) on (?:it|this|that)\b|` +
+      String.raw`\b(?:don'?t|do not) know (?:if|whether) (?:that'?s|it'?s|this is|that is|it is) ` +
+      String.raw`(?:us|ours|them|theirs)\b`,
     // "owner at our end ??", "Xero sync owner at Halasuru - not decided yet", "owner from the Pune side not yet fixed"
     String.raw`\bowner\s+(?:at|from|on|in)\s+(?:our|the|[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)?(?:\s+(?:side|end|team))?` +
       String.raw`\s*(?:[:\-—–]\s*)?(?:\?{2,}|tbd\b|tbc\b|nobody\b|no one\b|none(?: yet)?\b|` +
@@ -114,7 +118,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 65,
+  version: 66,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
@@ -173,11 +177,14 @@ export const unownedDetector: Detector = {
       }
     }
     for (const source of TEXT_SOURCES) {
-      if (source === "order_form" || source === "signed_scope") continue;
+      if (source === "order_form") continue;
       // judge whole list items: a question about ownership and its answer can span two sentences
       for (const it of items(ctx.text(source))) {
         const text = ctx.text(source);
         let m = UNOWNED.exec(it.text);
+        // in the signed scope, only an open question about who does it ("Who writes the extract, IT or us? —
+        // unassigned")
+        if (source === "signed_scope" && (!m || !/\?/.test(it.text))) continue;
         // where the answer comes after the question (a reply, the next line), the citation runs to the answer
         let answerEnd = -1;
         if (!m) {
