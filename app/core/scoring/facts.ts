@@ -681,7 +681,16 @@ export function factsOf(ctx: Context): Fact[] {
         (CONTRACT_SOURCES.has(source) || !MONTH_WORD.test(text)))
     )
       continue;
+    const from = out.length;
     fieldFacts(source, text, dayFirst, out, place);
+    // "the order says 2,800 units but really it's 3,150 now": the note's own count is the correction
+    for (const m of text.matchAll(CORRECTION)) {
+      const [said, real] = [parseNumeral(m[1]), parseNumeral(m[3])];
+      const at = m.index! + m[0].indexOf(m[1]);
+      for (const f of out.slice(from))
+        if (f.kind === "count" && f.value === said && f.clause.start <= at && f.clause.end > at)
+          f.value = real ?? f.value;
+    }
   }
   // "the last seven years" of history is history from seven years before the contract's year, so it can meet "since
   // 2009" (the contract's year: the latest year its scope and order form name)
@@ -695,6 +704,11 @@ export function factsOf(ctx: Context): Fact[] {
   return out;
 }
 
+const CORRECTION = new RegExp(
+  String.raw`\b(\d[\d,.]*)\s+([a-z][\w-]*)\s*,?\s+but\s+(?:really|actually|in fact|in reality)\s*,?\s*` +
+    String.raw`(?:it'?s|it is|there are|they have|they'?ve got|they'?re at)\s+(?:about|around|roughly|~)?\s*(\d[\d,.]*)`,
+  "gi",
+);
 const MONTH_WORD = new RegExp(String.raw`\b${MONTH_RE}`, "i");
 const WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
 const WEEKDAY_NAME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?/gi;

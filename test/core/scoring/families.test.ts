@@ -4075,12 +4075,13 @@ describe("session 26 families, a PRD's plan, open questions and a Notion checkli
     expect(dates({ signed_scope: "First live boarding run: Sep 21, 2026" }, "signed_scope")).toEqual([921]);
   });
   it("flags an open question in the scope that nobody owns", () => {
-    const scope = `${base.signed_scope}\nOpen questions\n- OQ-1 Who maps the kennel codes, the practice or us? — unassigned`;
+    const question = "- OQ-1 Who maps the kennel codes, the practice or us? — unassigned";
+    const scope = `${base.signed_scope}\nOpen questions\n${question}`;
     expect(flags({ signed_scope: scope }, "unowned_requirement")).toHaveLength(1);
   });
   it("reads a ticked checklist item as done, and 'we'd talk another time' as a decline", () => {
     const cs =
-      "▾ Onboarding\n- [x] Welcome pack posted to the practice owner with the loyalty card mock-ups\n- [ ] Usage review";
+      "▾ Onboarding\n- [x] Welcome pack posted to the owner with the loyalty card mock-ups\n- [ ] Usage review";
     expect(flags({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
     const note =
       "[04:10] They asked about grooming bookings. I told her that's not in Boarding and we'd talk another time.";
@@ -4092,5 +4093,20 @@ describe("session 26 families, a PRD's plan, open questions and a Notion checkli
       "[04:30] Open item — someone maps the kennel codes. I honestly don't know if that's us or them.",
     ])
       expect(flags({ kickoff_note: note }, "unowned_requirement"), note).toHaveLength(1);
+  });
+});
+
+describe("session 26 families, what a seller corrects or adds in passing", () => {
+  it("takes 'the order says 30 kennels but really it's 36' as the note's count of 36", () => {
+    const note = "[03:20] Also — the order says 30 kennels but really it's 36 now, they built a new wing.";
+    const counts = factsOf(buildContext({ ...base, kickoff_note: note }))
+      .filter((f) => f.source === "kickoff_note" && f.key.startsWith("count:"))
+      .map((f) => f.value);
+    expect(counts).toEqual([36]);
+  });
+  it("flags one more named system the seller said would be connected too", () => {
+    const scope = `${base.signed_scope}\n2. Connect the booking module to Xero for invoices.`;
+    const note = "[06:30] I said Sage would be connected too, same as Xero.";
+    expect(flags({ signed_scope: scope, kickoff_note: note }, "promise_not_in_scope")).toHaveLength(1);
   });
 });

@@ -338,7 +338,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 82,
+  version: 83,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -454,7 +454,16 @@ export const promisesDetector: Detector = {
           // (an item the customer is told they will "also" get is an addition to what was sold)
           const extra = isPromiseField && ALSO.test(p.text);
           const bar = (strong || answeredYes) && !isPromiseField ? 0.34 : isPromiseField ? (extra ? 0.5 : 0.6) : 0.5;
-          if (missing.length < 2 || share < bar) continue;
+          // ("I said Paychex would be connected too, same as UKG": one more named system, on the seller's word)
+          const namedExtra =
+            strong &&
+            !isPromiseField &&
+            missing.length === 1 &&
+            /\btoo\b|\bas well\b|\bsame as\b/i.test(p.text) &&
+            words.length === 1 &&
+            /^\p{Lu}/u.test(words[0]) &&
+            !p.text.startsWith(words[0]);
+          if (!namedExtra && (missing.length < 2 || share < bar)) continue;
           if (!best || share > best.share) best = { p, words, share };
         }
         if (!best) continue;
