@@ -706,7 +706,8 @@ export function factsOf(ctx: Context): Fact[] {
 
 const CORRECTION = new RegExp(
   String.raw`\b(\d[\d,.]*)\s+([a-z][\w-]*)\s*,?\s+but\s+(?:really|actually|in fact|in reality)\s*,?\s*` +
-    String.raw`(?:it'?s|it is|there are|they have|they'?ve got|they'?re at)\s+(?:about|around|roughly|~)?\s*(\d[\d,.]*)`,
+    String.raw`(?:it'?s|it is|there are|they have|they'?ve got|they'?re at)\s+` +
+    String.raw`(?:about|around|roughly|~)?\s*(\d[\d,.]*)`,
   "gi",
 );
 const MONTH_WORD = new RegExp(String.raw`\b${MONTH_RE}`, "i");
