@@ -894,7 +894,7 @@ function describingCell(cells: Cell[]): Cell | null {
 const REF_ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|[A-Z]\.\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)`;
 const REF_WORD = [
   String.raw`(?:deliverables?|(?:work |line )?items?|lines?|tasks?|sections?|stories|story|epics?|milestones?|`,
-  String.raw`clins?|requirements?|req|`,
+  String.raw`clins?|requirements?|req|parts?|`,
   // "items" in the languages international packets mix in
   String.raw`pozycj[ae]|positionen|punkte|puntos|partidas|postes|voci|itens)`,
 ].join("");
@@ -966,6 +966,12 @@ export function referencedIds(sentence: string): Set<string> {
   )) {
     const [from, to] = [m[1].charCodeAt(0), m[2].charCodeAt(0)];
     for (let k = from; k <= to && k - from <= 12; k++) normalizeId(String.fromCharCode(k)).forEach((x) => refs.add(x));
+  }
+  // "(i) to (iii)": a range of roman-numbered items
+  const ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+  for (const m of s.matchAll(/\(([ivx]{1,4})\)\s*(?:[–-]|to|through)\s*\(([ivx]{1,4})\)/g)) {
+    const [from, to] = [ROMAN.indexOf(m[1]), ROMAN.indexOf(m[2])];
+    if (from >= 0 && to > from) for (const r of ROMAN.slice(from, to + 1)) normalizeId(r).forEach((x) => refs.add(x));
   }
   // "1)–4)", "(a)–(c)": a range of list markers
   for (const m of s.matchAll(

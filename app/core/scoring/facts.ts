@@ -892,7 +892,8 @@ interface ClauseFact {
 }
 
 const PRICED_COUNT = new RegExp(
-  String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*[×x]\s*[$€£₹][\d.,]+\s*(?:\/|per\s+)([A-Za-z]+)`,
+  String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:[×x]|@)\s*(?:[$€£₹]|[A-Z]{3}\s?)[\d.,]+\s*(?:\/|per\s+)` +
+    String.raw`([A-Za-z]+)`,
   "g",
 );
 
@@ -940,12 +941,19 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
       const clause = c.text.length > 160 ? { start: q.start, end: q.end, text: phrase } : c;
       found.push(fact("count", source, `count:${q.unit}`, q.value, q.bound, clause));
     }
-    // "licences ........ 45 × $38/user/mo": a figure priced per unit counts that unit
-    if (!row && !explained && /[×x]\s*[$€£₹]/.test(c.text))
+    // "licences ........ 45 × $38/user/mo", "KW-TECH qty 40 @ KES 1,150/agent/mth": a figure priced per unit counts
+    // that unit
+    if (!row && !explained && /(?:[×x]|@)\s*(?:[$€£₹]|[A-Z]{3}\s?\d)/.test(c.text))
       for (const m of c.text.matchAll(PRICED_COUNT)) {
         const value = parseNumeral(m[1]);
-        const unit = unitOf(m[2]);
-        if (value && Number.isInteger(value) && unit && !found.some((f) => f.key === `count:${unit}`))
+        const unit = unitOf(m[2]) ?? (m[0].includes("@") ? countedNoun([`${m[2]}s`])?.replace(/^n:/, "") : null);
+        if (
+          value &&
+          Number.isInteger(value) &&
+          unit &&
+          !/^(?:year|month|week|day|hour)$/.test(unit) &&
+          !found.some((f) => f.key === `count:${unit}`)
+        )
           found.push(fact("count", source, `count:${unit}`, value, "exact", c));
       }
     if (

@@ -4110,3 +4110,32 @@ describe("session 26 families, what a seller corrects or adds in passing", () =>
     expect(flags({ signed_scope: scope, kickoff_note: note }, "promise_not_in_scope")).toHaveLength(1);
   });
 });
+
+describe("session 26 families, a partner's terse SOW and SKU order form", () => {
+  it("reads '(i) to (iii)' and 'Parts 1–3' as ranges of the items they accept", () => {
+    const roman = [
+      "SOW No. KW/HV/07",
+      "(i) Kennel register for up to 400 runs.",
+      "(ii) Booking workflow with a 2-level approval.",
+      "(iii) Vaccination reminder scheduler.",
+      "(iv) Management reports, as required.",
+      "Acceptance: (i) to (iii) signed off by the practice manager after UAT of 20 scripted bookings.",
+    ].join("\n");
+    expect(evidence({ signed_scope: roman }, "missing_acceptance_criteria")).toEqual([
+      "Management reports, as required.",
+    ]);
+    const parts = roman
+      .replace(/^\((i{1,3}|iv)\) /gm, (_, r: string) => `Part ${["i", "ii", "iii", "iv"].indexOf(r) + 1}: `)
+      .replace("(i) to (iii)", "Parts 1–3 are");
+    expect(evidence({ signed_scope: parts }, "missing_acceptance_criteria")).toEqual([
+      "Management reports, as required.",
+    ]);
+  });
+  it("counts 'KW-GRM qty 40 @ KES 1,150/groomer/mth' as 40 groomers, and a yearly fee as no count", () => {
+    const order = "KW-BASE qty 1 @ KES 90,000/yr\nKW-GRM qty 40 @ KES 1,150/groomer/mth";
+    const counts = factsOf(buildContext({ ...base, order_form: order }))
+      .filter((f) => f.source === "order_form" && f.key.startsWith("count:"))
+      .map((f) => `${f.key} ${f.value}`);
+    expect(counts).toEqual(["count:groomer 40"]);
+  });
+});
