@@ -609,7 +609,12 @@ function deliverablesOf(scope: string): Deliverable[] {
         sectionKind(b.head.text.replace(/\.$/, "")) === "other" &&
         b.text.length > b.head.text.length + 20 &&
         isWork(b.text.slice(b.head.end - b.start));
-      if (!isWork(b.head.text) && !(b.cells && b.rawId && isWork(b.head.text, true)) && !titledWork) continue;
+      // a scope matrix's row ticked in its "In scope" column is work by its tick; one ticked "Out of scope" is not
+      const ticked = (re: RegExp) => b.cells?.some((c) => re.test(c.header) && TICK.test(c.text.trim())) ?? false;
+      if (ticked(/\bout[- ]of[- ]scope\b|\bexcluded\b|\bnot included\b/)) continue;
+      const inScope = ticked(/^in[- ]scope$|^included$|^in$/);
+      if (!inScope && !isWork(b.head.text) && !(b.cells && b.rawId && isWork(b.head.text, true)) && !titledWork)
+        continue;
       out.push({
         ...b.head,
         marker: b.rawId,
@@ -673,6 +678,7 @@ function deliverablesOf(scope: string): Deliverable[] {
   if (out.length >= 3 && UMBRELLA.test(out[0].text)) return out.slice(1);
   return out;
 }
+const TICK = /^(?:✓|✔|☑|✅|y|yes|x|included|in)$/i;
 const UMBRELLA = new RegExp(
   String.raw`\b(?:will|shall)\s+(?:\w+\s+)?(?:provide|implement|deliver|replace|deploy|supply)\b` +
     String.raw`[^.;]*?(?:\bfor (?:the |its |their )?[A-Z]|\bto the [A-Z]|\bwith [A-Z]|` +

@@ -877,7 +877,11 @@ const DESCRIBING_HEADER = new RegExp(
 /** The cell that says what a row is: the deliverable/description column, else the longest text cell. */
 function describingCell(cells: Cell[]): Cell | null {
   // (an id, "D-3" or a lone row letter "A", names no deliverable)
-  const usable = (c: Cell) => c.text && !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*[a-z]?$|^[A-Z]$/i.test(c.text);
+  // (nor does a tick or a cross: "| Booking diary | ✓ |" names the diary)
+  const usable = (c: Cell) =>
+    c.text &&
+    !/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*[a-z]?$|^[A-Z]$/i.test(c.text) &&
+    !/^(?:[✓✔☑✅✗✘☐✕×]|y|n|yes|no)$/i.test(c.text.trim());
   // what a row delivers is named first ("| Workstream | Activities | Outputs |": the outputs)
   const delivered = cells.find((c) => /^(?:deliverables?|outputs?|work products?)\b/.test(c.header) && usable(c));
   if (delivered) return delivered;

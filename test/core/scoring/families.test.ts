@@ -4139,3 +4139,21 @@ describe("session 26 families, a partner's terse SOW and SKU order form", () => 
     expect(counts).toEqual(["count:groomer 40"]);
   });
 });
+
+describe("session 26 families, a scope matrix of ticks and crosses", () => {
+  const matrix = [
+    "STATEMENT OF WORK — Kennelwise rollout",
+    "Scope Matrix",
+    "| Module | In scope | Out of scope | Client owns | Acceptance evidence |",
+    "|---|---|---|---|---|",
+    "| Booking diary | ✓ | | | 20 test bookings confirmed by SMS |",
+    "| Vaccination reminders | ✓ | | | |",
+    "| Boarding invoices | ✓ | | Invoice template | Practice manager signs the first invoice run |",
+    "| Grooming | | ✗ | | |",
+    "| Management reporting | ✓ | | | Reports as needed |",
+  ].join("\n");
+  it("reads each ticked module as a deliverable named by its module, judged by its evidence column", () => {
+    expect(evidence({ signed_scope: matrix }, "missing_acceptance_criteria")).toEqual(["Vaccination reminders"]);
+    expect(evidence({ signed_scope: matrix }, "ambiguous_deliverable")).toEqual(["Reports as needed"]);
+  });
+});

@@ -118,7 +118,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 68,
+  version: 69,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
