@@ -382,14 +382,25 @@ let LABELLED_UNIT_RE: RegExp | undefined;
 /** A noun for people ("mechanics", "planners", "staff"), who may each be a user. */
 const PERSONS = /(?:er|or|ist|ant|ent|ian|ic|ee|people|staff)s?$/i;
 
+// a band of a tiered price ("251–500 users", "1-250 seats"): a cap at its top
+const BAND = /(?<![\d.,/])(\d{1,3}(?:,\d{3})*|\d+)\s*[–-]\s*(\d{1,3}(?:,\d{3})*|\d+)\s+([A-Za-z][A-Za-z-]*)/g;
+
 export function quantities(original: string): Quantity[] {
   const out: Quantity[] = [];
   if (!HAS_NUMBER.test(original)) return out;
+  for (const m of original.matchAll(BAND)) {
+    const [low, high] = [parseNumeral(m[1]), parseNumeral(m[2])];
+    const unit = unitOf(m[3]);
+    if (low === null || high === null || high <= low || unit !== "user") continue;
+    out.push({ value: high, unit, start: m.index!, end: m.index! + m[0].length, bound: "max" });
+  }
   // a length written as an adjective ("six 90-minute sessions", "three one-day workshops") counts nothing itself: it
   // is blanked (offsets kept) so the figure before it counts the noun after it
   const text = original.replace(LENGTH_MODIFIER, (m) => " ".repeat(m.length));
   for (const m of text.matchAll(QTY)) {
     const numText = m[2];
+    // (a band's ends were read above)
+    if (out.some((q) => q.bound === "max" && m.index! >= q.start && m.index! < q.end)) continue;
     // "0003 Regional workshops": a line number padded with zeros is an id, not a count
     if (/^0\d/.test(numText)) continue;
     const value = parseNumeral(numText) ?? parseNumberWords(numText);

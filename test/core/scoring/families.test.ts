@@ -4157,3 +4157,16 @@ describe("session 26 families, a scope matrix of ticks and crosses", () => {
     expect(evidence({ signed_scope: matrix }, "ambiguous_deliverable")).toEqual(["Reports as needed"]);
   });
 });
+
+describe("session 26 families, a user band on a bundle", () => {
+  const order = "Kennelwise Core bundle — 51–100 users — £9,000 per year";
+  it("reads '51–100 users' as a cap of 100 users: 120 users break it, 80 do not", () => {
+    const over = "They have 120 users who all need the diary from day one.";
+    const under = "They have 80 users who all need the diary from day one.";
+    expect(flags({ order_form: order, kickoff_note: over }, "conflicting_terms").map((f) => f.source)).toEqual([
+      "order_form",
+      "kickoff_note",
+    ]);
+    expect(flags({ order_form: order, kickoff_note: under }, "conflicting_terms")).toEqual([]);
+  });
+});
