@@ -334,7 +334,11 @@ const SUBSET = new RegExp(
     // a wave or phase of a rollout is a part of it ("Wave 1 (9 properties) live June 1")
     String.raw`\b(?:wave|phase|tranche|batch|cohort)\s+(?:\d+|one|two|three|[a-c])\b\s*[(:—–-]|`,
     // what happened before ("the inspector found 7 late kennels", "last audit flagged two clinics")
-    String.raw`\blast (?:year|month|quarter|week|season|review|audit|inspection|time)\b(?!'s|’s)|\b(?:flagged|found)\b`,
+    String.raw`\blast (?:year|month|quarter|week|season|review|audit|inspection|time)\b(?!'s|’s)|`,
+    String.raw`\b(?:flagged|found)\b|`,
+    // some of them picked out by size or age ("for the two larger clinics", "the 3 newest depots")
+    String.raw`\bthe\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:larger|largest|bigger|biggest|` +
+      String.raw`smaller|smallest|busiest|newer|newest|older|oldest|other|main|flagship)\b`,
   ].join(""),
   "i",
 );

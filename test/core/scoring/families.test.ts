@@ -4170,3 +4170,20 @@ describe("session 26 families, a user band on a bundle", () => {
     expect(flags({ order_form: order, kickoff_note: under }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 26 families, a RAID log as the kickoff note", () => {
+  const note = [
+    "| # | Type | Description | Owner |",
+    "|---|---|---|---|",
+    "| 1 | Assumption | I told Dara we would also build a grooming calendar for the two larger clinics | |",
+    "| 2 | Issue | They now run 5 clinics, not 3, since the Ashby purchase | D. Cole |",
+  ].join("\n");
+  it("reads 'the two larger clinics' as some of them, so the row's promise and the new count are flagged", () => {
+    expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([
+      "I told Dara we would also build a grooming calendar for the two larger clinics",
+    ]);
+    expect(flags({ kickoff_note: note }, "conflicting_terms").map((f) => f.evidence)).toContain(
+      "| 2 | Issue | They now run 5 clinics, not 3, since the Ashby purchase | D. Cole |",
+    );
+  });
+});

@@ -338,7 +338,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 86,
+  version: 87,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
