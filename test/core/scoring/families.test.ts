@@ -4187,3 +4187,14 @@ describe("session 26 families, a RAID log as the kickoff note", () => {
     );
   });
 });
+
+describe("session 26 families, a letter's courtesy and a customer's reply", () => {
+  it("reads 'We are delighted to have been selected' as no promise", () => {
+    const promise = "Dear Dr Cole, We are delighted to have been selected by the Harrow group. Kennel bookings by SMS.";
+    expect(flags({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("reads 'We will share the SMS gateway credentials with your team' as the customer's hand-over", () => {
+    const cs = "Noted. We will send the Textlocal SMS gateway API credentials to your integration team. Regards, Dara";
+    expect(flags({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
+  });
+});

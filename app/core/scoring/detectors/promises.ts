@@ -130,6 +130,9 @@ const CUSTOMER_TASK = new RegExp(
     String.raw`\bnoting for\b|`,
     // what the customer hands over: access, credentials, a sandbox, an export, a list, a contact
     String.raw`\b(?:customer|client|they|[A-Z][\w&.-]*) to (?:send|supply|provide|share|give)\b|`,
+    // access handed to the vendor, in the customer's reply: "We will share the API credentials with your team"
+    String.raw`\b(?:share|send|provide|give)\b[^.;]{0,40}\b(?:credentials|access|log-?ins?|keys?|samples?|` +
+      String.raw`extracts?)\b[^.;]{0,20}\b(?:with|to) (?:you|your)\b|`,
     String.raw`\b(?:customer|client|their)(?: \w+)? contact\b|`,
     String.raw`^(?:[\w-]+\s+){0,3}(?:api access|access|test credentials|credentials|sandbox|export)\b(?:\s*[+&]\s*`,
     String.raw`(?:sandbox|field map|credentials|access))?\s*(?:[—–-]|$)`,
@@ -334,11 +337,17 @@ const ANSWER = new RegExp(
 );
 
 const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "customer_promise"];
+const COURTESY = new RegExp(
+  String.raw`^(?:(?:dear|hi|hello)\s+[^,]{1,40},\s*)?(?:we are|we['’]re|i am|i['’]m)\s+(?:very\s+|so\s+)?` +
+    String.raw`(?:pleased|delighted|thrilled|excited|happy|glad|honou?red|grateful)\s+to\s+` +
+    String.raw`(?:have been|be|submit|present|share|welcome|partner|work)\b[^.;]{0,60}[.!]?$`,
+  "i",
+);
 
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 87,
+  version: 88,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -391,6 +400,8 @@ export const promisesDetector: Detector = {
         )
           continue;
         if (noteNoise(u.text)) continue;
+        // a letter's courtesy ("We are pleased to submit our offer") promises nothing
+        if (COURTESY.test(plain)) continue;
         // a ticked checklist item is done ("- [x] Welcome email sent"), not promised
         const lineHead = text.slice(text.lastIndexOf("\n", u.start - 1) + 1, u.start + 5);
         if (/^\s*(?:[-*•◦▪]\s*)?\[[xX✓✔]\]/.test(lineHead)) continue;
