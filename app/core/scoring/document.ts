@@ -577,7 +577,8 @@ function parseDocument(text: string): DocumentModel {
       normalizeId(prev.rawId)[0]?.split(".").length === normalizeId(idm[0])[0].split(".").length &&
       /^\d/.test(prev.rawId) === /^\d/.test(idm[0]);
     // lettered or deeper paragraphs come next ("(a) This procedure applies …")
-    const paragraphsFollow =
+    // (asked only of a short numbered title, so the common line pays nothing)
+    const paragraphsFollow = () =>
       next !== undefined &&
       idm !== null &&
       (nextDeeper ||
@@ -615,7 +616,7 @@ function parseDocument(text: string): DocumentModel {
           ((words.length <= 2 && core.replace(/[.:]$/, "").trim().toLowerCase() === labelText.toLowerCase()) ||
             // ("2.10 Acceptance Testing Procedure." over its lettered paragraphs)
             (words.length <= 4 &&
-              paragraphsFollow &&
+              paragraphsFollow() &&
               core.replace(/[.:]$/, "").trim().toLowerCase() === labelText.replace(/[.:]$/, "").toLowerCase()))) ||
         (!idm && !bullet && titleKind !== "other" && words.length <= 5)
       )
