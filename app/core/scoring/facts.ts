@@ -338,7 +338,8 @@ const SUBSET = new RegExp(
     String.raw`\b(?:flagged|found)\b|`,
     // some of them picked out by size or age ("for the two larger clinics", "the 3 newest depots")
     String.raw`\bthe\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:larger|largest|bigger|biggest|` +
-      String.raw`smaller|smallest|busiest|newer|newest|older|oldest|other|main|flagship)\b`,
+      String.raw`smaller|smallest|busiest|newer|newest|older|oldest|other|main|flagship|high|middle|elementary|` +
+      String.raw`primary|secondary|junior|senior)\b`,
   ].join(""),
   "i",
 );
@@ -600,6 +601,12 @@ const UNIT_PAIR = (two: string): string | null => {
   return u && u !== unitOf(two.split(/\s+/)[0]) && u !== unitOf(two.split(/\s+/)[1]) ? u : null;
 };
 
+const NOT_A_UNIT = new RegExp(
+  String.raw`^(?:ea|each|lot|ls|lump sum|sum|job|set|pcs?|nos?|item|yrs?|mos?|hrs?|wks?|year|month|hour|day|week|` +
+    String.raw`one-time|fixed)$`,
+  "i",
+);
+
 /** A table row's quantity: the Qty column's number counts the row's described thing. */
 function rowCount(b: Block): { value: number; units: string[]; per: boolean } | null {
   if (!b.cells) return null;
@@ -633,11 +640,20 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
     );
   // a unit column names what the quantity counts too ("| 10 | user |", "| 110 | bus |"), unless it is a period, a
   // session or a lot
-  const named = b.cells.find((c) => /^(?:unit|uom|unit of measure)$/i.test(c.header.trim()))?.text.trim() ?? "";
+  // (a price sheet's "Unit basis" column says it per thing: "per route bus", "per school / year", "per enrolled
+  // student, per year" count buses, schools and students)
+  const named = (
+    b.cells
+      .find((c) => /^(?:unit|uom|unit of measure|unit basis|basis|pricing basis|priced per)$/i.test(c.header.trim()))
+      ?.text.trim() ?? ""
+  )
+    .replace(/^per\s+/i, "")
+    .split(/\s*[/,;]\s*/)[0]
+    .split(/\s+/)
+    .pop()!;
   // ("EA", "LOT", "job": each of the described thing, not a thing of its own)
   const column =
-    /^[a-z][a-z -]{1,20}$/i.test(named) &&
-    !/^(?:ea|each|lot|ls|lump sum|job|set|pcs?|nos?|item|yrs?|mos?|hrs?|wks?)$/i.test(named)
+    /^[a-z][a-z -]{1,20}$/i.test(named) && !NOT_A_UNIT.test(named)
       ? (countedNoun([named.toLowerCase()]) ?? countedNoun([`${named}s`]) ?? countedNoun([`${named}es`]))
       : null;
   // "appraiser license | 12": seats for twelve appraisers (the people, as a note counts them, and the seats)
@@ -652,7 +668,11 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
       ? (unitOf(fitted) ?? countedNoun([`${fitted}s`]))
       : null;
   const units = [
-    ...new Set([described, column, people, bearer].filter((u): u is string => !!u).map((u) => u.replace(/^n:/, ""))),
+    ...new Set(
+      [described, column, people, bearer]
+        .filter((u): u is string => !!u && !/^(?:year|month|week|day|hour)$/.test(u))
+        .map((u) => u.replace(/^n:/, "")),
+    ),
   ];
   // a description that counts its own thing ("subscription, up to 3,000 worker records | 2 |") leaves the Qty column
   // counting something else (years, subscriptions)
@@ -802,6 +822,33 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         // a row priced per person ("EHR, per prescriber per month | 14") buys that many seats
         if (!row.units.includes("user") && row.per && PERSON.test(row.units[0]))
           out.push(fact("count", source, "count:user", row.value, "exact", trimRow(text, cite)));
+        // a price sheet's unit cost per its basis ("| per enrolled student | 14,250 | $3.40 |"), compared per month
+        const basis = block.cells?.find((x) =>
+          /^(?:unit basis|basis|pricing basis|priced per)$/i.test(x.header.trim()),
+        );
+        const each = block.cells?.find((x) => /^unit (?:cost|price)$|^rate$|^each$/i.test(x.header.trim()));
+        const amount =
+          each && /^[$€£₹]\s?[\d,]+(?:\.\d+)?$/.test(each.text.trim())
+            ? parseMoney(each.text.trim().slice(1).trim(), undefined)
+            : null;
+        const per =
+          basis && /^per\s+/i.test(basis.text.trim())
+            ? row.units.find((x) => basis.text.toLowerCase().includes(x))
+            : undefined;
+        if (amount && per) {
+          const yearly = /\b(?:year|yr|annual|annum)\b/i.test(`${basis!.text} ${block.head.text}`);
+          const key = unitOf(per) === "user" || PRICED_PERSON.test(per) ? "price:user" : `price:${stem(per)}`;
+          out.push(
+            fact(
+              "money",
+              source,
+              key,
+              Math.round((yearly ? amount / 12 : amount) * 100) / 100,
+              "exact",
+              trimRow(text, cite),
+            ),
+          );
+        }
       }
       if (!row && !testing) pricedAt(source, u, out);
       // (a sales-side line with a month and no figure can still say when the customer works in the product)

@@ -4198,3 +4198,28 @@ describe("session 26 families, a letter's courtesy and a customer's reply", () =
     expect(flags({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 26 families, a district price sheet", () => {
+  const sheet = [
+    "COST PROPOSAL — Price Form",
+    "Item | Unit basis | Quantity | Unit cost | Cost",
+    "Kennel platform, annual | per enrolled patient | 4,000 | $3.60 | $14,400.00",
+    "In-van tablet licence, year 1 | per animal van | 12 | $640.00 | $7,680.00",
+    "Clinic site licence | per clinic / year | 9 | $450.00 | $4,050.00",
+  ].join("\n");
+  const keyed = (over: Partial<PacketText>, source: string) =>
+    factsOf(buildContext({ ...base, ...over }))
+      .filter((f) => f.source === source && /^(?:count|price):/.test(f.key))
+      .map((f) => `${f.key} ${f.value}`);
+  it("counts each row by its 'per …' basis and prices it per that thing, per month", () => {
+    const got = keyed({ order_form: sheet }, "order_form");
+    expect(got).toEqual(
+      expect.arrayContaining(["count:patient 4000", "price:patient 0.3", "count:vehicle 12", "count:location 9"]),
+    );
+    expect(got.some((x) => x.startsWith("count:year"))).toBe(false);
+  });
+  it("reads 'at the two high schools' as some of the schools, not their number", () => {
+    const note = "The registrar is nervous about the two high schools.";
+    expect(keyed({ kickoff_note: note }, "kickoff_note")).toEqual([]);
+  });
+});
