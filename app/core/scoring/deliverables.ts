@@ -560,7 +560,9 @@ function deliverablesOf(scope: string): Deliverable[] {
       b.cells?.some((c) => REMOVED.test(c.text)) ||
       REMOVED.test(b.text.replace(/^[\s|*>-]+/, "").split(/[\s:|—–-]/)[0]) ||
       // "Stages 0, 1 and 7: excluded."
-      REMOVED.test(/[:—–]\s*([^:—–]+?)\.?\s*$/.exec(b.text)?.[1] ?? "")
+      REMOVED.test(/[:—–]\s*([^:—–]+?)\.?\s*$/.exec(b.text)?.[1] ?? "") ||
+      // a requirement the vendor's response takes exception to ("R-7 … — Exception: not available") is not offered
+      /(?:^|[—–.(]\s*|\s)\(?(?:EXCEPTION|Exception)\)?\s*[:.)—–]/.test(b.text)
     )
       continue;
     const rowCondition = b.cells?.some((c) => {

@@ -138,7 +138,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`(?<!scope )\bsummary\b|\bcontext\b|\brecitals?\b|\bparties\b|\bgoals?\b|`,
         String.raw`\bcurrent (?:state|environment)\b|\bsituation\b|\boutline\b|`,
         // a requirements document's "Problem statement" and "Success metrics" say why, not what is built
-        String.raw`\bproblems?(?: statement)?\b|\bsuccess (?:metrics|measures)\b|\bopen questions\b|`,
+        String.raw`\bproblems?(?: statement)?\b|\bsuccess (?:metrics|measures)\b|\bopen questions\b|\bprofile\b|`,
         // a summary of the deal's figures before the work ("Scope at a glance", "Key facts", "In brief")
         String.raw`\bat a glance\b|\bsnapshot\b|\bkey facts\b|\bin brief\b|\bkey figures\b|\bhighlights\b|`,
         // who and where the customer is: "Locations and people", "Population", "Sites"
@@ -800,7 +800,11 @@ function block(
   };
 }
 
-const DEFINITION_LINE = /^["“][^"”]{2,60}["”](?:\s+(?:means|shall mean|has the meaning|includes|refers to)\b|\s*:\s)/;
+const DEFINITION_LINE = new RegExp(
+  String.raw`^["“][^"”]{2,60}["”](?:\s+(?:means|shall mean|has the meaning|includes|refers to)\b|\s*[:=]\s)|` +
+    // a legend's key: 'How to read the responses: "Comply" = met'
+    String.raw`:\s*["“][^"”]{1,30}["”]\s*=\s`,
+);
 const PARTICULARS = new RegExp(
   String.raw`^(?:(?:[\w-]+ )?ref(?:erence)?(?: no\.?| number)?|engagement|project(?: name)?|prepared (?:by|for)|` +
     String.raw`version|document (?:id|no\.?|number)|contract (?:no\.?|number|ref)|effective(?: date)?|dated?)$`,

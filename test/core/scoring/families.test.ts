@@ -4223,3 +4223,26 @@ describe("session 26 families, a district price sheet", () => {
     expect(keyed({ kickoff_note: note }, "kickoff_note")).toEqual([]);
   });
 });
+
+describe("session 26 families, an RFP response matrix and a help-desk export", () => {
+  it("reads a requirement answered 'Exception' as not offered, and the response legend as no deliverable", () => {
+    const scope = [
+      "EXHIBIT A — SCOPE OF SERVICES (with the Vendor's response to each requirement)",
+      'How to read the responses: "Comply" = met within the proposed price.',
+      '"Exception" = not met, or met only as the response describes.',
+      "District profile: nine (9) clinics; about 400 staff.",
+      "R-1 Online kennel booking for pet owners. COMPLY.",
+      "R-2 Live staffed call centre for owners. — Exception: not offered; app only.",
+      "R-3 (Exception) Grooming calendar.",
+      "Acceptance: R-1 is accepted when 20 test bookings confirm by SMS.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("reads a resolved ticket as done, not promised", () => {
+    const cs = [
+      "Ticket | Title | Status | Assigned engineer",
+      "HD-101 | Access-log retention report for the practice auditors | Resolved | Dana Obi",
+    ].join("\n");
+    expect(flags({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 85,
+  version: 86,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

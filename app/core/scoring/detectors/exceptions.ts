@@ -230,7 +230,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 75,
+  version: 76,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
