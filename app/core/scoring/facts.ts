@@ -1046,7 +1046,8 @@ function trimRow(text: string, s: Span): Span {
 
 const DURATION = new RegExp(
   String.raw`\b(up to|at least|approx(?:\.|imately)?|about|~)?\s*(${NUM})(?:\s*\(\d+\))?[\s-]*` +
-    String.raw`(?:(?:full|calendar|whole|complete|rolling)\s+)?(months?|mos?|years?|yrs?|weeks?|wks?|` +
+    String.raw`(?:(?:full|calendar|whole|complete|rolling|school|academic|fiscal|financial|contract)\s+)?` +
+    String.raw`(months?|mos?|years?|yrs?|weeks?|wks?|` +
     // the same units in the languages order forms arrive in
     String.raw`meses|mesi|mois|monate?n?|maanden|mnd|mths?|månader|mån|mies\.?|años|anos|anni|ans|jahren?|jaar|` +
     String.raw`år)(?![\p{L}\d])`,
@@ -1108,6 +1109,8 @@ function historyStart(source: TextSource, c: Span, out: Fact[]) {
 function durations(source: TextSource, c: Span, out: Fact[]) {
   for (const m of c.text.matchAll(DURATION)) {
     if (/\/\s*$/.test(c.text.slice(0, m.index!))) continue; // "5/10/15-year" options
+    // (a span of school years, "2031–32": its end is no length)
+    if (/\d\s*[–-]\s*$/.test(c.text.slice(0, m.index! + m[0].indexOf(m[2])))) continue;
     // a point in time is no length of term ("a renewal in two years' time", "three years from now")
     if (/^['’]?s?['’]?\s+(?:time|from now)\b/i.test(c.text.slice(m.index! + m[0].length))) continue;
     const n = parseNumeral(m[2]) ?? parseNumberWords(m[2]);

@@ -4246,3 +4246,14 @@ describe("session 26 families, an RFP response matrix and a help-desk export", (
     expect(flags({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 26 families, a term in school years", () => {
+  const terms = (text: string) =>
+    factsOf(buildContext({ ...base, signed_scope: text }))
+      .filter((f) => f.key === "term:month" && f.source === "signed_scope")
+      .map((f) => f.value);
+  it("reads 'two (2) school years' as a 24-month term, and '2022–23 school year' as no length", () => {
+    expect(terms("Initial term: two (2) school years, beginning with the autumn intake.")).toEqual([24]);
+    expect(terms("Initial term: records from the 2031–32 school year forward.")).toEqual([]);
+  });
+});

@@ -230,7 +230,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 76,
+  version: 77,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

@@ -118,7 +118,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 74,
+  version: 75,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
