@@ -4257,3 +4257,15 @@ describe("session 26 families, a term in school years", () => {
     expect(terms("Initial term: records from the 2031–32 school year forward.")).toEqual([]);
   });
 });
+
+describe("session 26 families, a decisions-and-actions log", () => {
+  it("needs no owner for a decision, and flags an action nobody owns", () => {
+    const note = [
+      "| ID | Decision/Action | Owner | Due |",
+      "|---|---|---|---|",
+      "| A1 | Confirm the SMS sender ID | TBD | 20 Feb |",
+      "| D1 | Reminders go out in English only | — | — |",
+    ].join("\n");
+    expect(evidence({ kickoff_note: note }, "unowned_requirement")).toEqual(["Confirm the SMS sender ID | TBD"]);
+  });
+});

@@ -230,7 +230,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 77,
+  version: 78,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

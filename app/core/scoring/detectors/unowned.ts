@@ -118,7 +118,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 75,
+  version: 76,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
@@ -162,8 +162,13 @@ export const unownedDetector: Detector = {
         const cell =
           b.cells?.find((c) => OWNER_COLUMN.test(c.header) && blankCell(c.text)) ??
           (raci ? values.find((c) => blankCell(c.text)) : undefined);
-        // a requirement declined or left to a separate quote needs no owner
+        // a requirement declined or left to a separate quote needs no owner, nor does a decision recorded in a
+        // decisions-and-actions log ("D1 | Go-live stays 4 May | — |")
         if (!cell || DECLINED.test(b.text)) continue;
+        const decision =
+          (/^(?:D|DEC)[-‐]?\d+$/i.test(b.rawId ?? "") && b.cells!.some((c) => /decision/i.test(c.header))) ||
+          b.cells!.some((c) => /^decision$/i.test(c.text.trim()));
+        if (decision) continue;
         const end = Math.max(b.head.end, cell.end);
         const start = Math.min(b.head.start, cell.start);
         out.push({
