@@ -4269,3 +4269,25 @@ describe("session 26 families, a decisions-and-actions log", () => {
     expect(evidence({ kickoff_note: note }, "unowned_requirement")).toEqual(["Confirm the SMS sender ID | TBD"]);
   });
 });
+
+describe("session 26 families, board minutes and a ticket export", () => {
+  it("reads the vendor's answer in the minutes ('said owners would have … from August 13') as a date", () => {
+    const note =
+      "Ms. Ibe of Kennelwise said owners would have SMS confirmations from the first day of term, August 13.";
+    expect(flags({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
+  });
+  it("reads 'Assign: nobody yet' and '?? — not yet routed' as tickets nobody owns", () => {
+    for (const cs of [
+      "TKT-101 · New · Boarding invoice e-mails · Assign: nobody yet",
+      "HD-7 | New | ?? — not yet routed",
+    ])
+      expect(flags({ cs_requirement: cs }, "unowned_requirement"), cs).toHaveLength(1);
+  });
+  it("reads 'at its own expense' and keeping a rate for the renewal years as concessions", () => {
+    for (const note of [
+      "Ms. Ibe offered that Kennelwise would print the first reminder letters at its own expense.",
+      "Ms. Ibe stated that Kennelwise would keep the $3.10 per-pet rate for both renewal years.",
+    ])
+      expect(flags({ kickoff_note: note }, "scope_exception"), note).toHaveLength(1);
+  });
+});

@@ -25,6 +25,8 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`(?!\s+(?:slots?|time|capacity|or reduced|from|between|until|up)\b)|`,
         String.raw`\bcomplimentary\b|\bgratis\b|`,
         String.raw`\bat our (?:own )?(?:cost|expense)\b|\bthrow(?:n)? in\b|\bcomp(?:'d|ed)\b|`,
+        // the vendor named as the one who pays: "at its own expense", "at Kennelwise's cost"
+        String.raw`\bat (?:its|their) own (?:cost|expense)\b|\bat [A-Z][\w&-]*['’]s (?:own )?(?:cost|expense)\b|`,
         String.raw`\bwithout (?:charging|billing|invoicing)\b|`,
         // the seller carries it: "on our dime", "without charge to them"
         String.raw`\bon (?:our|my|the company'?s) (?:own )?(?:dime|nickel|tab|budget)\b|`,
@@ -104,6 +106,9 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`(?:price|pricing|rates?|fees?)\b|`,
         String.raw`\bno (?:price |cpi |rpi |annual |inflation )?(?:uplift|increase|escalation|indexation)s?\b|`,
         // "freeze the first-year subscription rate"
+        // "would keep the $2.60 per-student rate for both renewal years"
+        String.raw`\bkeep (?:the |their |our )?(?:[^.;]|\.(?=\d)){0,30}\b(?:rate|price|pricing)\b[^.;]{0,20}` +
+          String.raw`\b(?:for|through|into)\b[^.;]{0,20}\brenewals?\b|`,
         String.raw`\bfr(?:eez(?:e|es|ing)|oze|ozen) (?:the |their |our |today'?s )?(?:[\w-]+ ){0,4}(?:price|pricing|`,
         String.raw`rates?|fees?)\b|`,
         // an exchange rate fixed for them: "bill the Kenya share in KES at a fixed 165 KES/GBP"
@@ -230,7 +235,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 78,
+  version: 79,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

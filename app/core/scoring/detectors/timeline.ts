@@ -22,6 +22,8 @@ const EVENT = new RegExp(
   ].join(""),
   "i",
 );
+const REPORTED_WOULD =
+  String.raw`\b(?:said|stated|answered|replied|assured)(?: that)?` + String.raw`(?: [\w'’-]+){1,8} (?:would|will)\b`;
 const COMMIT = new RegExp(
   [
     String.raw`\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|expecting|must|promised?|told|`,
@@ -29,7 +31,9 @@ const COMMIT = new RegExp(
     String.raw`running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|i said|`,
     String.raw`confirmed|accommodate|kick-?off(?:\s+(?:is|on|set for|date))?:?\s+(?:\d|${MONTH_RE})|`,
     String.raw`in time|deliver(?:ed)?|finished|asap|fast|(?:we(?:'d| will| would|'ll)|to|can) (?:hit|`,
-    String.raw`land|make)|cut[- ]?over|migrated|switched|plenty|realistic|doable|no problem)\b`,
+    String.raw`land|make)|cut[- ]?over|migrated|switched|plenty|realistic|doable|no problem)\b|`,
+    // minutes of a meeting report what was said: "Ms Achebe said families would have tracking from August 13"
+    REPORTED_WOULD,
   ].join(""),
   "i",
 );
@@ -83,7 +87,8 @@ const BY_THEN = /\bby then\b|\bby that (?:date|time|point)\b|\bbefore then\b/i;
 const SELLER_COMMIT = new RegExp(
   [
     String.raw`\b(?:told|promised|assured|committed|guaranteed|we(?:'d| would| will|'ll) (?:hit|have|be|`,
-    String.raw`get|deliver|make)|(?:i )?said (?:we|yes|it)|i (?:said|confirmed|agreed))\b`,
+    String.raw`get|deliver|make)|(?:i )?said (?:we|yes|it)|i (?:said|confirmed|agreed))\b|`,
+    REPORTED_WOULD,
   ].join(""),
   "i",
 );
@@ -311,7 +316,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 91,
+  version: 92,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];

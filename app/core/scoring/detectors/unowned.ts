@@ -30,6 +30,9 @@ const UNOWNED = new RegExp(
     // "Not picked up by anyone yet", "nobody has picked it up"
     String.raw`\bnot (?:yet )?(?:picked up|taken|claimed|owned) by (?:anyone|anybody|any of us)\b`,
     String.raw`\bnot sure who\b`,
+    // a ticket nobody has taken: "Assign: nobody yet", "?? — not yet routed"
+    String.raw`\bassign(?:ee|ed(?: to)?)?\s*:\s*(?:nobody|no one|none|unassigned|\?{2,})|` +
+      String.raw`\bnot (?:yet )?(?:routed|triaged|picked up)\b`,
     // "Nobody's on it", "I honestly don't know if that's us or them"
     String.raw`\bnobody(?:'s|’s| is) on (?:it|this|that)\b|` +
       String.raw`\b(?:don'?t|do not) know (?:if|whether) (?:that'?s|it'?s|this is|that is|it is) ` +
@@ -118,7 +121,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 76,
+  version: 77,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
