@@ -815,6 +815,24 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       const testing = block.section.kind === "acceptance" && !block.rawId;
       if (testing && !MILESTONE_HINT.test(u.text)) continue;
       const row = rowCount(block);
+      // (a row bought by the hour, "| per hour | 80 |", is a budget of hours)
+      const hourly = block.cells?.find(
+        (x) => /^(?:unit basis|basis|unit)$/i.test(x.header.trim()) && /^per\s+(?:hour|hr)\b/i.test(x.text.trim()),
+      );
+      const hours =
+        hourly &&
+        block.cells!.find((x) => /^(?:qty|quantity)$/i.test(x.header.trim()) && /^\d[\d,]*$/.test(x.text.trim()));
+      if (hours && u.start === block.start)
+        out.push(
+          fact(
+            "count",
+            source,
+            "budget:hour",
+            Number(hours.text.replace(/,/g, "")),
+            "exact",
+            trimRow(text, { start: block.start, end: block.end, text: block.text }),
+          ),
+        );
       if (row && u.start === block.start && !testing) {
         const cite = block.cells ? { start: block.start, end: block.end, text: block.text } : u;
         for (const unit of row.units)
@@ -1065,7 +1083,9 @@ const HOUR_BUDGET_HINT = new RegExp(
     String.raw`\bt&m\b|\btime (?:and|&) materials\b|\bhours of (?:[\w-]+ ){0,3}(?:services|consulting|development|`,
     String.raw`professional|support|hypercare|advisory)\b|`,
     // a line of support hours ("Post go-live remote support, 80 hours")
-    String.raw`\b(?:support|hypercare|advisory|consulting),?\s+(?:${NUM})\s*(?:hours|hrs)\b`,
+    String.raw`\b(?:support|hypercare|advisory|consulting),?\s+(?:${NUM})\s*(?:hours|hrs)\b|`,
+    // a capped piece of effort ("up to sixty (60) hours of schedule build-out")
+    String.raw`\bup to (?:${NUM})(?:\s*\(\d+\))?\s*(?:hours|hrs)\s+of\b`,
   ].join(""),
   "i",
 );

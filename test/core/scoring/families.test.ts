@@ -4291,3 +4291,15 @@ describe("session 26 families, board minutes and a ticket export", () => {
       expect(flags({ kickoff_note: note }, "scope_exception"), note).toHaveLength(1);
   });
 });
+
+describe("session 26 families, hours capped in the scope and bought by the hour", () => {
+  it("compares 'up to forty (40) hours of template build-out' with a price sheet row of 60 hours", () => {
+    const scope = `${base.signed_scope}\n2. Up to forty (40) hours of reminder template build-out by Kennelwise staff.`;
+    const order =
+      "Item | Unit basis | Qty | Unit cost | Total\nTemplate configuration | per hour | 60 | $135.00 | $8,100.00";
+    expect(flags({ signed_scope: scope, order_form: order }, "conflicting_terms").map((f) => f.source)).toEqual([
+      "signed_scope",
+      "order_form",
+    ]);
+  });
+});
