@@ -4303,3 +4303,11 @@ describe("session 26 families, hours capped in the scope and bought by the hour"
     ]);
   });
 });
+
+describe("session 26 families, a date and the occasion it is for", () => {
+  it("leaves 'October 3rd specifically, it's their board meeting' to the timeline, not the promises", () => {
+    const note =
+      "[01:10] I told them the first run would be October — October 3rd specifically, it's their board meeting.";
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

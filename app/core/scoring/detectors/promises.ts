@@ -337,6 +337,9 @@ const ANSWER = new RegExp(
 );
 
 const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "customer_promise"];
+const DATED_OCCASION =
+  /\b(?:meeting|review|board|audit(?:ors?)?|fieldwork|deadline|inspection|hearing|vote|conference|summit|close)\b/i;
+const WORK_WORD = /\b(?:build|integrat\w*|report|dashboard|module|feature|app|portal|migrat\w*|connect\w*)\b/i;
 const COURTESY = new RegExp(
   String.raw`^(?:(?:dear|hi|hello)\s+[^,]{1,40},\s*)?(?:we are|we['’]re|i am|i['’]m)\s+(?:very\s+|so\s+)?` +
     String.raw`(?:pleased|delighted|thrilled|excited|happy|glad|honou?red|grateful)\s+to\s+` +
@@ -347,7 +350,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 94,
+  version: 95,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -455,6 +458,10 @@ export const promisesDetector: Detector = {
           if (taken(source, p.start, p.end)) continue;
           if (p.text.split(/\s+/).length < (isPromiseField ? 4 : 3)) continue;
           if ((dateMentions(p.text).length || EVENT_DEADLINE.test(p.text)) && READY_WORDS.test(p.text)) continue;
+          // a date and the occasion it is for ("October 3rd specifically, it's their board meeting") is the
+          // timeline's to judge
+          if (dateMentions(p.text).some((d) => d.key) && DATED_OCCASION.test(p.text) && !WORK_WORD.test(p.text))
+            continue;
           if (
             COMMERCIAL.test(p.text) &&
             !/\b(?:build|integrat\w*|report|dashboard|module|feature|app|portal)\b/i.test(p.text)
