@@ -601,6 +601,10 @@ const UNIT_PAIR = (two: string): string | null => {
   return u && u !== unitOf(two.split(/\s+/)[0]) && u !== unitOf(two.split(/\s+/)[1]) ? u : null;
 };
 
+/** A length of time, which a row or a price "per …" never counts. */
+const TIME_UNIT = /^(?:year|month|week|day|hour)$/;
+/** A price sheet's column saying what each row is priced per ("Unit basis: per route bus"). */
+const BASIS_HEADER = /^(?:unit basis|basis|pricing basis|priced per)$/i;
 const NOT_A_UNIT = new RegExp(
   String.raw`^(?:ea|each|lot|ls|lump sum|sum|job|set|pcs?|nos?|item|yrs?|mos?|hrs?|wks?|year|month|hour|day|week|` +
     String.raw`one-time|fixed)$`,
@@ -644,7 +648,7 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
   // student, per year" count buses, schools and students)
   const named = (
     b.cells
-      .find((c) => /^(?:unit|uom|unit of measure|unit basis|basis|pricing basis|priced per)$/i.test(c.header.trim()))
+      .find((c) => /^(?:unit|uom|unit of measure)$/i.test(c.header.trim()) || BASIS_HEADER.test(c.header.trim()))
       ?.text.trim() ?? ""
   )
     .replace(/^per\s+/i, "")
@@ -670,7 +674,7 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
   const units = [
     ...new Set(
       [described, column, people, bearer]
-        .filter((u): u is string => !!u && !/^(?:year|month|week|day|hour)$/.test(u))
+        .filter((u): u is string => !!u && !TIME_UNIT.test(u))
         .map((u) => u.replace(/^n:/, "")),
     ),
   ];
@@ -841,9 +845,7 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         if (!row.units.includes("user") && row.per && PERSON.test(row.units[0]))
           out.push(fact("count", source, "count:user", row.value, "exact", trimRow(text, cite)));
         // a price sheet's unit cost per its basis ("| per enrolled student | 14,250 | $3.40 |"), compared per month
-        const basis = block.cells?.find((x) =>
-          /^(?:unit basis|basis|pricing basis|priced per)$/i.test(x.header.trim()),
-        );
+        const basis = block.cells?.find((x) => BASIS_HEADER.test(x.header.trim()));
         const each = block.cells?.find((x) => /^unit (?:cost|price)$|^rate$|^each$/i.test(x.header.trim()));
         const amount =
           each && /^[$€£₹]\s?[\d,]+(?:\.\d+)?$/.test(each.text.trim())
@@ -1020,7 +1022,7 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
           value &&
           Number.isInteger(value) &&
           unit &&
-          !/^(?:year|month|week|day|hour)$/.test(unit) &&
+          !TIME_UNIT.test(unit) &&
           !found.some((f) => f.key === `count:${unit}`)
         )
           found.push(fact("count", source, `count:${unit}`, value, "exact", c));
