@@ -329,8 +329,12 @@ const OPEN_COUNT = new RegExp(
 // part of a whole ("3 depots still use paper", "2 of the 9 sites"): not the contracted total
 const SUBSET = new RegExp(
   [
-    String.raw`\b(?:still|remaining|(?<!all |every one |each one )of (?:them|those|these)|among|out of|only \d|`,
+    String.raw`\b(?:still|remaining|(?<!all |every one |each one )of (?:them|those|these)|among|only \d|`,
     String.raw`some of|first \d+)\b|`,
+    // ("3 out of the 9 sites", not "buses run out of the north yard")
+    String.raw`\bout of\s+(?:the\s+|their\s+|its\s+|our\s+|your\s+)?(?:\d|${NUMBER_WORD})|`,
+    // more of them besides ("the District also runs two charter schools")
+    String.raw`\balso\s+(?:[a-z]+\s+){0,2}(?:\d|${NUMBER_WORD}\b)|`,
     // a wave or phase of a rollout is a part of it ("Wave 1 (9 properties) live June 1")
     String.raw`\b(?:wave|phase|tranche|batch|cohort)\s+(?:\d+|one|two|three|[a-c])\b\s*[(:—–-]|`,
     // what happened before ("the inspector found 7 late kennels", "last audit flagged two clinics")

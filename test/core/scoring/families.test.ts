@@ -4311,3 +4311,19 @@ describe("session 26 families, a date and the occasion it is for", () => {
     expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 27 families, counts beside a place and counts besides the total", () => {
+  const counts = (text: string) =>
+    factsOf(buildContext({ ...base, signed_scope: text }))
+      .filter((f) => f.source === "signed_scope" && (f.key === "count:vehicle" || f.key === "count:location"))
+      .map((f) => `${f.key} ${f.value}`);
+  it("counts the fleet a depot runs 'out of', and no part 'out of the nine'", () => {
+    expect(counts("The council runs fifty-one (51) refuse trucks out of the Quarry Lane depot.")).toEqual([
+      "count:vehicle 51",
+    ]);
+    expect(counts("Three out of the nine depots still file paper run sheets.")).toEqual([]);
+  });
+  it("takes 'also keeps two satellite depots' for more besides the total, not the total", () => {
+    expect(counts("The council also keeps two satellite depots on the same network.")).toEqual([]);
+  });
+});

@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 91,
+  version: 92,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
