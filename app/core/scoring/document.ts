@@ -2,7 +2,7 @@
 // that belong to an item (a story's "AC:" line, an indented detail), and table rows with header-named cells.
 // Every span keeps exact offsets into the original text.
 import { memo } from "./memo";
-import { logicalLines, sentences, trimSpan, type Span } from "./structure";
+import { MD_HEADING, logicalLines, sentences, trimSpan, type Span } from "./structure";
 import { NUMBER_WORD } from "./numbers";
 
 export type SectionKind =
@@ -455,7 +455,7 @@ function parseDocument(text: string): DocumentModel {
     }
     header = null;
     // Markdown ("## Scope") and wiki ("h2. Scope") headings
-    const md = /^#+\s*|^h[1-6]\.\s+/.exec(body);
+    const md = MD_HEADING.exec(body) ?? /^h[1-6]\.\s+/.exec(body);
     const bullet = md ? null : BULLET.exec(body);
     // an id after a bullet, possibly in bold ("- **RM-1** Lot control")
     const afterBullet = bullet ? body.slice(bullet[0].length) : body;

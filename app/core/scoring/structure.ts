@@ -23,6 +23,8 @@ export interface Unit extends Span {
   cell?: number;
 }
 
+/** A Markdown heading ("## Scope", "#Scope"), not a ticket number ("#81402", "#HD-40215"). */
+export const MD_HEADING = /^#{1,6}(?:\s+|(?=\p{Lu}\p{Ll}))/u;
 const MARKER = new RegExp(
   [
     String.raw`^(?:[-–—•*◦▪·>]+\s+|(?:item|phase|task|deliverable|section|step|article|part|`,
@@ -253,7 +255,7 @@ function unitsOf(text: string): Unit[] {
       continue;
     }
     const underlined = /^\s*[-=]{3,}\s*$/.test(ll[li + 1]?.text ?? "");
-    const md = /^#+\s*/.exec(body);
+    const md = MD_HEADING.exec(body);
     const m = md ? null : MARKER.exec(body);
     const marker = m ? m[0].trim() : null;
     const contentStart = start + (md ? md[0].length : m ? m[0].length : 0);

@@ -4327,3 +4327,16 @@ describe("session 27 families, counts beside a place and counts besides the tota
     expect(counts("The council also keeps two satellite depots on the same network.")).toEqual([]);
   });
 });
+
+describe("session 27 families, a ticket numbered with '#'", () => {
+  it("reads '#SUP-3310' and '#4471 | open |' as ticket numbers, not Markdown headings", () => {
+    const cs = [
+      "#SUP-3310 [Open] Logins for all 45 kennel assistants",
+      "#4471 | open | Reminders at all 12 clinics",
+    ].join("\n");
+    const counts = factsOf(buildContext({ ...base, cs_requirement: cs }))
+      .filter((f) => f.source === "cs_requirement" && f.kind === "count")
+      .map((f) => f.value);
+    expect([...new Set(counts)]).toEqual([45, 12]);
+  });
+});

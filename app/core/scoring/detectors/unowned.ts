@@ -121,7 +121,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 80,
+  version: 81,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
