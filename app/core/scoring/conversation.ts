@@ -136,12 +136,14 @@ const SPEAKER_LABEL = new RegExp(
     // a chat export's stamp ("[09:14]", "[18/11/2026, 09:21]", "18/11/2026, 09:21 -") before the name and role
     String.raw`(?:\[[^\]\n]{0,20}\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\]|`,
     String.raw`\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s*[-–])\s*`,
-    String.raw`[A-Z][\w' .-]{0,30}?(?: \([^)]{1,30}\))?|`,
+    // (a name in any alphabet: "Lucía Ferrándiz", "Øystein Berg")
+    String.raw`\p{Lu}[\p{L}\p{M}\d_' .-]{0,30}?(?: \([^)]{1,30}\))?|`,
     String.raw`[A-Z][\w' .-]{0,30}?\s*\[[^\]\n]{0,20}\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\]|`,
     // a document comment's header ("Comment — Dev Rao, 10:14 AM Nov 20")
     String.raw`[A-Z][\w' .—–-]{0,40}?,\s*\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?)`,
     String.raw`\s*:\s+(?=\S)`,
   ].join(""),
+  "u",
 );
 
 // a pasted chat's line with no colon: the name, its time stamp or a wide gap, then the message ("Dana Obi 10:05  …",

@@ -3,7 +3,7 @@ import { scorePacket } from "../../../app/core/scoring/score";
 import type { PacketText } from "../../../app/core/packet";
 import { buildContext } from "../../../app/core/scoring/context";
 import { factsOf } from "../../../app/core/scoring/facts";
-import { DECLINED, NOT_A_PROMISE } from "../../../app/core/scoring/conversation";
+import { DECLINED, NOT_A_PROMISE, speakerPrefix } from "../../../app/core/scoring/conversation";
 import { vagueHit } from "../../../app/core/scoring/vagueness";
 import { dateMentions } from "../../../app/core/scoring/numbers";
 
@@ -4338,5 +4338,12 @@ describe("session 27 families, a ticket numbered with '#'", () => {
       .filter((f) => f.source === "cs_requirement" && f.kind === "count")
       .map((f) => f.value);
     expect([...new Set(counts)]).toEqual([45, 12]);
+  });
+});
+
+describe("session 27 families, a chat export with names in any alphabet", () => {
+  it("reads '03/11/26, 10:42 - Íñigo Peña:' as the speaker, whatever the accents", () => {
+    for (const line of ["03/11/26, 10:42 - Íñigo Peña: vale", "3.11.2026, 9:05 - Øystein Lægreid: ok"])
+      expect(line.slice(speakerPrefix(line)), line).toMatch(/^(?:vale|ok)$/);
   });
 });
