@@ -89,7 +89,9 @@ const DURATION_TOPICS: [string, RegExp][] = [
         String.raw`a|an)\b|\b(?:year|month)[- ]deal\b|\bagreement\b|\bperiod of performance\b|`,
         // a public contract's "base period" (its option periods are extensions, not the term)
         String.raw`\bbase (?:period|term|year)s?\b|`,
-        String.raw`\b(?:duraci[oó]n|durata|dur[ée]e|(?:vertrags)?laufzeit|looptijd|avtalstid|vig[eê]ncia|prazo)\b`,
+        String.raw`\b(?:duraci[oó]n|durata|dur[ée]e|(?:vertrags)?laufzeit|looptijd|avtalstid|vig[eê]ncia|prazo)\b|`,
+        // (Spanish "Plazo: 36 meses", not a delivery or payment deadline)
+        String.raw`\bplazo\b(?!\s+de\s+(?:entrega|implementaci|ejecuci|pago))`,
       ].join(""),
       "i",
     ),
@@ -615,16 +617,20 @@ const NOT_A_UNIT = new RegExp(
   "i",
 );
 
+// a quantity column, in the languages order forms come in ("Cant.", "Qté", "Menge", "Anzahl", "Aantal")
+const QTY_HEADER = new RegExp(
+  String.raw`^(?:qty|quantity|units?|count|#|no\.? of|seats|licen[cs]es|users|volume)\b|` +
+    String.raw`^(?:cant|cantidad|qt[ée]|quantit[ée]|menge|anzahl|qtd|quantidade|aantal|antal|quantit[àa])(?=$|[\s.:(])`,
+  "i",
+);
+
 /** A table row's quantity: the Qty column's number counts the row's described thing. */
 function rowCount(b: Block): { value: number; units: string[]; per: boolean } | null {
   if (!b.cells) return null;
   const ints = b.cells.filter((c) => /^\d[\d,]*$/.test(c.text.trim()) && c.text !== b.rawId);
   const qty =
-    b.cells.find(
-      (c) =>
-        /^(?:qty|quantity|units?|count|#|no\.? of|seats|licen[cs]es|users|volume)\b/i.test(c.header) &&
-        /^\d[\d,]*$/.test(c.text.trim()),
-    ) ?? (b.cells.every((c) => !c.header) && ints.length === 1 ? ints[0] : undefined);
+    b.cells.find((c) => QTY_HEADER.test(c.header) && /^\d[\d,]*$/.test(c.text.trim())) ??
+    (b.cells.every((c) => !c.header) && ints.length === 1 ? ints[0] : undefined);
   if (!qty) return null;
   const value = Number(qty.text.replace(/,/g, ""));
   if (value < 2) return null;

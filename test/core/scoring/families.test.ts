@@ -4347,3 +4347,18 @@ describe("session 27 families, a chat export with names in any alphabet", () => 
       expect(line.slice(speakerPrefix(line)), line).toMatch(/^(?:vale|ok)$/);
   });
 });
+
+describe("session 27 families, an order form in Spanish", () => {
+  const facts = (order: string) =>
+    factsOf(buildContext({ ...base, order_form: order }))
+      .filter((f) => f.source === "order_form")
+      .map((f) => `${f.key} ${f.value}`);
+  it("reads 'Plazo: 18 meses' as the term, and not 'Plazo de entrega: 3 meses'", () => {
+    expect(facts("Plazo: 18 meses, renovable")).toContain("term:month 18");
+    expect(facts("Plazo de entrega: 3 meses")).not.toContain("term:month 3");
+  });
+  it("reads a 'Cant.' column as the quantity of the row's thing", () => {
+    const order = "Concepto | Cant. | Precio\nLicencia de usuario | 35 | EUR 12/mes";
+    expect(facts(order)).toContain("count:user 35");
+  });
+});

@@ -121,7 +121,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 82,
+  version: 83,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
