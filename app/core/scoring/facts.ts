@@ -620,7 +620,8 @@ const NOT_A_UNIT = new RegExp(
 // a quantity column, in the languages order forms come in ("Cant.", "Qté", "Menge", "Anzahl", "Aantal")
 const QTY_HEADER = new RegExp(
   String.raw`^(?:qty|quantity|units?|count|#|no\.? of|seats|licen[cs]es|users|volume)\b|` +
-    String.raw`^(?:cant|cantidad|qt[ée]|quantit[ée]|menge|anzahl|qtd|quantidade|aantal|antal|quantit[àa])(?=$|[\s.:(])`,
+    String.raw`^(?:cant|cantidad|qt[ée]|quantit[ée]|menge|anzahl|qtd|quantidade|aantal|antal|quantit[àa])` +
+    String.raw`(?=$|[\s.:(])`,
   "i",
 );
 
