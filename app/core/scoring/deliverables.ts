@@ -77,7 +77,9 @@ const BOUNDED_KIND = new RegExp(
     String.raw`payroll)|`,
     // training named in the languages international packets mix in
     String.raw`schulung\w*|formaci[oó]n|capacitaci[oó]n|formazione|treinamento|szkoleni\w*|opleiding\w*|`,
-    String.raw`utbildning\w*|koulutu\w*|uddannelse|oppl[æa]ring)\b`,
+    String.raw`utbildning\w*|koulutu\w*|uddannelse|oppl[æa]ring|`,
+    // and the support after go-live ("Acompañamiento tras arranque", "soporte de puesta en marcha")
+    String.raw`acompa[ñn]amiento|soporte|hipercuidado|accompagnement|begleitung|acompanhamento)\b`,
   ].join(""),
   "i",
 );
@@ -90,7 +92,7 @@ const COUNT_OR_DURATION = new RegExp(
       String.raw`(?:sessions?|workshops?|webinars?|walkthroughs?|videos?|demos?|`,
     String.raw`courses?|classes|trainings|modules?|days?|weeks?|months?|hours?|h\b|hrs?\b|calls?|visits?|cycles?|`,
     String.raw`runs?|sesi[oó]n(?:es)?|sess[õo]es|sitzung(?:en)?|tage?|wochen?|semanas?|semaines?|jours?|d[ií]as?|`,
-    String.raw`horas?|stunden|turmas?)\b`,
+    String.raw`horas?|stunden|turmas?|jornadas?|mes(?:es)?|mois|monate?)\b`,
   ].join(""),
   "i",
 );

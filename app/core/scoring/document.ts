@@ -934,7 +934,8 @@ export function referencedIds(sentence: string): Set<string> {
   let listPrefix = "";
   for (const m of s.matchAll(re)) {
     // "Items 5 and 8", "Tasks 4, 6 and 7": the bare numbers continue the list the word opened
-    const continues = listEnd >= 0 && /^\s*(?:,|and|&|or)\s*(?:and\s+)?$/i.test(s.slice(listEnd, m.index!));
+    const continues =
+      listEnd >= 0 && /^\s*(?:,|and|&|or|y|e|et|und|en|och|og)\s*(?:and\s+)?$/i.test(s.slice(listEnd, m.index!));
     const word = continues || REF_WORD_LEAD.test(m[0]);
     if (!continues) listPrefix = /^deliverables?/i.test(m[0]) ? "D" : "";
     listEnd = word ? m.index! + m[0].length : -1;
@@ -967,8 +968,11 @@ export function referencedIds(sentence: string): Set<string> {
   }
   // "(a) accepted when …; (c) when …", "1) and 2) — …": list markers named as ids
   // (in a list too: "Clause 3(a), (b), (c) and (g)")
-  for (const m of s.matchAll(/\(([a-z])\)(?=[\s,;:]|$)|(?<![\w(.])(\d{1,2})\)(?=\s|$)/g))
-    normalizeId(m[1] ?? m[2]).forEach((k) => refs.add(k));
+  // (and "a), b) y c)": letters closed by a parenthesis alone)
+  for (const m of s.matchAll(
+    /\(([a-z])\)(?=[\s,;:]|$)|(?<![\w(.])(\d{1,2})\)(?=\s|$)|(?<![\w(.])([a-z])\)(?=[\s,;:]|$)/g,
+  ))
+    normalizeId(m[1] ?? m[2] ?? m[3]).forEach((k) => refs.add(k));
   // "Acceptance: A–C signed off", "items B-D": a range of lettered items
   for (const m of s.matchAll(
     /(?:^|[:(,]\s*|\b(?:items?|deliverables?|parts?|sections?)\s+)([A-Z])\s*[–-]\s*([A-Z])\b/g,

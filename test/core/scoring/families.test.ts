@@ -4362,3 +4362,16 @@ describe("session 27 families, an order form in Spanish", () => {
     expect(facts(order)).toContain("count:user 35");
   });
 });
+
+describe("session 27 families, a scope written half in Spanish", () => {
+  it("links 'Aceptación de a) y b)' to its items and takes training days and support months as bounded", () => {
+    const scope = [
+      "a) Appointment booking for the 3 clinics.",
+      "b) SMS reminders to pet owners before each visit.",
+      "c) Capacitación: 2 jornadas.",
+      "d) Acompañamiento after go-live: 1 mes.",
+      "Aceptación de a) y b): acta signed by the practice manager after 10 days without incidents.",
+    ].join("\n");
+    expect(flags({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});

@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 95,
+  version: 96,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

@@ -121,7 +121,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 83,
+  version: 84,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
