@@ -4375,3 +4375,17 @@ describe("session 27 families, a scope written half in Spanish", () => {
     expect(flags({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 27 families, nobody named in an English written by a Spanish speaker", () => {
+  it("reads 'Por asignar' as a blank delivery owner", () => {
+    expect(flags({ delivery_owner: "Por asignar" }, "unowned_requirement")).toHaveLength(1);
+  });
+  it("reads 'on our side: pending to define', 'our side: ¿?' and 'who checks …? not defined' as nobody", () => {
+    for (const cs of [
+      "1. Owner of the lab interface on our side: pending to define.",
+      "2. Vaccine stock feed — owner client side: Sr. Gil; our side: ¿?",
+      "3. Who checks the overnight queue? not defined.",
+    ])
+      expect(flags({ cs_requirement: cs }, "unowned_requirement"), cs).toHaveLength(1);
+  });
+});

@@ -316,7 +316,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 99,
+  version: 100,
   category: "timeline_assumption",
   detect(ctx) {
     const out: Finding[] = [];

@@ -6,7 +6,9 @@ import { DECLINED } from "../conversation";
 
 const BLANKISH_OWNER = new RegExp(
   String.raw`^(?:tbd|tbc|tba|unknown|none|n\/a|na|-+|\?+|unassigned|not (?:yet )?assigned|nobody|no one|open|vacant|` +
-    String.raw`pending|to be (?:confirmed|assigned|decided|determined|named|agreed|appointed))\.?` +
+    String.raw`pending|to be (?:confirmed|assigned|decided|determined|named|agreed|appointed)|` +
+    // ("Por asignar", "À définir", "Da definire")
+    String.raw`por (?:definir|asignar)|sin asignar|[àa] (?:d[ée]finir|confirmer|d[ée]signer)|da definire|noch offen)\.?` +
     // a remark after the placeholder still names nobody: "Unassigned (hire in progress)", "TBD - hiring"
     String.raw`(?:\s*(?:\([^)]*\)|[—–-]\s.*))?$`,
   "i",
@@ -59,7 +61,10 @@ const UNOWNED = new RegExp(
     String.raw`\bno owner\b|\bno [A-Z][\w&-]* owner\b`,
     String.raw`\bunassigned\b|\bnot (?:yet )?assigned\b`,
     String.raw`\bowner\s*[:=]\s*\?+(?![\w?])`,
-    String.raw`:\s*\?{2,}\s*(?:$|[.;)(])`,
+    String.raw`:\s*(?:\?{2,}|¿\?)\s*(?:$|[.;)(])`,
+    // "Responsible of the interface on our side: pending to define"
+    String.raw`\b(?:owner|responsible|lead)\b[^.;:\n]{0,50}\b(?:on|at) our (?:side|end)\s*:\s*` +
+      String.raw`(?:pending|not (?:yet )?defined|to (?:be )?define)`,
     // "Owner for the SSO piece on our side: ??", "Owner: not yet identified"
     String.raw`\bowner(?:ship)?\s+(?:for|of)\b[^:.;—–]{1,50}(?::|\s[—–-])\s*` +
       String.raw`(?:\?{2,}|tbd\b|tbc\b|none\b|nobody\b|no one\b|unknown\b|${NOBODY_ABROAD}|` +
@@ -76,8 +81,9 @@ const UNOWNED = new RegExp(
     // a question about who owns it, answered with nobody or TBD
     String.raw`\bwho(?:'s| is| will| should)?\s+(?:\w+\s+){0,6}?` +
       String.raw`(?:own|owns|owning|does|doing|handles?|handling|sets? (?:that |this |it )?up|responsible|` +
-      String.raw`picks? (?:that |this |it )?up|takes?|runs?|drives?)\b[^?]{0,80}\?\s*(?:\(?\s*)?` +
-      String.raw`(?:tbd|tbc|no one|nobody|not sorted|unknown|unclear|not yet|none|\?+)`,
+      String.raw`picks? (?:that |this |it )?up|takes?|runs?|drives?|monitors?|watch(?:es)?|checks?)\b[^?]{0,80}\?\s*` +
+      String.raw`(?:\(?\s*)?` +
+      String.raw`(?:tbd|tbc|no one|nobody|not sorted|unknown|unclear|not yet|not defined|none|\?+)`,
   ].join("|"),
   "i",
 );
@@ -121,7 +127,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 84,
+  version: 85,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
