@@ -8,7 +8,8 @@ const BLANKISH_OWNER = new RegExp(
   String.raw`^(?:tbd|tbc|tba|unknown|none|n\/a|na|-+|\?+|unassigned|not (?:yet )?assigned|nobody|no one|open|vacant|` +
     String.raw`pending|to be (?:confirmed|assigned|decided|determined|named|agreed|appointed)|` +
     // ("Por asignar", "À définir", "Da definire")
-    String.raw`por (?:definir|asignar)|sin asignar|[àa] (?:d[ée]finir|confirmer|d[ée]signer)|da definire|noch offen)\.?` +
+    String.raw`por (?:definir|asignar)|sin asignar|[àa] (?:d[ée]finir|confirmer|d[ée]signer)|da definire|` +
+    String.raw`noch offen)\.?` +
     // a remark after the placeholder still names nobody: "Unassigned (hire in progress)", "TBD - hiring"
     String.raw`(?:\s*(?:\([^)]*\)|[—–-]\s.*))?$`,
   "i",
