@@ -4389,3 +4389,23 @@ describe("session 27 families, nobody named in an English written by a Spanish s
       expect(flags({ cs_requirement: cs }, "unowned_requirement"), cs).toHaveLength(1);
   });
 });
+
+describe("session 27 families, dates written day first in a chat", () => {
+  const chat = (line: string) => `12/03/27, 09:10 - Inés Vidal: signed today\n12/03/27, 09:12 - Inés Vidal: ${line}`;
+  it("reads 'go-live 28/05' as the 28th of May when the packet writes its dates day first", () => {
+    const found = flags(
+      { kickoff_note: chat("I promised go-live 28/05 to the practice manager") },
+      "timeline_assumption",
+    );
+    expect(found.map((f) => f.evidence)).toEqual(["I promised go-live 28/05 to the practice manager"]);
+  });
+  it("takes the delivery owner's own plan marked '(approved)' as the approved schedule", () => {
+    const note = "Plan from Morgan dd 02/03 (approved): reminders live 28/05/2027, second clinic 15/06/2027.";
+    const promise = "SMS reminders live at the first clinic on 28/05/2027.";
+    expect(flags({ kickoff_note: note, customer_promise: promise }, "timeline_assumption")).toEqual([]);
+  });
+  it("leaves a date the customer owes ('klant responsibility') to the customer", () => {
+    const cs = "Pet owner list (xlsx) from the practice by 20/05/2027 - klant responsibility.";
+    expect(flags({ cs_requirement: cs, kickoff_note: chat("ok") }, "timeline_assumption")).toEqual([]);
+  });
+});

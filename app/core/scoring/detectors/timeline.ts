@@ -73,7 +73,8 @@ const SEASON = new RegExp(
 // the customer's own to-do, or customer success's own motion, is not a delivery date
 const CUSTOMER_OR_CS = new RegExp(
   [
-    String.raw`\b(?:customer|client)(?:'s|’s)? (?:action|task|responsibility|to do)\b|\((?:customer|`,
+    // (the customer in the languages international packets mix in: klant, Kunde, cliente)
+    String.raw`\b(?:customer|client|klant|kunde|cliente)(?:'s|’s)? (?:action|task|responsibility|to do)\b|\((?:customer|`,
     String.raw`client) action\)|\bsuccess plan\b|\badoption (?:target|goal)\b|\bhealth (?:check|score)\b|`,
     String.raw`\bbusiness review\b|\bqbr\b|`,
     // what the customer hands the vendor, in a reply: "supervisors to be nominated by you", "spreadsheet to you by"
@@ -231,10 +232,23 @@ function approvedSchedule(ctx: Context): Schedule | null {
   }
   // a note or the order form can also say a day is on the schedule delivery approved: that day only
   const days: string[] = [];
+  // (or the delivery owner's own plan, marked approved: "schedule by Morgan (approved): pilot 02/06, rollout 30/06")
+  const owner = (ctx.packet.delivery_owner ?? "").split(/[\s,()]+/).filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w));
+  const ownersPlan = owner.length
+    ? new RegExp(
+        String.raw`\b(?:plan|schedule|timeline)\s+(?:from|by|of)\s+(?:${owner.join("|")})(?!\p{L})[^.;:]{0,20}` +
+          String.raw`\((?:approved|confirmed|signed off)\)`,
+        "iu",
+      )
+    : null;
   for (const source of ["order_form", "kickoff_note"] as const) {
     const t = ctx.text(source);
     for (const s of sentences(t, 0, t.length))
-      if (DELIVERY_APPROVED.test(s.text) && SCHEDULE_WORD.test(s.text) && !TENTATIVE.test(s.text))
+      if (
+        (DELIVERY_APPROVED.test(s.text) || ownersPlan?.test(s.text)) &&
+        SCHEDULE_WORD.test(s.text) &&
+        !TENTATIVE.test(s.text)
+      )
         for (const d of dateMentions(s.text, dayFirst)) if (d.key && /^\d{2}-\d{2}$/.test(d.key)) days.push(d.key);
   }
   if (!parts.length && !days.length) return null;
@@ -316,9 +330,11 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 100,
+  version: 101,
   category: "timeline_assumption",
   detect(ctx) {
+    // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
+    const dates = { dayFirst: ctx.dayFirst };
     const out: Finding[] = [];
     const schedule = approvedSchedule(ctx);
     const owner = (ctx.packet.delivery_owner ?? "")
@@ -376,7 +392,7 @@ export const timelineDetector: Detector = {
           if (/\b(?:are|is) (?:in|per) the (?:sow|contract|order form|signed scope)\b/i.test(c.text)) return;
           // a question asks for a date, the answer gives it ("Q: Can go-live move to July? A: Yes, …")
           if (/\?\s*$/.test(c.text) && !SELLER_COMMIT.test(c.text)) return;
-          const mentions: DateMention[] = dateMentions(c.text)
+          const mentions: DateMention[] = dateMentions(c.text, dates)
             .filter((d) => {
               // judged on the whole line: "From our letter to X, 19 May 2026 (excerpt): …" dates the letter
               const before = text.slice(u.start, c.start + d.start);
@@ -416,14 +432,17 @@ export const timelineDetector: Detector = {
           if (season && !mentions.length) mentions.push(relative(season));
           const then = BY_THEN.exec(c.text);
           if (then && !mentions.length && k > 0 && COMMIT.test(c.text)) {
-            const prev = dateMentions(cs[k - 1].text).find((d) => d.key);
+            const prev = dateMentions(cs[k - 1].text, dates).find((d) => d.key);
             if (prev) mentions.push({ ...prev, start: cs[k - 1].start + prev.start, end: cs[k - 1].start + prev.end });
           }
           // "… would be live by the convention", the convention dated in the sentence before
           const named = /\b(?:by|for|before|in time for)\s+(?:the|their|its)\s+([a-z][\w-]{4,})\b/i.exec(c.text);
           if (named && !mentions.length && ui > 0 && SELLER_COMMIT.test(c.text)) {
             const prev = units[ui - 1];
-            if (new RegExp(`\\b${named[1]}\\b`, "i").test(prev.text) && dateMentions(prev.text).some((d) => d.key))
+            if (
+              new RegExp(`\\b${named[1]}\\b`, "i").test(prev.text) &&
+              dateMentions(prev.text, dates).some((d) => d.key)
+            )
               mentions.push(relative(named));
           }
           if (!mentions.length) return;
@@ -470,7 +489,7 @@ export const timelineDetector: Detector = {
         if (!FIXED_BY.test(u.text) || (DELIVERY_APPROVED.test(u.text) && !NOT_APPROVED.test(u.text))) continue;
         const live = /\b(?:go[- ]live|live|launch|cut[- ]?over|in production)\b/i.exec(u.text)!.index;
         // the date nearest the go-live word is the one fixed
-        const ds = dateMentions(u.text)
+        const ds = dateMentions(u.text, dates)
           .filter((d) => d.key && /\d{2}-\d{2}|^\d{2}$/.test(d.key))
           .sort((a, b) => Math.abs(a.start - live) - Math.abs(b.start - live));
         if (!ds.length || /\bperiod of performance\b/i.test(u.text)) continue;
