@@ -4409,3 +4409,18 @@ describe("session 27 families, dates written day first in a chat", () => {
     expect(flags({ cs_requirement: cs, kickoff_note: chat("ok") }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 27 families, calendar weeks", () => {
+  it("reads 'semana 38', 'KW 45' and 'week 40' as months, not a plan's 'Week 3:' or 'weeks 20-22'", () => {
+    const keys = (t: string) => dateMentions(t).map((d) => d.key);
+    expect(keys("Alarms live in semana 38")).toEqual(["09"]);
+    expect(keys("Rollout ab KW 45")).toEqual(["11"]);
+    expect(keys("I promised the reminders working since week 40")).toEqual(["10"]);
+    expect(keys("Week 3: configuration workshops")).toEqual([]);
+    expect(keys("Build in week 20-22 of the project")).toEqual([]);
+  });
+  it("flags a date promised as a calendar week that no approved plan covers", () => {
+    const note = "I told the practice manager the SMS reminders are working from semana 38.";
+    expect(flags({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
+  });
+});

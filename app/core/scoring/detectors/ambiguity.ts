@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 98,
+  version: 99,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

@@ -235,7 +235,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 88,
+  version: 89,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
