@@ -4424,3 +4424,11 @@ describe("session 27 families, calendar weeks", () => {
     expect(flags({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
   });
 });
+
+describe("session 27 families, a concession asked for and left open", () => {
+  it("takes 'for the same price … nothing promised' as no concession", () => {
+    const note =
+      "They also want the boarding module at the third clinic for the same price; said we'd see, nothing promised.";
+    expect(flags({ kickoff_note: note }, "scope_exception")).toEqual([]);
+  });
+});

@@ -194,7 +194,9 @@ const DECLINED = new RegExp(
     // a field that records none: "Discount: none", "Credits — n/a", "Extras offered — none"
     String.raw`\b(?:discounts?|credits?|concessions?|waivers?|freebies?|extras?)` +
       String.raw`(?:\s+(?:offered|given|promised|agreed|granted))?\s*[:=—–-]\s*`,
-    String.raw`(?:none|nil|n\/a|no|nothing)\b`,
+    String.raw`(?:none|nil|n\/a|no|nothing)\b|`,
+    // (a freebie asked about: "could it be free? we will see — nothing promised")
+    String.raw`\bnothing (?:was |has been )?promised\b|\bno promises?\b|\bnot promised\b`,
   ].join(""),
   "i",
 );
@@ -235,7 +237,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 89,
+  version: 90,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
