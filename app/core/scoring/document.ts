@@ -487,8 +487,18 @@ function parseDocument(text: string): DocumentModel {
       indent > prev.indent &&
       prevIsItem &&
       /\n[ \t]*(?:acceptance(?: criteria)?|ac)\s*[:▸›—–-]?\s*$/i.test(prev.text);
+    // (and a story's checklist, indented under it: "ROS-1.1 Nightly sync …" over "- [ ] every section appears …")
+    const checklist =
+      prev !== undefined &&
+      !afterBlank &&
+      !idm &&
+      prev.rawId !== null &&
+      !prev.heading &&
+      indent > prev.indent &&
+      /^\s*(?:[-–•*◦▪]\s+)?\[[ xX✓]?\]\s/.test(body);
     if (
       underAcceptance ||
+      checklist ||
       (prev &&
         !afterBlank &&
         !prev.heading &&

@@ -4432,3 +4432,18 @@ describe("session 27 families, a concession asked for and left open", () => {
     expect(flags({ kickoff_note: note }, "scope_exception")).toEqual([]);
   });
 });
+
+describe("session 27 families, a story map with checklists", () => {
+  it("takes the '- [ ]' lines indented under a story as its acceptance, and flags the story with none", () => {
+    const scope = [
+      "Kennelwise release plan",
+      "Stories",
+      "  KEN-1.1 Owners book a kennel stay online for any of the 3 clinics.",
+      "    - [ ] A stay booked online shows on the clinic's day sheet within 5 minutes",
+      "    - [ ] Double bookings of a run are refused",
+      "  KEN-1.2 Kennel occupancy dashboard for clinic managers.",
+    ].join("\n");
+    const found = evidence({ signed_scope: scope }, "missing_acceptance_criteria");
+    expect(found).toEqual(["Kennel occupancy dashboard for clinic managers."]);
+  });
+});
