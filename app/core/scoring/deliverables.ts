@@ -463,6 +463,15 @@ function coveredByName(label: string, named: Set<string>[]): boolean {
 /** The deliverables of a signed scope, each with whether an acceptance or completion condition covers it. */
 export const findDeliverables = memo(32, deliverablesOf);
 
+const STORY_MAP_LABEL =
+  /^(?:[▸›•>]\s*)?\[?(?:activity|task|epic|step|theme|backbone)\]?(?:\s+[\dA-Za-z](?:[\w.]{0,5}))?\s*(?:[:—–→·-]|\s)/i;
+// a story's checklist ("- [ ] A stay booked online shows on the day sheet within 5 minutes"): its criteria, unless
+// each says only that someone is happy with it ("- [ ] Looks right to the practice manager")
+const CHECKBOX_LINE = /^\s*(?:[-–•*◦▪]\s+)?\[[ xX✓]?\]\s+(.+)$/gm;
+const SUBJECTIVE = /\b(?:looks? (?:right|good|fine|ok(?:ay)?)|happy with|satisf\w*|likes?|liking|approves?)\b/i;
+const checklisted = (text: string) =>
+  [...text.matchAll(CHECKBOX_LINE)].some((m) => !SUBJECTIVE.test(m[1]) && !PLACEHOLDER_CRITERION.test(m[1].trim()));
+
 const PLACEHOLDER_CRITERION = new RegExp(
   [
     String.raw`^(?:(?:acceptance|criteria)\s*[:=—–-]?\s*)?(?:tbd|tbc|n\/a|-+|—|(?:as )?(?:mutually )?agreed|`,
@@ -557,6 +566,9 @@ function deliverablesOf(scope: string): Deliverable[] {
   const out: Deliverable[] = [];
   for (const b of units) {
     if (GOVERNANCE_LABEL.test(b.label)) continue;
+    // a story map's backbone ("Activity: Learn", "Task 1.a — People feed") groups the stories under it
+    if (STORY_MAP_LABEL.test(b.text.trim()) && b.text.trim().split(/\s+/).length <= 9 && !/[.;]$/.test(b.text.trim()))
+      continue;
     // a change order's removed rows take work out of scope
     if (
       b.cells?.some((c) => REMOVED.test(c.text)) ||
@@ -603,6 +615,7 @@ function deliverablesOf(scope: string): Deliverable[] {
             : b.text,
         ) ||
         Boolean(rowCondition) ||
+        checklisted(b.text) ||
         boundedWork(b.text) ||
         coveredByName(nameOf(b), cov.named) ||
         viaTasks(b));

@@ -141,6 +141,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`\bproblems?(?: statement)?\b|\bsuccess (?:metrics|measures)\b|\bopen questions\b|\bprofile\b|`,
         // a summary of the deal's figures before the work ("Scope at a glance", "Key facts", "In brief")
         String.raw`\bat a glance\b|\bsnapshot\b|\bkey facts\b|\bin brief\b|\bkey figures\b|\bhighlights\b|`,
+        // "Why this release", "Why we are doing this"
+        String.raw`^why\b|`,
         // who and where the customer is: "Locations and people", "Population", "Sites"
         String.raw`^(?:locations?|sites|people|population|headcount|estate)(?: and (?:people|staff|users|sites))?$`,
       ].join(""),
@@ -155,7 +157,9 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`\bsolution\b|\bwhat (?:we|you) (?:will )?(?:get|deliver|do)\b|\bactivities\b|\bmodules?\b|` +
           // "What Acme will build"
           String.raw`\bwhat [a-z]+ (?:will|shall) (?:build|deliver|do|provide|supply|implement|configure)\b|`,
-        String.raw`\bstatement of work\b|\bwork\b`,
+        String.raw`\bstatement of work\b|\bwork\b|`,
+        // a release plan's story map and its backbone ("Story map", "Activity: Learn")
+        String.raw`\bstory maps?\b|^activity\b`,
       ].join(""),
     ),
   ],

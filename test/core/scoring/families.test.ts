@@ -4447,3 +4447,24 @@ describe("session 27 families, a story map with checklists", () => {
     expect(found).toEqual(["Kennel occupancy dashboard for clinic managers."]);
   });
 });
+
+describe("session 27 families, a release plan's story map", () => {
+  const scope = [
+    "Kennelwise release plan",
+    "",
+    "Story map",
+    "Activity: Book visits",
+    "  Task: Online booking",
+    "    KEN-1.1 Owners book a kennel stay online for any of the 3 clinics.",
+    "      - [ ] A stay booked online shows on the clinic's day sheet within 5 minutes",
+    "Activity: Keep owners posted",
+    "  Task: Updates",
+    "    KEN-2.1 Daily photo update to owners during a stay.",
+    "      - [ ] Looks right to the practice manager",
+  ].join("\n");
+  it("reads 'Activity:' and 'Task:' lines as the backbone, and a checklist of taste as no criterion", () => {
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Daily photo update to owners during a stay.",
+    ]);
+  });
+});

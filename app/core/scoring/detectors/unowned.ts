@@ -128,7 +128,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 89,
+  version: 90,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
