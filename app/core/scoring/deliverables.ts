@@ -463,8 +463,11 @@ function coveredByName(label: string, named: Set<string>[]): boolean {
 /** The deliverables of a signed scope, each with whether an acceptance or completion condition covers it. */
 export const findDeliverables = memo(32, deliverablesOf);
 
-const STORY_MAP_LABEL =
-  /^(?:[▸›•>]\s*)?\[?(?:activity|task|epic|step|theme|backbone)\]?(?:\s+[\dA-Za-z](?:[\w.]{0,5}))?\s*(?:[:—–→·-]|\s)/i;
+const STORY_MAP_LABEL = new RegExp(
+  String.raw`^(?:[▸›•>]\s*)?\[?(?:activity|task|epic|step|theme|backbone)\]?` +
+    String.raw`(?:\s+[\dA-Za-z](?:[\w.]{0,5}))?\s*(?:[:—–→·-]|\s)`,
+  "i",
+);
 // a story's checklist ("- [ ] A stay booked online shows on the day sheet within 5 minutes"): its criteria, unless
 // each says only that someone is happy with it ("- [ ] Looks right to the practice manager")
 const CHECKBOX_LINE = /^\s*(?:[-–•*◦▪]\s+)?\[[ xX✓]?\]\s+(.+)$/gm;
