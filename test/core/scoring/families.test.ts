@@ -4468,3 +4468,19 @@ describe("session 27 families, a release plan's story map", () => {
     ]);
   });
 });
+
+describe("session 27 families, nobody owns it in a release plan and its chat", () => {
+  it("flags a scope dependency whose owner is TBD", () => {
+    const scope = `${base.signed_scope}\nDependency: SMS sender number registered with the carrier — owner TBD`;
+    expect(evidence({ signed_scope: scope }, "unowned_requirement")).toEqual([
+      "Dependency: SMS sender number registered with the carrier — owner TBD",
+    ]);
+  });
+  it("reads 'who is doing …? I don't have anyone' and 'who maps …? I'd assumed theirs' as nobody", () => {
+    for (const note of [
+      "[10:02] Ana: Who is doing the SMS sender registration on our side? I don't have anyone lined up",
+      "[10:04] Ana: Who maps the clinic codes to the booking types? Their manager says it's ours, I'd assumed theirs",
+    ])
+      expect(flags({ kickoff_note: note }, "unowned_requirement"), note).toHaveLength(1);
+  });
+});

@@ -114,13 +114,16 @@ const blankCell = (t: string) =>
 // a question about who does a piece of work, and an answer (in the line or the replies after it) that names nobody
 const WHO_ASKED = new RegExp(
   String.raw`\bwho(?:'s| is| will| would| should)?\s+(?:\w+\s+){0,2}?(?:owns?|owning|prepares?|attends?|handles?|` +
-    String.raw`does|runs?|leads?|covers?|manages?|(?:is |are )?responsible|takes?|drives?|builds?|writes?|signs?|` +
+    String.raw`does|doing|runs?|leads?|covers?|manages?|(?:is |are )?responsible|takes?|drives?|builds?|writes?|signs?|` +
+    String.raw`maps?|mapping|` +
     String.raw`reviews?|maintains?|configures?|sets? up)\b[^?\n]{0,100}?(?:\?|\s[—–]\s)`,
   "i",
 );
 const NOBODY_ANSWER = new RegExp(
   String.raw`\b(?:unresolved|undecided|not (?:yet )?(?:decided|agreed|sorted|known|assigned|resolved)|nobody|` +
     String.raw`no one|not sure|no idea|unclear|tbd|tbc|not me|still open|open question|` +
+    // "I don't have anyone lined up", "I'd assumed theirs"
+    String.raw`(?:don'?t|do not) have anyone|assumed (?:it was )?(?:theirs|ours)|` +
     // "No name against it on either side."
     String.raw`no name (?:against|on|for|next to) (?:it|this|that))\b`,
   "i",
@@ -128,7 +131,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 90,
+  version: 91,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
@@ -198,8 +201,8 @@ export const unownedDetector: Detector = {
         const text = ctx.text(source);
         let m = UNOWNED.exec(it.text);
         // in the signed scope, only an open question about who does it ("Who writes the extract, IT or us? —
-        // unassigned")
-        if (source === "signed_scope" && (!m || !/\?/.test(it.text))) continue;
+        // unassigned") or a line that says its owner is to be decided ("Dependency: test tenant — owner TBD")
+        if (source === "signed_scope" && (!m || (!/\?/.test(it.text) && !/^owner\b/i.test(m[0])))) continue;
         // where the answer comes after the question (a reply, the next line), the citation runs to the answer
         let answerEnd = -1;
         if (!m) {
