@@ -114,7 +114,8 @@ const blankCell = (t: string) =>
 // a question about who does a piece of work, and an answer (in the line or the replies after it) that names nobody
 const WHO_ASKED = new RegExp(
   String.raw`\bwho(?:'s| is| will| would| should)?\s+(?:\w+\s+){0,2}?(?:owns?|owning|prepares?|attends?|handles?|` +
-    String.raw`does|doing|runs?|leads?|covers?|manages?|(?:is |are )?responsible|takes?|drives?|builds?|writes?|signs?|` +
+    String.raw`does|doing|runs?|leads?|covers?|manages?|(?:is |are )?responsible|takes?|drives?|builds?|` +
+    String.raw`writes?|signs?|` +
     String.raw`maps?|mapping|` +
     String.raw`reviews?|maintains?|configures?|sets? up)\b[^?\n]{0,100}?(?:\?|\s[—–]\s)`,
   "i",
