@@ -895,12 +895,15 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         let read = c.text;
         for (const x of testCells)
           read = read.slice(0, x.start - c.start) + " ".repeat(x.end - x.start) + read.slice(x.end - c.start);
+        // (a contract's checklist line under a story is its test: "- [ ] 30 students each receive a copy" is a sample)
+        const criterion = CONTRACT_SOURCES.has(source) && CHECKBOX.test(c.text);
         const all = monthOnly ? [] : clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${read}`);
-        const rs = testing
-          ? all.filter((r) => r.kind === "date" && r.key !== "date:item")
-          : parts
-            ? all.filter((r) => r.kind !== "count")
-            : all;
+        const rs =
+          testing || criterion
+            ? all.filter((r) => r.kind === "date" && r.key !== "date:item")
+            : parts
+              ? all.filter((r) => r.kind !== "count")
+              : all;
         const live =
           !CONTRACT_SOURCES.has(source) && !rs.some((r) => r.key === "date:golive")
             ? workingFrom(c, place, dayFirst)
@@ -1350,6 +1353,7 @@ const EVENT_MONTHS: [RegExp, number][] = [
 // the sales side saying when a named piece of work will be there ("the payroll bridge ready by 9 April")
 const READY = /\b(?:live|ready|done|delivered|in place|working|available|finished|completed?)\b/i;
 const CONTRACT_SOURCES = new Set<TextSource>(["signed_scope", "order_form"]);
+const CHECKBOX = /^\s*(?:[-–•*◦▪]\s+)?\[[ xX✓]?\]\s/;
 
 /**
  * The due date of a named piece of work: a schedule line or row of the contract with one date and no milestone

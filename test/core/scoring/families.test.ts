@@ -4484,3 +4484,17 @@ describe("session 27 families, nobody owns it in a release plan and its chat", (
       expect(flags({ kickoff_note: note }, "unowned_requirement"), note).toHaveLength(1);
   });
 });
+
+describe("session 27 families, counts inside a story's checklist", () => {
+  it("takes '- [ ] 30 owners each receive a reminder' as a test sample, not the number of owners sold", () => {
+    const scope = [
+      "Stories",
+      "  KEN-1.1 SMS reminders to owners of the 3 clinics.",
+      "    - [ ] 30 owners each receive their own reminder two days before the visit",
+    ].join("\n");
+    const counts = factsOf(buildContext({ ...base, signed_scope: scope }))
+      .filter((f) => f.source === "signed_scope" && f.kind === "count")
+      .map((f) => `${f.key} ${f.value}`);
+    expect(counts).toEqual(["count:location 3"]);
+  });
+});
