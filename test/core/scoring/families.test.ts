@@ -4498,3 +4498,13 @@ describe("session 27 families, counts inside a story's checklist", () => {
     expect(counts).toEqual(["count:location 3"]);
   });
 });
+
+describe("session 27 families, a dated ask and the seller's yes in the next sentence", () => {
+  it("flags the date the customer asked for when the seller said yes to it", () => {
+    for (const note of [
+      "[09:15] Ana: The practice asked if booking could open for the spring clinics on March 9. I said yes",
+      "[09:20] Ana: their new clinic opens June 2 and they're counting on online booking there. I said that works",
+    ])
+      expect(flags({ kickoff_note: note }, "timeline_assumption"), note).toHaveLength(1);
+  });
+});

@@ -95,7 +95,9 @@ const SELLER_COMMIT = new RegExp(
 );
 const SELLER_AFFIRM = new RegExp(
   [
-    String.raw`\b(?:i|we) said (?:that'?s |that is )?(?:fine|ok|okay|no problem|doable|yes)\b|\bok(?:ay)? (?:w/|`,
+    String.raw`\b(?:i|we) said (?:that'?s |that is )?(?:fine|ok|okay|no problem|doable|yes|that works|` +
+      String.raw`we can do that)\b|` +
+      String.raw`\bok(?:ay)? (?:w/|`,
     String.raw`with) me\b|`,
     String.raw`\bi said we(?:'d| would) be fine\b|\bheard (?:it )?from me\b`,
   ].join(""),
@@ -330,7 +332,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 107,
+  version: 108,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
@@ -363,7 +365,16 @@ export const timelineDetector: Detector = {
         // cheapest test first: most lines of a note commit to nothing
         const requirementDate =
           source === "cs_requirement" && DEADLINE_FORM.test(u.text) && !CUSTOMER_OR_CS.test(u.text);
-        if (!u.text.trim() || (source !== "customer_promise" && !COMMIT.test(u.text) && !requirementDate)) continue;
+        // a customer's ask the seller says yes to in the next sentence ("… on Sept 8. I said yes, we'll be there")
+        const yesNext =
+          source === "kickoff_note" &&
+          /\b(?:asked|asks|wants?|counting on|expects?|needs?)\b/i.test(u.text) &&
+          /^\W*(?:i |we )?said (?:yes|that works|that'?s fine|fine|ok|okay|no problem|we can do that)\b/i.test(
+            units[ui + 1]?.text ?? "",
+          ) &&
+          !dateMentions(units[ui + 1]?.text ?? "", dates).length;
+        if (!u.text.trim() || (source !== "customer_promise" && !COMMIT.test(u.text) && !requirementDate && !yesNext))
+          continue;
         if (noteNoise(u.text) || NOT_A_PROMISE.test(u.text) || DECLINED.test(u.text) || APPROVED_REF.test(u.text))
           continue;
         // the plan delivery signed, restated with its dates ("Plan signed off by delivery (A. Lee) 5/8: go-live 16/11")
@@ -383,7 +394,7 @@ export const timelineDetector: Detector = {
           );
         const cs = clauses(text, u.start, u.end, { commas: true });
         // the seller agreed in the same breath to the date the buyer asked for ("live for the season — ok with me")
-        const agreedTo = SELLER_AFFIRM.test(u.text);
+        const agreedTo = SELLER_AFFIRM.test(u.text) || yesNext;
         const promiseField = source === "customer_promise";
         let best: { c: (typeof cs)[number]; score: number; mention: DateMention } | null = null;
         cs.forEach((c, k) => {
