@@ -347,6 +347,15 @@ export function inTitleBlock(b: Block, requirementList: boolean): boolean {
   return !(requirementList && /[.!]\s*$/.test(b.text) && b.text.split(/\s+/).length >= 5);
 }
 
+// a success plan's aims: the customer's own targets, not work promised ("Outcome: 1,000 completions in six months")
+const AIM = /^(?:outcomes?|goals?|targets?|kpis?|success (?:measures?|metrics?|criteria))$/;
+/** The spans of a field's blocks that state the customer's aims (under "Outcomes", or labelled "Goal:"). */
+export const aimSpans = memo(256, (text: string): Span[] =>
+  documentOf(text)
+    .blocks.filter((b) => !b.heading && (AIM.test(b.section.title) || AIM.test(b.label)))
+    .map((b) => ({ start: b.start, end: b.end, text: b.text })),
+);
+
 const DOC_TITLE = new RegExp(
   [
     String.raw`\bstatement of work\b|\bsow\b|\bwork statement\b|\border form\b|\bquot(?:e|ation)\b|`,

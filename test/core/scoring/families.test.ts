@@ -4508,3 +4508,15 @@ describe("session 27 families, a dated ask and the seller's yes in the next sent
       expect(flags({ kickoff_note: note }, "timeline_assumption"), note).toHaveLength(1);
   });
 });
+
+describe("session 27 families, a success plan's outcomes", () => {
+  it("leaves the customer's own target under 'Outcomes' to the customer, not the timeline", () => {
+    const cs = [
+      "Success plan — Kennelwise",
+      "Outcomes",
+      "  ▸ 90% of stays booked online by the end of the summer season",
+      "Outcome: 2,000 online bookings in the first six months after launch",
+    ].join("\n");
+    expect(flags({ cs_requirement: cs }, "timeline_assumption")).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import type { Context, Detector, Finding } from "../types";
 import type { TextSource } from "../../packet";
 import { dateMentions, MONTH_RE, parseNumberWords, type DateMention } from "../numbers";
 import { clauses, sentences } from "../structure";
-import { documentOf } from "../document";
+import { aimSpans, documentOf } from "../document";
 import { termSet } from "../lexicon";
 import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 
@@ -332,7 +332,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 108,
+  version: 109,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
@@ -382,6 +382,8 @@ export const timelineDetector: Detector = {
         if (ownerRe && ownerRe.test(u.text)) continue;
         // an outcome the customer measures ("Objective: calls down 40% by October") is a target, not a delivery date
         if (source === "cs_requirement" && OUTCOME_METRIC.test(text.slice(Math.max(0, u.start - 60), u.end))) continue;
+        // (as is any line of a success plan's "Outcomes")
+        if (source === "cs_requirement" && aimSpans(text).some((a) => a.start <= u.start && u.end <= a.end)) continue;
         const takenByOther = (st: number, en: number) =>
           ctx.prior.some(
             (f) =>
