@@ -571,7 +571,10 @@ function countsIn(text: string): Count[] {
   // licence | 18" does
   for (const q of [...out]) {
     if (q.unit !== "user") continue;
-    const holder = /^\S+\s+([a-z]{3,}?)s?\s+(?:licen[cs]es|seats)\b/i.exec(text.slice(q.start, q.end + 20))?.[1];
+    // (or labels it: "Teacher seats: 45")
+    const near = text.slice(q.start, q.end + 20);
+    const holder = (/^\S+\s+([a-z]{3,}?)s?\s+(?:licen[cs]es|seats)\b/i.exec(near) ??
+      /^([a-z]{3,}?)s?\s+(?:licen[cs]es|seats)\s*:/i.exec(near))?.[1];
     if (holder && PERSON.test(holder)) out.push({ ...q, unit: stem(`${holder}s`) });
   }
   // licences the customer issues to the public (beside its permits) are permits, not seats
@@ -1020,7 +1023,11 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
       const phrase = c.text.slice(q.start, q.end);
       // "checked against a sample batch of 40 bookings": a sample, however far its word stands from the count
       const lead = c.text.slice(Math.max(0, q.start - 20), q.start);
-      if (SAMPLE.test(phrase) || SAMPLE.test(lead) || /\bper\b/i.test(c.text.slice(q.end, q.end + 6))) continue;
+      // (and "sessions for at most 15 clerks each": a number per session, not the total)
+      const each = /\b[a-z]{3,}s\s+each\b(?!\s+(?:month|week|day|year|quarter|night|term|season|time))/i.test(
+        c.text.slice(q.start, q.end + 16),
+      );
+      if (SAMPLE.test(phrase) || SAMPLE.test(lead) || /\bper\b/i.test(c.text.slice(q.end, q.end + 6)) || each) continue;
       // a threshold in a condition counts nothing ("if the fleet grows beyond 160 vehicles")
       if (CONDITION_THRESHOLD.test(c.text.slice(Math.max(0, q.start - 60), q.start))) continue;
       const clause = c.text.length > 160 ? { start: q.start, end: q.end, text: phrase } : c;

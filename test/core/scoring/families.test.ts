@@ -4520,3 +4520,20 @@ describe("session 27 families, a success plan's outcomes", () => {
     expect(flags({ cs_requirement: cs }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 27 families, seats by who holds them and people per session", () => {
+  const counts = (over: Partial<PacketText>, source: string) =>
+    factsOf(buildContext({ ...base, ...over }))
+      .filter((f) => f.source === source && f.kind === "count")
+      .map((f) => `${f.key} ${f.value}`);
+  it("reads 'Groomer seats: 14' as 14 groomers as well as 14 users", () => {
+    expect(counts({ order_form: "Groomer seats: 14 .......... included" }, "order_form")).toEqual([
+      "count:user 14",
+      "count:groomer 14",
+    ]);
+  });
+  it("reads 'two sessions for up to twelve (12) groomers each' as people per session, not the groomers sold", () => {
+    const scope = "Training: two (2) sessions for up to twelve (12) groomers each.";
+    expect(counts({ signed_scope: scope }, "signed_scope")).toEqual(["count:session 2"]);
+  });
+});
