@@ -148,7 +148,7 @@ const MILESTONES: [string, RegExp][] = [
     new RegExp(
       String.raw`\b(?:term|subscription)\b[^.;]{0,40}?\b(?:from|beginning|starting|commencing)\b|` +
         // "Subscription start: 1 June", "Service start: 2026-05-01" (not an academic "autumn term starts")
-        String.raw`\b(?:subscription|service) start|\b(?:contract|subscription|initial) term start`,
+        String.raw`\b(?:subscription|service|contract|licen[cs]e) start|\b(?:contract|subscription|initial) term start`,
       "i",
     ),
   ],

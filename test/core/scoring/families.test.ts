@@ -4537,3 +4537,16 @@ describe("session 27 families, seats by who holds them and people per session", 
     expect(counts({ signed_scope: scope }, "signed_scope")).toEqual(["count:session 2"]);
   });
 });
+
+describe("session 27 families, when the contract starts", () => {
+  it("compares 'Contract start 2026-08-01' in a success plan with 'Subscription start 2026-09-01' on the order", () => {
+    const found = flags(
+      {
+        order_form: "Kennelwise Pro — 3 clinics · Subscription start 2026-09-01 · 12-month term",
+        cs_requirement: "Success plan — Contract start 2026-08-01 · 12 months",
+      },
+      "conflicting_terms",
+    );
+    expect(found.map((f) => f.source).sort()).toEqual(["cs_requirement", "order_form"]);
+  });
+});

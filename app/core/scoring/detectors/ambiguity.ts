@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 107,
+  version: 108,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
