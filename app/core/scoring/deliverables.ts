@@ -397,14 +397,16 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
           : null;
       const itemColumn = namesItems(b.cells?.find((c) => c.text === b.rawId)?.header ?? "");
       if (led)
-        for (const r of b.ids.filter((x) => itemColumn || !/^\d+$/.test(x)))
-          (PLACEHOLDER_CRITERION.test(led[1].trim()) ||
-          led[1].trim().split(/\s+/).length < 3 ||
-          // ("A5 — accepted to the City's satisfaction": a bare sign-off names the item without covering it)
-          (inAcceptance && !hasCondition(led[1]) && BARE_ONLY.test(led[1]))
-            ? placeholders
-            : refs
-          ).add(r);
+        for (const r of b.ids.filter((x) => itemColumn || !/^\d+$/.test(x))) {
+          const placeheld =
+            PLACEHOLDER_CRITERION.test(led[1].trim()) ||
+            led[1].trim().split(/\s+/).length < 3 ||
+            // ("A5 — accepted to the City's satisfaction": a bare sign-off names the item without covering it)
+            (inAcceptance && !hasCondition(led[1]) && BARE_ONLY.test(led[1]));
+          (placeheld ? placeholders : refs).add(r);
+          // (the line's own mention of the id, read above as a reference, covers nothing either)
+          if (placeheld && !condition && !b.text.slice(b.head.end - b.start).includes(r)) refs.delete(r);
+        }
       // "B — when parcel counts reconcile …": an acceptance line led by a row's letter names that row
       const letter = inAcceptance && !bare ? /^\s*([A-Z])\s*[—–:]\s/.exec(s.text) : null;
       if (letter) refs.add(letter[1]);

@@ -224,7 +224,7 @@ const ID_MARKER = new RegExp(
   [
     // ("Story BRN-11", "Feature TPS-A1", "Story LOC-1a-2": a project key before the number)
     String.raw`^(?:${ID_WORDS}\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}[-‐][A-Z]?\d+[a-z]?(?:[.-][A-Z]?\d+[a-z]?)*|`,
-    String.raw`[A-Z]\b)|§\s*\d+(?:\.\d+)*|`,
+    String.raw`[A-Z]\b|(?:I{1,3}|IV|VI{0,3}|IX|X)\b)|§\s*\d+(?:\.\d+)*|`,
     String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\[[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?\]|[A-Z]\.\d+(?:\.\d+)*|`,
     // a roman section's item: "II.1", "IV.3"
     String.raw`(?:I{1,3}|IV|VI{0,3}|IX|X)\.\d+(?:\.\d+)*|`,
@@ -923,7 +923,9 @@ function describingCell(cells: Cell[]): Cell | null {
   return texty[0] ?? null;
 }
 
-const REF_ID = String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|[A-Z]\.\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)`;
+const REF_ID =
+  String.raw`(?:[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|(?:I{1,3}|IV|VI{0,3}|IX|X)\.\d+(?:\.\d+)*|[A-Z]\.\d+(?:\.\d+)*|` +
+  String.raw`\d+\.\d+(?:\.\d+)*)`;
 const REF_WORD = [
   String.raw`(?:deliverables?|(?:work |line )?items?|lines?|tasks?|sections?|stories|story|epics?|milestones?|`,
   String.raw`clins?|requirements?|req|parts?|`,

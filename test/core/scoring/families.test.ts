@@ -4550,3 +4550,20 @@ describe("session 27 families, when the contract starts", () => {
     expect(found.map((f) => f.source).sort()).toEqual(["cs_requirement", "order_form"]);
   });
 });
+
+describe("session 27 families, articles numbered in Roman", () => {
+  it("reads 'ARTICLE III — ACCEPTANCE' as a heading and 'Deliverables II.2.1 and II.2.3' as references", () => {
+    const scope = [
+      "ARTICLE II — SERVICES",
+      "II.2 Deliverables:",
+      "II.2.1 Kennel booking module configured for the 3 clinics.",
+      "II.2.2 Occupancy dashboard for the clinic managers.",
+      "II.2.3 SMS reminder templates for owners.",
+      "ARTICLE III — ACCEPTANCE",
+      "III.1 Deliverables II.2.1 and II.2.3 are accepted when 20 test bookings each produce a reminder.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Occupancy dashboard for the clinic managers.",
+    ]);
+  });
+});
