@@ -1,5 +1,6 @@
 // The structure of notes, e-mails and call transcripts, and the vocabulary of declining, deferring and not
 // promising — shared by every detector that reads the sales side.
+import { MONTH_RE } from "./numbers";
 
 /** The text itself declines or defers it: excluded, sold separately, a later phase. */
 export const DECLINED = new RegExp(
@@ -119,10 +120,32 @@ export function nameLine(text: string): boolean {
   );
 }
 
+// the line that says where a quoted text comes from: "Acme — letter to Dr Kaur, 28 January 2026 (extract)",
+// "Minutes of the panel's clarification meeting, 22 October 2025", "Extract from the tender submission, Section 4"
+const PROVENANCE = new RegExp(
+  String.raw`\b(?:letter|response|presentation|minutes|submission|proposal|clarification|acknowledge?ment|slide|` +
+    String.raw`memo(?:randum)?|e-?mail|extract|excerpt|tender|bid|answers?)\b`,
+  "i",
+);
+const PROVENANCE_DATE = new RegExp(
+  String.raw`\b\d{1,2}\s+${MONTH_RE}\s+\d{4}\b|\b${MONTH_RE}\s+\d{1,2},\s*\d{4}\b`,
+  "i",
+);
+const provenance = (t: string) =>
+  t.length <= 220 &&
+  PROVENANCE.test(t) &&
+  // (the date closes the line, or leads into a dash: "…, 2 March 2026", "…, 9 May 2026 — pricing slide")
+  [...t.matchAll(new RegExp(PROVENANCE_DATE.source, "gi"))].some(
+    (m) =>
+      (t.length - (m.index! + m[0].length) <= 45 && !/[:"“]/.test(t.slice(m.index! + m[0].length))) ||
+      /^\s*[—–(-]/.test(t.slice(m.index! + m[0].length)),
+  ) &&
+  !/\b(?:will|shall|can|would|we['’]ll|you['’]ll|going to|guarantee\w*)\b/i.test(t);
+
 /** E-mail headers, greetings, sign-offs, signatures and bare section references carry no promise. */
 export function noteNoise(text: string): boolean {
   const t = text.trim().replace(/^[>\s]+/, "");
-  if (HEADER.test(t) || GREETING.test(t) || nameLine(t)) return true;
+  if (HEADER.test(t) || GREETING.test(t) || nameLine(t) || provenance(t)) return true;
   if (/^(?:section|§|page|vol\.?|attachment|appendix|exhibit)\s*[\dA-Z]/i.test(t) && t.split(/\s+/).length <= 6)
     return true;
   return false;

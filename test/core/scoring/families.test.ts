@@ -4567,3 +4567,15 @@ describe("session 27 families, articles numbered in Roman", () => {
     ]);
   });
 });
+
+describe("session 27 families, the line that says where a quoted text comes from", () => {
+  it("takes 'Kennelwise — letter to Dr Osei, 28 January 2026 (extract)' as the source, not a promise", () => {
+    const promise = [
+      "Kennelwise Ltd — letter to Dr Osei, Practice Owner, 28 January 2026 (extract)",
+      "Minutes of the practice's supplier clarification meeting, 22 October 2025 — answers as agreed",
+      "Kennel bookings confirmed by SMS.",
+    ].join("\n");
+    expect(flags({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
+    expect(evidence({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+});
