@@ -481,9 +481,13 @@ function countsIn(text: string): Count[] {
         !versionNumber(text, q.start, numeralEnd(text, q), q.value),
     )
     .map((q) => ({ ...q }));
-  for (const m of text.matchAll(OPEN_COUNT)) {
-    const start = m.index! + (m[1] ? m[0].indexOf(m[1]) : m[0].indexOf(m[2]));
-    const numAt = m.index! + m[0].indexOf(m[2]);
+  // (each match resumes just past its number: "Schedule 1 lists one hundred and twelve (112) monitors" must not
+  // swallow the "one hundred and" that the 1 fails to count)
+  const re = new RegExp(OPEN_COUNT.source, OPEN_COUNT.flags);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index + (m[1] ? m[0].indexOf(m[1]) : m[0].indexOf(m[2]));
+    const numAt = m.index + m[0].indexOf(m[2]);
+    re.lastIndex = numAt + m[2].length;
     if (out.some((q) => q.start <= numAt + m[2].length && q.end > start)) continue;
     const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!value || value < 2 || !Number.isInteger(value)) continue;
@@ -510,7 +514,8 @@ function countsIn(text: string): Count[] {
       text.slice(tailAt, tailAt + 4),
     );
     const noun = unit.replace(/^n:/, "");
-    out.push({ value, unit: noun, start, end: m.index! + m[0].length, bound, person: PERSON.test(noun) });
+    re.lastIndex = m.index + m[0].length;
+    out.push({ value, unit: noun, start, end: m.index + m[0].length, bound, person: PERSON.test(noun) });
   }
   // whatever each one gets a login of its own is a user ("every one of their 40 growers gets their own login")
   if (OWN_LOGIN.test(text))

@@ -4579,3 +4579,13 @@ describe("session 27 families, the line that says where a quoted text comes from
     expect(evidence({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 27 families, a number after an item's own number", () => {
+  it("reads 'Annex 2 lists one hundred and twelve (112) kennels' as 112, not 12", () => {
+    const scope = "A kennel is a run listed in Annex 2. Annex 2 lists one hundred and twelve (112) kennels.";
+    const counts = factsOf(buildContext({ ...base, signed_scope: scope }))
+      .filter((f) => f.source === "signed_scope" && f.kind === "count")
+      .map((f) => f.value);
+    expect(counts).toEqual([112]);
+  });
+});
