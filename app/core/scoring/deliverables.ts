@@ -151,7 +151,10 @@ const ACCEPTANCE_REGIME = new RegExp(
 const LISTED_ONLY = new RegExp(
   [
     String.raw`\b(?:listed|designated|identified|set out|named)\s+(?:below|above|`,
-    String.raw`in (?:this )?(?:section|table))\b|\bthe following\b|\bapplies only to\b`,
+    String.raw`in (?:this )?(?:section|table))\b|\bthe following\b|\bapplies only to\b|`,
+    // "a Deliverable listed in Item 9", "each Deliverable with an Acceptance Test in Item 9"
+    String.raw`\b(?:listed|set out|named|identified) in (?:item|clause|section|schedule|annex|table|paragraph)\s+\w|`,
+    String.raw`\b(?:with|having|that has|that have) (?:an? |its )?(?:acceptance (?:tests?|criteri\w+)|tests?)\b`,
   ].join(""),
   "i",
 );
@@ -208,11 +211,31 @@ const CUSTOMER_SELF = new RegExp(
     String.raw`processes|holds|receives|issues|inspects|oversees|owns|licenses|permits)\b` +
     String.raw`(?![^.]*\b(?:shall|will|must)\b)`,
 );
+/**
+ * A contract particular labelled by a term of the agreement, not by work: "Insurance: public liability …",
+ * "Liquidated Damages: not applicable", "Charges (GST exclusive): …", "Variations: by written Variation …",
+ * "Customer Supplied Items: …".
+ */
+const CONTRACT_TERM_LABEL = new RegExp(
+  String.raw`^(?:liquidated damages|charges|insurance|indemnit(?:y|ies)|limitation of liability|liabilit(?:y|ies)|` +
+    String.raw`governing law|jurisdiction|disputes?|notices?|termination|confidentiality|` +
+    String.raw`(?:privacy|data)(?: (?:and|&) (?:privacy|data|security))?|` +
+    String.raw`data (?:location|residency|sovereignty|protection)|` +
+    String.raw`(?:order of )?precedence|` +
+    String.raw`intellectual property|variations?|[\w-]+ supplied items|assignment|force majeure)` +
+    String.raw`(?:\s*\([^)]*\))?\s*:`,
+  "i",
+);
 /** Text that is no work: a duty of the customer, a fee, a capability, the contract itself. */
 function notWork(text: string): boolean {
   // (a scope that opens with its contract's reference, "SOW KW-12 (signed 3 May): booking module …", is work)
   const t = text.replace(/^(?:sow|pws|po|contract)\b[^:.]{0,60}:\s+(?=\S+\s+\S+\s+\S+)/i, "");
-  return NOT_WORK.test(t) || CAPABILITY.test(t) || CUSTOMER_SELF.test(t.replace(/^[\s(]*[\dA-Za-z]{1,3}[.)]\s+/, ""));
+  return (
+    NOT_WORK.test(t) ||
+    CONTRACT_TERM_LABEL.test(t) ||
+    CAPABILITY.test(t) ||
+    CUSTOMER_SELF.test(t.replace(/^[\s(]*[\dA-Za-z]{1,3}[.)]\s+/, ""))
+  );
 }
 
 const GOVERNANCE_LABEL = new RegExp(
@@ -433,15 +456,18 @@ const INNER_ID = new RegExp(
     String.raw`[A-Z]?\d+(?:\.\d+)*[a-z]?\b\s*(?:[—–:-]\s*)?`,
   "i",
 );
+/** "II.2 D2 A collector at each plant": the deliverable's own code after the article's number. */
+const INNER_CODE = /^[A-Z]{1,3}-?\d{1,3}\b\s*(?:[—–:-]\s*)?(?=\S)/;
+const innerId = (text: string) => INNER_ID.exec(text) ?? INNER_CODE.exec(text);
 function idsOf(b: Block): string[] {
-  const inner = INNER_ID.exec(b.head.text);
+  const inner = innerId(b.head.text);
   return inner ? [...b.ids, ...normalizeId(inner[0].replace(/[—–:-]\s*$/, ""))] : b.ids;
 }
 
 const NAME_HEAD = /^(.{3,80}?)(?:,|:|\s[—–-]\s|\s\(|\bincluding\b|\bwith\b|\bfor\b|\bso that\b|$)/i;
 /** A deliverable's name: its label, or its text up to the first elaboration ("X, including …", "X: …"). */
 function nameOf(b: Block): string {
-  const t = b.head.text.replace(INNER_ID, "");
+  const t = b.head.text.slice(innerId(b.head.text)?.[0].length ?? 0);
   return (NAME_HEAD.exec(t)?.[1] ?? t).trim();
 }
 

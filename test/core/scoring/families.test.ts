@@ -4589,3 +4589,45 @@ describe("session 27 families, a number after an item's own number", () => {
     expect(counts).toEqual([112]);
   });
 });
+
+describe("session 29 families, a contract-details schedule", () => {
+  const scope = [
+    "SCHEDULE A — PARTICULARS",
+    "Item 5 — Deliverables:",
+    "K1 Kennel booking module configured for the 3 clinics.",
+    "K2 Occupancy dashboard for the clinic managers.",
+    "K3 SMS reminder templates for owners.",
+    "Item 6 — Acceptance Tests:",
+    "K1 — twenty test bookings each confirmed by SMS;",
+    "K3 — owners at two clinics receive a reminder 24 hours before each of 10 test bookings.",
+    "Item 7 — Acceptance Period: for each Deliverable with an Acceptance Test in Item 6, five Business Days from the",
+    "notice of readiness; if the Practice sends no rejection notice, the Deliverable is deemed accepted.",
+    "Item 8 — Liquidated Damages: none.",
+    "Item 9 — Insurance: professional indemnity of two million dollars.",
+    "Item 10 — Charges (excluding VAT): subscription 14,400 a year; set-up fixed price 9,000.",
+    "Item 11 — Data residency: records held in the United Kingdom.",
+    "Item 12 — Variations: in writing, signed by both Practice Leads.",
+    "Item 13 — Practice Supplied Items: a spreadsheet of kennel runs; the SMS sender name.",
+  ].join("\n");
+  it("takes a term of the agreement ('Insurance:', 'Charges:') for a particular, not a deliverable", () => {
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Occupancy dashboard for the clinic managers.",
+    ]);
+  });
+  it("reads deemed acceptance 'for each Deliverable with an Acceptance Test' as covering the tested ones only", () => {
+    // (the same regime without the restriction covers every deliverable)
+    const every = scope.replace(" with an Acceptance Test in Item 6", "");
+    expect(evidence({ signed_scope: every }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("links 'IV.2 K2 Occupancy dashboard' to 'K2 — …' in an acceptance article", () => {
+    const articles = [
+      "ARTICLE IV — DELIVERABLES",
+      "IV.1 K1 Kennel booking module configured for the 3 clinics.",
+      "IV.2 K2 Occupancy dashboard for the clinic managers.",
+      "ARTICLE V — ACCEPTANCE",
+      "V.1 Accepted as follows: K1 — approval by the Practice Lead; K2 — occupancy for one week matching the",
+      "kennel sheet within 2%.",
+    ].join("\n");
+    expect(evidence({ signed_scope: articles }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
