@@ -123,6 +123,15 @@ const GENERAL_ACCEPTANCE = new RegExp(
 );
 const IN_CLAUSE =
   /\b(?:in|under|listed in|set out in|described in)\s+(?:clause|section|paragraph|article)\s+\d+(?:\.\d+)+/gi;
+const DOTTED_RANGE = /\b(\d+(?:\.\d+)+)\s*(?:through|thru|to|[–-])\s*(\d+(?:\.\d+)+)\b/gi;
+/** Order "2.10" after "2.9": dotted numbers compared part by part. */
+function compareDotted(a: string, b: string): number {
+  const [x, y] = [a.split(".").map(Number), b.split(".").map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+  return 0;
+}
+const IN_GROUPS = /\b(?:in|under|of)\s+(?:tasks?|clins?|phases?|stages?|work packages?|epics?|workstreams?)\s+\d/i;
 const EVERY_UNIT = new RegExp(String.raw`\b(?:all|each|every)\s+(?:of the\s+)?${UNIT_OF_WORK}\b`, "i");
 /** A measurable service level or count is itself a completion condition ("99.95% per month", "within 60 seconds"). */
 const MEASURED = new RegExp(
@@ -360,6 +369,12 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
   // the items since the last heading, group or acceptance line: what an acceptance line naming nothing follows
   const local = new Set<number>();
   let run: Block[] = [];
+  // "Deliverables 1.1 through 4.2": every item numbered between the two, across the tasks they stand in
+  const numbered = blocks.flatMap((b) => b.ids.filter((k) => /^\d+(?:\.\d+)+$/.test(k)));
+  const spanned = (t: string) =>
+    [...t.matchAll(DOTTED_RANGE)].flatMap((m) =>
+      numbered.filter((k) => compareDotted(k, m[1]) >= 0 && compareDotted(k, m[2]) <= 0),
+    );
   for (const b of blocks) {
     const kind = b.section.kind;
     if (b.heading || b.group) run = [];
@@ -372,8 +387,13 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       const condition = hasCondition(t);
       if (!inAcceptance && !condition) continue;
       // "This procedure applies to each Deliverable in clause 2.4": every item of that clause
-      if (inAcceptance && EVERY_UNIT.test(t))
+      if (inAcceptance && EVERY_UNIT.test(t)) {
         for (const m of s.text.matchAll(IN_CLAUSE)) clauses.add(/\d+(?:\.\d+)+/.exec(m[0])![0]);
+        // "… applies to each Deliverable in Tasks 1 through 5 and Task 7": every item numbered under those groups
+        const under = IN_GROUPS.exec(t);
+        if (under && (condition || !BARE_ONLY.test(t)))
+          for (const k of referencedIds(t.slice(under.index))) groups.add(k);
+      }
       if (/\bapplies (?:only )?to\b|\bthe following deliverables\b/i.test(t)) specific = true;
       const standalone = !isListItem(b) || /^(?:acceptance|accept|sign[- ]?off)\b/i.test(b.label);
       const opening =
@@ -407,7 +427,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       }
       // (a line that only names a bare sign-off or "TBD" names its deliverables without covering them)
       const bare = !condition && BARE_ONLY.test(t);
-      if (condition || (inAcceptance && !bare)) for (const r of referencedIds(t)) refs.add(r);
+      if (condition || (inAcceptance && !bare)) for (const r of [...referencedIds(t), ...spanned(t)]) refs.add(r);
       else if (inAcceptance && bare) for (const r of referencedIds(t)) placeholders.add(r);
       // a line of an acceptance list led by an item's id and a separator ("II.1 | The report matches …", "D3: …")
       // names that item, with a criterion unless it is only a placeholder ("II.4 | TBD")

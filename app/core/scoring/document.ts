@@ -178,6 +178,9 @@ export const sectionKind = memo(4096, (title: string): SectionKind => {
     .trim();
   // "Schedule 1 (Works)", "Annex B — Acceptance": an attachment's number says where it is, its title what it is
   const titled = t.replace(/^(?:schedule|annex|exhibit|appendix|attachment)\s+[\da-z.]+\b\s*[—–:-]?\s*(?=\S)/, "");
+  // "Deliverable review and acceptance", "Submittal, inspection and acceptance": the procedure, not the work
+  if (/\b(?:review|inspection|testing|approval|submissions?|submittals?),?\s+(?:and|&)\s+accept/.test(titled))
+    return "acceptance";
   // "Deliverables and acceptance", "Workstreams and acceptance": a list of work, each with its own condition
   if (WORK_AND_ACCEPTANCE.test(titled) && !/^accept/.test(titled)) return "deliverables";
   for (const [kind, re] of SECTION_FAMILIES) if (re.test(titled)) return kind;
@@ -282,6 +285,21 @@ const isTableLine = (s: string) => {
   if (!t.includes("|")) return tabbed(t);
   return t.startsWith("|") ? t.length > 1 : (t.match(/ \| /g) ?? []).length >= 1 && (t.match(/\|/g) ?? []).length >= 2;
 };
+const ROW_ID = /^(?:[A-Z]{0,6}[-‐]?\d+(?:\.\d+)*[a-z]?|[IVX]{1,4}\.\d+(?:\.\d+)*)$/;
+/** A row of two cells without outer bars ("1.2 | Accepted on receipt"): a table only among rows like it. */
+// (its first cell a bare id or a column's name: "R-4 Career inventories | Comply" is an answered item, not a row)
+const twoCells = (s: string) => {
+  const t = s.trim();
+  if (t.startsWith("|") || (t.match(/\|/g) ?? []).length !== 1 || !/ \| /.test(t)) return false;
+  const [first, second] = t.split("|").map((c) => c.trim());
+  return (
+    ROW_ID.test(first) ||
+    (first.split(/\s+/).length <= 4 && !/\d/.test(first)) ||
+    // ("Go-Live (D2 and D3) | 2 February 2026", "2. Hosting, annual | NZD 54,000.00": a thing and its figure)
+    DATA_CELL.test(second) ||
+    /^\d{1,2} [A-Z][a-z]+ \d{4}$|^[A-Z]{3} [\d,.]+$/.test(second)
+  );
+};
 /** A row pasted from a spreadsheet: three or more cells split by tabs. */
 const tabbed = (t: string) => (t.match(/\S\t+(?=\S)/g) ?? []).length >= 2;
 /** A line that attaches to the item above it: a story's acceptance line, an indented detail. */
@@ -368,6 +386,14 @@ const DOC_TITLE = new RegExp(
 function parseDocument(text: string): DocumentModel {
   const blocks: Block[] = [];
   const ll = logicalLines(text).filter((l) => l.text.trim() !== "");
+  const joined = (a: Span, b: Span) => !/\n[ \t]*\r?\n/.test(text.slice(a.end, b.start));
+  const tableRow = ll.map(
+    (ln, li) =>
+      isTableLine(ln.text) ||
+      (twoCells(ln.text) &&
+        ((li > 0 && twoCells(ll[li - 1].text) && joined(ll[li - 1], ln)) ||
+          (li + 1 < ll.length && twoCells(ll[li + 1].text) && joined(ln, ll[li + 1])))),
+  );
   let section: Section = { kind: "none", title: "" };
   let header: string[] | null = null;
   // the header was read and no data row has come yet
@@ -393,19 +419,18 @@ function parseDocument(text: string): DocumentModel {
     // tables: a run of pipe lines; the first row names the columns
     // a lone line with bars ("Status: Won | Next step: handoff | Notes: …") is a record's fields, not a table
     // (a blank line ends a table: "Order Form 12 | Term: 24 months" above one is not its header)
-    const joined = (a: Span, b: Span) => !/\n[ \t]*\r?\n/.test(text.slice(a.end, b.start));
     const lone =
-      !(li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end)) && joined(ll[li - 1], ln)) &&
-      !(li + 1 < ll.length && isTableLine(ll[li + 1].text) && joined(ln, ll[li + 1])) &&
+      !(li > 0 && tableRow[li - 1] && joined(ll[li - 1], ln)) &&
+      !(li + 1 < ll.length && tableRow[li + 1] && joined(ln, ll[li + 1])) &&
       !body.trim().startsWith("|");
     // a record line right above a ruled table ("Term: 36 months | Payment: net 30" over "| SKU | Qty |" and its
     // rule) is not one of its rows
     const overRuled =
-      !(li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end))) &&
+      !(li > 0 && tableRow[li - 1]) &&
       li + 2 < ll.length &&
       TABLE_RULE.test(ll[li + 2].text.trim()) &&
       !body.trim().startsWith("|");
-    if (isTableLine(body) && !lone && !overRuled) {
+    if (tableRow[li] && !lone && !overRuled) {
       if (TABLE_RULE.test(body)) continue;
       // a wiki table's header row doubles its bars ("||Key||Summary||")
       const cells = splitCells(text, start, ln.end).filter((c, i) => !(body.startsWith("||") && !c.text && i > 0));
@@ -413,7 +438,7 @@ function parseDocument(text: string): DocumentModel {
         header = cells.filter((c) => c.text).map((c) => c.text.toLowerCase());
         continue;
       }
-      const prevIsTable = li > 0 && isTableLine(text.slice(ll[li - 1].start, ll[li - 1].end)) && joined(ll[li - 1], ln);
+      const prevIsTable = li > 0 && tableRow[li - 1] && joined(ll[li - 1], ln);
       // a row with a rule under it ("|---|---|") is a header, whatever came before it
       const ruled = li + 1 < ll.length && TABLE_RULE.test(ll[li + 1].text.trim());
       if (ruled) {
@@ -434,8 +459,12 @@ function parseDocument(text: string): DocumentModel {
       }
       headerOnly = false;
       const withHeader = cells.map((c, i) => ({ ...c, header: header![i] ?? "" }));
-      const main = describingCell(withHeader);
-      if (!main) continue;
+      const described = describingCell(withHeader);
+      if (!described) continue;
+      // a row led by its id in a column of its own ("II.4 | TBD", "1.2 | Accepted on receipt") is described by
+      // the cell after it
+      const main =
+        described === withHeader[0] && ROW_ID.test(described.text) && withHeader[1]?.text ? withHeader[1] : described;
       const idCell =
         withHeader.find(
           (c) =>
@@ -445,7 +474,8 @@ function parseDocument(text: string): DocumentModel {
             (/^[A-Z]{0,6}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(c.text) || /^[A-Z]$/.test(c.text)),
         ) ??
         (withHeader[0] !== main &&
-        /^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(withHeader[0]?.text ?? "") &&
+        (/^[A-Z]{0,4}[-‐]?\d+(?:\.\d+)*[a-z]?$/i.test(withHeader[0]?.text ?? "") ||
+          ROW_ID.test(withHeader[0]?.text ?? "")) &&
         !/^\d{2,}$/.test(withHeader[0].text)
           ? withHeader[0]
           : undefined);
@@ -646,10 +676,11 @@ function parseDocument(text: string): DocumentModel {
         heading = true;
     }
     // a lead-in inside a work section ("Task 9. Run the help desk:") groups the items under it
+    // (as does a numbered task over its numbered deliverables, whatever it is called: "Task 2 — Governance")
     if (
       heading &&
       !md &&
-      titleKind === "other" &&
+      (titleKind === "other" || (childFollows && /^(?:task|clin|work package|phase|stage)\b/i.test(body))) &&
       (section.kind === "scope" || section.kind === "deliverables") &&
       (idm || /:\s*$/.test(core))
     ) {

@@ -4631,3 +4631,58 @@ describe("session 29 families, a contract-details schedule", () => {
     expect(evidence({ signed_scope: articles }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 29 families, tasks over numbered deliverables", () => {
+  const sow = (acceptance: string[]) =>
+    [
+      "II. TASKS AND DELIVERABLES",
+      "Task 1 — Project Management",
+      "Deliverable 1.1 Project plan and master schedule.",
+      "Task 2 — Kennel Booking",
+      "Deliverable 2.1 Kennel booking module for the 3 clinics.",
+      "Deliverable 2.2 Owner reminder texts.",
+      "Task 3 — Reporting",
+      "Deliverable 3.1 Monthly occupancy report for the practice owners.",
+      "",
+      "III. DELIVERABLE REVIEW AND ACCEPTANCE",
+      ...acceptance,
+    ].join("\n");
+  it("reads 'Task 1 — Project Management' as a task over deliverables, under a review procedure", () => {
+    const scope = sow([
+      "A. This procedure applies to each Deliverable in Tasks 1 through 2. The Practice returns a signed form or a",
+      "written list of deficiencies within ten (10) business days of submission.",
+    ]);
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Monthly occupancy report for the practice owners.",
+    ]);
+  });
+  it("covers every deliverable numbered between 'Deliverables 1.1 through 2.2', across tasks", () => {
+    const scope = sow([
+      "The Practice reviews Deliverables 1.1 through 2.2 on a signed acceptance form within ten (10) business days",
+      "of submission, accepting each or listing its deficiencies.",
+    ]);
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Monthly occupancy report for the practice owners.",
+    ]);
+  });
+  it("reads a two-column table without outer bars, and 'TBD' in it as no criterion", () => {
+    const scope = sow([
+      "Deliverable | Acceptance criterion",
+      "1.1 | The Practice Lead approves the plan in writing",
+      "2.1 | Twenty test bookings at each clinic appear on the day sheet",
+      "2.2 | Ten owners receive a text 24 hours before a test booking",
+      "3.1 | TBD",
+    ]);
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Monthly occupancy report for the practice owners.",
+    ]);
+  });
+  it("keeps 'R-4 Kennel reports, etc. | Comply' an answered requirement, not a table row", () => {
+    const scope = [
+      "Requirements and response",
+      "R-1 Kennel bookings from the website | Comply",
+      "R-2 Kennel reports, various formats, etc. | Comply",
+    ].join("\n");
+    expect(flags({ signed_scope: scope }, "ambiguous_deliverable").length).toBeGreaterThan(0);
+  });
+});
