@@ -132,6 +132,9 @@ function compareDotted(a: string, b: string): number {
   return 0;
 }
 const IN_GROUPS = /\b(?:in|under|of)\s+(?:tasks?|clins?|phases?|stages?|work packages?|epics?|workstreams?)\s+\d/i;
+/** "every issue in this export", "each ticket on the board": a tracker's items (elsewhere an issue is a defect) */
+const TRACKER_UNIT =
+  /\b(?:all|each|every)\s+(?:issues?|tickets?|cards?)\s+(?:in|on|of)\s+(?:this|the)\s+(?:export|project|board)\b/i;
 const EVERY_UNIT = new RegExp(String.raw`\b(?:all|each|every)\s+(?:of the\s+)?${UNIT_OF_WORK}\b`, "i");
 /** A measurable service level or count is itself a completion condition ("99.95% per month", "within 60 seconds"). */
 const MEASURED = new RegExp(
@@ -301,6 +304,8 @@ export interface Deliverable extends Span {
 
 /** A numbered, bulleted or table item (not a paragraph of prose). */
 const isListItem = (b: Block) => b.rawId !== null || Boolean(b.cells) || /^\s*[-–—•*◦▪·+]/.test(b.text);
+/** "blocked by OPS-3", "depends on D2 and D4": an order of work, not the tasks that make an item. */
+const DEPENDENCY = /\b(?:blocked by|depends on|dependent on)\s+[A-Z][\w.-]*\d(?:\s*(?:,|and|&)\s*[A-Z][\w.-]*\d)*/g;
 const WORK_SECTIONS: SectionKind[] = ["scope", "deliverables", "none"];
 
 /** Does a text state a real condition, not a bare mention of approval? */
@@ -369,6 +374,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
   // the items since the last heading, group or acceptance line: what an acceptance line naming nothing follows
   const local = new Set<number>();
   let run: Block[] = [];
+  let headingAll = false;
   // "Deliverables 1.1 through 4.2": every item numbered between the two, across the tasks they stand in
   const numbered = blocks.flatMap((b) => b.ids.filter((k) => /^\d+(?:\.\d+)+$/.test(k)));
   const spanned = (t: string) =>
@@ -381,11 +387,23 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
     else if (isListItem(b) && WORK_SECTIONS.includes(kind) && !hasCondition(b.text)) run.push(b);
     if (kind === "fees" || kind === "schedule" || kind === "change" || kind === "definitions") continue;
     const inAcceptance = kind === "acceptance";
-    for (const s of b.cells ? [b] : sentences(text, b.start, b.end)) {
+    // ("How tickets are accepted (applies to every ticket below)": the section's rule is the packet's regime)
+    if (b.heading)
+      headingAll = inAcceptance && (EVERY_UNIT.test(b.text) || TRACKER_UNIT.test(b.text)) && !LISTED_ONLY.test(b.text);
+    // (a tracker issue is accepted by its own acceptance subsection, not by its description)
+    const own = b.ticket?.own;
+    for (const s of b.cells
+      ? [b]
+      : b.ticket
+        ? own
+          ? sentences(text, own.start, own.end)
+          : []
+        : sentences(text, b.start, b.end)) {
       // (a clause number inside the sentence, "every item under Section 4.2 …", is no full stop)
       const t = s.text.replace(IN_CLAUSE, (m) => m.replace(/\./g, "·"));
       const condition = hasCondition(t);
       if (!inAcceptance && !condition) continue;
+      if (headingAll && condition && !b.heading) [regime, regimeAll, openingOnly] = [true, true, false];
       // "This procedure applies to each Deliverable in clause 2.4": every item of that clause
       if (inAcceptance && EVERY_UNIT.test(t)) {
         for (const m of s.text.matchAll(IN_CLAUSE)) clauses.add(/\d+(?:\.\d+)+/.exec(m[0])![0]);
@@ -577,7 +595,7 @@ function deliverablesOf(scope: string): Deliverable[] {
   const byId = new Map<string, Block>();
   for (const b of blocks) for (const k of b.ids) if (!byId.has(k)) byId.set(k, b);
   const viaTasks = (b: Block) =>
-    [...referencedIds(b.text)].some((k, _, all) => {
+    [...referencedIds(b.text.replace(DEPENDENCY, " "))].some((k, _, all) => {
       // ("(B-5)" names task B-5, not whatever else is numbered 5)
       if (/^\d+$/.test(k) && all.some((x) => x !== k && x.endsWith(k) && /^[A-Z]/.test(x))) return false;
       const t = byId.get(k);
@@ -614,6 +632,10 @@ function deliverablesOf(scope: string): Deliverable[] {
     if (labelOnly.test(b.text)) rank = tags.find((x) => cov.priorities.has(x)) ?? tags[0];
     else priorityOf.set(b, tags.find((x) => cov.priorities.has(x)) ?? tags[0] ?? rank);
   }
+  // where a tracker's issues carry acceptance subsections, an issue's criteria are there or nowhere (its description
+  // says what the software does: "the manager approves each template first")
+  const ticketsJudged = blocks.some((b) => b.ticket?.own);
+  const ownTerms = (b: Block) => (b.ticket ? (b.ticket.own?.text ?? (ticketsJudged ? "" : b.text)) : b.text);
   const out: Deliverable[] = [];
   for (const b of units) {
     if (GOVERNANCE_LABEL.test(b.label)) continue;
@@ -663,10 +685,10 @@ function deliverablesOf(scope: string): Deliverable[] {
                 .join(" ; ") +
                 " " +
                 b.head.text
-            : b.text,
+            : ownTerms(b),
         ) ||
         Boolean(rowCondition) ||
-        checklisted(b.text) ||
+        checklisted(ownTerms(b)) ||
         boundedWork(b.text) ||
         coveredByName(nameOf(b), cov.named) ||
         viaTasks(b));
@@ -681,7 +703,12 @@ function deliverablesOf(scope: string): Deliverable[] {
       const ticked = (re: RegExp) => b.cells?.some((c) => re.test(c.header) && TICK.test(c.text.trim())) ?? false;
       if (ticked(/\bout[- ]of[- ]scope\b|\bexcluded\b|\bnot included\b/)) continue;
       const inScope = ticked(/^in[- ]scope$|^included$|^in$/);
-      if (!inScope && !isWork(b.head.text) && !(b.cells && b.rawId && isWork(b.head.text, true)) && !titledWork)
+      if (
+        !inScope &&
+        !isWork(b.ticket ? b.head.text.split("\n")[0] : b.head.text) &&
+        !(b.cells && b.rawId && isWork(b.head.text, true)) &&
+        !titledWork
+      )
         continue;
       out.push({
         ...b.head,

@@ -214,6 +214,8 @@ export interface Block extends Span {
   cells?: Cell[];
   /** the label before a colon or dash ("Training" in "Training: three sessions"), lower-cased */
   label: string;
+  /** a tracker's issue exported as a heading ("## OPS-12 …"); `own` is the acceptance subsection under it, if any */
+  ticket?: { own: Span | null };
 }
 
 /** An item's id: "D1", "D-3", "2.1", "A.2.1", "E2.2", "US-2", "CLIN 0001", "Story 1.1", "Epic 2", "(iv)", "a)". */
@@ -236,6 +238,10 @@ const ID_MARKER = new RegExp(
   ].join(""),
   "i",
 );
+/** An issue tracker's key before its title: "OPS-12 Rota import", "HRIS-7 Leave balances". */
+const TICKET = /^\**([A-Z][A-Z0-9]{1,9}-\d{1,6})\**\s*[:—–-]?\s+(?=\S)/;
+/** A tracker's label chips and estimate under an issue: "`area:payroll` `size:M` · Est: 3d". */
+const CHIPS = /^(?:`[^`]+`\s*)+(?:[·|•-].*)?$|^(?:est(?:imate)?|points|labels?|size)\s*:/i;
 const BULLET = /^[-–—•*◦▪·>+]+\s+|^\[[ x]\]\s+/;
 
 const ID_WORD_LEAD = new RegExp(String.raw`^(${ID_WORDS})\s+(.*)$`, "i");
@@ -403,6 +409,11 @@ function parseDocument(text: string): DocumentModel {
   // their section until the indentation ends
   let opened: { prev: Section; section: Section; indent: number } | null = null;
   let numberedHeading: { id: string; prev: Section; section: Section } | null = null;
+  const ticketHeadings = ll.filter((l) => {
+    const t = l.text.trim();
+    const m = MD_HEADING.exec(t);
+    return m !== null && TICKET.test(t.slice(m[0].length));
+  }).length;
   for (let li = 0; li < ll.length; li++) {
     const ln = ll[li];
     const indent = indentOf(text, ln.start, ln.end);
@@ -499,6 +510,45 @@ function parseDocument(text: string): DocumentModel {
     header = null;
     // Markdown ("## Scope") and wiki ("h2. Scope") headings
     const md = MD_HEADING.exec(body) ?? /^h[1-6]\.\s+/.exec(body);
+    // a tracker's issue exported as a heading ("## OPS-12 Rota import" over its label chips, description and its
+    // own "### Acceptance") is one work item, named by its heading, to the next heading as high as its own
+    if (md && ticketHeadings >= 2 && TICKET.test(body.slice(md[0].length))) {
+      const level = /^#*/.exec(body)![0].length || 9;
+      let last = li;
+      while (last + 1 < ll.length) {
+        const nb = ll[last + 1].text.trim();
+        const nmd = MD_HEADING.exec(nb);
+        if (nmd && (/^#*/.exec(nb)![0].length || 9) <= level) break;
+        last++;
+      }
+      const contentStart = start + md[0].length;
+      const key = TICKET.exec(body.slice(md[0].length))![1];
+      const item = block(text, ln, key, contentStart, false, false, section, indent, key);
+      // its name is the heading and the first sentence of its description, below the label chips
+      const inside = ll.slice(li + 1, last + 1);
+      const said = inside.findIndex((l) => !CHIPS.test(l.text.trim()));
+      const described = said >= 0 && !MD_HEADING.test(inside[said].text.trim()) ? inside[said] : null;
+      const first = described ? sentences(text, described.start, described.end)[0] : null;
+      item.head = trimSpan(text, contentStart, first?.end ?? ln.end);
+      // and its own "### Acceptance" subsection, where it has one, is what accepts it
+      const sub = inside.findIndex((l) => {
+        const t = l.text.trim();
+        const m = MD_HEADING.exec(t);
+        return m !== null && sectionKind(t.slice(m[0].length).replace(/[*_]/g, "")) === "acceptance";
+      });
+      const after = inside.slice(sub + 1).findIndex((l) => MD_HEADING.test(l.text.trim()));
+      const ownEnd = sub < 0 ? 0 : inside[after < 0 ? inside.length - 1 : sub + after].end;
+      item.ticket = { own: sub < 0 || ownEnd <= inside[sub].end ? null : trimSpan(text, inside[sub].end, ownEnd) };
+      item.end = ll[last].end;
+      item.text = text.slice(item.start, item.end);
+      item.label = item.head.text.toLowerCase();
+      if (!["scope", "deliverables", "none"].includes(section.kind))
+        item.section = { kind: "scope", title: item.label };
+      blocks.push(item);
+      seenStructure = true;
+      li = last;
+      continue;
+    }
     const bullet = md ? null : BULLET.exec(body);
     // an id after a bullet, possibly in bold ("- **RM-1** Lot control")
     const afterBullet = bullet ? body.slice(bullet[0].length) : body;
@@ -697,6 +747,12 @@ function parseDocument(text: string): DocumentModel {
         !seenStructure &&
         li < 3 &&
         (DOC_TITLE.test(labelText) || /^(?:exhibit|annex|attachment|appendix)\b/i.test(idm?.[0] ?? ""));
+      // a Markdown page's top-level heading over its "##" sections is its title, and the lines under it its preamble
+      if (li === 0 && /^#\s/.test(body) && ll.some((l) => /^##\s/.test(l.text.trim()))) {
+        section = { kind: "title", title: "" };
+        blocks.push(block(text, ln, null, contentStart, true, false, section, indent, labelText));
+        continue;
+      }
       if (docTitle) {
         blocks.push(
           block(text, ln, idm?.[0] ?? null, contentStart, true, false, { kind: "title", title: "" }, indent, labelText),

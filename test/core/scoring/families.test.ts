@@ -4686,3 +4686,52 @@ describe("session 29 families, tasks over numbered deliverables", () => {
     expect(flags({ signed_scope: scope }, "ambiguous_deliverable").length).toBeGreaterThan(0);
   });
 });
+
+describe("session 30 families, a tracker's issues exported as headings", () => {
+  const board = (rule: string[], last: string[]) =>
+    [
+      "# Fernhill Vets — kennel and reminders rollout",
+      "Tracker export · board **FV Launch** · signed 2026-03-02",
+      "",
+      "Fernhill runs four clinics and boards about 60 dogs a night. Reminders move off the old text gateway.",
+      "",
+      ...rule,
+      "## KEN-14 Kennel booking module",
+      "`team:kennel` `pts:5` · Est: 4d",
+      "Set up online kennel booking for the four clinics with deposits taken at booking.",
+      "### Acceptance",
+      "- [ ] Twenty test bookings across the four clinics each show a paid deposit on the day sheet",
+      "",
+      "## KEN-19 Vaccination reminder texts",
+      "`team:comms` `pts:3` · Est: 2d · blocked by KEN-14",
+      "Owners get a text 14 days before a booster falls due; the clinic manager approves each template first.",
+      ...last,
+      "",
+      "## Out of scope",
+      "- Grooming appointments",
+    ].join("\n");
+  it("names the issue by its heading and description, and leaves one without acceptance flagged", () => {
+    const found = evidence({ signed_scope: board([], []) }, "missing_acceptance_criteria");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^KEN-19 Vaccination reminder texts\n[^]*\nOwners get a text/);
+  });
+  it("does not take 'blocked by' another issue, or a placeholder acceptance, for acceptance", () => {
+    const found = evidence(
+      { signed_scope: board([], ["### Acceptance", "As agreed with the practice."]) },
+      "missing_acceptance_criteria",
+    );
+    expect(found.map((e) => e.split("\n")[0])).toEqual(["KEN-19 Vaccination reminder texts"]);
+  });
+  it("reads the page's title and preamble as no work", () => {
+    const found = evidence({ signed_scope: board([], []) }, "missing_acceptance_criteria");
+    expect(found.some((e) => /Fernhill runs|Tracker export/.test(e))).toBe(false);
+  });
+  it("applies a sign-off section for 'every issue on this board' to all of them", () => {
+    const rule = [
+      "### Sign-off rule (covers every issue on this board)",
+      "The practice manager accepts each issue, or lists its defects in writing, within 5 business days.",
+      "",
+    ];
+    expect(flags({ signed_scope: board(rule, []) }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});

@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 113,
+  version: 114,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
