@@ -889,7 +889,10 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
           );
         }
       }
-      if (!row && !testing) pricedAt(source, u, out);
+      if (!row && !testing) {
+        pricedAt(source, u, out);
+        pricedUnder(source, text, u, out);
+      }
       // (a sales-side line with a month and no figure can still say when the customer works in the product)
       const monthOnly =
         !HAS_NUMBER.test(u.text) && !CADENCE_HINT.test(u.text) && !EVENT_MONTHS.some(([re]) => re.test(u.text));
@@ -985,7 +988,8 @@ interface ClauseFact {
 }
 
 const PRICED_COUNT = new RegExp(
-  String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:[×x]|@)\s*(?:[$€£₹]|[A-Z]{3}\s?)[\d.,]+\s*(?:\/|per\s+)` +
+  String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:[×x]|@)\s*(?:[A-Z]{1,3}\$|[$€£₹]|[A-Z]{3}\s?)` +
+    String.raw`[\d.,]+\s*(?:\/|per\s+)` +
     String.raw`([A-Za-z]+)`,
   "g",
 );
@@ -1007,6 +1011,30 @@ function pricedAt(source: TextSource, u: Span, out: Fact[]) {
     if (value && value > 1 && unit && !TIME_UNITS.has(unit))
       out.push(fact("count", source, `count:${unit}`, value, "exact", u));
   }
+}
+
+const AUDIENCE =
+  /\b(?:sessions?|workshops?|webinars?|classes|courses?|training|demos?)\b[^.;]{0,60}\bfor\s+(?:up to\s+|at most\s+)?$/i;
+const QTY_LINE = /^\s*(?:qty|quantity)\s*:?\s*(\d{1,3}(?:,\d{3})+|\d+)\s*[×x@]/i;
+const PER_UNIT = /\bper\s+((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)\s*(?:[·|,;—–-]|$)/i;
+
+/**
+ * An invoice line's quantity under its product line ("People · per employee · monthly" over "Qty 260 × CA$7.00"):
+ * the quantity counts what the product line prices it per.
+ */
+function pricedUnder(source: TextSource, text: string, u: Span, out: Fact[]) {
+  const m = QTY_LINE.exec(u.text);
+  if (!m || PER_UNIT.test(u.text)) return;
+  // the nearest line above with a price basis, over at most one line between (a service period)
+  const above = text.slice(0, u.start).split("\n").slice(-4, -1).reverse();
+  const basis = above
+    .slice(0, 2)
+    .map((l) => PER_UNIT.exec(l))
+    .find((x) => x !== null);
+  const unit = basis ? unitOf(basis[1]) : null;
+  const value = parseNumeral(m[1]);
+  if (unit && value && value > 1 && !TIME_UNITS.has(unit))
+    out.push(fact("count", source, `count:${unit}`, value, "exact", u));
 }
 
 /** The facts of one clause, offsets relative to it; the key carries the row flag, day order and money topic. */
@@ -1035,6 +1063,9 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
       if (SAMPLE.test(phrase) || SAMPLE.test(lead) || /\bper\b/i.test(c.text.slice(q.end, q.end + 6)) || each) continue;
       // a threshold in a condition counts nothing ("if the fleet grows beyond 160 vehicles")
       if (CONDITION_THRESHOLD.test(c.text.slice(Math.max(0, q.start - 60), q.start))) continue;
+      // nor does a class's size ("two workshops at the main office for up to 8 kennel staff"): who attends, not all
+      const upTo = q.start + Math.max(0, phrase.search(/\d/));
+      if (AUDIENCE.test(c.text.slice(Math.max(0, q.start - 80), upTo))) continue;
       const clause = c.text.length > 160 ? { start: q.start, end: q.end, text: phrase } : c;
       found.push(fact("count", source, `count:${q.unit}`, q.value, q.bound, clause));
     }

@@ -4735,3 +4735,28 @@ describe("session 30 families, a tracker's issues exported as headings", () => {
     expect(flags({ signed_scope: board(rule, []) }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 30 families, an invoice preview's quantity under its product line", () => {
+  const order = [
+    "Invoice preview · Quote KW-Q-88",
+    "Kennelwise Bookings · per employee · monthly",
+    "  Apr 1, 2026 – Mar 31, 2027",
+    "  Qty 35 × CA$6.00 × 12 mo ................ CA$2,520.00",
+    "Onsite workshop · one-time",
+    "  Qty 2 × CA$900.00 ........................ CA$1,800.00",
+  ].join("\n");
+  it("counts the quantity as what the line above prices it per", () => {
+    const found = evidence(
+      { order_form: order, customer_promise: "Bookings and rotas for all 48 employees across the clinics." },
+      "conflicting_terms",
+    );
+    expect(found.some((e) => e.includes("Qty 35"))).toBe(true);
+  });
+  it("does not count a workshop's attendees as the headcount", () => {
+    const scope =
+      "1. Configure kennel bookings. Accepted when 20 test bookings confirm by SMS.\n" +
+      "2. Two half-day workshops at the main clinic for up to 6 reception staff.";
+    const promise = "Bookings and rotas for all 35 employees.";
+    expect(flags({ signed_scope: scope, customer_promise: promise }, "conflicting_terms")).toEqual([]);
+  });
+});
