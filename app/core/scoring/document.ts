@@ -240,6 +240,14 @@ const ID_MARKER = new RegExp(
 );
 /** An issue tracker's key before its title: "OPS-12 Rota import", "HRIS-7 Leave balances". */
 const TICKET = /^\**([A-Z][A-Z0-9]{1,9}-\d{1,6})\**\s*[:—–-]?\s+(?=\S)/;
+/** A tracker's work item by its type and number: "User Story 4410: …", "Feature 88 — …", "Bug #12: …". */
+const WORK_ITEM = new RegExp(
+  String.raw`^(epic|initiative|theme|feature|capability|user story|story|product backlog item|pbi|task|bug|issue)` +
+    String.raw`\s+#?(\d{1,7}|[A-Z][A-Z0-9]{1,9}-\d{1,6})\s*[:—–-]\s+(?=\S)`,
+  "i",
+);
+/** A work item's field: "State: Active", "Iteration Path: Release 2\\Sprint 4", "Acceptance Criteria:". */
+const FIELD_LINE = /^[A-Z][A-Za-z/ ]{1,30}:(?:\s|$)/;
 /** A tracker's label chips and estimate under an issue: "`area:payroll` `size:M` · Est: 3d". */
 const CHIPS = /^(?:`[^`]+`\s*)+(?:[·|•-].*)?$|^(?:est(?:imate)?|points|labels?|size)\s*:/i;
 const BULLET = /^[-–—•*◦▪·>+]+\s+|^\[[ x]\]\s+/;
@@ -414,6 +422,8 @@ function parseDocument(text: string): DocumentModel {
     const m = MD_HEADING.exec(t);
     return m !== null && TICKET.test(t.slice(m[0].length));
   }).length;
+  const workItems = ll.filter((l) => WORK_ITEM.test(l.text.trim())).length;
+  let parentOwn: Span | null = null;
   for (let li = 0; li < ll.length; li++) {
     const ln = ll[li];
     const indent = indentOf(text, ln.start, ln.end);
@@ -544,6 +554,48 @@ function parseDocument(text: string): DocumentModel {
       item.label = item.head.text.toLowerCase();
       if (!["scope", "deliverables", "none"].includes(section.kind))
         item.section = { kind: "scope", title: item.label };
+      blocks.push(item);
+      seenStructure = true;
+      li = last;
+      continue;
+    }
+    // a work item of a tracker's export ("User Story 4410: As a clerk I want …" over its indented fields, "State:",
+    // "Iteration Path:" and "Acceptance Criteria:") is one item to the next line as far left as its own
+    const record = !md && workItems >= 2 ? WORK_ITEM.exec(body) : null;
+    const fieldIndent = li + 1 < ll.length ? indentOf(text, ll[li + 1].start, ll[li + 1].end) : 0;
+    if (record && fieldIndent > indent && FIELD_LINE.test(ll[li + 1].text.trim())) {
+      // (its fields only: a line as far in as they are that is no field, a story under an epic, ends it)
+      const inRecord = (l: Span) => {
+        const at = indentOf(text, l.start, l.end);
+        return at > fieldIndent || (at === fieldIndent && FIELD_LINE.test(l.text.trim()));
+      };
+      let last = li;
+      while (last + 1 < ll.length && inRecord(ll[last + 1])) last++;
+      const epic = /^(?:epic|initiative|theme)\b/i.test(record[1]);
+      const item = block(text, ln, record[2], start, false, epic, section, indent, "");
+      item.head = trimSpan(text, start, ln.end);
+      item.end = ll[last].end;
+      item.text = text.slice(item.start, item.end);
+      item.label = item.head.text.toLowerCase();
+      // its "Acceptance Criteria:" field and the lines under it; "see parent" is the criteria of the feature above
+      const inside = ll.slice(li + 1, last + 1);
+      const at = inside.findIndex((l) => /^\s*acceptance criteria\s*:/i.test(l.text));
+      let own: Span | null = null;
+      if (at >= 0) {
+        const field = indentOf(text, inside[at].start, inside[at].end);
+        let end = at;
+        while (end + 1 < inside.length && indentOf(text, inside[end + 1].start, inside[end + 1].end) > field) end++;
+        const from = inside[at].start + inside[at].text.indexOf(":") + 1;
+        own =
+          inside[end].end > from && text.slice(from, inside[end].end).trim()
+            ? trimSpan(text, from, inside[end].end)
+            : null;
+      }
+      if (own && /^(?:see|as per|same as|per)\s+(?:the\s+)?parent\b/i.test(own.text)) own = parentOwn;
+      else if (!epic && /^(?:feature|capability)\b/i.test(record[1])) parentOwn = own;
+      item.ticket = { own };
+      if (!["scope", "deliverables", "none"].includes(section.kind)) section = { kind: "scope", title: "work items" };
+      item.section = section;
       blocks.push(item);
       seenStructure = true;
       li = last;

@@ -4760,3 +4760,53 @@ describe("session 30 families, an invoice preview's quantity under its product l
     expect(flags({ signed_scope: scope, customer_promise: promise }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 30 families, a tracker's work items with indented fields", () => {
+  const items = (story2: string[]) =>
+    [
+      "Boards export · query 'FV kennel scope' · 2 Mar 2026",
+      "",
+      "Epic 501: Kennel and reminders rollout",
+      "    State: Committed",
+      "    Iteration Path: Release 1",
+      "",
+      "Feature 502: Kennel bookings",
+      "    State: Committed",
+      "    Story Points: 8",
+      "    Acceptance Criteria:",
+      "      [ ] Twenty test bookings across the four clinics each show a paid deposit on the day sheet",
+      "",
+      "User Story 503: As a receptionist I want to move a booking to another kennel block",
+      "    State: Committed",
+      "    Acceptance Criteria: see parent",
+      "",
+      "User Story 504: As an owner I want a reminder text before a booster falls due",
+      "    State: Committed",
+      ...story2,
+      "",
+      "Out of scope",
+      "Grooming appointments.",
+    ].join("\n");
+  it("reads each item with its fields, and flags only the one whose acceptance field is empty", () => {
+    const found = evidence({ signed_scope: items(["    Acceptance Criteria:"]) }, "missing_acceptance_criteria");
+    expect(found).toEqual(["User Story 504: As an owner I want a reminder text before a booster falls due"]);
+  });
+  it("covers an item whose acceptance field has a criterion", () => {
+    const story2 = [
+      "    Acceptance Criteria:",
+      "      [ ] Ten test owners receive the text 14 days before the due date",
+    ];
+    expect(flags({ signed_scope: items(story2) }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("keeps an epic's stories its own items when they are no fields", () => {
+    const scope = [
+      "Epic 1: Kennel bookings",
+      "  KB-1 As a receptionist I want online kennel bookings with deposits.",
+      "    Acceptance: twenty test bookings each show a paid deposit on the day sheet.",
+      "  KB-2 As an owner I want a reminder text before a booster falls due.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "As an owner I want a reminder text before a booster falls due.",
+    ]);
+  });
+});
