@@ -83,6 +83,26 @@ const GREETING = new RegExp(
   ].join(""),
   "i",
 );
+const ADDRESSED = new RegExp(
+  String.raw`^(?:(?:[Dd]ear|[Hh]i|[Hh]ello)\s+)?(?:(?:M[rs]|Mrs|Dr)\.?\s+)?\p{Lu}[\p{L}.'-]*` +
+    String.raw`(?:\s+\p{Lu}[\p{L}.'-]*)?\s*(?:,|\s[—–-])\s+`,
+  "u",
+);
+/**
+ * Where the signing stands, not what was sold: "our counsel cleared it: order form ready", "board approved the
+ * contract", "we're good to sign", "I'll send the signed order form back".
+ */
+const PAPERWORK = new RegExp(
+  String.raw`^(?:good news\s*[—–:-]\s*)?(?:our |the |my )?(?:\w+ )?(?:board|legal|administration|procurement|` +
+    String.raw`signatory|management|committee)\b[^.;]{0,30}\b(?:approved|cleared|signed|has|is)\b[^.;]{0,30}` +
+    String.raw`\b(?:contract|order(?: form)?|agreement|proposal|paperwork|quote|po)\b[^.;]{0,30}[.!]?["”]?$|` +
+    String.raw`^(?:the |our )?(?:contract|order(?: form)?|agreement|paperwork|po)\b[^.;]{0,30}\b(?:is with|` +
+    String.raw`has been (?:signed|approved|countersigned)|went to|goes to)\b[^.;]{0,40}[.!]?["”]?$|` +
+    String.raw`^we(?:['’]re| are) (?:good|ready|clear) to sign\b[^.;]{0,40}[.!]?["”]?$|` +
+    String.raw`^i['’]ll (?:send|return|get) (?:you )?the signed (?:contract|order(?: form)?|agreement)\b[^.;]{0,60}` +
+    String.raw`[.!]?["”]?$`,
+  "i",
+);
 const SMALL_WORDS = new Set([
   "of",
   "and",
@@ -144,8 +164,10 @@ const provenance = (t: string) =>
 
 /** E-mail headers, greetings, sign-offs, signatures and bare section references carry no promise. */
 export function noteNoise(text: string): boolean {
-  const t = text.trim().replace(/^[>\s]+/, "");
-  if (HEADER.test(t) || GREETING.test(t) || nameLine(t) || provenance(t)) return true;
+  const t = text.trim().replace(/^[>\s"“”‘’]+/, "");
+  // (a line addressed to someone, "Dear Ana, …", "Ana — thanks for …", is read after the address)
+  const said = t.replace(ADDRESSED, "");
+  if (HEADER.test(t) || GREETING.test(said) || nameLine(t) || provenance(t) || PAPERWORK.test(said)) return true;
   if (/^(?:section|§|page|vol\.?|attachment|appendix|exhibit)\s*[\dA-Z]/i.test(t) && t.split(/\s+/).length <= 6)
     return true;
   return false;

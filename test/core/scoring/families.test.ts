@@ -4810,3 +4810,38 @@ describe("session 30 families, a tracker's work items with indented fields", () 
     ]);
   });
 });
+
+describe("session 30 families, where the signing stands and asks linked to scope items", () => {
+  it("reads thanks and the state of the contract in a quoted e-mail as no promise", () => {
+    const promise = [
+      "“Thanks for the walkthrough on Tuesday.",
+      "Dear Ana, our board has approved the contract.",
+      "The order form is with our signatory now.",
+      "Kennel bookings confirmed by SMS.”",
+    ].join(" ");
+    expect(flags({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("takes a requirement linked to a scope work item as that item's", () => {
+    const scope = [
+      "User Story 503: As an owner I want boarding deposits refunded when a booking is cancelled a week out",
+      "    State: Committed",
+      "    Acceptance Criteria:",
+      "      [ ] A cancellation eight days out refunds the deposit to the card within one business day",
+      "User Story 504: As a receptionist I want a day sheet of kennel check-ins",
+      "    State: Committed",
+      "    Acceptance Criteria:",
+      "      [ ] The day sheet lists every check-in for the clinic, sorted by time",
+    ].join("\n");
+    const cs = [
+      "Insights board — Fernhill Vets (export 2 Mar 2026)",
+      "Request — Insight from · Importance · Owner",
+      "",
+      "• Weekly pet summary by email — Insight from Ana (Practice Manager) · Critical · Owner: Dara",
+      "    Linked: User Story 503",
+      "• Monthly grooming report to owners — Insight from Ana (Practice Manager) · Important · Owner: Dara",
+    ].join("\n");
+    const found = evidence({ signed_scope: scope, cs_requirement: cs }, "promise_not_in_scope");
+    expect(found.some((e) => e.includes("grooming"))).toBe(true);
+    expect(found.some((e) => e.includes("pet summary"))).toBe(false);
+  });
+});

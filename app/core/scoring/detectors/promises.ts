@@ -1,6 +1,6 @@
 import type { Context, Detector, Finding } from "../types";
 import type { TextSource } from "../../packet";
-import { documentOf, inTitleBlock } from "../document";
+import { documentOf, inTitleBlock, normalizeId } from "../document";
 import { sentences, trimSpan, type Span } from "../structure";
 import { stem, terms } from "../lexicon";
 import { dateMentions, MONTH_RE } from "../numbers";
@@ -274,14 +274,19 @@ function parts(text: string, s: Span): Span[] {
 }
 
 /** Chat emoji written as codes at a line's end (":white_check_mark:", ":+1:"). */
+const LINKED_ITEM =
+  /\b(?:user story|story|feature|epic|issue|ticket|task|pbi|work item)\s+#?(\d{2,7}|[A-Z][A-Z0-9]{1,9}-\d{1,6})\b/gi;
 const EMOJI_CODES = /(?:\s*:[a-z0-9_+-]+:)+\s*$/;
 
 /** The sentences of a note, requirement list or promise that say something (no headings, headers, greetings, names). */
 function statements(ctx: Context, source: TextSource): Span[] {
   const text = ctx.text(source);
   const out: Span[] = [];
+  const scoped = new Set(documentOf(ctx.text("signed_scope")).blocks.flatMap((b) => b.ids));
   for (const b of documentOf(text).blocks) {
     if (b.heading || b.group) continue;
+    // an ask linked to a work item of the scope ("Linked: User Story 9012") is that item's
+    if ([...b.text.matchAll(LINKED_ITEM)].some((m) => normalizeId(m[1]).some((k) => scoped.has(k)))) continue;
     // a title block's line is a title, unless in it the seller says what the vendor committed to
     if (inTitleBlock(b, source === "cs_requirement") && !SELLER_COMMITTED.test(b.text)) continue;
     for (const s of b.cells ? [b.head] : sentences(text, b.head.start, b.end)) {
@@ -350,7 +355,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 120,
+  version: 121,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
