@@ -221,9 +221,9 @@ export interface Block extends Span {
 /** An item's id: "D1", "D-3", "2.1", "A.2.1", "E2.2", "US-2", "CLIN 0001", "Story 1.1", "Epic 2", "(iv)", "a)". */
 /** The words that name an item before its number or letter ("Work item 3", "LINE 002", "Item B"). */
 const ID_WORDS = [
-  String.raw`(?:work item|line item|item|line|task|deliverable|section|step|article|clause|part|milestone|phase|stage|`,
-  String.raw`epic|story|feature|initiative|workstream|work package|module|req(?:uirement)?|clin|annex|schedule|`,
-  String.raw`exhibit|sprint)`,
+  String.raw`(?:work item|line item|item|line|task|deliverable|section|step|article|art\.|clause|part|milestone|`,
+  String.raw`phase|stage|epic|story|feature|initiative|workstream|work package|module|req(?:uirement)?|clin|annex|`,
+  String.raw`schedule|exhibit|sprint)`,
 ].join("");
 const ID_MARKER = new RegExp(
   [
@@ -713,7 +713,7 @@ function parseDocument(text: string): DocumentModel {
       next !== undefined &&
       (() => {
         const nm = ID_MARKER.exec(text.slice(next.start, next.end).trim());
-        if (nm === null || /^(?:section|article|clause|part|§)/i.test(idm[0])) return false;
+        if (nm === null || /^(?:section|article|art\.|clause|part|§)/i.test(idm[0])) return false;
         const [mine, theirs] = [normalizeId(idm[0])[0], normalizeId(nm[0])[0]];
         const letters = (id: string) => /^[A-Z]+/.exec(id)?.[0] ?? "";
         return (
@@ -728,7 +728,7 @@ function parseDocument(text: string): DocumentModel {
       prev?.rawId != null &&
       (/[.]$/.test(core) || !/[.:;]$/.test(prev.text.trim())) &&
       !prev.heading &&
-      !/^(?:section|article|clause|part|§)/i.test(idm[0]) &&
+      !/^(?:section|article|art\.|clause|part|§)/i.test(idm[0]) &&
       normalizeId(prev.rawId)[0]?.split(".").length === normalizeId(idm[0])[0].split(".").length &&
       /^\d/.test(prev.rawId) === /^\d/.test(idm[0]);
     // lettered or deeper paragraphs come next ("(a) This procedure applies …")
@@ -749,7 +749,10 @@ function parseDocument(text: string): DocumentModel {
     const namedGroup = alwaysGroup && words.length <= 7 && !/[.;]$/.test(core);
     // ("Section 5 — The Council provides": a numbered section's title may open with an article)
     const titledSection =
-      idm !== null && /^(?:section|article|clause|part)\b/i.test(idm[0]) && titleKind !== "other" && !/[.]$/.test(core);
+      idm !== null &&
+      /^(?:section|article|art\.|clause|part)(?:\b|\s)/i.test(idm[0]) &&
+      titleKind !== "other" &&
+      !/[.]$/.test(core);
     if (!heading && (titleOnly || namedGroup) && (!LEAD_IN.test(content) || titledSection)) {
       const priceBasis = /\bfixed (?:fee|price)\b|\btime (?:&|and) materials\b|\bt&m\b/i.test(labelText);
       if (
@@ -851,7 +854,7 @@ function parseDocument(text: string): DocumentModel {
     let own = section;
     if (inlineLabel && inlineLabel[1].split(/\s+/).length <= 4) {
       const k = sectionKind(inlineLabel[1]);
-      const sectionMarker = idm !== null && /^(?:§|section|article|part|clause)/i.test(idm[0]);
+      const sectionMarker = idm !== null && /^(?:§|section|article|art\.|part|clause)/i.test(idm[0]);
       const plainLine = !idm && !bullet;
       // (a clause's run-in title, "2.12 Charges and Indexation. The Charges are …", names what the clause is)
       const runIn =
@@ -879,6 +882,17 @@ function parseDocument(text: string): DocumentModel {
     }
     // a defined term on a line of its own ("“Go-Live Date” means …") is a definition wherever it stands
     if (!idm && DEFINITION_LINE.test(body)) own = { kind: "definitions", title: own.title };
+    // an article titled as a section, with a note after its title ("Art. 6 Calendar — signed off by …"), over its
+    // numbered sub-clauses (3.1, 3.2 …) opens that section
+    if (
+      idm &&
+      /^(?:§|section|article|art\.|part|clause)/i.test(idm[0]) &&
+      own !== section &&
+      own.kind !== "title" &&
+      own.kind !== "other" &&
+      childFollows
+    )
+      section = own;
     // a numbered clause titled as the deliverables that leads in to its items ("2.4 Deliverables. The Supplier shall
     // provide:" over D1 … D7) is their section until the next clause of its rank
     if (
@@ -1073,7 +1087,8 @@ const REF_WORD = [
 ].join("");
 const REF_RE = new RegExp(
   String.raw`(?:\b${REF_WORD}\s+)?(${REF_ID}|\d+|(?<=\b${REF_WORD}\s+)[A-Z]\b)` +
-    String.raw`(?:\s*(?:through|thru|to|[–-])\s*(${REF_ID}|\d+))?`,
+    // ("items 1 à 3", "puntos 2 al 4", "Positionen 1 bis 5": a range in the languages packets mix in)
+    String.raw`(?:(?:\s*(?:through|thru|to|[–-])\s*|\s+(?:à|al?|bis|tot)\s+)(${REF_ID}|\d+))?`,
   "gi",
 );
 const REF_WORD_LEAD = new RegExp(String.raw`^${REF_WORD}\s`, "i");

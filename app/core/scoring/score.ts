@@ -71,9 +71,17 @@ export function citationProblem(
 }
 
 /** Runs every detector on one packet; findings that fail the citation gate are returned separately. */
-/** Detectors that read numbers, dates, amounts, owners and vague wording, whatever the language of the text. */
-// (vague wording is read in the languages packets mix in: "según necesidad", "bei Bedarf", "etc.")
-const LANGUAGE_INDEPENDENT = new Set(["conflicting-terms", "unowned-requirement", "ambiguous-deliverable"]);
+/**
+ * Detectors that read numbers, dates, amounts, owners, vague wording and acceptance, whatever the language of the
+ * text (vague wording in the languages packets mix in: "según necesidad", "bei Bedarf", "etc."; the document model
+ * reads "Livrables", "Recette", "Abnahme" and "items 1 à 3").
+ */
+const LANGUAGE_INDEPENDENT = new Set([
+  "conflicting-terms",
+  "unowned-requirement",
+  "ambiguous-deliverable",
+  "missing-acceptance",
+]);
 
 /** Text fields not in English: the text checks skip them, the packet says so. */
 export function otherLanguages(packet: PacketText): Partial<Record<TextSource, string>> {
@@ -98,7 +106,7 @@ export function scorePacket(
   const note = Object.keys(skipped).length
     ? ` (Text checks did not run on ${Object.entries(skipped)
         .map(([s, l]) => `the ${s.replace(/_/g, " ")} (${languageName(l!)})`)
-        .join(", ")}: only numbers, dates, amounts, owners and vague wording were checked there.)`
+        .join(", ")}: only numbers, dates, amounts, owners, vague wording and acceptance were checked there.)`
     : "";
   const flags: ScoredFlag[] = [];
   const dropped: CitationFailure[] = [];

@@ -4845,3 +4845,31 @@ describe("session 30 families, where the signing stands and asks linked to scope
     expect(found.some((e) => e.includes("pet summary"))).toBe(false);
   });
 });
+
+describe("session 30 families, French and bilingual scopes with articles", () => {
+  it("reads deliverables in French and the acceptance that covers 'items 1 à 2'", () => {
+    const scope = [
+      "Périmètre – devis CHV-2026",
+      "1) Module de réservation des pensions pour les 4 cliniques.",
+      "2) Rappels de vaccins par SMS aux propriétaires.",
+      "3) Rapports de gestion au besoin.",
+      "Recette : items 1 à 2 validés par PV signé par la directrice, après 20 réservations de test sans anomalie.",
+    ].join("\n");
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([
+      "Rapports de gestion au besoin.",
+    ]);
+  });
+  it("opens the section an article names even when a note follows its title", () => {
+    const scope = [
+      "Art. 2 Deliverables / Livrables",
+      "2.1 Kennel booking module for the 4 clinics / Module de réservation",
+      "2.2 Vaccination reminder texts / Rappels de vaccins",
+      "Art. 3 Schedule / Calendrier — approved by delivery (D. Ibe, 2026-02-01)",
+      "3.1 Kickoff: 2026-02-16",
+      "3.2 Go-live / Mise en service: 2026-05-04",
+      "Art. 4 Acceptance / Recette",
+      "4.1 Deliverables 2.1 and 2.2 are accepted when 20 test bookings each confirm by SMS.",
+    ].join("\n");
+    expect(flags({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
