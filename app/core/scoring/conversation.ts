@@ -17,7 +17,11 @@ export const DECLINED = new RegExp(
       String.raw`(?: (?:about )?(?:it|that|this))? (?:another time|later|separately|at renewal)\b`,
     String.raw`\bout of scope\b|(?:\bis|\bare|\bwas|\bwere|'s|’s) out\b(?! of (?:the )?box)`,
     String.raw`\bnot (?:in scope|included|promised|part of|` +
-      String.raw`in (?:this|the) (?:call-off|order|sow|scope|contract|quote|deal|package|phase))\b`,
+      String.raw`in (?:this|the) (?:call-off|order|sow|scope|contract|quote|deal|package|phase|award|task order))\b`,
+    // "officers will report back": asked, and answered later
+    String.raw`\b(?:will|to|would) (?:report|come) back\b`,
+    // "I said we're not building an app"
+    String.raw`\bwe(?:'re|’re| are) not (?:building|doing|offering|providing|including|selling)\b`,
     String.raw`\b(?:isn'?t|aren'?t|is not|are not) (?:in|part of|included|something)\b`,
     String.raw`\bquote(?:d)? (?:it |that |them )?(?:separately|later|after)\b|\bcan quote\b|\bwill quote\b`,
     String.raw`\b(?:needs?|would need|requires?) (?:its own|a separate|a new|another)\b`,
@@ -103,6 +107,8 @@ const PAPERWORK = new RegExp(
     String.raw`[.!]?["”]?$`,
   "i",
 );
+/** A board's procedure ("X moved, seconded by Y, to authorize …", "Motion carried"); its recitals may promise. */
+const RECITAL = /\bmoved,? seconded by\b|\bmotion (?:carried|passed)\b/i;
 const SMALL_WORDS = new Set([
   "of",
   "and",
@@ -168,6 +174,7 @@ export function noteNoise(text: string): boolean {
   // (a line addressed to someone, "Dear Ana, …", "Ana — thanks for …", is read after the address)
   const said = t.replace(ADDRESSED, "");
   if (HEADER.test(t) || GREETING.test(said) || nameLine(t) || provenance(t) || PAPERWORK.test(said)) return true;
+  if (RECITAL.test(t)) return true;
   if (/^(?:section|§|page|vol\.?|attachment|appendix|exhibit)\s*[\dA-Z]/i.test(t) && t.split(/\s+/).length <= 6)
     return true;
   return false;

@@ -4873,3 +4873,23 @@ describe("session 30 families, French and bilingual scopes with articles", () =>
     expect(flags({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 30 families, a date told, a refusal, a later answer and a board's procedure", () => {
+  it("leaves a date the seller told the customer to the timeline, with the reason after it", () => {
+    const note =
+      "I told Mona the booking site would be taking bookings from the first of March, and the old kennel " +
+      "software licence runs to the thirtieth so there's a handover month.";
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("reads 'we're not building an app, that's not in this award' as a refusal", () => {
+    const note = "They asked about a grooming app, and I said we're not building an app, that's not in this award.";
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("reads a question answered later and a motion's procedure as no promise", () => {
+    const promise = [
+      '"Cllr Oduya asked about grooming bookings at the Eastfield clinic; officers will report back.',
+      'Cllr Brandt moved, seconded by Cllr Oduya, to authorise a contract with Kennelwise Ltd for kennel software."',
+    ].join(" ");
+    expect(flags({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -19,7 +19,9 @@ const READY_WORDS = new RegExp(
   [
     String.raw`\b(?:live|go-?live|ready|done|launch(?:ed)?|cut[- ]?over|complete[ds]?|finished|`,
     String.raw`in production|up and running|running|migrated by|in use|open for|opens? (?:on|by)|converted|` +
-      String.raw`scanning|switched|is open|see the new system|(?:planned|scheduled) for|switch-?over)\b`,
+      String.raw`scanning|switched|is open|see the new system|(?:planned|scheduled) for|switch-?over|` +
+      // "would be taking bookings from …", "the kiosks would be in at both sites before …"
+      String.raw`taking (?:bookings|orders|payments|calls|reservations)|(?:would|will|'?ll) be in)\b`,
   ].join(""),
   "i",
 );
@@ -355,7 +357,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 122,
+  version: 123,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -459,6 +461,16 @@ export const promisesDetector: Detector = {
           cueAt > 0 &&
           !REFERS_BACK.test(cuePart) &&
           terms(cuePart).filter((t) => !GENERIC.has(t) && t.length > 2).length >= 2;
+        // (a cue whose own part gives a date for being ready, "told Ana: open on the 14th, and …", promised a
+        // date: the timeline's to judge, and the parts after it say why)
+        const cued = pieces[Math.max(cueAt, 0)]?.text ?? "";
+        if (
+          source === "kickoff_note" &&
+          cueAt >= 0 &&
+          (dateMentions(cued).length || EVENT_DEADLINE.test(cued)) &&
+          READY_WORDS.test(cued)
+        )
+          continue;
         for (const p of source === "kickoff_note" && named ? pieces.slice(cueAt) : pieces) {
           if (taken(source, p.start, p.end)) continue;
           if (p.text.split(/\s+/).length < (isPromiseField ? 4 : 3)) continue;
