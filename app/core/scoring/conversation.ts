@@ -150,7 +150,8 @@ export function nameLine(text: string): boolean {
 // "Minutes of the panel's clarification meeting, 22 October 2025", "Extract from the tender submission, Section 4"
 const PROVENANCE = new RegExp(
   String.raw`\b(?:letter|response|presentation|minutes|submission|proposal|clarification|acknowledge?ment|slide|` +
-    String.raw`memo(?:randum)?|e-?mail|extract|excerpt|tender|bid|answers?)\b`,
+    String.raw`memo(?:randum)?|e-?mail|extract|excerpt|tender|bid|answers?|(?:press|news|media) release|` +
+    String.raw`newsletter|announcement|bulletin)\b`,
   "i",
 );
 const PROVENANCE_DATE = new RegExp(

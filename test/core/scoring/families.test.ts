@@ -4893,3 +4893,18 @@ describe("session 30 families, a date told, a refusal, a later answer and a boar
     expect(flags({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 30 families, a date's reason and a release's dateline", () => {
+  it("cites the date promised, not the reason given for it", () => {
+    const scope =
+      "1. Vaccination reminder texts. Accepted when 10 test owners receive one.\n" +
+      "Schedule approved by delivery (Dara Moss, 2 Feb 2026): reminders live by 31 May 2026.";
+    const note = "I told Mona reminders would be live by 31 May, because their vaccine drive is in June.";
+    const found = evidence({ signed_scope: scope, kickoff_note: note }, "timeline_assumption");
+    expect(found.some((e) => e.startsWith("because"))).toBe(false);
+  });
+  it("reads a news release's dateline before its quoted headline as no promised date", () => {
+    const promise = 'Fernhill Vets news release, 9 March 2026 — "Book a kennel from your phone"';
+    expect(flags({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
+  });
+});

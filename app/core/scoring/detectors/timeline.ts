@@ -332,7 +332,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 122,
+  version: 123,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
@@ -405,6 +405,8 @@ export const timelineDetector: Detector = {
           if (/\b(?:are|is) (?:in|per) the (?:sow|contract|order form|signed scope)\b/i.test(c.text)) return;
           // a question asks for a date, the answer gives it ("Q: Can go-live move to July? A: Yes, …")
           if (/\?\s*$/.test(c.text) && !SELLER_COMMIT.test(c.text)) return;
+          // the reason given for a date ("… because their survey is in December") dates the reason, not the work
+          if (/^(?:because|since|given that|as (?:their|our|the|its))\b/i.test(c.text.trim())) return;
           const mentions: DateMention[] = dateMentions(c.text, dates)
             .filter((d) => {
               // judged on the whole line: "From our letter to X, 19 May 2026 (excerpt): …" dates the letter
@@ -425,6 +427,8 @@ export const timelineDetector: Detector = {
                 // "Letter from the director to landlords (August 2026): “…”": the date dates the quotation (on the
                 // same line or the next)
                 !/^[^"“.!?]*:\s*(?:["“]|$)/.test(after) &&
+                // (or leads a quoted headline: "press release, 10 March 2026 — “Gates go automatic”")
+                !/^\s*[—–-]\s*["“]/.test(after) &&
                 !/^\s*\d{1,2}:\d{2}/.test(after)
               );
             })
