@@ -442,7 +442,13 @@ const numeralEnd = (text: string, q: Quantity) =>
   q.start + (NUMERAL_AT.exec(text.slice(q.start, q.end))?.[0].length ?? String(q.value).length);
 
 // "4 sessions for the office staff, plus 2 more for the vets": the clause's figures are parts, not the total
-const PARTS = new RegExp(String.raw`\b(?:plus|and)\s+(?:another\s+)?(?:\d+|${NUMBER_WORD})\s+more\b`, "i");
+// (as are "four (4) sessions for the cashiers and two (2) for the permits office", "3 clinics in Leeds and 2 in York")
+const PARTS = new RegExp(
+  String.raw`\b(?:plus|and)\s+(?:another\s+)?(?:\d+|${NUMBER_WORD})\s+more\b|` +
+    String.raw`\band\s+(?:\d+|${NUMBER_WORD})(?:\s*\(\d+\))?\s+(?:for|at|in|to)\s+(?:the\s+)?` +
+    String.raw`(?!(?:year|month|phase|quarter|wave|fy)\b)\S`,
+  "i",
+);
 
 const CONDITION_THRESHOLD = new RegExp(
   String.raw`\b(?:if|once|when|should|unless)\b[^.;]{0,40}\b(?:beyond|above|exceeds?|exceeding|past|over|` +
@@ -1329,14 +1335,20 @@ function termRange(source: TextSource, c: Span, out: Fact[], titled = false) {
   }
 }
 
+const SERVICES_TOTAL =
+  /\btotal\s+(?:implementation|professional services|services|one-time|set-?up)\s+(?:price|fees?|cost|amount)\b/i;
 const PRICED_PERSON =
   /^(?:u|techs?|technicians?|engineers?|agents?|employees?|workers?|staff|members?|operatives?|clinicians?|head|fte)$/;
 
 function money(source: TextSource, c: Span, out: Fact[], statement: string) {
   // a total, a cap or a budget is not the price: judged by the words around each amount ("I quoted $72,000 and
   // that is what her budget holds" quotes a price)
+  // ("Total implementation price: $920,000" totals the services alone: it is their price)
   const found = [...c.text.matchAll(MONEY)].filter(
-    (m) => !NOT_A_PRICE.test(c.text.slice(Math.max(0, m.index! - 50), m.index! + m[0].length + 15)),
+    (m) =>
+      !NOT_A_PRICE.test(
+        c.text.slice(Math.max(0, m.index! - 50), m.index! + m[0].length + 15).replace(SERVICES_TOTAL, "services price"),
+      ),
   );
   // a ceiling on time-and-materials work is a term of its own ("NTE USD 45,000")
   if (/\bnot[- ]to[- ]exceed\b|\bnte\b/i.test(c.text))

@@ -4908,3 +4908,21 @@ describe("session 30 families, a date's reason and a release's dateline", () => 
     expect(flags({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 30 families, a services total and counts split between groups", () => {
+  it("reads 'Total implementation price' as the services price the order form must match", () => {
+    const scope =
+      "1. Kennel booking module. Accepted when 20 test bookings confirm by SMS.\n" +
+      "Schedule of values\nMilestone 1 | $30,000\nMilestone 2 | $22,000\nTotal implementation price: $52,000.";
+    const order = "1 | Implementation services per schedule of values | 1 | LOT | $48,000.00 | $48,000.00";
+    const found = evidence({ signed_scope: scope, order_form: order }, "conflicting_terms");
+    expect(found.some((e) => e.includes("$52,000"))).toBe(true);
+  });
+  it("reads 'four (4) sessions for X and two (2) for Y' as six sessions, not four", () => {
+    const scope =
+      "1. Kennel booking module. Accepted when 20 test bookings confirm by SMS.\n" +
+      "2. Four (4) sessions for reception staff and two (2) for the vets.";
+    const cs = "Train reception and vets (six sessions in all) — owner: Dara";
+    expect(flags({ signed_scope: scope, cs_requirement: cs }, "conflicting_terms")).toEqual([]);
+  });
+});
