@@ -4926,3 +4926,14 @@ describe("session 30 families, a services total and counts split between groups"
     expect(flags({ signed_scope: scope, cs_requirement: cs }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 30 families, 'compromised' for committed and terms of payment as concessions", () => {
+  it("reads 'I compromised with them that 1 March is fine' as the seller committing a date", () => {
+    const note = "Call with the clinic owners. I compromised with them that 1 March is fine for the kennel module.";
+    expect(flags({ kickoff_note: note }, "timeline_assumption").length).toBe(1);
+  });
+  it("reads '10% less if they pay all in May' as a commercial concession, not promised scope", () => {
+    const note = "I offered 10% less in the set-up if they pay all in May, and Mona accepted.";
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

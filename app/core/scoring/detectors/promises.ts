@@ -67,7 +67,8 @@ const SOMEDAY = /\beventually\b|\bsomeday\b|\bdown the road\b|\bat some point\b|
 const FIRST_PERSON_COMMIT = new RegExp(
   [
     String.raw`\b(?:i|we)\b[^.;]{0,40}?\b(?:told|said|promised|agreed|assured|committed|offered|`,
-    String.raw`confirmed|guaranteed)\b|\b(?:i|we) (?:mentioned|suggested|hinted|indicated|implied) (?:that )?`,
+    String.raw`confirmed|guaranteed|compromised (?:with \w+ )?(?:that|to))\b|` +
+      String.raw`\b(?:i|we) (?:mentioned|suggested|hinted|indicated|implied) (?:that )?`,
     String.raw`(?:we|it|this|that|they) (?:could|would|can|will|'d)\b|\bsaid (?:ok|okay|yes|sure|it'?s)\b|\b(?:told|`,
     String.raw`promised|`,
     String.raw`assured) (?:them|him|her|the \w+|their \w+)\b|\btold them yes\b`,
@@ -157,7 +158,10 @@ const COMMERCIAL = new RegExp(
     String.raw`overage|uplift|free|unused|`,
     String.raw`no (?:extra )?(?:cost|charge)|without (?:charging|billing|invoicing)|rental)\b|no extra \$|` +
       // a price quoted per unit ("comes in at $4 per seat"), a percentage off ("the 15% on years 2–3")
-      String.raw`[$€£₹]\s?\d[\d.,]*\s*(?:\/|per\b|a\b)|\b\d+(?:\.\d+)?\s?% (?:on|off)\b|\bdeal[- ]desk\b`,
+      String.raw`[$€£₹]\s?\d[\d.,]*\s*(?:\/|per\b|a\b)|\b\d+(?:\.\d+)?\s?% (?:on|off|less|cheaper|lower)\b|` +
+      String.raw`\bdeal[- ]desk\b|` +
+      // paying early or late as the term: "if they pay all in September", "pay our invoices at 60 days"
+      String.raw`\bif they pay\b|\bpay (?:our |the )?invoices (?:at|in|within) \d+`,
   ].join(""),
   "i",
 );
@@ -357,7 +361,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 125,
+  version: 126,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];

@@ -27,7 +27,7 @@ const REPORTED_WOULD =
 const COMMIT = new RegExp(
   [
     String.raw`\b(?:need|needs|needed|want|wants|wanted|expect|expects|expected|expecting|must|promised?|told|`,
-    String.raw`communicated|commit(?:ted)?|agreed|guarantee[ds]?|live|go-live|golive|go live|ready|done|`,
+    String.raw`communicated|commit(?:ted)?|compromised|agreed|guarantee[ds]?|live|go-live|golive|go live|ready|done|`,
     String.raw`running|launch(?:ed)?|in production|using|deadline|non-negotiable|no slip|hard date|i said|`,
     String.raw`confirmed|accommodate|kick-?off(?:\s+(?:is|on|set for|date))?:?\s+(?:\d|${MONTH_RE})|`,
     String.raw`in time|deliver(?:ed)?|finished|asap|fast|(?:we(?:'d| will| would|'ll)|to|can) (?:hit|`,
@@ -87,6 +87,8 @@ const CUSTOMER_OR_CS = new RegExp(
 const BY_THEN = /\bby then\b|\bby that (?:date|time|point)\b|\bbefore then\b/i;
 const SELLER_COMMIT = new RegExp(
   [
+    // ("I compromised with them that 1 Dec. is fine": a committed, written by a Spanish or French speaker)
+    String.raw`\bi compromised (?:myself )?(?:with (?:them|him|her|the \w+|\w+) )?(?:that|to)\b|`,
     String.raw`\b(?:told|promised|assured|committed|guaranteed|we(?:'d| would| will|'ll) (?:hit|have|be|`,
     String.raw`get|deliver|make)|(?:i )?said (?:we|yes|it)|i (?:said|confirmed|agreed))\b|`,
     REPORTED_WOULD,
@@ -332,7 +334,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 124,
+  version: 125,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
