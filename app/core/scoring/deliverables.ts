@@ -57,6 +57,12 @@ const BARE_CONDITION = new RegExp(
     String.raw`\bto the (?:reasonable )?satisfaction of\b|`,
     String.raw`\b(?:acceptance(?: criteria)?|AC|DoD)\s*[:=—–-]?\s*(?:tbd|tbc|to be (?:agreed|defined|confirmed|`,
     String.raw`determined)|as agreed|n\/a|to follow|pending|later)\b|` +
+      // "criteria for D5 will be developed after opening": criteria that do not exist yet
+      String.raw`\b(?:acceptance )?criteria (?:for [^;]{1,40}? )?(?:will|shall|are to) be (?:developed|defined|agreed|` +
+      String.raw`set|written|confirmed|determined)\b[^.;]{0,40}|` +
+      // "accepted on a basis to be agreed after the pilot", "on criteria to be defined at design"
+      String.raw`\bon (?:a basis|terms|criteria|a method) to be (?:agreed|defined|confirmed|determined|decided)` +
+      String.raw`(?:\s+(?:after|once|following|at|by|during|with)\b[^.;]{0,60})?|` +
       // "as agreed", "as agreed by the parties", "as mutually agreed between them"
       String.raw`\bas (?:mutually )?agreed(?:\s+(?:by|between)\s+(?:the |both )?(?:parties|them|\w+))?\b`,
   ].join(""),
@@ -65,7 +71,9 @@ const BARE_CONDITION = new RegExp(
 
 const BARE_ONLY = new RegExp(BARE_CONDITION.source, "i");
 const BARE_ACCEPTED = new RegExp(
-  String.raw`\b(?:accepted|approved|signed off|complete)\s+(?=(?:${BARE_CONDITION.source})\s*(?:[.;]|$))`,
+  // (a bare sign-off at a moment is as bare: "accepted as agreed between the parties at commissioning")
+  String.raw`\b(?:accepted|approved|signed off|complete)\s+(?=(?:${BARE_CONDITION.source})` +
+    String.raw`(?:\s+(?:at|after|on|upon|during|by)\s+[^.;]{1,40})?\s*(?:[.;]|$))`,
   "gi",
 );
 
@@ -135,6 +143,11 @@ const IN_GROUPS = /\b(?:in|under|of)\s+(?:tasks?|clins?|phases?|stages?|work pac
 /** "every issue in this export", "each ticket on the board": a tracker's items (elsewhere an issue is a defect) */
 const TRACKER_UNIT =
   /\b(?:all|each|every)\s+(?:issues?|tickets?|cards?)\s+(?:in|on|of)\s+(?:this|the)\s+(?:export|project|board)\b/i;
+const EXCEPT_IDS = new RegExp(
+  String.raw`\b(?:except(?: for)?|other than|excluding|apart from|with the exception of)\s+` +
+    String.raw`(?:deliverables?|items?|tasks?|clins?)\s+[\w.]+(?:\s*(?:,|and|&)\s*[\w.]+)*`,
+  "i",
+);
 const EVERY_UNIT = new RegExp(String.raw`\b(?:all|each|every)\s+(?:of the\s+)?${UNIT_OF_WORK}\b`, "i");
 /** A measurable service level or count is itself a completion condition ("99.95% per month", "within 60 seconds"). */
 const MEASURED = new RegExp(
@@ -445,8 +458,14 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       }
       // (a line that only names a bare sign-off or "TBD" names its deliverables without covering them)
       const bare = !condition && BARE_ONLY.test(t);
-      if (condition || (inAcceptance && !bare)) for (const r of [...referencedIds(t), ...spanned(t)]) refs.add(r);
-      else if (inAcceptance && bare) for (const r of referencedIds(t)) placeholders.add(r);
+      // "Except for item C7, every item goes through sign-off …": the rule leaves those items out
+      const except = EXCEPT_IDS.exec(t);
+      const left = except ? referencedIds(except[0]) : new Set<string>();
+      for (const r of left) placeholders.add(r);
+      if (condition || (inAcceptance && !bare))
+        for (const r of [...referencedIds(t), ...spanned(t)])
+          if (!left.has(r)) refs.add(r);
+          else if (inAcceptance && bare) for (const r of referencedIds(t)) placeholders.add(r);
       // a line of an acceptance list led by an item's id and a separator ("II.1 | The report matches …", "D3: …")
       // names that item, with a criterion unless it is only a placeholder ("II.4 | TBD")
       // (anywhere, when what follows the id is an acceptance: "A2 — accepted when …")

@@ -743,6 +743,8 @@ function parseDocument(text: string): DocumentModel {
           const shape = (id: string) => `${/^\d/.test(id) ? "n" : "a"}${id.split(".").length}`;
           return shape(normalizeId(nm[0])[0] ?? "") !== shape(normalizeId(idm[0])[0] ?? "");
         })());
+    const workId =
+      idm !== null && /^(?:deliverable|item|story|feature|req|requirement|work item|line item|clin)\b/i.test(idm[0]);
     let heading = Boolean(md) || underlined;
     let group = false;
     // ("Stream B — Interfaces (fixed fee)": a group word's label and a short name head a group too)
@@ -764,9 +766,11 @@ function parseDocument(text: string): DocumentModel {
         group = true;
       else if (
         looksLikeHeading(core, nextDeeper) ||
-        (idm && titleKind !== "other" && words.length <= 6 && !siblingFollows && !siblingBefore) ||
+        (idm && titleKind !== "other" && words.length <= 6 && !siblingFollows && !siblingBefore && !workId) ||
         // a numbered item that is only a section's name ("A8. Acceptance", "7. Schedule") opens that section
+        // (one its id calls a deliverable or a task is work: "Deliverable 5.2 Incident-mode pricing override.")
         (idm &&
+          !workId &&
           !/[.;:]$/.test(core.replace(/\.$/, "")) &&
           /^(?:acceptance|schedule|fees|out_of_scope|assumptions|responsibilities|change|definitions|deliverables)$/.test(
             titleKind,

@@ -4937,3 +4937,34 @@ describe("session 30 families, 'compromised' for committed and terms of payment 
     expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 30 families, items a review procedure leaves out", () => {
+  const sow = (rule: string) =>
+    [
+      "II. TASKS AND DELIVERABLES",
+      "Task 1 — Kennels",
+      "Deliverable 1.1 Kennel booking module for the 3 clinics.",
+      "Deliverable 1.2 Deposit pricing override.",
+      "Task 2 — Reminders",
+      "Deliverable 2.1 Vaccination reminder texts.",
+      "",
+      "III. DELIVERABLE REVIEW AND ACCEPTANCE",
+      "(a) Except for Deliverable 1.2, each Deliverable is submitted with an acceptance form; the Practice accepts or",
+      "rejects it in writing within ten (10) business days.",
+      rule,
+    ].join("\n");
+  it("leaves out the item the rule excepts, when its criteria are only to be developed", () => {
+    const found = evidence(
+      { signed_scope: sow("(b) Acceptance criteria for Deliverable 1.2 will be developed after opening.") },
+      "missing_acceptance_criteria",
+    );
+    expect(found).toEqual(["Deposit pricing override."]);
+  });
+  it("reads 'accepted on a basis to be agreed after the pilot' as no criterion", () => {
+    const found = evidence(
+      { signed_scope: sow("(b) Deliverable 1.2 will be accepted on a basis to be agreed after the pilot.") },
+      "missing_acceptance_criteria",
+    );
+    expect(found).toEqual(["Deposit pricing override."]);
+  });
+});
