@@ -909,7 +909,8 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       const testCells = block.cells?.filter((x) => ACCEPTANCE_COLUMN.test(x.header)) ?? [];
       for (const c of block.cells ? [u] : clauses(text, u.start, u.end, { commas: true })) {
         // the facts of a clause depend on its words only: boilerplate sentences repeat across packets, read them once
-        let read = c.text;
+        // (emphasis marks are no words: "four hundred (400) **Teaching Spaces**")
+        let read = c.text.replace(/\*\*|__/g, "  ");
         for (const x of testCells)
           read = read.slice(0, x.start - c.start) + " ".repeat(x.end - x.start) + read.slice(x.end - c.start);
         // (a contract's checklist line under a story is its test: "- [ ] 30 students each receive a copy" is a sample)
@@ -994,7 +995,8 @@ interface ClauseFact {
 }
 
 const PRICED_COUNT = new RegExp(
-  String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:[×x]|@)\s*(?:[A-Z]{1,3}\$|[$€£₹]|[A-Z]{3}\s?)` +
+  // ("640 | AUD 95.00 per space p.a.": a quantity cell beside its unit price)
+  String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:[×x]|@|\|)\s*(?:[A-Z]{1,3}\$|[$€£₹]|[A-Z]{3}\s?)` +
     String.raw`[\d.,]+\s*(?:\/|per\s+)` +
     String.raw`([A-Za-z]+)`,
   "g",
@@ -1077,10 +1079,10 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
     }
     // "licences ........ 45 × $38/user/mo", "KW-TECH qty 40 @ KES 1,150/agent/mth": a figure priced per unit counts
     // that unit
-    if (!row && !explained && /(?:[×x]|@)\s*(?:[$€£₹]|[A-Z]{3}\s?\d)/.test(c.text))
+    if (!row && !explained && /(?:[×x]|@|\|)\s*(?:[$€£₹]|[A-Z]{3}\s?\d)/.test(c.text))
       for (const m of c.text.matchAll(PRICED_COUNT)) {
         const value = parseNumeral(m[1]);
-        const unit = unitOf(m[2]) ?? (m[0].includes("@") ? countedNoun([`${m[2]}s`])?.replace(/^n:/, "") : null);
+        const unit = unitOf(m[2]) ?? (/[@|]/.test(m[0]) ? countedNoun([`${m[2]}s`])?.replace(/^n:/, "") : null);
         if (
           value &&
           Number.isInteger(value) &&

@@ -4968,3 +4968,18 @@ describe("session 30 families, items a review procedure leaves out", () => {
     expect(found).toEqual(["Deposit pricing override."]);
   });
 });
+
+describe("session 30 families, a defined term in bold and a quantity cell beside its unit price", () => {
+  it("compares 'three hundred (300) **Kennel Runs**' with a purchase order's '240 | AUD 9.00 per run'", () => {
+    const scope =
+      "D1 The booking module configured for three hundred (300) **Kennel Runs** across both sites. Accepted when " +
+      "20 test bookings confirm by SMS.";
+    const order = [
+      "Line 10 | Kennelwise platform subscription, year 1 | AUD 24,000.00",
+      "Line 20 | Kennel run licence | 240 | AUD 9.00 per run p.a. | AUD 2,160.00",
+    ].join("\n");
+    const found = evidence({ signed_scope: scope, order_form: order }, "conflicting_terms");
+    expect(found.some((e) => e.includes("**Kennel Runs**"))).toBe(true);
+    expect(found.some((e) => e.includes("Kennel run licence | 240"))).toBe(true);
+  });
+});

@@ -132,7 +132,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 111,
+  version: 112,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
