@@ -107,6 +107,13 @@ const PAPERWORK = new RegExp(
     String.raw`[.!]?["”]?$`,
   "i",
 );
+/** A signature's name and office: "Ana Ruiz MP, Minister for Animal Welfare", "D. Okafor, Chief Executive". */
+const SIGNED_TITLE = new RegExp(
+  String.raw`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}(?:\s+(?:MP|MLA|MLC|QC|KC|PhD|OBE|MBE|AM|AO))?,\s+` +
+    String.raw`(?:Minister|Director|Chief|Head|Secretary|Commissioner|Mayor|President|Chair(?:person)?|Manager|` +
+    String.raw`General Manager|Deputy|Vice|Executive|Dean|Provost|Registrar|CEO|CFO|CIO|COO|CTO)\b[^.!?;:]{0,80}$`,
+  "u",
+);
 /** A board's procedure ("X moved, seconded by Y, to authorize …", "Motion carried"); its recitals may promise. */
 const RECITAL = /\bmoved,? seconded by\b|\bmotion (?:carried|passed)\b/i;
 const SMALL_WORDS = new Set([
@@ -175,7 +182,7 @@ export function noteNoise(text: string): boolean {
   // (a line addressed to someone, "Dear Ana, …", "Ana — thanks for …", is read after the address)
   const said = t.replace(ADDRESSED, "");
   if (HEADER.test(t) || GREETING.test(said) || nameLine(t) || provenance(t) || PAPERWORK.test(said)) return true;
-  if (RECITAL.test(t)) return true;
+  if (RECITAL.test(t) || SIGNED_TITLE.test(t)) return true;
   if (/^(?:section|§|page|vol\.?|attachment|appendix|exhibit)\s*[\dA-Z]/i.test(t) && t.split(/\s+/).length <= 6)
     return true;
   return false;

@@ -4983,3 +4983,24 @@ describe("session 30 families, a defined term in bold and a quantity cell beside
     expect(found.some((e) => e.includes("Kennel run licence | 240"))).toBe(true);
   });
 });
+
+describe("session 30 families, a signatory's office and a date for being on the app", () => {
+  it("reads a minister's name and office in a media release's header as no promise", () => {
+    const promise = [
+      "MEDIA RELEASE — The Hon. Ana Ruiz MP, Minister for Animal Welfare and Rural Affairs",
+      "14 May 2026",
+      "Kennel bookings confirmed by SMS at every clinic.",
+    ].join("\n");
+    const found = evidence({ customer_promise: promise }, "promise_not_in_scope");
+    expect(found.some((e) => e.includes("Minister"))).toBe(false);
+  });
+  it("leaves 'the groomers will be on the app by the start of the show season in October' to the timeline", () => {
+    const scope =
+      "1. Grooming bookings app for 3 showgrounds. Accepted when 20 test bookings confirm by SMS.\n" +
+      "Schedule approved by delivery (Dara Moss, 2 Feb 2026): go-live 1 October 2026.";
+    const note =
+      "I told the sponsor the groomers will be on the app by the start of the dog show season in October, at " +
+      "every showground.";
+    expect(flags({ signed_scope: scope, kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

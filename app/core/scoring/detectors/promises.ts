@@ -21,7 +21,9 @@ const READY_WORDS = new RegExp(
     String.raw`in production|up and running|running|migrated by|in use|open for|opens? (?:on|by)|converted|` +
       String.raw`scanning|switched|is open|see the new system|(?:planned|scheduled) for|switch-?over|` +
       // "would be taking bookings from …", "the kiosks would be in at both sites before …"
-      String.raw`taking (?:bookings|orders|payments|calls|reservations)|(?:would|will|'?ll) be in)\b`,
+      String.raw`taking (?:bookings|orders|payments|calls|reservations)|(?:would|will|'?ll) be in|` +
+      // "the inspectors will be on the app by October"
+      String.raw`be (?:on|using) (?:the |our )?(?:new )?(?:app|system|platform|portal|tool))\b`,
   ].join(""),
   "i",
 );
@@ -361,7 +363,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 128,
+  version: 129,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];

@@ -132,7 +132,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 112,
+  version: 113,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
