@@ -5004,3 +5004,20 @@ describe("session 30 families, a signatory's office and a date for being on the 
     expect(flags({ signed_scope: scope, kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 30 families, an owner column in French with its placeholders", () => {
+  it("reads 'Responsable' as the owner column and '??', 'à confirmer' as nobody", () => {
+    const cs = [
+      "Registre des exigences — Fernhill (v1)",
+      "ID | Requirement | Responsable",
+      "EX-01 | Kennel register of the 4 clinics | Mona Hale",
+      "EX-02 | Deposit refunds on early cancellation | ??",
+      "EX-03 | Booster reminder wording in French | à confirmer",
+    ].join("\n");
+    const found = evidence({ cs_requirement: cs }, "unowned_requirement");
+    expect(found).toEqual([
+      "Deposit refunds on early cancellation | ??",
+      "Booster reminder wording in French | à confirmer",
+    ]);
+  });
+});

@@ -92,12 +92,21 @@ const UNOWNED = new RegExp(
 const CUSTOMER_SIDE =
   /\b(?:by|from|on) (?:the )?(?:customer|client|their side|agency|district|county|state)\b|\bcustomer[- ]side\b/i;
 
-const OWNER_COLUMN = /\bowner\b|\bresponsib|\baccountable\b|\bassigned\b|\blead\b|^r$|^a$|\bwho\b/i;
+// (and in the languages packets mix in: "Responsable", "Verantwortlich", "Encargado")
+const OWNER_COLUMN = new RegExp(
+  String.raw`\bowner\b|\bresponsib|\bresponsab|\bverantwortlich|\bencargad|\baccountable\b|\bassigned\b|\blead\b|` +
+    String.raw`^r$|^a$|\bwho\b`,
+  "i",
+);
 const RACI_CELL = /^[RACI](?:\s*[/,+]\s*[RACI])*$/;
 const BLANKISH_CELL = new RegExp(
   String.raw`^(?:tbd|tbc|tba|\?+|-+|—|unassigned|not (?:yet )?(?:agreed|assigned|named|decided|fixed)|none(?: yet)?|` +
     String.raw`n\/a|unknown|open|(?:nobody|no one)(?: named| yet)?|` +
-    String.raw`(?:owner )?to be (?:named|assigned|confirmed|decided))$`,
+    String.raw`(?:owner )?to be (?:named|assigned|confirmed|decided)|` +
+    // "à confirmer", "aucun responsable nommé pour l'instant", "por asignar", "offen"
+    String.raw`à (?:confirmer|déterminer|définir|nommer)|` +
+    String.raw`aucun(?: responsable)?(?: nommé)?(?: pour l['’]instant)?|` +
+    String.raw`por (?:asignar|definir|confirmar)|sin asignar|offen|n\.\s?n\.)$`,
   "i",
 );
 
@@ -132,7 +141,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 113,
+  version: 114,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
