@@ -887,7 +887,7 @@ function parseDocument(text: string): DocumentModel {
     // a defined term on a line of its own ("“Go-Live Date” means …") is a definition wherever it stands
     if (!idm && DEFINITION_LINE.test(body)) own = { kind: "definitions", title: own.title };
     // an article titled as a section, with a note after its title ("Art. 6 Calendar — signed off by …"), over its
-    // numbered sub-clauses (3.1, 3.2 …) opens that section
+    // numbered sub-clauses (6.1, 6.2 …) opens that section
     if (
       idm &&
       /^(?:§|section|article|art\.|part|clause)/i.test(idm[0]) &&
