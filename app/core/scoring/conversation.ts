@@ -114,6 +114,8 @@ const SIGNED_TITLE = new RegExp(
     String.raw`General Manager|Deputy|Vice|Executive|Dean|Provost|Registrar|CEO|CFO|CIO|COO|CTO)\b[^.!?;:]{0,80}$`,
   "u",
 );
+/** A dated signature block: "May 2026 (signed for the vendor by A. Ruiz, Account Executive)". */
+const SIGNED_BY = /^[^.()]{0,30}\((?:signed|sent|submitted|issued)\b[^)]{0,100}\)\.?$/i;
 /** A board's procedure ("X moved, seconded by Y, to authorize …", "Motion carried"); its recitals may promise. */
 const RECITAL = /\bmoved,? seconded by\b|\bmotion (?:carried|passed)\b/i;
 const SMALL_WORDS = new Set([
@@ -182,7 +184,7 @@ export function noteNoise(text: string): boolean {
   // (a line addressed to someone, "Dear Ana, …", "Ana — thanks for …", is read after the address)
   const said = t.replace(ADDRESSED, "");
   if (HEADER.test(t) || GREETING.test(said) || nameLine(t) || provenance(t) || PAPERWORK.test(said)) return true;
-  if (RECITAL.test(t) || SIGNED_TITLE.test(t)) return true;
+  if (RECITAL.test(t) || SIGNED_TITLE.test(t) || SIGNED_BY.test(t)) return true;
   if (/^(?:section|§|page|vol\.?|attachment|appendix|exhibit)\s*[\dA-Z]/i.test(t) && t.split(/\s+/).length <= 6)
     return true;
   return false;

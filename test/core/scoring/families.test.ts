@@ -5021,3 +5021,20 @@ describe("session 30 families, an owner column in French with its placeholders",
     ]);
   });
 });
+
+describe("session 30 families, terms of the contract and a dated signature", () => {
+  it("reads a notice period, a term and an estimate well inside the cap as no promised scope", () => {
+    const note = [
+      "I agreed verbally they can terminate on 60 days' notice if the vet group is sold.",
+      "They expect maybe 300 bookings a month in year one, well inside the 500.",
+    ].join(" ");
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+    const promise = "Kennel bookings confirmed by SMS. The subscription is a two-year commitment.";
+    expect(flags({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("reads a dated signature block as no promise", () => {
+    const promise =
+      "Kennel bookings confirmed by SMS.\nMay 2026 (signed for Kennelwise by Ana Ruiz, Account Executive)";
+    expect(flags({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+});

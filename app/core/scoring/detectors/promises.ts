@@ -62,7 +62,9 @@ const VOLUME_ESTIMATE = new RegExp(
     String.raw`\b(?:count|number|volume|headcount)\b[^.;]{0,40}\b(?:a (?:little|bit) )?(?:higher|lower)\b|` +
     // "roughly 900k after dedupe, they think"
     String.raw`(?:\b(?:about|roughly|around|approximately|nearly)\s+|~\s*)\d[\d,.]*k?\b[^.;]{0,40}` +
-    String.raw`\b(?:they|he|she) (?:think|reckon|estimate|expect)s?\b`,
+    String.raw`\b(?:they|he|she) (?:think|reckon|estimate|expect)s?\b|` +
+    // "maybe 3,000 in year one, well inside the 5k": an estimate inside the cap
+    String.raw`\b(?:well|comfortably|safely) (?:inside|within|under|below)\b`,
   "i",
 );
 const SOMEDAY = /\beventually\b|\bsomeday\b|\bdown the road\b|\bat some point\b|\bnext year\b|\bin the future\b/i;
@@ -163,7 +165,9 @@ const COMMERCIAL = new RegExp(
       String.raw`[$€£₹]\s?\d[\d.,]*\s*(?:\/|per\b|a\b)|\b\d+(?:\.\d+)?\s?% (?:on|off|less|cheaper|lower)\b|` +
       String.raw`\bdeal[- ]desk\b|` +
       // paying early or late as the term: "if they pay all in September", "pay our invoices at 60 days"
-      String.raw`\bif they pay\b|\bpay (?:our |the )?invoices (?:at|in|within) \d+`,
+      String.raw`\bif they pay\b|\bpay (?:our |the )?invoices (?:at|in|within) \d+|` +
+      // terms of the contract itself: "terminate on 60 days' notice", "a two-year commitment"
+      String.raw`\bterminat\w*\b[^.;]{0,40}\bnotice\b|\b(?:one|two|three|four|five|\d+)[- ]years? (?:commitment|term)\b`,
   ].join(""),
   "i",
 );
@@ -363,7 +367,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 130,
+  version: 131,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
