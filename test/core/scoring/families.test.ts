@@ -5038,3 +5038,12 @@ describe("session 30 families, terms of the contract and a dated signature", () 
     expect(flags({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 30 families, ready 'by then'", () => {
+  it("leaves 'would be live at all three clinics by then' to the timeline", () => {
+    const note =
+      "The owners have the council inspection on 14 March. I told them that the booking module would be live " +
+      "at all three clinics by then, which I admit is tight.";
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -367,7 +367,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 131,
+  version: 132,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -484,7 +484,12 @@ export const promisesDetector: Detector = {
         for (const p of source === "kickoff_note" && named ? pieces.slice(cueAt) : pieces) {
           if (taken(source, p.start, p.end)) continue;
           if (p.text.split(/\s+/).length < (isPromiseField ? 4 : 3)) continue;
-          if ((dateMentions(p.text).length || EVENT_DEADLINE.test(p.text)) && READY_WORDS.test(p.text)) continue;
+          // ("kennels ready at each clinic by then": the date stands in the sentence before)
+          if (
+            (dateMentions(p.text).length || EVENT_DEADLINE.test(p.text) || /\bby then\b/i.test(p.text)) &&
+            READY_WORDS.test(p.text)
+          )
+            continue;
           // a date and the occasion it is for ("October 3rd specifically, it's their board meeting") is the
           // timeline's to judge
           if (dateMentions(p.text).some((d) => d.key) && DATED_OCCASION.test(p.text) && !WORK_WORD.test(p.text))
