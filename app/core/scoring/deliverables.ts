@@ -851,7 +851,24 @@ export function workSentences(scope: string): Span[] {
       out.push(b.head);
       continue;
     }
+    // a tracker's item: its title and description, not its fields, label chips or acceptance criteria
+    if (b.ticket) {
+      const own = b.ticket.own;
+      let at = b.start;
+      for (const line of b.text.split("\n")) {
+        const [from, to] = [at, at + line.length];
+        at = to + 1;
+        const t = line.trim();
+        if (!t || t.startsWith("#") || TICKET_FIELD.test(t) || (own && from >= own.start - 1 && to <= own.end + 1))
+          continue;
+        for (const s of sentences(scope, from, to)) if (!notWork(s.text)) out.push(s);
+      }
+      continue;
+    }
     for (const s of sentences(scope, b.start, b.end)) if (!notWork(s.text)) out.push(s);
   }
   return out;
 }
+/** A tracker item's field or label chip: "State: Active", "Story Points: 5", "`area:payroll`". */
+// (its "Description:" is prose)
+const TICKET_FIELD = /^(?:`[^`]+`|(?!description\b)[A-Z][A-Za-z/ ]{1,30}:(?:\s|$))/i;

@@ -5047,3 +5047,24 @@ describe("session 30 families, ready 'by then'", () => {
     expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 30 families, vague wording in a tracker item's description, not its fields", () => {
+  const items = [
+    "User Story 601: As a receptionist I want a kennel occupancy export",
+    "    State: Committed",
+    "    Story Points: 3",
+    "    Acceptance Criteria: TBD",
+    "",
+    "User Story 602: As an owner I want reminders by text",
+    "    State: Committed",
+    "    Description: Reminders for boosters and other treatments as needed.",
+    "    Acceptance Criteria:",
+    "      [ ] Ten test owners receive a text 14 days before the due date",
+  ].join("\n");
+  it("reads the description's 'as needed', and not a 'TBD' field, as vague", () => {
+    const found = evidence({ signed_scope: items }, "ambiguous_deliverable");
+    expect(found.some((e) => e.includes("State:"))).toBe(false);
+    expect(found.some((e) => e.includes("TBD"))).toBe(false);
+    expect(found.some((e) => e.includes("as needed"))).toBe(true);
+  });
+});
