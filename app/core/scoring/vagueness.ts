@@ -51,6 +51,12 @@ export const ESCAPE_CLAUSES = [
   // in the languages international packets mix in
   "seg[uú]n (?:necesidad|se requiera)",
   "si (?:es )?necesario",
+  // "integraciones que se requieran", "cuando sea necesario", "en caso necesario"
+  "que se (?:requieran|necesiten|soliciten)",
+  "cuando (?:sea necesario|se requiera|se solicite)",
+  "en caso necesario",
+  "le cas [ée]ch[ée]ant",
+  "(?:qui|qu'ils) seront (?:requis|demand[ée]s)",
   "au besoin",
   "selon (?:les )?besoins?",
   "si n[ée]cessaire",

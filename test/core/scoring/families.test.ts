@@ -5068,3 +5068,16 @@ describe("session 30 families, vague wording in a tracker item's description, no
     expect(found.some((e) => e.includes("as needed"))).toBe(true);
   });
 });
+
+describe("session 30 families, Spanish and French escape clauses", () => {
+  it("reads 'que se soliciten' and 'le cas échéant' as open-ended", () => {
+    const scope = [
+      "1. Módulo de reservas de la residencia canina. Aceptado con 20 reservas de prueba confirmadas por SMS.",
+      "2. Informes adicionales que se soliciten durante el proyecto.",
+      "3. Rappels de vaccins aux propriétaires, le cas échéant.",
+    ].join("\n");
+    const found = evidence({ signed_scope: scope }, "ambiguous_deliverable");
+    expect(found.some((e) => e.includes("que se soliciten"))).toBe(true);
+    expect(found.some((e) => e.includes("le cas échéant"))).toBe(true);
+  });
+});
