@@ -8,6 +8,7 @@ import {
   normalizeId,
   referencedIds,
   sectionKind,
+  TICKET_FIELD,
   type Block,
   type SectionKind,
 } from "./document";
@@ -869,6 +870,3 @@ export function workSentences(scope: string): Span[] {
   }
   return out;
 }
-/** A tracker item's field or label chip: "State: Active", "Story Points: 5", "`area:payroll`". */
-// (its "Description:" is prose)
-const TICKET_FIELD = /^(?:`[^`]+`|(?!description\b)[A-Z][A-Za-z/ ]{1,30}:(?:\s|$))/i;

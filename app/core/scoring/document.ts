@@ -250,6 +250,9 @@ const WORK_ITEM = new RegExp(
 const FIELD_LINE = /^[A-Z][A-Za-z/ ]{1,30}:(?:\s|$)/;
 /** A tracker's label chips and estimate under an issue: "`area:payroll` `size:M` · Est: 3d". */
 const CHIPS = /^(?:`[^`]+`\s*)+(?:[·|•-].*)?$|^(?:est(?:imate)?|points|labels?|size)\s*:/i;
+/** A tracker item's field or label chip: "State: Active", "Story Points: 5", "`area:payroll`" (its "Description:" is
+ * prose). */
+export const TICKET_FIELD = /^(?:`[^`]+`|(?!description\b)[A-Z][A-Za-z/ ]{1,30}:(?:\s|$))/i;
 const BULLET = /^[-–—•*◦▪·>+]+\s+|^\[[ x]\]\s+/;
 
 const ID_WORD_LEAD = new RegExp(String.raw`^(${ID_WORDS})\s+(.*)$`, "i");
@@ -549,9 +552,7 @@ function parseDocument(text: string): DocumentModel {
       const after = inside.slice(sub + 1).findIndex((l) => MD_HEADING.test(l.text.trim()));
       const ownEnd = sub < 0 ? 0 : inside[after < 0 ? inside.length - 1 : sub + after].end;
       item.ticket = { own: sub < 0 || ownEnd <= inside[sub].end ? null : trimSpan(text, inside[sub].end, ownEnd) };
-      item.end = ll[last].end;
-      item.text = text.slice(item.start, item.end);
-      item.label = item.head.text.toLowerCase();
+      extendTo(text, item, ll[last].end);
       if (!["scope", "deliverables", "none"].includes(section.kind))
         item.section = { kind: "scope", title: item.label };
       blocks.push(item);
@@ -574,9 +575,7 @@ function parseDocument(text: string): DocumentModel {
       const epic = /^(?:epic|initiative|theme)\b/i.test(record[1]);
       const item = block(text, ln, record[2], start, false, epic, section, indent, "");
       item.head = trimSpan(text, start, ln.end);
-      item.end = ll[last].end;
-      item.text = text.slice(item.start, item.end);
-      item.label = item.head.text.toLowerCase();
+      extendTo(text, item, ll[last].end);
       // its "Acceptance Criteria:" field and the lines under it; "see parent" is the criteria of the feature above
       const inside = ll.slice(li + 1, last + 1);
       const at = inside.findIndex((l) => /^\s*acceptance criteria\s*:/i.test(l.text));
@@ -950,6 +949,13 @@ function parseDocument(text: string): DocumentModel {
     blocks.push(block(text, ln, idm?.[0] ?? null, contentStart, false, group, own, indent, labelText));
   }
   return { text, blocks };
+}
+
+/** A tracker item runs on over its fields and description; it is named by its head. */
+function extendTo(text: string, item: Block, end: number): void {
+  item.end = end;
+  item.text = text.slice(item.start, end);
+  item.label = item.head.text.toLowerCase();
 }
 
 function block(
