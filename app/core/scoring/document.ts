@@ -338,6 +338,13 @@ const DATA_CELL = new RegExp(
     String.raw`^\d{4}-\d{2}-\d{2}\b|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b`,
   ].join(""),
 );
+/**
+ * A row that is a record, not a table's column names: led by an item's id with words after it ("K-1 | All staff
+ * licensed | Owner: …") or carrying a field of its own ("… | Owner: D. Ames", "… | Status: open").
+ */
+const recordRow = (cells: { text: string }[]) =>
+  (cells.length > 1 && ROW_ID.test(cells[0].text) && /\S+\s+\S+\s+\S/.test(cells[1].text)) ||
+  cells.some((c) => /^(?:(?:delivery\s+)?owner|assignee|assigned to|status|agent)\s*:\s*\S/i.test(c.text));
 /** A line that opens with a bullet or a checkbox. */
 const ITEM_MARK = /^\s*(?:[-–—•*◦▪·+]|\[[ x]\])/;
 
@@ -469,7 +476,7 @@ function parseDocument(text: string): DocumentModel {
         header = cells.map((c) => c.text.toLowerCase());
         continue;
       }
-      const dataLike = cells.filter((c) => DATA_CELL.test(c.text)).length;
+      const dataLike = cells.filter((c) => DATA_CELL.test(c.text)).length + Number(recordRow(cells));
       if (!prevIsTable || !header) {
         // a first row of names is the header; a first row that holds amounts or quantities is data without one
         header = dataLike ? cells.map(() => "") : cells.map((c) => c.text.toLowerCase());

@@ -1475,6 +1475,12 @@ const OCCASION_ON = new RegExp(
 const FIRST_LIVE_THING =
   /^\s+(?!(?:review|meeting|call|plan|workshop|kickoff|training|test|uat|readiness)\b)[\w-]+(?:\s+[\w-]+)?\s*:\s*$/i;
 
+const MILESTONE_ABOUT = new RegExp(
+  String.raw`^\s+(?:approach|plan(?:ning)?|strategy|readiness|checklist|criteria|decision|meeting|workshop|call|` +
+    String.raw`rehearsals?|dry[- ]runs?|comms|communications?|review)\b`,
+  "i",
+);
+
 function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean) {
   const ds = dateMentions(c.text, { dayFirst }).filter((d) => d.key && /^\d{2}(?:-\d{2})?$/.test(d.key));
   if (!ds.length) {
@@ -1496,6 +1502,8 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
       /\b(?:after|following|post|since)\s+(?:the\s+)?$/i.test(c.text.slice(Math.max(0, hit.index - 16), hit.index))
     )
       continue;
+    // nor does a meeting or a plan about it ("Agree go-live approach … 5 Dec", "cutover rehearsal: 3 Nov")
+    if (hit && MILESTONE_ABOUT.test(c.text.slice(hit.index + hit[0].length))) continue;
     if (hit) {
       m = x;
       at = hit.index;

@@ -5081,3 +5081,46 @@ describe("session 30 families, Spanish and French escape clauses", () => {
     expect(found.some((e) => e.includes("le cas échéant"))).toBe(true);
   });
 });
+
+describe("session 31 families, a register's first row is a record, not column names", () => {
+  const register = [
+    "ONBOARDING LOG — Kennelwise (CSM: R. Doyle)",
+    "KW-1 | All 55 kennel staff licensed and rostering from day one | Owner: Petra Lind",
+    "KW-2 | Vaccination reminders sent by SMS | Owner: Petra Lind",
+  ].join("\n");
+  it("counts the first row's figure and compares it with the order form", () => {
+    const order = "Item | Qty | Price\nKennelwise user licence | 40 | $12 / user / month";
+    const packet = { ...base, cs_requirement: register, order_form: order };
+    const counts = factsOf(buildContext(packet)).filter((f) => f.source === "cs_requirement" && f.kind === "count");
+    expect(counts.map((f) => f.value)).toContain(55);
+    expect(evidence(packet, "conflicting_terms").some((e) => e.includes("55 kennel staff"))).toBe(true);
+  });
+});
+
+describe("session 31 families, a meeting about a milestone is not its date", () => {
+  it("reads 'Agree go-live approach … 5 Dec' and 'cutover rehearsal: 3 Nov' as no go-live date", () => {
+    const note = [
+      "A1 | Agree go-live approach with the head vet | RD | 5 Dec 2025",
+      "A2 | Book the cutover rehearsal | PL | 3 Nov 2025",
+    ].join("\n");
+    const packet = { ...base, kickoff_note: note, signed_scope: "Go-live for the three clinics: 2 March 2026." };
+    const dates = factsOf(buildContext(packet)).filter((f) => f.source === "kickoff_note" && f.kind === "date");
+    expect(dates).toEqual([]);
+    expect(flags(packet, "conflicting_terms")).toEqual([]);
+  });
+});
+
+describe("session 31 families, a note that repeats the contract is the contract's side", () => {
+  it("cites the contract and the disagreeing note, not a second note that agrees with the contract", () => {
+    const packet = {
+      ...base,
+      signed_scope: "Booking module for the group's three (3) clinics.",
+      cs_requirement: "Bookings open at the three clinics before the spring vaccination rush.",
+      customer_promise: "Online booking at all four of your clinics, including the new one in Ashby.",
+    };
+    const cited = flags(packet, "conflicting_terms").map((f) => f.source);
+    expect(cited).toContain("signed_scope");
+    expect(cited).toContain("customer_promise");
+    expect(cited).not.toContain("cs_requirement");
+  });
+});

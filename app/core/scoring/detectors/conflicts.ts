@@ -143,7 +143,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 156,
+  version: 158,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -182,12 +182,21 @@ export const conflictsDetector: Detector = {
         const cited = (x: Fact, y: Fact) =>
           !CONTRACT.has(x.source) && [...recordIds(x.clause.text)].some((r) => recordIds(ctx.text(y.source)).has(r));
         if (a.kind === "cadence" && (cited(a, b) || cited(b, a))) continue;
+        // a note that repeats the contract's figure against another note is the contract's side, cited there
+        const restatesContract = (x: Fact, y: Fact) =>
+          !CONTRACT.has(x.source) &&
+          !CONTRACT.has(y.source) &&
+          facts.some(
+            (f) =>
+              CONTRACT.has(f.source) && f.key === x.key && f.value === x.value && !agree(f, y, tolerance, contracted),
+          );
         for (const [x, y] of [
           [a, b],
           [b, a],
         ] as const) {
           const k = `${x.source}:${x.clause.start}`;
           if (flagged.has(k)) continue;
+          if (restatesContract(x, y)) continue;
           // the same figure stated twice in one source is one statement: cite the first
           const again = `${x.source}:${x.key}:${x.value}`;
           if (stated.has(again)) continue;

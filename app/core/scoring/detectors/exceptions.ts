@@ -237,7 +237,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 120,
+  version: 121,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
