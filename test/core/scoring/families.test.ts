@@ -5124,3 +5124,15 @@ describe("session 31 families, a note that repeats the contract is the contract'
     expect(cited).not.toContain("cs_requirement");
   });
 });
+
+describe("session 31 families, commercial terms given away in a note", () => {
+  const lines = [
+    "I told the owner we'd hold this year's per-kennel prices for three years.",
+    "She can pay the onboarding fee in three monthly instalments; I agreed on the call.",
+    "Also told her the 15% would carry over to the grooming add-on at renewal.",
+  ];
+  it.each(lines)("reads %j as a scope exception, not a promise of scope", (line) => {
+    expect(flags({ kickoff_note: line }, "scope_exception").length).toBe(1);
+    expect(flags({ kickoff_note: line }, "promise_not_in_scope")).toEqual([]);
+  });
+});

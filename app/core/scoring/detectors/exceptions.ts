@@ -93,13 +93,17 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     re: new RegExp(
       [
         String.raw`\bprice (?:hold|lock(?:ed)?|freeze|frozen|protection|guarantee)\b|\bhold (?:the |their |`,
-        String.raw`our |today'?s |current )?(?:[\w-]+ ){0,2}(?:price|pricing|rates?|fees?)\b|\b(?:prices?|pricing|`,
+        String.raw`our |today'?s |current |this )?(?:[\w'’-]+ ){0,3}(?:prices?|pricing|rates?|fees?)\b|`,
+        String.raw`\b(?:prices?|pricing|`,
         String.raw`rates?) (?:held|frozen|flat|unchanged)\b|\bkeep (?:the |their )?(?:[\w-]+ ){0,2}(?:price|`,
         String.raw`pricing|rates?) (?:flat|the same|unchanged|at)\b|\b(?:blended|special|reduced|`,
         String.raw`discounted) (?:hourly )?rate\b|\block(?:ed)? (?:in )?(?:the |their |current )?(?:price|`,
         String.raw`pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b|`,
         // a term carried into the renewal, a share or uplift set to nothing
         String.raw`\b(?:holds?|applies|carries (?:over|forward)) (?:for|to|into) the renewal\b|`,
+        // a percentage carried on past what was recorded: "the 40% would carry over", "extend the 10 % into year 2"
+        String.raw`\b\d+(?:\.\d+)?\s?%\s+(?:would\s+|will\s+)?(?:carr(?:y|ies)|holds?|extends?|stays?)\b|`,
+        String.raw`\b(?:extend|carry|hold)\w*\s+(?:the\s+)?\d+(?:\.\d+)?\s?%|`,
         String.raw`\b(?:share|commission|uplift|increase|margin)\b[^.]{0,30}\b0\s?%|`,
         // "renewal locked at today's rates", "no uplift at renewal"
         String.raw`\block(?:ed)? (?:in )?at (?:today'?s|current|this year'?s|the same) `,
@@ -133,7 +137,9 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\b(?:rather than|instead of)\b|`,
         // a fee split into instalments the order form does not set
         String.raw`\bsplit (?:the |their |our )?(?:[\w-]+ ){0,3}(?:fees?|payments?|invoices?|price)\b[^.;]{0,40}\b`,
-        String.raw`(?:payments?|instal(?:l)?ments?|tranches?)\b`,
+        String.raw`(?:payments?|instal(?:l)?ments?|tranches?)\b|`,
+        // "pay implementation in four quarterly installments", "the set-up fee spread over monthly instalments"
+        String.raw`\b(?:implementation|services?|set-?up|onboarding)\b[^.;]{0,60}\binstal+ments?\b`,
       ].join(""),
       "i",
     ),
@@ -237,7 +243,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 121,
+  version: 122,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

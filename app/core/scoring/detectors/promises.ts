@@ -157,7 +157,7 @@ const OWNER_TAIL = new RegExp(
 // Commercial terms belong to the scope-exception detector, dates and deadlines to the timeline detector.
 const COMMERCIAL = new RegExp(
   [
-    String.raw`\b(?:price|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic(?:ed|ing)|payments? terms|`,
+    String.raw`\b(?:prices?|pricing|rates?|fees?|discount\w*|credit(?:ed|s)?|invoic(?:ed|ing)|payments? terms|`,
     String.raw`net[- ]?\d+|t&e|travel|flights?|hotels?|accommodation|expenses|per diems?|air tickets?|airfares?|`,
     String.raw`overage|uplift|free|unused|`,
     String.raw`no (?:extra )?(?:cost|charge)|without (?:charging|billing|invoicing)|rental)\b|no extra \$|` +
@@ -166,6 +166,12 @@ const COMMERCIAL = new RegExp(
       String.raw`\bdeal[- ]desk\b|` +
       // paying early or late as the term: "if they pay all in September", "pay our invoices at 60 days"
       String.raw`\bif they pay\b|\bpay (?:our |the )?invoices (?:at|in|within) \d+|` +
+      // paying us in parts ("pay the implementation fee in four quarterly instalments"), a discount carried on
+      // ("the 40% would carry over to the add-on", "extend the 10 % into year 2")
+      String.raw`\bpay\w*\s+(?:the\s+|our\s+)?(?:implementation|services?|set-?up|onboarding|subscription)\b` +
+      String.raw`[^.;]{0,30}\binstal+ments?\b|` +
+      String.raw`\b\d+(?:\.\d+)?\s?%\s+(?:would\s+|will\s+)?(?:carr(?:y|ies)|holds?|appl(?:y|ies)|extends?|stays?)\b|` +
+      String.raw`\b(?:extend|carry|hold)\w*\s+(?:the\s+)?\d+(?:\.\d+)?\s?%|` +
       // terms of the contract itself: "terminate on 60 days' notice", "a two-year commitment"
       String.raw`\bterminat\w*\b[^.;]{0,40}\bnotice\b|\b(?:one|two|three|four|five|\d+)[- ]years? (?:commitment|term)\b`,
   ].join(""),
@@ -367,7 +373,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 135,
+  version: 136,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
