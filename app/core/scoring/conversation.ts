@@ -178,13 +178,31 @@ const provenance = (t: string) =>
   ) &&
   !/\b(?:will|shall|can|would|we['’]ll|you['’]ll|going to|guarantee\w*)\b/i.test(t);
 
+// a chat message's header: who wrote it and when ("Ana Ruiz (Kennelwise) · Mar 30, 1:12 PM",
+// "Jo ↔ Sam · 2026-03-04")
+const STAMP = new RegExp(
+  String.raw`[\s·|—–,-]*(?:${MONTH_RE}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?|\d{4}-\d{2}-\d{2}|` +
+    String.raw`\d{1,2}\s+${MONTH_RE}\.?(?:\s+\d{4})?)?(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?\s*$`,
+  "i",
+);
+const chatHeader = (t: string) => {
+  const stamp = STAMP.exec(t);
+  if (!stamp || !/\d/.test(stamp[0])) return false;
+  const who = t
+    .slice(0, stamp.index)
+    .replace(/[↔→⇄&]|<->|->/g, " ")
+    .trim();
+  // (a bare stamp carries its time of day; a name is set off from it: not "Training on 12 May")
+  return who === "" ? /\d:\d\d/.test(stamp[0]) : /^[\s,]*[·|—–]/.test(stamp[0]) && nameLine(who);
+};
+
 /** E-mail headers, greetings, sign-offs, signatures and bare section references carry no promise. */
 export function noteNoise(text: string): boolean {
   const t = text.trim().replace(/^[>\s"“”‘’]+/, "");
   // (a line addressed to someone, "Dear Ana, …", "Ana — thanks for …", is read after the address)
   const said = t.replace(ADDRESSED, "");
   if (HEADER.test(t) || GREETING.test(said) || nameLine(t) || provenance(t) || PAPERWORK.test(said)) return true;
-  if (RECITAL.test(t) || SIGNED_TITLE.test(t) || SIGNED_BY.test(t)) return true;
+  if (RECITAL.test(t) || SIGNED_TITLE.test(t) || SIGNED_BY.test(t) || chatHeader(t)) return true;
   if (/^(?:section|§|page|vol\.?|attachment|appendix|exhibit)\s*[\dA-Z]/i.test(t) && t.split(/\s+/).length <= 6)
     return true;
   return false;

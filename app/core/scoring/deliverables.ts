@@ -32,7 +32,8 @@ export const ACCEPTANCE = new RegExp(
     String.raw`chains?|queues?|matrix|matrices|flows?|steps?|levels?|limits?|hierarch\w*|process(?:es)?|`,
     String.raw`requests?|notifications?|paths?|thresholds?|policies|policy|routes?))|`,
     String.raw`\b(?:complete[sd]?|finished)\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|`,
-    String.raw`\bcompletion (?:criteria|condition|when)\b|\bdone when\b|\bdone\s*[=:]\s*\S|\bsuccess criteria\b|`,
+    String.raw`\bcompletion (?:criteria|condition|when)\b|\bdone (?:when|means|looks like)\b|\bdone\s*[=:]\s*\S|`,
+    String.raw`\bsuccess criteria\b|`,
     String.raw`\bverified (?:when|by)\b|\bcertified (?:when|by)\b|\btested (?:on|against|with) (?:a |an |the )?(?:\d|`,
     String.raw`sample|test|`,
     String.raw`pilot)|\bpass(?:es)?\b.{0,300}\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|`,
@@ -56,7 +57,8 @@ const BARE_CONDITION = new RegExp(
     String.raw`\bto (?:the |its |their )?(?:(?:customer|client|buyer)(?:'s|’s)?|`,
     String.raw`(?:[\w&.-]+\s+){0,3}?[\w&.-]+(?:'s|’s|s'|s’)) (?:reasonable |full |complete )?satisfaction\b|`,
     String.raw`\bto the (?:reasonable )?satisfaction of\b|`,
-    String.raw`\b(?:acceptance(?: criteria)?|AC|DoD)\s*[:=—–-]?\s*(?:tbd|tbc|to be (?:agreed|defined|confirmed|`,
+    String.raw`\b(?:acceptance(?: criteria)?|AC|DoD|done (?:means|when))\s*[:=—–-]?\s*` +
+      String.raw`(?:tbd|tbc|to be (?:agreed|defined|confirmed|`,
     String.raw`determined)|as agreed|n\/a|to follow|pending|later)\b|` +
       // "criteria for D5 will be developed after opening": criteria that do not exist yet
       String.raw`\b(?:acceptance )?criteria (?:for [^;]{1,40}? )?(?:will|shall|are to) be (?:developed|defined|agreed|` +

@@ -47,6 +47,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     "out_of_scope",
     new RegExp(
       String.raw`\bout[- ]of[- ]scope\b|\bexclu(?:sions?|ded)\b|\bnot (?:in scope|included)\b|` +
+        // a pitch's "No-gos" and a plan's "Non-goals": what will not be built
+        String.raw`\bno[- ]gos?\b|\bnon[- ]goals?\b|` +
         String.raw`\boutside (?:this|the) (?:sow|scope|contract)\b`,
     ),
   ],
@@ -91,7 +93,14 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     ),
   ],
   // ("Effort: story points are relative estimates …")
-  ["assumptions", /\bassumptions?\b|\bdependenc(?:y|ies)\b|\bconstraints?\b|\bprerequisites?\b|^effort$|^estimates?$/],
+  // (and a pitch's "Rabbit holes", the risks it steers round, and its "Appetite", the time it may take)
+  [
+    "assumptions",
+    new RegExp(
+      String.raw`\bassumptions?\b|\bdependenc(?:y|ies)\b|\bconstraints?\b|\bprerequisites?\b|^effort$|^estimates?$|` +
+        String.raw`\brabbit[- ]holes?\b|^appetite\b`,
+    ),
+  ],
   [
     "responsibilities",
     new RegExp(
@@ -116,6 +125,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`\bgovernance\b|\bproject management\b|\bkey personnel\b|\bpersonnel\b|\bstaffing\b|`,
         String.raw`\bcommunications?\b|\bsteering\b|\bproject (?:organi[sz]ation|team|language)\b|`,
         String.raw`\bapproach\b|\bmethodology\b|\breporting and meetings\b|\bwarrant(?:y|ies)\b|`,
+        // "How delivery runs", "How this pack works": the way the work is run, not the work
+        String.raw`^how (?:[\w-]+ ){0,3}(?:works?|runs?)$|`,
         String.raw`^(?:[—–-]\s*)?(?:the |our )?team\b|`,
         String.raw`\bconfidential\w*\b|\bgeneral\b|\bnotices?\b|\bterms and conditions\b`,
       ].join(""),
@@ -152,7 +163,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     "scope",
     new RegExp(
       [
-        String.raw`\bscope\b|\bservices\b|\btasks?\b|\brequirements?\b|\bwork packages?\b|\bworkstreams?\b|`,
+        String.raw`\bscopes?\b|\bservices\b|\btasks?\b|\brequirements?\b|\bwork packages?\b|\bworkstreams?\b|`,
         String.raw`\bepics?\b|\bstories\b|\bbacklog\b|\bfeatures?\b|\bimplementation\b|\bconfiguration\b|`,
         String.raw`\bsolution\b|\bwhat (?:we|you) (?:will )?(?:get|deliver|do)\b|\bactivities\b|\bmodules?\b|` +
           // "What Acme will build"
@@ -222,7 +233,8 @@ export interface Block extends Span {
 /** The words that name an item before its number or letter ("Work item 3", "LINE 002", "Item B"). */
 const ID_WORDS = [
   String.raw`(?:work item|line item|item|line|task|deliverable|section|step|article|art\.|clause|part|milestone|`,
-  String.raw`phase|stage|epic|story|feature|initiative|workstream|work package|module|req(?:uirement)?|clin|annex|`,
+  String.raw`phase|stage|epic|pitch|story|feature|initiative|workstream|work package|module|req(?:uirement)?|`,
+  String.raw`clin|annex|`,
   String.raw`schedule|exhibit|sprint)`,
 ].join("");
 const ID_MARKER = new RegExp(
@@ -320,7 +332,8 @@ const twoCells = (s: string) => {
 /** A row pasted from a spreadsheet: three or more cells split by tabs. */
 const tabbed = (t: string) => (t.match(/\S\t+(?=\S)/g) ?? []).length >= 2;
 /** A line that attaches to the item above it: a story's acceptance line, an indented detail. */
-const STORY_LINE = /^(?=\S+(?:\s+\S+){3})(?:AC|A\/C|given\b|given\/when\/then|when\b.*\bthen\b|done when|dod)\b/i;
+const STORY_LINE =
+  /^(?=\S+(?:\s+\S+){3})(?:AC|A\/C|given\b|given\/when\/then|when\b.*\bthen\b|done (?:when|means|looks like)|dod)\b/i;
 const ACCEPT_LINE = new RegExp(
   [
     String.raw`^(?=\S+(?:\s+\S+){3})(?:acceptance(?: criteria)?|accepted|test(?:ed)?|verified|`,
@@ -701,7 +714,7 @@ function parseDocument(text: string): DocumentModel {
         body,
       ) || /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
     const alwaysGroup =
-      /^(?:epic|initiative|feature|(?:work)?stream|work package|module)\b/i.test(body) ||
+      /^(?:epic|initiative|feature|(?:work)?stream|work package|module)\b|^pitch\s+(?:\d+|[A-Z])\b/i.test(body) ||
       /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
     const childFollows =
       idm !== null &&
@@ -761,7 +774,8 @@ function parseDocument(text: string): DocumentModel {
       /^(?:section|article|art\.|clause|part)(?:\b|\s)/i.test(idm[0]) &&
       titleKind !== "other" &&
       !/[.]$/.test(core);
-    if (!heading && (titleOnly || namedGroup) && (!LEAD_IN.test(content) || titledSection)) {
+    // (a group's name may be any phrase: "Pitch 1 — Where is my load?")
+    if (!heading && (titleOnly || namedGroup) && (!LEAD_IN.test(content) || titledSection || namedGroup)) {
       const priceBasis = /\bfixed (?:fee|price)\b|\btime (?:&|and) materials\b|\bt&m\b/i.test(labelText);
       if (
         alwaysGroup ||

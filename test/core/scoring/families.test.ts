@@ -5136,3 +5136,40 @@ describe("session 31 families, commercial terms given away in a note", () => {
     expect(flags({ kickoff_note: line }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 31 families, a pitch pack in six-week cycles", () => {
+  const pack = [
+    "KENNELWISE — PITCH PACK KP-7 (signed)",
+    "How delivery works: we build in six-week cycles with a two-week cooldown after each.",
+    "",
+    "PITCH 1 — Where is my dog?",
+    "Problem: owners ring the front desk all day to ask how their dog is doing.",
+    "Appetite: six weeks, two programmers.",
+    "Scopes",
+    "  1a. Photo updates: kennel hands post a photo of each boarder twice a day to the owner's app.",
+    "      Done means: for 30 test boarders, every owner gets both daily photos within 15 minutes.",
+    "  1b. Feeding log: each meal is ticked off on the kennel tablet.",
+    "  1c. Vet notes: the duty vet's remarks attached to the boarder.",
+    "      Done means: as agreed with the practice manager.",
+    "Rabbit holes: dogs that share a run — one photo covers both, no face matching.",
+    "No-gos: live video of the runs.",
+  ].join("\n");
+  it("asks acceptance of the scopes only, and reads 'Done means: as agreed' as none", () => {
+    const found = evidence({ signed_scope: pack }, "missing_acceptance_criteria");
+    expect(found.some((e) => e.startsWith("Feeding log"))).toBe(true);
+    expect(found.some((e) => e.startsWith("Vet notes"))).toBe(true);
+    expect(found.some((e) => e.startsWith("Photo updates"))).toBe(false);
+    for (const word of ["Where is my dog", "Rabbit holes", "No-gos", "Appetite", "How delivery works"])
+      expect(found.some((e) => e.includes(word))).toBe(false);
+  });
+  it("reads a chat message's header as who wrote it and when, not a date promised", () => {
+    const promise = [
+      "Ana Ruiz (Paws & Co) ↔ Sam Lee (Kennelwise) · Mar 30, 2026",
+      "Ana Ruiz (Paws & Co) · Mar 30, 1:12 PM",
+      "Can owners see the photos in the app?",
+      "Sam Lee (Kennelwise) · Mar 30, 1:20 PM",
+      "Yes, that's the photo updates scope.",
+    ].join("\n");
+    expect(flags({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
+  });
+});
