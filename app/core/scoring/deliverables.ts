@@ -112,7 +112,8 @@ const COUNT_OR_DURATION = new RegExp(
 const UNIT_OF_WORK =
   String.raw`(?:[\w-]+\s+){0,2}?(?:deliverables?|packages?|items?|milestones?|stor(?:y|ies)|epics?|products?|` +
   String.raw`phases?|modules?|tasks?|dels?|lines?|work|sites?|releases?|stages?|assets?|outputs?|drawings?|` +
-  String.raw`documents?|workstreams?|sprints?|waves?|bullets?|rows?|entries|points?|services?|requirements?)`;
+  String.raw`documents?|workstreams?|sprints?|waves?|bullets?|rows?|entries|points?|services?|requirements?|scopes?|` +
+  String.raw`pitch(?:es)?)`;
 // the priorities a requirements document accepts ("Each P0 and P1 requirement is accepted when …")
 const PRIORITY_TAG = /\b(P[0-3]|MUST|SHOULD|COULD|MAY)\b/g;
 const BY_PRIORITY = new RegExp(

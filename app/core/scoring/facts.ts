@@ -337,6 +337,12 @@ const SUBSET = new RegExp(
     String.raw`\bout of\s+(?:the\s+|their\s+|its\s+|our\s+|your\s+)?(?:\d|${NUMBER_WORD})|`,
     // more of them besides ("the District also runs two charter schools")
     String.raw`\balso\s+(?:[a-z]+\s+){0,2}(?:\d|${NUMBER_WORD}\b)|`,
+    // ("in November I add about 12 seasonal drivers": more besides the usual ones)
+    String.raw`\b(?:add|adds|adding|take on|hire)\s+(?:about\s+|around\s+|roughly\s+|another\s+|up to\s+)?` +
+      String.raw`(?:\d|${NUMBER_WORD}\b)|` +
+      // ("your 12 seasonal drivers", "6 spare tablets": a group apart from the usual ones)
+      String.raw`(?:\d|${NUMBER_WORD})\s+(?:seasonal|temporary|temp|part[- ]time|casual|relief|extra|additional|` +
+      String.raw`spare)\b|`,
     // a wave or phase of a rollout is a part of it ("Wave 1 (9 properties) live June 1")
     String.raw`\b(?:wave|phase|tranche|batch|cohort)\s+(?:\d+|one|two|three|[a-c])\b\s*[(:—–-]|`,
     // what happened before ("the inspector found 7 late kennels", "last audit flagged two clinics")
@@ -499,8 +505,10 @@ function countsIn(text: string): Count[] {
     if (!value || value < 2 || !Number.isInteger(value)) continue;
     // a version or model number after a product name ("Prophet 21", "Dentrix 7")
     if (!m[1] && versionNumber(text, numAt, numAt + m[2].length, value)) continue;
-    // (nor the minutes of a time stamp: "16:12 commercials")
-    if (/\d\s*[-–]\s*$|\d:$/.test(text.slice(Math.max(0, numAt - 3), numAt))) continue;
+    // (nor the minutes of a time stamp, "16:12 commercials", an issue's number, "#412 Stop import", or a year,
+    // "Kestrel's 2025 loads")
+    if (/\d\s*[-–]\s*$|\d:$|#$/.test(text.slice(Math.max(0, numAt - 3), numAt))) continue;
+    if (/^(?:19|20)\d\d$/.test(m[2]) && /['’]s\s+$/.test(text.slice(Math.max(0, numAt - 4), numAt))) continue;
     if (isAddition(text, numAt, numAt + m[2].length)) continue;
     if (
       /[$€£₹]\s*$/.test(text.slice(Math.max(0, m.index! - 2), m.index! + m[0].indexOf(m[2]))) ||

@@ -385,6 +385,13 @@ const PERSONS = /(?:er|or|ist|ant|ent|ian|ic|ee|people|staff)s?$/i;
 // a band of a tiered price ("251–500 users", "1-250 seats"): a cap at its top
 const BAND = /(?<![\d.,/])(\d{1,3}(?:,\d{3})*|\d+)\s*[–-]\s*(\d{1,3}(?:,\d{3})*|\d+)\s+([A-Za-z][A-Za-z-]*)/g;
 
+// words after a place that do not make it a qualifier ("two sites with", "3 clinics' staff")
+const QUALIFIED_NOUN_STOP = new RegExp(
+  String.raw`^(?:folks|people|staff|personnel|employees|workers|seats|keys|is|was|has|does|plus|less|across|as|this|` +
+    String.raw`its|us|per|of|for|in|at|from|to|by|with|on|and|or|are|were|will|would|can|have|that|which|who|each|` +
+    String.raw`only|but)$`,
+);
+
 export function quantities(original: string): Quantity[] {
   const out: Quantity[] = [];
   if (!HAS_NUMBER.test(original)) return out;
@@ -405,6 +412,13 @@ export function quantities(original: string): Quantity[] {
     if (/^0\d/.test(numText)) continue;
     const value = parseNumeral(numText) ?? parseNumberWords(numText);
     if (value === null || value === 0) continue;
+    const at = m.index! + m[0].indexOf(numText);
+    // "#412 Stop import template": an issue's number; "Kestrel's 2025 loads": the year they were hauled
+    if (
+      text[at - 1] === "#" ||
+      (/^(?:19|20)\d\d$/.test(numText) && /['’]s\s+$/.test(text.slice(Math.max(0, at - 4), at)))
+    )
+      continue;
     const after = m[4] ?? "";
     // allow a few adjectives between the number and the unit ("900 leased Dell laptops")
     const lookahead = text.slice(m.index! + m[0].length - after.length, m.index! + m[0].length - after.length + 40);
@@ -426,6 +440,15 @@ export function quantities(original: string): Quantity[] {
       /^licen[cs]e$/i.test(words[0] ?? "") &&
       /^[a-z]{3,}(?:\/|$)/i.test(words[1] ?? "") &&
       !/^(?:seats?|keys?|for|per|to|of|in|at|and|or|on|with|from|which|that|is|are|will)$/i.test(words[1])
+    )
+      unit = null;
+    // ("two depot training sessions": a singular place before another noun only qualifies it, as "licence" does)
+    if (
+      unit === "location" &&
+      value > 1 &&
+      !/s$/i.test(words[0] ?? "") &&
+      /^[a-z]{3,}$/.test(words[1] ?? "") &&
+      !QUALIFIED_NOUN_STOP.test(words[1])
     )
       unit = null;
     // ("6 office folks", "12 site staff": the people of a place are people, not places)

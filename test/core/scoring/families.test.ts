@@ -5173,3 +5173,28 @@ describe("session 31 families, a pitch pack in six-week cycles", () => {
     expect(flags({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 31 families, numbers that count nothing", () => {
+  const counts = (over: Partial<PacketText>) =>
+    factsOf(buildContext({ ...base, ...over }))
+      .filter((f) => f.kind === "count")
+      .map((f) => `${f.key}=${f.value}`);
+  it("reads an issue's number and a year after a possessive as no count", () => {
+    const board = "Todo\n  #412 Kennel import template for the 3 clinics · labels: data · assignee: @ana";
+    expect(counts({ cs_requirement: board })).not.toContain("count:template=412");
+    const scope = "1. History import: Paws & Co's 2025 bookings loaded from a CSV export.";
+    expect(counts({ signed_scope: scope }).some((c) => c.endsWith("=2025"))).toBe(false);
+  });
+  it("reads 'two clinic training sessions' as sessions, not clinics", () => {
+    const note = "Action: book the two clinic training sessions.";
+    expect(counts({ kickoff_note: note })).toContain("count:session=2");
+    expect(flags({ kickoff_note: note }, "conflicting_terms")).toEqual([]);
+  });
+  it("reads 'your 12 seasonal drivers' as a group apart from the usual ones", () => {
+    const packet = {
+      order_form: "Item | Qty | Price\nKennelwise pet-taxi app — per driver / month | 40 | $9.00",
+      customer_promise: "we'll waive the app fee for your 12 seasonal drivers over the summer.",
+    };
+    expect(evidence(packet, "conflicting_terms")).toEqual([]);
+  });
+});

@@ -59,7 +59,7 @@ const UNOWNED = new RegExp(
     String.raw`\bno (?:[\w-]+ )?(?:resource|person|owner|lead)\s+(?:yet\s+)?(?:identified|named|assigned)\b`,
     // "Owner booking-export mapping: nessuno ancora"
     String.raw`\bowner\b[^.;:\n]{0,40}:\s*(?:${NOBODY_ABROAD}|\?{2,}|tbd\b|nobody\b|no one\b)`,
-    String.raw`\bno owner\b|\bno [A-Z][\w&-]* owner\b`,
+    String.raw`\bno (?:owner|assignee)\b|\bno [A-Z][\w&-]* owner\b`,
     String.raw`\bunassigned\b|\bnot (?:yet )?assigned\b`,
     String.raw`\bowner\s*[:=]\s*\?+(?![\w?])`,
     String.raw`:\s*(?:\?{2,}|¿\?)\s*(?:$|[.;)(])`,
@@ -141,7 +141,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 121,
+  version: 122,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
