@@ -373,7 +373,7 @@ const LABEL_COUNT = new RegExp(
   "gi",
 );
 const PERSON = new RegExp(
-  String.raw`^(?:people|person|staff|employee?|member|user|nurse?|surgeon|clerk|judge|chef|guard|` +
+  String.raw`^(?:people|person|staff|employee?|member|user|nurse?|surgeon|clerk|judge|chef|guard|rep|tech|coach|` +
     String.raw`\w+(?:er|or|ist|yst|ant|ent|ian)|` +
     // the same people in the languages handoffs arrive in
     String.raw`(?:technicien|t[ée]cnico|operario|trabajador|empleado|salari[ée]|mitarbeiter|medewerker|dipendent|` +

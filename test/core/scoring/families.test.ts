@@ -5198,3 +5198,13 @@ describe("session 31 families, numbers that count nothing", () => {
     expect(evidence(packet, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 31 families, reps who need logins", () => {
+  it("counts 'all 40 of their booking reps need logins' as users against the seats bought", () => {
+    const packet = {
+      order_form: "Item | Qty | Price\nKennelwise desk — per seat / month | 25 | $60.00",
+      kickoff_note: "All 40 of their booking reps need Kennelwise logins from day one.",
+    };
+    expect(evidence(packet, "conflicting_terms").some((e) => e.includes("40 of their booking reps"))).toBe(true);
+  });
+});
