@@ -188,12 +188,20 @@ const STAMP = new RegExp(
 const chatHeader = (t: string) => {
   const stamp = STAMP.exec(t);
   if (!stamp || !/\d/.test(stamp[0])) return false;
-  const who = t
-    .slice(0, stamp.index)
-    .replace(/[↔→⇄&]|<->|->/g, " ")
-    .trim();
   // (a bare stamp carries its time of day; a name is set off from it: not "Training on 12 May")
-  return who === "" ? /\d:\d\d/.test(stamp[0]) : /^[\s,]*[·|—–]/.test(stamp[0]) && nameLine(who);
+  if (stamp.index === 0) return /\d:\d\d/.test(stamp[0]);
+  if (!/^[\s,]*[·|—–]/.test(stamp[0])) return false;
+  // (the channel it came through may lead it: "Intercom — Ana Ruiz (Paws) ↔ Sam Lee (Kennelwise) · 4 May 2026")
+  const names = t
+    .slice(0, stamp.index)
+    .replace(/[↔→⇄&·|—–]|<->|->|\s-\s/g, " ")
+    .trim()
+    .split(/\s+/);
+  return (
+    names.length <= 12 &&
+    nameLine(names.slice(0, 6).join(" ")) &&
+    (names.length <= 6 || nameLine(names.slice(6).join(" ")))
+  );
 };
 
 /** E-mail headers, greetings, sign-offs, signatures and bare section references carry no promise. */

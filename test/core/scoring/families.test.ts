@@ -5208,3 +5208,35 @@ describe("session 31 families, reps who need logins", () => {
     expect(evidence(packet, "conflicting_terms").some((e) => e.includes("40 of their booking reps"))).toBe(true);
   });
 });
+
+describe("session 31 families, a deal-desk thread pasted from chat", () => {
+  const thread = (last: string) =>
+    [
+      "#deal-desk · thread: Paws & Co",
+      "Ana Ruiz 9:12 AM: Paws & Co will sign for 36 months if we give 8% off the subscription.",
+      "They also asked about a price hold at renewal.",
+      "Ben Cho (Deal Desk) 9:40 AM: 8% off for 36 months: approved, DD-1234, coupon on the invoice.",
+      "Price hold at renewal: not approved.",
+      last,
+    ].join("\n");
+  const order = "Kennelwise Pro — 3 clinics — 36-month term\nCoupon DD-1234 — 8% off subscription";
+  it("reads each message for itself: the approved coupon and the refused price hold are no open exception", () => {
+    expect(
+      flags({ deal_desk_exception: thread("Ana Ruiz 9:41 AM: Understood."), order_form: order }, "scope_exception"),
+    ).toEqual([]);
+  });
+  it("keeps an ask the seller says the customer was told about anyway", () => {
+    const desk = [
+      "Ana Ruiz 4:02 PM: Paws & Co want us to waive the $900 kennel-camera install fee.",
+      "Ben Cho (Deal Desk) 4:30 PM: Not approved, it needs Finance.",
+      "Ana Ruiz 4:33 PM: ok, I may have already told them it's handled",
+    ].join("\n");
+    expect(evidence({ deal_desk_exception: desk, order_form: order }, "scope_exception").length).toBe(1);
+  });
+  it("reads a chat header led by its channel as who wrote and when", () => {
+    const promise =
+      "Intercom — Ana Ruiz (Paws & Co Boarding Kennels) ↔ Ben Cho-Whitfield (Kennelwise) · May 5, 2026\n" +
+      "Ana: do the owners get photos?\nBen: yes, twice a day.";
+    expect(flags({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
+  });
+});

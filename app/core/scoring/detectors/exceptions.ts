@@ -188,6 +188,9 @@ const NOT_ON_FORM = new RegExp(
 );
 // the deal desk's own approval record (a ticket number, "approved", the approver): an approved exception is contracted
 const APPROVED = /\bapproved\b|\bDD[- ]?\d+|\bticket\b|\bsigned off\b|\bdeal desk\s*(?:\(|:|ref)/i;
+const THREAD_MESSAGE = /^[^\S\n]*\p{Lu}[^\n:]{0,60}\b\d{1,2}:\d\d\s*(?:[AP]M)?\s*:/gmu;
+const REFUSED = /\bnot approved\b|\b(?:rejected|declined|refused)\b/i;
+const DECISION = /\bapproved\b|\b(?:rejected|declined|refused)\b/i;
 const ON_RECORD = /\bDD[- ]?\d+|\b(?:on|in) the (?:OF|order form)\b/;
 const DECLINED = new RegExp(
   [
@@ -243,12 +246,23 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 125,
+  version: 126,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
     const orderForm = ctx.text("order_form");
     const deskAll = ctx.text("deal_desk_exception");
+    // a chat thread pasted from the deal desk's channel: each message stands for itself, and an ask is settled by the
+    // desk's answer to it ("8% off for 36 months: approved, DD-2352", "Price hold at renewal: not approved")
+    const thread = (deskAll.match(THREAD_MESSAGE) ?? []).length >= 2;
+    // (unless the seller says the customer heard otherwise: "I think I already told the owner we would")
+    const decisions =
+      thread && !/\b(?:told|promised|assured)\b/i.test(deskAll)
+        ? ctx
+            .units("deal_desk_exception")
+            .filter((u) => DECISION.test(u.text))
+            .flatMap((u) => familiesOf(u.text))
+        : [];
     const sources: TextSource[] = ["deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"];
     for (const source of sources) {
       for (const u of ctx.units(source)) {
@@ -262,13 +276,15 @@ export const exceptionsDetector: Detector = {
             /\?\s*$/.test(u.text) && !/\b(?:i|we)\b[^.?]{0,30}\b(?:said|told|promised|agreed)\b/i.test(u.text);
           if (!fam.length || DECLINED.test(c.text) || DECLINED.test(u.text) || answeredNo || asked) continue;
           if (source === "deal_desk_exception") {
+            if (thread && (REFUSED.test(c.text) || (!DECISION.test(u.text) && fam.some((f) => decisions.includes(f)))))
+              continue;
             const message =
-              NOT_ON_FORM.test(u.text) || NOT_ON_FORM.test(deskAll)
+              NOT_ON_FORM.test(u.text) || (!thread && NOT_ON_FORM.test(deskAll))
                 ? "This deal-desk exception is not on the order form: get it onto the order form " +
                   "or confirm delivery knows it applies."
                 : !EXPLICITLY_ON_FORM.test(u.text) &&
                     !APPROVED.test(u.text) &&
-                    !APPROVED.test(deskAll) &&
+                    (thread || !APPROVED.test(deskAll)) &&
                     reflected(fam, c.text, orderForm) === "absent"
                   ? "This deal-desk exception does not appear on the order form: confirm it is " +
                     "contracted and that delivery knows it applies."
