@@ -104,7 +104,18 @@ const PAPERWORK = new RegExp(
     String.raw`has been (?:signed|approved|countersigned)|went to|goes to)\b[^.;]{0,40}[.!]?["”]?$|` +
     String.raw`^we(?:['’]re| are) (?:good|ready|clear) to sign\b[^.;]{0,40}[.!]?["”]?$|` +
     String.raw`^i['’]ll (?:send|return|get) (?:you )?the signed (?:contract|order(?: form)?|agreement)\b[^.;]{0,60}` +
-    String.raw`[.!]?["”]?$`,
+    String.raw`[.!]?["”]?$|` +
+    // the deal's own next steps: "next steps are a PO and a call", "sending this to our solicitor today", "send us the
+    // signed contract and we'll countersign", "we'll take the proposal to our board", "any problems, ring me"
+    String.raw`^(?:the )?next steps? (?:is|are)\b[^.;]{0,60}[.!]?["”]?$|` +
+    String.raw`^any (?:questions|problems)\b[^.;]{0,40}[.!]?["”]?$|` +
+    String.raw`^(?:i['’]m |we['’]re |i am |we are )?send(?:ing)? (?:it|this|them|the \w+) (?:over )?to ` +
+    String.raw`(?:our|my|the) ` +
+    String.raw`(?:lawyers?|legal|counsel|solicitors?|procurement|board|finance)\b[^.;]{0,30}[.!]?["”]?$|` +
+    String.raw`^send (?:me|us) the (?:final |signed )?(?:paperwork|contract|order form|docs|documents)\b[^.;]{0,60}` +
+    String.raw`[.!]?["”]?$|^we(?: will|['’]ll) (?:present|take) (?:it|this|the (?:project|proposal|deal)) ` +
+    String.raw`to (?:the|our) ` +
+    String.raw`board\b[^.;]{0,40}[.!]?["”]?$`,
   "i",
 );
 /** A signature's name and office: "Ana Ruiz MP, Minister for Animal Welfare", "D. Okafor, Chief Executive". */

@@ -5240,3 +5240,16 @@ describe("session 31 families, a deal-desk thread pasted from chat", () => {
     expect(flags({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 31 families, the deal's own next steps", () => {
+  it.each([
+    "Next steps are a PO from the practice manager and a call on Friday.",
+    "I'm sending this to our solicitor today.",
+    "Send us the signed contract and we'll countersign the same day.",
+    "We'll take the proposal to our board on that basis.",
+  ])("reads %j as no promise of scope", (line) => {
+    expect(flags({ customer_promise: `Kennel bookings confirmed by SMS. ${line}` }, "promise_not_in_scope")).toEqual(
+      [],
+    );
+  });
+});

@@ -246,7 +246,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 126,
+  version: 127,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

@@ -141,7 +141,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 124,
+  version: 125,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
