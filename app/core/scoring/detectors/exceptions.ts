@@ -2,6 +2,7 @@ import type { Detector, Finding } from "../types";
 import type { TextSource } from "../../packet";
 import { clauses } from "../structure";
 import { termSet } from "../lexicon";
+import { GIVEN_AWAY_TERMS } from "../commercial";
 
 /** Concession families: what kind of non-standard commercial term a phrase grants. */
 const FAMILIES: { family: string; re: RegExp }[] = [
@@ -101,9 +102,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b|`,
         // a term carried into the renewal, a share or uplift set to nothing
         String.raw`\b(?:holds?|applies|carries (?:over|forward)) (?:for|to|into) the renewal\b|`,
-        // a percentage carried on past what was recorded: "the 40% would carry over", "extend the 10 % into year 2"
-        String.raw`\b\d+(?:\.\d+)?\s?%\s+(?:would\s+|will\s+)?(?:carr(?:y|ies)|holds?|extends?|stays?)\b|`,
-        String.raw`\b(?:extend|carry|hold)\w*\s+(?:the\s+)?\d+(?:\.\d+)?\s?%|`,
+        `${GIVEN_AWAY_TERMS}|`,
         String.raw`\b(?:share|commission|uplift|increase|margin)\b[^.]{0,30}\b0\s?%|`,
         // "renewal locked at today's rates", "no uplift at renewal"
         String.raw`\block(?:ed)? (?:in )?at (?:today'?s|current|this year'?s|the same) `,
@@ -137,9 +136,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\b(?:rather than|instead of)\b|`,
         // a fee split into instalments the order form does not set
         String.raw`\bsplit (?:the |their |our )?(?:[\w-]+ ){0,3}(?:fees?|payments?|invoices?|price)\b[^.;]{0,40}\b`,
-        String.raw`(?:payments?|instal(?:l)?ments?|tranches?)\b|`,
-        // "pay implementation in four quarterly installments", "the set-up fee spread over monthly instalments"
-        String.raw`\b(?:implementation|services?|set-?up|onboarding)\b[^.;]{0,60}\binstal+ments?\b`,
+        String.raw`(?:payments?|instal(?:l)?ments?|tranches?)\b`,
       ].join(""),
       "i",
     ),
@@ -246,7 +243,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 127,
+  version: 128,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

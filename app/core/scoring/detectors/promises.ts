@@ -5,6 +5,7 @@ import { sentences, trimSpan, type Span } from "../structure";
 import { stem, terms } from "../lexicon";
 import { dateMentions, MONTH_RE } from "../numbers";
 import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
+import { GIVEN_AWAY_TERMS } from "../commercial";
 
 const EVENT_DEADLINE = new RegExp(
   [
@@ -166,12 +167,7 @@ const COMMERCIAL = new RegExp(
       String.raw`\bdeal[- ]desk\b|` +
       // paying early or late as the term: "if they pay all in September", "pay our invoices at 60 days"
       String.raw`\bif they pay\b|\bpay (?:our |the )?invoices (?:at|in|within) \d+|` +
-      // paying us in parts ("pay the implementation fee in four quarterly instalments"), a discount carried on
-      // ("the 40% would carry over to the add-on", "extend the 10 % into year 2")
-      String.raw`\bpay\w*\s+(?:the\s+|our\s+)?(?:implementation|services?|set-?up|onboarding|subscription)\b` +
-      String.raw`[^.;]{0,30}\binstal+ments?\b|` +
-      String.raw`\b\d+(?:\.\d+)?\s?%\s+(?:would\s+|will\s+)?(?:carr(?:y|ies)|holds?|appl(?:y|ies)|extends?|stays?)\b|` +
-      String.raw`\b(?:extend|carry|hold)\w*\s+(?:the\s+)?\d+(?:\.\d+)?\s?%|` +
+      `${GIVEN_AWAY_TERMS}|` +
       // terms of the contract itself: "terminate on 60 days' notice", "a two-year commitment"
       String.raw`\bterminat\w*\b[^.;]{0,40}\bnotice\b|\b(?:one|two|three|four|five|\d+)[- ]years? (?:commitment|term)\b`,
   ].join(""),
@@ -373,7 +369,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 141,
+  version: 142,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];

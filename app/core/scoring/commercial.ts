@@ -1,0 +1,12 @@
+// Commercial terms given away in a note that both the scope-exception detector (which flags them) and the
+// promise detector (which leaves them to it) must read alike.
+
+/**
+ * A discount carried on past what was recorded ("the 15% would carry over to the add-on", "extend the 10 % into year
+ * 2") or a fee paid to us in parts ("pay the onboarding fee in three instalments").
+ */
+export const GIVEN_AWAY_TERMS = [
+  String.raw`\b\d+(?:\.\d+)?\s?%\s+(?:would\s+|will\s+)?(?:carr(?:y|ies)|holds?|appl(?:y|ies)|extends?|stays?)\b`,
+  String.raw`\b(?:extend|carry|hold)\w*\s+(?:the\s+)?\d+(?:\.\d+)?\s?%`,
+  String.raw`\b(?:implementation|services?|set-?up|onboarding)\b[^.;]{0,60}\binstal+ments?\b`,
+].join("|");
