@@ -199,7 +199,7 @@ const MILESTONE_HINT = new RegExp(
 const SERVICES = new RegExp(
   [
     String.raw`\bimplementation\b|\bprofessional services\b|\bservices fee\b|\bfixed[- ](?:fee|price)\b|`,
-    String.raw`\bset-?up fee\b|\bonboarding fee\b|\bdeployment fee\b|`,
+    String.raw`\b(?:set-?up|onboarding|deployment)(?: fee\b| (?:is|was|at|for|costs?|priced)\b)|`,
     // the same in the languages order forms arrive in
     String.raw`\bmise en place\b|\bimplantaci[oó]n\b|\bimplementaci[oó]n\b|\beinf[üu]hrung\b|\bimplementatie\b|` +
       String.raw`\bwdro[żz]enie\b|\bimplementazione\b`,
@@ -923,7 +923,8 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
           read = read.slice(0, x.start - c.start) + " ".repeat(x.end - x.start) + read.slice(x.end - c.start);
         // (a contract's checklist line under a story is its test: "- [ ] 30 students each receive a copy" is a sample)
         const criterion = CONTRACT_SOURCES.has(source) && CHECKBOX.test(c.text);
-        const all = monthOnly ? [] : clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${read}`);
+        const level = block.rawId && c.start === u.start ? (PRIORITY.exec(block.rawId)?.[1] ?? "-") : "-";
+        const all = monthOnly ? [] : clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${level}${read}`);
         const rs =
           testing || criterion
             ? all.filter((r) => r.kind === "date" && r.key !== "date:item")
@@ -1058,7 +1059,9 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
   const row = key[0] === "1";
   const dayFirst = key[1] === "1";
   const topic = key[2];
-  const ctext = key.slice(3);
+  // (a priority the clause's list marker names: "P1 response 15 minutes" begins with the item "P1")
+  const priority = key[3];
+  const ctext = key.slice(4);
   const c: Span = { start: 0, end: ctext.length, text: ctext };
   const found: Fact[] = [];
   const source = "signed_scope";
@@ -1112,6 +1115,7 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
       money(source, c, found, topic === "s" ? "subscription" : topic === "v" ? "implementation" : "");
     if (MILESTONE_HINT.test(c.text)) milestones(source, c, found, dayFirst);
     if (/\bh(?:ours?|rs?)?\b/i.test(c.text)) hourBudgets(source, c, found);
+    if (SERVICE_TIME_HINT.test(c.text)) serviceTimes(source, c, found, priority);
     if (/\b(?:19|20)\d\d\b/.test(c.text)) historyStart(source, c, found);
     if (/net/i.test(c.text))
       for (const m of c.text.matchAll(/\bnet[- ]?(\d{2,3})\b/gi))
@@ -1174,6 +1178,32 @@ function hourBudgets(source: TextSource, c: Span, out: Fact[]) {
     const v = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!v || v < 10) continue;
     out.push(fact("count", source, "budget:hour", v, m[1] ? "max" : "exact", c));
+  }
+}
+
+// How fast a service level answers an incident of a given priority: "P1 incident response 15 minutes", "Severity 2
+// tickets resolved within 8 business hours", "a 30-minute response on critical calls". Compared in minutes, per
+// priority and per measure (response or resolution), so a P1 response never meets a P3 fix time.
+const SERVICE_TIME_HINT = /\b(?:respon|acknowledg|resol|restor)/i;
+const PRIORITY = /\b(?:p|pri(?:ority)?|sev(?:erity)?|level|tier)[ -]?([1-4])\b|\b(critical|urgent|emergenc\w*)\b/i;
+const MEASURE = String.raw`(respon\w*|acknowledg\w*|resol\w*|restor\w*)`;
+const SERVICE_TIME = new RegExp(
+  String.raw`\b${MEASURE}\b(?:[^.;|\n\d]{0,30}?)\b(\d{1,3}|${NUMBER_WORD})[ -]?` +
+    String.raw`(?:business |working |clock )?(min(?:ute)?s?|h(?:ou)?rs?|hours?)\b|` +
+    String.raw`\b(\d{1,3}|${NUMBER_WORD})[ -](min(?:ute)?|h(?:ou)?r|hour)s?\s+${MEASURE}`,
+  "gi",
+);
+
+function serviceTimes(source: TextSource, c: Span, out: Fact[], marked: string) {
+  const priority = PRIORITY.exec(c.text);
+  if (!priority && marked === "-") return;
+  const level = priority ? (priority[1] ?? "1") : marked;
+  for (const m of c.text.matchAll(SERVICE_TIME)) {
+    const [word, n, unit] = m[1] ? [m[1], m[2], m[3]] : [m[6], m[4], m[5]];
+    const value = parseNumeral(n) ?? parseNumberWords(n);
+    if (!value) continue;
+    const measure = /^(?:resol|restor)/i.test(word) ? "resolution" : "response";
+    out.push(fact("duration", source, `sla:${measure}-p${level}`, /^h/i.test(unit) ? value * 60 : value, "exact", c));
   }
 }
 

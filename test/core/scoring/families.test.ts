@@ -5253,3 +5253,44 @@ describe("session 31 families, the deal's own next steps", () => {
     );
   });
 });
+
+describe("session 32 families, a service named before its price", () => {
+  it.each(["setup is £4,500 flat, she signed off on that", "onboarding was $9k, agreed on the call"])(
+    "reads %j as the services price and compares it with the order form",
+    (line) => {
+      const packet = {
+        ...base,
+        order_form: "Kennelwise annual subscription | $14,400\nOnboarding — fixed fee | $6,200",
+        kickoff_note: line,
+      };
+      const prices = factsOf(buildContext(packet)).filter((f) => f.key === "money:services");
+      expect(prices.map((f) => f.source)).toContain("kickoff_note");
+      expect(flags(packet, "conflicting_terms").map((f) => f.source)).toContain("kickoff_note");
+    },
+  );
+  it("leaves a sub-item that mentions onboarding in passing to the line's own words", () => {
+    const order = "Card-reader merchant onboarding (part of B2) | 1 | $3,100";
+    const packet = { ...base, order_form: order };
+    expect(factsOf(buildContext(packet)).filter((f) => f.key === "money:services")).toEqual([]);
+  });
+});
+
+describe("session 32 families, how fast a priority is answered", () => {
+  it.each([
+    ["P1 call-out response 20 minutes", "I told the head vet P1 response would be 10 minutes"],
+    ["Severity 2 faults resolved within 8 business hours", "said sev 2 resolution would be 4 hours"],
+    ["- P1 response: 1 hour", "we promised a 30-minute response on priority 1 calls"],
+  ])("reads %j against %j as a conflict", (contract, note) => {
+    const packet = { ...base, signed_scope: contract, kickoff_note: note };
+    const cited = flags(packet, "conflicting_terms").map((f) => f.source);
+    expect(cited).toEqual(expect.arrayContaining(["signed_scope", "kickoff_note"]));
+  });
+  it("compares a response with a response of the same priority only", () => {
+    const packet = {
+      ...base,
+      signed_scope: "P1 response 15 minutes; P3 response 8 hours.",
+      kickoff_note: "Told them P1 response is 15 minutes, and P3 resolution within 2 days.",
+    };
+    expect(flags(packet, "conflicting_terms")).toEqual([]);
+  });
+});

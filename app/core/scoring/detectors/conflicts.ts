@@ -143,7 +143,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 165,
+  version: 166,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -257,6 +257,7 @@ function fmt(f: Fact): string {
   if (f.kind === "percent")
     return f.key === "payment:at-signature%" ? `${f.value}% due at signature` : `${f.value}% discount`;
   if (f.key === "history:from") return `history from ${f.value}`;
+  if (f.key.startsWith("sla:")) return `${f.key.slice(4).replace(/-p(\d)/, " (P$1)")} in ${f.value} minutes`;
   if (f.kind === "cadence") return `${f.key.replace("cadence:", "")} ${f.value.toLocaleString("en-US")} times a year`;
   const unit = f.key.replace(/^\w+:/, "");
   return `${prefix}${f.value.toLocaleString("en-US")} ${unit}${f.value === 1 ? "" : "s"}`;
