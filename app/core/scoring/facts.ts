@@ -133,8 +133,8 @@ const MILESTONES: [string, RegExp][] = [
         String.raw`\bfirst live\b|\blive\s+(?:\.{2,}\s*)?(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)|`,
         // a plan line's fields: "All 14 branches live · S · Feb 2, 2026"
         String.raw`\blive(?:\s*·\s*(?:XS|S|M|L|XL))?\s*·\s*(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)|`,
-        // "the portal is up by Sep 8"
-        String.raw`\b(?:is|are|be|['’]s)\s+up\s+(?:and running\s+)?by\b|`,
+        // "the portal is up by Sep 8", "would be up for the July 1 open day"
+        String.raw`\b(?:is|are|be|['’]s)\s+up\s+(?:and running\s+)?(?:by|for|before|in time for)\b|`,
         // a schedule line's "Berth planning live: 2026-03-02"
         String.raw`\blive\s*:\s*(?=(?:19|20)\d\d-\d\d-\d\d|\d{1,2}[\s/.-]|[A-Z][a-z]{2,8}\.?\s+\d)`,
       ].join(""),
@@ -924,7 +924,14 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         // (a contract's checklist line under a story is its test: "- [ ] 30 students each receive a copy" is a sample)
         const criterion = CONTRACT_SOURCES.has(source) && CHECKBOX.test(c.text);
         const level = block.rawId && c.start === u.start ? (PRIORITY.exec(block.rawId)?.[1] ?? "-") : "-";
-        const all = monthOnly ? [] : clauseFacts(`${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${level}${read}`);
+        const flags = `${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${level}`;
+        const all = monthOnly ? [] : [...clauseFacts(`${flags}${read}`)];
+        // (a test column still dates its milestone: "| Automate | … | Reconciliations live in production, 15 June |")
+        for (const x of testCells)
+          if (!monthOnly && MILESTONE_HINT.test(x.text))
+            for (const r of clauseFacts(`${flags}${x.text}`))
+              if (r.kind === "date" && r.key !== "date:item" && !all.some((a) => a.key === r.key))
+                all.push({ ...r, start: r.start + x.start - c.start, end: r.end + x.start - c.start });
         const rs =
           testing || criterion
             ? all.filter((r) => r.kind === "date" && r.key !== "date:item")

@@ -5294,3 +5294,31 @@ describe("session 32 families, how fast a priority is answered", () => {
     expect(flags(packet, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 32 families, a plan's exit-gate column dates its milestone", () => {
+  it("reads the go-live date in an exit-gate cell and compares it with a note", () => {
+    const plan = [
+      "Plan",
+      "| Stage | Weeks | Exit gate |",
+      "|---|---|---|",
+      "| Build | 3–8 | Kennel booking module live in production, 14 September 2026 |",
+    ].join("\n");
+    const packet = { ...base, signed_scope: plan, kickoff_note: "Told the owner bookings would be live by 1 August." };
+    const dates = factsOf(buildContext(packet)).filter((f) => f.source === "signed_scope" && f.key === "date:golive");
+    expect(dates.map((f) => f.value)).toContain(914);
+    expect(flags(packet, "conflicting_terms").map((f) => f.source)).toContain("signed_scope");
+  });
+});
+
+describe("session 32 families, a system 'up for' a dated occasion", () => {
+  it("reads 'would be up for the 3 May open day' as a go-live date against the contract's", () => {
+    const packet = {
+      ...base,
+      signed_scope: "Kennel booking portal in production — 2026-06-22.",
+      kickoff_note: "I told the owner the booking portal would be up for the 3 May open day.",
+    };
+    const dates = factsOf(buildContext(packet)).filter((f) => f.source === "kickoff_note" && f.key === "date:golive");
+    expect(dates.map((f) => f.value)).toEqual([503]);
+    expect(flags(packet, "conflicting_terms").map((f) => f.source)).toContain("kickoff_note");
+  });
+});
