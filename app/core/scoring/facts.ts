@@ -1073,6 +1073,7 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
   const found: Fact[] = [];
   const source = "signed_scope";
   if (CADENCE_HINT.test(c.text) && !ACCEPTANCE_SENTENCE.test(c.text)) cadences(source, c, found);
+  if (CONCESSION_HINT.test(c.text)) concessionYears(source, c, found);
   if (!HAS_NUMBER.test(c.text)) {
     if (MILESTONE_HINT.test(c.text)) milestones(source, c, found, dayFirst);
   } else if (!ACCEPTANCE_SENTENCE.test(c.text)) {
@@ -1211,6 +1212,48 @@ function serviceTimes(source: TextSource, c: Span, out: Fact[], marked: string) 
     if (!value) continue;
     const measure = /^(?:resol|restor)/i.test(word) ? "resolution" : "response";
     out.push(fact("duration", source, `sla:${measure}-p${level}`, /^h/i.test(unit) ? value * 60 : value, "exact", c));
+  }
+}
+
+// How long a commercial concession lasts, in contract years: a kennel discount "in the first year", "on year-one
+// boarding fees", "running all four years", "kept at renewal too"; a price hold "frozen through years one and two",
+// "no uplift across three contract years". A discount and a price hold are different concessions and never compared
+// with each other.
+const CONCESSION_HINT = /\byears?\b|\brenewal\b/i;
+const PRICE_HOLD = new RegExp(
+  String.raw`\bheld flat\b|\b(?:fixed|frozen|locked)\b|\bprice (?:hold|lock)\b|` +
+    String.raw`\bno (?:indexation|uplift|increase|escalation)s?\b`,
+  "i",
+);
+const CARRIES_ON = /\b(?:too|as well|also|holds?|carr(?:y|ies|ied)|stays?|continues?|extends?|rolls? over)\b/i;
+const DISCOUNT_WORD = /\d\s?%|\bdiscount|\boff\b|\bpercent\b/i;
+const YEAR_COUNT = String.raw`(\d|two|three|four|five|six|seven)`;
+const CONCESSION_SPAN = new RegExp(
+  [
+    String.raw`\b(?:contract\s+)?years?\s+(?:1|one)\s*(?:[–-]|to|through|and)\s*${YEAR_COUNT}\b|`,
+    String.raw`\b(?:all|each of the|throughout the|through(?:out)?|across|over|for|of)\s+(?:the\s+)?(?:first\s+)?` +
+      String.raw`${YEAR_COUNT}\s+(?:contract\s+)?years\b|`,
+    String.raw`\b(?:for|through(?:out)?|over) (?:the )?(?:full |whole |entire )?((?:12|24|36|48|60) months)\b|`,
+    // ("kept at year-one rates over 24 months" names a price, not how long it lasts)
+    String.raw`\b((?:contract\s+)?year[- ]?(?:1|one)\b(?!\s+(?:rates?|pric\w+|fees? levels?|list)\b)|` +
+      String.raw`first (?:contract )?year\b)|`,
+    String.raw`\b((?:for|through|into) (?:the |their |first )?renewals?\b)`,
+  ].join(""),
+  "gi",
+);
+
+function concessionYears(source: TextSource, c: Span, out: Fact[]) {
+  const kind = PRICE_HOLD.test(c.text) ? "hold" : DISCOUNT_WORD.test(c.text) ? "discount" : null;
+  if (!kind) return;
+  for (const m of c.text.matchAll(CONCESSION_SPAN)) {
+    const n = m[1] ?? m[2];
+    // (a concession lasts past the term only on the seller's word that it carries on: "the 15% holds for the
+    // renewal too", not "list price for the renewal")
+    if (m[5] && !CARRIES_ON.test(c.text)) continue;
+    // (an option year is a period the customer may buy, not the concession's length)
+    if (/\boption\s+$/i.test(c.text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
+    const years = n ? (parseNumeral(n) ?? parseNumberWords(n)) : m[3] ? Number.parseInt(m[3]) / 12 : m[4] ? 1 : 99;
+    if (years) out.push(fact("duration", source, `concession:${kind}-years`, years, "exact", c));
   }
 }
 

@@ -5322,3 +5322,36 @@ describe("session 32 families, a system 'up for' a dated occasion", () => {
     expect(flags(packet, "conflicting_terms").map((f) => f.source)).toContain("kickoff_note");
   });
 });
+
+describe("session 32 families, how long a concession lasts", () => {
+  it.each([
+    ["12% off the year-one kennel subscription", "I told her the 12% carries through all three years"],
+    ["Grooming add-on discount 10% for year 1 only", "the owner was told the 10% holds for the renewal too"],
+    ["Per-kennel prices fixed for years 1–2", "we said prices stay held flat for all four years"],
+  ])("reads %j against %j as a conflict", (approval, note) => {
+    const packet = { ...base, deal_desk_exception: approval, kickoff_note: note };
+    const cited = flags(packet, "conflicting_terms").map((f) => f.source);
+    expect(cited).toEqual(expect.arrayContaining(["deal_desk_exception", "kickoff_note"]));
+  });
+  it("never compares a discount's years with a price hold's, nor an option year or a rate named by its year", () => {
+    const packet = {
+      ...base,
+      deal_desk_exception: "15% discount on year 1 subscription. Prices held flat for all three years.",
+      order_form:
+        "Option years 1–2 at base-year prices plus 3%.\nRenewal price hold: year-1 rates for the full 36 months",
+      kickoff_note: "Told them list price for the renewal.",
+    };
+    expect(flags(packet, "conflicting_terms")).toEqual([]);
+  });
+  it("cites the deal desk, not the order form line that carries the approved figure", () => {
+    const packet = {
+      ...base,
+      deal_desk_exception: "Approved: 20% off year-1 kennel subscription.",
+      order_form: "Kennel subscription | $9,600\nDiscount: 20% off year-1 subscription | −$1,920",
+      kickoff_note: "I told the owner the 20% runs for all three years.",
+    };
+    const cited = flags(packet, "conflicting_terms").map((f) => f.source);
+    expect(cited).toEqual(expect.arrayContaining(["deal_desk_exception", "kickoff_note"]));
+    expect(cited).not.toContain("order_form");
+  });
+});

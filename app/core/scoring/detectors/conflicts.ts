@@ -138,12 +138,13 @@ function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
 
 // a commitment made to the customer ("I promised the CFO …", "we quoted …") is a new term, even when the same note
 // also repeats the contracted one
+const CONCESSION_KEY = /^(?:concession:|discount%$)/;
 const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\bsaid (?:we|yes|it)\b/i;
 
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 167,
+  version: 168,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -185,11 +186,18 @@ export const conflictsDetector: Detector = {
         // a note that repeats the contract's figure against another note is the contract's side, cited there
         const restatesContract = (x: Fact, y: Fact) =>
           !CONTRACT.has(x.source) &&
+          !(x.source === "deal_desk_exception" && x.key.startsWith("concession:")) &&
           !CONTRACT.has(y.source) &&
           facts.some(
             (f) =>
               CONTRACT.has(f.source) && f.key === x.key && f.value === x.value && !agree(f, y, tolerance, contracted),
           );
+        // a concession is the deal desk's to approve: the order form's line carrying the approved figure is the same
+        // statement, cited at the deal desk ("20% off year-1 subscription" on both)
+        const restatesApproval = (x: Fact) =>
+          x.source === "order_form" &&
+          CONCESSION_KEY.test(x.key) &&
+          facts.some((f) => f.source === "deal_desk_exception" && f.key === x.key && f.value === x.value);
         for (const [x, y] of [
           [a, b],
           [b, a],
@@ -197,6 +205,7 @@ export const conflictsDetector: Detector = {
           const k = `${x.source}:${x.clause.start}`;
           if (flagged.has(k)) continue;
           if (restatesContract(x, y)) continue;
+          if (restatesApproval(x)) continue;
           // the same figure stated twice in one source is one statement: cite the first
           const again = `${x.source}:${x.key}:${x.value}`;
           if (stated.has(again)) continue;
@@ -257,6 +266,10 @@ function fmt(f: Fact): string {
   if (f.kind === "percent")
     return f.key === "payment:at-signature%" ? `${f.value}% due at signature` : `${f.value}% discount`;
   if (f.key === "history:from") return `history from ${f.value}`;
+  if (f.key.startsWith("concession:")) {
+    const length = f.value === 99 ? "through renewal" : `for ${f.value} year${f.value === 1 ? "" : "s"}`;
+    return `${f.key.includes("hold") ? "price held" : "discount"} ${length}`;
+  }
   if (f.key.startsWith("sla:")) return `${f.key.slice(4).replace(/-p(\d)/, " (P$1)")} in ${f.value} minutes`;
   if (f.kind === "cadence") return `${f.key.replace("cadence:", "")} ${f.value.toLocaleString("en-US")} times a year`;
   const unit = f.key.replace(/^\w+:/, "");
