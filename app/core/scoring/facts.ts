@@ -39,6 +39,8 @@ export interface Fact {
   names: Set<string>;
   /** content terms of the clause, for facts whose key is only their context */
   context: Set<string>;
+  /** a dated window's last day (value is its first): "| Migration weekend | 2027-04-24 – 2027-04-25 |" */
+  until?: number;
 }
 
 // a count the note itself explains as coming later or living elsewhere is not a disagreement
@@ -984,8 +986,9 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       if (!row && !testing && !block.cells) definedCount(source, u, out);
       // a contract's schedule is its table rows and numbered lines, not dates in its prose
       const scheduleLine = !!block.cells || (!!block.rawId && u.start === block.start);
-      const due = !testing && (scheduleLine || !CONTRACT_SOURCES.has(source)) && itemDate(source, u.text, dayFirst);
-      if (due) out.push(fact("date", source, "date:item", due.value, due.bound, trimRow(text, u)));
+      const due =
+        !testing && (scheduleLine || !CONTRACT_SOURCES.has(source)) ? itemDates(source, u.text, dayFirst) : [];
+      for (const d of due) out.push({ ...fact("date", source, "date:item", d.value, d.bound, trimRow(text, u)), ...d });
       for (const m of (testing ? "" : u.text).matchAll(DISCOUNT_PERCENT)) {
         out.push(fact("percent", source, "discount%", Number(m[1] ?? m[2]), "exact", u));
       }
@@ -1496,7 +1499,8 @@ const EVENT_MONTHS: [RegExp, number][] = [
 ];
 
 // the sales side saying when a named piece of work will be there ("the payroll bridge ready by 9 April")
-const READY = /\b(?:live|ready|done|delivered|in place|working|available|finished|completed?)\b/i;
+const READY =
+  /\b(?:live|ready|done|delivered|in place|working|available|finished|completed?|migrated|enrolled|installed)\b/i;
 const CONTRACT_SOURCES = new Set<TextSource>(["signed_scope", "order_form"]);
 const CHECKBOX = /^\s*(?:[-–•*◦▪]\s+)?\[[ xX✓]?\]\s/;
 
@@ -1523,12 +1527,30 @@ const AT_SIGNATURE = new RegExp(
 );
 const RECORD_DATE = /\b(?:approved|raised|submitted|requested|logged|dated|signed)\s*(?:on\s*)?[:—–-]?\s*$/i;
 
+function itemDates(
+  source: TextSource,
+  text: string,
+  dayFirst: boolean,
+): { value: number; bound: Quantity["bound"]; until?: number }[] {
+  if (MILESTONES.some(([, re]) => re.test(text)) || text.length > 240) return [];
+  const sales = !CONTRACT_SOURCES.has(source);
+  // a schedule line's window ("| Migration weekend | 2027-04-24 – 2027-04-25 |") is met by any day inside it
+  if (!sales) {
+    const ds = dateMentions(text, { dayFirst }).filter((d) => d.key && /^\d{2}-\d{2}$/.test(d.key));
+    if (ds.length === 2 && /^\s*(?:[–—-]|to|until|through|thru)\s*$/i.test(text.slice(ds[0].end, ds[1].start))) {
+      const [from, to] = ds.map((d) => Number(d.key!.replace("-", "")));
+      if (from < to) return [{ value: from, bound: "exact", until: to }];
+    }
+  }
+  const one = itemDate(source, text, dayFirst);
+  return one ? [one] : [];
+}
+
 function itemDate(
   source: TextSource,
   text: string,
   dayFirst: boolean,
 ): { value: number; bound: Quantity["bound"] } | null {
-  if (MILESTONES.some(([, re]) => re.test(text)) || text.length > 240) return null;
   const sales = !CONTRACT_SOURCES.has(source);
   // (a sales-side promise may name only a month: "ready for the July hearings")
   const ds = dateMentions(text, { dayFirst }).filter(

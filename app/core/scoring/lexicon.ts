@@ -72,6 +72,8 @@ function stemOf(word: string): string {
     }
   }
   if (SYN.has(w)) return SYN.get(w)!;
+  // ("migrated" is "migrate" with its ending, as "migration" is)
+  if (SYN.has(`${w}e`) && /ed$/i.test(word)) return SYN.get(`${w}e`)!;
   if (w.length > 4 && w.endsWith("e") && !w.endsWith("ee")) w = w.slice(0, -1);
   return SYN.get(w) ?? w;
 }

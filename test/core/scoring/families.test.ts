@@ -5355,3 +5355,28 @@ describe("session 32 families, how long a concession lasts", () => {
     expect(cited).not.toContain("order_form");
   });
 });
+
+describe("session 32 families, a schedule line's window of dates", () => {
+  const plan = [
+    "Transition (plan confirmed by delivery)",
+    "| Step | Dates |",
+    "|---|---|",
+    "| Kennel records migration weekend | 2027-05-08 – 2027-05-09 |",
+    "| Old booking server switched off | 2027-05-24 |",
+  ].join("\n");
+  it("reads a note's earlier date for the same work as a conflict with the window", () => {
+    const packet = {
+      ...base,
+      signed_scope: plan,
+      kickoff_note: "- told her the kennel records migrated over the weekend of 10.4.2027",
+    };
+    const cited = flags(packet, "conflicting_terms").map((f) => f.source);
+    expect(cited).toEqual(expect.arrayContaining(["signed_scope", "kickoff_note"]));
+  });
+  it.each([
+    "- kennel records migrated on 9.5.2027 as planned",
+    "- the kennel records migration done by end of May 2027",
+  ])("finds %j inside the window or after it as agreeing", (note) => {
+    expect(flags({ ...base, signed_scope: plan, kickoff_note: note }, "conflicting_terms")).toEqual([]);
+  });
+});

@@ -34,6 +34,14 @@ function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): bo
   if (a.kind === "money") return Math.abs(a.value - b.value) / Math.max(a.value, b.value) <= 0.005;
   if (a.kind === "date") {
     const month = (v: number) => Math.floor(v / 100);
+    // a window is met by a day inside it, or by a deadline no earlier than its last day (a month-only one by its
+    // month)
+    const [w, o] = a.until ? [a, b] : [b, a];
+    if (w.until) {
+      const [from, to, v] =
+        o.value % 100 ? [w.value, w.until, o.value] : [month(w.value), month(w.until), month(o.value)];
+      return o.bound === "max" ? v >= to : v >= from && v <= to;
+    }
     // dates with no year half a year apart straddle a year end: "by December 12" comes before "January 20"
     const wrap = Math.abs(month(a.value) - month(b.value)) > 6;
     const [av, bv] =
@@ -144,7 +152,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 168,
+  version: 169,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);

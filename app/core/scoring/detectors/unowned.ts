@@ -141,7 +141,7 @@ const NOBODY_ANSWER = new RegExp(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 129,
+  version: 130,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
