@@ -13,7 +13,7 @@ const EXCLUDING =
  * What the scope sells, as terms, and what it explicitly leaves out, clause by clause: an exclusion's words are
  * not scope ("no kiosk app" does not sell a kiosk app).
  */
-const soldTerms = memo(64, (scope: string): { sold: Set<string>; excluded: Set<string>[] } => {
+const soldTerms = memo(64, (scope: string): { sold: Set<string>; clauses: Set<string>[]; excluded: Set<string>[] } => {
   const sold: string[] = [];
   const excluded: Set<string>[] = [];
   for (const b of documentOf(scope).blocks) {
@@ -30,6 +30,7 @@ const soldTerms = memo(64, (scope: string): { sold: Set<string>; excluded: Set<s
   const joined = sold.join("\n");
   return {
     sold: termSet(`${joined}\n${joined.includes("-") ? joined.replace(/(?<=\p{L})-(?=\p{L})/gu, " ") : ""}`),
+    clauses: sold.map((s) => termSet(s)),
     excluded,
   };
 });
@@ -57,6 +58,9 @@ export function buildContext(packet: PacketText): Context {
     },
     get excludedTerms() {
       return soldTerms(`${text("signed_scope")}\n${text("order_form")}`).excluded;
+    },
+    get soldClauses() {
+      return soldTerms(`${text("signed_scope")}\n${text("order_form")}`).clauses;
     },
     prior: [],
   };

@@ -19,11 +19,12 @@ export interface Context {
   packet: PacketText;
   text(source: TextSource): string;
   units(source: TextSource): Unit[];
-  /** stemmed content terms of signed_scope + order_form */
   /** content terms of what signed_scope and order_form sell (exclusions left out) */
   scopeTerms: Set<string>;
   /** the clauses the scope explicitly excludes, as term sets */
   excludedTerms: Set<string>[];
+  /** the sentences the scope sells, as term sets */
+  soldClauses: Set<string>[];
   /** does the packet write slashed and dotted dates day first (27/03/2026 somewhere in it)? */
   dayFirst: boolean;
   /** findings of detectors that ran earlier (later detectors avoid double-counting a span) */

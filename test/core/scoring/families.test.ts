@@ -5380,3 +5380,22 @@ describe("session 32 families, a schedule line's window of dates", () => {
     expect(flags({ ...base, signed_scope: plan, kickoff_note: note }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 33 families, an exclusion named only where no sold item says it better", () => {
+  const scope = [
+    "1. Services",
+    "- Grooming-salon tablet support: hardware swaps and OS patches (not the grooming booking software)",
+    "- Kennel camera monitoring for 6 clinics",
+    "2. Exclusions",
+    "Grooming software support and licence renewals are excluded.",
+  ].join("\n");
+  it("covers a promise that a sold item names, though it shares two words with an exclusion", () => {
+    const promise = "Your grooming-salon tablets get hardware support and OS patches from our team every month.";
+    expect(flags({ ...base, signed_scope: scope, customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("still flags a promise of what the exclusion names", () => {
+    const promise = "We will handle your grooming software support so nothing stops on a Saturday.";
+    const found = flags({ ...base, signed_scope: scope, customer_promise: promise }, "promise_not_in_scope");
+    expect(found.map((f) => f.source)).toEqual(["customer_promise"]);
+  });
+});

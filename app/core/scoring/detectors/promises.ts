@@ -244,8 +244,9 @@ function uncovered(original: string, scope: Set<string>): { missing: string[]; w
  * The words of a clause that name something the scope excludes (two informative terms of one exclusion, or all of a
  * short one).
  */
-function excludedMatch(text: string, excluded: Set<string>[]): string[] | null {
+function excludedMatch(text: string, excluded: Set<string>[], sold: Set<string>[]): string[] | null {
   const ts = new Set(terms(text).filter((t) => !GENERIC.has(t) && !DATE_WORD.test(t) && t.length > 2));
+  const overlap = (s: Set<string>) => [...ts].filter((t) => s.has(t)).length;
   for (const ex of excluded) {
     const informative = [...ex].filter(
       (t) =>
@@ -257,6 +258,9 @@ function excludedMatch(text: string, excluded: Set<string>[]): string[] | null {
         ),
     );
     const shared = informative.filter((t) => ts.has(t));
+    // (a sold item that holds the same words and more of the clause's is what it names: "CAD workstation support"
+    // sold, "CAD application support" excluded)
+    if (sold.some((s) => shared.every((t) => s.has(t)) && overlap(s) > shared.length)) continue;
     if (shared.length >= 2 && shared.some((t) => t.length > 3)) {
       const words = [...text.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)]
         .map((m) => m[0])
@@ -369,7 +373,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 146,
+  version: 147,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -506,7 +510,7 @@ export const promisesDetector: Detector = {
           if (total === 0) continue;
           const share = missing.length / total;
           // promising what the scope explicitly excludes is never covered, however many words the two share
-          const excluded = strong || isPromiseField ? excludedMatch(body, ctx.excludedTerms) : null;
+          const excluded = strong || isPromiseField ? excludedMatch(body, ctx.excludedTerms, ctx.soldClauses) : null;
           if (excluded) {
             if (!best || 1 > best.share) best = { p, words: excluded, share: 1 };
             continue;
