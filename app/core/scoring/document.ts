@@ -784,6 +784,18 @@ function parseDocument(text: string): DocumentModel {
           (titleKind === "scope" || titleKind === "other" || (priceBasis && childFollows)))
       )
         group = true;
+      // a numbered title over a table ("1. Price list" over its "| Item | Qty |" rows) names the table: its rows
+      // are the items
+      else if (
+        idm &&
+        titleKind === "other" &&
+        !workId &&
+        !siblingBefore &&
+        !/[.:;]$/.test(core) &&
+        next !== undefined &&
+        /^\s*\|/.test(text.slice(next.start, next.end))
+      )
+        group = true;
       else if (
         looksLikeHeading(core, nextDeeper) ||
         (idm && titleKind !== "other" && words.length <= 6 && !siblingFollows && !siblingBefore && !workId) ||

@@ -5399,3 +5399,20 @@ describe("session 33 families, an exclusion named only where no sold item says i
     expect(found.map((f) => f.source)).toEqual(["customer_promise"]);
   });
 });
+
+describe("session 33 families, a numbered title over a table", () => {
+  const scope = [
+    "1. Clinic toolkit",
+    "| Ref | Item | Accepted when |",
+    "|---|---|---|",
+    "| K-1 | Kennel booking module for 3 clinics | 20 test bookings confirmed by SMS |",
+    "| K-2 | Vaccination reminder e-mails | |",
+    "2. Exclusions",
+    "Pet-insurance claims are excluded.",
+  ].join("\n");
+  it("names the table: its rows are the deliverables, the title is not one", () => {
+    const found = evidence({ signed_scope: scope }, "missing_acceptance_criteria");
+    expect(found.some((e) => e.includes("Vaccination reminder"))).toBe(true);
+    expect(found.some((e) => e.includes("Clinic toolkit"))).toBe(false);
+  });
+});
