@@ -5416,3 +5416,21 @@ describe("session 33 families, a numbered title over a table", () => {
     expect(found.some((e) => e.includes("Clinic toolkit"))).toBe(false);
   });
 });
+
+describe("session 33 families, a table row that records nothing", () => {
+  it.each(["None raised on this quote | —", "N/A — list prices, nothing requested | —", "None | —"])(
+    "asks no owner of %j",
+    (row) => {
+      const desk = ["| Request | Owner |", "|---|---|", `| ${row} |`].join("\n");
+      expect(flags({ deal_desk_exception: desk }, "unowned_requirement")).toEqual([]);
+    },
+  );
+  it("still asks an owner of a real request with none", () => {
+    const desk = ["| Request | Owner |", "|---|---|", "| Free kennel-camera install at the second clinic | — |"].join(
+      "\n",
+    );
+    expect(flags({ deal_desk_exception: desk }, "unowned_requirement").map((f) => f.source)).toEqual([
+      "deal_desk_exception",
+    ]);
+  });
+});

@@ -139,9 +139,12 @@ const NOBODY_ANSWER = new RegExp(
   "i",
 );
 
+// a row that records there is nothing ("None raised", "N/A — list prices, no request") asks for no owner
+const NOTHING_ROW = /^(?:none|nil|n\/a|no (?:exceptions?|requests?|changes?)\b)(?![\w-])/i;
+
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 130,
+  version: 131,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
@@ -187,7 +190,7 @@ export const unownedDetector: Detector = {
           (raci ? values.find((c) => blankCell(c.text)) : undefined);
         // a requirement declined or left to a separate quote needs no owner, nor does a decision recorded in a
         // decisions-and-actions log ("D1 | Go-live stays 4 May | — |")
-        if (!cell || DECLINED.test(b.text)) continue;
+        if (!cell || DECLINED.test(b.text) || NOTHING_ROW.test(b.head.text.trim())) continue;
         const decision =
           (/^(?:D|DEC)[-‐]?\d+$/i.test(b.rawId ?? "") && b.cells!.some((c) => /decision/i.test(c.header))) ||
           b.cells!.some((c) => /^decision$/i.test(c.text.trim()));
