@@ -417,10 +417,12 @@ function versionNumber(text: string, numAt: number, numEnd: number, value: numbe
  */
 const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH_RE}\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$`, "i");
 
+const DAY_OF_MONTH = new RegExp(String.raw`^(?:st|nd|rd|th)?\.?\s*(?:of\s+)?${MONTH_RE}\b`, "i");
+
 function isAddition(text: string, numAt: number, numEnd: number): boolean {
   return (
     /^\s*(?:\(\d+\)\s*)?(?:extra|additional|more|further|new|other|spare)\b/i.test(text.slice(numEnd)) ||
-    /\b(?:an? additional|another|adding|add(?:s|ed)?|plus|existing|currently)\s+$/i.test(
+    /\b(?:an? additional|another|adding|add(?:s|ed)?|plus|existing|currently|the other|the remaining)\s+$/i.test(
       text.slice(Math.max(0, numAt - 16), numAt),
     ) ||
     // a part of a breakdown in brackets ("97 engineers (85 own + 12 contractors)")
@@ -430,6 +432,10 @@ function isAddition(text: string, numAt: number, numEnd: number): boolean {
     // nor does the year of a date ("the July 2025 clinic season")
     (/^(?:19|20)\d\d$/.test(text.slice(numAt, numEnd).trim()) &&
       MONTH_BEFORE.test(text.slice(Math.max(0, numAt - 14), numAt))) ||
+    // nor the day of one ("from 10 April the office", "on May 3 both clinics")
+    (/^\d{1,2}$/.test(text.slice(numAt, numEnd).trim()) &&
+      (DAY_OF_MONTH.test(text.slice(numEnd, numEnd + 14)) ||
+        MONTH_BEFORE.test(text.slice(Math.max(0, numAt - 14), numAt)))) ||
     /(?:^|\s)(?:[IVX]+|\d+)\.$/.test(text.slice(Math.max(0, numAt - 6), numAt))
   );
 }

@@ -5434,3 +5434,19 @@ describe("session 33 families, a table row that records nothing", () => {
     ]);
   });
 });
+
+describe("session 33 families, the day of a date and the rest of a group count nothing", () => {
+  it.each(["From 12 May your Harrogate clinic books kennels online."])("reads no count of clinics in %j", (promise) => {
+    const counts = factsOf(buildContext({ ...base, customer_promise: promise })).filter(
+      (f) => f.source === "customer_promise" && f.key === "count:location",
+    );
+    expect(counts).toEqual([]);
+  });
+  it("reads 'the other two clinics' as a part, not the whole", () => {
+    const note = "Plan has Ripon live on 6 March and the other two clinics at the end of April.";
+    const counts = factsOf(buildContext({ ...base, kickoff_note: note })).filter(
+      (f) => f.source === "kickoff_note" && f.key === "count:location",
+    );
+    expect(counts).toEqual([]);
+  });
+});
