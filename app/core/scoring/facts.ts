@@ -375,7 +375,11 @@ const LABEL_COUNT = new RegExp(
   "gi",
 );
 const PERSON = new RegExp(
-  String.raw`^(?:people|person|staff|employee?|member|user|nurse?|surgeon|clerk|judge|chef|guard|rep|tech|coach|` +
+  // (a machine named like a person is none: "router", "scanner", "monitor", "meter")
+  String.raw`^(?!(?:rout|print|scann|serv|comput|monit|contain|trail|regist|charg|read|adapt|controll|project|speak|` +
+    String.raw`track|transmitt|receiv|detect|dispens|generat|compress|boil|chill|cent|ord|fold|lock|count|met|` +
+    String.raw`convert|inject|extinguish|sort|shredd|lapt)(?:er|or)s?$)` +
+    String.raw`(?:people|person|staff|employee?|member|user|nurse?|surgeon|clerk|judge|chef|guard|rep|tech|coach|` +
     String.raw`\w+(?:er|or|ist|yst|ant|ent|ian)|` +
     // the same people in the languages handoffs arrive in
     String.raw`(?:technicien|t[ée]cnico|operario|trabajador|empleado|salari[ée]|mitarbeiter|medewerker|dipendent|` +
@@ -670,7 +674,13 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
   const perMatch = [...desc.matchAll(/\bper\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?/gi)].find(
     (m) => !/^(?:month|year|annum|week|day|hour|mo|yr)$/i.test(m[1]),
   );
-  const per = perMatch?.[1];
+  // ("per named user/month", "per active seat": the word before the unit only says which)
+  const per =
+    perMatch?.[2] &&
+    !unitOf(perMatch[1]) &&
+    /^(?:named|active|concurrent|enrolled|registered|licensed)$/i.test(perMatch[1])
+      ? perMatch[2]
+      : perMatch?.[1];
   // ("per power unit": a two-word name first)
   const perPair = perMatch?.[2] ? UNIT_PAIR(`${perMatch[1]} ${perMatch[2]}`) : null;
   const described =

@@ -5450,3 +5450,19 @@ describe("session 33 families, the day of a date and the rest of a group count n
     expect(counts).toEqual([]);
   });
 });
+
+describe("session 33 families, what an order line is priced per", () => {
+  const order = [
+    "Pos | Description | Qty | Unit price",
+    "1 | Kennelwise suite, per named user/month | 40 | 55.00",
+    "2 | Kennel-camera router with data, per router/month | 12 | 310.00",
+  ].join("\n");
+  it("counts users in 'per named user/month' and routers, not people, in 'per router/month'", () => {
+    const counts = factsOf(buildContext({ ...base, order_form: order }))
+      .filter((f) => f.source === "order_form" && f.kind === "count")
+      .map((f) => `${f.key}=${f.value}`);
+    expect(counts).toContain("count:user=40");
+    expect(counts).not.toContain("count:user=12");
+    expect(counts).not.toContain("count:named=40");
+  });
+});
