@@ -724,7 +724,8 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
       : null;
   const units = [
     ...new Set(
-      [described, column, people, bearer]
+      // (a unit column says what is counted: "for the design office | workstation | 24" counts no offices)
+      [column && !per && !perPair ? null : described, column, people, bearer]
         .filter((u): u is string => !!u && !TIME_UNIT.test(u))
         .map((u) => u.replace(/^n:/, "")),
     ),

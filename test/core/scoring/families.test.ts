@@ -5466,3 +5466,17 @@ describe("session 33 families, what an order line is priced per", () => {
     expect(counts).not.toContain("count:named=40");
   });
 });
+
+describe("session 33 families, a unit column says what a row counts", () => {
+  it("counts workstations, not offices, in 'support for the reception office | workstation | 6'", () => {
+    const scope = [
+      "| ID | Service | Unit | Qty |",
+      "|---|---|---|---|",
+      "| K-4 | Imaging workstation support for the reception office | workstation | 6 |",
+    ].join("\n");
+    const keys = factsOf(buildContext({ ...base, signed_scope: scope }))
+      .filter((f) => f.source === "signed_scope" && f.kind === "count")
+      .map((f) => f.key);
+    expect(keys).not.toContain("count:location");
+  });
+});
