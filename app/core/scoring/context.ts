@@ -35,10 +35,21 @@ const soldTerms = memo(64, (scope: string): { sold: Set<string>; clauses: Set<st
   };
 });
 
+/** What the signed scope and the order form sell, each read as a document of its own. */
+function soldBoth(scope: string, order: string) {
+  const [a, b] = [soldTerms(scope), soldTerms(order)];
+  return {
+    sold: new Set([...a.sold, ...b.sold]),
+    clauses: [...a.clauses, ...b.clauses],
+    excluded: [...a.excluded, ...b.excluded],
+  };
+}
+
 export function buildContext(packet: PacketText): Context {
   const cache = new Map<TextSource, Unit[]>();
   const text = (s: TextSource) => packet[s] ?? "";
-  let scope: Set<string> | undefined;
+  let sold: ReturnType<typeof soldBoth> | undefined;
+  const scopeOf = () => (sold ??= soldBoth(text("signed_scope"), text("order_form")));
   let dayFirst: boolean | undefined;
   return {
     packet,
@@ -48,7 +59,7 @@ export function buildContext(packet: PacketText): Context {
       return cache.get(s)!;
     },
     get scopeTerms() {
-      return (scope ??= soldTerms(`${text("signed_scope")}\n${text("order_form")}`).sold);
+      return scopeOf().sold;
     },
     get dayFirst() {
       // a packet that writes 27/03/2026 writes every slashed date day first (round-the-clock "24/7" is no date)
@@ -57,10 +68,10 @@ export function buildContext(packet: PacketText): Context {
       ));
     },
     get excludedTerms() {
-      return soldTerms(`${text("signed_scope")}\n${text("order_form")}`).excluded;
+      return scopeOf().excluded;
     },
     get soldClauses() {
-      return soldTerms(`${text("signed_scope")}\n${text("order_form")}`).clauses;
+      return scopeOf().clauses;
     },
     prior: [],
   };

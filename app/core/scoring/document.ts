@@ -424,8 +424,10 @@ function parseDocument(text: string): DocumentModel {
   const blocks: Block[] = [];
   const ll = logicalLines(text).filter((l) => l.text.trim() !== "");
   const joined = (a: Span, b: Span) => !/\n[ \t]*\r?\n/.test(text.slice(a.end, b.start));
+  const fixed = fixedWidthColumns(text, ll, joined);
   const tableRow = ll.map(
     (ln, li) =>
+      fixed[li] !== null ||
       isTableLine(ln.text) ||
       (twoCells(ln.text) &&
         ((li > 0 && twoCells(ll[li - 1].text) && joined(ll[li - 1], ln)) ||
@@ -477,7 +479,18 @@ function parseDocument(text: string): DocumentModel {
     if (tableRow[li] && !lone && !overRuled) {
       if (TABLE_RULE.test(body)) continue;
       // a wiki table's header row doubles its bars ("||Key||Summary||")
-      const cells = splitCells(text, start, ln.end).filter((c, i) => !(body.startsWith("||") && !c.text && i > 0));
+      // (a spreadsheet row led by a tab leaves its first cell blank: the group of the row above)
+      // (a fixed-width row whose first cells wrap onto a line of their own continues on the next line)
+      const wraps =
+        fixed[li] !== null &&
+        li + 1 < ll.length &&
+        fixed[li + 1] === fixed[li] &&
+        wrapsOnto(ln, ll[li + 1], fixed[li]!);
+      const cells = fixed[li]
+        ? fixedCells(text, wraps ? [ln, ll[li + 1]] : [ln], fixed[li]!)
+        : splitCells(text, text[ln.start] === "\t" && !body.includes("|") ? ln.start : start, ln.end).filter(
+            (c, i) => !(body.startsWith("||") && !c.text && i > 0),
+          );
       if (body.startsWith("||")) {
         header = cells.filter((c) => c.text).map((c) => c.text.toLowerCase());
         continue;
@@ -525,18 +538,19 @@ function parseDocument(text: string): DocumentModel {
           : undefined);
       blocks.push({
         start: ln.start,
-        end: ln.end,
-        text: ln.text,
+        end: wraps ? ll[li + 1].end : ln.end,
+        text: text.slice(ln.start, wraps ? ll[li + 1].end : ln.end),
         rawId: idCell?.text ?? null,
         ids: idCell ? normalizeId(idCell.text) : [],
         head: main,
         heading: false,
         group: false,
-        section: tableSection(withHeader, main, section) ?? section,
+        section: tableSection(withHeader, main, section, header!) ?? section,
         indent,
         cells: withHeader,
         label: main.text.toLowerCase(),
       });
+      if (wraps) li++;
       seenStructure = true;
       continue;
     }
@@ -1044,9 +1058,14 @@ const RACI_CELL = /^(?:[RACI](?:\s*[/,&+]\s*[RACI])*|[-–—]|n\/a|not assigned
  * A table that is not a list of work, whatever section it stands in: a RACI matrix (every other cell a duty letter,
  * "R/A", "C") assigns duties, and a table of milestones and their dates is a schedule.
  */
-function tableSection(cells: Cell[], main: Cell, around: Section): Section | null {
+function tableSection(cells: Cell[], main: Cell, around: Section, columns: string[]): Section | null {
   const others = cells.filter((c) => c !== main && c.text);
-  if (others.length >= 2 && others.every((c) => RACI_CELL.test(c.text)))
+  // (a row of work whose acceptance cell is blank is still work: "| Reminders | R | C | |" under "Accepted when")
+  if (
+    others.length >= 2 &&
+    others.every((c) => RACI_CELL.test(c.text)) &&
+    !columns.some((h) => /accept|criteri|\bexit\b|\bdone\b/.test(h))
+  )
     return { kind: "responsibilities", title: "raci" };
   // (a schedule table under a schedule heading keeps that heading's title: its approval line stands under it too)
   const scheduled = (title: string): Section => ({
@@ -1061,6 +1080,13 @@ function tableSection(cells: Cell[], main: Cell, around: Section): Section | nul
     headers.some((h) => /^(?:weeks?|dates?|timing|when|duration|months?|start|end|due)\b/.test(h))
   )
     return scheduled(headers[0]);
+  // "| Description | Qty | Unit price | Amount |" outside any section: a price table
+  if (
+    (around.kind === "none" || around.kind === "title") &&
+    headers.some((h) => /^(?:unit price|price|amount|extended|rate|fee|cost)\b/.test(h)) &&
+    headers.some((h) => /^(?:qty|quantity|units?|hrs|hours|est\. hrs)\b/.test(h))
+  )
+    return { kind: "fees", title: headers[0] };
   if (headers.some((h) => /^roles?$/.test(h)) && headers.some((h) => /^(?:name|person|who)$/.test(h)))
     return { kind: "governance", title: "team" };
   // a table of work after a summary ("Scope at a glance", then "| WP | Work | Exit criterion |") is the scope
@@ -1076,6 +1102,87 @@ function tableSection(cells: Cell[], main: Cell, around: Section): Section | nul
 }
 
 /** The cells of a table row (split at bars, or at tabs in a spreadsheet paste), as spans of the text. */
+/** A line's runs of text split by two or more spaces, as offsets from its start. */
+const runsOf = (line: string) =>
+  /\t|\|/.test(line)
+    ? []
+    : [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
+
+/** A fixed-width table's column: where its name starts and ends in the first line. */
+interface Column {
+  at: number;
+  end: number;
+}
+/**
+ * The column a run of text stands in: the one whose name it lines up with, left or right, else the one whose
+ * stretch (its start to the next one's) it overlaps most.
+ */
+function columnOf(cols: Column[], r: { at: number; end: number }): number {
+  const lined = cols.findIndex((c) => Math.abs(r.at - c.at) <= 1 || Math.abs(r.end - c.end) <= 1);
+  if (lined >= 0) return lined;
+  let best = 0;
+  let most = -1;
+  cols.forEach((c, k) => {
+    const overlap = Math.min(r.end, cols[k + 1]?.at ?? Infinity) - Math.max(r.at, c.at);
+    if (overlap > most) [best, most] = [k, overlap];
+  });
+  return best;
+}
+/** Does a run line up with a column's name, left or right (figures are set flush right)? */
+const alignedRun = (cols: Column[], r: { at: number; end: number }) =>
+  cols.some((c) => Math.abs(r.at - c.at) <= 1 || Math.abs(r.end - c.end) <= 1);
+
+/**
+ * A table laid out in fixed-width columns (pasted from a plain-text or Word document): a line of three or more runs
+ * split by two or more spaces that name the columns, and the lines under it whose runs line up with those names.
+ * Each line of such a table gets its columns, every other line null.
+ */
+function fixedWidthColumns(text: string, ll: Span[], joined: (a: Span, b: Span) => boolean): (Column[] | null)[] {
+  const out: (Column[] | null)[] = ll.map(() => null);
+  for (let li = 0; li < ll.length; li++) {
+    const cols = runsOf(ll[li].text);
+    // (its first line names the columns: short labels, no figures, no sentences)
+    const names = cols.map((r) => ll[li].text.slice(r.at, r.end));
+    if (cols.length < 3 || names.some((n) => n.split(" ").length > 4 || /\d|[.;:]$/.test(n))) continue;
+    let last = li;
+    while (last + 1 < ll.length && joined(ll[last], ll[last + 1])) {
+      const runs = runsOf(ll[last + 1].text);
+      const aligned = runs.filter((r) => alignedRun(cols, r)).length;
+      // (a cell wrapped onto a line of its own stands in its column, never the first)
+      const wrapped = runs.length === 1 && aligned === 1 && columnOf(cols, runs[0]) > 0;
+      if (!wrapped && (runs.length < 2 || aligned < 2 || aligned < runs.length - 1)) break;
+      last++;
+    }
+    if (last === li) continue;
+    for (let k = li; k <= last; k++) out[k] = cols;
+    li = last;
+  }
+  return out;
+}
+
+/** Does a fixed-width line's text stop in the columns before the next line's begins (one row wrapped in two)? */
+function wrapsOnto(a: Span, b: Span, cols: Column[]): boolean {
+  const [ra, rb] = [runsOf(a.text), runsOf(b.text)];
+  return (
+    ra.length > 0 &&
+    rb.length > 0 &&
+    Math.max(...ra.map((r) => columnOf(cols, r))) < Math.min(...rb.map((r) => columnOf(cols, r)))
+  );
+}
+
+/** A fixed-width row's cells (its lines, where it wraps): the run in each column, or a blank cell where none is. */
+function fixedCells(text: string, lines: Span[], cols: Column[]): Span[] {
+  const cells = cols.map((col, k) => {
+    for (const ln of lines) {
+      const run = runsOf(ln.text).find((r) => columnOf(cols, r) === k);
+      if (run) return { start: ln.start + run.at, end: ln.start + run.end, text: ln.text.slice(run.at, run.end) };
+    }
+    return { start: lines[0].start + col.at, end: lines[0].start + col.at, text: "" };
+  });
+  while (cells.length && !cells[cells.length - 1].text) cells.pop();
+  return cells;
+}
+
 export function splitCells(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   const bar = text.slice(start, end).includes("|") ? "|" : "\t";

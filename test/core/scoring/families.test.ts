@@ -5480,3 +5480,44 @@ describe("session 33 families, a unit column says what a row counts", () => {
     expect(keys).not.toContain("count:location");
   });
 });
+
+describe("session 33 families, tables laid out in fixed-width columns", () => {
+  const scope = [
+    "Scope matrix",
+    "Area           Deliverable                                  Vendor   Clinic   Accepted when",
+    "Bookings       Kennel booking module for 3 clinics          R        A        20 test bookings confirmed by SMS",
+    "               Vaccination reminder e-mails                 R        C",
+    "               Pet history import from VetOld, possibly with the boarding notes",
+    "                                                            R        C        500 records match VetOld totals",
+    "Reports        Monthly occupancy dashboard                  R        A        Signed off by the practice manager",
+  ].join("\n");
+  it("reads the columns: a blank first cell continues the group, a wrapped cell its row", () => {
+    const found = evidence({ signed_scope: scope }, "missing_acceptance_criteria");
+    expect(found).toEqual(["Vaccination reminder e-mails"]);
+  });
+  it("reads a spreadsheet row led by a tab as a row with a blank first cell", () => {
+    const tabbed = [
+      "Area\tDeliverable\tVendor\tClinic\tAccepted when",
+      "Bookings\tKennel booking module for 3 clinics\tR\tA\t20 test bookings confirmed by SMS",
+      "\tPet history import from VetOld\tR\tC\t500 records match VetOld totals",
+    ].join("\n");
+    expect(evidence({ signed_scope: tabbed }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
+
+describe("session 33 families, the order form read as a document of its own", () => {
+  it("keeps an order line sold though the scope ends on its exclusions", () => {
+    const packet = {
+      ...base,
+      signed_scope:
+        "1. Configure the kennel booking module. Accepted when 20 test bookings confirm.\nOut of scope\n- Grooming",
+      order_form: [
+        "DESCRIPTION                         QTY   AMOUNT",
+        "Kennel booking module              3     $4,800",
+        "Kennel camera monitoring           3     $1,200",
+      ].join("\n"),
+      customer_promise: "Your kennel camera monitoring runs in all three clinics from day one.",
+    };
+    expect(flags(packet, "promise_not_in_scope")).toEqual([]);
+  });
+});
