@@ -88,7 +88,7 @@ const DURATION_TOPICS: [string, RegExp][] = [
     new RegExp(
       [
         String.raw`\bterm\b|\bcontract(?:ed)?\b|\bsubscription\b|\brenewal\b|\bcommitment\b|\bsigned (?:for|`,
-        String.raw`a|an)\b|\b(?:year|month)[- ]deal\b|\bagreement\b|\bperiod of performance\b|`,
+        String.raw`a|an)\b|\b(?:year|yr|month|mo)s?[- ]deal\b|\bagreement\b|\bperiod of performance\b|`,
         // a public contract's "base period" (its option periods are extensions, not the term)
         String.raw`\bbase (?:period|term|year)s?\b|`,
         String.raw`\b(?:duraci[oó]n|durata|dur[ée]e|(?:vertrags)?laufzeit|looptijd|avtalstid|vig[eê]ncia|prazo)\b|`,

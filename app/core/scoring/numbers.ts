@@ -191,6 +191,8 @@ const UNIT_ALIASES: Record<string, string> = {
   facilities: "location",
   facility: "location",
   campuses: "location",
+  // a distribution centre by its initials ("4 DCs")
+  dcs: "location",
   // singular modifiers name what a licence counts ("nine branch licences", "clinic seats")
   clinic: "location",
   store: "location",

@@ -5521,3 +5521,29 @@ describe("session 33 families, the order form read as a document of its own", ()
     expect(flags(packet, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 33 families, a deal's length and places by their initials", () => {
+  it.each(["- it's a 3-yr deal, vet group signs this week", "- signing a 3 yr deal per the owner"])(
+    "reads %j as the term against the order form's",
+    (note) => {
+      const packet = {
+        ...base,
+        order_form: "Subscription term: 24 mo\nKennelwise Pro — 3 clinics",
+        kickoff_note: note,
+      };
+      const cited = flags(packet, "conflicting_terms").map((f) => f.source);
+      expect(cited).toEqual(expect.arrayContaining(["order_form", "kickoff_note"]));
+    },
+  );
+  it("counts '4 DCs' as places against '3 sites'", () => {
+    const packet = {
+      ...base,
+      order_form: "Kennelwise stock add-on, 3 sites",
+      kickoff_note: "- they run 4 DCs now and want all of them on stock control",
+    };
+    const counts = factsOf(buildContext(packet))
+      .filter((f) => f.key === "count:location")
+      .map((f) => f.value);
+    expect(counts).toEqual(expect.arrayContaining([3, 4]));
+  });
+});
