@@ -5547,3 +5547,17 @@ describe("session 33 families, a deal's length and places by their initials", ()
     expect(counts).toEqual(expect.arrayContaining([3, 4]));
   });
 });
+
+describe("session 33 families, a note that points at the approval on the order form", () => {
+  it.each([
+    "- kennel cams free for year 1, that's the quote tool's approval, already on the OF",
+    "- kennel cams free yr 1 = AP-2201, on the OF",
+  ])("reads %j as the approved concession restated", (note) => {
+    const packet = {
+      ...base,
+      order_form: "Kennelwise Pro — 3 clinics — 12-month term\nKennel cameras, year 1 | $0 (approval AP-2201)",
+      kickoff_note: note,
+    };
+    expect(flags(packet, "scope_exception").filter((f) => f.source === "kickoff_note")).toEqual([]);
+  });
+});

@@ -243,7 +243,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 133,
+  version: 134,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
@@ -289,8 +289,14 @@ export const exceptionsDetector: Detector = {
             if (message) out.push(finding(source, c.start, c.end, "medium", message));
             continue;
           }
-          // a note that cites the approval record ("approved (DD-7415)", "approved and on the OF") restates it
-          if (ON_RECORD.test(u.text) && /\bapproved\b/i.test(u.text) && !NOT_ON_FORM.test(u.text)) continue;
+          // a note that cites the approval record ("approved (DD-7415)", "approved and on the OF", "that's the
+          // quote tool's approval, on the OF", "= AP-2201, on the OF") restates it
+          if (
+            ON_RECORD.test(u.text) &&
+            /\bapprov(?:ed|al)\b|\b[A-Z]{2,5}-\d{3,}\b/.test(u.text) &&
+            !NOT_ON_FORM.test(u.text)
+          )
+            continue;
           const onForm = reflected(fam, c.text, orderForm);
           // a deal-desk entry that is itself off the order form does not make a restatement official
           const onDesk = NOT_ON_FORM.test(deskAll) ? "absent" : reflected(fam, c.text, deskAll);
