@@ -48,7 +48,7 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     new RegExp(
       String.raw`\bout[- ]of[- ]scope\b|\bexclu(?:sions?|ded)\b|\bnot (?:in scope|included)\b|` +
         // a pitch's "No-gos" and a plan's "Non-goals": what will not be built
-        String.raw`\bno[- ]gos?\b|\bnon[- ]goals?\b|` +
+        String.raw`\bno[- ]gos?\b|\bnon[- ]goals?\b|^(?:what we(?:['’]re| are) )?not doing\b|^won['’]?t do\b|` +
         String.raw`\boutside (?:this|the) (?:sow|scope|contract)\b`,
     ),
   ],
@@ -332,8 +332,9 @@ const twoCells = (s: string) => {
 /** A row pasted from a spreadsheet: three or more cells split by tabs. */
 const tabbed = (t: string) => (t.match(/\S\t+(?=\S)/g) ?? []).length >= 2;
 /** A line that attaches to the item above it: a story's acceptance line, an indented detail. */
+// (as do a milestone's labelled fields under its title: "Includes: …", "Ready when: …")
 const STORY_LINE =
-  /^(?=\S+(?:\s+\S+){3})(?:AC|A\/C|given\b|given\/when\/then|when\b.*\bthen\b|done (?:when|means|looks like)|dod)\b/i;
+  /^(?=\S+(?:\s+\S+){3})(?:(?:AC|A\/C|given\b|given\/when\/then|when\b.*\bthen\b|done (?:when|means|looks like)|dod)\b|(?:ready (?:when|means|if)|includes)\s*:)/i;
 const ACCEPT_LINE = new RegExp(
   [
     String.raw`^(?=\S+(?:\s+\S+){3})(?:acceptance(?: criteria)?|accepted|test(?:ed)?|verified|`,
@@ -695,6 +696,10 @@ function parseDocument(text: string): DocumentModel {
     ) {
       prev.end = ln.end;
       prev.text = text.slice(prev.start, prev.end);
+      // (what a milestone titled in a few words includes names its work: "M4 — Webshop" over "Includes: …")
+      const includes = /^includes\s*:\s*/i.exec(content);
+      if (includes && prev.head.text.split(/\s+/).length <= 6 && prev.head.end <= ln.start)
+        prev.head = trimSpan(text, contentStart + includes[0].length, ln.end, /[\s.;]/);
       continue;
     }
     const core = content
@@ -714,8 +719,10 @@ function parseDocument(text: string): DocumentModel {
       .trim();
     // headings: Markdown, underlined, ALL CAPS, a short titled line; numbered headings ("1.0 PURPOSE", "SECTION 3.
     // FEES")
+    // ("Sprint calendar — confirmed by delivery (…)": a title and who approved what follows)
+    const approvalOnly = /^(?:as )?(?:confirmed|approved|agreed|signed off|validated)\b/i.test(inlineLabel?.[2] ?? "");
     const titleOnly =
-      !inlineLabel?.[2] &&
+      (!inlineLabel?.[2] || approvalOnly) &&
       // (a priced line, "Set-up 32 000 €", is no title)
       !PRICED_LINE.test(core) &&
       words.length <= 7 &&
@@ -826,7 +833,7 @@ function parseDocument(text: string): DocumentModel {
             (words.length <= 4 &&
               paragraphsFollow() &&
               core.replace(/[.:]$/, "").trim().toLowerCase() === labelText.replace(/[.:]$/, "").toLowerCase()))) ||
-        (!idm && !bullet && titleKind !== "other" && words.length <= 5)
+        (!idm && !bullet && titleKind !== "other" && (words.length <= 5 || approvalOnly))
       )
         heading = true;
     }

@@ -602,6 +602,19 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
         ? `${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`
         : undefined,
   },
+  // "05.10–16.10", "on 27.10": day.month without its year, in a range of dates or after "on", "by", "until"
+  {
+    re: new RegExp(
+      String.raw`(?<![\d.,])(\d{1,2})\.(\d{1,2})(?=\.?\s*[–-]\s*\d{1,2}\.\d{1,2}(?![\d,]|\.\d))|` +
+        String.raw`(?<=\d\.\d{1,2}\.?\s*[–-]\s*)(\d{1,2})\.(\d{1,2})(?![\d,]|\.\d)|` +
+        String.raw`(?<=\b(?:on|by|until|till|before|from|am|bis|ab)\s+)(\d{1,2})\.(\d{1,2})\.?(?![\d,]|\.\d)`,
+      "gi",
+    ),
+    key: (m) => {
+      const [d, mo] = [m[1] ?? m[3] ?? m[5], m[2] ?? m[4] ?? m[6]];
+      return +mo >= 1 && +mo <= 12 && +d >= 1 && +d <= 31 ? `${mo.padStart(2, "0")}-${d.padStart(2, "0")}` : undefined;
+    },
+  },
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, key: (m) => `${m[2]}-${m[3]}` },
   // 29-06-2026: day, month and year with hyphens are written day first (month first only when the day shows it)
   {

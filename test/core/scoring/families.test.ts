@@ -5561,3 +5561,39 @@ describe("session 33 families, a note that points at the approval on the order f
     expect(flags(packet, "scope_exception").filter((f) => f.source === "kickoff_note")).toEqual([]);
   });
 });
+
+describe("session 33 families, a product page's milestones, its 'Not doing' and its sprint calendar", () => {
+  const page = [
+    "Scope",
+    "",
+    "M1 — Booking app",
+    "Includes: iOS and Android app, kennel booking for 3 clinics, SMS confirmation.",
+    "Ready when: 20 test bookings in 2 clinics are confirmed by SMS within 1 minute.",
+    "",
+    "M2 — Reminders",
+    "Includes: vaccination reminder e-mails and a reminder push 3 days before each visit.",
+    "",
+    "Not doing",
+    "- Grooming appointments",
+    "",
+    "Sprint calendar — confirmed by delivery (Dana Ruiz, 02.10.2026)",
+    "Sprint 1: 05.10–16.10 · M1",
+    "Sprint 2: 19.10–30.10 · M2",
+    "Go-live: 09.11.2026",
+  ].join("\n");
+  it("takes what a milestone includes as its work and 'Ready when' as its acceptance", () => {
+    expect(evidence({ signed_scope: page }, "missing_acceptance_criteria")).toEqual([
+      "vaccination reminder e-mails and a reminder push 3 days before each visit",
+    ]);
+  });
+  it("reads 'Not doing' as out of scope", () => {
+    const promise = "Your clients can book grooming appointments in the new app.";
+    const found = flags({ signed_scope: page, customer_promise: promise }, "promise_not_in_scope");
+    expect(found.map((f) => f.source)).toEqual(["customer_promise"]);
+  });
+  it("dates the sprint windows written day.month without a year", () => {
+    expect(dateMentions("Sprint 1: 05.10–16.10 · M1").map((d) => d.key)).toEqual(["10-05", "10-16"]);
+    expect(dateMentions("invites for the workshops on 27.10").map((d) => d.key)).toEqual(["10-27"]);
+    expect(dateMentions("version 2.10 of the app")).toEqual([]);
+  });
+});
