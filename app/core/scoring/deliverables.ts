@@ -695,6 +695,11 @@ function deliverablesOf(scope: string): Deliverable[] {
       (cov.general ||
         idsOf(b).some((k) => cov.refs.has(k)) ||
         cov.clauses.has(clauseOf.get(b) ?? "") ||
+        // (a lettered part of a clause the acceptance names is named with it: "(b)" under "2.1.2 … comprising:")
+        // (unless it names the parts one by one: "Clause 3.1(b), (c) and (d)")
+        (/^\(?(?:[a-z]|[ivx]{1,4})[.)]/i.test(b.rawId ?? "") &&
+          cov.refs.has(clauseOf.get(b) ?? "") &&
+          ![...cov.refs].some((k) => /^(?:[A-Z]|[IVX]{1,4})$/i.test(k))) ||
         cov.priorities.has(priorityOf.get(b) ?? "") ||
         [...idsOf(b), ...(groupOf.get(b) ?? [])].some((k) =>
           [...cov.groups].some((g) => k === g || k.startsWith(`${g}.`)),

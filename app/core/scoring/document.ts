@@ -83,7 +83,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     new RegExp(
       [
         String.raw`\bschedule\b|\btimeline\b|\bmilestones?\b|\bkey dates\b|\bdates\b|`,
-        String.raw`\bperiod of performance\b|\bproject plan\b|\bphase plan\b|\bsprint plan\b|\bplanning\b|`,
+        String.raw`\bperiod of performance\b|\bproject plan\b|\bphase plan\b|\bsprint plan\b|\bplanning\b|` +
+          String.raw`\b(?:implementation|delivery|transition|deployment|roll-?out|migration|mobili[sz]ation) plan\b|`,
         String.raw`\bcalendar\b|^plan$|^sprints?(?: (?:dates|cadence|length))?$|`,
         String.raw`\b(?:zeitplan|projektplan|terminplan|cronograma|calendario|calendrier|tidsplan|harmonogram)\b|`,
         // "Go-live: 1 June", "Rollout: one wave a month"

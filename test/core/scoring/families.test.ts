@@ -5597,3 +5597,27 @@ describe("session 33 families, a product page's milestones, its 'Not doing' and 
     expect(dateMentions("version 2.10 of the app")).toEqual([]);
   });
 });
+
+describe("session 33 families, an implementation plan schedule and the parts of a named clause", () => {
+  const contract = [
+    "PART 2 — THE SERVICES",
+    "2.1 The Supplier shall provide the following Services:",
+    "2.1.1 configuration of the kennel booking module at each Clinic, comprising:",
+    "(a) booking rules for boarding and day care;",
+    "(b) the three (3) SMS templates in the Customer's style guide; and",
+    "(c) deposit handling for stays over five nights;",
+    "2.1.2 migration of 4,000 pet records from VetOld.",
+    "SCHEDULE 2 — IMPLEMENTATION PLAN",
+    "Design shall be completed no later than the 3rd day of May 2027.",
+    "SCHEDULE 3 — ACCEPTANCE",
+    "3.1 The Deliverables in clauses 2.1.1 and 2.1.2 are each subject to Acceptance Tests; the Practice Manager signs",
+    "an Acceptance Certificate within five (5) Working Days.",
+  ].join("\n");
+  it("covers the lettered parts of a clause the acceptance names, and reads the plan as a schedule", () => {
+    expect(evidence({ signed_scope: contract }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("leaves the parts to their own names where the acceptance names them one by one", () => {
+    const named = contract.replace("clauses 2.1.1 and 2.1.2", "clause 2.1.1(a) and (b) and clause 2.1.2");
+    expect(evidence({ signed_scope: named }, "missing_acceptance_criteria").join(" ")).toContain("deposit handling");
+  });
+});

@@ -243,7 +243,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 135,
+  version: 136,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
