@@ -256,11 +256,15 @@ const CONTRACT_TERM_LABEL = new RegExp(
   "i",
 );
 /** Text that is no work: a duty of the customer, a fee, a capability, the contract itself. */
+// a preamble that names the parties ('… between Kennel Co Ltd (the "Customer") and …') buys nothing
+const PARTIES = /\bbetween\b[^;\n]{3,160}?\([^()]{0,40}?["“'‘]\p{Lu}[\p{L} ]{1,30}["”'’]\)/u;
+
 function notWork(text: string): boolean {
   // (a scope that opens with its contract's reference, "SOW KW-12 (signed 3 May): booking module …", is work)
   const t = text.replace(/^(?:sow|pws|po|contract)\b[^:.]{0,60}:\s+(?=\S+\s+\S+\s+\S+)/i, "");
   return (
     NOT_WORK.test(t) ||
+    PARTIES.test(t) ||
     CONTRACT_TERM_LABEL.test(t) ||
     CAPABILITY.test(t) ||
     CUSTOMER_SELF.test(t.replace(/^[\s(]*[\dA-Za-z]{1,3}[.)]\s+/, ""))

@@ -5621,3 +5621,13 @@ describe("session 33 families, an implementation plan schedule and the parts of 
     expect(evidence({ signed_scope: named }, "missing_acceptance_criteria").join(" ")).toContain("deposit handling");
   });
 });
+
+describe("session 33 families, a preamble that names the parties", () => {
+  it.each([
+    'made under the Framework Agreement dated 4 May 2027 between Harbour Vets B.V. (the "Customer") and Kennelwise Ltd (the "Supplier").',
+    'issued under the Master Agreement between Harbour Vets Ltd ("Harbour" or the "Customer") and Kennelwise Ltd.',
+  ])("reads %j as no deliverable", (line) => {
+    const scope = `SERVICES ORDER No. 2\n${line}\n2.1 The Supplier shall configure the kennel booking module. Accepted when 20 test bookings confirm.`;
+    expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});

@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 146,
+  version: 147,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
