@@ -11,7 +11,7 @@ export const DECLINED = new RegExp(
     String.raw`\btold (?:him|her|them|\w+) no\b(?![- ](?:problem|worries|issue|bother|doubt))|` +
       String.raw`\btold (?:him|her|them) (?:[\w-]+ ){1,4}only\b|` +
       String.raw`\b(?:we(?:'re|’re| are)) (?:software|product|platform)[- ]only\b`,
-    String.raw`\bchange order\b(?!.{0,300}\bwithout\b)`,
+    String.raw`\bchange (?:order|request)\b(?!.{0,300}\bwithout\b)`,
     // "we'd talk another time", "we can talk about it later"
     String.raw`\bwe(?:'d|’d| would| can| could| will|'ll|’ll) (?:talk|discuss|look at)` +
       String.raw`(?: (?:about )?(?:it|that|this))? (?:another time|later|separately|at renewal)\b`,
@@ -26,7 +26,7 @@ export const DECLINED = new RegExp(
     String.raw`\bquote(?:d)? (?:it |that |them )?(?:separately|later|after)\b|\bcan quote\b|\bwill quote\b`,
     String.raw`\b(?:needs?|would need|requires?) (?:its own|a separate|a new|another)\b`,
     String.raw`\b(?:would|will) (?:be|need|require) (?:a )?new (?:order|sow|contract|quote|purchase)\b`,
-    String.raw`\bpointed (?:them|him|her) to\b|\bsaid no\b(?![- ](?:problem|worries|issue|bother|doubt))|` +
+    String.raw`\bpointed (?:them|him|her) (?:to|at)\b|\bsaid no\b(?![- ](?:problem|worries|issue|bother|doubt))|` +
       String.raw`\bdeclined\b|\bwon'?t\b|` +
       String.raw`\bwe don'?t (?:do|offer|support|give|sell)\b`,
     // a refusal or a scope line said to the customer: "not something we do", "it sits outside this deal"
@@ -66,6 +66,8 @@ export const NOT_A_PROMISE = new RegExp(
     String.raw`offered|committed|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|`,
     String.raw`commitments|side deals)\b|\bno (?:dates?|commitment) (?:is |are |was |`,
     String.raw`were )?(?:committed|promised|given|made)\b|\bno dates?\b|\bno commitment\b|`,
+    // "dates get agreed at kickoff, nothing firmer", "no firm date"
+    String.raw`\bnothing firm(?:er)?\b|\bno firm\b|`,
     // the plan delivery confirmed is no new promise ("go-live stays as in the schedule I approved")
     String.raw`\b(?:plan|dates?|schedule|ones) (?:that )?I (?:confirmed|approved|signed off)\b|`,
     // "I haven't said anything beyond it"

@@ -5631,3 +5631,18 @@ describe("session 33 families, a preamble that names the parties", () => {
     expect(evidence({ signed_scope: scope }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 33 families, where a promise was made, and asks routed elsewhere", () => {
+  it("reads what was stated in a tender response, not the frame around it", () => {
+    const promise =
+      "In our response to question 4.3 we stated that kennel bookings would be confirmed to the owner by SMS.";
+    expect(flags({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+  it.each([
+    "Told the owner the dates get agreed at kickoff, nothing firmer.",
+    "They may add a grooming salon next year; I've said that would be a change request.",
+    "She asked for all the usual reports; I pointed her at the list and she's happy with it.",
+  ])("reads %j as no promise", (note) => {
+    expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -222,11 +222,21 @@ const REPLACED_MEDIUM = new RegExp(
   "i",
 );
 
+// where a promise was made is not what was promised ("In our response to question 4.3 we stated that …", "as set out
+// in our proposal,")
+const SOURCE_FRAME = new RegExp(
+  String.raw`\b(?:in|as (?:stated|set out|described) in) (?:our|the) (?:tender |rfp |bid |written )?` +
+    String.raw`(?:response|answer|reply|proposal|submission)(?: to (?:question|item|section|requirement|clause) ` +
+    String.raw`[\w.()-]+)?,?(?: (?:we|I) (?:stated|said|confirmed|wrote|committed|promised|noted|explained)(?: that)?)?`,
+  "gi",
+);
+
 /** The content terms of a clause that signed_scope and order_form do not contain, with the words as written. */
 function uncovered(original: string, scope: Set<string>): { missing: string[]; words: string[]; total: number } {
   // the people a clause names (who was told, who wants it) are not what was promised
   // (nor the medium it replaces: "reconciliations in the tool rather than spreadsheets", "instead of by mail")
   const text = original
+    .replace(SOURCE_FRAME, " ")
     .replace(PEOPLE, " ")
     .replace(/\b(?:rather than|instead of|in place of)\b[^.;,:—–]*/gi, (m) => (REPLACED_MEDIUM.test(m) ? " " : m));
   const ts = [...new Set(terms(text))].filter((t) => !GENERIC.has(t) && !DATE_WORD.test(t) && t.length > 2);
@@ -373,7 +383,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 150,
+  version: 151,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
