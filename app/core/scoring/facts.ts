@@ -572,6 +572,8 @@ function countsIn(text: string): Count[] {
       const words = m[1].split(/\s+/);
       const unit = unitOf(m[1]) ?? countedNoun(words) ?? countedNoun(words.reverse());
       if (!value || !unit || value < 2) continue;
+      // ("Go-live at Harbour Clinic: 4 October 2027" dates the clinic, it counts none)
+      if (DAY_OF_MONTH.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 14))) continue;
       const start = m.index!;
       const over = out.find((q) => q.start < start + m[0].length && q.end > start);
       // the label names what a figure counts where its own noun says less ("Trailers: 540 dry vans", "Kiosks: 18
@@ -1649,9 +1651,10 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
   if (
     /["“”]/.test(between) ||
     (/:/.test(between) &&
-      !/^\s*(?:target|date|planned|scheduled)?\s*:\s*$/i.test(between) &&
-      // ("Go-live with appointment enforcement: 6 October": what goes live, then its date)
-      !/^\s+(?:with|for|of|at|in)\s+[^:"“”]{1,40}:\s*$/i.test(between) &&
+      !/^\s*(?:target|date|planned|scheduled)?\s*(?:\([^()]{1,40}\))?\s*:\s*(?:the\s+)?$/i.test(between) &&
+      // ("Go-live with appointment enforcement: 6 October": what goes live, then its date; "Go-Live Date at
+      // Harbour Clinic: the 4th day of May")
+      !/^\s+(?:date\s+)?(?:with|for|of|at|in)\s+[^:"“”]{1,50}:\s*(?:the\s+)?$/i.test(between) &&
       // ("First live payment run: Sep 21": the run that goes live)
       !FIRST_LIVE_THING.test(between) &&
       !/^\s*(?:\.{2,}|:)\s*$/.test(between))

@@ -629,8 +629,11 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
   },
   // "1 Dec 2025" before "Dec 2025": the day belongs to the date
   {
-    // ("the 11th of December")
-    re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(${MONTH_RE})\.?(?:,?\s+\d{4})?\b`, "gi"),
+    // ("the 11th of December", a deed's "the 4th day of October 2027")
+    re: new RegExp(
+      String.raw`\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:day\s+)?(?:of\s+)?(${MONTH_RE})\.?(?:,?\s+\d{4})?\b`,
+      "gi",
+    ),
     key: (m) => `${String(monthNumber(m[2])).padStart(2, "0")}-` + `${m[1].padStart(2, "0")}`,
   },
   {

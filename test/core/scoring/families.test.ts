@@ -5646,3 +5646,25 @@ describe("session 33 families, where a promise was made, and asks routed elsewhe
     expect(flags({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 33 families, a deed's dates", () => {
+  it("reads 'the 4th day of October 2027' as a day, not a month", () => {
+    expect(dateMentions("no later than the 4th day of October 2027").map((d) => d.key)).toEqual(["10-04"]);
+  });
+  it.each([
+    "(i) Go-Live Date at Harbour Clinic: the 4th day of October 2027;",
+    "Go-Live Date (both Clinics): the 4th day of October 2027.",
+  ])("dates the go-live in %j and compares it with a note's", (line) => {
+    const packet = {
+      ...base,
+      signed_scope: `SCHEDULE 2 — IMPLEMENTATION PLAN\n${line}`,
+      kickoff_note: "I told them we'd be live at Harbour by the 6th of September.",
+    };
+    const golive = factsOf(buildContext(packet)).filter((f) => f.key === "date:golive" && f.source === "signed_scope");
+    expect(golive.map((f) => f.value)).toEqual([1004]);
+    const places = factsOf(buildContext(packet)).filter(
+      (f) => f.key === "count:location" && f.source === "signed_scope",
+    );
+    expect(places).toEqual([]);
+  });
+});
