@@ -32,7 +32,8 @@ export const ACCEPTANCE = new RegExp(
     String.raw`chains?|queues?|matrix|matrices|flows?|steps?|levels?|limits?|hierarch\w*|process(?:es)?|`,
     String.raw`requests?|notifications?|paths?|thresholds?|policies|policy|routes?))|`,
     String.raw`\b(?:complete[sd]?|finished)\b(?:\s+\w+){0,2}\s+(?:when|on|upon|once|after)\b|`,
-    String.raw`\bcompletion (?:criteria|condition|when)\b|\bdone (?:when|means|looks like)\b|\bdone\s*[=:]\s*\S|`,
+    String.raw`\bcompletion (?:criteria|condition|when)\b|\bdone (?:when|means|looks like)\b|\bdone\s*[=:]\s*\S|` +
+      String.raw`\bready (?:when|means|if)\s*:\s*\S|`,
     String.raw`\bsuccess criteria\b|`,
     String.raw`\bverified (?:when|by)\b|\bcertified (?:when|by)\b|\btested (?:on|against|with) (?:a |an |the )?(?:\d|`,
     String.raw`sample|test|`,
@@ -57,7 +58,7 @@ const BARE_CONDITION = new RegExp(
     String.raw`\bto (?:the |its |their )?(?:(?:customer|client|buyer)(?:'s|’s)?|`,
     String.raw`(?:[\w&.-]+\s+){0,3}?[\w&.-]+(?:'s|’s|s'|s’)) (?:reasonable |full |complete )?satisfaction\b|`,
     String.raw`\bto the (?:reasonable )?satisfaction of\b|`,
-    String.raw`\b(?:acceptance(?: criteria)?|AC|DoD|done (?:means|when))\s*[:=—–-]?\s*` +
+    String.raw`\b(?:acceptance(?: criteria)?|AC|DoD|done (?:means|when)|ready (?:when|means|if))\s*[:=—–-]?\s*` +
       String.raw`(?:tbd|tbc|to be (?:agreed|defined|confirmed|`,
     String.raw`determined)|as agreed|n\/a|to follow|pending|later)\b|` +
       // "criteria for D5 will be developed after opening": criteria that do not exist yet

@@ -721,7 +721,15 @@ function parseDocument(text: string): DocumentModel {
     // headings: Markdown, underlined, ALL CAPS, a short titled line; numbered headings ("1.0 PURPOSE", "SECTION 3.
     // FEES")
     // ("Sprint calendar — confirmed by delivery (…)": a title and who approved what follows)
-    const approvalOnly = /^(?:as )?(?:confirmed|approved|agreed|signed off|validated)\b/i.test(inlineLabel?.[2] ?? "");
+    // (or a section's name and a subtitle: "Scope — Milestones")
+    const approvalOnly =
+      /^(?:as )?(?:confirmed|approved|agreed|signed off|validated)\b/i.test(inlineLabel?.[2] ?? "") ||
+      (/^\p{L}[\p{L} &/-]{0,30}$/u.test(inlineLabel?.[2] ?? "") &&
+        /\s[—–]\s/.test(core) &&
+        seenStructure &&
+        inlineLabel![2].split(" ").length <= 3 &&
+        sectionKind(inlineLabel![1]) !== "other" &&
+        sectionKind(inlineLabel![2]) !== "other");
     const titleOnly =
       (!inlineLabel?.[2] || approvalOnly) &&
       // (a priced line, "Set-up 32 000 €", is no title)
@@ -797,7 +805,14 @@ function parseDocument(text: string): DocumentModel {
       titleKind !== "other" &&
       !/[.]$/.test(core);
     // (a group's name may be any phrase: "Pitch 1 — Where is my load?")
-    if (!heading && (titleOnly || namedGroup) && (!LEAD_IN.test(content) || titledSection || namedGroup)) {
+    // ("M4 — Payments" over "Includes: …" is a milestone of work, whatever its title's words)
+    const includesFollows = next !== undefined && /^\s*includes\s*:/i.test(text.slice(next.start, next.end));
+    if (
+      !heading &&
+      !includesFollows &&
+      (titleOnly || namedGroup) &&
+      (!LEAD_IN.test(content) || titledSection || namedGroup)
+    ) {
       const priceBasis = /\bfixed (?:fee|price)\b|\btime (?:&|and) materials\b|\bt&m\b/i.test(labelText);
       if (
         alwaysGroup ||

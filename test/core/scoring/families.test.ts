@@ -5668,3 +5668,29 @@ describe("session 33 families, a deed's dates", () => {
     expect(places).toEqual([]);
   });
 });
+
+describe("session 33 families, a product page's milestones read as work", () => {
+  const page = (ready: string) =>
+    [
+      "Context",
+      "Harbour Vets runs 3 clinics.",
+      "",
+      "Scope — Milestones",
+      "",
+      "M1 — Payments",
+      "Includes: card and direct-debit payment for boarding stays, invoices as PDF.",
+      ready,
+    ].join("\n");
+  it.each(["", "Ready when: TBD with the practice manager."])(
+    "flags a milestone whose 'Ready when' is %j, though its title names a fees section",
+    (ready) => {
+      expect(evidence({ signed_scope: page(ready) }, "missing_acceptance_criteria")).toEqual([
+        "card and direct-debit payment for boarding stays, invoices as PDF",
+      ]);
+    },
+  );
+  it("takes a measurable 'Ready when' as the milestone's acceptance", () => {
+    const ready = "Ready when: 30 test payments settle in the practice account within 2 days.";
+    expect(evidence({ signed_scope: page(ready) }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});

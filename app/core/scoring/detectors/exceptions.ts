@@ -243,7 +243,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 137,
+  version: 138,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

@@ -144,7 +144,7 @@ const NOTHING_ROW = /^(?:none|nil|n\/a|no (?:exceptions?|requests?|changes?)\b)(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 135,
+  version: 136,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
