@@ -216,7 +216,9 @@ const LICENCE_TERM_LINE = new RegExp(
 );
 const SUBSCRIPTION = new RegExp(
   [
-    String.raw`\bsubscription\b|\blicen[cs]e fees?\b|\bannual (?:fee|price)\b|\bplatform fee\b|\barr\b|`,
+    String.raw`\bsubscription\b|\blicen[cs]e fees?\b|\bannual (?:fee|price)\b|\bplatform fee\b|\barr\b|` +
+      // a platform's licence priced by the month ("Platform licence — 12 mo — €3.400/mo")
+      String.raw`\bplatform licen[cs]e\b|`,
     String.raw`\bper (?:year|annum)\b|\/\s*(?:yr|year)\b`,
   ].join(""),
   "i",
@@ -1501,7 +1503,12 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
     const yearly =
       key.startsWith("price:") &&
       /^\s*(?:(?:\/|per|a)\s*)?(?:year|yr|annum)\b|^\s*p\.?\s?a\.?(?!\w)|^\s*,?\s*annual(?:ly)?\b/i.test(tail);
-    out.push(fact("money", source, key, Math.round((yearly ? value / 12 : value) * 100) / 100, "exact", c));
+    // (and a subscription per year: "€3.400/mo" is "€40.800 per year")
+    const monthly =
+      key === "money:subscription" &&
+      (/^(?:mo|mth|month)$/.test(per) || /^\s*(?:(?:\/|per|a)\s*)?(?:mo|mth|month)\b|^\s*,?\s*monthly\b/i.test(tail));
+    const normal = yearly ? value / 12 : monthly ? value * 12 : value;
+    out.push(fact("money", source, key, Math.round(normal * 100) / 100, "exact", c));
   }
 }
 

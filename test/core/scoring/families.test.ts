@@ -5694,3 +5694,13 @@ describe("session 33 families, a product page's milestones read as work", () => 
     expect(evidence({ signed_scope: page(ready) }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 33 families, a platform licence priced by the month", () => {
+  it.each([
+    ["the licence is 36.000 € per year", false],
+    ["the licence is 30.000 € per year", true],
+  ])("compares %j with '€3.000/mo' by the year (conflict: %s)", (note, conflict) => {
+    const packet = { ...base, order_form: "Platform licence — tier Kennel — 12 mo — €3.000/mo", kickoff_note: note };
+    expect(flags(packet, "conflicting_terms").length > 0).toBe(conflict);
+  });
+});
