@@ -1042,20 +1042,22 @@ const PRICED_COUNT = new RegExp(
   "g",
 );
 
-const PRICED_AT = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*@\s*[$€£₹]/g;
+const PRICED_AT = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*[@×]\s*[$€£₹]/g;
 const PRICED_PER = /\bper\s+(?:[A-Za-z][\w-]*\s+){0,2}([A-Za-z][\w-]*)[\s—–:-]*$/i;
 
 /**
- * A line item bought at a unit price ("LPR integration, per enforcement vehicle — 4 @ $9,800.00") counts what it is
- * priced per, or else what it describes.
+ * A line item bought at a unit price ("LPR integration, per enforcement vehicle — 4 @ $9,800.00", "Kennels — 22 ×
+ * €30/mo") counts what it is priced per, or else what it describes.
  */
 function pricedAt(source: TextSource, u: Span, out: Fact[]) {
-  if (!/\d\s*@\s*[$€£₹]/.test(u.text) || EXPLAINED.test(u.text)) return;
+  if (!/\d\s*[@×]\s*[$€£₹]/.test(u.text) || EXPLAINED.test(u.text)) return;
   for (const m of u.text.matchAll(PRICED_AT)) {
     const value = parseNumeral(m[1]);
     const before = u.text.slice(0, m.index).replace(/^\s*(?:line|item)\s*\d+\s*[—–:.-]\s*/i, "");
     const per = PRICED_PER.exec(before)?.[1];
     const unit = per ? unitOf(per) : unitOf(before.split(/[,—–(]/)[0]);
+    // ("Additional entities ..... 2 × $150/mo": more of them, not all of them)
+    if (/\b(?:additional|extra|further|more)\b/i.test(before)) continue;
     if (value && value > 1 && unit && !TIME_UNITS.has(unit))
       out.push(fact("count", source, `count:${unit}`, value, "exact", u));
   }

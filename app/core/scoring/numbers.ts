@@ -193,6 +193,9 @@ const UNIT_ALIASES: Record<string, string> = {
   campuses: "location",
   // a distribution centre by its initials ("4 DCs")
   dcs: "location",
+  pharmacies: "location",
+  clubs: "location",
+  salons: "location",
   // singular modifiers name what a licence counts ("nine branch licences", "clinic seats")
   clinic: "location",
   store: "location",

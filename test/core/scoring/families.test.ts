@@ -5704,3 +5704,29 @@ describe("session 33 families, a platform licence priced by the month", () => {
     expect(flags(packet, "conflicting_terms").length > 0).toBe(conflict);
   });
 });
+
+describe("session 33 families, a line's label names what its priced figure counts", () => {
+  it("counts clinics in 'Clinic locations — 16 × €45/mo' against a note's 18", () => {
+    const packet = {
+      ...base,
+      order_form: "3. Clinic locations — 16 × €45/mo — 12 mo ........ €8.640",
+      kickoff_note: "- rollout to all 18 clinics at once",
+    };
+    const cited = flags(packet, "conflicting_terms").map((f) => f.source);
+    expect(cited).toEqual(expect.arrayContaining(["order_form", "kickoff_note"]));
+  });
+  it("reads 'Additional clinics ..... 2 × €45/mo' as more clinics, not all of them", () => {
+    const packet = {
+      ...base,
+      order_form: "Additional clinics ..... 2 × €45/mo",
+      signed_scope: "Rollout to 3 clinics.",
+    };
+    expect(flags(packet, "conflicting_terms")).toEqual([]);
+  });
+  it("counts pharmacies and clubs as places", () => {
+    const counts = factsOf(buildContext({ ...base, kickoff_note: "41 pharmacies and 11 clubs" }))
+      .filter((f) => f.source === "kickoff_note" && f.key === "count:location")
+      .map((f) => f.value);
+    expect(counts).toEqual(expect.arrayContaining([41, 11]));
+  });
+});
