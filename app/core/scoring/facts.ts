@@ -132,7 +132,9 @@ const MILESTONES: [string, RegExp][] = [
         String.raw`\blaunch(?:es|ed)?\b|`,
         String.raw`\bin production\b|\bproduction (?:go-live|cutover|launch)\b|\bcut[- ]?over\b|\bhit\b|`,
         String.raw`\bswitch[- ]?over\b|`,
-        String.raw`\bfirst live\b|\blive\s+(?:\.{2,}\s*)?(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)|`,
+        String.raw`\bfirst live\b|\blive\s+(?:\.{2,}\s*)?(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\.\d{1,2}\b)|`,
+        // an app "in the stores on 15.01", "App in stores: from 15.02.2027"
+        String.raw`\bin (?:the )?(?:app )?stores\b(?=\s*(?::|on|from|by)\s)|`,
         // a plan line's fields: "All 14 branches live · S · Feb 2, 2026"
         String.raw`\blive(?:\s*·\s*(?:XS|S|M|L|XL))?\s*·\s*(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)|`,
         // "the portal is up by Sep 8", "would be up for the July 1 open day"
@@ -195,7 +197,7 @@ export function parseMoney(raw: string, suffix?: string): number | null {
 const MONEY_HINT = /[$€£₹¥]|\b[A-Z]{3}\s?\d|\d\s?[A-Z]{3}\b|\bRs\b/;
 const MILESTONE_HINT = new RegExp(
   String.raw`live|launch|production|cut[- ]?over|switch[- ]?over|kick|uat|acceptance|start|commenc|effective|hit|` +
-    String.raw`begin|term|subscri|running|\bup\b`,
+    String.raw`begin|term|subscri|running|\bup\b|stores`,
   "i",
 );
 const SERVICES = new RegExp(
@@ -1670,6 +1672,8 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
   )
     return;
   if (Math.abs(d.start - at) > 80) return;
+  // (a record's own date in brackets dates the record: "30 % at go-live (deal desk 07.01.2027)")
+  if (/\([^()]*\b(?:deal desk|approved|signed|dated|agreed|ref)\b[^()]*$/i.test(c.text.slice(0, d.start))) return;
   const [mm, dd] = d.key!.split("-").map(Number);
   // "by 3 Oct", "no later than August": a deadline, met by any earlier date
   const lead = c.text.slice(Math.max(0, d.start - 24), d.start);

@@ -605,12 +605,12 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
         ? `${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`
         : undefined,
   },
-  // "05.10–16.10", "on 27.10": day.month without its year, in a range of dates or after "on", "by", "until"
+  // "05.10–16.10", "on 27.10": day.month without its year, in a range of dates or after "on", "by", "until", "live"
   {
     re: new RegExp(
       String.raw`(?<![\d.,])(\d{1,2})\.(\d{1,2})(?=\.?\s*[–-]\s*\d{1,2}\.\d{1,2}(?![\d,]|\.\d))|` +
         String.raw`(?<=\d\.\d{1,2}\.?\s*[–-]\s*)(\d{1,2})\.(\d{1,2})(?![\d,]|\.\d)|` +
-        String.raw`(?<=\b(?:on|by|until|till|before|from|am|bis|ab)\s+)(\d{1,2})\.(\d{1,2})\.?(?![\d,]|\.\d)`,
+        String.raw`(?<=\b(?:on|by|until|till|before|from|am|bis|ab|live|launch|go-live:)\s+)(\d{1,2})\.(\d{1,2})\.?(?![\d,]|\.\d)`,
       "gi",
     ),
     key: (m) => {

@@ -5730,3 +5730,25 @@ describe("session 33 families, a line's label names what its priced figure count
     expect(counts).toEqual(expect.arrayContaining([41, 11]));
   });
 });
+
+describe("session 33 families, an app in the stores on a day.month", () => {
+  it.each(["- sales told them the app is in the stores on 15.01", "- I told them app live 11.01."])(
+    "reads %j as a go-live against the contract's",
+    (note) => {
+      const packet = { ...base, signed_scope: "Go-live: 15.02.2027", kickoff_note: note };
+      const golive = factsOf(buildContext(packet)).filter(
+        (f) => f.key === "date:golive" && f.source === "kickoff_note",
+      );
+      expect(golive.length).toBe(1);
+      expect(flags(packet, "conflicting_terms").map((f) => f.source)).toContain("kickoff_note");
+    },
+  );
+});
+
+describe("session 33 families, a record's own date in brackets", () => {
+  it("dates no go-live with the deal desk's date beside it", () => {
+    const order = "Payment plan build fee: 40 % at signature / 30 % at go-live (deal desk 07.01.2027)";
+    const golive = factsOf(buildContext({ ...base, order_form: order })).filter((f) => f.key === "date:golive");
+    expect(golive).toEqual([]);
+  });
+});
