@@ -931,6 +931,7 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       if (!row && !testing) {
         pricedAt(source, u, out);
         pricedUnder(source, text, u, out);
+        languagesListed(source, u, out);
       }
       // (a sales-side line with a month and no figure can still say when the customer works in the product)
       const monthOnly =
@@ -1069,6 +1070,34 @@ const AUDIENCE =
   /\b(?:sessions?|workshops?|webinars?|classes|courses?|training|demos?)\b[^.;]{0,60}\bfor\s+(?:up to\s+|at most\s+)?$/i;
 const QTY_LINE = /^\s*(?:qty|quantity)\s*:?\s*(\d{1,3}(?:,\d{3})+|\d+)\s*[×x@]/i;
 const PER_UNIT = /\bper\s+((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)\s*(?:[·|,;—–-]|$)/i;
+
+const LANGUAGE_NAME =
+  String.raw`(?:English|Spanish|Portuguese|Catalan|French|German|Dutch|Flemish|Italian|Polish|` +
+  String.raw`Swedish|Danish|Norwegian|Finnish|Welsh|Irish|Gaelic|Basque|Galician|Czech|Greek|Turkish|Russian|` +
+  String.raw`Ukrainian|Romanian|Hungarian|Arabic|Hebrew|Chinese|Mandarin|Cantonese|Japanese|Korean|Hindi|Swahili|` +
+  String.raw`Afrikaans|Zulu|Maori|Māori|Tagalog|Vietnamese|Thai|Malay|Indonesian)`;
+const LANGUAGE_LIST = new RegExp(
+  String.raw`\bin\s+${LANGUAGE_NAME}(?:\s*(?:,|\+|&|\/|\band\b|\bor\b|,\s*(?:and|or)\b)\s*${LANGUAGE_NAME}\b)+`,
+  "g",
+);
+
+/**
+ * "in Spanish, Portuguese and Catalan": the languages a list after "in" names, counted where the line gives no count
+ * (a list that is the subject of something else, "the Portuguese and Polish translation waiver", counts none).
+ */
+function languagesListed(source: TextSource, u: Span, out: Fact[]) {
+  if (
+    !/\b(?:and|,|\+|&|\/)/.test(u.text) ||
+    out.some((f) => f.key === "count:language" && f.clause.start >= u.start && f.clause.end <= u.end)
+  )
+    return;
+  // (a count written beside the list says it already: "two languages (Spanish, Portuguese)")
+  if (/\blanguages?\b/i.test(u.text) && HAS_NUMBER.test(u.text)) return;
+  for (const m of u.text.matchAll(LANGUAGE_LIST)) {
+    const n = new Set(m[0].match(new RegExp(LANGUAGE_NAME, "g"))).size;
+    if (n >= 2) out.push(fact("count", source, "count:language", n, "exact", u));
+  }
+}
 
 /**
  * An invoice line's quantity under its product line ("People · per employee · monthly" over "Qty 260 × CA$7.00"):

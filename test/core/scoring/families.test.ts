@@ -5752,3 +5752,21 @@ describe("session 33 families, a record's own date in brackets", () => {
     expect(golive).toEqual([]);
   });
 });
+
+describe("session 33 families, the languages a list names", () => {
+  const scope = "Includes: booking app in two languages (English, Welsh).";
+  it("counts 'in English, Welsh and Polish' against 'two languages'", () => {
+    const packet = {
+      ...base,
+      signed_scope: scope,
+      customer_promise: "Owners book kennels in English, Welsh and Polish.",
+    };
+    expect(flags(packet, "conflicting_terms").map((f) => f.source)).toContain("customer_promise");
+  });
+  it.each([
+    "Owners book kennels in English or Welsh, whichever they like.",
+    "The Welsh and Polish translation waiver is still with the deal desk.",
+  ])("finds no conflict in %j", (promise) => {
+    expect(flags({ ...base, signed_scope: scope, customer_promise: promise }, "conflicting_terms")).toEqual([]);
+  });
+});
