@@ -764,6 +764,7 @@ export function factsOf(ctx: Context): Fact[] {
       (!HAS_NUMBER.test(text) &&
         !CADENCE_HINT.test(text) &&
         !EVENT_MONTHS.some(([re]) => re.test(text)) &&
+        !LANGUAGES_NAMED.test(text) &&
         (CONTRACT_SOURCES.has(source) || !MONTH_WORD.test(text)))
     )
       continue;
@@ -1080,6 +1081,8 @@ const LANGUAGE_LIST = new RegExp(
   String.raw`\bin\s+${LANGUAGE_NAME}(?:\s*(?:,|\+|&|\/|\band\b|\bor\b|,\s*(?:and|or)\b)\s*${LANGUAGE_NAME}\b)+`,
   "g",
 );
+
+const LANGUAGES_NAMED = new RegExp(LANGUAGE_LIST.source);
 
 /**
  * "in Spanish, Portuguese and Catalan": the languages a list after "in" names, counted where the line gives no count
