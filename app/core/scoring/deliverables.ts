@@ -257,7 +257,7 @@ const CONTRACT_TERM_LABEL = new RegExp(
   "i",
 );
 /** Text that is no work: a duty of the customer, a fee, a capability, the contract itself. */
-// a preamble that names the parties ('… between Kennel Co Ltd (the "Customer") and …') buys nothing
+// a preamble that names the parties ('… made between Harbour Vets (the "Clinic") and Kennelwise …') buys nothing
 const PARTIES = /\bbetween\b[^;\n]{3,160}?\([^()]{0,40}?["“'‘]\p{Lu}[\p{L} ]{1,30}["”'’]\)/u;
 
 function notWork(text: string): boolean {

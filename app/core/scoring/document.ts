@@ -1103,7 +1103,7 @@ function tableSection(cells: Cell[], main: Cell, around: Section, columns: strin
     headers.some((h) => /^(?:weeks?|dates?|timing|when|duration|months?|start|end|due)\b/.test(h))
   )
     return scheduled(headers[0]);
-  // "| Description | Qty | Unit price | Amount |" outside any section: a price table
+  // "| Item | Qty | Price |" outside any section: a price table
   if (
     (around.kind === "none" || around.kind === "title") &&
     headers.some((h) => /^(?:unit price|price|amount|extended|rate|fee|cost)\b/.test(h)) &&

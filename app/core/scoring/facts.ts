@@ -1704,7 +1704,7 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
   )
     return;
   if (Math.abs(d.start - at) > 80) return;
-  // (a record's own date in brackets dates the record: "30 % at go-live (deal desk 07.01.2027)")
+  // (a record's own date in brackets dates the record: "the rest due on go-live (desk ref, 2 May)")
   if (/\([^()]*\b(?:deal desk|approved|signed|dated|agreed|ref)\b[^()]*$/i.test(c.text.slice(0, d.start))) return;
   const [mm, dd] = d.key!.split("-").map(Number);
   // "by 3 Oct", "no later than August": a deadline, met by any earlier date

@@ -222,8 +222,8 @@ const REPLACED_MEDIUM = new RegExp(
   "i",
 );
 
-// where a promise was made is not what was promised ("In our response to question 4.3 we stated that …", "as set out
-// in our proposal,")
+// where a promise was made is not what was promised ("In our response to question 4.3 we stated that …", "per
+// our bid,")
 const SOURCE_FRAME = new RegExp(
   String.raw`\b(?:in|as (?:stated|set out|described) in) (?:our|the) (?:tender |rfp |bid |written )?` +
     String.raw`(?:response|answer|reply|proposal|submission)(?: to (?:question|item|section|requirement|clause) ` +

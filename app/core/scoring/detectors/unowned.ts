@@ -140,7 +140,7 @@ const NOBODY_ANSWER = new RegExp(
 );
 
 // a row that records there is nothing ("None raised", "N/A — list prices, no request") asks for no owner
-const NOTHING_ROW = /^(?:none|nil|n\/a|no (?:exceptions?|requests?|changes?)\b)(?![\w-])/i;
+const NOTHING_ROW = /^(?:none|nil|no (?:exceptions?|requests?|changes?)\b|n\/a)(?![\w-])/i;
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
