@@ -929,6 +929,12 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
           );
         }
       }
+      // a rate card's row ("| Sr. consultant | $195 | 480 |"): the rate of the role it names
+      const rate = u.start === block.start ? block.cells?.find((x) => RATE_HEADER.test(x.header.trim())) : undefined;
+      const amount = rate && /^[$€£₹]\s?([\d,]+(?:\.\d+)?)(?:\s*\/\s*h(?:ou)?r)?$/.exec(rate.text.trim());
+      const role = amount ? roleRate(block.cells!.find((x) => x !== rate && x.text.trim())?.text ?? "") : null;
+      if (amount && role)
+        out.push(fact("money", source, role, Number(amount[1].replace(/,/g, "")), "exact", trimRow(text, u)));
       if (!row && !testing) {
         pricedAt(source, u, out);
         pricedUnder(source, text, u, out);
@@ -1485,6 +1491,30 @@ function termRange(source: TextSource, c: Span, out: Fact[], titled = false) {
   }
 }
 
+const RATE_HEADER = /^(?:rate|hourly rate|bill rate|rate\s*\/\s*h(?:ou)?r|hourly|\$\/hr)$/i;
+// the people a rate card prices ("Solution architect $225/hr", "| Sr. consultant | $195 |")
+const ROLE = new RegExp(
+  String.raw`((?:(?:sr\.?|senior|jr\.?|junior|lead|principal|technical|functional|solution|project|program(?:me)?|` +
+    String.raw`data|integration|business|change|training|qa|test|[a-z]+)\s+){0,3}` +
+    String.raw`(?:consultant|architect|manager|engineer|developer|analyst|specialist|administrator|trainer|designer|` +
+    String.raw`tester|director|lead))\s*(?:[|:—–=@-]|\bat\b)?\s*$`,
+  "i",
+);
+/** The key of an hourly rate for a named role: "rate:hour:senior consultant", or null where no role is named. */
+function roleRate(before: string): string | null {
+  const m = ROLE.exec(before.split(/[,;(]|\band\b/).pop() ?? "");
+  if (!m) return null;
+  const role = m[1]
+    .toLowerCase()
+    .replace(/\bsr\b\.?/, "senior")
+    .replace(/\bjr\b\.?/, "junior")
+    .replace(/\s+/g, " ")
+    .trim();
+  return `rate:hour:${role}`;
+}
+/** Where the role a rate is for starts in the text before the rate. */
+const roleAt = (before: string) => before.length - (ROLE.exec(before)?.[0].length ?? before.length);
+
 const SERVICES_TOTAL =
   /\btotal\s+(?:implementation|professional services|services|one-time|set-?up)\s+(?:price|fees?|cost|amount)\b/i;
 const PRICED_PERSON =
@@ -1527,7 +1557,7 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
       /^(?:h|hr|hour|hours|hourly)$/.test(per) ||
       /\bper hour\b|\bhourly\b|\/h\b/i.test(c.text.slice(m.index!, m.index! + m[0].length + 12))
     )
-      key = "rate:hour";
+      key = roleRate(c.text.slice(0, m.index!)) ?? "rate:hour";
     // a price per seat, per user or per person who uses the product is one price per user
     else if (per && !/^(?:month|mo|year|yr|annum)$/.test(per))
       key = unitOf(per) === "user" || PRICED_PERSON.test(per) ? "price:user" : `price:${stem(per)}`;
@@ -1544,7 +1574,13 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
       key === "money:subscription" &&
       (/^(?:mo|mth|month)$/.test(per) || /^\s*(?:(?:\/|per|a)\s*)?(?:mo|mth|month)\b|^\s*,?\s*monthly\b/i.test(tail));
     const normal = yearly ? value / 12 : monthly ? value * 12 : value;
-    out.push(fact("money", source, key, Math.round(normal * 100) / 100, "exact", c));
+    // (a role's rate among several is cited as the role and its rate: "Solution architect $225/hr")
+    const from = key.startsWith("rate:hour:") ? roleAt(c.text.slice(0, m.index!)) : 0;
+    const to = m.index! + m[0].length;
+    const cite = from > 0 ? { start: c.start + from, end: c.start + to, text: c.text.slice(from, to) } : c;
+    out.push(fact("money", source, key, Math.round(normal * 100) / 100, "exact", cite));
+    // (and is an hourly rate still, beside a rate that names no role: "one rate of $120 an hour for everyone")
+    if (key.startsWith("rate:hour:")) out.push(fact("money", source, "rate:hour", normal, "exact", cite));
   }
 }
 

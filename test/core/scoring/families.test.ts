@@ -5770,3 +5770,18 @@ describe("session 33 families, the languages a list names", () => {
     expect(flags({ ...base, signed_scope: scope, customer_promise: promise }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 33 families, a rate card's roles", () => {
+  const scope = [
+    "Role                       Rate    Est. hrs   Extended",
+    "Solution architect         $210    140        $29,400",
+    "Senior consultant          $190    480        $91,200",
+  ].join("\n");
+  it("compares each role's rate with the order form's rate for the same role", () => {
+    const order = "Kennel services T&M: Solution architect $225/hr, Sr. consultant $190/hr";
+    const found = flags({ signed_scope: scope, order_form: order }, "conflicting_terms");
+    expect(found.map((f) => f.evidence)).toEqual(expect.arrayContaining(["Solution architect $225/h"]));
+    expect(found.some((f) => /consultant/i.test(f.evidence))).toBe(false);
+    expect(found[0].message).toContain("per hour for a solution architect");
+  });
+});

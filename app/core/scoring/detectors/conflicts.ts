@@ -152,7 +152,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 183,
+  version: 184,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -269,6 +269,8 @@ function fmt(f: Fact): string {
     );
   }
   if (/^payment:(?:net-)?days$/.test(f.key)) return `payment within ${f.value} days`;
+  if (f.key.startsWith("rate:hour:"))
+    return `${prefix}${f.value.toLocaleString("en-US")} per hour for a ${f.key.slice("rate:hour:".length)}`;
   if (f.kind === "money")
     return `${prefix}${f.value.toLocaleString("en-US")} (${f.key.replace(/^\w+:/, "").replace("hour", "per hour")})`;
   if (f.kind === "percent")
