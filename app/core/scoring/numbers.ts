@@ -652,6 +652,11 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
       return m[2] ? `${String(mon).padStart(2, "0")}-${m[2].padStart(2, "0")}` : String(mon).padStart(2, "0");
     },
   },
+  // "go-live EOQ3", "by end of Q2": when that (calendar) quarter closes
+  {
+    re: /\b(?:EOQ\s?|end of Q)([1-4])\b/gi,
+    key: (m) => `${String(3 * +m[1]).padStart(2, "0")}-${[31, 30, 30, 31][+m[1] - 1]}`,
+  },
   {
     re: /\b(Q[1-4])\b|\b(EO[QMY])\b|\bend of (?:the |next |this )?(quarter|month|year)\b/gi,
     key: (m) => (m[1] ?? m[2] ?? m[3]).toUpperCase(),

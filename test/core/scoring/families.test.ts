@@ -5785,3 +5785,10 @@ describe("session 33 families, a rate card's roles", () => {
     expect(found[0].message).toContain("per hour for a solution architect");
   });
 });
+
+describe("session 33 families, the end of a numbered quarter", () => {
+  it("reads 'EOQ3' and 'end of Q2' as the quarter's last day", () => {
+    expect(dateMentions("told the owner go-live EOQ3").map((d) => d.key)).toEqual(["09-30"]);
+    expect(dateMentions("live by end of Q2").map((d) => d.key)).toEqual(["06-30"]);
+  });
+});
