@@ -505,6 +505,7 @@ function countsIn(text: string): Count[] {
     .filter(
       (q) =>
         !/\d\s*[-–]\s*$|\d:$/.test(text.slice(Math.max(0, q.start - 3), q.start)) &&
+        !/^\s*(?:h|hrs?|hours?|mins?|minutes?)\b/i.test(text.slice(numeralEnd(text, q))) &&
         !isAddition(text, q.start, numeralEnd(text, q)) &&
         !versionNumber(text, q.start, numeralEnd(text, q), q.value),
     )
@@ -525,6 +526,8 @@ function countsIn(text: string): Count[] {
     // "Kestrel's 2025 loads")
     if (/\d\s*[-–]\s*$|\d:$|#$/.test(text.slice(Math.max(0, numAt - 3), numAt))) continue;
     if (/^(?:19|20)\d\d$/.test(m[2]) && /['’]s\s+$/.test(text.slice(Math.max(0, numAt - 4), numAt))) continue;
+    // (a length before what it measures, "3 × 2 h online sessions", counts no sessions)
+    if (/^\s*(?:h|hrs?|hours?|mins?|minutes?)\b/i.test(text.slice(numAt + m[2].length))) continue;
     if (isAddition(text, numAt, numAt + m[2].length)) continue;
     if (
       /[$€£₹]\s*$/.test(text.slice(Math.max(0, m.index! - 2), m.index! + m[0].indexOf(m[2]))) ||
@@ -869,7 +872,7 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
     for (const { span: u, block } of statementsOf(text)) {
       // acceptance tests count samples, not contracted quantities; a numbered item under a mixed heading is scope
       if (
-        /^(?:acceptance|accepted|complete|done)\b/i.test(u.text) ||
+        /^(?:acceptance|accepted|complete|done|ready (?:when|if))\b/i.test(u.text) ||
         // a question states no term ("Can go-live move to July?")
         (!CONTRACT_SOURCES.has(source) && /\?["”)]?\s*$/.test(u.text))
       )

@@ -5792,3 +5792,30 @@ describe("session 33 families, the end of a numbered quarter", () => {
     expect(dateMentions("live by end of Q2").map((d) => d.key)).toEqual(["06-30"]);
   });
 });
+
+describe("session 33 families, a checklist's inputs from the customer, test samples and session lengths", () => {
+  it.each([
+    "[ ] Kennel list from Harbour legal (GDPR) — @dana.r",
+    "[ ] Booking API access for all 3 clinics — @sam.k (Ana from Harbour sends the contact)",
+    "[ ] VetOld test access (Hugo) — @sam.k",
+    "[ ] Booking API keys + sandbox received — @sam.k",
+  ])("reads %j as an input the customer hands over, no promise", (line) => {
+    expect(flags({ cs_requirement: line }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("counts no clinics in a 'Ready when' test sample", () => {
+    const scope =
+      "M1 — Booking\nIncludes: kennel booking for every clinic.\nReady when: 100 test bookings across 2 clinics.";
+    const counts = factsOf(buildContext({ ...base, signed_scope: scope })).filter(
+      (f) => f.source === "signed_scope" && f.key === "count:location",
+    );
+    expect(counts).toEqual([]);
+  });
+  it("counts no sessions in the hours each one lasts ('3 × 2 h online sessions')", () => {
+    const counts = factsOf(
+      buildContext({ ...base, signed_scope: "Includes: front-desk training 3 × 2 h online sessions." }),
+    )
+      .filter((f) => f.source === "signed_scope" && f.key === "count:session")
+      .map((f) => f.value);
+    expect(counts).not.toContain(2);
+  });
+});

@@ -143,7 +143,12 @@ const CUSTOMER_TASK = new RegExp(
       String.raw`extracts?)\b[^.;]{0,20}\b(?:with|to) (?:you|your)\b|`,
     String.raw`\b(?:customer|client|their)(?: \w+)? contact\b|`,
     String.raw`^(?:[\w-]+\s+){0,3}(?:api access|access|test credentials|credentials|sandbox|export)\b(?:\s*[+&]\s*`,
-    String.raw`(?:sandbox|field map|credentials|access))?\s*(?:[—–-]|$)`,
+    String.raw`(?:sandbox|field map|credentials|access))?\s*(?:[—–-]|\([A-Z][\w.-]*\)|$)|`,
+    // an input a checklist waits for from a named party ("Kennel list from Harbour legal —", "(Ana from Harbour
+    // sends)", "… keys received")
+    String.raw`\bfrom (?:the )?(?:customer|client)\b|\bfrom (?:[A-Z][\w&.-]+\s?){1,2}(?:legal|IT|finance|team)?\s*` +
+      String.raw`(?:\([^)]*\)\s*)?(?:[—–]\s*@|$)|\(\s*(?:[A-Z][\w.-]+\s+){1,2}(?:from\s+[A-Z][\w&.-]+\s+)?sends?\b|` +
+      String.raw`\b(?:received|handed over)\s*(?:[—–-]|$)`,
   ].join(""),
 );
 const OWNER_TAIL = new RegExp(
@@ -383,7 +388,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 153,
+  version: 154,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
