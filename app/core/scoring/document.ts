@@ -720,9 +720,9 @@ function parseDocument(text: string): DocumentModel {
       .trim();
     // headings: Markdown, underlined, ALL CAPS, a short titled line; numbered headings ("1.0 PURPOSE", "SECTION 3.
     // FEES")
-    // ("Sprint calendar — confirmed by delivery (…)": a title and who approved what follows)
-    // (or a section's name and a subtitle: "Scope — Milestones")
-    const approvalOnly =
+    // ("Sprint calendar — confirmed by delivery (…)": a title and who approved what follows; or a section's name and
+    // a subtitle: "Scope — Milestones")
+    const titledRest =
       /^(?:as )?(?:confirmed|approved|agreed|signed off|validated)\b/i.test(inlineLabel?.[2] ?? "") ||
       (/^\p{L}[\p{L} &/-]{0,30}$/u.test(inlineLabel?.[2] ?? "") &&
         /\s[—–]\s/.test(core) &&
@@ -731,7 +731,7 @@ function parseDocument(text: string): DocumentModel {
         sectionKind(inlineLabel![1]) !== "other" &&
         sectionKind(inlineLabel![2]) !== "other");
     const titleOnly =
-      (!inlineLabel?.[2] || approvalOnly) &&
+      (!inlineLabel?.[2] || titledRest) &&
       // (a priced line, "Set-up 32 000 €", is no title)
       !PRICED_LINE.test(core) &&
       words.length <= 7 &&
@@ -849,7 +849,7 @@ function parseDocument(text: string): DocumentModel {
             (words.length <= 4 &&
               paragraphsFollow() &&
               core.replace(/[.:]$/, "").trim().toLowerCase() === labelText.replace(/[.:]$/, "").toLowerCase()))) ||
-        (!idm && !bullet && titleKind !== "other" && (words.length <= 5 || approvalOnly))
+        (!idm && !bullet && titleKind !== "other" && (words.length <= 5 || titledRest))
       )
         heading = true;
     }
@@ -1124,7 +1124,6 @@ function tableSection(cells: Cell[], main: Cell, around: Section, columns: strin
   return null;
 }
 
-/** The cells of a table row (split at bars, or at tabs in a spreadsheet paste), as spans of the text. */
 /** A line's runs of text split by two or more spaces, as offsets from its start. */
 const runsOf = (line: string) =>
   /\t|\|/.test(line)
@@ -1206,6 +1205,7 @@ function fixedCells(text: string, lines: Span[], cols: Column[]): Span[] {
   return cells;
 }
 
+/** The cells of a table row (split at bars, or at tabs in a spreadsheet paste), as spans of the text. */
 export function splitCells(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   const bar = text.slice(start, end).includes("|") ? "|" : "\t";

@@ -1496,9 +1496,9 @@ function termRange(source: TextSource, c: Span, out: Fact[], titled = false) {
 
 const RATE_HEADER = /^(?:rate|hourly rate|bill rate|rate\s*\/\s*h(?:ou)?r|hourly|\$\/hr)$/i;
 // the people a rate card prices ("Solution architect $225/hr", "| Sr. consultant | $195 |")
+// (a role is its noun and up to three words before it: "Sr. functional consultant", "Solution architect")
 const ROLE = new RegExp(
-  String.raw`((?:(?:sr\.?|senior|jr\.?|junior|lead|principal|technical|functional|solution|project|program(?:me)?|` +
-    String.raw`data|integration|business|change|training|qa|test|[a-z]+)\s+){0,3}` +
+  String.raw`((?:[a-z][a-z.]*\s+){0,3}` +
     String.raw`(?:consultant|architect|manager|engineer|developer|analyst|specialist|administrator|trainer|designer|` +
     String.raw`tester|director|lead))\s*(?:[|:—–=@-]|\bat\b)?\s*$`,
   "i",
