@@ -225,15 +225,14 @@ const SUBSCRIPTION = new RegExp(
   ].join(""),
   "i",
 );
-const NOT_A_PRICE = new RegExp(
-  [
-    String.raw`\b(?:total|subtotal|sub-total|grand|tcv|acv|less|credit|discount|travel|expenses?|`,
-    String.raw`cap(?:ped)?|not[- ]to[- ]exceed|nte|estimate[ds]?|budget|deposit|penalt|liabilit|insurance|`,
-    String.raw`(?<!-)off|knock\w*|waiv\w*|list(?: price)?|rrp|msrp|`,
-    String.raw`revenue|turnover|spend|worth|valued?)\b`,
-  ].join(""),
-  "i",
-);
+// what a figure beside these words is: a total, a cap, a deduction or a sum of money that is no price
+const NOT_A_PRICE_WORDS =
+  String.raw`total|subtotal|sub-total|grand|tcv|acv|less|credit|discount|travel|expenses?|` +
+  String.raw`cap(?:ped)?|not[- ]to[- ]exceed|nte|estimate[ds]?|deposit|penalt|liabilit|insurance|` +
+  String.raw`(?<!-)off|knock\w*|waiv\w*|list(?: price)?|rrp|msrp|revenue|turnover`;
+const NOT_A_PRICE = new RegExp(String.raw`\b(?:${NOT_A_PRICE_WORDS}|budget|spend|worth|valued?)\b`, "i");
+// (a price per thing may sit beside a budget: "the budget on the basis you gave us: €16,000 per study")
+const NOT_A_UNIT_PRICE = new RegExp(String.raw`\b(?:${NOT_A_PRICE_WORDS})\b`, "i");
 
 const ACRONYM_NOT_NAME = new RegExp(
   String.raw`^(?:UAT|SOW|PWS|USD|EUR|GBP|INR|AUD|CAD|NZD|ZAR|SGD|CHF|FFP|TBD|TBC|TBA|ASAP|EOD|EOW|EOM|EOQ|EOY|` +
@@ -1527,11 +1526,14 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
   // a total, a cap or a budget is not the price: judged by the words around each amount ("I quoted $72,000 and
   // that is what her budget holds" quotes a price)
   // ("Total implementation price: $920,000" totals the services alone: it is their price)
-  const found = [...c.text.matchAll(MONEY)].filter(
-    (m) =>
-      !NOT_A_PRICE.test(
-        c.text.slice(Math.max(0, m.index! - 50), m.index! + m[0].length + 15).replace(SERVICES_TOTAL, "services price"),
-      ),
+  // (a figure priced per thing, "€16,000 per study per year", is a price whatever budget it sits in)
+  const perThing = (m: RegExpMatchArray) => !!m[3] && !/^(?:h|hrs?|hours?|hourly|mo|month|yr|year|annum)$/i.test(m[3]);
+  const found = [...c.text.matchAll(MONEY)].filter((m) =>
+    (perThing(m) ? NOT_A_UNIT_PRICE : NOT_A_PRICE).test(
+      c.text.slice(Math.max(0, m.index! - 50), m.index! + m[0].length + 15).replace(SERVICES_TOTAL, "services price"),
+    )
+      ? false
+      : true,
   );
   // a ceiling on time-and-materials work is a term of its own ("NTE USD 45,000")
   if (/\bnot[- ]to[- ]exceed\b|\bnte\b/i.test(c.text))

@@ -5819,3 +5819,16 @@ describe("session 33 families, a checklist's inputs from the customer, test samp
     expect(counts).not.toContain(2);
   });
 });
+
+describe("session 33 families, a price per thing beside a budget", () => {
+  it("reads '€16,000 per clinic per year' in a note about the budget as a price against the order form's", () => {
+    const packet = {
+      ...base,
+      order_form: "Kennelwise Pro — €18,500 per clinic per year × 3 clinics ........ €55,500 / year",
+      customer_promise: "Finance approved the budget on the basis you gave us: €16,000 per clinic per year.",
+    };
+    expect(flags(packet, "conflicting_terms").map((f) => f.source)).toEqual(
+      expect.arrayContaining(["order_form", "customer_promise"]),
+    );
+  });
+});
