@@ -335,7 +335,7 @@ const tabbed = (t: string) => (t.match(/\S\t+(?=\S)/g) ?? []).length >= 2;
 /** A line that attaches to the item above it: a story's acceptance line, an indented detail. */
 // (as do a milestone's labelled fields under its title: "Includes: …", "Ready when: …")
 const STORY_LINE =
-  /^(?=\S+(?:\s+\S+){3})(?:(?:AC|A\/C|given\b|given\/when\/then|when\b.*\bthen\b|done (?:when|means|looks like)|dod)\b|(?:ready (?:when|means|if)|includes)\s*:)/i;
+  /^(?:(?=\S+(?:\s+\S+){3})(?:AC|A\/C|given\b|given\/when\/then|when\b.*\bthen\b|done (?:when|means|looks like)|dod)\b|(?:ready (?:when|means|if)|includes)\s*:)/i;
 const ACCEPT_LINE = new RegExp(
   [
     String.raw`^(?=\S+(?:\s+\S+){3})(?:acceptance(?: criteria)?|accepted|test(?:ed)?|verified|`,

@@ -356,15 +356,13 @@ export function vagueHit(
         /^(?:full|complete|additional|multiple|several|all|most|some)/.test(word)
       )
         continue;
-      // a cell or line that is only "TBD" is an open owner or date, not vague scope
-      if (
-        family === "escape" &&
-        text
-          .trim()
-          .replace(/[.:;]$/, "")
-          .toLowerCase() === word
-      )
-        continue;
+      // a cell or line that is only "TBD" is an open owner or date, not vague scope (nor is a milestone's own
+      // "Ready when: TBD": its acceptance is missing, its work is not vague)
+      const bare = text
+        .trim()
+        .replace(/[.:;]$/, "")
+        .toLowerCase();
+      if (family === "escape" && (bare === word || /^ready (?:when|if|means)\s*:/.test(bare))) continue;
       const base = word.split(" ")[0];
       const guard = NOT_VAGUE_AFTER[word] ?? NOT_VAGUE_AFTER[base];
       if (guard?.test(after)) continue;

@@ -5832,3 +5832,18 @@ describe("session 33 families, a price per thing beside a budget", () => {
     );
   });
 });
+
+describe("session 33 families, a milestone's 'Ready when: TBD'", () => {
+  const page = [
+    "Scope",
+    "M2 — Reminders",
+    "Includes: vaccination reminder e-mails and a reminder push 3 days before each visit.",
+    "Ready when: TBD",
+  ].join("\n");
+  it("is the milestone's missing acceptance, cited on its work, and no vague wording", () => {
+    expect(evidence({ signed_scope: page }, "missing_acceptance_criteria")).toEqual([
+      "vaccination reminder e-mails and a reminder push 3 days before each visit",
+    ]);
+    expect(flags({ signed_scope: page }, "ambiguous_deliverable")).toEqual([]);
+  });
+});
