@@ -5847,3 +5847,10 @@ describe("session 33 families, a milestone's 'Ready when: TBD'", () => {
     expect(flags({ signed_scope: page }, "ambiguous_deliverable")).toEqual([]);
   });
 });
+
+describe("session 33 families, the date of the meeting a note is of", () => {
+  it("reads 'Harbour kickoff 5/11 — notes (Dana)' as dating the notes, not a promise", () => {
+    const note = "Harbour kickoff 5/11 — notes (Dana)\n- owner happy with the plan";
+    expect(flags({ kickoff_note: note }, "timeline_assumption")).toEqual([]);
+  });
+});

@@ -178,11 +178,13 @@ const ATTRIBUTION_BEFORE = new RegExp(
   [
     String.raw`\b(?:minutes|letter|e-?mail|recap|follow-?up|demo|call|proposal|release|memo|snippet|`,
     String.raw`excerpt|transcript|summary|deck|note|packet|response|rfp|statement|press|newsletter|`,
-    String.raw`article|blog|post|announcement|interview|bulletin)\b[^:"“]{0,50}$`,
+    String.raw`article|blog|post|announcement|interview|bulletin)\b[^:"“]{0,70}$`,
   ].join(""),
   "i",
 );
-const ATTRIBUTION_AFTER = /^\s*(?:letter|e-?mail|memo|recap|proposal|minutes|response|version|edition|board packet)\b/i;
+// ("Harbour kickoff 5/11 — notes (Dana)": when the meeting the notes are of took place)
+const ATTRIBUTION_AFTER =
+  /^\s*(?:[—–,-]\s*)?(?:letter|e-?mail|memo|recap|proposal|minutes|response|version|edition|board packet|notes)\b/i;
 // "after the 3/9 demo", "following the 12 May call": the date of something that already happened
 const PAST_EVENT_BEFORE = /\b(?:after|following|since|from|at|in) (?:the|our|their|my|your)\s*$/i;
 const PAST_EVENT_AFTER =
@@ -334,7 +336,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 152,
+  version: 153,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
