@@ -5854,3 +5854,12 @@ describe("session 33 families, the date of the meeting a note is of", () => {
     expect(flags({ kickoff_note: note }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 33 families, half price and a side right to leave", () => {
+  it.each([
+    "- the first 6 months of the kennel licence are half price, I told the owner",
+    "- Sam agreed the clinic can cancel the licence after 6 months if fewer than 10 % of owners book online.",
+  ])("reads %j as a concession off the order form", (note) => {
+    expect(flags({ kickoff_note: note }, "scope_exception").map((f) => f.source)).toEqual(["kickoff_note"]);
+  });
+});

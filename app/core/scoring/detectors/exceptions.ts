@@ -55,7 +55,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     family: "discount",
     // (and in the languages international packets mix in: Rabatt, remise, descuento, sconto, korting, desconto)
     re: new RegExp(
-      String.raw`\bdiscount(?:ed|s)?\b|\d+\s?%\s?off\b|\bmarked down\b|` +
+      String.raw`\bdiscount(?:ed|s)?\b|\d+\s?%\s?off\b|\bmarked down\b|\bhalf[- ]price\b|\bhalf off\b|` +
         String.raw`\b(?:rabatt|remise|descuento|sconto|korting|desconto|rabat)\b`,
       "i",
     ),
@@ -156,7 +156,10 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     re: new RegExp(
       [
         String.raw`\bterminat\w* for convenience\b|\bopt[- ]out\b|\bcancel(?:lation)? (?:right|at any time|`,
-        String.raw`without)\b|\b(?:exit|break) clause\b`,
+        String.raw`without)\b|\b(?:exit|break) clause\b|` +
+          // a right to leave early agreed on the side: "can cancel the licence after 6 months if …"
+          String.raw`\bcan (?:cancel|terminate|walk away from) (?:the |their |its )?(?:licen[cs]e|subscription|contract|` +
+          String.raw`agreement|deal)\b`,
       ].join(""),
       "i",
     ),
@@ -243,7 +246,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 138,
+  version: 139,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
