@@ -5863,3 +5863,10 @@ describe("session 33 families, half price and a side right to leave", () => {
     expect(flags({ kickoff_note: note }, "scope_exception").map((f) => f.source)).toEqual(["kickoff_note"]);
   });
 });
+
+describe("session 33 families, a fee paid later than the order form says", () => {
+  it("reads 'the clinic can pay the setup fee after the summer, in September' as a payment concession", () => {
+    const note = "- Sam told the owner the clinic can pay the setup fee after the summer, in September, no problem.";
+    expect(flags({ kickoff_note: note }, "scope_exception").map((f) => f.source)).toEqual(["kickoff_note"]);
+  });
+});

@@ -128,7 +128,11 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         // billing put off: "hold off invoicing until January", "defer the first invoice", "delay billing"
         String.raw`\b(?:hold(?:ing)? off|defer(?:ring)?|delay(?:ing)?|postpon(?:e|ing)|push(?:ing)? back) `,
         String.raw`(?:on )?(?:the )?(?:first )?(?:invoic(?:e|es|ing)|billing|payments?|charging)\b|`,
-        String.raw`\bpay(?:ment)? (?:in arrears|on go-live)\b|\b(?:invoiced|billed|payable|`,
+        String.raw`\bpay(?:ment)? (?:in arrears|on go-live)\b|` +
+          // a fee paid later than the order form says: "can pay the build fee after the summer term"
+          String.raw`\b(?:can|may|will|to) pay (?:the |their |our )?(?:[\w-]+ ){0,2}(?:fees?|invoices?|balance)\b[^.;]{0,30}` +
+          String.raw`\b(?:after|later|next|in (?:january|february|march|april|may|june|july|august|september|october|` +
+          String.raw`november|december))\b|\b(?:invoiced|billed|payable|`,
         String.raw`paid) only (?:after|on|once|when)\b|\b(?:payment|invoice)s?\b[^.]{0,40}\bslide\b|`,
         String.raw`\b\d+ days instead of \d+\b|\b(?:45|60|75|90|120)[- ]day (?:payment )?terms\b|\bin arrears\b|`,
         // billed on another cycle than the order form's: "pay quarterly rather than upfront"
@@ -246,7 +250,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 139,
+  version: 140,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
