@@ -5870,3 +5870,10 @@ describe("session 33 families, a fee paid later than the order form says", () =>
     expect(flags({ kickoff_note: note }, "scope_exception").map((f) => f.source)).toEqual(["kickoff_note"]);
   });
 });
+
+describe("session 33 families, nobody took it", () => {
+  it("reads 'Import of the pet list from Excel — nobody took this yet' as unowned", () => {
+    const cs = "[ ] Import of the pet list from Excel (spring 2027) — nobody took this yet";
+    expect(flags({ cs_requirement: cs }, "unowned_requirement").map((f) => f.source)).toEqual(["cs_requirement"]);
+  });
+});

@@ -74,7 +74,7 @@ const UNOWNED = new RegExp(
       String.raw`not (?:yet )?(?:identified|named|decided|agreed|sorted|confirmed|known)\b`,
     // nobody has picked it up / put a hand up / taken it
     String.raw`\b(?:nobody|no one|no-one|none of us)(?:'s| has| is| have)?\s+(?:\w+\s+){0,5}?` +
-      String.raw`(?:picked|put (?:their|a) hand up|taken|claimed|volunteered|owns?|owning)\b`,
+      String.raw`(?:picked|put (?:their|a) hand up|taken|took|claimed|volunteered|owns?|owning)\b`,
     String.raw`\b(?:nobody|no one)\s+(?:else\s+)?has\s+put\b`,
     String.raw`\bno owner\b`,
     // not knowing who: "no idea who", "unclear who"
@@ -144,7 +144,7 @@ const NOTHING_ROW = /^(?:none|nil|no (?:exceptions?|requests?|changes?)\b|n\/a)(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 136,
+  version: 137,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
