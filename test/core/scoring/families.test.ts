@@ -5877,3 +5877,13 @@ describe("session 33 families, nobody took it", () => {
     expect(flags({ cs_requirement: cs }, "unowned_requirement").map((f) => f.source)).toEqual(["cs_requirement"]);
   });
 });
+
+describe("session 33 families, a team whose lead is still to be named", () => {
+  it("flags 'Squad Heron (lead: tbd)' as no delivery owner, cited at its lead", () => {
+    const found = flags({ delivery_owner: "Squad Heron (lead: tbd)" }, "unowned_requirement");
+    expect(found.map((f) => f.evidence)).toEqual(["lead: tbd"]);
+  });
+  it("leaves a team with a named lead alone", () => {
+    expect(flags({ delivery_owner: "Squad Heron (lead: Ana Lopes)" }, "unowned_requirement")).toEqual([]);
+  });
+});

@@ -144,7 +144,7 @@ const NOTHING_ROW = /^(?:none|nil|no (?:exceptions?|requests?|changes?)\b|n\/a)(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 137,
+  version: 138,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
@@ -160,6 +160,20 @@ export const unownedDetector: Detector = {
           "No delivery owner is named for this packet: assign one before kickoff so every requirement has an owner.",
       });
       return out; // every requirement of the packet is covered by this one finding
+    }
+    // a team whose lead is still to be named names nobody: "Squad Heron (lead: tbd)"
+    const leadless = /\(\s*(lead|owner|pm)\s*:\s*(?:tbd|tbc|tba|\?+|none|open|vacant)\s*\)/i.exec(owner);
+    if (leadless) {
+      const start = leadless.index + leadless[0].indexOf(leadless[1]);
+      out.push({
+        category: "unowned_requirement",
+        severity: "high",
+        source: "delivery_owner",
+        start,
+        end: leadless.index + leadless[0].replace(/\s*\)$/, "").length,
+        message: `The delivery owner is "${owner.trim()}": a team with no named lead; name the person in delivery who owns this work.`,
+      });
+      return out;
     }
     if (BLANKISH_OWNER.test(owner.trim())) {
       const start = owner.indexOf(owner.trim());
