@@ -3,6 +3,7 @@ import type { TextSource } from "../../packet";
 import { clauses } from "../structure";
 import { termSet } from "../lexicon";
 import { GIVEN_AWAY_TERMS } from "../commercial";
+import { MONTH_RE } from "../numbers";
 
 /** Concession families: what kind of non-standard commercial term a phrase grants. */
 const FAMILIES: { family: string; re: RegExp }[] = [
@@ -131,8 +132,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\bpay(?:ment)? (?:in arrears|on go-live)\b|` +
           // a fee paid later than the order form says: "can pay the build fee after the summer term"
           String.raw`\b(?:can|may|will|to) pay (?:the |their |our )?(?:[\w-]+ ){0,2}(?:fees?|invoices?|balance)\b[^.;]{0,30}` +
-          String.raw`\b(?:after|later|next|in (?:january|february|march|april|may|june|july|august|september|october|` +
-          String.raw`november|december))\b|\b(?:invoiced|billed|payable|`,
+          String.raw`\b(?:after|later|next|in ${MONTH_RE})\b|\b(?:invoiced|billed|payable|`,
         String.raw`paid) only (?:after|on|once|when)\b|\b(?:payment|invoice)s?\b[^.]{0,40}\bslide\b|`,
         String.raw`\b\d+ days instead of \d+\b|\b(?:45|60|75|90|120)[- ]day (?:payment )?terms\b|\bin arrears\b|`,
         // billed on another cycle than the order form's: "pay quarterly rather than upfront"

@@ -161,30 +161,22 @@ export const unownedDetector: Detector = {
       });
       return out; // every requirement of the packet is covered by this one finding
     }
-    // a team whose lead is still to be named names nobody: "Squad Heron (lead: tbd)"
-    const leadless = /\(\s*(lead|owner|pm)\s*:\s*(?:tbd|tbc|tba|\?+|none|open|vacant)\s*\)/i.exec(owner);
-    if (leadless) {
-      const start = leadless.index + leadless[0].indexOf(leadless[1]);
+    // a placeholder for the owner ("TBD", "Unassigned (hiring)"), or a team whose lead is still to be named ("Squad
+    // Heron (lead: tbd)"): cited at the placeholder
+    const leadless = /\(\s*((?:lead|owner|pm)\s*:\s*(?:tbd|tbc|tba|\?+|none|open|vacant))\s*\)/i.exec(owner);
+    const placeholder = leadless
+      ? { at: leadless.index + leadless[0].indexOf(leadless[1]), text: leadless[1], why: "a team with no named lead; " }
+      : BLANKISH_OWNER.test(owner.trim())
+        ? { at: owner.indexOf(owner.trim()), text: /^[^(—–]*[^\s(—–-]/.exec(owner.trim())![0], why: "" }
+        : null;
+    if (placeholder) {
       out.push({
         category: "unowned_requirement",
         severity: "high",
         source: "delivery_owner",
-        start,
-        end: leadless.index + leadless[0].replace(/\s*\)$/, "").length,
-        message: `The delivery owner is "${owner.trim()}": a team with no named lead; name the person in delivery who owns this work.`,
-      });
-      return out;
-    }
-    if (BLANKISH_OWNER.test(owner.trim())) {
-      const start = owner.indexOf(owner.trim());
-      const word = /^[^(—–]*[^\s(—–-]/.exec(owner.trim())![0];
-      out.push({
-        category: "unowned_requirement",
-        severity: "high",
-        source: "delivery_owner",
-        start,
-        end: start + word.length,
-        message: `The delivery owner is "${owner.trim()}": name the person in delivery who owns this work.`,
+        start: placeholder.at,
+        end: placeholder.at + placeholder.text.length,
+        message: `The delivery owner is "${owner.trim()}": ${placeholder.why}name the person in delivery who owns this work.`,
       });
       return out;
     }
