@@ -1664,7 +1664,11 @@ function itemDate(
       !RECORD_DATE.test(text.slice(Math.max(0, d.start - 16), d.start)),
   );
   if (ds.length !== 1) return null;
-  if (sales && !READY.test(text)) return null;
+  // (or saying the customer will be using it by then: "your crews will be closing jobs on tablets by 1 May")
+  const deadline = /\b(?:by|before|no later than)\s+(?:the\s+)?$/i.test(
+    text.slice(Math.max(0, ds[0].start - 16), ds[0].start),
+  );
+  if (sales && !READY.test(text) && !(deadline && /\b(?:will|would)\b|['’](?:ll|d)\b/i.test(text))) return null;
   // (met by any day of that month, or of its first half or third for "mid-" and "early")
   if (/^\d{2}$/.test(ds[0].key!)) {
     const part = /^mid\b/i.test(ds[0].text) ? 15 : /^(?:early|beginning|start)\b/i.test(ds[0].text) ? 10 : 31;
@@ -1739,6 +1743,8 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
       // ("Go-live with appointment enforcement: 6 October": what goes live, then its date; "Go-Live Date at
       // Harbour Clinic: the 4th day of May")
       !/^\s+(?:date\s+)?(?:with|for|of|at|in)\s+[^:"“”]{1,50}:\s*(?:the\s+)?$/i.test(between) &&
+      // ("Go-live, both depots: 4 May": which go-live, after a comma)
+      !/^\s*,\s*[^:"“”,]{1,40}:\s*$/.test(between) &&
       // ("First live payment run: Sep 21": the run that goes live)
       !FIRST_LIVE_THING.test(between) &&
       !/^\s*(?:\.{2,}|:)\s*$/.test(between))

@@ -124,6 +124,11 @@ export function clauses(
   const out: Span[] = [];
   let depth = 0;
   let s = start;
+  // a dash before a lone date, up to the clause's end, joins them ("Go-live — 29 March 2027; Hypercare — …")
+  const dateOnly = (from: number) => {
+    const semi = text.indexOf(";", from);
+    return DATE_ONLY.test(text.slice(from, semi >= 0 && semi < end ? semi : end));
+  };
   const cut = (at: number, skip: number) => {
     const t = trimSpan(text, s, at, /[\s,;:]/);
     if (t.text) out.push(t);
@@ -136,9 +141,8 @@ export function clauses(
     if (depth > 0) continue;
     if (c === ";") cut(i, 1);
     else if ((c === "—" || c === "–") && /\s/.test(text[i - 1] ?? "") && /\s/.test(text[i + 1] ?? "")) {
-      if (!DATE_ONLY.test(text.slice(i + 1, end))) cut(i, 1);
-    } else if (c === " " && text[i + 1] === "-" && text[i + 2] === " " && !DATE_ONLY.test(text.slice(i + 2, end)))
-      cut(i, 2);
+      if (!dateOnly(i + 1)) cut(i, 1);
+    } else if (c === " " && text[i + 1] === "-" && text[i + 2] === " " && !dateOnly(i + 2)) cut(i, 2);
     else if (
       opts.commas &&
       c === "," &&

@@ -5887,3 +5887,33 @@ describe("session 33 families, a team whose lead is still to be named", () => {
     expect(flags({ delivery_owner: "Squad Heron (lead: Ana Lopes)" }, "unowned_requirement")).toEqual([]);
   });
 });
+
+describe("session 34 families, a milestone line of several dated steps", () => {
+  it("reads the go-live of 'M2 Kennel go-live — 14 June 2027; M3 end of aftercare — 12 July 2027'", () => {
+    const sow = "Plan (confirmed by delivery): M2 Kennel go-live — 14 June 2027; M3 end of aftercare — 12 July 2027.";
+    const ctx = buildContext({ ...base, signed_scope: sow });
+    const golive = factsOf(ctx).filter((f) => f.key === "date:golive");
+    expect(golive.map((f) => f.value)).toEqual([614]);
+  });
+  it("sets a note's earlier go-live against it", () => {
+    const sow = "Plan (confirmed by delivery): M2 Kennel go-live — 14 June 2027; M3 end of aftercare — 12 July 2027.";
+    const note = "- I told the owner we'd be live on 3 May 2027 for the spring rush.";
+    const found = flags({ signed_scope: sow, kickoff_note: note }, "conflicting_terms").map((f) => f.source);
+    expect(found.sort()).toEqual(["kickoff_note", "signed_scope"]);
+  });
+});
+
+describe("session 34 families, a promised date set against the schedule date of the same work", () => {
+  it("compares 'vets booking from their tablets by 1 May' with the row 'Vet tablets live' and not the other go-live", () => {
+    const sow = [
+      "| Milestone | Date |",
+      "|---|---|",
+      "| Front desk go-live | 12 Apr 2027 |",
+      "| Vet tablets live on Kennelwise | 17 May 2027 |",
+    ].join("\n");
+    const promise = "With Kennelwise your vets will be booking from their tablets by 1 May 2027.";
+    const found = flags({ signed_scope: sow, customer_promise: promise }, "conflicting_terms");
+    expect(found.map((f) => f.source).sort()).toEqual(["customer_promise", "signed_scope"]);
+    expect(found.find((f) => f.source === "signed_scope")?.evidence).toContain("17 May 2027");
+  });
+});

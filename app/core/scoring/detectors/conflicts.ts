@@ -152,7 +152,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 187,
+  version: 188,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -180,6 +180,8 @@ export const conflictsDetector: Detector = {
               f.source === x.source &&
               f.key === x.key &&
               (f.key !== "date:item" || sameContext(f, y)) &&
+              // (a date paired with the other by the work it names is restated only by a date about that work too)
+              (f.kind !== "date" || (x.key !== "date:item" && y.key !== "date:item") || sameContext(f, y)) &&
               (f.kind !== "date" || !shares(x, y) || shares(f, y)) &&
               // (a line item's count of a thing the other side names is restated only by a line naming it too: the
               // order form's "RFID reader kit | 121 | bus" does not restate the scope's "GPS units on 121 buses")
