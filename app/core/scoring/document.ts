@@ -478,7 +478,12 @@ function parseDocument(text: string): DocumentModel {
       li + 2 < ll.length &&
       TABLE_RULE.test(ll[li + 2].text.trim()) &&
       !body.trim().startsWith("|");
-    if (tableRow[li] && !lone && !overRuled) {
+    // nor is a first line of record fields ("Client: Acme | Term: 30 months, starting 01-10-2027 | Billing: annual")
+    const fieldsAbove =
+      !(li > 0 && tableRow[li - 1] && joined(ll[li - 1], ln)) &&
+      !body.trim().startsWith("|") &&
+      body.split("|").filter((c) => /^\s*[A-Z][\w .&/-]{1,25}:\s+\S/.test(c)).length >= 2;
+    if (tableRow[li] && !lone && !overRuled && !fieldsAbove) {
       if (TABLE_RULE.test(body)) continue;
       // a wiki table's header row doubles its bars ("||Key||Summary||")
       // (a spreadsheet row led by a tab leaves its first cell blank: the group of the row above)

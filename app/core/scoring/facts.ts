@@ -374,7 +374,7 @@ const NAMED_TERM = /\d[\s-]*(?:month|year)s?[\s-]+(?:initial |minimum |contract 
 
 const LABEL_COUNT = new RegExp(
   String.raw`\b([A-Za-z][\w&/-]*(?:\s[A-Za-z][\w&/-]*){0,3})\s*:\s*(up to\s+|(?:approx(?:\.|imately)?|about|around|` +
-    String.raw`roughly|c\.|~)\s*)?(${NUM})(?!\s*[%/.,]\d)`,
+    String.raw`roughly|c\.|~)\s*)?(${NUM})(?!\s*[%/.,-]\d)`,
   "gi",
 );
 const PERSON = new RegExp(
@@ -497,6 +497,9 @@ const PEOPLE_GROUP = new RegExp(
   "gi",
 );
 
+/** What follows the day of a numeric date: "-11-2027", "/03/26". */
+const DATE_TAIL = /^[-./]\d{1,2}[-./]\d{2,4}\b/;
+
 function countsIn(text: string): Count[] {
   const out: Count[] = quantities(text)
     .filter((q) => !["day", "hour", "week", "month", "year"].includes(q.unit))
@@ -506,6 +509,7 @@ function countsIn(text: string): Count[] {
         !/\d\s*[-–]\s*$|\d:$/.test(text.slice(Math.max(0, q.start - 3), q.start)) &&
         !/^\s*(?:h|hrs?|hours?|mins?|minutes?)\b/i.test(text.slice(numeralEnd(text, q))) &&
         !isAddition(text, q.start, numeralEnd(text, q)) &&
+        !DATE_TAIL.test(text.slice(numeralEnd(text, q))) &&
         !versionNumber(text, q.start, numeralEnd(text, q), q.value),
     )
     .map((q) => ({ ...q }));
@@ -528,6 +532,8 @@ function countsIn(text: string): Count[] {
     // (a length before what it measures, "3 × 2 h online sessions", counts no sessions)
     if (/^\s*(?:h|hrs?|hours?|mins?|minutes?)\b/i.test(text.slice(numAt + m[2].length))) continue;
     if (isAddition(text, numAt, numAt + m[2].length)) continue;
+    // (nor the day of a date, "all wards: 15-11-2027")
+    if (DATE_TAIL.test(text.slice(numAt + m[2].length))) continue;
     if (
       /[$€£₹]\s*$/.test(text.slice(Math.max(0, m.index! - 2), m.index! + m[0].indexOf(m[2]))) ||
       /^\s*%/.test(text.slice(m.index! + m[0].indexOf(m[2]) + m[2].length))
@@ -1628,6 +1634,9 @@ const AT_SIGNATURE = new RegExp(
     String.raw`(?:contract\s+)?(?:signature|signing|execution)\b`,
   "i",
 );
+/** Numbers after a document reference are its sections, not a date ("set-up (SOW 3.1-3.5)"). */
+const SECTION_REF =
+  /\b(?:SOW|sections?|clauses?|items?|paras?|paragraphs?|annex|§)\s*(?:[\d.]+\s*(?:[-–,&]|and|to)\s*)?$/i;
 const RECORD_DATE = /\b(?:approved|raised|submitted|requested|logged|dated|signed)\s*(?:on\s*)?[:—–-]?\s*$/i;
 
 function itemDates(
@@ -1639,7 +1648,9 @@ function itemDates(
   const sales = !CONTRACT_SOURCES.has(source);
   // a schedule line's window ("| Migration weekend | 2027-04-24 – 2027-04-25 |") is met by any day inside it
   if (!sales) {
-    const ds = dateMentions(text, { dayFirst }).filter((d) => d.key && /^\d{2}-\d{2}$/.test(d.key));
+    const ds = dateMentions(text, { dayFirst }).filter(
+      (d) => d.key && /^\d{2}-\d{2}$/.test(d.key) && !SECTION_REF.test(text.slice(0, d.start)),
+    );
     if (ds.length === 2 && /^\s*(?:[–—-]|to|until|through|thru)\s*$/i.test(text.slice(ds[0].end, ds[1].start))) {
       const [from, to] = ds.map((d) => Number(d.key!.replace("-", "")));
       if (from < to) return [{ value: from, bound: "exact", until: to }];
@@ -1661,7 +1672,8 @@ function itemDate(
       d.key &&
       (/^\d{2}-\d{2}$/.test(d.key) || (sales && /^\d{2}$/.test(d.key))) &&
       // the date a record was made ("APPROVED 6 Aug 2025 (deal desk): …") dates no work
-      !RECORD_DATE.test(text.slice(Math.max(0, d.start - 16), d.start)),
+      !RECORD_DATE.test(text.slice(Math.max(0, d.start - 16), d.start)) &&
+      !SECTION_REF.test(text.slice(0, d.start)),
   );
   if (ds.length !== 1) return null;
   // (or saying the customer will be using it by then: "your crews will be closing jobs on tablets by 1 May")
@@ -1690,7 +1702,7 @@ const OCCASION_ON = new RegExp(
 );
 
 const FIRST_LIVE_THING =
-  /^\s+(?!(?:review|meeting|call|plan|workshop|kickoff|training|test|uat|readiness)\b)[\w-]+(?:\s+[\w-]+)?\s*:\s*$/i;
+  /^\s+(?!(?:review|meeting|call|plan|workshop|kickoff|training|test|uat|readiness)\b)[\p{L}\d_-]+(?:\s+[\p{L}\d_-]+)?\s*:\s*$/iu;
 
 const MILESTONE_ABOUT = new RegExp(
   String.raw`^\s+(?:approach|plan(?:ning)?|strategy|readiness|checklist|criteria|decision|meeting|workshop|call|` +

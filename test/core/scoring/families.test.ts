@@ -5917,3 +5917,32 @@ describe("session 34 families, a promised date set against the schedule date of 
     expect(found.find((f) => f.source === "signed_scope")?.evidence).toContain("17 May 2027");
   });
 });
+
+describe("session 34 families, numeric dates and record lines of European order forms", () => {
+  const factKeys = (over: Partial<PacketText>) =>
+    factsOf(buildContext({ ...base, ...over })).map((f) => `${f.source} ${f.key} ${f.value}`);
+  it("reads the term of a record line above a pipe list without taking it for the list's header", () => {
+    const order = [
+      "Client: Pawprint Kennels BV | Term: 24 months from 01-10-2027 | EUR excl. VAT",
+      "KW-CORE Kennel booking | 3 clinics x 95,00 = 285,00/month | 6.840,00",
+      "KW-SMS Reminders | 3 clinics x 20,00 = 60,00/month | 1.440,00",
+    ].join("\n");
+    expect(factKeys({ order_form: order })).toContain("order_form term:month 24");
+  });
+  it("dates a go-live named after a place with accented letters ('Go-live Kraków-Płaszów: 04-10-2027')", () => {
+    expect(factKeys({ signed_scope: "Go-live Kraków-Płaszów: 04-10-2027" })).toContain("signed_scope date:golive 1004");
+  });
+  it("does not count fifteen clinics in 'Go-live all clinics: 15-11-2027'", () => {
+    const keys = factKeys({ signed_scope: "Go-live all clinics: 15-11-2027." });
+    expect(keys.filter((k) => k.startsWith("signed_scope count:"))).toEqual([]);
+  });
+  it("does not read the sections of 'fixed fee (SOW 2.1-2.4)' as a window of dates", () => {
+    const order = [
+      "| SKU | Description | Qty | Unit | Price | Total |",
+      "|---|---|---|---|---|---|",
+      "| KW-IMPL | Set-up, fixed fee (SOW 2.1-2.4) | 1 | | | 12 000,00 |",
+    ].join("\n");
+    const keys = factKeys({ signed_scope: "Kickoff: 19-04-2027", order_form: order });
+    expect(keys.filter((k) => k.includes("date:item"))).toEqual([]);
+  });
+});
