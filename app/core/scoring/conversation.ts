@@ -71,7 +71,10 @@ export const NOT_A_PROMISE = new RegExp(
     // the plan delivery confirmed is no new promise ("go-live stays as in the schedule I approved")
     String.raw`\b(?:plan|dates?|schedule|ones) (?:that )?I (?:confirmed|approved|signed off)\b|`,
     // "I haven't said anything beyond it"
-    String.raw`\b(?:haven'?t|have not|didn'?t|did not)\s+(?:said|told them|offered)\s+anything\b`,
+    String.raw`\b(?:haven'?t|have not|didn'?t|did not)\s+(?:said|told them|offered)\s+anything\b|`,
+    // "noted as a wish, not a commitment", "nothing in the order form covers that"
+    String.raw`\bnot a (?:commitment|promise)\b|`,
+    String.raw`\bnothing in (?:this|the|our|your) (?:order(?: form)?|contract|sow|scope|agreement) (?:covers|includes)\b`,
   ].join(""),
   "i",
 );
@@ -82,7 +85,9 @@ const GREETING = new RegExp(
     String.raw`^(?:hi|hello|dear|hey|good (?:morning|afternoon))\b[^.!]{0,40}[,!]?\s*$|^(?:thanks|`,
     String.raw`thank you|many thanks|cheers|best|regards|kind regards|warm regards|best regards|`,
     String.raw`all the best|sincerely|yours|looking forward|we'?re (?:excited|delighted|pleased)|`,
-    String.raw`great (?:to|speaking)|speak soon|sent from my)\b|` +
+    String.raw`great (?:to|speaking)|speak soon|sent from my|congratulations|congrats|well done)\b|` +
+      // a letter's own layout: "Answers inline below", "My replies are below"
+      String.raw`^(?:(?:my|our) )?(?:answers?|replies|responses?|notes?)\b[^.]{0,20}\b(?:in ?line|below)\b|` +
       // an offer to explain or to talk, a sign-off of its own: "Happy to walk your team through any of it."
       String.raw`^(?:(?:i'?m |we'?re |we are |i am )?(?:happy|glad|keen) to (?:walk|talk|take|go|run)\b[^.]{0,60}` +
       String.raw`\bthrough\b|(?:please )?(?:let (?:me|us) know|feel free|shout)\b)`,

@@ -1534,10 +1534,14 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
   // ("Total implementation price: $920,000" totals the services alone: it is their price)
   // (a figure priced per thing, "€16,000 per study per year", is a price whatever budget it sits in)
   const perThing = (m: RegExpMatchArray) => !!m[3] && !/^(?:h|hrs?|hours?|hourly|mo|month|yr|year|annum)$/i.test(m[3]);
+  // (a bracket after the figure speaks of another one: "a fee of $18,000 (list $21,000)")
+  const window = (m: RegExpMatchArray) => {
+    const end = m.index! + m[0].length;
+    const tail = c.text.slice(end, end + 15);
+    return c.text.slice(Math.max(0, m.index! - 50), end) + (/^\s*\(/.test(tail) ? "" : tail);
+  };
   const found = [...c.text.matchAll(MONEY)].filter((m) =>
-    (perThing(m) ? NOT_A_UNIT_PRICE : NOT_A_PRICE).test(
-      c.text.slice(Math.max(0, m.index! - 50), m.index! + m[0].length + 15).replace(SERVICES_TOTAL, "services price"),
-    )
+    (perThing(m) ? NOT_A_UNIT_PRICE : NOT_A_PRICE).test(window(m).replace(SERVICES_TOTAL, "services price"))
       ? false
       : true,
   );
@@ -1741,6 +1745,8 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
     }
   }
   if (!m) return;
+  // a go-live the clause rules out is no date of it ("no cutover between 1 August and 31 October of any year")
+  if (/\b(?:not|no|never)\b[^.;]{0,40}$/i.test(c.text.slice(0, at))) return;
   // the date nearest the milestone word, with no colon-led quotation or attribution between them
   const gap = (x: { start: number; end: number }) => (x.start >= atEnd ? x.start - atEnd : Math.max(0, at - x.end));
   const d = [...ds].sort((a, b) => gap(a) - gap(b))[0];

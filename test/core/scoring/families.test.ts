@@ -5946,3 +5946,28 @@ describe("session 34 families, numeric dates and record lines of European order 
     expect(keys.filter((k) => k.includes("date:item"))).toEqual([]);
   });
 });
+
+describe("session 34 families, what a letter says that is no promise", () => {
+  it.each([
+    "Logged as a wish, not a commitment; the delivery lead will say in the plan whether it fits.",
+    "Nothing in this order covers the grooming app, and I would rather we get bookings right first.",
+    "Congratulations on getting the kennel budget through your trustees, it was a long road.",
+    "Answers in line below so you have them in one place for the trustees.",
+  ])("reads %j as no promise", (text) => {
+    expect(flags({ customer_promise: text }, "promise_not_in_scope")).toEqual([]);
+  });
+});
+
+describe("session 34 families, a price beside its list price and a go-live the contract rules out", () => {
+  it("compares the approved 'set-up fee of $18,000 (list $21,000)' with the order form's $19,500", () => {
+    const desk = "Approved terms: set-up fee of $18,000 (list $21,000), fixed.";
+    const order = "Kennel set-up services, fixed fee = $19,500.00";
+    const found = flags({ deal_desk_exception: desk, order_form: order }, "conflicting_terms").map((f) => f.source);
+    expect(found.sort()).toEqual(["deal_desk_exception", "order_form"]);
+  });
+  it("does not date a go-live by 'no cutover between 1 June and 31 August of any year'", () => {
+    const sow = "The vendor will not perform a go-live cutover between June 1 and August 31 of any year.";
+    const ctx = buildContext({ ...base, signed_scope: sow });
+    expect(factsOf(ctx).filter((f) => f.key === "date:golive")).toEqual([]);
+  });
+});

@@ -250,7 +250,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 142,
+  version: 143,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
