@@ -1553,6 +1553,12 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
       if (value && /\b(?:not[- ]to[- ]exceed|nte)\s*(?:of\s*)?$/i.test(lead))
         out.push(fact("money", source, "cap:t&m", value, "exact", c));
     }
+  // a ramp's price for one contract year ("Year 2 (May 2027 - April 2028) ..... $324,000.00", "Year 2 $312,000")
+  for (const m of found) {
+    const year = /\byear\s*([1-5])\b(?:\s*\([^()]{0,40}\))?[\s.:=|—–-]*$/i.exec(c.text.slice(0, m.index!));
+    const value = year && parseMoney(m[1] ?? m[4] ?? "", m[2]);
+    if (value) out.push(fact("money", source, `money:year-${year[1]}`, value, "exact", c));
+  }
   // "cut from $61,000 to $57,500": the value now is the last one
   const changed = /\bfrom\b[^.]{0,40}\bto\b/i.test(c.text) && found.length === 2 ? [found[1]] : found;
   for (const m of changed) {

@@ -5971,3 +5971,24 @@ describe("session 34 families, a price beside its list price and a go-live the c
     expect(factsOf(ctx).filter((f) => f.key === "date:golive")).toEqual([]);
   });
 });
+
+describe("session 34 families, a ramp priced year by year", () => {
+  it("sets the deal desk's 'Year 2 $41,000' against the order form's Year 2 line", () => {
+    const desk = "APPROVED ramp: Year 1 $36,000; Year 2 $41,000; Year 3 $46,000.";
+    const order = [
+      "Year 1 (Jun 2027 - May 2028) ........ $36,000.00",
+      "Year 2 (Jun 2028 - May 2029) ........ $43,000.00",
+      "Year 3 (Jun 2029 - May 2030) ........ $46,000.00",
+    ].join("\n");
+    const found = flags({ deal_desk_exception: desk, order_form: order }, "conflicting_terms");
+    expect(found.map((f) => f.evidence).sort()).toEqual([
+      "Year 2 $41,000",
+      "Year 2 (Jun 2028 - May 2029) ........ $43,000.00",
+    ]);
+  });
+  it("does not set one year's price against a ramp", () => {
+    const desk = "Approved: Year 1 $30,000 as a launch price.";
+    const order = "Year 1 ........ $36,000.00\nYear 2 ........ $41,000.00";
+    expect(flags({ deal_desk_exception: desk, order_form: order }, "conflicting_terms")).toEqual([]);
+  });
+});

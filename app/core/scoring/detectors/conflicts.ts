@@ -152,13 +152,16 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 190,
+  version: 191,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
     // an approximate figure backed by a stated tolerance ("within 10%") is allowed that much slack
     const tol = /\bwithin\s*[±+]?\s*(\d+(?:\.\d+)?)\s?%|\btolerance\b/i.exec(ctx.text("signed_scope"));
     const tolerance = tol ? Math.max(0.03, tol[1] ? Number(tol[1]) / 100 : 0.1) : 0.03;
+    // a year's price is compared only between two ramps, each pricing more than one year
+    const ramp = (source: string) =>
+      new Set(facts.filter((f) => f.source === source && f.key.startsWith("money:year-")).map((f) => f.key)).size > 1;
     const flagged = new Map<string, Finding>();
     const stated = new Set<string>();
     for (let i = 0; i < facts.length; i++) {
@@ -166,6 +169,7 @@ export const conflictsDetector: Detector = {
         const a = facts[i];
         const b = facts[j];
         if (a.source === b.source || !sameKey(a, b) || !comparable(a, b, facts)) continue;
+        if (a.key.startsWith("money:year-") && !(ramp(a.source) && ramp(b.source))) continue;
         const contracted = new Set(
           facts
             .filter((f) => f.key === a.key && (f.source === "order_form" || f.source === "signed_scope"))
