@@ -5992,3 +5992,24 @@ describe("session 34 families, a ramp priced year by year", () => {
     expect(flags({ deal_desk_exception: desk, order_form: order }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 34 families, a concession asked for and refused", () => {
+  it("leaves a deal-desk request the memo's decision rejects", () => {
+    const desk = [
+      "DEAL DESK REVIEW - DD-5521",
+      "Request: waive the $4,000 kennel data import fee.",
+      "Decision: REJECTED. The fee stands as quoted.",
+    ].join("\n");
+    expect(flags({ deal_desk_exception: desk }, "scope_exception")).toEqual([]);
+  });
+  it("leaves an ask the next sentence says the desk refused", () => {
+    const note = "The owner asked us to waive the import fee. The deal desk said no, and I told her the fee stands.";
+    expect(flags({ kickoff_note: note }, "scope_exception")).toEqual([]);
+  });
+  it("still flags a request that is only pending", () => {
+    const desk = "DD-5522 — PENDING, not approved: request for the SMS add-on at no charge for six months.";
+    expect(flags({ deal_desk_exception: desk }, "scope_exception").map((f) => f.source)).toEqual([
+      "deal_desk_exception",
+    ]);
+  });
+});

@@ -193,6 +193,9 @@ const NOT_ON_FORM = new RegExp(
 // the deal desk's own approval record (a ticket number, "approved", the approver): an approved exception is contracted
 const APPROVED = /\bapproved\b|\bDD[- ]?\d+|\bticket\b|\bsigned off\b|\bdeal desk\s*(?:\(|:|ref)/i;
 const THREAD_MESSAGE = /^[^\S\n]*\p{Lu}[^\n:]{0,60}\b\d{1,2}:\d\d\s*(?:[AP]M)?\s*:/gmu;
+/** The answer to an ask, saying no: "The deal desk said no", "we declined", "Finance turned it down". */
+const ANSWERED_NO =
+  /^(?:(?:the |our )?(?:deal desk|desk|finance|we|i|legal)\s+)(?:said no|declined|refused|turned (?:it|that|this) down|rejected)\b/i;
 const REFUSED = /\bnot approved\b|\b(?:rejected|declined|refused)\b/i;
 const DECISION = /\bapproved\b|\b(?:rejected|declined|refused)\b/i;
 const ON_RECORD = /\bDD[- ]?\d+|\b(?:on|in) the (?:OF|order form)\b/;
@@ -250,7 +253,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 143,
+  version: 144,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
@@ -268,18 +271,31 @@ export const exceptionsDetector: Detector = {
             .flatMap((u) => familiesOf(u.text))
         : [];
     const sources: TextSource[] = ["deal_desk_exception", "kickoff_note", "cs_requirement", "customer_promise"];
+    // a deal-desk memo whose decision refuses the request ("Decision: REJECTED. The fee stands as quoted.")
+    const memoRefused =
+      !thread &&
+      /^\s*(?:decision|outcome|result)\s*[:—–-]\s*(?:rejected|declined|refused|not approved)\b/im.test(deskAll);
     for (const source of sources) {
-      for (const u of ctx.units(source)) {
+      const us = ctx.units(source);
+      for (const [i, u] of us.entries()) {
         const cs = clauses(ctx.text(source), u.start, u.end);
+        // (or the next sentence does: "She asked us to waive the fee. The deal desk said no, and …")
+        const nextNo = ANSWERED_NO.test(us[i + 1]?.text ?? "");
         for (const [k, c] of cs.entries()) {
           const fam = familiesOf(c.text);
           // "asked for a discount — I said no": the answer in the next clause declines it
-          const answeredNo = /^(?:i |we )?(?:said no|declined|refused|no\b)/i.test(cs[k + 1]?.text ?? "");
+          const answeredNo =
+            /^(?:i |we )?(?:said no|declined|refused|no\b)/i.test(cs[k + 1]?.text ?? "") ||
+            ANSWERED_NO.test(cs[k + 1]?.text ?? "") ||
+            (k === cs.length - 1 && nextNo && /\b(?:asked|requested|wanted)\b/i.test(u.text));
           // (a customer's question about a concession grants nothing: "you mentioned the first month is free?")
           const asked =
             /\?\s*$/.test(u.text) && !/\b(?:i|we)\b[^.?]{0,30}\b(?:said|told|promised|agreed)\b/i.test(u.text);
           if (!fam.length || DECLINED.test(c.text) || DECLINED.test(u.text) || answeredNo || asked) continue;
           if (source === "deal_desk_exception") {
+            // (a request still pending, "PENDING, not approved", is not refused)
+            if (!thread && (/\b(?:rejected|declined|refused|denied|turned down)\b/i.test(u.text) || memoRefused))
+              continue;
             if (thread && (REFUSED.test(c.text) || (!DECISION.test(u.text) && fam.some((f) => decisions.includes(f)))))
               continue;
             const message =
