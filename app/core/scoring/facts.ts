@@ -405,8 +405,14 @@ const LICENCE_CONTEXT = new RegExp(
 const USER_ACCOUNTS = /\b(?:set(?:ting)? up|creat\w*|provision\w*|users?|log ?ins?|sign[- ]?ins?)\b/i;
 const LEDGER_ACCOUNTS = /\b(?:gl|ledger|bank|general|chart|customer|client|key|receivable|payable)\b/i;
 
+/** "for the 311 call takers", "911 dispatch": a three-digit service line names the service, it counts nothing. */
+const serviceLine = (text: string, numAt: number, numEnd: number) =>
+  /^[2-9]11$/.test(text.slice(numAt, numEnd).trim()) &&
+  !/\b(?:all|of)\s+$/i.test(text.slice(Math.max(0, numAt - 8), numAt));
+
 /** "Orion 12 user forum", "Vista 7 upgrade": a version or model number after a product name, not a count. */
 function versionNumber(text: string, numAt: number, numEnd: number, value: number): boolean {
+  if (serviceLine(text, numAt, numEnd)) return true;
   return (
     value < 1000 &&
     (/\b[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, numAt - 20), numAt)) ||
@@ -525,6 +531,7 @@ function countsIn(text: string): Count[] {
     if (!value || value < 2 || !Number.isInteger(value)) continue;
     // a version or model number after a product name ("Prophet 21", "Dentrix 7")
     if (!m[1] && versionNumber(text, numAt, numAt + m[2].length, value)) continue;
+    if (serviceLine(text, numAt, numAt + m[2].length)) continue;
     // (nor the minutes of a time stamp, "16:12 commercials", an issue's number, "#412 Stop import", or a year,
     // "Kestrel's 2025 loads")
     if (/\d\s*[-–]\s*$|\d:$|#$/.test(text.slice(Math.max(0, numAt - 3), numAt))) continue;
@@ -567,7 +574,7 @@ function countsIn(text: string): Count[] {
     for (const q of out.filter(
       (x) =>
         x.unit !== "user" &&
-        (x.person || x.unit === "people" || x.unit === "employee") &&
+        (x.person || PERSON.test(x.unit) || x.unit === "people") &&
         // (the seller's own people are not the customer's users: "VPN accounts for eight Contractor staff")
         !/\b(?:contractor|vendor|supplier|consultant|provider|our)\b/i.test(text.slice(x.start, x.end)) &&
         // (nor is a breakdown in brackets: "52 groomers (40 staff + 12 contractors)")
@@ -582,7 +589,12 @@ function countsIn(text: string): Count[] {
     for (const m of text.matchAll(LABEL_COUNT)) {
       const value = parseNumeral(m[3]) ?? parseNumberWords(m[3]);
       const words = m[1].split(/\s+/);
-      const unit = unitOf(m[1]) ?? countedNoun(words) ?? countedNoun(words.reverse());
+      // (a label ending in what is bought counts that: "Agent seats: 40" buys forty seats, for forty agents)
+      const unit =
+        (/\b(?:seats?|licen[cs]es?|users?)$/i.test(m[1]) ? "user" : null) ??
+        unitOf(m[1]) ??
+        countedNoun(words) ??
+        countedNoun(words.reverse());
       if (!value || !unit || value < 2) continue;
       // ("Go-live at Harbour Clinic: 4 October 2027" dates the clinic, it counts none)
       if (DAY_OF_MONTH.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 14))) continue;

@@ -6013,3 +6013,26 @@ describe("session 34 families, a concession asked for and refused", () => {
     ]);
   });
 });
+
+describe("session 35 families, people counted in a note against the seats a line buys", () => {
+  it("sets 'all 30 kennel techs get the app' against the kennel line of two user lines", () => {
+    const note = "Met the owners today. All 30 kennel techs get the app on the first morning.";
+    const order = "kennel user licences ...... 25 × $30/user/mo\nfront desk users ...... 4 × $45/user/mo";
+    const found = flags({ kickoff_note: note, order_form: order }, "conflicting_terms").map((f) => f.source);
+    expect(found.sort()).toEqual(["kickoff_note", "order_form"]);
+  });
+  it("counts 'Kennel agent seats: 40 @ $20' as forty seats", () => {
+    const ctx = buildContext({
+      ...base,
+      order_form: "Kennel agent seats: 40 @ $20/month\nKennel manager seats: 6 @ $35/month",
+    });
+    const users = factsOf(ctx)
+      .filter((f) => f.key === "count:user")
+      .map((f) => f.value);
+    expect([...new Set(users)].sort((a, b) => a - b)).toEqual([6, 40]);
+  });
+  it("does not count the callers of a 311 line", () => {
+    const ctx = buildContext({ ...base, signed_scope: "Set up the desk for the city's 311 call takers." });
+    expect(factsOf(ctx).filter((f) => f.value === 311)).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Detector, Finding } from "../types";
 import { factsOf, type Fact } from "../facts";
 import { NUM, parseNumberWords, parseNumeral } from "../numbers";
+import { stem } from "../lexicon";
 
 const GENERIC_CONTEXT = new RegExp(
   [
@@ -114,7 +115,16 @@ function sameQualifier(a: Fact, b: Fact): boolean {
   if (a.key !== "count:user") return false;
   const q = (f: Fact) => USER_QUALIFIER.exec(f.clause.text)?.[1].toLowerCase();
   const [qa, qb] = [q(a), q(b)];
-  return qa !== undefined && qa === qb && !GENERIC_QUALIFIER.test(qa);
+  if (qa !== undefined && qa === qb && !GENERIC_QUALIFIER.test(qa)) return true;
+  // (or the one group of people a note counts is the group a line's qualifier names: "all 30 kennel techs get the
+  // app" and "kennel user licences 25")
+  const of = (x: Fact, y: Fact, qx: string | undefined) =>
+    qx !== undefined &&
+    !GENERIC_QUALIFIER.test(qx) &&
+    !CONTRACT.has(y.source) &&
+    y.context.has(stem(qx)) &&
+    (y.clause.text.match(/\d[\d,.]*/g) ?? []).length === 1;
+  return of(a, b, qa) || of(b, a, qb);
 }
 
 /** Which instance of a key a fact is about: two clauses naming different sites or phases are not comparable. */
@@ -152,7 +162,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 191,
+  version: 192,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
