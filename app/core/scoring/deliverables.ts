@@ -581,8 +581,16 @@ const PLACEHOLDER_CRITERION = new RegExp(
   "i",
 );
 
+/** A schedule row's due cell ("Due | NTP + 45 CD", "Target | Month 3"): the row dates work, it is none itself. */
+const DUE_HEADER = /\b(?:due|date|when|deadline|target|timing|by)\b/i;
+
 function deliverablesOf(scope: string): Deliverable[] {
   const { blocks } = documentOf(scope);
+  const itemIds = new Set(blocks.flatMap((b) => (b.cells ? [] : b.ids)));
+  // (a schedule row that names the scope's items by id, "Processed data (3.1, 3.3) | NTP + 120 CD", dates those)
+  const datesItems = (b: Block) =>
+    Boolean(b.cells?.some((c) => DUE_HEADER.test(c.header) && c.text.trim() && c.text !== b.head.text)) ||
+    [...referencedIds(b.text)].some((k) => itemIds.has(k) && !b.ids.includes(k));
   // a milestone that names work ("Milestone 2 — Data import: …") is a deliverable even under a schedule heading
   // (as is any numbered line of a plan that carries no date at all: "1) Registration forms … Done = …")
   const milestoneWork = (b: Block) =>
@@ -592,7 +600,8 @@ function deliverablesOf(scope: string): Deliverable[] {
     b.section.title !== b.label.toLowerCase() &&
     // (a plan line sized in T-shirt sizes, "MS2 Invoicing + pay links — L", sizes work listed elsewhere)
     !/[·—–|-]\s*(?:XS|S|M|L|XL|XXL)\s*$/.test(b.text.trim()) &&
-    (/^milestone/i.test(b.rawId) ? !dateMentions(b.text).some((d) => d.key) : !dateMentions(b.text).length);
+    (/^milestone/i.test(b.rawId) ? !dateMentions(b.text).some((d) => d.key) : !dateMentions(b.text).length) &&
+    !datesItems(b);
   const work = blocks.filter(
     (b) => !b.heading && !b.group && (WORK_SECTIONS.includes(b.section.kind) || milestoneWork(b)),
   );
@@ -619,6 +628,22 @@ function deliverablesOf(scope: string): Deliverable[] {
     return n >= 2 && n < unitTexts.length;
   };
   const cov = found.general && found.openings?.some(listsSome) ? { ...found, general: false } : found;
+  // "D-1 and D-2 pass on the COR's sign-off" over a schedule row "D-1 | Kickoff minutes (1.1) | …": the
+  // acceptance passes to the items the row names, by id or by name
+  const passed = new Set<string>();
+  const passedNames: Set<string>[] = [];
+  for (const b of blocks)
+    if (b.section.kind === "schedule" && b.rawId && b.ids.some((k) => cov.refs.has(k) && !/^\d+$/.test(k))) {
+      const about = b.cells
+        ? b.cells
+            .filter((c) => c.text.trim() !== b.rawId?.trim() && !DUE_HEADER.test(c.header))
+            .map((c) => c.text)
+            .join(" ")
+        : b.text.slice(b.head.start - b.start).replace(/\s[—–-]\s[^—–]*$/, "");
+      const ids = [...referencedIds(about)].filter((k) => !b.ids.includes(k));
+      for (const k of ids) passed.add(k);
+      if (!ids.length) passedNames.push(termSet(about.replace(/\([^)]*\)/g, " ")));
+    }
   // a deliverable made by tasks it names by number is covered when those tasks carry a condition
   const byId = new Map<string, Block>();
   for (const b of blocks) for (const k of b.ids) if (!byId.has(k)) byId.set(k, b);
@@ -698,7 +723,8 @@ function deliverablesOf(scope: string): Deliverable[] {
     const itemCovered =
       !placeheld &&
       (cov.general ||
-        idsOf(b).some((k) => cov.refs.has(k)) ||
+        idsOf(b).some((k) => cov.refs.has(k) || passed.has(k)) ||
+        coveredByName(nameOf(b), passedNames) ||
         cov.clauses.has(clauseOf.get(b) ?? "") ||
         // (a lettered part of a clause the acceptance names is named with it: "(b)" under "2.1.2 … comprising:")
         // (unless it names the parts one by one: "Clause 3.1(b), (c) and (d)")

@@ -233,7 +233,7 @@ export interface Block extends Span {
 /** An item's id: "D1", "D-3", "2.1", "A.2.1", "E2.2", "US-2", "CLIN 0001", "Story 1.1", "Epic 2", "(iv)", "a)". */
 /** The words that name an item before its number or letter ("Work item 3", "LINE 002", "Item B"). */
 const ID_WORDS = [
-  String.raw`(?:work item|line item|item|line|task|deliverable|section|step|article|art\.|clause|part|milestone|`,
+  String.raw`(?:work item|line item|item|line|sub-?task|task|deliverable|section|step|article|art\.|clause|part|milestone|`,
   String.raw`phase|stage|epic|pitch|story|feature|initiative|workstream|work package|module|req(?:uirement)?|`,
   String.raw`clin|annex|`,
   String.raw`schedule|exhibit|sprint)`,
@@ -743,7 +743,14 @@ function parseDocument(text: string): DocumentModel {
       !/[;]|,(?!\d)/.test(core) &&
       (!/[.]$/.test(core) || words.length <= 4) &&
       (!/\b(?:shall|will|must|is|are)\b/i.test(core) || /^(?:what|how|who|when|where|why|which)\b/i.test(core));
-    const titleKind = sectionKind(labelText);
+    // ("TASK 2 KENNEL PROGRAMME MANAGEMENT": a numbered task is work, whatever it is about, in the work section it stands in)
+    const ownKind = sectionKind(labelText);
+    const titleKind =
+      /^(?:sub-?)?task\b/i.test(body) && ownKind !== "other" && ownKind !== "acceptance"
+        ? section.kind === "deliverables"
+          ? "deliverables"
+          : "scope"
+        : ownKind;
     const groupWord =
       /^(?:epic|initiative|phase|stage|(?:work)?stream|track|feature|module|work package|part|milestone)\b/i.test(
         body,

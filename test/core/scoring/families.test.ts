@@ -6036,3 +6036,40 @@ describe("session 35 families, people counted in a note against the seats a line
     expect(factsOf(ctx).filter((f) => f.value === 311)).toEqual([]);
   });
 });
+
+describe("session 35 families, a task order's subtasks, its deliverables schedule and its performance summary", () => {
+  const scope = (accept: string) =>
+    [
+      "TASK 1 PROJECT MANAGEMENT",
+      " Subtask 1.1 Kennel survey meeting with each clinic lead; Contractor shall issue notes within five (5) CD.",
+      " Subtask 1.2 Boarding migration plan naming each kennel block and its move weekend.",
+      "TASK 2 KENNEL SYSTEM",
+      " Subtask 2.1 Configure the boarding calendar for the nine kennel blocks.",
+      " Subtask 2.2 Produce a quarterly occupancy study for the board.",
+      "",
+      "DELIVERABLES SCHEDULE",
+      "Deliv. | Description | Due",
+      "D-1 | Meeting notes (1.1) | NTP + 10 CD",
+      "D-2 | Migration plan (1.2) | NTP + 25 CD",
+      "D-3 | Calendar configured (2.1) | NTP + 60 CD",
+      "",
+      "PERFORMANCE REQUIREMENTS SUMMARY",
+      "PRS | Requirement | Performance Standard | AQL",
+      "P-1 | Calendar accuracy (2.1) | Bookings match the clinic ledger for a sampled week | 98%",
+      "",
+      accept,
+    ].join("\n");
+  const flagged = (text: string) => evidence({ signed_scope: text }, "missing_acceptance_criteria");
+
+  it("flags the one subtask nothing accepts, and none of the schedule's rows", () => {
+    const found = flagged(scope("Deliverables D-1 and D-2 are accepted on written COR approval within ten (10) days."));
+    expect(found).toEqual(["Produce a quarterly occupancy study for the board."]);
+  });
+  it("passes an acceptance of D-1 to the subtask its row names, and no further", () => {
+    const found = flagged(scope("D-2 is accepted on written COR approval within ten (10) days."));
+    expect(found.sort()).toEqual([
+      "Kennel survey meeting with each clinic lead; Contractor shall issue notes within five (5) CD.",
+      "Produce a quarterly occupancy study for the board.",
+    ]);
+  });
+});
