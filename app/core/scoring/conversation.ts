@@ -268,9 +268,13 @@ const FIELD_LABEL = new RegExp(
   "i",
 );
 
+// a call log's entry: the day it was written and the writer's initials ("03/11 KT — …", "2026-03-11 KT  …")
+const LOG_ENTRY =
+  /^\s*(?:\d\d?[/.]\d\d?(?:[/.](?:\d\d){1,2})?|\d\d\d\d-\d\d-\d\d)\s+[A-Z]{2,4}\b(?:\s*[—–:-]\s*|\s{2,})(?=\S)/;
+
 /** The length of a speaker label that opens a transcript line ("JEROME: ", "GP: ", "Rep (Ana): "), or 0. */
 export function speakerPrefix(text: string): number {
-  const m = SPEAKER_LABEL.exec(text) ?? CHAT_PASTE_SPEAKER.exec(text);
+  const m = SPEAKER_LABEL.exec(text) ?? CHAT_PASTE_SPEAKER.exec(text) ?? LOG_ENTRY.exec(text);
   if (!m) return 0;
   // a field label ("Owner:", "Note:", "Scope:") is not a speaker
   if (FIELD_LABEL.test(m[0])) return 0;

@@ -743,7 +743,8 @@ function parseDocument(text: string): DocumentModel {
       !/[;]|,(?!\d)/.test(core) &&
       (!/[.]$/.test(core) || words.length <= 4) &&
       (!/\b(?:shall|will|must|is|are)\b/i.test(core) || /^(?:what|how|who|when|where|why|which)\b/i.test(core));
-    // ("TASK 2 KENNEL PROGRAMME MANAGEMENT": a numbered task is work, whatever it is about, in the work section it stands in)
+    // ("TASK 2 KENNEL PROGRAMME MANAGEMENT": a numbered task is work, whatever it is about, in the work section it
+    // stands in)
     const ownKind = sectionKind(labelText);
     const titleKind =
       /^(?:sub-?)?task\b/i.test(body) && ownKind !== "other" && ownKind !== "acceptance"

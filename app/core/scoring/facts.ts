@@ -24,7 +24,7 @@ import {
 import { clauses, sentences, type Span } from "./structure";
 import { memo } from "./memo";
 
-export type FactKind = "count" | "duration" | "money" | "date" | "percent" | "cadence";
+export type FactKind = "count" | "duration" | "money" | "date" | "percent" | "cadence" | "offset";
 
 export interface Fact {
   kind: FactKind;
@@ -1148,6 +1148,39 @@ function pricedUnder(source: TextSource, text: string, u: Span, out: Fact[]) {
 }
 
 /** The facts of one clause, offsets relative to it; the key carries the row flag, day order and money topic. */
+// a day counted from the contract's start: "NTP + 45 CD", "inside 50 days of signature", "180 days after award"
+const ANCHOR = String.raw`(?:the\s+)?(?:contract\s+)?(NTP|notice to proceed|award|signature|signing|execution|kick-?off)\b`;
+const FROM_ANCHOR = new RegExp(
+  String.raw`\bNTP\s*\+\s*(\d{1,3})\s*(?:(CD|calendar days?|days?)|(BD|business days?|working days?)|(weeks?|wks?))?|` +
+    String.raw`\b(${NUM})\s+(?:(calendar)\s+|(business|working)\s+)?(days?|weeks?)\s+(?:after|from|of|following)\s+` +
+    ANCHOR,
+  "gi",
+);
+const ANCHOR_KEY: Record<string, string> = { notice: "ntp", signing: "signature", execution: "signature" };
+
+/** The days after the contract's start a clause dates its work by ("by NTP + 45 CD" is at most 45). */
+function offsets(source: TextSource, c: Span, found: Fact[]) {
+  // (a term counted from the start is no date: "a base term that runs two years from NTP")
+  if (/\b(?:term|period|subscription|warranty)\b/i.test(c.text)) return;
+  for (const m of c.text.matchAll(FROM_ANCHOR)) {
+    const n = m[1] ? Number(m[1]) : (parseNumeral(m[5]) ?? parseNumberWords(m[5]));
+    if (!n) continue;
+    const weeks = Boolean(m[4] ?? /^w/i.test(m[8] ?? ""));
+    const business = Boolean(m[3] ?? m[7]);
+    const days = weeks ? n * 7 : business ? Math.round((n * 7) / 5) : n;
+    const anchor = m[1] ? "ntp" : m[9].toLowerCase().replace("-", "");
+    const key = ANCHOR_KEY[anchor.split(" ")[0]] ?? anchor;
+    const lead = c.text.slice(Math.max(0, m.index! - 16), m.index!);
+    // (a threshold in a condition dates nothing: "a credit if the report slips past NTP + 150")
+    if (
+      /\b(?:if|unless|should|when)\b[^.;]{0,60}\b(?:past|beyond|after|later than)\s*$/i.test(c.text.slice(0, m.index!))
+    )
+      continue;
+    const bound = /\b(?:within|by|no later than|before)\s*$/i.test(lead) ? "max" : "exact";
+    found.push(fact("offset", source, `after:${key}`, days, bound, c));
+  }
+}
+
 const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
   const row = key[0] === "1";
   const dayFirst = key[1] === "1";
@@ -1160,6 +1193,8 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
   const source = "signed_scope";
   if (CADENCE_HINT.test(c.text) && !ACCEPTANCE_SENTENCE.test(c.text)) cadences(source, c, found);
   if (CONCESSION_HINT.test(c.text)) concessionYears(source, c, found);
+  if (/\bNTP\b|\b(?:after|from|of|following) (?:the )?(?:contract )?(?:notice|award|sign|execution|kick)/i.test(c.text))
+    offsets(source, c, found);
   if (!HAS_NUMBER.test(c.text)) {
     if (MILESTONE_HINT.test(c.text)) milestones(source, c, found, dayFirst);
   } else if (!ACCEPTANCE_SENTENCE.test(c.text)) {

@@ -6073,3 +6073,29 @@ describe("session 35 families, a task order's subtasks, its deliverables schedul
     ]);
   });
 });
+
+describe("session 35 families, days counted from notice to proceed and a call log's entry dates", () => {
+  const schedule = [
+    "DELIVERABLES SCHEDULE",
+    "Deliv. | Description | Due",
+    "D-1 | Block 3 kennels booked online (2.1) | NTP + 90 CD",
+    "D-2 | Block 4 kennels booked online (2.1) | NTP + 140 CD",
+  ].join("\n");
+  it("sets 'by NTP + 40 CD' for Block 3 against the schedule's NTP + 90 for Block 3 only", () => {
+    const cs = "The Contractor shall have Block 3 kennels booked online by NTP + 40 CD.";
+    const found = evidence({ signed_scope: schedule, cs_requirement: cs }, "conflicting_terms");
+    expect(found.sort()).toEqual([cs, "D-1 | Block 3 kennels booked online (2.1) | NTP + 90 CD"].sort());
+  });
+  it("leaves 'within 100 days of NTP' that the schedule's NTP + 90 meets", () => {
+    const cs = "The Contractor shall have Block 3 kennels booked online within 100 days of NTP.";
+    expect(flags({ signed_scope: schedule, cs_requirement: cs }, "conflicting_terms")).toEqual([]);
+  });
+  it("dates nothing by a threshold in a condition", () => {
+    const note = "I offered a 5% credit if Block 3 kennels booked online slips past NTP + 120.";
+    expect(flags({ signed_scope: schedule, kickoff_note: note }, "conflicting_terms")).toEqual([]);
+  });
+  it("reads '03/11 KT — …' as a log entry's date and writer, not a promised date", () => {
+    const note = "03/11 KT — Dana asked when the kennel import will be ready.\n03/18 KT  Sent her the plan.";
+    expect(flags({ kickoff_note: note }, "timeline_assumption")).toEqual([]);
+  });
+});

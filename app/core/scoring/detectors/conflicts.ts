@@ -12,10 +12,13 @@ const GENERIC_CONTEXT = new RegExp(
 
 const LINE_LABEL = /^\s*([A-Za-z][\w &/-]{2,30}?)\s*:/;
 
+const OFFSET_WORDS = /^(?:calendar|business|working|award|notice|proceed|within|after|from|following|later)$/;
+
 /** Two clauses about the same thing: at least two informative terms in common, or the same line label. */
-function sameContext(a: Fact, b: Fact): boolean {
+function sameContext(a: Fact, b: Fact, also?: RegExp): boolean {
   let shared = 0;
-  for (const t of a.context) if (t.length > 3 && !GENERIC_CONTEXT.test(t) && b.context.has(t)) shared++;
+  for (const t of a.context)
+    if (t.length > 3 && !GENERIC_CONTEXT.test(t) && !also?.test(t) && b.context.has(t)) shared++;
   if (shared >= 2) return true;
   // "Duration: 18 months" and "Duration: 24 months of use"
   const label = (f: Fact) => LINE_LABEL.exec(f.clause.text)?.[1].toLowerCase();
@@ -33,6 +36,9 @@ function agree(a: Fact, b: Fact, tolerance: number, contracted: Set<number>): bo
   // (a span counted back from the contract's year may be off by one: "the last five years" of 2026 starts 2021 or 2022)
   if (a.key === "history:from") return Math.abs(a.value - b.value) <= 1;
   if (a.kind === "money") return Math.abs(a.value - b.value) / Math.max(a.value, b.value) <= 0.005;
+  // "within 90 days of NTP" is met by a schedule's NTP + 75
+  if (a.kind === "offset")
+    return (a.bound === "max" && b.value <= a.value) || (b.bound === "max" && a.value <= b.value);
   if (a.kind === "date") {
     const month = (v: number) => Math.floor(v / 100);
     // a window is met by a day inside it, or by a deadline no earlier than its last day (a month-only one by its
@@ -127,9 +133,19 @@ function sameQualifier(a: Fact, b: Fact): boolean {
   return of(a, b, qa) || of(b, a, qb);
 }
 
+const NUMBERED = /\b([A-Z][a-z]{2,})\s+(\d{1,3}[A-Za-z]?)\b/g;
+/** "District 5" and "District 2" are different ones: two clauses numbering the same kind of thing must agree. */
+function sameNumbered(a: Fact, b: Fact): boolean {
+  const of = (f: Fact) => new Map([...f.clause.text.matchAll(NUMBERED)].map((m) => [m[1].toLowerCase(), m[2]]));
+  const [x, y] = [of(a), of(b)];
+  return [...x].every(([word, n]) => !y.has(word) || y.get(word) === n);
+}
+
 /** Which instance of a key a fact is about: two clauses naming different sites or phases are not comparable. */
 function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
   if ((a.key.startsWith("ctx:") || a.key === "date:item" || b.key === "date:item") && !sameContext(a, b)) return false;
+  // (days counted from the start are compared only for the same work, named without the counting words)
+  if (a.kind === "offset" && !(sameContext(a, b, OFFSET_WORDS) && sameNumbered(a, b))) return false;
   if (a.kind === "date" || a.kind === "count") {
     const shared = shares(a, b) || sameQualifier(a, b);
     // a side that states several values for the key needs a shared name to pick the one meant
@@ -162,7 +178,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 192,
+  version: 193,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -194,6 +210,7 @@ export const conflictsDetector: Detector = {
               f.source === x.source &&
               f.key === x.key &&
               (f.key !== "date:item" || sameContext(f, y)) &&
+              (f.kind !== "offset" || (sameContext(f, y, OFFSET_WORDS) && sameNumbered(f, y))) &&
               // (a date paired with the other by the work it names is restated only by a date about that work too)
               (f.kind !== "date" || (x.key !== "date:item" && y.key !== "date:item") || sameContext(f, y)) &&
               (f.kind !== "date" || !shares(x, y) || shares(f, y)) &&
@@ -285,6 +302,8 @@ function fmt(f: Fact): string {
     );
   }
   if (/^payment:(?:net-)?days$/.test(f.key)) return `payment within ${f.value} days`;
+  if (f.kind === "offset")
+    return `${f.bound === "max" ? "within " : ""}${f.value} days after ${f.key.slice(6).replace("ntp", "NTP")}`;
   if (f.key.startsWith("rate:hour:"))
     return `${prefix}${f.value.toLocaleString("en-US")} per hour for a ${f.key.slice("rate:hour:".length)}`;
   if (f.kind === "money")
