@@ -405,6 +405,12 @@ const LICENCE_CONTEXT = new RegExp(
 const USER_ACCOUNTS = /\b(?:set(?:ting)? up|creat\w*|provision\w*|users?|log ?ins?|sign[- ]?ins?)\b/i;
 const LEDGER_ACCOUNTS = /\b(?:gl|ledger|bank|general|chart|customer|client|key|receivable|payable)\b/i;
 
+const WORK_VERB_BEFORE = new RegExp(
+  String.raw`\b(?:Configure|Install|Deploy|Build|Migrate|Provide|Deliver|Train|Load|Create|Connect|Integrate|` +
+    String.raw`Support|Supply|Furnish|Enable|Onboard|Add|Implement|Provision|Replace|Upgrade|Convert|Import|` +
+    String.raw`Register|Activate|Commission|Set up|Roll out|Equip|Fit|Mount|Survey|Inspect|Digitise|Digitize)\s+$`,
+);
+
 /** "for the 311 call takers", "911 dispatch": a three-digit service line names the service, it counts nothing. */
 const serviceLine = (text: string, numAt: number, numEnd: number) =>
   /^[2-9]11$/.test(text.slice(numAt, numEnd).trim()) &&
@@ -413,9 +419,11 @@ const serviceLine = (text: string, numAt: number, numEnd: number) =>
 /** "Orion 12 user forum", "Vista 7 upgrade": a version or model number after a product name, not a count. */
 function versionNumber(text: string, numAt: number, numEnd: number, value: number): boolean {
   if (serviceLine(text, numAt, numEnd)) return true;
+  const before = text.slice(Math.max(0, numAt - 20), numAt);
   return (
     value < 1000 &&
-    (/\b[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, numAt - 20), numAt)) ||
+    // (a capitalised verb opening an instruction names no product: "Configure 6 kiosks", "Install 40 readers")
+    ((/\b[A-Z][a-z]+\s+$/.test(before) && !WORK_VERB_BEFORE.test(before)) ||
       // an all-capitals product name ("LIMS 8"), not a label ("QTY 140", "ALL 42")
       /(?<![\w-])(?!(?:QTY|ALL|TOTAL|UP|TO|FOR|AND|THE|OF|USD|EUR|GBP|CAD|AUD|NZD|INR|NO|NR)\s)[A-Z]{3,}\s+$/.test(
         text.slice(Math.max(0, numAt - 20), numAt),
@@ -1208,7 +1216,18 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
       const each = /\b[a-z]{3,}s\s+each\b(?!\s+(?:month|week|day|year|quarter|night|term|season|time))/i.test(
         c.text.slice(q.start, q.end + 16),
       );
-      if (SAMPLE.test(phrase) || SAMPLE.test(lead) || /\bper\b/i.test(c.text.slice(q.end, q.end + 6)) || each) continue;
+      // (as is "one reader in each kennel": a number for every one of something, not the total)
+      const forEvery = /^\s*(?:[\w-]+\s+){0,2}?(?:in|at|on|for|to)\s+(?:each|every)\b/i.test(
+        c.text.slice(q.end, q.end + 40),
+      );
+      if (
+        SAMPLE.test(phrase) ||
+        SAMPLE.test(lead) ||
+        /\bper\b/i.test(c.text.slice(q.end, q.end + 6)) ||
+        each ||
+        forEvery
+      )
+        continue;
       // a threshold in a condition counts nothing ("if the fleet grows beyond 160 vehicles")
       if (CONDITION_THRESHOLD.test(c.text.slice(Math.max(0, q.start - 60), q.start))) continue;
       // nor does a class's size ("two workshops at the main office for up to 8 kennel staff"): who attends, not all

@@ -590,7 +590,7 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
   // "semana 41", "KW 12", "week 40 of 2026": a calendar week, read as its month (a plan's "Week 3" counts from the
   // project's start, and the first weeks of a year are too few to tell apart from it)
   {
-    re: /\b(?:semana|semaine|kw|kalenderwoche|week|wk)\.?\s?(\d{1,2})\b(?!\s*(?:[-–+]|to\b|of the\b|after\b|:))/gi,
+    re: /\b(?:semana|semaine|kw|kalenderwoche|week|wk|W(?=\d))\.?\s?(\d{1,2})\b(?!\s*(?:[-–+]|to\b|of the\b|after\b|:))/gi,
     key: (m) => {
       const w = +m[1];
       if (w < 14 || w > 52) return undefined;

@@ -6099,3 +6099,21 @@ describe("session 35 families, days counted from notice to proceed and a call lo
     expect(flags({ kickoff_note: note }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 35 families, an instruction's count, a count for each one, and a plan's 'W22'", () => {
+  it("counts 'Configure 6 kennel kiosks' against the order form's 4", () => {
+    const sow = "SCOPE\n1. Configure 6 kennel kiosks (3 per clinic) with badge scan.\n2. Train the front desk.";
+    const order =
+      "# | SKU | Description | Qty | Unit price\n2 | KK-KSK | Kennel kiosk licence, per kiosk / yr | 4 | $900.00";
+    const found = flags({ signed_scope: sow, order_form: order }, "conflicting_terms").map((f) => f.source);
+    expect(found.sort()).toEqual(["order_form", "signed_scope"]);
+  });
+  it("does not count 'one reader in each kennel block' as one reader", () => {
+    const ctx = buildContext({ ...base, signed_scope: "Install one RFID reader in each kennel block on the list." });
+    expect(factsOf(ctx).filter((f) => f.kind === "count" && f.value === 1)).toEqual([]);
+  });
+  it("reads a plan's 'W36' as a calendar week and not 'W14–W15'", () => {
+    expect(dateMentions("Kennel go-live — W36").map((d) => d.key)).toEqual(["09"]);
+    expect(dateMentions("S1 · W14–W15 intake forms").filter((d) => d.text.startsWith("W14"))).toEqual([]);
+  });
+});
