@@ -568,7 +568,9 @@ function countsIn(text: string): Count[] {
     );
     const noun = unit.replace(/^n:/, "");
     re.lastIndex = m.index + m[0].length;
-    out.push({ value, unit: noun, start, end: m.index + m[0].length, bound, person: PERSON.test(noun) });
+    // (what a "who" follows is people, whatever the noun: "200 CRAs and field monitors who need logins")
+    const who = /^[\w\s&/-]{0,30}?\bwho\b/i.test(text.slice(m.index + m[0].length));
+    out.push({ value, unit: noun, start, end: m.index + m[0].length, bound, person: PERSON.test(noun) || who });
   }
   // whatever each one gets a login of its own is a user ("every one of their 40 growers gets their own login")
   if (OWN_LOGIN.test(text))

@@ -6117,3 +6117,34 @@ describe("session 35 families, an instruction's count, a count for each one, and
     expect(dateMentions("S1 · W14–W15 intake forms").filter((d) => d.text.startsWith("W14"))).toEqual([]);
   });
 });
+
+describe("session 36 families, what a promise is for, people a 'who' names, and readiness tasks", () => {
+  it("judges a promise by what it gives, not by the purpose that follows 'so your …'", () => {
+    const sow = "1. Load twelve years of kennel occupancy history into the booking module. Accepted on a sample check.";
+    const promise = "Twelve years of kennel history loaded, so your practice managers can spot seasonal peaks early.";
+    expect(flags({ signed_scope: sow, customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("still flags a promise whose own words the scope does not hold", () => {
+    const sow = "1. Load twelve years of kennel occupancy history into the booking module. Accepted on a sample check.";
+    const promise =
+      "Grooming invoices paid by card at the kennel door, so your practice managers can close out sooner.";
+    expect(evidence({ signed_scope: sow, customer_promise: promise }, "promise_not_in_scope")).toEqual([promise]);
+  });
+  it("counts people a 'who' follows as users, whatever their title ('140 RVTs and kennel leads who need logins')", () => {
+    const order = "Kennelwise Pro — named users: 110 × $20 per user per month";
+    const cs = "We have 140 RVTs and kennel leads who need Kennelwise logins on day one.";
+    const found = flags({ order_form: order, cs_requirement: cs }, "conflicting_terms").map((f) => f.source);
+    expect(found.sort()).toEqual(["cs_requirement", "order_form"]);
+  });
+  it("takes a checklist's readiness tasks for what they are, not promised features", () => {
+    const cs = [
+      "- Review the boarding consent template with their practice manager — owner: Dara Kim",
+      "- Emergency contacts for each clinic collected — DK",
+      "- Clinic Wi-Fi credentials from the group's IT desk — owner: Dara Kim",
+      "- Grooming invoices paid by card in the client app — owner: Dara Kim",
+    ].join("\n");
+    expect(evidence({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([
+      "Grooming invoices paid by card in the client app — owner: Dara Kim",
+    ]);
+  });
+});

@@ -151,6 +151,19 @@ const CUSTOMER_TASK = new RegExp(
       String.raw`\b(?:received|handed over)\s*(?:[—–-]|$)`,
   ].join(""),
 );
+// a readiness task: meeting, asking or telling a party, not something the product does ("Review the three templates
+// with their controller", "Escalation contacts for each depot collected", "VPN keys from the council's IT team")
+const COORDINATION = new RegExp(
+  [
+    String.raw`^(?:review|coordinate|confirm|agree|align|discuss|walk through|book|schedule|set (?:a|up a))\b` +
+      String.raw`[^.;]{0,80}\b(?:with|reminder)\b|`,
+    String.raw`\b(?:review|request|walk-?through|placement plan|sign-?off)\s+(?:with|to|from)\s+(?:the |their |our |\p{Lu})|`,
+    String.raw`\b(?:reviewed|shared|published|collected|requested|coordinated|circulated|agreed)\b` +
+      String.raw`(?:\s+[\w-]+){0,2}?\s*(?:with|on|by|[—–]|$)|`,
+    String.raw`\b(?:credentials|api keys?|keys?|access)\s+from\b`,
+  ].join(""),
+  "iu",
+);
 const OWNER_TAIL = new RegExp(
   [
     String.raw`\s*(?:[—–|-]\s*|\(|;\s*)?\b(?:(?:training |delivery |cs )?owner|csm|status|owned by|dri|`,
@@ -235,6 +248,9 @@ const SOURCE_FRAME = new RegExp(
     String.raw`[\w.()-]+)?,?(?: (?:we|I) (?:stated|said|confirmed|wrote|committed|promised|noted|explained)(?: that)?)?`,
   "gi",
 );
+
+const PURPOSE =
+  /(?:^|,?\s+)so(?: that)?\s+(?:your|the|their|our|its|nobody|no one|nothing|everyone|you|they|we|staff)\b[^.;]*/i;
 
 /** The content terms of a clause that signed_scope and order_form do not contain, with the words as written. */
 function uncovered(original: string, scope: Set<string>): { missing: string[]; words: string[]; total: number } {
@@ -388,7 +404,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 158,
+  version: 159,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -479,7 +495,10 @@ export const promisesDetector: Detector = {
         if (
           source === "cs_requirement" &&
           !strong &&
-          (CS_MOTION.test(plain) || CUSTOMER_TASK.test(plain) || !CS_EXTRA_WORK.test(plain.replace(OWNER_TAIL, "")))
+          (CS_MOTION.test(plain) ||
+            CUSTOMER_TASK.test(plain) ||
+            COORDINATION.test(plain) ||
+            !CS_EXTRA_WORK.test(plain.replace(OWNER_TAIL, "")))
         )
           continue;
         let best: { p: Span; words: string[]; share: number } | null = null;
@@ -505,6 +524,9 @@ export const promisesDetector: Detector = {
         for (const p of source === "kickoff_note" && named ? pieces.slice(cueAt) : pieces) {
           if (taken(source, p.start, p.end)) continue;
           if (p.text.split(/\s+/).length < (isPromiseField ? 4 : 3)) continue;
+          // (a part that follows "…, so" says what the promise is for)
+          if (isPromiseField && /,\s+so\s+$/.test(text.slice(u.start, p.start)) && PURPOSE.test(`so ${p.text}`))
+            continue;
           // ("kennels ready at each clinic by then": the date stands in the sentence before)
           if (
             (dateMentions(p.text).length || EVENT_DEADLINE.test(p.text) || /\bby then\b/i.test(p.text)) &&
@@ -520,7 +542,14 @@ export const promisesDetector: Detector = {
             !/\b(?:build|integrat\w*|report|dashboard|module|feature|app|portal)\b/i.test(p.text)
           )
             continue;
-          const body = source === "cs_requirement" ? p.text.replace(OWNER_TAIL, "") : p.text;
+          // (what a promise to the customer is for, "… so your analysts have history from day one", is not what
+          // was promised)
+          const body =
+            source === "cs_requirement"
+              ? p.text.replace(OWNER_TAIL, "")
+              : isPromiseField
+                ? p.text.replace(PURPOSE, " ")
+                : p.text;
           const { missing, words, total } = uncovered(body, ctx.scopeTerms);
           if (total === 0) continue;
           const share = missing.length / total;
