@@ -40,7 +40,7 @@ export const ACCEPTANCE = new RegExp(
     String.raw`pilot)|\bpass(?:es)?\b.{0,300}\btests?\b|\btests? (?:cases? )?pass\b|\bpasses\b|`,
     String.raw`\bends? (?:on|with|after|when)\b|\bending (?:on|with)\b|\bmeasured by\b|\bqasp\b|`,
     String.raw`\bconfirms?\b.{0,300}\b(?:match|correct|appear|works?)|\breconcil(?:ed|es|e|`,
-    String.raw`iation)\b.{0,300}\b(?:within|variance|match)|\bgiven\b.{0,300}\bwhen\b.{0,300}\bthen\b|`,
+    String.raw`iation)\b.{0,300}\b(?:within|variance|match)|\bgiven\b[\s\S]{0,300}?\bwhen\b[\s\S]{0,300}?\bthen\b|`,
     String.raw`\b(?:${ACCEPTANCE_ABROAD})|`,
     // a story's own criteria: "AC: …", "DoD: …", a "Scenario — …" of behaviour-driven tests
     // (or an arrow: "AC → …")
@@ -221,6 +221,9 @@ const NOT_WORK = new RegExp(
       String.raw`(?:[\w-]+\s+)?\(?\d[\d,]*\)?\s+(?:[\w-]+\s+){0,3}?users\b|`,
     String.raw`^(?:24\/7\S*|unlimited)\b|^(?:named )?(?:users|seats|licen[cs]es|environments|`,
     String.raw`languages)\s*:|^(?:data )?retention\b|`,
+    // what it is built on or with ("Platform: Android only …", "Tech stack: React Native", "Native Kotlin.")
+    String.raw`^(?:platforms?|tech(?:nology)?(?: stack)?|stack|back[- ]?end|front[- ]?end|framework|language|` +
+      String.raw`devices?|os|hosting)\s*:|^native [\w+#-]+\.?$|`,
     String.raw`\bconfigured for (?:\w+ )?\(?\d[\d,]*\)? (?:named )?(?:users|seats|years|months|days)\b|`,
     String.raw`\b(?:is|are) (?:those|defined as)\b|`,
     // a bare count of seats ("One hundred ten (110) case manager and supervisor accounts.") is bought, not built
@@ -260,9 +263,17 @@ const CONTRACT_TERM_LABEL = new RegExp(
 // a preamble that names the parties ('… made between Harbour Vets (the "Clinic") and Kennelwise …') buys nothing
 const PARTIES = /\bbetween\b[^;\n]{3,160}?\([^()]{0,40}?["“'‘]\p{Lu}[\p{L} ]{1,30}["”'’]\)/u;
 
+const MOSCOW_LEAD =
+  /^\[?(?:MUST|SHOULD|COULD|WON['’]?T)\b(?:\s*[—–-]\s*[\w ]{0,20}\])?\]?(?:\s*[·|:—–-])?\s*(?:\d{1,3}\s*(?:pts?|points?)?\s*)?(?:[—–-]\s*)?/;
+
 function notWork(text: string): boolean {
   // (a scope that opens with its contract's reference, "SOW KW-12 (signed 3 May): booking module …", is work)
-  const t = text.replace(/^(?:sow|pws|po|contract)\b[^:.]{0,60}:\s+(?=\S+\s+\S+\s+\S+)/i, "");
+  // (and an item's MoSCoW tag and size, "MUST 8 pts", are no part of what it is: a "WON'T" is not bought)
+  const tagged = MOSCOW_LEAD.exec(text);
+  if (tagged && /^\[?won/i.test(tagged[0])) return true;
+  const t = text
+    .slice(tagged?.[0].length ?? 0)
+    .replace(/^(?:sow|pws|po|contract)\b[^:.]{0,60}:\s+(?=\S+\s+\S+\s+\S+)/i, "");
   return (
     NOT_WORK.test(t) ||
     PARTIES.test(t) ||
@@ -438,7 +449,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       const standalone = !isListItem(b) || /^(?:acceptance|accept|sign[- ]?off)\b/i.test(b.label);
       const opening =
         (standalone || inAcceptance) &&
-        /^(?:acceptance|sign[- ]?off|abnahme|recette)\b/i.test(t.replace(/^[\d.\s]+/, "")) &&
+        (/^(?:acceptance|sign[- ]?off|abnahme|recette)\b/i.test(t.replace(/^[\d.\s]+/, "")) || PHASE_DONE.test(t)) &&
         !referencedIds(t).size;
       // "C.1 …" then "Acceptance: counts within 0.1 % …": the line covers the items it follows
       if (opening && condition && !isListItem(b) && !referencedIds(b.text).size) {
@@ -536,6 +547,11 @@ function nameOf(b: Block): string {
   const t = b.head.text.slice(innerId(b.head.text)?.[0].length ?? 0);
   return (NAME_HEAD.exec(t)?.[1] ?? t).trim();
 }
+
+// the end of a phase stated for what was listed before it ("Done when their PO approves the readout", "Discovery is
+// complete when …")
+const PHASE_DONE =
+  /^(?:done when|(?:the |this )?(?:[\p{L}-]+ ){0,2}(?:phase |stage )?is (?:complete|done|finished) when)\b/iu;
 
 /** A deliverable named by an acceptance statement ("the migration is accepted when …"). */
 function coveredByName(label: string, named: Set<string>[]): boolean {
@@ -797,7 +813,11 @@ function deliverablesOf(scope: string): Deliverable[] {
         else parts.push(p);
       }
       const withCond = parts.filter((p) => hasCondition(p.text)).length;
-      if (parts.length > 2 && withCond >= 2 && withCond < parts.length) {
+      // (an acceptance closing a list, "blueprint, prototype, sized backlog; the owner signs them off in writing",
+      // accepts all of it)
+      const firstCond = parts.findIndex((p) => hasCondition(p.text));
+      const closing = firstCond > 0 && parts.slice(firstCond).every((p) => hasCondition(p.text));
+      if (parts.length > 2 && withCond >= 2 && withCond < parts.length && !closing) {
         for (const p of parts)
           if (p.text.split(/\s+/).length >= 2)
             out.push({
@@ -821,7 +841,8 @@ function deliverablesOf(scope: string): Deliverable[] {
         boundedWork(u.text) ||
         ids.some((id) => cov.refs.has(id)) ||
         // (a next line that names other items does not accept this one)
-        (/^(?:accept|complete|sign|approv)/i.test(next) && (!ids.length || !referencedIds(next).size)) ||
+        ((/^(?:accept|complete|sign|approv)/i.test(next) || PHASE_DONE.test(next)) &&
+          (!ids.length || !referencedIds(next).size)) ||
         // (a sentence is named by its head, or after a run-in label, "Insight: 4 dashboards (…)", the head after it)
         namedSome(u.text);
       out.push({ ...u, marker: null, item: u, accepted, source: "signed_scope" });

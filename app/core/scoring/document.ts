@@ -363,6 +363,12 @@ const recordRow = (cells: { text: string }[]) =>
 /** A line that opens with a bullet or a checkbox. */
 const ITEM_MARK = /^\s*(?:[-–—•*◦▪·+]|\[[ x]\])/;
 
+// a release named by a number or a label ("RELEASE: MVP", "Release 2 —", "R2"), never "Release goals"
+const RELEASE_GROUP = /^release\s*(?:[:#—–-]|\d|r\d\b)/i;
+const WORK_SECTIONS = new Set(["scope", "deliverables", "out_of_scope", "fees", "schedule"]);
+const NOT_BOUGHT =
+  /\bnot (?:part of|in|included in|covered by) (?:this|the) (?:sow|scope|contract|order|release)\b|\bout of scope\b|\bfor reference only\b/i;
+
 /** The sentence a title case line is a heading: short, no sentence punctuation, mostly capitalized words. */
 function looksLikeHeading(body: string, nextIndentDeeper: boolean): boolean {
   const plain = body.replace(/[*_#]/g, "").trim();
@@ -753,10 +759,15 @@ function parseDocument(text: string): DocumentModel {
           : "scope"
         : ownKind;
     const groupWord =
+      RELEASE_GROUP.test(content.trim()) ||
       /^(?:epic|initiative|phase|stage|(?:work)?stream|track|feature|module|work package|part|milestone)\b/i.test(
         body,
-      ) || /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
+      ) ||
+      /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
+    // ("3. RELEASE: MVP" over its features)
+    const release = RELEASE_GROUP.test(content.trim());
     const alwaysGroup =
+      release ||
       /^(?:epic|initiative|feature|(?:work)?stream|work package|module)\b|^pitch\s+(?:\d+|[A-Z])\b/i.test(body) ||
       /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
     const childFollows =
@@ -810,7 +821,7 @@ function parseDocument(text: string): DocumentModel {
     let heading = Boolean(md) || underlined;
     let group = false;
     // ("Stream B — Interfaces (fixed fee)": a group word's label and a short name head a group too)
-    const namedGroup = alwaysGroup && words.length <= 7 && !/[.;]$/.test(core);
+    const namedGroup = alwaysGroup && (words.length <= 7 || release) && !/[.;]$/.test(core);
     // ("Section 5 — The Council provides": a numbered section's title may open with an article)
     const titledSection =
       idm !== null &&
@@ -879,8 +890,14 @@ function parseDocument(text: string): DocumentModel {
       group = true;
     }
     // a numbered group titled as the work ("Section 3. Tasks" over 3.1, 3.2 …) opens the scope
-    if (group && (titleKind === "scope" || titleKind === "deliverables") && section.kind !== titleKind)
+    if (group && alwaysGroup && NOT_BOUGHT.test(content))
+      section = { kind: "out_of_scope", title: labelText.toLowerCase() };
+    else if (group && (titleKind === "scope" || titleKind === "deliverables") && section.kind !== titleKind)
       section = { kind: titleKind, title: labelText.toLowerCase() };
+    // (a release or an epic is work wherever it stands, "3. RELEASE: MVP" after the Definition of Ready, unless it
+    // says it is not bought: "4. RELEASE: R2 — sized for reference only")
+    else if (group && alwaysGroup && titleKind === "other" && !WORK_SECTIONS.has(section.kind))
+      section = { kind: "scope", title: labelText.toLowerCase() };
     if (heading) {
       const before = section;
       // (an exhibit's or annex's heading opening the field is the document's own title)

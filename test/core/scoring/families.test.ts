@@ -6148,3 +6148,40 @@ describe("session 36 families, what a promise is for, people a 'who' names, and 
     ]);
   });
 });
+
+describe("session 36 families, a studio's release plan: MoSCoW tags, scenarios, releases and phases", () => {
+  const flagged = (text: string) => evidence({ signed_scope: text }, "missing_acceptance_criteria");
+  const plan = [
+    "KENNELWISE APP — STATEMENT OF WORK",
+    "1. DISCOVERY (3 weeks)",
+    " K1 Clickable prototype of the booking flows",
+    " K2 Sized backlog",
+    " Discovery is complete when the Group's product owner signs the readout.",
+    "2. DEFINITION OF READY",
+    " - designs linked on the ticket",
+    " - estimated under 8 points",
+    "3. RELEASE: Launch",
+    " B1 [MUST] 8 pts — Kennel booking with deposit",
+    "   Scenario: deposit taken",
+    "     Given a free kennel for three nights",
+    "     When the owner pays the deposit",
+    "     Then the booking shows in the clinic diary within a minute",
+    " B2 [MUST] 5 pts — Vaccination card upload",
+    " B3 [WON'T — this release] Grooming add-ons",
+    "4. RELEASE: Later — for reference only, not part of this SOW",
+    " B4 [SHOULD] 8 pts — Loyalty stamps",
+  ].join("\n");
+  it("flags the one launch feature with no scenario, nothing the plan does not buy, and no phase output", () => {
+    expect(flagged(plan)).toEqual(["[MUST] 5 pts — Vaccination card upload"]);
+  });
+  it("reads a 'MUST 5' lead as the item's tag, not a requirement sentence", () => {
+    const list = "Backlog\n KB-1  MUST   5   Waitlist that fills a freed kennel\n KB-2  SHOULD 3   Owner reviews";
+    expect(flagged(list).sort()).toEqual(["MUST   5   Waitlist that fills a freed kennel", "SHOULD 3   Owner reviews"]);
+  });
+  it("lets an acceptance that closes a list accept all of it, and reads a platform line as no work", () => {
+    const sow =
+      "Platform: iOS only, on clinic-owned iPads.\n\nDiscovery (3 wks): journey map, clickable prototype, sized backlog; " +
+      "accepted on the practice manager's written sign-off within 5 business days, silence = accepted.";
+    expect(flagged(sow)).toEqual([]);
+  });
+});
