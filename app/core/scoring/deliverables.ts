@@ -263,8 +263,10 @@ const CONTRACT_TERM_LABEL = new RegExp(
 // a preamble that names the parties ('… made between Harbour Vets (the "Clinic") and Kennelwise …') buys nothing
 const PARTIES = /\bbetween\b[^;\n]{3,160}?\([^()]{0,40}?["“'‘]\p{Lu}[\p{L} ]{1,30}["”'’]\)/u;
 
-const MOSCOW_LEAD =
-  /^\[?(?:MUST|SHOULD|COULD|WON['’]?T)\b(?:\s*[—–-]\s*[\w ]{0,20}\])?\]?(?:\s*[·|:—–-])?\s*(?:\d{1,3}\s*(?:pts?|points?)?\s*)?(?:[—–-]\s*)?/;
+const MOSCOW_LEAD = new RegExp(
+  String.raw`^\[?(?:MUST|SHOULD|COULD|WON['’]?T)\b(?:\s*[—–-]\s*[\w ]{0,20}\])?\]?(?:\s*[·|:—–-])?` +
+    String.raw`\s*(?:\d{1,3}\s*(?:pts?|points?)?\s*)?(?:[—–-]\s*)?`,
+);
 
 function notWork(text: string): boolean {
   // (a scope that opens with its contract's reference, "SOW KW-12 (signed 3 May): booking module …", is work)

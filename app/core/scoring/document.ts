@@ -171,7 +171,9 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
           String.raw`\bwhat [a-z]+ (?:will|shall) (?:build|deliver|do|provide|supply|implement|configure)\b|`,
         String.raw`\bstatement of work\b|\bwork\b|`,
         // a release plan's story map and its backbone ("Story map", "Activity: Learn")
-        String.raw`\bstory maps?\b|^activity\b`,
+        String.raw`\bstory maps?\b|^activity\b|`,
+        // a release by its name ("MVP", "Release 2", "R2 — Loyalty")
+        String.raw`^(?:mvp|minimum viable product|r\d|release \d+)(?:\s*(?:[—–:-]\s*)?(?:release|scope|backlog|features?))?$`,
       ].join(""),
     ),
   ],

@@ -135,6 +135,8 @@ const MILESTONES: [string, RegExp][] = [
         String.raw`\bfirst live\b|\blive\s+(?:\.{2,}\s*)?(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\.\d{1,2}\b)|`,
         // an app "in the stores on 15.01", "App in stores: from 15.02.2027"
         String.raw`\bin (?:the )?(?:app )?stores\b(?=\s*(?::|on|from|by)\s)|`,
+        // an app's "Store release 5/22", "MVP store release .... 2026-09-18", "release to the app stores"
+        String.raw`\b(?:app )?store release\b|\breleased? to (?:the )?(?:app )?stores\b|`,
         // a plan line's fields: "All 14 branches live · S · Feb 2, 2026"
         String.raw`\blive(?:\s*·\s*(?:XS|S|M|L|XL))?\s*·\s*(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)|`,
         // "the portal is up by Sep 8", "would be up for the July 1 open day"
@@ -197,7 +199,7 @@ export function parseMoney(raw: string, suffix?: string): number | null {
 const MONEY_HINT = /[$€£₹¥]|\b[A-Z]{3}\s?\d|\d\s?[A-Z]{3}\b|\bRs\b/;
 const MILESTONE_HINT = new RegExp(
   String.raw`live|launch|production|cut[- ]?over|switch[- ]?over|kick|uat|acceptance|start|commenc|effective|hit|` +
-    String.raw`begin|term|subscri|running|\bup\b|stores`,
+    String.raw`begin|term|subscri|running|\bup\b|stores|store release`,
   "i",
 );
 const SERVICES = new RegExp(
@@ -256,6 +258,12 @@ function namesIn(text: string): Set<string> {
     out.add(w);
   }
   return out;
+}
+
+/** Where a line's short run-in label starts, when only the label stands between the line's start and `at`. */
+function labelledFrom(text: string, lineStart: number, at: number): number {
+  const m = /^(\s*(?:\d{1,3}[.)]?\s+)?)[\p{L}][\p{L}\d &/-]{1,40}?\s*[—–:]\s*$/u.exec(text.slice(lineStart, at));
+  return m && termSet(m[0]).size <= 4 ? lineStart + m[1].length : at;
 }
 
 function fact(
@@ -420,6 +428,8 @@ const serviceLine = (text: string, numAt: number, numEnd: number) =>
 function versionNumber(text: string, numAt: number, numEnd: number, value: number): boolean {
   if (serviceLine(text, numAt, numEnd)) return true;
   const before = text.slice(Math.max(0, numAt - 20), numAt);
+  // (as is a backlog item's size after its MoSCoW tag: "MUST 8  Tech login")
+  if (/\b(?:MUST|SHOULD|COULD)\]?\s*$/.test(before)) return true;
   return (
     value < 1000 &&
     // (a capitalised verb opening an instruction names no product: "Configure 6 kiosks", "Install 40 readers")
@@ -1031,11 +1041,16 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
           // (as is one under a run-in "Period of Performance." title)
           const termTitled = block.section.kind === "term" || /^period of performance$/.test(block.label);
           const key = (termTitled || licenceLine) && r.key === "ctx:month" ? "term:month" : r.key;
+          // (a length that only follows its line's label is the label's: "Discovery sprint — 3 weeks, fixed")
+          const from =
+            r.kind === "duration" && termSet(c.text.slice(r.start, r.end)).size <= 1
+              ? labelledFrom(text, u.start, c.start + r.start)
+              : c.start + r.start;
           out.push(
             fact(r.kind, source, key, r.value, r.bound, {
-              start: c.start + r.start,
+              start: from,
               end: c.start + r.end,
-              text: c.text.slice(r.start, r.end),
+              text: text.slice(from, c.start + r.end),
             }),
           );
         }

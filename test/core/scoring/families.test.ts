@@ -6185,3 +6185,38 @@ describe("session 36 families, a studio's release plan: MoSCoW tags, scenarios, 
     expect(flagged(sow)).toEqual([]);
   });
 });
+
+describe("session 36 families, an app studio's releases, sizes, store dates and phase lengths", () => {
+  it("reads the features under a bare 'MVP' heading as work", () => {
+    const sow = [
+      "Kennelwise app — SOW",
+      "Discovery (2 wks): journey map; signed off by the Group's PO in writing.",
+      "",
+      "Definition of Ready",
+      " - designs linked on the ticket",
+      "",
+      "MVP",
+      " K1 MUST 8 — Kennel booking with deposit",
+      " K2 SHOULD 3 — Owner reviews of each stay",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria").length).toBe(2);
+  });
+  it("counts no technicians in a story's size ('MUST 8  Tech login'), so the licence cap is the one compared", () => {
+    const sow = "KW-01 MUST 8  Tech login and today's kennel list\nLicensed users: up to 40 technician accounts.";
+    const promise = "All 55 of your techs will be on Kennelwise.";
+    const found = evidence({ signed_scope: sow, customer_promise: promise }, "conflicting_terms");
+    expect(found.sort()).toEqual([promise, "Licensed users: up to 40 technician accounts."].sort());
+  });
+  it("dates an app's store release on either side and sets them against each other", () => {
+    const sow = "Schedule (confirmed by delivery)\n MVP store release .... 2027-03-12";
+    const order = "M3 MVP store release (target 2027-02-26) — 40% .. $30,000.00";
+    const found = flags({ signed_scope: sow, order_form: order }, "conflicting_terms").map((f) => f.source);
+    expect(found.sort()).toEqual(["order_form", "signed_scope"]);
+  });
+  it("sets one named phase's length against its length on the order form", () => {
+    const sow = "Phase 0 — Discovery (2 weeks)\n1. Kennel booking. Accepted when 20 test bookings confirm.";
+    const order = "Line items\n 1  Discovery sprint — 3 weeks, fixed ........ $15,000.00";
+    const found = flags({ signed_scope: sow, order_form: order }, "conflicting_terms").map((f) => f.source);
+    expect(found.sort()).toEqual(["order_form", "signed_scope"]);
+  });
+});

@@ -143,7 +143,10 @@ function sameNumbered(a: Fact, b: Fact): boolean {
 
 /** Which instance of a key a fact is about: two clauses naming different sites or phases are not comparable. */
 function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
-  if ((a.key.startsWith("ctx:") || a.key === "date:item" || b.key === "date:item") && !sameContext(a, b)) return false;
+  // (the length of one named phase is its length on both sides: "Discovery (2 weeks)", "Discovery sprint — 3 weeks")
+  const onePhase = a.kind === "duration" && a.names.size === 1 && b.names.size === 1 && shares(a, b);
+  if ((a.key.startsWith("ctx:") || a.key === "date:item" || b.key === "date:item") && !sameContext(a, b) && !onePhase)
+    return false;
   // (days counted from the start are compared only for the same work, named without the counting words)
   if (a.kind === "offset" && !(sameContext(a, b, OFFSET_WORDS) && sameNumbered(a, b))) return false;
   if (a.kind === "date" || a.kind === "count") {
@@ -178,7 +181,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 196,
+  version: 197,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
