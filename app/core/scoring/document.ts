@@ -368,8 +368,11 @@ const ITEM_MARK = /^\s*(?:[-–—•*◦▪·+]|\[[ x]\])/;
 // a release named by a number or a label ("RELEASE: MVP", "Release 2 —", "R2"), never "Release goals"
 const RELEASE_GROUP = /^release\s*(?:[:#—–-]|\d|r\d\b)/i;
 const WORK_SECTIONS = new Set(["scope", "deliverables", "out_of_scope", "fees", "schedule"]);
-const NOT_BOUGHT =
-  /\bnot (?:part of|in|included in|covered by) (?:this|the) (?:sow|scope|contract|order|release)\b|\bout of scope\b|\bfor reference only\b/i;
+const NOT_BOUGHT = new RegExp(
+  String.raw`\bnot (?:part of|in|included in|covered by) (?:this|the) (?:sow|scope|contract|order|release)\b|` +
+    String.raw`\bout of scope\b|\bfor reference only\b`,
+  "i",
+);
 
 /** The sentence a title case line is a heading: short, no sentence punctuation, mostly capitalized words. */
 function looksLikeHeading(body: string, nextIndentDeeper: boolean): boolean {
