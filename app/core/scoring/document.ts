@@ -763,14 +763,14 @@ function parseDocument(text: string): DocumentModel {
           ? "deliverables"
           : "scope"
         : ownKind;
+    // ("3. RELEASE: MVP" over its features)
+    const release = RELEASE_GROUP.test(content.trim());
     const groupWord =
-      RELEASE_GROUP.test(content.trim()) ||
+      release ||
       /^(?:epic|initiative|phase|stage|(?:work)?stream|track|feature|module|work package|part|milestone)\b/i.test(
         body,
       ) ||
       /^E\d+$/i.test(idm?.[0].trim().replace(/[.:)]$/, "") ?? "");
-    // ("3. RELEASE: MVP" over its features)
-    const release = RELEASE_GROUP.test(content.trim());
     const alwaysGroup =
       release ||
       /^(?:epic|initiative|feature|(?:work)?stream|work package|module)\b|^pitch\s+(?:\d+|[A-Z])\b/i.test(body) ||
