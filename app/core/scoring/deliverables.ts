@@ -203,7 +203,9 @@ const NOT_WORK = new RegExp(
     String.raw`fixed (?:fee|price)|travel\b|payment|invoic|pricing|price\b|expenses\b|time (?:&|`,
     String.raw`and) materials)|\bis limited to\b|\b(?:is|are) (?:tentative|indicative|currently)\b|`,
     String.raw`\b(?:timeline|schedule) (?:above|below)\b|\bentered into\b|\bout of scope\b|`,
-    String.raw`\bnot in scope\b|\bquoted separately\b|\bnot committed\b|\bstretch goal\b|`,
+    String.raw`\bnot in scope\b|\bquoted separately\b|\bnot committed\b|\bstretch goal\b|\bnot (?:yet )?scheduled\b|`,
+    // ("… timing TBC by delivery": when the work happens, not what it is)
+    String.raw`^(?:timing|dates?|start)\s+(?:tbc|tbd|to be)\b|`,
     String.raw`\b(?:is|are) (?:firm[- ])?fixed[- ](?:price|fee)\b|`,
     String.raw`\bnot part of (?:this|the) (?:sow|scope|contract|order|project)\b|`,
     String.raw`\bmaster (?:services |subscription |`,
@@ -324,6 +326,10 @@ const CUSTOM_WORK = new RegExp(
 );
 const DOCUMENT_TITLE = /\border form\b|\bbon de commande\b|\bquot(?:e|ation)\b|\bproposal\b|\binvoice\b/i;
 
+/** A reference to a numbered section of the same document: "in §2", "set out under Section 4.2". */
+const SECTION_REF = /§\s*(\d+(?:\.\d+)*)|\b(?:in|under|per|of) (?:section|sect\.)\s+(\d+(?:\.\d+)*)/gi;
+const ACTIVITY_HEADER = /^(?:activities|tasks?|work|scope|description)$/;
+const OUTPUT_HEADER = /^(?:outputs?|deliverables?|work products?)$/;
 const ACCEPTANCE_HEADER = /accept|criteri|sign-?off|\bdone\b|complet|\btest\b|\bexit\b/;
 const SUMMARY_LEAD = /^(?:scope|summary|overview|purpose|background|objectives?)\s*[:—–-]/i;
 const REMOVED =
@@ -335,6 +341,8 @@ export interface Deliverable extends Span {
   item: Span;
   accepted: boolean;
   source: "signed_scope" | "order_form";
+  /** the activities that make a row's outputs ("Phase | Activities | Outputs"), cited with them */
+  work?: Span;
 }
 
 /** A numbered, bulleted or table item (not a paragraph of prose). */
@@ -345,6 +353,7 @@ const WORK_SECTIONS: SectionKind[] = ["scope", "deliverables", "none"];
 
 /** Does a text state a real condition, not a bare mention of approval? */
 export function hasCondition(text: string): boolean {
+  if (PLACEHOLDER_CRITERION.test(text.trim())) return false;
   // "D2 accepted on client approval": the word "accepted" names the bare sign-off, it adds no condition
   const t = text.replace(BARE_ACCEPTED, " ").replace(BARE_CONDITION, " ");
   // a label naming items then a bare sign-off ("Acceptance of W4, W5: client approval"): only the label is left
@@ -435,7 +444,14 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
           : []
         : sentences(text, b.start, b.end)) {
       // (a clause number inside the sentence, "every item under Section 4.2 …", is no full stop)
-      const t = s.text.replace(IN_CLAUSE, (m) => m.replace(/\./g, "·"));
+      // (a row's placeholder cell, "Per the buyer's sign-off" under "Exit criteria", is no condition of the row)
+      const said = b.cells
+        ? b.cells
+            .filter((c) => !PLACEHOLDER_CRITERION.test(c.text.trim()))
+            .map((c) => c.text)
+            .join(" | ")
+        : s.text;
+      const t = said.replace(IN_CLAUSE, (m) => m.replace(/\./g, "·"));
       const condition = hasCondition(t);
       if (!inAcceptance && !condition) continue;
       if (headingAll && condition && !b.heading) [regime, regimeAll, openingOnly] = [true, true, false];
@@ -587,10 +603,17 @@ const SUBJECTIVE = /\b(?:looks? (?:right|good|fine|ok(?:ay)?)|happy with|satisf\
 const checklisted = (text: string) =>
   [...text.matchAll(CHECKBOX_LINE)].some((m) => !SUBJECTIVE.test(m[1]) && !PLACEHOLDER_CRITERION.test(m[1].trim()));
 
+/** A sign-off named with nothing to sign against ("Per ACME sign-off", "Head of Data approval"). */
+const BARE_PARTY =
+  String.raw`(?:(?:per|upon|on|subject to|following|with)\s+)?(?:the\s+)?(?![^|;]*\b(?:uat|tests?|sit|pilot|defects?|\d+)\b)` +
+  String.raw`(?:[\w&.'’-]+\s+){0,3}?[\w&.'’-]+\s+(?:sign-?off|approval|acceptance)`;
 const PLACEHOLDER_CRITERION = new RegExp(
   [
-    String.raw`^(?:(?:acceptance|criteria)\s*[:=—–-]?\s*)?(?:tbd|tbc|n\/a|-+|—|(?:as )?(?:mutually )?agreed|`,
-    String.raw`per (?:customer|client) sign-?off|(?:customer|client) sign-?off|to (?:the )?(?:customer|client)'?s `,
+    String.raw`^(?:(?:acceptance|criteria)\s*[:=—–-]?\s*)?(?:(?:tbd|tbc)\b(?:\s*[—–:;(,-](?![^|]*\b(?:accept|deemed|within|sign|pass|match|reconcil)).*)?|` +
+      // ("Model accuracy thresholds TBD in Phase 1": the criteria do not exist yet)
+      String.raw`(?:[\w&'’-]+\s+){0,3}(?:thresholds?|criteria|targets?|metrics?|kpis?)\s+(?:tbd|tbc)\b[^|.;]{0,60}|n\/a|-+|—|(?:as )?(?:mutually )?agreed(?: (?:with|by|between) (?:the )?[\w&'’ -]{1,30})?|`,
+    // (a sign-off by whoever, with nothing to sign against: "Per the Trust's approval", "Steering group sign-off")
+    String.raw`${BARE_PARTY}|to (?:the )?(?:customer|client)'?s `,
     String.raw`satisfaction|(?:customer|client) to (?:approve|confirm|sign(?: it)? off)|best[- ]efforts?|`,
     String.raw`(?:at|in) (?:its|their|his|her|the \w+['’]s) (?:sole |absolute )?discretion|`,
     // a placeholder that names who settles it later ("to be defined by the finance lead")
@@ -620,8 +643,11 @@ function deliverablesOf(scope: string): Deliverable[] {
     !/[·—–|-]\s*(?:XS|S|M|L|XL|XXL)\s*$/.test(b.text.trim()) &&
     (/^milestone/i.test(b.rawId) ? !dateMentions(b.text).some((d) => d.key) : !dateMentions(b.text).length) &&
     !datesItems(b);
+  // a plan's row with an outputs column ("Phase | Activities | Outputs | Exit criteria") delivers those outputs
+  const outputRow = (b: Block) =>
+    b.section.kind === "schedule" && Boolean(b.cells?.some((c) => OUTPUT_HEADER.test(c.header) && c.text.trim()));
   const work = blocks.filter(
-    (b) => !b.heading && !b.group && (WORK_SECTIONS.includes(b.section.kind) || milestoneWork(b)),
+    (b) => !b.heading && !b.group && (WORK_SECTIONS.includes(b.section.kind) || milestoneWork(b) || outputRow(b)),
   );
   // where the SOW lists its deliverables, those are the units of acceptance (tasks are how they are made)
   const inList = work.filter((b) => b.section.kind === "deliverables" && isListItem(b));
@@ -692,6 +718,16 @@ function deliverablesOf(scope: string): Deliverable[] {
     else if (b.heading && !id) clause = "";
     else if (clause) clauseOf.set(b, clause);
   }
+  // "Build the 4 returns in §2" in a row with its own condition: the items listed under heading 2 are what it builds
+  const builtLists = new Set<string>();
+  for (const b of work)
+    if (hasCondition(b.text)) for (const m of b.text.matchAll(SECTION_REF)) builtLists.add(m[1] ?? m[2]);
+  const listOf = new Map<Block, string>();
+  let list = "";
+  for (const b of builtLists.size ? blocks : []) {
+    if (b.heading) list = b.ids.find((k) => builtLists.has(k)) ?? "";
+    else if (list) listOf.set(b, list);
+  }
   // each requirement's priority: its own tag ("R5 [P2] …") or the label line it stands under ("P1 · SHOULD")
   const priorityOf = new Map<Block, string>();
   let rank = "";
@@ -754,6 +790,7 @@ function deliverablesOf(scope: string): Deliverable[] {
           [...cov.groups].some((g) => k === g || k.startsWith(`${g}.`)),
         ) ||
         cov.local.has(b.start) ||
+        listOf.has(b) ||
         hasCondition(
           b.cells
             ? b.cells
@@ -793,6 +830,9 @@ function deliverablesOf(scope: string): Deliverable[] {
         item: { start: b.start, end: b.end, text: b.text },
         accepted: itemCovered,
         source: "signed_scope",
+        work: OUTPUT_HEADER.test(b.cells?.find((c) => c.start === b.head.start)?.header ?? "")
+          ? b.cells?.find((c) => ACTIVITY_HEADER.test(c.header) && c.start < b.head.start)
+          : undefined,
       });
       continue;
     }

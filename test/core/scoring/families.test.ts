@@ -3610,9 +3610,10 @@ describe("session 25 families, a consulting grid of workstreams, outputs and who
     "| Engagement lead | Tomasz Wierzbicki |",
   ].join("\n");
   it("takes the Outputs column as what each row delivers, and a bare name under 'Sign-off by' as no condition", () => {
+    // (cited with the activities that make them, since session 37)
     expect(evidence({ signed_scope: grid }, "missing_acceptance_criteria")).toEqual([
-      "Rota options paper",
-      "Revised price list",
+      "Compare three rota models | Rota options paper",
+      "Review the treatment price list | Revised price list",
     ]);
   });
 });
@@ -6218,5 +6219,68 @@ describe("session 36 families, an app studio's releases, sizes, store dates and 
     const order = "Line items\n 1  Discovery sprint — 3 weeks, fixed ........ $15,000.00";
     const found = flags({ signed_scope: sow, order_form: order }, "conflicting_terms").map((f) => f.source);
     expect(found.sort()).toEqual(["order_form", "signed_scope"]);
+  });
+});
+
+describe("session 37 families, a phase plan's outputs and what its exit column really says", () => {
+  const plan = (rows: string[], tail: string[] = []) =>
+    [
+      "Orchard Lane Vets — clinic records migration",
+      "",
+      "1. Phase plan",
+      "| Phase | Activities | Outputs | Exit criteria | Weeks |",
+      "|---|---|---|---|---|",
+      ...rows,
+      "",
+      ...tail,
+    ].join("\n");
+  const cited = (sow: string) => evidence({ signed_scope: sow }, "missing_acceptance_criteria");
+
+  it("reads a plan table's outputs as deliverables and flags the one whose exit cell is only a party's sign-off", () => {
+    const sow = plan([
+      "| A Map | Field mapping of 9 clinic databases | Mapping pack | Pack covers all 9 clinics; signed by the Practice Director within 5 business days | 1–2 |",
+      "| B Move | Re-key 14 years of pet histories | Migrated histories | Per Orchard sign-off | 3–8 |",
+    ]);
+    expect(cited(sow)).toEqual(["Re-key 14 years of pet histories | Migrated histories"]);
+  });
+  it("takes 'as agreed with the practice' and 'targets TBC in phase A' for no criteria at all", () => {
+    const sow = plan([
+      "| A Map | Field mapping of 9 clinic databases | Mapping pack | Pack covers all 9 clinics; signed by the Practice Director within 5 business days | 1–2 |",
+      "| B Rota | Shift rota rules engine | Rota service | As agreed with the practice | 3–5 |",
+      "| C Alerts | Vaccination reminder scoring | Reminder model | Model targets TBC in phase A | 5–8 |",
+    ]);
+    expect(cited(sow).sort()).toEqual([
+      "Shift rota rules engine | Rota service",
+      "Vaccination reminder scoring | Reminder model",
+    ]);
+  });
+  it("keeps a TBC that only prefaces a real condition as that condition", () => {
+    const sow = plan([
+      "| A Map | Field mapping of 9 clinic databases | Mapping pack | TBC: deemed accepted 5 business days after delivery unless rejected in writing | 1–2 |",
+    ]);
+    expect(cited(sow)).toEqual([]);
+  });
+  it("covers the items of a section that an accepted row builds ('the 3 registers in §2')", () => {
+    const sow = plan(
+      [
+        "| A Build | Build the 3 registers in §2 on the new store | 3 registers | Each register reconciles to the old system within 0.5% for May | 1–6 |",
+      ],
+      [
+        "2. Registers in scope (complete list)",
+        "- Controlled drugs register — the statutory one",
+        "- Microchip register — owner details",
+        "- Boarding register — stays and feeding",
+      ],
+    );
+    expect(cited(sow)).toEqual([]);
+  });
+  it("reads a phase's timing note as when the work happens, not as work", () => {
+    const sow = plan(
+      [
+        "| A Map | Field mapping of 9 clinic databases | Mapping pack | Pack covers all 9 clinics; signed by the Practice Director within 5 business days | 1–2 |",
+      ],
+      ["Dates: phase A confirmed by delivery.", "Phase B timing TBC by delivery after phase A; not scheduled here."],
+    );
+    expect(cited(sow)).toEqual([]);
   });
 });
