@@ -8,7 +8,8 @@ export const TEXT_SOURCES = [
   "cs_requirement",
   "customer_promise",
 ] as const;
-export const FLAG_SOURCES = [...TEXT_SOURCES, "delivery_owner"] as const;
+/** Where a flag can point: a text part, the delivery owner, or the deal amount as written. */
+export const FLAG_SOURCES = [...TEXT_SOURCES, "delivery_owner", "amount"] as const;
 export type TextSource = (typeof TEXT_SOURCES)[number];
 export type FlagSource = (typeof FLAG_SOURCES)[number];
 
@@ -52,6 +53,7 @@ export const SOURCE_LABELS: Record<FlagSource, string> = {
   cs_requirement: "CS requirement",
   customer_promise: "Customer promise",
   delivery_owner: "Delivery owner",
+  amount: "Deal amount",
 };
 
 const isCategory = (c: string): c is Category => (CATEGORIES as readonly string[]).includes(c);
@@ -62,4 +64,9 @@ export const categoryLabel = (c: string): string => (isCategory(c) ? CATEGORY_LA
 export const sourceLabel = (s: string): string => (isFlagSource(s) ? SOURCE_LABELS[s] : s);
 
 /** What the scorer reads of a packet: its id, its delivery owner and its text parts (the packets table has these). */
-export type PacketText = { deal_id: string; delivery_owner: string | null } & Record<TextSource, string | null>;
+export type PacketText = {
+  deal_id: string;
+  delivery_owner: string | null;
+  /** the deal amount as written in the export (absent where only the text parts are scored) */
+  amount_text?: string | null;
+} & Record<TextSource, string | null>;

@@ -51,6 +51,17 @@ export function PacketSources({ d }: { d: PacketData }) {
           </div>
         );
       })}
+      {/* the deal amount as written, where a flag cites it (it disagrees with the order form's total) */}
+      {d.packet.amount_text && d.flags.some((f) => f.source === "amount") ? (
+        <div className="source card">
+          <h3>{SOURCE_LABELS.amount}</h3>
+          <div className="source-text" role="region" aria-label={`${SOURCE_LABELS.amount} text`} tabIndex={0}>
+            <pre>
+              <Highlighted text={d.packet.amount_text} flags={d.flags.filter((f) => f.source === "amount")} />
+            </pre>
+          </div>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -5,8 +5,8 @@ import type { DB } from "../db/db.server";
 import type { Tx } from "../db/tx.server";
 import { getPilotSettings } from "../settings.server";
 
-/** The packet parts that carry pricing: the order form and the deal-desk exception. */
-export const PRICING_SOURCES = ["order_form", "deal_desk_exception"] as const;
+/** The packet parts that carry pricing: deal amount, order form and deal-desk exception. */
+export const PRICING_SOURCES = ["order_form", "deal_desk_exception", "amount"] as const;
 
 export const HIDDEN_TEXT = "(hidden for your role)";
 /**
@@ -22,13 +22,14 @@ export class PricingHidden extends Error {
 // "the order form says $120,000" in a conflict message: the figure after a hidden part's name
 const SAYS =
   /\b(the (?:order[ _]form|deal[ _-]desk(?:[ _]exception)?) says) (.+?)(?=(?: but | and |: |; |\.\s|\.?$))/gi;
-const NAMES_PRICING = /order[ _]form|deal[ _-]desk/i;
+const NAMES_PRICING = /order[ _]form|deal[ _-]desk|deal amount/i;
 // money and bare figures ($120,000 · 120k · EUR 4.500,00 · 12%): masked in free text that talks about a hidden part
 const FIGURE =
   /(?:[$€£¥₹]|\b(?:USD|EUR|GBP|INR|AUD|CAD|SGD|BRL|Rs)\.?\s?)?\d[\d,.']*(?:\s?(?:k|m|bn|%|USD|EUR|GBP))?\b/gi;
 
 interface PacketPricing {
   amount: number | null;
+  amount_text?: string | null;
   order_form: string | null;
   deal_desk_exception: string | null;
   unparsed?: string | null;
@@ -90,6 +91,7 @@ const HIDDEN: Visibility = {
       order_form: null,
       deal_desk_exception: null,
       amount: null,
+      ...(p.amount_text === undefined ? {} : { amount_text: null }),
       ...(p.unparsed === undefined ? {} : { unparsed }),
     };
   },

@@ -306,6 +306,7 @@ export const TABLE_COLUMNS: Record<keyof Database, string[]> = {
     "parts_present",
     "unparsed",
     "text_checks",
+    "amount_text",
   ],
   packet_versions: ["deal_id", "version", "content_hash", "upload_id", "line", "data", "created_at"],
   rework: [

@@ -61,6 +61,7 @@ export const PLANS: Record<ImportKind, (open: OpenDatabase) => KindPlan> = {
       ["kickoff_date", `CAST(${c.parsed("kickoff_date")} AS DATE)`],
       ["amount", `CAST(${c.parsed("amount")} AS DOUBLE)`],
       ["currency", c.currency("amount")],
+      ["amount_text", `nullif(${c.raw("amount")}, '')`],
     ],
     checks: (c) => [
       [c.blank("deal_id"), `'missing deal_id'`],

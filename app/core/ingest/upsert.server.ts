@@ -58,7 +58,7 @@ export const HANDOFF_TEXT = [
 const packetJson = (p: string) =>
   `json_object('deal_id', ${p}.deal_id, ${HANDOFF_TEXT.map((c) => `'${c}', ${p}.${c}`).join(", ")},
                'close_date', ${p}.close_date, 'kickoff_date', ${p}.kickoff_date,
-               'amount', ${p}.amount, 'currency', ${p}.currency,
+               'amount', ${p}.amount, 'currency', ${p}.currency, 'amount_text', ${p}.amount_text,
                'extra', json(${p}.extra), 'unparsed', json(${p}.unparsed))::VARCHAR`;
 
 /** Handoffs: a new version of each new or changed packet; the version it supersedes keeps its content. */
@@ -90,6 +90,7 @@ export async function upsertPackets(
     "kickoff_date",
     "amount",
     "currency",
+    "amount_text",
     "extra",
     "unparsed",
   ];

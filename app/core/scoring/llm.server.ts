@@ -5,7 +5,7 @@ import type { OpenDatabase } from "../db/db.server";
 import { readEnv } from "../env.server";
 import type { AuditEntry } from "../audit/audit.server";
 import { CATEGORIES, FLAG_SOURCES, TEXT_SOURCES, type PacketText } from "../packet";
-import { flagId, type ScoredFlag } from "./score";
+import { flagId, sourceText, type ScoredFlag } from "./score";
 import { errorMessage } from "../errors";
 
 export const PROMPT_VERSION = "qa-findings-v2";
@@ -247,7 +247,7 @@ export function locateFindings(
       dropped.push({ reason: "quote is blank or too short to cite", source: f.source, quote });
       continue;
     }
-    const text = packet[f.source] ?? "";
+    const text = sourceText(packet, f.source);
     const start = locate(text, f.quote);
     if (start < 0) {
       dropped.push({ reason: "quote not found verbatim in the named source", source: f.source, quote });

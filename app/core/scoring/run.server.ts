@@ -158,7 +158,7 @@ export async function runScore(open: OpenDatabase, opts: ScoreOptions = {}): Pro
       if (due.length) {
         todoRows = await db
           .selectFrom("packets")
-          .select(["deal_id", "content_hash", "version", "delivery_owner", ...TEXT_SOURCES])
+          .select(["deal_id", "content_hash", "version", "delivery_owner", "amount_text", ...TEXT_SOURCES])
           .where(sql<boolean>`deal_id IN (SELECT unnest(${due}))`)
           .orderBy("deal_id")
           .execute();

@@ -42,7 +42,7 @@ export interface CitationFailure {
 }
 
 export function sourceText(packet: PacketText, source: FlagSource): string {
-  return packet[source] ?? "";
+  return (source === "amount" ? packet.amount_text : packet[source]) ?? "";
 }
 
 /** Stable id: the same finding on the same text gets the same id on every run (offsets may shift). */

@@ -36,6 +36,7 @@ describe("schema", () => {
       "0010_text_checks",
       "0011_error_files",
       "0012_template_proposals",
+      "0013_amount_text",
     ]);
     Object.assign(db, again);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scorePacket, citationProblem } from "../../../app/core/scoring/score";
+import { scorePacket, citationProblem, sourceText } from "../../../app/core/scoring/score";
 import type { PacketText } from "../../../app/core/packet";
 
 const base: PacketText = {
@@ -247,7 +247,7 @@ describe("citations", () => {
     };
     for (const f of scorePacket(p).flags) {
       expect(citationProblem(p, f, f.evidence)).toBeNull();
-      if (f.start !== null) expect(p[f.source]!.slice(f.start, f.end!)).toBe(f.evidence);
+      if (f.start !== null) expect(sourceText(p, f.source).slice(f.start, f.end!)).toBe(f.evidence);
     }
   });
   it("the gate rejects a span that does not hold the quoted text", () => {

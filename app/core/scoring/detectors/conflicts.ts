@@ -2,6 +2,7 @@ import type { Detector, Finding } from "../types";
 import { factsOf, type Fact } from "../facts";
 import { NUM, parseNumberWords, parseNumeral } from "../numbers";
 import { stem } from "../lexicon";
+import { amountConflicts } from "../amount";
 
 const GENERIC_CONTEXT = new RegExp(
   [
@@ -181,7 +182,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 197,
+  version: 198,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -267,7 +268,7 @@ export const conflictsDetector: Detector = {
         }
       }
     }
-    return [...flagged.values()];
+    return [...flagged.values(), ...amountConflicts(ctx)];
   },
 };
 
