@@ -132,6 +132,15 @@ const SIGNED_TITLE = new RegExp(
     String.raw`General Manager|Deputy|Vice|Executive|Dean|Provost|Registrar|CEO|CFO|CIO|COO|CTO)\b[^.!?;:]{0,80}$`,
   "u",
 );
+/** A quote's credit: "— Dana Obi, head of operations (product owner), Kennelwise". */
+const QUOTE_CREDIT = new RegExp(
+  String.raw`^(?:[—–―~-]{1,2}\s*)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3},\s+` +
+    // (a role after the name, and no verb: "Dana Obi, please add SMS" asks for something)
+    String.raw`(?=[^.!?;:]*\b(?:manager|director|lead|head|owner|officer|vp|chief|president|founder|coordinator|` +
+    String.raw`supervisor|administrator|analyst|engineer|partner)\b)` +
+    String.raw`(?![^.!?;:]*\b(?:will|would|wants?|needs?|asked|said|can|must|should|please)\b)[^.!?;:]{2,120}$`,
+  "u",
+);
 /** A dated signature block: "May 2026 (signed for the vendor by A. Ruiz, Account Executive)". */
 const SIGNED_BY = /^[^.()]{0,30}\((?:signed|sent|submitted|issued)\b[^)]{0,100}\)\.?$/i;
 /** A board's procedure ("X moved, seconded by Y, to authorize …", "Motion carried"); its recitals may promise. */
@@ -228,7 +237,8 @@ export function noteNoise(text: string): boolean {
   // (a line addressed to someone, "Dear Ana, …", "Ana — thanks for …", is read after the address)
   const said = t.replace(ADDRESSED, "");
   if (HEADER.test(t) || GREETING.test(said) || nameLine(t) || provenance(t) || PAPERWORK.test(said)) return true;
-  if (RECITAL.test(t) || SIGNED_TITLE.test(t) || SIGNED_BY.test(t) || chatHeader(t)) return true;
+  if (RECITAL.test(t) || SIGNED_TITLE.test(t) || SIGNED_BY.test(t) || QUOTE_CREDIT.test(t) || chatHeader(t))
+    return true;
   if (/^(?:section|§|page|vol\.?|attachment|appendix|exhibit)\s*[\dA-Z]/i.test(t) && t.split(/\s+/).length <= 6)
     return true;
   return false;

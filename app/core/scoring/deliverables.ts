@@ -270,6 +270,13 @@ const MOSCOW_LEAD = new RegExp(
     String.raw`\s*(?:\d{1,3}\s*(?:pts?|points?)?\s*)?(?:[—–-]\s*)?`,
 );
 
+/**
+ * A user flow sketched screen by screen ("sign in → my orders → [reorder]") or its persona's label ("breadboard —
+ * the dispatcher"): how a feature behaves, not a deliverable of its own.
+ */
+const FLOW =
+  /^(?:[^→⇒\n]*(?:→|⇒|->|=>)){2}|^[^→⇒\n]*(?:→|⇒|->)[^\n]*\[[^\]\n]+\]|^(?:breadboard|user flow|flow|journey|storyboard)\s*[—–:-]\s*\S+(?:\s+\S+){0,5}$/i;
+
 function notWork(text: string): boolean {
   // (a scope that opens with its contract's reference, "SOW KW-12 (signed 3 May): booking module …", is work)
   // (and an item's MoSCoW tag and size, "MUST 8 pts", are no part of what it is: a "WON'T" is not bought)
@@ -280,6 +287,7 @@ function notWork(text: string): boolean {
     .replace(/^(?:sow|pws|po|contract)\b[^:.]{0,60}:\s+(?=\S+\s+\S+\s+\S+)/i, "");
   return (
     NOT_WORK.test(t) ||
+    FLOW.test(t) ||
     PARTIES.test(t) ||
     CONTRACT_TERM_LABEL.test(t) ||
     CAPABILITY.test(t) ||

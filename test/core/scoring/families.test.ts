@@ -6284,3 +6284,44 @@ describe("session 37 families, a phase plan's outputs and what its exit column r
     expect(cited(sow)).toEqual([]);
   });
 });
+
+describe("session 37 families, a pitch's sketched flows, a quote's credit and what the customer hands over", () => {
+  it("reads a flow sketched screen by screen, and its persona's label, as how a scope behaves, not as deliverables", () => {
+    const sow = [
+      "solution sketch",
+      "breadboard — front desk",
+      "  • owner arrives → scan pet tag → visit card → [check in] → vet queue",
+      "  • vet queue -> exam notes -> [prescribe] -> pharmacy slip",
+      "",
+      "Scope: pet check-in at the front desk",
+      "  Done means 40 check-ins in one morning clinic land on the vet queue within a minute each.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("still reads a scope line with no 'Done means' as a deliverable with no acceptance", () => {
+    const sow = ["breadboard — vet", "  • exam → [notes]", "", "Scope: vaccination reminder texts"].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([
+      "Scope: vaccination reminder texts",
+    ]);
+  });
+  it("takes a quote's credit line for who said it, not for something promised", () => {
+    const promise = [
+      '"Owners check their pets in themselves and the vets see the queue live."',
+      "— Tamsin Achterberg, practice manager (product owner), Orchard Lane Vets",
+    ].join("\n");
+    const sow = "Scope: owners check pets in themselves; vets see the check-in queue live.";
+    expect(evidence({ signed_scope: sow, customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("takes credentials, a token or a sandbox's access on a readiness checklist for inputs, not features", () => {
+    const cs = [
+      "[ ] Practice-system API credentials for both clinics",
+      "[ ] SMS gateway token (read/write)",
+      "[ ] sandbox environment access for the booking engine",
+      "[ ] read-only reporting user on the ledger",
+    ].join("\n");
+    const sow = "Scope: pet check-in at the front desk. Accepted when 40 check-ins land on the vet queue.";
+    expect(evidence({ signed_scope: sow, cs_requirement: cs, customer_promise: "" }, "promise_not_in_scope")).toEqual(
+      [],
+    );
+  });
+});

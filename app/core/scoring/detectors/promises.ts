@@ -160,7 +160,11 @@ const COORDINATION = new RegExp(
     String.raw`\b(?:review|request|walk-?through|placement plan|sign-?off)\s+(?:with|to|from)\s+(?:the |their |our |\p{Lu})|`,
     String.raw`\b(?:reviewed|shared|published|collected|requested|coordinated|circulated|agreed)\b` +
       String.raw`(?:\s+[\w-]+){0,2}?\s*(?:with|on|by|[—–]|$)|`,
-    String.raw`\b(?:credentials|api keys?|keys?|access)\s+from\b`,
+    String.raw`\b(?:credentials|api keys?|keys?|access)\s+from\b|`,
+    // what the customer hands over for the build: credentials, a token, a read-only user, a sandbox's access
+    String.raw`\bcredentials\b|\bapi (?:keys?|tokens?)\b|\btokens?\s*\((?:read|write)|` +
+      String.raw`\b(?:read-only|service|integration) (?:api )?(?:users?|accounts?)\b|` +
+      String.raw`\b(?:test|sandbox|staging|uat) (?:environment |instance )?access\b`,
   ].join(""),
   "iu",
 );
@@ -404,7 +408,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 161,
+  version: 162,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
