@@ -6325,3 +6325,19 @@ describe("session 37 families, a pitch's sketched flows, a quote's credit and wh
     );
   });
 });
+
+describe("session 37 families, a readiness checklist's own dates", () => {
+  const sow = "1. Configure the kennel booking module for 3 clinics. Accepted when 20 test bookings confirm by SMS.";
+  const dated = (cs: string) => evidence({ signed_scope: sow, cs_requirement: cs }, "timeline_assumption");
+  it("reads a ticked item as done and an open one as the customer's own task, not a delivery date", () => {
+    expect(dated("[x] kickoff call Mar 3")).toEqual([]);
+    expect(dated("☐ choose the 2 pilot clinics by Apr 10")).toEqual([]);
+    expect(dated("[ ] 6 tablets delivered to the Leeds clinic by Apr 30 (Priya)")).toEqual([]);
+    expect(dated("☐ 3 reception leads named + phone numbers (Priya, by Apr 2)")).toEqual([]);
+  });
+  it("still reads an open item that dates the vendor's delivery as a timeline promise", () => {
+    expect(dated("☐ online booking live for both clinics by May 1")).toEqual([
+      "☐ online booking live for both clinics by May 1",
+    ]);
+  });
+});

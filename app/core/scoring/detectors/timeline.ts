@@ -83,6 +83,20 @@ const CUSTOMER_OR_CS = new RegExp(
   ].join(""),
   "i",
 );
+const CHECKBOX = /^\s*(?:[-•*]\s*)?(?:([☑✓✔]|\[[xX✓]\])|☐|\[ ?\])\s*/;
+const CUSTOMER_TASK = new RegExp(
+  String.raw`^(?:pick|choose|select|invite|name|nominate|send|share|provide|supply|sign|book|order|buy|` +
+    String.raw`install|clean|export|gather|collect|prepare|appoint)\b|\b(?:delivered|sent|shipped|named|provided|` +
+    String.raw`supplied|installed) (?:to|by)\b|\b(?:sends?|provides?|supplies|shares?) (?:the |their |us )?[\w-]+|` +
+    // (who does it and by when, in brackets: "(Yusuf, by Oct 3)")
+    String.raw`\([A-Z][\w.'’-]+,?\s+(?:by|due)\b`,
+  "i",
+);
+function readinessTask(text: string): boolean {
+  const box = CHECKBOX.exec(text);
+  if (!box) return false;
+  return Boolean(box[1]) || CUSTOMER_TASK.test(text.slice(box[0].length));
+}
 // "… opens 15 May; they need it running by then": the deadline is the clause before it
 const BY_THEN = /\bby then\b|\bby that (?:date|time|point)\b|\bbefore then\b/i;
 const SELLER_COMMIT = new RegExp(
@@ -336,7 +350,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 161,
+  version: 162,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
@@ -386,6 +400,9 @@ export const timelineDetector: Detector = {
         if (ownerRe && ownerRe.test(u.text)) continue;
         // an outcome the customer measures ("Objective: calls down 40% by October") is a target, not a delivery date
         if (source === "cs_requirement" && OUTCOME_METRIC.test(text.slice(Math.max(0, u.start - 60), u.end))) continue;
+        // a readiness checklist's item: ticked, it is done; open, a date the customer owes for its own task ("☐ pick
+        // the 10 pilot shops by Jun 20", "[ ] 4 tablets delivered to the depot by Oct 31 (Marlowe)")
+        if (source === "cs_requirement" && readinessTask(u.text)) continue;
         // (as is any line of a success plan's "Outcomes")
         if (source === "cs_requirement" && aimSpans(text).some((a) => a.start <= u.start && u.end <= a.end)) continue;
         const takenByOther = (st: number, en: number) =>
