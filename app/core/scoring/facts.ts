@@ -390,7 +390,7 @@ const PERSON = new RegExp(
   String.raw`^(?!(?:rout|print|scann|serv|comput|monit|contain|trail|regist|charg|read|adapt|controll|project|speak|` +
     String.raw`track|transmitt|receiv|detect|dispens|generat|compress|boil|chill|cent|ord|fold|lock|count|met|` +
     String.raw`convert|inject|extinguish|sort|shredd|lapt)(?:er|or)s?$)` +
-    String.raw`(?:people|person|staff|employee?|member|user|nurse?|surgeon|clerk|judge|chef|guard|rep|tech|coach|` +
+    String.raw`(?:people|person|staff|employee?|member|user|nurse?|surgeon|clerk|judge|chef|guard|rep|tech|coach|operativ|` +
     String.raw`\w+(?:er|or|ist|yst|ant|ent|ian)|` +
     // the same people in the languages handoffs arrive in
     String.raw`(?:technicien|t[ée]cnico|operario|trabajador|empleado|salari[ée]|mitarbeiter|medewerker|dipendent|` +
@@ -729,9 +729,15 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
       : perMatch?.[1];
   // ("per power unit": a two-word name first)
   const perPair = perMatch?.[2] ? UNIT_PAIR(`${perMatch[1]} ${perMatch[2]}`) : null;
+  // ("Mobile Client – Field User", "Contractor Portal – contractor organisation": the product, then what it counts)
+  // (a licence is for the thing before it: "hospital site licence" counts sites)
+  const sold = /\S\s+[—–-]\s+([A-Za-z][\w-]*(?:\s+[\w-]+){1,3})$/
+    .exec(desc.trim())?.[1]
+    .replace(/\s+(?:licen[cs]es?|subscriptions?|seats?|packs?)$/i, "");
   const described =
     perPair ||
     (per && (unitOf(per) ?? `n:${stem(/s$/i.test(per) ? per : `${per}s`)}`)) ||
+    (sold && (countedNoun(sold.split(/\s+/).reverse()) ?? countedNoun([`${sold.split(/\s+/).pop()}s`]))) ||
     unitOf(desc) ||
     countedNoun(
       desc

@@ -6341,3 +6341,39 @@ describe("session 37 families, a readiness checklist's own dates", () => {
     ]);
   });
 });
+
+describe("session 37 families, an order row's product and the thing it counts", () => {
+  const order = [
+    "| Item | Qty | Annual GBP |",
+    "|---|---|---|",
+    "| Kennelwise Desk – Reception User | 12 | 6,000 |",
+    "| Kennelwise Mobile – Field User | 30 | 9,000 |",
+    "| Partner Portal – partner practice | 5 | 4,000 |",
+    "| Kennelwise Clinic – branch site licence | 4 | 8,000 |",
+  ].join("\n");
+  const counts = (over: Partial<PacketText>) =>
+    factsOf(buildContext({ ...base, ...over }))
+      .filter((f) => f.kind === "count")
+      .map((f) => `${f.source} ${f.key} ${f.value}`);
+  it("counts what follows the product's dash ('– Reception User', '– partner practice'), a licence by its place", () => {
+    expect(counts({ order_form: order })).toEqual(
+      expect.arrayContaining([
+        "order_form count:user 12",
+        "order_form count:user 30",
+        "order_form count:location 5",
+        "order_form count:location 4",
+      ]),
+    );
+  });
+  it("sets a requirement's field operatives against the users the order form buys", () => {
+    const cs = "KW-07 | Kennelwise Mobile live for all 36 field operatives at go-live | Comply";
+    const found = evidence({ order_form: order, cs_requirement: cs }, "conflicting_terms");
+    expect(found).toContain("Kennelwise Mobile – Field User | 30 | 9,000");
+    expect(found).toContain("| Kennelwise Mobile live for all 36 field operatives at go-live | Comply");
+  });
+  it("sets the SOW's count of partner practices against the order form's", () => {
+    const sow = "1. Partner Portal configured for up to three (3) partner practices. Accepted when each logs in.";
+    const found = evidence({ order_form: order, signed_scope: sow }, "conflicting_terms");
+    expect(found).toContain("Partner Portal – partner practice | 5 | 4,000");
+  });
+});
