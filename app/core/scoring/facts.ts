@@ -1000,6 +1000,15 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         let read = c.text.replace(/\*\*|__/g, "  ");
         for (const x of testCells)
           read = read.slice(0, x.start - c.start) + " ".repeat(x.end - x.start) + read.slice(x.end - c.start);
+        // a bare figure under a column that names its currency ("| Total GBP |" over "| 214,000 |") is money: the
+        // space before it takes the currency's sign, so every offset stays where it was
+        // (one such figure only: a unit price beside its extension says the row's price twice, in two ways)
+        const priced = (block.cells ?? []).filter(
+          (x) => currencySign(x.header) && /^\d{1,3}(?:,\d{3})+(?:\.\d{2})?$/.test(x.text.trim()),
+        );
+        const at = priced.length === 1 ? priced[0].start - c.start - 1 : -1;
+        if (at >= 0 && read[at] === " ")
+          read = read.slice(0, at) + currencySign(priced[0].header)! + read.slice(at + 1);
         // (a contract's checklist line under a story is its test: "- [ ] 30 students each receive a copy" is a sample)
         const criterion = CONTRACT_SOURCES.has(source) && CHECKBOX.test(c.text);
         const level = block.rawId && c.start === u.start ? (PRIORITY.exec(block.rawId)?.[1] ?? "-") : "-";
@@ -1611,6 +1620,15 @@ function roleRate(before: string): string | null {
 }
 /** Where the role a rate is for starts in the text before the rate. */
 const roleAt = (before: string) => before.length - (ROLE.exec(before)?.[0].length ?? before.length);
+
+/** The sign of the currency a column's header names ("Total GBP", "Amount (€)", "Price USD"), or null. */
+function currencySign(header: string): string | null {
+  const m = /[$€£₹¥]|\b(gbp|eur|inr|jpy|usd|aud|cad|nzd|sgd|hkd|chf)\b/i.exec(header);
+  if (!m) return null;
+  return m[1]
+    ? (({ gbp: "£", eur: "€", inr: "₹", jpy: "¥" } as Record<string, string>)[m[1].toLowerCase()] ?? "$")
+    : m[0];
+}
 
 const SERVICES_TOTAL =
   /\btotal\s+(?:implementation|professional services|services|one-time|set-?up)\s+(?:price|fees?|cost|amount)\b/i;

@@ -6377,3 +6377,27 @@ describe("session 37 families, an order row's product and the thing it counts", 
     expect(found).toContain("Partner Portal – partner practice | 5 | 4,000");
   });
 });
+
+describe("session 37 families, a figure under a column that names its currency", () => {
+  it("reads '| 61,500 |' under 'Total GBP' as money and sets the services fee against the SOW's", () => {
+    const order = [
+      "| Item | Qty | Basis | Total GBP |",
+      "| Kennelwise Clinic – branch site licence | 4 | £2,000 p.a. | 8,000 |",
+      "| Implementation Services (Schedule 2) | 1 | fixed | 61,500 |",
+    ].join("\n");
+    const sow =
+      "1. Configure the kennel booking module. Accepted when 20 test bookings confirm.\nFixed implementation charge £56,100";
+    const found = evidence({ order_form: order, signed_scope: sow }, "conflicting_terms");
+    expect(found.sort()).toEqual([
+      "Fixed implementation charge £56,100",
+      "| Implementation Services (Schedule 2) | 1 | fixed | 61,500 |",
+    ]);
+  });
+  it("leaves a row with a unit price and its extension, both in the column's currency, as it was", () => {
+    const order = ["| Item | Qty | Unit GBP | Total GBP |", "| Implementation Services | 1 | 61,500 | 61,500 |"].join(
+      "\n",
+    );
+    const facts = factsOf(buildContext({ ...base, order_form: order })).filter((f) => f.kind === "money");
+    expect(facts).toEqual([]);
+  });
+});
