@@ -44,6 +44,8 @@ export const DECLINED = new RegExp(
     String.raw`\bexcluded\b|\ba different (?:product|procurement|tender|bid|solicitation)\b`,
     String.raw`\b(?:priced|quoted?|sold) (?:it |them )?on (?:its|their) own\b`,
     String.raw`\b(?:aren'?t|are not|not|won'?t be) bidding\b`,
+    // a requirements matrix's answer: "Not offered in this phase", "Non-compliant", "Does not comply"
+    String.raw`\bnot (?:offered|compliant)\b|\bnon-?compliant\b|\b(?:does not|doesn'?t|cannot|can'?t) comply\b`,
     String.raw`\bfuture phase\b|\bphase (?:2|two|ii)\b|\blater phase\b`,
     String.raw`\b(?:gets|will be|to be) (?:decided|agreed|scoped|confirmed)\b`,
     String.raw`\bstandard (?:msa |contract )?terms apply\b`,

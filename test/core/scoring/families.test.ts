@@ -6401,3 +6401,27 @@ describe("session 37 families, a figure under a column that names its currency",
     expect(facts).toEqual([]);
   });
 });
+
+describe("session 37 families, a requirements matrix's own answer", () => {
+  it("takes 'Not offered in this phase', 'Non-compliant' or 'Does not comply' in the row as a decline", () => {
+    const cs = [
+      "Req ID | Requirement | Compliance",
+      "KW-21 | Live webcam feed of every kennel run | Not offered in this phase",
+      "KW-22 | Pet insurance claims filed from the visit | Non-compliant",
+      "KW-23 | Microchip registry lookups | Does not comply – registry closed to vendors",
+    ].join("\n");
+    const sow = "2.1 Configure the kennel booking diary. Accepted when 20 test bookings show on the day sheet.";
+    expect(evidence({ signed_scope: sow, cs_requirement: cs, customer_promise: "" }, "promise_not_in_scope")).toEqual(
+      [],
+    );
+  });
+  it("still flags a requirement the row answers 'Comply' that the scope never sells", () => {
+    const cs = ["Req ID | Requirement | Compliance", "KW-21 | Live webcam feed of every kennel run | Comply"].join(
+      "\n",
+    );
+    const sow = "2.1 Configure the kennel booking diary. Accepted when 20 test bookings show on the day sheet.";
+    expect(evidence({ signed_scope: sow, cs_requirement: cs, customer_promise: "" }, "promise_not_in_scope")).toEqual([
+      "Live webcam feed of every kennel run",
+    ]);
+  });
+});

@@ -408,7 +408,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 162,
+  version: 163,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -468,12 +468,10 @@ export const promisesDetector: Detector = {
         if (/^\s*(?:[-*•◦▪]\s*)?\[[xX✓✔]\]/.test(lineHead)) continue;
         // (as is a ticket resolved or closed in a help-desk export: "| Resolved |")
         const lineEnd = text.indexOf("\n", u.end);
-        if (
-          /\|\s*(?:resolved|closed|done|completed)\s*\|/i.test(
-            text.slice(text.lastIndexOf("\n", u.start - 1) + 1, lineEnd < 0 ? undefined : lineEnd),
-          )
-        )
-          continue;
+        const row = text.slice(text.lastIndexOf("\n", u.start - 1) + 1, lineEnd < 0 ? undefined : lineEnd);
+        if (/\|\s*(?:resolved|closed|done|completed)\s*\|/i.test(row)) continue;
+        // a requirement the row's answer declines ("| SCADA alarms | Not offered in this phase |")
+        if (row.includes("|") && DECLINED.test(text.slice(u.end, lineEnd < 0 ? undefined : lineEnd))) continue;
         if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain) || VOLUME_ESTIMATE.test(plain)) continue;
         // a belief about who does it is an ownership question ("the Trust believes it sits with us")
         if (/\b(?:believes?|thinks?|assumes?)\b[^.;]{0,20}\b(?:sits?|lies|rests?|belongs?) with\b/i.test(plain))
