@@ -54,7 +54,10 @@ export function parseNumberWords(text: string): number | null {
   for (const w of words) {
     if (w === "and") continue;
     if (w in UNITS && !(w === "a" || w === "an" || w === "couple" || w === "single")) {
-      current += UNITS[w];
+      // ("twenty one", "three hundred forty-two" add up; "one six-week cycle" is one cycle of six: the last wins)
+      const tens = current % 100;
+      if (tens === 0 || (tens >= 20 && tens % 10 === 0 && UNITS[w] < 10)) current += UNITS[w];
+      else [total, current] = [0, UNITS[w]];
       seen = true;
     } else if (w in SCALES) {
       current = (current || 1) * SCALES[w];
@@ -176,6 +179,10 @@ const UNIT_ALIASES: Record<string, string> = {
   hour: "hour",
   hrs: "hour",
   hr: "hour",
+  // the kinds of document a classifier or an intake reads ("4 doc types", "six document types"): its scope
+  "doc types": "doctype",
+  "document types": "doctype",
+  "form types": "doctype",
   entities: "entity",
   entity: "entity",
   subsidiaries: "entity",

@@ -5,7 +5,7 @@ import { buildContext } from "../../../app/core/scoring/context";
 import { factsOf } from "../../../app/core/scoring/facts";
 import { DECLINED, NOT_A_PROMISE, speakerPrefix } from "../../../app/core/scoring/conversation";
 import { vagueHit } from "../../../app/core/scoring/vagueness";
-import { dateMentions } from "../../../app/core/scoring/numbers";
+import { dateMentions, parseNumberWords } from "../../../app/core/scoring/numbers";
 
 // One test per failure family of the scorer issue, on packets written for this file in wording of its own
 // (a veterinary-clinic group, a freight broker, a museum, a school district, a brewery, a law firm). Each failed on
@@ -6423,5 +6423,35 @@ describe("session 37 families, a requirements matrix's own answer", () => {
     expect(evidence({ signed_scope: sow, cs_requirement: cs, customer_promise: "" }, "promise_not_in_scope")).toEqual([
       "Live webcam feed of every kennel run",
     ]);
+  });
+});
+
+describe("session 37 families, kinds of document and the length of one named phase", () => {
+  it("counts '5 doc types' and 'seven document types' as the intake's scope and sets them against each other", () => {
+    const sow = "Scope: inbox intake and splitting for 5 doc types — vaccination record, referral letter, lab result";
+    const note = "[10:04] Priya: they're adding insurance forms and consent slips, so call it seven document types.";
+    const found = evidence({ signed_scope: sow, kickoff_note: note }, "conflicting_terms");
+    expect(found.length).toBe(2);
+    expect(found.some((e) => e.includes("5 doc types"))).toBe(true);
+  });
+  it("compares one phase's length by the words that measure it ('a three-week wind-down', 'Wind-down (4 weeks…)')", () => {
+    const sow = "one eight-week build, then a three-week wind-down. dates for the build confirmed by delivery.";
+    const order = "Wind-down (4 weeks, Mar 2 – Mar 27) ......... 10 days @ $1,200/day = $12,000";
+    const found = flags({ signed_scope: sow, order_form: order }, "conflicting_terms").map((f) => f.source);
+    expect(found.sort()).toEqual(["order_form", "signed_scope"]);
+  });
+  it("leaves two lengths of different phases alone ('a three-week wind-down', 'Build (8 weeks)')", () => {
+    const sow = "one eight-week build, then a three-week wind-down.";
+    const order = "Build (8 weeks) ......... fixed fee $60,000";
+    expect(flags({ signed_scope: sow, order_form: order }, "conflicting_terms")).toEqual([]);
+  });
+});
+
+describe("session 37 families, a count of one before a count in words", () => {
+  it("reads 'one six-week cycle' as six weeks, and still adds 'twenty one' and 'three hundred forty-two'", () => {
+    expect(parseNumberWords("one six")).toBe(6);
+    expect(parseNumberWords("twenty one")).toBe(21);
+    expect(parseNumberWords("three hundred forty-two")).toBe(342);
+    expect(parseNumberWords("one hundred ten")).toBe(110);
   });
 });

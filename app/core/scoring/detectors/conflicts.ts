@@ -142,10 +142,36 @@ function sameNumbered(a: Fact, b: Fact): boolean {
   return [...x].every(([word, n]) => !y.has(word) || y.get(word) === n);
 }
 
+// a length and the phase it measures: "a two-week cool-down", "Cool-down (3 weeks, …)", "Discovery: 3 weeks"
+const LENGTH_OF = new RegExp(String.raw`\b(${NUM})[- ](?:weeks?|wks?|months?|days?)[- ]([A-Za-z][\w-]{3,})`, "gi");
+const LENGTH_LABEL = new RegExp(
+  String.raw`(?:^|[.;|•]\s*)([A-Za-z][\w-]{3,})\s*[(:—–-]\s*(${NUM})\s*(?:weeks?|wks?|months?|days?)\b`,
+  "gi",
+);
+/** The phase a duration fact measures, by its own words, lower-cased without hyphens ("cooldown"), or null. */
+function phaseOf(f: Fact): string | null {
+  const of = (n: string, word: string) =>
+    (parseNumeral(n) ?? parseNumberWords(n)) === f.value
+      ? word.toLowerCase().replace(/-/g, "").replace(/s$/, "")
+      : null;
+  for (const m of f.clause.text.matchAll(LENGTH_OF)) {
+    const p = of(m[1], m[2]);
+    if (p) return p;
+  }
+  for (const m of f.clause.text.matchAll(LENGTH_LABEL)) {
+    const p = of(m[2], m[1]);
+    if (p) return p;
+  }
+  return null;
+}
+
 /** Which instance of a key a fact is about: two clauses naming different sites or phases are not comparable. */
 function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
   // (the length of one named phase is its length on both sides: "Discovery (2 weeks)", "Discovery sprint — 3 weeks")
-  const onePhase = a.kind === "duration" && a.names.size === 1 && b.names.size === 1 && shares(a, b);
+  // (as is one phase's length named by the words that measure it: "a two-week cool-down", "Cool-down (3 weeks)")
+  const onePhase =
+    a.kind === "duration" &&
+    ((a.names.size === 1 && b.names.size === 1 && shares(a, b)) || (phaseOf(a) !== null && phaseOf(a) === phaseOf(b)));
   if ((a.key.startsWith("ctx:") || a.key === "date:item" || b.key === "date:item") && !sameContext(a, b) && !onePhase)
     return false;
   // (days counted from the start are compared only for the same work, named without the counting words)
@@ -182,7 +208,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 200,
+  version: 202,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
