@@ -746,11 +746,18 @@ function parseDocument(text: string): DocumentModel {
         inlineLabel![2].split(" ").length <= 3 &&
         sectionKind(inlineLabel![1]) !== "other" &&
         sectionKind(inlineLabel![2]) !== "other");
+    // ("Inspection and Acceptance by the Technical Authority (TA)": a longer title in Title Case is a title still)
+    // (not a document's own title over its first lines: "Transfer Pricing Operating Model & Documentation")
+    const titleCase =
+      seenStructure &&
+      words.length <= 10 &&
+      !/[.:;]$/.test(core) &&
+      words.filter((w) => /^\p{L}{4,}/u.test(w)).every((w) => /^\p{Lu}/u.test(w));
     const titleOnly =
       (!inlineLabel?.[2] || titledRest) &&
       // (a priced line, "Set-up 32 000 €", is no title)
       !PRICED_LINE.test(core) &&
-      words.length <= 7 &&
+      (words.length <= 7 || titleCase) &&
       !/[;]|,(?!\d)/.test(core) &&
       (!/[.]$/.test(core) || words.length <= 4) &&
       (!/\b(?:shall|will|must|is|are)\b/i.test(core) || /^(?:what|how|who|when|where|why|which)\b/i.test(core));
@@ -878,7 +885,7 @@ function parseDocument(text: string): DocumentModel {
             (words.length <= 4 &&
               paragraphsFollow() &&
               core.replace(/[.:]$/, "").trim().toLowerCase() === labelText.replace(/[.:]$/, "").toLowerCase()))) ||
-        (!idm && !bullet && titleKind !== "other" && (words.length <= 5 || titledRest))
+        (!idm && !bullet && titleKind !== "other" && (words.length <= 5 || titledRest || titleCase))
       )
         heading = true;
     }

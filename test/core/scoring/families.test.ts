@@ -6455,3 +6455,25 @@ describe("session 37 families, a count of one before a count in words", () => {
     expect(parseNumberWords("one hundred ten")).toBe(110);
   });
 });
+
+describe("session 37 families, a lettered section's procedure under a long Title Case heading", () => {
+  const sow = [
+    "Annex B – Statement of Work",
+    "B.1 Background",
+    "The Clinic runs 4 kennel blocks.",
+    "B.4 Deliverables",
+    "ID | Deliverable | Due | Acceptance",
+    "D1 | Kennel map (B.3.1) | 2026-01-16 |",
+    "D2 | Booking release (B.3.2) | 2026-03-20 | 20 test bookings confirm by SMS",
+    "",
+    "Basis of Payment",
+    "Senior Developer (Level 3): $1,100.00/day × 40 days = $44,000.00",
+    "",
+    "Inspection and Acceptance by the Practice Director (PD)",
+    "Each deliverable in B.4 is accepted on the PD's written sign-off within ten (10) working days of receipt; " +
+      "one neither accepted nor rejected in that time is deemed accepted.",
+  ].join("\n");
+  it("reads the long Title Case line as the acceptance section's heading, not as a fee line", () => {
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
