@@ -982,6 +982,7 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
       if (amount && role)
         out.push(fact("money", source, role, Number(amount[1].replace(/,/g, "")), "exact", trimRow(text, u)));
       if (!row && !testing) {
+        daysAtRate(source, u, block, out);
         pricedAt(source, u, out);
         pricedUnder(source, text, u, out);
         languagesListed(source, u, out);
@@ -1131,6 +1132,25 @@ function pricedAt(source: TextSource, u: Span, out: Fact[]) {
     if (value && value > 1 && unit && !TIME_UNITS.has(unit))
       out.push(fact("count", source, `count:${unit}`, value, "exact", u));
   }
+}
+
+// days bought at one daily rate: "$1,150.00 per diem, 90 days", "€980/day × 40 days"; a resource table's row
+// ("| Senior Developer | 3 | $1,150.00 | 100 |" under "Per diem | Days") says the same
+const DAYS_AT_RATE =
+  /[$€£]\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?)\s*(?:per diem|\/\s*day|per day|a day)\s*(?:,|×|x|\*|for)?\s*(\d{1,4})\s*(?:person-)?days\b/gi;
+const RATE_CELL = /^[$€£]\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?)$/;
+/** Days bought at each daily rate, keyed by the rate: two sources giving one rate different days disagree. */
+function daysAtRate(source: TextSource, u: Span, block: Block, out: Fact[]) {
+  const at = (rate: string, days: string) =>
+    out.push(fact("count", source, `budget:day:${rate.replace(/,/g, "")}`, Number(days), "exact", u));
+  if (block.cells && u.start === block.start) {
+    const rate = block.cells.find((c) => /per diem|day rate|daily rate|rate\s*\/\s*day/i.test(c.header));
+    const days = block.cells.find((c) => /^(?:days|no\.? of days|person-days|effort \(days\))$/i.test(c.header.trim()));
+    const r = rate && RATE_CELL.exec(rate.text.trim());
+    if (r && days && /^\d{1,4}$/.test(days.text.trim())) at(r[1], days.text.trim());
+    return;
+  }
+  for (const m of u.text.matchAll(DAYS_AT_RATE)) at(m[1], m[2]);
 }
 
 const AUDIENCE =

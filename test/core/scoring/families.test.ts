@@ -6477,3 +6477,25 @@ describe("session 37 families, a lettered section's procedure under a long Title
     expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 37 families, days bought at one daily rate", () => {
+  it("sets a rate's days in the SOW ('$980.00 per diem × 45 days') against its row under 'Per diem | Days'", () => {
+    const sow = [
+      "1. Configure the kennel booking module. Accepted when 20 test bookings confirm.",
+      "Basis of Payment",
+      "Senior Vet-Systems Analyst (Level 3): $980.00 per diem × 45 days = $44,100.00",
+      "Junior Tester (Level 1): $520.00 per diem, 30 days, $15,600.00",
+    ].join("\n");
+    const order = [
+      "Resource category | Level | Per diem | Days | Total",
+      "Senior Vet-Systems Analyst | 3 | $980.00 | 50 | $49,000.00",
+      "Junior Tester | 1 | $520.00 | 30 | $15,600.00",
+    ].join("\n");
+    const found = flags({ signed_scope: sow, order_form: order }, "conflicting_terms");
+    expect(found.map((f) => f.evidence).sort()).toEqual([
+      "Senior Vet-Systems Analyst (Level 3): $980.00 per diem × 45 days = $44,100.00",
+      "Senior Vet-Systems Analyst | 3 | $980.00 | 50 | $49,000.00",
+    ]);
+    expect(found[0].message).toMatch(/\b(?:45|50) days at 980 a day\b/);
+  });
+});

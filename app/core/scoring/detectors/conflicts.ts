@@ -208,7 +208,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 203,
+  version: 204,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -334,6 +334,8 @@ function fmt(f: Fact): string {
   if (/^payment:(?:net-)?days$/.test(f.key)) return `payment within ${f.value} days`;
   if (f.kind === "offset")
     return `${f.bound === "max" ? "within " : ""}${f.value} days after ${f.key.slice(6).replace("ntp", "NTP")}`;
+  if (f.key.startsWith("budget:day:"))
+    return `${prefix}${f.value} days at ${Number(f.key.slice("budget:day:".length)).toLocaleString("en-US")} a day`;
   if (f.key.startsWith("rate:hour:"))
     return `${prefix}${f.value.toLocaleString("en-US")} per hour for a ${f.key.slice("rate:hour:".length)}`;
   if (f.kind === "money")
