@@ -330,7 +330,7 @@ const CUSTOM_WORK = new RegExp(
   [
     String.raw`\b(?:custom|bespoke|build|built|templates?|dashboards?|reports?|reporting|(?:intake|web|`,
     String.raw`custom|screening|data entry|fillable|pdf) forms?|extracts?|interfaces?|integration|`,
-    String.raw`connector build|migration|conversion|workflows?|pack)\b`,
+    String.raw`connector build|migration|conversion|workflows?|pack|set-?up|import|assistance|configuration|audit)\b`,
   ].join(""),
   "i",
 );
@@ -936,6 +936,9 @@ export const orderFormDeliverables = memo(32, (key: string) => {
     const t = d.text;
     if (!CUSTOM_WORK.test(t) || LICENCE_LINE.test(t) || DOCUMENT_TITLE.test(t) || !isWork(t)) continue;
     if (/\b(?:sow|pws|statement of work|scope of work|section|§)\b/i.test(b.text)) continue;
+    // the fee for work the SOW sets out ("Setup fee", "build (P7–P8) — fixed fee", "Configuration (lump sum)",
+    // "services, Attachment 1 B.1–B.5") prices that work: it is no new deliverable
+    if (/\bfees?\b|\blump sum\b|\battachment\b/i.test(b.text)) continue;
     if (hasCondition(b.text) || boundedWork(b.text)) continue;
     const terms = [...termSet(t)].filter((x) => x.length > 2 && !/^\d/.test(x));
     if (!terms.length || terms.filter((x) => scopeTerms.has(x)).length / terms.length >= 0.5) continue;

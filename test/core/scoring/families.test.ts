@@ -6499,3 +6499,19 @@ describe("session 37 families, days bought at one daily rate", () => {
     expect(found[0].message).toMatch(/\b(?:45|50) days at 980 a day\b/);
   });
 });
+
+describe("session 37 families, services bought on the order form and the fee for the SOW's own work", () => {
+  const sow = "1. Configure the kennel booking module for 3 clinics. Accepted when 20 test bookings confirm by SMS.";
+  const cited = (order: string) => evidence({ signed_scope: sow, order_form: order }, "missing_acceptance_criteria");
+  it("reads an import, a set-up or an audit bought on the order form that the SOW never names as a deliverable", () => {
+    expect(cited("Legacy grooming-record import (2019–2026) ........ $4,800.00")).toEqual([
+      "Legacy grooming-record import (2019–2026) ........ $4,800.00",
+    ]);
+    expect(cited("Post-launch pharmacy stock audit")).toEqual(["Post-launch pharmacy stock audit"]);
+  });
+  it("reads a fee line as the price of the SOW's work ('Setup fee', 'build (P2–P3) — fixed fee', 'lump sum')", () => {
+    expect(cited("Setup fee: $12,000")).toEqual([]);
+    expect(cited("Clinic set-up and configuration, Attachment 1 items 1–3 — $18,400.00")).toEqual([]);
+    expect(cited("Configuration (lump sum): €11,900.00")).toEqual([]);
+  });
+});
