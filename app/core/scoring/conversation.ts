@@ -43,6 +43,8 @@ export const DECLINED = new RegExp(
     // "excluded in Article 6", "a different product", "priced on its own order"
     String.raw`\bexcluded\b|\ba different (?:product|procurement|tender|bid|solicitation)\b`,
     String.raw`\b(?:priced|quoted?|sold) (?:it |them )?on (?:its|their) own\b`,
+    // "would follow in a second phase under its own order"
+    String.raw`\b(?:under|on|with|via) (?:its|their) own (?:order|contract|sow|po|purchase order|order schedule)\b`,
     String.raw`\b(?:aren'?t|are not|not|won'?t be) bidding\b`,
     // a requirements matrix's answer: "Not offered in this phase", "Non-compliant", "Does not comply"
     String.raw`\bnot (?:offered|compliant)\b|\bnon-?compliant\b|\b(?:does not|doesn'?t|cannot|can'?t) comply\b`,

@@ -6515,3 +6515,10 @@ describe("session 37 families, services bought on the order form and the fee for
     expect(cited("Configuration (lump sum): €11,900.00")).toEqual([]);
   });
 });
+
+describe("session 37 families, a later phase under its own order", () => {
+  it("takes 'the boarding wing would follow in a second phase under its own order' as deferred, not promised", () => {
+    const promise = "They were also told the boarding wing would follow in a second phase under its own order.";
+    expect(evidence({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+});
