@@ -363,7 +363,8 @@ const WORK_SECTIONS: SectionKind[] = ["scope", "deliverables", "none"];
 
 /** Does a text state a real condition, not a bare mention of approval? */
 export function hasCondition(text: string): boolean {
-  if (PLACEHOLDER_CRITERION.test(text.trim())) return false;
+  // (a short text that is only a placeholder: "Per WWC sign-off", "As agreed with Council")
+  if (text.length < 200 && PLACEHOLDER_CRITERION.test(text.trim())) return false;
   // "D2 accepted on client approval": the word "accepted" names the bare sign-off, it adds no condition
   const t = text.replace(BARE_ACCEPTED, " ").replace(BARE_CONDITION, " ");
   // a label naming items then a bare sign-off ("Acceptance of W4, W5: client approval"): only the label is left
@@ -730,8 +731,10 @@ function deliverablesOf(scope: string): Deliverable[] {
   }
   // "Build the 4 returns in §2" in a row with its own condition: the items listed under heading 2 are what it builds
   const builtLists = new Set<string>();
-  for (const b of work)
-    if (hasCondition(b.text)) for (const m of b.text.matchAll(SECTION_REF)) builtLists.add(m[1] ?? m[2]);
+  for (const b of work) {
+    const named = [...b.text.matchAll(SECTION_REF)];
+    if (named.length && hasCondition(b.text)) for (const m of named) builtLists.add(m[1] ?? m[2]);
+  }
   const listOf = new Map<Block, string>();
   let list = "";
   for (const b of builtLists.size ? blocks : []) {
