@@ -1,5 +1,6 @@
-// The deal amount's conflict on the pages: the packet page's loader sends the amount as written and its flag to a
-// role that sees pricing, neither to a role it is hidden from, and /fields/amount refuses that role.
+// The deal amount's conflict, imported and on the pages: the amount is kept as written and flagged against the order
+// total; the packet page's loader sends both to a role that sees pricing, neither to a role it is hidden from, and
+// /fields/amount refuses that role.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +9,7 @@ import { createAppContext } from "../../app/core/app/context.server";
 import { addUser } from "../../app/core/auth/users.server";
 import { importCsv } from "../../app/core/ingest/import.server";
 import { runScore } from "../../app/core/scoring/run.server";
+import { listFlags } from "../../app/core/review/flags.server";
 import { getPilotSettings, setPilotSettings } from "../../app/core/settings.server";
 import { commitSession, getSession } from "../../app/session.server";
 import { csvOf, HANDOFF_COLUMNS, packet } from "../helpers/factories";
@@ -52,6 +54,15 @@ const packetPage = async (role: string) =>
   };
 
 describe("the amount's conflict on the pages", () => {
+  it("keeps the amount as written and flags it against the order total", async () => {
+    const row = await db.db.selectFrom("packets").select(["amount", "amount_text"]).executeTakeFirstOrThrow();
+    expect(row).toEqual({ amount: 44250, amount_text: "$44,250.00" });
+    const flags = (await listFlags(db, { dealId: "AMT" })).filter((f) => f.category === "conflicting_terms");
+    expect(flags.map((f) => [f.source, f.evidence])).toEqual([
+      ["amount", "$44,250.00"],
+      ["order_form", "Order total: $42,450.00"],
+    ]);
+  });
   it("shows the implementation lead the amount as written and the flag citing it", async () => {
     const d = await packetPage("implementation_lead");
     expect(d.packet.amount_text).toBe("$44,250.00");
