@@ -173,6 +173,10 @@ const RULE_LINE = /^\s*(?:[-=]{3,}|\|?\s*:?-{3,}.*)\s*$/;
  * and Markdown documents are) continues the one before it. A new list marker, a heading, a blank line
  * or a short title line starts a new one.
  */
+/** A document's byline under its title ("by wren — signed jul 11, 2025", "prepared by A. Lee, v3"): a line of its own. */
+const BYLINE =
+  /^(?:(?:written|prepared|authored|drafted)\s+)?by\s+[\w.'’ -]{2,40}?\s*[—–,-]\s*(?:signed|v\d|version|dated|rev)\b/i;
+
 export function logicalLines(text: string): Span[] {
   const out: Span[] = [];
   const phys = lines(text);
@@ -207,6 +211,7 @@ export function logicalLines(text: string): Span[] {
       !/^#/.test(body) &&
       !MARKER.test(body) &&
       !body.startsWith("|") &&
+      !BYLINE.test(body) &&
       !underlined &&
       lastPhysicalLength(text, prev) >= wrapMin &&
       lastPhysicalLength(text, prev) <= wrapMax &&

@@ -5,6 +5,7 @@ import { buildContext } from "../../../app/core/scoring/context";
 import { factsOf } from "../../../app/core/scoring/facts";
 import { DECLINED, NOT_A_PROMISE, speakerPrefix } from "../../../app/core/scoring/conversation";
 import { vagueHit } from "../../../app/core/scoring/vagueness";
+import { logicalLines } from "../../../app/core/scoring/structure";
 import { dateMentions, parseNumberWords } from "../../../app/core/scoring/numbers";
 
 // One test per failure family of the scorer issue, on packets written for this file in wording of its own
@@ -6520,5 +6521,16 @@ describe("session 37 families, a later phase under its own order", () => {
   it("takes 'the boarding wing would follow in a second phase under its own order' as deferred, not promised", () => {
     const promise = "They were also told the boarding wing would follow in a second phase under its own order.";
     expect(evidence({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+});
+
+describe("session 37 families, a pitch's title and its byline", () => {
+  it("keeps 'by <author> — signed <date>' on a line of its own, not as the title's wrapped tail", () => {
+    const text = [
+      "pitch: kennel check-in kiosk — owners stop queueing at the front desk for the morning drop-off",
+      "by wren — signed jul 11, 2025",
+      "owners queue at the front desk every morning and the kennel staff re-key every booking by hand.",
+    ].join("\n");
+    expect(logicalLines(text).map((l) => l.text)).toEqual(text.split("\n"));
   });
 });
