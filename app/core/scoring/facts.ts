@@ -1136,9 +1136,12 @@ function pricedAt(source: TextSource, u: Span, out: Fact[]) {
 
 // days bought at one daily rate: "$1,150.00 per diem, 90 days", "€980/day × 40 days"; a resource table's row
 // ("| Senior Developer | 3 | $1,150.00 | 100 |" under "Per diem | Days") says the same
-const DAYS_AT_RATE =
-  /[$€£]\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?)\s*(?:per diem|\/\s*day|per day|a day)\s*(?:,|×|x|\*|for)?\s*(\d{1,4})\s*(?:person-)?days\b/gi;
-const RATE_CELL = /^[$€£]\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?)$/;
+const DAY_RATE = String.raw`[$€£]\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?)`;
+const DAYS_AT_RATE = new RegExp(
+  String.raw`${DAY_RATE}\s*(?:per diem|\/\s*day|per day|a day)\s*(?:,|×|x|\*|for)?\s*(\d{1,4})\s*(?:person-)?days\b`,
+  "gi",
+);
+const RATE_CELL = new RegExp(String.raw`^${DAY_RATE}$`);
 /** Days bought at each daily rate, keyed by the rate: two sources giving one rate different days disagree. */
 function daysAtRate(source: TextSource, u: Span, block: Block, out: Fact[]) {
   const at = (rate: string, days: string) =>

@@ -165,13 +165,17 @@ function phaseOf(f: Fact): string | null {
   return null;
 }
 
+function samePhase(a: Fact, b: Fact): boolean {
+  const phase = phaseOf(a);
+  return phase !== null && phase === phaseOf(b);
+}
+
 /** Which instance of a key a fact is about: two clauses naming different sites or phases are not comparable. */
 function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
   // (the length of one named phase is its length on both sides: "Discovery (2 weeks)", "Discovery sprint — 3 weeks")
   // (as is one phase's length named by the words that measure it: "a two-week cool-down", "Cool-down (3 weeks)")
   const onePhase =
-    a.kind === "duration" &&
-    ((a.names.size === 1 && b.names.size === 1 && shares(a, b)) || (phaseOf(a) !== null && phaseOf(a) === phaseOf(b)));
+    a.kind === "duration" && ((a.names.size === 1 && b.names.size === 1 && shares(a, b)) || samePhase(a, b));
   if ((a.key.startsWith("ctx:") || a.key === "date:item" || b.key === "date:item") && !sameContext(a, b) && !onePhase)
     return false;
   // (days counted from the start are compared only for the same work, named without the counting words)

@@ -467,11 +467,12 @@ export const promisesDetector: Detector = {
         const lineHead = text.slice(text.lastIndexOf("\n", u.start - 1) + 1, u.start + 5);
         if (/^\s*(?:[-*•◦▪]\s*)?\[[xX✓✔]\]/.test(lineHead)) continue;
         // (as is a ticket resolved or closed in a help-desk export: "| Resolved |")
-        const lineEnd = text.indexOf("\n", u.end);
-        const row = text.slice(text.lastIndexOf("\n", u.start - 1) + 1, lineEnd < 0 ? undefined : lineEnd);
+        const newline = text.indexOf("\n", u.end);
+        const lineEnd = newline < 0 ? text.length : newline;
+        const row = text.slice(text.lastIndexOf("\n", u.start - 1) + 1, lineEnd);
         if (/\|\s*(?:resolved|closed|done|completed)\s*\|/i.test(row)) continue;
         // a requirement the row's answer declines ("| SCADA alarms | Not offered in this phase |")
-        if (row.includes("|") && DECLINED.test(text.slice(u.end, lineEnd < 0 ? undefined : lineEnd))) continue;
+        if (row.includes("|") && DECLINED.test(text.slice(u.end, lineEnd))) continue;
         if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain) || VOLUME_ESTIMATE.test(plain)) continue;
         // a belief about who does it is an ownership question ("the Trust believes it sits with us")
         if (/\b(?:believes?|thinks?|assumes?)\b[^.;]{0,20}\b(?:sits?|lies|rests?|belongs?) with\b/i.test(plain))
