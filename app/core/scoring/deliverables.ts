@@ -140,7 +140,7 @@ const IN_CLAUSE =
 /** A clause's number: "2.4", "A.4", "C.3.2". */
 const CLAUSE_NUMBER = String.raw`(?:[A-Z]\.)?\d+(?:\.\d+)+|[A-Z]\.\d+`;
 const CLAUSE_ID = new RegExp(String.raw`^(?:${CLAUSE_NUMBER})$`);
-const CLAUSE_IN = new RegExp(CLAUSE_NUMBER);
+const CLAUSE_IN = new RegExp(CLAUSE_NUMBER, "i");
 const DOTTED_RANGE = /\b(\d+(?:\.\d+)+)\s*(?:through|thru|to|[–-])\s*(\d+(?:\.\d+)+)\b/gi;
 /** Order "2.10" after "2.9": dotted numbers compared part by part. */
 function compareDotted(a: string, b: string): number {
@@ -471,7 +471,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       if (headingAll && condition && !b.heading) [regime, regimeAll, openingOnly] = [true, true, false];
       // "This procedure applies to each Deliverable in clause 2.4": every item of that clause
       if (inAcceptance && EVERY_UNIT.test(t)) {
-        for (const m of s.text.matchAll(IN_CLAUSE)) clauses.add(CLAUSE_IN.exec(m[0])![0]);
+        for (const m of s.text.matchAll(IN_CLAUSE)) clauses.add(CLAUSE_IN.exec(m[0])![0].toUpperCase());
         // "… applies to each Deliverable in Tasks 1 through 5 and Task 7": every item numbered under those groups
         const under = IN_GROUPS.exec(t);
         if (under && (condition || !BARE_ONLY.test(t)))

@@ -6534,3 +6534,18 @@ describe("session 37 families, a pitch's title and its byline", () => {
     expect(logicalLines(text).map((l) => l.text)).toEqual(text.split("\n"));
   });
 });
+
+describe("session 38 families, a lower-case clause reference in an acceptance procedure", () => {
+  it("scores a procedure for 'each deliverable listed in a.2' instead of failing the packet", () => {
+    const sow = [
+      "A. Kennel services",
+      "a.2 Deliverables",
+      "(a) Booking module configured for the 3 clinics.",
+      "(b) Owner reminder templates.",
+      "B. Acceptance",
+      "this procedure applies to each deliverable listed in a.2: accepted when the clinic manager signs the test log.",
+    ].join("\n");
+    expect(() => scorePacket({ ...base, signed_scope: sow })).not.toThrow();
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
