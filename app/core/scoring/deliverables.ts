@@ -159,6 +159,7 @@ const EXCEPT_IDS = new RegExp(
   "i",
 );
 const EVERY_UNIT = new RegExp(String.raw`\b(?:all|each|every)\s+(?:of the\s+)?${UNIT_OF_WORK}\b`, "i");
+const ANY_UNIT = new RegExp(String.raw`\bany\s+${UNIT_OF_WORK}\b`, "i");
 /** A measurable service level or count is itself a completion condition ("99.95% per month", "within 60 seconds"). */
 const MEASURED = new RegExp(
   [
@@ -506,6 +507,15 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
         const named = /\bdefinition of done\b/i.test(t) ? referencedIds(t) : new Set<string>();
         if (named.size) for (const k of named) groups.add(k);
         else if ((EVERY_UNIT.test(t) || /\bqasp\b|\bdefinition of done\b/i.test(t)) && !LISTED_ONLY.test(t))
+          regimeAll = true;
+        // ("Any Deliverable not so rejected is deemed accepted", unless the section said which it applies to or the
+        // line names its items)
+        else if (
+          ANY_UNIT.test(t) &&
+          !specific &&
+          !LISTED_ONLY.test(t) &&
+          [...referencedIds(t)].every((r) => b.ids.includes(r))
+        )
           regimeAll = true;
       }
       // (a line that only names a bare sign-off or "TBD" names its deliverables without covering them)

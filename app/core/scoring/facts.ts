@@ -300,8 +300,17 @@ const UNIT_LIST_END = new RegExp(
   "i",
 );
 
+/**
+ * Nouns a figure usually measures rather than counts a whole of ("3 rounds", "40 records a day"), unless the figure
+ * is written as the whole ("all 45 teams", "sixty (60) pages").
+ */
+const COUNTED_WHEN_WHOLE = new Set(
+  terms(`questions issues changes rounds waves calls meetings levels tiers fields columns pages tickets cases
+   scenarios scripts records transactions invoices releases phases stages milestones types kinds areas groups teams`),
+);
+
 /** The counted noun of a phrase: a known unit ("seats" → user), else the first plural noun. */
-function countedNoun(phrase: string[]): string | null {
+function countedNoun(phrase: string[], whole = false): string | null {
   // "texts/mo" counts messages; "power units" is one name; "desk and field staff" counts staff
   const words = phrase.map((w) => w.replace(/\/.*$/, "")).filter(Boolean);
   // "three agent classes", "two admin webinars": sessions for someone count the sessions, not the people
@@ -329,7 +338,7 @@ function countedNoun(phrase: string[]): string | null {
     if (/^[A-Z]{2,4}s$/.test(clean)) return `n:${clean.slice(0, -1).toLowerCase()}`;
     if (clean.length > 3 && /s$/i.test(clean) && !/ss$/i.test(clean)) {
       const st = stem(clean);
-      if (!NOT_COUNTED.has(st)) return `n:${st}`;
+      if (!NOT_COUNTED.has(st) || (whole && COUNTED_WHEN_WHOLE.has(st))) return `n:${st}`;
     }
   }
   return null;
@@ -389,7 +398,7 @@ const PERSON = new RegExp(
   // (a machine named like a person is none: "router", "scanner", "monitor", "meter")
   String.raw`^(?!(?:rout|print|scann|serv|comput|monit|contain|trail|regist|charg|read|adapt|controll|project|speak|` +
     String.raw`track|transmitt|receiv|detect|dispens|generat|compress|boil|chill|cent|ord|fold|lock|count|met|` +
-    String.raw`convert|inject|extinguish|sort|shredd|lapt)(?:er|or)s?$)` +
+    String.raw`convert|inject|extinguish|sort|shredd|lapt|ti|lay|lett|chapt|quart|semest|sect|vect|fact)(?:er|or)s?$)` +
     String.raw`(?:people|person|staff|employee?|member|user|nurse?|surgeon|clerk|judge|chef|guard|rep|tech|coach|operativ|` +
     String.raw`\w+(?:er|or|ist|yst|ant|ent|ian)|` +
     // the same people in the languages handoffs arrive in
@@ -402,7 +411,7 @@ const LICENCE_CONTEXT = new RegExp(
     String.raw`can (?:use|access|log into|sign into) (?:it|them|the (?:\w+ )?(?:app|system|tool|platform|portal))|` +
     String.raw`needs? (?:a |their own )?(?:seat|login|licen[cs]e))\b|` +
     // each one using the product: "each of them has to clock in", "all 60 techs get the app"
-    String.raw`\b(?:has|have|need|needs) to (?:clock|log|sign|use)\b|\b(?:gets?|on) the (?:app|mobile app)\b|` +
+    String.raw`\b(?:has|have|need|needs) to (?:clock|log|sign|use)\b|\b(?:gets?|has|have|receives?|on) the (?:app|mobile app)\b|` +
     String.raw`\b(?:app|console)\s+for\s+(?:all\s+)?(?:\d+|${NUMBER_WORD})\b|` +
     // the product needed by, opened to or live for everyone counted ("needed for all 120 technicians")
     String.raw`\b(?:needed|required|live|access|acc[eè]s|acceso|zugang|accesso)\s+(?:for|pour|para|für|per)\s+` +
@@ -569,6 +578,7 @@ function countsIn(text: string): Count[] {
         .replace(/^of (?:the|their|your|our|its|his|her)\s+/i, "")
         .split(/\s+/)
         .slice(0, 4),
+      /^(?:all|every one of)$/i.test(m[1] ?? "") || /\(\d[\d,]*\)/.test(m[0]),
     );
     if (!unit) continue;
     const tailAt = numAt + m[2].length;
@@ -741,7 +751,7 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
     unitOf(desc) ||
     countedNoun(
       desc
-        .split(/[\s,()—–-]+/)
+        .split(/[\s,()—–]+|\s-\s/)
         .filter(Boolean)
         .reverse(),
     );

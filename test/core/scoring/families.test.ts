@@ -6549,3 +6549,68 @@ describe("session 38 families, a lower-case clause reference in an acceptance pr
     expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 38 families, a count written as the whole and what a count's noun is", () => {
+  const counts = (over: Partial<PacketText>) =>
+    factsOf(buildContext({ ...base, ...over }))
+      .filter((f) => f.kind === "count")
+      .map((f) => `${f.source} ${f.key} ${f.value}`);
+  it("compares pages, teams or records when a side writes the whole ('all forty (40) pages', 'nine (9) Teams')", () => {
+    const found = evidence(
+      {
+        signed_scope: "1. Rebuild twenty-five (25) booking-site pages to WCAG 2.1 AA. Accepted when the audit passes.",
+        customer_promise: "The audit will cover all forty (40) pages of the booking site.",
+      },
+      "conflicting_terms",
+    );
+    expect(found).toHaveLength(2);
+    expect(found.join(" ")).toMatch(/twenty-five \(25\)/);
+    expect(found.join(" ")).toMatch(/forty \(40\)/);
+    // (a bare figure before such a noun still measures something else: "3 rounds of review" counts no whole)
+    expect(counts({ kickoff_note: "They get 3 rounds of review." })).not.toContain("kickoff_note count:round 3");
+  });
+  it("counts no people in 'all three loyalty tiers' and no place in 'On-site training, 4h | 6 | session'", () => {
+    const said = counts({
+      cs_requirement: "Reminder workflow live for all three loyalty tiers.",
+      order_form: ["| Code | Item | Qty | Unit |", "| K-TRN | On-site training, 4h | 6 | session |"].join("\n"),
+    });
+    expect(said.filter((c) => c.startsWith("cs_requirement count:user"))).toEqual([]);
+    expect(said.filter((c) => c.startsWith("order_form count:location"))).toEqual([]);
+  });
+  it("counts the people who 'will have the mobile app' as its users", () => {
+    expect(counts({ customer_promise: "All 30 of your groomers will have the mobile app on their phones." })).toContain(
+      "customer_promise count:user 30",
+    );
+  });
+});
+
+describe("session 38 families, a recording's header and a deemed-acceptance procedure for any deliverable", () => {
+  it("reads the date in 'Loom — Priya → Sam (6 Nov), 02:05–02:40' as the clip's, not a delivery date", () => {
+    const promise = 'Loom — Priya → Sam (6 Nov), 02:05–02:40\n"Owners book kennels online and get an SMS reminder."';
+    expect(evidence({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
+    // (a date the clip itself promises is still judged)
+    const dated = 'Loom — Priya → Sam (6 Nov), 02:05–02:40\n"Online kennel booking is live for you by 1 December."';
+    expect(evidence({ customer_promise: dated }, "timeline_assumption")).not.toEqual([]);
+  });
+  it("takes 'Any Deliverable not so rejected is deemed accepted' as the regime of every deliverable", () => {
+    const sow = [
+      "2. DELIVERABLES",
+      "2.1 a booking module configured for the three (3) clinics;",
+      "2.2 owner reminder templates for SMS and e-mail;",
+      "2.3 one (1) import of the existing kennel bookings.",
+      "4. ACCEPTANCE",
+      "4.1 Customer shall, within five (5) Business Days of notice, accept or reject a Deliverable in writing.",
+      "4.2 Any Deliverable not so rejected is deemed accepted.",
+      "4.3 The import under Section 2.3 conforms when every booking reconciles to the legacy diary.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+    // (a section that first says which items its procedure applies to keeps the others uncovered)
+    const limited = sow.replace(
+      "4. ACCEPTANCE\n",
+      "4. ACCEPTANCE\nThis Section applies to Deliverables 2.1 and 2.3.\n",
+    );
+    expect(evidence({ signed_scope: limited }, "missing_acceptance_criteria")).toEqual([
+      "owner reminder templates for SMS and e-mail;",
+    ]);
+  });
+});

@@ -196,6 +196,8 @@ const ATTRIBUTION_BEFORE = new RegExp(
   ].join(""),
   "i",
 );
+/** A line that opens by naming a recording: "Loom — …", "Voice note, …", "Video:". */
+const RECORDING = /^\W*(?:loom|video|recording|screencast|voice ?(?:note|memo)|voicemail)\b/i;
 // ("Harbour kickoff 5/11 — notes (Dana)": when the meeting the notes are of took place)
 const ATTRIBUTION_AFTER =
   /^\s*(?:[—–,-]\s*)?(?:letter|e-?mail|memo|recap|proposal|minutes|response|version|edition|board packet|notes)\b/i;
@@ -350,7 +352,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 167,
+  version: 168,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
@@ -450,7 +452,10 @@ export const timelineDetector: Detector = {
                 !/^[^"“.!?]*:\s*(?:["“]|$)/.test(after) &&
                 // (or leads a quoted headline: "press release, 10 March 2026 — “Gates go automatic”")
                 !/^\s*[—–-]\s*["“]/.test(after) &&
-                !/^\s*\d{1,2}:\d{2}/.test(after)
+                !/^\s*\d{1,2}:\d{2}/.test(after) &&
+                // a recording's header ("Loom — Ana → Ben (6 Nov), 02:05–02:40") dates the clip, not the work
+                !RECORDING.test(text.slice(text.lastIndexOf("\n", c.start + d.start - 1) + 1, c.start + d.start)) &&
+                !/^\s*\)?\s*,?\s*\d{1,2}:\d{2}\s*[–-]\s*\d{1,2}:\d{2}\b/.test(after)
               );
             })
             .map((d) => ({ ...d, start: d.start + c.start, end: d.end + c.start }));
