@@ -1560,6 +1560,8 @@ const FEW: Record<string, number> = { once: 1, twice: 2, one: 1, two: 2, three: 
 
 const BILLED = /^(?:billed|invoiced|paid|pay|payable|charged)$/i;
 const BILLING_NOUN = /^(?:billing|invoicing)$/i;
+const MONEY_PAID =
+  /[$€£₹]|\b(?:fees?|invoices?|subscriptions?|licen[cs]es?|prices?|charges?|amounts?|instal?lments?|rent|premiums?|up-?front|in (?:advance|arrears))\b/i;
 
 function cadences(source: TextSource, c: Span, out: Fact[]) {
   for (const m of c.text.matchAll(CADENCE)) {
@@ -1594,7 +1596,10 @@ function cadences(source: TextSource, c: Span, out: Fact[]) {
     // a cadence in a parenthesis or before a comma qualifies what came before it ("inspections (fortnightly, …)")
     const aside = /^\s*[,;)]/.test(c.text.slice(m.index! + m[0].length)) || /\(\s*$/.test(c.text.slice(0, m.index!));
     // how often the customer is billed: "billed annually", "pay quarterly", "annual billing", "monthly invoices"
-    const billing = before.slice(0, 2).some((w) => BILLED.test(w)) || (after.length > 0 && BILLING_NOUN.test(after[0]));
+    // ("paid weekly" is a payroll's rhythm unless money is what is paid: "fees paid quarterly")
+    const billing =
+      before.slice(0, 2).some((w) => BILLED.test(w) && (!/^pa(?:id|y)$/i.test(w) || MONEY_PAID.test(c.text))) ||
+      (after.length > 0 && BILLING_NOUN.test(after[0]));
     const noun = billing ? "billing" : m[5] && !aside ? (head(after) ?? pick(before)) : (pick(before) ?? pick(after));
     if (!noun || ["month", "year", "week"].includes(unitOf(noun) ?? "")) continue;
     out.push(fact("cadence", source, `cadence:${stem(noun)}`, Math.round(perYear * 100) / 100, "exact", c));

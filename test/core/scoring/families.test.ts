@@ -6614,3 +6614,22 @@ describe("session 38 families, a recording's header and a deemed-acceptance proc
     ]);
   });
 });
+
+describe("session 38 families, a payroll's rhythm is not a billing cadence", () => {
+  it("compares how often money is paid, not how often staff are paid", () => {
+    const order_form = "Kennelwise Pro — 3 clinics — 12-month term, invoiced annually in advance";
+    expect(
+      flags(
+        { order_form, signed_scope: "1. Configure two (2) pay groups (weekly kennel hands; biweekly vets)." },
+        "conflicting_terms",
+      ),
+    ).toEqual([]);
+    expect(
+      flags({ order_form, customer_promise: "All three clinics paid weekly through Kennelwise." }, "conflicting_terms"),
+    ).toEqual([]);
+    // (a payment term is still one: "pay quarterly rather than upfront" against "invoiced annually in advance")
+    expect(
+      evidence({ order_form, kickoff_note: "I let them pay quarterly rather than upfront." }, "conflicting_terms"),
+    ).toHaveLength(2);
+  });
+});
