@@ -1561,7 +1561,7 @@ const FEW: Record<string, number> = { once: 1, twice: 2, one: 1, two: 2, three: 
 const BILLED = /^(?:billed|invoiced|paid|pay|payable|charged)$/i;
 const BILLING_NOUN = /^(?:billing|invoicing)$/i;
 const MONEY_PAID =
-  /[$€£₹]|\b(?:fees?|invoices?|subscriptions?|licen[cs]es?|prices?|charges?|amounts?|instal?lments?|rent|premiums?|up-?front|in (?:advance|arrears))\b/i;
+  /[$€£₹]|\b(?:fees?|invoices?|subscriptions?|licen[cs]es?|prices?|charges?|amounts?|instal?lments?|rent|premiums?|up[- ]?front|in (?:advance|arrears))\b/i;
 
 function cadences(source: TextSource, c: Span, out: Fact[]) {
   for (const m of c.text.matchAll(CADENCE)) {
