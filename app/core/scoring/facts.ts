@@ -3,7 +3,7 @@
 // same value written two ways compares equal ("two hundred (200)", "1 year" and "12 months", "€1.200,00").
 import type { Context } from "./types";
 import { TEXT_SOURCES, type TextSource } from "../packet";
-import { documentOf, STRUCK, type Block } from "./document";
+import { documentOf, STRUCK, type Block, type Cell } from "./document";
 import { stem, termSet } from "./lexicon";
 import {
   countBound,
@@ -921,6 +921,11 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
     original.includes("~~") || original.includes("[") || original.includes("<")
       ? original.replace(STRUCK, (m) => " ".repeat(m.length))
       : original;
+  // the one currency a form's prices are in, when it names one ("All prices in AUD", "Currency: EUR")
+  const signs = new Set(
+    source === "order_form" ? [...text.matchAll(CURRENCY_CODE)].map((m) => currencySign(m[0])) : [],
+  );
+  const formSign = signs.size === 1 ? [...signs][0] : null;
   {
     for (const { span: u, block } of statementsOf(text)) {
       // acceptance tests count samples, not contracted quantities; a numbered item under a mixed heading is scope
@@ -1014,16 +1019,20 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         // a bare figure under a column that names its currency ("| Total GBP |" over "| 214,000 |") is money: the
         // space before it takes the currency's sign, so every offset stays where it was
         // (one such figure only: a unit price beside its extension says the row's price twice, in two ways)
-        const priced = (block.cells ?? []).filter(
-          (x) => currencySign(x.header) && /^\d{1,3}(?:,\d{3})+(?:\.\d{2})?$/.test(x.text.trim()),
-        );
-        const at = priced.length === 1 ? priced[0].start - c.start - 1 : -1;
-        if (at >= 0 && read[at] === " ")
-          read = read.slice(0, at) + currencySign(priced[0].header)! + read.slice(at + 1);
+        // (or under a price column of a form that names one currency: "Prices in NZD" over "| … | 421,000.00 |")
+        const signOf = (x: Cell) => currencySign(x.header) ?? (PRICE_COLUMN.test(x.header) ? formSign : null);
+        const priced = (block.cells ?? []).filter((x) => signOf(x) && BARE_AMOUNT.test(x.text.trim()));
+        // (or twice the same: a row of one, "| 1 | 421,000.00 | 421,000.00 |")
+        const once = priced.length === 1 || (priced.length === 2 && priced[0].text.trim() === priced[1].text.trim());
+        const at = once ? priced[0].start - c.start - 1 : -1;
+        if (at >= 0 && read[at] === " ") read = read.slice(0, at) + signOf(priced[0])! + read.slice(at + 1);
         // (a contract's checklist line under a story is its test: "- [ ] 30 students each receive a copy" is a sample)
         const criterion = CONTRACT_SOURCES.has(source) && CHECKBOX.test(c.text);
         const level = block.rawId && c.start === u.start ? (PRIORITY.exec(block.rawId)?.[1] ?? "-") : "-";
-        const flags = `${row ? 1 : 0}${dayFirst ? 1 : 0}${topic}${level}`;
+        // (a clause that names its own kind of fee says which: "subscription NZD 138,000 per annum, implementation
+        // fixed price NZD 412,000")
+        const own = c.text === u.text ? topic : SUBSCRIPTION.test(c.text) ? "s" : SERVICES.test(c.text) ? "v" : topic;
+        const flags = `${row ? 1 : 0}${dayFirst ? 1 : 0}${own}${level}`;
         const all = monthOnly ? [] : [...clauseFacts(`${flags}${read}`)];
         // (a test column still dates its milestone: "| Automate | … | Reconciliations live in production, 15 June |")
         for (const x of testCells)
@@ -1659,6 +1668,11 @@ function roleRate(before: string): string | null {
 /** Where the role a rate is for starts in the text before the rate. */
 const roleAt = (before: string) => before.length - (ROLE.exec(before)?.[0].length ?? before.length);
 
+/** A column of prices or totals ("Amount", "Net", "Extended price", "Total"). */
+const PRICE_COLUMN = /\b(?:amount|price|total|net|fee|value|extended|cost|charges?|subtotal)\b/i;
+/** A figure written as money without its sign ("421,000.00", "38 500,00", "14,500"). */
+const BARE_AMOUNT = /^\d{1,3}(?:(?:,\d{3})+(?:\.\d{2})?|(?:[ .\u00A0]\d{3})+(?:,\d{2})?)$/;
+const CURRENCY_CODE = /\b(?:GBP|EUR|INR|JPY|USD|AUD|CAD|NZD|SGD|HKD|CHF)\b|[$€£₹¥]/g;
 /** The sign of the currency a column's header names ("Total GBP", "Amount (€)", "Price USD"), or null. */
 function currencySign(header: string): string | null {
   const m = /[$€£₹¥]|\b(gbp|eur|inr|jpy|usd|aud|cad|nzd|sgd|hkd|chf)\b/i.exec(header);

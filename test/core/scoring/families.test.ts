@@ -6633,3 +6633,32 @@ describe("session 38 families, a payroll's rhythm is not a billing cadence", () 
     ).toHaveLength(2);
   });
 });
+
+describe("session 38 families, prices a form writes without their sign and a clause's own kind of fee", () => {
+  const sow = "1. Configure the kennel booking module for 3 clinics. Accepted when 20 test bookings confirm by SMS.";
+  it("reads a bare '42,000.00' under a price column of a form priced in one currency as money", () => {
+    const order_form = [
+      "All prices in AUD, ex GST",
+      "| Line | Description | Qty | Unit price | Net |",
+      "| 1 | Kennel booking implementation (fixed price) | 1 | 42,000.00 | 42,000.00 |",
+    ].join("\n");
+    const found = evidence(
+      { order_form, signed_scope: `${sow}\nImplementation fixed price: AUD 40,000.` },
+      "conflicting_terms",
+    );
+    expect(found.join(" | ")).toMatch(/42,000\.00/);
+    expect(found.join(" | ")).toMatch(/AUD 40,000/);
+    // (the same figure on both sides is no conflict)
+    expect(
+      flags({ order_form, signed_scope: `${sow}\nImplementation fixed price: AUD 42,000.` }, "conflicting_terms"),
+    ).toEqual([]);
+  });
+  it("prices 'subscription AUD 12,000 per annum, implementation fixed price AUD 40,000' fee by fee", () => {
+    const signed_scope = `${sow}\nCharges: platform subscription AUD 12,000 per annum, implementation fixed price AUD 40,000.`;
+    const order_form = "Kennelwise Pro subscription, annual — AUD 12,000\nImplementation (fixed price) — AUD 44,000";
+    const found = evidence({ signed_scope, order_form }, "conflicting_terms");
+    expect(found.join(" | ")).toMatch(/implementation fixed price AUD 40,000/);
+    expect(found.join(" | ")).toMatch(/AUD 44,000/);
+    expect(found.join(" | ")).not.toMatch(/12,000/);
+  });
+});
