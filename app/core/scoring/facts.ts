@@ -1075,7 +1075,15 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
           const licenceLine = source === "order_form" && LICENCE_TERM_LINE.test(u.text);
           // (as is one under a run-in "Period of Performance." title)
           const termTitled = block.section.kind === "term" || /^period of performance$/.test(block.label);
-          const key = (termTitled || licenceLine) && r.key === "ctx:month" ? "term:month" : r.key;
+          // (an option period's length is no term of the base contract: "Option Periods … 12 months each")
+          const key =
+            (termTitled || licenceLine) && r.key === "ctx:month"
+              ? "term:month"
+              : r.key === "term:month" &&
+                  (OPTION_PERIOD.test(c.text) ||
+                    (OPTION_PERIOD.test(text.slice(u.start, c.start)) && !/\bbase\b/i.test(c.text)))
+                ? "term:option"
+                : r.key;
           // (a length that only follows its line's label is the label's: "Discovery sprint — 3 weeks, fixed")
           const from =
             r.kind === "duration" && termSet(c.text.slice(r.start, r.end)).size <= 1
@@ -1668,6 +1676,7 @@ function roleRate(before: string): string | null {
 /** Where the role a rate is for starts in the text before the rate. */
 const roleAt = (before: string) => before.length - (ROLE.exec(before)?.[0].length ?? before.length);
 
+const OPTION_PERIOD = /\boption(?:al)?\s+(?:periods?|years?|terms?|clins?)\b|\boption (?:period )?\d\b|\bOYs?\s?\d?\b/i;
 /** A column of prices or totals ("Amount", "Net", "Extended price", "Total"). */
 const PRICE_COLUMN = /\b(?:amount|price|total|net|fee|value|extended|cost|charges?|subtotal)\b/i;
 /** A figure written as money without its sign ("421,000.00", "38 500,00", "14,500"). */
@@ -1806,7 +1815,8 @@ const AT_SIGNATURE = new RegExp(
 /** Numbers after a document reference are its sections, not a date ("set-up (SOW 3.1-3.5)"). */
 const SECTION_REF =
   /\b(?:SOW|sections?|clauses?|items?|paras?|paragraphs?|annex|§)\s*(?:[\d.]+\s*(?:[-–,&]|and|to)\s*)?$/i;
-const RECORD_DATE = /\b(?:approved|raised|submitted|requested|logged|dated|signed)\s*(?:on\s*)?[:—–-]?\s*$/i;
+const RECORD_DATE =
+  /\b(?:approved|raised|submitted|requested|logged|dated|signed|award(?:ed)?)\s*(?:on\s*)?[:—–-]?\s*$/i;
 
 function itemDates(
   source: TextSource,

@@ -6664,3 +6664,20 @@ describe("session 38 families, prices a form writes without their sign and a cla
     expect(found.join(" | ")).not.toMatch(/12,000/);
   });
 });
+
+describe("session 38 families, a PWS's option periods and its award date", () => {
+  it("keeps an option period's length apart from the base period's ('Option Periods … 12 months each')", () => {
+    const signed_scope =
+      "1. Configure kennel booking for 3 clinics. Accepted when 20 test bookings confirm.\nBase period of twenty-four (24) months from award.";
+    const order_form = "Option Periods (subscription, 12 months each): CLIN 1001 $52,000.00, CLIN 2001 $54,000.00";
+    expect(flags({ signed_scope, order_form }, "conflicting_terms")).toEqual([]);
+  });
+  it("reads 'Award 3/5.' in a capture debrief as the day the contract was won, not a promised date", () => {
+    const kickoff_note = "Award 3/5. 4 offerors; won on the kennel-booking demo (live bookings on their own data).";
+    expect(flags({ kickoff_note }, "timeline_assumption")).toEqual([]);
+    const dated = factsOf(buildContext({ ...base, kickoff_note })).filter(
+      (f) => f.source === "kickoff_note" && f.kind === "date",
+    );
+    expect(dated).toEqual([]);
+  });
+});

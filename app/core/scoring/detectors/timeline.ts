@@ -183,7 +183,7 @@ const NAMED_EVENT = new RegExp(
 const RECORD_DATE_BEFORE = new RegExp(
   [
     String.raw`\b(?:approved|submitted|signed|dated|sent|received|issued|as of|version|updated|written|clarified|`,
-    String.raw`amended|revised|closed|won|`,
+    String.raw`amended|revised|closed|won|award(?:ed)?|`,
     String.raw`published|announced)\b[^.:"“]{0,30}$`,
   ].join(""),
   "i",
@@ -352,7 +352,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 168,
+  version: 169,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
