@@ -12,6 +12,8 @@ export interface Finding {
   start: number | null;
   end: number | null;
   message: string;
+  /** a sales-side date the signed scope or order form contradicts (the conflicts detector's, for the timeline's) */
+  contradictedDate?: boolean;
 }
 
 /** Pre-computed views of one packet that several detectors share. */

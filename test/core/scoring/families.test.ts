@@ -6681,3 +6681,32 @@ describe("session 38 families, a PWS's option periods and its award date", () =>
     expect(dated).toEqual([]);
   });
 });
+
+describe("session 38 families, a sales-side date the contract's schedule contradicts", () => {
+  const signed_scope = [
+    "1. Configure the kennel booking portal for 3 clinics. Accepted when 20 test bookings confirm by SMS.",
+    "Schedule (confirmed by delivery, 2 Jun 2026):",
+    "Clinic configuration ......... 8 Sep – 18 Sep",
+    "Kennel portal live ........... 21 Sep 2026",
+  ].join("\n");
+  it("labels the seller's date a timeline assumption as well as a conflict with the schedule", () => {
+    const kickoff_note = [
+      "Ana Ruiz, 30 Jul, 10:22",
+      "I told their practice manager the kennel portal is up by Sep 8 so they can announce it at their open day",
+      "Morgan Ibe, 30 Jul, 10:41",
+      "portal date in the plan I confirmed is the 21st, not the 8th. let's talk",
+    ].join("\n");
+    expect(evidence({ signed_scope, kickoff_note }, "timeline_assumption")).toEqual([
+      expect.stringContaining("kennel portal is up by Sep 8"),
+    ]);
+    expect(
+      flags({ signed_scope, kickoff_note }, "conflicting_terms")
+        .map((f) => f.source)
+        .sort(),
+    ).toEqual(["kickoff_note", "signed_scope"]);
+  });
+  it("leaves a note that only cites the confirmed schedule's date alone", () => {
+    const kickoff_note = "Walked them through the confirmed schedule: the kennel portal goes live 21 Sep.";
+    expect(flags({ signed_scope, kickoff_note }, "timeline_assumption")).toEqual([]);
+  });
+});

@@ -212,7 +212,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 209,
+  version: 210,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
@@ -294,6 +294,12 @@ export const conflictsDetector: Detector = {
             message:
               `The ${x.source.replace(/_/g, " ")} says ${fmt(x)} but the ${y.source.replace(/_/g, " ")} ` +
               `says ${fmt(y)}: agree one figure before kickoff.`,
+            ...(x.kind === "date" &&
+            !/term|subscri|renew/.test(x.key) &&
+            !CONTRACT.has(x.source) &&
+            CONTRACT.has(y.source)
+              ? { contradictedDate: true }
+              : {}),
           });
         }
       }

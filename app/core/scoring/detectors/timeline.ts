@@ -352,7 +352,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 169,
+  version: 170,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
@@ -523,6 +523,29 @@ export const timelineDetector: Detector = {
         if (x.score < 3 && next && next.unit === x.unit + 1 && next.score === 3) continue;
         out.push(x.f);
       }
+    }
+    // a sales-side date the contract's own dates contradict is a date no approved schedule covers, whatever else
+    // the note says ("I told them the portal is up by Sep 8" against "Carrier portal live … 21 Sep")
+    for (const f of ctx.prior) {
+      if (!f.contradictedDate || f.start === null || f.end === null) continue;
+      if (out.some((g) => g.source === f.source && g.start! < f.end! && g.end! > f.start!)) continue;
+      // (the seller's word is needed: not a line that cites the approved plan or a contract term's start)
+      const said = ctx.text(f.source as TextSource).slice(f.start, f.end);
+      if (
+        APPROVED_REF.test(said) ||
+        NOT_A_PROMISE.test(said) ||
+        !COMMIT.test(said) ||
+        /pop|period of performance/i.test(said)
+      )
+        continue;
+      out.push({
+        category: "timeline_assumption",
+        severity: "medium",
+        source: f.source,
+        start: f.start,
+        end: f.end,
+        message: `A date promised on the sales side that the contract's dates contradict: ${f.message}`,
+      });
     }
     // go-live fixed by date in the SOW itself without an approved schedule
     if (!schedule) {
