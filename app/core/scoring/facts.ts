@@ -366,7 +366,9 @@ const SUBSET = new RegExp(
       String.raw`(?:\d|${NUMBER_WORD})\s+(?:seasonal|temporary|temp|part[- ]time|casual|relief|extra|additional|` +
       String.raw`spare)\b|`,
     // a wave or phase of a rollout is a part of it ("Wave 1 (9 properties) live June 1")
-    String.raw`\b(?:wave|phase|tranche|batch|cohort)\s+(?:\d+|one|two|three|[a-c])\b\s*[(:—–-]|`,
+    String.raw`\b(?:wave|phase|tranche|batch|cohort)\s+(?:\d+|one|two|three|[a-c])\b\s*(?:[(:—–-]|(?:is|are|covers)\b)|`,
+    // the biggest few ("their top 25 locations") and the ones still to open ("the two hospitals you're opening")
+    String.raw`\btop\s+(?:\d|${NUMBER_WORD}\b)|\b(?:you|they|we)(?:['’]re| are)\s+opening\b|\bopening (?:this|next|in)\b|`,
     // what happened before ("the inspector found 7 late kennels", "last audit flagged two clinics")
     String.raw`\blast (?:year|month|quarter|week|season|review|audit|inspection|time)\b(?!'s|’s)|`,
     String.raw`\b(?:flagged|found)\b|`,
@@ -573,6 +575,8 @@ function countsIn(text: string): Count[] {
       /^\s*%/.test(text.slice(m.index! + m[0].indexOf(m[2]) + m[2].length))
     )
       continue;
+    // (a figure "a site" or "per seat" is a price for each one: "four thousand three hundred fifty a site")
+    if (/^(?:a|an|per|each)\s/i.test(m[3])) continue;
     const unit = countedNoun(
       m[3]
         .replace(/^of (?:the|their|your|our|its|his|her)\s+/i, "")
@@ -768,6 +772,8 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
     .split(/\s*[/,;]\s*/)[0]
     .split(/\s+/)
     .pop()!;
+  // (a quantity of months or years bought counts time, not the thing described: "back office, SaaS | 12 | MO")
+  if (/^(?:mos?|months?|mths?|yrs?|years?|wks?|weeks?|days?|hrs?|hours?)$/i.test(named)) return null;
   // ("EA", "LOT", "job": each of the described thing, not a thing of its own)
   const column =
     /^[a-z][a-z -]{1,20}$/i.test(named) && !NOT_A_UNIT.test(named)

@@ -445,6 +445,8 @@ export function quantities(original: string): Quantity[] {
       .split(/\s+/)
       .filter(Boolean)
       .slice(0, 6);
+    // (a figure "a site" is a price for each one, not a count of them)
+    if (/^(?:a|an)$/i.test(words[0] ?? "")) continue;
     let unit: string | null = (words.length > 1 ? pairUnit(words[0], words[1]) : null) ?? unitOf(words[0] ?? "");
     // ("three licence renewal notice templates": a singular "licence" before other nouns only qualifies them)
     if (

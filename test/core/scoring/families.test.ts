@@ -6710,3 +6710,30 @@ describe("session 38 families, a sales-side date the contract's schedule contrad
     expect(flags({ signed_scope, kickoff_note }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 38 families, counts that are a part, a price or a length of time", () => {
+  const places = (over: Partial<PacketText>, source: string) =>
+    factsOf(buildContext({ ...base, ...over }))
+      .filter((f) => f.source === source && f.key === "count:location")
+      .map((f) => f.value);
+  it("reads 'their top 8 clinics', 'Tranche 1 is 2 clinics' and 'the two clinics you're opening' as a part", () => {
+    expect(
+      places({ kickoff_note: "I promised a utilisation review for their top 8 clinics." }, "kickoff_note"),
+    ).toEqual([]);
+    expect(places({ kickoff_note: "Tranche 1 is 2 clinics live by 1 March." }, "kickoff_note")).toEqual([]);
+    const promise = "We'll waive the set-up charge for the two clinics you're opening this autumn.";
+    expect(places({ customer_promise: promise }, "customer_promise")).toEqual([]);
+  });
+  it("reads 'four thousand three hundred fifty a clinic' as a price, not 4,350 clinics", () => {
+    expect(
+      places({ kickoff_note: "Kennel lite is four thousand three hundred fifty a clinic per year." }, "kickoff_note"),
+    ).toEqual([]);
+  });
+  it("counts months, not the thing described, in '| Back office, SaaS, year 1 | 12 | MO |'", () => {
+    const order_form = [
+      "| Line | Description | Qty | Unit | Price |",
+      "| 3 | Kennel back office, SaaS, year 1 | 12 | MO | $2,450.00 |",
+    ].join("\n");
+    expect(places({ order_form }, "order_form")).toEqual([]);
+  });
+});
