@@ -48,6 +48,7 @@ const EXPLAINED = new RegExp(
   [
     String.raw`\blater\b|\bseparate (?:order|contract|sow)\b|\bnext (?:year|phase)\b|\bphase (?:2|two)\b|`,
     String.raw`\bfuture\b|\bstay(?:s|ing)? (?:in|on)\b|\bnot (?:included|in scope|licensed)\b|`,
+    String.raw`\b(?:was|is|are|were)(?:n['’]t| not) in the (?:deal|scope|contract|order)\b|`,
     String.raw`\bout of scope\b|\bexcluding\b|\bon top\b|\bincl(?:uding|\.)? in\b|`,
     // a ramp to the contracted figure ("350 seats in December, the full 600 by February")
     String.raw`\bramp(?:[- ]?up|ing)?\b|\binitially\b|\bto start with\b`,
@@ -441,6 +442,9 @@ function versionNumber(text: string, numAt: number, numEnd: number, value: numbe
   const before = text.slice(Math.max(0, numAt - 20), numAt);
   // (as is a backlog item's size after its MoSCoW tag: "MUST 8  Tech login")
   if (/\b(?:MUST|SHOULD|COULD)\]?\s*$/.test(before)) return true;
+  // (and a number that names a section or a form is its id, however large: "Section 5311 subrecipients")
+  if (/\b(?:section|§|part|article|clause|title|chapter|rule|form|schedule|exhibit|annex|appendix)\s*$/i.test(before))
+    return true;
   return (
     value < 1000 &&
     // (a capitalised verb opening an instruction names no product: "Configure 6 kiosks", "Install 40 readers")
@@ -692,6 +696,8 @@ function definedCount(source: TextSource, c: Span, found: Fact[]) {
   if (!unit || !f || NOT_COUNTED.has(unit)) return;
   const value = parseNumeral(f[2]);
   if (!value || value < 2 || found.some((x) => x.key === `count:${unit}` && x.value === value)) return;
+  // (a length in the definition measures something else: "… whose contracts cover ten (10) months of service")
+  if (/^\s*(?:months?|years?|weeks?|days?|hours?)\b/i.test(rest.slice(f.index + f[0].length))) return;
   found.push(fact("count", source, `count:${unit}`, value, f[1] ? "max" : "exact", c));
 }
 

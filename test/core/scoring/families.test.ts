@@ -6737,3 +6737,26 @@ describe("session 38 families, counts that are a part, a price or a length of ti
     expect(places({ order_form }, "order_form")).toEqual([]);
   });
 });
+
+describe("session 38 families, a section's number, a length inside a definition and a count the deal left out", () => {
+  const counts = (over: Partial<PacketText>, source: string) =>
+    factsOf(buildContext({ ...base, ...over }))
+      .filter((f) => f.source === source && f.kind === "count")
+      .map((f) => `${f.key} ${f.value}`);
+  it("reads 'Section 5311 clinics' as a section's clinics, not 5,311 of them", () => {
+    const said = counts(
+      { signed_scope: "Configure bookings for the twelve (12) Section 5311 clinics." },
+      "signed_scope",
+    );
+    expect(said.some((c) => c.endsWith(" 5311"))).toBe(false);
+    expect(said).toContain("count:location 12");
+  });
+  it("counts no staff in '\"Seasonal Staff\" means employees whose contracts cover ten (10) months'", () => {
+    const sow = '"Seasonal Staff" means kennel employees whose contracts cover ten (10) months of service.';
+    expect(counts({ signed_scope: sow }, "signed_scope")).toEqual([]);
+  });
+  it("takes 'the Leeds clinic (60 staff) wasn't in the deal' as explained", () => {
+    const kickoff_note = "The Leeds clinic (60 staff) wasn't in the deal.";
+    expect(counts({ kickoff_note }, "kickoff_note")).toEqual([]);
+  });
+});
