@@ -54,6 +54,16 @@ export const DECLINED = new RegExp(
     // agreeing only to look at it later is not agreeing to do it
     String.raw`\bwe(?:'d| would| will|'ll|’d|’ll) (?:take a )?` +
       String.raw`(?:look (?:at|into)|explore|consider|think about|revisit|evaluate)\b`,
+    // "is not in" in its contracted form; a thing that is not our product, module or deliverable
+    String.raw`(?:'s|’s) not (?:in|part of|included)\b|` +
+      String.raw`\b(?:is|are|'s|’s) not (?:our|a) (?:product|deliverable|offering|module|service)\b`,
+    // a deferral to a later period: "not this season", "a no-go this cycle", "stays manual for now"
+    String.raw`\bnot (?:this|in this|for this) (?:season|cycle|year|phase|release|round|quarter|sprint|wave|time)\b|` +
+      String.raw`\bno[- ]go\b(?![- ]?live)|\b(?:stays?|remains?) (?:[\w-]+ ){1,3}for now\b`,
+    // the answer is a contract change: "would be a CR", "other languages would be a modification"
+    String.raw`\b(?:would|will) (?:be|need|require) (?:a |an )?(?:cr|modification|mod|variation|amendment)\b`,
+    // "I said installable web app only", "told her English/Spanish only"
+    String.raw`\b(?:I said|said|told (?:him|her|them|\w+)) (?:[\w/-]+ ){1,4}only\b`,
   ].join("|"),
   "i",
 );
@@ -73,7 +83,10 @@ export const NOT_A_PROMISE = new RegExp(
     // "dates get agreed at kickoff, nothing firmer", "no firm date"
     String.raw`\bnothing firm(?:er)?\b|\bno firm\b|`,
     // the plan delivery confirmed is no new promise ("go-live stays as in the schedule I approved")
-    String.raw`\b(?:plan|dates?|schedule|ones) (?:that )?I (?:confirmed|approved|signed off)\b|`,
+    String.raw`\b(?:plan|dates?|schedule|ones|what) (?:that )?I (?:confirmed|approved|signed off)\b|`,
+    // dates taken from delivery's plan: "dates come from delivery", "per Sandor's confirmed schedule"
+    String.raw`\b(?:comes?|coming) from delivery\b|\b(?:per|exactly|as in|matching|match(?:es)?) [a-z]+(?:'s|’s) ` +
+      String.raw`(?:confirmed |approved |delivery |project )?(?:plan|schedule|dates|timeline)\b|`,
     // "I haven't said anything beyond it"
     String.raw`\b(?:haven'?t|have not|didn'?t|did not)\s+(?:said|told them|offered)\s+anything\b|`,
     // "noted as a wish, not a commitment", "nothing in the order form covers that"

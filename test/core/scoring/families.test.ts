@@ -6760,3 +6760,24 @@ describe("session 38 families, a section's number, a length inside a definition 
     expect(counts({ kickoff_note }, "kickoff_note")).toEqual([]);
   });
 });
+
+describe("session 39 families, an answer that declines, defers or points at delivery's plan", () => {
+  const sow = "2.1 Configure the kennel booking diary for the 3 clinics. Accepted when 20 test bookings show on the day sheet.";
+  const pns = (note: string) => evidence({ signed_scope: sow, kickoff_note: note }, "promise_not_in_scope");
+  it.each([
+    "Marta asked for a grooming add-on; I said that's not in this one.",
+    "They wanted pet insurance quotes in the app; told them it is not our product.",
+    "Dog-walker tracking came up. I told him it's a no-go this cycle and he was fine.",
+    "She asked about a loyalty card scheme, I said not this year.",
+    "Omar asked for online grooming invoices; I told him invoices stay on paper for now.",
+    "Vet-to-vet referrals in the portal would be a CR; told Omar so.",
+    "Omar asked for a grooming planner too; I said kennel diary only, and he was happy with that.",
+    "Told Marta the owner app goes live on 4 May, per Kofi's confirmed schedule.",
+    "Told Omar the go-live dates come from delivery after the discovery week.",
+  ])("does not flag %j as a new promise", (note) => {
+    expect(pns(note)).toEqual([]);
+  });
+  it("still flags a new capability the seller agreed to", () => {
+    expect(pns("I told Marta we'd add live webcam feeds of every kennel run.").length).toBe(1);
+  });
+});
