@@ -535,7 +535,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
         (inAcceptance || /^\s*\S+\s*[|:—–]\s*(?:is |are )?(?:accepted|acceptance)\b/i.test(b.text)) &&
         b.rawId &&
         s.start - b.start <= 12
-          ? /^\s*\S+\s*[|:—–]\s*(.*)$/.exec(b.text)
+          ? /^\s*(?:[-–•*]\s+)?\S+\s*[|:—–]\s*(.*)$/.exec(b.text)
           : null;
       const itemColumn = namesItems(b.cells?.find((c) => c.text === b.rawId)?.header ?? "");
       if (led)
@@ -547,7 +547,13 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
             (inAcceptance && !hasCondition(led[1]) && BARE_ONLY.test(led[1]));
           (placeheld ? placeholders : refs).add(r);
           // (the line's own mention of the id, read above as a reference, covers nothing either)
-          if (placeheld && !condition && !b.text.slice(b.head.end - b.start).includes(r)) refs.delete(r);
+          // (nor does a line whose whole criterion is a placeholder, "2.2: per City sign-off.")
+          if (
+            placeheld &&
+            (!condition || PLACEHOLDER_CRITERION.test(led[1].trim())) &&
+            !b.text.slice(b.head.end - b.start).includes(r)
+          )
+            refs.delete(r);
         }
       // "B — when parcel counts reconcile …": an acceptance line led by a row's letter names that row
       const letter = inAcceptance && !bare ? /^\s*([A-Z])\s*[—–:]\s/.exec(s.text) : null;
@@ -680,7 +686,10 @@ function deliverablesOf(scope: string): Deliverable[] {
   // (where the work stands in a table with an acceptance column of its own, the prose around it is background:
   // "Fleet supported: 23 aircraft.")
   const judgedRows = work.filter((b) => b.cells?.some((c) => ACCEPTANCE_HEADER.test(c.header))).length;
-  const units = inList.length ? listed : judgedRows >= 2 ? work.filter((b) => isListItem(b)) : work;
+  const units = declaredOnly(
+    blocks,
+    inList.length ? listed : judgedRows >= 2 ? work.filter((b) => isListItem(b)) : work,
+  );
   const found = coverageOf(blocks, scope);
   // an "Acceptance: the diary and the texts accepted when …" line that names some deliverables covers those only
   const heads = (t: string) => [
@@ -832,6 +841,20 @@ function deliverablesOf(scope: string): Deliverable[] {
         boundedWork(b.text) ||
         coveredByName(nameOf(b), cov.named) ||
         viaTasks(b));
+    // "Deliverables: 7.1 Intake form; 7.4 Owner portal." names each deliverable by its id
+    const parts = declaredParts(scope, b);
+    if (parts.length) {
+      for (const p of parts) {
+        const ids = normalizeId(p.id);
+        const held = ids.some((k) => cov.placeholders.has(k) && !cov.refs.has(k));
+        const name = (NAME_HEAD.exec(p.text.slice(p.id.length).trim())?.[1] ?? p.text).trim();
+        const accepted =
+          !held &&
+          (cov.general || ids.some((k) => cov.refs.has(k)) || hasCondition(p.text) || coveredByName(name, cov.named));
+        out.push({ ...p, marker: p.id, item: p, accepted, source: "signed_scope" });
+      }
+      continue;
+    }
     if (isListItem(b)) {
       // (an item led by a one-word title, "2.6 Runbook. Write an operations runbook …", is work by its text)
       const titledWork =
@@ -919,6 +942,46 @@ function deliverablesOf(scope: string): Deliverable[] {
   // the engagement stated whole before the work that makes it up ("The vendor will implement Kennelwise for the
   // Group", then its tasks) is a summary, not a deliverable of its own
   if (out.length >= 3 && UMBRELLA.test(out[0].text)) return out.slice(1);
+  return out;
+}
+/** "Deliverable D4: Feed in production." — a line that names what its task delivers. */
+const DECLARED = /^deliverables?\b[^:\n]{0,16}:/i;
+
+/**
+ * Where a task names what it delivers ("TASK 4 … 4.1 Publish the feed … Deliverable D4: Feed in production."),
+ * that line is the unit of acceptance and the task's steps are how it is made.
+ */
+function declaredOnly(blocks: Block[], units: Block[]): Block[] {
+  // (each group, a task, is numbered; the lines under a plain heading are in no task)
+  const taskOf = new Map<Block, number>();
+  let [n, task] = [0, 0];
+  for (const b of blocks) {
+    if (b.heading || b.group) task = b.group ? ++n : -++n;
+    taskOf.set(b, task);
+  }
+  // (a task's line that names its deliverable by id: "Deliverable D4: …", "Deliverables: 6.2 …; 6.3 …")
+  const named = (b: Block) =>
+    /^deliverables?\s+[A-Z]{0,3}-?\d[\w.-]*\s*:/i.test(b.text.trim()) ||
+    declaredParts(b.text, { ...b, start: 0, end: b.text.length }).length > 0;
+  const declaring = new Set(units.filter((b) => (taskOf.get(b) ?? 0) > 0 && named(b)).map((b) => taskOf.get(b)));
+  return units.filter((b) => !declaring.has(taskOf.get(b)) || DECLARED.test(b.text.trim()));
+}
+/** The id-led parts of a declared line ("Deliverables: 6.2 X; 6.3 Y"), or none where a part has no id of its own. */
+function declaredParts(scope: string, b: Block): (Span & { id: string })[] {
+  const lead = DECLARED.exec(b.text.trim());
+  if (!lead) return [];
+  const from = b.start + b.text.indexOf(lead[0]) + lead[0].length;
+  const out: (Span & { id: string })[] = [];
+  let at = from;
+  for (const piece of scope.slice(from, b.end).split(";")) {
+    const span = trimSpan(scope, at, at + piece.length);
+    at += piece.length + 1;
+    const text = span.text.replace(/\.$/, "");
+    const id = /^[A-Z]{0,3}-?\d+(?:\.\d+)*[a-z]?(?=\s+\S)/.exec(text);
+    // (a part that runs on into more sentences is prose, read as such)
+    if (!id || /[.!?]\s/.test(text)) return [];
+    out.push({ start: span.start, end: span.start + text.length, text, id: id[0] });
+  }
   return out;
 }
 const TICK = /^(?:✓|✔|☑|✅|y|yes|x|included|in)$/i;

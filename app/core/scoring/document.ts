@@ -59,7 +59,9 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`\baccept|\bsign[- ]?off\b|\binspection\b|\bqasp\b|\bquality assurance\b|`,
         // a performance-based work statement accepts its work against a summary of standards
         String.raw`\bperformance (?:requirements summary|standards?)\b|\bacceptable quality levels?\b|`,
-        String.raw`\bdefinition of done\b|\bcompletion\b|\bdone\b|\bfinished\b|\b(?:${ACCEPTANCE_ABROAD})`,
+        String.raw`\bdefinition of done\b|\bcompletion\b|\bdone\b|\bfinished\b|\b(?:${ACCEPTANCE_ABROAD})|`,
+        // "Review and Approval", "Approval of Deliverables": the procedure under another name
+        String.raw`\breview (?:and|&) approvals?\b|\bapprovals? of (?:the )?(?:deliverables|submittals|work products?)\b`,
       ].join(""),
     ),
   ],

@@ -442,8 +442,13 @@ function versionNumber(text: string, numAt: number, numEnd: number, value: numbe
   const before = text.slice(Math.max(0, numAt - 20), numAt);
   // (as is a backlog item's size after its MoSCoW tag: "MUST 8  Tech login")
   if (/\b(?:MUST|SHOULD|COULD)\]?\s*$/.test(before)) return true;
-  // (and a number that names a section or a form is its id, however large: "Section 5311 subrecipients")
-  if (/\b(?:section|§|part|article|clause|title|chapter|rule|form|schedule|exhibit|annex|appendix)\s*$/i.test(before))
+  // (and a number that names a section, a form or a unit of the plan is its id, however large: "Section 5311
+  // subrecipients", "Task 3 Vehicle integration", "Table 4 reports")
+  if (
+    /\b(?:section|§|part|article|clause|title|chapter|rule|form|schedule|exhibit|annex|appendix|attachment|table|task|subtask|phase|stage|step|milestone|deliverable|item|clin|wave|sprint|release|lot|tranche)\s*$/i.test(
+      before,
+    )
+  )
     return true;
   return (
     value < 1000 &&

@@ -6,6 +6,7 @@ import { factsOf } from "../../../app/core/scoring/facts";
 import { DECLINED, NOT_A_PROMISE, speakerPrefix } from "../../../app/core/scoring/conversation";
 import { vagueHit } from "../../../app/core/scoring/vagueness";
 import { logicalLines } from "../../../app/core/scoring/structure";
+import { sectionKind } from "../../../app/core/scoring/document";
 import { dateMentions, parseNumberWords } from "../../../app/core/scoring/numbers";
 
 // One test per failure family of the scorer issue, on packets written for this file in wording of its own
@@ -6779,5 +6780,65 @@ describe("session 39 families, an answer that declines, defers or points at deli
   });
   it("still flags a new capability the seller agreed to", () => {
     expect(pns("I told Marta we'd add live webcam feeds of every kennel run.").length).toBe(1);
+  });
+});
+
+describe("session 39 families, a task that names what it delivers, and a review-and-approval section", () => {
+  const sow = [
+    "SCOPE OF SERVICES",
+    "TASK 1 — KENNEL DIARY",
+    "1.1 Configure the kennel diary for the three clinics.",
+    "1.2 Load 240 runs from the clinics' spreadsheets.",
+    "Deliverable K1: Kennel Diary Configuration Workbook.",
+    "TASK 2 — OWNER MESSAGES",
+    "2.1 Set up vaccination reminder texts.",
+    "2.2 Set up pickup-ready texts.",
+    "Deliverables: 2.1 Reminder Template Pack; 2.2 Pickup Message Pack.",
+    "TASK 3 — CUTOVER",
+    "3.1 Move bookings to the new diary over one weekend.",
+    "Deliverable K3: Cutover Log.",
+    "REVIEW AND APPROVAL",
+    "- K1: approved when 20 test bookings across the three clinics show on the day sheet.",
+    "- 2.1: approved when each template sends to a test phone at every clinic.",
+    "- 2.2: per Group sign-off.",
+  ].join("\n");
+  const missing = evidence({ signed_scope: sow }, "missing_acceptance_criteria");
+  it("judges the task's named deliverable, not the steps that make it", () => {
+    expect(missing).not.toContain("Configure the kennel diary for the three clinics.");
+    expect(missing).not.toContain("Move bookings to the new diary over one weekend.");
+    expect(missing).toContain("Cutover Log.");
+  });
+  it("judges each id-led part of a 'Deliverables:' line by its own id, and a bare sign-off covers nothing", () => {
+    expect(missing).not.toContain("2.1 Reminder Template Pack");
+    expect(missing).toContain("2.2 Pickup Message Pack");
+  });
+  it("reads a 'Review and Approval' section as the acceptance procedure", () => {
+    expect(sectionKind("REVIEW AND APPROVAL")).toBe("acceptance");
+    expect(sectionKind("Approval of Deliverables")).toBe("acceptance");
+    expect(missing).not.toContain("Kennel Diary Configuration Workbook.");
+  });
+  it("reads the number after 'Task' on a price row as the task's id, not a count", () => {
+    const order = [
+      "Item | Description | Unit | Qty | Unit Price | Extended",
+      "3 | Task 3 Vehicle integration | Vehicle | 48 | $900.00 | $43,200.00",
+    ].join("\n");
+    const scope = "The Group runs 48 pet-taxi vans.\n3.1 Link the diary to the trackers in all 48 vans. Accepted when each reports.";
+    expect(evidence({ signed_scope: scope, order_form: order }, "conflicting_terms")).toEqual([]);
+  });
+});
+
+describe("session 39 families, a diary's entry dates and where a history starts", () => {
+  it("does not take a note's entry date or a migration's start year for a delivery date", () => {
+    const note = [
+      "6/10: they think they will need two more clinics on the diary eventually.",
+      "6/12: told them the reminder texts come in the standard package.",
+    ].join("\n");
+    const cs = "Req | Detail\nR1 | Bookings since 1/1/2019 migrated";
+    const found = evidence({ kickoff_note: note, cs_requirement: cs }, "timeline_assumption");
+    expect(found).toEqual([]);
+  });
+  it("still flags a date the seller gave on a dated line", () => {
+    const note = "6/12: told them the diary goes live at all three clinics on 7/15.";
+    expect(evidence({ kickoff_note: note }, "timeline_assumption").length).toBe(1);
   });
 });

@@ -213,6 +213,12 @@ const RECORD_DATE_AFTER = new RegExp(
   ].join(""),
   "i",
 );
+// what follows a diary's entry date: a report of what was said or done ("5/1: told them …", "6/10: they think …")
+const LOG_ENTRY_AFTER = new RegExp(
+  String.raw`^\s*[:—–-]\s*(?:[\w'’]+\s+){0,3}?(?:told|said|asked|agreed|met|spoke|called|e-?mailed|heard|think|` +
+    String.raw`thinks|thought|raised|mentioned|noted|sent|went|discussed|reported|flagged|wanted)\b`,
+  "i",
+);
 // Dates that describe the customer's situation, not a delivery commitment.
 const CONTEXT_FACT = new RegExp(
   [
@@ -352,7 +358,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 171,
+  version: 172,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
@@ -443,6 +449,13 @@ export const timelineDetector: Detector = {
                 !pastEvent &&
                 // "every January", "each spring": a recurring chore, not a delivery date
                 !/\b(?:every|each)\s+$/i.test(before) &&
+                // "records since 1/1/2015": where a history starts, a year in the past
+                !(/\b(?:since|back to)\s+$/i.test(before) && /\b(?:19|20)\d{2}\b/.test(d.text)) &&
+                // a diary's entry date ("6/10: they think they will need …"): when it was said, not a deadline
+                !(
+                  /^[\s>*•-]*$/.test(text.slice(text.lastIndexOf("\n", c.start + d.start - 1) + 1, c.start + d.start)) &&
+                  LOG_ENTRY_AFTER.test(after)
+                ) &&
                 // ("issued 3 May" dates a record; "issued by 31 January" is a deadline)
                 (!RECORD_DATE_BEFORE.test(before) || /\b(?:by|before|no later than)\s+(?:the\s+)?$/i.test(before)) &&
                 !(ATTRIBUTION_BEFORE.test(before) && RECORD_DATE_AFTER.test(after)) &&
