@@ -815,6 +815,8 @@ function deliverablesOf(scope: string): Deliverable[] {
         idsOf(b).some((k) => cov.refs.has(k) || passed.has(k)) ||
         coveredByName(nameOf(b), passedNames) ||
         cov.clauses.has(clauseOf.get(b) ?? "") ||
+        // (as is a clause numbered under it: "3.1.2" when the procedure names "clause 3.1")
+        idsOf(b).some((k) => [...cov.clauses].some((c) => k.startsWith(`${c}.`))) ||
         // (a lettered part of a clause the acceptance names is named with it: "(b)" under "2.1.2 … comprising:")
         // (unless it names the parts one by one: "Clause 3.1(b), (c) and (d)")
         (/^\(?(?:[a-z]|[ivx]{1,4})[.)]/i.test(b.rawId ?? "") &&

@@ -983,11 +983,16 @@ function parseDocument(text: string): DocumentModel {
       // will configure the renewal notices", is still work)
       const builds =
         k === "governance" && (section.kind === "scope" || section.kind === "deliverables") && BUILD_WORK.test(core);
+      // (a milestone named in an acceptance procedure, "(a) Milestone 1 (Installation): … achieved when …", is
+      // accepted there, not scheduled)
+      const acceptedMilestone =
+        section.kind === "acceptance" && !plainLine && /^(?:milestone|stage|phase)\b/i.test(inlineLabel[1].trim());
       if (
         k !== "other" &&
         k !== "scope" &&
         k !== "deliverables" &&
         !builds &&
+        !acceptedMilestone &&
         (plainLine || sectionMarker || neverWork)
       )
         own = { kind: k, title: inlineLabel[1].toLowerCase() };
@@ -1017,6 +1022,8 @@ function parseDocument(text: string): DocumentModel {
       inlineLabel &&
       /:\s*$/.test(core) &&
       sectionKind(inlineLabel[1]) === "deliverables" &&
+      // (not a sentence that leads in to how they are accepted: "The Deliverables shall be accepted as follows:")
+      !(section.kind === "acceptance" && /\b(?:shall|will|must|are|is)\b/i.test(inlineLabel[1])) &&
       next !== undefined &&
       ID_MARKER.test(text.slice(next.start, next.end).trim())
     ) {

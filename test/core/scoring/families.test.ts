@@ -6,7 +6,7 @@ import { factsOf } from "../../../app/core/scoring/facts";
 import { DECLINED, NOT_A_PROMISE, speakerPrefix } from "../../../app/core/scoring/conversation";
 import { vagueHit } from "../../../app/core/scoring/vagueness";
 import { logicalLines } from "../../../app/core/scoring/structure";
-import { sectionKind } from "../../../app/core/scoring/document";
+import { documentOf, sectionKind } from "../../../app/core/scoring/document";
 import { dateMentions, parseNumberWords } from "../../../app/core/scoring/numbers";
 
 // One test per failure family of the scorer issue, on packets written for this file in wording of its own
@@ -6840,5 +6840,49 @@ describe("session 39 families, a diary's entry dates and where a history starts"
   it("still flags a date the seller gave on a dated line", () => {
     const note = "6/12: told them the diary goes live at all three clinics on 7/15.";
     expect(evidence({ kickoff_note: note }, "timeline_assumption").length).toBe(1);
+  });
+});
+
+describe("session 39 families, a schedule's clause-wide procedure, milestones accepted by clause, and staffing", () => {
+  const works = [
+    "3. SERVICES",
+    "3.1 The Supplier shall:",
+    "3.1.1 configure the kennel diary for the three clinics;",
+    "3.1.2 load the grooming price list; and",
+    "3.1.3 set up the owner reminder texts.",
+  ];
+  it("takes 'Every Deliverable in clause 3.1 is subject to this clause 4' as covering 3.1.1, 3.1.2 …", () => {
+    const sow = [
+      ...works,
+      "4. ACCEPTANCE",
+      "4.1 Every Deliverable in clause 3.1 is subject to this clause 4.",
+      "4.2 Within five (5) Working Days of a notice of readiness the Group shall sign an Acceptance Certificate or " +
+        "list each failed test; if it does neither, the Deliverable is deemed accepted.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("reads '(a) Milestone 1 (Diary): clauses 3.1.1 to 3.1.2, achieved when …' as acceptance of those clauses", () => {
+    const sow = [
+      ...works,
+      "4. ACCEPTANCE",
+      "4.1 The Deliverables shall be accepted by Milestone as follows:",
+      "(a) Milestone 1 (Diary): clause 3.1.1, achieved when every clinic has booked through the diary for 48 hours;",
+      "(b) Milestone 2 (Prices and Texts): clauses 3.1.2 to 3.1.3, achieved on completion of the tests in Annex D.",
+      "4.2 On achievement of a Milestone the Supplier shall issue a notice of readiness.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+    const kinds = documentOf(sow)
+      .blocks.filter((b) => /Milestone|accepted by/.test(b.text))
+      .map((b) => b.section.kind);
+    expect(kinds).toEqual(["acceptance", "acceptance", "acceptance", "acceptance"]);
+  });
+  it("does not take a requirement its own next sentence excludes, or a note on staffing, for a promise", () => {
+    const cs = [
+      "1. RQ-1 Kennel diary for all three clinics. Owner: D. Amsel.",
+      "2. RQ-2 Pet insurance claims. Raised by the Group; deferred to a later phase under its own order; not promised.",
+      "3. RQ-3 Microchip registry lookups. Excluded; to be quoted separately.",
+    ].join("\n");
+    const note = "Nobody from delivery is named on this yet, I'm told resourcing is still looking.";
+    expect(evidence({ cs_requirement: cs, kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });

@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 165,
+  version: 166,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

@@ -253,7 +253,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 149,
+  version: 150,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

@@ -7,6 +7,13 @@ import { dateMentions, MONTH_RE } from "../numbers";
 import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 import { GIVEN_AWAY_TERMS } from "../commercial";
 
+/** who is (not) staffed: "no one here owns it", "no delivery lead assigned", "resourcing is on it" */
+const STAFFING = new RegExp(
+  String.raw`\b(?:nobody|no one|no-one|anyone|anybody)\b[^.;]{0,40}\b(?:owns?|named|assigned|allocated)\b|` +
+    String.raw`\bno (?:delivery |project )?(?:lead|owner|manager|pm)\b[^.;]{0,30}\b(?:assigned|named|allocated|yet)\b|` +
+    String.raw`\bresourcing\b`,
+  "i",
+);
 const EVENT_DEADLINE = new RegExp(
   [
     String.raw`\b(?:before|in time for|ahead of|by the time|by the end of|prior to|at the latest|`,
@@ -71,7 +78,9 @@ const VOLUME_ESTIMATE = new RegExp(
 const SOMEDAY = /\beventually\b|\bsomeday\b|\bdown the road\b|\bat some point\b|\bnext year\b|\bin the future\b/i;
 const FIRST_PERSON_COMMIT = new RegExp(
   [
-    String.raw`\b(?:i|we)\b[^.;]{0,40}?\b(?:told|said|promised|agreed|assured|committed|offered|`,
+    // (not hearsay: "I'm told resourcing is still looking")
+    String.raw`\b(?:i|we)\b(?!(?:'m|’m|'re|’re| am| are| was| were| have been| 've been) told\b)` +
+      String.raw`[^.;]{0,40}?\b(?:told|said|promised|agreed|assured|committed|offered|`,
     String.raw`confirmed|guaranteed|compromised (?:with \w+ )?(?:that|to))\b|` +
       String.raw`\b(?:i|we) (?:mentioned|suggested|hinted|indicated|implied) (?:that )?`,
     String.raw`(?:we|it|this|that|they) (?:could|would|can|will|'d)\b|\bsaid (?:ok|okay|yes|sure|it'?s)\b|\b(?:told|`,
@@ -408,7 +417,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 167,
+  version: 168,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -472,8 +481,13 @@ export const promisesDetector: Detector = {
         const row = text.slice(text.lastIndexOf("\n", u.start - 1) + 1, lineEnd);
         if (/\|\s*(?:resolved|closed|done|completed)\s*\|/i.test(row)) continue;
         // a requirement the row's answer declines ("| SCADA alarms | Not offered in this phase |")
-        if (row.includes("|") && DECLINED.test(text.slice(u.end, lineEnd))) continue;
+        // (or the item's own next sentence: "RT-06 SAP integration. Excluded; to be quoted separately.")
+        const rest = text.slice(u.end, lineEnd);
+        const listed = row.includes("|") || (source === "cs_requirement" && /^\s*(?:[-*•◦▪]|\(?\w{1,6}[.)])\s/.test(row));
+        if (listed && (DECLINED.test(rest) || (!row.includes("|") && NOT_A_PROMISE.test(rest)))) continue;
         if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain) || VOLUME_ESTIMATE.test(plain)) continue;
+        // who is (not yet) staffed on our side is an ownership question, not a promise
+        if (STAFFING.test(plain) && !/\b(?:promised|agreed|committed|guaranteed|said yes)\b/i.test(plain)) continue;
         // a belief about who does it is an ownership question ("the Trust believes it sits with us")
         if (/\b(?:believes?|thinks?|assumes?)\b[^.;]{0,20}\b(?:sits?|lies|rests?|belongs?) with\b/i.test(plain))
           continue;
