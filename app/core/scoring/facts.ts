@@ -176,7 +176,7 @@ const CURRENCY =
   String.raw`(?:USD|EUR|GBP|CAD|AUD|NZD|INR|SGD|CHF|NOK|SEK|DKK|BRL|MXN|JPY|ZAR|HKD|AED|` +
   String.raw`Rs\.?|R\$|[A-Z]{1,2}\$|[$€£₹¥])`;
 const MONEY = new RegExp(
-  String.raw`(?:${CURRENCY}\s?)(\d{1,3}(?:[,.\s]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?([kKmM]\b)?` +
+  String.raw`(?:${CURRENCY}\s?)(\d{1,3}(?:[,.\s]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?([kKmM]\b|(?:million|mn|billion|bn)\b)?` +
     String.raw`(?:\s*(?:/|\bper\b|\ban?\b)\s*(h|hr|hour|hours|hourly|(?:[A-Za-z][\w-]*\s)?[A-Za-z][\w-]*))?|` +
     String.raw`(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?|\d{1,3}(?: \d{3})+(?:,\d{2})?|\d+(?:[.,]\d{2})?)\s?` +
     String.raw`(?:${CURRENCY.replace(/\[\$€£₹¥\]/, "[€£]")})`,
@@ -193,7 +193,7 @@ export function parseMoney(raw: string, suffix?: string): number | null {
     v = Number(t.slice(0, lastSep).replace(/[.,]/g, "") + "." + t.slice(lastSep + 1));
   } else v = Number(t.replace(/[.,]/g, ""));
   if (!Number.isFinite(v)) return null;
-  if (suffix) v *= /k/i.test(suffix) ? 1000 : 1_000_000;
+  if (suffix) v *= /^k/i.test(suffix) ? 1000 : /^b/i.test(suffix) ? 1_000_000_000 : 1_000_000;
   return v;
 }
 
@@ -233,7 +233,11 @@ const NOT_A_PRICE_WORDS =
   String.raw`total|subtotal|sub-total|grand|tcv|acv|less|credit|discount|travel|expenses?|` +
   String.raw`cap(?:ped)?|not[- ]to[- ]exceed|nte|estimate[ds]?|deposit|penalt|liabilit|insurance|` +
   String.raw`(?<!-)off|knock\w*|waiv\w*|list(?: price)?|rrp|msrp|revenue|turnover`;
-const NOT_A_PRICE = new RegExp(String.raw`\b(?:${NOT_A_PRICE_WORDS}|budget|spend|worth|valued?)\b`, "i");
+// (nor is what the customer funds or spends on its own programme: "scenarios constrained at $4 million a year")
+const NOT_A_PRICE = new RegExp(
+  String.raw`\b(?:${NOT_A_PRICE_WORDS}|budget|spend|worth|valued?|constrain\w*|fund(?:s|ed|ing)?|investment|capex)\b`,
+  "i",
+);
 // (a price per thing may sit beside a budget: "the budget on the basis you gave us: €16,000 per study")
 const NOT_A_UNIT_PRICE = new RegExp(String.raw`\b(?:${NOT_A_PRICE_WORDS})\b`, "i");
 
@@ -551,7 +555,7 @@ function countsIn(text: string): Count[] {
     .filter(
       (q) =>
         !/\d\s*[-–]\s*$|\d:$/.test(text.slice(Math.max(0, q.start - 3), q.start)) &&
-        !/^\s*(?:h|hrs?|hours?|mins?|minutes?)\b/i.test(text.slice(numeralEnd(text, q))) &&
+        !/^\s*(?:[\w-]+\s+)?(?:h|hrs?|hours?|mins?|minutes?)\b/i.test(text.slice(numeralEnd(text, q))) &&
         !isAddition(text, q.start, numeralEnd(text, q)) &&
         !DATE_TAIL.test(text.slice(numeralEnd(text, q))) &&
         !versionNumber(text, q.start, numeralEnd(text, q), q.value),
@@ -576,6 +580,8 @@ function countsIn(text: string): Count[] {
     if (/^(?:19|20)\d\d$/.test(m[2]) && /['’]s\s+$/.test(text.slice(Math.max(0, numAt - 4), numAt))) continue;
     // (a length before what it measures, "3 × 2 h online sessions", counts no sessions)
     if (/^\s*(?:h|hrs?|hours?|mins?|minutes?)\b/i.test(text.slice(numAt + m[2].length))) continue;
+    // (nor the time a noun qualifies, "40 workshop hours", "12 consultant days": hours and days, not workshops)
+    if (/^[\w-]+\s+(?:hrs?|hours?|mins?|minutes?|days?|weeks?)\b/i.test(m[3])) continue;
     if (isAddition(text, numAt, numAt + m[2].length)) continue;
     // (nor the day of a date, "all wards: 15-11-2027")
     if (DATE_TAIL.test(text.slice(numAt + m[2].length))) continue;
@@ -1520,6 +1526,12 @@ function historyStart(source: TextSource, c: Span, out: Fact[]) {
   }
 }
 
+const PLANNING_HORIZON = new RegExp(
+  String.raw`^\s*(?:[\w-]+\s+){0,2}(?:scenarios?|forecasts?|horizons?|projections?|outlooks?|roadmaps?|strateg(?:y|ies)|` +
+    String.raw`(?:capital|master|improvement|asset management|business|financial) plans?)\b`,
+  "i",
+);
+
 function durations(source: TextSource, c: Span, out: Fact[]) {
   for (const m of c.text.matchAll(DURATION)) {
     if (/\/\s*$/.test(c.text.slice(0, m.index!))) continue; // "5/10/15-year" options
@@ -1527,6 +1539,8 @@ function durations(source: TextSource, c: Span, out: Fact[]) {
     if (/\d\s*[–-]\s*$/.test(c.text.slice(0, m.index! + m[0].indexOf(m[2])))) continue;
     // a point in time is no length of term ("a renewal in two years' time", "three years from now")
     if (/^['’]?s?['’]?\s+(?:time|from now)\b/i.test(c.text.slice(m.index! + m[0].length))) continue;
+    // a planning horizon measures the plan, not the deal ("three ten-year capital plan scenarios", "a 5-year forecast")
+    if (PLANNING_HORIZON.test(c.text.slice(m.index! + m[0].length))) continue;
     const n = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!n) continue;
     const unit = /^w/i.test(m[3]) ? "week" : /^m/i.test(m[3]) ? "month" : "year";

@@ -6886,3 +6886,29 @@ describe("session 39 families, a schedule's clause-wide procedure, milestones ac
     expect(evidence({ cs_requirement: cs, kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 39 families, hours a noun qualifies, a plan's horizon and a programme's own money", () => {
+  it("counts no workshops in '40 workshop hours' and no clinics in '10 clinic days'", () => {
+    const sow = "Hold two (2) half-day scenario workshops with the practice managers.";
+    const note = "the 40 workshop hours at no charge went through deal desk; 10 clinic days of shadowing too.";
+    expect(evidence({ signed_scope: sow, kickoff_note: note }, "conflicting_terms")).toEqual([]);
+  });
+  it("takes 'three ten-year capital plan scenarios' for a plan's horizon, not the subscription's term", () => {
+    const order = "Kennelwise subscription (12 months) | 1 | $9,000.00";
+    const promise = "We will model three ten-year capital plan scenarios for the new kennels.";
+    expect(evidence({ order_form: order, customer_promise: promise }, "conflicting_terms")).toEqual([]);
+    const lengths = factsOf(buildContext({ ...base, customer_promise: promise }))
+      .filter((f) => f.source === "customer_promise" && f.key.endsWith(":month"))
+      .map((f) => f.value);
+    expect(lengths).not.toContain(120);
+  });
+  it("reads '$4 million' as four million and a sum the customer is constrained to as no price", () => {
+    const order = "Kennelwise subscription, per year | 1 | $62,000.00";
+    const sow = "Scenarios are constrained at $4 million of capital a year.";
+    expect(evidence({ order_form: order, signed_scope: sow }, "conflicting_terms")).toEqual([]);
+    const money = factsOf(buildContext({ ...base, kickoff_note: "They signed the $1.2 million subscription per year." }))
+      .filter((f) => f.source === "kickoff_note" && f.key.startsWith("money:"))
+      .map((f) => f.value);
+    expect(money).toContain(1_200_000);
+  });
+});
