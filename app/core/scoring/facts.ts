@@ -160,6 +160,8 @@ const MILESTONES: [string, RegExp][] = [
     ),
   ],
   ["uat", /\buat\b|\buser acceptance\b/i],
+  // "the conversion will be done by April 30", "Data migration complete: June 12"
+  ["migration", /\b(?:conversion|migration)\b[^.;:]{0,25}?\b(?:complete[sd]?|done|finished)\b/i],
   ["final acceptance", /\bfinal (?:system |project )?acceptance\b/i],
   [
     "start",
@@ -200,7 +202,7 @@ export function parseMoney(raw: string, suffix?: string): number | null {
 const MONEY_HINT = /[$€£₹¥]|\b[A-Z]{3}\s?\d|\d\s?[A-Z]{3}\b|\bRs\b/;
 const MILESTONE_HINT = new RegExp(
   String.raw`live|launch|production|cut[- ]?over|switch[- ]?over|kick|uat|acceptance|start|commenc|effective|hit|` +
-    String.raw`begin|term|subscri|running|\bup\b|stores|store release`,
+    String.raw`begin|term|subscri|running|\bup\b|stores|store release|conversion|migration`,
   "i",
 );
 const SERVICES = new RegExp(

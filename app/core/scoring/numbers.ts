@@ -559,6 +559,24 @@ function monthNumber(name: string): number {
   return FOREIGN_MONTH_NUMBER.get(n) ?? MONTHS.findIndex((p) => n.startsWith(p)) + 1;
 }
 
+const ORDINAL_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
+const ORDINAL_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"]
+  .concat(["seventeenth", "eighteenth", "nineteenth"]);
+const ORDINAL_DAY = String.raw`(?:(?:twenty|thirty)[- ](?:${ORDINAL_UNITS.join("|")})|twentieth|thirtieth|` +
+  String.raw`${ORDINAL_TEENS.join("|")}|${ORDINAL_UNITS.join("|")})`;
+/** 1–31 for "first" … "thirty-first", or 0. */
+function ordinalDay(word: string): number {
+  const w = word.toLowerCase().replace(/\s+/g, "-");
+  const unit = (x: string) => ORDINAL_UNITS.indexOf(x) + 1;
+  if (unit(w)) return unit(w);
+  if (ORDINAL_TEENS.includes(w)) return 10 + ORDINAL_TEENS.indexOf(w);
+  if (w === "twentieth") return 20;
+  if (w === "thirtieth") return 30;
+  const [tens, u] = w.split("-");
+  const day = (tens === "twenty" ? 20 : tens === "thirty" ? 30 : 0) + unit(u ?? "");
+  return day <= 31 && unit(u ?? "") ? day : 0;
+}
+
 export interface DateMention {
   start: number;
   end: number;
@@ -637,6 +655,14 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
       return +mon >= 1 && +mon <= 12 && +day >= 1 && +day <= 31
         ? `${mon.padStart(2, "0")}-${day.padStart(2, "0")}`
         : undefined;
+    },
+  },
+  // "the seventeenth of November", "the twenty-first of June": a day written as an ordinal word
+  {
+    re: new RegExp(String.raw`\bthe\s+(${ORDINAL_DAY})\s+(?:day\s+)?of\s+(${MONTH_RE})\.?(?:,?\s+\d{4})?\b`, "gi"),
+    key: (m) => {
+      const day = ordinalDay(m[1]);
+      return day ? `${String(monthNumber(m[2])).padStart(2, "0")}-${String(day).padStart(2, "0")}` : undefined;
     },
   },
   // "1 Dec 2025" before "Dec 2025": the day belongs to the date

@@ -6912,3 +6912,21 @@ describe("session 39 families, hours a noun qualifies, a plan's horizon and a pr
     expect(money).toContain(1_200_000);
   });
 });
+
+describe("session 39 families, a day written as an ordinal word and a conversion's finish date", () => {
+  it("reads 'the seventeenth of November' and 'the twenty-first of June' as days", () => {
+    expect(dateMentions("live by the seventeenth of November").map((d) => d.key)).toEqual(["11-17"]);
+    expect(dateMentions("on the twenty-first of June, 2026").map((d) => d.key)).toEqual(["06-21"]);
+    expect(dateMentions("the first of March").map((d) => d.key)).toEqual(["03-01"]);
+  });
+  it("sets a note's 'the conversion will be done by April 30' against the schedule's conversion date", () => {
+    const sow = [
+      "SCHEDULE",
+      "Confirmed by the delivery lead on 1/28/2026:",
+      "- Kickoff: February 23, 2026",
+      "- Kennel records conversion complete: June 12, 2026",
+    ].join("\n");
+    const note = "Told the practice manager the conversion will be done by April 30, 2026.";
+    expect(evidence({ signed_scope: sow, kickoff_note: note }, "conflicting_terms").length).toBe(2);
+  });
+});
