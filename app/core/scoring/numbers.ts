@@ -560,9 +560,13 @@ function monthNumber(name: string): number {
 }
 
 const ORDINAL_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
-const ORDINAL_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"]
-  .concat(["seventeenth", "eighteenth", "nineteenth"]);
-const ORDINAL_DAY = String.raw`(?:(?:twenty|thirty)[- ](?:${ORDINAL_UNITS.join("|")})|twentieth|thirtieth|` +
+const ORDINAL_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"].concat([
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+]);
+const ORDINAL_DAY =
+  String.raw`(?:(?:twenty|thirty)[- ](?:${ORDINAL_UNITS.join("|")})|twentieth|thirtieth|` +
   String.raw`${ORDINAL_TEENS.join("|")}|${ORDINAL_UNITS.join("|")})`;
 /** 1–31 for "first" … "thirty-first", or 0. */
 function ordinalDay(word: string): number {

@@ -6763,7 +6763,8 @@ describe("session 38 families, a section's number, a length inside a definition 
 });
 
 describe("session 39 families, an answer that declines, defers or points at delivery's plan", () => {
-  const sow = "2.1 Configure the kennel booking diary for the 3 clinics. Accepted when 20 test bookings show on the day sheet.";
+  const sow =
+    "2.1 Configure the kennel booking diary for the 3 clinics. Accepted when 20 test bookings show on the day sheet.";
   const pns = (note: string) => evidence({ signed_scope: sow, kickoff_note: note }, "promise_not_in_scope");
   it.each([
     "Marta asked for a grooming add-on; I said that's not in this one.",
@@ -6822,7 +6823,8 @@ describe("session 39 families, a task that names what it delivers, and a review-
       "Item | Description | Unit | Qty | Unit Price | Extended",
       "3 | Task 3 Vehicle integration | Vehicle | 48 | $900.00 | $43,200.00",
     ].join("\n");
-    const scope = "The Group runs 48 pet-taxi vans.\n3.1 Link the diary to the trackers in all 48 vans. Accepted when each reports.";
+    const scope =
+      "The Group runs 48 pet-taxi vans.\n3.1 Link the diary to the trackers in all 48 vans. Accepted when each reports.";
     expect(evidence({ signed_scope: scope, order_form: order }, "conflicting_terms")).toEqual([]);
   });
 });
@@ -6906,7 +6908,9 @@ describe("session 39 families, hours a noun qualifies, a plan's horizon and a pr
     const order = "Kennelwise subscription, per year | 1 | $62,000.00";
     const sow = "Scenarios are constrained at $4 million of capital a year.";
     expect(evidence({ order_form: order, signed_scope: sow }, "conflicting_terms")).toEqual([]);
-    const money = factsOf(buildContext({ ...base, kickoff_note: "They signed the $1.2 million subscription per year." }))
+    const money = factsOf(
+      buildContext({ ...base, kickoff_note: "They signed the $1.2 million subscription per year." }),
+    )
       .filter((f) => f.source === "kickoff_note" && f.key.startsWith("money:"))
       .map((f) => f.value);
     expect(money).toContain(1_200_000);

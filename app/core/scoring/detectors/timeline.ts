@@ -453,8 +453,9 @@ export const timelineDetector: Detector = {
                 !(/\b(?:since|back to)\s+$/i.test(before) && /\b(?:19|20)\d{2}\b/.test(d.text)) &&
                 // a diary's entry date ("6/10: they think they will need …"): when it was said, not a deadline
                 !(
-                  /^[\s>*•-]*$/.test(text.slice(text.lastIndexOf("\n", c.start + d.start - 1) + 1, c.start + d.start)) &&
-                  LOG_ENTRY_AFTER.test(after)
+                  /^[\s>*•-]*$/.test(
+                    text.slice(text.lastIndexOf("\n", c.start + d.start - 1) + 1, c.start + d.start),
+                  ) && LOG_ENTRY_AFTER.test(after)
                 ) &&
                 // ("issued 3 May" dates a record; "issued by 31 January" is a deadline)
                 (!RECORD_DATE_BEFORE.test(before) || /\b(?:by|before|no later than)\s+(?:the\s+)?$/i.test(before)) &&
