@@ -21,7 +21,14 @@ export const DECLINED = new RegExp(
     // "officers will report back": asked, and answered later
     String.raw`\b(?:will|to|would) (?:report|come) back\b`,
     // "I said we're not building an app"
-    String.raw`\bwe(?:'re|’re| are) not (?:building|doing|offering|providing|including|selling)\b`,
+    String.raw`\bwe(?:(?:'re|’re| are) not| aren't| aren’t) (?:building|doing|offering|providing|including|selling|` +
+      String.raw`touching|changing|replacing|migrating|moving)\b`,
+    // what the deal leaves as it is, or for later: "stays out of this round", "come later", "stay where they are"
+    String.raw`\bstays? out of\b|\b(?:comes?|coming) later\b|\bstays? where (?:it|they) (?:is|are)\b`,
+    // the work split the other way: "we only configure them", "voice stays with their radio vendor", "customer keeps
+    // this in its own tool"
+    String.raw`\bwe only\b|\bstays? with (?:their|its|the (?:customer|client|county|city|agency)['’]?s?)\b|` +
+      String.raw`\b(?:customer|client) keeps\b`,
     String.raw`\b(?:isn'?t|aren'?t|is not|are not) (?:in|part of|included|something)\b`,
     String.raw`\bquote(?:d)? (?:it |that |them )?(?:separately|later|after)\b|\bcan quote\b|\bwill quote\b`,
     String.raw`\b(?:needs?|would need|requires?) (?:its own|a separate|a new|another)\b`,
@@ -150,6 +157,9 @@ const SIGNED_TITLE = new RegExp(
   "u",
 );
 /** A quote's credit: "— Dana Obi, head of operations (product owner), Kennelwise". */
+// a quotation's source by name and channel: "— Dario, email 10 Mar", "– Priya K., call notes"
+const CHANNEL_CREDIT =
+  /^(?:[—–―~-]{1,2}\s*)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2},\s+(?:e-?mail|call|note|notes|message|letter|slack|text|voicemail|memo|dm)\b[^.!?]{0,30}$/u;
 const QUOTE_CREDIT = new RegExp(
   String.raw`^(?:[—–―~-]{1,2}\s*)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3},\s+` +
     // (a role after the name, and no verb: "Dana Obi, please add SMS" asks for something)
@@ -254,8 +264,9 @@ export function noteNoise(text: string): boolean {
   // (a line addressed to someone, "Dear Ana, …", "Ana — thanks for …", is read after the address)
   const said = t.replace(ADDRESSED, "");
   if (HEADER.test(t) || GREETING.test(said) || nameLine(t) || provenance(t) || PAPERWORK.test(said)) return true;
-  if (RECITAL.test(t) || SIGNED_TITLE.test(t) || SIGNED_BY.test(t) || QUOTE_CREDIT.test(t) || chatHeader(t))
+  if (RECITAL.test(t) || SIGNED_TITLE.test(t) || SIGNED_BY.test(t) || QUOTE_CREDIT.test(t) || CHANNEL_CREDIT.test(t))
     return true;
+  if (chatHeader(t)) return true;
   if (/^(?:section|§|page|vol\.?|attachment|appendix|exhibit)\s*[\dA-Z]/i.test(t) && t.split(/\s+/).length <= 6)
     return true;
   return false;

@@ -6934,3 +6934,23 @@ describe("session 39 families, a day written as an ordinal word and a conversion
     expect(evidence({ signed_scope: sow, kickoff_note: note }, "conflicting_terms").length).toBe(2);
   });
 });
+
+describe("session 39 families, what a promise leaves out, splits the other way, or credits", () => {
+  const sow =
+    "2.1 Configure the kennel booking diary for the 3 clinics. Accepted when 20 test bookings show on the day sheet.";
+  it.each([
+    "Everything else, grooming and the shop, stays out of this phase.",
+    "We aren't touching your website or the card machines.",
+    "Loyalty stamps come later, on a separate order.",
+    "Invoices stay where they are today.",
+    "— Marta, email 4 Feb",
+  ])("does not take %j in the customer promise for a new promise", (promise) => {
+    expect(evidence({ signed_scope: sow, customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+  });
+  it.each([
+    "Card terminals: customer keeps its own contract with the bank, we only configure them.",
+    "Told Omar the phone system stays with their telecoms vendor; we only handle bookings.",
+  ])("does not take a work split the other way, %j, for a promise", (note) => {
+    expect(evidence({ signed_scope: sow, kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

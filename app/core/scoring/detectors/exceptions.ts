@@ -253,7 +253,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 150,
+  version: 151,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
