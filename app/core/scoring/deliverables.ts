@@ -687,6 +687,7 @@ function deliverablesOf(scope: string): Deliverable[] {
   // "Fleet supported: 23 aircraft.")
   const judgedRows = work.filter((b) => b.cells?.some((c) => ACCEPTANCE_HEADER.test(c.header))).length;
   const units = declaredOnly(
+    scope,
     blocks,
     inList.length ? listed : judgedRows >= 2 ? work.filter((b) => isListItem(b)) : work,
   );
@@ -807,6 +808,20 @@ function deliverablesOf(scope: string): Deliverable[] {
         : c.text.trim();
       return said !== "" && hasCondition(`accepted when ${said}`) && !PLACEHOLDER_CRITERION.test(said);
     });
+    // "Deliverables: 7.1 Intake form; 7.4 Owner portal." names each deliverable by its id
+    const parts = declaredParts(scope, b.start, b.end);
+    if (parts.length) {
+      for (const p of parts) {
+        const ids = normalizeId(p.id);
+        const held = ids.some((k) => cov.placeholders.has(k) && !cov.refs.has(k));
+        const name = (NAME_HEAD.exec(p.text.slice(p.id.length).trim())?.[1] ?? p.text).trim();
+        const accepted =
+          !held &&
+          (cov.general || ids.some((k) => cov.refs.has(k)) || hasCondition(p.text) || coveredByName(name, cov.named));
+        out.push({ ...p, marker: p.id, item: p, accepted, source: "signed_scope" });
+      }
+      continue;
+    }
     // an item whose own acceptance line is a placeholder has none, whatever its tasks or counts say
     const placeheld = idsOf(b).some((k) => cov.placeholders.has(k) && !cov.refs.has(k));
     const itemCovered =
@@ -843,20 +858,6 @@ function deliverablesOf(scope: string): Deliverable[] {
         boundedWork(b.text) ||
         coveredByName(nameOf(b), cov.named) ||
         viaTasks(b));
-    // "Deliverables: 7.1 Intake form; 7.4 Owner portal." names each deliverable by its id
-    const parts = declaredParts(scope, b);
-    if (parts.length) {
-      for (const p of parts) {
-        const ids = normalizeId(p.id);
-        const held = ids.some((k) => cov.placeholders.has(k) && !cov.refs.has(k));
-        const name = (NAME_HEAD.exec(p.text.slice(p.id.length).trim())?.[1] ?? p.text).trim();
-        const accepted =
-          !held &&
-          (cov.general || ids.some((k) => cov.refs.has(k)) || hasCondition(p.text) || coveredByName(name, cov.named));
-        out.push({ ...p, marker: p.id, item: p, accepted, source: "signed_scope" });
-      }
-      continue;
-    }
     if (isListItem(b)) {
       // (an item led by a one-word title, "2.6 Runbook. Write an operations runbook …", is work by its text)
       const titledWork =
@@ -953,7 +954,7 @@ const DECLARED = /^deliverables?\b[^:\n]{0,16}:/i;
  * Where a task names what it delivers ("TASK 4 … 4.1 Publish the feed … Deliverable D4: Feed in production."),
  * that line is the unit of acceptance and the task's steps are how it is made.
  */
-function declaredOnly(blocks: Block[], units: Block[]): Block[] {
+function declaredOnly(scope: string, blocks: Block[], units: Block[]): Block[] {
   // (each group, a task, is numbered; the lines under a plain heading are in no task)
   const taskOf = new Map<Block, number>();
   let [n, task] = [0, 0];
@@ -964,18 +965,19 @@ function declaredOnly(blocks: Block[], units: Block[]): Block[] {
   // (a task's line that names its deliverable by id: "Deliverable D4: …", "Deliverables: 6.2 …; 6.3 …")
   const named = (b: Block) =>
     /^deliverables?\s+[A-Z]{0,3}-?\d[\w.-]*\s*:/i.test(b.text.trim()) ||
-    declaredParts(b.text, { ...b, start: 0, end: b.text.length }).length > 0;
+    declaredParts(scope, b.start, b.end).length > 0;
   const declaring = new Set(units.filter((b) => (taskOf.get(b) ?? 0) > 0 && named(b)).map((b) => taskOf.get(b)));
   return units.filter((b) => !declaring.has(taskOf.get(b)) || DECLARED.test(b.text.trim()));
 }
 /** The id-led parts of a declared line ("Deliverables: 6.2 X; 6.3 Y"), or none where a part has no id of its own. */
-function declaredParts(scope: string, b: Block): (Span & { id: string })[] {
-  const lead = DECLARED.exec(b.text.trim());
+function declaredParts(scope: string, start: number, end: number): (Span & { id: string })[] {
+  const line = scope.slice(start, end);
+  const lead = DECLARED.exec(line.trim());
   if (!lead) return [];
-  const from = b.start + b.text.indexOf(lead[0]) + lead[0].length;
+  const from = start + line.indexOf(lead[0]) + lead[0].length;
   const out: (Span & { id: string })[] = [];
   let at = from;
-  for (const piece of scope.slice(from, b.end).split(";")) {
+  for (const piece of scope.slice(from, end).split(";")) {
     const span = trimSpan(scope, at, at + piece.length);
     at += piece.length + 1;
     const text = span.text.replace(/\.$/, "");

@@ -483,9 +483,9 @@ export const promisesDetector: Detector = {
         // a requirement the row's answer declines ("| SCADA alarms | Not offered in this phase |")
         // (or the item's own next sentence: "RT-06 SAP integration. Excluded; to be quoted separately.")
         const rest = text.slice(u.end, lineEnd);
-        const listed =
-          row.includes("|") || (source === "cs_requirement" && /^\s*(?:[-*•◦▪]|\(?\w{1,6}[.)])\s/.test(row));
-        if (listed && (DECLINED.test(rest) || (!row.includes("|") && NOT_A_PROMISE.test(rest)))) continue;
+        const tableRow = row.includes("|");
+        const listed = tableRow || (source === "cs_requirement" && /^\s*(?:[-*•◦▪]|\(?\w{1,6}[.)])\s/.test(row));
+        if (listed && (DECLINED.test(rest) || (!tableRow && NOT_A_PROMISE.test(rest)))) continue;
         if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain) || VOLUME_ESTIMATE.test(plain)) continue;
         // who is (not yet) staffed on our side is an ownership question, not a promise
         if (STAFFING.test(plain) && !/\b(?:promised|agreed|committed|guaranteed|said yes)\b/i.test(plain)) continue;

@@ -441,6 +441,8 @@ export const timelineDetector: Detector = {
               // judged on the whole line: "From our letter to X, 19 May 2026 (excerpt): …" dates the letter
               const before = text.slice(u.start, c.start + d.start);
               const after = text.slice(c.start + d.end, u.end);
+              // (and what stands before it on its own line)
+              const lineHead = text.slice(text.lastIndexOf("\n", c.start + d.start - 1) + 1, c.start + d.start);
               const pastEvent =
                 PAST_EVENT_BEFORE.test(before) &&
                 PAST_EVENT_AFTER.test(after) &&
@@ -452,11 +454,7 @@ export const timelineDetector: Detector = {
                 // "records since 1/1/2015": where a history starts, a year in the past
                 !(/\b(?:since|back to)\s+$/i.test(before) && /\b(?:19|20)\d{2}\b/.test(d.text)) &&
                 // a diary's entry date ("6/10: they think they will need …"): when it was said, not a deadline
-                !(
-                  /^[\s>*•-]*$/.test(
-                    text.slice(text.lastIndexOf("\n", c.start + d.start - 1) + 1, c.start + d.start),
-                  ) && LOG_ENTRY_AFTER.test(after)
-                ) &&
+                !(/^[\s>*•-]*$/.test(lineHead) && LOG_ENTRY_AFTER.test(after)) &&
                 // ("issued 3 May" dates a record; "issued by 31 January" is a deadline)
                 (!RECORD_DATE_BEFORE.test(before) || /\b(?:by|before|no later than)\s+(?:the\s+)?$/i.test(before)) &&
                 !(ATTRIBUTION_BEFORE.test(before) && RECORD_DATE_AFTER.test(after)) &&
@@ -468,7 +466,7 @@ export const timelineDetector: Detector = {
                 !/^\s*[—–-]\s*["“]/.test(after) &&
                 !/^\s*\d{1,2}:\d{2}/.test(after) &&
                 // a recording's header ("Loom — Ana → Ben (6 Nov), 02:05–02:40") dates the clip, not the work
-                !RECORDING.test(text.slice(text.lastIndexOf("\n", c.start + d.start - 1) + 1, c.start + d.start)) &&
+                !RECORDING.test(lineHead) &&
                 !/^\s*\)?\s*,?\s*\d{1,2}:\d{2}\s*[–-]\s*\d{1,2}:\d{2}\b/.test(after)
               );
             })
