@@ -98,6 +98,9 @@ export const NOT_A_PROMISE = new RegExp(
     String.raw`\b(?:haven'?t|have not|didn'?t|did not)\s+(?:said|told them|offered)\s+anything\b|`,
     // "noted as a wish, not a commitment", "nothing in the order form covers that"
     String.raw`\bnot a (?:commitment|promise)\b|`,
+    // "Everything else is as quoted", "all else stays as signed"
+    String.raw`^(?:everything|all) else (?:is|stays|remains) (?:as (?:quoted|agreed|signed|contracted|ordered|in the ` +
+      String.raw`(?:order form|sow|contract|quote|proposal))|unchanged)\b|`,
     String.raw`\bnothing in (?:this|the|our|your) (?:order(?: form)?|contract|sow|scope|agreement) (?:covers|includes)\b`,
   ].join(""),
   "i",
@@ -114,7 +117,11 @@ const GREETING = new RegExp(
       String.raw`^(?:(?:my|our) )?(?:answers?|replies|responses?|notes?)\b[^.]{0,20}\b(?:in ?line|below)\b|` +
       // an offer to explain or to talk, a sign-off of its own: "Happy to walk your team through any of it."
       String.raw`^(?:(?:i'?m |we'?re |we are |i am )?(?:happy|glad|keen) to (?:walk|talk|take|go|run)\b[^.]{0,60}` +
-      String.raw`\bthrough\b|(?:please )?(?:let (?:me|us) know|feel free|shout)\b)`,
+      String.raw`\bthrough\b|(?:please )?(?:let (?:me|us) know|feel free|shout)\b)|` +
+      // a reply's opening acknowledgement, nothing more: "confirming what we walked through Thursday", "understood on
+      // the budget timing"
+      String.raw`^(?:confirming (?:what|the points?|our (?:call|conversation|meeting))\b[^.;!]{0,60}|` +
+      String.raw`(?:understood|noted)(?:\s+(?:on|about|re)\b[^.;!]{0,40})?)[.!]?\s*$`,
   ].join(""),
   "i",
 );
@@ -218,7 +225,7 @@ const PROVENANCE = new RegExp(
   "i",
 );
 const PROVENANCE_DATE = new RegExp(
-  String.raw`\b\d{1,2}\s+${MONTH_RE}\s+\d{4}\b|\b${MONTH_RE}\s+\d{1,2},\s*\d{4}\b`,
+  String.raw`\b\d{1,2}\s+${MONTH_RE}\s+\d{4}\b|\b${MONTH_RE}\s+\d{1,2},\s*\d{4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b`,
   "i",
 );
 const provenance = (t: string) =>
@@ -228,7 +235,9 @@ const provenance = (t: string) =>
   [...t.matchAll(new RegExp(PROVENANCE_DATE.source, "gi"))].some(
     (m) =>
       (t.length - (m.index! + m[0].length) <= 45 && !/[:"“]/.test(t.slice(m.index! + m[0].length))) ||
-      /^\s*[—–(-]/.test(t.slice(m.index! + m[0].length)),
+      /^\s*[—–(-]/.test(t.slice(m.index! + m[0].length)) ||
+      // (or leads into the e-mail's subject: "…, email 2026-06-10, subject "Final numbers":")
+      /^\s*,?\s*(?:subject|re)\b/i.test(t.slice(m.index! + m[0].length)),
   ) &&
   !/\b(?:will|shall|can|would|we['’]ll|you['’]ll|going to|guarantee\w*)\b/i.test(t);
 

@@ -686,10 +686,16 @@ function deliverablesOf(scope: string): Deliverable[] {
   // (where the work stands in a table with an acceptance column of its own, the prose around it is background:
   // "Fleet supported: 23 aircraft.")
   const judgedRows = work.filter((b) => b.cells?.some((c) => ACCEPTANCE_HEADER.test(c.header))).length;
+  // (where a titled scope section lists the work item by item, the untitled prose above it is preamble: "Between
+  // the parties …", "About the customer" and its paragraph)
+  const titled = work.filter((b) => b.section.kind !== "none" && isListItem(b));
+  const structure = blocks.find((b) => b.heading || b.group || isListItem(b));
+  const preamble = titled.length >= 2 && structure ? structure.start : -1;
+  const pool = inList.length ? listed : judgedRows >= 2 ? work.filter((b) => isListItem(b)) : work;
   const units = declaredOnly(
     scope,
     blocks,
-    inList.length ? listed : judgedRows >= 2 ? work.filter((b) => isListItem(b)) : work,
+    pool.filter((b) => !(b.start < preamble && b.section.kind === "none" && !isListItem(b))),
   );
   const found = coverageOf(blocks, scope);
   // an "Acceptance: the diary and the texts accepted when …" line that names some deliverables covers those only

@@ -326,9 +326,15 @@ const twoCells = (s: string) => {
   const t = s.trim();
   if (t.startsWith("|") || (t.match(/\|/g) ?? []).length !== 1 || !/ \| /.test(t)) return false;
   const [first, second] = t.split("|").map((c) => c.trim());
+  // (or a lettered name and the clause it points to: "A. Tour inventory (2.1) | every slot sells to capacity")
+  const named = first
+    .replace(/^(?:[A-Z]|\d{1,2})[.)]\s+/, "")
+    .replace(/\s*\([^)]*\)\s*/g, " ")
+    .trim();
   return (
     ROW_ID.test(first) ||
     (first.split(/\s+/).length <= 4 && !/\d/.test(first)) ||
+    (named !== first && named.split(/\s+/).length <= 4 && !/\d/.test(named)) ||
     // ("Go-Live (D2 and D3) | 2 February 2026", "2. Hosting, annual | NZD 54,000.00": a thing and its figure)
     DATA_CELL.test(second) ||
     /^\d{1,2} [A-Z][a-z]+ \d{4}$|^[A-Z]{3} [\d,.]+$/.test(second)

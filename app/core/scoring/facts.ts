@@ -18,6 +18,7 @@ import {
   parseNumberWords,
   parseNumeral,
   quantities,
+  seatsToSit,
   unitOf,
   type Quantity,
 } from "./numbers";
@@ -405,7 +406,9 @@ const LABEL_COUNT = new RegExp(
 );
 const PERSON = new RegExp(
   // (a machine named like a person is none: "router", "scanner", "monitor", "meter")
-  String.raw`^(?!(?:rout|print|scann|serv|comput|monit|contain|trail|regist|charg|read|adapt|controll|project|speak|` +
+  // (nor is a list, a plant, a document or an event, whatever their endings: "two legacy customer lists")
+  String.raw`^(?!\w*(?:ment|list|plant|restaurant|event|incident|percent|component|instrument|content|extent)s?$)` +
+    String.raw`(?!(?:rout|print|scann|serv|comput|monit|contain|trail|regist|charg|read|adapt|controll|project|speak|` +
     String.raw`track|transmitt|receiv|detect|dispens|generat|compress|boil|chill|cent|ord|fold|lock|count|met|` +
     String.raw`convert|inject|extinguish|sort|shredd|lapt|ti|lay|lett|chapt|quart|semest|sect|vect|fact)(?:er|or)s?$)` +
     String.raw`(?:people|person|staff|employee?|member|user|nurse?|surgeon|clerk|judge|chef|guard|rep|tech|coach|operativ|` +
@@ -479,7 +482,7 @@ const DAY_OF_MONTH = new RegExp(String.raw`^(?:st|nd|rd|th)?\.?\s*(?:of\s+)?${MO
 function isAddition(text: string, numAt: number, numEnd: number): boolean {
   return (
     /^\s*(?:\(\d+\)\s*)?(?:extra|additional|more|further|new|other|spare)\b/i.test(text.slice(numEnd)) ||
-    /\b(?:an? additional|another|adding|add(?:s|ed)?|plus|existing|currently|the other|the remaining)\s+$/i.test(
+    /\b(?:an? additional|(?:an? )?extra|another|adding|add(?:s|ed)?|plus|existing|currently|the other|the remaining)\s+$/i.test(
       text.slice(Math.max(0, numAt - 16), numAt),
     ) ||
     // a part of a breakdown in brackets ("97 engineers (85 own + 12 contractors)")
@@ -602,6 +605,7 @@ function countsIn(text: string): Count[] {
       /^(?:all|every one of)$/i.test(m[1] ?? "") || /\(\d[\d,]*\)/.test(m[0]),
     );
     if (!unit) continue;
+    if (unit === "user" && /\bseats?\b/i.test(m[3]) && seatsToSit(text, m.index, m.index + m[0].length)) continue;
     const tailAt = numAt + m[2].length;
     const bound = countBound(
       /^(?:all|every one of)$/i.test(m[1] ?? "") ? undefined : m[1],
@@ -648,7 +652,9 @@ function countsIn(text: string): Count[] {
         countedNoun(words.reverse());
       if (!value || !unit || value < 2) continue;
       // ("Go-live at Harbour Clinic: 4 October 2027" dates the clinic, it counts none)
-      if (DAY_OF_MONTH.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 14))) continue;
+      // (nor does a length written before its noun: "Site app tags: 7-day inspection")
+      const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 14);
+      if (DAY_OF_MONTH.test(after) || /^-(?:day|week|month|year|hour)\b/i.test(after)) continue;
       const start = m.index!;
       const over = out.find((q) => q.start < start + m[0].length && q.end > start);
       // the label names what a figure counts where its own noun says less ("Trailers: 540 dry vans", "Kiosks: 18
@@ -685,11 +691,22 @@ function countsIn(text: string): Count[] {
       /^([a-z]{3,}?)s?\s+(?:licen[cs]es|seats)\s*:/i.exec(near))?.[1];
     if (holder && PERSON.test(holder)) out.push({ ...q, unit: stem(`${holder}s`) });
   }
+  // a count for each of something else is a rate, not a total ("forty logins per school", "two trainers at each
+  // site"): the total is the rate times a count the clause may not give
+  const each = out.filter((q) => !PER_EACH.test(text.slice(q.end, q.end + 40)));
   // licences the customer issues to the public (beside its permits) are permits, not seats
   if (/\bissu(?:e|es|ed|ing)\b|\bpermits\b/i.test(text))
-    return out.filter((q) => !(q.unit === "user" && /licen[cs]e/i.test(text.slice(q.start, q.end + 24))));
-  return out;
+    return each.filter((q) => !(q.unit === "user" && /licen[cs]e/i.test(text.slice(q.start, q.end + 24))));
+  return each;
 }
+const PER_EACH = new RegExp(
+  String.raw`^(?:\s+[\p{L}-]+){0,2}?\s+(?:per|(?:for |in |at )?(?:each|every))\s+` +
+    String.raw`(?!(?:month|year|annum|week|day|hour|quarter|term|semester|shift|season|sprint|release|wave|phase)s?\b)` +
+    String.raw`(?:[\p{L}-]+\s+)?(?:school|site|location|branch|office|store|clinic|depot|campus|college|hospital|` +
+    String.raw`ward|facility|plant|warehouse|region|district|department|team|unit|entity|station|property|member|` +
+    String.raw`institution|customer|client|venue|library|county|state|country|court|agency)s?\b`,
+  "iu",
+);
 
 const DEFINED = /["“]([A-Z][\w &/-]{1,40}?)["”]\s*(?:means|shall mean|refers to|:)\s/;
 const DEFINED_FIGURE = new RegExp(
@@ -739,16 +756,27 @@ const QTY_HEADER = new RegExp(
 );
 
 /** A table row's quantity: the Qty column's number counts the row's described thing. */
-function rowCount(b: Block): { value: number; units: string[]; per: boolean } | null {
-  if (!b.cells) return null;
-  const ints = b.cells.filter((c) => /^\d[\d,]*$/.test(c.text.trim()) && c.text !== b.rawId);
-  const qty =
-    b.cells.find((c) => QTY_HEADER.test(c.header) && /^\d[\d,]*$/.test(c.text.trim())) ??
-    (b.cells.every((c) => !c.header) && ints.length === 1 ? ints[0] : undefined);
+/** A list line that gives its quantity last: "Line 1. Editor Seat (Premiere Pro panel) — qty 18", "…, QTY 140". */
+const QTY_TAIL = /(?:\s[—–-]|,)\s*(?:qty|quantity)\.?:?\s*(\d[\d,]*)\s*[,.;]?\s*$/i;
+
+export function rowCount(b: Block): { value: number; units: string[]; per: boolean } | null {
+  // (a line of the list is read as a row of two cells: what it sells, then how many)
+  const inline = b.cells || !b.rawId ? null : QTY_TAIL.exec(b.text);
+  if (!b.cells && !inline) return null;
+  const ints = (b.cells ?? []).filter((c) => /^\d[\d,]*$/.test(c.text.trim()) && c.text !== b.rawId);
+  const qty = inline
+    ? { text: inline[1] }
+    : (b.cells!.find((c) => QTY_HEADER.test(c.header) && /^\d[\d,]*$/.test(c.text.trim())) ??
+      (b.cells!.every((c) => !c.header) && ints.length === 1 ? ints[0] : undefined));
   if (!qty) return null;
   const value = Number(qty.text.replace(/,/g, ""));
   if (value < 2) return null;
-  const desc = b.head.text;
+  const desc = inline
+    ? b.text
+        .slice(b.head.start - b.start, inline.index)
+        .replace(/\([^)]*\)/g, " ")
+        .trim()
+    : b.head.text;
   // "Seat licence, per nurse per year": the row is priced by what it counts
   const perMatch = [...desc.matchAll(/\bper\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?/gi)].find(
     (m) => !/^(?:month|year|annum|week|day|hour|mo|yr)$/i.test(m[1]),
@@ -783,7 +811,7 @@ function rowCount(b: Block): { value: number; units: string[]; per: boolean } | 
   // (a price sheet's "Unit basis" column says it per thing: "per route bus", "per school / year", "per enrolled
   // student, per year" count buses, schools and students)
   const named = (
-    b.cells
+    (b.cells ?? [])
       .find((c) => /^(?:unit|uom|unit of measure)$/i.test(c.header.trim()) || BASIS_HEADER.test(c.header.trim()))
       ?.text.trim() ?? ""
   )
@@ -982,7 +1010,7 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
             trimRow(text, { start: block.start, end: block.end, text: block.text }),
           ),
         );
-      if (row && u.start === block.start && !testing) {
+      if (row && u.start === (block.cells ? block.start : block.head.start) && !testing) {
         const cite = block.cells ? { start: block.start, end: block.end, text: block.text } : u;
         for (const unit of row.units)
           out.push(fact("count", source, `count:${unit}`, row.value, "exact", trimRow(text, cite)));
@@ -1468,7 +1496,7 @@ function serviceTimes(source: TextSource, c: Span, out: Fact[], marked: string) 
 // with each other.
 const CONCESSION_HINT = /\byears?\b|\brenewal\b/i;
 const PRICE_HOLD = new RegExp(
-  String.raw`\bheld flat\b|\b(?:fixed|frozen|locked)\b|\bprice (?:hold|lock)\b|` +
+  String.raw`\bheld flat\b|\b(?:fixed|frozen|locked)\b|\bprice (?:hold|lock)\b|\b(?:prices?|rates?|pricing) (?:is |are )?held\b|` +
     String.raw`\bno (?:indexation|uplift|increase|escalation)s?\b`,
   "i",
 );
@@ -1944,7 +1972,10 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
     )
       continue;
     // nor does a meeting or a plan about it ("Agree go-live approach … 5 Dec", "cutover rehearsal: 3 Nov")
-    if (hit && MILESTONE_ABOUT.test(c.text.slice(hit.index + hit[0].length))) continue;
+    // (but a kickoff meeting, call or workshop is the kickoff itself)
+    const after = hit ? c.text.slice(hit.index + hit[0].length) : "";
+    if (hit && MILESTONE_ABOUT.test(after) && !(x[0] === "kickoff" && /^\s+(?:meeting|call|workshop)\b/i.test(after)))
+      continue;
     if (hit) {
       m = x;
       at = hit.index;

@@ -126,6 +126,13 @@ const LENGTH_MODIFIER = new RegExp(
 const MONEY_SIGN = /[$€£]/;
 
 const UNIT_ALIASES: Record<string, string> = {
+  // storage bought or held, one unit however it is written ("300 terabytes", "400 TB")
+  tb: "terabyte",
+  terabyte: "terabyte",
+  terabytes: "terabyte",
+  gb: "gigabyte",
+  gigabyte: "gigabyte",
+  gigabytes: "gigabyte",
   users: "user",
   user: "user",
   seats: "user",
@@ -391,6 +398,24 @@ export function unitOf(phrase: string): string | null {
 export const HAS_NUMBER = new RegExp(String.raw`\d|\b${NUMBER_WORD}\b`, "i");
 
 let LABELLED_UNIT_RE: RegExp | undefined;
+let LABEL_TAIL: RegExp | undefined;
+/**
+ * Are the seats counted at `at` (their phrase ending at `end`) places to sit: "one departure of 40 seats",
+ * "grandstands (250 to 3,000 seats)", "52 seats on each coach", "120 seats in the lecture room"?
+ */
+export function seatsToSit(text: string, at: number, end: number): boolean {
+  return (
+    SEATING.test(text.slice(Math.max(0, at - 40), at)) ||
+    (/^\s*(?:on|in|per|aboard|at)\s/i.test(text.slice(end)) && SEATING.test(text.slice(end, end + 30)))
+  );
+}
+/** Things with seats to sit in (a coach, a room, a stand), whose seats are no licences. */
+const SEATING = new RegExp(
+  String.raw`\b(?:departures?|bus(?:es)?|coach(?:es)?|tours?|flights?|trips?|vessels?|boats?|ferr(?:y|ies)|shuttles?|` +
+    String.raw`classrooms?|rooms?|venues?|theat(?:re|er)s?|halls?|grandstands?|stands?|stadiums?|arenas?|auditori(?:um|a)|` +
+    String.raw`trains?|sailings?|cruises?|vehicles?|vans?|aircraft|cabins?|tables?)\b`,
+  "i",
+);
 /** A noun for people ("mechanics", "planners", "staff"), who may each be a user. */
 const PERSONS = /(?:er|or|ist|ant|ent|ian|ic|ee|people|staff)s?$/i;
 
@@ -490,6 +515,16 @@ export function quantities(original: string): Quantity[] {
       if (unit === "user" && /^(?:licen[cs]es|seats)$/i.test(head) && place) unit = "location";
     }
     if (!unit) continue;
+    // (a year before "TB" is a period's trial balance, "Dec 2025 TB", not storage)
+    if (unit === "terabyte" && /^(?:19|20)\d\d$/.test(numText)) continue;
+    // (seats of a vehicle, a room or an event are places to sit, not licences: "one departure of 40 seats",
+    // "grandstands (250 to 3,000 seats)", "40 seats on each coach")
+    if (
+      unit === "user" &&
+      /^seats?$/i.test(words.find((w) => unitOf(w) === "user") ?? "") &&
+      seatsToSit(text, m.index!, m.index! + m[0].length)
+    )
+      continue;
     // 12-month term, 3-year: durations written with a hyphen
     const numEnd = m[0].indexOf(numText) + numText.length;
     const bound = countBound(m[1], m[0].slice(numEnd, numEnd + 4));
@@ -507,6 +542,15 @@ export function quantities(original: string): Quantity[] {
     const unit = unitOf(m[1]);
     const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!unit || !value) continue;
+    // (a date or a length after the label is none of its count: "Site set-up: 22 Jun", "Site tags: 7-day checks")
+    const tail = text.slice(m.index! + m[0].length, m.index! + m[0].length + 12);
+    if (
+      (LABEL_TAIL ??= new RegExp(
+        String.raw`^(?:st|nd|rd|th)?\.?\s*${MONTH_RE}|^-(?:day|week|month|year|hour)`,
+        "i",
+      )).test(tail)
+    )
+      continue;
     // "Club licences: 26 clubs": the noun after the figure says what it counts
     const next = /^\s*([A-Za-z][\w-]{3,})/.exec(text.slice(m.index! + m[0].length))?.[1] ?? "";
     const person = PERSONS.test(next);
@@ -641,7 +685,11 @@ const DATE_RES: { re: RegExp; key: (m: RegExpExecArray) => string | null | undef
     re: new RegExp(
       String.raw`(?<![\d.,])(\d{1,2})\.(\d{1,2})(?=\.?\s*[–-]\s*\d{1,2}\.\d{1,2}(?![\d,]|\.\d))|` +
         String.raw`(?<=\d\.\d{1,2}\.?\s*[–-]\s*)(\d{1,2})\.(\d{1,2})(?![\d,]|\.\d)|` +
-        String.raw`(?<=\b(?:on|by|until|till|before|from|am|bis|ab|live|launch|go-live:)\s+)(\d{1,2})\.(\d{1,2})\.?(?![\d,]|\.\d)`,
+        String.raw`(?<=\b(?:on|by|until|till|before|from|am|bis|ab|live|launch|go-live:)\s+)` +
+        // (what a clause is covered by is another clause: "SSO — covered by 3.1", "as set out by 4.2")
+        String.raw`(?<!\b(?:covered|governed|addressed|handled|described|defined|specified|required|satisfied|met|` +
+        String.raw`listed|referenced|set out|superseded|replaced|amended)\s+by\s+)` +
+        String.raw`(\d{1,2})\.(\d{1,2})\.?(?![\d,]|\.\d)`,
       "gi",
     ),
     key: (m) => {

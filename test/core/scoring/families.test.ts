@@ -418,7 +418,7 @@ describe("conflicting terms: the same fact stated differently", () => {
       expect(
         flags(
           {
-            signed_scope: base.signed_scope + "\nMigrate up to 900 client records per clinic group.",
+            signed_scope: base.signed_scope + "\nMigrate up to 900 client records from the clinic group.",
             order_form: "Record migration: 700 client records",
           },
           "conflicting_terms",
@@ -6952,5 +6952,110 @@ describe("session 39 families, what a promise leaves out, splits the other way, 
     "Told Omar the phone system stays with their telecoms vendor; we only handle bookings.",
   ])("does not take a work split the other way, %j, for a promise", (note) => {
     expect(evidence({ signed_scope: sow, kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});
+
+describe("session 40 families, counts that are dates, rates, seats to sit in or storage", () => {
+  const facts = (over: Partial<PacketText>) =>
+    factsOf(buildContext({ ...base, ...over })).map((f) => `${f.source}:${f.key}=${f.value}`);
+  it("counts nothing in a label followed by a date or a length ('Depot set-up: 14 Mar', 'Depot tags: 5-day checks')", () => {
+    const got = facts({ signed_scope: "Depot set-up: 14 Mar 2027\nDepot tags: 5-day checks and handover" });
+    expect(got.filter((f) => f.startsWith("signed_scope:count"))).toEqual([]);
+  });
+  it("reads no date in 'covered by 4.2' (a clause), but still reads 'live by 4.2'", () => {
+    expect(dateMentions("Single sign-on for vets — covered by 4.2").filter((d) => d.key)).toEqual([]);
+    expect(dateMentions("Booking diary live by 4.2.").filter((d) => d.key)).toHaveLength(1);
+  });
+  it("counts a list line's quantity given last ('— qty 18') as what the line sells", () => {
+    const got = facts({
+      order_form: "Line 1. Kennelwise Desk Seat (front office) — qty 18\nLine 2. Clinic site licence, qty 4",
+    });
+    expect(got).toContain("order_form:count:user=18");
+    expect(got).toContain("order_form:count:location=4");
+  });
+  it("reads '450 TB' and 'three hundred (300) terabytes' as storage, and 'Mar 2027 TB' as no storage", () => {
+    expect(facts({ order_form: "Archive tier — 450 TB" })).toContain("order_form:count:terabyte=450");
+    expect(facts({ signed_scope: "Archive of three hundred (300) terabytes." })).toContain(
+      "signed_scope:count:terabyte=300",
+    );
+    expect(facts({ signed_scope: "Mar 2027 TB ties to the old ledger." }).join()).not.toMatch(/terabyte/);
+  });
+  it("counts no total in a rate for each place ('thirty nurse logins per ward')", () => {
+    expect(facts({ cs_requirement: "thirty nurse logins per ward (see 3.2)" }).join()).not.toMatch(/count:user/);
+  });
+  it("counts no users in the seats of a coach or a room ('a coach of 52 seats', '120 seats in the lecture room')", () => {
+    const got = facts({
+      kickoff_note: "Each trip is a coach of 52 seats. The venue has 120 seats in the lecture room.",
+    });
+    expect(got.join()).not.toMatch(/count:user/);
+  });
+  it("counts nothing in an addition ('an extra 20 users at no charge', 'Extra 15 TB')", () => {
+    const got = facts({ cs_requirement: "Extra 15 TB of archive at no charge; an extra 20 users at no charge" });
+    expect(got.join()).not.toMatch(/terabyte|count:user/);
+  });
+  it("counts no people in lists ('the two old member lists (about 2,100 accounts)')", () => {
+    expect(
+      facts({ signed_scope: "Merge the two old member lists (about 2,100 accounts between them)." }).join(),
+    ).not.toMatch(/count:user/);
+  });
+  it("reads a kickoff meeting's date as the kickoff ('project kickoff meeting 2027-03-08')", () => {
+    const sow = "Schedule confirmed by the delivery lead: project kickoff meeting 2027-03-08; go-live 2027-05-10.";
+    expect(facts({ signed_scope: sow })).toContain("signed_scope:date:kickoff=308");
+  });
+});
+
+describe("session 40 families, concessions in other words and documents that are no concession", () => {
+  it.each([
+    "I said they can walk away after 60 days with no exit fee if the vets hate it.",
+    "We'll hold the first licence invoice until their budget year opens in April.",
+  ])("flags %j as a scope exception", (note) => {
+    expect(evidence({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+  });
+  it.each([
+    ["cs_requirement", "Invoices and credit notes post to the clinic ledger overnight."],
+    ["customer_promise", "Refund history and visit history move across with the bookings."],
+  ] as const)("does not take %s %j for a concession", (field, text) => {
+    expect(evidence({ [field]: text }, "scope_exception")).toEqual([]);
+  });
+  it("does not date a concession's window ('to be used within 60 days of go-live')", () => {
+    const desk = "Approved by the desk: 5 training hours at no charge, to be used within 60 days of go-live.";
+    expect(evidence({ deal_desk_exception: desk }, "timeline_assumption")).toEqual([]);
+  });
+});
+
+describe("session 40 families, a letter's opening, its dated header, and the prose around a scope", () => {
+  it.each(["Priya, confirming what we covered on Monday.", "Everything else stays as quoted."])(
+    "does not take %j in the customer promise for a promise",
+    (promise) => {
+      expect(evidence({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+    },
+  );
+  it("does not take an e-mail's dated header ('email 2026-04-02, subject …') for a deadline", () => {
+    const promise = 'Lena Ortiz to the practice board, email 2026-04-02, subject "Launch":\nBookings confirmed by SMS.';
+    expect(evidence({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
+  });
+  it("takes no deliverable from untitled prose above a titled list of requirements", () => {
+    const sow = [
+      "CLINIC GROUP – SOW",
+      "Kennelwise Starter is our fixed-price package for single-site practices with up to 4 desk users.",
+      "About the practice",
+      "Harbour Vets is a two-partner practice doing small-animal work around the estuary.",
+      "Requirements",
+      "R1 Booking diary for the main surgery. Done when 20 test bookings show on the day sheet.",
+      "R2 SMS reminders for vaccinations. Done when a test reminder reaches three staff phones.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("reads a two-column table without outer bars whose rows are lettered ('A. Diary (2.1) | …')", () => {
+    const sow = [
+      "2. Requirements",
+      "2.1 Booking diary for both surgeries.",
+      "2.2 Vaccination reminders by SMS.",
+      "3. Deliverables and acceptance",
+      "Deliverable | Accepted when",
+      "A. Booking diary (2.1) | twenty test bookings show on each surgery's day sheet",
+      "B. Vaccination reminders (2.2) | a test reminder reaches three staff phones",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
   });
 });

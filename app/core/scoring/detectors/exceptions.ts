@@ -65,8 +65,11 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     family: "credit",
     re: new RegExp(
       [
-        String.raw`\bcredit(?:ed)?\b.{0,300}\b(?:month|quarter|subscription|fee|invoice|bill)|\b(?:service|sla|`,
-        String.raw`subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b|\bcredit notes?\b`,
+        // (credit notes named beside invoices are a kind of document: "invoices and credit notes reach Sage")
+        String.raw`(?<!\binvoices?\s*(?:and|&|or|,|\/)\s*)\bcredit(?!\s+notes?\s*(?:and|&|or|,|\/)\s*invoices?)(?:ed)?\b`,
+        String.raw`.{0,300}\b(?:month|quarter|subscription|fee|invoice|bill)|\b(?:service|sla|`,
+        String.raw`subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b|`,
+        String.raw`(?<!\binvoices?\s*(?:and|&|or|,|\/)\s*)\bcredit notes?\b(?!\s*(?:and|&|or|,|\/)\s*invoices?)`,
       ].join(""),
       "i",
     ),
@@ -129,6 +132,9 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         // billing put off: "hold off invoicing until January", "defer the first invoice", "delay billing"
         String.raw`\b(?:hold(?:ing)? off|defer(?:ring)?|delay(?:ing)?|postpon(?:e|ing)|push(?:ing)? back) `,
         String.raw`(?:on )?(?:the )?(?:first )?(?:invoic(?:e|es|ing)|billing|payments?|charging)\b|`,
+        // ("we'll hold the first annual subscription invoice until their new fiscal year")
+        String.raw`\bhold(?:ing)? (?:back )?(?:the |their |our )?(?:first )?(?:[\w-]+ ){0,3}(?:invoic(?:e|es|ing)|billing|`,
+        String.raw`bills?)\b[^.;]{0,60}\b(?:until|till)\b|`,
         String.raw`\bpay(?:ment)? (?:in arrears|on go-live)\b|` +
           // a fee paid later than the order form says: "can pay the build fee after the summer term"
           String.raw`\b(?:can|may|will|to) pay (?:the |their |our )?(?:[\w-]+ ){0,2}(?:fees?|invoices?|balance)\b[^.;]{0,30}` +
@@ -145,7 +151,16 @@ const FAMILIES: { family: string; re: RegExp }[] = [
       "i",
     ),
   },
-  { family: "credit", re: /\bcredited back\b|\bmoney back\b|\brefund(?:ed)?\b/i },
+  {
+    family: "credit",
+    // (refunds as data are no refund given: "refund history", "refund and site history", "REFUND is one of the tables")
+    re: new RegExp(
+      String.raw`\bcredited back\b|\bmoney back\b|\brefund(?:ed)?\b(?!\s+(?:and\s+[\w-]+\s+)?(?:history|data|records?|` +
+        String.raw`tables?|reports?|reporting|processing|workflows?|module|requests?|rules?|logic|flows?|policy|` +
+        String.raw`policies|queue|codes?|reasons?)\b|\s+(?:is|are) (?:one|among)\b)`,
+      "i",
+    ),
+  },
   {
     // a balance carried into the new contract: "carry forward their unused 15 support hrs", "unused days roll over"
     family: "credit",
@@ -163,7 +178,11 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`without)\b|\b(?:exit|break) clause\b|` +
           // a right to leave early agreed on the side: "can cancel the licence after 6 months if …"
           String.raw`\bcan (?:cancel|terminate|walk away from) (?:the |their |its )?(?:licen[cs]e|subscription|contract|` +
-          String.raw`agreement|deal)\b`,
+          String.raw`agreement|deal)\b|` +
+          // leaving early at no cost: "can walk away after 90 days with no termination fee", "… and no penalty"
+          String.raw`\b(?:walk away|cancel|terminate|exit|leave)\b[^.;]{0,60}\b(?:no|without)(?: any)? ` +
+          String.raw`(?:early[- ])?(?:termination |exit |cancellation )?(?:fees?|penalt(?:y|ies)|charges?)\b|` +
+          String.raw`\bno (?:early[- ])?(?:termination|exit|cancellation) (?:fees?|penalt(?:y|ies)|charges?)\b`,
       ].join(""),
       "i",
     ),
@@ -253,7 +272,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 151,
+  version: 152,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

@@ -358,7 +358,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 175,
+  version: 176,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
@@ -451,6 +451,11 @@ export const timelineDetector: Detector = {
                 !pastEvent &&
                 // "every January", "each spring": a recurring chore, not a delivery date
                 !/\b(?:every|each)\s+$/i.test(before) &&
+                // a concession's window ("ten free hours, redeemable for sixty days after launch"): how long it
+                // lasts, not when work is due
+                !/\b(?:used|redeemed|drawn(?: down)?|consumed|claimed|spent|valid|expires?|lapses?)\s+(?:only\s+)?$/i.test(
+                  before,
+                ) &&
                 // "records since 1/1/2015": where a history starts, a year in the past
                 !(/\b(?:since|back to)\s+$/i.test(before) && /\b(?:19|20)\d{2}\b/.test(d.text)) &&
                 // a diary's entry date ("6/10: they think they will need …"): when it was said, not a deadline
