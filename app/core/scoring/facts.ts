@@ -673,6 +673,16 @@ function countsIn(text: string): Count[] {
           out.push({ ...over, unit: head });
         continue;
       }
+      // (a figure with a plural noun of its own counts that, not the label: "Site user training: two recorded
+      // webinars")
+      const own = text
+        .slice(m.index! + m[0].length)
+        .split(/[.;,:()\n]/)[0]
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(0, 2);
+      if (own.some((w) => /^[a-z][a-z-]{3,}s$/.test(w) && !/ss$/.test(w) && unitOf(w) !== unit.replace(/^n:/, "")))
+        continue;
       out.push({
         value,
         unit: unit.replace(/^n:/, ""),
@@ -759,6 +769,9 @@ const QTY_HEADER = new RegExp(
 /** A list line that gives its quantity last: "Line 1. Editor Seat (Premiere Pro panel) — qty 18", "…, QTY 140". */
 const QTY_TAIL = /(?:\s[—–-]|,)\s*(?:qty|quantity)\.?:?\s*(\d[\d,]*)\s*[,.;]?\s*$/i;
 
+const PLACE_PRODUCT =
+  /^\W*(?:[\w-]+\s+){0,2}(?:site|store|branch|clinic|depot|office|field|yard)\s+(?:app|portal|module|edition|console|hub)\b/i;
+
 export function rowCount(b: Block): { value: number; units: string[]; per: boolean } | null {
   // (a line of the list is read as a row of two cells: what it sells, then how many)
   const inline = b.cells || !b.rawId ? null : QTY_TAIL.exec(b.text);
@@ -799,6 +812,8 @@ export function rowCount(b: Block): { value: number; units: string[]; per: boole
     perPair ||
     (per && (unitOf(per) ?? `n:${stem(/s$/i.test(per) ? per : `${per}s`)}`)) ||
     (sold && (countedNoun(sold.split(/\s+/).reverse()) ?? countedNoun([`${sold.split(/\s+/).pop()}s`]))) ||
+    // (a place that names a product's edition is no place: "Site app, field licence", "Store portal seat")
+    (PLACE_PRODUCT.test(desc) && /\b(?:licen[cs]es?|seats?|users?)\b/i.test(desc) ? "user" : null) ||
     unitOf(desc) ||
     countedNoun(
       desc
@@ -1789,7 +1804,18 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
     if (value) out.push(fact("money", source, `money:year-${year[1]}`, value, "exact", c));
   }
   // "cut from $61,000 to $57,500": the value now is the last one
-  const changed = /\bfrom\b[^.]{0,40}\bto\b/i.test(c.text) && found.length === 2 ? [found[1]] : found;
+  // ("reduced to $47,900 (from $52,900)": the value now is the first one)
+  const before =
+    found.length === 2 &&
+    /\b(?:to|at)\s*$/i.test(c.text.slice(0, found[0].index!)) &&
+    /^\s*[(,]?\s*(?:from|was|down from|up from|previously|instead of)\b/i.test(
+      c.text.slice(found[0].index! + found[0][0].length),
+    );
+  const changed = before
+    ? [found[0]]
+    : /\bfrom\b[^.]{0,40}\bto\b/i.test(c.text) && found.length === 2
+      ? [found[1]]
+      : found;
   for (const m of changed) {
     const value = parseMoney(m[1] ?? m[4] ?? "", m[2]);
     if (value === null || value <= 0) continue;

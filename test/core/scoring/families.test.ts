@@ -7059,3 +7059,33 @@ describe("session 40 families, a letter's opening, its dated header, and the pro
     expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 40 families, which figure a line means", () => {
+  const facts = (over: Partial<PacketText>) =>
+    factsOf(buildContext({ ...base, ...over })).map((f) => `${f.source}:${f.key}=${f.value}`);
+  it("counts what a labelled figure's own noun names, not the label ('Clinic staff training: two recorded webinars')", () => {
+    expect(facts({ signed_scope: "Clinic staff training: two recorded webinars." }).join()).not.toMatch(/location=2/);
+  });
+  it("reads the price now in 'reduced to $41,500 (from $46,000)'", () => {
+    const got = facts({ deal_desk_exception: "Desk note: implementation reduced to $41,500 (from $46,000)." });
+    expect(got).toContain("deal_desk_exception:money:services=41500");
+    expect(got.join()).not.toMatch(/=46000/);
+  });
+  it("counts users, not places, on a licence line for a place-named product ('Clinic app, vet licence | 14')", () => {
+    const order =
+      "| SKU | Description | Qty | Price |\n|---|---|---|---|\n| KW-APP | Clinic app, vet licence | 14 | $2,100.00 |";
+    expect(facts({ order_form: order })).toContain("order_form:count:user=14");
+  });
+  it("sets 'all five clinics live from 15 September' against the last go-live of a phased plan", () => {
+    const sow = [
+      "Schedule (approved by the delivery lead):",
+      "- Wave 1 (Harbour, Quay) go-live 2027-09-01",
+      "- Wave 2 (Mill, Ridge, Ford) go-live 2027-10-20",
+    ].join("\n");
+    const order_form = "Kennelwise Pro — 5 clinics — 12-month term";
+    const promise = "All five clinics live on Kennelwise from 15 September 2027.";
+    expect(evidence({ signed_scope: sow, order_form, customer_promise: promise }, "conflicting_terms")).toHaveLength(2);
+    const kept = "All five clinics live on Kennelwise by 20 October 2027.";
+    expect(evidence({ signed_scope: sow, order_form, customer_promise: kept }, "conflicting_terms")).toEqual([]);
+  });
+});

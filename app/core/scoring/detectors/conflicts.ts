@@ -192,6 +192,21 @@ function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
     // words of its line: "the berth plan running by February 1" and "Berth planning live: 2026-03-02")
     const named = a.key === "date:item" || b.key === "date:item" || (a.kind === "date" && sameContext(a, b));
     if ((several(a) || several(b)) && !shared && !named) {
+      // everything live by one date ("all six homes live from 1 October") against a phased plan: the whole is live
+      // at the plan's last go-live, so only that one is compared
+      if (a.kind === "date") {
+        const [whole, phased] =
+          several(b) && !several(a) && wholeRollout(a)
+            ? [a, b]
+            : several(a) && !several(b) && wholeRollout(b)
+              ? [b, a]
+              : [null, null];
+        if (!whole || !phased || !CONTRACT.has(phased.source) || CONTRACT.has(whole.source)) return false;
+        const days = facts.filter((f) => f.source === phased.source && f.key === phased.key).map((f) => f.value);
+        // (a plan that runs over a year end: its January comes after its November)
+        const late = (v: number) => (days.some((d) => d >= 900) && v < 600 ? v + 1200 : v);
+        return late(phased.value) === Math.max(...days.map(late));
+      }
       // a count split into parts in one line ("40 viewer + 5 creator licences") is compared as its total, and
       // disagrees only where more is needed than the parts buy
       if (a.kind !== "count" || (several(a) && several(b))) return false;
@@ -204,6 +219,14 @@ function comparable(a: Fact, b: Fact, facts: Fact[]): boolean {
   return true;
 }
 
+/** A date for all of it: "all six homes", "every branch", "both DCs", "everyone live by …". */
+const WHOLE_ROLLOUT = /\b(?:all|every|both|entire|whole|everyone|everybody|everything|company-wide|group-wide)\b/i;
+/** A sales-side date for all of it, in its own words (not one that points at delivery's plan: "everyone live on the
+ * planned date for waves A and B, 3 May"). */
+const wholeRollout = (f: Fact) =>
+  WHOLE_ROLLOUT.test(f.clause.text) &&
+  !/\b(?:approved|confirmed|agreed|planned|scheduled|per the)\b/i.test(f.clause.text);
+
 // a commitment made to the customer ("I promised the CFO …", "we quoted …") is a new term, even when the same note
 // also repeats the contracted one
 const CONCESSION_KEY = /^(?:concession:|discount%$)/;
@@ -212,7 +235,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 217,
+  version: 218,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
