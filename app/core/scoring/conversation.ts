@@ -267,6 +267,9 @@ const chatHeader = (t: string) => {
   );
 };
 
+const ROLE_LINE =
+  /^(?:the )?(?:customer|client)(?:[- ]side|['’]s)?\s+(?:[\w-]+\s+){0,2}(?:admin(?:istrator)?|approver|contact|sponsor|champion|project manager|pm|po|product owner|lead|owner)s?\s*[:=—–-]\s*(?=\S)/i;
+
 /** E-mail headers, greetings, sign-offs, signatures and bare section references carry no promise. */
 export function noteNoise(text: string): boolean {
   const t = text.trim().replace(/^[>\s"“”‘’]+/, "");
@@ -276,6 +279,10 @@ export function noteNoise(text: string): boolean {
   if (RECITAL.test(t) || SIGNED_TITLE.test(t) || SIGNED_BY.test(t) || QUOTE_CREDIT.test(t) || CHANNEL_CREDIT.test(t))
     return true;
   if (chatHeader(t)) return true;
+  // who plays a role on the customer's side ("Customer-side admin: Lupe Marin.", "Client approver: TBD (they name
+  // one)"): a name or a gap, not a promise or a deliverable
+  const role = ROLE_LINE.exec(t);
+  if (role && t.slice(role[0].length).split(/\s+/).length <= 8) return true;
   if (/^(?:section|§|page|vol\.?|attachment|appendix|exhibit)\s*[\dA-Z]/i.test(t) && t.split(/\s+/).length <= 6)
     return true;
   return false;

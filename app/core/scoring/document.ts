@@ -247,7 +247,9 @@ const ID_MARKER = new RegExp(
     // ("Story BRN-11", "Feature TPS-A1", "Story LOC-1a-2": a project key before the number)
     String.raw`^(?:${ID_WORDS}\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}[-‐][A-Z]?\d+[a-z]?(?:[.-][A-Z]?\d+[a-z]?)*|`,
     String.raw`[A-Z]\b|(?:I{1,3}|IV|VI{0,3}|IX|X)\b)|§\s*\d+(?:\.\d+)*|`,
-    String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?|\[[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?\]|[A-Z]\.\d+(?:\.\d+)*|`,
+    // (a story under its epic: "E1-1", "F2-3")
+    String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+|-\d{1,2}(?!\d))*[a-z]?|\[[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?\]|` +
+      String.raw`[A-Z]\.\d+(?:\.\d+)*|`,
     // a roman section's item: "II.1", "IV.3"
     String.raw`(?:I{1,3}|IV|VI{0,3}|IX|X)\.\d+(?:\.\d+)*|`,
     String.raw`\d+(?:\.\d+)*(?:[a-z](?=[.)]))?|\(\d{1,2}\)|`,
@@ -297,7 +299,11 @@ export function normalizeId(raw: string): string[] {
     .replace(/[.:)(\]\s]+$/g, "")
     .replace(/^[([]/, "");
   const m = ID_WORD_LEAD.exec(t);
-  const body = (m ? m[2] : t).toUpperCase().replace(/[-‐—–\s]/g, "");
+  // ("E1-1", a story numbered under its epic, is E1.1, not E11)
+  const body = (m ? m[2] : t)
+    .toUpperCase()
+    .replace(/(\d)[-‐](\d)/g, "$1.$2")
+    .replace(/[-‐—–\s]/g, "");
   const keys = new Set<string>([body]);
   const word = m?.[1].toLowerCase();
   if (word === "deliverable") keys.add(`D${body}`);

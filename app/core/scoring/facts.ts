@@ -1784,10 +1784,15 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
     const tail = c.text.slice(end, end + 15);
     return c.text.slice(Math.max(0, m.index! - 50), end) + (/^\s*\(/.test(tail) ? "" : tail);
   };
-  const found = [...c.text.matchAll(MONEY)].filter((m) =>
-    (perThing(m) ? NOT_A_UNIT_PRICE : NOT_A_PRICE).test(window(m).replace(SERVICES_TOTAL, "services price"))
-      ? false
-      : true,
+  const found = [...c.text.matchAll(MONEY)].filter(
+    (m) =>
+      !(perThing(m) ? NOT_A_UNIT_PRICE : NOT_A_PRICE).test(window(m).replace(SERVICES_TOTAL, "services price")) &&
+      // (a threshold of an account's revenue is no price: "for an account under $20k ARR")
+      !(
+        /\b(?:under|below|over|above|less than|more than|exceeding)\s*$/i.test(
+          c.text.slice(Math.max(0, m.index! - 16), m.index!),
+        ) && /^\s*(?:arr|mrr|acv)\b/i.test(c.text.slice(m.index! + m[0].length))
+      ),
   );
   // a ceiling on time-and-materials work is a term of its own ("NTE USD 45,000")
   if (/\bnot[- ]to[- ]exceed\b|\bnte\b/i.test(c.text))
@@ -1861,15 +1866,17 @@ function money(source: TextSource, c: Span, out: Fact[], statement: string) {
 }
 
 /** Holidays whose month is fixed: a deadline before one falls in its month. */
-const EVENT_MONTHS: [RegExp, number][] = [
-  [/\bchristmas\b/i, 12],
-  [/\bthanksgiving\b/i, 11],
-  [/\bnew year(?:'s)?\b/i, 1],
-  [/\bhalloween\b/i, 10],
-  [/\blabou?r day\b/i, 9],
-  [/\bmemorial day\b/i, 5],
-  [/\bindependence day\b|\bjuly 4(?:th)?\b|\bfourth of july\b/i, 7],
-  [/\bvalentine/i, 2],
+// a holiday's month and its day (the latest it can fall on, for one that moves: Thanksgiving is the fourth Thursday
+// of November, the 22nd to the 28th, so a go-live on 24 November can still come before it)
+const EVENT_MONTHS: [RegExp, number, number][] = [
+  [/\bchristmas\b/i, 12, 25],
+  [/\bthanksgiving\b/i, 11, 28],
+  [/\bnew year(?:'s)?\b/i, 1, 1],
+  [/\bhalloween\b/i, 10, 31],
+  [/\blabou?r day\b/i, 9, 7],
+  [/\bmemorial day\b/i, 5, 31],
+  [/\bindependence day\b|\bjuly 4(?:th)?\b|\bfourth of july\b/i, 7, 4],
+  [/\bvalentine/i, 2, 14],
 ];
 
 // the sales side saying when a named piece of work will be there ("the payroll bridge ready by 9 April")
@@ -1983,7 +1990,7 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
     const ev = EVENT_MONTHS.find(([re]) => re.test(c.text));
     const m = MILESTONES.find(([, re]) => re.test(c.text));
     if (ev && m && /\b(?:before|by|ahead of|in time for|prior to)\b/i.test(c.text))
-      out.push(fact("date", source, `date:${m[0]}`, ev[1] * 100, "max", c));
+      out.push(fact("date", source, `date:${m[0]}`, ev[1] * 100 + ev[2], "max", c));
     return;
   }
   let m: [string, RegExp] | undefined;

@@ -7089,3 +7089,36 @@ describe("session 40 families, which figure a line means", () => {
     expect(evidence({ signed_scope: sow, order_form, customer_promise: kept }, "conflicting_terms")).toEqual([]);
   });
 });
+
+describe("session 40 families, holidays by their day, revenue thresholds, customer roles and stories under epics", () => {
+  it("lets a go-live on 24 November meet 'live before Thanksgiving' (the fourth Thursday falls as late as the 28th)", () => {
+    const sow = "Schedule approved by the delivery lead: go-live 11/24.";
+    const note = "Told the practice manager we'd be live before Thanksgiving.";
+    expect(evidence({ signed_scope: sow, kickoff_note: note }, "conflicting_terms")).toEqual([]);
+    const late = "Schedule approved by the delivery lead: go-live 12/2.";
+    expect(evidence({ signed_scope: late, kickoff_note: note }, "conflicting_terms")).toHaveLength(2);
+  });
+  it("reads no price in a revenue threshold ('for a clinic account under $15k ARR')", () => {
+    const desk = "DD-31 approved: waive the $1,800 setup fee for a clinic account under $15k ARR.";
+    const got = factsOf(buildContext({ ...base, deal_desk_exception: desk })).map((f) => `${f.key}=${f.value}`);
+    expect(got.join()).not.toMatch(/=15000/);
+  });
+  it.each(["Customer-side admin: Orla Brennan.", "Client invoice approver: TBD (the group names one)"])(
+    "takes %j in the CS requirements for a role, not a promise or a vague deliverable",
+    (cs) => {
+      expect(evidence({ cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
+      expect(evidence({ cs_requirement: cs }, "ambiguous_deliverable")).toEqual([]);
+    },
+  );
+  it("reads 'E1-2' as a story's id under epic E1, its Given/When/Then as its acceptance", () => {
+    const sow = [
+      "E1 Bookings",
+      "E1-1  As a receptionist, I want to book a kennel run by phone. Given a free run, When I save, Then it shows on the day sheet.",
+      "E1-2  Kennel card printed for each stay.",
+    ].join("\n");
+    const missing = evidence({ signed_scope: sow }, "missing_acceptance_criteria");
+    expect(missing.join()).not.toMatch(/book a kennel run/);
+    expect(missing.join()).toMatch(/Kennel card printed/);
+    expect(documentOf(sow).blocks.find((b) => b.text.startsWith("E1-2"))?.ids).toEqual(["E1.2"]);
+  });
+});

@@ -272,7 +272,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 152,
+  version: 153,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
