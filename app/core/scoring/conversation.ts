@@ -98,6 +98,8 @@ export const NOT_A_PROMISE = new RegExp(
     String.raw`\b(?:haven'?t|have not|didn'?t|did not)\s+(?:said|told them|offered)\s+anything\b|`,
     // "noted as a wish, not a commitment", "nothing in the order form covers that"
     String.raw`\bnot a (?:commitment|promise)\b|`,
+    // "I wasn't promising any", "we're not promising a date"
+    String.raw`\b(?:wasn'?t|was not|am not|i'?m not|we'?re not|we are not|aren'?t|weren'?t) (?:promising|committing)\b|`,
     // "Everything else is as quoted", "all else stays as signed"
     String.raw`^(?:everything|all) else (?:is|stays|remains) (?:as (?:quoted|agreed|signed|contracted|ordered|in the ` +
       String.raw`(?:order form|sow|contract|quote|proposal))|unchanged)\b|`,

@@ -309,7 +309,9 @@ const GOVERNANCE_LABEL = new RegExp(
     // how the work is run and when ("Working model: two-week sprints", "Rollout plan: wave 1 …")
     String.raw`working model|ways? of working|delivery model|roll-?out plan|sprint (?:dates|calendar|plan)|` +
       // "Working style: two-week sprints", "How we'll work: …", "Cadence: …"
-      String.raw`working (?:style|rhythm|cadence|method)|how we(?:'ll|’ll| will)? work|cadence)\b`,
+      String.raw`working (?:style|rhythm|cadence|method)|how we(?:'ll|’ll| will)? work|cadence|` +
+      // "Working agreements: sprint review every other Tuesday; …"
+      String.raw`(?:working|team) agreements?|team norms|ceremonies)\b`,
   ].join(""),
   "i",
 );

@@ -150,6 +150,18 @@ const MILESTONES: [string, RegExp][] = [
     ),
   ],
   ["kickoff", /\bkick[- ]?off\b/i],
+  // the day a window or a portal opens to the people who use it ("the application window opens December 1", "BOY
+  // window must open September 8", "course requests open to students: February 2", "Open enrollment window | Nov 3–14")
+  [
+    "opening",
+    new RegExp(
+      String.raw`\b(?:window|portal|enrol(?:l)?ment|registration|sign-?ups?|bookings?|applications?|requests?|` +
+        String.raw`reservations?)\s+(?:(?:will|must|should|would|to)\s+)?open(?:s|ing)?\b|` +
+        String.raw`\bopen(?:s)?\s+(?:to|for)\s+(?:students|applicants|the public|parents|residents|families|` +
+        String.raw`permittees|members|everyone)\b|\bopen enrol(?:l)?ment\b`,
+      "i",
+    ),
+  ],
   // the first day of the subscription term ("a 2-year term starting on 9 March"), apart from when the work starts
   [
     "term start",
@@ -203,7 +215,7 @@ export function parseMoney(raw: string, suffix?: string): number | null {
 const MONEY_HINT = /[$€£₹¥]|\b[A-Z]{3}\s?\d|\d\s?[A-Z]{3}\b|\bRs\b/;
 const MILESTONE_HINT = new RegExp(
   String.raw`live|launch|production|cut[- ]?over|switch[- ]?over|kick|uat|acceptance|start|commenc|effective|hit|` +
-    String.raw`begin|term|subscri|running|\bup\b|stores|store release|conversion|migration`,
+    String.raw`begin|term|subscri|running|\bup\b|stores|store release|conversion|migration|\bopen`,
   "i",
 );
 const SERVICES = new RegExp(
@@ -866,6 +878,9 @@ export function rowCount(b: Block): { value: number; units: string[]; per: boole
   return units.length ? { value, units, per: Boolean(per) } : null;
 }
 
+const REFUSED_BEFORE =
+  /\b(?:said no to|declined|rejected|turned down|refused|denied|wouldn'?t (?:do|give|go to))\s+(?:the\s+|their\s+|an?\s+)?(?:request(?:ed)?\s+(?:for\s+)?)?$/i;
+
 function statementsOf(text: string): { span: Span; block: Block }[] {
   const out: { span: Span; block: Block }[] = [];
   for (const b of documentOf(text).blocks) {
@@ -1137,6 +1152,8 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
               .map((r) => ({ ...r, key: "count:user" }))
           : [];
         for (const r of live ? [...rs, ...seated, live] : [...rs, ...seated]) {
+          // (a figure someone turned down is no term: "re payment: deal desk said no to net-75")
+          if (REFUSED_BEFORE.test(text.slice(Math.max(0, c.start + r.start - 40), c.start + r.start))) continue;
           // a length under the contract's "Term" heading is the term ("SECTION 4. CONTRACT TERM  …(24 months)")
           // (as is the length on an order form's licence line: "140 named users — £38.00 per user per month — 36
           // months")
@@ -1177,6 +1194,12 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
         !testing && (scheduleLine || !CONTRACT_SOURCES.has(source)) ? itemDates(source, u.text, dayFirst) : [];
       for (const d of due) out.push({ ...fact("date", source, "date:item", d.value, d.bound, trimRow(text, u)), ...d });
       for (const m of (testing ? "" : u.text).matchAll(DISCOUNT_PERCENT)) {
+        // (a discount added to the agreed one is another concession, not the same one restated: "another 5% off")
+        if (
+          /\b(?:another|an? (?:extra|additional|further)|extra|additional|further)\s+$/i.test(u.text.slice(0, m.index!))
+        )
+          continue;
+        if (REFUSED_BEFORE.test(u.text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
         out.push(fact("percent", source, "discount%", Number(m[1] ?? m[2]), "exact", u));
       }
       // a discount column's cell ("| Discount | … | 10% |")
@@ -1417,7 +1440,8 @@ const clauseFacts = memo(4096, (key: string): ClauseFact[] => {
     if (/\b(?:19|20)\d\d\b/.test(c.text)) historyStart(source, c, found);
     if (/net/i.test(c.text))
       for (const m of c.text.matchAll(/\bnet[- ]?(\d{2,3})\b/gi))
-        found.push(fact("money", source, "payment:net-days", Number(m[1]), "exact", c));
+        if (!REFUSED_BEFORE.test(c.text.slice(Math.max(0, m.index! - 40), m.index!)))
+          found.push(fact("money", source, "payment:net-days", Number(m[1]), "exact", c));
     // payment days written out: "terms: 45 days after the invoice", "payable inside thirty-five (35) days"
     const days = /invoice/i.test(c.text) ? PAYMENT_DAYS.exec(c.text) : null;
     if (days) found.push(fact("money", source, "payment:days", Number(days[1]), "exact", c));
@@ -2041,6 +2065,8 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
   )
     return;
   if (Math.abs(d.start - at) > 80) return;
+  // (a window opens on the date after it: "agreed the plan on January 5: portal open for recruitment March 16")
+  if (m[0] === "opening" && d.end <= at) return;
   // (a record's own date in brackets dates the record: "the rest due on go-live (desk ref, 2 May)")
   if (/\([^()]*\b(?:deal desk|approved|signed|dated|agreed|ref)\b[^()]*$/i.test(c.text.slice(0, d.start))) return;
   const [mm, dd] = d.key!.split("-").map(Number);

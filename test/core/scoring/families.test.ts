@@ -7122,3 +7122,48 @@ describe("session 40 families, holidays by their day, revenue thresholds, custom
     expect(documentOf(sow).blocks.find((b) => b.text.startsWith("E1-2"))?.ids).toEqual(["E1.2"]);
   });
 });
+
+describe("session 40 families, a window's opening day, a discount on top, a refused term, an ask, a non-promise", () => {
+  it("sets a note's 'the booking window opens March 2' against the plan's 'Booking window opens — 2027-03-16'", () => {
+    const sow = "Plan approved by the delivery lead:\n- Booking window opens — 2027-03-16\n- Go-live 2027-04-01";
+    const cs = "Told the group the booking window opens March 2.";
+    expect(evidence({ signed_scope: sow, cs_requirement: cs }, "conflicting_terms")).toHaveLength(2);
+  });
+  it("takes 'I knocked another 5% off' for a new concession, not the order form's 10% restated", () => {
+    const over = {
+      order_form: "Kennelwise Pro — 3 clinics — 12-month term\nSubscription discount 10%",
+      deal_desk_exception: "10% subscription discount approved.",
+      kickoff_note:
+        "The 10% is on the form; separately I knocked another 5% off the setup when their owner pushed back.",
+    };
+    expect(evidence(over, "scope_exception")).toHaveLength(1);
+    expect(evidence(over, "conflicting_terms")).toEqual([]);
+  });
+  it("reads no payment term in one the desk refused ('the desk said no to net-75')", () => {
+    const note = "On payment: the desk said no to net-75, so it stays as quoted.";
+    const got = factsOf(buildContext({ ...base, kickoff_note: note })).map((f) => f.key);
+    expect(got).not.toContain("payment:net-days");
+  });
+  it("does not take a reported question ('asked whether we could be live by Easter') for a promised date", () => {
+    expect(
+      evidence({ kickoff_note: "The owner asked whether we could be live by Easter." }, "timeline_assumption"),
+    ).toEqual([]);
+    expect(
+      evidence(
+        { kickoff_note: "She asked if we could be live by Easter and I said yes, easily." },
+        "timeline_assumption",
+      ),
+    ).toHaveLength(1);
+  });
+  it("does not take 'I wasn't promising any' for a promise", () => {
+    const note = "I told her delivery sets the dates and I wasn't promising any, which she accepted.";
+    expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("takes no deliverable from a 'Working agreements:' line", () => {
+    const sow = [
+      "1. Configure the kennel booking module for 3 clinics. Accepted when 20 test bookings confirm by SMS.",
+      "Working agreements: sprint review every other Tuesday; the practice manager ranks the backlog.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});

@@ -272,7 +272,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 153,
+  version: 154,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
@@ -342,8 +342,10 @@ export const exceptionsDetector: Detector = {
           const onForm = reflected(fam, c.text, orderForm);
           // a deal-desk entry that is itself off the order form does not make a restatement official
           const onDesk = NOT_ON_FORM.test(deskAll) ? "absent" : reflected(fam, c.text, deskAll);
-          // recorded (a different number is a conflict, not a new exception)
-          if (onForm !== "absent" || onDesk !== "absent") continue;
+          // recorded (a different number is a conflict, not a new exception), unless the note adds one on top ("I
+          // knocked another 5% off the services", "an extra month free")
+          const onTop = /\b(?:another|an? (?:extra|additional|further)|on top of)\b/i.test(c.text);
+          if ((onForm !== "absent" || onDesk !== "absent") && !onTop) continue;
           out.push(
             finding(
               source,

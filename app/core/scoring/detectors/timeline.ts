@@ -358,7 +358,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 177,
+  version: 178,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
@@ -434,6 +434,8 @@ export const timelineDetector: Detector = {
           if (/\b(?:are|is) (?:in|per) the (?:sow|contract|order form|signed scope)\b/i.test(c.text)) return;
           // a question asks for a date, the answer gives it ("Q: Can go-live move to July? A: Yes, …")
           if (/\?\s*$/.test(c.text) && !SELLER_COMMIT.test(c.text)) return;
+          // (as does a reported one: "Mo asked whether kennel cards print by Easter", unless it was agreed)
+          if (/\basked (?:us |me |him |her |them )?(?:whether|if)\b/i.test(c.text) && !agreedTo) return;
           // the reason given for a date ("… because their survey is in December") dates the reason, not the work
           if (/^(?:because|since|given that|as (?:their|our|the|its))\b/i.test(c.text.trim())) return;
           const mentions: DateMention[] = dateMentions(c.text, dates)
