@@ -84,7 +84,7 @@ const BARE_ACCEPTED = new RegExp(
 /** Training, enablement, hypercare and support with a fixed count or duration have a completion condition. */
 const BOUNDED_KIND = new RegExp(
   [
-    String.raw`\b(?:train\w*|enablement|hypercare|support|workshops?|sessions?|webinars?|coaching|`,
+    String.raw`\b(?:train\w*|enablement|hypercare|support|workshops?|sessions?|webinars?|coaching|on[- ]?site|`,
     String.raw`office hours|advisory|onboarding calls?|shadowing|parallel (?:runs?|cycles?|billing|`,
     String.raw`payroll)|`,
     // training named in the languages international packets mix in
@@ -210,6 +210,10 @@ const NOT_WORK = new RegExp(
     String.raw`and) materials)|\bis limited to\b|\b(?:is|are) (?:tentative|indicative|currently)\b|`,
     String.raw`\b(?:timeline|schedule) (?:above|below)\b|\bentered into\b|\bout of scope\b|`,
     String.raw`\bnot in scope\b|\bquoted separately\b|\bnot committed\b|\bstretch goal\b|\bnot (?:yet )?scheduled\b|`,
+    // the contract's own machinery: which terms win, what a name means ("… which prevail in any conflict", "In this
+    // SOW, "Acme" means Acme Ltd.")
+    String.raw`\bprevails? (?:in|over|to the extent)\b|\b(?:takes?|shall take) precedence\b|\border of precedence\b|`,
+    String.raw`^(?:it|this (?:sow|schedule|exhibit)) is subject to\b|["“][^"”]{1,40}["”]\s+(?:means|shall mean|refers to)\b|`,
     // ("… timing TBC by delivery": when the work happens, not what it is)
     String.raw`^(?:timing|dates?|start)\s+(?:tbc|tbd|to be)\b|`,
     String.raw`\b(?:is|are) (?:firm[- ])?fixed[- ](?:price|fee)\b|`,

@@ -7167,3 +7167,14 @@ describe("session 40 families, a window's opening day, a discount on top, a refu
     expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 40 families, the contract's machinery and bounded on-site help are no deliverables to accept", () => {
+  it.each([
+    "The order is governed by the master terms as amended by Annex 2, which prevail in any conflict.",
+    'In this schedule, "Kennelwise" means the booking platform licensed under the order form.',
+    "On-site launch week: one consultant at the main surgery for five business days, travel at cost.",
+  ])("takes no missing acceptance from %j", (line) => {
+    const sow = `1. Configure the kennel booking module for 3 clinics. Accepted when 20 test bookings confirm by SMS.\n${line}`;
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
