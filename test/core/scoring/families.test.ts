@@ -7178,3 +7178,11 @@ describe("session 40 families, the contract's machinery and bounded on-site help
     expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 40 families, what is left of a statement another check took", () => {
+  it("takes no promise from the reason after a dated promise ('…, so their vets can take leave')", () => {
+    const note = "I said hypercare wraps up by Easter, so their vets can take leave over the spring holidays.";
+    expect(evidence({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
+    expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

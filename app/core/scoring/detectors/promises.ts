@@ -417,7 +417,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 173,
+  version: 174,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -544,6 +544,14 @@ export const promisesDetector: Detector = {
           if (p.text.split(/\s+/).length < (isPromiseField ? 4 : 3)) continue;
           // (a part that follows "…, so" says what the promise is for)
           if (isPromiseField && /,\s+so\s+$/.test(text.slice(u.start, p.start)) && PURPOSE.test(`so ${p.text}`))
+            continue;
+          // (as does the reason or purpose left over from a statement another check took: "I said hypercare ends by
+          // Easter, so their team can take leave")
+          if (
+            taken(source, u.start, u.end) &&
+            (/(?:,\s+(?:so|because|since|as)|\bso that)\s+$/i.test(text.slice(u.start, p.start)) ||
+              /^(?:so|because|since|so that)\b/i.test(p.text))
+          )
             continue;
           // ("kennels ready at each clinic by then": the date stands in the sentence before)
           if (
