@@ -229,7 +229,10 @@ const NOT_VAGUE_AFTER: Record<string, RegExp> = {
     [
       String.raw`^\s*-?\s*(?:time|day|days|year|shift|shifts|night|week|weeks|weekend|month|months|`,
       String.raw`quarter|season|term|text|name|stack|screen|load|refund|payment|cycle|page|size|service|`,
-      String.raw`access|copy|backup|price|list|(?:\w+\s+)?list|time\b)`,
+      String.raw`access|copy|backup|price|list|(?:\w+\s+)?list|time\b|`,
+      // a whole period, however it is named ("one full reporting cycle", "the first full period", "full billing
+      // cycle")
+      String.raw`(?:[\w-]+\s+)?(?:period|cycle|run)s?\b)`,
     ].join(""),
     "i",
   ),
@@ -366,6 +369,8 @@ export function vagueHit(
       const base = word.split(" ")[0];
       const guard = NOT_VAGUE_AFTER[word] ?? NOT_VAGUE_AFTER[base];
       if (guard?.test(after)) continue;
+      // "full" said of a thing's state is no scope: "how full the next bus is", "the bin is full", "paid in full"
+      if (/^full$/i.test(word) && /\b(?:how|is|are|was|were|be|being|in)\s+$/i.test(text.slice(0, m.index!))) continue;
       // "complete" qualifies a thing only after a determiner ("a complete payroll setup"); otherwise it is a status
       // (or after a verb of supply: "offering complete self-service")
       if (

@@ -7186,3 +7186,15 @@ describe("session 40 families, what is left of a statement another check took", 
     expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 40 families, 'full' as a whole period or a state, not a vague scope", () => {
+  it.each([
+    "Run the new diary beside the paper book for one full booking cycle before go-live.",
+    "Reception sees how full each kennel block is before confirming a stay.",
+  ])("takes no vague deliverable from %j", (line) => {
+    expect(vagueHit(line)).toBeNull();
+  });
+  it("still takes 'full integration with the practice system' for vague", () => {
+    expect(vagueHit("Full integration with the practice management system.")?.text.toLowerCase()).toBe("full");
+  });
+});
