@@ -14,6 +14,7 @@ import {
   MONTH_RE,
   NUM,
   NUMBER_WORD,
+  ownNouns,
   pairUnit,
   parseNumberWords,
   parseNumeral,
@@ -685,16 +686,8 @@ function countsIn(text: string): Count[] {
           out.push({ ...over, unit: head });
         continue;
       }
-      // (a figure with a plural noun of its own counts that, not the label: "Site user training: two recorded
-      // webinars")
-      const own = text
-        .slice(m.index! + m[0].length)
-        .split(/[.;,:()\n]/)[0]
-        .split(/\s+/)
-        .filter(Boolean)
-        .slice(0, 2);
-      if (own.some((w) => /^[a-z][a-z-]{3,}s$/.test(w) && !/ss$/.test(w) && unitOf(w) !== unit.replace(/^n:/, "")))
-        continue;
+      // (a figure with a plural noun of its own counts that, not the label)
+      if (ownNouns(text, m.index! + m[0].length, unit.replace(/^n:/, "")).length) continue;
       out.push({
         value,
         unit: unit.replace(/^n:/, ""),

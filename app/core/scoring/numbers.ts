@@ -429,6 +429,20 @@ const QUALIFIED_NOUN_STOP = new RegExp(
     String.raw`only|but)$`,
 );
 
+/**
+ * The plural nouns of their own, other than `unit`, among the two words of a phrase from `at` (after `skip` words):
+ * "Site user training: two recorded webinars" gives "webinars", so the figure counts webinars, not sites.
+ */
+export function ownNouns(text: string, at: number, unit: string, skip = 0): string[] {
+  return text
+    .slice(at)
+    .split(/[.;,:()\n]/)[0]
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(skip, skip + 2)
+    .filter((w) => /^[a-z][a-z-]{3,}s$/.test(w) && !/ss$/.test(w) && unitOf(w) !== unit);
+}
+
 export function quantities(original: string): Quantity[] {
   const out: Quantity[] = [];
   if (!HAS_NUMBER.test(original)) return out;
@@ -557,15 +571,7 @@ export function quantities(original: string): Quantity[] {
     if (/s$/i.test(next) && ((unitOf(next) !== null && unitOf(next) !== unit) || (unit === "user" && !person)))
       continue;
     // "Site user training: two recorded webinars": a figure with a noun of its own a word or two on counts that
-    const own = text
-      .slice(m.index! + m[0].length)
-      .split(/[.;,:()\n]/)[0]
-      .split(/\s+/)
-      .filter(Boolean)
-      .slice(1, 3);
-    const counted = (w: string) =>
-      /^[a-z][a-z-]{3,}s$/.test(w) && !/ss$/.test(w) && unitOf(w) !== unit && !(unit === "user" && PERSONS.test(w));
-    if (own.some(counted)) continue;
+    if (ownNouns(text, m.index! + m[0].length, unit, 1).some((w) => !(unit === "user" && PERSONS.test(w)))) continue;
     const start = m.index!;
     if (out.some((q) => q.start < start + m[0].length && q.end > start)) continue;
     out.push({ value, unit, start, end: start + m[0].length, bound: "exact" });
