@@ -1145,8 +1145,6 @@ function fieldFacts(source: TextSource, original: string, dayFirst: boolean, out
               .map((r) => ({ ...r, key: "count:user" }))
           : [];
         for (const r of live ? [...rs, ...seated, live] : [...rs, ...seated]) {
-          // (a figure someone turned down is no term: "re payment: deal desk said no to net-75")
-          if (REFUSED_BEFORE.test(text.slice(Math.max(0, c.start + r.start - 40), c.start + r.start))) continue;
           // a length under the contract's "Term" heading is the term ("SECTION 4. CONTRACT TERM  …(24 months)")
           // (as is the length on an order form's licence line: "140 named users — £38.00 per user per month — 36
           // months")

@@ -25,6 +25,9 @@ const base: PacketText = {
 const flags = (over: Partial<PacketText>, category: string) =>
   scorePacket({ ...base, ...over }).flags.filter((f) => f.category === category);
 const evidence = (over: Partial<PacketText>, category: string) => flags(over, category).map((f) => f.evidence);
+/** A packet's facts as "source:key=value" lines. */
+const facts = (over: Partial<PacketText>) =>
+  factsOf(buildContext({ ...base, ...over })).map((f) => `${f.source}:${f.key}=${f.value}`);
 
 describe("missing acceptance criteria: deliverables, not the document around them", () => {
   const sow = [
@@ -6956,8 +6959,6 @@ describe("session 39 families, what a promise leaves out, splits the other way, 
 });
 
 describe("session 40 families, counts that are dates, rates, seats to sit in or storage", () => {
-  const facts = (over: Partial<PacketText>) =>
-    factsOf(buildContext({ ...base, ...over })).map((f) => `${f.source}:${f.key}=${f.value}`);
   it("counts nothing in a label followed by a date or a length ('Depot set-up: 14 Mar', 'Depot tags: 5-day checks')", () => {
     const got = facts({ signed_scope: "Depot set-up: 14 Mar 2027\nDepot tags: 5-day checks and handover" });
     expect(got.filter((f) => f.startsWith("signed_scope:count"))).toEqual([]);
@@ -7061,8 +7062,6 @@ describe("session 40 families, a letter's opening, its dated header, and the pro
 });
 
 describe("session 40 families, which figure a line means", () => {
-  const facts = (over: Partial<PacketText>) =>
-    factsOf(buildContext({ ...base, ...over })).map((f) => `${f.source}:${f.key}=${f.value}`);
   it("counts what a labelled figure's own noun names, not the label ('Clinic staff training: two recorded webinars')", () => {
     expect(facts({ signed_scope: "Clinic staff training: two recorded webinars." }).join()).not.toMatch(/location=2/);
   });
