@@ -10,6 +10,7 @@ import {
   COUNT_LEAD,
   COUNT_TAIL,
   dateMentions,
+  dateOrLengthNext,
   HAS_NUMBER,
   MONTH_RE,
   NUM,
@@ -667,7 +668,7 @@ function countsIn(text: string): Count[] {
       // ("Go-live at Harbour Clinic: 4 October 2027" dates the clinic, it counts none)
       // (nor does a length written before its noun: "Site app tags: 7-day inspection")
       const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 14);
-      if (DAY_OF_MONTH.test(after) || /^-(?:day|week|month|year|hour)\b/i.test(after)) continue;
+      if (dateOrLengthNext(after)) continue;
       const start = m.index!;
       const over = out.find((q) => q.start < start + m[0].length && q.end > start);
       // the label names what a figure counts where its own noun says less ("Trailers: 540 dry vans", "Kiosks: 18

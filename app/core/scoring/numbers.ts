@@ -398,7 +398,17 @@ export function unitOf(phrase: string): string | null {
 export const HAS_NUMBER = new RegExp(String.raw`\d|\b${NUMBER_WORD}\b`, "i");
 
 let LABELLED_UNIT_RE: RegExp | undefined;
-let LABEL_TAIL: RegExp | undefined;
+let DATE_OR_LENGTH_NEXT: RegExp | undefined;
+/**
+ * Does what follows a figure make it a day of a month or a length before its noun ("22 Jun", "4th of May", "7-day
+ * checks")? Then the figure counts nothing.
+ */
+export function dateOrLengthNext(after: string): boolean {
+  return (DATE_OR_LENGTH_NEXT ??= new RegExp(
+    String.raw`^(?:st|nd|rd|th)?\.?\s*(?:of\s+)?${MONTH_RE}\b|^-(?:day|week|month|year|hour)\b`,
+    "i",
+  )).test(after);
+}
 /**
  * Are the seats counted at `at` (their phrase ending at `end`) places to sit: "one departure of 40 seats",
  * "grandstands (250 to 3,000 seats)", "52 seats on each coach", "120 seats in the lecture room"?
@@ -557,14 +567,7 @@ export function quantities(original: string): Quantity[] {
     const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
     if (!unit || !value) continue;
     // (a date or a length after the label is none of its count: "Site set-up: 22 Jun", "Site tags: 7-day checks")
-    const tail = text.slice(m.index! + m[0].length, m.index! + m[0].length + 12);
-    if (
-      (LABEL_TAIL ??= new RegExp(
-        String.raw`^(?:st|nd|rd|th)?\.?\s*${MONTH_RE}|^-(?:day|week|month|year|hour)`,
-        "i",
-      )).test(tail)
-    )
-      continue;
+    if (dateOrLengthNext(text.slice(m.index! + m[0].length, m.index! + m[0].length + 14))) continue;
     // "Club licences: 26 clubs": the noun after the figure says what it counts
     const next = /^\s*([A-Za-z][\w-]{3,})/.exec(text.slice(m.index! + m[0].length))?.[1] ?? "";
     const person = PERSONS.test(next);
