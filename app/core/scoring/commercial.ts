@@ -9,4 +9,7 @@ export const GIVEN_AWAY_TERMS = [
   String.raw`\b\d+(?:\.\d+)?\s?%\s+(?:would\s+|will\s+)?(?:carr(?:y|ies)|holds?|appl(?:y|ies)|extends?|stays?)\b`,
   String.raw`\b(?:extend|carry|hold)\w*\s+(?:the\s+)?\d+(?:\.\d+)?\s?%`,
   String.raw`\b(?:implementation|services?|set-?up|onboarding)\b[^.;]{0,60}\binstal+ments?\b`,
+  // ("he can pay the build in three monthly chunks")
+  String.raw`\bpay (?:the |their |our |it )?(?:[\w-]+ ){0,2}in (?:\d+|two|three|four|five|six|twelve) ` +
+    String.raw`(?:monthly |quarterly |equal )?(?:chunks?|instal+ments?|payments?|parts?|tranches?|pieces?)\b`,
 ].join("|");

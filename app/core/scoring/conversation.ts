@@ -1,6 +1,7 @@
 // The structure of notes, e-mails and call transcripts, and the vocabulary of declining, deferring and not
 // promising — shared by every detector that reads the sales side.
 import { MONTH_RE } from "./numbers";
+import { trimSpan, type Span } from "./structure";
 
 /** The text itself declines or defers it: excluded, sold separately, a later phase. */
 export const DECLINED = new RegExp(
@@ -8,7 +9,7 @@ export const DECLINED = new RegExp(
     String.raw`\bseparate (?:order|sow|contract|quote|conversation|business case|project|engagement|purchase|` +
       String.raw`phase|buy)\b`,
     // "told her no", "told them web portal only", "we're software only"
-    String.raw`\btold (?:him|her|them|\w+) no\b(?![- ](?:problem|worries|issue|bother|doubt))|` +
+    String.raw`\btold (?:him|her|them|\w+) (?:\w+ly )?no\b(?![- ](?:problem|worries|issue|bother|doubt))|` +
       String.raw`\btold (?:him|her|them) (?:[\w-]+ ){1,4}only\b|` +
       String.raw`\b(?:we(?:'re|’re| are)) (?:software|product|platform)[- ]only\b`,
     String.raw`\bchange (?:order|request)\b(?!.{0,300}\bwithout\b)`,
@@ -17,7 +18,8 @@ export const DECLINED = new RegExp(
       String.raw`(?: (?:about )?(?:it|that|this))? (?:another time|later|separately|at renewal)\b`,
     String.raw`\bout of scope\b|(?:\bis|\bare|\bwas|\bwere|'s|’s) out\b(?! of (?:the )?box)`,
     String.raw`\bnot (?:in scope|included|promised|part of|` +
-      String.raw`in (?:this|the) (?:call-off|order|sow|scope|contract|quote|deal|package|phase|award|task order))\b`,
+      String.raw`in (?:this|the) (?:call-off|order|sow|scope|contract|quote|deal|package|phase|award|task order|` +
+      String.raw`project|engagement))\b`,
     // "officers will report back": asked, and answered later
     String.raw`\b(?:will|to|would) (?:report|come) back\b`,
     // "I said we're not building an app"
@@ -46,7 +48,10 @@ export const DECLINED = new RegExp(
     String.raw`\bpriced separately\b|\b(?:a )?later project\b|\b(?:is|are) (?:delivery'?s|delivery’s) call\b`,
     // left to delivery: "delivery will propose dates", "whether they are live by then depends on delivery's plan"
     String.raw`\bdelivery (?:will|to|would|must|should) (?:confirm|propose|set|decide|advise|come back)\b|` +
-      String.raw`\bdepends? on (?:the )?delivery\b|\bup to delivery\b`,
+      String.raw`\bdepends? on (?:the )?delivery\b|\bup to delivery\b|` +
+      // (or whoever runs delivery: "told her you'd set the calendar at Sprint 0", "Bart will set the dates")
+      String.raw`\b\w+(?:['’]d|['’]ll| would| will) (?:set|confirm|propose|decide) (?:the )?` +
+      String.raw`(?:calendar|dates?|schedule|timeline)\b`,
     // "excluded in Article 6", "a different product", "priced on its own order"
     String.raw`\bexcluded\b|\ba different (?:product|procurement|tender|bid|solicitation)\b`,
     String.raw`\b(?:priced|quoted?|sold) (?:it |them )?on (?:its|their) own\b`,
@@ -65,7 +70,8 @@ export const DECLINED = new RegExp(
     String.raw`(?:'s|’s) not (?:in|part of|included)\b|` +
       String.raw`\b(?:is|are|'s|’s) not (?:our|a) (?:product|deliverable|offering|module|service)\b`,
     // a deferral to a later period: "not this season", "a no-go this cycle", "stays manual for now"
-    String.raw`\bnot (?:this|in this|for this) (?:season|cycle|year|phase|release|round|quarter|sprint|wave|time)\b|` +
+    String.raw`\bnot (?:this|in this|for this) (?:season|cycle|year|phase|release|round|quarter|sprint|wave|time|` +
+      String.raw`project|engagement)\b|` +
       String.raw`\bno[- ]go\b(?![- ]?live)|\b(?:stays?|remains?) (?:[\w-]+ ){1,3}for now\b`,
     // the answer is a contract change: "would be a CR", "other languages would be a modification"
     String.raw`\b(?:would|will) (?:be|need|require) (?:a |an )?(?:cr|modification|mod|variation|amendment)\b`,
@@ -97,7 +103,7 @@ export const NOT_A_PROMISE = new RegExp(
     // "I haven't said anything beyond it"
     String.raw`\b(?:haven'?t|have not|didn'?t|did not)\s+(?:said|told them|offered)\s+anything\b|`,
     // "noted as a wish, not a commitment", "nothing in the order form covers that"
-    String.raw`\bnot a (?:commitment|promise)\b|`,
+    String.raw`\bnot a (?:commitment|promise)\b|\b(?:cannot|can'?t|won'?t|don'?t|do not) guarantee\b|`,
     // "I wasn't promising any", "we're not promising a date"
     String.raw`\b(?:wasn'?t|was not|am not|i'?m not|we'?re not|we are not|aren'?t|weren'?t) (?:promising|committing)\b|`,
     // "Everything else is as quoted", "all else stays as signed"
@@ -246,7 +252,7 @@ const provenance = (t: string) =>
 // a chat message's header: who wrote it and when ("Ana Ruiz (Kennelwise) · Mar 30, 1:12 PM",
 // "Jo ↔ Sam · 2026-03-04")
 const STAMP = new RegExp(
-  String.raw`[\s·|—–,-]*(?:${MONTH_RE}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?|\d{4}-\d{2}-\d{2}|` +
+  String.raw`[\s·|—–,-]*(?:${MONTH_RE}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|` +
     String.raw`\d{1,2}\s+${MONTH_RE}\.?(?:\s+\d{4})?)?(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?\s*$`,
   "i",
 );
@@ -255,11 +261,15 @@ const chatHeader = (t: string) => {
   if (!stamp || !/\d/.test(stamp[0])) return false;
   // (a bare stamp carries its time of day; a name is set off from it: not "Training on 12 May")
   if (stamp.index === 0) return /\d:\d\d/.test(stamp[0]);
-  if (!/^[\s,]*[·|—–]/.test(stamp[0])) return false;
+  // (or by a comma, in a line that says who sent it to whom: "Email, Jo → Sam Lee, 2026-01-17 16:05", "Jo → Sam and
+  // Al, 1/23/2026")
+  const sent = /[↔→⇄]|<->|->|^(?:e-?mail|slack|teams|text|sms|whatsapp|message|dm)\b/i.test(t.slice(0, stamp.index));
+  if (!/^[\s,]*[·|—–]/.test(stamp[0]) && !(sent && /^\s*,/.test(stamp[0]) && /\d:\d\d|\d\/\d/.test(stamp[0])))
+    return false;
   // (the channel it came through may lead it: "Intercom — Ana Ruiz (Paws) ↔ Sam Lee (Kennelwise) · 4 May 2026")
   const names = t
     .slice(0, stamp.index)
-    .replace(/[↔→⇄&·|—–]|<->|->|\s-\s/g, " ")
+    .replace(/[↔→⇄&·|—–,]|<->|->|\s-\s|\band\b/g, " ")
     .trim()
     .split(/\s+/);
   return (
@@ -288,6 +298,12 @@ export function noteNoise(text: string): boolean {
   if (/^(?:section|§|page|vol\.?|attachment|appendix|exhibit)\s*[\dA-Z]/i.test(t) && t.split(/\s+/).length <= 6)
     return true;
   return false;
+}
+
+/** A statement without the message header line above its first words ("Email, Jo → Sam, 2026-01-17 16:05"). */
+export function afterHeader(text: string, u: Span): Span {
+  const nl = u.text.indexOf("\n");
+  return nl > 0 && noteNoise(u.text.slice(0, nl)) ? trimSpan(text, u.start + nl + 1, u.end) : u;
 }
 
 const SPEAKER_LABEL = new RegExp(

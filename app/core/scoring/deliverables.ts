@@ -44,7 +44,8 @@ export const ACCEPTANCE = new RegExp(
     String.raw`\b(?:${ACCEPTANCE_ABROAD})|`,
     // a story's own criteria: "AC: …", "DoD: …", a "Scenario — …" of behaviour-driven tests
     // (or an arrow: "AC → …")
-    String.raw`(?:^|[\s(])(?:AC|A\/C|DoD)\s*(?:[:=—–→⇒-]|->|=>)\s*\S|\bscenarios?\s*(?:\d+\s*)?[:—–-]\s*\S`,
+    // (what is left of "AC: per the owner's approval" once the bare sign-off is taken out says nothing)
+    String.raw`(?:^|[\s(])(?:AC|A\/C|DoD)\s*(?:[:=—–→⇒-]|->|=>)\s*[^\s.;,]|\bscenarios?\s*(?:\d+\s*)?[:—–-]\s*\S`,
   ].join(""),
   "i",
 );
@@ -104,7 +105,9 @@ const COUNT_OR_DURATION = new RegExp(
       String.raw`(?:sessions?|workshops?|webinars?|walkthroughs?|videos?|demos?|`,
     String.raw`courses?|classes|trainings|modules?|days?|weeks?|months?|hours?|h\b|hrs?\b|calls?|visits?|cycles?|`,
     String.raw`runs?|sesi[oó]n(?:es)?|sess[õo]es|sitzung(?:en)?|tage?|wochen?|semanas?|semaines?|jours?|d[ií]as?|`,
-    String.raw`horas?|stunden|turmas?|jornadas?|mes(?:es)?|mois|monate?)\b`,
+    String.raw`horas?|stunden|turmas?|jornadas?|mes(?:es)?|mois|monate?)\b|`,
+    // (support bounded by a period named by its place: "through the first month after go-live")
+    String.raw`\b(?:first|initial|opening) (?:week|fortnight|month|quarter)\b`,
   ].join(""),
   "i",
 );
@@ -114,6 +117,7 @@ const UNIT_OF_WORK =
   String.raw`(?:[\w-]+\s+){0,2}?(?:deliverables?|packages?|items?|milestones?|stor(?:y|ies)|epics?|products?|` +
   String.raw`phases?|modules?|tasks?|dels?|lines?|work|sites?|releases?|stages?|assets?|outputs?|drawings?|` +
   String.raw`documents?|workstreams?|sprints?|waves?|bullets?|rows?|entries|points?|services?|requirements?|scopes?|` +
+  String.raw`features?|` +
   String.raw`pitch(?:es)?)`;
 // the priorities a requirements document accepts ("Each P0 and P1 requirement is accepted when …")
 const PRIORITY_TAG = /\b(P[0-3]|MUST|SHOULD|COULD|MAY)\b/g;
@@ -181,6 +185,12 @@ const ACCEPTANCE_REGIME = new RegExp(
     String.raw`\bacceptable quality levels?\b|\bdefinition of done\b|`,
     String.raw`\bperformance standards?\b.{0,300}\b(?:acceptab|quality)`,
   ].join(""),
+  "i",
+);
+/** A team's own checklist that says of itself it is not acceptance ("our internal DoD, not the client's sign-off"). */
+const SELF_DENIED = new RegExp(
+  String.raw`^(?=[^]*\b(?:checklist|dod|definition of done)\b)(?=[^]*(?:\bnot (?:the |an? )?(?:[\w&-]+['’]s?\s+)?` +
+    String.raw`(?:acceptance|sign[- ]?off)\b|\binternal\b))`,
   "i",
 );
 /** A regime that itself says it applies only to listed deliverables. */
@@ -440,6 +450,8 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
   const local = new Set<number>();
   let run: Block[] = [];
   let headingAll = false;
+  // whether the acceptance section has named items of its own yet (criteria by id)
+  let namedInAcceptance = false;
   // "Deliverables 1.1 through 4.2": every item numbered between the two, across the tasks they stand in
   const numbered = blocks.flatMap((b) => b.ids.filter((k) => /^\d+(?:\.\d+)+$/.test(k)));
   const spanned = (t: string) =>
@@ -451,12 +463,18 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
     if (b.heading || b.group) run = [];
     else if (isListItem(b) && WORK_SECTIONS.includes(kind) && !hasCondition(b.text)) run.push(b);
     if (kind === "fees" || kind === "schedule" || kind === "change" || kind === "definitions") continue;
+    // ("Definition of Done (our internal checklist): …; it is not the client's acceptance": no regime)
+    if (SELF_DENIED.test(b.text)) continue;
     const inAcceptance = kind === "acceptance";
     // ("How tickets are accepted (applies to every ticket below)": the section's rule is the packet's regime)
     if (b.heading)
       headingAll = inAcceptance && (EVERY_UNIT.test(b.text) || TRACKER_UNIT.test(b.text)) && !LISTED_ONLY.test(b.text);
     // (a tracker issue is accepted by its own acceptance subsection, not by its description)
     const own = b.ticket?.own;
+    // ("Each epic goes to the UAT site. … An epic with no answer in that window is deemed accepted": the unit the
+    // paragraph's regime applies to may be quantified in a sentence before the one that accepts it; after criteria
+    // that name their items, such a procedure is how those are applied)
+    let everyBefore = false;
     for (const s of b.cells
       ? [b]
       : b.ticket
@@ -473,6 +491,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
             .join(" | ")
         : s.text;
       const t = said.replace(IN_CLAUSE, (m) => m.replace(/\./g, "·"));
+      const refsBefore = refs.size;
       const condition = hasCondition(t);
       if (!inAcceptance && !condition) continue;
       if (headingAll && condition && !b.heading) [regime, regimeAll, openingOnly] = [true, true, false];
@@ -512,7 +531,10 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
         // (a Definition of Done that names its epics, "W1–W3 stories", covers the stories numbered under them)
         const named = /\bdefinition of done\b/i.test(t) ? referencedIds(t) : new Set<string>();
         if (named.size) for (const k of named) groups.add(k);
-        else if ((EVERY_UNIT.test(t) || /\bqasp\b|\bdefinition of done\b/i.test(t)) && !LISTED_ONLY.test(t))
+        else if (
+          (EVERY_UNIT.test(t) || (everyBefore && !namedInAcceptance) || /\bqasp\b|\bdefinition of done\b/i.test(t)) &&
+          !LISTED_ONLY.test(t)
+        )
           regimeAll = true;
         // ("Any Deliverable not so rejected is deemed accepted", unless the section said which it applies to or the
         // line names its items)
@@ -566,6 +588,8 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       if (letter) refs.add(letter[1]);
       // an item's own acceptance line names that item, not the others that share its words
       if (condition && (inAcceptance || standalone)) named.push(termSet(t));
+      if (inAcceptance && EVERY_UNIT.test(t) && !LISTED_ONLY.test(t)) everyBefore = true;
+      if (inAcceptance && refs.size > refsBefore) namedInAcceptance = true;
     }
   }
   return {
@@ -678,6 +702,8 @@ function deliverablesOf(scope: string): Deliverable[] {
     // (a plan line sized in T-shirt sizes, "MS2 Invoicing + pay links — L", sizes work listed elsewhere)
     !/[·—–|-]\s*(?:XS|S|M|L|XL|XXL)\s*$/.test(b.text.trim()) &&
     (/^milestone/i.test(b.rawId) ? !dateMentions(b.text).some((d) => d.key) : !dateMentions(b.text).length) &&
+    // (nor a line about the plan's own dates: "Phase 2 dates are set once Phase 1 is live")
+    !/\b(?:dates|calendar|timing)\b/i.test(b.head.text) &&
     !datesItems(b);
   // a plan's row with an outputs column ("Phase | Activities | Outputs | Exit criteria") delivers those outputs
   const outputRow = (b: Block) =>
@@ -694,8 +720,11 @@ function deliverablesOf(scope: string): Deliverable[] {
   const judgedRows = work.filter((b) => b.cells?.some((c) => ACCEPTANCE_HEADER.test(c.header))).length;
   // (where a titled scope section lists the work item by item, the untitled prose above it is preamble: "Between
   // the parties …", "About the customer" and its paragraph)
-  const titled = work.filter((b) => b.section.kind !== "none" && isListItem(b));
-  const structure = blocks.find((b) => b.heading || b.group || isListItem(b));
+  // (or list items under a group heading: "Phase 1 — Stock" over "P-101 …")
+  const firstGroup = blocks.find((b) => b.group)?.start ?? Infinity;
+  const titled = work.filter((b) => (b.section.kind !== "none" || b.start > firstGroup) && isListItem(b));
+  // (the document's title above it starts no structure: "Statement of Work 12 (signed …)", then the preamble)
+  const structure = blocks.find((b) => (b.heading || b.group || isListItem(b)) && b.section.kind !== "title");
   const preamble = titled.length >= 2 && structure ? structure.start : -1;
   const pool = inList.length ? listed : judgedRows >= 2 ? work.filter((b) => isListItem(b)) : work;
   const units = declaredOnly(

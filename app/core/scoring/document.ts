@@ -84,9 +84,9 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     "schedule",
     new RegExp(
       [
-        String.raw`\bschedule\b|\btimeline\b|\bmilestones?\b|\bkey dates\b|\bdates\b|`,
+        String.raw`\bschedule\b|\btimeline\b|\btimetable\b|\bmilestones?\b|\bkey dates\b|\bdates\b|`,
         String.raw`\bperiod of performance\b|\bproject plan\b|\bphase plan\b|\bsprint plan\b|\bplanning\b|` +
-          String.raw`\b(?:implementation|delivery|transition|deployment|roll-?out|migration|mobili[sz]ation) plan\b|`,
+          String.raw`\b(?:implementation|delivery|transition|deployment|roll-?out|migration|mobili[sz]ation|release) plan\b|`,
         String.raw`\bcalendar\b|^plan$|^sprints?(?: (?:dates|cadence|length))?$|`,
         String.raw`\b(?:zeitplan|projektplan|terminplan|cronograma|calendario|calendrier|tidsplan|harmonogram)\b|`,
         // "Go-live: 1 June", "Rollout: one wave a month"
@@ -131,6 +131,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         // "How delivery runs", "How this pack works": the way the work is run, not the work
         String.raw`^how (?:[\w-]+ ){0,3}(?:works?|runs?)$|`,
         String.raw`^(?:[—–-]\s*)?(?:the |our )?team\b|`,
+        // how the two sides work together day to day: "Working arrangements", "Ways of working"
+        String.raw`\bworking (?:agreements?|arrangements?|practices|norms)\b|\bways of working\b|`,
         String.raw`\bconfidential\w*\b|\bgeneral\b|\bnotices?\b|\bterms and conditions\b`,
       ].join(""),
     ),
@@ -168,7 +170,9 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
       [
         String.raw`\bscopes?\b|\bservices\b|\btasks?\b|\brequirements?\b|\bwork packages?\b|\bworkstreams?\b|`,
         String.raw`\bepics?\b|\bstories\b|\bbacklog\b|\bfeatures?\b|\bimplementation\b|\bconfiguration\b|`,
-        String.raw`\bsolution\b|\bwhat (?:we|you) (?:will )?(?:get|deliver|do)\b|\bactivities\b|\bmodules?\b|` +
+        // ("What you get", "What SCI delivers")
+        String.raw`\bsolution\b|\bwhat (?:we|you) (?:will )?(?:get|deliver|do)\b|\bwhat [\w&.-]+ (?:will )?delivers?\b|` +
+          String.raw`\bactivities\b|\bmodules?\b|` +
           // "What Acme will build"
           String.raw`\bwhat [a-z]+ (?:will|shall) (?:build|deliver|do|provide|supply|implement|configure)\b|`,
         String.raw`\bstatement of work\b|\bwork\b|`,
@@ -752,8 +756,9 @@ function parseDocument(text: string): DocumentModel {
     // FEES")
     // ("Sprint calendar — confirmed by delivery (…)": a title and who approved what follows; or a section's name and
     // a subtitle: "Scope — Milestones")
+    const approvedRest = /^(?:as )?(?:confirmed|approved|agreed|signed off|validated)\b/i.test(inlineLabel?.[2] ?? "");
     const titledRest =
-      /^(?:as )?(?:confirmed|approved|agreed|signed off|validated)\b/i.test(inlineLabel?.[2] ?? "") ||
+      approvedRest ||
       (/^\p{L}[\p{L} &/-]{0,30}$/u.test(inlineLabel?.[2] ?? "") &&
         /\s[—–]\s/.test(core) &&
         seenStructure &&
@@ -771,8 +776,9 @@ function parseDocument(text: string): DocumentModel {
       (!inlineLabel?.[2] || titledRest) &&
       // (a priced line, "Set-up 32 000 €", is no title)
       !PRICED_LINE.test(core) &&
-      (words.length <= 7 || titleCase) &&
-      !/[;]|,(?!\d)/.test(core) &&
+      // (who approved it and when may take a comma: "Release plan — approved by J. Soto, 2025-06-04")
+      (words.length <= 7 || titleCase || (approvedRest && inlineLabel![1].split(" ").length <= 4)) &&
+      !/[;]|,(?!\d)/.test(approvedRest ? inlineLabel![1] : core) &&
       (!/[.]$/.test(core) || words.length <= 4) &&
       (!/\b(?:shall|will|must|is|are)\b/i.test(core) || /^(?:what|how|who|when|where|why|which)\b/i.test(core));
     // ("TASK 2 KENNEL PROGRAMME MANAGEMENT": a numbered task is work, whatever it is about, in the work section it

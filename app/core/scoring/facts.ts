@@ -778,6 +778,7 @@ const QTY_TAIL = /(?:\s[—–-]|,)\s*(?:qty|quantity)\.?:?\s*(\d[\d,]*)\s*[,.;]
 const PLACE_PRODUCT =
   /^\W*(?:[\w-]+\s+){0,2}(?:site|store|branch|clinic|depot|office|field|yard)\s+(?:app|portal|module|edition|console|hub)\b/i;
 
+const OWN_COUNT = new RegExp(String.raw`(?:\b\d+|\b${NUMBER_WORD})\s+([A-Za-z][\w-]*)`, "gi");
 export function rowCount(b: Block): { value: number; units: string[]; per: boolean } | null {
   // (a line of the list is read as a row of two cells: what it sells, then how many)
   const inline = b.cells || !b.rawId ? null : QTY_TAIL.exec(b.text);
@@ -868,7 +869,12 @@ export function rowCount(b: Block): { value: number; units: string[]; per: boole
   ];
   // a description that counts its own thing ("subscription, up to 3,000 worker records | 2 |") leaves the Qty column
   // counting something else (years, subscriptions)
-  if (quantities(desc).some((q) => units.includes(q.unit))) return null;
+  // ("Object photography, 2 views | 4,800": the views are per object; the column counts objects)
+  const ownCount = [...desc.matchAll(OWN_COUNT)].some((m) => {
+    const u = countedNoun([m[1]]);
+    return u !== null && units.includes(u.replace(/^n:/, ""));
+  });
+  if (ownCount || quantities(desc).some((q) => units.includes(q.unit))) return null;
   return units.length ? { value, units, per: Boolean(per) } : null;
 }
 
@@ -2037,11 +2043,15 @@ function milestones(source: TextSource, c: Span, out: Fact[], dayFirst: boolean)
   if (/\b(?:not|no|never)\b[^.;]{0,40}$/i.test(c.text.slice(0, at))) return;
   // the date nearest the milestone word, with no colon-led quotation or attribution between them
   const gap = (x: { start: number; end: number }) => (x.start >= atEnd ? x.start - atEnd : Math.max(0, at - x.end));
-  const d = [...ds].sort((a, b) => gap(a) - gap(b))[0];
+  // (in a line of many dates, the nearest after the word: "2025-06-23 → 2025-08-01   go-live YVR 2025-08-04")
+  const after = ds.length > 2 ? ds.filter((x) => x.start >= atEnd) : [];
+  const d = [...(after.length ? after : ds)].sort((a, b) => gap(a) - gap(b))[0];
   // (a weekday before the date is part of it: "Go-live: Tuesday, 2 December")
   const between = (d.start >= atEnd ? c.text.slice(atEnd, d.start) : c.text.slice(d.end, at)).replace(WEEKDAY_NAME, "");
   // in a line of many dates ("Sprint 1: … · UAT: … · Go-live: 16 Feb"), only the date after the word is its own
-  if (ds.length > 2 && (d.start < atEnd || !/^\s*(?::|on|date|[—–-])?\s*$/i.test(between))) return;
+  // (a site's code or name may say whose go-live it is: "go-live YVR 2025-08-04", "go-live Calgary: 2 Sep")
+  if (ds.length > 2 && (d.start < atEnd || !/^\s*(?:\p{Lu}[\p{L}-]+\s*)?(?::|on|date|[—–-])?\s*$/u.test(between)))
+    return;
   if (
     /["“”]/.test(between) ||
     (/:/.test(between) &&

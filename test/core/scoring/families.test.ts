@@ -7197,3 +7197,169 @@ describe("session 40 families, 'full' as a whole period or a state, not a vague 
     expect(vagueHit("Full integration with the practice management system.")?.text.toLowerCase()).toBe("full");
   });
 });
+
+describe("session 41 families, an acceptance regime told over two sentences, and what a story's own line says", () => {
+  const stories = [
+    "Backlog",
+    "E1 Boarding",
+    "  1.1 Owners book a kennel run online and see the nightly rate.",
+    "  1.2 Reception prints a kennel card for each stay.",
+    "E2 Billing",
+    "  2.1 Stays are invoiced from the diary at checkout.",
+  ].join("\n");
+  it("covers every story when the unit is quantified in one sentence and deemed accepted in the next", () => {
+    const sow = [
+      stories,
+      "Acceptance",
+      "Kennelwise hands each epic over on the staging site with a release note. The practice manager answers in " +
+        "writing within 5 business days; an epic with no answer by then is deemed accepted. In addition, 2.1 is " +
+        "accepted only when one week of invoices matches the till.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+    // (after criteria that name their items, the same procedure is how those criteria are applied)
+    const named = [
+      stories,
+      "Acceptance",
+      "1.1 is accepted when 10 test bookings show the right nightly rate.",
+      "The practice accepts or rejects each epic in writing within 5 business days. An epic not rejected by then is " +
+        "deemed accepted.",
+    ].join("\n");
+    const got = evidence({ signed_scope: named }, "missing_acceptance_criteria");
+    expect(got.some((e) => e.includes("kennel card"))).toBe(true);
+    expect(got.some((e) => e.includes("nightly rate"))).toBe(false);
+  });
+  it("reads 'every feature above' as the whole backlog", () => {
+    const sow = [
+      "Feature list",
+      "F1 Kennel diary with drag-and-drop stays.",
+      "F2 Vaccination reminders by text.",
+      "How work is accepted",
+      "Every feature above is demonstrated on the practice's own data at the end of its sprint. A feature with no " +
+        "defects listed within 3 business days is deemed accepted. F2 also needs 20 reminders sent in a test run.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("flags a story whose own line is only 'AC: per customer sign-off'", () => {
+    const sow = [
+      "Backlog",
+      " K1. As a receptionist, I want kennel cards in the practice's colours.",
+      "     AC: Per customer sign-off.",
+      " K2. As a vet, I want vaccination due dates on the stay screen.",
+      "     AC: Given a dog due a booster, when its stay opens, then the due date shows in red.",
+    ].join("\n");
+    const got = evidence({ signed_scope: sow }, "missing_acceptance_criteria");
+    expect(got).toHaveLength(1);
+    expect(got[0]).toContain("kennel cards");
+  });
+  it("takes no regime from a Definition of Done the team keeps for itself", () => {
+    const sow = [
+      "Backlog",
+      " K1. As a receptionist, I want kennel cards printed at check-in.",
+      " K2. As a vet, I want due dates on the stay screen.",
+      "     Acceptance: Given a dog due a booster, when its stay opens, then the due date shows in red.",
+      "Definition of Done (Kennelwise internal): peer-reviewed config, demo at sprint review. It is our own " +
+        "checklist, not the practice's acceptance.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria").join()).toContain("kennel cards");
+  });
+});
+
+describe("session 41 families, the prose, plans and working rules around a scope are no deliverables", () => {
+  it("takes no deliverable from the preamble under a document's title, above grouped items", () => {
+    const sow = [
+      "Statement of Work KW-77 (signed 2026-02-02)",
+      "Harbour Vets boards dogs, cats and rabbits for owners across the estuary, and runs a grooming room for regulars.",
+      "About 900 pets; each one carries vaccination and worming records.",
+      "Phase 1 — Boarding",
+      "  K-101 Kennel diary for the boarding block. Acceptance: 20 test stays show on the day sheet.",
+      "  K-102 Kennel cards printed at check-in. Acceptance: a card prints within 10 seconds of check-in.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("reads a release plan approved with a name and a date as a schedule, and its lines as no work", () => {
+    const sow = [
+      "Backlog",
+      "  1. Kennel diary. Accepted when 20 test stays show on the day sheet.",
+      "Release plan — approved by Ola Brandt (Kennelwise Delivery), 2026-03-02",
+      "  R1 Harbour   Sprints 1–2   2026-03-09 → 2026-04-03   go-live HBR 2026-04-06",
+      "  R2 Quayside  Sprints 3–4   2026-04-06 → 2026-05-01   go-live QSD 2026-05-04",
+      "  Phase 2 dates will be set by the delivery owner once R2 is live.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+    expect(facts({ signed_scope: sow })).toContain("signed_scope:date:golive=406");
+  });
+  it("takes no deliverable from a 'What … delivers' preamble, 'Working arrangements' or a timetable's rows", () => {
+    const sow = [
+      "Harbour Vets kept its boarding records on paper cards from 1990 to 2020.",
+      "What Kennelwise delivers",
+      "W1. Imaging of all 4,000 cards. Accepted when a 100-card sample has no unreadable image.",
+      "W2. A one-off import file. Accepted when the test import reports no rejected rows.",
+      "Working arrangements: the cards stay in the practice office, where Kennelwise sets up one scanning desk.",
+      "2.3 Timetable (confirmed by Kennelwise Delivery, 4 March 2026)",
+      "| Stage | From | To |",
+      "|---|---|---|",
+      "| Set-up in the practice office | 2026-04-06 | 2026-04-08 |",
+      "| Scanning, cards A–M | 2026-04-09 | 2026-05-29 |",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("takes support bounded by 'the first month after go-live' as bounded", () => {
+    const sow =
+      "1. Kennel diary. Accepted when 20 test stays show on the day sheet.\n" +
+      "Also included: onboarding support for the night staff during the first month after go-live.";
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
+
+describe("session 41 families, lengths, order lines, free work and refusals in other words", () => {
+  it("compares the contract's hosting term with the order line's hosting length", () => {
+    const got = flags(
+      {
+        signed_scope: "1. Host the kennel photos in Kennelwise Cloud for a 24-month hosting term. Accepted on upload.",
+        order_form: "KW-HST | Kennelwise Cloud hosting, 2 TB, 36 months | 36 | £40.00",
+      },
+      "conflicting_terms",
+    );
+    expect(got.map((f) => f.source).sort()).toEqual(["order_form", "signed_scope"]);
+  });
+  it("counts no views in an order line that sells a count of photos with two views each", () => {
+    const got = facts({
+      order_form: [
+        "| Line | SKU | Description | Qty | Unit price | Total |",
+        "|---|---|---|---|---|---|",
+        "| N2 | KW-IMG2 | Pet photography, 2 views | 4,800 | £2.50 | £12,000.00 |",
+      ].join("\n"),
+    });
+    expect(got).not.toContain("order_form:count:view=4800");
+  });
+  it.each([
+    "I said we'd cover the council's licence inspection fee.",
+    "To get it signed I gave them an extra 30 hours of diary set-up on top of the quote.",
+    "I told him he can pay the set-up in three monthly chunks, May to July.",
+  ])("flags %j as a scope exception, not a promise", (note) => {
+    expect(evidence({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+    expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+  it.each([
+    "They asked about grooming rotas — told them firmly no, that's the groomer's own job.",
+    "She asked about a cattery diary, told her not in this project, maybe next year.",
+    "Fewer missed boosters is the practice's goal; we support it with reminders, we don't guarantee it.",
+    "He wanted dates for the second surgery; I told him you'd set the calendar at Sprint 0.",
+  ])("reads %j as a refusal or a non-promise", (line) => {
+    expect(DECLINED.test(line) || NOT_A_PROMISE.test(line)).toBe(true);
+  });
+  it("reads a sign-off by first name after a dash as no part of a requirement", () => {
+    const cs = "Kennel diary shows the duty vet's extension, never a mobile number — Tobias Ferreira";
+    const got = evidence(
+      { cs_requirement: cs, signed_scope: base.signed_scope + " Shows the duty vet's extension." },
+      "promise_not_in_scope",
+    );
+    expect(got).toEqual([]);
+  });
+  it("takes no promise or deadline from a message's header line ('Email, Jo → Sam and Al, 1/23/2026')", () => {
+    const promise =
+      'Email, Jo Hart → Sam Lee and Al Moss, 1/23/2026 16:05\n"Thanks both. Kennel bookings confirmed by SMS."';
+    expect(evidence({ customer_promise: promise }, "promise_not_in_scope")).toEqual([]);
+    expect(evidence({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
+  });
+});

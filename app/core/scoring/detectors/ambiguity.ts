@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 171,
+  version: 172,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

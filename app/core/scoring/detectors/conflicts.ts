@@ -96,6 +96,10 @@ function sameKey(a: Fact, b: Fact): boolean {
   // payment days spelled out in a clause meet a "net 60" only between contract documents
   if (/^payment:(?:net-)?days$/.test(a.key) && /^payment:(?:net-)?days$/.test(b.key))
     return CONTRACT.has(a.source) && CONTRACT.has(b.source);
+  // in the contract, a length the clause calls a term meets a length of the same named service ("a 24-month
+  // hosting term" and "Folio hosting, 36 months")
+  const lengths = [a.key, b.key].sort().join(" ");
+  if (lengths === "ctx:month term:month") return CONTRACT.has(a.source) && CONTRACT.has(b.source) && sameContext(a, b);
   return (
     a.kind === "date" && b.kind === "date" && (a.key === "date:item" || b.key === "date:item") && sameContext(a, b)
   );
@@ -235,7 +239,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 220,
+  version: 221,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);

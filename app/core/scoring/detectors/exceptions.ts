@@ -3,7 +3,7 @@ import type { TextSource } from "../../packet";
 import { clauses } from "../structure";
 import { termSet } from "../lexicon";
 import { GIVEN_AWAY_TERMS } from "../commercial";
-import { MONTH_RE } from "../numbers";
+import { MONTH_RE, NUMBER_WORD } from "../numbers";
 
 /** Concession families: what kind of non-standard commercial term a phrase grants. */
 const FAMILIES: { family: string; re: RegExp }[] = [
@@ -79,7 +79,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     re: new RegExp(
       [
         String.raw`\babsorb(?:ed|s)?\b|\bswallow\w*\b|\bcover (?:the |their )?(?:flights?|hotels?|airfare|`,
-        String.raw`mileage)\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:[\w-]+ ){0,3}(?:travel|`,
+        String.raw`mileage)\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:[\w'’-]+ ){0,3}(?:travel|`,
         String.raw`expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b|`,
         // a cost the seller says it carries itself: "cover … ourselves"
         String.raw`\b(?:cover|pay for|fund)\b[^.;]{0,80}\bourselves\b|`,
@@ -192,7 +192,11 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     re: new RegExp(
       [
         String.raw`\bwithout (?:a )?change order\b|\bno change order\b|\bextra (?:hours|days|sessions|`,
-        String.raw`templates?|variants?)\b.{0,300}\b(?:no|free|on us)\b`,
+        String.raw`templates?|variants?)\b.{0,300}\b(?:no|free|on us)\b|`,
+        // more of something than was sold, given outright: "a bonus 12 kennel-card hours beyond what we quoted"
+        String.raw`\b(?:extra|additional|another|bonus)\s+(?:\d+\s+|${NUMBER_WORD}\s+)?(?:[\w-]+\s+){0,2}?(?:hours?|days?|`,
+        String.raw`sessions?|weeks?|licen[cs]es?|seats?|users?|credits?)\b[^.;]{0,80}\b(?:on top of|beyond|over and above) `,
+        String.raw`(?:the |our |their |what (?:we|they) )?(?:quote|quoted|order form|sow|contract|proposal|price)\b`,
       ].join(""),
       "i",
     ),
@@ -272,7 +276,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 154,
+  version: 155,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

@@ -4,7 +4,7 @@ import { documentOf, inTitleBlock, normalizeId } from "../document";
 import { sentences, trimSpan, type Span } from "../structure";
 import { stem, terms } from "../lexicon";
 import { dateMentions, MONTH_RE } from "../numbers";
-import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
+import { afterHeader, DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 import { GIVEN_AWAY_TERMS } from "../commercial";
 
 /** who is (not) staffed: "no one here owns it", "no delivery lead assigned", "resourcing is on it" */
@@ -182,7 +182,9 @@ const OWNER_TAIL = new RegExp(
     String.raw`\s*(?:[—–|-]\s*|\(|;\s*)?\b(?:(?:training |delivery |cs )?owner|csm|status|owned by|dri|`,
     String.raw`assigned to)\b\s*:?[^.;)|]{0,300}\)?|\s*[—–-]\s*\w+ to (?:confirm|address|check)[^.]{0,300}|`,
     // a trailing name after a dash: "— P. Nakashima", "– J. Restrepo"
-    String.raw`\s*[—–-]\s*(?:\p{Lu}\.\s*)+\p{Lu}[\p{L}'’-]+\s*$`,
+    String.raw`\s*[—–-]\s*(?:\p{Lu}\.\s*)+\p{Lu}[\p{L}'’-]+\s*$|`,
+    // (or a first name, with a surname or without: "— Tobias", "— Mirela Vass.")
+    String.raw`\s*[—–]\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+)?\.?\s*$`,
   ].join(""),
   "giu",
 );
@@ -355,6 +357,7 @@ function statements(ctx: Context, source: TextSource): Span[] {
       const sp = speakerPrefix(s.text);
       let u = sp ? trimSpan(text, s.start + sp, s.end) : s;
       // an attribution ("Letter from X to Y, 3 May: “…”") introduces the words that matter
+      u = afterHeader(text, u);
       const quote = /:\s*["“]/.exec(u.text);
       if (quote) u = trimSpan(text, u.start + quote.index + quote[0].length, u.end, /[\s"”]/);
       // a line ending in a colon leads in to what follows; a chat's emoji code (":thumbsup:") is no colon
@@ -417,7 +420,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 174,
+  version: 175,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];

@@ -4,7 +4,7 @@ import { dateMentions, MONTH_RE, parseNumberWords, type DateMention } from "../n
 import { clauses, sentences } from "../structure";
 import { aimSpans, documentOf } from "../document";
 import { termSet } from "../lexicon";
-import { DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
+import { afterHeader, DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 
 // External events a deadline hangs on (the customer's calendar, not the project's own milestones).
 const EVENT = new RegExp(
@@ -358,7 +358,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 178,
+  version: 179,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
@@ -387,7 +387,8 @@ export const timelineDetector: Detector = {
         const sp =
           speakerPrefix(raw.text) ||
           (/^\s*(?:[\w .'-]{0,30})?\[[^\]]{0,30}\d[^\]]{0,30}\]\s*[\w .'-]{0,30}:\s*/.exec(raw.text)?.[0].length ?? 0);
-        const u = sp ? { start: raw.start + sp, end: raw.end, text: raw.text.slice(sp) } : raw;
+        // (as does a message's header line above the message: "Jo → Sam and Al, 1/23/2026")
+        const u = afterHeader(text, sp ? { start: raw.start + sp, end: raw.end, text: raw.text.slice(sp) } : raw);
         // cheapest test first: most lines of a note commit to nothing
         const requirementDate =
           source === "cs_requirement" && DEADLINE_FORM.test(u.text) && !CUSTOMER_OR_CS.test(u.text);

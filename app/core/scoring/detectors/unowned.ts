@@ -144,7 +144,7 @@ const NOTHING_ROW = /^(?:none|nil|no (?:exceptions?|requests?|changes?)\b|n\/a)(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 152,
+  version: 153,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
