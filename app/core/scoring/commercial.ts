@@ -6,7 +6,9 @@
  * 2") or a fee paid to us in parts ("pay the onboarding fee in three instalments").
  */
 export const GIVEN_AWAY_TERMS = [
-  String.raw`\b\d+(?:\.\d+)?\s?%\s+(?:would\s+|will\s+)?(?:carr(?:y|ies)|holds?|appl(?:y|ies)|extends?|stays?)\b`,
+  // ("the 15% multi-year rate applies", a rate named between)
+  String.raw`\b\d+(?:\.\d+)?\s?%\s+(?:[\w-]+\s+){0,2}?(?:rate\s+|discount\s+)?(?:would\s+|will\s+|still\s+)?` +
+    String.raw`(?:carr(?:y|ies)|holds?|appl(?:y|ies)|extends?|stays?)\b`,
   String.raw`\b(?:extend|carry|hold)\w*\s+(?:the\s+)?\d+(?:\.\d+)?\s?%`,
   String.raw`\b(?:implementation|services?|set-?up|onboarding)\b[^.;]{0,60}\binstal+ments?\b`,
   // ("he can pay the build in three monthly chunks")

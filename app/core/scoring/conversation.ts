@@ -51,7 +51,7 @@ export const DECLINED = new RegExp(
       String.raw`\bdepends? on (?:the )?delivery\b|\bup to delivery\b|` +
       // (or whoever runs delivery: "told her you'd set the calendar at Sprint 0", "Bart will set the dates")
       String.raw`\b\w+(?:['’]d|['’]ll| would| will) (?:set|confirm|propose|decide) (?:the )?` +
-      String.raw`(?:calendar|dates?|schedule|timeline)\b`,
+      String.raw`(?:calendar|dates?|schedule|timeline|turnaround|timing|timescales?)\b`,
     // "excluded in Article 6", "a different product", "priced on its own order"
     String.raw`\bexcluded\b|\ba different (?:product|procurement|tender|bid|solicitation)\b`,
     String.raw`\b(?:priced|quoted?|sold) (?:it |them )?on (?:its|their) own\b`,
@@ -87,6 +87,7 @@ export const NOT_A_PROMISE = new RegExp(
     String.raw`\bno promises?\b|\bnothing (?:(?:was|has been) )?(?:else |more |extra |`,
     String.raw`further )?(?:promised|offered|committed)\b|\bnothing (?:else|more|beyond|extra|further)\b|`,
     String.raw`\bnot promised\b|\bnone (?:promised|committed|offered|given)\b|`,
+    String.raw`\bnothing (?:is|was|has been|will be) (?:promised|committed|offered)\b|`,
     // "Nothing sold or promised."
     String.raw`\bnothing (?:sold|agreed|offered|committed)(?: or (?:promised|sold|agreed|offered|committed))?\b|`,
     String.raw`\b(?:haven'?t|have not|didn'?t|did not|never)\s+(?:\w+\s+)?(?:promised?|`,

@@ -7363,3 +7363,41 @@ describe("session 41 families, lengths, order lines, free work and refusals in o
     expect(evidence({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
   });
 });
+
+describe("session 41 families, nobody named in other words, rates that carry over and dates that date a paper", () => {
+  it.each([
+    ["cs_requirement", "Vaccine import: who on the Kennelwise side runs it with the vets? Not decided."],
+    ["kickoff_note", "Someone has to agree kennel access with the landlord - nobody's got that yet, ours or theirs."],
+  ] as const)("flags %s %j as unowned", (field, text) => {
+    expect(evidence({ [field]: text }, "unowned_requirement")).toHaveLength(1);
+  });
+  it("flags a table row whose owner cell says 'nobody named yet on either side'", () => {
+    const sow = [
+      "1. Configure the kennel booking module for 3 clinics. Accepted when 20 test bookings confirm by SMS.",
+      "| Task | Due | Owner |",
+      "|---|---|---|",
+      "| Fire check of the kennel block before staff enter | - | nobody named yet on either side |",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "unowned_requirement")).toHaveLength(1);
+  });
+  it("flags 'the 15% multi-year rate applies' on a one-year order as a concession", () => {
+    const note = "Dana has been told the 15% multi-year rate applies even though this is a one-year order.";
+    expect(evidence({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+  });
+  it.each([
+    "I said the delivery lead would set the turnaround at the pilot, not me.",
+    "I was clear that delivery sets the dates after the site visit and nothing is promised for the open day.",
+  ])("reads %j as no promise of a date", (line) => {
+    expect(DECLINED.test(line) || NOT_A_PROMISE.test(line)).toBe(true);
+  });
+  it("takes no deadline from the month that dates a paper quoted under a section title", () => {
+    const promise =
+      'Ruth Pike\'s paper to the practice board (December 2026), section "What we are buying":\n"Kennel bookings confirmed by SMS."';
+    expect(evidence({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
+  });
+  it("leaves payments spread over quarters to the commercial checks, not the promise check", () => {
+    expect(evidence({ customer_promise: "Payments are spread across four quarters." }, "promise_not_in_scope")).toEqual(
+      [],
+    );
+  });
+});

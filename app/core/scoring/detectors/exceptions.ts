@@ -276,7 +276,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 155,
+  version: 156,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

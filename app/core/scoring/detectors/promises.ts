@@ -200,6 +200,8 @@ const COMMERCIAL = new RegExp(
       String.raw`\bdeal[- ]desk\b|` +
       // paying early or late as the term: "if they pay all in September", "pay our invoices at 60 days"
       String.raw`\bif they pay\b|\bpay (?:our |the )?invoices (?:at|in|within) \d+|` +
+      // ("Payments are spread across four quarters")
+      String.raw`\bpayments? (?:are |is |will be )?(?:spread|split|staged|phased|spaced)\b|` +
       `${GIVEN_AWAY_TERMS}|` +
       // terms of the contract itself: "terminate on 60 days' notice", "a two-year commitment"
       String.raw`\bterminat\w*\b[^.;]{0,40}\bnotice\b|\b(?:one|two|three|four|five|\d+)[- ]years? (?:commitment|term)\b`,
@@ -420,7 +422,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 175,
+  version: 176,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];

@@ -358,7 +358,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 179,
+  version: 180,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
@@ -469,7 +469,8 @@ export const timelineDetector: Detector = {
                 !ATTRIBUTION_AFTER.test(after) &&
                 // "Letter from the director to landlords (August 2026): “…”": the date dates the quotation (on the
                 // same line or the next)
-                !/^[^"“.!?]*:\s*(?:["“]|$)/.test(after) &&
+                // (a quoted section title may stand between: "(May 2027), section “What we buy”: …")
+                !/^(?:[^"“.!?]|["“][^"”\n]{1,60}["”])*:\s*(?:["“]|$)/.test(after) &&
                 // (or leads a quoted headline: "press release, 10 March 2026 — “Gates go automatic”")
                 !/^\s*[—–-]\s*["“]/.test(after) &&
                 !/^\s*\d{1,2}:\d{2}/.test(after) &&

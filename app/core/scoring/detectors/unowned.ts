@@ -74,7 +74,7 @@ const UNOWNED = new RegExp(
       String.raw`not (?:yet )?(?:identified|named|decided|agreed|sorted|confirmed|known)\b`,
     // nobody has picked it up / put a hand up / taken it
     String.raw`\b(?:nobody|no one|no-one|none of us)(?:'s| has| is| have)?\s+(?:\w+\s+){0,5}?` +
-      String.raw`(?:picked|put (?:their|a) hand up|taken|took|claimed|volunteered|owns?|owning)\b`,
+      String.raw`(?:picked|put (?:their|a) hand up|taken|took|claimed|volunteered|owns?|owning|got)\b`,
     String.raw`\b(?:nobody|no one)\s+(?:else\s+)?has\s+put\b`,
     String.raw`\bno owner\b`,
     // not knowing who: "no idea who", "unclear who"
@@ -101,7 +101,9 @@ const OWNER_COLUMN = new RegExp(
 const RACI_CELL = /^[RACI](?:\s*[/,+]\s*[RACI])*$/;
 const BLANKISH_CELL = new RegExp(
   String.raw`^(?:tbd|tbc|tba|\?+|-+|—|unassigned|not (?:yet )?(?:agreed|assigned|named|decided|fixed)|none(?: yet)?|` +
-    String.raw`n\/a|unknown|open|(?:nobody|no one)(?: named| yet)?|` +
+    // ("nobody named yet on either side")
+    String.raw`n\/a|unknown|open|(?:nobody|no one)(?: named| identified| assigned)?(?: yet)?` +
+    String.raw`(?: (?:on|from) (?:either|both|any|our) sides?)?|` +
     String.raw`(?:owner )?to be (?:named|assigned|confirmed|decided)|` +
     // "à confirmer", "aucun responsable nommé pour l'instant", "por asignar", "offen"
     String.raw`à (?:confirmer|déterminer|définir|nommer)|` +
@@ -122,7 +124,9 @@ const blankCell = (t: string) =>
 // "Who prepares the pack — our QA group or theirs? Unresolved.", "who owns the review?" … "not sure, not sales":
 // a question about who does a piece of work, and an answer (in the line or the replies after it) that names nobody
 const WHO_ASKED = new RegExp(
-  String.raw`\bwho(?:'s| is| will| would| should)?\s+(?:\w+\s+){0,2}?(?:owns?|owning|prepares?|attends?|handles?|` +
+  // ("who on the vendor's side runs it?": the side asked about may stand between)
+  String.raw`\bwho(?:'s| is| will| would| should)?\s+(?:(?:on|from|in) (?:our|the|their) (?:[\w&-]+ )?(?:side|team|end) )?` +
+    String.raw`(?:\w+\s+){0,2}?(?:owns?|owning|prepares?|attends?|handles?|` +
     String.raw`does|doing|runs?|leads?|covers?|manages?|(?:is |are )?responsible|takes?|drives?|builds?|` +
     String.raw`writes?|signs?|` +
     String.raw`maps?|mapping|` +
@@ -144,7 +148,7 @@ const NOTHING_ROW = /^(?:none|nil|no (?:exceptions?|requests?|changes?)\b|n\/a)(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 153,
+  version: 154,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
