@@ -342,7 +342,7 @@ const LICENCE_LINE = new RegExp(
     String.raw`\/\s*(?:yr|year|mo|month)\b|\bper (?:annum|year)\b|\badd-on\b|\b(?:subscriptions?|`,
     String.raw`licen[cs]es?|seats?|named users?|per (?:user|seat|month|year|provider|location|device)|`,
     String.raw`pepm|pupm|annual(?:ly)?|monthly|edition|tier|plan\b|platform fee|hosting|storage|`,
-    String.raw`credits?|bundle)\b`,
+    String.raw`credits?|bundle)\b|\bp\.\s?a\.(?!\w)`,
   ].join(""),
   "i",
 );
@@ -409,6 +409,8 @@ function isWork(text: string, row = false): boolean {
   if (row && !/^\p{Lu}\p{Ll}{3,}/u.test(t)) return false;
   if (notWork(t)) return false;
   if (/^(?:acceptance|accepted|sign[- ]?off|complete|done|approv)/i.test(t)) return false;
+  // a bare label over the list it introduces ("In scope", "Included:")
+  if (/^(?:in[- ]scope|included|not included|out of scope|the work|deliverables)\s*:?$/i.test(t.trim())) return false;
   // a line that is only a date, an amount or a reference
   if (!/\p{L}{3}/u.test(t.replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b/gi, ""))) return false;
   return true;
@@ -490,6 +492,13 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
             .map((c) => c.text)
             .join(" | ")
         : s.text;
+      // (an acceptance table's row whose every criterion cell is a placeholder, "| 2.2 | TBD |", names its item and
+      // covers nothing)
+      const criteria = b.cells?.filter((c) => c.text !== b.rawId && c.text.trim()) ?? [];
+      if (inAcceptance && criteria.length && criteria.every((c) => PLACEHOLDER_CRITERION.test(c.text.trim()))) {
+        for (const r of b.ids) placeholders.add(r);
+        continue;
+      }
       const t = said.replace(IN_CLAUSE, (m) => m.replace(/\./g, "·"));
       const refsBefore = refs.size;
       const condition = hasCondition(t);
@@ -730,7 +739,15 @@ function deliverablesOf(scope: string): Deliverable[] {
   const units = declaredOnly(
     scope,
     blocks,
-    pool.filter((b) => !(b.start < preamble && b.section.kind === "none" && !isListItem(b))),
+    // (as is the prose of a section titled a summary, ahead of the list it sums up)
+    pool.filter(
+      (b) =>
+        isListItem(b) ||
+        !(
+          (b.start < preamble && b.section.kind === "none") ||
+          (titled.length >= 2 && b.start < titled[0].start && /\bsummary\b/.test(b.section.title))
+        ),
+    ),
   );
   const found = coverageOf(blocks, scope);
   // an "Acceptance: the diary and the texts accepted when …" line that names some deliverables covers those only
@@ -1059,6 +1076,8 @@ export const orderFormDeliverables = memo(32, (key: string) => {
     const d = b.head;
     const t = d.text;
     if (!CUSTOM_WORK.test(t) || LICENCE_LINE.test(t) || DOCUMENT_TITLE.test(t) || !isWork(t)) continue;
+    // (a total sums the lines above it: "Total fixed: 535.500,00 + configuration hours as used")
+    if (/^(?:sub-?|grand )?totals?\b/i.test(t.trim())) continue;
     if (/\b(?:sow|pws|statement of work|scope of work|section|§)\b/i.test(b.text)) continue;
     // the fee for work the SOW sets out ("Setup fee", "build (P7–P8) — fixed fee", "Configuration (lump sum)",
     // "services, Attachment 1 B.1–B.5") prices that work: it is no new deliverable

@@ -31,6 +31,8 @@ export type SectionKind =
  */
 export const ACCEPTANCE_ABROAD = [
   String.raw`abnahme\w*|abgenommen|aceptaci[oó]n|aceptad[oa]s?|aceita[çc][aã]o|termo de aceite|collaudo|`,
+  // (the Scandinavian words: "Godkjenning", "Godkendelse", "Akseptanse")
+  String.raw`godkjenning|godkendelse|akseptanse|`,
   String.raw`accettazione|acceptatie|recette|proc[eè]s[- ]verbal de r[ée]ception|protok[oó][lł]\w* odbioru|`,
   String.raw`(?:aceite|odbi[oó]r|r[ée]ception)(?=\s*[:(])`,
 ].join("");
@@ -68,7 +70,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
   // ("Deliverable Schedule", "Deliverables and Due Dates": when the deliverables are due)
   [
     "deliverables",
-    /\bdeliverables?\b(?!\s+(?:schedule|(?:and )?(?:due )?dates|timeline|calendar)\b)|\bwork products?\b/,
+    // (and the word in the languages international packets mix in: "Leveranser", "Entregables", "Livrables")
+    /\bdeliverables?\b(?!\s+(?:schedule|(?:and )?(?:due )?dates|timeline|calendar)\b)|\bwork products?\b|^(?:leveranser?|leverancer?|entregables|livrables|lieferumfang|leistungsumfang)$/,
   ],
   ["definitions", /\bdefinitions?\b|\binterpretation\b|\bglossary\b|\bdefined terms\b/],
   [
@@ -88,7 +91,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`\bperiod of performance\b|\bproject plan\b|\bphase plan\b|\bsprint plan\b|\bplanning\b|` +
           String.raw`\b(?:implementation|delivery|transition|deployment|roll-?out|migration|mobili[sz]ation|release) plan\b|`,
         String.raw`\bcalendar\b|^plan$|^sprints?(?: (?:dates|cadence|length))?$|`,
-        String.raw`\b(?:zeitplan|projektplan|terminplan|cronograma|calendario|calendrier|tidsplan|harmonogram)\b|`,
+        String.raw`\b(?:zeitplan|projektplan|terminplan|cronograma|calendario|calendrier|tidsplan|harmonogram|` +
+          String.raw`fremdrift(?:splan)?|framdrift|tidplan|tidsplan|aikataulu)\b|`,
         // "Go-live: 1 June", "Rollout: one wave a month"
         String.raw`^(?:(?:go[- ]?live|cut[- ]?over|roll[- ]?out)(?: (?:target|date|dates|plan))?|phasing|time|timing|` +
           String.raw`time of performance)$`,
@@ -101,6 +105,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
     "assumptions",
     new RegExp(
       String.raw`\bassumptions?\b|\bdependenc(?:y|ies)\b|\bconstraints?\b|\bprerequisites?\b|^effort$|^estimates?$|` +
+        String.raw`^(?:forutsetninger|foruds\S+tninger|f\S+ruts\S+ttningar|supuestos|hypoth\S+ses|annahmen|` +
+        String.raw`voraussetzungen|premissas|presupposti)$|` +
         String.raw`\brabbit[- ]holes?\b|^appetite\b`,
     ),
   ],
@@ -110,7 +116,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
       [
         // what the customer furnishes: "Government-Furnished Information", "City-furnished items", "GFE"
         String.raw`\b[a-z]+[- ]furnished\b|\bfurnished by\b|\bgf[eip]\b|`,
-        String.raw`\bresponsibilit(?:y|ies)\b|\bobligations?\b|\b(?:customer|client|buyer|agency|government|`,
+        String.raw`\bresponsibilit(?:y|ies)\b|\bobligations?\b|^(?:ansvar|roller og ansvar)$|` +
+          String.raw`\b(?:customer|client|buyer|agency|government|`,
         String.raw`county|city|district|university|bank|company) (?:will|to) provide\b|\braci\b|\broles\b|`,
         // "Client tasks", "Customer dependencies", "Agency inputs"
         String.raw`\b(?:customer|client|buyer|agency|county|city|district|owner)(?:['’]s)? (?:tasks|duties|inputs)\b|`,
@@ -538,7 +545,10 @@ function parseDocument(text: string): DocumentModel {
         header = cells.map((c) => c.text.toLowerCase());
         continue;
       }
-      const dataLike = cells.filter((c) => DATA_CELL.test(c.text)).length + Number(recordRow(cells));
+      // (a labelled figure is data too: "OF 0091 | Term: 24 months | CLP")
+      const dataLike =
+        cells.filter((c) => DATA_CELL.test(c.text) || /^[\p{L} ]{2,20}:\s*\d/u.test(c.text.trim())).length +
+        Number(recordRow(cells));
       if (!prevIsTable || !header) {
         // a first row of names is the header; a first row that holds amounts or quantities is data without one
         header = dataLike ? cells.map(() => "") : cells.map((c) => c.text.toLowerCase());

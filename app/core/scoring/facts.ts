@@ -91,7 +91,7 @@ const DURATION_TOPICS: [string, RegExp][] = [
     "term",
     new RegExp(
       [
-        String.raw`\bterm\b|\bcontract(?:ed)?\b|\bsubscription\b|\brenewal\b|\bcommitment\b|\bsigned (?:for|`,
+        String.raw`\bterm\b|\bcontract(?:ed)?\b|\bcontrato\b|\bsubscription\b|\brenewal\b|\bcommitment\b|\bsigned (?:for|`,
         String.raw`a|an)\b|\b(?:year|yr|month|mo)s?[- ]deal\b|\bagreement\b|\bperiod of performance\b|`,
         // a public contract's "base period" (its option periods are extensions, not the term)
         String.raw`\bbase (?:period|term|year)s?\b|`,
@@ -107,7 +107,7 @@ const DURATION_TOPICS: [string, RegExp][] = [
     new RegExp(
       [
         String.raw`\bhistor(?:y|ical|ic)\b|\bbackfill\b|\bback[- ]data\b|\barchive\b|\bretention\b|`,
-        String.raw`\bretain(?:ed)?\b|\bkept\b|\bback to\b|`,
+        String.raw`\bretain(?:ed)?\b|\bkept\b|\bback to\b|\bstored\b|\bsearchable\b|\bqueryable\b|`,
         // "ten (10) years of emissions inventory data", "the last five years of tenant certifications"
         String.raw`\b(?:years?|months?) of (?:[\w-]+ ){0,3}(?:data|records|certifications|transactions|files|`,
         // ("24 months of repairs jobs", "three years of claims")

@@ -234,6 +234,13 @@ const UNIT_ALIASES: Record<string, string> = {
   workshop: "workshop",
   sessions: "session",
   session: "session",
+  // (and in the languages international packets mix in: "3 sesiones", "2 sessões", "4 séances")
+  sesiones: "session",
+  sesión: "session",
+  sesion: "session",
+  sessões: "session",
+  séances: "session",
+  sitzungen: "session",
   templates: "template",
   template: "template",
   integrations: "integration",
@@ -559,12 +566,14 @@ export function quantities(original: string): Quantity[] {
   for (const m of text.matchAll(
     (LABELLED_UNIT_RE ??= new RegExp(
       String.raw`\b((?:[A-Za-z]+\s+)?(?:named )?(?:users?|seats?|licen[cs]es?|endpoints?|devices?|employees?|` +
-        String.raw`learners?|contacts?|locations?|sites?|entities))(?: count)?\b[^:.;\n]{0,30}:\s*(${NUM})`,
+        String.raw`learners?|contacts?|locations?|sites?|entities))(?: count)?\b[^:.;\n]{0,30}:\s*(${NUM})|` +
+        // (or in a line's next column: "TRV-USR | Named users | 25 | incl.")
+        String.raw`\|\s*((?:named )?(?:users?|seats?|licen[cs]es?))\s*\|\s*(\d[\d,.]*)\s*\|`,
       "gi",
     )),
   )) {
-    const unit = unitOf(m[1]);
-    const value = parseNumeral(m[2]) ?? parseNumberWords(m[2]);
+    const unit = unitOf(m[1] ?? m[3]);
+    const value = parseNumeral(m[2] ?? m[4]) ?? parseNumberWords(m[2] ?? m[4]);
     if (!unit || !value) continue;
     // (a date or a length after the label is none of its count: "Site set-up: 22 Jun", "Site tags: 7-day checks")
     if (dateOrLengthNext(text.slice(m.index! + m[0].length, m.index! + m[0].length + 14))) continue;

@@ -7401,3 +7401,106 @@ describe("session 41 families, nobody named in other words, rates that carry ove
     );
   });
 });
+
+describe("session 41 families, section titles in Scandinavian, placeholder rows and summaries", () => {
+  it("reads 'Leveranser', 'Godkjenning', 'Fremdrift' and 'Forutsetninger' as the sections they name", () => {
+    const sow = [
+      "SOW KW-12 — Fjellvik Dyreklinikk AS — Kennelwise",
+      "Fjellvik runs two clinics and a boarding kennel outside Tromsø. It has about 30 staff.",
+      "Leveranser",
+      "1) Kennel diary for both clinics.",
+      "2) Import of the old booking book.",
+      "Godkjenning",
+      "Deliverable 1: 20 test stays show on the day sheet.",
+      "Deliverable 2: every booking of 2026 is in the diary.",
+      "Fremdrift",
+      "Oppstart 15/02/2027 · diary live 12/04/2027",
+      "Forutsetninger",
+      "The clinic exports the booking book as a spreadsheet.",
+    ].join("\n");
+    expect(sectionKind("Leveranser")).toBe("deliverables");
+    expect(sectionKind("Godkjenning")).toBe("acceptance");
+    expect(sectionKind("Fremdrift")).toBe("schedule");
+    expect(sectionKind("Forutsetninger")).toBe("assumptions");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("leaves an item whose row in the acceptance table is only 'TBD' or 'As agreed' without acceptance", () => {
+    const sow = [
+      "2. Deliverables",
+      "2.1 Kennel diary for both clinics.",
+      "2.2 Import of the old booking book.",
+      "3. Acceptance",
+      "| Deliverable | Criterion |",
+      "|---|---|",
+      "| 2.1 | 20 test stays show on the day sheet |",
+      "| 2.2 | TBD |",
+    ].join("\n");
+    const got = evidence({ signed_scope: sow }, "missing_acceptance_criteria");
+    expect(got).toHaveLength(1);
+    expect(got[0]).toContain("booking book");
+  });
+  it("takes no deliverable from a scope summary's prose above its list, nor from an 'In scope' label", () => {
+    const sow = [
+      "Scope summary",
+      "Harbour Vets runs three surgeries on the estuary. Kennelwise replaces the paper booking book at all three.",
+      "In scope",
+      "1. Kennel diary for the three surgeries. Accepted when 20 test stays show on the day sheet.",
+      "2. Reminder texts. Accepted when 10 test reminders arrive.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("takes no deliverable from an order form's total or a subscription priced per annum", () => {
+    const form = [
+      "KW-DIARY | Kennelwise diary set-up pack p.a. — 1 × 4,800 = 4,800",
+      "Total fixed: 12.500,00 + configuration hours as used",
+    ].join("\n");
+    expect(evidence({ order_form: form }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
+
+describe("session 41 families, figures in other languages and other columns", () => {
+  it.each([
+    [
+      {
+        signed_scope: base.signed_scope + "\nUser set-up: Kennelwise creates 35 user accounts.",
+        order_form: "KW-USR | Named users | 25 | incl.",
+      },
+      "users",
+    ],
+    [
+      {
+        signed_scope: base.signed_scope + "\nCapacitación: 3 sesiones de 4 horas.",
+        cs_requirement: "5 training sessions for the clinic teams.",
+      },
+      "sessions",
+    ],
+    [
+      {
+        signed_scope: base.signed_scope + "\nBooking data is kept and queryable for 5 years.",
+        customer_promise: "All booking data stored and searchable for 10 years.",
+      },
+      "months",
+    ],
+    [
+      {
+        order_form: "OF KW-0091 | Plazo: 24 meses | CLP",
+        customer_promise: "Propuesta (extracto): «Contrato por 36 meses»",
+      },
+      "months",
+    ],
+  ] as const)("sets the two figures against each other (%#)", (over, unit) => {
+    const got = flags(over, "conflicting_terms");
+    expect(got).toHaveLength(2);
+    expect(got[0].message).toContain(unit);
+  });
+  it.each([
+    ["kickoff_note", "Import de vacunas: ¿quién la lleva de nuestro lado? TBD."],
+    ["cs_requirement", "Kennelwise owner: ikke udpeget endnu."],
+  ] as const)("flags %s %j as unowned", (field, text) => {
+    expect(evidence({ [field]: text }, "unowned_requirement")).toHaveLength(1);
+  });
+  it("flags a scope line whose owner is 'to be named', a dotted system name between", () => {
+    const sow = base.signed_scope + "\nOwner for the Visma.net integration on our side: to be named.";
+    expect(evidence({ signed_scope: sow }, "unowned_requirement")).toHaveLength(1);
+  });
+});

@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 172,
+  version: 173,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

@@ -276,7 +276,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 156,
+  version: 157,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

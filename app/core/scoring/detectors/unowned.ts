@@ -18,7 +18,9 @@ const BLANKISH_OWNER = new RegExp(
 // "nobody yet" in the languages international packets mix in: à définir, nessuno, niemand, nadie, ingen …
 const NOBODY_ABROAD =
   String.raw`(?<![\w\u00C0-\u024F])(?:[àa] (?:d[ée]finir|confirmer|d[ée]signer)|nessuno(?: ancora)?|` +
-  String.raw`da definire|niemand|noch offen|nadie|por (?:definir|asignar)|sin asignar|ningu[ée]m|ingen|nikt)\b`;
+  String.raw`da definire|niemand|noch offen|nadie|por (?:definir|asignar)|sin asignar|ningu[ée]m|ingen|nikt|` +
+  // ("ikke udpeget endnu", "ikke avklart")
+  String.raw`ikke (?:udpeget|utpekt|utnevnt|avklart|afklaret|bestemt|tildelt))\b`;
 
 // an owner marked unknown, "to be decided", question marks, or nobody named
 const UNOWNED = new RegExp(
@@ -67,9 +69,11 @@ const UNOWNED = new RegExp(
     String.raw`\b(?:owner|responsible|lead)\b[^.;:\n]{0,50}\b(?:on|at) our (?:side|end)\s*:\s*` +
       String.raw`(?:pending|not (?:yet )?defined|to (?:be )?define)`,
     // "Owner for the SSO piece on our side: ??", "Owner: not yet identified"
-    String.raw`\bowner(?:ship)?\s+(?:for|of)\b[^:.;—–]{1,50}(?::|\s[—–-])\s*` +
+    String.raw`\bowner(?:ship)?\s+(?:for|of)\b(?:[^:.;—–]|\.(?=\w)){1,50}(?::|\s[—–-])\s*` +
       String.raw`(?:\?{2,}|tbd\b|tbc\b|none\b|nobody\b|no one\b|unknown\b|${NOBODY_ABROAD}|` +
-      String.raw`not (?:yet )?(?:assigned|identified|named|agreed|decided|sorted)\b)`,
+      String.raw`not (?:yet )?(?:assigned|identified|named|agreed|decided|sorted)\b|to be (?:named|assigned|appointed)\b)`,
+    // a question about who, in Spanish, answered with nobody: "¿quién la lleva de nuestro lado? TBD"
+    String.raw`\bqui[ée]n\b[^?]{0,80}\?\s*(?:tbd|tbc|nadie|por (?:definir|asignar)|sin asignar)\b`,
     String.raw`\b(?:owner|lead|contact|responsible)\s*[:=-]\s*` +
       String.raw`not (?:yet )?(?:identified|named|decided|agreed|sorted|confirmed|known)\b`,
     // nobody has picked it up / put a hand up / taken it
@@ -148,7 +152,7 @@ const NOTHING_ROW = /^(?:none|nil|no (?:exceptions?|requests?|changes?)\b|n\/a)(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 154,
+  version: 155,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
