@@ -7,7 +7,7 @@ import { trimSpan, type Span } from "./structure";
 export const DECLINED = new RegExp(
   [
     String.raw`\bseparate (?:order|sow|contract|quote|conversation|business case|project|engagement|purchase|` +
-      String.raw`phase|buy)\b`,
+      String.raw`phase|buy|piece)\b`,
     // "told her no", "told them web portal only", "we're software only"
     String.raw`\btold (?:him|her|them|\w+) (?:\w+ly )?no\b(?![- ](?:problem|worries|issue|bother|doubt))|` +
       String.raw`\btold (?:him|her|them) (?:[\w-]+ ){1,4}only\b|` +
@@ -121,7 +121,10 @@ const GREETING = new RegExp(
     String.raw`^(?:hi|hello|dear|hey|good (?:morning|afternoon))\b[^.!]{0,40}[,!]?\s*$|^(?:thanks|`,
     String.raw`thank you|many thanks|cheers|best|regards|kind regards|warm regards|best regards|`,
     String.raw`all the best|sincerely|yours|looking forward|we'?re (?:excited|delighted|pleased)|`,
-    String.raw`great (?:to|speaking)|speak soon|sent from my|congratulations|congrats|well done)\b|` +
+    String.raw`great (?:to|speaking)|speak soon|sent from my|congratulations|congrats|well done|` +
+      // ("It was lovely to meet you and the team.", "Just reply to this email to confirm.")
+      String.raw`it was (?:lovely|great|nice|good|a pleasure) to (?:meet|see|speak|talk)|` +
+      String.raw`(?:just )?(?:reply|respond) to (?:this|my) (?:e-?mail|message|note))\b|` +
       // a letter's own layout: "Answers inline below", "My replies are below"
       String.raw`^(?:(?:my|our) )?(?:answers?|replies|responses?|notes?)\b[^.]{0,20}\b(?:in ?line|below)\b|` +
       // an offer to explain or to talk, a sign-off of its own: "Happy to walk your team through any of it."
@@ -283,6 +286,19 @@ const chatHeader = (t: string) => {
 const ROLE_LINE =
   /^(?:the )?(?:customer|client)(?:[- ]side|['’]s)?\s+(?:[\w-]+\s+){0,2}(?:admin(?:istrator)?|approver|contact|sponsor|champion|project manager|pm|po|product owner|lead|owner)s?\s*[:=—–-]\s*(?=\S)/i;
 
+// a line that only says who or what, then when: "Call transcript, 11 June 2026", "Ana Ruiz and Ben Ode, 18 May 2026",
+// "Relay website (answers drafted by us, March 2027)"
+const DATED_BYLINE = new RegExp(
+  String.raw`^[^.!?:;]{2,80}?(?:,\s*|\(\s*[^()]{0,60},\s*)(?:\d{1,2}\s+${MONTH_RE}\s+\d{4}|${MONTH_RE}\s+\d{1,2},\s*\d{4}|` +
+    String.raw`${MONTH_RE}\s+\d{4}|\d{4}-\d{2}-\d{2})\s*\)?\s*(?:\([^()]{0,80}\))?\s*(?:[-—–]\s*[^.!?]{0,120})?[:.]?\s*$`,
+  "i",
+);
+const datedByline = (t: string) =>
+  DATED_BYLINE.test(t) &&
+  !/\b(?:will|shall|live|ready|by|before|until|launch\w*|opens?|go|going|deliver\w*|due|start\w*|complete\w*|phase|wave|release|sprint|milestone|stage|cut-?over|pilot|training|uat|kick-?off)\b/i.test(
+    t.replace(/\([^()]*\)/g, " ").replace(/\s[-—–]\s[^—–]*$/, " "),
+  );
+
 /** E-mail headers, greetings, sign-offs, signatures and bare section references carry no promise. */
 export function noteNoise(text: string): boolean {
   const t = text.trim().replace(/^[>\s"“”‘’]+/, "");
@@ -291,7 +307,7 @@ export function noteNoise(text: string): boolean {
   if (HEADER.test(t) || GREETING.test(said) || nameLine(t) || provenance(t) || PAPERWORK.test(said)) return true;
   if (RECITAL.test(t) || SIGNED_TITLE.test(t) || SIGNED_BY.test(t) || QUOTE_CREDIT.test(t) || CHANNEL_CREDIT.test(t))
     return true;
-  if (chatHeader(t)) return true;
+  if (chatHeader(t) || datedByline(t)) return true;
   // who plays a role on the customer's side ("Customer-side admin: Lupe Marin.", "Client approver: TBD (they name
   // one)"): a name or a gap, not a promise or a deliverable
   const role = ROLE_LINE.exec(t);

@@ -379,6 +379,8 @@ const SUBSET = new RegExp(
     String.raw`some of|first \d+)\b|`,
     // ("3 out of the 9 sites", not "buses run out of the north yard")
     String.raw`\bout of\s+(?:the\s+|their\s+|its\s+|our\s+|your\s+)?(?:\d|${NUMBER_WORD})|`,
+    // what each one has ("pace for each of their three legs")
+    String.raw`\beach of (?:their|his|her)\s+(?:\d|${NUMBER_WORD})|`,
     // more of them besides ("the District also runs two charter schools")
     String.raw`\balso\s+(?:[a-z]+\s+){0,2}(?:\d|${NUMBER_WORD}\b)|`,
     // ("in November I add about 12 seasonal drivers": more besides the usual ones)

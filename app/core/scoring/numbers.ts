@@ -73,14 +73,14 @@ export function parseNumberWords(text: string): number | null {
 
 /** Parses a numeral as written: "1,200", "38k", "2.5M", "1.200" (German thousands). */
 export function parseNumeral(text: string): number | null {
-  const m = /^([1-9]\d{0,2}(?:\.\d{3})+|\d{1,3}(?:[, \u00A0\u202F]\d{3})+|\d+(?:\.\d+)?)\s*([kKmM])?$/.exec(
+  const m = /^([1-9]\d{0,2}(?:\.\d{3})+|\d{1,3}(?:[, \u00A0\u202F]\d{3})+|\d+(?:\.\d+)?)(\s*[kKM]|m)?$/.exec(
     text.trim(),
   );
   if (!m) return null;
   // "1.200" groups thousands with a point (a figure with three decimals is not written that way in a handoff), and
   // "1 850" with a space
   let v = Number(/^\d{1,3}(?:\.\d{3})+$/.test(m[1]) ? m[1].replace(/\./g, "") : m[1].replace(/[, \u00A0\u202F]/g, ""));
-  if (m[2]) v *= m[2].toLowerCase() === "k" ? 1000 : 1_000_000;
+  if (m[2]) v *= m[2].trim().toLowerCase() === "k" ? 1000 : 1_000_000;
   return Number.isFinite(v) ? v : null;
 }
 
@@ -96,7 +96,8 @@ export interface Quantity {
 
 /** A numeric token: digits or number words (with an optional "(250)" echo). */
 export const NUM =
-  String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![\d.,])|\d+(?:\.\d+)?)\s*[kKmM]?\b|` +
+  // (a spaced lower-case "m" is metres, not millions: "the 1,500 m mark")
+  String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![\d.,])|\d+(?:\.\d+)?)(?:\s*[kKM]|m)?\b|` +
   String.raw`\b${NUMBER_WORD}(?:[\s-]+(?:and\s+)?${NUMBER_WORD})*\b`;
 
 /** What a count says of itself before and after the figure: "up to 900", "north of 300", "thirty-odd", "40+". */

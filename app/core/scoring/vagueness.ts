@@ -232,7 +232,9 @@ const NOT_VAGUE_AFTER: Record<string, RegExp> = {
       String.raw`access|copy|backup|price|list|(?:\w+\s+)?list|time\b|`,
       // a whole period, however it is named ("one full reporting cycle", "the first full period", "full billing
       // cycle")
-      String.raw`(?:[\w-]+\s+)?(?:period|cycle|run)s?\b)`,
+      String.raw`(?:[\w-]+\s+)?(?:period|cycle|run)s?\b|`,
+      // a count in full ("the full 2,000 tags")
+      String.raw`\d)`,
     ].join(""),
     "i",
   ),
@@ -395,11 +397,28 @@ export function vagueHit(
         continue;
       if (family === "quality" && /^(?:standard|custom|existing|legacy)$/.test(word) && !NAMED_THING_AFTER.test(after))
         continue;
+      // a word of a proper name ("the Firefighter Full Gear division") or of a term its initials define ("Fully
+      // automatic timing (FAT)", "the standard scoring report (XC-TS1)")
+      if (/^\p{Lu}/u.test(m[0]) && /\p{Lu}[\p{L}-]*\s+$/u.test(text.slice(0, m.index!)) && /^\s+\p{Lu}/u.test(after))
+        continue;
+      if ((family === "quality" || family === "quantifier") && definedAfter(m[0], after)) continue;
       if (family === "quality" && SERVICE_QUALITY_WORD.test(word) && !MEASURED_THING_AFTER.test(after)) continue;
       return { family, index: m.index!, text: m[0] };
     }
   }
   return null;
+}
+
+/**
+ * The words from the qualifier on are a defined term: their initials in brackets ("Fully automatic timing (FAT)"), or a
+ * code with a figure in it ("the standard scoring report (report XC-TS1)").
+ */
+function definedAfter(word: string, after: string): boolean {
+  const m = /^((?:\s+[\w-]+){1,5})\s*\(((?:[a-z]+\s+)?)([A-Z][A-Z0-9-]{1,9})\)/.exec(after);
+  if (!m) return false;
+  if (/\d/.test(m[3])) return true;
+  const initials = [word, ...m[1].trim().split(/\s+/)].map((w) => w[0].toUpperCase()).join("");
+  return !m[2] && initials === m[3];
 }
 
 /** Plural work products with no count ("develop standard reports", "build redaction templates"). */

@@ -7504,3 +7504,58 @@ describe("session 41 families, figures in other languages and other columns", ()
     expect(evidence({ signed_scope: sow }, "unowned_requirement")).toHaveLength(1);
   });
 });
+
+describe("session 41 families, bylines, courtesies and past stories in a quoted promise", () => {
+  it.each([
+    "Call transcript, 11 June 2026 - Ana Ruiz (Harbour Vets), Ben Ode (Kennelwise)",
+    "Ana Ruiz and Ben Ode, 18 September 2026",
+    "Practice website (answers drafted by Kennelwise, March 2027)",
+  ])("takes the byline %j for no deadline", (line) => {
+    const promise = `${line}\n"Kennel bookings confirmed by SMS."`;
+    expect(evidence({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
+  });
+  it.each([
+    "It was lovely to meet you and the team.",
+    "Just reply to this email to confirm and we'll sort it.",
+    "Last year the owners queued at the desk while reception rang round the kennels.",
+    "That's a separate piece and I'd want to scope it properly.",
+  ])("takes no promise from %j", (line) => {
+    expect(evidence({ customer_promise: line }, "promise_not_in_scope")).toEqual([]);
+  });
+});
+
+describe("session 41 families, names, defined terms and counts in full are not vague", () => {
+  it("takes no vague word from a proper name, a term its initials define or a count in full, but still from the rest", () => {
+    const named = [
+      "Fully automatic check-in (FAC) with printed kennel cards",
+      "The standard stay summary report (report KW-SS1) after each stay",
+      "Stay results by class, including the Working Dog Full Kit class",
+      "We'll order the full 2,000 kennel tags so you're never short",
+    ];
+    expect(named.map((line) => vagueHit(line))).toEqual([null, null, null, null]);
+    expect(vagueHit("Full integration with the practice system (PMS)")?.text).toBe("Full");
+  });
+});
+
+describe("session 41 families, distances, offsets from an event and what each one has", () => {
+  it("reads '1,500 m' as metres, not a billion and a half", () => {
+    expect(facts({ signed_scope: "Timing mats at the 500 m, 1,000 m and 1,500 m marks." }).join()).not.toMatch(
+      /=1500000/,
+    );
+  });
+  it("does not set 'two weeks before the show' against 'seven weeks before the show' for other work", () => {
+    const got = flags(
+      {
+        cs_requirement: "Class lists set by the show secretary and loaded two weeks before the Show",
+        deal_desk_exception: "Approved: entries close seven weeks before the Show.",
+      },
+      "conflicting_terms",
+    );
+    expect(got).toEqual([]);
+  });
+  it("counts no total in what each one has ('pace for each of their three legs')", () => {
+    expect(facts({ customer_promise: "Owners see pace for each of their three walks." }).join()).not.toMatch(
+      /count:walk/,
+    );
+  });
+});

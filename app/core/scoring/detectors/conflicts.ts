@@ -147,7 +147,13 @@ function sameNumbered(a: Fact, b: Fact): boolean {
 }
 
 // a length and the phase it measures: "a two-week cool-down", "Cool-down (3 weeks, …)", "Discovery: 3 weeks"
-const LENGTH_OF = new RegExp(String.raw`\b(${NUM})[- ](?:weeks?|wks?|months?|days?)[- ]([A-Za-z][\w-]{3,})`, "gi");
+// (never the word that places it: "kennels open 3 weeks ahead of Easter" measures no phase "ahead")
+const LENGTH_OF = new RegExp(
+  String.raw`\b(${NUM})[- ](?:weeks?|wks?|months?|days?)[- ]` +
+    String.raw`(?!(?:before|after|prior|ahead|from|into|later|earlier|notice|since|until|beyond|past|back|each|every)\b)` +
+    String.raw`([A-Za-z][\w-]{3,})`,
+  "gi",
+);
 const LENGTH_LABEL = new RegExp(
   String.raw`(?:^|[.;|•]\s*)([A-Za-z][\w-]{3,})\s*[(:—–-]\s*(${NUM})\s*(?:weeks?|wks?|months?|days?)\b`,
   "gi",
@@ -239,7 +245,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 222,
+  version: 223,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);

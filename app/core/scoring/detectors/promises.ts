@@ -266,6 +266,8 @@ const SOURCE_FRAME = new RegExp(
   "gi",
 );
 
+const PAST_NARRATIVE =
+  /\blast (?:year|season|time|month|spring|summer|autumn|fall|winter)\b|\b(?:old|previous|former) (?:vendor|system|supplier|provider|tool)\b|\bused to\b/i;
 const PURPOSE =
   /(?:^|,?\s+)so(?: that)?\s+(?:your|the|their|our|its|nobody|no one|nothing|everyone|you|they|we|staff)\b[^.;]*/i;
 
@@ -422,7 +424,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 177,
+  version: 178,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -492,6 +494,10 @@ export const promisesDetector: Detector = {
         const listed = tableRow || (source === "cs_requirement" && /^\s*(?:[-*•◦▪]|\(?\w{1,6}[.)])\s/.test(row));
         if (listed && (DECLINED.test(rest) || (!tableRow && NOT_A_PROMISE.test(rest)))) continue;
         if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain) || VOLUME_ESTIMATE.test(plain)) continue;
+        // what happened before, with the old vendor or last season, is no promise ("Last year the families sat at
+        // the gate refreshing a spreadsheet")
+        if (isPromiseField && PAST_NARRATIVE.test(plain) && !/\b(?:will|'ll|shall|going to|can|could)\b/i.test(plain))
+          continue;
         // who is (not yet) staffed on our side is an ownership question, not a promise
         if (STAFFING.test(plain) && !/\b(?:promised|agreed|committed|guaranteed|said yes)\b/i.test(plain)) continue;
         // a belief about who does it is an ownership question ("the Trust believes it sits with us")
