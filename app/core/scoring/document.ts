@@ -877,7 +877,11 @@ function parseDocument(text: string): DocumentModel {
       !heading &&
       !includesFollows &&
       (titleOnly || namedGroup) &&
-      (!LEAD_IN.test(content) || titledSection || namedGroup)
+      // (a title in capitals may open with an article too: "2. THE SERVICES")
+      (!LEAD_IN.test(content) ||
+        titledSection ||
+        namedGroup ||
+        (idm !== null && words.length <= 6 && core === core.toUpperCase() && /\p{Lu}{3}/u.test(core)))
     ) {
       const priceBasis = /\bfixed (?:fee|price)\b|\btime (?:&|and) materials\b|\bt&m\b/i.test(labelText);
       if (

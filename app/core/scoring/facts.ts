@@ -138,9 +138,11 @@ const MILESTONES: [string, RegExp][] = [
         String.raw`\bswitch[- ]?over\b|`,
         String.raw`\bfirst live\b|\blive\s+(?:\.{2,}\s*)?(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\.\d{1,2}\b)|`,
         // an app "in the stores on 15.01", "App in stores: from 15.02.2027"
-        String.raw`\bin (?:the )?(?:app )?stores\b(?=\s*(?::|on|from|by)\s)|`,
+        String.raw`\bin (?:the |both )?(?:app )?stores\b(?=\s*(?::|on|from|by)\s)|`,
         // an app's "Store release 5/22", "MVP store release .... 2026-09-18", "release to the app stores"
-        String.raw`\b(?:app )?store release\b|\breleased? to (?:the )?(?:app )?stores\b|`,
+        // ("published to the Apple and Google app stores: 29 March")
+        String.raw`\b(?:app )?store release\b|\b(?:released?|published|listed) (?:to|in|on) (?:the |both )?` +
+          String.raw`(?:\w+ (?:and|&) \w+ )?(?:app )?stores\b|`,
         // a plan line's fields: "All 14 branches live · S · Feb 2, 2026"
         String.raw`\blive(?:\s*·\s*(?:XS|S|M|L|XL))?\s*·\s*(?=\d{1,2}\s*[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d)|`,
         // "the portal is up by Sep 8", "would be up for the July 1 open day"

@@ -42,7 +42,9 @@ export const ESCAPE_CLAUSES = [
   "to the extent (?:possible|practical|practicable|necessary)",
   "as (?:much|soon|far) as (?:is )?(?:technically |reasonably |commercially )?(?:possible|feasible|practicable)",
   // whatever someone asks for later: "as may be required", "as the Terminal may request", "from time to time"
-  "as (?:[\\w'’-]+ ){0,4}may (?:be )?(?:required|requested|needed|require|request|need|specify|determine|direct)",
+  "as (?:[\\w'’-]+ ){0,4}may (?:be )?(?:reasonably )?(?:required|requested|needed|require|request|need|specify|determine|direct|designate|select|choose)",
+  // a legal drafter's open list: "such reports as the City may reasonably require", "such platforms as the Customer uses"
+  "such (?:[\\w'’-]+ ){1,4}as (?:the |its |their )?[\\w'’-]+ (?:(?:may|might|shall|will|does) )?(?:reasonably )?(?:uses?|requires?|requests?|designates?|needs?|specif(?:y|ies)|directs?|selects?|chooses?|wants?|determines?)",
   "from time to time",
   "at (?:the )?(?:customer'?s |client'?s |provider'?s )?discretion",
   "to be (?:agreed|determined|defined|decided|confirmed)(?: upon)?",

@@ -7559,3 +7559,48 @@ describe("session 41 families, distances, offsets from an event and what each on
     );
   });
 });
+
+describe("session 41 families, a drafter's open lists, capital titles with an article, holds and costs we carry", () => {
+  it.each([
+    "2.3 Kennel-card printing at such additional desks as the Practice may designate from time to time.",
+    "2.4 Integration with such booking platforms as the Practice uses.",
+  ])("takes %j for vague", (line) => {
+    expect(vagueHit(line)?.text.toLowerCase()).toMatch(/^such /);
+  });
+  it("reads '2. THE SERVICES' as the heading of the services", () => {
+    const sow = [
+      "1. INTERPRETATION",
+      '1.1 "Stay" means a night in a kennel run.',
+      "1.2 Words in the singular include the plural.",
+      "2. THE SERVICES",
+      "2.1 Kennel diary for the three surgeries.",
+      "2.2 Reminder texts for vaccinations.",
+    ].join("\n");
+    expect(documentOf(sow).blocks.find((b) => b.text.startsWith("2.1"))?.section.kind).toBe("scope");
+  });
+  it.each([
+    "We'll hold the 2027 per-night and kennel-card rates for the 2028 season too.",
+    "The Practice's 2027 per-stay fee of $1.85 is held for the 2028 season.",
+    "Don't worry about the rush shipping on the first tags, we'll cover it.",
+  ])("flags %j as a scope exception", (line) => {
+    expect(evidence({ customer_promise: line }, "scope_exception")).toHaveLength(1);
+  });
+  it("takes no concession from discounts the system applies to the customer's own buyers", () => {
+    const promise = "Online booking opens for members, with loyalty discounts applied automatically at checkout.";
+    expect(evidence({ customer_promise: promise }, "scope_exception")).toEqual([]);
+  });
+  it("flags 'Who's configuring the kennel scanners? No one on our side has it yet.' as unowned", () => {
+    const note = "Who's configuring the kennel scanners for the night desk? No one on our side has it yet.";
+    expect(evidence({ kickoff_note: note }, "unowned_requirement")).toHaveLength(1);
+  });
+  it("sets 'live in both stores by March 1' against 'published to the Apple and Google app stores: 29 March'", () => {
+    const got = flags(
+      {
+        signed_scope: base.signed_scope + "\nKennel app published to the Apple and Google app stores: 29 March 2027",
+        kickoff_note: "I told Deb we'd have the app live in both stores by March 1.",
+      },
+      "conflicting_terms",
+    );
+    expect(got.map((f) => f.source).sort()).toEqual(["kickoff_note", "signed_scope"]);
+  });
+});

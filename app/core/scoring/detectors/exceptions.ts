@@ -56,7 +56,10 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     family: "discount",
     // (and in the languages international packets mix in: Rabatt, remise, descuento, sconto, korting, desconto)
     re: new RegExp(
-      String.raw`\bdiscount(?:ed|s)?\b|\d+\s?%\s?off\b|\bmarked down\b|\bhalf[- ]price\b|\bhalf off\b|` +
+      // (never the discounts a system gives the buyer's own members: "Resident discounts applied at checkout",
+      // "discount codes")
+      String.raw`\bdiscount(?:ed|s)?\b(?!\s+(?:codes?|rules?|engine|logic|fields?|types?|(?:are |is )?(?:applied|calculated)\b))|` +
+        String.raw`\d+\s?%\s?off\b|\bmarked down\b|\bhalf[- ]price\b|\bhalf off\b|` +
         String.raw`\b(?:rabatt|remise|descuento|sconto|korting|desconto|rabat)\b`,
       "i",
     ),
@@ -81,6 +84,9 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\babsorb(?:ed|s)?\b|\bswallow\w*\b|\bcover (?:the |their )?(?:flights?|hotels?|airfare|`,
         String.raw`mileage)\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:[\w'’-]+ ){0,3}(?:travel|`,
         String.raw`expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b|`,
+        // ("the rush shipping on the first batch, we'll cover it": a cost named in the same breath)
+        String.raw`\b(?:shipping|freight|postage|courier|travel|expenses?|costs?|fees?|charges?)\b[^.;]{0,60}` +
+          String.raw`\bwe(?:'ll|’ll| will|'d|’d| would) (?:cover|absorb|eat|pick up) (?:it|that|this|them)\b|`,
         // a cost the seller says it carries itself: "cover … ourselves"
         String.raw`\b(?:cover|pay for|fund)\b[^.;]{0,80}\bourselves\b|`,
         // someone else's bill taken on: "pick up the vendor's fees", "foot the bill"
@@ -98,7 +104,9 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     re: new RegExp(
       [
         String.raw`\bprice (?:hold|lock(?:ed)?|freeze|frozen|protection|guarantee)\b|\bhold (?:the |their |`,
-        String.raw`our |today'?s |current |this )?(?:[\w'’-]+ ){0,3}(?:prices?|pricing|rates?|fees?)\b|`,
+        String.raw`our |today'?s |current |this )?(?:[\w'’-]+ ){0,5}(?:prices?|pricing|rates?|fees?)\b|`,
+        // ("the 2027 per-entry fee of $1.85 is held for the 2028 season")
+        String.raw`\b(?:prices?|pricing|rates?|fees?)\b(?:[^.;]|\.\d){0,30}\b(?:is|are|will be|stays?) (?:held|frozen|locked)\b|`,
         String.raw`\b(?:prices?|pricing|`,
         String.raw`rates?) (?:held|frozen|flat|unchanged)\b|\bkeep (?:the |their )?(?:[\w-]+ ){0,2}(?:price|`,
         String.raw`pricing|rates?) (?:flat|the same|unchanged|at)\b|\b(?:blended|special|reduced|`,
@@ -276,7 +284,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 157,
+  version: 158,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

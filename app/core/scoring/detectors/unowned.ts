@@ -130,7 +130,7 @@ const blankCell = (t: string) =>
 const WHO_ASKED = new RegExp(
   // ("who on the vendor's side runs it?": the side asked about may stand between)
   String.raw`\bwho(?:'s| is| will| would| should)?\s+(?:(?:on|from|in) (?:our|the|their) (?:[\w&-]+ )?(?:side|team|end) )?` +
-    String.raw`(?:\w+\s+){0,2}?(?:owns?|owning|prepares?|attends?|handles?|` +
+    String.raw`(?:\w+\s+){0,2}?(?:owns?|owning|prepares?|preparing|attends?|handles?|handling|configuring|setting up|` +
     String.raw`does|doing|runs?|leads?|covers?|manages?|(?:is |are )?responsible|takes?|drives?|builds?|` +
     String.raw`writes?|signs?|` +
     String.raw`maps?|mapping|` +
@@ -152,7 +152,7 @@ const NOTHING_ROW = /^(?:none|nil|no (?:exceptions?|requests?|changes?)\b|n\/a)(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 155,
+  version: 156,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
