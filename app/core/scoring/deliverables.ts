@@ -133,6 +133,9 @@ const GENERAL_ACCEPTANCE = new RegExp(
       [
         String.raw`\baccept(?:ance|ed)\b[^.]{0,300}\b(?:all|each|every)\s+(?:\w+\s+)?deliverables?\b|`,
         String.raw`\bdeliverables?\s+(?:is|are|will be|shall be)\s+(?:deemed\s+)?accepted\b|`,
+        // ("an item with no written response in that time is accepted": acceptance on silence)
+        String.raw`\b(?:an?|each|any)\s+${UNIT_OF_WORK}\b[^.;]{0,60}?\b(?:no|without (?:a |any )?)\s*(?:written )?` +
+          String.raw`(?:response|reply|objection|rejection|answer)\b[^.;]{0,40}\b(?:is|are) (?:deemed )?accepted\b|`,
         String.raw`\bbasis of acceptance\b|\bfor acceptability\b|\bdeemed accept\w*`,
       ].join(""),
     ).source,
@@ -153,7 +156,9 @@ function compareDotted(a: string, b: string): number {
     if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
   return 0;
 }
-const IN_GROUPS = /\b(?:in|under|of)\s+(?:tasks?|clins?|phases?|stages?|work packages?|epics?|workstreams?)\s+\d/i;
+// (or by a group's bare id: "each item in B3")
+const IN_GROUPS =
+  /\b(?:in|under|of)\s+(?:(?:tasks?|clins?|phases?|stages?|work packages?|epics?|workstreams?)\s+\d|[A-Z]{1,2}\d{1,2}\b(?!\.\d))/i;
 /** "every issue in this export", "each ticket on the board": a tracker's items (elsewhere an issue is a defect) */
 const TRACKER_UNIT =
   /\b(?:all|each|every)\s+(?:issues?|tickets?|cards?)\s+(?:in|on|of)\s+(?:this|the)\s+(?:export|project|board)\b/i;

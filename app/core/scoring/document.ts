@@ -167,7 +167,9 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         // "Why this release", "Why we are doing this"
         String.raw`^why\b|`,
         // who and where the customer is: "Locations and people", "Population", "Sites"
-        String.raw`^(?:locations?|sites|people|population|headcount|estate)(?: and (?:people|staff|users|sites))?$`,
+        // ("Licensed population", "Users and volume")
+        String.raw`^(?:licensed )?(?:locations?|sites|people|population|headcount|estate|users|volumes?)` +
+          String.raw`(?: and (?:people|staff|users|sites|volumes?))?$`,
       ].join(""),
     ),
   ],

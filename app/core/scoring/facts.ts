@@ -390,7 +390,9 @@ const SUBSET = new RegExp(
       String.raw`(?:\d|${NUMBER_WORD}\b)|` +
       // ("your 12 seasonal drivers", "6 spare tablets": a group apart from the usual ones)
       String.raw`(?:\d|${NUMBER_WORD})\s+(?:seasonal|temporary|temp|part[- ]time|casual|relief|extra|additional|` +
-      String.raw`spare)\b|`,
+      String.raw`spare)\b|` +
+      // ("Two investigators are part-time and share a device")
+      String.raw`(?:\d|${NUMBER_WORD})\s+[\w-]+\s+(?:are|is)\s+(?:part[- ]time|seasonal|temporary|on leave|retiring)\b|`,
     // a wave or phase of a rollout is a part of it ("Wave 1 (9 properties) live June 1")
     String.raw`\b(?:wave|phase|tranche|batch|cohort)\s+(?:\d+|one|two|three|[a-c])\b\s*(?:[(:—–-]|(?:is|are|covers)\b)|`,
     // the biggest few ("their top 25 locations") and the ones still to open ("the two hospitals you're opening")
@@ -1606,6 +1608,8 @@ const PLANNING_HORIZON = new RegExp(
 function durations(source: TextSource, c: Span, out: Fact[]) {
   for (const m of c.text.matchAll(DURATION)) {
     if (/\/\s*$/.test(c.text.slice(0, m.index!))) continue; // "5/10/15-year" options
+    // (the cents of an amount before a label are no length: "$87,660.00    Year 2")
+    if (/[$€£₹\d][\d,]*[.,]?$/.test(c.text.slice(0, m.index! + m[0].indexOf(m[2])))) continue;
     // (a span of school years, "2031–32": its end is no length)
     if (/\d\s*[–-]\s*$/.test(c.text.slice(0, m.index! + m[0].indexOf(m[2])))) continue;
     // a point in time is no length of term ("a renewal in two years' time", "three years from now")
@@ -1778,7 +1782,9 @@ function roleRate(before: string): string | null {
 /** Where the role a rate is for starts in the text before the rate. */
 const roleAt = (before: string) => before.length - (ROLE.exec(before)?.[0].length ?? before.length);
 
-const OPTION_PERIOD = /\boption(?:al)?\s+(?:periods?|years?|terms?|clins?)\b|\boption (?:period )?\d\b|\bOYs?\s?\d?\b/i;
+// (and a renewal's extra term: "renewable for one additional twenty-four (24) month term")
+const OPTION_PERIOD =
+  /\boption(?:al)?\s+(?:periods?|years?|terms?|clins?)\b|\boption (?:period )?\d\b|\bOYs?\s?\d?\b|\brenew(?:able|al|ed)?\b[^.;]{0,30}\b(?:additional|further)\b/i;
 /** A column of prices or totals ("Amount", "Net", "Extended price", "Total"). */
 const PRICE_COLUMN = /\b(?:amount|price|total|net|fee|value|extended|cost|charges?|subtotal)\b/i;
 /** A figure written as money without its sign ("421,000.00", "38 500,00", "14,500"). */

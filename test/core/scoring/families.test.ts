@@ -7604,3 +7604,31 @@ describe("session 41 families, a drafter's open lists, capital titles with an ar
     expect(got.map((f) => f.source).sort()).toEqual(["kickoff_note", "signed_scope"]);
   });
 });
+
+describe("session 41 families, renewals, amounts before labels, part-timers and acceptance on silence", () => {
+  it("reads a renewal's additional term as no base term, and the cents of an amount as no length", () => {
+    const got = facts({
+      signed_scope:
+        "This Agreement has a base term of thirty-six (36) months, renewable for one additional twenty-four (24) month term.",
+      order_form: "Year 1: $87,660.00    Year 2 (subscriptions): $28,620.00",
+    });
+    expect(got).toContain("signed_scope:term:month=36");
+    expect(got).not.toContain("signed_scope:term:month=24");
+    expect(got.join()).not.toMatch(/order_form:\w+:month=/);
+  });
+  it("counts no total in 'Two vets are part-time and share a tablet'", () => {
+    expect(
+      facts({ cs_requirement: "Two vets are part-time and share a tablet on alternate weeks." }).join(),
+    ).not.toMatch(/count:vet/);
+  });
+  it("covers the items of a group when each item in it is accepted on silence", () => {
+    const sow = [
+      "B3. Work.",
+      "B3.1 Kennel diary configured for the three surgeries.",
+      "B3.2 Conversion of the booking book into the diary.",
+      "B4. Acceptance. Kennelwise submits each item in B3 with a completion notice. The practice manager has ten (10) " +
+        "business days to accept it in writing or to list defects; an item with no written response in that time is accepted.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
