@@ -121,7 +121,7 @@ const GREETING = new RegExp(
     String.raw`^(?:hi|hello|dear|hey|good (?:morning|afternoon))\b[^.!]{0,40}[,!]?\s*$|^(?:thanks|`,
     String.raw`thank you|many thanks|cheers|best|regards|kind regards|warm regards|best regards|`,
     String.raw`all the best|sincerely|yours|looking forward|we'?re (?:excited|delighted|pleased)|`,
-    String.raw`great (?:to|speaking)|speak soon|sent from my|congratulations|congrats|well done|` +
+    String.raw`great (?:to|speaking)|speak soon|talk soon|sent from my|congratulations|congrats|well done|` +
       // ("It was lovely to meet you and the team.", "Just reply to this email to confirm.")
       String.raw`it was (?:lovely|great|nice|good|a pleasure) to (?:meet|see|speak|talk)|` +
       String.raw`(?:just )?(?:reply|respond) to (?:this|my) (?:e-?mail|message|note))\b|` +

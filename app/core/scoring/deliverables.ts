@@ -229,6 +229,9 @@ const NOT_WORK = new RegExp(
     // SOW, "Acme" means Acme Ltd.")
     String.raw`\bprevails? (?:in|over|to the extent)\b|\b(?:takes?|shall take) precedence\b|\border of precedence\b|`,
     String.raw`^(?:it|this (?:sow|schedule|exhibit)) is subject to\b|["“][^"”]{1,40}["”]\s+(?:means|shall mean|refers to)\b|`,
+    // (the kickoff meeting is how the project starts, not work to accept: "Contractor shall hold a kickoff meeting …")
+    String.raw`^(?:(?:the )?(?:contractor|vendor|supplier|consultant|[A-Z][\w&-]*) (?:shall|will) (?:hold|convene|schedule) )?` +
+      String.raw`(?:a |the )?kick-?off (?:meeting|call)\b|`,
     // ("… timing TBC by delivery": when the work happens, not what it is)
     String.raw`^(?:timing|dates?|start)\s+(?:tbc|tbd|to be)\b|`,
     String.raw`\b(?:is|are) (?:firm[- ])?fixed[- ](?:price|fee)\b|`,

@@ -7632,3 +7632,13 @@ describe("session 41 families, renewals, amounts before labels, part-timers and 
     expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 41 families, the kickoff meeting and a chat's sign-off", () => {
+  it("takes no deliverable from the kickoff meeting a contractor holds", () => {
+    const sow = base.signed_scope + "\nContractor shall hold a kickoff meeting within ten (10) business days of NTP.";
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("takes no promise from 'Talk soon — Priya'", () => {
+    expect(evidence({ customer_promise: "Talk soon — Priya" }, "promise_not_in_scope")).toEqual([]);
+  });
+});
