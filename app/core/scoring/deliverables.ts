@@ -136,6 +136,9 @@ const GENERAL_ACCEPTANCE = new RegExp(
         // ("an item with no written response in that time is accepted": acceptance on silence)
         String.raw`\b(?:an?|each|any)\s+${UNIT_OF_WORK}\b[^.;]{0,60}?\b(?:no|without (?:a |any )?)\s*(?:written )?` +
           String.raw`(?:response|reply|objection|rejection|answer)\b[^.;]{0,40}\b(?:is|are) (?:deemed )?accepted\b|`,
+        // ("after 3 business days with neither, the feature is treated as accepted": silence, in other words)
+        String.raw`\b(?:with neither|no (?:written )?(?:response|reply|objection)|without (?:a |any )?(?:written )?` +
+          String.raw`(?:response|reply|objection))\b[^.;]{0,40}\b(?:is|are) (?:treated|regarded|taken) as accepted\b|`,
         String.raw`\bbasis of acceptance\b|\bfor acceptability\b|\bdeemed accept\w*`,
       ].join(""),
     ).source,
@@ -872,7 +875,13 @@ function deliverablesOf(scope: string): Deliverable[] {
             .join(" ")
             .trim()
         : c.text.trim();
-      return said !== "" && hasCondition(`accepted when ${said}`) && !PLACEHOLDER_CRITERION.test(said);
+      // (a cell that is only a bare sign-off, "to the Library's satisfaction", is none)
+      return (
+        said !== "" &&
+        hasCondition(`accepted when ${said}`) &&
+        !PLACEHOLDER_CRITERION.test(said) &&
+        /\p{L}{3}/u.test(said.replace(BARE_CONDITION, " "))
+      );
     });
     // "Deliverables: 7.1 Intake form; 7.4 Owner portal." names each deliverable by its id
     const parts = declaredParts(scope, b.start, b.end);
@@ -889,6 +898,17 @@ function deliverablesOf(scope: string): Deliverable[] {
       continue;
     }
     // an item whose own acceptance line is a placeholder has none, whatever its tasks or counts say
+    // (a row whose own acceptance cell is only a bare sign-off, "| … | to the Library's satisfaction |", is not
+    // covered by another row's criteria that share its words)
+    const bareCell = Boolean(
+      b.cells?.some(
+        (c) =>
+          ACCEPTANCE_HEADER.test(c.header) &&
+          c.text !== b.head.text &&
+          c.text.trim() !== "" &&
+          !/\p{L}{3}/u.test(c.text.replace(BARE_CONDITION, " ")),
+      ),
+    );
     const placeheld = idsOf(b).some((k) => cov.placeholders.has(k) && !cov.refs.has(k));
     const itemCovered =
       !placeheld &&
@@ -922,7 +942,7 @@ function deliverablesOf(scope: string): Deliverable[] {
         Boolean(rowCondition) ||
         checklisted(ownTerms(b)) ||
         boundedWork(b.text) ||
-        coveredByName(nameOf(b), cov.named) ||
+        (!bareCell && coveredByName(nameOf(b), cov.named)) ||
         viaTasks(b));
     if (isListItem(b)) {
       // (an item led by a one-word title, "2.6 Runbook. Write an operations runbook …", is work by its text)

@@ -7642,3 +7642,28 @@ describe("session 41 families, the kickoff meeting and a chat's sign-off", () =>
     expect(evidence({ customer_promise: "Talk soon — Priya" }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 41 families, silence in other words and a row's own bare sign-off", () => {
+  it("covers the list when 'every feature above' is signed off or, after silence, 'treated as accepted'", () => {
+    const sow = [
+      "Feature list",
+      "F1 Kennel diary with drag-and-drop stays.",
+      "F2 Vaccination reminders by text.",
+      "How work is accepted. Every feature above is demonstrated on the practice's own data at the end of its sprint. " +
+        "The practice manager signs the feature off within 3 business days or lists defects; after 3 business days with " +
+        "neither, the feature is treated as accepted. F2 also needs 20 reminders sent in a test run.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("leaves a row whose own acceptance cell is a bare sign-off flagged, whatever its neighbours' criteria say", () => {
+    const sow = [
+      "| ID | Deliverable | Acceptance |",
+      "|---|---|---|",
+      "| K1 | Kennel photo gallery on the practice website | 50 photos load in the website gallery in under 2 s |",
+      "| K2 | Kennel photo gallery styled in the practice's colours | to the Practice's satisfaction |",
+    ].join("\n");
+    const got = evidence({ signed_scope: sow }, "missing_acceptance_criteria");
+    expect(got).toHaveLength(1);
+    expect(got[0]).toContain("colours");
+  });
+});

@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 176,
+  version: 177,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];
