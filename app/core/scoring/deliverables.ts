@@ -235,6 +235,8 @@ const NOT_WORK = new RegExp(
     // (the kickoff meeting is how the project starts, not work to accept: "Contractor shall hold a kickoff meeting …")
     String.raw`^(?:(?:the )?(?:contractor|vendor|supplier|consultant|[A-Z][\w&-]*) (?:shall|will) (?:hold|convene|schedule) )?` +
       String.raw`(?:a |the )?kick-?off (?:meeting|call)\b|`,
+    // (work put off by its own label: "Deferred: grooming diary, phase 2")
+    String.raw`^(?:deferred|parked|later phase|future phase)\s*:|`,
     // ("… timing TBC by delivery": when the work happens, not what it is)
     String.raw`^(?:timing|dates?|start)\s+(?:tbc|tbd|to be)\b|`,
     String.raw`\b(?:is|are) (?:firm[- ])?fixed[- ](?:price|fee)\b|`,
@@ -603,6 +605,27 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
           )
             refs.delete(r);
         }
+      // an acceptance table's row whose item column names the item ("| Deliverable | Accepted when |" over "| 1 | …"),
+      // bare numbers too
+      // (the criterion cell under "Accepted when" is a condition by its header)
+      const judged =
+        condition ||
+        Boolean(
+          b.cells?.some(
+            (c) =>
+              ACCEPTANCE_HEADER.test(c.header) &&
+              !PLACEHOLDER_CRITERION.test(c.text.trim()) &&
+              /\p{L}{3}/u.test(c.text.replace(BARE_CONDITION, " ")),
+          ),
+        );
+      if (
+        inAcceptance &&
+        b.cells &&
+        b.rawId &&
+        judged &&
+        namesItems(b.cells.find((c) => c.text.trim() === b.rawId!.trim())?.header ?? "")
+      )
+        for (const r of b.ids) refs.add(r);
       // "B — when parcel counts reconcile …": an acceptance line led by a row's letter names that row
       const letter = inAcceptance && !bare ? /^\s*([A-Z])\s*[—–:]\s/.exec(s.text) : null;
       if (letter) refs.add(letter[1]);

@@ -168,7 +168,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`^why\b|`,
         // who and where the customer is: "Locations and people", "Population", "Sites"
         // ("Licensed population", "Users and volume")
-        String.raw`^(?:licensed )?(?:locations?|sites|people|population|headcount|estate|users|volumes?)` +
+        String.raw`^(?:licensed )?(?:locations?|sites|people|population|headcount|estate|users|volumes?|properties|` +
+          String.raw`premises|ships|vessels|fleet|venues|stores|branches|schools|clinics|facilities|hospitals)` +
           String.raw`(?: and (?:people|staff|users|sites|volumes?))?$`,
       ].join(""),
     ),
@@ -1184,8 +1185,8 @@ function tableSection(cells: Cell[], main: Cell, around: Section, columns: strin
   // "| Phase | Weeks | Exit gate |": a plan of phases and their timing; "| Role | Name |": the team
   const headers = cells.map((c) => c.header);
   if (
-    headers.some((h) => /^(?:phases?|stages?|gates?|waves?|plan)\b/.test(h)) &&
-    headers.some((h) => /^(?:weeks?|dates?|timing|when|duration|months?|start|end|due)\b/.test(h))
+    headers.some((h) => /^(?:phases?|stages?|steps?|gates?|waves?|plan)\b/.test(h)) &&
+    headers.some((h) => /^(?:weeks?|dates?|timing|when|duration|months?|start|end|due|window)\b/.test(h))
   )
     return scheduled(headers[0]);
   // "| Item | Qty | Price |" outside any section: a price table

@@ -7667,3 +7667,39 @@ describe("session 41 families, silence in other words and a row's own bare sign-
     expect(got[0]).toContain("colours");
   });
 });
+
+describe("session 41 families, an acceptance table keyed by bare numbers, lists of places and work put off", () => {
+  it("covers items 1 and 2 by an acceptance table whose 'Deliverable' column holds bare numbers", () => {
+    const sow = [
+      "B. Deliverables",
+      "1. Kennel diary for both surgeries, with every run as a bookable room.",
+      "2. Reminder texts for boosters.",
+      "C. Acceptance",
+      "| Deliverable | Accepted when |",
+      "|---|---|",
+      "| 1 | All 40 runs bookable; the practice manager confirms in writing |",
+      "| 2 | 20 test reminders arrive on the right day |",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("takes no deliverables from an annex that lists the customer's properties, nor from a 'Deferred:' line", () => {
+    const sow = [
+      "1. Kennel diary for the three surgeries. Accepted when 20 test stays show on the day sheet.",
+      "Deferred: grooming diary - phase 2, on a separate order if the practice proceeds.",
+      "Annex A - Properties",
+      "1. Harbour Vets Quayside",
+      "2. Harbour Vets Old Town",
+      "3. Harbour Vets Marina",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("reads a 'Step | Window' table as a schedule", () => {
+    const sow = [
+      "1. Kennel diary for the three surgeries. Accepted when 20 test stays show on the day sheet.",
+      "| Step | Window |",
+      "|---|---|",
+      "| Quayside diary live | 2026-06-15 |",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
