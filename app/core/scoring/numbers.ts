@@ -424,6 +424,8 @@ export function dateOrLengthNext(after: string): boolean {
 export function seatsToSit(text: string, at: number, end: number): boolean {
   return (
     SEATING.test(text.slice(Math.max(0, at - 40), at)) ||
+    // (a venue's capacity beside its suites or boxes: "Halvorsen Field (68,000 seats, 74 suites)")
+    /^\s*,\s*\d[\d,]*\s+(?:suites|boxes|skyboxes|lodges)\b/i.test(text.slice(end)) ||
     (/^\s*(?:on|in|per|aboard|at)\s/i.test(text.slice(end)) && SEATING.test(text.slice(end, end + 30)))
   );
 }

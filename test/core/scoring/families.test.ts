@@ -7703,3 +7703,21 @@ describe("session 41 families, an acceptance table keyed by bare numbers, lists 
     expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 41 families, packs of a hundred and a venue's seats", () => {
+  it("counts a row sold 'per 100' in hundreds", () => {
+    const got = facts({
+      order_form: [
+        "| SKU | Description | Qty | Unit | Total |",
+        "|---|---|---|---|---|",
+        "| TAG-K | Kennel collar tag (per 100) | 26 | $145 | $3,770 |",
+      ].join("\n"),
+    });
+    expect(got.some((f) => /=2600$/.test(f))).toBe(true);
+  });
+  it("counts no users in a venue's seats beside its suites", () => {
+    expect(facts({ signed_scope: "The show runs at Harbour Field (18,000 seats, 40 suites)." }).join()).not.toMatch(
+      /count:user/,
+    );
+  });
+});
