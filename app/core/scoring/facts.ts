@@ -796,7 +796,7 @@ export function rowCount(b: Block): { value: number; units: string[]; per: boole
       (b.cells!.every((c) => !c.header) && ints.length === 1 ? ints[0] : undefined));
   if (!qty) return null;
   // ("Autoclave-rated garment tag (per 100) | 26": twenty-six hundreds)
-  const pack = /\(?\bper ([0-9][0-9,]{1,6})\)?/i.exec(b.head.text);
+  const pack = /\(per ([0-9]{2,3}|[0-9]{1,3},[0-9]{3})\)/i.exec(b.head.text);
   const value = Number(qty.text.replace(/,/g, "")) * (pack ? Number(pack[1].replace(/,/g, "")) : 1);
   if (value < 2) return null;
   const desc = inline
