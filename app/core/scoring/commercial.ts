@@ -14,4 +14,7 @@ export const GIVEN_AWAY_TERMS = [
   // ("he can pay the build in three monthly chunks")
   String.raw`\bpay (?:the |their |our |it )?(?:[\w-]+ ){0,2}in (?:\d+|two|three|four|five|six|twelve) ` +
     String.raw`(?:monthly |quarterly |equal )?(?:chunks?|instal+ments?|payments?|parts?|tranches?|pieces?)\b`,
+  // ("she doesn't pay our invoice until the first grant money arrives")
+  String.raw`\b(?:doesn'?t|don'?t|won'?t|does not|do not|will not) (?:have to )?pay (?:our |the |their |any )?` +
+    String.raw`(?:[\w-]+ ){0,2}(?:invoices?|fees?|bills?)\b[^.;]{0,40}\buntil\b`,
 ].join("|");

@@ -91,7 +91,7 @@ export const NOT_A_PROMISE = new RegExp(
     // "Nothing sold or promised."
     String.raw`\bnothing (?:sold|agreed|offered|committed)(?: or (?:promised|sold|agreed|offered|committed))?\b|`,
     String.raw`\b(?:haven'?t|have not|didn'?t|did not|never)\s+(?:\w+\s+)?(?:promised?|`,
-    String.raw`offered|committed|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|`,
+    String.raw`offered|committed|commit|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|`,
     String.raw`commitments|side deals)\b|\bno (?:dates?|commitment) (?:is |are |was |`,
     String.raw`were )?(?:committed|promised|given|made)\b|\bno dates?\b|\bno commitment\b|`,
     // "dates get agreed at kickoff, nothing firmer", "no firm date"

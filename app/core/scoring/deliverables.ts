@@ -235,6 +235,8 @@ const NOT_WORK = new RegExp(
     // (the kickoff meeting is how the project starts, not work to accept: "Contractor shall hold a kickoff meeting …")
     String.raw`^(?:(?:the )?(?:contractor|vendor|supplier|consultant|[A-Z][\w&-]*) (?:shall|will) (?:hold|convene|schedule) )?` +
       String.raw`(?:a |the )?kick-?off (?:meeting|call)\b|`,
+    // (a sentence that only says what counts as a deliverable: "Each item under C-2 is a deliverable.")
+    String.raw`\b(?:is|are) (?:a |the )?(?:separate )?deliverables?\.?$|`,
     // (work put off by its own label: "Deferred: grooming diary, phase 2")
     String.raw`^(?:deferred|parked|later phase|future phase)\s*:|`,
     // ("… timing TBC by delivery": when the work happens, not what it is)

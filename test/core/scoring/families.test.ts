@@ -7721,3 +7721,21 @@ describe("session 41 families, packs of a hundred and a venue's seats", () => {
     );
   });
 });
+
+describe("session 41 families, 'did not commit', paying only once the money comes, and what counts as a deliverable", () => {
+  it("reads 'We did not commit to a date for the reminder feed' as no promise", () => {
+    expect(
+      NOT_A_PROMISE.test("We did not commit to a date for the reminder feed - it depends on the lab's queue."),
+    ).toBe(true);
+  });
+  it("flags 'she doesn't pay our invoice until the grant arrives' as a concession, not a promise", () => {
+    const note =
+      "The shelter has no cash until the grant pays out, so I told Lydia she doesn't pay our invoice until the first grant payment.";
+    expect(evidence({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+    expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+  it("takes no deliverable from 'Each item under C-2 is a deliverable.'", () => {
+    const sow = base.signed_scope + "\nEach item under C-2 is a deliverable.";
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});

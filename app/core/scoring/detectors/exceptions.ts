@@ -284,7 +284,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
  */
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 158,
+  version: 159,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
