@@ -611,15 +611,7 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
       // bare numbers too
       // (the criterion cell under "Accepted when" is a condition by its header)
       const judged =
-        condition ||
-        Boolean(
-          b.cells?.some(
-            (c) =>
-              ACCEPTANCE_HEADER.test(c.header) &&
-              !PLACEHOLDER_CRITERION.test(c.text.trim()) &&
-              /\p{L}{3}/u.test(c.text.replace(BARE_CONDITION, " ")),
-          ),
-        );
+        condition || Boolean(b.cells?.some((c) => ACCEPTANCE_HEADER.test(c.header) && !emptyCriterion(c.text)));
       if (
         inAcceptance &&
         b.cells &&
@@ -726,6 +718,11 @@ const PLACEHOLDER_CRITERION = new RegExp(
   ].join(""),
   "i",
 );
+
+/** Nothing but a bare sign-off once that is taken out ("to the Library's satisfaction", "on the owner's approval"). */
+const bareSignOff = (text: string) => !/\p{L}{3}/u.test(text.replace(BARE_CONDITION, " "));
+/** A criterion that says nothing: a placeholder ("TBD", "as agreed") or a bare sign-off. */
+const emptyCriterion = (text: string) => PLACEHOLDER_CRITERION.test(text.trim()) || bareSignOff(text);
 
 /** A schedule row's due cell ("Due | NTP + 45 CD", "Target | Month 3"): the row dates work, it is none itself. */
 const DUE_HEADER = /\b(?:due|date|when|deadline|target|timing|by)\b/i;
@@ -901,12 +898,7 @@ function deliverablesOf(scope: string): Deliverable[] {
             .trim()
         : c.text.trim();
       // (a cell that is only a bare sign-off, "to the Library's satisfaction", is none)
-      return (
-        said !== "" &&
-        hasCondition(`accepted when ${said}`) &&
-        !PLACEHOLDER_CRITERION.test(said) &&
-        /\p{L}{3}/u.test(said.replace(BARE_CONDITION, " "))
-      );
+      return said !== "" && hasCondition(`accepted when ${said}`) && !emptyCriterion(said);
     });
     // "Deliverables: 7.1 Intake form; 7.4 Owner portal." names each deliverable by its id
     const parts = declaredParts(scope, b.start, b.end);
@@ -928,10 +920,7 @@ function deliverablesOf(scope: string): Deliverable[] {
     const bareCell = Boolean(
       b.cells?.some(
         (c) =>
-          ACCEPTANCE_HEADER.test(c.header) &&
-          c.text !== b.head.text &&
-          c.text.trim() !== "" &&
-          !/\p{L}{3}/u.test(c.text.replace(BARE_CONDITION, " ")),
+          ACCEPTANCE_HEADER.test(c.header) && c.text !== b.head.text && c.text.trim() !== "" && bareSignOff(c.text),
       ),
     );
     const placeheld = idsOf(b).some((k) => cov.placeholders.has(k) && !cov.refs.has(k));
