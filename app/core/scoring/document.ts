@@ -195,6 +195,63 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
   ],
 ];
 
+/**
+ * Section titles in the languages international packets mix into English (Portuguese, Spanish, Italian, French,
+ * German, Dutch, Turkish), tried when no English family matches. Whole words only: accented letters are no word
+ * characters to `\b`, so a title's word is bounded by the start, the end or a space.
+ */
+const ABROAD = (words: string) => new RegExp(String.raw`(?:^|\s)(?:${words})(?=$|\s)`, "u");
+const SECTION_FAMILIES_ABROAD: [SectionKind, RegExp][] = [
+  [
+    "out_of_scope",
+    ABROAD(
+      String.raw`fora d[oe] [aâ]mbito|n[aã]o inclu[ií]d[oa]s?|fuera del? alcance|no incluid[oa]s?|exclusiones|` +
+        String.raw`exclus[oõ]es|hors (?:p[ée]rim[eè]tre|champ)|non inclus|fuori (?:ambito|perimetro)|esclusioni|` +
+        String.raw`nicht im (?:leistungs)?umfang|ausschl[üu]sse|kapsam d[ıi][şs][ıi]|buiten (?:de )?scope|` +
+        String.raw`niet inbegrepen`,
+    ),
+  ],
+  // (the others are in ACCEPTANCE_ABROAD)
+  ["acceptance", ABROAD("kabul")],
+  ["deliverables", ABROAD(String.raw`entreg[aá]veis|teslimatlar|opleveringen|consegne`)],
+  [
+    "schedule",
+    ABROAD(
+      String.raw`calend[aá]rio|cronoprogramma|[ée]ch[ée]ancier|jalons|hitos|marcos|prazos|takvim|zaman plan[ıi]|` +
+        String.raw`planificaci[oó]n|planejamento`,
+    ),
+  ],
+  ["assumptions", ABROAD(String.raw`pressupostos|ipotesi|varsay[ıi]mlar|aannames`)],
+  [
+    "responsibilities",
+    ABROAD(
+      String.raw`responsabilidades|responsabilit[aà]|responsabilit[ée]s|verantwortlichkeiten|mitwirkungspflichten|` +
+        String.raw`sorumluluklar|verantwoordelijkheden`,
+    ),
+  ],
+  [
+    "fees",
+    ABROAD(
+      String.raw`pre[çc]os?|honor[aá]rios|precios?|honorarios|prix|tarifs|corrispettivi?|compensi|verg[üu]tung|` +
+        String.raw`preise|[üu]cretler|fiyat|prijzen|vergoeding|pagamentos?|pagos?|paiements?|zahlungen`,
+    ),
+  ],
+  [
+    "background",
+    ABROAD(
+      String.raw`contexto|contesto|contexte|kontext|ausgangslage|antecedentes|premessa|pr[ée]ambule|hintergrund|` +
+        String.raw`amac[ıi]|arka plan|achtergrond|^(?:objecto|objeto|oggetto|objet)$`,
+    ),
+  ],
+  [
+    "scope",
+    ABROAD(
+      String.raw`[aâ]mbito|alcance|p[ée]rim[eè]tre|perimetro|leistungsumfang|leistungsbeschreibung|kapsam|omfang|` +
+        String.raw`omfattning|reikwijdte`,
+    ),
+  ],
+];
+
 const WORK_AND_ACCEPTANCE = new RegExp(
   String.raw`\b(?:deliverables?|workstreams?|work packages?|scope|services|tasks?|requirements?|epics?|stories|` +
     String.raw`features?)\b.*\baccept`,
@@ -214,6 +271,7 @@ export const sectionKind = memo(4096, (title: string): SectionKind => {
   // "Deliverables and acceptance", "Workstreams and acceptance": a list of work, each with its own condition
   if (WORK_AND_ACCEPTANCE.test(titled) && !/^accept/.test(titled)) return "deliverables";
   for (const [kind, re] of SECTION_FAMILIES) if (re.test(titled)) return kind;
+  for (const [kind, re] of SECTION_FAMILIES_ABROAD) if (re.test(titled)) return kind;
   return "other";
 });
 
@@ -796,7 +854,18 @@ function parseDocument(text: string): DocumentModel {
       (!/\b(?:shall|will|must|is|are)\b/i.test(core) || /^(?:what|how|who|when|where|why|which)\b/i.test(core));
     // ("TASK 2 KENNEL PROGRAMME MANAGEMENT": a numbered task is work, whatever it is about, in the work section it
     // stands in)
-    const ownKind = sectionKind(labelText);
+    // ("Teslimatlar (deliverables)", "Kabul (acceptance)": a title in another language glossed in English)
+    // (and "Zaman planı (approved — E. Kaya, 20/01/2026)": a plan someone approved is the schedule)
+    const gloss = /\(([\p{L} -]{3,30})\)\s*$/u.exec(inlineLabel?.[1] ?? content.trim())?.[1];
+    const approvedPlan = /^[^()]{3,40}\((?:approved|confirmed|agreed|signed off)\b[^()]*\)$/i.test(content.trim());
+    const ownKind =
+      sectionKind(labelText) !== "other"
+        ? sectionKind(labelText)
+        : gloss
+          ? sectionKind(gloss)
+          : approvedPlan
+            ? "schedule"
+            : "other";
     const titleKind =
       /^(?:sub-?)?task\b/i.test(body) && ownKind !== "other" && ownKind !== "acceptance"
         ? section.kind === "deliverables"

@@ -7739,3 +7739,41 @@ describe("session 41 families, 'did not commit', paying only once the money come
     expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 42 families, section titles in the language of the customer", () => {
+  it("reads a title glossed in English ('Teslimatlar (deliverables)') by its gloss", () => {
+    const sow = [
+      "SOW ARI-12 — Petekli Yazılım / Bal Kooperatifi",
+      "",
+      "1. Özet (summary)",
+      "The co-operative extracts honey from 400 hives in two valleys and sells it to three packers.",
+      "",
+      "2. Teslimatlar (deliverables)",
+      "A1 Hive register — every hive with its apiary and queen year.",
+      "A2 Harvest log — each extraction weighed and labelled by batch.",
+      "",
+      "3. Kabul (acceptance)",
+      "A1: 50 hives checked against the paper book, one error at most.",
+      "",
+      "4. Zaman planı (approved — D. Arslan, 03/02/2026)",
+      "Kickoff 09/02/2026 · go-live 30/03/2026",
+    ].join("\n");
+    const got = evidence({ signed_scope: sow }, "missing_acceptance_criteria");
+    expect(got).toEqual(["Harvest log — each extraction weighed and labelled by batch."]);
+  });
+  it("knows Portuguese titles for context, scope, acceptance, schedule and exclusions", () => {
+    const sow = [
+      "Contexto. The co-operative extracts honey from 400 hives in two valleys.",
+      "Âmbito",
+      "(a) Hive register: every hive with its apiary and queen year.",
+      "(b) Harvest log: each extraction weighed and labelled by batch.",
+      "Aceitação",
+      "(a) and (b) are each accepted when 30 records agree with the paper book.",
+      "Calendário",
+      "Kickoff 09/02/2026 · go-live 30/03/2026",
+      "Fora do âmbito",
+      "Pollination contracts with growers; any link to the packers' systems.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
