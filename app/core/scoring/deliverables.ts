@@ -227,7 +227,7 @@ const NOT_WORK = new RegExp(
     String.raw`fixed (?:fee|price)|travel\b|payment|invoic|pricing|price\b|expenses\b|time (?:&|`,
     String.raw`and) materials)|\bis limited to\b|\b(?:is|are) (?:tentative|indicative|currently)\b|`,
     String.raw`\b(?:timeline|schedule) (?:above|below)\b|\bentered into\b|\bout of scope\b|`,
-    String.raw`\bnot in scope\b|\bquoted separately\b|\bnot committed\b|\bstretch goal\b|\bnot (?:yet )?scheduled\b|`,
+    String.raw`\bnot in scope\b|\bquoted separately\b|\bnone (?:in|under|ordered (?:in|under)) (?:this|the) (?:sow|order|contract|phase)\b|\bnot committed\b|\bstretch goal\b|\bnot (?:yet )?scheduled\b|`,
     // the contract's own machinery: which terms win, what a name means ("… which prevail in any conflict", "In this
     // SOW, "Acme" means Acme Ltd.")
     String.raw`\bprevails? (?:in|over|to the extent)\b|\b(?:takes?|shall take) precedence\b|\border of precedence\b|`,
@@ -237,6 +237,11 @@ const NOT_WORK = new RegExp(
       String.raw`(?:a |the )?kick-?off (?:meeting|call)\b|`,
     // (a sentence that only says what counts as a deliverable: "Each item under C-2 is a deliverable.")
     String.raw`\b(?:is|are) (?:a |the )?(?:separate )?deliverables?\.?$|`,
+    // (who signs which items off is acceptance: "For K1 and K2 the practice manager signs within 5 days …")
+    String.raw`^for (?:items? )?[A-Z]{0,3}\d[\w.-]*(?:(?:,|\s+and|\s*&|\s+to|\s*[–-])\s*[A-Z]{0,3}\d[\w.-]*)*,?\s+` +
+      String.raw`(?:[\w'’.-]+\s+){1,6}?(?:signs?(?: off)?|accepts?|approves?|confirms?)\b|` +
+      // (or all of them: "The practice signs each 'done' within 5 days")
+      String.raw`^(?:the )?(?:[\w&'’.-]+\s+){1,4}?signs?(?: off)?\s+(?:each|every|all)\b[^.;]{0,40}\bwithin\b|`,
     // (work put off by its own label: "Deferred: grooming diary, phase 2")
     String.raw`^(?:deferred|parked|later phase|future phase)\s*:|`,
     // ("… timing TBC by delivery": when the work happens, not what it is)
@@ -408,8 +413,11 @@ export function hasCondition(text: string): boolean {
   // "Acceptance: every item accepted to the client's satisfaction": the label and a few words are all that is left
   if (label && !/\d/.test(label[1]) && label[1].split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length <= 3)
     return MEASURED.test(t);
-  return ACCEPTANCE.test(t) || MEASURED.test(t);
+  // ("… 8 online points.\n Acceptance: to TDWL's satisfaction.": an item's acceptance line left empty says nothing)
+  const rest = t !== text ? t.replace(EMPTY_ACCEPTANCE_LABEL, " ") : t;
+  return ACCEPTANCE.test(rest) || MEASURED.test(rest);
 }
+const EMPTY_ACCEPTANCE_LABEL = /\b(?:acceptance(?: criteria)?|sign[- ]?off|AC|DoD)\s*[:=—–-]\s*[.;]?\s*(?=\n|$)/gi;
 /** An acceptance label and what follows it ("Sign-off for items 4–6: …"). */
 const ACCEPTANCE_LABEL = /^[\s\w.-]*?\b(?:acceptance|sign[- ]?off)\b(?:\s+(?:of|for)\s+[^:]{1,60})?\s*:([^]*)$/i;
 

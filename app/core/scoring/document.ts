@@ -166,6 +166,8 @@ const SECTION_FAMILIES: [SectionKind, RegExp][] = [
         String.raw`\bat a glance\b|\bsnapshot\b|\bkey facts\b|\bin brief\b|\bkey figures\b|\bhighlights\b|`,
         // "Why this release", "Why we are doing this"
         String.raw`^why\b|`,
+        // "About the client", "About Harbour Vets" (not "About 900 pets")
+        String.raw`^about (?:the |us$|our |this |[^\d\s]+$)|`,
         // who and where the customer is: "Locations and people", "Population", "Sites"
         // ("Licensed population", "Users and volume")
         String.raw`^(?:licensed )?(?:locations?|sites|people|population|headcount|estate|users|volumes?|properties|` +
@@ -240,6 +242,7 @@ const SECTION_FAMILIES_ABROAD: [SectionKind, RegExp][] = [
     "background",
     ABROAD(
       String.raw`contexto|contesto|contexte|kontext|ausgangslage|antecedentes|premessa|pr[ée]ambule|hintergrund|` +
+        String.raw`situazione|situa[çc][aã]o|situaci[oó]n|obiettivi|objetivos|objectifs|ziele|hedefler|doelstellingen|` +
         String.raw`amac[ıi]|arka plan|achtergrond|^(?:objecto|objeto|oggetto|objet)$`,
     ),
   ],
@@ -828,8 +831,11 @@ function parseDocument(text: string): DocumentModel {
     // ("Sprint calendar — confirmed by delivery (…)": a title and who approved what follows; or a section's name and
     // a subtitle: "Scope — Milestones")
     const approvedRest = /^(?:as )?(?:confirmed|approved|agreed|signed off|validated)\b/i.test(inlineLabel?.[2] ?? "");
+    // ("Collaudo — applies to each item listed above": a title and what it covers)
+    const coversRest = /^(?:applies|applying) to (?:every|each|all)\b[^.;]{0,60}$/i.test(inlineLabel?.[2] ?? "");
     const titledRest =
       approvedRest ||
+      coversRest ||
       (/^\p{L}[\p{L} &/-]{0,30}$/u.test(inlineLabel?.[2] ?? "") &&
         /\s[—–]\s/.test(core) &&
         seenStructure &&
@@ -848,7 +854,7 @@ function parseDocument(text: string): DocumentModel {
       // (a priced line, "Set-up 32 000 €", is no title)
       !PRICED_LINE.test(core) &&
       // (who approved it and when may take a comma: "Release plan — approved by J. Soto, 2025-06-04")
-      (words.length <= 7 || titleCase || (approvedRest && inlineLabel![1].split(" ").length <= 4)) &&
+      (words.length <= 7 || titleCase || ((approvedRest || coversRest) && inlineLabel![1].split(" ").length <= 4)) &&
       !/[;]|,(?!\d)/.test(approvedRest ? inlineLabel![1] : core) &&
       (!/[.]$/.test(core) || words.length <= 4) &&
       (!/\b(?:shall|will|must|is|are)\b/i.test(core) || /^(?:what|how|who|when|where|why|which)\b/i.test(core));
@@ -950,7 +956,9 @@ function parseDocument(text: string): DocumentModel {
       !includesFollows &&
       (titleOnly || namedGroup) &&
       // (a title in capitals may open with an article too: "2. THE SERVICES")
+      // ("In scope" is a title, though "In" opens many a sentence)
       (!LEAD_IN.test(content) ||
+        /^in[- ]scope\s*$/i.test(core) ||
         titledSection ||
         namedGroup ||
         (idm !== null && words.length <= 6 && core === core.toUpperCase() && /\p{Lu}{3}/u.test(core)))
@@ -991,7 +999,8 @@ function parseDocument(text: string): DocumentModel {
             (words.length <= 4 &&
               paragraphsFollow() &&
               core.replace(/[.:]$/, "").trim().toLowerCase() === labelText.replace(/[.:]$/, "").toLowerCase()))) ||
-        (!idm && !bullet && titleKind !== "other" && (words.length <= 5 || titledRest || titleCase))
+        (!idm && !bullet && titleKind !== "other" && (words.length <= 5 || titledRest || titleCase)) ||
+        (coversRest && titleKind !== "other" && !workId)
       )
         heading = true;
     }

@@ -7776,4 +7776,57 @@ describe("session 42 families, section titles in the language of the customer", 
     ].join("\n");
     expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
   });
+  it("reads 'Collaudo — applies to every deliverable in section 3' as the acceptance section's title", () => {
+    const sow = [
+      "1. Situazione",
+      "The co-operative extracts honey from 400 hives in two valleys.",
+      "2. Deliverables",
+      "2.1 Hive register with every hive's apiary and queen year.",
+      "2.2 Harvest log for each extraction, weighed and labelled by batch.",
+      "3. Collaudo — applies to every deliverable in section 2",
+      "For each deliverable the vendor runs its agreed test with the co-op. The co-op signs or lists defects within 5 " +
+        "working days; if it does neither, the deliverable is accepted.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
+
+describe("session 42 families, what stands around a list of work", () => {
+  it("flags an item whose own acceptance line is only a bare satisfaction", () => {
+    const sow = [
+      "Work items",
+      "H1. Hive register — every hive with its apiary and queen year, for 12 apiaries.",
+      "    Acceptance: 30 hives checked against the paper book, one error at most.",
+      "H2. Swarm alerts — scale readings from 40 hives, alerting on a sudden weight drop.",
+      "    Acceptance: to the Co-op's satisfaction.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([
+      "Swarm alerts — scale readings from 40 hives, alerting on a sudden weight drop.",
+    ]);
+  });
+  it("reads 'In scope' as a title, the prose above it as preamble, and who signs which items as acceptance", () => {
+    const sow = [
+      "SOW HV-9 · Petekli → Valley Honey Co-op",
+      "Signed 02/03/2026",
+      "",
+      "The co-op extracts honey from 400 hives and sells to three packers, who audit it each spring.",
+      "",
+      "In scope",
+      "H1. Hive register — every hive with its apiary and queen year.",
+      "    Acceptance: 30 hives checked against the paper book, one error at most.",
+      "H2. Harvest log — each extraction weighed and labelled by batch.",
+      "    Acceptance: one week of extractions match the scale tickets.",
+      "For H1 and H2 the co-op's secretary signs within 5 working days; a form not returned by then counts as signed.",
+      "The co-op signs each item within 5 working days of its test.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("takes no deliverable from 'About <customer>:' or from an item that is 'none in this SOW'", () => {
+    const sow = [
+      "About Valley Honey: a co-op of 60 beekeepers with 400 hives in two valleys.",
+      "1. Hive register — 400 hives migrated from the paper book. Accepted when 30 hives checked show one error at most.",
+      "2. Scale feed — none in this SOW; the co-op buys the scales next year on a separate order.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
 });
