@@ -596,22 +596,22 @@ export function quantities(original: string): Quantity[] {
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 /**
- * Month names of the languages handoffs arrive in (Dutch, German, French, Spanish, Portuguese, Italian), each line a
- * month; the short ones that are also words ("mars", "mai", "mei") are left out.
+ * Month names of the languages handoffs arrive in (Dutch, German, French, Spanish, Portuguese, Italian, Turkish), each
+ * line a month; the short ones that are also words ("mars", "mai", "mei") are left out.
  */
 const FOREIGN_MONTHS = [
-  "januari|januar|janvier|enero|janeiro|gennaio",
-  "februari|februar|février|fevrier|febrero|fevereiro|febbraio",
+  "januari|januar|janvier|enero|janeiro|gennaio|ocak",
+  "februari|februar|février|fevrier|febrero|fevereiro|febbraio|şubat",
   "maart|märz|marzo|março",
-  "avril|abril|aprile",
-  "mayo|maio|maggio",
-  "juni|juin|junio|junho|giugno",
-  "juli|juillet|julio|julho|luglio",
-  "augustus|août|agosto",
-  "septembre|septiembre|setembro|settembre",
-  "oktober|octobre|octubre|outubro|ottobre",
-  "noviembre|novembro",
-  "dezember|décembre|decembre|diciembre|dezembro|dicembre",
+  "avril|abril|aprile|nisan",
+  "mayo|maio|maggio|mayıs",
+  "juni|juin|junio|junho|giugno|haziran",
+  "juli|juillet|julio|julho|luglio|temmuz",
+  "augustus|août|agosto|ağustos",
+  "septembre|septiembre|setembro|settembre|eylül",
+  "oktober|octobre|octubre|outubro|ottobre|ekim",
+  "noviembre|novembro|kasım",
+  "dezember|décembre|decembre|diciembre|dezembro|dicembre|aralık",
 ];
 export const MONTH_RE =
   String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|` +

@@ -7830,3 +7830,44 @@ describe("session 42 families, what stands around a list of work", () => {
     expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 42 families, terms, owners and dates written the international way", () => {
+  it("reads 'payment 75 days from invoice instead of 30' and 'the 75-day payment' as payment concessions", () => {
+    expect(
+      evidence(
+        { deal_desk_exception: "Raised by Jo Park 02/03: payment 75 days from invoice instead of 30." },
+        "scope_exception",
+      ),
+    ).toHaveLength(1);
+    expect(
+      evidence(
+        { kickoff_note: "The 75-day payment sits with their treasurer; I told Ayesha it is sorted." },
+        "scope_exception",
+      ),
+    ).toHaveLength(1);
+  });
+  it("reads an owner of 'koi nahi abhi', 'responsable : ?' or a hand-off to '(none)' as nobody", () => {
+    for (const line of [
+      "Hive scale feed — owner: koi nahi abhi",
+      "Portail apiculteur — responsable : ?",
+      "Swarm alerts: Deniz Kaya → (none) — not mine",
+    ])
+      expect(evidence({ cs_requirement: line }, "unowned_requirement")).toHaveLength(1);
+  });
+  it("reads a Turkish month ('14 Kasım') as a date promised", () => {
+    const note = "I told Burak 14 Kasım works for the hive register, he can plan the autumn count around it.";
+    expect(evidence({ kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
+  });
+  it("reads 'No other discount' on the deal desk as no record of the discount a note grants", () => {
+    const desk = "DD-12 approved 03/03 (CFO): payment at 60 days instead of 30. Nessun altro sconto o deroga.";
+    const form = "Order HV-1 · Hive register | 1 | € 4.000,00/anno\nPagamento: 60 giorni (DD-12)";
+    const note = "Next step: I promised them 10% off the first year to close this month.";
+    const flags = scorePacket({
+      ...base,
+      deal_desk_exception: desk,
+      order_form: form,
+      kickoff_note: note,
+    }).flags.filter((f) => f.category === "scope_exception");
+    expect(flags.map((f) => f.source)).toEqual(["kickoff_note"]);
+  });
+});

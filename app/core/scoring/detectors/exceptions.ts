@@ -148,7 +148,9 @@ const FAMILIES: { family: string; re: RegExp }[] = [
           String.raw`\b(?:can|may|will|to) pay (?:the |their |our )?(?:[\w-]+ ){0,2}(?:fees?|invoices?|balance)\b[^.;]{0,30}` +
           String.raw`\b(?:after|later|next|in ${MONTH_RE})\b|\b(?:invoiced|billed|payable|`,
         String.raw`paid) only (?:after|on|once|when)\b|\b(?:payment|invoice)s?\b[^.]{0,40}\bslide\b|`,
-        String.raw`\b\d+ days instead of \d+\b|\b(?:45|60|75|90|120)[- ]day (?:payment )?terms\b|\bin arrears\b|`,
+        // ("payment 75 days from invoice instead of 30", "the 75-day payment")
+        String.raw`\b\d+ days (?:(?:from|after|of) (?:the )?(?:invoice|receipt)(?: date)? )?instead of \d+\b|` +
+          String.raw`\b(?:45|60|75|90|120)[- ]day (?:payment )?terms\b|\bthe (?:45|60|75|90|120)[- ]day payment\b|\bin arrears\b|`,
         // billed on another cycle than the order form's: "pay quarterly rather than upfront"
         String.raw`\b(?:pay|paid|invoic\w*|bill\w*) (?:monthly|quarterly|annually|yearly|in instal\w*)\b[^.;]{0,40}`,
         String.raw`\b(?:rather than|instead of)\b|`,
@@ -282,14 +284,23 @@ function reflected(families: string[], text: string, record: string): "same" | "
  * payment and termination terms). A deal-desk exception is flagged when the order form does not carry it;
  * one in the seller's notes or the customer promise when neither the order form nor the deal desk does.
  */
+// a concession ruled out in so many words ("No other discount or waiver.", "Nessun altro sconto o deroga.") grants
+// nothing and records nothing
+const RULED_OUT = new RegExp(
+  String.raw`\b(?:no|nessun[oa]?|ning[uú]n[oa]?|nenhum[a]?|aucun[e]?|kein(?:e[nr]?)?|geen|hi[çc]bir)\s+` +
+    String.raw`(?:other |further |additional |more |altr[oia] |otr[oa]s? |outr[oa]s? |autres? |weitere[nr]? |andere )?` +
+    String.raw`(?:discount|sconto|descuento|desconto|remise|rabatt|korting|indirim|concession|waiver|deroga)s?\b`,
+  "gi",
+);
+
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 159,
+  version: 160,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
     const orderForm = ctx.text("order_form");
-    const deskAll = ctx.text("deal_desk_exception");
+    const deskAll = ctx.text("deal_desk_exception").replace(RULED_OUT, (m) => " ".repeat(m.length));
     // a chat thread pasted from the deal desk's channel: each message stands for itself, and an ask is settled by the
     // desk's answer to it ("8% off for 36 months: approved, DD-2352", "Price hold at renewal: not approved")
     const thread = (deskAll.match(THREAD_MESSAGE) ?? []).length >= 2;
@@ -313,7 +324,7 @@ export const exceptionsDetector: Detector = {
         // (or the next sentence does: "She asked us to waive the fee. The deal desk said no, and …")
         const nextNo = ANSWERED_NO.test(us[i + 1]?.text ?? "");
         for (const [k, c] of cs.entries()) {
-          const fam = familiesOf(c.text);
+          const fam = familiesOf(c.text.replace(RULED_OUT, " "));
           // "asked for a discount — I said no": the answer in the next clause declines it
           const answeredNo =
             /^(?:i |we )?(?:said no|declined|refused|no\b)/i.test(cs[k + 1]?.text ?? "") ||

@@ -20,7 +20,9 @@ const NOBODY_ABROAD =
   String.raw`(?<![\w\u00C0-\u024F])(?:[àa] (?:d[ée]finir|confirmer|d[ée]signer)|nessuno(?: ancora)?|` +
   String.raw`da definire|niemand|noch offen|nadie|por (?:definir|asignar)|sin asignar|ningu[ée]m|ingen|nikt|` +
   // ("ikke udpeget endnu", "ikke avklart")
-  String.raw`ikke (?:udpeget|utpekt|utnevnt|avklart|afklaret|bestemt|tildelt))\b`;
+  String.raw`ikke (?:udpeget|utpekt|utnevnt|avklart|afklaret|bestemt|tildelt)|` +
+  // (Hindi in Latin letters, "koi nahi abhi", and Turkish "kimse", "atanmadı")
+  String.raw`koi nah[iī]n?|kimse|atanmad[ıi]|belirlenmedi)\b`;
 
 // an owner marked unknown, "to be decided", question marks, or nobody named
 const UNOWNED = new RegExp(
@@ -63,7 +65,9 @@ const UNOWNED = new RegExp(
     String.raw`\bowner\b[^.;:\n]{0,40}:\s*(?:${NOBODY_ABROAD}|\?{2,}|tbd\b|nobody\b|no one\b)`,
     String.raw`\bno (?:owner|assignee)\b|\bno [A-Z][\w&-]* owner\b`,
     String.raw`\bunassigned\b|\bnot (?:yet )?assigned\b`,
-    String.raw`\bowner\s*[:=]\s*\?+(?![\w?])`,
+    String.raw`\b(?:owner|responsable|responsible|verantwortlich|sorumlu)\s*[:=]\s*\?+(?![\w?])`,
+    // a ticket handed on to nobody: "Selim Arslan → (none)"
+    String.raw`(?:→|->)\s*\(?(?:none|nobody|no one|unassigned)\)?(?=\s|$|[.;,—–-])`,
     String.raw`:\s*(?:\?{2,}|¿\?)\s*(?:$|[.;)(])`,
     // "Responsible of the interface on our side: pending to define"
     String.raw`\b(?:owner|responsible|lead)\b[^.;:\n]{0,50}\b(?:on|at) our (?:side|end)\s*:\s*` +
@@ -152,7 +156,7 @@ const NOTHING_ROW = /^(?:none|nil|no (?:exceptions?|requests?|changes?)\b|n\/a)(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 156,
+  version: 157,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
