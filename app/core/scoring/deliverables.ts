@@ -381,6 +381,8 @@ const SECTION_REF = /§\s*(\d+(?:\.\d+)*)|\b(?:in|under|per|of) (?:section|sect\
 const ACTIVITY_HEADER = /^(?:activities|tasks?|work|scope|description)$/;
 const OUTPUT_HEADER = /^(?:outputs?|deliverables?|work products?)$/;
 const ACCEPTANCE_HEADER = /accept|criteri|sign-?off|\bdone\b|complet|\btest\b|\bexit\b/;
+/** A reference to an acceptance criterion by its id ("A1", "AC-3", "T2.1"). */
+const ACCEPTANCE_REF = /^[A-Z]{1,3}-?\d+(?:\.\d+)?$/;
 const SUMMARY_LEAD = /^(?:scope|summary|overview|purpose|background|objectives?)\s*[:—–-]/i;
 const REMOVED =
   /^(?:removed|deleted|descoped|de-scoped|dropped|cancell?ed|withdrawn|excluded|not offered|not included|out of scope)$/i;
@@ -393,6 +395,18 @@ export interface Deliverable extends Span {
   source: "signed_scope" | "order_form";
   /** the activities that make a row's outputs ("Phase | Activities | Outputs"), cited with them */
   work?: Span;
+  /** what a row named in a word or two holds ("| D8 | Cut-over | Runbook and one rehearsal … |"), cited with it */
+  detail?: Span;
+}
+
+/** The cell right after a row's short name that says what it holds (a "Content", "Detail" or "Scope" column). */
+function detailOf(b: Block): Span | undefined {
+  if (!b.cells || b.head.text.split(/\s+/).length > 3) return undefined;
+  const at = b.cells.findIndex((c) => c.start === b.head.start);
+  const next = at >= 0 ? b.cells[at + 1] : undefined;
+  return next && /^(?:content|contents|detail|details|description|scope|what|includes)$/.test(next.header)
+    ? next
+    : undefined;
 }
 
 /** A numbered, bulleted or table item (not a paragraph of prose). */
@@ -429,7 +443,7 @@ function isWork(text: string, row = false): boolean {
   const t = text.replace(/^[\s*_>#-]+/, "");
   // (a numbered table row may name its deliverable in one word: "D5 | Reports")
   if (t.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < (row ? 1 : 2)) return false;
-  if (row && !/^\p{Lu}\p{Ll}{3,}/u.test(t)) return false;
+  if (row && !/^\p{Lu}\p{Ll}{3,}|^\p{Lu}\p{Ll}{2}-\p{L}/u.test(t)) return false;
   if (notWork(t)) return false;
   if (/^(?:acceptance|accepted|sign[- ]?off|complete|done|approv)/i.test(t)) return false;
   // a bare label over the list it introduces ("In scope", "Included:")
@@ -763,7 +777,11 @@ function deliverablesOf(scope: string): Deliverable[] {
   );
   // where the SOW lists its deliverables, those are the units of acceptance (tasks are how they are made)
   const inList = work.filter((b) => b.section.kind === "deliverables" && isListItem(b));
-  const listed = inList.filter((b) => isWork(b.head.text));
+  // (a row may name its deliverable in a word that its next cell describes: "| D8 | Cut-over | Runbook and one
+  // rehearsal |")
+  const listed = inList.filter(
+    (b) => isWork(b.head.text) || Boolean(b.cells && b.rawId && detailOf(b) && isWork(b.head.text, true)),
+  );
   // (a list of only licences, support and retention still says what is delivered: the rest are requirements)
   // (where the work stands in a table with an acceptance column of its own, the prose around it is background:
   // "Fleet supported: 23 aircraft.")
@@ -878,6 +896,30 @@ function deliverablesOf(scope: string): Deliverable[] {
   // says what the software does: "the manager approves each template first")
   const ticketsJudged = blocks.some((b) => b.ticket?.own);
   const ownTerms = (b: Block) => (b.ticket ? (b.ticket.own?.text ?? (ticketsJudged ? "" : b.text)) : b.text);
+  // an acceptance table keyed by refs of its own ("| A1 | 200 test bookings pass |") that the work's
+  // rows point at ("| D1 | Platform configuration | … | A1 |"): the row is covered when its ref holds a criterion
+  const criterionOf = new Map<string, boolean>();
+  for (const b of blocks) {
+    if (b.section.kind !== "acceptance" || !b.rawId || !b.cells) continue;
+    const said = b.cells
+      .filter((c) => c.text.trim() !== b.rawId!.trim())
+      .map((c) => c.text)
+      .join(" ; ");
+    const judged = said.trim() !== "" && hasCondition(`accepted when ${said}`) && !emptyCriterion(said);
+    for (const k of b.ids) criterionOf.set(k, judged || (criterionOf.get(k) ?? false));
+  }
+  const referredTo = (b: Block) =>
+    criterionOf.size > 0 &&
+    Boolean(
+      b.cells?.some((c) => {
+        const refs = c.text.trim().split(/\s*[,;&/]\s*|\s+and\s+/);
+        return (
+          ACCEPTANCE_HEADER.test(c.header) &&
+          refs.every((r) => ACCEPTANCE_REF.test(r)) &&
+          refs.every((r) => normalizeId(r).some((k) => criterionOf.get(k)))
+        );
+      }),
+    );
   const out: Deliverable[] = [];
   for (const b of units) {
     if (GOVERNANCE_LABEL.test(b.label)) continue;
@@ -896,7 +938,7 @@ function deliverablesOf(scope: string): Deliverable[] {
       continue;
     const rowCondition = b.cells?.some((c) => {
       if (c === (b.head as never) || c.text === b.head.text) return false;
-      if (!/accept|criteri|sign-?off|done|complete|standard|measure|test/.test(c.header)) return false;
+      if (!/accept|criteri|sign-?off|done|complet|standard|measure|test/.test(c.header)) return false;
       // a "Sign-off by" cell names who signs; only what follows the name is a condition ("CFO — totals reconcile")
       const said = /\bby\b|approver|signatory|\bwho\b/.test(c.header)
         ? c.text
@@ -962,6 +1004,7 @@ function deliverablesOf(scope: string): Deliverable[] {
             : ownTerms(b),
         ) ||
         Boolean(rowCondition) ||
+        referredTo(b) ||
         checklisted(ownTerms(b)) ||
         boundedWork(b.text) ||
         (!bareCell && coveredByName(nameOf(b), cov.named)) ||
@@ -993,6 +1036,7 @@ function deliverablesOf(scope: string): Deliverable[] {
         work: OUTPUT_HEADER.test(b.cells?.find((c) => c.start === b.head.start)?.header ?? "")
           ? b.cells?.find((c) => ACTIVITY_HEADER.test(c.header) && c.start < b.head.start)
           : undefined,
+        detail: detailOf(b),
       });
       continue;
     }

@@ -7871,3 +7871,37 @@ describe("session 42 families, terms, owners and dates written the international
     expect(flags.map((f) => f.source)).toEqual(["kickoff_note"]);
   });
 });
+
+describe("session 42 families, deliverable tables that point at their criteria", () => {
+  const rows = [
+    "2. Deliverables",
+    "| ID | Deliverable | Content | Acceptance ref |",
+    "|---|---|---|---|",
+    "| D1 | Hive register | Every hive with its apiary and queen year | K1 |",
+    "| D2 | Scale feed | Weight readings from 40 hive scales, hourly | K2 |",
+    "| D3 | Cut-over | Runbook and one full rehearsal a week before the switch | — |",
+    "",
+    "3. Acceptance",
+    "| Ref | Criterion |",
+    "|---|---|",
+    "| K1 | 30 hives checked against the paper book; one error at most |",
+    "| K2 | 7 days of readings with no gap longer than 2 hours |",
+  ].join("\n");
+  it("covers a row whose acceptance cell names a criterion by its ref, and cites a one-word row with its content", () => {
+    expect(evidence({ signed_scope: rows }, "missing_acceptance_criteria")).toEqual([
+      "Cut-over | Runbook and one full rehearsal a week before the switch",
+    ]);
+  });
+  it("reads an 'Evidence of completion' column as the row's acceptance", () => {
+    const sow = [
+      "Work",
+      "| # | Item | Detail | Evidence of completion |",
+      "|---|---|---|---|",
+      "| W1 | Register scanning | Every page of the 40 apiary books at 400 dpi | QC log; the secretary spot-checks 50 pages |",
+      "| W2 | Apiary summaries | A summary for each valley's beekeepers | |",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([
+      "Apiary summaries | A summary for each valley's beekeepers",
+    ]);
+  });
+});

@@ -4,7 +4,7 @@ import { findDeliverables, orderFormDeliverables } from "../deliverables";
 /** A deliverable in the signed scope (or custom work on the order form) with no acceptance condition anywhere. */
 export const acceptanceDetector: Detector = {
   id: "missing-acceptance",
-  version: 185,
+  version: 186,
   category: "missing_acceptance_criteria",
   detect(ctx) {
     const scope = ctx.text("signed_scope");
@@ -20,7 +20,7 @@ export const acceptanceDetector: Detector = {
       severity: "high" as const,
       source: d.source,
       start: Math.min(d.start, d.work?.start ?? d.start),
-      end: titled(d) ? d.item.end : d.end,
+      end: titled(d) ? d.item.end : Math.max(d.end, d.detail?.end ?? d.end),
       message:
         "This deliverable has no acceptance or sign-off condition: add a measurable one " +
         "(who accepts, against what) before kickoff.",
