@@ -247,7 +247,7 @@ const NOT_WORK = new RegExp(
     // ("… timing TBC by delivery": when the work happens, not what it is)
     String.raw`^(?:timing|dates?|start)\s+(?:tbc|tbd|to be)\b|`,
     String.raw`\b(?:is|are) (?:firm[- ])?fixed[- ](?:price|fee)\b|`,
-    String.raw`\bnot part of (?:this|the) (?:sow|scope|contract|order|project)\b|`,
+    String.raw`\bnot part of (?:this|the) (?:sow|scope|contract|order|project)\b|^not in (?:this|the) (?:sow|contract|order)\b|`,
     String.raw`\bmaster (?:services |subscription |`,
     String.raw`software )?(?:agreement|license)\b|\bsubscription quantities\b|\b(?:dates?|schedule|`,
     String.raw`timeline|baseline|plan|zeitplan)\b[^.]{0,80}\b(?:confirmed|approved|reviewed|agreed|`,
@@ -429,8 +429,10 @@ export function hasCondition(text: string): boolean {
     return MEASURED.test(t);
   // ("… 8 online points.\n Acceptance: to TDWL's satisfaction.": an item's acceptance line left empty says nothing)
   const rest = t !== text ? t.replace(EMPTY_ACCEPTANCE_LABEL, " ") : t;
-  return ACCEPTANCE.test(rest) || MEASURED.test(rest);
+  return ACCEPTANCE.test(rest) || MEASURED.test(rest) || GHERKIN.test(rest);
 }
+/** A scenario in capitals with no WHEN: "GIVEN a closed day THEN the totals equal the day's orders". */
+const GHERKIN = /\bGIVEN\b[^\n]{0,300}?\bTHEN\b/;
 const EMPTY_ACCEPTANCE_LABEL = /\b(?:acceptance(?: criteria)?|sign[- ]?off|AC|DoD)\s*[:=—–-]\s*[.;]?\s*(?=\n|$)/gi;
 /** An acceptance label and what follows it ("Sign-off for items 4–6: …"). */
 const ACCEPTANCE_LABEL = /^[\s\w.-]*?\b(?:acceptance|sign[- ]?off)\b(?:\s+(?:of|for)\s+[^:]{1,60})?\s*:([^]*)$/i;

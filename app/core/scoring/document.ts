@@ -322,8 +322,8 @@ const ID_MARKER = new RegExp(
     // ("Story BRN-11", "Feature TPS-A1", "Story LOC-1a-2": a project key before the number)
     String.raw`^(?:${ID_WORDS}\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}[-‐][A-Z]?\d+[a-z]?(?:[.-][A-Z]?\d+[a-z]?)*|`,
     String.raw`[A-Z]\b|(?:I{1,3}|IV|VI{0,3}|IX|X)\b)|§\s*\d+(?:\.\d+)*|`,
-    // (a story under its epic: "E1-1", "F2-3")
-    String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+|-\d{1,2}(?!\d))*[a-z]?|\[[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?\]|` +
+    // (a story under its epic: "E1-1", "F2-3"; and a project key before the epic's letter: "KW-B2")
+    String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+|-\d{1,2}(?!\d))*[a-z]?|[A-Z]{2,4}[-‐][A-Z]\d{1,3}(?:\.\d+)?|\[[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?\]|` +
       String.raw`[A-Z]\.\d+(?:\.\d+)*|`,
     // a roman section's item: "II.1", "IV.3"
     String.raw`(?:I{1,3}|IV|VI{0,3}|IX|X)\.\d+(?:\.\d+)*|`,
@@ -754,8 +754,13 @@ function parseDocument(text: string): DocumentModel {
     // ("30 firms in the pilot": a bare number before a lower-case word counts something, it numbers nothing)
     const counted =
       idFound !== null && /^\d+\s+$/.test(idFound[0]) && /^\p{Ll}/u.test(idSource.slice(idFound[0].length));
+    // (a key and an epic's letter, "KW-B2", marks an item among its kind; the field's first line is its title:
+    // "GCN-R1 Release Plan — …")
+    const keyedTitle = li === 0 && idFound !== null && /^[A-Z]{2,4}[-‐][A-Z]\d/.test(idFound[0]);
     const idm =
-      idFound && !counted && (!bullet || /\d/.test(idFound[0]) || ID_WORD_LEAD.test(idFound[0])) ? idFound : null;
+      idFound && !counted && !keyedTitle && (!bullet || /\d/.test(idFound[0]) || ID_WORD_LEAD.test(idFound[0]))
+        ? idFound
+        : null;
     const idLen = idm ? (boldId ? boldId[0].length : idm[0].length) : 0;
     const markerLen = md?.[0].length ?? (bullet ? bullet[0].length + idLen : idLen);
     const contentStart = start + markerLen;
@@ -899,6 +904,16 @@ function parseDocument(text: string): DocumentModel {
         const mine = normalizeId(idm[0])[0];
         return (nm !== null && normalizeId(nm[0])[0].startsWith(`${mine}.`)) || nextDeeper;
       })();
+    // ("PB-1  Lesson products (5 pts)" over "  Private 1h / 2h …" and its "  GIVEN … THEN …": a story and its own
+    // indented lines, an item with a body, not a heading)
+    const bodyFollows =
+      idm !== null &&
+      nextDeeper &&
+      next !== undefined &&
+      (() => {
+        const nb = text.slice(next.start, next.end).trim();
+        return !ID_MARKER.test(nb) && !BULLET.test(nb) && !/:\s*$/.test(nb);
+      })();
     // "3. Rate-card import." followed by "4. Claims workflow.": a list item, not a section
     // "D1 Design document" followed by "D2 Test build": lettered ids in a run are items too, full stop or not
     const siblingFollows =
@@ -954,6 +969,7 @@ function parseDocument(text: string): DocumentModel {
     if (
       !heading &&
       !includesFollows &&
+      !(bodyFollows && titleKind === "other" && !groupWord) &&
       (titleOnly || namedGroup) &&
       // (a title in capitals may open with an article too: "2. THE SERVICES")
       // ("In scope" is a title, though "In" opens many a sentence)

@@ -7905,3 +7905,34 @@ describe("session 42 families, deliverable tables that point at their criteria",
     ]);
   });
 });
+
+describe("session 42 families, stories with a body of their own", () => {
+  it("reads a story's indented lines as its body and 'GIVEN … THEN …' as its criterion", () => {
+    const sow = [
+      "Honeycomb — SOW HC-12 (stories sized by us, not priced)",
+      "",
+      "HC-1  Hive register (5 pts)",
+      "  Every hive with its apiary, queen year and last inspection.",
+      "  GIVEN a hive card WHEN the keeper saves an inspection THEN the register shows it within a minute.",
+      "HC-2  Scale alerts (3 pts)",
+      "  Hourly weights from 40 hive scales; a text when a hive drops 2 kg in an hour.",
+      "  GIVEN a test drop of 2 kg THEN the keeper's phone gets a text within 5 minutes.",
+      "HC-3  Extraction log (3 pts)",
+      "  Set up assorted log templates for the honey house.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([
+      "Extraction log (3 pts)\n  Set up assorted log templates for the honey house.",
+    ]);
+  });
+  it("reads 'KW-B2' as an item's id and 'Not in this SOW:' as no work", () => {
+    const sow = [
+      "Epic KW-B: In the apiary",
+      "KW-B1 Hive map with all 40 hives tappable.",
+      "  Done means: each of the 40 hives opens its card.",
+      "KW-B2 Swarm banner the lead keeper can post.",
+      "  Done means: a posted banner shows in the app within 60 seconds.",
+      "Not in this SOW: push notifications, honey sales inside the app.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});
