@@ -35,7 +35,9 @@ export const DECLINED = new RegExp(
     String.raw`\bquote(?:d)? (?:it |that |them )?(?:separately|later|after)\b|\bcan quote\b|\bwill quote\b`,
     String.raw`\b(?:needs?|would need|requires?) (?:its own|a separate|a new|another)\b`,
     String.raw`\b(?:would|will) (?:be|need|require) (?:a )?new (?:order|sow|contract|quote|purchase)\b`,
+    // ("I said not us, they're staying on their current system")
     String.raw`\bpointed (?:them|him|her) (?:to|at)\b|\bsaid no\b(?![- ](?:problem|worries|issue|bother|doubt))|` +
+      String.raw`\b(?:i|we) (?:said|told (?:him|her|them)) not (?:us|ours|from us)\b|` +
       String.raw`\bdeclined\b|\bwon'?t\b|` +
       String.raw`\bwe don'?t (?:do|offer|support|give|sell)\b`,
     // a refusal or a scope line said to the customer: "not something we do", "it sits outside this deal"

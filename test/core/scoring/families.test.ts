@@ -7936,3 +7936,23 @@ describe("session 42 families, stories with a body of their own", () => {
     expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 42 families, what a product does for its own users is no concession", () => {
+  it("reads a liability waiver the guest signs, and refunds the system issues, as features", () => {
+    for (const note of [
+      "Dana wants the rental waiver at checkout live by opening day; I said the waiver flow is mostly configuration.",
+      "Keepers can look up any waiver on a phone at the gate.",
+      "A course cancelled for rain gets a prorated refund automatically, and the class list updates.",
+    ])
+      expect(evidence({ kickoff_note: note }, "scope_exception")).toEqual([]);
+  });
+  it("reads 'split the services invoice across their two fiscal years' as a payment concession", () => {
+    const note = "Their treasurer asked me to split the services invoice across their two fiscal years and I said yes.";
+    expect(evidence({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+  });
+  it("reads 'I said not us' as a refusal", () => {
+    const note = "They asked about honey-house scales, I said not us, they keep their current supplier.";
+    expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+    expect(DECLINED.test(note)).toBe(true);
+  });
+});

@@ -51,7 +51,12 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     ),
   },
   // (a liability waiver the customer's members sign is a form, not a concession)
-  { family: "waiver", re: /\bwaiv(?:e|ed|es|ing)\b|(?<!\b(?:sign|signs|signed|liability|their|a) )\bwaiver\b/i },
+  // (a liability waiver a guest signs is a document the product handles, not a fee waived: "the rental waiver at
+  // checkout", "the waiver flow")
+  {
+    family: "waiver",
+    re: /\bwaiv(?:e|ed|es|ing)\b|(?<!\b(?:sign|signs|signed|liability|their|a|any|each|every|rental|digital|online|guest|parent|minor)s? )\bwaiver\b(?!\s+(?:flow|forms?|pdfs?|signatures?|templates?|records?|module|screens?|step|page|lookup)\b)/i,
+  },
   {
     family: "discount",
     // (and in the languages international packets mix in: Rabatt, remise, descuento, sconto, korting, desconto)
@@ -156,7 +161,8 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\b(?:rather than|instead of)\b|`,
         // a fee split into instalments the order form does not set
         String.raw`\bsplit (?:the |their |our )?(?:[\w-]+ ){0,3}(?:fees?|payments?|invoices?|price)\b[^.;]{0,40}\b`,
-        String.raw`(?:payments?|instal(?:l)?ments?|tranches?)\b`,
+        // (or across the customer's years: "split the services invoice across their two fiscal years")
+        String.raw`(?:payments?|instal(?:l)?ments?|tranches?|(?:across|over|between) (?:their |the )?(?:\w+ )?(?:fiscal|financial|budget) years?)\b`,
       ].join(""),
       "i",
     ),
@@ -165,7 +171,9 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     family: "credit",
     // (refunds as data are no refund given: "refund history", "refund and site history", "REFUND is one of the tables")
     re: new RegExp(
-      String.raw`\bcredited back\b|\bmoney back\b|\brefund(?:ed)?\b(?!\s+(?:and\s+[\w-]+\s+)?(?:history|data|records?|` +
+      // (nor a refund the system gives its own users: "closures refund automatically", "a prorated refund")
+      String.raw`\bcredited back\b|\bmoney back\b|(?<!\b(?:automatic|prorated|pro-rated|partial) )\brefund(?:ed)?\b` +
+        String.raw`(?!\s+automatically\b)(?!\s+(?:and\s+[\w-]+\s+)?(?:history|data|records?|` +
         String.raw`tables?|reports?|reporting|processing|workflows?|module|requests?|rules?|logic|flows?|policy|` +
         String.raw`policies|queue|codes?|reasons?)\b|\s+(?:is|are) (?:one|among)\b)`,
       "i",
@@ -295,7 +303,7 @@ const RULED_OUT = new RegExp(
 
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 160,
+  version: 161,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
