@@ -795,7 +795,9 @@ function deliverablesOf(scope: string): Deliverable[] {
   const titled = work.filter((b) => (b.section.kind !== "none" || b.start > firstGroup) && isListItem(b));
   // (the document's title above it starts no structure: "Statement of Work 12 (signed …)", then the preamble)
   const structure = blocks.find((b) => (b.heading || b.group || isListItem(b)) && b.section.kind !== "title");
-  const preamble = titled.length >= 2 && structure ? structure.start : -1;
+  // (as is the prose above two or more groups of work: "Feature: Timed entry" over its scenarios)
+  const preamble =
+    (titled.length >= 2 || blocks.filter((b) => b.group).length >= 2) && structure ? structure.start : -1;
   const pool = inList.length ? listed : judgedRows >= 2 ? work.filter((b) => isListItem(b)) : work;
   const units = declaredOnly(
     scope,

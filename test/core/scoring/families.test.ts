@@ -7956,3 +7956,34 @@ describe("session 42 families, what a product does for its own users is no conce
     expect(DECLINED.test(note)).toBe(true);
   });
 });
+
+describe("session 42 families, owners left open in more words, and prose above groups of work", () => {
+  it("reads 'Owner: (none)', 'Owner: TBC', 'none named yet' and 'no one identified' as nobody", () => {
+    for (const line of [
+      "Queen-rearing log export at each season's end · High · Owner: (none)",
+      "Swarm-call rota for the valley — Owner: TBC",
+      "Apiary lead: none named yet",
+      "Scale calibration (K3) | to be confirmed — no one identified",
+    ])
+      expect(evidence({ cs_requirement: line }, "unowned_requirement")).toHaveLength(1);
+  });
+  it("takes no deliverable from the prose above two groups of work", () => {
+    const sow = [
+      "Valley Honey — Scope of Work HV-66",
+      "",
+      "The co-op runs 400 hives in two valleys. Extraction peaks in late August.",
+      "",
+      "Feature: Hive register",
+      "  Scenario: Add a hive",
+      "    Given a new hive at the river apiary",
+      "    When the keeper saves it",
+      "    Then it shows on the apiary map",
+      "Feature: Harvest log",
+      "  Scenario: Weigh a batch",
+      "    Given a 20 kg batch on the honey-house scale",
+      "    When the keeper records it",
+      "    Then the log shows 20 kg against that hive group",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+});

@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 182,
+  version: 183,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

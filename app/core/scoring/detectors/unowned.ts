@@ -29,7 +29,7 @@ const UNOWNED = new RegExp(
   [
     String.raw`\b(?:owner(?:ship)?|owned by|assigned to|assignee|who owns (?:it|this|that)\??)` +
       String.raw`\s*(?:[:=\-—–]\s*|is\s+|(?:on|at) our side\s*[:\-—]?\s*)?` +
-      String.raw`(?:\?{2,}|\btbd\b|\btba\b|\bunknown\b|\bnone\b|` +
+      String.raw`(?:\?{2,}|\btbd\b|\btba\b|\btbc\b|\bunknown\b|\bnone\b|\(none\)|` +
       String.raw`\bnot (?:yet )?(?:assigned|identified|named|decided|confirmed|fixed|chosen|set|allocated)\b|` +
       String.raw`\bunassigned\b|\bnobody\b|\bno one\b|${NOBODY_ABROAD})`,
     String.raw`\b(?:nobody|no one|no-one)\s+(?:is\s+|has been\s+)?(?:assigned|identified|owns|named|picked)`,
@@ -53,6 +53,8 @@ const UNOWNED = new RegExp(
     String.raw`\bwho (?:on|from|in) (?:our|the) (?:side|team)\s*\?\s*(?:not (?:yet )?(?:decided|agreed|sorted|known|` +
       String.raw`fixed)|tbd|tbc|nobody|no one|unclear|none)`,
     String.raw`\bno named (?:person|owner|individual|lead)\b`,
+    // "none named yet", "no one identified", "none assigned"
+    String.raw`\b(?:none|no one|nobody) (?:named|identified|assigned|designated)\b`,
     // "owner: open", "owner: to be named", "no PeopleSoft resource identified"
     String.raw`\bowner\s*[:=—–-]\s*(?:open|vacant|unclear|undecided|unclaimed|to be (?:named|assigned|confirmed|decided|` +
       String.raw`determined|appointed))\b`,
@@ -156,7 +158,7 @@ const NOTHING_ROW = /^(?:none|nil|no (?:exceptions?|requests?|changes?)\b|n\/a)(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 157,
+  version: 158,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
