@@ -7987,3 +7987,29 @@ describe("session 42 families, owners left open in more words, and prose above g
     expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
   });
 });
+
+describe("session 42 families, concessions in the words sellers use", () => {
+  it("flags uplifts skipped or capped, one tier's work at another's price, and old rates honoured", () => {
+    for (const note of [
+      "I told the co-op we'd skip the 4% uplift in year three.",
+      "Agreed to cap the uplift at 1.5% when they renew.",
+      "Told Ines the apiary pack stays on for 24 months at the 12-month price.",
+      "Their second site gets our Gold support for the price of Silver.",
+      "I said we'd honor the 2024 per-hive rate through the next renewal.",
+      "I guaranteed this year's rates for their renewal.",
+    ])
+      expect(evidence({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+  });
+  it("flags credits given back, free work on our dime, and leaving without a penalty", () => {
+    for (const note of [
+      "If the hive alerts miss a swarm, we'll credit that back on the next invoice.",
+      "You get a month's subscription credited for the delay.",
+      "If the scales fail in spring, two months of licence are returned.",
+      "We'll send someone for extraction week, our dime.",
+      "Added two onsite days at the valley apiaries for no extra $.",
+      "The label template is a freebie.",
+      "If it doesn't work for them after a season, they can walk away without a penalty.",
+    ])
+      expect(evidence({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+  });
+});

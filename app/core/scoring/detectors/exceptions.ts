@@ -31,7 +31,8 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\bat (?:its|their) own (?:cost|expense)\b|\bat [A-Z][\w&-]*['’]s (?:own )?(?:cost|expense)\b|`,
         String.raw`\bwithout (?:charging|billing|invoicing)\b|`,
         // the seller carries it: "on our dime", "without charge to them"
-        String.raw`\bon (?:our|my|the company'?s) (?:own )?(?:dime|nickel|tab|budget)\b|`,
+        String.raw`\bon (?:our|my|the company'?s) (?:own )?(?:dime|nickel|tab|budget)\b|\bour dime\b|\bfreebie\b|` +
+          String.raw`\bno extra \$|`,
         String.raw`\bwithout (?:any )?(?:extra |additional )?(?:charge|cost|fee)s?\b|\bno (?:invoice|bill)\b|`,
         // a fee of a named kind not charged: "no extra licence fee", "at no extra services cost"
         String.raw`\b(?:at )?no (?:extra|additional|added) (?:[\w-]+ )?(?:charge|cost|fee)s?\b|`,
@@ -77,7 +78,11 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`(?<!\binvoices?\s*(?:and|&|or|,|\/)\s*)\bcredit(?!\s+notes?\s*(?:and|&|or|,|\/)\s*invoices?)(?:ed)?\b`,
         String.raw`.{0,300}\b(?:month|quarter|subscription|fee|invoice|bill)|\b(?:service|sla|`,
         String.raw`subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b|`,
-        String.raw`(?<!\binvoices?\s*(?:and|&|or|,|\/)\s*)\bcredit notes?\b(?!\s*(?:and|&|or|,|\/)\s*invoices?)`,
+        String.raw`(?<!\binvoices?\s*(?:and|&|or|,|\/)\s*)\bcredit notes?\b(?!\s*(?:and|&|or|,|\/)\s*invoices?)|`,
+        // "we'll credit that back", "a month's subscription credited", "2 months of licence are returned"
+        String.raw`\bcredit(?:ed)? (?:it |that |this |them )?back\b|\b(?:subscription|licen[cs]e|month)(?:'s|’s|s)? ` +
+          String.raw`(?:subscription |licen[cs]e )?credited\b|\bmonths? of (?:licen[cs]e|subscription|fees?) ` +
+          String.raw`(?:are |is |will be )?(?:returned|refunded|given back)\b`,
       ].join(""),
       "i",
     ),
@@ -121,6 +126,17 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\b(?:holds?|applies|carries (?:over|forward)) (?:for|to|into) the renewal\b|`,
         `${GIVEN_AWAY_TERMS}|`,
         String.raw`\b(?:share|commission|uplift|increase|margin)\b[^.]{0,30}\b0\s?%|`,
+        // an uplift skipped or capped: "skip the 5% uplift in year two", "cap the uplift at 2% at renewal"
+        String.raw`\b(?:skip|waive|drop|forgo|cap)(?:s|ped|d)? (?:the |their |our |any )?(?:\d+(?:\.\d+)?\s?% )?` +
+          String.raw`(?:annual |cpi |renewal |price |year[- ]\w+ )?(?:uplift|increase|escalat\w*)\b|`,
+        // one tier's work at another's price: "Premier support for the price of Standard", "18 months at the
+        // 12-month price"
+        String.raw`\bfor the price of\b|\bat the (?:\d+[- ](?:month|year)|business[- ]hours|standard|old|previous|` +
+          String.raw`existing|lower) (?:price|rate)\b|` +
+          // an old rate honoured or guaranteed: "honor the 2025 per-user rate", "guaranteed 2026 rates for the renewal"
+          String.raw`\bhonou?r(?:ed|ing|s)? (?:the |our |their |that )?(?:\d{4}|old|current|existing|same|original) ` +
+          String.raw`(?:[\w-]+ ){0,3}(?:rates?|prices?|pricing)\b|\bguarantee(?:d|s)? (?:the |our )?` +
+          String.raw`(?:\d{4}|current|today'?s|this year'?s) (?:rates?|prices?|pricing)\b|`,
         // "renewal locked at today's rates", "no uplift at renewal"
         String.raw`\block(?:ed)? (?:in )?at (?:today'?s|current|this year'?s|the same) `,
         String.raw`(?:price|pricing|rates?|fees?)\b|`,
@@ -198,7 +214,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
           String.raw`\bcan (?:cancel|terminate|walk away from) (?:the |their |its )?(?:licen[cs]e|subscription|contract|` +
           String.raw`agreement|deal)\b|` +
           // leaving early at no cost: "can walk away after 90 days with no termination fee", "… and no penalty"
-          String.raw`\b(?:walk away|cancel|terminate|exit|leave)\b[^.;]{0,60}\b(?:no|without)(?: any)? ` +
+          String.raw`\b(?:walk away|cancel|terminate|exit|leave)\b[^.;]{0,60}\b(?:no|without)(?: any| an?)? ` +
           String.raw`(?:early[- ])?(?:termination |exit |cancellation )?(?:fees?|penalt(?:y|ies)|charges?)\b|` +
           String.raw`\bno (?:early[- ])?(?:termination|exit|cancellation) (?:fees?|penalt(?:y|ies)|charges?)\b`,
       ].join(""),
@@ -303,7 +319,7 @@ const RULED_OUT = new RegExp(
 
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 161,
+  version: 162,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
