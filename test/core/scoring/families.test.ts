@@ -8013,3 +8013,18 @@ describe("session 42 families, concessions in the words sellers use", () => {
       expect(evidence({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
   });
 });
+
+describe("session 42 families, an approved plan that runs into the next year", () => {
+  it("does not read a November deadline as met by a plan that ends in April of the next year", () => {
+    const sow = [
+      "1. Hive register with every hive's apiary. Accepted when 30 hives match the paper book.",
+      "Schedule (confirmed by delivery, 2 June 2026)",
+      "M1 | 14 August 2026",
+      "M2 | 30 October 2026",
+      "M3 | 26 February 2027",
+      "M4 | 30 April 2027",
+    ].join("\n");
+    const note = "I told Alba the scales would be on every hive by the end of November, before their winter count.";
+    expect(evidence({ signed_scope: sow, kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
+  });
+});

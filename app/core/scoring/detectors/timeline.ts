@@ -233,6 +233,8 @@ interface Schedule {
   keys: Set<string>;
   months: Set<string>;
   terms: Set<string>;
+  /** does it run into the next year (a month earlier than the one before it: Aug, Oct, Feb, Apr)? */
+  wraps: boolean;
 }
 
 /** The delivery-approved schedule in the signed scope, if any: its dates (MM-DD, months) and words. */
@@ -281,8 +283,14 @@ function approvedSchedule(ctx: Context): Schedule | null {
   }
   if (!parts.length && !days.length) return null;
   const text = parts.join("\n");
-  for (const d of dateMentions(text, dayFirst)) if (d.key) days.push(d.key);
-  return { keys: new Set(days), months: new Set(days.map((d) => d.slice(0, 2))), terms: termSet(text) };
+  const inOrder: number[] = [];
+  for (const d of dateMentions(text, dayFirst))
+    if (d.key) {
+      days.push(d.key);
+      if (/^\d{2}(?:-\d{2})?$/.test(d.key)) inOrder.push(Number(d.key.slice(0, 2)));
+    }
+  const wraps = inOrder.some((m, i) => i > 0 && m < inOrder[i - 1]);
+  return { keys: new Set(days), months: new Set(days.map((d) => d.slice(0, 2))), terms: termSet(text), wraps };
 }
 
 const QUARTER_MONTHS: Record<string, string[]> = {
@@ -328,7 +336,8 @@ function covered(d: DateMention, clauseText: string, schedule: Schedule | null, 
       ? Number(d.key)
       : EVENT_MONTH.find(([re]) => re.test(clauseText))?.[1];
   const last = Math.max(0, ...[...schedule.months].map(Number));
-  if (eventMonth && last && last < eventMonth) return true;
+  // (not one that runs into the next year: "by the end of November" against a plan from August to April)
+  if (eventMonth && last && last < eventMonth && !schedule.wraps) return true;
   if (d.key && schedule.keys.has(d.key)) return true;
   if (d.key && QUARTER_MONTHS[d.key]?.some((m) => schedule.months.has(m))) return true;
   if (d.key && /^\d{2}$/.test(d.key) && schedule.months.has(d.key)) return true;
@@ -358,7 +367,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 189,
+  version: 190,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
