@@ -227,7 +227,11 @@ const NOT_WORK = new RegExp(
     String.raw`fixed (?:fee|price)|travel\b|payment|invoic|pricing|price\b|expenses\b|time (?:&|`,
     String.raw`and) materials)|\bis limited to\b|\b(?:is|are) (?:tentative|indicative|currently)\b|`,
     String.raw`\b(?:timeline|schedule) (?:above|below)\b|\bentered into\b|\bout of scope\b|`,
-    String.raw`\bnot in scope\b|\bquoted separately\b|\bnone (?:in|under|ordered (?:in|under)) (?:this|the) (?:sow|order|contract|phase)\b|\bnot committed\b|\bstretch goal\b|\bnot (?:yet )?scheduled\b|`,
+    String.raw`\bnot in scope\b|\bquoted separately\b|\bnot committed\b|\bstretch goal\b|\bnot (?:yet )?scheduled\b|`,
+    // (an item ruled out in its own words, with none of it ordered under the contract, or a label saying what the
+    // contract leaves out)
+    String.raw`\bnone (?:in|under|ordered (?:in|under)) (?:this|the) (?:sow|order|contract|phase)\b|` +
+      String.raw`^not in (?:this|the) (?:sow|contract|order)\b|`,
     // the contract's own machinery: which terms win, what a name means ("… which prevail in any conflict", "In this
     // SOW, "Acme" means Acme Ltd.")
     String.raw`\bprevails? (?:in|over|to the extent)\b|\b(?:takes?|shall take) precedence\b|\border of precedence\b|`,
@@ -247,7 +251,7 @@ const NOT_WORK = new RegExp(
     // ("… timing TBC by delivery": when the work happens, not what it is)
     String.raw`^(?:timing|dates?|start)\s+(?:tbc|tbd|to be)\b|`,
     String.raw`\b(?:is|are) (?:firm[- ])?fixed[- ](?:price|fee)\b|`,
-    String.raw`\bnot part of (?:this|the) (?:sow|scope|contract|order|project)\b|^not in (?:this|the) (?:sow|contract|order)\b|`,
+    String.raw`\bnot part of (?:this|the) (?:sow|scope|contract|order|project)\b|`,
     String.raw`\bmaster (?:services |subscription |`,
     String.raw`software )?(?:agreement|license)\b|\bsubscription quantities\b|\b(?:dates?|schedule|`,
     String.raw`timeline|baseline|plan|zeitplan)\b[^.]{0,80}\b(?:confirmed|approved|reviewed|agreed|`,
@@ -747,6 +751,9 @@ const PLACEHOLDER_CRITERION = new RegExp(
 const bareSignOff = (text: string) => !/\p{L}{3}/u.test(text.replace(BARE_CONDITION, " "));
 /** A criterion that says nothing: a placeholder ("TBD", "as agreed") or a bare sign-off. */
 const emptyCriterion = (text: string) => PLACEHOLDER_CRITERION.test(text.trim()) || bareSignOff(text);
+/** Does a cell's or a row's text state a criterion ("30 hives checked, one error at most"), not a bare sign-off? */
+const statesCriterion = (said: string) =>
+  said.trim() !== "" && hasCondition(`accepted when ${said}`) && !emptyCriterion(said);
 
 /** A schedule row's due cell ("Due | NTP + 45 CD", "Target | Month 3"): the row dates work, it is none itself. */
 const DUE_HEADER = /\b(?:due|date|when|deadline|target|timing|by)\b/i;
@@ -909,8 +916,7 @@ function deliverablesOf(scope: string): Deliverable[] {
       .filter((c) => c.text.trim() !== b.rawId!.trim())
       .map((c) => c.text)
       .join(" ; ");
-    const judged = said.trim() !== "" && hasCondition(`accepted when ${said}`) && !emptyCriterion(said);
-    for (const k of b.ids) criterionOf.set(k, judged || (criterionOf.get(k) ?? false));
+    for (const k of b.ids) criterionOf.set(k, statesCriterion(said) || (criterionOf.get(k) ?? false));
   }
   const referredTo = (b: Block) =>
     criterionOf.size > 0 &&
@@ -952,7 +958,7 @@ function deliverablesOf(scope: string): Deliverable[] {
             .trim()
         : c.text.trim();
       // (a cell that is only a bare sign-off, "to the Library's satisfaction", is none)
-      return said !== "" && hasCondition(`accepted when ${said}`) && !emptyCriterion(said);
+      return statesCriterion(said);
     });
     // "Deliverables: 7.1 Intake form; 7.4 Owner portal." names each deliverable by its id
     const parts = declaredParts(scope, b.start, b.end);
