@@ -8028,3 +8028,18 @@ describe("session 42 families, an approved plan that runs into the next year", (
     expect(evidence({ signed_scope: sow, kickoff_note: note }, "timeline_assumption")).toHaveLength(1);
   });
 });
+
+describe("session 42 families, concessions a promise check used to take", () => {
+  it("reads a percentage credit, a payment in halves, billing from go-live, our people's hours and vouchers covered as concessions", () => {
+    for (const note of [
+      "To close it I offered a 5% credit on the hive-scale line if the pilot slips.",
+      "Cash is tight for the co-op, so I said we'd split the setup payment into two halves, a month apart.",
+      "Their treasurer wants the cost in next year; agreed to bill the licence from go-live not from signature.",
+      "They worried about writing the guides, so I promised 12 hours of our trainers' time to help.",
+      "I said we'd cover the beekeeping certification exam vouchers for two of their keepers.",
+    ]) {
+      expect(evidence({ kickoff_note: note }, "scope_exception")).toHaveLength(1);
+      expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+    }
+  });
+});

@@ -80,7 +80,8 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`subscription) credits?\b|\bcredit (?:\d+|one|two|three|four|five|six) months?\b|`,
         String.raw`(?<!\binvoices?\s*(?:and|&|or|,|\/)\s*)\bcredit notes?\b(?!\s*(?:and|&|or|,|\/)\s*invoices?)|`,
         // "we'll credit that back", "a month's subscription credited", "2 months of licence are returned"
-        String.raw`\bcredit(?:ed)? (?:it |that |this |them )?back\b|\b(?:subscription|licen[cs]e|month)(?:'s|’s|s)? ` +
+        String.raw`\bcredit(?:ed)? (?:it |that |this |them )?back\b|\b\d+(?:\.\d+)?\s?% credit\b|` +
+          String.raw`\b(?:subscription|licen[cs]e|month)(?:'s|’s|s)? ` +
           String.raw`(?:subscription |licen[cs]e )?credited\b|\bmonths? of (?:licen[cs]e|subscription|fees?) ` +
           String.raw`(?:are |is |will be )?(?:returned|refunded|given back)\b`,
       ].join(""),
@@ -93,7 +94,8 @@ const FAMILIES: { family: string; re: RegExp }[] = [
       [
         String.raw`\babsorb(?:ed|s)?\b|\bswallow\w*\b|\bcover (?:the |their )?(?:flights?|hotels?|airfare|`,
         String.raw`mileage)\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:[\w'’-]+ ){0,3}(?:travel|`,
-        String.raw`expenses?|costs?|fees?|t&e)\b|\bwe(?:'d| would| will)? (?:pay|cover) for\b|`,
+        String.raw`expenses?|costs?|fees?|t&e|(?:exam |certification )?vouchers|rentals?)\b|` +
+          String.raw`\bwe(?:'d| would| will)? (?:pay|cover) for\b|`,
         // ("the rush shipping on the first batch, we'll cover it": a cost named in the same breath)
         String.raw`\b(?:shipping|freight|postage|courier|travel|expenses?|costs?|fees?|charges?)\b[^.;]{0,60}` +
           String.raw`\bwe(?:'ll|’ll| will|'d|’d| would) (?:cover|absorb|eat|pick up) (?:it|that|this|them)\b|`,
@@ -178,7 +180,11 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         // a fee split into instalments the order form does not set
         String.raw`\bsplit (?:the |their |our )?(?:[\w-]+ ){0,3}(?:fees?|payments?|invoices?|price)\b[^.;]{0,40}\b`,
         // (or across the customer's years: "split the services invoice across their two fiscal years")
-        String.raw`(?:payments?|instal(?:l)?ments?|tranches?|(?:across|over|between) (?:their |the )?(?:\w+ )?(?:fiscal|financial|budget) years?)\b`,
+        String.raw`(?:payments?|instal(?:l)?ments?|tranches?|halves|(?:across|over|between) (?:their |the )?(?:\w+ )?` +
+          String.raw`(?:fiscal|financial|budget) years?)\b|` +
+          // billing started later than the contract's own start: "bill the licence from go-live, not from signature"
+          String.raw`\b(?:bill|invoice|charge)(?:d|s|ing)? (?:the |their )?(?:[\w-]+ ){0,3}from (?:go[- ]live|launch|` +
+          String.raw`cut-?over|acceptance)\b[^.;]{0,20}\bnot (?:from )?(?:signature|signing|the start)\b`,
       ].join(""),
       "i",
     ),
@@ -230,7 +236,10 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         // more of something than was sold, given outright: "a bonus 12 kennel-card hours beyond what we quoted"
         String.raw`\b(?:extra|additional|another|bonus)\s+(?:\d+\s+|${NUMBER_WORD}\s+)?(?:[\w-]+\s+){0,2}?(?:hours?|days?|`,
         String.raw`sessions?|weeks?|licen[cs]es?|seats?|users?|credits?)\b[^.;]{0,80}\b(?:on top of|beyond|over and above) `,
-        String.raw`(?:the |our |their |what (?:we|they) )?(?:quote|quoted|order form|sow|contract|proposal|price)\b`,
+        String.raw`(?:the |our |their |what (?:we|they) )?(?:quote|quoted|order form|sow|contract|proposal|price)\b|`,
+        // our people's time promised outright: "I promised 20 hours of our designers' time"
+        String.raw`\b(?:promised|offered|gave|give|threw in|throw in)\s+(?:them\s+)?(?:\d+|${NUMBER_WORD})\s+` +
+          String.raw`(?:extra\s+)?(?:hours?|days?)\s+of\s+(?:our|my)\b`,
       ].join(""),
       "i",
     ),
@@ -319,7 +328,7 @@ const RULED_OUT = new RegExp(
 
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 162,
+  version: 163,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
