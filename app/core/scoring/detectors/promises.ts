@@ -411,6 +411,14 @@ const ANSWER = new RegExp(
 );
 
 const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "customer_promise"];
+// a sentence that only points at a promise told elsewhere ("See below, this is what I told the board", "I
+// committed to that in the last meeting", "it is what the chair was told"): the promise is the sentence it points at
+const POINTER_ONLY = new RegExp(
+  String.raw`\b(?:see below|as follows|below is what)\b|\b(?:that|it|this)(?:'s|’s| is) what (?:they|he|she|we|i)\b` +
+    String.raw`[^.;]{0,20}\b(?:heard|told|said|promised|were told)\b|\b(?:i|we) (?:committed|agreed|said yes) to ` +
+    String.raw`(?:that|this|it|everything)\b|\bsaid yes to everything\b`,
+  "i",
+);
 const DATED_OCCASION =
   /\b(?:meeting|review|board|audit(?:ors?)?|fieldwork|deadline|inspection|hearing|vote|conference|summit|close)\b/i;
 const WORK_WORD = /\b(?:build|integrat\w*|report|dashboard|module|feature|app|portal|migrat\w*|connect\w*)\b/i;
@@ -424,7 +432,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 185,
+  version: 186,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -494,6 +502,7 @@ export const promisesDetector: Detector = {
         const listed = tableRow || (source === "cs_requirement" && /^\s*(?:[-*•◦▪]|\(?\w{1,6}[.)])\s/.test(row));
         if (listed && (DECLINED.test(rest) || (!tableRow && NOT_A_PROMISE.test(rest)))) continue;
         if (DECLINED.test(plain) || NOT_A_PROMISE.test(plain) || VOLUME_ESTIMATE.test(plain)) continue;
+        if (POINTER_ONLY.test(plain)) continue;
         // what happened before, with the old vendor or last season, is no promise ("Last year the families sat at
         // the gate refreshing a spreadsheet")
         if (isPromiseField && PAST_NARRATIVE.test(plain) && !/\b(?:will|'ll|shall|going to|can|could)\b/i.test(plain))
