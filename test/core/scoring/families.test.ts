@@ -8045,10 +8045,10 @@ describe("session 42 families, concessions a promise check used to take", () => 
 });
 
 describe("session 42 families, a sentence that only points at a promise", () => {
-  it("takes no promise from 'see below', 'that's what they heard from me' or 'I committed to that'", () => {
+  it("takes no promise from 'see below', 'it's what the chair was told' or 'I committed to that'", () => {
     for (const note of [
       "FYI, see below - this is what I told the co-op chair.",
-      "I know the apiary team had a view on it, but that's what they heard from me.",
+      "I know the apiary team had a view on it, but it's what the chair was told by me.",
       "I committed to that in the final meeting with their treasurer.",
       "Short version: I said yes to everything the chair asked for.",
     ])

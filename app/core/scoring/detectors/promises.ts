@@ -414,7 +414,7 @@ const PROMISE_SOURCES: TextSource[] = ["kickoff_note", "cs_requirement", "custom
 // a sentence that only points at a promise told elsewhere ("See below, this is what I told the board", "I
 // committed to that in the last meeting", "it is what the chair was told"): the promise is the sentence it points at
 const POINTER_ONLY = new RegExp(
-  String.raw`\b(?:see below|as follows|below is what)\b|\b(?:that|it|this)(?:'s|’s| is) what (?:they|he|she|we|i)\b` +
+  String.raw`\b(?:see below|as follows|below is what)\b|\b(?:that|it|this)(?:'s|’s| is) what (?:they|he|she|we|i|the \w+)\b` +
     String.raw`[^.;]{0,20}\b(?:heard|told|said|promised|were told)\b|\b(?:i|we) (?:committed|agreed|said yes) to ` +
     String.raw`(?:that|this|it|everything)\b|\bsaid yes to everything\b`,
   "i",
