@@ -323,7 +323,8 @@ const ID_MARKER = new RegExp(
     String.raw`^(?:${ID_WORDS}\s+(?:[A-Z]?\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}[-‐][A-Z]?\d+[a-z]?(?:[.-][A-Z]?\d+[a-z]?)*|`,
     String.raw`[A-Z]\b|(?:I{1,3}|IV|VI{0,3}|IX|X)\b)|§\s*\d+(?:\.\d+)*|`,
     // (a story under its epic: "E1-1", "F2-3"; and a project key before the epic's letter: "KW-B2")
-    String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+|-\d{1,2}(?!\d))*[a-z]?|[A-Z]{2,4}[-‐][A-Z]\d{1,3}(?:\.\d+)?|\[[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?\]|` +
+    String.raw`[A-Z]{1,4}[-‐]?\d+(?:\.\d+|-\d{1,2}(?!\d))*[a-z]?|[A-Z]{2,4}[-‐][A-Z]\d{1,3}(?:\.\d+)?|` +
+      String.raw`\[[A-Z]{1,4}[-‐]?\d+(?:\.\d+)*[a-z]?\]|` +
       String.raw`[A-Z]\.\d+(?:\.\d+)*|`,
     // a roman section's item: "II.1", "IV.3"
     String.raw`(?:I{1,3}|IV|VI{0,3}|IX|X)\.\d+(?:\.\d+)*|`,
@@ -869,14 +870,9 @@ function parseDocument(text: string): DocumentModel {
     // (and "Zaman planı (approved — E. Kaya, 20/01/2026)": a plan someone approved is the schedule)
     const gloss = /\(([\p{L} -]{3,30})\)\s*$/u.exec(inlineLabel?.[1] ?? content.trim())?.[1];
     const approvedPlan = /^[^()]{3,40}\((?:approved|confirmed|agreed|signed off)\b[^()]*\)$/i.test(content.trim());
+    const labelKind = sectionKind(labelText);
     const ownKind =
-      sectionKind(labelText) !== "other"
-        ? sectionKind(labelText)
-        : gloss
-          ? sectionKind(gloss)
-          : approvedPlan
-            ? "schedule"
-            : "other";
+      labelKind !== "other" ? labelKind : gloss ? sectionKind(gloss) : approvedPlan ? "schedule" : "other";
     const titleKind =
       /^(?:sub-?)?task\b/i.test(body) && ownKind !== "other" && ownKind !== "acceptance"
         ? section.kind === "deliverables"

@@ -5,6 +5,9 @@ import { termSet } from "../lexicon";
 import { GIVEN_AWAY_TERMS } from "../commercial";
 import { MONTH_RE, NUMBER_WORD } from "../numbers";
 
+/** "Discount" in the languages international packets mix in. */
+const DISCOUNT_ABROAD = "rabatt|remise|descuento|sconto|korting|desconto|rabat";
+
 /** Concession families: what kind of non-standard commercial term a phrase grants. */
 const FAMILIES: { family: string; re: RegExp }[] = [
   {
@@ -66,7 +69,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
       // "discount codes")
       String.raw`\bdiscount(?:ed|s)?\b(?!\s+(?:codes?|rules?|engine|logic|fields?|types?|(?:are |is )?(?:applied|calculated)\b))|` +
         String.raw`\d+\s?%\s?off\b|\bmarked down\b|\bhalf[- ]price\b|\bhalf off\b|` +
-        String.raw`\b(?:rabatt|remise|descuento|sconto|korting|desconto|rabat)\b`,
+        String.raw`\b(?:${DISCOUNT_ABROAD})\b`,
       "i",
     ),
   },
@@ -322,7 +325,7 @@ function reflected(families: string[], text: string, record: string): "same" | "
 const RULED_OUT = new RegExp(
   String.raw`\b(?:no|nessun[oa]?|ning[uú]n[oa]?|nenhum[a]?|aucun[e]?|kein(?:e[nr]?)?|geen|hi[çc]bir)\s+` +
     String.raw`(?:other |further |additional |more |altr[oia] |otr[oa]s? |outr[oa]s? |autres? |weitere[nr]? |andere )?` +
-    String.raw`(?:discount|sconto|descuento|desconto|remise|rabatt|korting|indirim|concession|waiver|deroga)s?\b`,
+    String.raw`(?:discount|${DISCOUNT_ABROAD}|indirim|concession|waiver|deroga)s?\b`,
   "gi",
 );
 
