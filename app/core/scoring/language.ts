@@ -11,6 +11,13 @@ const FUNCTION_WORDS: Record<string, string[]> = {
   es: "el la los las y es que en una para con por del al su como más pero sus también está".split(" "),
   nl: "het een en van op met voor niet dat wij zijn aan ook bij naar wordt worden maar".split(" "),
   pt: "os é que em um uma para com não por do da dos das ao mais mas também são".split(" "),
+  it: "il la gli di che è con del della delle dei degli una sono anche più nel nella alla alle questo essere sulla tutti ogni sarà dal dalla nei ai".split(
+    " ",
+  ),
+  tr: "ve bir bu için ile olarak olan çok daha ama gibi her değil var yok olacak sonra kadar".split(" "),
+  no: "og det er som på til av med har ikke vi skal vil fra kan også etter blir eller".split(" "),
+  sv: "och att det är som på ett till av för med har inte vi ska kan från också efter eller".split(" "),
+  pl: "nie się jest że od jak dla przez oraz być są będzie ale".split(" "),
 };
 const NAMES: Record<string, string> = {
   en: "English",
@@ -19,6 +26,11 @@ const NAMES: Record<string, string> = {
   es: "Spanish",
   nl: "Dutch",
   pt: "Portuguese",
+  it: "il la gli di che è con del della delle dei degli una sono anche più nel nella alla alle questo essere sulla tutti ogni sarà dal dalla nei ai",
+  tr: "ve bir bu için ile olarak olan çok daha ama gibi her değil var yok olacak sonra kadar",
+  no: "og det er som på til av med har ikke vi skal vil fra kan også etter blir eller",
+  sv: "och att det är som på ett till av för med har inte vi ska kan från också efter eller",
+  pl: "nie się jest że od jak dla przez oraz być są będzie ale",
 };
 const SETS = Object.entries(FUNCTION_WORDS).map(([k, v]) => [k, new Set(v)] as const);
 
@@ -26,7 +38,7 @@ export function languageName(code: string): string {
   return NAMES[code] ?? code;
 }
 
-/** "en", "de", "fr", "es", "nl", "pt", or null when the text is too short or mixed to tell. */
+/** "en", "de", "fr", "es", "nl", "pt", "it", "tr", "no", "sv", "pl", or null when the text is too short or mixed to tell. */
 const ENGLISH_HINT = /\b(?:the|and|with|will|for|they|this|that|have|are)\b/gi;
 
 export function detectLanguage(text: string): string | null {

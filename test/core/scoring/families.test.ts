@@ -8055,3 +8055,38 @@ describe("session 42 families, a sentence that only points at a promise", () => 
       expect(evidence({ kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 43 families, promises written in more languages", () => {
+  // each a customer's own words in its language, promising a second warehouse and a phone app
+  const promises: [string, string][] = [
+    [
+      "it",
+      "Avremo anche il secondo magazzino nel sistema, e tutti i nostri autisti useranno la app sul telefono ogni giorno.",
+    ],
+    [
+      "tr",
+      "İkinci depo da sisteme girecek ve bütün şoförlerimiz her gün telefonda uygulamayı kullanacak, bu çok önemli.",
+    ],
+    [
+      "no",
+      "Vi skal også ha det andre lageret med, og alle sjåførene våre vil bruke appen på telefonen hver dag etter oppstart.",
+    ],
+    [
+      "sv",
+      "Vi ska också ha det andra lagret med, och alla våra förare kommer att använda appen i telefonen varje dag efter start.",
+    ],
+    [
+      "pl",
+      "Drugi magazyn też będzie w systemie, a wszyscy nasi kierowcy są gotowi, jak tylko aplikacja przez telefon będzie działać.",
+    ],
+  ];
+  it.each(promises)("runs no promise check on a customer promise in %s, and says which language", (code, text) => {
+    const r = scorePacket({ ...base, customer_promise: text });
+    expect(r.skipped).toEqual({ customer_promise: code });
+    expect(r.flags.filter((f) => f.source === "customer_promise" && f.category === "promise_not_in_scope")).toEqual([]);
+  });
+  it("still reads an English order form that prices 'per' seat as English", () => {
+    const form = "Platform — 40 seats at $30 per seat per month, 24 months\nSetup per site: $900 per site, one-off";
+    expect(scorePacket({ ...base, order_form: form }).skipped).toEqual({});
+  });
+});
