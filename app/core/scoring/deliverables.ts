@@ -136,6 +136,9 @@ const GENERAL_ACCEPTANCE = new RegExp(
         // ("an item with no written response in that time is accepted": acceptance on silence)
         String.raw`\b(?:an?|each|any)\s+${UNIT_OF_WORK}\b[^.;]{0,60}?\b(?:no|without (?:a |any )?)\s*(?:written )?` +
           String.raw`(?:response|reply|objection|rejection|answer)\b[^.;]{0,40}\b(?:is|are) (?:deemed )?accepted\b|`,
+        // ("a deliverable neither signed nor sent back in that time is accepted": silence, said by what did not happen)
+        String.raw`\b(?:an?|each|any)\s+${UNIT_OF_WORK}\b[^.;]{0,60}?\bneither\b[^.;]{0,80}?\b(?:is|are) ` +
+          String.raw`(?:deemed |treated as |taken as )?accepted\b|`,
         // ("after 3 business days with neither, the feature is treated as accepted": silence, in other words)
         String.raw`\b(?:with neither|no (?:written )?(?:response|reply|objection)|without (?:a |any )?(?:written )?` +
           String.raw`(?:response|reply|objection))\b[^.;]{0,40}\b(?:is|are) (?:treated|regarded|taken) as accepted\b|`,
@@ -144,6 +147,16 @@ const GENERAL_ACCEPTANCE = new RegExp(
     ).source,
   "i",
 );
+/**
+ * "The Commander signs each deliverable in Section 2 within ten days": the one who accepts, then what (a line of its
+ * own: inside an item, "the lead approves each consent before release", it is that item's criterion; ending in a colon,
+ * it introduces the criteria that follow).
+ */
+const ACCEPTS_EVERY = new RegExp(
+  String.raw`\b(?:accepts|signs(?: off(?: on)?)?|approves)\s+(?:each|every|all|any)\s+(?:of the\s+)?${UNIT_OF_WORK}\b`,
+  "i",
+);
+const CRITERION_OF_ITEM = /^\s*(?:[-*•]\s*)?\[[ xX]?\]|^\s*[^\s|]+\s*[|:—–]\s/;
 // ("each deliverable in A.4", "every item under Section C.3": a lettered section's number is a clause too)
 const IN_CLAUSE =
   /\b(?:in|under|listed in|set out in|described in)\s+(?:(?:clause|section|paragraph|article)\s+(?:[A-Z]\.)?\d+(?:\.\d+)+|(?:section\s+)?[A-Z]\.\d+(?:\.\d+)*\b)/gi;
@@ -572,13 +585,20 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
           priorities.add(m[1]);
         continue;
       }
+      const generalRule =
+        GENERAL_ACCEPTANCE.test(t) ||
+        (ACCEPTS_EVERY.test(t) &&
+          !b.cells &&
+          !CRITERION_OF_ITEM.test(b.text) &&
+          !CRITERION_OF_ITEM.test(s.text) &&
+          !/:\s*$/.test(s.text));
       if (
         ACCEPTANCE_REGIME.test(t) ||
         (opening && condition) ||
-        (GENERAL_ACCEPTANCE.test(t) && (condition || /\bwithin\b|\bdeemed\b|\bin writing\b/i.test(t)))
+        (generalRule && (condition || /\bwithin\b|\bdeemed\b|\bin writing\b/i.test(t)))
       ) {
         regime = true;
-        if (!(opening && condition) || ACCEPTANCE_REGIME.test(t) || GENERAL_ACCEPTANCE.test(t)) openingOnly = false;
+        if (!(opening && condition) || ACCEPTANCE_REGIME.test(t) || generalRule) openingOnly = false;
         else openings.push(termSet(t));
         // (a Definition of Done that names its epics, "W1–W3 stories", covers the stories numbered under them)
         const named = /\bdefinition of done\b/i.test(t) ? referencedIds(t) : new Set<string>();

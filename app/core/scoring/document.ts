@@ -1079,7 +1079,10 @@ function parseDocument(text: string): DocumentModel {
       seenStructure = true;
       // a clause numbered among items ("2.10 Acceptance Testing Procedure." between 2.9 and 2.11) heads only its
       // own paragraphs: the next item of its rank goes back to the section it interrupted
-      numberedHeading = idm && siblingBefore ? { id: normalizeId(idm[0])[0], prev: before, section } : null;
+      // (a heading "N.0" after "M.5" numbers a section of its own: N.1, N.2 … are its items, not its siblings)
+      const sectionNumber = idm !== null && /^\d+\.0$/.test(normalizeId(idm[0])[0]);
+      numberedHeading =
+        idm && siblingBefore && !sectionNumber ? { id: normalizeId(idm[0])[0], prev: before, section } : null;
       continue;
     }
     if (numberedHeading && idm && section === numberedHeading.section) {

@@ -8090,3 +8090,60 @@ describe("session 43 families, promises written in more languages", () => {
     expect(scorePacket({ ...base, order_form: form }).skipped).toEqual({});
   });
 });
+
+describe("session 43 families, acceptance that names who signs", () => {
+  it("reads '4.0 INSPECTION' after '3.5' as a numbered section whose 4.1, 4.2 … accept the deliverables by name", () => {
+    const sow = [
+      "2.0 REQUIREMENTS",
+      "2.1 The vendor fits scales under 40 hives and streams their weight hourly.",
+      "3.0 DELIVERABLES",
+      "3.1 Apiary survey report",
+      "3.2 Scale installation, all 40 hives",
+      "3.3 Beekeeper handbook",
+      "4.0 INSPECTION AND ACCEPTANCE",
+      "4.1 The co-op chair approves the survey report in writing or lists what must change.",
+      "4.2 The scale installation is accepted when every hive reports a weight for three days running.",
+      "5.0 SCHEDULE",
+      "Approved by delivery, 02/02/2026: survey in March, scales in April.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual(["Beekeeper handbook"]);
+  });
+  it("takes 'the chair signs each deliverable in Section 2 within ten days' as the rule for all of them", () => {
+    const sow = [
+      "1. CONTEXT",
+      "The co-op runs 40 hives on two hillsides and keeps its records in a paper book.",
+      "2. REQUIREMENTS",
+      "2.1 Fit scales under the 40 hives and stream their weight hourly.",
+      "2.2 Move five seasons of the paper book into the register.",
+      "2.3 Swarm alerts by text to the two beekeepers on duty.",
+      "3. INSPECTION AND ACCEPTANCE",
+      "The co-op chair signs each deliverable in Section 2 within ten working days of our completion notice, or " +
+        "sends it back with the faults in writing.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("takes 'a deliverable neither signed nor sent back in that time is accepted' as acceptance on silence", () => {
+    const sow = [
+      "Scope",
+      "1. Fit scales under the 40 hives and stream their weight hourly.",
+      "2. Move five seasons of the paper book into the register.",
+      "Terms",
+      "A deliverable neither signed nor sent back within five working days of our completion notice is accepted.",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([]);
+  });
+  it("keeps 'the lead approves each batch before release' inside one story as that story's criterion only", () => {
+    const sow = [
+      "Story 1: As a beekeeper I want hive weights on my phone",
+      "  Acceptance Criteria:",
+      "  [ ] Each hive's weight shows within an hour of the reading",
+      "Story 2: As the co-op I want batch labels printed",
+      "  Acceptance Criteria:",
+      "  [ ] The quality lead approves each batch label before release",
+      "Story 3: As the chair I want a season report",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([
+      "As the chair I want a season report",
+    ]);
+  });
+});
