@@ -665,7 +665,12 @@ export function coverageOf(blocks: Block[], text: string): Coverage {
         b.cells &&
         b.rawId &&
         judged &&
-        namesItems(b.cells.find((c) => c.text.trim() === b.rawId!.trim())?.header ?? "")
+        namesItems(
+          (
+            b.cells.find((c) => c.text.trim() === b.rawId!.trim()) ??
+            b.cells.find((c) => c.text.trim().startsWith(`${b.rawId!.trim()} `))
+          )?.header ?? "",
+        )
       )
         for (const r of b.ids) refs.add(r);
       // "B — when parcel counts reconcile …": an acceptance line led by a row's letter names that row

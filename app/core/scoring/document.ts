@@ -647,12 +647,21 @@ function parseDocument(text: string): DocumentModel {
         !/^\d{2,}$/.test(withHeader[0].text)
           ? withHeader[0]
           : undefined);
+      // ("| 1 Pesée | 100 tickets … |" under an acceptance title: the item column names the row it accepts by number
+      // and name in one cell)
+      const numberedName =
+        idCell ||
+        section.kind !== "acceptance" ||
+        !/^(?:id|#|no\.?|ref|item|items|deliverables?|d#|line)$/i.test(withHeader[0]?.header ?? "")
+          ? null
+          : /^([A-Z]{0,4}[-‐]?\d+(?:\.\d+)*[a-z]?)(?:\s+|\s*[.:—–-]\s*)\p{L}/u.exec(withHeader[0].text);
+      const rawId = idCell?.text ?? numberedName?.[1] ?? null;
       blocks.push({
         start: ln.start,
         end: wraps ? ll[li + 1].end : ln.end,
         text: text.slice(ln.start, wraps ? ll[li + 1].end : ln.end),
-        rawId: idCell?.text ?? null,
-        ids: idCell ? normalizeId(idCell.text) : [],
+        rawId,
+        ids: rawId ? normalizeId(rawId) : [],
         head: main,
         heading: false,
         group: false,

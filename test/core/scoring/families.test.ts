@@ -8147,3 +8147,22 @@ describe("session 43 families, acceptance that names who signs", () => {
     ]);
   });
 });
+
+describe("session 43 families, an acceptance table that numbers and names its rows in one cell", () => {
+  it("links '| 2 Harvest log | … |' under an acceptance title to item 2 of the scope", () => {
+    const sow = [
+      "Scope",
+      "1 Hives — register of 400 hives with apiary and queen year.",
+      "2 Harvest — extraction log per batch, weighed and labelled.",
+      "3 Labels — a jar label per batch with its QR code.",
+      "Acceptance",
+      "| Item | Test | Sign-off |",
+      "| 1 Hives | 50 hives agree with the paper book | Chair, 5 working days |",
+      "| 2 Harvest | one week of batches reconciles with the scale | as item 1 |",
+      "| 3 Labels | TBD | TBD |",
+    ].join("\n");
+    expect(evidence({ signed_scope: sow }, "missing_acceptance_criteria")).toEqual([
+      "Labels — a jar label per batch with its QR code.",
+    ]);
+  });
+});
