@@ -8166,3 +8166,16 @@ describe("session 43 families, an acceptance table that numbers and names its ro
     ]);
   });
 });
+
+describe("session 43 families, a customer's few words", () => {
+  it("reads no promise into a sentence of under seven words in the customer's promise, and still reads a long one", () => {
+    const promise = [
+      "Lovely to finally have this signed.",
+      "The jars arrive in late March.",
+      "Beekeepers will also get a swarm forecast on their phones every morning, with a map of the likely trees.",
+    ].join(" ");
+    const got = evidence({ customer_promise: promise }, "promise_not_in_scope");
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/^Beekeepers will also get a swarm forecast/);
+  });
+});

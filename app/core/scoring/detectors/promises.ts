@@ -432,7 +432,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 187,
+  version: 188,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -485,6 +485,9 @@ export const promisesDetector: Detector = {
         )
           continue;
         if (noteNoise(u.text)) continue;
+        // (a customer's few words, "Great news on the signature.", "New kiosks arrive in June.", say too little to
+        // be a capability the scope lacks)
+        if (isPromiseField && u.text.split(/\s+/).length < 7) continue;
         // a letter's courtesy ("We are pleased to submit our offer") promises nothing
         if (COURTESY.test(plain)) continue;
         // a ticked checklist item is done ("- [x] Welcome email sent"), not promised
