@@ -8179,3 +8179,24 @@ describe("session 43 families, a customer's few words", () => {
     expect(got[0]).toMatch(/^Beekeepers will also get a swarm forecast/);
   });
 });
+
+describe("session 43 families, the date of the meeting where something was said", () => {
+  it("reads 'board minutes, 4 March 2026, item 6 (demo): …' as the record's date, not a deadline", () => {
+    const promise =
+      "Co-op board minutes, 4 March 2026, item 6 (vendor demo): the vendor showed a beekeeper weighing a hive from " +
+      "the phone and the chair printing a batch label.";
+    expect(evidence({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
+  });
+  it("reads 'Members' meeting, 9 April 2026 — slide 4: …' the same way", () => {
+    const promise = 'Members\' meeting, 9 April 2026 — our slide 4 ("What you get"): weights, swarm alerts, labels.';
+    expect(evidence({ customer_promise: promise }, "timeline_assumption")).toEqual([]);
+  });
+  it("reads 'agreed with Rosa on the 12 March call' as when it was agreed", () => {
+    const cs = "Freight on re-sent jars is ours — agreed with Rosa on the 12 March call.";
+    expect(evidence({ cs_requirement: cs }, "timeline_assumption")).toEqual([]);
+  });
+  it("still flags a date promised before a meeting that is still to come", () => {
+    const cs = "Swarm report ready for the members' meeting on 3 February 2026.";
+    expect(evidence({ cs_requirement: cs }, "timeline_assumption")).toHaveLength(1);
+  });
+});

@@ -367,7 +367,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 191,
+  version: 192,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
@@ -475,6 +475,20 @@ export const timelineDetector: Detector = {
                 // ("issued 3 May" dates a record; "issued by 31 January" is a deadline)
                 (!RECORD_DATE_BEFORE.test(before) || /\b(?:by|before|no later than)\s+(?:the\s+)?$/i.test(before)) &&
                 !(ATTRIBUTION_BEFORE.test(before) && RECORD_DATE_AFTER.test(after)) &&
+                // ("committee minutes, February 11, 2026, item 3 (demo): we showed …": the record, then what it says)
+                !(
+                  /\b(?:minutes|letter|e-?mail|memo|meeting|hearing|call|demo|presentation|proposal|workshop)\s*[,—–-]?\s*$/i.test(
+                    lineHead,
+                  ) && /^[^.!?\n]{0,80}:\s/.test(after)
+                ) &&
+                // ("agreed with Bettina on the February 12 call": when it was said)
+                !(
+                  /\b(?:on|at|in|during) (?:the|our|their|my|your|a)\s*$/i.test(before) &&
+                  PAST_EVENT_AFTER.test(after) &&
+                  /\b(?:agreed|told|said|discussed|confirmed|promised|raised|asked|mentioned|heard|showed|presented)\b/i.test(
+                    before,
+                  )
+                ) &&
                 !ATTRIBUTION_AFTER.test(after) &&
                 // "Letter from the director to landlords (August 2026): “…”": the date dates the quotation (on the
                 // same line or the next)
