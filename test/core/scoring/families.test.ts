@@ -8200,3 +8200,19 @@ describe("session 43 families, the date of the meeting where something was said"
     expect(evidence({ cs_requirement: cs }, "timeline_assumption")).toHaveLength(1);
   });
 });
+
+describe("session 43 families, a day written out beside an occasion", () => {
+  it("flags 'Christmas jars: labels live by 06/12' when the approved plan ends in November and leaves labels out", () => {
+    const sow = [
+      "Deliverables",
+      "1. Hive register. 2. Harvest log. 3. Jar labels with QR codes.",
+      "Acceptance: each deliverable is accepted when the chair signs it off.",
+      "Plan — approved by delivery (R. Vidal, 02/09/2026)",
+      "Kickoff 07/09; register and log live 19/10/2026; labels after the harvest, date to be agreed.",
+    ].join("\n");
+    const cs = "- Christmas jars: labels live by 06/12 — the gift run is printed that week.";
+    const got = evidence({ signed_scope: sow, cs_requirement: cs }, "timeline_assumption");
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/06\/12/);
+  });
+});

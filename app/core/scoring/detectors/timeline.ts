@@ -334,7 +334,10 @@ function covered(d: DateMention, clauseText: string, schedule: Schedule | null, 
   const eventMonth =
     d.key && /^\d{2}$/.test(d.key) && /\b(?:before|in time for|ahead of|by)\b/i.test(clauseText)
       ? Number(d.key)
-      : EVENT_MONTH.find(([re]) => re.test(clauseText))?.[1];
+      : // (a day written out is the deadline, whatever occasion the clause names: "Christmas boxes: live by 08/12")
+        d.key && /^\d{2}-\d{2}$/.test(d.key)
+        ? undefined
+        : EVENT_MONTH.find(([re]) => re.test(clauseText))?.[1];
   const last = Math.max(0, ...[...schedule.months].map(Number));
   // (not one that runs into the next year: "by the end of November" against a plan from August to April)
   if (eventMonth && last && last < eventMonth && !schedule.wraps) return true;
@@ -367,7 +370,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 192,
+  version: 193,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
