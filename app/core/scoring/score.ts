@@ -82,6 +82,8 @@ const LANGUAGE_INDEPENDENT = new Set([
   "ambiguous-deliverable",
   "missing-acceptance",
 ]);
+/** Dates are read in any language; the timeline check keeps to deadlines said as such there (timeline.ts). */
+const DATES_ABROAD = "timeline-assumption";
 
 /** Text fields not in English: the text checks skip them, the packet says so. */
 export function otherLanguages(packet: PacketText): Partial<Record<TextSource, string>> {
@@ -100,6 +102,7 @@ export function scorePacket(
   const skipped = otherLanguages(packet);
   const ctx = buildContext(packet);
   // the text checks see only the English fields (a blank field yields no finding, so offsets stay exact)
+  ctx.foreign = new Set(Object.keys(skipped) as TextSource[]);
   const english = Object.keys(skipped).length
     ? buildContext({ ...packet, ...Object.fromEntries(Object.keys(skipped).map((s) => [s, ""])) })
     : ctx;
@@ -113,7 +116,7 @@ export function scorePacket(
   const seen = new Set<string>();
   const occurrences = new Map<string, number>();
   for (const d of detectors) {
-    const view = LANGUAGE_INDEPENDENT.has(d.id) ? ctx : english;
+    const view = LANGUAGE_INDEPENDENT.has(d.id) || d.id === DATES_ABROAD ? ctx : english;
     view.prior = ctx.prior;
     const found = d.detect(view).map((f) => (note ? { ...f, message: f.message + note } : f));
     for (const f of found) {

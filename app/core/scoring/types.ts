@@ -31,6 +31,8 @@ export interface Context {
   dayFirst: boolean;
   /** findings of detectors that ran earlier (later detectors avoid double-counting a span) */
   prior: Finding[];
+  /** the text fields not written in English (the checks that read only dates read them too, more strictly) */
+  foreign?: ReadonlySet<TextSource>;
 }
 
 export interface Detector {

@@ -8216,3 +8216,27 @@ describe("session 43 families, a day written out beside an occasion", () => {
     expect(got[0]).toMatch(/06\/12/);
   });
 });
+
+describe("session 43 families, a deadline said in another language", () => {
+  it("flags a French promise of a date said as a deadline, and not the date of the letter that carries it", () => {
+    const promise =
+      "Proposition envoyée au président le 10/12/2026 (extrait) : « Les apiculteurs saisiront leurs pesées sur " +
+      "téléphone et la coopérative aura le registre des ruches en service au plus tard le 15/03/2027, avant la " +
+      "première miellée. »";
+    const r = scorePacket({ ...base, customer_promise: promise });
+    expect(r.skipped).toEqual({ customer_promise: "fr" });
+    const got = r.flags.filter((f) => f.category === "timeline_assumption");
+    expect(got).toHaveLength(1);
+    expect(got[0].message).toMatch(/\("15\/03\/2027"\)/);
+  });
+  it("reads a Spanish 'a más tardar el …' and not a date said without a deadline's words", () => {
+    const promise =
+      "Nuestra carta a la presidenta: «La cooperativa tendrá el registro de las colmenas con todas las pesadas " +
+      "del año pasado operativo a más tardar el 30/03/2027, y la asamblea del 12/04/2027 verá los datos.»";
+    const r = scorePacket({ ...base, customer_promise: promise });
+    expect(r.skipped).toEqual({ customer_promise: "es" });
+    const got = r.flags.filter((f) => f.category === "timeline_assumption");
+    expect(got).toHaveLength(1);
+    expect(got[0].message).toMatch(/\("30\/03\/2027"\)/);
+  });
+});

@@ -227,6 +227,22 @@ const CONTEXT_FACT = new RegExp(
   ].join(""),
   "i",
 );
+/**
+ * In a field not in English only a deadline said as one counts ("au plus tard le 15/05", "antes del 30/09",
+ * "entro il 30/09", "bis spätestens …"): the checks that tell a deadline from a letter's or a meeting's date read
+ * English only.
+ */
+const DEADLINE_ABROAD = new RegExp(
+  [
+    String.raw`(?:\bavant (?:le|la|l['’])|\bau plus tard(?: le)?|\bd['’]ici (?:le|au|à)|\bpour le|\bdès le|`,
+    String.raw`\bantes de(?:l| la)?|\ba más tardar(?: el)?|\bpara el|\bdesde el|\ba partir del?|`,
+    String.raw`\bentro (?:il|la|le|l['’])?|\bprima d(?:el|ella|i)|\ba partire da(?:l|lla)?|`,
+    String.raw`\baté (?:o|a|ao)|\bantes do|\ba partir de|`,
+    String.raw`\bbis (?:zum|spätestens)|\bspätestens(?: am| bis)?|\bvor dem|\bab dem|\buiterlijk|\bvóór|\bvanaf|`,
+    String.raw`\bby|\bbefore|\bno later than)\s*(?:the\s+)?$`,
+  ].join(""),
+  "iu",
+);
 const TENTATIVE = /\b(?:indicative|tentative|to be (?:confirmed|agreed|determined)|tbc|tbd|estimated|subject to)\b/i;
 
 interface Schedule {
@@ -370,7 +386,7 @@ const SALES_SIDE: TextSource[] = ["kickoff_note", "cs_requirement", "customer_pr
 /** Dates, durations and deadlines promised on the sales side that no delivery-approved schedule covers. */
 export const timelineDetector: Detector = {
   id: "timeline-assumption",
-  version: 193,
+  version: 194,
   category: "timeline_assumption",
   detect(ctx) {
     // (a packet that writes 27/03 reads "31/05" and "04/09" day first)
@@ -464,6 +480,7 @@ export const timelineDetector: Detector = {
                 /\b(?:follow-?up|recap|notes?|summary|minutes|after|following|since)\b/i.test(before);
               return (
                 !pastEvent &&
+                (!ctx.foreign?.has(source) || DEADLINE_ABROAD.test(before)) &&
                 // "every January", "each spring": a recurring chore, not a delivery date
                 !/\b(?:every|each)\s+$/i.test(before) &&
                 // a concession's window ("ten free hours, redeemable for sixty days after launch"): how long it
