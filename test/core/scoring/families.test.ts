@@ -8240,3 +8240,11 @@ describe("session 43 families, a deadline said in another language", () => {
     expect(got[0].message).toMatch(/\("30\/03\/2027"\)/);
   });
 });
+
+describe("session 43 families, a person named by initial and surname", () => {
+  it("does not count 'R. Okonjo' among the words of a requirement the scope lacks", () => {
+    const sow = "Deliverables: hive register; harvest log with batch weights; swarm alerts to beekeepers.";
+    const cs = "- Swarm alerts to the beekeepers on duty — confirm with R. Okonjo which phones get them.";
+    expect(evidence({ signed_scope: sow, cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -236,7 +236,9 @@ const GENERIC = new Set(
 );
 const PEOPLE = new RegExp(
   [
-    String.raw`\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][\p{L}'’-]+|@[\p{L}\d._-]+|`,
+    String.raw`\b(?:Mr|Mrs|Ms|Dr|Prof|Capt|Cllr|Sgt|Lt|Col|Rev)\.?\s+[A-Z][\p{L}'’-]+|@[\p{L}\d._-]+|`,
+    // ("confirm with D. Ruiz", "— P. Nakashima": an initial and a surname)
+    String.raw`\b[A-Z]\.\s?[A-Z][\p{L}'’-]+|`,
     String.raw`(?<=\b(?:told|asked|assured|reassured|emailed)\s+)[A-Z][\p{L}'’-]+|`,
     String.raw`\b[A-Z][\p{L}'’-]+(?=\s+(?:(?:also|really|still|now)\s+)?(?:wants?|expects?|asked|says|said|thinks|`,
     String.raw`reckons|needs|is keen|was keen|was told|has told|heard|understands)\b)`,
@@ -432,7 +434,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 188,
+  version: 189,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
