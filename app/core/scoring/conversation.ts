@@ -96,10 +96,16 @@ export const NOT_A_PROMISE = new RegExp(
     String.raw`offered|committed|commit|agreed)\b|\bno (?:other |extra |additional |further )?(?:promises|`,
     String.raw`commitments|side deals)\b|\bno (?:dates?|commitment) (?:is |are |was |`,
     String.raw`were )?(?:committed|promised|given|made)\b|\bno dates?\b|\bno commitment\b|`,
+    // "On dates I committed to nothing", "nothing's promised there", "that's her M3, so nothing new", "I didn't give
+    // her one"
+    String.raw`\b(?:committed|promised|agreed) to nothing\b|\bnothing['’]s (?:promised|committed|offered|agreed)\b|`,
+    String.raw`\bnothing new\b|\b(?:didn'?t|did not) give (?:her|him|them) (?:one|a date|any)\b|`,
     // "dates get agreed at kickoff, nothing firmer", "no firm date"
     String.raw`\bnothing firm(?:er)?\b|\bno firm\b|`,
     // the plan delivery confirmed is no new promise ("go-live stays as in the schedule I approved")
     String.raw`\b(?:plan|dates?|schedule|ones|what) (?:that )?I (?:confirmed|approved|signed off)\b|`,
+    // (a pilot first, "as in the plan Delivery approved")
+    String.raw`\bthe (?:plan|schedule|dates?|timeline) (?:that )?delivery (?:has )?(?:confirmed|approved|signed off)\b|`,
     // dates taken from delivery's plan: "dates come from delivery", "per Sandor's confirmed schedule"
     String.raw`\b(?:comes?|coming) from delivery\b|\b(?:per|exactly|as in|matching|match(?:es)?) [a-z]+(?:'s|’s) ` +
       String.raw`(?:confirmed |approved |delivery |project )?(?:plan|schedule|dates|timeline)\b|`,

@@ -8248,3 +8248,15 @@ describe("session 43 families, a person named by initial and surname", () => {
     expect(evidence({ signed_scope: sow, cs_requirement: cs }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 43 families, saying that nothing was promised", () => {
+  it.each([
+    "About go-live I committed to nothing and left it with Priya.",
+    "The label printer would be nice for them, but nothing's promised on that.",
+    "I told the chair the jar labels come after the harvest — that is Noor's milestone 3, so nothing new.",
+    "She pushed for a launch date; I didn't give her one.",
+    "Register first, then the harvest log; that's the plan delivery approved and the co-op knows it.",
+  ])("reads %j as no promise", (line) => {
+    expect(NOT_A_PROMISE.test(line)).toBe(true);
+  });
+});

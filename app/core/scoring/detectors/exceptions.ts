@@ -331,7 +331,7 @@ const RULED_OUT = new RegExp(
 
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 164,
+  version: 165,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
