@@ -8260,3 +8260,12 @@ describe("session 43 families, saying that nothing was promised", () => {
     expect(NOT_A_PROMISE.test(line)).toBe(true);
   });
 });
+
+describe("session 43 families, telling the customer how long it takes", () => {
+  it("reads 'I told the chair the setup takes two weeks end to end' as a length of time, not a promise", () => {
+    // (the scope states the two weeks itself, so the timeline check lets the length pass)
+    const sow = "Deliverables: hive register; harvest log with batch weights. Hypercare: two weeks after go-live.";
+    const note = "I told the chair the swarm-alert setup on every beekeeper phone takes two weeks end to end.";
+    expect(evidence({ signed_scope: sow, kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
+  });
+});

@@ -423,6 +423,9 @@ const POINTER_ONLY = new RegExp(
 );
 const DATED_OCCASION =
   /\b(?:meeting|review|board|audit(?:ors?)?|fieldwork|deadline|inspection|hearing|vote|conference|summit|close)\b/i;
+const HOW_LONG =
+  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?)\b/i;
+const TAKES = /\b(?:takes?|taking|end to end|max|tops|at most|back online|loads of time|plenty of time)\b/i;
 const WORK_WORD = /\b(?:build|integrat\w*|report|dashboard|module|feature|app|portal|migrat\w*|connect\w*)\b/i;
 const COURTESY = new RegExp(
   String.raw`^(?:(?:dear|hi|hello)\s+[^,]{1,40},\s*)?(?:we are|we['’]re|i am|i['’]m)\s+(?:very\s+|so\s+)?` +
@@ -434,7 +437,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 190,
+  version: 191,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];
@@ -560,8 +563,9 @@ export const promisesDetector: Detector = {
         if (
           source === "kickoff_note" &&
           cueAt >= 0 &&
-          (dateMentions(cued).length || EVENT_DEADLINE.test(cued)) &&
-          READY_WORDS.test(cued)
+          (((dateMentions(cued).length || EVENT_DEADLINE.test(cued)) && READY_WORDS.test(cued)) ||
+            // (or how long it takes: "told him six weeks, start to finish", "the trial load takes 3 weeks at most")
+            (HOW_LONG.test(cued) && (READY_WORDS.test(cued) || TAKES.test(cued))))
         )
           continue;
         for (const p of source === "kickoff_note" && named ? pieces.slice(cueAt) : pieces) {
