@@ -8269,3 +8269,17 @@ describe("session 43 families, telling the customer how long it takes", () => {
     expect(evidence({ signed_scope: sow, kickoff_note: note }, "promise_not_in_scope")).toEqual([]);
   });
 });
+
+describe("session 43 families, concessions in more word forms", () => {
+  const form = "Hive register subscription, 12 months: $12,000. Payment terms: net 30.";
+  it.each([
+    "The co-op gets forty-five-day payment terms; I said fine.",
+    "The chair asked for 60 days to pay each invoice and I agreed.",
+    "I told Ines we're absorbing the courier cost on the scales.",
+    "I threw in 12 extra set-up hours on top of the fixed fee.",
+    "Holding their subscription price at this year's list for two renewals.",
+    "We'd hold hosting flat at $400/mo for the whole term.",
+  ])("flags %j as a concession", (note) => {
+    expect(evidence({ order_form: form, kickoff_note: note }, "scope_exception")).toHaveLength(1);
+  });
+});

@@ -95,7 +95,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     family: "absorb",
     re: new RegExp(
       [
-        String.raw`\babsorb(?:ed|s)?\b|\bswallow\w*\b|\bcover (?:the |their )?(?:flights?|hotels?|airfare|`,
+        String.raw`\babsorb(?:ed|s|ing)?\b|\bswallow\w*\b|\bcover (?:the |their )?(?:flights?|hotels?|airfare|`,
         String.raw`mileage)\b|\beat (?:the )?\w+|\bcover (?:the |their )?(?:[\w'’-]+ ){0,3}(?:travel|`,
         String.raw`expenses?|costs?|fees?|t&e|(?:exam |certification )?vouchers|rentals?)\b|` +
           String.raw`\bwe(?:'d| would| will)? (?:pay|cover) for\b|`,
@@ -118,7 +118,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
     family: "price",
     re: new RegExp(
       [
-        String.raw`\bprice (?:hold|lock(?:ed)?|freeze|frozen|protection|guarantee)\b|\bhold (?:the |their |`,
+        String.raw`\bprice (?:hold|lock(?:ed)?|freeze|frozen|protection|guarantee)\b|\bhold(?:s|ing)? (?:the |their |`,
         String.raw`our |today'?s |current |this )?(?:[\w'’-]+ ){0,5}(?:prices?|pricing|rates?|fees?)\b|`,
         // ("the 2027 per-entry fee of $1.85 is held for the 2028 season")
         String.raw`\b(?:prices?|pricing|rates?|fees?)\b(?:[^.;]|\.\d){0,30}\b(?:is|are|will be|stays?) (?:held|frozen|locked)\b|`,
@@ -127,6 +127,8 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`pricing|rates?) (?:flat|the same|unchanged|at)\b|\b(?:blended|special|reduced|`,
         String.raw`discounted) (?:hourly )?rate\b|\block(?:ed)? (?:in )?(?:the |their |current )?(?:price|`,
         String.raw`pricing|rates?)\b|\bsame (?:price|deal|rate|terms)\b|\brenewal (?:at|capped)\b|`,
+        // a line held where it is: "hold support flat at $1,500/mo through both option years"
+        String.raw`\bhold(?:s|ing)? (?:the |their |our )?(?:[\w'’&-]+ ){1,3}flat\b|`,
         // a term carried into the renewal, a share or uplift set to nothing
         String.raw`\b(?:holds?|applies|carries (?:over|forward)) (?:for|to|into) the renewal\b|`,
         `${GIVEN_AWAY_TERMS}|`,
@@ -176,7 +178,9 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`paid) only (?:after|on|once|when)\b|\b(?:payment|invoice)s?\b[^.]{0,40}\bslide\b|`,
         // ("payment 75 days from invoice instead of 30", "the 75-day payment")
         String.raw`\b\d+ days (?:(?:from|after|of) (?:the )?(?:invoice|receipt)(?: date)? )?instead of \d+\b|` +
-          String.raw`\b(?:45|60|75|90|120)[- ]day (?:payment )?terms\b|\bthe (?:45|60|75|90|120)[- ]day payment\b|\bin arrears\b|`,
+          String.raw`\b(?:45|60|75|90|120|forty-five|sixty|seventy-five|ninety)[- ]day (?:payment )?terms\b|` +
+          // "asked for 90 days to pay"
+          String.raw`\b(?:45|60|75|90|120|forty-five|sixty|seventy-five|ninety) days to pay\b|\bthe (?:45|60|75|90|120)[- ]day payment\b|\bin arrears\b|`,
         // billed on another cycle than the order form's: "pay quarterly rather than upfront"
         String.raw`\b(?:pay|paid|invoic\w*|bill\w*) (?:monthly|quarterly|annually|yearly|in instal\w*)\b[^.;]{0,40}`,
         String.raw`\b(?:rather than|instead of)\b|`,
@@ -239,7 +243,7 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         // more of something than was sold, given outright: "a bonus 12 kennel-card hours beyond what we quoted"
         String.raw`\b(?:extra|additional|another|bonus)\s+(?:\d+\s+|${NUMBER_WORD}\s+)?(?:[\w-]+\s+){0,2}?(?:hours?|days?|`,
         String.raw`sessions?|weeks?|licen[cs]es?|seats?|users?|credits?)\b[^.;]{0,80}\b(?:on top of|beyond|over and above) `,
-        String.raw`(?:the |our |their |what (?:we|they) )?(?:quote|quoted|order form|sow|contract|proposal|price)\b|`,
+        String.raw`(?:the |our |their |what (?:we|they) )?(?:fixed )?(?:quote|quoted|order form|sow|contract|proposal|price|fee)\b|`,
         // our people's time promised outright: "I promised 20 hours of our designers' time"
         String.raw`\b(?:promised|offered|gave|give|threw in|throw in)\s+(?:them\s+)?(?:\d+|${NUMBER_WORD})\s+` +
           String.raw`(?:extra\s+)?(?:hours?|days?)\s+of\s+(?:our|my)\b`,
@@ -331,7 +335,7 @@ const RULED_OUT = new RegExp(
 
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 165,
+  version: 166,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
