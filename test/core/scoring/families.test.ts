@@ -8283,3 +8283,18 @@ describe("session 43 families, concessions in more word forms", () => {
     expect(evidence({ order_form: form, kickoff_note: note }, "scope_exception")).toHaveLength(1);
   });
 });
+
+describe("session 43 families, 'no' that goes on with the concession", () => {
+  const form = "Hive register subscription, 12 months: $12,000. Payment terms: net 30.";
+  it("flags 'the first 200 jar labels are on us — no label fees' and 'no travel or lodging charges'", () => {
+    for (const promise of [
+      "The first 200 jar labels are on us — no label fees for those batches.",
+      "Your training days at the apiaries carry no travel or lodging charges.",
+    ])
+      expect(evidence({ order_form: form, customer_promise: promise }, "scope_exception")).toHaveLength(1);
+  });
+  it("still reads 'she asked for the fee to be waived — no, it stands' as declined", () => {
+    const note = "She asked for the set-up fee to be waived — no, it stands as quoted.";
+    expect(evidence({ order_form: form, kickoff_note: note }, "scope_exception")).toEqual([]);
+  });
+});

@@ -39,6 +39,8 @@ const FAMILIES: { family: string; re: RegExp }[] = [
         String.raw`\bwithout (?:any )?(?:extra |additional )?(?:charge|cost|fee)s?\b|\bno (?:invoice|bill)\b|`,
         // a fee of a named kind not charged: "no extra licence fee", "at no extra services cost"
         String.raw`\b(?:at )?no (?:extra|additional|added) (?:[\w-]+ )?(?:charge|cost|fee)s?\b|`,
+        // ("no card fees", "no travel or subsistence charges")
+        String.raw`\bno [\w-]+ (?:or [\w-]+ )?(?:charges|fees)\b|`,
         // the seller pays for it: "kept off the invoices", "our travel covered", "pick up the trainers' travel"
         String.raw`\boff (?:the|their|our) (?:invoices?|bills?)\b|`,
         // free months by another name: "two months' grace on the subscription"
@@ -335,7 +337,7 @@ const RULED_OUT = new RegExp(
 
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 166,
+  version: 167,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];
@@ -367,7 +369,10 @@ export const exceptionsDetector: Detector = {
           const fam = familiesOf(c.text.replace(RULED_OUT, " "));
           // "asked for a discount — I said no": the answer in the next clause declines it
           const answeredNo =
-            /^(?:i |we )?(?:said no|declined|refused|no\b)/i.test(cs[k + 1]?.text ?? "") ||
+            // (a bare "no", not "no card fees" going on with the same concession)
+            /^(?:i |we )?(?:said no|declined|refused|no(?:\s*[,.;!—–-]|\s*$|\s+(?:to|way)\b))/i.test(
+              cs[k + 1]?.text ?? "",
+            ) ||
             ANSWERED_NO.test(cs[k + 1]?.text ?? "") ||
             (k === cs.length - 1 && nextNo && /\b(?:asked|requested|wanted)\b/i.test(u.text));
           // (a customer's question about a concession grants nothing: "you mentioned the first month is free?")
