@@ -26,11 +26,11 @@ const NAMES: Record<string, string> = {
   es: "Spanish",
   nl: "Dutch",
   pt: "Portuguese",
-  it: "il la gli di che è con del della delle dei degli una sono anche più nel nella alla alle questo essere sulla tutti ogni sarà dal dalla nei ai",
-  tr: "ve bir bu için ile olarak olan çok daha ama gibi her değil var yok olacak sonra kadar",
-  no: "og det er som på til av med har ikke vi skal vil fra kan også etter blir eller",
-  sv: "och att det är som på ett till av för med har inte vi ska kan från också efter eller",
-  pl: "nie się jest że od jak dla przez oraz być są będzie ale",
+  it: "Italian",
+  tr: "Turkish",
+  no: "Norwegian",
+  sv: "Swedish",
+  pl: "Polish",
 };
 const SETS = Object.entries(FUNCTION_WORDS).map(([k, v]) => [k, new Set(v)] as const);
 
@@ -38,9 +38,12 @@ export function languageName(code: string): string {
   return NAMES[code] ?? code;
 }
 
-/** "en", "de", "fr", "es", "nl", "pt", "it", "tr", "no", "sv", "pl", or null when the text is too short or mixed to tell. */
 const ENGLISH_HINT = /\b(?:the|and|with|will|for|they|this|that|have|are)\b/gi;
 
+/**
+ * A language code ("en", "de", "fr", "es", "nl", "pt", "it", "tr", "no", "sv", "pl"), or null when the text is too
+ * short or mixed to tell.
+ */
 export function detectLanguage(text: string): string | null {
   // fast path: plainly English text (most fields) needs no count per language
   const hint = text.match(ENGLISH_HINT)?.length ?? 0;

@@ -7,6 +7,7 @@ import { DECLINED, NOT_A_PROMISE, speakerPrefix } from "../../../app/core/scorin
 import { vagueHit } from "../../../app/core/scoring/vagueness";
 import { logicalLines } from "../../../app/core/scoring/structure";
 import { documentOf, sectionKind } from "../../../app/core/scoring/document";
+import { languageName } from "../../../app/core/scoring/language";
 import { dateMentions, parseNumberWords } from "../../../app/core/scoring/numbers";
 
 // One test per failure family of the scorer issue, on packets written for this file in wording of its own
@@ -8080,9 +8081,11 @@ describe("session 43 families, promises written in more languages", () => {
       "Drugi magazyn też będzie w systemie, a wszyscy nasi kierowcy są gotowi, jak tylko aplikacja przez telefon będzie działać.",
     ],
   ];
+  const names: Record<string, string> = { it: "Italian", tr: "Turkish", no: "Norwegian", sv: "Swedish", pl: "Polish" };
   it.each(promises)("runs no promise check on a customer promise in %s, and says which language", (code, text) => {
     const r = scorePacket({ ...base, customer_promise: text });
     expect(r.skipped).toEqual({ customer_promise: code });
+    expect(languageName(code)).toBe(names[code]);
     expect(r.flags.filter((f) => f.source === "customer_promise" && f.category === "promise_not_in_scope")).toEqual([]);
   });
   it("still reads an English order form that prices 'per' seat as English", () => {

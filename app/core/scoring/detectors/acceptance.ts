@@ -4,7 +4,7 @@ import { findDeliverables, orderFormDeliverables } from "../deliverables";
 /** A deliverable in the signed scope (or custom work on the order form) with no acceptance condition anywhere. */
 export const acceptanceDetector: Detector = {
   id: "missing-acceptance",
-  version: 190,
+  version: 191,
   category: "missing_acceptance_criteria",
   detect(ctx) {
     const scope = ctx.text("signed_scope");

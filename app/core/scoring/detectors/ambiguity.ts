@@ -75,7 +75,7 @@ function uncounted(text: string): boolean {
  */
 export const ambiguityDetector: Detector = {
   id: "ambiguous-deliverable",
-  version: 183,
+  version: 184,
   category: "ambiguous_deliverable",
   detect(ctx) {
     const out: Finding[] = [];

@@ -337,7 +337,7 @@ const RULED_OUT = new RegExp(
 
 export const exceptionsDetector: Detector = {
   id: "scope-exception",
-  version: 167,
+  version: 168,
   category: "scope_exception",
   detect(ctx) {
     const out: Finding[] = [];

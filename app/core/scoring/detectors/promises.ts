@@ -437,7 +437,7 @@ const COURTESY = new RegExp(
 /** Something the customer was promised (or believes was) that signed_scope and order_form do not contain. */
 export const promisesDetector: Detector = {
   id: "promise-not-in-scope",
-  version: 191,
+  version: 192,
   category: "promise_not_in_scope",
   detect(ctx) {
     const out: Finding[] = [];

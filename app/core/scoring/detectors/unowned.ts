@@ -158,7 +158,7 @@ const NOTHING_ROW = /^(?:none|nil|no (?:exceptions?|requests?|changes?)\b|n\/a)(
 
 export const unownedDetector: Detector = {
   id: "unowned-requirement",
-  version: 158,
+  version: 159,
   category: "unowned_requirement",
   detect(ctx) {
     const out: Finding[] = [];
