@@ -196,6 +196,10 @@ const ATTRIBUTION_BEFORE = new RegExp(
   ].join(""),
   "i",
 );
+// ("committee minutes, 11 February 2026, item 3 (demo): …": a record named right before its date)
+const RECORD_JUST_BEFORE =
+  /\b(?:minutes|letter|e-?mail|memo|meeting|hearing|call|demo|presentation|proposal|workshop)\s*[,—–-]?\s*$/i;
+const SAID = /\b(?:agreed|told|said|discussed|confirmed|promised|raised|asked|mentioned|heard|showed|presented)\b/i;
 /** A line that opens by naming a recording: "Loom — …", "Voice note, …", "Video:". */
 const RECORDING = /^\W*(?:loom|video|recording|screencast|voice ?(?:note|memo)|voicemail)\b/i;
 // ("Harbour kickoff 5/11 — notes (Dana)": when the meeting the notes are of took place)
@@ -496,18 +500,12 @@ export const timelineDetector: Detector = {
                 (!RECORD_DATE_BEFORE.test(before) || /\b(?:by|before|no later than)\s+(?:the\s+)?$/i.test(before)) &&
                 !(ATTRIBUTION_BEFORE.test(before) && RECORD_DATE_AFTER.test(after)) &&
                 // ("committee minutes, February 11, 2026, item 3 (demo): we showed …": the record, then what it says)
-                !(
-                  /\b(?:minutes|letter|e-?mail|memo|meeting|hearing|call|demo|presentation|proposal|workshop)\s*[,—–-]?\s*$/i.test(
-                    lineHead,
-                  ) && /^[^.!?\n]{0,80}:\s/.test(after)
-                ) &&
+                !(RECORD_JUST_BEFORE.test(lineHead) && /^[^.!?\n]{0,80}:\s/.test(after)) &&
                 // ("agreed with Bettina on the February 12 call": when it was said)
                 !(
                   /\b(?:on|at|in|during) (?:the|our|their|my|your|a)\s*$/i.test(before) &&
                   PAST_EVENT_AFTER.test(after) &&
-                  /\b(?:agreed|told|said|discussed|confirmed|promised|raised|asked|mentioned|heard|showed|presented)\b/i.test(
-                    before,
-                  )
+                  SAID.test(before)
                 ) &&
                 !ATTRIBUTION_AFTER.test(after) &&
                 // "Letter from the director to landlords (August 2026): “…”": the date dates the quotation (on the
