@@ -103,12 +103,15 @@ export const NUM =
 /** What a count says of itself before and after the figure: "up to 900", "north of 300", "thirty-odd", "40+". */
 export const COUNT_LEAD = [
   String.raw`up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|`,
+  // a cap in the languages packets mix in: "fino a 80 silos", "hasta 250", "até 40", "jusqu'à 12", "bis zu 30"
+  String.raw`fino a|hasta|até|jusqu['’]à|bis zu|tot maximaal|maks\.?|upp till|`,
   String.raw`north of|upwards of|(?:a little |just |well )over|`,
   String.raw`approx(?:\.|imately)?|about|around|roughly|nearly|almost|close to|just (?:under|shy of)|circa|~|≈`,
 ].join("");
 export const COUNT_TAIL = String.raw`(?:-?(?:odd|ish)\b|\+)?`;
 export function countBound(lead: string | undefined, tail: string): Quantity["bound"] {
-  if (/up ?to|max|no more|not to exceed|at most/i.test(lead ?? "")) return "max";
+  if (/up ?to|max|no more|not to exceed|at most|fino a|hasta|até|jusqu|bis zu|maks|upp till/i.test(lead ?? ""))
+    return "max";
   if (/at least|min|more than|north|upwards|in excess|over/i.test(lead ?? "") || tail.startsWith("+")) return "min";
   return lead || /odd|ish/i.test(tail) ? "approx" : "exact";
 }

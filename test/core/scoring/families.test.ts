@@ -8301,3 +8301,15 @@ describe("session 43 families, 'no' that goes on with the concession", () => {
     expect(evidence({ order_form: form, kickoff_note: note }, "scope_exception")).toEqual([]);
   });
 });
+
+describe("session 43 families, a cap written in another language", () => {
+  it.each(["fino a 60 silos", "hasta 60 silos", "até 60 silos", "bis zu 60 silos"])(
+    "reads the order form's %j as a cap the scope's 48 sit inside",
+    (cap) => {
+      const sow = "The tank map covers the co-op's 48 silos in the honey store.";
+      const form = `Tank map (${cap}) | 1 | 3.200,00 /anno`;
+      const got = evidence({ signed_scope: sow, order_form: form }, "conflicting_terms");
+      expect(got).toEqual([]);
+    },
+  );
+});

@@ -245,7 +245,7 @@ const COMMITMENT = /\b(?:told|promised|assured|committed|quoted|guaranteed)\b|\b
 /** Two sources giving different values for the same fact: a count, a price, a term, a milestone date. */
 export const conflictsDetector: Detector = {
   id: "conflicting-terms",
-  version: 231,
+  version: 232,
   category: "conflicting_terms",
   detect(ctx) {
     const facts = factsOf(ctx);
