@@ -100,18 +100,27 @@ export const NUM =
   String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![\d.,])|\d+(?:\.\d+)?)(?:\s*[kKM]|m)?\b|` +
   String.raw`\b${NUMBER_WORD}(?:[\s-]+(?:and\s+)?${NUMBER_WORD})*\b`;
 
+// a cap in the languages packets mix in: "fino a 80 silos", "hasta 250", "até 40", "jusqu'à 12", "bis zu 30"
+const CAP_ABROAD = String.raw`fino a|hasta|até|jusqu['’]à|bis zu|tot maximaal|maks\.?|upp till`;
+const CAPPED_ABROAD = new RegExp(CAP_ABROAD, "i");
 /** What a count says of itself before and after the figure: "up to 900", "north of 300", "thirty-odd", "40+". */
 export const COUNT_LEAD = [
   String.raw`up to|upto|max(?:imum)?(?: of)?|no more than|not to exceed|at most|at least|min(?:imum)?(?: of)?|`,
-  // a cap in the languages packets mix in: "fino a 80 silos", "hasta 250", "até 40", "jusqu'à 12", "bis zu 30"
-  String.raw`fino a|hasta|até|jusqu['’]à|bis zu|tot maximaal|maks\.?|upp till|`,
+  `${CAP_ABROAD}|`,
   String.raw`north of|upwards of|(?:a little |just |well )over|`,
   String.raw`approx(?:\.|imately)?|about|around|roughly|nearly|almost|close to|just (?:under|shy of)|circa|~|≈`,
 ].join("");
+/** A length of time from now or from an event: "6 weeks", "ten business days", "two sprints". */
+export const RELATIVE_DURATION = new RegExp(
+  [
+    String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:business\s+|`,
+    String.raw`working\s+)?(day|week|month|sprint)s?`,
+  ].join(""),
+  "i",
+);
 export const COUNT_TAIL = String.raw`(?:-?(?:odd|ish)\b|\+)?`;
 export function countBound(lead: string | undefined, tail: string): Quantity["bound"] {
-  if (/up ?to|max|no more|not to exceed|at most|fino a|hasta|até|jusqu|bis zu|maks|upp till/i.test(lead ?? ""))
-    return "max";
+  if (/up ?to|max|no more|not to exceed|at most/i.test(lead ?? "") || CAPPED_ABROAD.test(lead ?? "")) return "max";
   if (/at least|min|more than|north|upwards|in excess|over/i.test(lead ?? "") || tail.startsWith("+")) return "min";
   return lead || /odd|ish/i.test(tail) ? "approx" : "exact";
 }

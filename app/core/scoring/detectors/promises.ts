@@ -3,7 +3,7 @@ import type { TextSource } from "../../packet";
 import { documentOf, inTitleBlock, normalizeId } from "../document";
 import { sentences, trimSpan, type Span } from "../structure";
 import { stem, terms } from "../lexicon";
-import { dateMentions, MONTH_RE } from "../numbers";
+import { dateMentions, MONTH_RE, RELATIVE_DURATION } from "../numbers";
 import { afterHeader, DECLINED, NOT_A_PROMISE, noteNoise, speakerPrefix } from "../conversation";
 import { GIVEN_AWAY_TERMS } from "../commercial";
 
@@ -423,8 +423,6 @@ const POINTER_ONLY = new RegExp(
 );
 const DATED_OCCASION =
   /\b(?:meeting|review|board|audit(?:ors?)?|fieldwork|deadline|inspection|hearing|vote|conference|summit|close)\b/i;
-const HOW_LONG =
-  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?)\b/i;
 const TAKES = /\b(?:takes?|taking|end to end|max|tops|at most|back online|loads of time|plenty of time)\b/i;
 const WORK_WORD = /\b(?:build|integrat\w*|report|dashboard|module|feature|app|portal|migrat\w*|connect\w*)\b/i;
 const COURTESY = new RegExp(
@@ -565,7 +563,7 @@ export const promisesDetector: Detector = {
           cueAt >= 0 &&
           (((dateMentions(cued).length || EVENT_DEADLINE.test(cued)) && READY_WORDS.test(cued)) ||
             // (or how long it takes: "told him six weeks, start to finish", "the trial load takes 3 weeks at most")
-            (HOW_LONG.test(cued) && (READY_WORDS.test(cued) || TAKES.test(cued))))
+            (RELATIVE_DURATION.test(cued) && (READY_WORDS.test(cued) || TAKES.test(cued))))
         )
           continue;
         for (const p of source === "kickoff_note" && named ? pieces.slice(cueAt) : pieces) {

@@ -1,6 +1,6 @@
 import type { Context, Detector, Finding } from "../types";
 import type { TextSource } from "../../packet";
-import { dateMentions, MONTH_RE, parseNumberWords, type DateMention } from "../numbers";
+import { dateMentions, MONTH_RE, parseNumberWords, RELATIVE_DURATION, type DateMention } from "../numbers";
 import { clauses, sentences } from "../structure";
 import { aimSpans, documentOf } from "../document";
 import { termSet } from "../lexicon";
@@ -329,14 +329,6 @@ const EVENT_MONTH: [RegExp, number][] = [
   [/back-to-school|school (?:year )?starts/i, 8],
   [/easter/i, 4],
 ];
-
-const RELATIVE_DURATION = new RegExp(
-  [
-    String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:business\s+|`,
-    String.raw`working\s+)?(day|week|month|sprint)s?`,
-  ].join(""),
-  "i",
-);
 
 /** A relative duration the signed scope itself states is the contract's, not a promise. */
 function durationInScope(d: DateMention, scope: string): boolean {
